@@ -1,0 +1,458 @@
+//! The corpus of a project: `corpus/*.jsonl`, read through an offset index.
+//!
+//! Texts are never all loaded at once. The index maps each document id to its
+//! file, byte offset and length, plus the text digest, and is cached in
+//! `.annot/index.tsv`; it is rebuilt whenever a corpus file's size or
+//! modification time differs from what the cache recorded.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::error::{ModelError, Result};
+
+const INDEX_FILE: &str = "index.tsv";
+const INDEX_HEADER: &str = "# annot corpus index v1";
+
+/// Where one document's line is.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    /// Index into [`Corpus::files`].
+    pub file: u32,
+    /// Byte offset of the line.
+    pub offset: u64,
+    /// Length of the line in bytes, without the newline.
+    pub len: u32,
+    /// Text digest.
+    pub hash: String,
+    /// 1-based line number in its file.
+    pub line: u32,
+}
+
+/// The documents of a project, indexed by id.
+#[derive(Debug)]
+pub struct Corpus {
+    dir: PathBuf,
+    files: Vec<PathBuf>,
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    by_hash: HashMap<String, usize>,
+}
+
+#[derive(Deserialize)]
+struct IdAndHash {
+    id: String,
+    hash: String,
+}
+
+#[derive(Debug, PartialEq)]
+struct FileStamp {
+    name: String,
+    len: u64,
+    mtime_ns: u128,
+}
+
+impl Corpus {
+    /// Opens the corpus in `dir`, using or rebuilding the index cached in `cache_dir`.
+    ///
+    /// # Errors
+    /// Unreadable files, a line that is not a document (file and line named), or
+    /// an id that two lines share.
+    pub fn open(dir: &Path, cache_dir: &Path) -> Result<Self> {
+        let files = corpus_files(dir)?;
+        let stamps = files.iter().map(|f| stamp(f)).collect::<Result<Vec<_>>>()?;
+        let index_path = cache_dir.join(INDEX_FILE);
+        let entries = match read_index(&index_path, &stamps) {
+            Some(entries) => entries,
+            None => {
+                let entries = scan(&files)?;
+                // The cache is an optimisation: failing to write it is not an error.
+                let _ = write_index(&index_path, &stamps, &entries);
+                entries
+            }
+        };
+        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_hash = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(&prev) = by_id.get(&e.id) {
+                let p: &Entry = &entries[prev];
+                return Err(ModelError::Line {
+                    path: files[e.file as usize].clone(),
+                    line: e.line as usize,
+                    message: format!(
+                        "document id '{}' is already used at {}:{}; ids must be unique, remove one of them",
+                        e.id,
+                        files[p.file as usize].display(),
+                        p.line
+                    ),
+                });
+            }
+            by_id.insert(e.id.clone(), i);
+            by_hash.entry(e.hash.clone()).or_insert(i);
+        }
+        Ok(Self { dir: dir.to_owned(), files, entries, by_id, by_hash })
+    }
+
+    /// Number of documents.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the corpus has no documents.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The corpus directory.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The corpus files, in reading order.
+    #[must_use]
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Index entries in corpus order (file order, then line order).
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry of document `id`.
+    #[must_use]
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Position of document `id` in corpus order.
+    #[must_use]
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The id of a document whose text has this digest, if any.
+    #[must_use]
+    pub fn id_with_hash(&self, hash: &str) -> Option<&str> {
+        self.by_hash.get(hash).map(|&i| self.entries[i].id.as_str())
+    }
+
+    /// Reads one document by id, checking it against its digest.
+    ///
+    /// # Errors
+    /// Unknown id, unreadable file, or a line that no longer parses or matches its hash.
+    pub fn get(&self, id: &str) -> Result<Document> {
+        let entry = self.entry(id).ok_or_else(|| ModelError::UnknownDocument { id: id.to_owned() })?;
+        self.read_entry(entry)
+    }
+
+    /// Reads the document of an index entry.
+    ///
+    /// # Errors
+    /// As [`Corpus::get`].
+    pub fn read_entry(&self, entry: &Entry) -> Result<Document> {
+        let path = &self.files[entry.file as usize];
+        let mut f = fs_err::File::open(path)?;
+        f.seek(SeekFrom::Start(entry.offset))?;
+        let mut buf = vec![0u8; entry.len as usize];
+        f.read_exact(&mut buf)?;
+        parse_document(&buf, path, entry.line as usize)
+    }
+
+    /// Streams every document in corpus order, one file at a time.
+    pub fn iter(&self) -> impl Iterator<Item = Result<Document>> + '_ {
+        self.files.iter().flat_map(|path| DocLines::open(path))
+    }
+}
+
+/// Parses and checks one corpus line.
+///
+/// # Errors
+/// Bad JSON, or a document whose hash or zones do not fit its text, with file and line.
+pub fn parse_document(line: &[u8], path: &Path, line_no: usize) -> Result<Document> {
+    let doc: Document = serde_json::from_slice(line).map_err(|e| ModelError::Line {
+        path: path.to_owned(),
+        line: line_no,
+        message: format!("not a document: {e}"),
+    })?;
+    doc.check()
+        .map_err(|message| ModelError::Line { path: path.to_owned(), line: line_no, message })?;
+    Ok(doc)
+}
+
+/// The `.jsonl` files of a corpus directory, sorted by name.
+///
+/// # Errors
+/// An unreadable directory.
+pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in fs_err::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "jsonl") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes a new corpus file `corpus/<stem>-NNNN.jsonl` atomically and returns its path.
+///
+/// # Errors
+/// I/O errors, naming the file.
+pub fn write_corpus_file<'a>(
+    dir: &Path,
+    stem: &str,
+    docs: impl IntoIterator<Item = &'a Document>,
+) -> Result<PathBuf> {
+    fs_err::create_dir_all(dir)?;
+    let mut n = 1;
+    let path = loop {
+        let p = dir.join(format!("{stem}-{n:04}.jsonl"));
+        if !p.exists() {
+            break p;
+        }
+        n += 1;
+    };
+    crate::atomic::write_atomic(&path, |w| {
+        for doc in docs {
+            serde_json::to_writer(&mut *w, doc)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    Ok(path)
+}
+
+struct DocLines {
+    path: PathBuf,
+    reader: Option<BufReader<fs_err::File>>,
+    line: usize,
+    buf: Vec<u8>,
+    failed: Option<ModelError>,
+}
+
+impl DocLines {
+    fn open(path: &Path) -> Self {
+        match fs_err::File::open(path) {
+            Ok(f) => Self {
+                path: path.to_owned(),
+                reader: Some(BufReader::with_capacity(1 << 16, f)),
+                line: 0,
+                buf: Vec::new(),
+                failed: None,
+            },
+            Err(e) => Self { path: path.to_owned(), reader: None, line: 0, buf: Vec::new(), failed: Some(e.into()) },
+        }
+    }
+}
+
+impl Iterator for DocLines {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.failed.take() {
+            return Some(Err(e));
+        }
+        let reader = self.reader.as_mut()?;
+        loop {
+            self.buf.clear();
+            match reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok(_) => {
+                    self.line += 1;
+                    let line = trim_newline(&self.buf);
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(parse_document(line, &self.path, self.line));
+                }
+                Err(e) => {
+                    self.reader = None;
+                    return Some(Err(e.into()));
+                }
+            }
+        }
+    }
+}
+
+fn trim_newline(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn stamp(path: &Path) -> Result<FileStamp> {
+    let md = fs_err::metadata(path)?;
+    let mtime_ns = md.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(FileStamp { name, len: md.len(), mtime_ns })
+}
+
+fn scan(files: &[PathBuf]) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for (fi, path) in files.iter().enumerate() {
+        let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path)?);
+        let mut buf = Vec::new();
+        let mut offset = 0u64;
+        let mut line_no = 0u32;
+        loop {
+            buf.clear();
+            let n = reader.read_until(b'\n', &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            line_no += 1;
+            let line = trim_newline(&buf);
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                let head: IdAndHash = serde_json::from_slice(line).map_err(|e| ModelError::Line {
+                    path: path.clone(),
+                    line: line_no as usize,
+                    message: format!("not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"),
+                })?;
+                let len = u32::try_from(line.len()).map_err(|_| ModelError::Line {
+                    path: path.clone(),
+                    line: line_no as usize,
+                    message: "document line longer than 4 GiB".into(),
+                })?;
+                entries.push(Entry {
+                    id: head.id,
+                    file: u32::try_from(fi).unwrap_or(u32::MAX),
+                    offset,
+                    len,
+                    hash: head.hash,
+                    line: line_no,
+                });
+            }
+            offset += n as u64;
+        }
+    }
+    Ok(entries)
+}
+
+fn read_index(path: &Path, stamps: &[FileStamp]) -> Option<Vec<Entry>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != INDEX_HEADER {
+        return None;
+    }
+    let mut seen = Vec::new();
+    let mut entries = Vec::new();
+    for line in lines {
+        let mut f = line.split('\t');
+        match f.next()? {
+            "F" => seen.push(FileStamp {
+                name: f.next()?.to_owned(),
+                len: f.next()?.parse().ok()?,
+                mtime_ns: f.next()?.parse().ok()?,
+            }),
+            "D" => entries.push(Entry {
+                id: unescape(f.next()?),
+                file: f.next()?.parse().ok()?,
+                offset: f.next()?.parse().ok()?,
+                len: f.next()?.parse().ok()?,
+                hash: f.next()?.to_owned(),
+                line: f.next()?.parse().ok()?,
+            }),
+            _ => return None,
+        }
+    }
+    (seen == stamps).then_some(entries)
+}
+
+fn write_index(path: &Path, stamps: &[FileStamp], entries: &[Entry]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs_err::create_dir_all(dir)?;
+    }
+    crate::atomic::write_atomic(path, |w| {
+        writeln!(w, "{INDEX_HEADER}")?;
+        for s in stamps {
+            writeln!(w, "F\t{}\t{}\t{}", s.name, s.len, s.mtime_ns)?;
+        }
+        for e in entries {
+            writeln!(w, "D\t{}\t{}\t{}\t{}\t{}\t{}", escape(&e.id), e.file, e.offset, e.len, e.hash, e.line)?;
+        }
+        Ok(())
+    })
+}
+
+fn escape(id: &str) -> String {
+    id.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> Document {
+        Document::new(id, text)
+    }
+
+    #[test]
+    fn index_fetch_and_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let cache = dir.path().join(".annot");
+        let docs = [doc("a\tb", "Été à Paris"), doc("b", "Second 😀"), doc("c", "third")];
+        write_corpus_file(&corpus, "import", &docs[..2]).unwrap();
+        write_corpus_file(&corpus, "import", &docs[2..]).unwrap();
+        let c = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c.len(), 3);
+        assert_eq!(c.get("b").unwrap(), docs[1]);
+        assert_eq!(c.get("a\tb").unwrap(), docs[0]);
+        assert!(cache.join(INDEX_FILE).is_file());
+        // Second open reads the cache and gives the same answers.
+        let c2 = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c2.get("c").unwrap(), docs[2]);
+        assert_eq!(c2.id_with_hash(&docs[2].hash), Some("c"));
+        let all: Vec<_> = c2.iter().map(Result::unwrap).collect();
+        assert_eq!(all, docs);
+        assert!(matches!(c2.get("zzz"), Err(ModelError::UnknownDocument { .. })));
+    }
+
+    #[test]
+    fn bad_line_named_and_duplicate_ids_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        fs_err::create_dir_all(&corpus).unwrap();
+        let good = serde_json::to_string(&doc("a", "x")).unwrap();
+        fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{{oops\n")).unwrap();
+        let err = Corpus::open(&corpus, &dir.path().join("c")).unwrap_err().to_string();
+        assert!(err.contains("x.jsonl:2"), "{err}");
+        fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{good}\n")).unwrap();
+        let err = Corpus::open(&corpus, &dir.path().join("c")).unwrap_err().to_string();
+        assert!(err.contains("'a' is already used"), "{err}");
+    }
+}

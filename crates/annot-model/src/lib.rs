@@ -1,0 +1,29 @@
+//! The shared annotation model of annot.
+//!
+//! Everything that crosses a crate boundary or a file lives here: [`Document`],
+//! [`Span`], [`Schema`], [`Record`], the one offset conversion ([`offsets`]),
+//! the tokenizer ([`tokenize`]) and the on-disk project and store ([`project`],
+//! [`corpus`], [`store`]). This crate never prints and never exits.
+//!
+//! Offsets written to files are Unicode code point indices into a document's
+//! `text`, end-exclusive (Python's `text[start:end]`); in memory Rust works on
+//! byte offsets, and [`offsets`] is the only place that converts.
+
+pub mod atomic;
+pub mod corpus;
+pub mod digest;
+pub mod document;
+pub mod error;
+pub mod offsets;
+pub mod project;
+pub mod reanchor;
+pub mod record;
+pub mod schema;
+pub mod store;
+pub mod tokenize;
+
+pub use digest::text_hash;
+pub use document::{Document, Meta, ZoneSpan};
+pub use error::ModelError;
+pub use record::{Record, Span, SpanSource, Status};
+pub use schema::{LabelDef, LabelSet, Schema, SpanSchema};

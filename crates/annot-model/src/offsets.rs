@@ -1,0 +1,181 @@
+//! The one conversion between code point offsets (files) and byte offsets (memory).
+//!
+//! Files store Unicode code point indices, end-exclusive, exactly like Python's
+//! `text[start:end]`. Rust slices strings by byte. Nothing outside this module
+//! converts between the two.
+
+/// Code point index of `byte` in `text`, or `None` when `byte` is past the end
+/// or inside a multi-byte character.
+#[must_use]
+pub fn byte_to_char(text: &str, byte: usize) -> Option<usize> {
+    if byte > text.len() || !text.is_char_boundary(byte) {
+        return None;
+    }
+    Some(text[..byte].chars().count())
+}
+
+/// Byte index of code point index `ch` in `text`, or `None` when `ch` is past the end.
+#[must_use]
+pub fn char_to_byte(text: &str, ch: usize) -> Option<usize> {
+    if ch == 0 {
+        return Some(0);
+    }
+    match text.char_indices().nth(ch) {
+        Some((b, _)) => Some(b),
+        None if text.chars().count() == ch => Some(text.len()),
+        None => None,
+    }
+}
+
+/// Number of code points in `text` (Python's `len(text)`).
+#[must_use]
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// `text[start:end]` in code points, or `None` when the range is reversed or out of range.
+#[must_use]
+pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let map = OffsetMap::new(text);
+    let (s, e) = map.to_bytes(start, end)?;
+    Some(&text[s..e])
+}
+
+/// A precomputed map for many conversions on one text.
+///
+/// For ASCII text it stores nothing and converts in O(1); otherwise it keeps
+/// the byte offset of every code point (plus the end), so both directions are
+/// O(1) or O(log n).
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    /// Byte offset of each code point, followed by `text.len()`; empty for ASCII text.
+    starts: Vec<usize>,
+    len_bytes: usize,
+    len_chars: usize,
+}
+
+impl OffsetMap {
+    /// Builds the map for `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self { starts: Vec::new(), len_bytes: text.len(), len_chars: text.len() };
+        }
+        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let len_chars = starts.len();
+        starts.push(text.len());
+        Self { starts, len_bytes: text.len(), len_chars }
+    }
+
+    /// Length of the text in code points.
+    #[must_use]
+    pub fn char_len(&self) -> usize {
+        self.len_chars
+    }
+
+    /// Byte offset of code point `ch` (`ch == char_len()` gives the end).
+    #[must_use]
+    pub fn to_byte(&self, ch: usize) -> Option<usize> {
+        if ch > self.len_chars {
+            return None;
+        }
+        if self.starts.is_empty() {
+            return Some(ch);
+        }
+        self.starts.get(ch).copied()
+    }
+
+    /// Code point index of byte offset `byte`; `None` inside a character or past the end.
+    #[must_use]
+    pub fn to_char(&self, byte: usize) -> Option<usize> {
+        if byte > self.len_bytes {
+            return None;
+        }
+        if self.starts.is_empty() {
+            return Some(byte);
+        }
+        self.starts.binary_search(&byte).ok()
+    }
+
+    /// Converts a code point range to a byte range.
+    #[must_use]
+    pub fn to_bytes(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start > end {
+            return None;
+        }
+        Some((self.to_byte(start)?, self.to_byte(end)?))
+    }
+
+    /// Converts a byte range to a code point range.
+    #[must_use]
+    pub fn to_chars(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start > end {
+            return None;
+        }
+        Some((self.to_char(start)?, self.to_char(end)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn python_semantics() {
+        let t = "L'été à Zürich 🇫🇷 e\u{301}";
+        assert_eq!(char_len(t), 20);
+        assert_eq!(slice_chars(t, 2, 5), Some("été"));
+        assert_eq!(slice_chars(t, 15, 17), Some("🇫🇷"));
+        assert_eq!(slice_chars(t, 18, 20), Some("e\u{301}"));
+        assert_eq!(slice_chars(t, 5, 4), None);
+        assert_eq!(slice_chars(t, 0, 21), None);
+        assert_eq!(byte_to_char(t, 3), None, "inside é");
+    }
+
+    fn unicode_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("a".to_string()),
+            Just("é".to_string()),
+            Just("e\u{301}".to_string()),
+            Just("\u{a0}".to_string()),
+            Just("\r\n".to_string()),
+            Just("’".to_string()),
+            Just("😀".to_string()),
+            Just("👩‍👩‍👧".to_string()),
+            Just("«".to_string()),
+            Just(" ".to_string()),
+            "\\PC{0,3}",
+        ];
+        proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn byte_char_round_trip(text in unicode_text()) {
+            let map = OffsetMap::new(&text);
+            prop_assert_eq!(map.char_len(), text.chars().count());
+            for (ci, (b, _)) in text.char_indices().enumerate() {
+                prop_assert_eq!(map.to_char(b), Some(ci));
+                prop_assert_eq!(map.to_byte(ci), Some(b));
+                prop_assert_eq!(byte_to_char(&text, b), Some(ci));
+                prop_assert_eq!(char_to_byte(&text, ci), Some(b));
+            }
+            prop_assert_eq!(map.to_byte(map.char_len()), Some(text.len()));
+            prop_assert_eq!(char_to_byte(&text, map.char_len()), Some(text.len()));
+            prop_assert_eq!(map.to_byte(map.char_len() + 1), None);
+        }
+
+        #[test]
+        fn slices_match_python(text in unicode_text(), a in 0usize..200, b in 0usize..200) {
+            let chars: Vec<char> = text.chars().collect();
+            let (s, e) = (a.min(b), a.max(b));
+            let expected: Option<String> =
+                (e <= chars.len()).then(|| chars[s..e].iter().collect());
+            prop_assert_eq!(slice_chars(&text, s, e).map(str::to_owned), expected);
+        }
+    }
+}

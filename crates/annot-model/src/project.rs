@@ -1,0 +1,221 @@
+//! An annotation project on disk: `annot.toml`, `schemas/`, `corpus/`, `annotations/`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::error::{ModelError, Result};
+use crate::schema::Schema;
+use crate::tokenize::Lang;
+
+/// Name of the project settings file that marks a project's root.
+pub const CONFIG_FILE: &str = "annot.toml";
+
+/// Settings in `annot.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    /// Schema file, relative to the project root.
+    pub schema: String,
+    /// Default language for tokenization when a document does not say.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+impl Default for ProjectConfig {
+    fn default() -> Self {
+        Self { schema: "schemas/news.json".into(), lang: Lang::Fr }
+    }
+}
+
+/// An opened project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    root: PathBuf,
+    pub config: ProjectConfig,
+}
+
+impl Project {
+    /// Creates a project in `dir` (made if missing) with the given schema, or
+    /// returns the existing one untouched when `annot.toml` is already there.
+    ///
+    /// # Errors
+    /// I/O errors, or an existing but broken `annot.toml`.
+    pub fn init(dir: &Path, schema_name: &str, schema_json: &str) -> Result<(Self, bool)> {
+        fs_err::create_dir_all(dir)?;
+        if dir.join(CONFIG_FILE).is_file() {
+            return Ok((Self::open(dir)?, false));
+        }
+        for sub in ["schemas", "corpus", "annotations"] {
+            fs_err::create_dir_all(dir.join(sub))?;
+        }
+        let schema_rel = format!("schemas/{schema_name}.json");
+        let schema_path = dir.join(&schema_rel);
+        if !schema_path.exists() {
+            crate::atomic::write_atomic(&schema_path, |w| w.write_all(schema_json.as_bytes()))?;
+        }
+        let config = ProjectConfig { schema: schema_rel, lang: Lang::Fr };
+        let text = format!(
+            "# annot project settings\n\
+             # schema: the label schema, relative to this file\n\
+             # lang: tokenizer language for documents that do not say (fr or en)\n{}",
+            toml::to_string(&config).map_err(|e| ModelError::Config {
+                path: dir.join(CONFIG_FILE),
+                message: e.to_string(),
+            })?
+        );
+        crate::atomic::write_atomic(&dir.join(CONFIG_FILE), |w| w.write_all(text.as_bytes()))?;
+        Ok((Self::open(dir)?, true))
+    }
+
+    /// Opens the project whose root is `root`.
+    ///
+    /// # Errors
+    /// A missing or invalid `annot.toml`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let path = root.join(CONFIG_FILE);
+        let text = fs_err::read_to_string(&path)?;
+        let config: ProjectConfig = toml::from_str(&text)
+            .map_err(|e| ModelError::Config { path: path.clone(), message: e.to_string() })?;
+        Ok(Self { root: root.to_owned(), config })
+    }
+
+    /// Finds the project by walking up from `start` to the first directory with `annot.toml`.
+    ///
+    /// # Errors
+    /// [`ModelError::NoProject`] when there is none.
+    pub fn find(start: &Path) -> Result<Self> {
+        let start = fs_err::canonicalize(start)?;
+        let mut dir = Some(start.as_path());
+        while let Some(d) = dir {
+            if d.join(CONFIG_FILE).is_file() {
+                return Self::open(d);
+            }
+            dir = d.parent();
+        }
+        Err(ModelError::NoProject { start })
+    }
+
+    /// The project's root directory.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The schema file named in `annot.toml`.
+    #[must_use]
+    pub fn schema_path(&self) -> PathBuf {
+        self.root.join(&self.config.schema)
+    }
+
+    /// Loads and validates the project's schema.
+    ///
+    /// # Errors
+    /// See [`Schema::load`].
+    pub fn schema(&self) -> Result<Schema> {
+        Schema::load(&self.schema_path())
+    }
+
+    /// `corpus/`.
+    #[must_use]
+    pub fn corpus_dir(&self) -> PathBuf {
+        self.root.join("corpus")
+    }
+
+    /// `annotations/`.
+    #[must_use]
+    pub fn annotations_dir(&self) -> PathBuf {
+        self.root.join("annotations")
+    }
+
+    /// Where annot keeps derived files (the corpus index); safe to delete.
+    #[must_use]
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join(".annot")
+    }
+
+    /// The log of one annotator, `annotations/<name>.jsonl`.
+    ///
+    /// # Errors
+    /// A name that cannot be a file name.
+    pub fn log_path(&self, annotator: &str) -> Result<PathBuf> {
+        check_annotator(annotator)?;
+        Ok(self.annotations_dir().join(format!("{annotator}.jsonl")))
+    }
+
+    /// Names of annotators with a log, sorted.
+    ///
+    /// # Errors
+    /// An unreadable `annotations/` directory.
+    pub fn annotators(&self) -> Result<Vec<String>> {
+        let dir = self.annotations_dir();
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut names = Vec::new();
+        for entry in fs_err::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "jsonl")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+                && check_annotator(stem).is_ok()
+            {
+                names.push(stem.to_owned());
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// Opens the corpus through its index (built or refreshed as needed).
+    ///
+    /// # Errors
+    /// See [`Corpus::open`].
+    pub fn corpus(&self) -> Result<Corpus> {
+        Corpus::open(&self.corpus_dir(), &self.cache_dir())
+    }
+}
+
+/// Checks that an annotator name is usable as a file name: letters, digits, `-`, `_`, `.`.
+///
+/// # Errors
+/// A message saying which characters are allowed.
+pub fn check_annotator(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(ModelError::Config {
+            path: PathBuf::from("annotations"),
+            message: format!(
+                "'{name}' is not a usable annotator name: use letters, digits, '-', '_' or '.' (at most 64)"
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_find_and_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("p");
+        let (p, created) = Project::init(&root, "news", crate::schema::NEWS_JSON).unwrap();
+        assert!(created);
+        assert_eq!(p.schema().unwrap().id(), "news@1");
+        let nested = root.join("corpus");
+        let found = Project::find(&nested).unwrap();
+        assert_eq!(found.root(), fs_err::canonicalize(&root).unwrap());
+        let (_, again) = Project::init(&root, "news", "{}").unwrap();
+        assert!(!again, "init on an existing project changes nothing");
+        assert!(matches!(Project::find(dir.path()), Err(ModelError::NoProject { .. })));
+        assert!(p.log_path("alice").is_ok());
+        assert!(p.log_path("../x").is_err());
+        assert!(p.log_path("a b").is_err());
+    }
+}

@@ -1,0 +1,197 @@
+//! Records: one annotator's decision on one document, one line of `annotations/<annotator>.jsonl`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::document::ZoneSpan;
+use crate::offsets::OffsetMap;
+
+/// What the annotator decided about the document as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Accepted,
+    Rejected,
+    Skipped,
+    Flagged,
+}
+
+impl Status {
+    /// All statuses, in display order.
+    pub const ALL: [Status; 4] = [Status::Accepted, Status::Rejected, Status::Skipped, Status::Flagged];
+
+    /// The lower-case name used in files.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+            Status::Skipped => "skipped",
+            Status::Flagged => "flagged",
+        }
+    }
+
+    /// Whether the document counts as done for the annotator (a skip does not).
+    #[must_use]
+    pub fn is_decided(self) -> bool {
+        !matches!(self, Status::Skipped)
+    }
+}
+
+/// Where a span came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanSource {
+    Manual,
+    Pattern,
+    Dictionary,
+    Model,
+    Import,
+}
+
+/// A labelled code point range of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// Must equal `text[start:end]` of the document.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SpanSource>,
+}
+
+impl Span {
+    /// Builds a span from code point offsets, taking its text from `text`.
+    ///
+    /// # Errors
+    /// When the range is reversed or past the end of `text`.
+    pub fn from_chars(text: &str, start: usize, end: usize, label: &str) -> Result<Self, String> {
+        let map = OffsetMap::new(text);
+        let (s, e) = map.to_bytes(start, end).ok_or_else(|| {
+            format!("span [{start}, {end}) is outside the text (length {})", map.char_len())
+        })?;
+        Ok(Self { start, end, label: label.to_owned(), text: text[s..e].to_owned(), source: None })
+    }
+
+    /// Checks the span against the document text through a prepared map.
+    ///
+    /// # Errors
+    /// A message saying what is wrong: reversed, out of range, or a `text` that
+    /// is not `text[start:end]`.
+    pub fn check(&self, text: &str, map: &OffsetMap) -> Result<(), String> {
+        if self.start >= self.end {
+            return Err(format!(
+                "span {} [{}, {}) is empty or reversed",
+                self.label, self.start, self.end
+            ));
+        }
+        let Some((s, e)) = map.to_bytes(self.start, self.end) else {
+            return Err(format!(
+                "span {} [{}, {}) is outside the text (length {})",
+                self.label,
+                self.start,
+                self.end,
+                map.char_len()
+            ));
+        };
+        if text[s..e] != self.text {
+            return Err(format!(
+                "span {} [{}, {}) says {:?} but the text there is {:?}",
+                self.label,
+                self.start,
+                self.end,
+                self.text,
+                &text[s..e]
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One decision, one line of an annotator's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub doc: String,
+    /// Digest of the text the record was made on.
+    pub hash: String,
+    pub annotator: String,
+    /// `name@version` of the schema used.
+    pub schema: String,
+    pub status: Status,
+    /// RFC 3339 UTC time of the decision.
+    pub at: String,
+    /// Milliseconds spent on the document.
+    #[serde(default)]
+    pub ms: u64,
+    #[serde(default)]
+    pub spans: Vec<Span>,
+    /// Document labels: label set name -> chosen values.
+    #[serde(default)]
+    pub labels: BTreeMap<String, Vec<String>>,
+    /// Zone corrections, or `None` when the imported zones stand.
+    #[serde(default)]
+    pub zones: Option<Vec<ZoneSpan>>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Keys written by newer versions or other tools, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Record {
+    /// Checks every span against the document text the record claims to be made on.
+    ///
+    /// # Errors
+    /// The first bad span, with the document named.
+    pub fn check_spans(&self, text: &str) -> Result<(), String> {
+        let map = OffsetMap::new(text);
+        for span in &self.spans {
+            span.check(text, &map).map_err(|m| format!("document '{}': {m}", self.doc))?;
+        }
+        Ok(())
+    }
+}
+
+/// The current time as RFC 3339 UTC with second precision, for `Record::at`.
+#[must_use]
+pub fn now_rfc3339() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_round_trip_keeps_unknown_keys() {
+        let line = r#"{"doc":"d","hash":"h","annotator":"alice","schema":"news@1","status":"accepted","at":"2026-11-23T20:00:00Z","ms":35210,"spans":[{"start":2,"end":16,"label":"ORG","text":"armée syrienne"}],"labels":{"topic":["conflict"]},"zones":null,"note":null,"client":"x"}"#;
+        let r: Record = serde_json::from_str(line).unwrap();
+        assert_eq!(r.extra["client"], "x");
+        assert_eq!(serde_json::to_string(&r).unwrap(), line);
+        assert!(r.check_spans("L'armée syrienne").is_ok());
+        let err = r.check_spans("L'armee syrienne").unwrap_err();
+        assert!(err.contains("document 'd'"), "{err}");
+    }
+
+    #[test]
+    fn span_checks() {
+        let t = "Boukamal, Syrie";
+        let map = OffsetMap::new(t);
+        let s = Span::from_chars(t, 10, 15, "LOC").unwrap();
+        assert_eq!(s.text, "Syrie");
+        assert!(s.check(t, &map).is_ok());
+        assert!(Span::from_chars(t, 10, 99, "LOC").is_err());
+        let rev = Span { start: 5, end: 2, label: "X".into(), text: String::new(), source: None };
+        assert!(rev.check(t, &map).unwrap_err().contains("reversed"));
+    }
+
+    #[test]
+    fn now_is_rfc3339() {
+        let n = now_rfc3339();
+        assert_eq!(n.len(), 20);
+        assert!(n.ends_with('Z'));
+    }
+}

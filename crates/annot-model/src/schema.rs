@@ -1,0 +1,229 @@
+//! Label schemas: which span labels, document labels and zones a project uses.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ModelError, Result};
+
+/// A label schema (`schemas/<name>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    pub name: String,
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Span layer: entity labels.
+    #[serde(default)]
+    pub spans: SpanSchema,
+    /// Document label layer: named label sets.
+    #[serde(default)]
+    pub labels: Vec<LabelSet>,
+    /// Zone layer: the zone names documents may use.
+    #[serde(default)]
+    pub zones: Vec<String>,
+}
+
+/// Span labels and whether spans may overlap.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanSchema {
+    pub labels: Vec<LabelDef>,
+    #[serde(default)]
+    pub overlap: bool,
+}
+
+/// One span label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelDef {
+    pub name: String,
+    /// Single-key shortcut in the annotation prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A document label set, such as `topic`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelSet {
+    pub name: String,
+    /// Whether more than one value may be chosen.
+    #[serde(default)]
+    pub multi: bool,
+    pub values: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+const LAYERS: [&str; 6] = ["name", "version", "description", "spans", "labels", "zones"];
+
+impl Schema {
+    /// `name@version`, as records store it.
+    #[must_use]
+    pub fn id(&self) -> String {
+        format!("{}@{}", self.name, self.version)
+    }
+
+    /// Reads and validates a schema file.
+    ///
+    /// # Errors
+    /// Unreadable file, bad JSON, or any problem [`Schema::validate`] finds, with the path named.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = fs_err::read_to_string(path)?;
+        Self::from_json(&text).map_err(|message| ModelError::Schema { path: path.to_owned(), message })
+    }
+
+    /// Parses and validates a schema from JSON text.
+    ///
+    /// # Errors
+    /// A message saying what is wrong and how to fix it.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+        let obj = value.as_object().ok_or("a schema is a JSON object")?;
+        for key in obj.keys() {
+            if !LAYERS.contains(&key.as_str()) {
+                return Err(format!(
+                    "unknown layer '{key}': a schema has name, version, spans, labels and zones"
+                ));
+            }
+        }
+        let schema: Schema = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        schema.validate()?;
+        Ok(schema)
+    }
+
+    /// Checks names and keys: no duplicates, no empty sets, single-character keys.
+    ///
+    /// # Errors
+    /// The first problem found, in words a user can act on.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("the schema has no name".into());
+        }
+        if self.spans.labels.is_empty() && self.labels.is_empty() {
+            return Err("the schema has no span labels and no document labels; add at least one".into());
+        }
+        let mut names = HashSet::new();
+        let mut keys = HashSet::new();
+        for l in &self.spans.labels {
+            check_name(&l.name, "span label")?;
+            if !names.insert(l.name.as_str()) {
+                return Err(format!("span label '{}' is defined twice", l.name));
+            }
+            if let Some(k) = &l.key {
+                if k.chars().count() != 1 || k.trim().is_empty() {
+                    return Err(format!(
+                        "span label '{}' has key {k:?}; a key is one visible character",
+                        l.name
+                    ));
+                }
+                if !keys.insert(k.as_str()) {
+                    return Err(format!("key '{k}' is used twice (second time by span label '{}')", l.name));
+                }
+            }
+        }
+        let mut sets = HashSet::new();
+        for set in &self.labels {
+            check_name(&set.name, "label set")?;
+            if !sets.insert(set.name.as_str()) {
+                return Err(format!("label set '{}' is defined twice", set.name));
+            }
+            if set.values.is_empty() {
+                return Err(format!("label set '{}' has no values; list at least one", set.name));
+            }
+            let mut values = HashSet::new();
+            for v in &set.values {
+                check_name(v, &format!("value of label set '{}'", set.name))?;
+                if !values.insert(v.as_str()) {
+                    return Err(format!("label set '{}' lists '{v}' twice", set.name));
+                }
+            }
+        }
+        let mut zones = HashSet::new();
+        for z in &self.zones {
+            check_name(z, "zone")?;
+            if !zones.insert(z.as_str()) {
+                return Err(format!("zone '{z}' is listed twice"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The span label with this name (exact) or key.
+    #[must_use]
+    pub fn span_label(&self, name_or_key: &str) -> Option<&LabelDef> {
+        self.spans
+            .labels
+            .iter()
+            .find(|l| l.name == name_or_key)
+            .or_else(|| self.spans.labels.iter().find(|l| l.key.as_deref() == Some(name_or_key)))
+            .or_else(|| self.spans.labels.iter().find(|l| l.name.eq_ignore_ascii_case(name_or_key)))
+    }
+
+    /// The label set with this name.
+    #[must_use]
+    pub fn label_set(&self, name: &str) -> Option<&LabelSet> {
+        self.labels.iter().find(|s| s.name == name)
+    }
+
+    /// The default news schema shipped with annot (`schemas/news.json`).
+    #[must_use]
+    pub fn news() -> Self {
+        // The file is part of the repository and checked by a test, so it always parses.
+        Self::from_json(NEWS_JSON).unwrap_or_else(|e| unreachable!("bundled news schema: {e}"))
+    }
+}
+
+/// The bundled `schemas/news.json`.
+pub const NEWS_JSON: &str = include_str!("../../../schemas/news.json");
+
+fn check_name(name: &str, what: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err(format!("a {what} has an empty name"));
+    }
+    if name.chars().any(char::is_whitespace) {
+        return Err(format!("{what} '{name}' contains white space; use - or _ instead"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_news_schema_is_valid() {
+        let s = Schema::news();
+        assert_eq!(s.id(), "news@1");
+        let names: Vec<_> = s.spans.labels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["PER", "ORG", "LOC", "MISC"]);
+        assert!(s.label_set("topic").unwrap().multi);
+        assert_eq!(s.zones, ["title", "lede", "meta", "body", "boilerplate"]);
+        assert_eq!(s.span_label("o").unwrap().name, "ORG");
+        assert_eq!(s.span_label("per").unwrap().name, "PER");
+    }
+
+    fn err(json: &str) -> String {
+        Schema::from_json(json).unwrap_err()
+    }
+
+    #[test]
+    fn clear_errors() {
+        let base = |spans: &str, labels: &str| {
+            format!(r#"{{"name":"t","version":1,"spans":{{"labels":[{spans}]}},"labels":[{labels}]}}"#)
+        };
+        assert!(err(&base(r#"{"name":"A"},{"name":"A"}"#, "")).contains("'A' is defined twice"));
+        assert!(err(&base(r#"{"name":"A","key":"a"},{"name":"B","key":"a"}"#, "")).contains("key 'a' is used twice"));
+        assert!(err(&base(r#"{"name":"A","key":"ab"}"#, "")).contains("one visible character"));
+        assert!(err(&base(r#"{"name":"A"}"#, r#"{"name":"topic","values":[]}"#)).contains("no values"));
+        assert!(err(&base(r#"{"name":"A"}"#, r#"{"name":"t","values":["x","x"]}"#)).contains("'x' twice"));
+        assert!(err(r#"{"name":"t","version":1,"relations":[]}"#).contains("unknown layer 'relations'"));
+        assert!(err(r#"{"name":"t","version":1}"#).contains("no span labels"));
+        assert!(err("{").contains("not valid JSON"));
+    }
+}

@@ -1,0 +1,297 @@
+//! Annotator logs: one append-only JSONL file per annotator.
+//!
+//! The last record of a document wins; earlier ones are history. Every append
+//! is flushed and fsynced before it returns. A torn or unparsable final line
+//! (a crash mid-write) is reported and, when the log is opened for writing,
+//! moved to `<name>.jsonl.rejected` so nothing before it is lost and nothing
+//! is silently dropped. An unparsable line in the middle is an error.
+
+use std::collections::HashMap;
+use std::fs::TryLockError;
+use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{ModelError, Result};
+use crate::record::Record;
+
+/// What was set aside from the end of a log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TornTail {
+    /// 1-based line number of the torn line.
+    pub line: usize,
+    /// The bytes of the torn line, lossily decoded.
+    pub text: String,
+    /// Where it was moved (only when the log was opened for writing).
+    pub moved_to: Option<PathBuf>,
+}
+
+/// The records of a log, latest per document.
+#[derive(Debug, Default)]
+pub struct LogContents {
+    /// The last record of each document.
+    pub latest: HashMap<String, Record>,
+    /// How many records the log holds in all (history included).
+    pub records: usize,
+    /// A torn final line, if there was one.
+    pub torn: Option<TornTail>,
+    /// Byte length of the valid part of the log.
+    valid_len: u64,
+}
+
+/// Reads a log without locking or changing it (for status, diff, export).
+///
+/// A missing file is an empty log.
+///
+/// # Errors
+/// Unreadable file, or an unparsable line that is not the last, naming file and line.
+pub fn read_log(path: &Path) -> Result<LogContents> {
+    let file = match fs_err::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
+        Err(e) => return Err(e.into()),
+    };
+    read_from(BufReader::with_capacity(1 << 16, file), path)
+}
+
+fn read_from(mut reader: impl BufRead, path: &Path) -> Result<LogContents> {
+    let mut out = LogContents::default();
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    let mut offset = 0u64;
+    // A bad line is only an error if a good line follows it; at the end it is a torn tail.
+    let mut pending_bad: Option<(usize, String, String)> = None;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        if let Some((line, _, message)) = pending_bad.take() {
+            return Err(ModelError::Line {
+                path: path.to_owned(),
+                line,
+                message: format!(
+                    "{message}; this is not the last line, so it is not a torn write: \
+                     fix or remove that line by hand (annot never rewrites the middle of a log)"
+                ),
+            });
+        }
+        let complete = buf.ends_with(b"\n");
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        if line.iter().all(u8::is_ascii_whitespace) && complete {
+            offset += n as u64;
+            out.valid_len = offset;
+            continue;
+        }
+        match serde_json::from_slice::<Record>(line) {
+            Ok(record) if complete => {
+                out.records += 1;
+                out.latest.insert(record.doc.clone(), record);
+                offset += n as u64;
+                out.valid_len = offset;
+            }
+            Ok(_) => {
+                pending_bad = Some((line_no, lossy(line), "line has no final newline".into()));
+            }
+            Err(e) => {
+                pending_bad = Some((line_no, lossy(line), format!("not a record: {e}")));
+            }
+        }
+    }
+    if let Some((line, text, _)) = pending_bad {
+        out.torn = Some(TornTail { line, text, moved_to: None });
+    }
+    Ok(out)
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// An annotator's log opened for writing, holding the exclusive lock.
+#[derive(Debug)]
+pub struct AnnotatorLog {
+    path: PathBuf,
+    file: fs_err::File,
+    contents: LogContents,
+}
+
+impl AnnotatorLog {
+    /// Opens (or creates) the log, takes the exclusive lock, reads it, and sets
+    /// aside a torn final line into `<path>.rejected`.
+    ///
+    /// # Errors
+    /// [`ModelError::Locked`] when another process has the log; I/O errors; an
+    /// unparsable line in the middle.
+    pub fn open(path: &Path, annotator: &str) -> Result<Self> {
+        if let Some(dir) = path.parent() {
+            fs_err::create_dir_all(dir)?;
+        }
+        let mut file = fs_err::OpenOptions::new().read(true).append(true).create(true).open(path)?;
+        match file.file().try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(ModelError::Locked { annotator: annotator.to_owned(), path: path.to_owned() });
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(std::io::Error::new(e.kind(), format!("{}: cannot lock: {e}", path.display())).into());
+            }
+        }
+        file.seek(SeekFrom::Start(0))?;
+        let mut contents = read_from(BufReader::new(&mut file), path)?;
+        if let Some(torn) = &mut contents.torn {
+            let rejected = rejected_path(path);
+            let mut r = fs_err::OpenOptions::new().append(true).create(true).open(&rejected)?;
+            writeln!(r, "{}", torn.text)?;
+            r.sync_all()?;
+            file.file().set_len(contents.valid_len)?;
+            file.sync_all()?;
+            torn.moved_to = Some(rejected);
+        }
+        Ok(Self { path: path.to_owned(), file, contents })
+    }
+
+    /// Appends one record and fsyncs before returning.
+    ///
+    /// # Errors
+    /// I/O errors, naming the log.
+    pub fn append(&mut self, record: &Record) -> Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        // One write call for the whole line keeps a crash from interleaving partial records.
+        self.file.write_all(&line)?;
+        self.file.sync_data()?;
+        self.contents.records += 1;
+        self.contents.latest.insert(record.doc.clone(), record.clone());
+        Ok(())
+    }
+
+    /// The latest record of each document.
+    #[must_use]
+    pub fn latest(&self) -> &HashMap<String, Record> {
+        &self.contents.latest
+    }
+
+    /// The latest record of one document.
+    #[must_use]
+    pub fn get(&self, doc: &str) -> Option<&Record> {
+        self.contents.latest.get(doc)
+    }
+
+    /// The torn tail that was set aside at open, if any.
+    #[must_use]
+    pub fn torn(&self) -> Option<&TornTail> {
+        self.contents.torn.as_ref()
+    }
+
+    /// Total records in the log, history included.
+    #[must_use]
+    pub fn record_count(&self) -> usize {
+        self.contents.records
+    }
+
+    /// The log's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// `<log>.rejected`, where torn tails go.
+#[must_use]
+pub fn rejected_path(log: &Path) -> PathBuf {
+    let mut s = log.as_os_str().to_owned();
+    s.push(".rejected");
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Status;
+
+    fn rec(doc: &str, status: Status) -> Record {
+        Record {
+            doc: doc.into(),
+            hash: "h".into(),
+            annotator: "alice".into(),
+            schema: "news@1".into(),
+            status,
+            at: "2026-11-23T20:00:00Z".into(),
+            ms: 1,
+            spans: vec![],
+            labels: Default::default(),
+            zones: None,
+            note: None,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn append_reopen_last_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("annotations/alice.jsonl");
+        {
+            let mut log = AnnotatorLog::open(&p, "alice").unwrap();
+            log.append(&rec("a", Status::Skipped)).unwrap();
+            log.append(&rec("b", Status::Accepted)).unwrap();
+            log.append(&rec("a", Status::Accepted)).unwrap();
+        }
+        let log = AnnotatorLog::open(&p, "alice").unwrap();
+        assert_eq!(log.record_count(), 3);
+        assert_eq!(log.get("a").unwrap().status, Status::Accepted);
+        assert!(log.torn().is_none());
+    }
+
+    #[test]
+    fn second_writer_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let _held = AnnotatorLog::open(&p, "alice").unwrap();
+        let err = AnnotatorLog::open(&p, "alice").unwrap_err().to_string();
+        assert!(err.contains("annotator 'alice' is already in use by another annot process"), "{err}");
+        // Readers are never blocked.
+        assert!(read_log(&p).is_ok());
+    }
+
+    #[test]
+    fn torn_tail_is_set_aside_not_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        fs_err::write(&p, format!("{good}\n{}", &good[..good.len() / 2])).unwrap();
+        let ro = read_log(&p).unwrap();
+        assert_eq!(ro.torn.as_ref().unwrap().line, 2);
+        assert_eq!(ro.latest.len(), 1);
+        let mut log = AnnotatorLog::open(&p, "alice").unwrap();
+        let torn = log.torn().unwrap().clone();
+        assert_eq!(torn.moved_to.as_deref(), Some(rejected_path(&p).as_path()));
+        assert!(fs_err::read_to_string(rejected_path(&p)).unwrap().contains(&good[..10]));
+        log.append(&rec("b", Status::Accepted)).unwrap();
+        drop(log);
+        let text = fs_err::read_to_string(&p).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(read_log(&p).unwrap().torn.is_none());
+    }
+
+    #[test]
+    fn complete_json_without_newline_is_torn() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        fs_err::write(&p, &good).unwrap();
+        assert_eq!(read_log(&p).unwrap().torn.unwrap().line, 1);
+    }
+
+    #[test]
+    fn bad_middle_line_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        fs_err::write(&p, format!("{good}\nnot json\n{good}\n")).unwrap();
+        let err = read_log(&p).unwrap_err().to_string();
+        assert!(err.contains("alice.jsonl:2"), "{err}");
+        assert!(AnnotatorLog::open(&p, "alice").is_err());
+    }
+}
