@@ -1,7 +1,7 @@
 //! Crash-safe file writes: write a temporary file beside the target, fsync, rename, fsync the directory.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `path` atomically: readers see the old file or the complete new one, never a half-written one.
 ///
@@ -14,17 +14,64 @@ pub fn write_atomic<F>(path: &Path, write: F) -> std::io::Result<()>
 where
     F: FnOnce(&mut dyn Write) -> std::io::Result<()>,
 {
-    let dir = parent_dir(path);
-    let tmp = tempfile::Builder::new()
-        .prefix(".annot-tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| with_path(e, dir))?;
-    let mut out = BufWriter::with_capacity(1 << 16, tmp);
-    write(&mut out).map_err(|e| with_path(e, path))?;
-    let tmp = out.into_inner().map_err(|e| with_path(e.into_error(), path))?;
-    tmp.as_file().sync_all().map_err(|e| with_path(e, path))?;
-    tmp.persist(path).map_err(|e| with_path(e.error, path))?;
-    sync_dir(dir)
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file)?;
+    file.commit()
+}
+
+/// A file being written beside its target; [`AtomicFile::commit`] renames it into
+/// place, dropping it without commit leaves the target untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    out: BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (nothing is visible at `path` until commit).
+    ///
+    /// # Errors
+    /// When the temporary file cannot be created in the target's directory.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let dir = parent_dir(path);
+        let tmp = tempfile::Builder::new()
+            .prefix(".annot-tmp-")
+            .tempfile_in(dir)
+            .map_err(|e| with_path(e, dir))?;
+        Ok(Self { path: path.to_owned(), out: BufWriter::with_capacity(1 << 16, tmp) })
+    }
+
+    /// The target path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes, fsyncs, renames into place and fsyncs the directory.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn commit(self) -> std::io::Result<()> {
+        let path = self.path;
+        let tmp = self.out.into_inner().map_err(|e| with_path(e.into_error(), &path))?;
+        tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
+        tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
+        sync_dir(parent_dir(&path))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf).map_err(|e| with_path(e, &self.path))
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(buf).map_err(|e| with_path(e, &self.path))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush().map_err(|e| with_path(e, &self.path))
+    }
 }
 
 /// Fsyncs a directory so that a rename or a new file in it survives a power cut.

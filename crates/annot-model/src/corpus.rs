@@ -216,24 +216,73 @@ pub fn write_corpus_file<'a>(
     dir: &Path,
     stem: &str,
     docs: impl IntoIterator<Item = &'a Document>,
-) -> Result<PathBuf> {
-    fs_err::create_dir_all(dir)?;
-    let mut n = 1;
-    let path = loop {
-        let p = dir.join(format!("{stem}-{n:04}.jsonl"));
-        if !p.exists() {
-            break p;
-        }
-        n += 1;
-    };
-    crate::atomic::write_atomic(&path, |w| {
-        for doc in docs {
-            serde_json::to_writer(&mut *w, doc)?;
-            w.write_all(b"\n")?;
-        }
+) -> Result<Option<PathBuf>> {
+    let mut w = CorpusWriter::create(dir, stem)?;
+    for doc in docs {
+        w.push(doc)?;
+    }
+    w.finish()
+}
+
+/// Streams documents into a new corpus file `corpus/<stem>-NNNN.jsonl`.
+///
+/// Nothing appears in the corpus until [`CorpusWriter::finish`]: an import that
+/// fails or is interrupted leaves the corpus as it was.
+#[derive(Debug)]
+pub struct CorpusWriter {
+    file: crate::atomic::AtomicFile,
+    count: usize,
+}
+
+impl CorpusWriter {
+    /// Picks the next free `<stem>-NNNN.jsonl` name in `dir` and starts writing it.
+    ///
+    /// # Errors
+    /// When the directory or the temporary file cannot be created.
+    pub fn create(dir: &Path, stem: &str) -> Result<Self> {
+        fs_err::create_dir_all(dir)?;
+        let mut n = 1;
+        let path = loop {
+            let p = dir.join(format!("{stem}-{n:04}.jsonl"));
+            if !p.exists() {
+                break p;
+            }
+            n += 1;
+        };
+        Ok(Self { file: crate::atomic::AtomicFile::create(&path)?, count: 0 })
+    }
+
+    /// Appends one document line.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn push(&mut self, doc: &Document) -> Result<()> {
+        use std::io::Write as _;
+        serde_json::to_writer(&mut self.file, doc).map_err(std::io::Error::from)?;
+        self.file.write_all(b"\n")?;
+        self.count += 1;
         Ok(())
-    })?;
-    Ok(path)
+    }
+
+    /// Documents written so far.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Renames the file into place and returns its path, or writes nothing when
+    /// no document was pushed.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn finish(self) -> Result<Option<PathBuf>> {
+        if self.count == 0 {
+            return Ok(None);
+        }
+        let path = self.file.path().to_owned();
+        self.file.commit()?;
+        Ok(Some(path))
+    }
 }
 
 struct DocLines {
