@@ -6,8 +6,10 @@
 //! modification time differs from what the cache recorded.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
 
 use serde::Deserialize;
@@ -40,8 +42,10 @@ pub struct Corpus {
     dir: PathBuf,
     files: Vec<PathBuf>,
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
-    by_hash: HashMap<String, usize>,
+    /// (hash of id, entry index), sorted: a compact id lookup that costs no string copies.
+    by_id: Vec<(u64, u32)>,
+    /// Text digest -> entry index, built on first use (only imports need it).
+    by_hash: OnceLock<HashMap<String, usize>>,
 }
 
 #[derive(Deserialize)]
@@ -76,26 +80,39 @@ impl Corpus {
                 entries
             }
         };
-        let mut by_id = HashMap::with_capacity(entries.len());
-        let mut by_hash = HashMap::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            if let Some(&prev) = by_id.get(&e.id) {
-                let p: &Entry = &entries[prev];
+        let mut by_id: Vec<(u64, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (id_key(&e.id), i as u32))
+            .collect();
+        by_id.sort_unstable();
+        for pair in by_id.windows(2) {
+            let (a, b) = (&entries[pair[0].1 as usize], &entries[pair[1].1 as usize]);
+            if pair[0].0 == pair[1].0 && a.id == b.id {
+                let (first, second) = if a.file < b.file || (a.file == b.file && a.line < b.line) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 return Err(ModelError::Line {
-                    path: files[e.file as usize].clone(),
-                    line: e.line as usize,
+                    path: files[second.file as usize].clone(),
+                    line: second.line as usize,
                     message: format!(
                         "document id '{}' is already used at {}:{}; ids must be unique, remove one of them",
-                        e.id,
-                        files[p.file as usize].display(),
-                        p.line
+                        second.id,
+                        files[first.file as usize].display(),
+                        first.line
                     ),
                 });
             }
-            by_id.insert(e.id.clone(), i);
-            by_hash.entry(e.hash.clone()).or_insert(i);
         }
-        Ok(Self { dir: dir.to_owned(), files, entries, by_id, by_hash })
+        Ok(Self {
+            dir: dir.to_owned(),
+            files,
+            entries,
+            by_id,
+            by_hash: OnceLock::new(),
+        })
     }
 
     /// Number of documents.
@@ -131,19 +148,32 @@ impl Corpus {
     /// The entry of document `id`.
     #[must_use]
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        self.position(id).map(|i| &self.entries[i])
     }
 
     /// Position of document `id` in corpus order.
     #[must_use]
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let key = id_key(id);
+        let first = self.by_id.partition_point(|&(k, _)| k < key);
+        self.by_id[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| self.entries[i].id == id)
     }
 
     /// The id of a document whose text has this digest, if any.
     #[must_use]
     pub fn id_with_hash(&self, hash: &str) -> Option<&str> {
-        self.by_hash.get(hash).map(|&i| self.entries[i].id.as_str())
+        let by_hash = self.by_hash.get_or_init(|| {
+            let mut m = HashMap::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                m.entry(e.hash.clone()).or_insert(i);
+            }
+            m
+        });
+        by_hash.get(hash).map(|&i| self.entries[i].id.as_str())
     }
 
     /// Reads one document by id, checking it against its digest.
@@ -151,7 +181,9 @@ impl Corpus {
     /// # Errors
     /// Unknown id, unreadable file, or a line that no longer parses or matches its hash.
     pub fn get(&self, id: &str) -> Result<Document> {
-        let entry = self.entry(id).ok_or_else(|| ModelError::UnknownDocument { id: id.to_owned() })?;
+        let entry = self
+            .entry(id)
+            .ok_or_else(|| ModelError::UnknownDocument { id: id.to_owned() })?;
         self.read_entry(entry)
     }
 
@@ -174,6 +206,12 @@ impl Corpus {
     }
 }
 
+fn id_key(id: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
 /// Parses and checks one corpus line.
 ///
 /// # Errors
@@ -184,8 +222,11 @@ pub fn parse_document(line: &[u8], path: &Path, line_no: usize) -> Result<Docume
         line: line_no,
         message: format!("not a document: {e}"),
     })?;
-    doc.check()
-        .map_err(|message| ModelError::Line { path: path.to_owned(), line: line_no, message })?;
+    doc.check().map_err(|message| ModelError::Line {
+        path: path.to_owned(),
+        line: line_no,
+        message,
+    })?;
     Ok(doc)
 }
 
@@ -249,7 +290,10 @@ impl CorpusWriter {
             }
             n += 1;
         };
-        Ok(Self { file: crate::atomic::AtomicFile::create(&path)?, count: 0 })
+        Ok(Self {
+            file: crate::atomic::AtomicFile::create(&path)?,
+            count: 0,
+        })
     }
 
     /// Appends one document line.
@@ -303,7 +347,13 @@ impl DocLines {
                 buf: Vec::new(),
                 failed: None,
             },
-            Err(e) => Self { path: path.to_owned(), reader: None, line: 0, buf: Vec::new(), failed: Some(e.into()) },
+            Err(e) => Self {
+                path: path.to_owned(),
+                reader: None,
+                line: 0,
+                buf: Vec::new(),
+                failed: Some(e.into()),
+            },
         }
     }
 }
@@ -347,9 +397,20 @@ fn trim_newline(line: &[u8]) -> &[u8] {
 
 fn stamp(path: &Path) -> Result<FileStamp> {
     let md = fs_err::metadata(path)?;
-    let mtime_ns = md.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(FileStamp { name, len: md.len(), mtime_ns })
+    let mtime_ns = md
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(FileStamp {
+        name,
+        len: md.len(),
+        mtime_ns,
+    })
 }
 
 fn scan(files: &[PathBuf]) -> Result<Vec<Entry>> {
@@ -368,11 +429,14 @@ fn scan(files: &[PathBuf]) -> Result<Vec<Entry>> {
             line_no += 1;
             let line = trim_newline(&buf);
             if !line.iter().all(u8::is_ascii_whitespace) {
-                let head: IdAndHash = serde_json::from_slice(line).map_err(|e| ModelError::Line {
-                    path: path.clone(),
-                    line: line_no as usize,
-                    message: format!("not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"),
-                })?;
+                let head: IdAndHash =
+                    serde_json::from_slice(line).map_err(|e| ModelError::Line {
+                        path: path.clone(),
+                        line: line_no as usize,
+                        message: format!(
+                            "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
+                        ),
+                    })?;
                 let len = u32::try_from(line.len()).map_err(|_| ModelError::Line {
                     path: path.clone(),
                     line: line_no as usize,
@@ -433,14 +497,25 @@ fn write_index(path: &Path, stamps: &[FileStamp], entries: &[Entry]) -> std::io:
             writeln!(w, "F\t{}\t{}\t{}", s.name, s.len, s.mtime_ns)?;
         }
         for e in entries {
-            writeln!(w, "D\t{}\t{}\t{}\t{}\t{}\t{}", escape(&e.id), e.file, e.offset, e.len, e.hash, e.line)?;
+            writeln!(
+                w,
+                "D\t{}\t{}\t{}\t{}\t{}\t{}",
+                escape(&e.id),
+                e.file,
+                e.offset,
+                e.len,
+                e.hash,
+                e.line
+            )?;
         }
         Ok(())
     })
 }
 
 fn escape(id: &str) -> String {
-    id.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+    id.replace('\\', "\\\\")
+        .replace('\t', "\\t")
+        .replace('\n', "\\n")
 }
 
 fn unescape(s: &str) -> String {
@@ -474,7 +549,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("corpus");
         let cache = dir.path().join(".annot");
-        let docs = [doc("a\tb", "Été à Paris"), doc("b", "Second 😀"), doc("c", "third")];
+        let docs = [
+            doc("a\tb", "Été à Paris"),
+            doc("b", "Second 😀"),
+            doc("c", "third"),
+        ];
         write_corpus_file(&corpus, "import", &docs[..2]).unwrap();
         write_corpus_file(&corpus, "import", &docs[2..]).unwrap();
         let c = Corpus::open(&corpus, &cache).unwrap();
@@ -488,7 +567,10 @@ mod tests {
         assert_eq!(c2.id_with_hash(&docs[2].hash), Some("c"));
         let all: Vec<_> = c2.iter().map(Result::unwrap).collect();
         assert_eq!(all, docs);
-        assert!(matches!(c2.get("zzz"), Err(ModelError::UnknownDocument { .. })));
+        assert!(matches!(
+            c2.get("zzz"),
+            Err(ModelError::UnknownDocument { .. })
+        ));
     }
 
     #[test]
@@ -498,10 +580,14 @@ mod tests {
         fs_err::create_dir_all(&corpus).unwrap();
         let good = serde_json::to_string(&doc("a", "x")).unwrap();
         fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{{oops\n")).unwrap();
-        let err = Corpus::open(&corpus, &dir.path().join("c")).unwrap_err().to_string();
+        let err = Corpus::open(&corpus, &dir.path().join("c"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("x.jsonl:2"), "{err}");
         fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{good}\n")).unwrap();
-        let err = Corpus::open(&corpus, &dir.path().join("c")).unwrap_err().to_string();
+        let err = Corpus::open(&corpus, &dir.path().join("c"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("'a' is already used"), "{err}");
     }
 }
