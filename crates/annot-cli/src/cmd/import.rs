@@ -1,0 +1,219 @@
+//! `annot import`: scraped articles, JSONL or CSV into the project's corpus.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use annot_import::{Diagnostic, Format, ImportOptions, ImportReport, Input, Phase, Progress};
+use annot_model::Document;
+use annot_model::corpus::CorpusWriter;
+use annot_model::project::Project;
+use annot_model::tokenize::Lang;
+use serde::Serialize;
+
+/// Arguments of `annot import`.
+#[derive(Debug, Default, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// Files or folders (searched recursively, in sorted order); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Read every input as this format instead of going by extension.
+    #[arg(long, value_parser = ["text", "txt", "jsonl", "ndjson", "csv"])]
+    pub(crate) format: Option<String>,
+    /// JSONL: the field with the text [default: text].
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) text_field: Option<String>,
+    /// JSONL: the field with the document id (default: file stem for articles, text digest otherwise).
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) id_field: Option<String>,
+    /// CSV: the column with the text [default: text].
+    #[arg(long, value_name = "COLUMN")]
+    pub(crate) text_column: Option<String>,
+    /// CSV: the column with the document id.
+    #[arg(long, value_name = "COLUMN")]
+    pub(crate) id_column: Option<String>,
+    /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Language of the documents (fr, en) instead of detecting it.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<String>,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// What an import into a project did.
+#[derive(Debug, Serialize)]
+pub(crate) struct Outcome {
+    /// The new corpus file, if any document was new.
+    pub(crate) corpus_file: Option<PathBuf>,
+    pub(crate) files: usize,
+    pub(crate) imported: usize,
+    pub(crate) zones: usize,
+    /// Documents the project already had (same id or same text).
+    pub(crate) already_present: Vec<Message>,
+    pub(crate) duplicates: Vec<Message>,
+    pub(crate) warnings: Vec<Message>,
+    pub(crate) failures: Vec<Message>,
+}
+
+/// A diagnostic in the JSON report.
+#[derive(Debug, Serialize)]
+pub(crate) struct Message {
+    source: String,
+    message: String,
+}
+
+impl From<&Diagnostic> for Message {
+    fn from(d: &Diagnostic) -> Self {
+        Self {
+            source: d.source.clone(),
+            message: d.message.clone(),
+        }
+    }
+}
+
+impl Outcome {
+    /// The one-line summary printed at the end.
+    pub(crate) fn summary(&self) -> String {
+        let mut s = format!(
+            "imported {} document(s), {} zone(s) from {} file(s)",
+            self.imported, self.zones, self.files
+        );
+        for (n, what) in [
+            (self.already_present.len(), "already in the project"),
+            (self.duplicates.len(), "duplicate(s) skipped"),
+            (self.warnings.len(), "warning(s)"),
+            (self.failures.len(), "failed"),
+        ] {
+            if n > 0 {
+                s.push_str(&format!(", {n} {what}"));
+            }
+        }
+        s
+    }
+}
+
+impl ImportArgs {
+    fn options(&self) -> anyhow::Result<ImportOptions> {
+        let mut o = ImportOptions {
+            strict: self.strict,
+            ..ImportOptions::default()
+        };
+        o.format = self.format.as_deref().and_then(Format::from_name);
+        if let Some(f) = &self.text_field {
+            o.text_field.clone_from(f);
+        }
+        o.id_field.clone_from(&self.id_field);
+        if let Some(c) = &self.text_column {
+            o.text_column.clone_from(c);
+        }
+        o.id_column.clone_from(&self.id_column);
+        if let Some(l) = &self.lang {
+            o.lang = Some(
+                Lang::from_code(l)
+                    .ok_or_else(|| anyhow::anyhow!("--lang {l}: annot knows fr and en"))?,
+            );
+        }
+        Ok(o)
+    }
+}
+
+/// Runs `annot import`.
+pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCode> {
+    let outcome = import_paths(project, &args.inputs, args)?;
+    let mut err = std::io::stderr().lock();
+    for m in outcome.warnings.iter().chain(&outcome.failures) {
+        writeln!(err, "{}: {}", m.source, m.message)?;
+    }
+    for m in outcome.already_present.iter().chain(&outcome.duplicates) {
+        writeln!(err, "{}: {}", m.source, m.message)?;
+    }
+    if let Some(f) = &outcome.corpus_file {
+        writeln!(err, "wrote {}", super::display_path(f))?;
+    }
+    writeln!(err, "{}", outcome.summary())?;
+    drop(err);
+    if args.json {
+        crate::output::print_json(&outcome)?;
+    }
+    Ok(if outcome.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Imports `paths` into the project's corpus as one new corpus file.
+///
+/// Documents whose id or text the project already has are reported, not imported.
+pub(crate) fn import_paths(
+    project: &Project,
+    paths: &[PathBuf],
+    args: &ImportArgs,
+) -> anyhow::Result<Outcome> {
+    let opts = args.options()?;
+    let inputs: Vec<Input> = paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(p.clone())
+            }
+        })
+        .collect();
+    let corpus = project.corpus()?;
+    let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?;
+    let mut already_present = Vec::new();
+    let mut zones = 0usize;
+    let bar = crate::output::progress_bar(0, "scanning");
+    let progress = |p: Progress| {
+        bar.set_length(p.bytes_total);
+        bar.set_position(p.bytes_done);
+        bar.set_prefix(match p.phase {
+            Phase::Scanning => "scanning",
+            Phase::Importing => "importing",
+        });
+        bar.set_message(format!("{} docs", p.documents));
+    };
+    let mut sink = |doc: Document| -> anyhow::Result<()> {
+        let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
+        if corpus.entry(&doc.id).is_some() {
+            already_present.push(Message {
+                source,
+                message: format!(
+                    "document '{}' is already in the project; not imported again",
+                    doc.id
+                ),
+            });
+        } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
+            already_present.push(Message {
+                source,
+                message: format!(
+                    "same text as document '{other}', already in the project; '{}' not imported",
+                    doc.id
+                ),
+            });
+        } else {
+            zones += doc.zones.len();
+            writer.push(&doc)?;
+        }
+        Ok(())
+    };
+    let report: ImportReport = annot_import::import(&inputs, &opts, &progress, &mut sink)?;
+    bar.finish_and_clear();
+    let imported = writer.count();
+    let corpus_file = writer.finish()?;
+    Ok(Outcome {
+        corpus_file,
+        files: report.files,
+        imported,
+        zones,
+        already_present,
+        duplicates: report.duplicates.iter().map(Message::from).collect(),
+        warnings: report.warnings.iter().map(Message::from).collect(),
+        failures: report.failures.iter().map(Message::from).collect(),
+    })
+}

@@ -1,0 +1,60 @@
+//! One module per subcommand; `run` dispatches.
+
+pub(crate) mod annotate;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod quickstart;
+pub(crate) mod show;
+pub(crate) mod status;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use annot_model::project::Project;
+use anyhow::Context as _;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+
+/// Runs the parsed command line.
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let color = crate::output::color_enabled(cli.global.color);
+    match &cli.command {
+        Command::Init(args) => init::run(args, &cli.global),
+        Command::Import(args) => import::run(args, &find_project(&cli.global)?),
+        Command::Status(args) => status::run(args, &find_project(&cli.global)?, color),
+        Command::Show(args) => show::run(args, &find_project(&cli.global)?, color),
+        Command::Annotate(args) => {
+            annotate::run(args, &find_project(&cli.global)?, color)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
+    }
+}
+
+/// The project named by `--project`, or found by walking up from the current directory.
+pub(crate) fn find_project(global: &GlobalArgs) -> anyhow::Result<Project> {
+    match &global.project {
+        Some(dir) => {
+            if !dir.join(annot_model::project::CONFIG_FILE).is_file() {
+                anyhow::bail!(
+                    "{} is not an annot project (no {}); create one with `annot init {}`",
+                    dir.display(),
+                    annot_model::project::CONFIG_FILE,
+                    dir.display()
+                );
+            }
+            Ok(Project::open(dir)?)
+        }
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the current directory")?;
+            Ok(Project::find(&cwd)?)
+        }
+    }
+}
+
+/// Shortens a path for messages: relative to the current directory when inside it.
+pub(crate) fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    cwd.and_then(|c| path.strip_prefix(&c).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| path.display().to_string())
+}

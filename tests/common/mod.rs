@@ -1,0 +1,64 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The built `annot` binary, with colour and the user's project variable cleared.
+pub(crate) fn annot() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.env_remove("ANNOT_PROJECT").env("NO_COLOR", "1");
+    cmd
+}
+
+/// The repository's sample corpus.
+pub(crate) fn sample_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+/// A fresh project in a temp dir: `annot init`, nothing imported.
+pub(crate) fn empty_project() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("proj");
+    annot().arg("init").arg(&root).assert().success();
+    (tmp, root)
+}
+
+/// A project with the sample corpus imported.
+pub(crate) fn sample_project() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = empty_project();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(sample_corpus())
+        .assert()
+        .success();
+    (tmp, root)
+}
+
+/// Writes `docs.jsonl` with (id, text) pairs and imports it.
+pub(crate) fn jsonl_project(docs: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = empty_project();
+    let path = tmp.path().join("docs.jsonl");
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string())
+        .collect();
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write docs");
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&path)
+        .assert()
+        .success();
+    (tmp, root)
+}
+
+/// stdout of a successful command as a string.
+pub(crate) fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("utf-8 stdout")
+}

@@ -1,0 +1,308 @@
+//! init, import, status and show on the sample corpus, and every bad input.
+
+use std::fs;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::common::{annot, empty_project, sample_corpus, sample_project, stdout_of};
+
+#[test]
+fn init_creates_the_layout_and_is_idempotent() {
+    let (_tmp, root) = empty_project();
+    for p in ["annot.toml", "schemas/news.json", "corpus", "annotations"] {
+        assert!(root.join(p).exists(), "{p} missing");
+    }
+    annot()
+        .arg("init")
+        .arg(&root)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already an annot project"));
+}
+
+#[test]
+fn outside_a_project_says_how_to_make_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    annot()
+        .current_dir(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("annot init"));
+    annot()
+        .arg("--project")
+        .arg(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not an annot project"));
+}
+
+#[test]
+fn project_is_found_from_a_subdirectory() {
+    let (_tmp, root) = sample_project();
+    let out = stdout_of(
+        annot()
+            .current_dir(root.join("annotations"))
+            .args(["status", "--json"]),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["documents"].as_u64().unwrap() >= 12);
+}
+
+#[test]
+fn import_sample_corpus_then_reimport_is_a_no_op() {
+    let (_tmp, root) = empty_project();
+    let first = annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(sample_corpus())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&first.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("Windows-1252"),
+        "cp1252 warning expected: {stderr}"
+    );
+    let corpus_files = || fs::read_dir(root.join("corpus")).unwrap().count();
+    let before = corpus_files();
+    let status = stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    );
+    let v: Value = serde_json::from_str(&status).unwrap();
+    let n = v["documents"].as_u64().unwrap();
+    assert!(n >= 12, "{n} documents");
+
+    let again = annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(sample_corpus())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&again.get_output().stderr).into_owned();
+    assert!(stderr.contains("already in the project"), "{stderr}");
+    assert_eq!(
+        corpus_files(),
+        before,
+        "re-import writes no new corpus file"
+    );
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["documents"].as_u64().unwrap(), n);
+}
+
+#[test]
+fn imported_documents_keep_offsets_python_style() {
+    let (_tmp, root) = sample_project();
+    for entry in fs::read_dir(root.join("corpus")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            let doc: Value = serde_json::from_str(line).unwrap();
+            let t: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+            assert!(!doc["text"].as_str().unwrap().contains('\r'));
+            assert!(!doc["text"].as_str().unwrap().starts_with('\u{feff}'));
+            for z in doc["zones"].as_array().unwrap() {
+                let (s, e) = (
+                    z["start"].as_u64().unwrap() as usize,
+                    z["end"].as_u64().unwrap() as usize,
+                );
+                assert!(s < e && e <= t.len(), "{z} in {}", doc["id"]);
+                assert!(
+                    !t[s].is_whitespace() && !t[e - 1].is_whitespace(),
+                    "zone {z} trimmed"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn show_plain_and_json() {
+    let (_tmp, root) = sample_project();
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["schema"], "news@1");
+    let corpus = fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let first: Value =
+        serde_json::from_str(fs::read_to_string(corpus).unwrap().lines().next().unwrap()).unwrap();
+    let id = first["id"].as_str().unwrap();
+    let plain = stdout_of(annot().arg("--project").arg(&root).args(["show", id]));
+    assert!(plain.contains(id));
+    assert!(plain.contains("body"));
+    assert!(!plain.contains('\u{1b}'), "no colour when not a terminal");
+    let json: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["show", id, "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(json["document"]["id"], id);
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["show", "no-such-doc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no document 'no-such-doc'"));
+}
+
+#[test]
+fn status_table_before_and_after_annotators() {
+    let (_tmp, root) = sample_project();
+    let out = stdout_of(annot().arg("--project").arg(&root).arg("status"));
+    assert!(out.contains("documents"));
+    assert!(out.contains("none yet"));
+}
+
+#[test]
+fn bad_inputs_are_reported_per_file_and_the_rest_imported() {
+    let (tmp, root) = empty_project();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a_good.txt"), "Titre de l'article\n\nUn paragraphe assez long pour être le corps de l'article, avec une phrase complète.\n").unwrap();
+    fs::write(input.join("b_empty.txt"), "  \n\u{a0}\n").unwrap();
+    fs::write(input.join("c_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    let out = annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(&input)
+        .arg(tmp.path().join("missing.txt"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("b_empty.txt") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c_binary.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["documents"], 1);
+}
+
+#[test]
+fn strict_refuses_windows_1252() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("latin.txt");
+    fs::write(
+        &f,
+        b"Caf\xe9 cr\xe8me et \x93guillemets\x94, un paragraphe complet.\n",
+    )
+    .unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--strict"])
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("latin.txt").and(predicate::str::contains("UTF-8")));
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Windows-1252"));
+}
+
+#[test]
+fn jsonl_csv_and_stdin_imports() {
+    let (tmp, root) = empty_project();
+    let jsonl = tmp.path().join("docs.jsonl");
+    fs::write(&jsonl, "{\"uid\":\"j1\",\"body\":\"Première dépêche.\",\"url\":\"http://x\"}\n{\"uid\":\"j2\",\"body\":\"Second item.\"}\n").unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--text-field", "body", "--id-field", "uid"])
+        .arg(&jsonl)
+        .assert()
+        .success();
+    let csv = tmp.path().join("rows.csv");
+    fs::write(
+        &csv,
+        "id,text,source\nc1,\"Texte, avec virgule.\",feed\nc2,Another row.,feed\n",
+    )
+    .unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--text-column", "text", "--id-column", "id"])
+        .arg(&csv)
+        .assert()
+        .success();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--format", "jsonl", "-"])
+        .write_stdin("{\"text\":\"From stdin.\"}\n")
+        .assert()
+        .success();
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["documents"], 5);
+    let shown: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["show", "j1", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(shown["document"]["meta"]["url"], "http://x");
+    assert_eq!(shown["document"]["text"], "Première dépêche.");
+}
+
+#[test]
+fn bad_jsonl_line_is_named() {
+    let (tmp, root) = empty_project();
+    let jsonl = tmp.path().join("bad.jsonl");
+    fs::write(&jsonl, "{\"text\":\"ok\"}\n{not json\n{\"other\":1}\n").unwrap();
+    let out = annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("import")
+        .arg(&jsonl)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("bad.jsonl:2"), "{stderr}");
+    assert!(stderr.contains("bad.jsonl:3"), "{stderr}");
+}
