@@ -306,3 +306,63 @@ fn bad_jsonl_line_is_named() {
     assert!(stderr.contains("bad.jsonl:2"), "{stderr}");
     assert!(stderr.contains("bad.jsonl:3"), "{stderr}");
 }
+
+#[test]
+fn changed_text_needs_update_and_keeps_the_old_version() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("a.jsonl");
+    fs::write(
+        &f,
+        "{\"id\":\"d1\",\"text\":\"Boukamal est tombée dimanche.\"}\n",
+    )
+    .unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&f)
+        .assert()
+        .success();
+    fs::write(
+        &f,
+        "{\"id\":\"d1\",\"text\":\"Selon l'AFP, Boukamal est tombée dimanche.\"}\n",
+    )
+    .unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("--update"));
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--update", "--id-field", "id"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("new version"));
+    let shown: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["show", "d1", "--json"]),
+    ))
+    .unwrap();
+    assert!(
+        shown["document"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Selon")
+    );
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(&root)
+            .args(["status", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v["documents"], 1);
+}

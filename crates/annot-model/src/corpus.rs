@@ -42,6 +42,8 @@ pub struct Corpus {
     dir: PathBuf,
     files: Vec<PathBuf>,
     entries: Vec<Entry>,
+    /// Superseded versions of documents, oldest first.
+    history: Vec<Entry>,
     /// (hash of id, entry index), sorted: a compact id lookup that costs no string copies.
     by_id: Vec<(u64, u32)>,
     /// Text digest -> entry index, built on first use (only imports need it).
@@ -80,39 +82,46 @@ impl Corpus {
                 entries
             }
         };
+        let (entries, history) = split_versions(entries, &files)?;
         let mut by_id: Vec<(u64, u32)> = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (id_key(&e.id), i as u32))
             .collect();
         by_id.sort_unstable();
-        for pair in by_id.windows(2) {
-            let (a, b) = (&entries[pair[0].1 as usize], &entries[pair[1].1 as usize]);
-            if pair[0].0 == pair[1].0 && a.id == b.id {
-                let (first, second) = if a.file < b.file || (a.file == b.file && a.line < b.line) {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                return Err(ModelError::Line {
-                    path: files[second.file as usize].clone(),
-                    line: second.line as usize,
-                    message: format!(
-                        "document id '{}' is already used at {}:{}; ids must be unique, remove one of them",
-                        second.id,
-                        files[first.file as usize].display(),
-                        first.line
-                    ),
-                });
-            }
-        }
         Ok(Self {
             dir: dir.to_owned(),
             files,
             entries,
+            history,
             by_id,
             by_hash: OnceLock::new(),
         })
+    }
+
+    /// An earlier version of document `id` whose text had digest `hash`, if the corpus kept it.
+    ///
+    /// # Errors
+    /// An unreadable corpus file.
+    pub fn version(&self, id: &str, hash: &str) -> Result<Option<Document>> {
+        if let Some(e) = self.entry(id).filter(|e| e.hash == hash) {
+            return self.read_entry(e).map(Some);
+        }
+        match self
+            .history
+            .iter()
+            .rev()
+            .find(|e| e.id == id && e.hash == hash)
+        {
+            Some(e) => self.read_entry(e).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Earlier versions kept in the corpus (superseded by a later import with `--update`).
+    #[must_use]
+    pub fn history(&self) -> &[Entry] {
+        &self.history
     }
 
     /// Number of documents.
@@ -202,8 +211,69 @@ impl Corpus {
 
     /// Streams every document in corpus order, one file at a time.
     pub fn iter(&self) -> impl Iterator<Item = Result<Document>> + '_ {
-        self.files.iter().flat_map(|path| DocLines::open(path))
+        let has_history = !self.history.is_empty();
+        self.files.iter().enumerate().flat_map(move |(fi, path)| {
+            let mut lines = DocLines::open(path);
+            std::iter::from_fn(move || lines.next().map(|item| (lines.line, item))).filter_map(
+                move |(line, item)| {
+                    // Skip superseded versions: the current one of that id lives at another line.
+                    let current = match &item {
+                        Ok(doc) if has_history => self
+                            .entry(&doc.id)
+                            .is_some_and(|e| e.file as usize == fi && e.line as usize == line),
+                        _ => true,
+                    };
+                    current.then_some(item)
+                },
+            )
+        })
     }
+}
+
+/// Splits entries into the current version of each document and older versions.
+///
+/// A later corpus file may hold a new version of a document (an import with
+/// `--update`); it supersedes the earlier one, which stays as history so records
+/// made on it can be re-anchored. The same id twice in one file is an error.
+fn split_versions(entries: Vec<Entry>, files: &[PathBuf]) -> Result<(Vec<Entry>, Vec<Entry>)> {
+    let mut keyed: Vec<(u64, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (id_key(&e.id), i as u32))
+        .collect();
+    keyed.sort_unstable();
+    let mut superseded = vec![false; entries.len()];
+    for pair in keyed.windows(2) {
+        let (ia, ib) = (pair[0].1 as usize, pair[1].1 as usize);
+        let (a, b) = (&entries[ia], &entries[ib]);
+        if pair[0].0 != pair[1].0 || a.id != b.id {
+            continue;
+        }
+        // Same key sorts by index, so `a` is the earlier line.
+        if a.file == b.file {
+            return Err(ModelError::Line {
+                path: files[b.file as usize].clone(),
+                line: b.line as usize,
+                message: format!(
+                    "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
+                    b.id, a.line
+                ),
+            });
+        }
+        superseded[ia] = true;
+    }
+    if !superseded.contains(&true) {
+        return Ok((entries, Vec::new()));
+    }
+    let (mut current, mut history) = (Vec::new(), Vec::new());
+    for (e, old) in entries.into_iter().zip(superseded) {
+        if old {
+            history.push(e)
+        } else {
+            current.push(e)
+        }
+    }
+    Ok((current, history))
 }
 
 fn id_key(id: &str) -> u64 {
@@ -589,5 +659,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("'a' is already used"), "{err}");
+    }
+
+    #[test]
+    fn later_file_supersedes_and_keeps_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let old = doc("a", "Version une.");
+        write_corpus_file(&corpus, "import", [&old, &doc("b", "B")]).unwrap();
+        let new = doc("a", "Version deux, corrigée.");
+        write_corpus_file(&corpus, "import", [&new]).unwrap();
+        let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get("a").unwrap(), new);
+        assert_eq!(c.version("a", &old.hash).unwrap(), Some(old));
+        assert_eq!(c.version("a", "nope").unwrap(), None);
+        let ids: Vec<_> = c.iter().map(|d| d.unwrap().id).collect();
+        assert_eq!(ids, ["b", "a"], "iteration yields current versions only");
     }
 }

@@ -8,7 +8,8 @@
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::record::Span;
+use crate::document::Document;
+use crate::record::{Record, Span};
 
 /// Spans that survived a text change, and those that did not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,7 +29,12 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
     let mut map: Vec<Option<usize>> = vec![None; a.len() + 1];
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     for op in &ops {
-        if let DiffOp::Equal { old_index, new_index, len } = *op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
             for k in 0..len {
                 map[old_index + k] = Some(new_index + k);
             }
@@ -44,9 +50,33 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
     out
 }
 
+/// Carries a record made on `old_text` over to the current version of its document.
+///
+/// Returns the record with mapped spans and the new hash, and the spans that
+/// could not be mapped (for the caller to report). Zone corrections are dropped
+/// when the text changed, since zones are re-made at import.
+#[must_use]
+pub fn reanchor_record(
+    record: &Record,
+    old_text: &str,
+    current: &Document,
+) -> (Record, Vec<(Span, String)>) {
+    let r = reanchor(old_text, &current.text, &record.spans);
+    let mut out = record.clone();
+    out.spans = r.kept;
+    out.hash.clone_from(&current.hash);
+    if out.zones.is_some() {
+        out.zones = None;
+    }
+    (out, r.lost)
+}
+
 fn map_span(map: &[Option<usize>], new: &[char], span: &Span) -> Result<Span, String> {
     if span.start >= span.end || span.end > map.len().saturating_sub(1) {
-        return Err(format!("[{}, {}) was outside the old text", span.start, span.end));
+        return Err(format!(
+            "[{}, {}) was outside the old text",
+            span.start, span.end
+        ));
     }
     let start = map[span.start].ok_or("its first character was edited")?;
     let last = map[span.end - 1].ok_or("its last character was edited")?;
@@ -60,7 +90,11 @@ fn map_span(map: &[Option<usize>], new: &[char], span: &Span) -> Result<Span, St
     if text != span.text {
         return Err(format!("the new text there is {text:?}"));
     }
-    Ok(Span { start, end: last + 1, ..span.clone() })
+    Ok(Span {
+        start,
+        end: last + 1,
+        ..span.clone()
+    })
 }
 
 #[cfg(test)]
@@ -77,12 +111,23 @@ mod tests {
     fn moves_unchanged_spans_and_reports_edited_ones() {
         let old = "L'armée syrienne a repris Boukamal, dit l'OSDH.";
         let new = "Selon l'AFP, l'armée syrienne a repris Boukamal, dit l'OSDH (ONG).";
-        let spans = vec![span(old, "Boukamal", "LOC"), span(old, "L'armée", "ORG"), span(old, "OSDH", "ORG")];
+        let spans = vec![
+            span(old, "Boukamal", "LOC"),
+            span(old, "L'armée", "ORG"),
+            span(old, "OSDH", "ORG"),
+        ];
         let r = reanchor(old, new, &spans);
-        let kept: Vec<_> = r.kept.iter().map(|s| (s.text.as_str(), s.label.as_str())).collect();
+        let kept: Vec<_> = r
+            .kept
+            .iter()
+            .map(|s| (s.text.as_str(), s.label.as_str()))
+            .collect();
         assert_eq!(kept, [("Boukamal", "LOC"), ("OSDH", "ORG")]);
         for s in &r.kept {
-            assert_eq!(crate::offsets::slice_chars(new, s.start, s.end), Some(s.text.as_str()));
+            assert_eq!(
+                crate::offsets::slice_chars(new, s.start, s.end),
+                Some(s.text.as_str())
+            );
         }
         assert_eq!(r.lost.len(), 1);
         assert_eq!(r.lost[0].0.text, "L'armée");

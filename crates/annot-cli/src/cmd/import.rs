@@ -38,6 +38,10 @@ pub(crate) struct ImportArgs {
     /// Language of the documents (fr, en) instead of detecting it.
     #[arg(long, value_name = "LANG")]
     pub(crate) lang: Option<String>,
+    /// Import a new version of documents whose id the project has with another text
+    /// (annotations made on the old text are re-anchored when next read).
+    #[arg(long)]
+    pub(crate) update: bool,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub(crate) json: bool,
@@ -50,6 +54,8 @@ pub(crate) struct Outcome {
     pub(crate) corpus_file: Option<PathBuf>,
     pub(crate) files: usize,
     pub(crate) imported: usize,
+    /// Of those, new versions of documents the project had.
+    pub(crate) updated: usize,
     pub(crate) zones: usize,
     /// Documents the project already had (same id or same text).
     pub(crate) already_present: Vec<Message>,
@@ -82,6 +88,7 @@ impl Outcome {
             self.imported, self.zones, self.files
         );
         for (n, what) in [
+            (self.updated, "of them new version(s)"),
             (self.already_present.len(), "already in the project"),
             (self.duplicates.len(), "duplicate(s) skipped"),
             (self.warnings.len(), "warning(s)"),
@@ -168,6 +175,7 @@ pub(crate) fn import_paths(
     let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?;
     let mut already_present = Vec::new();
     let mut zones = 0usize;
+    let mut updated = 0usize;
     let bar = crate::output::progress_bar(0, "scanning");
     let progress = |p: Progress| {
         bar.set_length(p.bytes_total);
@@ -180,7 +188,8 @@ pub(crate) fn import_paths(
     };
     let mut sink = |doc: Document| -> anyhow::Result<()> {
         let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
-        if corpus.entry(&doc.id).is_some() {
+        let existing = corpus.entry(&doc.id);
+        if existing.is_some_and(|e| e.hash == doc.hash) {
             already_present.push(Message {
                 source,
                 message: format!(
@@ -188,6 +197,19 @@ pub(crate) fn import_paths(
                     doc.id
                 ),
             });
+        } else if existing.is_some() && !args.update {
+            already_present.push(Message {
+                source,
+                message: format!(
+                    "document '{}' is already in the project with another text; \
+                     pass --update to import the new version (annotations are re-anchored)",
+                    doc.id
+                ),
+            });
+        } else if existing.is_some() {
+            updated += 1;
+            zones += doc.zones.len();
+            writer.push(&doc)?;
         } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
             already_present.push(Message {
                 source,
@@ -210,6 +232,7 @@ pub(crate) fn import_paths(
         corpus_file,
         files: report.files,
         imported,
+        updated,
         zones,
         already_present,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
