@@ -43,6 +43,8 @@ pub(crate) enum Command {
     Status(crate::cmd::status::StatusArgs),
     /// One document with its zones and annotations.
     Show(crate::cmd::show::ShowArgs),
+    /// Verify documents and annotations: digests, offsets, stale records, torn logs.
+    Check(crate::cmd::check::CheckArgs),
     /// Annotate documents by hand, one at a time, keyboard only.
     Annotate(crate::cmd::annotate::AnnotateArgs),
     /// Create (or reuse) a demo project from the bundled sample corpus and start annotating.

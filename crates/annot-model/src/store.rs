@@ -53,7 +53,35 @@ pub fn read_log(path: &Path) -> Result<LogContents> {
     read_from(BufReader::with_capacity(1 << 16, file), path)
 }
 
-fn read_from(mut reader: impl BufRead, path: &Path) -> Result<LogContents> {
+fn read_from(reader: impl BufRead, path: &Path) -> Result<LogContents> {
+    let mut latest = HashMap::new();
+    let mut out = scan_log(reader, path, |_, record| {
+        latest.insert(record.doc.clone(), record);
+    })?;
+    out.latest = latest;
+    Ok(out)
+}
+
+/// Calls `on_record` with the 1-based line number of every record of a log, in order.
+///
+/// Returns what [`read_log`] returns, except `latest`, which is left empty.
+///
+/// # Errors
+/// As [`read_log`].
+pub fn for_each_record(path: &Path, on_record: impl FnMut(usize, Record)) -> Result<LogContents> {
+    let file = match fs_err::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
+        Err(e) => return Err(e.into()),
+    };
+    scan_log(BufReader::with_capacity(1 << 16, file), path, on_record)
+}
+
+fn scan_log(
+    mut reader: impl BufRead,
+    path: &Path,
+    mut on_record: impl FnMut(usize, Record),
+) -> Result<LogContents> {
     let mut out = LogContents::default();
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -87,7 +115,7 @@ fn read_from(mut reader: impl BufRead, path: &Path) -> Result<LogContents> {
         match serde_json::from_slice::<Record>(line) {
             Ok(record) if complete => {
                 out.records += 1;
-                out.latest.insert(record.doc.clone(), record);
+                on_record(line_no, record);
                 offset += n as u64;
                 out.valid_len = offset;
             }
@@ -100,7 +128,11 @@ fn read_from(mut reader: impl BufRead, path: &Path) -> Result<LogContents> {
         }
     }
     if let Some((line, text, _)) = pending_bad {
-        out.torn = Some(TornTail { line, text, moved_to: None });
+        out.torn = Some(TornTail {
+            line,
+            text,
+            moved_to: None,
+        });
     }
     Ok(out)
 }
@@ -128,28 +160,46 @@ impl AnnotatorLog {
         if let Some(dir) = path.parent() {
             fs_err::create_dir_all(dir)?;
         }
-        let mut file = fs_err::OpenOptions::new().read(true).append(true).create(true).open(path)?;
+        let mut file = fs_err::OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)?;
         match file.file().try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                return Err(ModelError::Locked { annotator: annotator.to_owned(), path: path.to_owned() });
+                return Err(ModelError::Locked {
+                    annotator: annotator.to_owned(),
+                    path: path.to_owned(),
+                });
             }
             Err(TryLockError::Error(e)) => {
-                return Err(std::io::Error::new(e.kind(), format!("{}: cannot lock: {e}", path.display())).into());
+                return Err(std::io::Error::new(
+                    e.kind(),
+                    format!("{}: cannot lock: {e}", path.display()),
+                )
+                .into());
             }
         }
         file.seek(SeekFrom::Start(0))?;
         let mut contents = read_from(BufReader::new(&mut file), path)?;
         if let Some(torn) = &mut contents.torn {
             let rejected = rejected_path(path);
-            let mut r = fs_err::OpenOptions::new().append(true).create(true).open(&rejected)?;
+            let mut r = fs_err::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&rejected)?;
             writeln!(r, "{}", torn.text)?;
             r.sync_all()?;
             file.file().set_len(contents.valid_len)?;
             file.sync_all()?;
             torn.moved_to = Some(rejected);
         }
-        Ok(Self { path: path.to_owned(), file, contents })
+        Ok(Self {
+            path: path.to_owned(),
+            file,
+            contents,
+        })
     }
 
     /// Appends one record and fsyncs before returning.
@@ -163,7 +213,9 @@ impl AnnotatorLog {
         self.file.write_all(&line)?;
         self.file.sync_data()?;
         self.contents.records += 1;
-        self.contents.latest.insert(record.doc.clone(), record.clone());
+        self.contents
+            .latest
+            .insert(record.doc.clone(), record.clone());
         Ok(())
     }
 
@@ -250,7 +302,10 @@ mod tests {
         let p = dir.path().join("alice.jsonl");
         let _held = AnnotatorLog::open(&p, "alice").unwrap();
         let err = AnnotatorLog::open(&p, "alice").unwrap_err().to_string();
-        assert!(err.contains("annotator 'alice' is already in use by another annot process"), "{err}");
+        assert!(
+            err.contains("annotator 'alice' is already in use by another annot process"),
+            "{err}"
+        );
         // Readers are never blocked.
         assert!(read_log(&p).is_ok());
     }
@@ -267,7 +322,11 @@ mod tests {
         let mut log = AnnotatorLog::open(&p, "alice").unwrap();
         let torn = log.torn().unwrap().clone();
         assert_eq!(torn.moved_to.as_deref(), Some(rejected_path(&p).as_path()));
-        assert!(fs_err::read_to_string(rejected_path(&p)).unwrap().contains(&good[..10]));
+        assert!(
+            fs_err::read_to_string(rejected_path(&p))
+                .unwrap()
+                .contains(&good[..10])
+        );
         log.append(&rec("b", Status::Accepted)).unwrap();
         drop(log);
         let text = fs_err::read_to_string(&p).unwrap();

@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
 pub(crate) mod annotate;
+pub(crate) mod check;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod quickstart;
@@ -22,6 +23,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(args, &cli.global),
         Command::Import(args) => import::run(args, &find_project(&cli.global)?),
         Command::Status(args) => status::run(args, &find_project(&cli.global)?, color),
+        Command::Check(args) => check::run(args, &find_project(&cli.global)?),
         Command::Show(args) => show::run(args, &find_project(&cli.global)?, color),
         Command::Annotate(args) => {
             annotate::run(args, &find_project(&cli.global)?, color)?;

@@ -1,0 +1,108 @@
+//! `annot check`: offsets against texts, stale records re-anchored, torn logs.
+
+use std::fs;
+
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+use crate::common::{annot, jsonl_project, stdout_of};
+
+fn record(doc: &str, hash: &str, spans: Value) -> String {
+    json!({"doc": doc, "hash": hash, "annotator": "alice", "schema": "news@1", "status": "accepted",
+           "at": "2026-11-23T20:00:00Z", "ms": 10, "spans": spans, "labels": {}, "zones": null, "note": null})
+    .to_string()
+}
+
+fn doc_hash(root: &std::path::Path, id: &str) -> String {
+    let v: Value = serde_json::from_str(&stdout_of(
+        annot()
+            .arg("--project")
+            .arg(root)
+            .args(["show", id, "--json"]),
+    ))
+    .unwrap();
+    v["document"]["hash"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn check_names_bad_offsets_and_reanchors_changed_texts() {
+    let (tmp, root) = jsonl_project(&[
+        ("d1", "Le Hezbollah a repris Boukamal."),
+        ("d2", "Zoë vit à Zürich."),
+    ]);
+    let h1 = doc_hash(&root, "d1");
+    let h2 = doc_hash(&root, "d2");
+    let log = root.join("annotations/alice.jsonl");
+    let good = record(
+        "d2",
+        &h2,
+        json!([{"start": 0, "end": 3, "label": "PER", "text": "Zoë"}, {"start": 10, "end": 16, "label": "LOC", "text": "Zürich"}]),
+    );
+    let spans1 = json!([{"start": 3, "end": 12, "label": "ORG", "text": "Hezbollah"}, {"start": 22, "end": 30, "label": "LOC", "text": "Boukamal"}]);
+    fs::write(&log, format!("{}\n{good}\n", record("d1", &h1, spans1))).unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("check")
+        .assert()
+        .success();
+
+    // The text of d1 changes: one span survives, one is edited away.
+    let f = tmp.path().join("v2.jsonl");
+    fs::write(
+        &f,
+        "{\"id\":\"d1\",\"text\":\"Selon l'AFP, le Hezbollah a repris Abou Kamal.\"}\n",
+    )
+    .unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--update", "--id-field", "id"])
+        .arg(&f)
+        .assert()
+        .success();
+    let out = annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("check")
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("1 span(s) re-anchor"), "{stderr}");
+    assert!(stderr.contains("lost LOC \"Boukamal\""), "{stderr}");
+
+    // A record whose span text is not text[start:end] is an error naming file, line and document.
+    let bad = record(
+        "d2",
+        &h2,
+        json!([{"start": 1, "end": 3, "label": "PER", "text": "Zoë"}]),
+    );
+    let mut text = fs::read_to_string(&log).unwrap();
+    text.push_str(&bad);
+    text.push('\n');
+    fs::write(&log, &text).unwrap();
+    annot()
+        .arg("--project")
+        .arg(&root)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("alice.jsonl:3")
+                .and(predicate::str::contains("document 'd2'")),
+        );
+
+    // A torn last line is reported, not an error.
+    fs::write(&log, format!("{good}\n{}", &good[..40])).unwrap();
+    let out = annot()
+        .arg("--project")
+        .arg(&root)
+        .args(["check", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(
+        v["warnings"].to_string().contains("incomplete last line"),
+        "{v}"
+    );
+}
