@@ -1,4 +1,5 @@
 //! End-to-end tests: the real `annot` binary in a temporary directory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod check;
 mod common;
