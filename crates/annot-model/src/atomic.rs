@@ -38,7 +38,10 @@ impl AtomicFile {
             .prefix(".annot-tmp-")
             .tempfile_in(dir)
             .map_err(|e| with_path(e, dir))?;
-        Ok(Self { path: path.to_owned(), out: BufWriter::with_capacity(1 << 16, tmp) })
+        Ok(Self {
+            path: path.to_owned(),
+            out: BufWriter::with_capacity(1 << 16, tmp),
+        })
     }
 
     /// The target path.
@@ -53,7 +56,10 @@ impl AtomicFile {
     /// I/O errors, naming the file.
     pub fn commit(self) -> std::io::Result<()> {
         let path = self.path;
-        let tmp = self.out.into_inner().map_err(|e| with_path(e.into_error(), &path))?;
+        let tmp = self
+            .out
+            .into_inner()
+            .map_err(|e| with_path(e.into_error(), &path))?;
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
         tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
         sync_dir(parent_dir(&path))
@@ -66,7 +72,9 @@ impl Write for AtomicFile {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(buf).map_err(|e| with_path(e, &self.path))
+        self.out
+            .write_all(buf)
+            .map_err(|e| with_path(e, &self.path))
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

@@ -58,7 +58,13 @@ impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let hash = crate::text_hash(&text);
-        Self { id: id.into(), text, hash, meta: Meta::default(), zones: Vec::new() }
+        Self {
+            id: id.into(),
+            text,
+            hash,
+            meta: Meta::default(),
+            zones: Vec::new(),
+        }
     }
 
     /// Checks the stored hash and every zone against the text.
@@ -92,7 +98,10 @@ impl Document {
     /// The zone that contains code point `pos`, if any.
     #[must_use]
     pub fn zone_at(&self, pos: usize) -> Option<&str> {
-        self.zones.iter().find(|z| z.start <= pos && pos < z.end).map(|z| z.zone.as_str())
+        self.zones
+            .iter()
+            .find(|z| z.start <= pos && pos < z.end)
+            .map(|z| z.zone.as_str())
     }
 
     /// The text of a code point range, or `None` when out of range.
@@ -130,7 +139,11 @@ mod tests {
     fn check_catches_bad_hash_and_zone() {
         let mut d = Document::new("a", "abc");
         assert!(d.check().is_ok());
-        d.zones.push(ZoneSpan { start: 1, end: 9, zone: "body".into() });
+        d.zones.push(ZoneSpan {
+            start: 1,
+            end: 9,
+            zone: "body".into(),
+        });
         assert!(d.check().unwrap_err().contains("outside the text"));
         d.zones.clear();
         d.text.push('!');

@@ -11,7 +11,11 @@ pub enum ModelError {
 
     /// A line of a JSONL file that is not the JSON it should be.
     #[error("{path}:{line}: {message}")]
-    Line { path: PathBuf, line: usize, message: String },
+    Line {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 
     /// A schema that cannot be used.
     #[error("schema {path}: {message}")]

@@ -62,12 +62,20 @@ impl OffsetMap {
     #[must_use]
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return Self { starts: Vec::new(), len_bytes: text.len(), len_chars: text.len() };
+            return Self {
+                starts: Vec::new(),
+                len_bytes: text.len(),
+                len_chars: text.len(),
+            };
         }
         let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let len_chars = starts.len();
         starts.push(text.len());
-        Self { starts, len_bytes: text.len(), len_chars }
+        Self {
+            starts,
+            len_bytes: text.len(),
+            len_chars,
+        }
     }
 
     /// Length of the text in code points.

@@ -25,7 +25,10 @@ pub struct ProjectConfig {
 
 impl Default for ProjectConfig {
     fn default() -> Self {
-        Self { schema: "schemas/news.json".into(), lang: Lang::Fr }
+        Self {
+            schema: "schemas/news.json".into(),
+            lang: Lang::Fr,
+        }
     }
 }
 
@@ -55,7 +58,10 @@ impl Project {
         if !schema_path.exists() {
             crate::atomic::write_atomic(&schema_path, |w| w.write_all(schema_json.as_bytes()))?;
         }
-        let config = ProjectConfig { schema: schema_rel, lang: Lang::Fr };
+        let config = ProjectConfig {
+            schema: schema_rel,
+            lang: Lang::Fr,
+        };
         let text = format!(
             "# annot project settings\n\
              # schema: the label schema, relative to this file\n\
@@ -76,9 +82,14 @@ impl Project {
     pub fn open(root: &Path) -> Result<Self> {
         let path = root.join(CONFIG_FILE);
         let text = fs_err::read_to_string(&path)?;
-        let config: ProjectConfig = toml::from_str(&text)
-            .map_err(|e| ModelError::Config { path: path.clone(), message: e.to_string() })?;
-        Ok(Self { root: root.to_owned(), config })
+        let config: ProjectConfig = toml::from_str(&text).map_err(|e| ModelError::Config {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(Self {
+            root: root.to_owned(),
+            config,
+        })
     }
 
     /// Finds the project by walking up from `start` to the first directory with `annot.toml`.
@@ -184,7 +195,9 @@ pub fn check_annotator(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && !name.starts_with('.')
-        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(())
     } else {
@@ -213,7 +226,10 @@ mod tests {
         assert_eq!(found.root(), fs_err::canonicalize(&root).unwrap());
         let (_, again) = Project::init(&root, "news", "{}").unwrap();
         assert!(!again, "init on an existing project changes nothing");
-        assert!(matches!(Project::find(dir.path()), Err(ModelError::NoProject { .. })));
+        assert!(matches!(
+            Project::find(dir.path()),
+            Err(ModelError::NoProject { .. })
+        ));
         assert!(p.log_path("alice").is_ok());
         assert!(p.log_path("../x").is_err());
         assert!(p.log_path("a b").is_err());

@@ -20,7 +20,12 @@ pub enum Status {
 
 impl Status {
     /// All statuses, in display order.
-    pub const ALL: [Status; 4] = [Status::Accepted, Status::Rejected, Status::Skipped, Status::Flagged];
+    pub const ALL: [Status; 4] = [
+        Status::Accepted,
+        Status::Rejected,
+        Status::Skipped,
+        Status::Flagged,
+    ];
 
     /// The lower-case name used in files.
     #[must_use]
@@ -71,9 +76,18 @@ impl Span {
     pub fn from_chars(text: &str, start: usize, end: usize, label: &str) -> Result<Self, String> {
         let map = OffsetMap::new(text);
         let (s, e) = map.to_bytes(start, end).ok_or_else(|| {
-            format!("span [{start}, {end}) is outside the text (length {})", map.char_len())
+            format!(
+                "span [{start}, {end}) is outside the text (length {})",
+                map.char_len()
+            )
         })?;
-        Ok(Self { start, end, label: label.to_owned(), text: text[s..e].to_owned(), source: None })
+        Ok(Self {
+            start,
+            end,
+            label: label.to_owned(),
+            text: text[s..e].to_owned(),
+            source: None,
+        })
     }
 
     /// Checks the span against the document text through a prepared map.
@@ -149,7 +163,8 @@ impl Record {
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
         let map = OffsetMap::new(text);
         for span in &self.spans {
-            span.check(text, &map).map_err(|m| format!("document '{}': {m}", self.doc))?;
+            span.check(text, &map)
+                .map_err(|m| format!("document '{}': {m}", self.doc))?;
         }
         Ok(())
     }
@@ -158,7 +173,9 @@ impl Record {
 /// The current time as RFC 3339 UTC with second precision, for `Record::at`.
 #[must_use]
 pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -184,7 +201,13 @@ mod tests {
         assert_eq!(s.text, "Syrie");
         assert!(s.check(t, &map).is_ok());
         assert!(Span::from_chars(t, 10, 99, "LOC").is_err());
-        let rev = Span { start: 5, end: 2, label: "X".into(), text: String::new(), source: None };
+        let rev = Span {
+            start: 5,
+            end: 2,
+            label: "X".into(),
+            text: String::new(),
+            source: None,
+        };
         assert!(rev.check(t, &map).unwrap_err().contains("reversed"));
     }
 

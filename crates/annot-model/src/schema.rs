@@ -74,7 +74,10 @@ impl Schema {
     /// Unreadable file, bad JSON, or any problem [`Schema::validate`] finds, with the path named.
     pub fn load(path: &Path) -> Result<Self> {
         let text = fs_err::read_to_string(path)?;
-        Self::from_json(&text).map_err(|message| ModelError::Schema { path: path.to_owned(), message })
+        Self::from_json(&text).map_err(|message| ModelError::Schema {
+            path: path.to_owned(),
+            message,
+        })
     }
 
     /// Parses and validates a schema from JSON text.
@@ -106,7 +109,9 @@ impl Schema {
             return Err("the schema has no name".into());
         }
         if self.spans.labels.is_empty() && self.labels.is_empty() {
-            return Err("the schema has no span labels and no document labels; add at least one".into());
+            return Err(
+                "the schema has no span labels and no document labels; add at least one".into(),
+            );
         }
         let mut names = HashSet::new();
         let mut keys = HashSet::new();
@@ -123,7 +128,10 @@ impl Schema {
                     ));
                 }
                 if !keys.insert(k.as_str()) {
-                    return Err(format!("key '{k}' is used twice (second time by span label '{}')", l.name));
+                    return Err(format!(
+                        "key '{k}' is used twice (second time by span label '{}')",
+                        l.name
+                    ));
                 }
             }
         }
@@ -134,7 +142,10 @@ impl Schema {
                 return Err(format!("label set '{}' is defined twice", set.name));
             }
             if set.values.is_empty() {
-                return Err(format!("label set '{}' has no values; list at least one", set.name));
+                return Err(format!(
+                    "label set '{}' has no values; list at least one",
+                    set.name
+                ));
             }
             let mut values = HashSet::new();
             for v in &set.values {
@@ -161,8 +172,18 @@ impl Schema {
             .labels
             .iter()
             .find(|l| l.name == name_or_key)
-            .or_else(|| self.spans.labels.iter().find(|l| l.key.as_deref() == Some(name_or_key)))
-            .or_else(|| self.spans.labels.iter().find(|l| l.name.eq_ignore_ascii_case(name_or_key)))
+            .or_else(|| {
+                self.spans
+                    .labels
+                    .iter()
+                    .find(|l| l.key.as_deref() == Some(name_or_key))
+            })
+            .or_else(|| {
+                self.spans
+                    .labels
+                    .iter()
+                    .find(|l| l.name.eq_ignore_ascii_case(name_or_key))
+            })
     }
 
     /// The label set with this name.
@@ -187,7 +208,9 @@ fn check_name(name: &str, what: &str) -> Result<(), String> {
         return Err(format!("a {what} has an empty name"));
     }
     if name.chars().any(char::is_whitespace) {
-        return Err(format!("{what} '{name}' contains white space; use - or _ instead"));
+        return Err(format!(
+            "{what} '{name}' contains white space; use - or _ instead"
+        ));
     }
     Ok(())
 }
@@ -215,14 +238,32 @@ mod tests {
     #[test]
     fn clear_errors() {
         let base = |spans: &str, labels: &str| {
-            format!(r#"{{"name":"t","version":1,"spans":{{"labels":[{spans}]}},"labels":[{labels}]}}"#)
+            format!(
+                r#"{{"name":"t","version":1,"spans":{{"labels":[{spans}]}},"labels":[{labels}]}}"#
+            )
         };
         assert!(err(&base(r#"{"name":"A"},{"name":"A"}"#, "")).contains("'A' is defined twice"));
-        assert!(err(&base(r#"{"name":"A","key":"a"},{"name":"B","key":"a"}"#, "")).contains("key 'a' is used twice"));
+        assert!(
+            err(&base(
+                r#"{"name":"A","key":"a"},{"name":"B","key":"a"}"#,
+                ""
+            ))
+            .contains("key 'a' is used twice")
+        );
         assert!(err(&base(r#"{"name":"A","key":"ab"}"#, "")).contains("one visible character"));
-        assert!(err(&base(r#"{"name":"A"}"#, r#"{"name":"topic","values":[]}"#)).contains("no values"));
-        assert!(err(&base(r#"{"name":"A"}"#, r#"{"name":"t","values":["x","x"]}"#)).contains("'x' twice"));
-        assert!(err(r#"{"name":"t","version":1,"relations":[]}"#).contains("unknown layer 'relations'"));
+        assert!(
+            err(&base(r#"{"name":"A"}"#, r#"{"name":"topic","values":[]}"#)).contains("no values")
+        );
+        assert!(
+            err(&base(
+                r#"{"name":"A"}"#,
+                r#"{"name":"t","values":["x","x"]}"#
+            ))
+            .contains("'x' twice")
+        );
+        assert!(
+            err(r#"{"name":"t","version":1,"relations":[]}"#).contains("unknown layer 'relations'")
+        );
         assert!(err(r#"{"name":"t","version":1}"#).contains("no span labels"));
         assert!(err("{").contains("not valid JSON"));
     }
