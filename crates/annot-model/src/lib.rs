@@ -18,6 +18,7 @@ pub mod offsets;
 pub mod project;
 pub mod reanchor;
 pub mod record;
+pub mod rng;
 pub mod schema;
 pub mod store;
 pub mod tokenize;
