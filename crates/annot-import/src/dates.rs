@@ -1,0 +1,387 @@
+//! Publication dates of French and English news pages, to ISO 8601 (`YYYY-MM-DD`).
+//!
+//! Recognised: `2024-03-04` (and `/` or `.` between), `19/11/2017`, `19.11.17`,
+//! `28 août 2023`, `1er mars 2024`, `4 March 2024`, `March 4, 2024`,
+//! `Mar. 4th, 2024`, anywhere in a line (`Publié le 3 mars 2024 à 14h05`,
+//! `Updated: March 4, 2024 10:00 am`). Every date is checked against the calendar.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use annot_model::tokenize::Lang;
+use jiff::civil::Date;
+use regex::Regex;
+
+// Every format at once, without captures: most lines with figures in them
+// hold no date, and this rules them out in one cheap pass.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}|\d{1,2}(?:er|re|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+    )
+});
+// `regex` has no backreferences, so "same separator twice" is checked in code.
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\d])(?<y>\d{4})(?<s1>[-/.])(?<m>\d{1,2})(?<s2>[-/.])(?<d>\d{1,2})(?:$|[^\d])")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\d])(?<a>\d{1,2})(?<s1>[/.-])(?<b>\d{1,2})(?<s2>[/.-])(?<y>\d{4}|\d{2})(?:$|[^\d])")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\d])(?<d>\d{1,2})(?:er|re|st|nd|rd|th)?\s+(?:of\s+)?(?<m>\p{L}+)\.?,?\s+(?<y>\d{4})(?:$|[^\d])",
+    )
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\p{L}])(?<m>\p{L}+)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?:$|[^\d])",
+    )
+});
+
+// The patterns are constants, all compiled by the tests.
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid date pattern")
+}
+
+/// Parses the first date found in `text` and returns it as `YYYY-MM-DD`.
+///
+/// Numeric dates are read day first (`04/03/2024` is 4 March), except in
+/// English, where a month-first reading is taken only when it is the only
+/// valid one (`03/14/2024`) and an ambiguous date (`04/03/2024`) gives `None`.
+#[must_use]
+pub fn parse_date(text: &str, lang: Option<Lang>) -> Option<String> {
+    find_date(text, lang).map(|(date, _)| date.to_string())
+}
+
+/// The first date in `text` and the byte range it was read from.
+pub(crate) fn find_date(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
+    // Cheapest first: every format has two digits in a row (a day or a year).
+    if !has_two_digits(text) || !ANY.is_match(text) {
+        return None;
+    }
+    [
+        iso(text),
+        numeric(text, lang),
+        day_month(text),
+        month_day(text),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|(_, range)| range.start)
+}
+
+fn has_two_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 2 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+fn iso(text: &str) -> Option<(Date, Range<usize>)> {
+    ISO.captures_iter(text).find_map(|c| {
+        if c.name("s1")?.as_str() != c.name("s2")?.as_str() {
+            return None;
+        }
+        let date = ymd(num(&c, "y")?, num(&c, "m")?, num(&c, "d")?)?;
+        Some((date, c.name("y")?.start()..c.name("d")?.end()))
+    })
+}
+
+fn numeric(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
+    NUMERIC.captures_iter(text).find_map(|c| {
+        if c.name("s1")?.as_str() != c.name("s2")?.as_str() {
+            return None;
+        }
+        let (a, b) = (num(&c, "a")?, num(&c, "b")?);
+        let y = c.name("y")?;
+        let mut year = y.as_str().parse::<i32>().ok()?;
+        if y.len() == 2 {
+            // Two-digit years on news pages are this century, or the late last one.
+            year += if year < 70 { 2000 } else { 1900 };
+        }
+        let date = match lang {
+            Some(Lang::En) if a != b && a <= 12 && b <= 12 => return None,
+            Some(Lang::En) if a <= 12 && b > 12 => ymd(year, a, b)?,
+            _ => ymd(year, b, a)?,
+        };
+        Some((date, c.name("a")?.start()..y.end()))
+    })
+}
+
+fn day_month(text: &str) -> Option<(Date, Range<usize>)> {
+    DAY_MONTH.captures_iter(text).find_map(|c| {
+        let month = month_number(c.name("m")?.as_str())?;
+        let date = ymd(num(&c, "y")?, month, num(&c, "d")?)?;
+        Some((date, c.name("d")?.start()..c.name("y")?.end()))
+    })
+}
+
+fn month_day(text: &str) -> Option<(Date, Range<usize>)> {
+    MONTH_DAY.captures_iter(text).find_map(|c| {
+        let month = month_number(c.name("m")?.as_str())?;
+        let date = ymd(num(&c, "y")?, month, num(&c, "d")?)?;
+        Some((date, c.name("m")?.start()..c.name("y")?.end()))
+    })
+}
+
+fn num(c: &regex::Captures<'_>, name: &str) -> Option<i32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn ymd(year: i32, month: i32, day: i32) -> Option<Date> {
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// The month a French or English month name or abbreviation stands for.
+fn month_number(word: &str) -> Option<i32> {
+    let word = word.to_lowercase();
+    let n = match word.as_str() {
+        "janvier" | "janv" | "jan" | "january" => 1,
+        "février" | "fevrier" | "févr" | "fevr" | "fév" | "fev" | "feb" | "february" => 2,
+        "mars" | "mar" | "march" => 3,
+        "avril" | "avr" | "apr" | "april" => 4,
+        "mai" | "may" => 5,
+        "juin" | "jun" | "june" => 6,
+        "juillet" | "juil" | "jul" | "july" => 7,
+        "août" | "aout" | "aug" | "august" => 8,
+        "septembre" | "sept" | "sep" | "september" => 9,
+        "octobre" | "oct" | "october" => 10,
+        "novembre" | "nov" | "november" => 11,
+        "décembre" | "decembre" | "déc" | "dec" | "december" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Words that may surround a date on a dateline without making it something else.
+const DATELINE_WORDS: &[&str] = &[
+    // fr
+    "publié",
+    "publiée",
+    "publie",
+    "le",
+    "mis",
+    "mise",
+    "à",
+    "a",
+    "jour",
+    "modifié",
+    "modifiée",
+    "créé",
+    "créée",
+    "dernière",
+    "mise",
+    "h",
+    "heure",
+    "heures",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "du",
+    "depuis",
+    // en
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "the",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "bst",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "et",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "date",
+    "time",
+];
+
+/// When `line` is a dateline (a date with at most "Publié le", a weekday, a
+/// time or the like around it), returns the date and what is left of the line
+/// once the date and those words are taken out (a byline, perhaps).
+pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let (date, range) = find_date(line, None)?;
+    let mut rest = String::new();
+    for part in [&line[..range.start], &line[range.end..]] {
+        for word in part.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
+        {
+            let w = word
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if w.is_empty() || is_time(&w) || DATELINE_WORDS.contains(&w.as_str()) {
+                continue;
+            }
+            rest.push_str(word);
+            rest.push(' ');
+        }
+    }
+    Some((date, rest.trim_end().to_string()))
+}
+
+/// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`.
+fn is_time(word: &str) -> bool {
+    let w = word.trim_end_matches("am").trim_end_matches("pm");
+    !w.is_empty()
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'h' | ':' | '.'))
+        && w.chars().filter(char::is_ascii_digit).count() <= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fr(s: &str) -> Option<String> {
+        parse_date(s, Some(Lang::Fr))
+    }
+    fn en(s: &str) -> Option<String> {
+        parse_date(s, Some(Lang::En))
+    }
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(fr("19/11/2017").as_deref(), Some("2017-11-19"));
+        assert_eq!(fr("19.11.17").as_deref(), Some("2017-11-19"));
+        assert_eq!(fr("04/03/2024").as_deref(), Some("2024-03-04"));
+        assert_eq!(fr("28 août 2023").as_deref(), Some("2023-08-28"));
+        assert_eq!(fr("28 aout 2023").as_deref(), Some("2023-08-28"));
+        assert_eq!(
+            fr("Publié le 3 mars 2024 à 14h05").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(fr("lundi 1er janvier 2024").as_deref(), Some("2024-01-01"));
+        assert_eq!(fr("12 févr. 2022").as_deref(), Some("2022-02-12"));
+        assert_eq!(fr("5 déc. 2021").as_deref(), Some("2021-12-05"));
+        assert_eq!(
+            fr("Mis à jour le 7\u{a0}juil.\u{a0}2020").as_deref(),
+            Some("2020-07-07")
+        );
+        assert_eq!(fr("31 DÉCEMBRE 1999").as_deref(), Some("1999-12-31"));
+    }
+
+    #[test]
+    fn english_formats() {
+        assert_eq!(en("March 4, 2024").as_deref(), Some("2024-03-04"));
+        assert_eq!(
+            en("Updated: March 4, 2024 10:00 am").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(en("4 March 2024").as_deref(), Some("2024-03-04"));
+        assert_eq!(en("Sept. 21st, 2019").as_deref(), Some("2019-09-21"));
+        assert_eq!(en("the 2nd of May 2020").as_deref(), Some("2020-05-02"));
+        assert_eq!(
+            en("Published 2024-03-04T10:00:00Z").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(en("2024/03/04").as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn numeric_order_by_language() {
+        assert_eq!(
+            en("03/14/2024").as_deref(),
+            Some("2024-03-14"),
+            "only month-first is valid"
+        );
+        assert_eq!(
+            en("14/03/2024").as_deref(),
+            Some("2024-03-14"),
+            "only day-first is valid"
+        );
+        assert_eq!(en("04/03/2024"), None, "ambiguous in English");
+        assert_eq!(en("04/04/2024").as_deref(), Some("2024-04-04"));
+        assert_eq!(fr("03/14/2024"), None, "French is day-first");
+        assert_eq!(
+            parse_date("04/03/2024", None).as_deref(),
+            Some("2024-03-04")
+        );
+    }
+
+    #[test]
+    fn invalid_dates_are_rejected() {
+        for s in [
+            "31/02/2024",
+            "29 février 2023",
+            "2024-13-01",
+            "2023-02-29",
+            "32 mars 2024",
+            "April 31, 2024",
+            "0/1/2024",
+            "19/11-2017",
+            "2024-03/04",
+            "3 personnes 2024",
+            "Boukamal",
+            "1/1",
+            "mars 2024",
+            "12345/11/2017",
+        ] {
+            assert_eq!(parse_date(s, Some(Lang::Fr)), None, "{s}");
+        }
+        assert_eq!(
+            fr("29 février 2024").as_deref(),
+            Some("2024-02-29"),
+            "leap year"
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        let (d, rest) = dateline("Publié le 3 mars 2024 à 14h05").unwrap();
+        assert_eq!((d.to_string(), rest.as_str()), ("2024-03-03".into(), ""));
+        let (_, rest) = dateline("Updated: Monday, March 4, 2024 10:00 am GMT").unwrap();
+        assert_eq!(rest, "");
+        let (_, rest) = dateline("Par Jean Dupont | 3 mars 2024").unwrap();
+        assert_eq!(rest, "Par Jean Dupont");
+        assert!(dateline("Boukamal").is_none());
+    }
+}

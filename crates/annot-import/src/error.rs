@@ -1,0 +1,128 @@
+//! Errors and diagnostics of the importer; every one names the file (and line) it is about.
+
+use std::fmt;
+
+/// An error about one input file, or one line or row of it.
+///
+/// The message reads `<location>: <what is wrong and what to do>`, where the
+/// location is a file name or `file:line`.
+#[derive(Debug, thiserror::Error)]
+#[error("{location}: {kind}")]
+pub struct ImportError {
+    /// The file, or `file:line`, the error is about.
+    pub location: String,
+    /// What went wrong.
+    pub kind: ErrorKind,
+}
+
+/// What went wrong, without the location (see [`ImportError`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input could not be read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+
+    /// Nothing but whitespace (or nothing at all).
+    #[error("the file is empty (or only whitespace); there is no text to import")]
+    Empty,
+
+    /// A NUL byte: an image, archive or UTF-16 file, not text.
+    #[error(
+        "looks like a binary file (NUL byte at offset {offset}), not text; \
+         remove it from the input, or convert UTF-16 text to UTF-8"
+    )]
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+
+    /// Not UTF-8, and `strict` forbids guessing.
+    #[error(
+        "not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, \
+         or import without --strict to read it as Windows-1252"
+    )]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+
+    /// The input's extension does not say what it is.
+    #[error("unknown input format (expected .txt, .jsonl, .ndjson or .csv); pass --format")]
+    UnknownFormat,
+
+    /// A JSONL line that is not a JSON object.
+    #[error("invalid JSON: {0}; each line must be one JSON object")]
+    Json(String),
+
+    /// A JSONL line or CSV row without the text.
+    #[error("no text in field '{field}'; name the text field with --text-field / --text-column")]
+    MissingText {
+        /// The field or column that was looked for.
+        field: String,
+    },
+
+    /// A CSV file whose header has no text column.
+    #[error(
+        "the header has no column '{column}' (columns: {found}); name the text column with --text-column"
+    )]
+    MissingColumn {
+        /// The column that was looked for.
+        column: String,
+        /// The header's columns, comma-separated.
+        found: String,
+    },
+
+    /// A CSV row that cannot be parsed.
+    #[error("invalid CSV: {0}")]
+    Csv(String),
+}
+
+impl ImportError {
+    /// An error about `location` (a file name or `file:line`).
+    #[must_use]
+    pub fn new(location: impl Into<String>, kind: ErrorKind) -> Self {
+        Self {
+            location: location.into(),
+            kind,
+        }
+    }
+}
+
+/// A warning or failure that did not stop the import, for the caller to show.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file, or `file:line`, it is about.
+    pub source: String,
+    /// What happened, without the location.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic about `source`.
+    #[must_use]
+    pub fn new(source: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ImportError> for Diagnostic {
+    fn from(e: ImportError) -> Self {
+        Self {
+            source: e.location,
+            message: e.kind.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+/// Result alias for the importer.
+pub type Result<T, E = ImportError> = std::result::Result<T, E>;

@@ -1,0 +1,53 @@
+//! Importing scraped news articles, JSONL and CSV into annot [`Document`]s.
+//!
+//! A scraped article keeps all of its text, boilerplate included; zones say
+//! what each part is (title, lede, meta, body, boilerplate) and the metadata
+//! (title, date, section, byline, language, source) is read from it. JSONL and
+//! CSV records become documents with one body zone and their fields as
+//! metadata. [`import`] runs the whole thing over files, folders and standard
+//! input, streaming and in parallel; the pieces are public for other uses.
+//!
+//! This crate never prints and never exits: problems come back as
+//! [`ImportError`]s and [`Diagnostic`]s that name the file and line.
+//!
+//! ```
+//! use annot_import::{article_document, decode};
+//!
+//! let bytes = "\u{feff}Accueil\r\n\r\nLa pluie revient sur la Bretagne\r\n\r\nMétéo\r\n\r\n\
+//!     Par Jeanne Martin\r\n3 mars 2024\r\n\r\n\
+//!     Les averses reviennent dès ce soir sur toute la pointe bretonne, selon les prévisionnistes.\r\n";
+//! let (text, warning) = decode(bytes.as_bytes(), "pluie.txt", false)?;
+//! assert!(warning.is_none());
+//! let doc = article_document("pluie", text, "pluie.txt", None, None);
+//! assert_eq!(doc.meta.title.as_deref(), Some("La pluie revient sur la Bretagne"));
+//! assert_eq!(doc.meta.date.as_deref(), Some("2024-03-03"));
+//! assert_eq!(doc.meta.byline.as_deref(), Some("Par Jeanne Martin"));
+//! assert_eq!(doc.meta.lang.as_deref(), Some("fr"));
+//! assert!(doc.zone_text("body").is_some_and(|b| b.starts_with("Les averses")));
+//! # Ok::<(), annot_import::ImportError>(())
+//! ```
+//!
+//! [`Document`]: annot_model::Document
+
+mod article;
+pub mod boilerplate;
+pub mod dates;
+pub mod decode;
+pub mod error;
+pub mod lang;
+pub mod meta;
+mod phrases;
+mod pipeline;
+mod readers;
+mod sources;
+pub mod zone;
+
+pub use article::article_document;
+pub use boilerplate::LineCounts;
+pub use dates::parse_date;
+pub use decode::{decode, decode_owned, normalize};
+pub use error::{Diagnostic, ErrorKind, ImportError};
+pub use lang::detect_lang;
+pub use meta::byline;
+pub use pipeline::{Format, ImportOptions, ImportReport, Input, Phase, Progress, import};
+pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

@@ -1,0 +1,240 @@
+//! Metadata: bylines, and the known keys of [`Meta`] read from articles and records.
+
+use annot_model::Meta;
+use annot_model::tokenize::Lang;
+use serde_json::Value;
+
+use crate::boilerplate::fold;
+use crate::dates::parse_date;
+use crate::zone::Zoning;
+
+/// News agencies, whose names alone make a byline.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "reuters",
+    "ap",
+    "associated press",
+    "ats",
+    "belga",
+    "dpa",
+    "ansa",
+    "efe",
+    "upi",
+    "anadolu",
+    "xinhua",
+    "agences",
+    "agencies",
+    "agence france-presse",
+    "pa",
+    "bloomberg",
+];
+
+/// Endings that name an agency after a newsroom ("Le Monde avec AFP").
+const AGENCY_ENDINGS: &[&str] = &[
+    " avec afp",
+    " avec agences",
+    " avec reuters",
+    " avec ap",
+    " with afp",
+    " with agencies",
+    " with reuters",
+    " and agencies",
+    " and afp",
+    " (afp)",
+    " (reuters)",
+    " (ap)",
+];
+
+/// The byline a line gives, as it stands ("Par X", "By X", "X/Agences",
+/// "Le Monde avec AFP", "AFP"; brackets around an agency dropped), or `None`.
+#[must_use]
+pub fn byline(line: &str) -> Option<String> {
+    let line = line.trim();
+    byline_folded(line, &fold(line))
+}
+
+/// [`byline`] of a trimmed line whose [`fold`] is at hand.
+pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
+    let chars = line.chars().count();
+    if !(2..=80).contains(&chars) || line.split_whitespace().count() > 10 {
+        return None;
+    }
+    if line.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return None;
+    }
+    for prefix in ["par ", "by ", "par\u{a0}", "by\u{a0}"] {
+        if let Some(head) = line.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            let name = line[prefix.len()..].trim();
+            // "Par ailleurs", "By then": a name starts with a capital.
+            return name
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                .then(|| line.to_string());
+        }
+    }
+    let inner = folded.trim_start_matches('(').trim_end_matches(')');
+    if AGENCIES.contains(&inner) {
+        return Some(
+            line.trim_start_matches('(')
+                .trim_end_matches(')')
+                .to_string(),
+        );
+    }
+    let slashed = line.contains('/')
+        && folded.split('/').all(|p| !p.trim().is_empty())
+        && folded.split('/').any(|p| AGENCIES.contains(&p.trim()));
+    if slashed || AGENCY_ENDINGS.iter().any(|e| folded.ends_with(e)) {
+        return Some(line.to_string());
+    }
+    None
+}
+
+/// The metadata of an article, from its zoning and language.
+pub(crate) fn article_meta(zoning: &Zoning, lang: Option<Lang>, source: &str) -> Meta {
+    Meta {
+        source: Some(source.to_string()),
+        title: zoning.title.clone(),
+        date: zoning.dateline.as_deref().and_then(|d| parse_date(d, lang)),
+        section: zoning.section.clone(),
+        byline: zoning.byline.clone(),
+        lang: lang.map(|l| l.code().to_string()),
+        extra: serde_json::Map::new(),
+    }
+}
+
+/// Metadata fields of a JSONL record or CSV row, before the language is known.
+#[derive(Debug, Default)]
+pub(crate) struct RecordMeta {
+    pub(crate) meta: Meta,
+    /// The record's date as given; read once the language is known.
+    pub(crate) date: Option<String>,
+}
+
+impl RecordMeta {
+    /// Puts one field in its place: the known keys (`title`, `date`, `section`,
+    /// `byline`, `lang`, `source`) into [`Meta`], everything else into `extra`.
+    pub(crate) fn set(&mut self, key: &str, value: Value) {
+        let text = match &value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Null => return,
+            Value::String(_) => return,
+            _ => None,
+        };
+        let m = &mut self.meta;
+        let slot = match key {
+            "title" => &mut m.title,
+            "section" => &mut m.section,
+            "byline" => &mut m.byline,
+            "source" => &mut m.source,
+            "date" => &mut self.date,
+            "lang" => &mut m.lang,
+            _ => {
+                m.extra.insert(key.to_string(), value);
+                return;
+            }
+        };
+        match text {
+            Some(t) => *slot = Some(t),
+            // A known key with a number or list: keep it, but out of the typed field.
+            None => {
+                m.extra.insert(format!("{key}_raw"), value);
+            }
+        }
+    }
+
+    /// The finished metadata; `lang` is the record's language when it did not say.
+    /// Returns a warning when the record's date cannot be read.
+    pub(crate) fn finish(mut self, lang: Option<Lang>) -> (Meta, Option<String>) {
+        if let Some(given) = &self.meta.lang {
+            if let Some(l) = Lang::from_code(given) {
+                self.meta.lang = Some(l.code().to_string());
+            } else {
+                self.meta.lang = Some(given.to_lowercase());
+            }
+        } else {
+            self.meta.lang = lang.map(|l| l.code().to_string());
+        }
+        let mut warning = None;
+        if let Some(raw) = self.date {
+            let record_lang = self.meta.lang.as_deref().and_then(Lang::from_code).or(lang);
+            match parse_date(&raw, record_lang) {
+                Some(iso) => self.meta.date = Some(iso),
+                None => {
+                    warning = Some(format!(
+                        "date '{raw}' is not a date annot can read; kept as meta.date_raw"
+                    ));
+                    self.meta
+                        .extra
+                        .insert("date_raw".into(), Value::String(raw));
+                }
+            }
+        }
+        (self.meta, warning)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline("OLJ/Agences").as_deref(), Some("OLJ/Agences"));
+        assert_eq!(
+            byline("Par Jean Dupont").as_deref(),
+            Some("Par Jean Dupont")
+        );
+        assert_eq!(
+            byline("By Jane Doe and John Roe").as_deref(),
+            Some("By Jane Doe and John Roe")
+        );
+        assert_eq!(byline("BY JANE DOE").as_deref(), Some("BY JANE DOE"));
+        assert_eq!(byline("AFP").as_deref(), Some("AFP"));
+        assert_eq!(byline("(AFP)").as_deref(), Some("AFP"));
+        assert_eq!(
+            byline("Le Monde avec AFP").as_deref(),
+            Some("Le Monde avec AFP")
+        );
+        assert_eq!(byline("Par ailleurs"), None);
+        assert_eq!(
+            byline("Par ailleurs, les chefs de la diplomatie se sont réunis."),
+            None
+        );
+        assert_eq!(byline("1/1"), None);
+        assert_eq!(byline("Syrie"), None);
+        assert_eq!(byline("By"), None);
+    }
+
+    #[test]
+    fn record_fields() {
+        let mut r = RecordMeta::default();
+        r.set("title", "  Un titre ".into());
+        r.set("date", "4 mars 2024".into());
+        r.set("url", "http://x".into());
+        r.set("section", Value::Null);
+        r.set("byline", serde_json::json!(["a", "b"]));
+        let (meta, warning) = r.finish(Some(Lang::Fr));
+        assert_eq!(meta.title.as_deref(), Some("Un titre"));
+        assert_eq!(meta.date.as_deref(), Some("2024-03-04"));
+        assert_eq!(meta.lang.as_deref(), Some("fr"));
+        assert_eq!(meta.extra["url"], "http://x");
+        assert_eq!(meta.extra["byline_raw"], serde_json::json!(["a", "b"]));
+        assert!(meta.section.is_none());
+        assert!(warning.is_none());
+
+        let mut r = RecordMeta::default();
+        r.set("date", "hier".into());
+        r.set("lang", "English".into());
+        let (meta, warning) = r.finish(Some(Lang::Fr));
+        assert_eq!(
+            meta.lang.as_deref(),
+            Some("en"),
+            "the record's own language wins"
+        );
+        assert_eq!(meta.extra["date_raw"], "hier");
+        assert!(warning.unwrap().contains("'hier'"));
+    }
+}

@@ -1,0 +1,105 @@
+//! Known phrases of French and English news pages, one list per role, so
+//! that adding a site's furniture is a one-line change. Whole lines and
+//! openings are folded (lower case, no accents, `'` for `’`; see
+//! [`crate::boilerplate`]).
+
+/// Whole lines that are navigation or page furniture.
+#[rustfmt::skip]
+pub(crate) const NAV_LINES: &[&str] = &[
+    // fr
+    "a la une", "accueil", "menu", "rechercher", "recherche", "se connecter", "connexion",
+    "s'inscrire", "inscription", "mon compte", "s'abonner", "abonnez-vous", "je m'abonne",
+    "newsletter", "newsletters", "partager", "partage", "partages", "imprimer", "envoyer",
+    "commenter", "publicite", "en continu", "fil info", "fil d'info", "merci", "fermer",
+    "suivez-nous", "ajouter a mes favoris", "mentions legales", "plan du site", "contact",
+    "nous contacter", "en direct", "direct", "video", "videos", "photos", "diaporama", "abonne",
+    "abonnes", "offert", "premium", "lire plus", "lire la suite", "voir plus", "afficher plus",
+    "haut de page", "retour en haut", "reactions",
+    // en
+    "home", "search", "sign in", "log in", "login", "sign up", "register", "subscribe",
+    "subscribe now", "my account", "share", "shares", "share this", "share this article", "print",
+    "email", "advertisement", "sponsored", "sponsored content", "top stories", "follow us",
+    "live", "watch", "close", "skip to content", "skip to main content", "breaking news",
+    "menu close", "back to top", "continue reading", "show more", "load more", "thank you",
+    "thanks", "latest",
+];
+
+/// Whole lines that introduce a list of related links.
+#[rustfmt::skip]
+pub(crate) const RELATED_LINES: &[&str] = &[
+    "lire aussi", "a lire aussi", "a lire egalement", "lire egalement", "voir aussi",
+    "a voir aussi", "pour memoire", "sur le meme sujet", "nos articles", "a lire",
+    "read more", "read also", "also read", "see also", "related", "related articles",
+    "related stories", "related content", "more on this story", "more on this topic",
+    "you may also like", "recommended", "read next", "further reading",
+];
+
+/// Whole lines after which the page is no longer the article: comments,
+/// "most read", tag lists.
+#[rustfmt::skip]
+pub(crate) const FOOTER_LINES: &[&str] = &[
+    "retour a la une", "vos commentaires", "commentaires", "reagir", "reagissez",
+    "laisser un commentaire", "ajouter un commentaire", "dernieres infos", "dernieres nouvelles",
+    "les plus lus", "les plus partages", "les plus commentes", "les articles les plus",
+    "a decouvrir", "a la une egalement", "dans la meme rubrique", "mots-cles", "themes", "sujets",
+    "comments", "comment", "leave a comment", "add a comment", "join the conversation",
+    "most read", "most popular", "most viewed", "more from", "more stories", "more news",
+    "latest news", "trending", "trending now", "what to read next", "topics", "tags",
+];
+
+// The lists below are matched against the raw line (ASCII case ignored), in
+// their natural spelling as well as without accents and with `’` for `'`.
+
+/// Phrases that end the article wherever they are in a line: paywalls,
+/// closed comments, "was this useful".
+#[rustfmt::skip]
+pub(crate) const FOOTER_CONTAINS: &[&str] = &[
+    "articles restants", "article restant", "articles remaining", "article remaining",
+    "limite d'articles", "sign in to continue", "subscribe to continue", "to continue reading",
+    "pour lire la suite", "vous devez au préalable vous identifier", "comments are closed",
+    "les commentaires sont fermés", "cet article vous a-t-il été utile",
+    "was this article helpful", "did you find this article",
+];
+
+/// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
+/// that news prose does not use: furniture wherever they are in a line.
+#[rustfmt::skip]
+pub(crate) const NAV_CONTAINS: &[&str] = &[
+    "tous droits réservés", "all rights reserved", "réservé aux abonnés", "réservée aux abonnés",
+    "charte de modération", "charte de participation", "abonnez-vous", "je m'abonne",
+    "déjà abonné", "already a subscriber", "nous utilisons des cookies", "we use cookies",
+    "utilise des cookies", "gestion des cookies", "continuer sans accepter",
+    "accepter et fermer", "acceptez les cookies", "utilisation des cookies", "use of cookies",
+    "cher internaute", "chère internaute", "chère/cher internaute", "temps de lecture",
+    "inscrivez-vous à notre newsletter", "abonnez-vous à notre newsletter",
+    "sign up for our newsletter", "sign up to our newsletter", "activez javascript",
+    "enable javascript", "free articles",
+];
+
+/// Phrases that make a short line furniture, but that an article paragraph
+/// may use ("Facebook changed its privacy policy...").
+#[rustfmt::skip]
+pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
+    "subscribers only", "subscribe from", "subscribe for", "cookie settings", "cookie policy",
+    "min read", "reading time", "cliquant ici", "cliquez ici", "click here", "dear reader",
+    "community guidelines", "terms of use", "privacy policy", "politique de confidentialité",
+    "conditions générales", "create an account", "créer un compte", "uses cookies",
+];
+
+/// Line openings that announce a related link ("Lire aussi : ...").
+#[rustfmt::skip]
+pub(crate) const RELATED_PREFIXES: &[&str] = &[
+    "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi",
+    "pour memoire", "read more", "read also", "also read", "see also", "related:",
+];
+
+/// Line openings of sharing and credit furniture.
+#[rustfmt::skip]
+pub(crate) const NAV_PREFIXES: &[&str] = &[
+    "partager sur", "share on", "share via", "suivez-nous", "follow us on", "©", "(c) ",
+    "copyright", "credit photo", "photo credit", "image credit", "publicite", "advertisement",
+];
+
+/// Openings that make a short line (a share bar, a print link) furniture.
+#[rustfmt::skip]
+pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &["partager", "share", "imprimer", "print", "envoyer par"];

@@ -1,0 +1,342 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::decode::decode;
+use crate::{LineCounts, article_document};
+
+/// The zones of `doc` as (zone, text) pairs.
+fn zones(text: &str, recurrence: Option<Recurrence<'_>>) -> Vec<(String, String)> {
+    let z = zone_article(text, recurrence);
+    z.zones
+        .iter()
+        .map(|z| {
+            let s = annot_model::offsets::slice_chars(text, z.start, z.end).unwrap();
+            (z.zone.clone(), s.to_string())
+        })
+        .collect()
+}
+
+fn texts<'a>(zones: &'a [(String, String)], kind: &str) -> Vec<&'a str> {
+    zones
+        .iter()
+        .filter(|(z, _)| z == kind)
+        .map(|(_, t)| t.as_str())
+        .collect()
+}
+
+/// Zones are ordered, disjoint, and start and end on non-blank characters.
+fn check_invariants(text: &str, z: &Zoning) {
+    let mut last = 0;
+    for zone in &z.zones {
+        assert!(zone.start >= last && zone.start < zone.end, "{zone:?}");
+        let s = annot_model::offsets::slice_chars(text, zone.start, zone.end).unwrap();
+        assert_eq!(s.trim(), s, "zone {zone:?} starts or ends on whitespace");
+        last = zone.end;
+    }
+    // Every non-blank line is in a zone.
+    let covered: usize = z
+        .zones
+        .iter()
+        .map(|zone| annot_model::offsets::slice_chars(text, zone.start, zone.end).unwrap())
+        .map(|s| s.lines().filter(|l| !l.trim().is_empty()).count())
+        .sum();
+    assert_eq!(
+        covered,
+        text.lines().filter(|l| !l.trim().is_empty()).count()
+    );
+}
+
+const FR_ARTICLE: &str = "\
+Accueil
+Politique
+
+Le conseil municipal adopte le budget des écoles
+
+Collectivités
+
+Les élus ont voté jeudi soir après trois heures de débat.
+
+Par Claire Fontaine
+Publié le 12 févr. 2024 à 21h40
+
+Le conseil municipal a adopté jeudi soir, par 31 voix contre 12, le budget consacré aux écoles de la ville pour l'année qui vient.
+
+La majorité a défendu un effort « sans précédent » pour la rénovation des cantines, tandis que l'opposition a dénoncé des économies sur le personnel.
+
+À lire aussi : Les cantines de la ville passent au bio
+
+Le vote définitif du budget général aura lieu en mars, après la consultation des parents d'élèves.
+
+Sur le même sujet
+
+Rentrée : les effectifs en baisse dans le primaire
+
+Commentaires
+
+Connectez-vous pour réagir à cet article et retrouver toutes vos alertes.
+© 2024 Le Quotidien du Val. Tous droits réservés.
+";
+
+#[test]
+fn french_article() {
+    let z = zone_article(FR_ARTICLE, None);
+    check_invariants(FR_ARTICLE, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Le conseil municipal adopte le budget des écoles")
+    );
+    assert_eq!(z.section.as_deref(), Some("Collectivités"));
+    assert_eq!(z.byline.as_deref(), Some("Par Claire Fontaine"));
+    assert_eq!(
+        z.dateline.as_deref(),
+        Some("Publié le 12 févr. 2024 à 21h40")
+    );
+    let zs = zones(FR_ARTICLE, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["Les élus ont voté jeudi soir après trois heures de débat."]
+    );
+    let body = texts(&zs, "body");
+    assert_eq!(body.len(), 2, "{zs:#?}");
+    assert!(body[0].starts_with("Le conseil municipal a adopté"));
+    assert!(body[0].ends_with("le personnel."));
+    assert!(body[1].starts_with("Le vote définitif"));
+    assert!(body[1].ends_with("parents d'élèves."));
+    let boilerplate = texts(&zs, "boilerplate").join("\n");
+    for furniture in [
+        "Accueil",
+        "À lire aussi",
+        "Rentrée : les effectifs",
+        "Connectez-vous",
+        "©",
+    ] {
+        assert!(
+            boilerplate.contains(furniture),
+            "{furniture} not boilerplate: {zs:#?}"
+        );
+    }
+}
+
+const EN_ARTICLE: &str = "\
+Skip to main content
+Menu
+
+World
+
+Floods force thousands from their homes in the river valley
+
+Emergency shelters opened overnight as the water kept rising.
+
+By Tom Ashworth
+Updated: March 4, 2024 10:15 am
+
+Thousands of residents were moved to emergency shelters on Sunday night as the river burst its banks in three places, officials said.
+
+\"We have never seen the water this high,\" said the mayor, who asked people to stay away from the bridges until engineers had inspected them.
+
+Read more:
+Heavy rain warning extended to the weekend
+How to prepare your home for a flood
+
+Forecasters expect the rain to ease on Tuesday, but warned that levels downstream would keep rising for another two days.
+
+Most read
+
+Share this article
+Advertisement
+";
+
+#[test]
+fn english_article() {
+    let z = zone_article(EN_ARTICLE, None);
+    check_invariants(EN_ARTICLE, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Floods force thousands from their homes in the river valley")
+    );
+    assert_eq!(
+        z.section.as_deref(),
+        Some("World"),
+        "a section line before the title"
+    );
+    assert_eq!(z.byline.as_deref(), Some("By Tom Ashworth"));
+    let zs = zones(EN_ARTICLE, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["Emergency shelters opened overnight as the water kept rising."]
+    );
+    let body = texts(&zs, "body");
+    assert_eq!(body.len(), 2, "{zs:#?}");
+    assert!(body[0].starts_with("Thousands of residents"));
+    assert!(body[1].starts_with("Forecasters expect"));
+    assert!(body[1].ends_with("another two days."));
+    let doc = article_document("floods", EN_ARTICLE.to_string(), "floods.txt", None, None);
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-03-04"));
+    assert_eq!(doc.meta.lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn plain_paragraphs_are_all_body() {
+    let text = "Première phrase d'un texte sans titre ni date, qui parle de tout et de rien.\n\nUne seconde phrase suit, elle aussi assez longue pour passer pour un paragraphe.\n";
+    let zs = zones(text, None);
+    assert_eq!(zs.len(), 1, "{zs:#?}");
+    assert_eq!(zs[0].0, "body");
+    let short = "Bonjour\n";
+    assert_eq!(
+        zones(short, None),
+        [("body".to_string(), "Bonjour".to_string())]
+    );
+    assert!(zone_article("", None).zones.is_empty());
+}
+
+#[test]
+fn recurring_lines_are_boilerplate() {
+    let mut counts = LineCounts::new();
+    let make = |i: usize| {
+        format!(
+            "Le Journal du Soir\nÉdition du soir\n\nUn titre numéro {} pour cet article\n\nPar Jean Nom\n\n\
+             Un paragraphe qui raconte quelque chose de différent dans chaque article, numéro {}.\n\n\
+             Newsletter du matin chaque jour\n",
+            ["un", "deux", "trois", "quatre"][i],
+            ["un", "deux", "trois", "quatre"][i]
+        )
+    };
+    for i in 0..4 {
+        counts.add_text(&make(i));
+    }
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.2,
+    };
+    let text = make(1);
+    let zs = zones(&text, Some(recurrence));
+    assert_eq!(
+        zs[0],
+        (
+            "boilerplate".into(),
+            "Le Journal du Soir\nÉdition du soir".into()
+        ),
+        "{zs:#?}"
+    );
+    assert_eq!(
+        texts(&zs, "title"),
+        ["Un titre numéro deux pour cet article"]
+    );
+    assert_eq!(
+        texts(&zs, "meta"),
+        ["Par Jean Nom"],
+        "a recurring byline stays meta"
+    );
+    assert_eq!(
+        zs.last().map(|z| z.1.as_str()),
+        Some("Newsletter du matin chaque jour")
+    );
+}
+
+/// The seed article of the design document, when `../shared/seeds` is there.
+#[test]
+fn seed_article() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/seeds/000_29ae4ace1ddaddc8.txt");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipped: no seed at {}", path.display());
+        return;
+    };
+    let (text, _) = decode(&bytes, "000_29ae4ace1ddaddc8.txt", true).unwrap();
+    let doc = article_document(
+        "000_29ae4ace1ddaddc8",
+        text,
+        "000_29ae4ace1ddaddc8.txt",
+        None,
+        None,
+    );
+    let z = zone_article(&doc.text, None);
+    check_invariants(&doc.text, &z);
+    let m = &doc.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("L'armée syrienne et ses alliés chassent de nouveau l'EI de Boukamal")
+    );
+    assert_eq!(m.section.as_deref(), Some("Syrie"));
+    assert_eq!(m.byline.as_deref(), Some("OLJ/Agences"));
+    assert_eq!(m.date.as_deref(), Some("2017-11-19"));
+    assert_eq!(m.lang.as_deref(), Some("fr"));
+    assert_eq!(
+        doc.zone_text("lede"),
+        Some("Le Hezbollah participe aux opérations.")
+    );
+
+    let zs = zones(&doc.text, None);
+    let body = texts(&zs, "body");
+    // The body is the article's paragraphs, without the related link between them.
+    let expected: Vec<&str> = doc
+        .text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| !l.starts_with("L'armée syrienne et ses alliés ont repris"))
+        .take_while(|l| !l.starts_with("Pour mémoire"))
+        .filter(|l| !l.is_empty() && !l.starts_with("(Lire aussi"))
+        .collect();
+    let got: Vec<&str> = body
+        .iter()
+        .flat_map(|b| b.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(got, expected);
+    assert!(
+        expected
+            .last()
+            .unwrap()
+            .ends_with("dans la station balnéaire russe de Sotchi.")
+    );
+    let lire = zs
+        .iter()
+        .find(|(_, t)| t.starts_with("(Lire aussi"))
+        .unwrap();
+    assert_eq!(lire.0, "boilerplate");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Lines of the kinds a scraped page has, in any order.
+    fn page() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just(String::new()),
+            Just("\u{a0}".to_string()),
+            Just("À La Une".to_string()),
+            Just("Par Jean Nom".to_string()),
+            Just("19/11/2017".to_string()),
+            Just("Pour mémoire".to_string()),
+            Just("Retour à la Une".to_string()),
+            Just("(Lire aussi : un titre)".to_string()),
+            Just("Un titre de plusieurs mots sans point".to_string()),
+            Just(
+                "Un paragraphe assez long pour passer pour le corps de l'article, avec un point."
+                    .to_string()
+            ),
+            Just("6".to_string()),
+            "\\PC{0,40}",
+        ];
+        proptest::collection::vec(line, 0..30).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn zones_are_ordered_trimmed_and_cover_every_line(text in page()) {
+            let z = zone_article(&text, None);
+            check_invariants(&text, &z);
+        }
+
+        #[test]
+        fn any_text_zones_without_panicking(text in "\\PC{0,200}(\r?\n\\PC{0,80}){0,10}") {
+            let text = crate::decode::normalize(&text).into_owned();
+            let z = zone_article(&text, None);
+            check_invariants(&text, &z);
+        }
+    }
+}
