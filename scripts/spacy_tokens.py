@@ -16,11 +16,17 @@ strip a UTF-8 BOM, fall back to cp1252 when the bytes are not valid UTF-8,
 CRLF/CR -> LF, Unicode NFC. The language is guessed by counting French vs
 English function words.
 
-Output: crates/annot-model/tests/fixtures/spacy_tokens.jsonl. The first line
+Outputs, in crates/annot-model/tests/fixtures/:
+
+spacy_tokens.jsonl. The first line
 is a header {"spacy_version": ..., "generator": ...}; then one line per file:
 {"file", "lang", "text", "tokens": [[start, end], ...]} with code point
 offsets (Python slicing), whitespace-only tokens dropped (annot never emits
 whitespace tokens).
+
+spacy_specials.json: {"spacy_version", "en": {...}, "fr": {...}}, spaCy's
+tokenizer special cases (exceptions) per language, each string mapped to the
+pieces it is split into; the Rust port of those tables is checked against it.
 """
 
 import json
@@ -30,10 +36,13 @@ import sys
 import unicodedata
 
 import spacy
+from spacy.symbols import ORTH
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-OUT = ROOT / "crates" / "annot-model" / "tests" / "fixtures" / "spacy_tokens.jsonl"
+FIXTURES = ROOT / "crates" / "annot-model" / "tests" / "fixtures"
+OUT = FIXTURES / "spacy_tokens.jsonl"
+SPECIALS = FIXTURES / "spacy_specials.json"
 
 FR_WORDS = ("le", "la", "les", "des", "est", "une", "du", "et")
 EN_WORDS = ("the", "and", "is", "of", "to", "was")
@@ -81,6 +90,23 @@ def main() -> int:
             line = {"file": path.name, "lang": lang, "text": text, "tokens": tokens}
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             print(f"{path.name}: {lang}, {len(tokens)} tokens", file=sys.stderr)
+    specials = {"spacy_version": spacy.__version__}
+    for lang, nlp in nlps.items():
+        rules = nlp.tokenizer.rules
+        specials[lang] = {
+            orth: [t[ORTH] for t in pieces] for orth, pieces in sorted(rules.items())
+        }
+    # One special case per line, so that a spaCy upgrade shows up as a readable diff.
+    with SPECIALS.open("w", encoding="utf-8", newline="\n") as out:
+        out.write('{"spacy_version": %s,\n' % json.dumps(spacy.__version__))
+        for i, lang in enumerate(nlps):
+            out.write('"%s": {\n' % lang)
+            items = sorted(specials[lang].items())
+            for j, (orth, pieces) in enumerate(items):
+                sep = "," if j + 1 < len(items) else ""
+                out.write("%s: %s%s\n" % (json.dumps(orth, ensure_ascii=False), json.dumps(pieces, ensure_ascii=False), sep))
+            out.write("}%s\n" % ("," if i + 1 < len(nlps) else ""))
+        out.write("}\n")
     return 0
 
 

@@ -3,16 +3,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// A small deterministic generator (SplitMix64); benchmarks need repeatable data, not quality randomness.
-struct Rng(u64);
+use annot_model::rng::SplitMix64;
+
+/// Deterministic data: benchmarks need repeatable articles, not quality randomness.
+struct Rng(SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
@@ -248,7 +246,7 @@ fn article(rng: &mut Rng, n: usize) -> String {
 
 /// Writes `count` articles under `out` and returns the bytes written.
 pub(crate) fn generate(out: &Path, count: usize, seed: u64, per_dir: usize) -> anyhow::Result<u64> {
-    let mut rng = Rng(seed);
+    let mut rng = Rng(SplitMix64::new(seed));
     let mut bytes = 0u64;
     for n in 0..count {
         let dir = match n.checked_div(per_dir) {

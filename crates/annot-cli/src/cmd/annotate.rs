@@ -1,23 +1,99 @@
-//! `annot annotate` (placeholder until the session crate is wired).
+//! `annot annotate`: a hand-annotation session (the engine is `annot-annotate`).
 
+use std::path::PathBuf;
+
+use annot_annotate::{Filter, Order, Session, SessionOptions, load_patterns, stdin_source};
 use annot_model::project::Project;
+use annot_model::schema::Schema;
+use annot_model::store::AnnotatorLog;
+use anyhow::Context as _;
+
+/// File a project's patterns are read from when `--patterns` is not given.
+const DEFAULT_PATTERNS: &str = "patterns.jsonl";
 
 /// Arguments of `annot annotate`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Type ? in a session for every command. Commands can also come from a file:
+  annot annotate --annotator bot < commands.txt
+Filters: lang=fr, id=01_*, date=2019-*, section!=Sport, status=skipped|flagged, zone=lede
+(comma = and, | = or, trailing * = prefix).")]
 pub(crate) struct AnnotateArgs {
     /// Who is annotating; their log is annotations/NAME.jsonl.
     #[arg(long)]
     pub(crate) annotator: String,
+    /// A schema file to use instead of the project's.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) schema: Option<PathBuf>,
+    /// Only documents matching EXPR (e.g. lang=fr, id=01_*, status=skipped).
+    #[arg(long, value_name = "EXPR")]
+    pub(crate) filter: Option<String>,
+    /// Order of documents: file (corpus order) or random:SEED.
+    #[arg(long, value_name = "file|random:SEED", default_value = "file")]
+    pub(crate) order: String,
+    /// Go over every document, decided ones included (default: only those still to do).
+    #[arg(long)]
+    pub(crate) redo: bool,
+    /// Suggestion patterns, JSONL (default: patterns.jsonl of the project, if present).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) patterns: Option<PathBuf>,
+    /// No colour; spans shown as [text]{LABEL}.
+    #[arg(long)]
+    pub(crate) plain: bool,
 }
 
 impl AnnotateArgs {
     /// Defaults for every option but the annotator (used by `annot quickstart`).
     pub(crate) fn for_annotator(annotator: String) -> Self {
-        Self { annotator }
+        Self {
+            annotator,
+            schema: None,
+            filter: None,
+            order: "file".to_owned(),
+            redo: false,
+            patterns: None,
+            plain: false,
+        }
     }
 }
 
+/// Runs a session on standard input and output.
 pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow::Result<()> {
-    let _ = (args, project, color);
-    anyhow::bail!("annotate is not built yet")
+    let schema = match &args.schema {
+        Some(path) => Schema::load(path)?,
+        None => project.schema()?,
+    };
+    let filter: Filter = args.filter.as_deref().unwrap_or("").parse()?;
+    let order: Order = args.order.parse()?;
+    let patterns_path = args.patterns.clone().or_else(|| {
+        let p = project.root().join(DEFAULT_PATTERNS);
+        p.is_file().then_some(p)
+    });
+    let patterns = match &patterns_path {
+        Some(p) => load_patterns(p, &schema)?,
+        None => Vec::new(),
+    };
+    let log_path = project.log_path(&args.annotator)?;
+    // Lock the log before reading the corpus, so a second session fails fast.
+    let log = AnnotatorLog::open(&log_path, &args.annotator)?;
+    let corpus = project.corpus()?;
+    let opts = SessionOptions {
+        annotator: args.annotator.clone(),
+        filter,
+        filter_text: args.filter.clone(),
+        order,
+        redo: args.redo,
+        color: color && !args.plain,
+        lang: project.config.lang,
+        patterns,
+    };
+    let mut session = Session::new(corpus, schema, log, opts)?;
+    let history = project
+        .cache_dir()
+        .join(format!("history-{}", args.annotator));
+    let mut input =
+        stdin_source(Some(history)).context("cannot read commands from the terminal")?;
+    let mut out = std::io::stdout().lock();
+    session.run(input.as_mut(), &mut out)?;
+    Ok(())
 }

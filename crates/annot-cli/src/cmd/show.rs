@@ -7,7 +7,7 @@ use annot_model::offsets::OffsetMap;
 use annot_model::project::Project;
 use annot_model::record::{Record, Span};
 use annot_model::store::read_log;
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 use serde::Serialize;
 
 /// Arguments of `annot show`.
@@ -31,15 +31,6 @@ struct ShowJson<'a> {
     document: &'a annot_model::Document,
     records: Vec<Record>,
 }
-
-const PALETTE: [AnsiColor; 6] = [
-    AnsiColor::Blue,
-    AnsiColor::Magenta,
-    AnsiColor::Green,
-    AnsiColor::Yellow,
-    AnsiColor::Cyan,
-    AnsiColor::Red,
-];
 
 /// Prints the document.
 pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
@@ -73,15 +64,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         None => None,
     };
     let spans: &[Span] = chosen.map_or(&[], |r| r.spans.as_slice());
-    let label_color = |label: &str| {
-        let i = schema
-            .spans
-            .labels
-            .iter()
-            .position(|l| l.name == label)
-            .unwrap_or(PALETTE.len() - 1);
-        PALETTE[i % PALETTE.len()]
-    };
+    let label_color = |label: &str| annot_annotate::render::label_color(&schema, label);
 
     let mut out = std::io::stdout().lock();
     let bold = if color {

@@ -1,0 +1,425 @@
+//! The edits a command makes to a document's annotation.
+//!
+//! Each function checks everything first and changes nothing when it returns
+//! an error; on success it records one undo step and returns what to tell the
+//! annotator.
+
+use annot_model::record::{Span, SpanSource};
+use annot_model::{Schema, ZoneSpan};
+
+use crate::command::{Side, labels_hint};
+use crate::state::{Annotation, DocState};
+use crate::view::DocView;
+
+mod document;
+mod suggestions;
+
+/// What edits need to know besides the state they change.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The document.
+    pub view: &'a DocView,
+    /// The schema in use.
+    pub schema: &'a Schema,
+    /// Whether boilerplate paragraphs are hidden (and so out of reach of marks).
+    pub hide_boilerplate: bool,
+}
+
+/// The places a mark will take, and remarks for the annotator (more occurrences, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Targets {
+    /// Code point ranges, in text order.
+    pub ranges: Vec<(usize, usize)>,
+    /// Remarks added to the answer.
+    pub notes: Vec<String>,
+}
+
+/// The zones that stand: the corrections if any, else the imported ones.
+#[must_use]
+pub fn zones<'a>(view: &'a DocView, ann: &'a Annotation) -> &'a [ZoneSpan] {
+    ann.zones.as_deref().unwrap_or(&view.doc.zones)
+}
+
+/// ` (¶1 ¶4)`: the paragraphs of some ranges.
+#[must_use]
+pub fn paragraphs(view: &DocView, ranges: impl IntoIterator<Item = (usize, usize)>) -> String {
+    let mut nums: Vec<usize> = ranges
+        .into_iter()
+        .map(|(s, _)| view.block_of(s) + 1)
+        .collect();
+    nums.dedup();
+    nums.sort_unstable();
+    nums.dedup();
+    let list: Vec<String> = nums.iter().map(|n| format!("¶{n}")).collect();
+    format!("({})", list.join(" "))
+}
+
+impl Ctx<'_> {
+    fn in_hidden_boilerplate(&self, ann: &Annotation, start: usize) -> bool {
+        if !self.hide_boilerplate {
+            return false;
+        }
+        self.view
+            .blocks
+            .get(self.view.block_of(start))
+            .is_some_and(|b| self.view.block_zone(b, zones(self.view, ann)) == Some("boilerplate"))
+    }
+
+    /// Why `[start, end)` cannot be a new span next to the existing ones, if it cannot.
+    fn conflict(
+        &self,
+        ann: &Annotation,
+        start: usize,
+        end: usize,
+        label: Option<&str>,
+        skip: Option<usize>,
+    ) -> Option<String> {
+        for (i, s) in ann.spans.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            let n = i + 1;
+            if s.start == start && s.end == end {
+                return Some(match label {
+                    Some(l) if l != s.label => {
+                        format!(
+                            "already marked as span {n} {} {}; {n} {l} relabels it",
+                            s.text, s.label
+                        )
+                    }
+                    _ => format!("already marked as span {n} {} {}", s.text, s.label),
+                });
+            }
+            if !self.schema.spans.overlap && s.start < end && start < s.end {
+                return Some(format!(
+                    "overlaps span {n} {} {} and this schema does not allow overlapping spans; d {n} deletes it",
+                    s.text, s.label
+                ));
+            }
+        }
+        None
+    }
+
+    /// The occurrences of `text` a mark would take, checked against token
+    /// boundaries and existing spans. `label` only shapes the messages.
+    ///
+    /// # Errors
+    /// Text not found, only in hidden boilerplate, not on token boundaries
+    /// (with the nearest aligned span offered), or already marked.
+    pub fn mark_targets(
+        &self,
+        ann: &Annotation,
+        text: &str,
+        all: bool,
+        label: Option<&str>,
+    ) -> Result<Targets, String> {
+        let found = self.view.find_all(text);
+        if found.is_empty() {
+            let mut msg = format!("\"{text}\" is not in the text");
+            if let Some((_, last)) = text.rsplit_once(' ')
+                && last.chars().all(|c| c.is_ascii_uppercase())
+                && self.schema.span_label(last).is_none()
+            {
+                msg.push_str(&format!(
+                    "; {last} is not a label either{}",
+                    labels_hint(self.schema)
+                ));
+            }
+            return Err(msg);
+        }
+        let visible: Vec<(usize, usize)> = found
+            .iter()
+            .copied()
+            .filter(|&(s, _)| !self.in_hidden_boilerplate(ann, s))
+            .collect();
+        if visible.is_empty() {
+            return Err(format!(
+                "\"{text}\" is only in hidden boilerplate {}; b shows it",
+                paragraphs(self.view, found.iter().copied())
+            ));
+        }
+        let aligned: Vec<(usize, usize)> = visible
+            .iter()
+            .copied()
+            .filter(|&(s, e)| self.view.is_aligned(s, e))
+            .collect();
+        let mut notes = Vec::new();
+        if aligned.is_empty() {
+            return Err(self.misaligned(visible[0], label));
+        }
+        if aligned.len() < visible.len() {
+            notes.push(format!(
+                "{} inside longer words left out",
+                visible.len() - aligned.len()
+            ));
+        }
+        let mut free = Vec::new();
+        let mut first_conflict = None;
+        for &(s, e) in &aligned {
+            match self.conflict(ann, s, e, label, None) {
+                None if free
+                    .iter()
+                    .all(|&(fs, fe): &(usize, usize)| fe <= s || e <= fs) =>
+                {
+                    free.push((s, e))
+                }
+                None => {}
+                Some(why) => {
+                    first_conflict.get_or_insert(why);
+                }
+            }
+        }
+        if free.is_empty() {
+            return Err(first_conflict.unwrap_or_else(|| "nothing left to mark".into()));
+        }
+        let skipped = aligned.len() - free.len();
+        if !all && free.len() > 1 {
+            notes.push(format!("{} more: add * to mark every one", free.len() - 1));
+            free.truncate(1);
+        } else if skipped > 0 {
+            notes.push(format!("{skipped} already marked or overlapping"));
+        }
+        Ok(Targets {
+            ranges: free,
+            notes,
+        })
+    }
+
+    /// The refusal of a span that cuts tokens, offering the nearest aligned span.
+    fn misaligned(&self, (s, e): (usize, usize), label: Option<&str>) -> String {
+        let cut = self.view.slice(s, e);
+        let Some((a, b)) = self.view.covering_tokens(s, e) else {
+            return format!("\"{cut}\" has no word in it to mark");
+        };
+        let (ts, te) = self.view.token_range(a, b).unwrap_or((s, e));
+        let range = if a == b {
+            format!("t{}", a + 1)
+        } else {
+            format!("t{}-{}", a + 1, b + 1)
+        };
+        format!(
+            "\"{cut}\" does not fall on token boundaries (¶{}); the nearest token-aligned span is \"{}\": {range} {}",
+            self.view.block_of(s) + 1,
+            self.view.slice(ts, te),
+            label.unwrap_or("LABEL")
+        )
+    }
+
+    /// Checks a token range (1-based, inclusive) for a new span.
+    ///
+    /// # Errors
+    /// Out of range, across paragraphs, or conflicting with a span.
+    pub fn token_target(
+        &self,
+        ann: &Annotation,
+        first: usize,
+        last: usize,
+        label: Option<&str>,
+    ) -> Result<(usize, usize), String> {
+        let n = self.view.tokens.len();
+        if first == 0 || last < first {
+            return Err("tokens are numbered from 1, first to last; r shows them numbered".into());
+        }
+        if last > n {
+            return Err(format!(
+                "the document has {n} tokens; r shows them numbered"
+            ));
+        }
+        let (s, e) = self
+            .view
+            .token_range(first - 1, last - 1)
+            .ok_or("no such tokens; r shows them numbered")?;
+        self.check_one_paragraph(s, e)?;
+        if let Some(why) = self.conflict(ann, s, e, label, None) {
+            return Err(why);
+        }
+        Ok((s, e))
+    }
+
+    fn check_one_paragraph(&self, s: usize, e: usize) -> Result<(), String> {
+        let (a, b) = (
+            self.view.block_of(s),
+            self.view.block_of(e.saturating_sub(1)),
+        );
+        if a == b {
+            Ok(())
+        } else {
+            Err(format!(
+                "a span stays within one paragraph; this one would run from ¶{} to ¶{}",
+                a + 1,
+                b + 1
+            ))
+        }
+    }
+
+    /// The schema's name for a label typed as a name or key.
+    ///
+    /// # Errors
+    /// An unknown label, with the list of labels.
+    pub fn label(&self, typed: &str) -> Result<String, String> {
+        self.schema
+            .span_label(typed)
+            .map(|l| l.name.clone())
+            .ok_or_else(|| format!("'{typed}' is not a label{}", labels_hint(self.schema)))
+    }
+
+    /// Adds spans over checked ranges.
+    ///
+    /// # Errors
+    /// Only if a span cannot be built from the text (out of range).
+    pub fn add_spans(
+        &self,
+        st: &mut DocState,
+        targets: &Targets,
+        label: &str,
+    ) -> Result<String, String> {
+        let (ranges, notes) = (&targets.ranges, &targets.notes);
+        let Some(&(s0, e0)) = ranges.first() else {
+            return Err("nothing to mark".into());
+        };
+        let text = self.view.slice(s0, e0).to_owned();
+        let times = if ranges.len() > 1 {
+            format!(" ×{}", ranges.len())
+        } else {
+            String::new()
+        };
+        let mut msg = format!(
+            "+ {text} {label}{times} {}",
+            paragraphs(self.view, ranges.iter().copied())
+        );
+        let overlap = self.schema.spans.overlap;
+        let number = st.edit(msg.clone(), |a| {
+            let mut at = 0;
+            for &(s, e) in ranges {
+                let mut span = Span::from_chars(&self.view.doc.text, s, e, label)?;
+                span.source = Some(SpanSource::Manual);
+                at = a.insert_span(span);
+            }
+            a.prune_pending(overlap);
+            Ok(at + 1)
+        })?;
+        if ranges.len() == 1 {
+            msg.push_str(&format!(" as span {number}"));
+        }
+        for n in notes {
+            msg.push_str(&format!(" · {n}"));
+        }
+        Ok(msg)
+    }
+
+    fn span_numbers(ann: &Annotation, numbers: &[usize]) -> Result<(), String> {
+        let n = ann.spans.len();
+        match numbers.iter().find(|&&k| k == 0 || k > n) {
+            Some(k) if n == 0 => Err(format!("no span {k}: this document has no spans yet")),
+            Some(k) => Err(format!(
+                "no span {k}: spans are numbered 1 to {n} (l shows the list)"
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// `d 3`: deletes spans.
+    ///
+    /// # Errors
+    /// A number that is not a span.
+    pub fn delete(&self, st: &mut DocState, numbers: &[usize]) -> Result<String, String> {
+        Self::span_numbers(st.current(), numbers)?;
+        let gone: Vec<String> = numbers
+            .iter()
+            .map(|&k| {
+                let s = &st.current().spans[k - 1];
+                format!("- {} {}", s.text, s.label)
+            })
+            .collect();
+        let msg = gone.join(" · ");
+        st.edit(msg.clone(), |a| {
+            for &k in numbers.iter().rev() {
+                a.spans.remove(k - 1);
+            }
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+
+    /// `3 PER`: relabels a span; it becomes a manual span.
+    ///
+    /// # Errors
+    /// Not a span, or not a label.
+    pub fn relabel(&self, st: &mut DocState, number: usize, typed: &str) -> Result<String, String> {
+        Self::span_numbers(st.current(), &[number])?;
+        let label = self.label(typed)?;
+        let old = &st.current().spans[number - 1];
+        if old.label == label {
+            return Err(format!("span {number} {} is already {label}", old.text));
+        }
+        let msg = format!("{number} {} {} → {label}", old.text, old.label);
+        st.edit(msg.clone(), |a| {
+            let span = &mut a.spans[number - 1];
+            span.label = label;
+            span.source = Some(SpanSource::Manual);
+            a.sort_spans();
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+
+    /// `3 +1`, `3 <-1`: moves one end of a span by whole tokens.
+    ///
+    /// # Errors
+    /// Not a span, past the text, empty, across paragraphs, or overlapping.
+    pub fn resize(
+        &self,
+        st: &mut DocState,
+        number: usize,
+        side: Side,
+        delta: i64,
+    ) -> Result<String, String> {
+        Self::span_numbers(st.current(), &[number])?;
+        let old = st.current().spans[number - 1].clone();
+        let (a, b) = self
+            .view
+            .covering_tokens(old.start, old.end)
+            .ok_or_else(|| format!("span {number} covers no token"))?;
+        let (a, b) = (a as i64, b as i64);
+        let (na, nb) = match side {
+            Side::End => (a, b + delta),
+            Side::Start => (a - delta, b),
+        };
+        let last = self.view.tokens.len() as i64 - 1;
+        if na < 0 || nb > last {
+            return Err(format!(
+                "span {number} cannot grow past the {} of the text",
+                if na < 0 { "start" } else { "end" }
+            ));
+        }
+        if na > nb {
+            return Err(format!(
+                "span {number} would be empty; d {number} deletes it"
+            ));
+        }
+        let (s, e) = self
+            .view
+            .token_range(na as usize, nb as usize)
+            .ok_or_else(|| format!("span {number}: no such tokens"))?;
+        self.check_one_paragraph(s, e)?;
+        if let Some(why) = self.conflict(st.current(), s, e, Some(&old.label), Some(number - 1)) {
+            return Err(why);
+        }
+        let mut span = Span::from_chars(&self.view.doc.text, s, e, &old.label)?;
+        span.source = Some(SpanSource::Manual);
+        let msg = format!("{number} {} → {} {}", old.text, span.text, old.label);
+        let overlap = self.schema.spans.overlap;
+        st.edit(msg.clone(), |a| {
+            a.spans[number - 1] = span;
+            a.sort_spans();
+            a.prune_pending(overlap);
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+}
+
+/// `s` when `n` is not 1.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

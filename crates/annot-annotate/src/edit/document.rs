@@ -1,0 +1,198 @@
+//! Edits of the document as a whole: zones, document labels, the note.
+
+use annot_model::ZoneSpan;
+
+use super::{Ctx, zones};
+use crate::state::DocState;
+
+impl Ctx<'_> {
+    /// `z 3 body`: corrects the zone of paragraphs `first..=last` (1-based).
+    ///
+    /// # Errors
+    /// No such paragraph, or a zone the schema does not list.
+    pub fn zone(
+        &self,
+        st: &mut DocState,
+        first: usize,
+        last: usize,
+        zone: &str,
+    ) -> Result<String, String> {
+        let n = self.view.blocks.len();
+        if first == 0 || last < first {
+            return Err(format!("paragraphs are numbered 1 to {n}, first to last"));
+        }
+        if last > n {
+            return Err(format!("no ¶{last}: the document has {n} paragraphs"));
+        }
+        if !self.schema.zones.is_empty() && !self.schema.zones.iter().any(|z| z == zone) {
+            return Err(format!(
+                "'{zone}' is not a zone of the schema ({})",
+                self.schema.zones.join(", ")
+            ));
+        }
+        let (s, e) = (
+            self.view.blocks[first - 1].start,
+            self.view.blocks[last - 1].end,
+        );
+        let mut next: Vec<ZoneSpan> = Vec::new();
+        for z in zones(self.view, st.current()) {
+            if z.start < s {
+                next.push(ZoneSpan {
+                    start: z.start,
+                    end: z.end.min(s),
+                    zone: z.zone.clone(),
+                });
+            }
+            if z.end > e {
+                next.push(ZoneSpan {
+                    start: z.start.max(e),
+                    end: z.end,
+                    zone: z.zone.clone(),
+                });
+            }
+        }
+        next.push(ZoneSpan {
+            start: s,
+            end: e,
+            zone: zone.to_owned(),
+        });
+        next.sort();
+        let paras = if first == last {
+            format!("¶{first}")
+        } else {
+            format!("¶{first}-{last}")
+        };
+        let msg = format!("{paras} → {zone}");
+        let imported = self.view.doc.zones.clone();
+        st.edit(msg.clone(), |a| {
+            a.zones = if next == imported { None } else { Some(next) };
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+
+    /// `topic conflict`, `topic 2`, `-topic conflict`, `-topic`: document labels.
+    /// `topic` alone lists the values.
+    ///
+    /// # Errors
+    /// An unknown value.
+    pub fn doc_label(
+        &self,
+        st: &mut DocState,
+        set_name: &str,
+        value: Option<&str>,
+        unset: bool,
+    ) -> Result<String, String> {
+        let set = self
+            .schema
+            .label_set(set_name)
+            .ok_or_else(|| format!("no label set '{set_name}'"))?;
+        let chosen = st
+            .current()
+            .labels
+            .get(&set.name)
+            .cloned()
+            .unwrap_or_default();
+        let Some(typed) = value else {
+            if unset {
+                let msg = format!("{}: cleared", set.name);
+                st.edit(msg.clone(), |a| {
+                    a.labels.remove(&set.name);
+                    Ok(())
+                })?;
+                return Ok(msg);
+            }
+            let list: Vec<String> = set
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    format!(
+                        "{} {v}{}",
+                        i + 1,
+                        if chosen.contains(v) { " ✓" } else { "" }
+                    )
+                })
+                .collect();
+            return Ok(format!(
+                "{}: {}  ({} VALUE or {} NUMBER)",
+                set.name,
+                list.join(" · "),
+                set.name,
+                set.name
+            ));
+        };
+        let value = match typed.parse::<usize>() {
+            Ok(k) if k >= 1 && k <= set.values.len() => set.values[k - 1].clone(),
+            _ => set
+                .values
+                .iter()
+                .find(|v| v.eq_ignore_ascii_case(typed))
+                .cloned()
+                .ok_or_else(|| {
+                    format!(
+                        "'{typed}' is not a value of {}: {}",
+                        set.name,
+                        set.values.join(", ")
+                    )
+                })?,
+        };
+        let mut next = chosen.clone();
+        if unset {
+            next.retain(|v| *v != value);
+        } else if set.multi {
+            if !next.contains(&value) {
+                next.push(value.clone());
+            }
+            // Keep the schema's order, so records are deterministic.
+            next.sort_by_key(|v| set.values.iter().position(|x| x == v));
+        } else {
+            next = vec![value.clone()];
+        }
+        if next == chosen {
+            return Err(format!(
+                "{} is already {}",
+                set.name,
+                if unset {
+                    format!("without {value}")
+                } else {
+                    value
+                }
+            ));
+        }
+        let msg = format!(
+            "{}: {}",
+            set.name,
+            if next.is_empty() {
+                "–".to_owned()
+            } else {
+                next.join(", ")
+            }
+        );
+        st.edit(msg.clone(), |a| {
+            if next.is_empty() {
+                a.labels.remove(&set.name);
+            } else {
+                a.labels.insert(set.name.clone(), next);
+            }
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+
+    /// `note TEXT` / `note`.
+    ///
+    /// # Errors
+    /// Never in practice; the signature matches the other edits.
+    pub fn note(&self, st: &mut DocState, note: Option<&str>) -> Result<String, String> {
+        let msg = match note {
+            Some(n) => format!("note: {n}"),
+            None => "note cleared".to_owned(),
+        };
+        st.edit(msg.clone(), |a| {
+            a.note = note.map(str::to_owned);
+            Ok(())
+        })?;
+        Ok(msg)
+    }
+}

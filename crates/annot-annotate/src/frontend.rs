@@ -1,0 +1,157 @@
+//! Where commands come from: a line editor on a terminal, plain lines otherwise.
+//!
+//! The session only sees [`LineSource`], so the same commands work typed at a
+//! prompt with history and arrow keys, or piped from a file
+//! (`annot annotate --annotator bot < commands.txt`).
+
+use std::io::{self, BufRead, IsTerminal};
+use std::path::PathBuf;
+
+use rustyline::DefaultEditor;
+use rustyline::error::ReadlineError;
+use rustyline::history::History as _;
+
+/// A source of command lines.
+pub trait LineSource {
+    /// The next line without its line ending, or `None` at the end of input
+    /// (Ctrl-D, Ctrl-C on a terminal, end of a piped file).
+    ///
+    /// # Errors
+    /// Reading fails.
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>>;
+
+    /// Columns to wrap the screen at, when there is a terminal.
+    fn width(&mut self) -> Option<usize> {
+        None
+    }
+}
+
+/// Lines from any reader, no prompt: scripts, pipes and tests.
+#[derive(Debug)]
+pub struct PlainLines<R> {
+    reader: R,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> PlainLines<R> {
+    /// Reads lines from `reader`.
+    pub fn new(reader: R) -> Self {
+        Self {
+            reader,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<R: BufRead> LineSource for PlainLines<R> {
+    fn read_line(&mut self, _prompt: &str) -> io::Result<Option<String>> {
+        self.buf.clear();
+        if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
+            return Ok(None);
+        }
+        // Bytes that are not UTF-8 become U+FFFD: a command with them simply won't match.
+        let line = String::from_utf8_lossy(&self.buf);
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+    }
+}
+
+/// A line editor with history on a terminal.
+pub struct Terminal {
+    editor: DefaultEditor,
+    history: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Terminal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terminal")
+            .field("history", &self.history)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Terminal {
+    /// Opens the editor, loading history from `history` when it exists.
+    ///
+    /// # Errors
+    /// The terminal cannot be set up.
+    pub fn new(history: Option<PathBuf>) -> io::Result<Self> {
+        let mut editor = DefaultEditor::new().map_err(to_io)?;
+        if let Some(path) = &history
+            && path.is_file()
+        {
+            // A damaged history file only costs the history.
+            let _ = editor.load_history(path);
+        }
+        Ok(Self { editor, history })
+    }
+}
+
+impl LineSource for Terminal {
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        match self.editor.readline(prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = self.editor.add_history_entry(line.as_str());
+                }
+                Ok(Some(line))
+            }
+            Err(ReadlineError::Eof | ReadlineError::Interrupted) => Ok(None),
+            Err(e) => Err(to_io(e)),
+        }
+    }
+
+    fn width(&mut self) -> Option<usize> {
+        self.editor
+            .dimensions()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w >= 20)
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        if let Some(path) = &self.history
+            && !self.editor.history().is_empty()
+        {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = self.editor.save_history(path);
+        }
+    }
+}
+
+fn to_io(e: ReadlineError) -> io::Error {
+    match e {
+        ReadlineError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    }
+}
+
+/// The line editor when standard input is a terminal, plain lines from standard input otherwise.
+///
+/// # Errors
+/// The terminal cannot be set up.
+pub fn stdin_source(history: Option<PathBuf>) -> io::Result<Box<dyn LineSource>> {
+    if io::stdin().is_terminal() {
+        Ok(Box::new(Terminal::new(history)?))
+    } else {
+        Ok(Box::new(PlainLines::new(io::stdin().lock())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lines_strip_endings_and_survive_bad_bytes() {
+        let mut src = PlainLines::new(&b"a\r\nBoukamal LOC\n\xff\nlast"[..]);
+        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("a"));
+        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("Boukamal LOC"));
+        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("\u{fffd}"));
+        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("last"));
+        assert_eq!(src.read_line("x").unwrap(), None);
+        assert_eq!(src.width(), None);
+    }
+}

@@ -1,0 +1,468 @@
+//! The session loop: show a document, read a command, apply it, and put every
+//! decision on disk (fsynced) before the next prompt.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::time::Instant;
+
+use annot_model::Schema;
+use annot_model::corpus::Corpus;
+use annot_model::record::Status;
+use annot_model::store::AnnotatorLog;
+use annot_model::tokenize::Lang;
+use anstyle::{AnsiColor, Style};
+
+use crate::command::{Command, Target, label_keys, parse};
+use crate::edit::{Ctx, Targets};
+use crate::error::{Result, SessionError};
+use crate::frontend::LineSource;
+use crate::queue::{self, Filter, Order};
+use crate::render::{self, HELP, Painter, RenderOptions, Screen};
+use crate::state::DocState;
+use crate::suggest::{Dictionary, Pattern, Suggester};
+use crate::view::DocView;
+
+mod decide;
+mod navigate;
+
+/// How a session is set up.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    /// Whose log is written.
+    pub annotator: String,
+    /// Which documents.
+    pub filter: Filter,
+    /// The filter as typed, for the header.
+    pub filter_text: Option<String>,
+    /// In what order.
+    pub order: Order,
+    /// Walk every document, not only those still to do.
+    pub redo: bool,
+    /// Colour on.
+    pub color: bool,
+    /// Tokenizer language for documents that do not say.
+    pub lang: Lang,
+    /// Suggestion patterns.
+    pub patterns: Vec<Pattern>,
+}
+
+/// What a session did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written.
+    pub saved: usize,
+    /// Documents of the list left without a decision.
+    pub remaining: usize,
+}
+
+/// The document on screen.
+struct Current {
+    entry: u32,
+    pos: Option<usize>,
+    view: DocView,
+    state: DocState,
+    shown: Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Stop,
+}
+
+/// An annotation session over one annotator's log.
+pub struct Session {
+    corpus: Corpus,
+    schema: Schema,
+    log: AnnotatorLog,
+    suggester: Suggester,
+    opts: SessionOptions,
+    queue: Vec<u32>,
+    handled: HashSet<u32>,
+    drafts: HashMap<u32, DocState>,
+    current: Option<Current>,
+    render: RenderOptions,
+    show_boilerplate: bool,
+    saved: usize,
+    pending_label: Option<Targets>,
+    quit_armed: bool,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("annotator", &self.opts.annotator)
+            .field("queue", &self.queue.len())
+            .field("saved", &self.saved)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Session {
+    /// Prepares a session: the list of documents and the annotator's dictionary.
+    /// `log` is the annotator's log, opened (and so locked) by the caller.
+    ///
+    /// # Errors
+    /// A document that cannot be read while applying a metadata filter.
+    pub fn new(
+        corpus: Corpus,
+        schema: Schema,
+        log: AnnotatorLog,
+        opts: SessionOptions,
+    ) -> Result<Self> {
+        let queue = queue::build(&corpus, log.latest(), &opts.filter, opts.order, opts.redo)?;
+        let dictionary = Dictionary::from_records(log.latest().values());
+        let suggester = Suggester::new(opts.patterns.clone(), dictionary);
+        let render = RenderOptions {
+            color: opts.color,
+            width: None,
+        };
+        Ok(Self {
+            corpus,
+            schema,
+            log,
+            suggester,
+            opts,
+            queue,
+            handled: HashSet::new(),
+            drafts: HashMap::new(),
+            current: None,
+            render,
+            show_boilerplate: false,
+            saved: 0,
+            pending_label: None,
+            quit_armed: false,
+        })
+    }
+
+    /// Documents in this session's list.
+    #[must_use]
+    pub fn queue_len(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// The prompt for the next line.
+    #[must_use]
+    pub fn prompt(&self) -> String {
+        if self.pending_label.is_some() {
+            "label› ".to_owned()
+        } else {
+            format!("{}› ", self.opts.annotator)
+        }
+    }
+
+    /// Runs the session until the list is done, `q`, or the end of input.
+    ///
+    /// # Errors
+    /// Reading input, writing the screen, reading a document or appending to the log.
+    pub fn run(&mut self, input: &mut dyn LineSource, out: &mut dyn Write) -> Result<Summary> {
+        self.render.width = input.width();
+        self.header(out)?;
+        match self.next_todo(None) {
+            Some(pos) => self.open(self.queue[pos], Some(pos), out)?,
+            None => {
+                let msg = if self.corpus.is_empty() {
+                    "nothing to do: the corpus is empty; add documents with `annot import`"
+                        .to_owned()
+                } else if self.opts.redo || self.opts.filter_text.is_some() {
+                    "nothing to do: no document matches".to_owned()
+                } else {
+                    format!(
+                        "nothing to do: {} has decided every document (--redo goes over them again)",
+                        self.opts.annotator
+                    )
+                };
+                say(out, &msg)?;
+                return Ok(self.summary());
+            }
+        }
+        out.flush()?;
+        loop {
+            let prompt = self.prompt();
+            let Some(line) = input.read_line(&prompt).map_err(SessionError::Input)? else {
+                self.farewell(out, "end of input")?;
+                break;
+            };
+            let flow = self.handle(&line, out)?;
+            out.flush()?;
+            if flow == Flow::Stop {
+                break;
+            }
+        }
+        out.flush()?;
+        Ok(self.summary())
+    }
+
+    fn summary(&self) -> Summary {
+        Summary {
+            saved: self.saved,
+            remaining: self
+                .queue
+                .iter()
+                .filter(|e| !self.handled.contains(e))
+                .count(),
+        }
+    }
+
+    fn header(&self, out: &mut dyn Write) -> Result<()> {
+        let p = Painter::new(&self.render);
+        let mut parts = vec![
+            "annot".to_owned(),
+            format!("schema {}", self.schema.id()),
+            self.opts.annotator.clone(),
+            format!(
+                "{} documents, {} to do",
+                self.corpus.len(),
+                self.queue.len()
+            ),
+        ];
+        if let Some(f) = &self.opts.filter_text {
+            parts.push(format!("filter {f}"));
+        }
+        if self.suggester.pattern_count() > 0 {
+            parts.push(format!("{} patterns", self.suggester.pattern_count()));
+        }
+        if !self.suggester.dictionary().is_empty() {
+            parts.push(format!(
+                "{} in your dictionary",
+                self.suggester.dictionary().len()
+            ));
+        }
+        writeln!(out, "{}", p.bold(&parts.join(" · ")))?;
+        if let Some(t) = self.log.torn() {
+            let moved = t
+                .moved_to
+                .as_ref()
+                .map(|p| format!(", moved to {}", p.display()))
+                .unwrap_or_default();
+            say(
+                out,
+                &format!(
+                    "the last line of your log ({}:{}) was cut short by a crash and set aside{moved}; every record before it is intact",
+                    self.log.path().display(),
+                    t.line
+                ),
+            )?;
+        }
+        writeln!(
+            out,
+            "{}",
+            p.dim("? lists the commands · Enter accepts · q quits")
+        )?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    fn next_todo(&self, after: Option<usize>) -> Option<usize> {
+        let n = self.queue.len();
+        let start = after.map_or(0, |p| p + 1).min(n);
+        (start..n)
+            .chain(0..start)
+            .find(|&i| !self.handled.contains(&self.queue[i]))
+    }
+
+    fn screen<'a>(&'a self, cur: &'a Current) -> Screen<'a> {
+        let position = match cur.pos {
+            Some(p) => format!("doc {}/{}", p + 1, self.queue.len()),
+            None => "not in this session's list".to_owned(),
+        };
+        Screen {
+            view: &cur.view,
+            ann: cur.state.current(),
+            schema: &self.schema,
+            position,
+            previous: self.log.get(&cur.view.doc.id),
+            show_boilerplate: self.show_boilerplate,
+        }
+    }
+
+    fn show(&self, out: &mut dyn Write) -> Result<()> {
+        if let Some(cur) = &self.current {
+            render::document(out, &self.screen(cur), &self.render)?;
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, line: &str, out: &mut dyn Write) -> Result<Flow> {
+        if let Some(mark) = self.pending_label.take() {
+            self.finish_mark(mark, line.trim(), out)?;
+            return Ok(Flow::Continue);
+        }
+        let cmd = match parse(line, &self.schema) {
+            Ok(c) => c,
+            Err(e) => {
+                complain(out, &self.render, &e)?;
+                return Ok(Flow::Continue);
+            }
+        };
+        if cmd != Command::Quit {
+            self.quit_armed = false;
+        }
+        match cmd {
+            Command::Accept => self.decide(Status::Accepted, None, out),
+            Command::Reject => self.decide(Status::Rejected, None, out),
+            Command::Skip => self.decide(Status::Skipped, None, out),
+            Command::Flag(reason) => self.decide(Status::Flagged, reason, out),
+            Command::Quit => self.quit(out),
+            Command::Previous | Command::Next | Command::Goto(_) => {
+                self.navigate(&cmd, out)?;
+                Ok(Flow::Continue)
+            }
+            Command::Help => {
+                out.write_all(HELP.as_bytes())?;
+                Ok(Flow::Continue)
+            }
+            Command::Boilerplate => {
+                self.show_boilerplate = !self.show_boilerplate;
+                self.show(out)?;
+                Ok(Flow::Continue)
+            }
+            Command::Redraw => {
+                self.show(out)?;
+                Ok(Flow::Continue)
+            }
+            Command::Ruler(paragraph) => {
+                if let Some(cur) = &self.current {
+                    render::ruler(out, &self.screen(cur), paragraph, &self.render)?;
+                }
+                Ok(Flow::Continue)
+            }
+            other => {
+                let result = self.edit(other);
+                match result {
+                    Ok(Some(msg)) => say(out, &msg)?,
+                    Ok(None) => {}
+                    Err(e) => complain(out, &self.render, &e)?,
+                }
+                Ok(Flow::Continue)
+            }
+        }
+    }
+
+    /// Applies a command that changes the annotation; `Ok(None)` means a question was asked.
+    fn edit(&mut self, cmd: Command) -> Result<Option<String>, String> {
+        let Some(cur) = self.current.as_mut() else {
+            return Err("no document is open".into());
+        };
+        let ctx = Ctx {
+            view: &cur.view,
+            schema: &self.schema,
+            hide_boilerplate: !self.show_boilerplate,
+        };
+        let st = &mut cur.state;
+        let msg = match cmd {
+            Command::Undo => format!(
+                "undone: {}",
+                st.undo().ok_or("nothing to undo in this document")?
+            ),
+            Command::Redo => format!("redone: {}", st.redo().ok_or("nothing to redo")?),
+            Command::Mark { target, label, all } => {
+                let targets = match target {
+                    Target::Text(text) => {
+                        ctx.mark_targets(st.current(), &text, all, label.as_deref())?
+                    }
+                    Target::Tokens { first, last } => Targets {
+                        ranges: vec![ctx.token_target(
+                            st.current(),
+                            first,
+                            last,
+                            label.as_deref(),
+                        )?],
+                        notes: Vec::new(),
+                    },
+                };
+                match label {
+                    Some(l) => {
+                        let label = ctx.label(&l)?;
+                        ctx.add_spans(st, &targets, &label)?
+                    }
+                    None => {
+                        let (s, e) = targets.ranges.first().copied().unwrap_or_default();
+                        let text = cur.view.slice(s, e).to_owned();
+                        self.pending_label = Some(targets);
+                        return Ok(Some(format!(
+                            "which label for \"{text}\"? {}",
+                            label_keys(&self.schema)
+                        )));
+                    }
+                }
+            }
+            Command::Delete(numbers) => ctx.delete(st, &numbers)?,
+            Command::Relabel { span, label } => ctx.relabel(st, span, &label)?,
+            Command::Resize { span, side, delta } => ctx.resize(st, span, side, delta)?,
+            Command::SetLabel { set, value } => ctx.doc_label(st, &set, value.as_deref(), false)?,
+            Command::UnsetLabel { set, value } => {
+                ctx.doc_label(st, &set, value.as_deref(), true)?
+            }
+            Command::Zone { first, last, zone } => ctx.zone(st, first, last, &zone)?,
+            Command::Note(note) => ctx.note(st, note.as_deref())?,
+            Command::Take(numbers) => ctx.take(st, &numbers)?,
+            Command::Dismiss(numbers) => ctx.dismiss(st, &numbers)?,
+            _ => return Ok(None),
+        };
+        Ok(Some(msg))
+    }
+
+    fn finish_mark(&mut self, mark: Targets, typed: &str, out: &mut dyn Write) -> Result<()> {
+        let Some(cur) = self.current.as_mut() else {
+            return Ok(());
+        };
+        let (s, e) = mark.ranges.first().copied().unwrap_or_default();
+        let text = cur.view.slice(s, e).to_owned();
+        let Some(def) = self.schema.span_label(typed) else {
+            let what = if typed.is_empty() {
+                "nothing typed".to_owned()
+            } else {
+                format!("'{typed}' is not a label")
+            };
+            return complain(
+                out,
+                &self.render,
+                &format!("{what}: \"{text}\" was not marked"),
+            );
+        };
+        let label = def.name.clone();
+        let ctx = Ctx {
+            view: &cur.view,
+            schema: &self.schema,
+            hide_boilerplate: !self.show_boilerplate,
+        };
+        match ctx.add_spans(&mut cur.state, &mark, &label) {
+            Ok(msg) => say(out, &msg),
+            Err(e) => complain(out, &self.render, &e),
+        }
+    }
+}
+
+fn elapsed_ms(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+fn duration(ms: u64) -> String {
+    let s = ms / 1000;
+    match s {
+        0 => format!("{ms} ms"),
+        1..60 => format!("{s} s"),
+        _ => format!("{} min {} s", s / 60, s % 60),
+    }
+}
+
+/// An answer to a command.
+fn say(out: &mut dyn Write, msg: &str) -> Result<()> {
+    writeln!(out, "  {msg}")?;
+    Ok(())
+}
+
+/// A command that was refused; nothing changed.
+fn complain(out: &mut dyn Write, opts: &RenderOptions, msg: &str) -> Result<()> {
+    let p = Painter::new(opts);
+    let bang = p.paint(
+        "!",
+        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+    );
+    writeln!(out, "  {bang} {msg}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+//! Moving between documents: drafts of unsaved work, `p`, `n`, `g ID`.
+
+use std::io::Write;
+use std::time::Instant;
+
+use super::{Current, Session, complain, elapsed_ms, say};
+use crate::command::Command;
+use crate::edit::zones;
+use crate::error::Result;
+use crate::state::{Annotation, DocState};
+use crate::view::DocView;
+
+impl Session {
+    /// Leaves the current document, keeping unsaved changes as a draft.
+    pub(super) fn leave(&mut self, out: &mut dyn Write) -> Result<()> {
+        self.pending_label = None;
+        if let Some(cur) = self.current.take() {
+            let mut state = cur.state;
+            state.ms += elapsed_ms(cur.shown);
+            if state.is_changed() {
+                say(
+                    out,
+                    &format!(
+                        "unsaved changes to {} kept for this session (g {} returns)",
+                        cur.view.doc.id, cur.view.doc.id
+                    ),
+                )?;
+                self.drafts.insert(cur.entry, state);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn open(
+        &mut self,
+        entry: u32,
+        pos: Option<usize>,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let e = &self.corpus.entries()[entry as usize];
+        let doc = self.corpus.read_entry(e)?;
+        let view = DocView::new(doc, self.opts.lang);
+        let state = match self.drafts.remove(&entry) {
+            Some(draft) => draft,
+            None => {
+                let mut ann = Annotation::default();
+                if let Some(r) = self.log.get(&view.doc.id) {
+                    ann = Annotation::from_record(r);
+                    let before = ann.spans.len();
+                    ann.spans
+                        .retain(|s| s.start < s.end && view.slice(s.start, s.end) == s.text);
+                    if ann.spans.len() < before {
+                        say(
+                            out,
+                            &format!(
+                                "{} span(s) of your earlier record no longer match the text (it changed since) and were left out",
+                                before - ann.spans.len()
+                            ),
+                        )?;
+                    }
+                }
+                let mut state = DocState::new(ann);
+                let pending =
+                    self.suggester
+                        .suggest(&view, zones(&view, state.current()), &self.schema);
+                state.set_pending(pending, self.schema.spans.overlap);
+                state
+            }
+        };
+        self.current = Some(Current {
+            entry,
+            pos,
+            view,
+            state,
+            shown: Instant::now(),
+        });
+        self.show(out)
+    }
+
+    pub(super) fn navigate(&mut self, cmd: &Command, out: &mut dyn Write) -> Result<()> {
+        let pos = self.current.as_ref().and_then(|c| c.pos);
+        let target = match cmd {
+            Command::Next => match pos {
+                Some(p) if p + 1 < self.queue.len() => Some((self.queue[p + 1], Some(p + 1))),
+                Some(_) => {
+                    return complain(out, &self.render, "this is the last document of the list");
+                }
+                None => self.next_todo(None).map(|p| (self.queue[p], Some(p))),
+            },
+            Command::Previous => match pos {
+                Some(p) if p > 0 => Some((self.queue[p - 1], Some(p - 1))),
+                _ => return complain(out, &self.render, "this is the first document of the list"),
+            },
+            Command::Goto(id) => match self.find_document(id) {
+                Ok(entry) => Some((entry, self.queue.iter().position(|&e| e == entry))),
+                Err(e) => return complain(out, &self.render, &e),
+            },
+            _ => None,
+        };
+        if let Some((entry, pos)) = target {
+            if self.current.as_ref().is_some_and(|c| c.entry == entry) {
+                return self.show(out);
+            }
+            self.leave(out)?;
+            writeln!(out)?;
+            self.open(entry, pos, out)?;
+        }
+        Ok(())
+    }
+
+    /// An id, or a prefix that only one id has.
+    pub(super) fn find_document(&self, id: &str) -> Result<u32, String> {
+        if let Some(i) = self.corpus.position(id) {
+            return u32::try_from(i).map_err(|_| "corpus too large".to_owned());
+        }
+        let matches: Vec<usize> = self
+            .corpus
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.id.starts_with(id))
+            .map(|(i, _)| i)
+            .take(6)
+            .collect();
+        match matches[..] {
+            [one] => u32::try_from(one).map_err(|_| "corpus too large".to_owned()),
+            [] => Err(format!("no document '{id}' in the corpus")),
+            _ => {
+                let ids: Vec<&str> = matches
+                    .iter()
+                    .take(5)
+                    .map(|&i| self.corpus.entries()[i].id.as_str())
+                    .collect();
+                Err(format!(
+                    "'{id}' starts several ids: {}{}",
+                    ids.join(", "),
+                    if matches.len() > 5 { ", ..." } else { "" }
+                ))
+            }
+        }
+    }
+}

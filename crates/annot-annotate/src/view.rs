@@ -1,0 +1,302 @@
+//! One document as the session sees it: text, tokens, paragraphs and text search.
+//!
+//! Offsets are code points, as in files; [`OffsetMap`] does every conversion.
+
+use annot_model::Document;
+use annot_model::ZoneSpan;
+use annot_model::offsets::OffsetMap;
+use annot_model::tokenize::{Lang, Token, tokenize};
+
+/// A paragraph of the display: a run of non-blank lines that share their
+/// imported zone. Numbered from 1 on screen (`¶3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// First code point of the paragraph.
+    pub start: usize,
+    /// End of the paragraph (exclusive, before the newline).
+    pub end: usize,
+}
+
+/// A document prepared for annotation.
+#[derive(Debug)]
+pub struct DocView {
+    /// The document as stored in the corpus.
+    pub doc: Document,
+    map: OffsetMap,
+    /// Tokens of the text, in order.
+    pub tokens: Vec<Token>,
+    /// Paragraphs, in order.
+    pub blocks: Vec<Block>,
+}
+
+impl DocView {
+    /// Tokenizes the document and splits it into paragraphs.
+    #[must_use]
+    pub fn new(doc: Document, default_lang: Lang) -> Self {
+        let lang = doc
+            .meta
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(default_lang);
+        let tokens = tokenize(&doc.text, lang);
+        let blocks = split_blocks(&doc.text, &doc.zones);
+        let map = OffsetMap::new(&doc.text);
+        Self {
+            doc,
+            map,
+            tokens,
+            blocks,
+        }
+    }
+
+    /// Length of the text in code points.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.map.char_len()
+    }
+
+    /// Whether the text is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.map.char_len() == 0
+    }
+
+    /// The text of a code point range (empty when out of range).
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        match self.map.to_bytes(start, end) {
+            Some((s, e)) => &self.doc.text[s..e],
+            None => "",
+        }
+    }
+
+    /// Byte range of a code point range, for searching the text.
+    #[must_use]
+    pub fn to_bytes(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        self.map.to_bytes(start, end)
+    }
+
+    /// Code point index of a byte offset (`None` inside a character).
+    #[must_use]
+    pub fn to_char(&self, byte: usize) -> Option<usize> {
+        self.map.to_char(byte)
+    }
+
+    /// Index of the token that starts exactly at `pos`.
+    #[must_use]
+    pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&pos, |t| t.start).ok()
+    }
+
+    /// Index of the token that ends exactly at `pos`.
+    #[must_use]
+    pub fn token_ending_at(&self, pos: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&pos, |t| t.end).ok()
+    }
+
+    /// Whether `[start, end)` starts on a token start and ends on a token end.
+    #[must_use]
+    pub fn is_aligned(&self, start: usize, end: usize) -> bool {
+        start < end
+            && self.token_starting_at(start).is_some()
+            && self.token_ending_at(end).is_some()
+    }
+
+    /// First and last index of the tokens that overlap `[start, end)`.
+    #[must_use]
+    pub fn covering_tokens(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = self.tokens.partition_point(|t| t.end <= start);
+        let after = self.tokens.partition_point(|t| t.start < end);
+        (first < after).then(|| (first, after - 1))
+    }
+
+    /// The code point range of tokens `first..=last`.
+    #[must_use]
+    pub fn token_range(&self, first: usize, last: usize) -> Option<(usize, usize)> {
+        let a = self.tokens.get(first)?;
+        let b = self.tokens.get(last)?;
+        (first <= last).then_some((a.start, b.end))
+    }
+
+    /// Index of the paragraph that contains `pos` (or the nearest before it).
+    #[must_use]
+    pub fn block_of(&self, pos: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.start <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The zone of a paragraph under the given zones.
+    #[must_use]
+    pub fn block_zone<'z>(&self, block: &Block, zones: &'z [ZoneSpan]) -> Option<&'z str> {
+        zones
+            .iter()
+            .find(|z| z.start <= block.start && block.start < z.end)
+            .map(|z| z.zone.as_str())
+    }
+
+    /// Every occurrence of `needle`: exact matches, or when there are none,
+    /// matches that ignore case, apostrophe style and non-breaking spaces.
+    #[must_use]
+    pub fn find_all(&self, needle: &str) -> Vec<(usize, usize)> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let exact: Vec<(usize, usize)> = self
+            .doc
+            .text
+            .match_indices(needle)
+            .filter_map(|(b, m)| self.map.to_chars(b, b + m.len()))
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        self.find_folded(needle)
+    }
+
+    fn find_folded(&self, needle: &str) -> Vec<(usize, usize)> {
+        let pattern: Vec<char> = needle.chars().flat_map(fold).collect();
+        let text: Vec<char> = self.doc.text.chars().collect();
+        // Folding may turn one character into several; keep the source index of each.
+        let mut folded = Vec::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (i, &c) in text.iter().enumerate() {
+            for f in fold(c) {
+                folded.push(f);
+                origin.push(i);
+            }
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + pattern.len() <= folded.len() {
+            if folded[i..i + pattern.len()] == pattern[..] {
+                let start = origin[i];
+                let end = origin[i + pattern.len() - 1] + 1;
+                let starts_clean = i == 0 || origin[i - 1] != start;
+                let ends_clean = origin.get(i + pattern.len()).is_none_or(|&o| o != end - 1);
+                if starts_clean && ends_clean {
+                    out.push((start, end));
+                    i += pattern.len();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// The forgiving comparison: lower case, one apostrophe, one space.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => '\'',
+        '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
+        '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c,
+    };
+    c.to_lowercase()
+}
+
+/// Splits text into paragraphs: runs of non-blank lines with the same zone at their start.
+fn split_blocks(text: &str, zones: &[ZoneSpan]) -> Vec<Block> {
+    let zone_at = |pos: usize| {
+        zones
+            .iter()
+            .find(|z| z.start <= pos && pos < z.end)
+            .map(|z| &z.zone)
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<(Block, Option<&String>)> = None;
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        if lead == len {
+            if let Some((b, _)) = open.take() {
+                blocks.push(b);
+            }
+        } else {
+            let zone = zone_at(pos + lead);
+            match &mut open {
+                Some((b, z)) if *z == zone => b.end = pos + len,
+                _ => {
+                    if let Some((b, _)) = open.take() {
+                        blocks.push(b);
+                    }
+                    open = Some((
+                        Block {
+                            start: pos,
+                            end: pos + len,
+                        },
+                        zone,
+                    ));
+                }
+            }
+        }
+        pos += len + 1;
+    }
+    if let Some((b, _)) = open {
+        blocks.push(b);
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(text: &str) -> DocView {
+        DocView::new(Document::new("d", text), Lang::Fr)
+    }
+
+    #[test]
+    fn blocks_follow_blank_lines_and_zones() {
+        let mut doc = Document::new("d", "Titre\n\nPar X\n12/02/2019\nCorps un.\n\u{a0}\nFin");
+        doc.zones = vec![
+            ZoneSpan {
+                start: 0,
+                end: 5,
+                zone: "title".into(),
+            },
+            ZoneSpan {
+                start: 7,
+                end: 23,
+                zone: "meta".into(),
+            },
+            ZoneSpan {
+                start: 24,
+                end: 33,
+                zone: "body".into(),
+            },
+        ];
+        let v = DocView::new(doc, Lang::Fr);
+        let texts: Vec<&str> = v.blocks.iter().map(|b| v.slice(b.start, b.end)).collect();
+        assert_eq!(texts, ["Titre", "Par X\n12/02/2019", "Corps un.", "Fin"]);
+        assert_eq!(v.block_of(8), 1);
+        assert_eq!(v.block_zone(&v.blocks[1], &v.doc.zones), Some("meta"));
+        assert_eq!(v.block_zone(&v.blocks[3], &v.doc.zones), None);
+    }
+
+    #[test]
+    fn search_is_exact_first_then_forgiving() {
+        let v = view("L’armée syrienne et l'Armée Syrienne");
+        assert_eq!(v.find_all("armée syrienne"), vec![(2, 16)]);
+        assert_eq!(v.find_all("ARMÉE syrienne").len(), 2);
+        assert_eq!(v.find_all("l'armée"), vec![(0, 7), (20, 27)]);
+        assert!(v.find_all("").is_empty());
+        assert!(v.find_all("absent").is_empty());
+    }
+
+    #[test]
+    fn token_lookups() {
+        let v = view("Le Hezbollah participe");
+        assert!(v.is_aligned(3, 12));
+        assert!(!v.is_aligned(3, 8));
+        assert_eq!(v.covering_tokens(5, 8), Some((1, 1)));
+        assert_eq!(v.token_range(1, 2), Some((3, 22)));
+        assert_eq!(v.token_range(2, 1), None);
+        assert_eq!(v.slice(3, 12), "Hezbollah");
+    }
+}

@@ -1,0 +1,41 @@
+//! `annot annotate`: scripted sessions, a real terminal, and kill -9 at random points.
+
+mod kill;
+mod scripted;
+mod terminal;
+
+use std::path::{Path, PathBuf};
+
+use annot_model::record::Record;
+
+/// Three short articles whose entities stand between spaces, so any tokenizer
+/// puts token boundaries around them.
+pub(crate) const A: &str = "Le Hezbollah participe aux opérations à Boukamal .\n\n\
+    Les forces de l' armée syrienne ont repris Boukamal hier .\n\n\
+    Rami Abdel Rahmane dirige l' OSDH depuis Londres .";
+pub(crate) const B: &str =
+    "Boukamal est proche de la frontière avec l' Irak .\n\nLe Hezbollah y est présent .";
+pub(crate) const C: &str = "Rien à signaler ici .";
+pub(crate) const D: &str = "Encore un texte sans entité .";
+
+/// `annotations/<who>.jsonl` of a project.
+pub(crate) fn log_path(root: &Path, who: &str) -> PathBuf {
+    root.join("annotations").join(format!("{who}.jsonl"))
+}
+
+/// Every record of a log, in order.
+pub(crate) fn records(root: &Path, who: &str) -> Vec<Record> {
+    let text = std::fs::read_to_string(log_path(root, who)).unwrap_or_default();
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The last record of a document.
+pub(crate) fn latest(root: &Path, who: &str, doc: &str) -> Record {
+    records(root, who)
+        .into_iter()
+        .rev()
+        .find(|r| r.doc == doc)
+        .unwrap_or_else(|| panic!("no record of {doc}"))
+}

@@ -1,0 +1,80 @@
+//! The binary under a pseudo-terminal: line editor, prompt, colour, history.
+
+use std::process::Command;
+use std::time::Duration;
+
+use annot_model::record::Status;
+use expectrl::{Expect, Session};
+
+use super::{A, B, latest, records};
+use crate::common::jsonl_project;
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn a_session_in_a_real_terminal() {
+    let (_tmp, root) = jsonl_project(&[("a", A), ("b", B)]);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.arg("--project")
+        .arg(&root)
+        .args(["annotate", "--annotator", "tty"])
+        .env_remove("NO_COLOR")
+        .env_remove("ANNOT_PROJECT")
+        .env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn under a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+
+    // The first screen: the document in colour, then the prompt.
+    let screen = s.expect("tty› ").expect("first prompt");
+    let screen = text(screen.before());
+    assert!(screen.contains("annot · schema news@1 · tty"), "{screen}");
+    assert!(screen.contains("doc 1/2"), "{screen}");
+    assert!(screen.contains("Boukamal"), "{screen}");
+    assert!(
+        screen.contains("\u{1b}[1m"),
+        "bold header on a terminal: {screen:?}"
+    );
+
+    // Typing a mark: the answer, then a fresh prompt.
+    s.send("Boukamal LOC\r").unwrap();
+    let answer = text(s.expect("as span 1").expect("mark answer").before());
+    assert!(answer.contains("+ Boukamal LOC"), "{answer}");
+    s.expect("tty› ").unwrap();
+
+    // Redraw: the span is coloured by its label (LOC: bold green), its label dim after it.
+    s.send("l\r").unwrap();
+    let redraw = text(s.expect("tty› ").unwrap().before());
+    assert!(
+        redraw.contains("\u{1b}[1m\u{1b}[32mBoukamal\u{1b}[0m"),
+        "{redraw:?}"
+    );
+    assert!(!redraw.contains("[Boukamal]{LOC}"), "{redraw}");
+
+    // Enter accepts; the record is on disk before the next prompt.
+    s.send("\r").unwrap();
+    s.expect("saved a · accepted · 1 span").expect("saved line");
+    s.expect("tty› ").unwrap();
+    let a = latest(&root, "tty", "a");
+    assert_eq!(
+        (a.status, a.spans[0].text.as_str()),
+        (Status::Accepted, "Boukamal")
+    );
+
+    // Arrow up twice recalls the mark from the line editor's history (past `l`).
+    s.send("\u{1b}[A").unwrap();
+    s.send("\u{1b}[A").unwrap();
+    s.send("\r").unwrap();
+    s.expect("+ Boukamal LOC")
+        .expect("history recall marks in doc b");
+    s.expect("tty› ").unwrap();
+
+    // Ctrl-D ends the session; the unsaved mark of b is dropped, a stays.
+    s.send("\u{4}").unwrap();
+    s.expect("end of input: 1 saved this session, 1 still to do")
+        .expect("farewell");
+    let status = s.get_process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("Exited"), "{status:?}");
+    assert_eq!(records(&root, "tty").len(), 1);
+}
