@@ -41,8 +41,6 @@ from spacy.symbols import ORTH
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "crates" / "annot-model" / "tests" / "fixtures"
-OUT = FIXTURES / "spacy_tokens.jsonl"
-SPECIALS = FIXTURES / "spacy_specials.json"
 
 FR_WORDS = ("le", "la", "les", "des", "est", "une", "du", "et")
 EN_WORDS = ("the", "and", "is", "of", "to", "was")
@@ -69,13 +67,22 @@ def detect_lang(text: str) -> str:
 
 
 def main() -> int:
+    # `--out DIR` writes elsewhere (scripts/interop.sh compares with the committed fixtures).
+    fixtures = FIXTURES
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        fixtures = pathlib.Path(sys.argv[2])
+    elif len(sys.argv) != 1:
+        print("usage: spacy_tokens.py [--out DIR]", file=sys.stderr)
+        return 2
+    out_path = fixtures / "spacy_tokens.jsonl"
+    specials_path = fixtures / "spacy_specials.json"
     files = sorted(CORPUS.glob("*.txt"))
     if not files:
         print(f"no corpus/*.txt under {ROOT}", file=sys.stderr)
         return 1
     nlps = {"fr": spacy.blank("fr"), "en": spacy.blank("en")}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="\n") as out:
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with out_path.open("w", encoding="utf-8", newline="\n") as out:
         header = {"spacy_version": spacy.__version__, "generator": "scripts/spacy_tokens.py"}
         out.write(json.dumps(header) + "\n")
         for path in files:
@@ -97,7 +104,7 @@ def main() -> int:
             orth: [t[ORTH] for t in pieces] for orth, pieces in sorted(rules.items())
         }
     # One special case per line, so that a spaCy upgrade shows up as a readable diff.
-    with SPECIALS.open("w", encoding="utf-8", newline="\n") as out:
+    with specials_path.open("w", encoding="utf-8", newline="\n") as out:
         out.write('{"spacy_version": %s,\n' % json.dumps(spacy.__version__))
         for i, lang in enumerate(nlps):
             out.write('"%s": {\n' % lang)

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # The test command of README.md: everything a fresh clone needs, then the whole suite.
-# Unit, property and end-to-end tests run against committed fixtures, so no
-# Python is needed here; scripts/spacy_tokens.py regenerates the spaCy fixture.
+#
+# 1. cargo test: unit, property and end-to-end tests (committed fixtures only);
+# 2. scripts/interop.sh: builds a Python venv with the reference implementations
+#    (spaCy, ...) and checks the fixtures against them. ANNOT_SKIP_INTEROP=1 skips it
+#    (for a machine without network access to PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked "$@"
+if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
+    bash scripts/interop.sh
+fi
