@@ -23,13 +23,13 @@ pub(crate) struct ImportArgs {
     /// JSONL: the field with the text [default: text].
     #[arg(long, value_name = "FIELD")]
     pub(crate) text_field: Option<String>,
-    /// JSONL: the field with the document id (default: file stem for articles, text digest otherwise).
+    /// JSONL: the field with the document id [default: `id` when a record has one, else the text digest].
     #[arg(long, value_name = "FIELD")]
     pub(crate) id_field: Option<String>,
     /// CSV: the column with the text [default: text].
     #[arg(long, value_name = "COLUMN")]
     pub(crate) text_column: Option<String>,
-    /// CSV: the column with the document id.
+    /// CSV: the column with the document id [default: an `id` column when there is one, else the text digest].
     #[arg(long, value_name = "COLUMN")]
     pub(crate) id_column: Option<String>,
     /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Benchmark an `annot annotate` session on a large corpus, on a real terminal.
+
+Generates N synthetic scraped articles (xtask gen-articles), imports them into
+a fresh project, then drives `annot annotate` through a pseudo-terminal the
+way a person would (rustyline prompt, raw mode) and measures:
+
+  * time to the first prompt (start-up: open the project and the corpus
+    index, read the annotator's log, build the queue, render document 1);
+  * per command, the time from sending the line to the next prompt: the token
+    ruler, marking a span by token range, relabelling, undo, accepting a
+    document (append + fsync of the record, then rendering the next
+    document), skipping, going forward and back;
+  * peak RSS of the session (wait4 rusage after `q`);
+  * the floor for a decision: append one line to a file and fsync it.
+
+    python3 scripts/bench_annotate.py [--count 100000] [--docs 100] [--keep DIR]
+
+Targets (issue 3): first prompt under 150 ms, commands under 10 ms, memory that does
+not grow with the size of the corpus text (compare --count 10000 with --count 100000).
+"""
+
+import argparse
+import os
+import pty
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROMPT = "bench› ".encode()
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class Session:
+    """`annot annotate` on a pty; `send` returns the seconds to the next prompt."""
+
+    def __init__(self, annot: Path, project: Path):
+        self.master, slave = pty.openpty()
+        env = dict(os.environ, NO_COLOR="1", COLUMNS="120", LINES="50", TERM="xterm")
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [str(annot), "--project", str(project), "annotate", "--annotator", "bench"],
+            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+        )
+        os.close(slave)
+        self.screen = b""
+        self.first_prompt = self._until_prompt(self.start)
+
+    def _until_prompt(self, t0: float, timeout: float = 60.0, answered: bool = False) -> float:
+        """Reads until the prompt stands alone at the end of the screen. After a
+        command, only a prompt after the echoed line counts (`answered`)."""
+        buf = b""
+        while True:
+            ready, _, _ = select.select([self.master], [], [], timeout)
+            if not ready:
+                sys.exit(f"no prompt after {timeout}s; screen so far:\n{buf[-2000:].decode(errors='replace')}")
+            try:
+                chunk = os.read(self.master, 1 << 16)
+            except OSError:
+                sys.exit(f"the session ended; last screen:\n{buf[-2000:].decode(errors='replace')}")
+            buf += chunk
+            plain = ANSI.sub(b"", buf)
+            if (not answered or b"\n" in plain) and plain.rstrip(b" \r").endswith(PROMPT.rstrip(b" ")):
+                elapsed = time.perf_counter() - t0
+                self.screen = ANSI.sub(b"", buf).decode(errors="replace")
+                return elapsed
+
+    def send(self, line: str) -> float:
+        t0 = time.perf_counter()
+        os.write(self.master, line.encode() + b"\r")
+        return self._until_prompt(t0, answered=True)
+
+    def quit(self):
+        os.write(self.master, b"q\r")
+        # Drain until the child closes the terminal, then reap it with its rusage.
+        while True:
+            ready, _, _ = select.select([self.master], [], [], 30)
+            if not ready:
+                break
+            try:
+                if not os.read(self.master, 1 << 16):
+                    break
+            except OSError:
+                break
+        _, status, usage = os.wait4(self.proc.pid, 0)
+        os.close(self.master)
+        return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024.0
+
+
+def fsync_floor(directory: Path, n: int = 200) -> float:
+    """Median seconds to append one 600-byte line to a file and fsync it."""
+    path = directory / "fsync-floor.jsonl"
+    times = []
+    with open(path, "ab") as f:
+        for _ in range(n):
+            t = time.perf_counter()
+            f.write(b"x" * 600 + b"\n")
+            f.flush()
+            os.fsync(f.fileno())
+            times.append(time.perf_counter() - t)
+    path.unlink()
+    return statistics.median(times)
+
+
+def body_token(screen: str) -> int:
+    """A token number from the ruler, in the middle of the document."""
+    numbers = [int(m) for m in re.findall(r"(?<![\d:])(\d+):\w", screen)]
+    if not numbers:
+        sys.exit("the ruler printed no tokens:\n" + screen[-2000:])
+    return numbers[len(numbers) // 2]
+
+
+def ms(values):
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return f"{1000 * statistics.median(values):8.1f}{1000 * p95:8.1f}{1000 * values[-1]:8.1f}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=100_000, help="articles in the corpus")
+    ap.add_argument("--docs", type=int, default=100, help="documents to annotate")
+    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
+    args = ap.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli", "-p", "xtask"], cwd=ROOT, check=True)
+    annot = ROOT / "target/release/annot"
+    xtask = ROOT / "target/release/xtask"
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    articles = work / "articles"
+    if not articles.exists():
+        subprocess.run([str(xtask), "gen-articles", "--count", str(args.count), "--out", str(articles)], check=True)
+    proj = work / "proj"
+    if not (proj / "annot.toml").exists():
+        subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
+        t = time.perf_counter()
+        subprocess.run([str(annot), "--project", str(proj), "import", str(articles)], check=True,
+                       stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        print(f"imported {args.count} articles in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    log = proj / "annotations" / "bench.jsonl"
+    if log.exists():
+        log.unlink()
+
+    # Start-up: the median of five starts (each quits at once).
+    starts = []
+    for _ in range(5):
+        probe = Session(annot, proj)
+        starts.append(probe.first_prompt)
+        probe.quit()
+
+    s = Session(annot, proj)
+    times = {k: [] for k in ("ruler r", "mark t12 PER", "relabel 1 ORG", "undo u", "accept Enter",
+                             "skip s", "next n", "back p")}
+    for i in range(args.docs):
+        times["ruler r"].append(s.send("r"))
+        tok = body_token(s.screen)
+        times["mark t12 PER"].append(s.send(f"t{tok} PER"))
+        times["relabel 1 ORG"].append(s.send("1 ORG"))
+        times["undo u"].append(s.send("u"))
+        if i % 10 == 9:
+            times["skip s"].append(s.send("s"))
+            times["next n"].append(s.send("n"))
+            times["back p"].append(s.send("p"))
+        else:
+            times["accept Enter"].append(s.send(""))
+    code, rss = s.quit()
+    if code != 0:
+        sys.exit(f"annot annotate exited with {code}")
+    records = sum(1 for _ in open(log, encoding="utf-8"))
+
+    size = sum(p.stat().st_size for p in (proj / "corpus").glob("*.jsonl"))
+    print(f"corpus: {args.count} documents, {size / 1e6:.0f} MB of corpus JSONL, {os.cpu_count()} cores")
+    print(f"first prompt: {1000 * statistics.median(starts):.1f} ms median of 5 starts (max {1000 * max(starts):.1f} ms)")
+    print(f"{'command':<16}{'n':>5}{'median':>8}{'p95':>8}{'max':>8}   (ms, send to next prompt)")
+    for name, values in times.items():
+        if values:
+            print(f"{name:<16}{len(values):>5}{ms(values)}")
+    print(f"append+fsync floor (600-byte line, same disk): {1000 * fsync_floor(proj):.2f} ms median")
+    print(f"records in the log: {records}; peak RSS of the session: {rss:.1f} MB")
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
