@@ -185,18 +185,26 @@ fn fold_into(out: &mut String, line: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII, nearly every byte of French and English text, without decoding.
+        // ASCII, nearly every byte of French and English text: a whole run of
+        // printable ASCII is copied at once and lower-cased in place.
         if b.is_ascii() {
-            i += 1;
             if b.is_ascii_whitespace() {
+                i += 1;
                 space = !out.is_empty();
                 continue;
             }
+            let run = bytes[i..]
+                .iter()
+                .position(|&c| !c.is_ascii() || c.is_ascii_whitespace())
+                .map_or(bytes.len(), |n| i + n);
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push(char::from(b.to_ascii_lowercase()));
+            let from = out.len();
+            out.push_str(&line[i..run]);
+            out[from..].make_ascii_lowercase();
+            i = run;
             continue;
         }
         let Some(c) = line[i..].chars().next() else {

@@ -25,6 +25,55 @@ where
 pub struct AtomicFile {
     path: PathBuf,
     out: BufWriter<tempfile::NamedTempFile>,
+    syncer: Option<Syncer>,
+}
+
+/// A thread that fsyncs a file being written every so often, so that the
+/// final fsync of a large file has little left to do (the disk works while
+/// the writer computes, instead of after it).
+#[derive(Debug)]
+struct Syncer {
+    stop: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Syncer {
+    fn start(file: std::fs::File, every: std::time::Duration) -> Self {
+        let stop = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let flag = std::sync::Arc::clone(&stop);
+        let handle = std::thread::spawn(move || {
+            let (lock, cvar) = &*flag;
+            let Ok(mut stopped) = lock.lock() else { return };
+            while !*stopped {
+                match cvar.wait_timeout(stopped, every) {
+                    Ok((guard, _)) => stopped = guard,
+                    Err(_) => return,
+                }
+                if !*stopped {
+                    // Errors surface in the final fsync of `commit`.
+                    let _ = file.sync_data();
+                }
+            }
+        });
+        Self {
+            stop,
+            handle: Some(handle),
+        }
+    }
+}
+
+impl Drop for Syncer {
+    /// Stops the thread (a file dropped without commit, or committing now).
+    fn drop(&mut self) {
+        let (lock, cvar) = &*self.stop;
+        if let Ok(mut stopped) = lock.lock() {
+            *stopped = true;
+        }
+        cvar.notify_all();
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
 }
 
 impl AtomicFile {
@@ -41,7 +90,26 @@ impl AtomicFile {
         Ok(Self {
             path: path.to_owned(),
             out: BufWriter::with_capacity(1 << 16, tmp),
+            syncer: None,
         })
+    }
+
+    /// Fsyncs what has been written so far every `every`, on a thread of its
+    /// own, for large files written over seconds: [`AtomicFile::commit`] then
+    /// waits for the last stretch only. The file is still only visible at
+    /// its path after commit.
+    ///
+    /// # Errors
+    /// When the file handle cannot be duplicated.
+    pub fn sync_in_background(mut self, every: std::time::Duration) -> std::io::Result<Self> {
+        let file = self
+            .out
+            .get_ref()
+            .as_file()
+            .try_clone()
+            .map_err(|e| with_path(e, &self.path))?;
+        self.syncer = Some(Syncer::start(file, every));
+        Ok(self)
     }
 
     /// The target path.
@@ -54,7 +122,8 @@ impl AtomicFile {
     ///
     /// # Errors
     /// I/O errors, naming the file.
-    pub fn commit(self) -> std::io::Result<()> {
+    pub fn commit(mut self) -> std::io::Result<()> {
+        drop(self.syncer.take());
         let path = self.path;
         let tmp = self
             .out

@@ -1,9 +1,11 @@
 //! The corpus of a project: `corpus/*.jsonl`, read through an offset index.
 //!
 //! Texts are never all loaded at once. The index maps each document id to its
-//! file, byte offset and length, plus the text digest, and is cached in
-//! `.annot/index.tsv`; it is rebuilt whenever a corpus file's size or
-//! modification time differs from what the cache recorded.
+//! file, byte offset and length, plus the text digest. It is cached per corpus
+//! file in `.annot/index/<file>.tsv`, written by [`CorpusWriter`] as it writes
+//! the file (so the first start after an import reads no text either), and a
+//! file is scanned again only when its size or modification time differs from
+//! what its cache recorded.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -17,8 +19,11 @@ use serde::Deserialize;
 use crate::document::Document;
 use crate::error::{ModelError, Result};
 
-const INDEX_FILE: &str = "index.tsv";
-const INDEX_HEADER: &str = "# annot corpus index v1";
+/// Sub-directory of the cache directory with one index file per corpus file.
+const INDEX_DIR: &str = "index";
+/// The single index file of earlier versions, removed when found.
+const OLD_INDEX_FILE: &str = "index.tsv";
+const INDEX_HEADER: &str = "# annot corpus file index v2";
 
 /// Where one document's line is.
 #[derive(Debug, Clone)]
@@ -71,17 +76,24 @@ impl Corpus {
     /// an id that two lines share.
     pub fn open(dir: &Path, cache_dir: &Path) -> Result<Self> {
         let files = corpus_files(dir)?;
-        let stamps = files.iter().map(|f| stamp(f)).collect::<Result<Vec<_>>>()?;
-        let index_path = cache_dir.join(INDEX_FILE);
-        let entries = match read_index(&index_path, &stamps) {
-            Some(entries) => entries,
-            None => {
-                let entries = scan(&files)?;
-                // The cache is an optimisation: failing to write it is not an error.
-                let _ = write_index(&index_path, &stamps, &entries);
-                entries
-            }
-        };
+        let index_dir = cache_dir.join(INDEX_DIR);
+        let _ = std::fs::remove_file(cache_dir.join(OLD_INDEX_FILE));
+        let mut entries = Vec::new();
+        for (fi, path) in files.iter().enumerate() {
+            let fi = u32::try_from(fi).unwrap_or(u32::MAX);
+            let stamp = stamp(path)?;
+            let cache = index_path(&index_dir, &stamp.name);
+            let lines = match read_index(&cache, &stamp) {
+                Some(lines) => lines,
+                None => {
+                    let lines = scan(path)?;
+                    // The cache is an optimisation: failing to write it is not an error.
+                    let _ = write_index(&cache, &stamp, &lines);
+                    lines
+                }
+            };
+            entries.extend(lines.into_iter().map(|l| l.entry(fi)));
+        }
         let (entries, history) = split_versions(entries, &files)?;
         let mut by_id: Vec<(u64, u32)> = entries
             .iter()
@@ -338,11 +350,16 @@ pub fn write_corpus_file<'a>(
 /// Streams documents into a new corpus file `corpus/<stem>-NNNN.jsonl`.
 ///
 /// Nothing appears in the corpus until [`CorpusWriter::finish`]: an import that
-/// fails or is interrupted leaves the corpus as it was.
+/// fails or is interrupted leaves the corpus as it was. With
+/// [`CorpusWriter::with_index`] the writer also leaves the file's index in the
+/// cache, so that the next [`Corpus::open`] need not read the new file.
 #[derive(Debug)]
 pub struct CorpusWriter {
     file: crate::atomic::AtomicFile,
-    count: usize,
+    offset: u64,
+    lines: Vec<IndexLine>,
+    index_dir: Option<PathBuf>,
+    buf: Vec<u8>,
 }
 
 impl CorpusWriter {
@@ -362,8 +379,32 @@ impl CorpusWriter {
         };
         Ok(Self {
             file: crate::atomic::AtomicFile::create(&path)?,
-            count: 0,
+            offset: 0,
+            lines: Vec::new(),
+            index_dir: None,
+            buf: Vec::new(),
         })
+    }
+
+    /// Also writes the index of the new file into the cache directory `cache_dir`
+    /// (the one given to [`Corpus::open`]) when finishing.
+    #[must_use]
+    pub fn with_index(mut self, cache_dir: &Path) -> Self {
+        self.index_dir = Some(cache_dir.join(INDEX_DIR));
+        self
+    }
+
+    /// Fsyncs the file every second while it is written (for imports that
+    /// write hundreds of megabytes), so that [`CorpusWriter::finish`] does not
+    /// wait for the whole file to reach the disk.
+    ///
+    /// # Errors
+    /// When the file handle cannot be duplicated.
+    pub fn sync_in_background(mut self) -> Result<Self> {
+        self.file = self
+            .file
+            .sync_in_background(std::time::Duration::from_secs(1))?;
+        Ok(self)
     }
 
     /// Appends one document line.
@@ -371,17 +412,42 @@ impl CorpusWriter {
     /// # Errors
     /// I/O errors, naming the file.
     pub fn push(&mut self, doc: &Document) -> Result<()> {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        serde_json::to_writer(&mut buf, doc).map_err(std::io::Error::from)?;
+        let pushed = self.push_line(&doc.id, &doc.hash, &buf);
+        self.buf = buf;
+        pushed
+    }
+
+    /// Appends a document already serialised as one JSON line (no newline), for
+    /// callers that serialise on other threads. `id` and `hash` must be the
+    /// document's.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn push_line(&mut self, id: &str, hash: &str, json: &[u8]) -> Result<()> {
         use std::io::Write as _;
-        serde_json::to_writer(&mut self.file, doc).map_err(std::io::Error::from)?;
+        let path = self.file.path().to_owned();
+        let line_no = u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX);
+        let len = u32::try_from(json.len()).map_err(|_| line_too_long(&path, line_no as usize))?;
+        self.file.write_all(json)?;
         self.file.write_all(b"\n")?;
-        self.count += 1;
+        self.lines.push(IndexLine {
+            id: id.to_owned(),
+            offset: self.offset,
+            len,
+            hash: hash.to_owned(),
+            line: line_no,
+        });
+        self.offset += u64::from(len) + 1;
         Ok(())
     }
 
     /// Documents written so far.
     #[must_use]
     pub fn count(&self) -> usize {
-        self.count
+        self.lines.len()
     }
 
     /// Renames the file into place and returns its path, or writes nothing when
@@ -390,11 +456,17 @@ impl CorpusWriter {
     /// # Errors
     /// I/O errors, naming the file.
     pub fn finish(self) -> Result<Option<PathBuf>> {
-        if self.count == 0 {
+        if self.lines.is_empty() {
             return Ok(None);
         }
         let path = self.file.path().to_owned();
         self.file.commit()?;
+        if let Some(index_dir) = &self.index_dir {
+            // The cache is an optimisation: the corpus file is in place, whatever happens here.
+            if let Ok(stamp) = stamp(&path) {
+                let _ = write_index(&index_path(index_dir, &stamp.name), &stamp, &self.lines);
+            }
+        }
         Ok(Some(path))
     }
 }
@@ -483,99 +555,130 @@ fn stamp(path: &Path) -> Result<FileStamp> {
     })
 }
 
-fn scan(files: &[PathBuf]) -> Result<Vec<Entry>> {
-    let mut entries = Vec::new();
-    for (fi, path) in files.iter().enumerate() {
-        let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path)?);
-        let mut buf = Vec::new();
-        let mut offset = 0u64;
-        let mut line_no = 0u32;
-        loop {
-            buf.clear();
-            let n = reader.read_until(b'\n', &mut buf)?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            let line = trim_newline(&buf);
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                let head: IdAndHash =
-                    serde_json::from_slice(line).map_err(|e| ModelError::Line {
-                        path: path.clone(),
-                        line: line_no as usize,
-                        message: format!(
-                            "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
-                        ),
-                    })?;
-                let len = u32::try_from(line.len()).map_err(|_| ModelError::Line {
-                    path: path.clone(),
-                    line: line_no as usize,
-                    message: "document line longer than 4 GiB".into(),
-                })?;
-                entries.push(Entry {
-                    id: head.id,
-                    file: u32::try_from(fi).unwrap_or(u32::MAX),
-                    offset,
-                    len,
-                    hash: head.hash,
-                    line: line_no,
-                });
-            }
-            offset += n as u64;
-        }
-    }
-    Ok(entries)
+/// One document line of a corpus file, as its index records it.
+#[derive(Debug, Clone, PartialEq)]
+struct IndexLine {
+    id: String,
+    offset: u64,
+    len: u32,
+    hash: String,
+    line: u32,
 }
 
-fn read_index(path: &Path, stamps: &[FileStamp]) -> Option<Vec<Entry>> {
+impl IndexLine {
+    fn entry(self, file: u32) -> Entry {
+        Entry {
+            id: self.id,
+            file,
+            offset: self.offset,
+            len: self.len,
+            hash: self.hash,
+            line: self.line,
+        }
+    }
+}
+
+fn index_path(index_dir: &Path, file_name: &str) -> PathBuf {
+    index_dir.join(format!("{file_name}.tsv"))
+}
+
+fn line_too_long(path: &Path, line: usize) -> ModelError {
+    ModelError::Line {
+        path: path.to_owned(),
+        line,
+        message: "document line longer than 4 GiB".into(),
+    }
+}
+
+/// Reads the id and digest of every line of a corpus file.
+fn scan(path: &Path) -> Result<Vec<IndexLine>> {
+    let mut lines = Vec::new();
+    let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path)?);
+    let mut buf = Vec::new();
+    let mut offset = 0u64;
+    let mut line_no = 0u32;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let line = trim_newline(&buf);
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            let head: IdAndHash = serde_json::from_slice(line).map_err(|e| ModelError::Line {
+                path: path.to_owned(),
+                line: line_no as usize,
+                message: format!(
+                    "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
+                ),
+            })?;
+            lines.push(IndexLine {
+                id: head.id,
+                offset,
+                len: u32::try_from(line.len())
+                    .map_err(|_| line_too_long(path, line_no as usize))?,
+                hash: head.hash,
+                line: line_no,
+            });
+        }
+        offset += n as u64;
+    }
+    Ok(lines)
+}
+
+/// The cached index of one corpus file, if it was made for this very file.
+fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
     let text = std::fs::read_to_string(path).ok()?;
     let mut lines = text.lines();
     if lines.next()? != INDEX_HEADER {
         return None;
     }
-    let mut seen = Vec::new();
-    let mut entries = Vec::new();
+    let mut f = lines.next()?.split('\t');
+    let seen = match f.next()? {
+        "F" => FileStamp {
+            name: f.next()?.to_owned(),
+            len: f.next()?.parse().ok()?,
+            mtime_ns: f.next()?.parse().ok()?,
+        },
+        _ => return None,
+    };
+    if &seen != stamp {
+        return None;
+    }
+    let mut out = Vec::new();
     for line in lines {
         let mut f = line.split('\t');
-        match f.next()? {
-            "F" => seen.push(FileStamp {
-                name: f.next()?.to_owned(),
-                len: f.next()?.parse().ok()?,
-                mtime_ns: f.next()?.parse().ok()?,
-            }),
-            "D" => entries.push(Entry {
-                id: unescape(f.next()?),
-                file: f.next()?.parse().ok()?,
-                offset: f.next()?.parse().ok()?,
-                len: f.next()?.parse().ok()?,
-                hash: f.next()?.to_owned(),
-                line: f.next()?.parse().ok()?,
-            }),
-            _ => return None,
+        if f.next()? != "D" {
+            return None;
         }
+        out.push(IndexLine {
+            id: unescape(f.next()?),
+            offset: f.next()?.parse().ok()?,
+            len: f.next()?.parse().ok()?,
+            hash: f.next()?.to_owned(),
+            line: f.next()?.parse().ok()?,
+        });
     }
-    (seen == stamps).then_some(entries)
+    Some(out)
 }
 
-fn write_index(path: &Path, stamps: &[FileStamp], entries: &[Entry]) -> std::io::Result<()> {
+fn write_index(path: &Path, stamp: &FileStamp, lines: &[IndexLine]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         fs_err::create_dir_all(dir)?;
     }
     crate::atomic::write_atomic(path, |w| {
         writeln!(w, "{INDEX_HEADER}")?;
-        for s in stamps {
-            writeln!(w, "F\t{}\t{}\t{}", s.name, s.len, s.mtime_ns)?;
-        }
-        for e in entries {
+        writeln!(w, "F\t{}\t{}\t{}", stamp.name, stamp.len, stamp.mtime_ns)?;
+        for l in lines {
             writeln!(
                 w,
-                "D\t{}\t{}\t{}\t{}\t{}\t{}",
-                escape(&e.id),
-                e.file,
-                e.offset,
-                e.len,
-                e.hash,
-                e.line
+                "D\t{}\t{}\t{}\t{}\t{}",
+                escape(&l.id),
+                l.offset,
+                l.len,
+                l.hash,
+                l.line
             )?;
         }
         Ok(())
@@ -630,7 +733,12 @@ mod tests {
         assert_eq!(c.len(), 3);
         assert_eq!(c.get("b").unwrap(), docs[1]);
         assert_eq!(c.get("a\tb").unwrap(), docs[0]);
-        assert!(cache.join(INDEX_FILE).is_file());
+        assert!(
+            cache
+                .join(INDEX_DIR)
+                .join("import-0001.jsonl.tsv")
+                .is_file()
+        );
         // Second open reads the cache and gives the same answers.
         let c2 = Corpus::open(&corpus, &cache).unwrap();
         assert_eq!(c2.get("c").unwrap(), docs[2]);
@@ -641,6 +749,38 @@ mod tests {
             c2.get("zzz"),
             Err(ModelError::UnknownDocument { .. })
         ));
+    }
+
+    #[test]
+    fn writer_leaves_the_index_a_scan_would_make() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let cache = dir.path().join(".annot");
+        let mut w = CorpusWriter::create(&corpus, "import")
+            .unwrap()
+            .with_index(&cache);
+        w.push(&doc("é\tà", "Été 😀\nligne")).unwrap();
+        let json = serde_json::to_vec(&doc("b", "second")).unwrap();
+        w.push_line("b", &doc("b", "second").hash, &json).unwrap();
+        let path = w.finish().unwrap().unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let cached = read_index(
+            &index_path(&cache.join(INDEX_DIR), &name),
+            &stamp(&path).unwrap(),
+        );
+        assert_eq!(cached.unwrap(), scan(&path).unwrap());
+        let c = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c.get("b").unwrap(), doc("b", "second"));
+        assert_eq!(c.get("é\tà").unwrap().text, "Été 😀\nligne");
+
+        // A corpus file changed behind the cache's back is scanned again.
+        let extra = serde_json::to_string(&doc("c", "third")).unwrap();
+        let mut f = fs_err::OpenOptions::new().append(true).open(&path).unwrap();
+        std::io::Write::write_all(&mut f, format!("{extra}\n").as_bytes()).unwrap();
+        drop(f);
+        let c = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c.len(), 3);
+        assert_eq!(c.get("c").unwrap().text, "third");
     }
 
     #[test]

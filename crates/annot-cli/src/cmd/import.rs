@@ -172,7 +172,9 @@ pub(crate) fn import_paths(
         })
         .collect();
     let corpus = project.corpus()?;
-    let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?;
+    let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
+        .with_index(&project.cache_dir())
+        .sync_in_background()?;
     let mut already_present = Vec::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
