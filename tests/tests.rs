@@ -5,3 +5,4 @@ mod annotate;
 mod check;
 mod common;
 mod project;
+mod quickstart;

@@ -45,6 +45,8 @@ fn a_scripted_session_uses_every_command() {
         "note vérifié",
         "b",
         "l",
+        "t28 MISC",
+        "u",
         "a",
         // Document b: move around, then reject it.
         "n",
@@ -93,6 +95,8 @@ fn a_scripted_session_uses_every_command() {
         "topic: conflict",
         "¶3 → lede",
         "note: vérifié",
+        "+ depuis MISC (¶3)",
+        "undone: + depuis MISC",
         "spans      1 Hezbollah ORG   2 Boukamal LOC   3 armée syrienne ORG   4 Boukamal LOC   5 Rami Abdel Rahmane PER   6 OSDH ORG",
         "¶3 [Rami Abdel Rahmane]{PER} dirige l' [OSDH]{ORG} depuis Londres .  ‹lede›",
         "saved a · accepted · 6 spans · topic conflict · zones corrected",

@@ -31,6 +31,11 @@ fn bundled_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
+/// Suggestion patterns for the bundled corpus, copied into the demo project.
+fn bundled_patterns() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl")
+}
+
 /// Creates or reuses the demo project and opens an annotation session on it.
 pub(crate) fn run(
     args: &QuickstartArgs,
@@ -61,6 +66,16 @@ pub(crate) fn run(
             &super::import::ImportArgs::default(),
         )?;
         writeln!(err, "{}", outcome.summary())?;
+        let patterns = project.root().join("patterns.jsonl");
+        if args.corpus.is_none() && bundled_patterns().is_file() && !patterns.exists() {
+            let text = fs_err::read(bundled_patterns())?;
+            annot_model::atomic::write_atomic(&patterns, |w| w.write_all(&text))?;
+            writeln!(
+                err,
+                "copied suggestion patterns to {}",
+                super::display_path(&patterns)
+            )?;
+        }
     }
     if args.no_session {
         writeln!(
