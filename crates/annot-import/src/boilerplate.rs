@@ -193,10 +193,20 @@ fn fold_into(out: &mut String, line: &str) {
                 space = !out.is_empty();
                 continue;
             }
-            let run = bytes[i..]
-                .iter()
-                .position(|&c| !c.is_ascii() || c.is_ascii_whitespace())
-                .map_or(bytes.len(), |n| i + n);
+            // The run goes on over single spaces between words, which fold to themselves.
+            let mut run = i;
+            while run < bytes.len() {
+                let c = bytes[run];
+                let word_byte = c.is_ascii() && !c.is_ascii_whitespace();
+                let inner_space = c == b' '
+                    && bytes
+                        .get(run + 1)
+                        .is_some_and(|&n| n.is_ascii() && !n.is_ascii_whitespace());
+                if !(word_byte || inner_space) {
+                    break;
+                }
+                run += 1;
+            }
             if space {
                 out.push(' ');
                 space = false;
@@ -369,6 +379,25 @@ mod tests {
 
     fn phrase(line: &str) -> Option<Phrase> {
         FoldedLine::new(line, &mut String::new()).phrase()
+    }
+
+    #[test]
+    fn fold_lowercases_strips_accents_and_collapses_spaces() {
+        for (line, folded) in [
+            ("À La Une", "a la une"),
+            (
+                "  › Lire  AUSSI\t: Été\u{a0}2017 —",
+                "lire aussi : ete 2017",
+            ),
+            ("Réagir  (14)", "reagir (14)"),
+            ("L’Œuvre   d’Art", "l'oeuvre d'art"),
+            ("ab  \u{a0} cd", "ab cd"),
+            ("x é", "x e"),
+            ("", ""),
+            (" - • ", ""),
+        ] {
+            assert_eq!(fold(line), folded, "{line:?}");
+        }
     }
 
     #[test]
