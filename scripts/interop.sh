@@ -30,3 +30,19 @@ for f in spacy_tokens.jsonl spacy_specials.json; do
     fi
 done
 echo "interop: spaCy fixtures match" >&2
+
+echo "== interop: annot's files read by Python (JSON Schemas, slicing, blake3)" >&2
+cargo build -q --locked -p annot-cli
+annot=target/debug/annot
+proj="$fresh/project"
+"$annot" init "$proj" >/dev/null 2>&1
+"$annot" --project "$proj" import corpus/ >/dev/null 2>&1
+# Suggestions taken on the first three documents, then spans after an emoji,
+# in a BOM+CRLF file and in a Windows-1252 one, where code points, UTF-16 and
+# bytes all differ.
+printf 'y\n\ny\n\ny\n\nq\n' | "$annot" --project "$proj" annotate --annotator py \
+    --patterns examples/patterns.jsonl >/dev/null
+# (corpus order: 07, 11, 12)
+printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\nq\n' |
+    "$annot" --project "$proj" annotate --annotator py2 --filter 'id=11_*|12_*|07_*' >/dev/null
+"$py" scripts/interop_files.py "$proj" --expect-spans 20
