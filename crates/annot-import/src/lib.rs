@@ -21,7 +21,7 @@
 //! let doc = article_document("pluie", text, "pluie.txt", None, None);
 //! assert_eq!(doc.meta.title.as_deref(), Some("La pluie revient sur la Bretagne"));
 //! assert_eq!(doc.meta.date.as_deref(), Some("2024-03-03"));
-//! assert_eq!(doc.meta.byline.as_deref(), Some("Par Jeanne Martin"));
+//! assert_eq!(doc.meta.byline.as_deref(), Some("Jeanne Martin"));
 //! assert_eq!(doc.meta.lang.as_deref(), Some("fr"));
 //! assert!(doc.zone_text("body").is_some_and(|b| b.starts_with("Les averses")));
 //! # Ok::<(), annot_import::ImportError>(())

@@ -45,8 +45,10 @@ const AGENCY_ENDINGS: &[&str] = &[
     " (ap)",
 ];
 
-/// The byline a line gives, as it stands ("Par X", "By X", "X/Agences",
-/// "Le Monde avec AFP", "AFP"; brackets around an agency dropped), or `None`.
+/// The byline a line gives: the name after "Par" / "By" ("Par X" gives "X"),
+/// or the agency credit as it stands ("X/Agences", "Le Monde avec AFP", "AFP";
+/// brackets around an agency dropped), or `None`. The line itself stays in
+/// the text, in a meta zone.
 #[must_use]
 pub fn byline(line: &str) -> Option<String> {
     let line = line.trim();
@@ -72,7 +74,7 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-                .then(|| line.to_string());
+                .then(|| name.to_string());
         }
     }
     let inner = folded.trim_start_matches('(').trim_end_matches(')');
@@ -185,13 +187,13 @@ mod tests {
         assert_eq!(byline("OLJ/Agences").as_deref(), Some("OLJ/Agences"));
         assert_eq!(
             byline("Par Jean Dupont").as_deref(),
-            Some("Par Jean Dupont")
+            Some("Jean Dupont")
         );
         assert_eq!(
             byline("By Jane Doe and John Roe").as_deref(),
-            Some("By Jane Doe and John Roe")
+            Some("Jane Doe and John Roe")
         );
-        assert_eq!(byline("BY JANE DOE").as_deref(), Some("BY JANE DOE"));
+        assert_eq!(byline("BY JANE DOE").as_deref(), Some("JANE DOE"));
         assert_eq!(byline("AFP").as_deref(), Some("AFP"));
         assert_eq!(byline("(AFP)").as_deref(), Some("AFP"));
         assert_eq!(

@@ -67,7 +67,7 @@ pub struct Zoning {
     pub title: Option<String>,
     /// The section line.
     pub section: Option<String>,
-    /// The byline line ("Par X", "By X", "X/Agences", "AFP").
+    /// The byline: the name of a "Par X" / "By X" line, or the agency credit ("X/Agences", "AFP").
     pub byline: Option<String>,
     /// The first dateline as it stands in the text (the date is read from it
     /// once the language is known; see [`crate::dates::parse_date`]).

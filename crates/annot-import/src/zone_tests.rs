@@ -86,7 +86,7 @@ fn french_article() {
         Some("Le conseil municipal adopte le budget des écoles")
     );
     assert_eq!(z.section.as_deref(), Some("Collectivités"));
-    assert_eq!(z.byline.as_deref(), Some("Par Claire Fontaine"));
+    assert_eq!(z.byline.as_deref(), Some("Claire Fontaine"));
     assert_eq!(
         z.dateline.as_deref(),
         Some("Publié le 12 févr. 2024 à 21h40")
@@ -159,7 +159,7 @@ fn english_article() {
         Some("World"),
         "a section line before the title"
     );
-    assert_eq!(z.byline.as_deref(), Some("By Tom Ashworth"));
+    assert_eq!(z.byline.as_deref(), Some("Tom Ashworth"));
     let zs = zones(EN_ARTICLE, None);
     assert_eq!(
         texts(&zs, "lede"),
