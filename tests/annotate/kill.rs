@@ -1,6 +1,7 @@
 //! kill -9 at random points: every document the session said it saved is in
 //! the log, and the log opens again.
 
+use annot_model::rng::SplitMix64;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -12,19 +13,6 @@ use annot_model::store::AnnotatorLog;
 
 use super::log_path;
 use crate::common::jsonl_project;
-
-/// A tiny linear congruential generator: the same points every run.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % bound
-    }
-}
 
 #[test]
 fn kill_9_never_loses_an_acknowledged_decision() {
@@ -41,7 +29,8 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         .map(|(i, t)| (i.as_str(), t.as_str()))
         .collect();
     let (_tmp, root) = jsonl_project(&docs);
-    let mut rng = Lcg(0x5eed);
+    // The same kill points every run.
+    let mut rng = SplitMix64::new(0x5eed);
     // Each document: a mark, a document label, then a decision that varies.
     let mut script = String::new();
     for i in 0..150 {
@@ -74,7 +63,7 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         let mut stdin = child.stdin.take().unwrap();
         // The pipe holds the whole script; stdin stays open so the session waits instead of ending.
         let _ = stdin.write_all(script.as_bytes());
-        let wait_for = rng.next(4);
+        let wait_for = rng.below(4);
         let mut seen = 0;
         while seen < wait_for {
             match rx.recv_timeout(Duration::from_secs(20)) {
@@ -87,7 +76,7 @@ fn kill_9_never_loses_an_acknowledged_decision() {
                 Err(_) => break,
             }
         }
-        std::thread::sleep(Duration::from_micros(rng.next(3000)));
+        std::thread::sleep(Duration::from_micros(rng.below(3000) as u64));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         drop(stdin);

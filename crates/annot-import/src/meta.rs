@@ -185,10 +185,7 @@ mod tests {
     #[test]
     fn bylines() {
         assert_eq!(byline("OLJ/Agences").as_deref(), Some("OLJ/Agences"));
-        assert_eq!(
-            byline("Par Jean Dupont").as_deref(),
-            Some("Jean Dupont")
-        );
+        assert_eq!(byline("Par Jean Dupont").as_deref(), Some("Jean Dupont"));
         assert_eq!(
             byline("By Jane Doe and John Roe").as_deref(),
             Some("Jane Doe and John Roe")
