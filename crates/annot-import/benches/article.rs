@@ -18,7 +18,10 @@ fn articles() -> Vec<(String, Vec<u8>)> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-            (name.unwrap_or_default(), std::fs::read(&p).expect("readable"))
+            (
+                name.unwrap_or_default(),
+                std::fs::read(&p).expect("readable"),
+            )
         })
         .collect();
     out.sort();

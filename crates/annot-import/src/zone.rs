@@ -14,7 +14,7 @@ use std::ops::Range;
 use annot_model::ZoneSpan;
 use annot_model::offsets::char_len;
 
-use crate::boilerplate::{FoldedLine, LineCounts, Phrase, is_counter};
+use crate::boilerplate::{FoldedLine, LineCounts, Phrase, SHORT_LINE, is_counter};
 use crate::dates::dateline;
 use crate::meta::byline_folded;
 
@@ -216,6 +216,72 @@ pub fn zone_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Zoning {
     out
 }
 
+/// What a line says on its own, whatever document it is in: the costly
+/// part of reading a line (folding, phrase search, date and byline parsing).
+#[derive(Debug, Clone)]
+struct LineFacts {
+    phrase: Option<Phrase>,
+    /// Recurrence key (short lines only).
+    key: Option<u64>,
+    dateline: bool,
+    byline: Option<String>,
+    counter: bool,
+}
+
+impl LineFacts {
+    fn of(trimmed: &str, chars: usize, buf: &mut String) -> Self {
+        let folded = FoldedLine::new(trimmed, buf);
+        let phrase = folded.phrase();
+        // Datelines and bylines are short: long lines skip the costlier checks.
+        let (dateline, byline) = match (chars <= 120).then(|| dateline(trimmed)).flatten() {
+            Some((_, rest)) if rest.is_empty() => (true, None),
+            Some((_, rest)) => match crate::meta::byline(&rest) {
+                Some(b) => (true, Some(b)),
+                None => (false, None),
+            },
+            None if chars <= 80 && folded.whole => (false, byline_folded(trimmed, folded.folded)),
+            None if chars <= 80 => (false, crate::meta::byline(trimmed)),
+            None => (false, None),
+        };
+        Self {
+            phrase,
+            key: folded.key(),
+            dateline,
+            byline,
+            counter: is_counter(trimmed),
+        }
+    }
+}
+
+/// Short lines seen by this thread and their facts. Site furniture repeats
+/// from one document to the next, so most short lines of an import are read
+/// once per thread; the cache is emptied when it holds [`CACHE_LINES`].
+const CACHE_LINES: usize = 1 << 14;
+
+thread_local! {
+    static LINE_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, LineFacts>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
+fn line_facts(trimmed: &str, chars: usize, buf: &mut String) -> LineFacts {
+    if trimmed.len() > SHORT_LINE {
+        return LineFacts::of(trimmed, chars, buf);
+    }
+    LINE_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(facts) = cache.get(trimmed) {
+            return facts.clone();
+        }
+        let facts = LineFacts::of(trimmed, chars, buf);
+        if cache.len() >= CACHE_LINES {
+            cache.clear();
+        }
+        cache.insert(trimmed.into(), facts.clone());
+        facts
+    })
+}
+
 /// The non-blank lines of `text`; lines of only spaces or NBSP are blank.
 fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
@@ -235,25 +301,13 @@ fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line
             continue;
         }
         let (start, char_start) = (line_start + lead.len(), line_char_start + char_len(lead));
-        let folded = FoldedLine::new(trimmed, &mut buf);
-        let phrase = folded.phrase();
+        let facts = line_facts(trimmed, chars, &mut buf);
         let recurrent = recurrence.is_some_and(|r| {
-            folded
-                .key()
+            facts
+                .key
                 .is_some_and(|k| r.counts.key_recurs(k, r.min_docs, r.min_share))
         });
-        // Datelines and bylines are short: long lines skip the costlier checks.
-        let (is_dateline, byline) = match (chars <= 120).then(|| dateline(trimmed)).flatten() {
-            Some((_, rest)) if rest.is_empty() => (true, None),
-            Some((_, rest)) => match crate::meta::byline(&rest) {
-                Some(b) => (true, Some(b)),
-                None => (false, None),
-            },
-            None if chars <= 80 && folded.whole => (false, byline_folded(trimmed, folded.folded)),
-            None if chars <= 80 => (false, crate::meta::byline(trimmed)),
-            None => (false, None),
-        };
-        let meta = phrase.is_none() && (is_dateline || byline.is_some());
+        let meta = facts.phrase.is_none() && (facts.dateline || facts.byline.is_some());
         lines.push(Line {
             start,
             end: start + trimmed.len(),
@@ -263,11 +317,11 @@ fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line
             words: count_words(trimmed),
             chars,
             sentence_end: ends_sentence(trimmed),
-            phrase,
+            phrase: facts.phrase,
             // A recurring byline or dateline ("OLJ/Agences") is still meta.
-            furniture: phrase.is_some() || is_counter(trimmed) || (recurrent && !meta),
-            dateline: is_dateline,
-            byline,
+            furniture: facts.phrase.is_some() || facts.counter || (recurrent && !meta),
+            dateline: facts.dateline,
+            byline: facts.byline,
             blank_before,
         });
         blank_before = false;
