@@ -2,8 +2,10 @@
 //! French and English news sites, counters, and lines that recur across the
 //! documents of one import.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -86,8 +88,8 @@ impl Contains {
 static CONTAINS: LazyLock<Contains> = LazyLock::new(Contains::new);
 
 /// The whole-line phrases; a line in two lists takes the stronger role.
-static WHOLE_LINES: LazyLock<HashMap<&'static str, Phrase>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for (list, phrase) in [
         (NAV_LINES, Phrase::Nav),
         (RELATED_LINES, Phrase::Related),
@@ -124,7 +126,7 @@ impl<'a> FoldedLine<'a> {
         if !self.whole || self.folded.is_empty() {
             return None;
         }
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = rustc_hash::FxHasher::default();
         self.folded.hash(&mut h);
         Some(h.finish())
     }
@@ -298,7 +300,7 @@ pub(crate) fn is_counter(line: &str) -> bool {
 /// How many documents of one import each short line occurs in.
 #[derive(Debug, Clone, Default)]
 pub struct LineCounts {
-    counts: HashMap<u64, u32>,
+    counts: FxHashMap<u64, u32>,
     documents: u32,
     /// How many distinct lines are kept at most; past it, lines seen in only one
     /// document are forgotten (they are the bulk, and cannot be boilerplate yet).
@@ -313,7 +315,7 @@ impl LineCounts {
     #[must_use]
     pub fn new() -> Self {
         Self {
-            counts: HashMap::new(),
+            counts: FxHashMap::default(),
             documents: 0,
             cap: DEFAULT_CAP,
         }

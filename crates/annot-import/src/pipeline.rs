@@ -6,7 +6,6 @@
 //! cores, while the caller's sink writes the previous chunk. Only a few chunks
 //! are in memory at once, whatever the size of the import.
 
-use std::collections::HashMap;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -14,6 +13,7 @@ use std::sync::mpsc;
 use annot_model::Document;
 use annot_model::tokenize::Lang;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::article::{article_document, record_document};
 use crate::boilerplate::LineCounts;
@@ -235,8 +235,10 @@ pub fn import<E>(
 /// The ids and texts emitted so far, with where they came from.
 #[derive(Default)]
 struct Seen {
-    ids: HashMap<String, String>,
-    hashes: HashMap<String, String>,
+    /// Id -> location of its document.
+    ids: FxHashMap<String, String>,
+    /// Text digest -> its document's id (whose location `ids` has).
+    hashes: FxHashMap<String, String>,
 }
 
 impl Seen {
@@ -249,15 +251,13 @@ impl Seen {
             );
             return Some(Diagnostic::new(location, message));
         }
-        if let Some(first) = self.hashes.get(&doc.hash) {
-            let message = format!("same text as {first}; not imported again");
+        if let Some(id) = self.hashes.get(&doc.hash) {
+            let first = self.ids.get(id).map_or("", String::as_str);
+            let message = format!("same text as document '{id}' ({first}); not imported again");
             return Some(Diagnostic::new(location, message));
         }
         self.ids.insert(doc.id.clone(), location.to_string());
-        self.hashes.insert(
-            doc.hash.clone(),
-            format!("document '{}' ({location})", doc.id),
-        );
+        self.hashes.insert(doc.hash.clone(), doc.id.clone());
         None
     }
 }

@@ -259,8 +259,8 @@ impl LineFacts {
 const CACHE_LINES: usize = 1 << 14;
 
 thread_local! {
-    static LINE_CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, LineFacts>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static LINE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, LineFacts>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
