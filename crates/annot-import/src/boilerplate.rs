@@ -111,11 +111,12 @@ pub(crate) struct FoldedLine<'a> {
 impl<'a> FoldedLine<'a> {
     /// Prepares a trimmed line, folding it into `buf` (reused from line to
     /// line: this runs on every line of every document).
-    pub(crate) fn new(raw: &str, buf: &'a mut String) -> Self {
+    pub(crate) fn new(raw: &str, buf: &'a mut Vec<u8>) -> Self {
         let whole = raw.len() <= SHORT_LINE;
         fold_into(buf, if whole { raw } else { head(raw, SEARCHED) });
         Self {
-            folded: buf.as_str(),
+            // fold_into writes whole characters only.
+            folded: simdutf8::basic::from_utf8(buf).unwrap_or_default(),
             whole,
         }
     }
@@ -174,49 +175,49 @@ pub(crate) fn head(text: &str, max: usize) -> &str {
 /// Lower-cased, French accents folded, spaces collapsed, `’` as `'`, and
 /// without the punctuation that sites put around navigation (`› À la une :`).
 pub(crate) fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut out = Vec::with_capacity(line.len());
     fold_into(&mut out, line);
-    out
+    // fold_into writes whole characters only.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`fold`] into `out`, replacing what it held.
-fn fold_into(out: &mut String, line: &str) {
+/// ASCII bytes as [`fold`] writes them: lower case, and 0 for white space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            0
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`fold`] into `out` as UTF-8 bytes, replacing what it held: one pass, a
+/// table lookup per ASCII byte (this runs on every line of every document).
+fn fold_into(out: &mut Vec<u8>, line: &str) {
     out.clear();
     let mut space = false;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII, nearly every byte of French and English text: a whole run of
-        // printable ASCII is copied at once and lower-cased in place.
         if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                i += 1;
-                space = !out.is_empty();
-                continue;
-            }
-            // The run goes on over single spaces between words, which fold to themselves.
-            let mut run = i;
-            while run < bytes.len() {
-                let c = bytes[run];
-                let word_byte = c.is_ascii() && !c.is_ascii_whitespace();
-                let inner_space = c == b' '
-                    && bytes
-                        .get(run + 1)
-                        .is_some_and(|&n| n.is_ascii() && !n.is_ascii_whitespace());
-                if !(word_byte || inner_space) {
-                    break;
+            i += 1;
+            match ASCII_FOLD[usize::from(b)] {
+                0 => space = !out.is_empty(),
+                folded => {
+                    if space {
+                        out.push(b' ');
+                        space = false;
+                    }
+                    out.push(folded);
                 }
-                run += 1;
             }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            let from = out.len();
-            out.push_str(&line[i..run]);
-            out[from..].make_ascii_lowercase();
-            i = run;
             continue;
         }
         let Some(c) = line[i..].chars().next() else {
@@ -228,20 +229,30 @@ fn fold_into(out: &mut String, line: &str) {
             continue;
         }
         if space {
-            out.push(' ');
+            out.push(b' ');
             space = false;
         }
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => out.push('e'),
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => out.push('i'),
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('u'),
-            'ç' | 'Ç' => out.push('c'),
-            'œ' | 'Œ' => out.push_str("oe"),
-            '’' | 'ʼ' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
-        }
+        let ascii = match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => b'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => b'e',
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => b'i',
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => b'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => b'u',
+            'ç' | 'Ç' => b'c',
+            '’' | 'ʼ' => b'\'',
+            'œ' | 'Œ' => {
+                out.extend_from_slice(b"oe");
+                continue;
+            }
+            _ => {
+                let mut utf8 = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+                continue;
+            }
+        };
+        out.push(ascii);
     }
     let edge = |c: char| {
         matches!(
@@ -263,10 +274,13 @@ fn fold_into(out: &mut String, line: &str) {
                 | '#'
         ) || c.is_whitespace()
     };
-    // Trimmed in place: this runs on every line of every document.
-    let end = out.trim_end_matches(edge).len();
+    let Ok(text) = simdutf8::basic::from_utf8(out) else {
+        out.clear();
+        return;
+    };
+    let end = text.trim_end_matches(edge).len();
+    let start = end - text[..end].trim_start_matches(edge).len();
     out.truncate(end);
-    let start = out.len() - out.trim_start_matches(edge).len();
     out.drain(..start);
 }
 
@@ -324,7 +338,7 @@ impl LineCounts {
     /// The distinct line keys of one document's text.
     pub(crate) fn document_keys(text: &str) -> Vec<u64> {
         let mut seen = HashSet::new();
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         text.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
@@ -359,7 +373,7 @@ impl LineCounts {
     /// `min_share` of them (0.0..=1.0).
     #[must_use]
     pub fn is_recurrent(&self, line: &str, min_docs: u32, min_share: f64) -> bool {
-        FoldedLine::new(line.trim(), &mut String::new())
+        FoldedLine::new(line.trim(), &mut Vec::new())
             .key()
             .is_some_and(|key| self.key_recurs(key, min_docs, min_share))
     }
@@ -380,7 +394,7 @@ mod tests {
     use super::*;
 
     fn phrase(line: &str) -> Option<Phrase> {
-        FoldedLine::new(line, &mut String::new()).phrase()
+        FoldedLine::new(line, &mut Vec::new()).phrase()
     }
 
     #[test]

@@ -229,7 +229,7 @@ struct LineFacts {
 }
 
 impl LineFacts {
-    fn of(trimmed: &str, chars: usize, buf: &mut String) -> Self {
+    fn of(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> Self {
         let folded = FoldedLine::new(trimmed, buf);
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
@@ -264,7 +264,7 @@ thread_local! {
 }
 
 /// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
-fn line_facts(trimmed: &str, chars: usize, buf: &mut String) -> LineFacts {
+fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
     if trimmed.len() > SHORT_LINE {
         return LineFacts::of(trimmed, chars, buf);
     }
@@ -287,7 +287,7 @@ fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line
     let mut lines = Vec::new();
     let (mut offset, mut char_offset) = (0, 0);
     let mut blank_before = true;
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     for raw in text.split('\n') {
         let (line_start, line_char_start) = (offset, char_offset);
         offset += raw.len() + 1;
