@@ -329,26 +329,31 @@ fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line
     lines
 }
 
-/// Words of a line, counted up to 16: only small counts matter (a headline
+/// Words of a line, counted up to 8: only small counts matter (a headline
 /// has four words or more, a paragraph eight), and long lines are not read
 /// to their end. Spaces are ASCII whitespace or NBSP, as scrapers write them.
 fn count_words(line: &str) -> usize {
-    const CAP: usize = 16;
+    const CAP: usize = 8;
     let bytes = line.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() && words < CAP {
+    while i < bytes.len() {
         let b = bytes[i];
-        let space = b.is_ascii_whitespace() || (b == 0xC2 && bytes.get(i + 1) == Some(&0xA0));
-        if space {
+        if b.is_ascii_whitespace() {
             in_word = false;
-            i += if b == 0xC2 { 2 } else { 1 };
-            continue;
+            i += 1;
+        } else if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+            in_word = false;
+            i += 2;
+        } else {
+            if !in_word {
+                words += 1;
+                if words == CAP {
+                    return CAP;
+                }
+                in_word = true;
+            }
+            i += 1;
         }
-        if !in_word {
-            words += 1;
-            in_word = true;
-        }
-        i += 1;
     }
     words
 }
