@@ -629,12 +629,14 @@ fn scan(path: &Path) -> Result<Vec<IndexLine>> {
 
 /// The cached index of one corpus file, if it was made for this very file.
 fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut lines = text.lines();
-    if lines.next()? != INDEX_HEADER {
+    // Streamed: a million-document index is never held as one string.
+    let file = std::fs::File::open(path).ok()?;
+    let mut lines = BufReader::with_capacity(1 << 16, file).lines();
+    if lines.next()?.ok()? != INDEX_HEADER {
         return None;
     }
-    let mut f = lines.next()?.split('\t');
+    let first = lines.next()?.ok()?;
+    let mut f = first.split('\t');
     let seen = match f.next()? {
         "F" => FileStamp {
             name: f.next()?.to_owned(),
@@ -648,6 +650,7 @@ fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
     }
     let mut out = Vec::new();
     for line in lines {
+        let line = line.ok()?;
         let mut f = line.split('\t');
         if f.next()? != "D" {
             return None;
