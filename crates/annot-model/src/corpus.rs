@@ -629,14 +629,26 @@ fn scan(path: &Path) -> Result<Vec<IndexLine>> {
 
 /// The cached index of one corpus file, if it was made for this very file.
 fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
-    // Streamed: a million-document index is never held as one string.
+    // Streamed through one reused line buffer: a million-document index is
+    // never held as one string.
     let file = std::fs::File::open(path).ok()?;
-    let mut lines = BufReader::with_capacity(1 << 16, file).lines();
-    if lines.next()?.ok()? != INDEX_HEADER {
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut line = String::new();
+    let mut next_line = |line: &mut String| -> Option<bool> {
+        line.clear();
+        let n = reader.read_line(line).ok()?;
+        if line.ends_with('\n') {
+            line.pop();
+        }
+        Some(n > 0)
+    };
+    if !next_line(&mut line)? || line != INDEX_HEADER {
         return None;
     }
-    let first = lines.next()?.ok()?;
-    let mut f = first.split('\t');
+    if !next_line(&mut line)? {
+        return None;
+    }
+    let mut f = line.split('\t');
     let seen = match f.next()? {
         "F" => FileStamp {
             name: f.next()?.to_owned(),
@@ -649,8 +661,7 @@ fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
         return None;
     }
     let mut out = Vec::new();
-    for line in lines {
-        let line = line.ok()?;
+    while next_line(&mut line)? {
         let mut f = line.split('\t');
         if f.next()? != "D" {
             return None;
