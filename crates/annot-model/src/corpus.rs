@@ -414,7 +414,7 @@ impl CorpusWriter {
     pub fn push(&mut self, doc: &Document) -> Result<()> {
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
-        serde_json::to_writer(&mut buf, doc).map_err(std::io::Error::from)?;
+        crate::document::write_json(&mut buf, doc).map_err(std::io::Error::from)?;
         let pushed = self.push_line(&doc.id, &doc.hash, &buf);
         self.buf = buf;
         pushed
