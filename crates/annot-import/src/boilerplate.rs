@@ -57,14 +57,10 @@ struct Contains {
 }
 
 impl Contains {
-    fn new() -> Self {
+    fn new(lists: &[(&[&str], Tag)]) -> Self {
         let mut patterns: Vec<String> = Vec::new();
         let mut tags = Vec::new();
-        for (list, tag) in [
-            (FOOTER_CONTAINS, Tag::Footer),
-            (NAV_CONTAINS, Tag::Nav),
-            (SHORT_NAV_CONTAINS, Tag::ShortNav),
-        ] {
+        for &(list, tag) in lists {
             for p in list {
                 patterns.push(fold(p));
                 tags.push(tag);
@@ -78,14 +74,31 @@ impl Contains {
 
     /// The strongest phrase in `folded`.
     fn strongest(&self, folded: &str) -> Option<Tag> {
-        self.automaton
-            .find_iter(folded)
-            .map(|m| self.tags[m.pattern().as_usize()])
-            .max()
+        let mut best = None;
+        for m in self.automaton.find_iter(folded) {
+            let tag = self.tags[m.pattern().as_usize()];
+            if tag == Tag::Footer {
+                return Some(tag);
+            }
+            best = best.max(Some(tag));
+        }
+        best
     }
 }
 
-static CONTAINS: LazyLock<Contains> = LazyLock::new(Contains::new);
+/// Every phrase, for short lines.
+static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
+    Contains::new(&[
+        (FOOTER_CONTAINS, Tag::Footer),
+        (NAV_CONTAINS, Tag::Nav),
+        (SHORT_NAV_CONTAINS, Tag::ShortNav),
+    ])
+});
+
+/// The phrases that count in long lines (the short-line ones cannot): fewer
+/// patterns, a faster search over the opening of every paragraph.
+static CONTAINS_LONG: LazyLock<Contains> =
+    LazyLock::new(|| Contains::new(&[(FOOTER_CONTAINS, Tag::Footer), (NAV_CONTAINS, Tag::Nav)]));
 
 /// The whole-line phrases; a line in two lists takes the stronger role.
 static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(|| {
@@ -148,7 +161,12 @@ impl<'a> FoldedLine<'a> {
             return Some(Phrase::RelatedLink);
         }
         let short_prefix = self.whole && SHORT_NAV_PREFIXES.iter().any(|p| folded.starts_with(p));
-        match CONTAINS.strongest(folded) {
+        let contains = if self.whole {
+            &CONTAINS
+        } else {
+            &CONTAINS_LONG
+        };
+        match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
