@@ -61,6 +61,17 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
     }
 }
 
+/// Every function word and its language (French first, as the counts look).
+static FUNCTION_WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, Lang>> = LazyLock::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (words, lang) in [(FR_WORDS, Lang::Fr), (EN_WORDS, Lang::En)] {
+        for w in words {
+            map.entry(*w).or_insert(lang);
+        }
+    }
+    map
+});
+
 /// How many French and English function words `text` has.
 fn stopword_counts(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
@@ -80,10 +91,17 @@ fn stopword_counts(text: &str) -> (usize, usize) {
         if bare.is_empty() || bare.len() > 5 {
             continue;
         }
-        if FR_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
-            fr += 1;
-        } else if EN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
-            en += 1;
+        // ASCII lower case in a small buffer (as eq_ignore_ascii_case compares), then one lookup.
+        let mut lower = [0u8; 5];
+        lower[..bare.len()].copy_from_slice(bare.as_bytes());
+        lower[..bare.len()].make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(&lower[..bare.len()]) else {
+            continue;
+        };
+        match FUNCTION_WORDS.get(lower) {
+            Some(Lang::Fr) => fr += 1,
+            Some(Lang::En) => en += 1,
+            None => {}
         }
     }
     (fr, en)
