@@ -33,7 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchlib import articles as generated_articles, build
+
 PROMPT = "bench› ".encode()
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -130,15 +131,10 @@ def main():
     ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
     args = ap.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli", "-p", "xtask"], cwd=ROOT, check=True)
-    annot = ROOT / "target/release/annot"
-    xtask = ROOT / "target/release/xtask"
-
+    annot, xtask = build()
     work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    articles = work / "articles"
-    if not articles.exists():
-        subprocess.run([str(xtask), "gen-articles", "--count", str(args.count), "--out", str(articles)], check=True)
+    articles = generated_articles(xtask, work, args.count)
     proj = work / "proj"
     if not (proj / "annot.toml").exists():
         subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)

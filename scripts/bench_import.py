@@ -21,20 +21,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_measured(cmd, **kw):
-    """Run cmd, return (seconds, peak RSS in MB, exit code)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, **kw)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, proc.returncode
+from benchlib import articles as generated_articles, build, run_measured
 
 
 def main():
@@ -43,16 +32,9 @@ def main():
     ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
     args = ap.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli", "-p", "xtask"], cwd=ROOT, check=True)
-    annot = ROOT / "target/release/annot"
-    xtask = ROOT / "target/release/xtask"
-
+    annot, xtask = build()
     work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
-    articles = work / "articles"
-    if not articles.exists():
-        t = time.perf_counter()
-        subprocess.run([str(xtask), "gen-articles", "--count", str(args.count), "--out", str(articles)], check=True)
-        print(f"generated {args.count} articles in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    articles = generated_articles(xtask, work, args.count)
 
     files = sorted(str(p) for p in articles.rglob("*.txt"))
     total = sum(os.path.getsize(f) for f in files)

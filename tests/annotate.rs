@@ -5,6 +5,7 @@ mod scripted;
 mod terminal;
 
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 
 use annot_model::record::Record;
 
@@ -38,4 +39,18 @@ pub(crate) fn latest(root: &Path, who: &str, doc: &str) -> Record {
         .rev()
         .find(|r| r.doc == doc)
         .unwrap_or_else(|| panic!("no record of {doc}"))
+}
+
+/// A live session of `who` reading commands from a pipe (stdout piped, stderr dropped).
+pub(crate) fn spawn_session(root: &Path, who: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_annot"))
+        .arg("--project")
+        .arg(root)
+        .args(["annotate", "--annotator", who])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("annot starts")
 }

@@ -1,17 +1,16 @@
 //! kill -9 at random points: every document the session said it saved is in
 //! the log, and the log opens again.
 
-use annot_model::rng::SplitMix64;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use annot_model::record::Status;
+use annot_model::rng::SplitMix64;
 use annot_model::store::AnnotatorLog;
 
-use super::log_path;
+use super::{log_path, spawn_session};
 use crate::common::jsonl_project;
 
 #[test]
@@ -41,16 +40,7 @@ fn kill_9_never_loses_an_acknowledged_decision() {
     }
     let mut acknowledged: HashMap<String, Status> = HashMap::new();
     for round in 0..30 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_annot"))
-            .arg("--project")
-            .arg(&root)
-            .args(["annotate", "--annotator", "bot"])
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_session(&root, "bot");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {

@@ -1,13 +1,12 @@
 //! Sessions driven through standard input, as `annot annotate < commands.txt` runs them.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
 
 use annot_model::ZoneSpan;
 use annot_model::record::{SpanSource, Status};
 use predicates::prelude::*;
 
-use super::{A, B, C, D, latest, log_path, records};
+use super::{A, B, C, D, latest, log_path, records, spawn_session};
 use crate::common::{annot, jsonl_project};
 
 const PATTERNS: &str = r#"{"label":"ORG","pattern":"Hezbollah"}
@@ -302,16 +301,7 @@ fn colour_only_when_asked_and_never_with_plain() {
 #[test]
 fn a_second_session_for_the_same_annotator_is_refused() {
     let (_tmp, root) = jsonl_project(&[("a", A), ("b", B)]);
-    let mut first = Command::new(env!("CARGO_BIN_EXE_annot"))
-        .arg("--project")
-        .arg(&root)
-        .args(["annotate", "--annotator", "alice"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = spawn_session(&root, "alice");
     let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
     // The header is printed after the lock is taken.
     assert!(

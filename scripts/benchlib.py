@@ -1,0 +1,34 @@
+"""What the benchmark scripts share: building annot, generating articles, measuring a child."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build():
+    """Builds annot and xtask in release mode; returns their paths."""
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli", "-p", "xtask"], cwd=ROOT, check=True)
+    return ROOT / "target/release/annot", ROOT / "target/release/xtask"
+
+
+def articles(xtask: Path, work: Path, count: int) -> Path:
+    """`work/articles` with `count` generated articles (kept from an earlier run when there)."""
+    out = work / "articles"
+    if not out.exists():
+        t = time.perf_counter()
+        subprocess.run([str(xtask), "gen-articles", "--count", str(count), "--out", str(out)], check=True)
+        print(f"generated {count} articles in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    return out
+
+
+def run_measured(cmd, **kw):
+    """Runs cmd; returns (seconds, peak RSS in MB, exit code) from wait4()'s rusage of that child."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
