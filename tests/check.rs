@@ -5,7 +5,7 @@ use std::fs;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-use crate::common::{annot, jsonl_project, stdout_of};
+use crate::common::{annot_in, jsonl_project, stdout_of};
 
 fn record(doc: &str, hash: &str, spans: Value) -> String {
     json!({"doc": doc, "hash": hash, "annotator": "alice", "schema": "news@1", "status": "accepted",
@@ -14,13 +14,8 @@ fn record(doc: &str, hash: &str, spans: Value) -> String {
 }
 
 fn doc_hash(root: &std::path::Path, id: &str) -> String {
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(root)
-            .args(["show", id, "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(root).args(["show", id, "--json"]))).unwrap();
     v["document"]["hash"].as_str().unwrap().to_owned()
 }
 
@@ -40,12 +35,7 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
     );
     let spans1 = json!([{"start": 3, "end": 12, "label": "ORG", "text": "Hezbollah"}, {"start": 22, "end": 30, "label": "LOC", "text": "Boukamal"}]);
     fs::write(&log, format!("{}\n{good}\n", record("d1", &h1, spans1))).unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
-        .arg("check")
-        .assert()
-        .success();
+    annot_in(&root).arg("check").assert().success();
 
     // The text of d1 changes: one span survives, one is edited away.
     let f = tmp.path().join("v2.jsonl");
@@ -54,19 +44,12 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
         "{\"id\":\"d1\",\"text\":\"Selon l'AFP, le Hezbollah a repris Abou Kamal.\"}\n",
     )
     .unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--update", "--id-field", "id"])
         .arg(&f)
         .assert()
         .success();
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
-        .arg("check")
-        .assert()
-        .success();
+    let out = annot_in(&root).arg("check").assert().success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("1 span(s) re-anchor"), "{stderr}");
     assert!(stderr.contains("lost LOC \"Boukamal\""), "{stderr}");
@@ -81,25 +64,13 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
     text.push_str(&bad);
     text.push('\n');
     fs::write(&log, &text).unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
-        .arg("check")
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("alice.jsonl:3")
-                .and(predicate::str::contains("document 'd2'")),
-        );
+    annot_in(&root).arg("check").assert().code(1).stderr(
+        predicate::str::contains("alice.jsonl:3").and(predicate::str::contains("document 'd2'")),
+    );
 
     // A torn last line is reported, not an error.
     fs::write(&log, format!("{good}\n{}", &good[..40])).unwrap();
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
-        .args(["check", "--json"])
-        .assert()
-        .success();
+    let out = annot_in(&root).args(["check", "--json"]).assert().success();
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(
         v["warnings"].to_string().contains("incomplete last line"),

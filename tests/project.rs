@@ -5,7 +5,7 @@ use std::fs;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{annot, empty_project, sample_corpus, sample_project, stdout_of};
+use crate::common::{annot, annot_in, empty_project, sample_corpus, sample_project, stdout_of};
 
 #[test]
 fn init_creates_the_layout_and_is_idempotent() {
@@ -54,9 +54,7 @@ fn project_is_found_from_a_subdirectory() {
 #[test]
 fn import_sample_corpus_then_reimport_is_a_no_op() {
     let (_tmp, root) = empty_project();
-    let first = annot()
-        .arg("--project")
-        .arg(&root)
+    let first = annot_in(&root)
         .arg("import")
         .arg(sample_corpus())
         .assert()
@@ -68,19 +66,12 @@ fn import_sample_corpus_then_reimport_is_a_no_op() {
     );
     let corpus_files = || fs::read_dir(root.join("corpus")).unwrap().count();
     let before = corpus_files();
-    let status = stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    );
+    let status = stdout_of(annot_in(&root).args(["status", "--json"]));
     let v: Value = serde_json::from_str(&status).unwrap();
     let n = v["documents"].as_u64().unwrap();
     assert!(n >= 12, "{n} documents");
 
-    let again = annot()
-        .arg("--project")
-        .arg(&root)
+    let again = annot_in(&root)
         .arg("import")
         .arg(sample_corpus())
         .assert()
@@ -92,13 +83,8 @@ fn import_sample_corpus_then_reimport_is_a_no_op() {
         before,
         "re-import writes no new corpus file"
     );
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["documents"].as_u64().unwrap(), n);
 }
 
@@ -130,13 +116,8 @@ fn imported_documents_keep_offsets_python_style() {
 #[test]
 fn show_plain_and_json() {
     let (_tmp, root) = sample_project();
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["schema"], "news@1");
     let corpus = fs::read_dir(root.join("corpus"))
         .unwrap()
@@ -147,21 +128,14 @@ fn show_plain_and_json() {
     let first: Value =
         serde_json::from_str(fs::read_to_string(corpus).unwrap().lines().next().unwrap()).unwrap();
     let id = first["id"].as_str().unwrap();
-    let plain = stdout_of(annot().arg("--project").arg(&root).args(["show", id]));
+    let plain = stdout_of(annot_in(&root).args(["show", id]));
     assert!(plain.contains(id));
     assert!(plain.contains("body"));
     assert!(!plain.contains('\u{1b}'), "no colour when not a terminal");
-    let json: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["show", id, "--json"]),
-    ))
-    .unwrap();
+    let json: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", id, "--json"]))).unwrap();
     assert_eq!(json["document"]["id"], id);
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["show", "no-such-doc"])
         .assert()
         .code(2)
@@ -171,7 +145,7 @@ fn show_plain_and_json() {
 #[test]
 fn status_table_before_and_after_annotators() {
     let (_tmp, root) = sample_project();
-    let out = stdout_of(annot().arg("--project").arg(&root).arg("status"));
+    let out = stdout_of(annot_in(&root).arg("status"));
     assert!(out.contains("documents"));
     assert!(out.contains("none yet"));
 }
@@ -184,9 +158,7 @@ fn bad_inputs_are_reported_per_file_and_the_rest_imported() {
     fs::write(input.join("a_good.txt"), "Titre de l'article\n\nUn paragraphe assez long pour être le corps de l'article, avec une phrase complète.\n").unwrap();
     fs::write(input.join("b_empty.txt"), "  \n\u{a0}\n").unwrap();
     fs::write(input.join("c_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
+    let out = annot_in(&root)
         .arg("import")
         .arg(&input)
         .arg(tmp.path().join("missing.txt"))
@@ -202,13 +174,8 @@ fn bad_inputs_are_reported_per_file_and_the_rest_imported() {
         "{stderr}"
     );
     assert!(stderr.contains("missing.txt"), "{stderr}");
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["documents"], 1);
 }
 
@@ -221,17 +188,13 @@ fn strict_refuses_windows_1252() {
         b"Caf\xe9 cr\xe8me et \x93guillemets\x94, un paragraphe complet.\n",
     )
     .unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--strict"])
         .arg(&f)
         .assert()
         .code(1)
         .stderr(predicate::str::contains("latin.txt").and(predicate::str::contains("UTF-8")));
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .arg("import")
         .arg(&f)
         .assert()
@@ -244,9 +207,7 @@ fn jsonl_csv_and_stdin_imports() {
     let (tmp, root) = empty_project();
     let jsonl = tmp.path().join("docs.jsonl");
     fs::write(&jsonl, "{\"uid\":\"j1\",\"body\":\"Première dépêche.\",\"url\":\"http://x\"}\n{\"uid\":\"j2\",\"body\":\"Second item.\"}\n").unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--text-field", "body", "--id-field", "uid"])
         .arg(&jsonl)
         .assert()
@@ -257,35 +218,21 @@ fn jsonl_csv_and_stdin_imports() {
         "id,text,source\nc1,\"Texte, avec virgule.\",feed\nc2,Another row.,feed\n",
     )
     .unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--text-column", "text", "--id-column", "id"])
         .arg(&csv)
         .assert()
         .success();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--format", "jsonl", "-"])
         .write_stdin("{\"text\":\"From stdin.\"}\n")
         .assert()
         .success();
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["documents"], 5);
-    let shown: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["show", "j1", "--json"]),
-    ))
-    .unwrap();
+    let shown: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", "j1", "--json"]))).unwrap();
     assert_eq!(shown["document"]["meta"]["url"], "http://x");
     assert_eq!(shown["document"]["text"], "Première dépêche.");
 }
@@ -295,13 +242,7 @@ fn bad_jsonl_line_is_named() {
     let (tmp, root) = empty_project();
     let jsonl = tmp.path().join("bad.jsonl");
     fs::write(&jsonl, "{\"text\":\"ok\"}\n{not json\n{\"other\":1}\n").unwrap();
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
-        .arg("import")
-        .arg(&jsonl)
-        .assert()
-        .code(1);
+    let out = annot_in(&root).arg("import").arg(&jsonl).assert().code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("bad.jsonl:2"), "{stderr}");
     assert!(stderr.contains("bad.jsonl:3"), "{stderr}");
@@ -316,9 +257,7 @@ fn changed_text_needs_update_and_keeps_the_old_version() {
         "{\"id\":\"d1\",\"text\":\"Boukamal est tombée dimanche.\"}\n",
     )
     .unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--id-field", "id"])
         .arg(&f)
         .assert()
@@ -328,41 +267,27 @@ fn changed_text_needs_update_and_keeps_the_old_version() {
         "{\"id\":\"d1\",\"text\":\"Selon l'AFP, Boukamal est tombée dimanche.\"}\n",
     )
     .unwrap();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--id-field", "id"])
         .arg(&f)
         .assert()
         .success()
         .stderr(predicate::str::contains("--update"));
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--update", "--id-field", "id"])
         .arg(&f)
         .assert()
         .success()
         .stderr(predicate::str::contains("new version"));
-    let shown: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["show", "d1", "--json"]),
-    ))
-    .unwrap();
+    let shown: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", "d1", "--json"]))).unwrap();
     assert!(
         shown["document"]["text"]
             .as_str()
             .unwrap()
             .starts_with("Selon")
     );
-    let v: Value = serde_json::from_str(&stdout_of(
-        annot()
-            .arg("--project")
-            .arg(&root)
-            .args(["status", "--json"]),
-    ))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["documents"], 1);
 }

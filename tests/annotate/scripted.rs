@@ -7,7 +7,7 @@ use annot_model::record::{SpanSource, Status};
 use predicates::prelude::*;
 
 use super::{A, B, C, D, latest, log_path, records, spawn_session};
-use crate::common::{annot, jsonl_project};
+use crate::common::{annot, annot_in, jsonl_project};
 
 const PATTERNS: &str = r#"{"label":"ORG","pattern":"Hezbollah"}
 {"label":"ORG","pattern":[{"lower":"ARMÉE"},{"lower":"syrienne"}]}
@@ -59,9 +59,7 @@ fn a_scripted_session_uses_every_command() {
     ]
     .join("\n")
         + "\n";
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
+    let out = annot_in(&root)
         .args(["annotate", "--annotator", "bot", "--patterns"])
         .arg(&patterns)
         .write_stdin(script)
@@ -158,9 +156,7 @@ fn a_scripted_session_uses_every_command() {
     assert_eq!(records(&root, "bot").len(), 4);
 
     // Resume: only the skipped document is left.
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["annotate", "--annotator", "bot"])
         .write_stdin("q\n")
         .assert()
@@ -169,9 +165,7 @@ fn a_scripted_session_uses_every_command() {
             predicate::str::contains("4 documents, 1 to do").and(predicate::str::contains("── c ")),
         );
     // With --redo and a filter, the accepted document comes back with its spans.
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args([
             "annotate",
             "--annotator",
@@ -195,9 +189,7 @@ fn bad_commands_say_why_and_record_nothing() {
     let (_tmp, root) = jsonl_project(&[("a", A)]);
     let script =
         "Boukam LOC\nd 3\n3 FOO\nt0 ORG\ntopic war\nz 9 body\nBoukamal LCO\n\"open\nx now\nq\n";
-    let out = annot()
-        .arg("--project")
-        .arg(&root)
+    let out = annot_in(&root)
         .args(["annotate", "--annotator", "bot"])
         .write_stdin(script)
         .assert()
@@ -245,9 +237,7 @@ fn bad_options_are_refused_before_anything_starts() {
     std::fs::write(&bad, "{\"label\":\"XYZ\",\"pattern\":\"a\"}\n").unwrap();
     run(&["--patterns", bad.to_str().unwrap()])
         .stderr(predicate::str::contains("bad.jsonl:1: label 'XYZ'"));
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["annotate", "--annotator", "../x"])
         .assert()
         .code(2)
@@ -259,9 +249,7 @@ fn bad_options_are_refused_before_anything_starts() {
 fn colour_only_when_asked_and_never_with_plain() {
     let (_tmp, root) = jsonl_project(&[("a", A)]);
     let session = |args: &[&str]| {
-        let out = annot()
-            .arg("--project")
-            .arg(&root)
+        let out = annot_in(&root)
             .args(args)
             .args(["annotate", "--annotator", "bot"])
             .write_stdin("Boukamal LOC\nl\nq\nq\n")
@@ -311,9 +299,7 @@ fn a_second_session_for_the_same_annotator_is_refused() {
             .unwrap()
             .starts_with("annot · schema news@1 · alice")
     );
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["annotate", "--annotator", "alice"])
         .write_stdin("")
         .assert()
@@ -321,9 +307,7 @@ fn a_second_session_for_the_same_annotator_is_refused() {
         .stderr(predicate::str::contains(
             "annotator 'alice' is already in use by another annot process",
         ));
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["annotate", "--annotator", "bob"])
         .write_stdin("Boukamal LOC\n\n")
         .assert()

@@ -12,6 +12,13 @@ pub(crate) fn annot() -> Command {
     cmd
 }
 
+/// [`annot`] on the project at `root` (`--project ROOT`).
+pub(crate) fn annot_in(root: impl AsRef<Path>) -> Command {
+    let mut cmd = annot();
+    cmd.arg("--project").arg(root.as_ref());
+    cmd
+}
+
 /// The repository's sample corpus.
 pub(crate) fn sample_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
@@ -28,9 +35,7 @@ pub(crate) fn empty_project() -> (tempfile::TempDir, PathBuf) {
 /// A project with the sample corpus imported.
 pub(crate) fn sample_project() -> (tempfile::TempDir, PathBuf) {
     let (tmp, root) = empty_project();
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .arg("import")
         .arg(sample_corpus())
         .assert()
@@ -47,9 +52,7 @@ pub(crate) fn jsonl_project(docs: &[(&str, &str)]) -> (tempfile::TempDir, PathBu
         .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string())
         .collect();
     std::fs::write(&path, lines.join("\n") + "\n").expect("write docs");
-    annot()
-        .arg("--project")
-        .arg(&root)
+    annot_in(&root)
         .args(["import", "--id-field", "id"])
         .arg(&path)
         .assert()
