@@ -30,9 +30,7 @@ fn outside_a_project_says_how_to_make_one() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("annot init"));
-    annot()
-        .arg("--project")
-        .arg(tmp.path())
+    annot_in(tmp.path())
         .arg("status")
         .assert()
         .code(2)

@@ -7,7 +7,7 @@ use annot_model::record::{SpanSource, Status};
 use predicates::prelude::*;
 
 use super::{A, B, C, D, latest, log_path, records, spawn_session};
-use crate::common::{annot, annot_in, jsonl_project};
+use crate::common::{annot_in, jsonl_project};
 
 const PATTERNS: &str = r#"{"label":"ORG","pattern":"Hezbollah"}
 {"label":"ORG","pattern":[{"lower":"ARMÉE"},{"lower":"syrienne"}]}
@@ -222,10 +222,8 @@ fn bad_commands_say_why_and_record_nothing() {
 fn bad_options_are_refused_before_anything_starts() {
     let (tmp, root) = jsonl_project(&[("a", A)]);
     let run = |args: &[&str]| {
-        let mut cmd = annot();
-        cmd.arg("--project")
-            .arg(&root)
-            .args(["annotate", "--annotator", "bot"])
+        let mut cmd = annot_in(&root);
+        cmd.args(["annotate", "--annotator", "bot"])
             .args(args)
             .write_stdin("");
         cmd.assert().code(2)
@@ -266,10 +264,8 @@ fn colour_only_when_asked_and_never_with_plain() {
         "bold green span (LOC): {coloured}"
     );
     assert!(!coloured.contains("[Boukamal]{LOC}"));
-    let mut plain_cmd = annot();
+    let mut plain_cmd = annot_in(&root);
     plain_cmd
-        .arg("--project")
-        .arg(&root)
         .args([
             "--color",
             "always",
