@@ -15,7 +15,7 @@
 //! `id` and `status` are checked from the corpus index and the log; the other
 //! keys read each document once when the session starts.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use annot_model::corpus::Corpus;
@@ -186,7 +186,7 @@ impl Filter {
 /// A document that cannot be read while checking a metadata filter.
 pub fn build(
     corpus: &Corpus,
-    latest: &HashMap<String, Record>,
+    latest: &BTreeMap<String, Record>,
     filter: &Filter,
     order: Order,
     redo: bool,

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use annot_model::Record;
 use annot_model::Schema;
+use annot_model::annotations::LostSpan;
 use anstyle::{AnsiColor, Style};
 
 use crate::edit::zones;
@@ -94,6 +95,8 @@ pub struct Screen<'a> {
     pub position: String,
     /// The annotator's latest record of the document, if any.
     pub previous: Option<&'a Record>,
+    /// Spans of that record that are not on the text now (corrupt, or lost when the text changed).
+    pub lost: &'a [LostSpan],
     /// Whether boilerplate paragraphs are shown.
     pub show_boilerplate: bool,
 }
@@ -467,7 +470,36 @@ pub fn lists(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> 
     if let Some(n) = &ann.note {
         row(&mut s, "note", vec![vec![(n.clone(), Style::new())]]);
     }
+    outside_schema(&mut s, screen, &p);
     out.write_all(s.as_bytes())
+}
+
+/// What the earlier record has that this screen cannot show as spans and
+/// labels: spans lost or corrupt, and labels the schema does not have. Each
+/// stays listed until the annotator deals with it; a decision asks first.
+fn outside_schema(s: &mut String, screen: &Screen<'_>, p: &Painter) {
+    let warn = Style::new().fg_color(Some(AnsiColor::Red.into()));
+    for l in screen.lost {
+        if l.is_marked_again(&screen.ann.spans) {
+            continue;
+        }
+        s.push_str(&p.paint(
+            &format!(
+                "✗ lost     {} {:?} [{}, {}): {}\n",
+                l.span.label, l.span.text, l.span.start, l.span.end, l.loss
+            ),
+            warn,
+        ));
+    }
+    let unknown = screen
+        .schema
+        .unknown_labels(&screen.ann.spans, &screen.ann.labels);
+    for u in unknown {
+        s.push_str(&p.paint(
+            &format!("! {u} is not in schema {}\n", screen.schema.id()),
+            warn,
+        ));
+    }
 }
 
 /// The token ruler: every token with its number, of one paragraph (1-based) or all shown ones.

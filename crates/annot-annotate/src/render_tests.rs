@@ -14,6 +14,7 @@ fn draw(text: &str, ann: &Annotation, opts: RenderOptions) -> String {
         schema: &schema,
         position: "doc 1/1".into(),
         previous: None,
+        lost: &[],
         show_boilerplate: false,
     };
     let mut out = Vec::new();

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use annot_model::Schema;
+use annot_model::annotations::LostSpan;
 use annot_model::corpus::Corpus;
 use annot_model::record::Status;
 use annot_model::store::AnnotatorLog;
@@ -62,6 +63,8 @@ struct Current {
     view: DocView,
     state: DocState,
     shown: Instant,
+    /// Spans of the earlier record that are not on the text now; listed until a decision.
+    lost: Vec<LostSpan>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +82,16 @@ pub struct Session {
     opts: SessionOptions,
     queue: Vec<u32>,
     handled: HashSet<u32>,
-    drafts: HashMap<u32, DocState>,
+    /// Unsaved work on documents left this session, with their lost spans.
+    drafts: HashMap<u32, (DocState, Vec<LostSpan>)>,
     current: Option<Current>,
     render: RenderOptions,
     show_boilerplate: bool,
     saved: usize,
     pending_label: Option<Targets>,
     quit_armed: bool,
+    /// A decision that was asked about once; the same decision again goes ahead.
+    confirm_armed: Option<Status>,
 }
 
 impl std::fmt::Debug for Session {
@@ -132,6 +138,7 @@ impl Session {
             saved: 0,
             pending_label: None,
             quit_armed: false,
+            confirm_armed: None,
         })
     }
 
@@ -272,6 +279,7 @@ impl Session {
             schema: &self.schema,
             position,
             previous: self.log.get(&cur.view.doc.id),
+            lost: &cur.lost,
             show_boilerplate: self.show_boilerplate,
         }
     }
@@ -298,11 +306,12 @@ impl Session {
         if cmd != Command::Quit {
             self.quit_armed = false;
         }
+        let armed = self.confirm_armed.take();
         match cmd {
-            Command::Accept => self.decide(Status::Accepted, None, out),
-            Command::Reject => self.decide(Status::Rejected, None, out),
-            Command::Skip => self.decide(Status::Skipped, None, out),
-            Command::Flag(reason) => self.decide(Status::Flagged, reason, out),
+            Command::Accept => self.decide(Status::Accepted, None, armed, out),
+            Command::Reject => self.decide(Status::Rejected, None, armed, out),
+            Command::Skip => self.decide(Status::Skipped, None, armed, out),
+            Command::Flag(reason) => self.decide(Status::Flagged, reason, armed, out),
             Command::Quit => self.quit(out),
             Command::Previous | Command::Next | Command::Goto(_) => {
                 self.navigate(&cmd, out)?;

@@ -9,7 +9,9 @@
 //! `text`, end-exclusive (Python's `text[start:end]`); in memory Rust works on
 //! byte offsets, and [`offsets`] is the only place that converts.
 
+pub mod annotations;
 pub mod atomic;
+pub mod check;
 pub mod corpus;
 pub mod digest;
 pub mod document;
@@ -27,4 +29,4 @@ pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};
 pub use error::ModelError;
 pub use record::{Record, Span, SpanSource, Status};
-pub use schema::{LabelDef, LabelSet, Schema, SpanSchema};
+pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};

@@ -4,12 +4,13 @@
 //! differs, spans are carried over through a character diff: a span moves only
 //! when every character of it lies in an unchanged stretch and the new text at
 //! the new offsets is exactly the old span text. Anything else is reported as
-//! lost, never silently moved.
+//! lost, never silently moved. Commands do not call this directly: they read
+//! records through [`crate::annotations`], which re-anchors every record the
+//! same way.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::document::Document;
-use crate::record::{Record, Span};
+use crate::record::Span;
 
 /// Spans that survived a text change, and those that did not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,27 +49,6 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
         }
     }
     out
-}
-
-/// Carries a record made on `old_text` over to the current version of its document.
-///
-/// Returns the record with mapped spans and the new hash, and the spans that
-/// could not be mapped (for the caller to report). Zone corrections are dropped
-/// when the text changed, since zones are re-made at import.
-#[must_use]
-pub fn reanchor_record(
-    record: &Record,
-    old_text: &str,
-    current: &Document,
-) -> (Record, Vec<(Span, String)>) {
-    let r = reanchor(old_text, &current.text, &record.spans);
-    let mut out = record.clone();
-    out.spans = r.kept;
-    out.hash.clone_from(&current.hash);
-    if out.zones.is_some() {
-        out.zones = None;
-    }
-    (out, r.lost)
 }
 
 fn map_span(map: &[Option<usize>], new: &[char], span: &Span) -> Result<Span, String> {

@@ -59,6 +59,38 @@ pub struct LabelSet {
     pub description: Option<String>,
 }
 
+/// A label in a record that the schema does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum UnknownLabel {
+    /// A span label the schema does not list (`count` spans carry it).
+    Span { label: String, count: usize },
+    /// A document-label layer the schema does not have.
+    Layer { layer: String, values: Vec<String> },
+    /// A value a layer does not list.
+    Value { layer: String, value: String },
+    /// Several values on a layer that takes one.
+    TooMany { layer: String, values: Vec<String> },
+}
+
+impl std::fmt::Display for UnknownLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Span { label, count } => write!(f, "span label '{label}' (×{count})"),
+            Self::Layer { layer, values } => {
+                write!(f, "label layer '{layer}' ({})", values.join(", "))
+            }
+            Self::Value { layer, value } => write!(f, "'{layer}: {value}'"),
+            Self::TooMany { layer, values } => write!(
+                f,
+                "{} values on '{layer}', which takes one ({})",
+                values.len(),
+                values.join(", ")
+            ),
+        }
+    }
+}
+
 const LAYERS: [&str; 6] = ["name", "version", "description", "spans", "labels", "zones"];
 
 impl Schema {
@@ -190,6 +222,52 @@ impl Schema {
     #[must_use]
     pub fn label_set(&self, name: &str) -> Option<&LabelSet> {
         self.labels.iter().find(|s| s.name == name)
+    }
+
+    /// Every label of a record's `spans` and `labels` that this schema does not have: span labels,
+    /// document-label layers and values, and several values on a single-valued layer.
+    #[must_use]
+    pub fn unknown_labels(
+        &self,
+        spans: &[crate::record::Span],
+        labels: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Vec<UnknownLabel> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for span in spans {
+            if self.spans.labels.iter().all(|l| l.name != span.label)
+                && seen.insert(span.label.as_str())
+            {
+                out.push(UnknownLabel::Span {
+                    label: span.label.clone(),
+                    count: spans.iter().filter(|s| s.label == span.label).count(),
+                });
+            }
+        }
+        for (layer, values) in labels {
+            let Some(set) = self.label_set(layer) else {
+                out.push(UnknownLabel::Layer {
+                    layer: layer.clone(),
+                    values: values.clone(),
+                });
+                continue;
+            };
+            for v in values {
+                if !set.values.contains(v) {
+                    out.push(UnknownLabel::Value {
+                        layer: layer.clone(),
+                        value: v.clone(),
+                    });
+                }
+            }
+            if !set.multi && values.len() > 1 {
+                out.push(UnknownLabel::TooMany {
+                    layer: layer.clone(),
+                    values: values.clone(),
+                });
+            }
+        }
+        out
     }
 
     /// The default news schema shipped with annot (`schemas/news.json`).

@@ -4,9 +4,14 @@
 //! is flushed and fsynced before it returns. A torn or unparsable final line
 //! (a crash mid-write) is reported and, when the log is opened for writing,
 //! moved to `<name>.jsonl.rejected` so nothing before it is lost and nothing
-//! is silently dropped. An unparsable line in the middle is an error.
+//! is silently dropped. A complete record that only lacks its final newline is
+//! a whole record: it is kept, and the newline is added when the log is next
+//! opened for writing. An unparsable line in the middle is an error.
+//!
+//! Commands read records through [`crate::annotations`], which loads logs with
+//! this module and carries every record onto the current text.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fs::TryLockError;
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -28,14 +33,23 @@ pub struct TornTail {
 /// The records of a log, latest per document.
 #[derive(Debug, Default)]
 pub struct LogContents {
-    /// The last record of each document.
-    pub latest: HashMap<String, Record>,
+    /// The last record of each document, by document id (sorted, so every
+    /// reader walks them in the same order).
+    pub latest: BTreeMap<String, Record>,
+    /// 1-based line of each latest record.
+    pub lines: BTreeMap<String, usize>,
     /// How many records the log holds in all (history included).
     pub records: usize,
     /// A torn final line, if there was one.
     pub torn: Option<TornTail>,
+    /// The log starts with a UTF-8 byte-order mark (an editor added it); it was skipped.
+    pub byte_order_mark: bool,
+    /// The last record is complete but has no final newline.
+    pub missing_final_newline: bool,
     /// Byte length of the valid part of the log.
     valid_len: u64,
+    /// Lines in the valid part of the log.
+    valid_lines: usize,
 }
 
 /// Reads a log without locking or changing it (for status, diff, export).
@@ -54,27 +68,15 @@ pub fn read_log(path: &Path) -> Result<LogContents> {
 }
 
 fn read_from(reader: impl BufRead, path: &Path) -> Result<LogContents> {
-    let mut latest = HashMap::new();
-    let mut out = scan_log(reader, path, |_, record| {
+    let mut latest = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    let mut out = scan_log(reader, path, |line, record| {
+        lines.insert(record.doc.clone(), line);
         latest.insert(record.doc.clone(), record);
     })?;
     out.latest = latest;
+    out.lines = lines;
     Ok(out)
-}
-
-/// Calls `on_record` with the 1-based line number of every record of a log, in order.
-///
-/// Returns what [`read_log`] returns, except `latest`, which is left empty.
-///
-/// # Errors
-/// As [`read_log`].
-pub fn for_each_record(path: &Path, on_record: impl FnMut(usize, Record)) -> Result<LogContents> {
-    let file = match fs_err::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
-        Err(e) => return Err(e.into()),
-    };
-    scan_log(BufReader::with_capacity(1 << 16, file), path, on_record)
 }
 
 fn scan_log(
@@ -106,24 +108,31 @@ fn scan_log(
             });
         }
         let complete = buf.ends_with(b"\n");
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        if line_no == 1
+            && let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF")
+        {
+            out.byte_order_mark = true;
+            line = rest;
+        }
         if line.iter().all(u8::is_ascii_whitespace) && complete {
             offset += n as u64;
             out.valid_len = offset;
+            out.valid_lines = line_no;
             continue;
         }
         match serde_json::from_slice::<Record>(line) {
-            Ok(record) if complete => {
+            Ok(record) => {
+                // A whole record without its newline is still a whole record.
+                out.missing_final_newline = !complete;
                 out.records += 1;
                 on_record(line_no, record);
                 offset += n as u64;
                 out.valid_len = offset;
-            }
-            Ok(_) => {
-                pending_bad = Some((line_no, lossy(line), "line has no final newline".into()));
+                out.valid_lines = line_no;
             }
             Err(e) => {
-                pending_bad = Some((line_no, lossy(line), format!("not a record: {e}")));
+                pending_bad = Some((line_no, lossy(line), not_a_record(line, &e)));
             }
         }
     }
@@ -135,6 +144,14 @@ fn scan_log(
         });
     }
     Ok(out)
+}
+
+/// Says why a line is not a record in words a user can act on.
+fn not_a_record(line: &[u8], e: &serde_json::Error) -> String {
+    if std::str::from_utf8(line).is_err() {
+        return "not a record: the line is not valid UTF-8".into();
+    }
+    format!("not a record: {e}")
 }
 
 fn lossy(b: &[u8]) -> String {
@@ -194,6 +211,11 @@ impl AnnotatorLog {
             file.file().set_len(contents.valid_len)?;
             file.sync_all()?;
             torn.moved_to = Some(rejected);
+        } else if contents.missing_final_newline {
+            // The last record is whole; end its line so the next append starts a new one.
+            file.write_all(b"\n")?;
+            file.sync_data()?;
+            contents.missing_final_newline = false;
         }
         Ok(Self {
             path: path.to_owned(),
@@ -213,6 +235,10 @@ impl AnnotatorLog {
         self.file.write_all(&line)?;
         self.file.sync_data()?;
         self.contents.records += 1;
+        self.contents.valid_lines += 1;
+        self.contents
+            .lines
+            .insert(record.doc.clone(), self.contents.valid_lines);
         self.contents
             .latest
             .insert(record.doc.clone(), record.clone());
@@ -221,7 +247,7 @@ impl AnnotatorLog {
 
     /// The latest record of each document.
     #[must_use]
-    pub fn latest(&self) -> &HashMap<String, Record> {
+    pub fn latest(&self) -> &BTreeMap<String, Record> {
         &self.contents.latest
     }
 
@@ -335,12 +361,34 @@ mod tests {
     }
 
     #[test]
-    fn complete_json_without_newline_is_torn() {
+    fn complete_record_without_newline_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("alice.jsonl");
         let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
         fs_err::write(&p, &good).unwrap();
-        assert_eq!(read_log(&p).unwrap().torn.unwrap().line, 1);
+        let ro = read_log(&p).unwrap();
+        assert!(ro.torn.is_none());
+        assert!(ro.missing_final_newline);
+        assert_eq!(ro.latest.len(), 1);
+        let mut log = AnnotatorLog::open(&p, "alice").unwrap();
+        log.append(&rec("b", Status::Accepted)).unwrap();
+        drop(log);
+        assert!(!rejected_path(&p).exists());
+        let ro = read_log(&p).unwrap();
+        assert_eq!(ro.records, 2);
+        assert!(!ro.missing_final_newline);
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped_and_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        fs_err::write(&p, format!("\u{feff}{good}\n")).unwrap();
+        let ro = read_log(&p).unwrap();
+        assert!(ro.byte_order_mark);
+        assert_eq!(ro.records, 1);
+        assert!(ro.torn.is_none());
     }
 
     #[test]

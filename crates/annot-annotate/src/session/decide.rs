@@ -8,12 +8,24 @@ use super::{Flow, Session, duration, elapsed_ms, say};
 use crate::error::Result;
 
 impl Session {
+    /// Writes the decision, unless it would leave out what the annotator has
+    /// not seen to: spans of the earlier record that are lost, or labels the
+    /// schema does not have. Then it asks once, and `armed` (the same decision
+    /// typed again) goes ahead.
     pub(super) fn decide(
         &mut self,
         status: Status,
         reason: Option<String>,
+        armed: Option<Status>,
         out: &mut dyn Write,
     ) -> Result<Flow> {
+        if armed != Some(status)
+            && let Some(question) = self.question_before(status)
+        {
+            self.confirm_armed = Some(status);
+            say(out, &question)?;
+            return Ok(Flow::Continue);
+        }
         let Some(cur) = self.current.take() else {
             return Ok(Flow::Stop);
         };
@@ -80,6 +92,46 @@ impl Session {
                 Ok(Flow::Stop)
             }
         }
+    }
+
+    /// What to ask before `status` is written, if anything.
+    fn question_before(&self, status: Status) -> Option<String> {
+        let cur = self.current.as_ref()?;
+        let ann = cur.state.current();
+        let mut worries = Vec::new();
+        let lost = cur
+            .lost
+            .iter()
+            .filter(|l| !l.is_marked_again(&ann.spans))
+            .count();
+        if lost > 0 {
+            worries.push(format!(
+                "{lost} span(s) of your earlier record (✗ lost) would be left out"
+            ));
+        }
+        let unknown = self.schema.unknown_labels(&ann.spans, &ann.labels);
+        if !unknown.is_empty() {
+            let list: Vec<String> = unknown.iter().map(ToString::to_string).collect();
+            worries.push(format!(
+                "{} not in schema {} would be saved again",
+                list.join(", "),
+                self.schema.id()
+            ));
+        }
+        if worries.is_empty() {
+            return None;
+        }
+        let again = match status {
+            Status::Accepted => "Enter (or a)",
+            Status::Rejected => "x",
+            Status::Skipped => "s",
+            Status::Flagged => "f",
+        };
+        Some(format!(
+            "{}: {again} again to save as {} all the same, or fix it first",
+            worries.join("; "),
+            status.as_str()
+        ))
     }
 
     pub(super) fn quit(&mut self, out: &mut dyn Write) -> Result<Flow> {

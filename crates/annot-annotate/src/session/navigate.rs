@@ -9,6 +9,7 @@ use crate::edit::zones;
 use crate::error::Result;
 use crate::state::{Annotation, DocState};
 use crate::view::DocView;
+use annot_model::annotations::{Anchor, Loss, Resolved, resolve};
 
 impl Session {
     /// Leaves the current document, keeping unsaved changes as a draft.
@@ -25,7 +26,7 @@ impl Session {
                         cur.view.doc.id, cur.view.doc.id
                     ),
                 )?;
-                self.drafts.insert(cur.entry, state);
+                self.drafts.insert(cur.entry, (state, cur.lost));
             }
         }
         Ok(())
@@ -40,31 +41,27 @@ impl Session {
         let e = &self.corpus.entries()[entry as usize];
         let doc = self.corpus.read_entry(e)?;
         let view = DocView::new(doc, self.opts.lang);
-        let state = match self.drafts.remove(&entry) {
+        let (state, lost) = match self.drafts.remove(&entry) {
             Some(draft) => draft,
             None => {
+                let mut lost = Vec::new();
                 let mut ann = Annotation::default();
+                // The same view of the earlier record as every other command:
+                // carried onto the current text, with what could not be carried.
                 if let Some(r) = self.log.get(&view.doc.id) {
-                    ann = Annotation::from_record(r);
-                    let before = ann.spans.len();
-                    ann.spans
-                        .retain(|s| s.start < s.end && view.slice(s.start, s.end) == s.text);
-                    if ann.spans.len() < before {
-                        say(
-                            out,
-                            &format!(
-                                "{} span(s) of your earlier record no longer match the text (it changed since) and were left out",
-                                before - ann.spans.len()
-                            ),
-                        )?;
+                    let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
+                    ann = Annotation::from_record(&resolved.record);
+                    if !resolved.lost.is_empty() {
+                        say(out, &lost_message(&resolved))?;
                     }
+                    lost = resolved.lost;
                 }
                 let mut state = DocState::new(ann);
                 let pending =
                     self.suggester
                         .suggest(&view, zones(&view, state.current()), &self.schema);
                 state.set_pending(pending, self.schema.spans.overlap);
-                state
+                (state, lost)
             }
         };
         self.current = Some(Current {
@@ -73,6 +70,7 @@ impl Session {
             view,
             state,
             shown: Instant::now(),
+            lost,
         });
         self.show(out)
     }
@@ -139,4 +137,33 @@ impl Session {
             }
         }
     }
+}
+
+/// What the annotator is told when an earlier record does not fit the text as it is now.
+fn lost_message(r: &Resolved) -> String {
+    let corrupt = r
+        .lost
+        .iter()
+        .filter(|l| matches!(l.loss, Loss::Corrupt(_)))
+        .count();
+    let changed = r.lost.len() - corrupt;
+    let mut parts = Vec::new();
+    if changed > 0 {
+        let why = match r.anchor {
+            Anchor::UnknownText { .. } => {
+                "were made on a text the corpus no longer keeps and do not match this one"
+            }
+            _ => "could not be carried onto the changed text",
+        };
+        parts.push(format!("{changed} span(s) of your earlier record {why}"));
+    }
+    if corrupt > 0 {
+        parts.push(format!(
+            "{corrupt} span(s) of your earlier record are corrupt (they do not match the text they were made on)"
+        ));
+    }
+    format!(
+        "{}: listed as ✗ lost below; mark them again, or a decision asks before leaving them out",
+        parts.join("; ")
+    )
 }

@@ -3,10 +3,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use annot_model::annotations::{Anchor, Annotations, Resolved};
 use annot_model::offsets::OffsetMap;
 use annot_model::project::Project;
-use annot_model::record::{Record, Span};
-use annot_model::store::read_log;
+use annot_model::record::Span;
 use anstyle::Style;
 use serde::Serialize;
 
@@ -29,20 +29,28 @@ pub(crate) struct ShowArgs {
 #[derive(Serialize)]
 struct ShowJson<'a> {
     document: &'a annot_model::Document,
-    records: Vec<Record>,
+    /// Every annotator's latest record, as it reads on the current text, with
+    /// how it stands (`anchor`) and the spans not carried (`lost`).
+    records: Vec<Resolved>,
 }
 
 /// Prints the document.
 pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
     let corpus = project.corpus()?;
     let doc = corpus.get(&args.id)?;
-    let mut records = Vec::new();
-    for name in project.annotators()? {
-        let log = read_log(&project.log_path(&name)?)?;
-        if let Some(r) = log.latest.get(&doc.id) {
-            records.push(r.clone());
-        }
+    let annotations = match &args.annotator {
+        Some(name) => Annotations::load_only(project, std::slice::from_ref(name))?,
+        None => Annotations::load(project)?,
+    };
+    for f in annotations.failures() {
+        writeln!(
+            std::io::stderr().lock(),
+            "warning: the log of '{}' cannot be read, so its record is not shown: {}",
+            f.annotator,
+            f.error
+        )?;
     }
+    let records = annotations.resolve_document(&doc.id, Some(&doc), &corpus)?;
     if args.json {
         crate::output::print_json(&ShowJson {
             document: &doc,
@@ -52,7 +60,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     }
     let color = color && !args.plain;
     let schema = project.schema()?;
-    let chosen: Option<&Record> = match &args.annotator {
+    let chosen: Option<&Resolved> = match &args.annotator {
         Some(name) => {
             let r = records.iter().find(|r| &r.annotator == name);
             if r.is_none() {
@@ -63,7 +71,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         None if records.len() == 1 => records.first(),
         None => None,
     };
-    let spans: &[Span] = chosen.map_or(&[], |r| r.spans.as_slice());
+    let spans: &[Span] = chosen.map_or(&[], |r| r.record.spans.as_slice());
     let label_color = |label: &str| annot_annotate::render::label_color(&schema, label);
 
     let mut out = std::io::stdout().lock();
@@ -110,13 +118,15 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
                 map.to_byte(s.start).unwrap_or(zs),
             );
             line.push_str(&doc.text[a..b]);
+            // The document's text is what is drawn, never the record's copy of it.
+            let inner = doc.slice(s.start, s.end).unwrap_or_default();
             if color {
                 let st = Style::new()
                     .fg_color(Some(label_color(&s.label).into()))
                     .bold();
-                line.push_str(&format!("{st}{}{st:#}{dim}{}{dim:#}", s.text, s.label));
+                line.push_str(&format!("{st}{inner}{st:#}{dim}{}{dim:#}", s.label));
             } else {
-                line.push_str(&format!("[{}]{{{}}}", s.text, s.label));
+                line.push_str(&format!("[{inner}]{{{}}}", s.label));
             }
             pos = s.end;
         }
@@ -138,16 +148,25 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     if records.is_empty() {
         writeln!(out, "{dim}no annotations yet{dim:#}")?;
     }
-    for r in &records {
+    for res in &records {
+        let r = &res.record;
         let labels: Vec<String> = r
             .labels
             .iter()
             .map(|(k, v)| format!("{k} {}", v.join(",")))
             .collect();
+        let anchor = match &res.anchor {
+            Anchor::Current => String::new(),
+            Anchor::Reanchored { .. } => " · made on an older text, carried onto this one".into(),
+            Anchor::UnknownText { hash } => {
+                format!(" · made on a text (hash {hash}) the corpus does not keep")
+            }
+            Anchor::Orphaned => String::new(),
+        };
         writeln!(
             out,
             "{bold}{}{bold:#} {} · {} spans{}{}{}",
-            r.annotator,
+            res.annotator,
             r.status.as_str(),
             r.spans.len(),
             if labels.is_empty() {
@@ -159,24 +178,37 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
                 .as_deref()
                 .map(|n| format!(" · note: {n}"))
                 .unwrap_or_default(),
-            if r.hash == doc.hash {
-                ""
-            } else {
-                " · made on an older text"
-            }
+            anchor
         )?;
-        if chosen.is_none_or(|c| c.annotator != r.annotator) {
+        if chosen.is_none_or(|c| c.annotator != res.annotator) {
             for (i, s) in r.spans.iter().enumerate() {
                 writeln!(
                     out,
                     "  {:>3} {} {} [{}, {})",
                     i + 1,
                     s.label,
-                    s.text,
+                    doc.slice(s.start, s.end).unwrap_or_default(),
                     s.start,
                     s.end
                 )?;
             }
+        }
+        for l in &res.lost {
+            writeln!(
+                out,
+                "    ✗ {} {:?} [{}, {}) not shown: {}",
+                l.span.label, l.span.text, l.span.start, l.span.end, l.loss
+            )?;
+        }
+        if let Some(z) = &res.dropped_zones {
+            writeln!(
+                out,
+                "    ✗ {} zone correction(s) were made on an older text and are not shown",
+                z.len()
+            )?;
+        }
+        for u in schema.unknown_labels(&r.spans, &r.labels) {
+            writeln!(out, "    ! {u} is not in schema {}", schema.id())?;
         }
     }
     Ok(ExitCode::SUCCESS)

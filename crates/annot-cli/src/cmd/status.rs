@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
+use annot_model::annotations::{Anchor, Annotations};
 use annot_model::project::Project;
 use annot_model::record::Status;
-use annot_model::store::read_log;
 use serde::Serialize;
 
 /// Arguments of `annot status`.
@@ -24,6 +24,14 @@ struct Report {
     documents: usize,
     corpus_files: usize,
     annotators: Vec<AnnotatorReport>,
+    /// Logs that could not be read (file and line named); the others are counted.
+    unreadable: Vec<Unreadable>,
+}
+
+#[derive(Debug, Serialize)]
+struct Unreadable {
+    name: String,
+    error: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -39,8 +47,10 @@ struct AnnotatorReport {
     span_labels: BTreeMap<String, usize>,
     /// "set=value" -> number of documents.
     doc_labels: BTreeMap<String, usize>,
-    /// Records made on a text that has since changed (re-anchoring needed).
+    /// Records made on a text that has since changed, carried onto the current text.
     stale: usize,
+    /// Spans of latest records that are not on the current text (corrupt, or lost when it changed).
+    lost_spans: usize,
     /// Records of documents no longer in the corpus.
     orphaned: usize,
     /// A torn final line found in the log (set aside at the next annotate).
@@ -51,27 +61,35 @@ struct AnnotatorReport {
 pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
     let schema = project.schema()?;
     let corpus = project.corpus()?;
-    let mut annotators = Vec::new();
-    for name in project.annotators()? {
-        let log = read_log(&project.log_path(&name)?)?;
+    let annotations = Annotations::load(project)?;
+    let mut annotators: BTreeMap<String, AnnotatorReport> = BTreeMap::new();
+    for log in annotations.logs() {
         let mut a = AnnotatorReport {
-            name,
-            records: log.records,
+            name: log.name.clone(),
+            records: log.record_count(),
+            torn_line: log.torn().map(|t| t.line),
             ..Default::default()
         };
-        a.torn_line = log.torn.as_ref().map(|t| t.line);
         for status in Status::ALL {
             a.statuses.insert(status.as_str().to_owned(), 0);
         }
-        for record in log.latest.values() {
-            match corpus.entry(&record.doc) {
-                None => {
+        annotators.insert(log.name.clone(), a);
+    }
+    for doc in annotations.resolved(&corpus) {
+        let doc = doc?;
+        for r in &doc.records {
+            let Some(a) = annotators.get_mut(&r.annotator) else {
+                continue;
+            };
+            match r.anchor {
+                Anchor::Orphaned => {
                     a.orphaned += 1;
                     continue;
                 }
-                Some(e) if e.hash != record.hash => a.stale += 1,
-                Some(_) => {}
+                Anchor::Reanchored { .. } | Anchor::UnknownText { .. } => a.stale += 1,
+                Anchor::Current => {}
             }
+            let record = &r.record;
             *a.statuses
                 .entry(record.status.as_str().to_owned())
                 .or_default() += 1;
@@ -79,6 +97,7 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
                 a.decided += 1;
             }
             if record.status == Status::Accepted {
+                a.lost_spans += r.lost.len();
                 for span in &record.spans {
                     *a.span_labels.entry(span.label.clone()).or_default() += 1;
                 }
@@ -89,21 +108,42 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
                 }
             }
         }
-        annotators.push(a);
     }
+    let unreadable: Vec<Unreadable> = annotations
+        .failures()
+        .iter()
+        .map(|f| Unreadable {
+            name: f.annotator.clone(),
+            error: f.error.to_string(),
+        })
+        .collect();
+    let annotators = annotators.into_values().collect();
     let report = Report {
         project: project.root().display().to_string(),
         schema: schema.id(),
         documents: corpus.len(),
         corpus_files: corpus.files().len(),
         annotators,
+        unreadable,
     };
     if args.json {
         crate::output::print_json(&report)?;
     } else {
         print_table(&report, color)?;
     }
-    Ok(ExitCode::SUCCESS)
+    let mut err = std::io::stderr().lock();
+    for u in &report.unreadable {
+        writeln!(
+            err,
+            "error: the log of '{}' cannot be read, so it is not counted: {}",
+            u.name, u.error
+        )?;
+    }
+    Ok(if report.unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
@@ -160,6 +200,7 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
         if a.span_labels.is_empty()
             && a.doc_labels.is_empty()
             && a.stale == 0
+            && a.lost_spans == 0
             && a.orphaned == 0
             && a.torn_line.is_none()
         {
@@ -186,8 +227,15 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
         if a.stale > 0 {
             writeln!(
                 out,
-                "  stale   {} record(s) made on a text that has changed since",
+                "  stale   {} record(s) made on a text that has changed since (carried onto the new text)",
                 a.stale
+            )?;
+        }
+        if a.lost_spans > 0 {
+            writeln!(
+                out,
+                "  lost    {} span(s) of accepted records are not on the current text (`annot check` lists them)",
+                a.lost_spans
             )?;
         }
         if a.orphaned > 0 {

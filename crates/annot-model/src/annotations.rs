@@ -1,0 +1,539 @@
+//! The loaded view of a project's annotations: the one way commands read records.
+//!
+//! Every command that reads annotations (show, status, check, annotate, and
+//! the comparing and exporting commands) goes through this module, so one
+//! rule holds everywhere:
+//!
+//! - the latest record of each (annotator, document) wins, earlier ones are history;
+//! - a record is *resolved* against the document's current text: its spans are
+//!   checked against the text it was made on, carried onto the current text
+//!   when the document changed since ([`crate::reanchor`]), and every span that
+//!   is corrupt or cannot be carried is listed with the reason ([`LostSpan`]),
+//!   never dropped or moved silently;
+//! - output is deterministic: annotators and documents come sorted by name.
+//!
+//! A log that cannot be read is reported for its annotator
+//! ([`Annotations::failures`]) and the others are still read.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::corpus::Corpus;
+use crate::document::{Document, ZoneSpan};
+use crate::error::{ModelError, Result};
+use crate::offsets::OffsetMap;
+use crate::project::Project;
+use crate::reanchor::reanchor;
+use crate::record::{Record, Span};
+use crate::store::{LogContents, TornTail, read_log};
+
+/// How a record stands against its document's current text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Anchor {
+    /// Made on the current text.
+    Current,
+    /// Made on an earlier version of the text and carried onto the current one.
+    Reanchored {
+        /// Digest of the text the record was made on.
+        from_hash: String,
+    },
+    /// Made on a text the corpus does not keep: spans were checked against
+    /// the current text at their offsets, and those that do not match there are lost.
+    UnknownText {
+        /// Digest of the text the record claims to be made on.
+        hash: String,
+    },
+    /// The document is not in the corpus (any more); the record is kept as it was.
+    Orphaned,
+}
+
+impl Anchor {
+    /// A short word for tables and JSON: `current`, `reanchored`, `unknown-text`, `orphaned`.
+    #[must_use]
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Anchor::Current => "current",
+            Anchor::Reanchored { .. } => "reanchored",
+            Anchor::UnknownText { .. } => "unknown-text",
+            Anchor::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// Why a span of a record is not among its spans on the current text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "reason", rename_all = "snake_case")]
+pub enum Loss {
+    /// The span is wrong even on the text the record says it was made on:
+    /// reversed, out of range, or its `text` is not what is there.
+    Corrupt(String),
+    /// The document's text changed under the span and it could not be carried over.
+    Changed(String),
+}
+
+impl std::fmt::Display for Loss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Loss::Corrupt(why) => write!(f, "corrupt: {why}"),
+            Loss::Changed(why) => write!(f, "the text changed: {why}"),
+        }
+    }
+}
+
+/// A span of a record that is not on the current text, as it was in the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LostSpan {
+    /// The span as recorded (old offsets, old text).
+    pub span: Span,
+    /// Why it is not carried.
+    pub loss: Loss,
+}
+
+impl LostSpan {
+    /// Whether `spans` (an annotator's work since) mark this text again with the same label.
+    #[must_use]
+    pub fn is_marked_again(&self, spans: &[Span]) -> bool {
+        spans
+            .iter()
+            .any(|s| s.label == self.span.label && s.text == self.span.text)
+    }
+}
+
+/// A record resolved against its document's current text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolved {
+    /// Whose log the record is from.
+    pub annotator: String,
+    /// 1-based line of the record in its log (0 when not from a log).
+    pub line: usize,
+    /// The record as it reads on the current text: only spans that are valid
+    /// there, at their current offsets; `hash` is the current text's unless orphaned.
+    pub record: Record,
+    /// How the record stands.
+    pub anchor: Anchor,
+    /// Spans not carried onto the current text, with the reason.
+    pub lost: Vec<LostSpan>,
+    /// Zone corrections made on an older text, left out since the zones of the new text differ.
+    pub dropped_zones: Option<Vec<ZoneSpan>>,
+}
+
+impl Resolved {
+    /// Whether anything of the record is not on the current text.
+    #[must_use]
+    pub fn has_losses(&self) -> bool {
+        !self.lost.is_empty() || self.dropped_zones.is_some()
+    }
+}
+
+/// Resolves `record` against `current`, the current version of its document
+/// (`None` when the corpus no longer has it). `corpus` gives the text the
+/// record was made on when that is an older version.
+///
+/// # Errors
+/// An unreadable corpus file.
+pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> Result<Resolved> {
+    let mut out = Resolved {
+        annotator: record.annotator.clone(),
+        line: 0,
+        record: record.clone(),
+        anchor: Anchor::Current,
+        lost: Vec::new(),
+        dropped_zones: None,
+    };
+    let Some(current) = current else {
+        out.anchor = Anchor::Orphaned;
+        return Ok(out);
+    };
+    if record.hash == current.hash {
+        let (valid, corrupt) = split_valid(&record.spans, &current.text, Loss::Corrupt);
+        out.record.spans = valid;
+        out.lost = corrupt;
+        return Ok(out);
+    }
+    out.record.hash.clone_from(&current.hash);
+    out.dropped_zones = out.record.zones.take();
+    match corpus.version(&record.doc, &record.hash)? {
+        Some(old) => {
+            let (valid, mut lost) = split_valid(&record.spans, &old.text, Loss::Corrupt);
+            let carried = reanchor(&old.text, &current.text, &valid);
+            out.record.spans = carried.kept;
+            lost.extend(carried.lost.into_iter().map(|(span, why)| LostSpan {
+                span,
+                loss: Loss::Changed(why),
+            }));
+            out.lost = lost;
+            out.anchor = Anchor::Reanchored {
+                from_hash: record.hash.clone(),
+            };
+        }
+        None => {
+            let (valid, lost) = split_valid(&record.spans, &current.text, |why| {
+                Loss::Changed(format!(
+                    "made on a text (hash {}) the corpus does not keep, and the current text differs there: {why}",
+                    record.hash
+                ))
+            });
+            out.record.spans = valid;
+            out.lost = lost;
+            out.anchor = Anchor::UnknownText {
+                hash: record.hash.clone(),
+            };
+        }
+    }
+    out.lost.sort_by_key(|l| (l.span.start, l.span.end));
+    Ok(out)
+}
+
+/// Spans that are `text[start:end]` of `text`, and the others with `loss(reason)`.
+fn split_valid(
+    spans: &[Span],
+    text: &str,
+    loss: impl Fn(String) -> Loss,
+) -> (Vec<Span>, Vec<LostSpan>) {
+    let map = OffsetMap::new(text);
+    let mut valid = Vec::with_capacity(spans.len());
+    let mut lost = Vec::new();
+    for span in spans {
+        match span.check(text, &map) {
+            Ok(()) => valid.push(span.clone()),
+            Err(why) => lost.push(LostSpan {
+                span: span.clone(),
+                loss: loss(why),
+            }),
+        }
+    }
+    (valid, lost)
+}
+
+/// One annotator's log, read: the latest record per document.
+#[derive(Debug)]
+pub struct AnnotatorRecords {
+    /// The annotator's name (the log's file stem).
+    pub name: String,
+    /// `annotations/<name>.jsonl`.
+    pub path: PathBuf,
+    contents: LogContents,
+}
+
+impl AnnotatorRecords {
+    /// The latest record of each document, sorted by document id.
+    pub fn latest(&self) -> impl ExactSizeIterator<Item = &Record> {
+        self.contents.latest.values()
+    }
+
+    /// The latest record of one document.
+    #[must_use]
+    pub fn get(&self, doc: &str) -> Option<&Record> {
+        self.contents.latest.get(doc)
+    }
+
+    /// The 1-based log line of the latest record of `doc`.
+    #[must_use]
+    pub fn line_of(&self, doc: &str) -> usize {
+        self.contents.lines.get(doc).copied().unwrap_or(0)
+    }
+
+    /// Records in the log, history included.
+    #[must_use]
+    pub fn record_count(&self) -> usize {
+        self.contents.records
+    }
+
+    /// A torn final line, if the log has one.
+    #[must_use]
+    pub fn torn(&self) -> Option<&TornTail> {
+        self.contents.torn.as_ref()
+    }
+
+    /// Whether the log starts with a UTF-8 byte-order mark.
+    #[must_use]
+    pub fn byte_order_mark(&self) -> bool {
+        self.contents.byte_order_mark
+    }
+
+    /// Resolves the latest record of `doc` against `current` (see [`resolve`]).
+    ///
+    /// # Errors
+    /// An unreadable corpus file.
+    pub fn resolve(
+        &self,
+        doc: &str,
+        current: Option<&Document>,
+        corpus: &Corpus,
+    ) -> Result<Option<Resolved>> {
+        let Some(record) = self.get(doc) else {
+            return Ok(None);
+        };
+        let mut r = resolve(record, current, corpus)?;
+        r.annotator.clone_from(&self.name);
+        r.line = self.line_of(doc);
+        Ok(Some(r))
+    }
+}
+
+/// A log that could not be read.
+#[derive(Debug)]
+pub struct LogFailure {
+    /// Whose log.
+    pub annotator: String,
+    /// Why (names the file and line).
+    pub error: ModelError,
+}
+
+/// The annotations of a project: every annotator's log, read.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    logs: BTreeMap<String, AnnotatorRecords>,
+    failures: Vec<LogFailure>,
+}
+
+impl Annotations {
+    /// Reads every annotator's log. A log that cannot be read is listed in
+    /// [`Annotations::failures`]; the others are read.
+    ///
+    /// # Errors
+    /// An unreadable `annotations/` directory.
+    pub fn load(project: &Project) -> Result<Self> {
+        let names = project.annotators()?;
+        let mut out = Self::default();
+        for name in names {
+            match read_one(project, &name) {
+                Ok(log) => {
+                    out.logs.insert(name, log);
+                }
+                Err(error) => out.failures.push(LogFailure {
+                    annotator: name,
+                    error,
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads the logs of `names` only; any that cannot be read is an error.
+    /// An annotator without a log has no records.
+    ///
+    /// # Errors
+    /// A bad annotator name or an unreadable log, naming the file and line.
+    pub fn load_only(project: &Project, names: &[String]) -> Result<Self> {
+        let mut out = Self::default();
+        for name in names {
+            out.logs.insert(name.clone(), read_one(project, name)?);
+        }
+        Ok(out)
+    }
+
+    /// The logs that were read, sorted by annotator.
+    pub fn logs(&self) -> impl ExactSizeIterator<Item = &AnnotatorRecords> {
+        self.logs.values()
+    }
+
+    /// One annotator's log.
+    #[must_use]
+    pub fn log(&self, annotator: &str) -> Option<&AnnotatorRecords> {
+        self.logs.get(annotator)
+    }
+
+    /// Logs that could not be read, sorted by annotator.
+    #[must_use]
+    pub fn failures(&self) -> &[LogFailure] {
+        &self.failures
+    }
+
+    /// Every annotator's latest record of `doc`, resolved against `current`,
+    /// sorted by annotator.
+    ///
+    /// # Errors
+    /// An unreadable corpus file.
+    pub fn resolve_document(
+        &self,
+        doc: &str,
+        current: Option<&Document>,
+        corpus: &Corpus,
+    ) -> Result<Vec<Resolved>> {
+        let mut out = Vec::new();
+        for log in self.logs.values() {
+            if let Some(r) = log.resolve(doc, current, corpus)? {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Ids of the documents that have a record, sorted.
+    #[must_use]
+    pub fn documents(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .logs
+            .values()
+            .flat_map(|l| l.contents.latest.keys().map(String::as_str))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Every document with a record, in id order, each read once from the
+    /// corpus, with every annotator's latest record resolved against it.
+    pub fn resolved<'a>(
+        &'a self,
+        corpus: &'a Corpus,
+    ) -> impl Iterator<Item = Result<DocumentAnnotations>> + 'a {
+        self.documents().into_iter().map(move |id| {
+            let current = match corpus.entry(id) {
+                Some(e) => Some(corpus.read_entry(e)?),
+                None => None,
+            };
+            let records = self.resolve_document(id, current.as_ref(), corpus)?;
+            Ok(DocumentAnnotations {
+                id: id.to_owned(),
+                current,
+                records,
+            })
+        })
+    }
+}
+
+/// One document and every annotator's latest record of it, resolved.
+#[derive(Debug)]
+pub struct DocumentAnnotations {
+    /// The document id.
+    pub id: String,
+    /// Its current version, `None` when the corpus does not have it.
+    pub current: Option<Document>,
+    /// Resolved records, sorted by annotator.
+    pub records: Vec<Resolved>,
+}
+
+fn read_one(project: &Project, name: &str) -> Result<AnnotatorRecords> {
+    let path = project.log_path(name)?;
+    let contents = read_log(&path)?;
+    Ok(AnnotatorRecords {
+        name: name.to_owned(),
+        path,
+        contents,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Status;
+
+    fn record(doc: &Document, spans: Vec<Span>) -> Record {
+        Record {
+            doc: doc.id.clone(),
+            hash: doc.hash.clone(),
+            annotator: "alice".into(),
+            schema: "news@1".into(),
+            status: Status::Accepted,
+            at: "2026-11-23T20:00:00Z".into(),
+            ms: 1,
+            spans,
+            labels: BTreeMap::new(),
+            zones: None,
+            note: None,
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    fn span(text: &str, needle: &str, label: &str) -> Span {
+        let b = text.find(needle).unwrap();
+        let s = text[..b].chars().count();
+        Span::from_chars(text, s, s + needle.chars().count(), label).unwrap()
+    }
+
+    fn corpus_of(docs: &[Vec<Document>]) -> (tempfile::TempDir, Corpus) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus_dir = dir.path().join("corpus");
+        fs_err::create_dir_all(&corpus_dir).unwrap();
+        for batch in docs {
+            crate::corpus::write_corpus_file(&corpus_dir, "import", batch).unwrap();
+        }
+        let corpus = Corpus::open(&corpus_dir, &dir.path().join(".annot")).unwrap();
+        (dir, corpus)
+    }
+
+    #[test]
+    fn current_record_keeps_valid_spans_and_lists_corrupt_ones() {
+        let doc = Document::new("d", "Les ORES de Wallonie 😀 et l'OSDH.");
+        let mut bad = span(&doc.text, "ORES", "ORG");
+        bad.text = "OREZ".into();
+        let reversed = Span {
+            start: 9,
+            end: 4,
+            label: "LOC".into(),
+            text: String::new(),
+            source: None,
+        };
+        let good = span(&doc.text, "OSDH", "ORG");
+        let rec = record(&doc, vec![bad, reversed, good.clone()]);
+        let (_d, corpus) = corpus_of(&[vec![doc.clone()]]);
+        let r = resolve(&rec, Some(&doc), &corpus).unwrap();
+        assert_eq!(r.anchor, Anchor::Current);
+        assert_eq!(r.record.spans, vec![good]);
+        assert_eq!(r.lost.len(), 2);
+        assert!(r.lost.iter().all(|l| matches!(l.loss, Loss::Corrupt(_))));
+        assert!(format!("{}", r.lost[0].loss).contains("OREZ"));
+    }
+
+    #[test]
+    fn changed_text_carries_spans_and_lists_the_lost() {
+        let old = Document::new("d", "L'armée a repris Boukamal, dit l'OSDH.");
+        let new = Document::new(
+            "d",
+            "Selon l'AFP, l'armée a repris Boukamal, dit l'OSDH (ONG).",
+        );
+        let spans = vec![
+            span(&old.text, "L'armée", "ORG"),
+            span(&old.text, "Boukamal", "LOC"),
+            span(&old.text, "OSDH", "ORG"),
+        ];
+        let rec = record(&old, spans);
+        let (_d, corpus) = corpus_of(&[vec![old], vec![new.clone()]]);
+        assert_eq!(corpus.entry("d").unwrap().hash, new.hash);
+        let r = resolve(&rec, Some(&new), &corpus).unwrap();
+        assert!(matches!(r.anchor, Anchor::Reanchored { .. }));
+        assert_eq!(r.record.hash, new.hash);
+        let kept: Vec<&str> = r.record.spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(kept, ["Boukamal", "OSDH"]);
+        for s in &r.record.spans {
+            assert_eq!(new.slice(s.start, s.end), Some(s.text.as_str()));
+        }
+        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost[0].span.text, "L'armée");
+        assert!(matches!(r.lost[0].loss, Loss::Changed(_)));
+    }
+
+    #[test]
+    fn unknown_text_checks_against_the_current_text() {
+        let doc = Document::new("d", "Boukamal et Deir ez-Zor");
+        let mut rec = record(&doc, vec![span(&doc.text, "Boukamal", "LOC")]);
+        rec.spans.push(Span {
+            start: 12,
+            end: 16,
+            label: "LOC".into(),
+            text: "Raqq".into(),
+            source: None,
+        });
+        rec.hash = "0000".into();
+        let (_d, corpus) = corpus_of(&[vec![doc.clone()]]);
+        let r = resolve(&rec, Some(&doc), &corpus).unwrap();
+        assert!(matches!(r.anchor, Anchor::UnknownText { .. }));
+        assert_eq!(r.record.spans.len(), 1);
+        assert_eq!(r.lost.len(), 1);
+    }
+
+    #[test]
+    fn orphaned_record_is_kept_as_it_was() {
+        let doc = Document::new("gone", "Boukamal");
+        let rec = record(&doc, vec![span(&doc.text, "Boukamal", "LOC")]);
+        let (_d, corpus) = corpus_of(&[vec![Document::new("other", "x")]]);
+        let r = resolve(&rec, None, &corpus).unwrap();
+        assert_eq!(r.anchor, Anchor::Orphaned);
+        assert_eq!(r.record, rec);
+    }
+}

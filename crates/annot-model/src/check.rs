@@ -1,0 +1,419 @@
+//! The project integrity check behind `annot check`: typed findings, no printing.
+//!
+//! Every corpus line is read against its digest; every log is read line by
+//! line (a bad line is named); the latest record of each (annotator, document)
+//! is resolved through [`crate::annotations`] exactly as every other command
+//! sees it, and what does not hold is a finding: corrupt spans, records made on
+//! a text the corpus does not keep, labels the schema does not have (errors);
+//! re-anchored records and the spans they lose, orphaned records, torn tails,
+//! byte-order marks, spans that split a character (warnings).
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use unicode_segmentation::GraphemeCursor;
+
+use crate::annotations::{Anchor, Annotations, Loss, Resolved};
+use crate::error::Result;
+use crate::offsets::OffsetMap;
+use crate::project::Project;
+use crate::record::Span;
+use crate::schema::{Schema, UnknownLabel};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Data that is wrong or cannot be used as it is.
+    Error,
+    /// Something to know or to look at; the data is usable.
+    Warning,
+}
+
+/// What was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A corpus line that is not a valid document.
+    CorpusLine { message: String },
+    /// A temporary file left by an import that was killed.
+    TempFile { path: PathBuf, bytes: u64 },
+    /// A log that cannot be read.
+    LogUnreadable { message: String },
+    /// A log's last line was cut short by a crash.
+    TornTail { text: String },
+    /// A log starts with a UTF-8 byte-order mark.
+    ByteOrderMark,
+    /// A record names another annotator than the log it is in.
+    AnnotatorMismatch { recorded: String },
+    /// A record of a document the corpus does not have.
+    Orphaned,
+    /// A record made on a text the corpus does not keep.
+    UnknownText {
+        hash: String,
+        kept: usize,
+        lost: usize,
+    },
+    /// A span that is wrong on the text its record was made on.
+    CorruptSpan { span: Span, reason: String },
+    /// The document changed since the record; its spans were carried over.
+    Reanchored {
+        from_hash: String,
+        kept: usize,
+        lost: usize,
+    },
+    /// A span that could not be carried onto the current text.
+    LostSpan { span: Span, reason: String },
+    /// Zone corrections made on an older text, which no longer apply.
+    ZonesDropped { zones: usize },
+    /// A label the schema does not have.
+    UnknownLabel { schema: String, label: UnknownLabel },
+    /// A span boundary that falls inside a user-perceived character.
+    SplitsCharacter { span: Span, offset: usize },
+}
+
+/// One finding, with where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What, with its data.
+    #[serde(flatten)]
+    pub kind: FindingKind,
+    /// The file it is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<PathBuf>,
+    /// The 1-based line of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The document concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    /// The annotator concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<String>,
+}
+
+impl Finding {
+    fn new(severity: Severity, kind: FindingKind) -> Self {
+        Self {
+            severity,
+            kind,
+            file: None,
+            line: None,
+            doc: None,
+            annotator: None,
+        }
+    }
+
+    fn at(mut self, file: &std::path::Path, line: usize) -> Self {
+        self.file = Some(file.to_owned());
+        self.line = (line > 0).then_some(line);
+        self
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CorpusLine { message } | Self::LogUnreadable { message } => f.write_str(message),
+            Self::TempFile { path, bytes } => write!(
+                f,
+                "{} ({bytes} bytes) was left by an import that did not finish; \
+                 `annot check --fix` or the next import removes it",
+                path.display()
+            ),
+            Self::TornTail { .. } => f.write_str(
+                "incomplete last line (a write cut short); it is set aside at the next \
+                 `annot annotate` of this annotator",
+            ),
+            Self::ByteOrderMark => f.write_str(
+                "the log starts with a UTF-8 byte-order mark (an editor added it); annot \
+                 skips it, but other tools may not read the first record: remove the first 3 bytes",
+            ),
+            Self::AnnotatorMismatch { recorded } => {
+                write!(f, "record says annotator '{recorded}'")
+            }
+            Self::Orphaned => f.write_str("the document is not in the corpus"),
+            Self::UnknownText { hash, kept, lost } => write!(
+                f,
+                "the record was made on a text (hash {hash}) the corpus does not keep; \
+                 {kept} span(s) match the current text, {lost} do not"
+            ),
+            Self::CorruptSpan { span, reason } => write!(
+                f,
+                "corrupt span {} {:?} [{}, {}): {reason}",
+                span.label, span.text, span.start, span.end
+            ),
+            Self::Reanchored { kept, lost, .. } => write!(
+                f,
+                "changed since this record; {kept} span(s) re-anchor, {lost} lost"
+            ),
+            Self::LostSpan { span, reason } => write!(
+                f,
+                "lost {} {:?} [{}, {}): {reason}",
+                span.label, span.text, span.start, span.end
+            ),
+            Self::ZonesDropped { zones } => write!(
+                f,
+                "{zones} zone correction(s) were made on an older text and no longer apply"
+            ),
+            Self::UnknownLabel { schema, label } => {
+                write!(f, "{label} is not in schema {schema}")
+            }
+            Self::SplitsCharacter { span, offset } => write!(
+                f,
+                "span {} {:?} [{}, {}) has a boundary at {offset} inside a character \
+                 (an accent or emoji cut from its base)",
+                span.label, span.text, span.start, span.end
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+            }
+            f.write_str(": ")?;
+        }
+        if let Some(doc) = &self.doc {
+            write!(f, "document '{doc}': ")?;
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+/// What `annot check` found.
+#[derive(Debug, Default, Serialize)]
+pub struct CheckReport {
+    /// Corpus documents read.
+    pub documents: usize,
+    /// Records read, history included.
+    pub records: usize,
+    /// Everything found, errors first, then in file and line order.
+    pub findings: Vec<Finding>,
+}
+
+impl CheckReport {
+    /// Findings of one severity.
+    pub fn of(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// Whether any finding is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.of(Severity::Error).next().is_some()
+    }
+}
+
+/// Checks the whole project. `temp_files` are the leftovers of killed imports
+/// (path, size), found by the caller.
+///
+/// # Errors
+/// A project whose corpus index or schema cannot be opened at all.
+pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result<CheckReport> {
+    let mut report = CheckReport::default();
+    let corpus = project.corpus()?;
+    for doc in corpus.iter() {
+        match doc {
+            Ok(_) => report.documents += 1,
+            Err(e) => report.findings.push(Finding::new(
+                Severity::Error,
+                FindingKind::CorpusLine {
+                    message: e.to_string(),
+                },
+            )),
+        }
+    }
+    for (path, bytes) in temp_files {
+        report.findings.push(Finding::new(
+            Severity::Warning,
+            FindingKind::TempFile {
+                path: path.clone(),
+                bytes: *bytes,
+            },
+        ));
+    }
+    let schema = project.schema()?;
+    let annotations = Annotations::load(project)?;
+    for failure in annotations.failures() {
+        let mut f = Finding::new(
+            Severity::Error,
+            FindingKind::LogUnreadable {
+                message: failure.error.to_string(),
+            },
+        );
+        f.annotator = Some(failure.annotator.clone());
+        report.findings.push(f);
+    }
+    for log in annotations.logs() {
+        report.records += log.record_count();
+        let with_log = |mut f: Finding, line: usize| {
+            f.annotator = Some(log.name.clone());
+            f.at(&log.path, line)
+        };
+        if log.byte_order_mark() {
+            report.findings.push(with_log(
+                Finding::new(Severity::Warning, FindingKind::ByteOrderMark),
+                1,
+            ));
+        }
+        if let Some(t) = log.torn() {
+            report.findings.push(with_log(
+                Finding::new(
+                    Severity::Warning,
+                    FindingKind::TornTail {
+                        text: t.text.clone(),
+                    },
+                ),
+                t.line,
+            ));
+        }
+        for record in log.latest() {
+            if record.annotator != log.name {
+                report.findings.push(with_log(
+                    Finding::new(
+                        Severity::Warning,
+                        FindingKind::AnnotatorMismatch {
+                            recorded: record.annotator.clone(),
+                        },
+                    ),
+                    log.line_of(&record.doc),
+                ));
+            }
+        }
+    }
+    for doc in annotations.resolved(&corpus) {
+        let doc = doc?;
+        for r in &doc.records {
+            let Some(log) = annotations.log(&r.annotator) else {
+                continue;
+            };
+            for mut f in record_findings(r, doc.current.as_ref().map(|d| d.text.as_str()), &schema)
+            {
+                f.doc = Some(doc.id.clone());
+                f.annotator = Some(r.annotator.clone());
+                report.findings.push(f.at(&log.path, r.line));
+            }
+        }
+    }
+    report.findings.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, &a.doc).cmp(&(b.severity, &b.file, b.line, &b.doc))
+    });
+    Ok(report)
+}
+
+/// The findings of one resolved record; `text` is the document's current text.
+fn record_findings(r: &Resolved, text: Option<&str>, schema: &Schema) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let lost_changed = r
+        .lost
+        .iter()
+        .filter(|l| matches!(l.loss, Loss::Changed(_)))
+        .count();
+    match &r.anchor {
+        Anchor::Current => {}
+        Anchor::Orphaned => out.push(Finding::new(Severity::Warning, FindingKind::Orphaned)),
+        Anchor::Reanchored { from_hash } => out.push(Finding::new(
+            Severity::Warning,
+            FindingKind::Reanchored {
+                from_hash: from_hash.clone(),
+                kept: r.record.spans.len(),
+                lost: lost_changed,
+            },
+        )),
+        Anchor::UnknownText { hash } => out.push(Finding::new(
+            Severity::Error,
+            FindingKind::UnknownText {
+                hash: hash.clone(),
+                kept: r.record.spans.len(),
+                lost: lost_changed,
+            },
+        )),
+    }
+    for l in &r.lost {
+        let (severity, kind) = match &l.loss {
+            Loss::Corrupt(why) => (
+                Severity::Error,
+                FindingKind::CorruptSpan {
+                    span: l.span.clone(),
+                    reason: why.clone(),
+                },
+            ),
+            Loss::Changed(why) => (
+                Severity::Warning,
+                FindingKind::LostSpan {
+                    span: l.span.clone(),
+                    reason: why.clone(),
+                },
+            ),
+        };
+        out.push(Finding::new(severity, kind));
+    }
+    if let Some(z) = &r.dropped_zones {
+        out.push(Finding::new(
+            Severity::Warning,
+            FindingKind::ZonesDropped { zones: z.len() },
+        ));
+    }
+    for label in schema.unknown_labels(&r.record.spans, &r.record.labels) {
+        out.push(Finding::new(
+            Severity::Error,
+            FindingKind::UnknownLabel {
+                schema: schema.id(),
+                label,
+            },
+        ));
+    }
+    if let Some(text) = text {
+        let map = OffsetMap::new(text);
+        for span in &r.record.spans {
+            if let Some(offset) = splits_character(text, &map, span) {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    FindingKind::SplitsCharacter {
+                        span: span.clone(),
+                        offset,
+                    },
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The first boundary of `span` (a code point offset) that falls inside a
+/// grapheme cluster of `text`, if any.
+#[must_use]
+pub fn splits_character(text: &str, map: &OffsetMap, span: &Span) -> Option<usize> {
+    [span.start, span.end].into_iter().find(|&ch| {
+        map.to_byte(ch).is_some_and(|b| {
+            let mut cursor = GraphemeCursor::new(b, text.len(), true);
+            !matches!(cursor.is_boundary(text, 0), Ok(true))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heart_without_its_variation_selector_splits_a_character() {
+        let text = "Merci ❤\u{fe0f} à tous";
+        let map = OffsetMap::new(text);
+        let heart = Span::from_chars(text, 6, 7, "MISC").unwrap();
+        assert_eq!(splits_character(text, &map, &heart), Some(7));
+        let whole = Span::from_chars(text, 6, 8, "MISC").unwrap();
+        assert_eq!(splits_character(text, &map, &whole), None);
+        let e_acute = "Cafe\u{301} noir";
+        let map = OffsetMap::new(e_acute);
+        let cut = Span::from_chars(e_acute, 0, 4, "ORG").unwrap();
+        assert_eq!(splits_character(e_acute, &map, &cut), Some(4));
+    }
+}
