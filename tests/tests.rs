@@ -6,3 +6,4 @@ mod check;
 mod common;
 mod project;
 mod quickstart;
+mod terminal_escapes;
