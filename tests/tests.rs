@@ -7,3 +7,4 @@ mod common;
 mod project;
 mod quickstart;
 mod record_defects;
+mod terminal_escapes;

@@ -4,12 +4,20 @@
 //! With colour, spans are coloured by label with the label name dim after
 //! them and suggestions underlined with `?`; without (`--plain`, `NO_COLOR`,
 //! no terminal) spans read `[text]{LABEL}` and suggestions `[text]{LABEL?}`.
+//!
+//! Text from outside (articles, ids, metadata, labels, notes, what was typed)
+//! can hold escape sequences; it reaches the screen only through [`wrap`] and
+//! [`Painter::paint`], which both pass it through [`visible`]. Offsets are
+//! mapped to pieces of text first and each piece is made visible after, so
+//! spans and the ruler stay where they are even where one character becomes
+//! a four-character escape.
 
 use std::io::{self, Write};
 
 use annot_model::Record;
 use annot_model::Schema;
 use annot_model::annotations::LostSpan;
+use annot_model::visible;
 use anstyle::{AnsiColor, Style};
 
 use crate::edit::zones;
@@ -59,13 +67,15 @@ impl Painter {
         Self { color: opts.color }
     }
 
-    /// `text` in `style` (plain text without colour).
+    /// `text` in `style` (plain text without colour), its control
+    /// characters made [`visible`].
     #[must_use]
     pub fn paint(&self, text: &str, style: Style) -> String {
+        let text = visible(text);
         if self.color && style != Style::new() {
             format!("{style}{text}{style:#}")
         } else {
-            text.to_owned()
+            text.into_owned()
         }
     }
 
@@ -105,7 +115,8 @@ pub struct Screen<'a> {
 type Piece = (String, Style);
 
 /// What wrapping sees: words (which may span several styles, like a span and
-/// its label), runs of spaces, and line breaks.
+/// its label), runs of spaces, and line breaks. Words hold visible text, and
+/// their length counts what the screen shows.
 enum Item {
     Word(Vec<Piece>, usize),
     Space(Piece, usize),
@@ -123,7 +134,7 @@ fn items(pieces: &[Piece]) -> Vec<Item> {
         }
     };
     for (text, style) in pieces {
-        for c in text.chars() {
+        for c in visible(text).chars() {
             match c {
                 '\n' => {
                     flush(&mut out, &mut word, &mut word_len);
@@ -303,8 +314,8 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
     let view = screen.view;
     let doc = &view.doc;
     let mut s = String::new();
-    let title = format!("── {} ", doc.id);
-    let pos = format!(" {} ──", screen.position);
+    let title = format!("── {} ", visible(&doc.id));
+    let pos = format!(" {} ──", visible(&screen.position));
     let width = opts.width.unwrap_or(78).max(40);
     let fill = width
         .saturating_sub(title.chars().count() + pos.chars().count())
@@ -393,7 +404,7 @@ pub fn lists(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> 
     let label_style = |l: &str| Style::new().fg_color(Some(label_color(screen.schema, l).into()));
     let mut s = String::new();
     let row = |s: &mut String, head: &str, items: Vec<Vec<Piece>>| {
-        s.push_str(&p.dim(&format!("{head:<10} ")));
+        s.push_str(&p.dim(&format!("{:<10} ", visible(head))));
         if items.is_empty() {
             s.push('–');
         }

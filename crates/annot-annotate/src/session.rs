@@ -11,6 +11,7 @@ use annot_model::corpus::Corpus;
 use annot_model::record::Status;
 use annot_model::store::AnnotatorLog;
 use annot_model::tokenize::Lang;
+use annot_model::visible;
 use anstyle::{AnsiColor, Style};
 
 use crate::command::{Command, Target, label_keys, parse};
@@ -154,7 +155,7 @@ impl Session {
         if self.pending_label.is_some() {
             "label› ".to_owned()
         } else {
-            format!("{}› ", self.opts.annotator)
+            format!("{}› ", visible(&self.opts.annotator))
         }
     }
 
@@ -456,20 +457,22 @@ fn duration(ms: u64) -> String {
     }
 }
 
-/// An answer to a command.
+/// An answer to a command. Answers quote documents and what was typed, so
+/// their control characters are made [`visible`].
 fn say(out: &mut dyn Write, msg: &str) -> Result<()> {
-    writeln!(out, "  {msg}")?;
+    writeln!(out, "  {}", visible(msg))?;
     Ok(())
 }
 
-/// A command that was refused; nothing changed.
+/// A command that was refused; nothing changed. The message often quotes
+/// what was typed, so its control characters are made [`visible`].
 fn complain(out: &mut dyn Write, opts: &RenderOptions, msg: &str) -> Result<()> {
     let p = Painter::new(opts);
     let bang = p.paint(
         "!",
         Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
     );
-    writeln!(out, "  {bang} {msg}")?;
+    writeln!(out, "  {bang} {}", visible(msg))?;
     Ok(())
 }
 

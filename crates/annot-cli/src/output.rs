@@ -35,7 +35,8 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
             msg.push_str(&format!("\n  caused by: {c}"));
         }
     }
-    let _ = writeln!(stderr, "{msg}");
+    // Messages quote ids, file names and lines from outside: never send their controls raw.
+    let _ = writeln!(stderr, "{}", annot_model::visible(&msg));
     ExitCode::from(2)
 }
 

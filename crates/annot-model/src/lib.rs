@@ -3,7 +3,8 @@
 //! Everything that crosses a crate boundary or a file lives here: [`Document`],
 //! [`Span`], [`Schema`], [`Record`], the one offset conversion ([`offsets`]),
 //! the tokenizer ([`tokenize`]) and the on-disk project and store ([`project`],
-//! [`corpus`], [`store`]). This crate never prints and never exits.
+//! [`corpus`], [`store`]), and [`visible()`], which every screen path passes
+//! outside text through. This crate never prints and never exits.
 //!
 //! Offsets written to files are Unicode code point indices into a document's
 //! `text`, end-exclusive (Python's `text[start:end]`); in memory Rust works on
@@ -24,9 +25,11 @@ pub mod rng;
 pub mod schema;
 pub mod store;
 pub mod tokenize;
+pub mod visible;
 
 pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};
 pub use error::ModelError;
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
+pub use visible::visible;

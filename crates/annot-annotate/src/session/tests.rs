@@ -638,3 +638,21 @@ fn an_empty_corpus_says_to_import() {
         }
     );
 }
+
+#[test]
+fn typed_controls_are_echoed_visibly() {
+    let f = Fixture::new(&[("a", "Le \u{1b}]0;pwned\u{7} Hezbollah à Boukamal .")]);
+    let (out, summary) = f.run(
+        "\"\u{1b}[2J\" LOC\nBoukamal \u{1b}[31mXX\ng \u{9b}\u{202e}zz\nBoukamal\n\u{1b}x\nBoukamal LOC\n\n",
+    );
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(
+        !out.chars().any(annot_model::visible::is_terminal_control),
+        "{out:?}"
+    );
+    assert!(out.contains("␛"), "{out}");
+    assert!(out.contains("\\x9b\\u{202e}zz"), "{out}");
+    assert_eq!(summary.saved, 1);
+    let r = f.latest("a");
+    assert_eq!(spans(&r), own(&[("Boukamal", "LOC")]));
+}

@@ -59,5 +59,5 @@ fn print_text(report: &CheckReport) -> anyhow::Result<()> {
 fn shown(f: &Finding) -> String {
     let mut f = f.clone();
     f.file = f.file.map(|p| PathBuf::from(super::display_path(&p)));
-    f.to_string()
+    annot_model::visible(&f.to_string()).into_owned()
 }

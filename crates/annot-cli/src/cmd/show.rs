@@ -7,6 +7,7 @@ use annot_model::annotations::{Anchor, Annotations, Resolved};
 use annot_model::offsets::OffsetMap;
 use annot_model::project::Project;
 use annot_model::record::Span;
+use annot_model::visible;
 use anstyle::Style;
 use serde::Serialize;
 
@@ -47,7 +48,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             std::io::stderr().lock(),
             "warning: the log of '{}' cannot be read, so its record is not shown: {}",
             f.annotator,
-            f.error
+            visible(&f.error.to_string())
         )?;
     }
     let records = annotations.resolve_document(&doc.id, Some(&doc), &corpus)?;
@@ -85,13 +86,13 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     } else {
         Style::new()
     };
-    writeln!(out, "{bold}── {} ──{bold:#}", doc.id)?;
+    writeln!(out, "{bold}── {} ──{bold:#}", visible(&doc.id))?;
     let m = &doc.meta;
     let facts: Vec<&str> = [&m.section, &m.byline, &m.date, &m.lang, &m.source]
         .into_iter()
         .filter_map(|v| v.as_deref())
         .collect();
-    writeln!(out, "{dim}{}{dim:#}", facts.join(" · "))?;
+    writeln!(out, "{dim}{}{dim:#}", visible(&facts.join(" · ")))?;
     writeln!(out)?;
 
     let map = OffsetMap::new(&doc.text);
@@ -117,21 +118,22 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
                 map.to_byte(pos).unwrap_or(zs),
                 map.to_byte(s.start).unwrap_or(zs),
             );
-            line.push_str(&doc.text[a..b]);
+            line.push_str(&visible(&doc.text[a..b]));
             // The document's text is what is drawn, never the record's copy of it.
-            let inner = doc.slice(s.start, s.end).unwrap_or_default();
+            let inner = visible(doc.slice(s.start, s.end).unwrap_or_default());
+            let tag = visible(&s.label);
             if color {
                 let st = Style::new()
                     .fg_color(Some(label_color(&s.label).into()))
                     .bold();
-                line.push_str(&format!("{st}{inner}{st:#}{dim}{}{dim:#}", s.label));
+                line.push_str(&format!("{st}{inner}{st:#}{dim}{tag}{dim:#}"));
             } else {
-                line.push_str(&format!("[{inner}]{{{}}}", s.label));
+                line.push_str(&format!("[{inner}]{{{tag}}}"));
             }
             pos = s.end;
         }
         let a = map.to_byte(pos).unwrap_or(ze);
-        line.push_str(&doc.text[a..ze]);
+        line.push_str(&visible(&doc.text[a..ze]));
         for (i, text) in line
             .split('\n')
             .filter(|l| !l.trim().is_empty())
@@ -142,7 +144,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         }
     }
     if doc.zones.is_empty() {
-        writeln!(out, "{}", doc.text)?;
+        writeln!(out, "{}", visible(&doc.text))?;
     }
     writeln!(out)?;
     if records.is_empty() {
@@ -163,10 +165,8 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             }
             Anchor::Orphaned => String::new(),
         };
-        writeln!(
-            out,
-            "{bold}{}{bold:#} {} · {} spans{}{}{}",
-            res.annotator,
+        let rest = format!(
+            "{} · {} spans{}{}{}",
             r.status.as_str(),
             r.spans.len(),
             if labels.is_empty() {
@@ -179,26 +179,32 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
                 .map(|n| format!(" · note: {n}"))
                 .unwrap_or_default(),
             anchor
+        );
+        writeln!(
+            out,
+            "{bold}{}{bold:#} {}",
+            visible(&res.annotator),
+            visible(&rest)
         )?;
         if chosen.is_none_or(|c| c.annotator != res.annotator) {
             for (i, s) in r.spans.iter().enumerate() {
-                writeln!(
-                    out,
+                let row = format!(
                     "  {:>3} {} {} [{}, {})",
                     i + 1,
                     s.label,
                     doc.slice(s.start, s.end).unwrap_or_default(),
                     s.start,
                     s.end
-                )?;
+                );
+                writeln!(out, "{}", visible(&row))?;
             }
         }
         for l in &res.lost {
-            writeln!(
-                out,
+            let row = format!(
                 "    ✗ {} {:?} [{}, {}) not shown: {}",
                 l.span.label, l.span.text, l.span.start, l.span.end, l.loss
-            )?;
+            );
+            writeln!(out, "{}", visible(&row))?;
         }
         if let Some(z) = &res.dropped_zones {
             writeln!(
@@ -208,7 +214,8 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             )?;
         }
         for u in schema.unknown_labels(&r.spans, &r.labels) {
-            writeln!(out, "    ! {u} is not in schema {}", schema.id())?;
+            let row = format!("    ! {u} is not in schema {}", schema.id());
+            writeln!(out, "{}", visible(&row))?;
         }
     }
     Ok(ExitCode::SUCCESS)

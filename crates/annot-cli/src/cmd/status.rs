@@ -136,7 +136,8 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         writeln!(
             err,
             "error: the log of '{}' cannot be read, so it is not counted: {}",
-            u.name, u.error
+            u.name,
+            annot_model::visible(&u.error)
         )?;
     }
     Ok(if report.unreadable.is_empty() {
@@ -214,7 +215,11 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
                 .iter()
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
-            writeln!(out, "  spans   {}", spans.join(" · "))?;
+            writeln!(
+                out,
+                "  spans   {}",
+                annot_model::visible(&spans.join(" · "))
+            )?;
         }
         if !a.doc_labels.is_empty() {
             let labels: Vec<String> = a
@@ -222,7 +227,11 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
                 .iter()
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
-            writeln!(out, "  labels  {}", labels.join(" · "))?;
+            writeln!(
+                out,
+                "  labels  {}",
+                annot_model::visible(&labels.join(" · "))
+            )?;
         }
         if a.stale > 0 {
             writeln!(
