@@ -35,7 +35,8 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
             msg.push_str(&format!("\n  caused by: {c}"));
         }
     }
-    let _ = writeln!(stderr, "{msg}");
+    // Errors quote ids, paths and what was typed: no escape sequence reaches the terminal.
+    let _ = writeln!(stderr, "{}", annot_model::visible(&msg));
     ExitCode::from(2)
 }
 
