@@ -1,5 +1,6 @@
 //! `annot annotate`: scripted sessions, a real terminal, and kill -9 at random points.
 
+mod closed_stdout;
 mod kill;
 mod scripted;
 mod terminal;

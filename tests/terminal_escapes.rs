@@ -223,3 +223,36 @@ fn on_a_terminal_the_only_escapes_are_annots_own() {
         .collect();
     assert!(others.is_empty(), "{others:?} in {out:?}");
 }
+
+#[test]
+fn errors_and_import_messages_show_controls_on_stderr() {
+    let (tmp, root) = hostile_project();
+    let out = annot_in(&root)
+        .args(["annotate", "--annotator", "x\u{1b}]0;pwned\u{7}"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("␛]0;pwned␇"), "{stderr}");
+
+    // An import whose messages quote the input: a duplicate id with an escape in it.
+    let path = tmp.path().join("dup.jsonl");
+    let line = serde_json::json!({"id": "d\u{1b}[2J", "text": "Un texte ."}).to_string();
+    std::fs::write(&path, format!("{line}\n{line}\n")).unwrap();
+    let out = annot_in(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&path)
+        .assert()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("d␛[2J"), "{stderr}");
+}

@@ -201,7 +201,9 @@ impl Session {
         Ok(self.summary())
     }
 
-    fn summary(&self) -> Summary {
+    /// What the session did so far: records written, documents left.
+    #[must_use]
+    pub fn summary(&self) -> Summary {
         Summary {
             saved: self.saved,
             remaining: self

@@ -19,13 +19,13 @@ pub(crate) fn color_enabled(choice: crate::cli::ColorChoice) -> bool {
 }
 
 /// Prints an error and its causes to stderr; a broken pipe exits quietly with 0.
+///
+/// The quiet exit is for commands whose only product is stdout
+/// (`annot export | head`): the reader has what it wanted. A command whose
+/// product is elsewhere passes its error through [`broken_pipe_is_an_error`].
 pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
-    for cause in err.chain() {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::BrokenPipe
-        {
-            return ExitCode::SUCCESS;
-        }
+    if is_broken_pipe(err) {
+        return ExitCode::SUCCESS;
     }
     let mut stderr = std::io::stderr().lock();
     let mut msg = format!("error: {err}");
@@ -35,9 +35,113 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
             msg.push_str(&format!("\n  caused by: {c}"));
         }
     }
-    // Messages quote ids, file names and lines from outside: never send their controls raw.
+    // Errors quote ids, paths and what was typed: no escape sequence reaches the terminal.
     let _ = writeln!(stderr, "{}", annot_model::visible(&msg));
     ExitCode::from(2)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// For commands whose work is not their stdout (a session saves decisions):
+/// an error with a broken pipe among its causes is reported like any other,
+/// not swallowed by [`report_error`].
+pub(crate) fn broken_pipe_is_an_error(err: anyhow::Error) -> anyhow::Error {
+    if is_broken_pipe(&err) {
+        anyhow::anyhow!("{err:#}")
+    } else {
+        err
+    }
+}
+
+/// Standard output for a session, line-buffered over a [`ScreenOut`].
+///
+/// On Unix the [`ScreenOut`] sits on a duplicate of the descriptor, under the
+/// buffer, so the bytes it counts are bytes the reader could have read; std's
+/// own `Stdout` buffers above any wrapper and would count bytes never sent.
+pub(crate) fn session_stdout() -> std::io::LineWriter<ScreenOut<Box<dyn Write>>> {
+    std::io::LineWriter::new(ScreenOut::new(raw_stdout()))
+}
+
+#[cfg(unix)]
+fn raw_stdout() -> Box<dyn Write> {
+    use std::os::fd::AsFd as _;
+    match std::io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => Box::new(std::fs::File::from(fd)),
+        // No descriptor 1 at all: std's stdout quietly drops what is written.
+        Err(_) => Box::new(std::io::stdout()),
+    }
+}
+
+#[cfg(not(unix))]
+fn raw_stdout() -> Box<dyn Write> {
+    // The console needs std's UTF-16 conversion; the count may then include buffered bytes.
+    Box::new(std::io::stdout())
+}
+
+/// Output for a session: once the reader has gone (a broken pipe), the
+/// screen is dropped and the work goes on.
+///
+/// Every write after the pipe closed succeeds without writing, so the session
+/// still applies every command and saves every decision; [`ScreenOut::closed_after`]
+/// tells the command to say so at the end. Other write errors pass through.
+#[derive(Debug)]
+pub(crate) struct ScreenOut<W> {
+    inner: W,
+    written: u64,
+    closed: bool,
+}
+
+impl<W: Write> ScreenOut<W> {
+    /// Output to `inner`.
+    pub(crate) fn new(inner: W) -> Self {
+        Self {
+            inner,
+            written: 0,
+            closed: false,
+        }
+    }
+
+    /// Bytes `inner` took before the pipe closed, when it did.
+    pub(crate) fn closed_after(&self) -> Option<u64> {
+        self.closed.then_some(self.written)
+    }
+
+    fn absorb<T>(&mut self, result: std::io::Result<T>, or: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(or)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ScreenOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        if let Ok(n) = result {
+            self.written += n as u64;
+        }
+        self.absorb(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb(result, ())
+    }
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal.
@@ -62,4 +166,72 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes `room` bytes, then fails as a pipe without reader does.
+    struct Pipe {
+        got: Vec<u8>,
+        room: usize,
+        kind: std::io::ErrorKind,
+    }
+
+    impl Write for Pipe {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.got.len() >= self.room {
+                return Err(self.kind.into());
+            }
+            let n = buf.len().min(self.room - self.got.len());
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            if self.got.len() >= self.room {
+                return Err(self.kind.into());
+            }
+            Ok(())
+        }
+    }
+
+    fn pipe(room: usize, kind: std::io::ErrorKind) -> ScreenOut<Pipe> {
+        ScreenOut::new(Pipe {
+            got: Vec::new(),
+            room,
+            kind,
+        })
+    }
+
+    #[test]
+    fn a_closed_pipe_drops_the_screen_and_counts_what_went_out() {
+        let mut out = pipe(5, std::io::ErrorKind::BrokenPipe);
+        writeln!(out, "abc").unwrap();
+        assert_eq!(out.closed_after(), None);
+        writeln!(out, "defgh").unwrap();
+        writeln!(out, "more").unwrap();
+        out.flush().unwrap();
+        assert_eq!(out.closed_after(), Some(5));
+        assert_eq!(out.inner.got, b"abc\nd");
+    }
+
+    #[test]
+    fn other_errors_pass_through() {
+        let mut out = pipe(2, std::io::ErrorKind::Other);
+        assert!(writeln!(out, "abc").is_err());
+        assert_eq!(out.closed_after(), None);
+    }
+
+    #[test]
+    fn only_a_broken_pipe_is_quiet_and_sessions_are_never_quiet() {
+        let pipe = anyhow::Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+            .context("writing");
+        assert!(is_broken_pipe(&pipe));
+        let loud = broken_pipe_is_an_error(pipe);
+        assert!(!is_broken_pipe(&loud));
+        assert!(loud.to_string().starts_with("writing: "), "{loud}");
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
 }

@@ -1,5 +1,6 @@
 //! `annot annotate`: a hand-annotation session (the engine is `annot-annotate`).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use annot_annotate::{Filter, Order, Session, SessionOptions, load_patterns, stdin_source};
@@ -7,6 +8,8 @@ use annot_model::project::Project;
 use annot_model::schema::Schema;
 use annot_model::store::AnnotatorLog;
 use anyhow::Context as _;
+
+use crate::output::{broken_pipe_is_an_error, session_stdout};
 
 /// File a project's patterns are read from when `--patterns` is not given.
 const DEFAULT_PATTERNS: &str = "patterns.jsonl";
@@ -58,6 +61,11 @@ impl AnnotateArgs {
 }
 
 /// Runs a session on standard input and output.
+///
+/// The decisions are the session's product, its screen is not: when stdout
+/// is a pipe whose reader goes away (`annot annotate < cmds.txt | head -1`),
+/// every command is still applied and every decision saved, and one line on
+/// stderr says so. Any error is reported, a broken pipe among its causes or not.
 pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow::Result<()> {
     let schema = match &args.schema {
         Some(path) => Schema::load(path)?,
@@ -93,7 +101,17 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         .join(format!("history-{}", args.annotator));
     let mut input =
         stdin_source(Some(history)).context("cannot read commands from the terminal")?;
-    let mut out = std::io::stdout().lock();
-    session.run(input.as_mut(), &mut out)?;
+    let mut out = session_stdout();
+    let result = session.run(input.as_mut(), &mut out);
+    // `run` flushes its last screen; this matters only after it failed, and that error wins.
+    let _ = out.flush();
+    if let Some(bytes) = out.get_ref().closed_after() {
+        let saved = session.summary().saved;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "stdout was closed after {bytes} bytes; the session went on: {saved} decision(s) saved"
+        );
+    }
+    result.map_err(|e| broken_pipe_is_an_error(e.into()))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use annot_model::Document;
 use annot_model::corpus::CorpusWriter;
 use annot_model::project::Project;
 use annot_model::tokenize::Lang;
+use annot_model::visible;
 use serde::Serialize;
 
 /// Arguments of `annot import`.
@@ -131,11 +132,15 @@ impl ImportArgs {
 pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let outcome = import_paths(project, &args.inputs, args)?;
     let mut err = std::io::stderr().lock();
-    for m in outcome.warnings.iter().chain(&outcome.failures) {
-        writeln!(err, "{}: {}", m.source, m.message)?;
-    }
-    for m in outcome.already_present.iter().chain(&outcome.duplicates) {
-        writeln!(err, "{}: {}", m.source, m.message)?;
+    // Messages quote file names, ids and text of the input: show their controls, never send them.
+    for m in outcome
+        .warnings
+        .iter()
+        .chain(&outcome.failures)
+        .chain(&outcome.already_present)
+        .chain(&outcome.duplicates)
+    {
+        writeln!(err, "{}", visible(&format!("{}: {}", m.source, m.message)))?;
     }
     if let Some(f) = &outcome.corpus_file {
         writeln!(err, "wrote {}", super::display_path(f))?;

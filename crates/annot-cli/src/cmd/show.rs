@@ -139,7 +139,11 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             .filter(|l| !l.trim().is_empty())
             .enumerate()
         {
-            let tag = if i == 0 { zone.zone.as_str() } else { "" };
+            let tag = if i == 0 {
+                visible(&zone.zone)
+            } else {
+                "".into()
+            };
             writeln!(out, "{dim}{tag:>width$}{dim:#} │ {zstyle}{text}{zstyle:#}")?;
         }
     }

@@ -157,9 +157,13 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
     writeln!(
         out,
         "{bold}project{bold:#}    {}",
-        super::display_path(std::path::Path::new(&r.project))
+        annot_model::visible(&super::display_path(std::path::Path::new(&r.project)))
     )?;
-    writeln!(out, "{bold}schema{bold:#}     {}", r.schema)?;
+    writeln!(
+        out,
+        "{bold}schema{bold:#}     {}",
+        annot_model::visible(&r.schema)
+    )?;
     writeln!(
         out,
         "{bold}documents{bold:#}  {} in {} corpus file(s)",
