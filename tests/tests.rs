@@ -4,5 +4,6 @@
 mod annotate;
 mod check;
 mod common;
+mod import_defects;
 mod project;
 mod quickstart;

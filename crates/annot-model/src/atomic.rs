@@ -133,6 +133,37 @@ impl AtomicFile {
         tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
         sync_dir(parent_dir(&path))
     }
+
+    /// Like [`AtomicFile::commit`], but never replaces an existing file: when
+    /// the target exists (another process got there first), `next` gives the
+    /// next name to try. Returns the path the file got.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn commit_new(
+        mut self,
+        mut next: impl FnMut(&Path) -> PathBuf,
+    ) -> std::io::Result<PathBuf> {
+        drop(self.syncer.take());
+        let mut path = self.path;
+        let mut tmp = self
+            .out
+            .into_inner()
+            .map_err(|e| with_path(e.into_error(), &path))?;
+        tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
+        loop {
+            match tmp.persist_noclobber(&path) {
+                Ok(_) => break,
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    tmp = e.file;
+                    path = next(&path);
+                }
+                Err(e) => return Err(with_path(e.error, &path)),
+            }
+        }
+        sync_dir(parent_dir(&path))?;
+        Ok(path)
+    }
 }
 
 impl Write for AtomicFile {

@@ -356,6 +356,8 @@ pub fn write_corpus_file<'a>(
 #[derive(Debug)]
 pub struct CorpusWriter {
     file: crate::atomic::AtomicFile,
+    dir: PathBuf,
+    stem: String,
     offset: u64,
     lines: Vec<IndexLine>,
     index_dir: Option<PathBuf>,
@@ -363,22 +365,18 @@ pub struct CorpusWriter {
 }
 
 impl CorpusWriter {
-    /// Picks the next free `<stem>-NNNN.jsonl` name in `dir` and starts writing it.
+    /// Starts writing a new `<stem>-NNNN.jsonl` in `dir` (the next free number
+    /// when it is finished: an existing corpus file is never replaced).
     ///
     /// # Errors
     /// When the directory or the temporary file cannot be created.
     pub fn create(dir: &Path, stem: &str) -> Result<Self> {
         fs_err::create_dir_all(dir)?;
-        let mut n = 1;
-        let path = loop {
-            let p = dir.join(format!("{stem}-{n:04}.jsonl"));
-            if !p.exists() {
-                break p;
-            }
-            n += 1;
-        };
+        let path = next_free_name(dir, stem, 1);
         Ok(Self {
             file: crate::atomic::AtomicFile::create(&path)?,
+            dir: dir.to_owned(),
+            stem: stem.to_owned(),
             offset: 0,
             lines: Vec::new(),
             index_dir: None,
@@ -459,8 +457,14 @@ impl CorpusWriter {
         if self.lines.is_empty() {
             return Ok(None);
         }
-        let path = self.file.path().to_owned();
-        self.file.commit()?;
+        // The name picked at creation may have been taken since (by a process
+        // that does not take the import lock): never replace a corpus file,
+        // take the next free number instead.
+        let (dir, stem) = (&self.dir, &self.stem);
+        let path = self.file.commit_new(|taken| {
+            let n = number_of(taken, stem).unwrap_or(0);
+            next_free_name(dir, stem, n + 1)
+        })?;
         if let Some(index_dir) = &self.index_dir {
             // The cache is an optimisation: the corpus file is in place, whatever happens here.
             if let Ok(stamp) = stamp(&path) {
@@ -469,6 +473,28 @@ impl CorpusWriter {
         }
         Ok(Some(path))
     }
+}
+
+/// The first `<stem>-NNNN.jsonl` in `dir` from number `from` on that does not exist.
+fn next_free_name(dir: &Path, stem: &str, from: u32) -> PathBuf {
+    let mut n = from.max(1);
+    loop {
+        let p = dir.join(format!("{stem}-{n:04}.jsonl"));
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// NNNN of a `<stem>-NNNN.jsonl` path.
+fn number_of(path: &Path, stem: &str) -> Option<u32> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".jsonl")?
+        .parse()
+        .ok()
 }
 
 struct DocLines {
@@ -795,6 +821,22 @@ mod tests {
         let c = Corpus::open(&corpus, &cache).unwrap();
         assert_eq!(c.len(), 3);
         assert_eq!(c.get("c").unwrap().text, "third");
+    }
+
+    #[test]
+    fn writers_started_together_never_replace_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let mut a = CorpusWriter::create(&corpus, "import").unwrap();
+        let mut b = CorpusWriter::create(&corpus, "import").unwrap();
+        a.push(&doc("a", "from a")).unwrap();
+        b.push(&doc("b", "from b")).unwrap();
+        let pa = a.finish().unwrap().unwrap();
+        let pb = b.finish().unwrap().unwrap();
+        assert_ne!(pa, pb);
+        assert!(pb.ends_with("import-0002.jsonl"), "{}", pb.display());
+        let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+        assert_eq!(c.len(), 2);
     }
 
     #[test]

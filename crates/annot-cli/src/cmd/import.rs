@@ -171,6 +171,14 @@ pub(crate) fn import_paths(
             }
         })
         .collect();
+    // Held to the end: the check against the corpus and the new corpus file
+    // must not interleave with another import's.
+    let _lock = project.lock_imports(|| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "waiting for another import of this project to finish"
+        );
+    })?;
     let corpus = project.corpus()?;
     let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
         .with_index(&project.cache_dir())
