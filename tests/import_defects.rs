@@ -78,3 +78,62 @@ fn concurrent_imports_both_land() {
         assert!(waited <= 1, "said once at most");
     }
 }
+
+fn temp_files(root: &Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".annot-tmp-")
+        })
+        .collect()
+}
+
+#[test]
+fn killed_import_temp_files_are_removed_by_the_next_import() {
+    let (tmp, root) = empty_project();
+    // An import reading a pipe that never ends: its temporary file exists, then it is killed.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
+        .env_remove("ANNOT_PROJECT")
+        .arg("--project")
+        .arg(&root)
+        .args(["import", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while temp_files(&root).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no temporary file appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let left = temp_files(&root);
+    assert_eq!(left.len(), 1);
+
+    // A temporary file that a running process holds is not touched.
+    let live = root.join("corpus/.annot-tmp-live");
+    let held = fs::File::create(&live).unwrap();
+    held.lock().unwrap();
+
+    let f = tmp.path().join("a.jsonl");
+    jsonl_docs(&f, "a", 2);
+    let out = annot_in(&root).arg("import").arg(&f).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let name = left[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        stderr.contains(&name) && stderr.contains("interrupted"),
+        "{stderr}"
+    );
+    assert!(!left[0].exists(), "abandoned temporary file removed");
+    assert!(live.exists(), "a live temporary file is kept");
+    assert_eq!(status_documents(&root), 2);
+}

@@ -62,6 +62,8 @@ pub(crate) struct Outcome {
     pub(crate) duplicates: Vec<Message>,
     pub(crate) warnings: Vec<Message>,
     pub(crate) failures: Vec<Message>,
+    /// Temporary files of interrupted imports, removed.
+    pub(crate) abandoned: Vec<Message>,
 }
 
 /// A diagnostic in the JSON report.
@@ -131,7 +133,12 @@ impl ImportArgs {
 pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let outcome = import_paths(project, &args.inputs, args)?;
     let mut err = std::io::stderr().lock();
-    for m in outcome.warnings.iter().chain(&outcome.failures) {
+    for m in outcome
+        .abandoned
+        .iter()
+        .chain(&outcome.warnings)
+        .chain(&outcome.failures)
+    {
         writeln!(err, "{}: {}", m.source, m.message)?;
     }
     for m in outcome.already_present.iter().chain(&outcome.duplicates) {
@@ -179,6 +186,18 @@ pub(crate) fn import_paths(
             "waiting for another import of this project to finish"
         );
     })?;
+    // What a killed import left: no running import owns it (we hold the lock).
+    let abandoned = annot_model::corpus::remove_abandoned_temp_files(&project.corpus_dir())?
+        .into_iter()
+        .map(|f| Message {
+            source: super::display_path(&f.path),
+            message: format!(
+                "removed this temporary file ({} bytes) left by an import that was interrupted; \
+                 the corpus never included it",
+                f.bytes
+            ),
+        })
+        .collect();
     let corpus = project.corpus()?;
     let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
         .with_index(&project.cache_dir())
@@ -248,5 +267,6 @@ pub(crate) fn import_paths(
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         warnings: report.warnings.iter().map(Message::from).collect(),
         failures: report.failures.iter().map(Message::from).collect(),
+        abandoned,
     })
 }
