@@ -137,3 +137,59 @@ fn killed_import_temp_files_are_removed_by_the_next_import() {
     assert!(live.exists(), "a live temporary file is kept");
     assert_eq!(status_documents(&root), 2);
 }
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        out.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    out
+}
+
+fn shown_text(root: &Path, id: &str) -> String {
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(root).args(["show", id, "--json"]))).unwrap();
+    v["document"]["text"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn utf16_with_a_bom_and_no_nul_bytes_is_decoded_not_mojibake() {
+    let (tmp, root) = empty_project();
+    // CJK only: no byte is 0, so nothing but the BOM says UTF-16.
+    let text = "北京市今日天气晴朗。";
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let (le, be) = (utf16(text, false), utf16("上海市明日有雨。", true));
+    assert!(!le.contains(&0) && !be.contains(&0));
+    fs::write(input.join("le.txt"), &le).unwrap();
+    fs::write(input.join("be.txt"), &be).unwrap();
+    let jsonl = utf16("{\"id\":\"j\",\"text\":\"Un texte en UTF-16.\"}\n", false);
+    fs::write(input.join("records.jsonl"), jsonl).unwrap();
+    let out = annot_in(&root).arg("import").arg(&input).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(!stderr.contains("Windows-1252"), "{stderr}");
+    assert_eq!(shown_text(&root, "le"), text);
+    assert_eq!(shown_text(&root, "be"), "上海市明日有雨。");
+    assert_eq!(shown_text(&root, "j"), "Un texte en UTF-16.");
+
+    // A BOM whose content is not in its encoding is refused, by name.
+    let mut odd = utf16("东京", false);
+    odd.push(0x41);
+    let bad = tmp.path().join("odd.txt");
+    fs::write(&bad, odd).unwrap();
+    let out = annot_in(&root).arg("import").arg(&bad).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("odd.txt") && stderr.contains("UTF-16 LE byte order mark"),
+        "{stderr}"
+    );
+    assert_eq!(status_documents(&root), 3);
+}

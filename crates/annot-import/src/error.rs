@@ -37,6 +37,18 @@ pub enum ErrorKind {
         offset: usize,
     },
 
+    /// A byte order mark announcing an encoding that the bytes after it are not in.
+    #[error(
+        "starts with a {encoding} byte order mark but is not valid {encoding}{detail}; \
+         convert the file to UTF-8 (or remove the byte order mark if the text is in another encoding)"
+    )]
+    BadBom {
+        /// The encoding the mark announces: `UTF-8`, `UTF-16 LE` or `UTF-16 BE`.
+        encoding: &'static str,
+        /// Where it goes wrong, when known (` (first bad byte at offset N)`).
+        detail: String,
+    },
+
     /// Not UTF-8, and `strict` forbids guessing.
     #[error(
         "not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, \

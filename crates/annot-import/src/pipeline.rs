@@ -6,7 +6,7 @@
 //! cores, while the caller's sink writes the previous chunk. Only a few chunks
 //! are in memory at once, whatever the size of the import.
 
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::article::{article_document, record_document};
 use crate::boilerplate::LineCounts;
-use crate::decode::{decode_owned, decode_raw, normalize};
+use crate::decode::{decode_owned, decode_raw, decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::readers::{CsvRecords, Fields, JsonlRecords, RawRecord, parse_jsonl_line};
 use crate::sources::{Source, SourceData, expand};
@@ -407,7 +407,24 @@ fn records(
             }
         },
     };
-    let reader = BufReader::with_capacity(1 << 18, reader);
+    let mut reader = BufReader::with_capacity(1 << 18, reader);
+    // Records are split on bytes: a UTF-16 file (its byte order mark says so)
+    // is decoded whole first.
+    if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return tx
+                .send(fail(ImportError::new(&src.name, ErrorKind::Io(e))))
+                .is_ok();
+        }
+        let text = match decode_utf16(&bytes, &src.name) {
+            Some(Ok(text)) => text,
+            Some(Err(e)) => return tx.send(fail(e)).is_ok(),
+            None => String::new(),
+        };
+        let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
+        reader = BufReader::with_capacity(1 << 18, decoded);
+    }
     let mut sent = 0;
     let build = |r: RawRecord| record_events(r, &src.meta_source, opts.lang);
     if src.format == Format::Jsonl {
