@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Stdio;
 
+use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::common::{annot_in, empty_project, stdout_of};
@@ -192,4 +193,49 @@ fn utf16_with_a_bom_and_no_nul_bytes_is_decoded_not_mojibake() {
         "{stderr}"
     );
     assert_eq!(status_documents(&root), 3);
+}
+
+#[test]
+fn document_above_the_size_limit_is_refused_and_the_rest_imported() {
+    let (tmp, root) = empty_project();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    // One line of 3 MiB: above the default limit of 2 MiB.
+    let big = "Une phrase sans fin, ".repeat(150_000);
+    fs::write(input.join("big.txt"), &big).unwrap();
+    fs::write(
+        input.join("small.txt"),
+        "Titre\n\nUn article ordinaire, de taille ordinaire.\n",
+    )
+    .unwrap();
+    let records = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "r1", "text": "Un petit texte."}),
+        serde_json::json!({"id": "r2", "text": big.replace("Une", "Autre")})
+    );
+    fs::write(input.join("records.jsonl"), records).unwrap();
+    let out = annot_in(&root).arg("import").arg(&input).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let size = big.len().to_string();
+    assert!(
+        stderr.contains("big.txt: the text is") && stderr.contains(&size),
+        "{stderr}"
+    );
+    assert!(stderr.contains("records.jsonl:2: the text is"), "{stderr}");
+    assert!(stderr.contains("--max-doc-bytes"), "{stderr}");
+    assert_eq!(status_documents(&root), 2, "small.txt and r1 land");
+
+    annot_in(&root)
+        .args(["import", "--max-doc-bytes", "4000000"])
+        .arg(&input)
+        .assert()
+        .success();
+    assert_eq!(status_documents(&root), 4);
+    annot_in(&root)
+        .args(["import", "--help"])
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("--max-doc-bytes").and(predicates::str::contains("2 MiB")),
+        );
 }

@@ -49,6 +49,19 @@ pub enum ErrorKind {
         detail: String,
     },
 
+    /// A document text above the size limit of the import.
+    #[error(
+        "the text is {bytes} bytes of UTF-8, above the limit of {limit} bytes a document \
+         (annotating it would take gigabytes of memory); split it into several documents, \
+         or raise the limit with --max-doc-bytes"
+    )]
+    TooLarge {
+        /// Size of the text in bytes of UTF-8.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+
     /// Not UTF-8, and `strict` forbids guessing.
     #[error(
         "not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, \

@@ -49,5 +49,7 @@ pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use lang::detect_lang;
 pub use meta::byline;
-pub use pipeline::{Format, ImportOptions, ImportReport, Input, Phase, Progress, import};
+pub use pipeline::{
+    DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, ImportReport, Input, Phase, Progress, import,
+};
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

@@ -88,7 +88,14 @@ pub struct ImportOptions {
     pub boilerplate_min_share: f64,
     /// Files (or records) processed together; bounds memory use.
     pub chunk_size: usize,
+    /// The largest document text taken, in bytes of UTF-8 (after
+    /// normalisation); a larger one is a failure of its file or line.
+    pub max_doc_bytes: usize,
 }
+
+/// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
+/// 300 pages; news articles are a few kilobytes.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 2 * 1024 * 1024;
 
 impl Default for ImportOptions {
     fn default() -> Self {
@@ -103,6 +110,7 @@ impl Default for ImportOptions {
             boilerplate_min_docs: 3,
             boilerplate_min_share: 0.01,
             chunk_size: 1024,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
         }
     }
 }
@@ -363,6 +371,13 @@ fn text_events(
         .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
     match decoded {
         Err(e) => events.push(Event::Failure(e.into())),
+        Ok((text, _)) if text.len() > opts.max_doc_bytes => {
+            let kind = ErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: opts.max_doc_bytes,
+            };
+            events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+        }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
             let id = src
@@ -426,7 +441,7 @@ fn records(
         reader = BufReader::with_capacity(1 << 18, decoded);
     }
     let mut sent = 0;
-    let build = |r: RawRecord| record_events(r, &src.meta_source, opts.lang);
+    let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
     if src.format == Format::Jsonl {
         let fields = Fields {
             text: opts.text_field.clone(),
@@ -497,7 +512,15 @@ fn records(
 }
 
 /// The events of one record: its document and any warnings.
-fn record_events(r: RawRecord, source: &str, lang: Option<Lang>) -> Vec<Event> {
+fn record_events(r: RawRecord, source: &str, opts: &ImportOptions) -> Vec<Event> {
+    if r.text.len() > opts.max_doc_bytes {
+        let kind = ErrorKind::TooLarge {
+            bytes: r.text.len(),
+            limit: opts.max_doc_bytes,
+        };
+        return vec![Event::Failure(ImportError::new(r.location, kind).into())];
+    }
+    let lang = opts.lang;
     let mut events: Vec<Event> = r
         .warnings
         .iter()

@@ -42,6 +42,12 @@ pub(crate) struct ImportArgs {
     /// (annotations made on the old text are re-anchored when next read).
     #[arg(long)]
     pub(crate) update: bool,
+    /// The largest document text imported, in bytes of UTF-8 [default: 2097152, 2 MiB].
+    /// A file, line or row with a larger text is refused (the rest of the import
+    /// still lands, and the exit status is 1): annotating it would take gigabytes
+    /// of memory. Raise it only for texts you mean to annotate whole.
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_doc_bytes: Option<usize>,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub(crate) json: bool,
@@ -119,6 +125,9 @@ impl ImportArgs {
             o.text_column.clone_from(c);
         }
         o.id_column.clone_from(&self.id_column);
+        if let Some(n) = self.max_doc_bytes {
+            o.max_doc_bytes = n;
+        }
         if let Some(l) = &self.lang {
             o.lang = Some(
                 Lang::from_code(l)
