@@ -239,3 +239,68 @@ fn document_above_the_size_limit_is_refused_and_the_rest_imported() {
             predicates::str::contains("--max-doc-bytes").and(predicates::str::contains("2 MiB")),
         );
 }
+
+#[test]
+fn csv_unterminated_quote_is_an_error_naming_the_line() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("rows.csv");
+    fs::write(
+        &f,
+        "id,title,text\n1,Un,Premier texte.\n2,Deux,\"Texte qui ouvre un guillemet\n3,Trois,Texte trois.\n4,Quatre,Texte quatre.\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "rows.csv:3: the quote opened on this line is never closed",
+        ));
+    assert_eq!(
+        status_documents(&root),
+        0,
+        "nothing imported from that file"
+    );
+}
+
+#[test]
+fn csv_quote_closed_rows_later_is_an_error_naming_the_line() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("rows.csv");
+    fs::write(
+        &f,
+        "id,title,text\n1,Un,\"Texte qui ouvre\n2,Deux,Texte deux.\n3,Trois,fin\" du texte\n4,Quatre,Texte quatre.\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("rows.csv:2: the quoted field opened on this line")
+                .and(predicate::str::contains("line 3")),
+        );
+    assert_eq!(
+        status_documents(&root),
+        0,
+        "nothing imported from that file"
+    );
+}
+
+#[test]
+fn csv_paragraphs_in_quotes_still_import() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("rows.csv");
+    let text = "Premier paragraphe, avec une virgule.\nSecond paragraphe, lui aussi.\n\nTroisième, « cité ».";
+    fs::write(
+        &f,
+        format!("id,title,text\n1,Un,\"{text}\"\n2,Deux,\"Il a dit \"\"non\"\",\nhier, à Paris.\"\n3,Trois,Court.\n"),
+    )
+    .unwrap();
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    assert_eq!(status_documents(&root), 3);
+    assert_eq!(shown_text(&root, "1"), text);
+    assert_eq!(shown_text(&root, "2"), "Il a dit \"non\",\nhier, à Paris.");
+}

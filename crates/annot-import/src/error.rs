@@ -98,6 +98,28 @@ pub enum ErrorKind {
         found: String,
     },
 
+    /// A CSV quote opened on this line and never closed.
+    #[error(
+        "the quote opened on this line is never closed: the rest of the file would become \
+         one text; close it (a quote inside a quoted field is written \"\"), then import \
+         the file again (nothing of it was imported)"
+    )]
+    UnclosedQuote,
+
+    /// A CSV quoted field, opened on this line, over a line that looks like a row.
+    #[error(
+        "the quoted field opened on this line runs on over line {row_line}, which looks like \
+         a row of its own ({fields} fields, like the header): close the quote where the text \
+         ends (a quote inside a quoted field is written \"\"), then import the file again \
+         (nothing of it was imported)"
+    )]
+    QuoteSwallowsRow {
+        /// The line that looks like a row.
+        row_line: usize,
+        /// Its number of fields.
+        fields: usize,
+    },
+
     /// A CSV row that cannot be parsed.
     #[error("invalid CSV: {0}")]
     Csv(String),

@@ -31,6 +31,7 @@
 
 mod article;
 pub mod boilerplate;
+mod csv_quotes;
 pub mod dates;
 pub mod decode;
 pub mod error;

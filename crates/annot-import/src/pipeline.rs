@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use crate::article::{article_document, record_document};
 use crate::boilerplate::LineCounts;
+use crate::csv_quotes::QuoteProblem;
 use crate::decode::{decode_owned, decode_raw, decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::readers::{CsvRecords, Fields, JsonlRecords, RawRecord, parse_jsonl_line};
@@ -411,34 +412,35 @@ fn records(
             },
         ]
     };
-    let reader: Box<dyn Read + Send + '_> = match &src.data {
-        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
-        SourceData::File(path) => match std::fs::File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
+    let reader = match open_records(src) {
+        Ok(reader) => reader,
+        Err(e) => return tx.send(fail(e)).is_ok(),
+    };
+    if src.format == Format::Csv {
+        // Follow the quotes first: a quote closed rows later, or never, is
+        // an error before any row of the file is imported.
+        let problem = open_records(src).and_then(|r| {
+            crate::csv_quotes::check_quotes(r)
+                .map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
+        });
+        let at = |line: usize| format!("{}:{line}", src.name);
+        match problem {
+            Ok(None) => {}
+            Ok(Some(QuoteProblem::Unclosed { line })) => {
                 return tx
-                    .send(fail(ImportError::new(&src.name, ErrorKind::Io(e))))
+                    .send(fail(ImportError::new(at(line), ErrorKind::UnclosedQuote)))
                     .is_ok();
             }
-        },
-    };
-    let mut reader = BufReader::with_capacity(1 << 18, reader);
-    // Records are split on bytes: a UTF-16 file (its byte order mark says so)
-    // is decoded whole first.
-    if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            return tx
-                .send(fail(ImportError::new(&src.name, ErrorKind::Io(e))))
-                .is_ok();
+            Ok(Some(QuoteProblem::SwallowsRow {
+                line,
+                row_line,
+                fields,
+            })) => {
+                let kind = ErrorKind::QuoteSwallowsRow { row_line, fields };
+                return tx.send(fail(ImportError::new(at(line), kind))).is_ok();
+            }
+            Err(e) => return tx.send(fail(e)).is_ok(),
         }
-        let text = match decode_utf16(&bytes, &src.name) {
-            Some(Ok(text)) => text,
-            Some(Err(e)) => return tx.send(fail(e)).is_ok(),
-            None => String::new(),
-        };
-        let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
-        reader = BufReader::with_capacity(1 << 18, decoded);
     }
     let mut sent = 0;
     let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
@@ -509,6 +511,26 @@ fn records(
         file_done: true,
     }])
     .is_ok()
+}
+
+/// A reader of the bytes of a JSONL or CSV source, as UTF-8 when a UTF-16
+/// byte order mark says the file is UTF-16 (decoded whole first: records are
+/// split on bytes).
+fn open_records(src: &Source) -> Result<BufReader<Box<dyn Read + Send + '_>>, ImportError> {
+    let io = |e| ImportError::new(&src.name, ErrorKind::Io(e));
+    let reader: Box<dyn Read + Send + '_> = match &src.data {
+        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
+        SourceData::File(path) => Box::new(std::fs::File::open(path).map_err(io)?),
+    };
+    let mut reader = BufReader::with_capacity(1 << 18, reader);
+    if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(io)?;
+        let text = decode_utf16(&bytes, &src.name).unwrap_or_else(|| Ok(String::new()))?;
+        let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
+        reader = BufReader::with_capacity(1 << 18, decoded);
+    }
+    Ok(reader)
 }
 
 /// The events of one record: its document and any warnings.
