@@ -80,3 +80,50 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
         "{v}"
     );
 }
+
+/// Issue 7.9: `check` reports the temporary files of killed imports, and
+/// `check --fix` removes those no running process holds.
+#[test]
+fn check_reports_and_fix_removes_abandoned_import_temp_files() {
+    let (_tmp, root) = jsonl_project(&[("d1", "Le Hezbollah a repris Boukamal.")]);
+    let dead = root.join("corpus/.annot-tmp-dead01");
+    fs::write(&dead, "{\"id\":\"half\"").unwrap();
+    let live = root.join("corpus/.annot-tmp-live01");
+    let held = fs::File::create(&live).unwrap();
+    held.lock().unwrap();
+
+    let out = annot_in(&root).args(["check", "--json"]).assert().success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let temps: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "temp_file")
+        .collect();
+    assert_eq!(temps.len(), 1, "{v}");
+    assert!(
+        temps[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(".annot-tmp-dead01")
+    );
+    assert_eq!(temps[0]["bytes"], 12);
+
+    annot_in(&root)
+        .args(["check", "--fix"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("removed").and(predicate::str::contains("annot-tmp-dead01")),
+        );
+    assert!(!dead.exists());
+    assert!(
+        live.exists(),
+        "a file a running process holds is left alone"
+    );
+    annot_in(&root)
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("annot-tmp").not());
+}

@@ -14,14 +14,17 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes and normalises the bytes of one input, `source` naming it in errors and warnings.
 ///
-/// A UTF-8 byte order mark is dropped. Bytes that are not UTF-8 are read as
+/// A byte order mark decides the encoding: UTF-8, UTF-16 LE or UTF-16 BE
+/// (dropped from the text); content that is not in that encoding is refused.
+/// Without one, bytes that are not UTF-8 are read as
 /// Windows-1252 (the usual encoding of older French and English web pages),
 /// with a warning, unless `strict`. Line ends (`\r\n`, lone `\r`) become `\n`
 /// and the text is put in Unicode NFC.
 ///
 /// # Errors
-/// [`ErrorKind::Binary`] when there is a NUL byte, [`ErrorKind::NotUtf8`] under
-/// `strict`, and [`ErrorKind::Empty`] when nothing but whitespace is left.
+/// [`ErrorKind::Binary`] when there is a NUL byte, [`ErrorKind::BadBom`] when
+/// the text is not in the encoding its byte order mark says, [`ErrorKind::NotUtf8`]
+/// under `strict`, and [`ErrorKind::Empty`] when nothing but whitespace is left.
 pub fn decode(bytes: &[u8], source: &str, strict: bool) -> Result<(String, Option<Diagnostic>)> {
     decode_owned(bytes.to_vec(), source, strict)
 }
@@ -36,7 +39,11 @@ pub fn decode_owned(
     source: &str,
     strict: bool,
 ) -> Result<(String, Option<Diagnostic>)> {
-    if bytes.starts_with(UTF8_BOM) {
+    if let Some(text) = decode_utf16(&bytes, source) {
+        bytes = text?.into_bytes();
+    }
+    let had_bom = bytes.starts_with(UTF8_BOM);
+    if had_bom {
         bytes.drain(..UTF8_BOM.len());
     }
     // simdutf8 validates several times faster than std on accented text; the
@@ -45,6 +52,13 @@ pub fn decode_owned(
         Ok(text) => {
             check_nul(text.as_bytes(), source)?;
             (text.to_owned(), None)
+        }
+        Err(_) if had_bom => {
+            let offset = std::str::from_utf8(&bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to())
+                + UTF8_BOM.len();
+            return Err(bad_bom(source, "UTF-8", Some(offset)));
         }
         Err(_) => {
             let (text, warning) = decode_raw(&bytes, source, strict)?;
@@ -78,7 +92,13 @@ pub(crate) fn decode_raw<'a>(
     source: &str,
     strict: bool,
 ) -> Result<(Cow<'a, str>, Option<Diagnostic>)> {
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    if let Some(text) = decode_utf16(bytes, source) {
+        return text.map(|t| (Cow::Owned(t), None));
+    }
+    let (bytes, had_bom) = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
     check_nul(bytes, source)?;
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok((Cow::Borrowed(s), None));
@@ -86,6 +106,11 @@ pub(crate) fn decode_raw<'a>(
     // The slower std validation only to say where the first bad byte is.
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((Cow::Borrowed(s), None)),
+        Err(e) if had_bom => Err(bad_bom(
+            source,
+            "UTF-8",
+            Some(e.valid_up_to() + UTF8_BOM.len()),
+        )),
         Err(e) if strict => Err(ImportError::new(
             source,
             ErrorKind::NotUtf8 {
@@ -105,6 +130,27 @@ pub(crate) fn decode_raw<'a>(
             Ok((text, Some(warning)))
         }
     }
+}
+
+/// The text of bytes that start with a UTF-16 byte order mark (`None` when
+/// they do not): the mark decides, and content that is not UTF-16 (an odd
+/// number of bytes, a lone surrogate) is refused rather than guessed at.
+pub(crate) fn decode_utf16(bytes: &[u8], source: &str) -> Option<Result<String>> {
+    let (encoding, name) = match bytes {
+        [0xFF, 0xFE, ..] => (encoding_rs::UTF_16LE, "UTF-16 LE"),
+        [0xFE, 0xFF, ..] => (encoding_rs::UTF_16BE, "UTF-16 BE"),
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) else {
+        return Some(Err(bad_bom(source, name, None)));
+    };
+    Some(check_nul(text.as_bytes(), source).map(|()| text.into_owned()))
+}
+
+fn bad_bom(source: &str, encoding: &'static str, offset: Option<usize>) -> ImportError {
+    let detail = offset.map_or_else(String::new, |o| format!(" (first bad byte at offset {o})"));
+    ImportError::new(source, ErrorKind::BadBom { encoding, detail })
 }
 
 /// Line ends to `\n` and Unicode NFC; borrows when the text is already so.
@@ -259,12 +305,76 @@ mod tests {
         }
     }
 
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let b = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            out.extend(b);
+        }
+        out
+    }
+
+    #[test]
+    fn a_bom_decides_the_encoding() {
+        // CJK text: not one byte of it is 0, so only the BOM tells it is UTF-16.
+        let text = "北京市今日天气晴朗。";
+        for be in [false, true] {
+            let bytes = utf16(text, be);
+            assert!(!bytes.contains(&0));
+            assert_eq!(ok(&bytes), text, "big endian: {be}");
+        }
+        assert_eq!(ok(&utf16("Titre\r\nCorps", false)), "Titre\nCorps");
+        // An odd number of bytes, a lone surrogate: refused, not guessed.
+        let mut odd = utf16(text, false);
+        odd.pop();
+        let err = decode(&odd, "odd.txt", false).unwrap_err();
+        assert!(matches!(
+            err.kind,
+            ErrorKind::BadBom {
+                encoding: "UTF-16 LE",
+                ..
+            }
+        ));
+        assert!(
+            err.to_string()
+                .starts_with("odd.txt: starts with a UTF-16 LE byte order mark"),
+            "{err}"
+        );
+        let err = decode(&[0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x41], "s.txt", false).unwrap_err();
+        assert!(
+            matches!(
+                err.kind,
+                ErrorKind::BadBom {
+                    encoding: "UTF-16 BE",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        // A UTF-8 BOM before bytes that are not UTF-8 is not read as Windows-1252.
+        let err = decode(b"\xEF\xBB\xBFCaf\xe9", "b.txt", false).unwrap_err();
+        assert!(err.to_string().contains("UTF-8 byte order mark"), "{err}");
+        assert!(err.to_string().contains("offset 6"), "{err}");
+        let be = utf16(text, true);
+        let (raw, _) = decode_raw(&be, "r.txt", false).unwrap();
+        assert_eq!(raw, text);
+    }
+
     #[test]
     fn binary() {
         let err = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "img.txt", false).unwrap_err();
         assert!(matches!(err.kind, ErrorKind::Binary { offset: 8 }));
-        // UTF-16 is refused too rather than imported as garbage.
-        let err = decode(b"\xFF\xFEa\0b\0", "u16.txt", false).unwrap_err();
+        // UTF-16 without a byte order mark is refused too rather than imported as garbage.
+        let err = decode(b"a\0b\0", "u16.txt", false).unwrap_err();
         assert!(matches!(err.kind, ErrorKind::Binary { .. }));
+        assert_eq!(ok(b"\xFF\xFEa\0b\0"), "ab", "with one it is read");
     }
 }

@@ -37,6 +37,31 @@ pub enum ErrorKind {
         offset: usize,
     },
 
+    /// A byte order mark announcing an encoding that the bytes after it are not in.
+    #[error(
+        "starts with a {encoding} byte order mark but is not valid {encoding}{detail}; \
+         convert the file to UTF-8 (or remove the byte order mark if the text is in another encoding)"
+    )]
+    BadBom {
+        /// The encoding the mark announces: `UTF-8`, `UTF-16 LE` or `UTF-16 BE`.
+        encoding: &'static str,
+        /// Where it goes wrong, when known (` (first bad byte at offset N)`).
+        detail: String,
+    },
+
+    /// A document text above the size limit of the import.
+    #[error(
+        "the text is {bytes} bytes of UTF-8, above the limit of {limit} bytes a document \
+         (annotating it would take gigabytes of memory); split it into several documents, \
+         or raise the limit with --max-doc-bytes"
+    )]
+    TooLarge {
+        /// Size of the text in bytes of UTF-8.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+
     /// Not UTF-8, and `strict` forbids guessing.
     #[error(
         "not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8, \
@@ -71,6 +96,28 @@ pub enum ErrorKind {
         column: String,
         /// The header's columns, comma-separated.
         found: String,
+    },
+
+    /// A CSV quote opened on this line and never closed.
+    #[error(
+        "the quote opened on this line is never closed: the rest of the file would become \
+         one text; close it (a quote inside a quoted field is written \"\"), then import \
+         the file again (nothing of it was imported)"
+    )]
+    UnclosedQuote,
+
+    /// A CSV quoted field, opened on this line, over a line that looks like a row.
+    #[error(
+        "the quoted field opened on this line runs on over line {row_line}, which looks like \
+         a row of its own ({fields} fields, like the header): close the quote where the text \
+         ends (a quote inside a quoted field is written \"\"), then import the file again \
+         (nothing of it was imported)"
+    )]
+    QuoteSwallowsRow {
+        /// The line that looks like a row.
+        row_line: usize,
+        /// Its number of fields.
+        fields: usize,
     },
 
     /// A CSV row that cannot be parsed.

@@ -31,6 +31,7 @@
 
 mod article;
 pub mod boilerplate;
+mod csv_quotes;
 pub mod dates;
 pub mod decode;
 pub mod error;
@@ -49,5 +50,7 @@ pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use lang::detect_lang;
 pub use meta::byline;
-pub use pipeline::{Format, ImportOptions, ImportReport, Input, Phase, Progress, import};
+pub use pipeline::{
+    DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, ImportReport, Input, Phase, Progress, import,
+};
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

@@ -6,7 +6,7 @@
 //! cores, while the caller's sink writes the previous chunk. Only a few chunks
 //! are in memory at once, whatever the size of the import.
 
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -17,7 +17,8 @@ use rustc_hash::FxHashMap;
 
 use crate::article::{article_document, record_document};
 use crate::boilerplate::LineCounts;
-use crate::decode::{decode_owned, decode_raw, normalize};
+use crate::csv_quotes::QuoteProblem;
+use crate::decode::{decode_owned, decode_raw, decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::readers::{CsvRecords, Fields, JsonlRecords, RawRecord, parse_jsonl_line};
 use crate::sources::{Source, SourceData, expand};
@@ -88,7 +89,14 @@ pub struct ImportOptions {
     pub boilerplate_min_share: f64,
     /// Files (or records) processed together; bounds memory use.
     pub chunk_size: usize,
+    /// The largest document text taken, in bytes of UTF-8 (after
+    /// normalisation); a larger one is a failure of its file or line.
+    pub max_doc_bytes: usize,
 }
+
+/// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
+/// 300 pages; news articles are a few kilobytes.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 2 * 1024 * 1024;
 
 impl Default for ImportOptions {
     fn default() -> Self {
@@ -103,6 +111,7 @@ impl Default for ImportOptions {
             boilerplate_min_docs: 3,
             boilerplate_min_share: 0.01,
             chunk_size: 1024,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
         }
     }
 }
@@ -363,6 +372,13 @@ fn text_events(
         .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
     match decoded {
         Err(e) => events.push(Event::Failure(e.into())),
+        Ok((text, _)) if text.len() > opts.max_doc_bytes => {
+            let kind = ErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: opts.max_doc_bytes,
+            };
+            events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+        }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
             let id = src
@@ -396,20 +412,38 @@ fn records(
             },
         ]
     };
-    let reader: Box<dyn Read + Send + '_> = match &src.data {
-        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
-        SourceData::File(path) => match std::fs::File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
+    let reader = match open_records(src) {
+        Ok(reader) => reader,
+        Err(e) => return tx.send(fail(e)).is_ok(),
+    };
+    if src.format == Format::Csv {
+        // Follow the quotes first: a quote closed rows later, or never, is
+        // an error before any row of the file is imported.
+        let problem = open_records(src).and_then(|r| {
+            crate::csv_quotes::check_quotes(r)
+                .map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
+        });
+        let at = |line: usize| format!("{}:{line}", src.name);
+        match problem {
+            Ok(None) => {}
+            Ok(Some(QuoteProblem::Unclosed { line })) => {
                 return tx
-                    .send(fail(ImportError::new(&src.name, ErrorKind::Io(e))))
+                    .send(fail(ImportError::new(at(line), ErrorKind::UnclosedQuote)))
                     .is_ok();
             }
-        },
-    };
-    let reader = BufReader::with_capacity(1 << 18, reader);
+            Ok(Some(QuoteProblem::SwallowsRow {
+                line,
+                row_line,
+                fields,
+            })) => {
+                let kind = ErrorKind::QuoteSwallowsRow { row_line, fields };
+                return tx.send(fail(ImportError::new(at(line), kind))).is_ok();
+            }
+            Err(e) => return tx.send(fail(e)).is_ok(),
+        }
+    }
     let mut sent = 0;
-    let build = |r: RawRecord| record_events(r, &src.meta_source, opts.lang);
+    let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
     if src.format == Format::Jsonl {
         let fields = Fields {
             text: opts.text_field.clone(),
@@ -479,8 +513,36 @@ fn records(
     .is_ok()
 }
 
+/// A reader of the bytes of a JSONL or CSV source, as UTF-8 when a UTF-16
+/// byte order mark says the file is UTF-16 (decoded whole first: records are
+/// split on bytes).
+fn open_records(src: &Source) -> Result<BufReader<Box<dyn Read + Send + '_>>, ImportError> {
+    let io = |e| ImportError::new(&src.name, ErrorKind::Io(e));
+    let reader: Box<dyn Read + Send + '_> = match &src.data {
+        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
+        SourceData::File(path) => Box::new(std::fs::File::open(path).map_err(io)?),
+    };
+    let mut reader = BufReader::with_capacity(1 << 18, reader);
+    if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(io)?;
+        let text = decode_utf16(&bytes, &src.name).unwrap_or_else(|| Ok(String::new()))?;
+        let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
+        reader = BufReader::with_capacity(1 << 18, decoded);
+    }
+    Ok(reader)
+}
+
 /// The events of one record: its document and any warnings.
-fn record_events(r: RawRecord, source: &str, lang: Option<Lang>) -> Vec<Event> {
+fn record_events(r: RawRecord, source: &str, opts: &ImportOptions) -> Vec<Event> {
+    if r.text.len() > opts.max_doc_bytes {
+        let kind = ErrorKind::TooLarge {
+            bytes: r.text.len(),
+            limit: opts.max_doc_bytes,
+        };
+        return vec![Event::Failure(ImportError::new(r.location, kind).into())];
+    }
+    let lang = opts.lang;
     let mut events: Vec<Event> = r
         .warnings
         .iter()

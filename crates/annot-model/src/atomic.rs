@@ -3,6 +3,31 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// Name prefix of the temporary files [`AtomicFile`] writes beside their target.
+pub const TEMP_PREFIX: &str = ".annot-tmp-";
+
+/// Whether `path`, a temporary file of [`AtomicFile`], was left behind by a
+/// process that ended before committing it: no running process holds its lock.
+///
+/// Returns the open, locked file when it is abandoned (keep it while removing
+/// the file, so that no process can start using it meanwhile), `None` when a
+/// running process is writing it or locks cannot tell.
+///
+/// # Errors
+/// When the file cannot be opened.
+pub fn is_abandoned(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    let file = fs_err::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)?
+        .into_parts()
+        .0;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Writes `path` atomically: readers see the old file or the complete new one, never a half-written one.
 ///
 /// The closure writes the content; on any error the temporary file is removed and
@@ -84,9 +109,13 @@ impl AtomicFile {
     pub fn create(path: &Path) -> std::io::Result<Self> {
         let dir = parent_dir(path);
         let tmp = tempfile::Builder::new()
-            .prefix(".annot-tmp-")
+            .prefix(TEMP_PREFIX)
             .tempfile_in(dir)
             .map_err(|e| with_path(e, dir))?;
+        // Held until the file is closed, so that [`is_abandoned`] can tell a
+        // file being written from one a killed process left. Best effort: a
+        // file system without locks still gets its file written.
+        let _ = tmp.as_file().try_lock();
         Ok(Self {
             path: path.to_owned(),
             out: BufWriter::with_capacity(1 << 16, tmp),
@@ -132,6 +161,37 @@ impl AtomicFile {
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
         tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
         sync_dir(parent_dir(&path))
+    }
+
+    /// Like [`AtomicFile::commit`], but never replaces an existing file: when
+    /// the target exists (another process got there first), `next` gives the
+    /// next name to try. Returns the path the file got.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn commit_new(
+        mut self,
+        mut next: impl FnMut(&Path) -> PathBuf,
+    ) -> std::io::Result<PathBuf> {
+        drop(self.syncer.take());
+        let mut path = self.path;
+        let mut tmp = self
+            .out
+            .into_inner()
+            .map_err(|e| with_path(e.into_error(), &path))?;
+        tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
+        loop {
+            match tmp.persist_noclobber(&path) {
+                Ok(_) => break,
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    tmp = e.file;
+                    path = next(&path);
+                }
+                Err(e) => return Err(with_path(e.error, &path)),
+            }
+        }
+        sync_dir(parent_dir(&path))?;
+        Ok(path)
     }
 }
 

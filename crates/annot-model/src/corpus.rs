@@ -331,6 +331,79 @@ pub fn corpus_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// A temporary file in the corpus directory that no running process is writing:
+/// what a killed or crashed import leaves (up to the size of the whole import).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbandonedFile {
+    /// The file, `corpus/.annot-tmp-*`.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The temporary files (`.annot-tmp-*`) in corpus directory `dir` that were
+/// left by an import that never finished, sorted by path. A file that a
+/// running import is writing is not listed (it holds a lock on the file).
+///
+/// `annot check` reports these; [`remove_abandoned_temp_files`] removes them.
+///
+/// # Errors
+/// An unreadable directory.
+pub fn abandoned_temp_files(dir: &Path) -> Result<Vec<AbandonedFile>> {
+    Ok(find_abandoned(dir)?
+        .into_iter()
+        .map(|(file, _lock)| file)
+        .collect())
+}
+
+/// Removes the files [`abandoned_temp_files`] lists and returns them.
+///
+/// Each file stays locked while it is removed, so a process cannot start
+/// writing it meanwhile.
+///
+/// # Errors
+/// An unreadable directory, or a file that cannot be removed.
+pub fn remove_abandoned_temp_files(dir: &Path) -> Result<Vec<AbandonedFile>> {
+    let found = find_abandoned(dir)?;
+    let mut removed = Vec::with_capacity(found.len());
+    for (file, lock) in found {
+        fs_err::remove_file(&file.path)?;
+        drop(lock);
+        removed.push(file);
+    }
+    if !removed.is_empty() {
+        crate::atomic::sync_dir(dir)?;
+    }
+    Ok(removed)
+}
+
+fn find_abandoned(dir: &Path) -> Result<Vec<(AbandonedFile, std::fs::File)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in fs_err::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !name
+            .to_string_lossy()
+            .starts_with(crate::atomic::TEMP_PREFIX)
+            || !entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            continue;
+        }
+        let path = entry.path();
+        // A file gone since the listing was committed or removed by its owner.
+        let Ok(Some(lock)) = crate::atomic::is_abandoned(&path) else {
+            continue;
+        };
+        let bytes = lock.metadata().map_or(0, |m| m.len());
+        out.push((AbandonedFile { path, bytes }, lock));
+    }
+    out.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    Ok(out)
+}
+
 /// Writes a new corpus file `corpus/<stem>-NNNN.jsonl` atomically and returns its path.
 ///
 /// # Errors
@@ -356,6 +429,8 @@ pub fn write_corpus_file<'a>(
 #[derive(Debug)]
 pub struct CorpusWriter {
     file: crate::atomic::AtomicFile,
+    dir: PathBuf,
+    stem: String,
     offset: u64,
     lines: Vec<IndexLine>,
     index_dir: Option<PathBuf>,
@@ -363,22 +438,18 @@ pub struct CorpusWriter {
 }
 
 impl CorpusWriter {
-    /// Picks the next free `<stem>-NNNN.jsonl` name in `dir` and starts writing it.
+    /// Starts writing a new `<stem>-NNNN.jsonl` in `dir` (the next free number
+    /// when it is finished: an existing corpus file is never replaced).
     ///
     /// # Errors
     /// When the directory or the temporary file cannot be created.
     pub fn create(dir: &Path, stem: &str) -> Result<Self> {
         fs_err::create_dir_all(dir)?;
-        let mut n = 1;
-        let path = loop {
-            let p = dir.join(format!("{stem}-{n:04}.jsonl"));
-            if !p.exists() {
-                break p;
-            }
-            n += 1;
-        };
+        let path = next_free_name(dir, stem, 1);
         Ok(Self {
             file: crate::atomic::AtomicFile::create(&path)?,
+            dir: dir.to_owned(),
+            stem: stem.to_owned(),
             offset: 0,
             lines: Vec::new(),
             index_dir: None,
@@ -459,8 +530,14 @@ impl CorpusWriter {
         if self.lines.is_empty() {
             return Ok(None);
         }
-        let path = self.file.path().to_owned();
-        self.file.commit()?;
+        // The name picked at creation may have been taken since (by a process
+        // that does not take the import lock): never replace a corpus file,
+        // take the next free number instead.
+        let (dir, stem) = (&self.dir, &self.stem);
+        let path = self.file.commit_new(|taken| {
+            let n = number_of(taken, stem).unwrap_or(0);
+            next_free_name(dir, stem, n + 1)
+        })?;
         if let Some(index_dir) = &self.index_dir {
             // The cache is an optimisation: the corpus file is in place, whatever happens here.
             if let Ok(stamp) = stamp(&path) {
@@ -469,6 +546,28 @@ impl CorpusWriter {
         }
         Ok(Some(path))
     }
+}
+
+/// The first `<stem>-NNNN.jsonl` in `dir` from number `from` on that does not exist.
+fn next_free_name(dir: &Path, stem: &str, from: u32) -> PathBuf {
+    let mut n = from.max(1);
+    loop {
+        let p = dir.join(format!("{stem}-{n:04}.jsonl"));
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+/// NNNN of a `<stem>-NNNN.jsonl` path.
+fn number_of(path: &Path, stem: &str) -> Option<u32> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".jsonl")?
+        .parse()
+        .ok()
 }
 
 struct DocLines {
@@ -795,6 +894,47 @@ mod tests {
         let c = Corpus::open(&corpus, &cache).unwrap();
         assert_eq!(c.len(), 3);
         assert_eq!(c.get("c").unwrap().text, "third");
+    }
+
+    #[test]
+    fn writers_started_together_never_replace_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let mut a = CorpusWriter::create(&corpus, "import").unwrap();
+        let mut b = CorpusWriter::create(&corpus, "import").unwrap();
+        a.push(&doc("a", "from a")).unwrap();
+        b.push(&doc("b", "from b")).unwrap();
+        let pa = a.finish().unwrap().unwrap();
+        let pb = b.finish().unwrap().unwrap();
+        assert_ne!(pa, pb);
+        assert!(pb.ends_with("import-0002.jsonl"), "{}", pb.display());
+        let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn abandoned_temp_files_are_found_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        let mut live = CorpusWriter::create(&corpus, "import").unwrap();
+        live.push(&doc("a", "being written")).unwrap();
+        let dead = corpus.join(".annot-tmp-dead");
+        fs_err::write(&dead, "half a line").unwrap();
+        let found = abandoned_temp_files(&corpus).unwrap();
+        assert_eq!(
+            found,
+            [AbandonedFile {
+                path: dead.clone(),
+                bytes: 11
+            }]
+        );
+        assert_eq!(remove_abandoned_temp_files(&corpus).unwrap(), found);
+        assert!(!dead.exists());
+        assert!(abandoned_temp_files(&corpus).unwrap().is_empty());
+        assert!(
+            live.finish().unwrap().is_some(),
+            "the live one is untouched"
+        );
     }
 
     #[test]

@@ -12,6 +12,9 @@ use crate::tokenize::Lang;
 /// Name of the project settings file that marks a project's root.
 pub const CONFIG_FILE: &str = "annot.toml";
 
+/// The lock file that makes imports of one project take turns, in the cache directory.
+pub const IMPORT_LOCK_FILE: &str = "import.lock";
+
 /// Settings in `annot.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +181,42 @@ impl Project {
         Ok(names)
     }
 
+    /// Takes the project's import lock (`.annot/import.lock`), waiting for it
+    /// when another process holds it; `waiting` is called once before waiting.
+    ///
+    /// Two imports at once would both check their documents against the same
+    /// corpus and both pick the same new corpus file name; while the lock is
+    /// held, no other import of this project runs. It is released when the
+    /// returned guard is dropped, or when the process ends however it ends.
+    ///
+    /// # Errors
+    /// When the lock file cannot be created or locked.
+    pub fn lock_imports(&self, waiting: impl FnOnce()) -> Result<ImportLock> {
+        let dir = self.cache_dir();
+        fs_err::create_dir_all(&dir)?;
+        let path = dir.join(IMPORT_LOCK_FILE);
+        let file = fs_err::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
+        let io_error = |e: std::io::Error| {
+            ModelError::Io(std::io::Error::new(
+                e.kind(),
+                format!("cannot lock {}: {e}", path.display()),
+            ))
+        };
+        match file.file().try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.file().lock().map_err(io_error)?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_error(e)),
+        }
+        Ok(ImportLock { _file: file })
+    }
+
     /// Opens the corpus through its index (built or refreshed as needed).
     ///
     /// # Errors
@@ -185,6 +224,12 @@ impl Project {
     pub fn corpus(&self) -> Result<Corpus> {
         Corpus::open(&self.corpus_dir(), &self.cache_dir())
     }
+}
+
+/// The held import lock of a project (see [`Project::lock_imports`]); dropping it releases the lock.
+#[derive(Debug)]
+pub struct ImportLock {
+    _file: fs_err::File,
 }
 
 /// Checks that an annotator name is usable as a file name: letters, digits, `-`, `_`, `.`.
@@ -233,5 +278,21 @@ mod tests {
         assert!(p.log_path("alice").is_ok());
         assert!(p.log_path("../x").is_err());
         assert!(p.log_path("a b").is_err());
+    }
+
+    #[test]
+    fn a_second_import_lock_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (p, _) = Project::init(dir.path(), "news", crate::schema::NEWS_JSON).unwrap();
+        let first = p.lock_imports(|| panic!("nothing to wait for")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p2 = p.clone();
+        let second = std::thread::spawn(move || {
+            let lock = p2.lock_imports(|| tx.send(()).unwrap()).unwrap();
+            drop(lock);
+        });
+        rx.recv().unwrap();
+        drop(first);
+        second.join().unwrap();
     }
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use annot_model::check::{CheckReport, Finding, Severity, check_project};
+use annot_model::corpus::{abandoned_temp_files, remove_abandoned_temp_files};
 use annot_model::project::Project;
 
 /// Arguments of `annot check`.
@@ -17,11 +18,31 @@ pub(crate) struct CheckArgs {
     /// Print the findings as JSON on stdout.
     #[arg(long)]
     pub(crate) json: bool,
+    /// Repair what can be repaired safely: remove temporary files left by
+    /// imports that were killed (never a file a running import is writing).
+    #[arg(long)]
+    pub(crate) fix: bool,
 }
 
 /// Runs the checks; exit 1 when any error was found.
 pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCode> {
-    let temp_files: Vec<(PathBuf, u64)> = Vec::new();
+    let corpus_dir = project.corpus_dir();
+    let temp_files: Vec<(PathBuf, u64)> = if args.fix {
+        for f in remove_abandoned_temp_files(&corpus_dir)? {
+            writeln!(
+                std::io::stderr().lock(),
+                "fixed: removed {} ({} bytes), left by an import that did not finish",
+                super::display_path(&f.path),
+                f.bytes
+            )?;
+        }
+        Vec::new()
+    } else {
+        abandoned_temp_files(&corpus_dir)?
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect()
+    };
     let report = check_project(project, &temp_files)?;
     if args.json {
         crate::output::print_json(&report)?;

@@ -43,6 +43,12 @@ pub(crate) struct ImportArgs {
     /// (annotations made on the old text are re-anchored when next read).
     #[arg(long)]
     pub(crate) update: bool,
+    /// The largest document text imported, in bytes of UTF-8 [default: 2097152, 2 MiB].
+    /// A file, line or row with a larger text is refused (the rest of the import
+    /// still lands, and the exit status is 1): annotating it would take gigabytes
+    /// of memory. Raise it only for texts you mean to annotate whole.
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_doc_bytes: Option<usize>,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub(crate) json: bool,
@@ -63,6 +69,8 @@ pub(crate) struct Outcome {
     pub(crate) duplicates: Vec<Message>,
     pub(crate) warnings: Vec<Message>,
     pub(crate) failures: Vec<Message>,
+    /// Temporary files of interrupted imports, removed.
+    pub(crate) abandoned: Vec<Message>,
 }
 
 /// A diagnostic in the JSON report.
@@ -118,6 +126,9 @@ impl ImportArgs {
             o.text_column.clone_from(c);
         }
         o.id_column.clone_from(&self.id_column);
+        if let Some(n) = self.max_doc_bytes {
+            o.max_doc_bytes = n;
+        }
         if let Some(l) = &self.lang {
             o.lang = Some(
                 Lang::from_code(l)
@@ -134,8 +145,9 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     let mut err = std::io::stderr().lock();
     // Messages quote file names, ids and text of the input: show their controls, never send them.
     for m in outcome
-        .warnings
+        .abandoned
         .iter()
+        .chain(&outcome.warnings)
         .chain(&outcome.failures)
         .chain(&outcome.already_present)
         .chain(&outcome.duplicates)
@@ -174,6 +186,26 @@ pub(crate) fn import_paths(
             } else {
                 Input::Path(p.clone())
             }
+        })
+        .collect();
+    // Held to the end: the check against the corpus and the new corpus file
+    // must not interleave with another import's.
+    let _lock = project.lock_imports(|| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "waiting for another import of this project to finish"
+        );
+    })?;
+    // What a killed import left: no running import owns it (we hold the lock).
+    let abandoned = annot_model::corpus::remove_abandoned_temp_files(&project.corpus_dir())?
+        .into_iter()
+        .map(|f| Message {
+            source: super::display_path(&f.path),
+            message: format!(
+                "removed this temporary file ({} bytes) left by an import that was interrupted; \
+                 the corpus never included it",
+                f.bytes
+            ),
         })
         .collect();
     let corpus = project.corpus()?;
@@ -245,5 +277,6 @@ pub(crate) fn import_paths(
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         warnings: report.warnings.iter().map(Message::from).collect(),
         failures: report.failures.iter().map(Message::from).collect(),
+        abandoned,
     })
 }
