@@ -8,4 +8,5 @@ mod import_defects;
 mod project;
 mod quickstart;
 mod record_defects;
+mod snapshots;
 mod terminal_escapes;
