@@ -304,3 +304,94 @@ fn csv_paragraphs_in_quotes_still_import() {
     assert_eq!(shown_text(&root, "1"), text);
     assert_eq!(shown_text(&root, "2"), "Il a dit \"non\",\nhier, à Paris.");
 }
+
+#[test]
+fn annot_toml_that_is_a_directory_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("annot.toml")).unwrap();
+    annot_in(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory"));
+    crate::common::annot()
+        .current_dir(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("annot.toml: is a directory"));
+}
+
+#[test]
+fn unknown_document_id_message_says_where_ids_are() {
+    let (_tmp, root) = crate::common::jsonl_project(&[("d1", "Un texte.")]);
+    annot_in(&root)
+        .args(["show", "nope"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no document 'nope'")
+                .and(predicate::str::contains("corpus/*.jsonl"))
+                .and(predicate::str::contains("lists what there is").not()),
+        );
+}
+
+#[test]
+fn jsonl_empty_text_names_the_line_and_the_field() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    fs::write(
+        &f,
+        "{\"id\":\"a\",\"text\":\"Un texte.\"}\n{\"id\":\"b\",\"text\":\"\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("docs.jsonl:2: the text (field 'text') is empty")
+                .and(predicate::str::contains("the file is empty").not()),
+        );
+}
+
+#[test]
+fn jsonl_lone_surrogate_is_named_with_file_and_line() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    fs::write(
+        &f,
+        "{\"text\":\"Un texte.\"}\n{\"text\":\"bad \\ud800 here\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "docs.jsonl:2: the string escape \\ud800 is a lone UTF-16 surrogate, not valid Unicode",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_named_on_the_command_line_is_refused_without_blocking() {
+    let (tmp, root) = empty_project();
+    let fifo = tmp.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    annot_in(&root)
+        .arg("import")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "pipe.txt: is a FIFO (named pipe), not a regular file",
+        ));
+}

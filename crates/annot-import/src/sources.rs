@@ -103,6 +103,15 @@ pub(crate) fn expand(
                         out.push(file_source(&file, rel, format.unwrap_or(fmt), size));
                     }
                 }
+                Ok(md) if !md.is_file() => failures.push(
+                    ImportError::new(
+                        path.display().to_string(),
+                        ErrorKind::NotAFile {
+                            what: special_kind(&md),
+                        },
+                    )
+                    .into(),
+                ),
                 Ok(md) => match format.or_else(|| Format::from_path(path)) {
                     Some(fmt) => {
                         let name = path.file_name().map_or(path.as_path(), Path::new);
@@ -117,6 +126,27 @@ pub(crate) fn expand(
         }
     }
     out
+}
+
+/// What a file that is neither a regular file nor a folder is (told from its
+/// metadata: opening a FIFO would wait for a writer forever).
+fn special_kind(md: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let t = md.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = md;
+    "not a regular file"
 }
 
 fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
