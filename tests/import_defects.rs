@@ -395,3 +395,43 @@ fn fifo_named_on_the_command_line_is_refused_without_blocking() {
             "pipe.txt: is a FIFO (named pipe), not a regular file",
         ));
 }
+
+#[test]
+fn unusable_ids_are_refused_not_replaced_by_the_digest() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    let lines = [
+        serde_json::json!({"id": "ok", "text": "Un texte correct."}),
+        serde_json::json!({"id": "a\nb", "text": "Deuxième texte."}),
+        serde_json::json!({"id": "../../etc/passwd", "text": "Troisième texte."}),
+        serde_json::json!({"id": "", "text": "Quatrième texte."}),
+        serde_json::json!({"id": {}, "text": "Cinquième texte."}),
+        serde_json::json!({"id": "..", "text": "Sixième texte."}),
+        serde_json::json!({"id": "x".repeat(300), "text": "Septième texte."}),
+        serde_json::json!({"text": "Sans champ id."}),
+    ];
+    let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    fs::write(&f, body).unwrap();
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    for (line, problem) in [
+        (2, "holds a control character"),
+        (3, "holds a '/'"),
+        (4, "is empty"),
+        (5, "is an object"),
+        (6, "is '..'"),
+        (7, "is 300 bytes long"),
+    ] {
+        let want = format!("docs.jsonl:{line}: the id (field 'id') {problem}");
+        assert!(stderr.contains(&want), "{want} in {stderr}");
+    }
+    assert!(
+        stderr.contains("1 read without an id field (their id is the text digest)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        status_documents(&root),
+        2,
+        "'ok' and the record without an id"
+    );
+}

@@ -111,6 +111,18 @@ pub enum ErrorKind {
         what: &'static str,
     },
 
+    /// An id field (or a text file's name) that cannot be a document id.
+    #[error(
+        "the id ({field}) {problem}; an id must be one line of printable text without '/' \
+         or '\\', at most 200 bytes: fix it, or leave the field out to get the text digest as id"
+    )]
+    BadId {
+        /// Where the id came from: `field 'id'`, `column 'id'`, `file name`.
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+
     /// A JSONL line or CSV row without the text.
     #[error("no text in field '{field}'; name the text field with --text-field / --text-column")]
     MissingText {

@@ -157,6 +157,9 @@ pub struct ImportReport {
     pub failures: Vec<Diagnostic>,
     /// Documents not emitted because an earlier one had the same id or text.
     pub duplicates: Vec<Diagnostic>,
+    /// Of the documents emitted, those without an id field (or file name),
+    /// whose id is their text digest.
+    pub digest_ids: usize,
 }
 
 /// What the workers tell the thread that emits, in input order.
@@ -164,6 +167,8 @@ enum Event {
     Doc {
         doc: Box<Document>,
         location: String,
+        /// The record had no id field, so the text digest is the id.
+        digest_id: bool,
     },
     Warning(Diagnostic),
     Failure(Diagnostic),
@@ -214,12 +219,17 @@ pub fn import<E>(
         for batch in rx {
             for event in batch {
                 match event {
-                    Event::Doc { doc, location } => {
+                    Event::Doc {
+                        doc,
+                        location,
+                        digest_id,
+                    } => {
                         if let Some(dup) = seen.duplicate(&doc, &location) {
                             report.duplicates.push(dup);
                             continue;
                         }
                         report.documents += 1;
+                        report.digest_ids += usize::from(digest_id);
                         report.zones += doc.zones.len();
                         tally.documents += 1;
                         sink(*doc)?;
@@ -379,6 +389,13 @@ fn text_events(
             };
             events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
         }
+        Ok(_) if bad_file_id(src).is_some() => {
+            if let Some(problem) = bad_file_id(src) {
+                let field = "the file name without its extension".to_string();
+                let kind = ErrorKind::BadId { field, problem };
+                events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+            }
+        }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
             let id = src
@@ -389,11 +406,17 @@ fn text_events(
             events.push(Event::Doc {
                 doc: Box::new(doc),
                 location: src.name.clone(),
+                digest_id: src.id.is_none(),
             });
         }
     }
     events.push(done);
     events
+}
+
+/// What is wrong with the id a text file's name gives, if anything.
+fn bad_file_id(src: &Source) -> Option<String> {
+    annot_model::document::check_id(src.id.as_deref()?).err()
 }
 
 /// Streams the records of a JSONL or CSV source to `tx`; `false` when the receiver is gone.
@@ -548,11 +571,13 @@ fn record_events(r: RawRecord, source: &str, opts: &ImportOptions) -> Vec<Event>
         .iter()
         .map(|w| Event::Warning(Diagnostic::new(&r.location, w.clone())))
         .collect();
+    let digest_id = r.id.is_none();
     let (doc, warning) = record_document(r.id, r.text, r.meta, source, lang);
     events.extend(warning.map(|w| Event::Warning(Diagnostic::new(&r.location, w))));
     events.push(Event::Doc {
         doc: Box::new(doc),
         location: r.location,
+        digest_id,
     });
     events
 }

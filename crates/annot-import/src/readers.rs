@@ -149,11 +149,17 @@ pub(crate) fn parse_jsonl_line(
         if key == fields.text {
             text = Some(value);
         } else if key == fields.id_name() {
-            id = match value {
-                Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
+            let bad = |problem: String| {
+                let field = format!("field '{key}'");
+                ImportError::new(&location, ErrorKind::BadId { field, problem })
             };
+            let value = match value {
+                Value::String(s) => s.trim().to_string(),
+                Value::Number(n) => n.to_string(),
+                other => return Err(bad(format!("is {}, not a string", json_type(&other)))),
+            };
+            annot_model::document::check_id(&value).map_err(bad)?;
+            id = Some(value);
         } else {
             meta.set(&key, value);
         }
@@ -320,7 +326,13 @@ impl<R: Read> CsvRecords<R> {
             if i == self.text {
                 text = Some(value.into_owned());
             } else if Some(i) == self.id {
-                id = Some(value.trim().to_string()).filter(|s| !s.is_empty());
+                let value = value.trim().to_string();
+                annot_model::document::check_id(&value).map_err(|problem| {
+                    let name = self.headers.get(i).map_or("", String::as_str);
+                    let field = format!("column '{name}'");
+                    ImportError::new(&location, ErrorKind::BadId { field, problem })
+                })?;
+                id = Some(value);
             } else if let Some(name) = self.headers.get(i) {
                 meta.set(name, Value::String(value.into_owned()));
             }

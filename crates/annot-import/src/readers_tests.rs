@@ -130,10 +130,11 @@ fn csv_rows_and_bad_rows() {
         err.starts_with("in.csv:5: the text (field 'text') is empty"),
         "{err}"
     );
-    let last = rows[3].as_ref().unwrap();
-    assert_eq!(
-        (last.id.as_deref(), last.text.as_str()),
-        (None, "Dernier texte")
+    // An id column with an empty cell: refused, not replaced by the digest.
+    let err = rows[3].as_ref().unwrap_err().to_string();
+    assert!(
+        err.starts_with("in.csv:6: the id (column 'id') is empty"),
+        "{err}"
     );
 }
 

@@ -63,6 +63,8 @@ pub(crate) struct Outcome {
     /// Of those, new versions of documents the project had.
     pub(crate) updated: usize,
     pub(crate) zones: usize,
+    /// Documents read without an id field, whose id is their text digest.
+    pub(crate) digest_ids: usize,
     /// Documents the project already had (same id or same text).
     pub(crate) already_present: Vec<Message>,
     pub(crate) duplicates: Vec<Message>,
@@ -97,6 +99,10 @@ impl Outcome {
         );
         for (n, what) in [
             (self.updated, "of them new version(s)"),
+            (
+                self.digest_ids,
+                "read without an id field (their id is the text digest)",
+            ),
             (self.already_present.len(), "already in the project"),
             (self.duplicates.len(), "duplicate(s) skipped"),
             (self.warnings.len(), "warning(s)"),
@@ -272,6 +278,7 @@ pub(crate) fn import_paths(
         imported,
         updated,
         zones,
+        digest_ids: report.digest_ids,
         already_present,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         warnings: report.warnings.iter().map(Message::from).collect(),
