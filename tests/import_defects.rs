@@ -435,3 +435,35 @@ fn unusable_ids_are_refused_not_replaced_by_the_digest() {
         "'ok' and the record without an id"
     );
 }
+
+#[test]
+fn empty_inputs_say_what_was_skipped_and_exit_1() {
+    let (tmp, root) = empty_project();
+    let empty_dir = tmp.path().join("empty");
+    fs::create_dir_all(&empty_dir).unwrap();
+    let other = tmp.path().join("other");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("notes.md"), "# notes").unwrap();
+    fs::write(other.join("data.json"), "{}").unwrap();
+    let jsonl = tmp.path().join("none.jsonl");
+    fs::write(&jsonl, "\n\n").unwrap();
+    for (input, said) in [
+        (&empty_dir, "holds no .txt, .jsonl, .ndjson or .csv file"),
+        (&other, "skipped: 1 .json, 1 .md"),
+        (&jsonl, "none.jsonl: holds no record"),
+    ] {
+        annot_in(&root)
+            .arg("import")
+            .arg(input)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains(said).and(predicate::str::contains("nothing imported")),
+            );
+    }
+    // A re-import where every document is already there is not an error.
+    let f = tmp.path().join("a.jsonl");
+    jsonl_docs(&f, "a", 2);
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    annot_in(&root).arg("import").arg(&f).assert().success();
+}

@@ -194,7 +194,12 @@ pub fn import<E>(
     sink: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
     let mut report = ImportReport::default();
-    let sources = expand(inputs, opts.format, &mut report.failures);
+    let sources = expand(
+        inputs,
+        opts.format,
+        &mut report.failures,
+        &mut report.warnings,
+    );
     let counts = count_lines(&sources, opts, progress);
     let recurrence = counts.as_ref().map(|counts| Recurrence {
         counts,
@@ -466,6 +471,7 @@ fn records(
         }
     }
     let mut sent = 0;
+    let mut any = false;
     let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
     if src.format == Format::Jsonl {
         let fields = Fields {
@@ -479,6 +485,7 @@ fn records(
             if batch.is_empty() {
                 break;
             }
+            any = true;
             let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
             let mut events: Vec<Event> = batch
                 .into_par_iter()
@@ -510,6 +517,7 @@ fn records(
             if batch.is_empty() {
                 break;
             }
+            any = true;
             let mut events: Vec<Event> = batch
                 .into_par_iter()
                 .flat_map_iter(|item| match item {
@@ -528,12 +536,21 @@ fn records(
             }
         }
     }
+    let mut last = Vec::with_capacity(2);
+    if !any {
+        let what = if src.format == Format::Csv {
+            "holds no row after its header: nothing to import"
+        } else {
+            "holds no record (it is empty or only blank lines): nothing to import"
+        };
+        last.push(Event::Warning(Diagnostic::new(&src.name, what)));
+    }
     // Whatever was not counted line by line (blank lines, the header) counts now.
-    tx.send(vec![Event::Read {
+    last.push(Event::Read {
         bytes: src.size.saturating_sub(sent),
         file_done: true,
-    }])
-    .is_ok()
+    });
+    tx.send(last).is_ok()
 }
 
 /// A reader of the bytes of a JSONL or CSV source, as UTF-8 when a UTF-16

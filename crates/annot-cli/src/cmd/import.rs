@@ -167,7 +167,18 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     if args.json {
         crate::output::print_json(&outcome)?;
     }
-    Ok(if outcome.failures.is_empty() {
+    // A re-import of documents all present read documents: nothing was wrong.
+    let read_nothing = outcome.imported == 0
+        && outcome.already_present.is_empty()
+        && outcome.duplicates.is_empty();
+    if read_nothing {
+        let mut err = std::io::stderr().lock();
+        writeln!(
+            err,
+            "nothing imported: the input holds no document (see the messages above)"
+        )?;
+    }
+    Ok(if outcome.failures.is_empty() && !read_nothing {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
