@@ -304,3 +304,166 @@ fn csv_paragraphs_in_quotes_still_import() {
     assert_eq!(shown_text(&root, "1"), text);
     assert_eq!(shown_text(&root, "2"), "Il a dit \"non\",\nhier, à Paris.");
 }
+
+#[test]
+fn annot_toml_that_is_a_directory_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("annot.toml")).unwrap();
+    annot_in(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory"));
+    crate::common::annot()
+        .current_dir(tmp.path())
+        .arg("status")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("annot.toml: is a directory"));
+}
+
+#[test]
+fn unknown_document_id_message_says_where_ids_are() {
+    let (_tmp, root) = crate::common::jsonl_project(&[("d1", "Un texte.")]);
+    annot_in(&root)
+        .args(["show", "nope"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no document 'nope'")
+                .and(predicate::str::contains("corpus/*.jsonl"))
+                .and(predicate::str::contains("lists what there is").not()),
+        );
+}
+
+#[test]
+fn jsonl_empty_text_names_the_line_and_the_field() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    fs::write(
+        &f,
+        "{\"id\":\"a\",\"text\":\"Un texte.\"}\n{\"id\":\"b\",\"text\":\"\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("docs.jsonl:2: the text (field 'text') is empty")
+                .and(predicate::str::contains("the file is empty").not()),
+        );
+}
+
+#[test]
+fn jsonl_lone_surrogate_is_named_with_file_and_line() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    fs::write(
+        &f,
+        "{\"text\":\"Un texte.\"}\n{\"text\":\"bad \\ud800 here\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "docs.jsonl:2: the string escape \\ud800 is a lone UTF-16 surrogate, not valid Unicode",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_named_on_the_command_line_is_refused_without_blocking() {
+    let (tmp, root) = empty_project();
+    let fifo = tmp.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    annot_in(&root)
+        .arg("import")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "pipe.txt: is a FIFO (named pipe), not a regular file",
+        ));
+}
+
+#[test]
+fn unusable_ids_are_refused_not_replaced_by_the_digest() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    let lines = [
+        serde_json::json!({"id": "ok", "text": "Un texte correct."}),
+        serde_json::json!({"id": "a\nb", "text": "Deuxième texte."}),
+        serde_json::json!({"id": "../../etc/passwd", "text": "Troisième texte."}),
+        serde_json::json!({"id": "", "text": "Quatrième texte."}),
+        serde_json::json!({"id": {}, "text": "Cinquième texte."}),
+        serde_json::json!({"id": "..", "text": "Sixième texte."}),
+        serde_json::json!({"id": "x".repeat(300), "text": "Septième texte."}),
+        serde_json::json!({"text": "Sans champ id."}),
+    ];
+    let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    fs::write(&f, body).unwrap();
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    for (line, problem) in [
+        (2, "holds a control character"),
+        (3, "holds a '/'"),
+        (4, "is empty"),
+        (5, "is an object"),
+        (6, "is '..'"),
+        (7, "is 300 bytes long"),
+    ] {
+        let want = format!("docs.jsonl:{line}: the id (field 'id') {problem}");
+        assert!(stderr.contains(&want), "{want} in {stderr}");
+    }
+    assert!(
+        stderr.contains("1 read without an id field (their id is the text digest)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        status_documents(&root),
+        2,
+        "'ok' and the record without an id"
+    );
+}
+
+#[test]
+fn empty_inputs_say_what_was_skipped_and_exit_1() {
+    let (tmp, root) = empty_project();
+    let empty_dir = tmp.path().join("empty");
+    fs::create_dir_all(&empty_dir).unwrap();
+    let other = tmp.path().join("other");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("notes.md"), "# notes").unwrap();
+    fs::write(other.join("data.json"), "{}").unwrap();
+    let jsonl = tmp.path().join("none.jsonl");
+    fs::write(&jsonl, "\n\n").unwrap();
+    for (input, said) in [
+        (&empty_dir, "holds no .txt, .jsonl, .ndjson or .csv file"),
+        (&other, "skipped: 1 .json, 1 .md"),
+        (&jsonl, "none.jsonl: holds no record"),
+    ] {
+        annot_in(&root)
+            .arg("import")
+            .arg(input)
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains(said).and(predicate::str::contains("nothing imported")),
+            );
+    }
+    // A re-import where every document is already there is not an error.
+    let f = tmp.path().join("a.jsonl");
+    jsonl_docs(&f, "a", 2);
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    annot_in(&root).arg("import").arg(&f).assert().success();
+}

@@ -80,6 +80,49 @@ pub enum ErrorKind {
     #[error("invalid JSON: {0}; each line must be one JSON object")]
     Json(String),
 
+    /// A JSONL line or CSV row whose text is empty or only whitespace.
+    #[error(
+        "the text (field '{field}') is empty or only whitespace: there is nothing to annotate; \
+         fill it in or remove the record"
+    )]
+    EmptyText {
+        /// The field or column holding the text.
+        field: String,
+    },
+
+    /// A JSON string with half of a UTF-16 surrogate pair.
+    #[error(
+        "the string escape {escape} is a lone UTF-16 surrogate, not valid Unicode (a surrogate \
+         must be one half of a pair such as \\ud83d\\ude00); fix the program that wrote the \
+         file, or remove the escape"
+    )]
+    LoneSurrogate {
+        /// The escape, as written (`\ud800`).
+        escape: String,
+    },
+
+    /// An input named on the command line that is not a file or a folder.
+    #[error(
+        "is {what}, not a regular file; annot imports files and folders (to import what a \
+         program writes, pipe it into `annot import -`)"
+    )]
+    NotAFile {
+        /// What it is: a FIFO (named pipe), a socket, a device.
+        what: &'static str,
+    },
+
+    /// An id field (or a text file's name) that cannot be a document id.
+    #[error(
+        "the id ({field}) {problem}; an id must be one line of printable text without '/' \
+         or '\\', at most 200 bytes: fix it, or leave the field out to get the text digest as id"
+    )]
+    BadId {
+        /// Where the id came from: `field 'id'`, `column 'id'`, `file name`.
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+
     /// A JSONL line or CSV row without the text.
     #[error("no text in field '{field}'; name the text field with --text-field / --text-column")]
     MissingText {

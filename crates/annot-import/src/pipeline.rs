@@ -157,6 +157,9 @@ pub struct ImportReport {
     pub failures: Vec<Diagnostic>,
     /// Documents not emitted because an earlier one had the same id or text.
     pub duplicates: Vec<Diagnostic>,
+    /// Of the documents emitted, those without an id field (or file name),
+    /// whose id is their text digest.
+    pub digest_ids: usize,
 }
 
 /// What the workers tell the thread that emits, in input order.
@@ -164,6 +167,8 @@ enum Event {
     Doc {
         doc: Box<Document>,
         location: String,
+        /// The record had no id field, so the text digest is the id.
+        digest_id: bool,
     },
     Warning(Diagnostic),
     Failure(Diagnostic),
@@ -189,7 +194,12 @@ pub fn import<E>(
     sink: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
     let mut report = ImportReport::default();
-    let sources = expand(inputs, opts.format, &mut report.failures);
+    let sources = expand(
+        inputs,
+        opts.format,
+        &mut report.failures,
+        &mut report.warnings,
+    );
     let counts = count_lines(&sources, opts, progress);
     let recurrence = counts.as_ref().map(|counts| Recurrence {
         counts,
@@ -214,12 +224,17 @@ pub fn import<E>(
         for batch in rx {
             for event in batch {
                 match event {
-                    Event::Doc { doc, location } => {
+                    Event::Doc {
+                        doc,
+                        location,
+                        digest_id,
+                    } => {
                         if let Some(dup) = seen.duplicate(&doc, &location) {
                             report.duplicates.push(dup);
                             continue;
                         }
                         report.documents += 1;
+                        report.digest_ids += usize::from(digest_id);
                         report.zones += doc.zones.len();
                         tally.documents += 1;
                         sink(*doc)?;
@@ -379,6 +394,13 @@ fn text_events(
             };
             events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
         }
+        Ok(_) if bad_file_id(src).is_some() => {
+            if let Some(problem) = bad_file_id(src) {
+                let field = "the file name without its extension".to_string();
+                let kind = ErrorKind::BadId { field, problem };
+                events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+            }
+        }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
             let id = src
@@ -389,11 +411,17 @@ fn text_events(
             events.push(Event::Doc {
                 doc: Box::new(doc),
                 location: src.name.clone(),
+                digest_id: src.id.is_none(),
             });
         }
     }
     events.push(done);
     events
+}
+
+/// What is wrong with the id a text file's name gives, if anything.
+fn bad_file_id(src: &Source) -> Option<String> {
+    annot_model::document::check_id(src.id.as_deref()?).err()
 }
 
 /// Streams the records of a JSONL or CSV source to `tx`; `false` when the receiver is gone.
@@ -443,6 +471,7 @@ fn records(
         }
     }
     let mut sent = 0;
+    let mut any = false;
     let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
     if src.format == Format::Jsonl {
         let fields = Fields {
@@ -456,6 +485,7 @@ fn records(
             if batch.is_empty() {
                 break;
             }
+            any = true;
             let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
             let mut events: Vec<Event> = batch
                 .into_par_iter()
@@ -487,6 +517,7 @@ fn records(
             if batch.is_empty() {
                 break;
             }
+            any = true;
             let mut events: Vec<Event> = batch
                 .into_par_iter()
                 .flat_map_iter(|item| match item {
@@ -505,12 +536,21 @@ fn records(
             }
         }
     }
+    let mut last = Vec::with_capacity(2);
+    if !any {
+        let what = if src.format == Format::Csv {
+            "holds no row after its header: nothing to import"
+        } else {
+            "holds no record (it is empty or only blank lines): nothing to import"
+        };
+        last.push(Event::Warning(Diagnostic::new(&src.name, what)));
+    }
     // Whatever was not counted line by line (blank lines, the header) counts now.
-    tx.send(vec![Event::Read {
+    last.push(Event::Read {
         bytes: src.size.saturating_sub(sent),
         file_done: true,
-    }])
-    .is_ok()
+    });
+    tx.send(last).is_ok()
 }
 
 /// A reader of the bytes of a JSONL or CSV source, as UTF-8 when a UTF-16
@@ -548,11 +588,13 @@ fn record_events(r: RawRecord, source: &str, opts: &ImportOptions) -> Vec<Event>
         .iter()
         .map(|w| Event::Warning(Diagnostic::new(&r.location, w.clone())))
         .collect();
+    let digest_id = r.id.is_none();
     let (doc, warning) = record_document(r.id, r.text, r.meta, source, lang);
     events.extend(warning.map(|w| Event::Warning(Diagnostic::new(&r.location, w))));
     events.push(Event::Doc {
         doc: Box::new(doc),
         location: r.location,
+        digest_id,
     });
     events
 }

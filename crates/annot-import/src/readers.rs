@@ -128,8 +128,13 @@ pub(crate) fn parse_jsonl_line(
 ) -> Result<RawRecord> {
     let location = format!("{source}:{line}");
     let (json, warning) = decode_raw(bytes, &location, strict)?;
-    let value: Value = serde_json::from_str(&json)
-        .map_err(|e| ImportError::new(&location, ErrorKind::Json(e.to_string())))?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| {
+        let kind = match lone_surrogate(&json) {
+            Some(escape) => ErrorKind::LoneSurrogate { escape },
+            None => ErrorKind::Json(e.to_string()),
+        };
+        ImportError::new(&location, kind)
+    })?;
     let Value::Object(object) = value else {
         let what = json_type(&value);
         return Err(ImportError::new(
@@ -144,11 +149,17 @@ pub(crate) fn parse_jsonl_line(
         if key == fields.text {
             text = Some(value);
         } else if key == fields.id_name() {
-            id = match value {
-                Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
+            let bad = |problem: String| {
+                let field = format!("field '{key}'");
+                ImportError::new(&location, ErrorKind::BadId { field, problem })
             };
+            let value = match value {
+                Value::String(s) => s.trim().to_string(),
+                Value::Number(n) => n.to_string(),
+                other => return Err(bad(format!("is {}, not a string", json_type(&other)))),
+            };
+            annot_model::document::check_id(&value).map_err(bad)?;
+            id = Some(value);
         } else {
             meta.set(&key, value);
         }
@@ -161,7 +172,7 @@ pub(crate) fn parse_jsonl_line(
             },
         ));
     };
-    let text = checked_text(&text, &location)?;
+    let text = checked_text(&text, &location, &fields.text)?;
     let warnings = warning.into_iter().map(|w| w.message).collect();
     Ok(RawRecord {
         location,
@@ -170,6 +181,45 @@ pub(crate) fn parse_jsonl_line(
         meta,
         warnings,
     })
+}
+
+/// The first `\\uXXXX` escape in `json` that is half of a surrogate pair
+/// without its other half (serde_json only says "unexpected end of hex escape").
+fn lone_surrogate(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let escape_at = |i: usize| -> Option<u16> {
+        let hex = std::str::from_utf8(b.get(i + 2..i + 6)?).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let shown = |i: usize| String::from_utf8_lossy(&b[i..i + 6]).into_owned();
+    let mut high: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let unit = (b[i] == b'\\' && b.get(i + 1) == Some(&b'u'))
+            .then(|| escape_at(i))
+            .flatten();
+        match unit {
+            Some(0xD800..=0xDBFF) => {
+                if let Some(h) = high {
+                    return Some(shown(h));
+                }
+                high = Some(i);
+            }
+            Some(0xDC00..=0xDFFF) if high.is_none() => return Some(shown(i)),
+            Some(0xDC00..=0xDFFF) => high = None,
+            _ => {
+                if let Some(h) = high {
+                    return Some(shown(h));
+                }
+            }
+        }
+        i += match (unit, b[i]) {
+            (Some(_), _) => 6,
+            (None, b'\\') => 2,
+            _ => 1,
+        };
+    }
+    high.map(shown)
 }
 
 fn json_type(value: &Value) -> &'static str {
@@ -183,11 +233,14 @@ fn json_type(value: &Value) -> &'static str {
     }
 }
 
-/// Normalised text, or an error when it is blank.
-fn checked_text(text: &str, location: &str) -> Result<String> {
+/// Normalised text, or an error when it is blank; `field` names where it was.
+fn checked_text(text: &str, location: &str, field: &str) -> Result<String> {
     let text = normalize(text).into_owned();
     if text.trim().is_empty() {
-        return Err(ImportError::new(location, ErrorKind::Empty));
+        let kind = ErrorKind::EmptyText {
+            field: field.to_string(),
+        };
+        return Err(ImportError::new(location, kind));
     }
     Ok(text)
 }
@@ -273,7 +326,13 @@ impl<R: Read> CsvRecords<R> {
             if i == self.text {
                 text = Some(value.into_owned());
             } else if Some(i) == self.id {
-                id = Some(value.trim().to_string()).filter(|s| !s.is_empty());
+                let value = value.trim().to_string();
+                annot_model::document::check_id(&value).map_err(|problem| {
+                    let name = self.headers.get(i).map_or("", String::as_str);
+                    let field = format!("column '{name}'");
+                    ImportError::new(&location, ErrorKind::BadId { field, problem })
+                })?;
+                id = Some(value);
             } else if let Some(name) = self.headers.get(i) {
                 meta.set(name, Value::String(value.into_owned()));
             }
@@ -282,7 +341,8 @@ impl<R: Read> CsvRecords<R> {
             let column = self.headers.get(self.text).cloned().unwrap_or_default();
             ImportError::new(&location, ErrorKind::MissingText { field: column })
         })?;
-        let text = checked_text(&text, &location)?;
+        let column = self.headers.get(self.text).map_or("", String::as_str);
+        let text = checked_text(&text, &location, column)?;
         warnings.dedup();
         Ok(RawRecord {
             location,

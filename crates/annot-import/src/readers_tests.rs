@@ -61,7 +61,7 @@ fn jsonl_records_and_bad_lines() {
         errors[2]
     );
     assert!(
-        errors[3].starts_with("in.jsonl:7: the file is empty"),
+        errors[3].starts_with("in.jsonl:7: the text (field 'text') is empty"),
         "{}",
         errors[3]
     );
@@ -126,11 +126,15 @@ fn csv_rows_and_bad_rows() {
         "in.csv:4: invalid CSV: this row has 5 fields but the header has 4"
     );
     let err = rows[2].as_ref().unwrap_err().to_string();
-    assert!(err.starts_with("in.csv:5: the file is empty"), "{err}");
-    let last = rows[3].as_ref().unwrap();
-    assert_eq!(
-        (last.id.as_deref(), last.text.as_str()),
-        (None, "Dernier texte")
+    assert!(
+        err.starts_with("in.csv:5: the text (field 'text') is empty"),
+        "{err}"
+    );
+    // An id column with an empty cell: refused, not replaced by the digest.
+    let err = rows[3].as_ref().unwrap_err().to_string();
+    assert!(
+        err.starts_with("in.csv:6: the id (column 'id') is empty"),
+        "{err}"
     );
 }
 
@@ -164,4 +168,28 @@ fn csv_encoding() {
             .to_string()
             .starts_with("in.csv:2: not valid UTF-8")
     );
+}
+
+#[test]
+fn lone_surrogates_are_named() {
+    let f = fields("text", None);
+    for (line, escape) in [
+        (r#"{"text":"a\ud800"}"#, r"\ud800"),
+        (r#"{"text":"\ud800\u0041"}"#, r"\ud800"),
+        (r#"{"text":"x\udc00y"}"#, r"\udc00"),
+        (r#"{"text":"é\\ud800 \uD83D"}"#, r"\uD83D"),
+    ] {
+        let err = jsonl(line, &f).remove(0).unwrap_err();
+        assert!(
+            matches!(&err.kind, ErrorKind::LoneSurrogate { escape: e } if e == escape),
+            "{line}: {err}"
+        );
+        assert!(
+            err.to_string().starts_with("in.jsonl:1: the string escape"),
+            "{err}"
+        );
+    }
+    assert_eq!(lone_surrogate(r#""\ud83d\ude00""#), None);
+    let ok = jsonl(r#"{"text":"\ud83d\ude00"}"#, &f).remove(0).unwrap();
+    assert_eq!(ok.text, "😀");
 }

@@ -81,6 +81,7 @@ pub(crate) fn expand(
     inputs: &[Input],
     format: Option<Format>,
     failures: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Source> {
     let mut out = Vec::new();
     for input in inputs {
@@ -94,7 +95,32 @@ pub(crate) fn expand(
                     .push(ImportError::new(path.display().to_string(), ErrorKind::Io(e)).into()),
                 Ok(md) if md.is_dir() => {
                     let mut files = Vec::new();
-                    walk(path, &mut files, failures);
+                    let mut skipped = std::collections::BTreeMap::new();
+                    walk(path, &mut files, &mut skipped, failures);
+                    let name = path.display().to_string();
+                    let kinds = || {
+                        let list: Vec<String> = skipped
+                            .iter()
+                            .map(|(ext, n)| format!("{n} {ext}"))
+                            .collect();
+                        list.join(", ")
+                    };
+                    if files.is_empty() {
+                        let mut message =
+                            "this directory holds no .txt, .jsonl, .ndjson or .csv file"
+                                .to_string();
+                        if !skipped.is_empty() {
+                            message.push_str(&format!(" (skipped: {})", kinds()));
+                        }
+                        warnings.push(Diagnostic::new(&name, message));
+                    } else if !skipped.is_empty() {
+                        let message = format!(
+                            "skipped files of a type annot does not import: {}; \
+                             name a file with --format to read it as text, JSONL or CSV",
+                            kinds()
+                        );
+                        warnings.push(Diagnostic::new(&name, message));
+                    }
                     for (file, size) in with_sizes(files) {
                         let Some(fmt) = Format::from_path(&file) else {
                             continue;
@@ -103,6 +129,15 @@ pub(crate) fn expand(
                         out.push(file_source(&file, rel, format.unwrap_or(fmt), size));
                     }
                 }
+                Ok(md) if !md.is_file() => failures.push(
+                    ImportError::new(
+                        path.display().to_string(),
+                        ErrorKind::NotAFile {
+                            what: special_kind(&md),
+                        },
+                    )
+                    .into(),
+                ),
                 Ok(md) => match format.or_else(|| Format::from_path(path)) {
                     Some(fmt) => {
                         let name = path.file_name().map_or(path.as_path(), Path::new);
@@ -117,6 +152,27 @@ pub(crate) fn expand(
         }
     }
     out
+}
+
+/// What a file that is neither a regular file nor a folder is (told from its
+/// metadata: opening a FIFO would wait for a writer forever).
+fn special_kind(md: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let t = md.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = md;
+    "not a regular file"
 }
 
 fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
@@ -140,7 +196,12 @@ fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
 
 /// Files under `dir`, recursively and in path order, whose extension names a
 /// format. Hidden entries and symbolic links to folders (which may loop) are skipped.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, failures: &mut Vec<Diagnostic>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut std::collections::BTreeMap<String, usize>,
+    failures: &mut Vec<Diagnostic>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -169,9 +230,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, failures: &mut Vec<Diagnostic>) {
     for (name, is_dir) in listed {
         let path = dir.join(name);
         if is_dir {
-            walk(&path, out, failures);
+            walk(&path, out, skipped, failures);
         } else if Format::from_path(&path).is_some() {
             out.push(path);
+        } else {
+            let ext = path.extension().map_or_else(
+                || "without extension".to_string(),
+                |e| format!(".{}", e.to_string_lossy()),
+            );
+            *skipped.entry(ext).or_default() += 1;
         }
     }
 }
@@ -234,13 +301,20 @@ mod tests {
         ] {
             std::fs::write(root.join(f), "x").unwrap();
         }
-        let mut failures = Vec::new();
-        let sources = expand(&[Input::Path(root.to_path_buf())], None, &mut failures);
+        let (mut failures, mut warnings) = (Vec::new(), Vec::new());
+        let sources = expand(
+            &[Input::Path(root.to_path_buf())],
+            None,
+            &mut failures,
+            &mut warnings,
+        );
         let names: Vec<_> = sources.iter().map(|s| s.meta_source.as_str()).collect();
         assert_eq!(names, ["a.txt", "b/a.jsonl", "b/c/z.txt", "d.csv"]);
         assert_eq!(sources[0].id.as_deref(), Some("a"));
         assert_eq!(sources[1].id, None, "JSONL ids come from the records");
         assert!(failures.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("1 .json"), "{}", warnings[0]);
 
         let sources = expand(
             &[
@@ -249,6 +323,7 @@ mod tests {
             ],
             None,
             &mut failures,
+            &mut warnings,
         );
         assert!(sources.is_empty());
         assert_eq!(failures.len(), 2);

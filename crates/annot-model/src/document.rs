@@ -120,6 +120,37 @@ impl Document {
     }
 }
 
+/// The longest document id taken, in bytes.
+pub const MAX_ID_BYTES: usize = 200;
+
+/// Checks that `id` can be a document id: one line of printable text, not
+/// empty, at most [`MAX_ID_BYTES`] bytes, without `/` or `\\`, and not `.` or
+/// `..` (ids end up in file names, URLs and terminal lines).
+///
+/// # Errors
+/// What is wrong with it, to follow "the id ...".
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("is empty".into());
+    }
+    if id.len() > MAX_ID_BYTES {
+        return Err(format!(
+            "is {} bytes long (at most {MAX_ID_BYTES})",
+            id.len()
+        ));
+    }
+    if id.chars().any(char::is_control) {
+        return Err("holds a control character (a line break, a tab, ...)".into());
+    }
+    if id.contains(['/', '\\']) {
+        return Err("holds a '/' or a '\\' (an id is not a path)".into());
+    }
+    if id == "." || id == ".." {
+        return Err(format!("is '{id}'"));
+    }
+    Ok(())
+}
+
 /// Appends the JSON of `doc` (one corpus line, no newline) to `out`: the
 /// same bytes as `serde_json::to_writer`, with the text, nearly all of a
 /// line, escaped eight bytes at a time instead of one.

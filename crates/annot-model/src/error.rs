@@ -44,7 +44,10 @@ pub enum ModelError {
     NoProject { start: PathBuf },
 
     /// A document id that the corpus does not have.
-    #[error("no document '{id}' in the corpus; `annot status` lists what there is")]
+    #[error(
+        "no document '{id}' in the corpus; check the id: it is the \"id\" of a line of the \
+         project's corpus/*.jsonl files (a .txt article's is its file name without .txt)"
+    )]
     UnknownDocument { id: String },
 }
 

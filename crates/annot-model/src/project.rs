@@ -84,6 +84,16 @@ impl Project {
     /// A missing or invalid `annot.toml`.
     pub fn open(root: &Path) -> Result<Self> {
         let path = root.join(CONFIG_FILE);
+        if path.is_dir() {
+            return Err(ModelError::Config {
+                path,
+                message: format!(
+                    "is a directory, not the project settings file; move it away, \
+                     then run `annot init {}` to write the settings",
+                    root.display()
+                ),
+            });
+        }
         let text = fs_err::read_to_string(&path)?;
         let config: ProjectConfig = toml::from_str(&text).map_err(|e| ModelError::Config {
             path: path.clone(),
@@ -103,7 +113,8 @@ impl Project {
         let start = fs_err::canonicalize(start)?;
         let mut dir = Some(start.as_path());
         while let Some(d) = dir {
-            if d.join(CONFIG_FILE).is_file() {
+            // A directory of that name is an error of its own, not "no project".
+            if d.join(CONFIG_FILE).exists() {
                 return Self::open(d);
             }
             dir = d.parent();
@@ -278,6 +289,16 @@ mod tests {
         assert!(p.log_path("alice").is_ok());
         assert!(p.log_path("../x").is_err());
         assert!(p.log_path("a b").is_err());
+    }
+
+    #[test]
+    fn settings_file_that_is_a_directory_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("annot.toml")).unwrap();
+        for err in [Project::open(dir.path()), Project::find(dir.path())] {
+            let err = err.unwrap_err().to_string();
+            assert!(err.contains("annot.toml: is a directory"), "{err}");
+        }
     }
 
     #[test]

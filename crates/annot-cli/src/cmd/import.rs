@@ -64,6 +64,8 @@ pub(crate) struct Outcome {
     /// Of those, new versions of documents the project had.
     pub(crate) updated: usize,
     pub(crate) zones: usize,
+    /// Documents read without an id field, whose id is their text digest.
+    pub(crate) digest_ids: usize,
     /// Documents the project already had (same id or same text).
     pub(crate) already_present: Vec<Message>,
     pub(crate) duplicates: Vec<Message>,
@@ -98,6 +100,10 @@ impl Outcome {
         );
         for (n, what) in [
             (self.updated, "of them new version(s)"),
+            (
+                self.digest_ids,
+                "read without an id field (their id is the text digest)",
+            ),
             (self.already_present.len(), "already in the project"),
             (self.duplicates.len(), "duplicate(s) skipped"),
             (self.warnings.len(), "warning(s)"),
@@ -162,7 +168,18 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     if args.json {
         crate::output::print_json(&outcome)?;
     }
-    Ok(if outcome.failures.is_empty() {
+    // A re-import of documents all present read documents: nothing was wrong.
+    let read_nothing = outcome.imported == 0
+        && outcome.already_present.is_empty()
+        && outcome.duplicates.is_empty();
+    if read_nothing {
+        let mut err = std::io::stderr().lock();
+        writeln!(
+            err,
+            "nothing imported: the input holds no document (see the messages above)"
+        )?;
+    }
+    Ok(if outcome.failures.is_empty() && !read_nothing {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -273,6 +290,7 @@ pub(crate) fn import_paths(
         imported,
         updated,
         zones,
+        digest_ids: report.digest_ids,
         already_present,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         warnings: report.warnings.iter().map(Message::from).collect(),

@@ -37,7 +37,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub(crate) fn find_project(global: &GlobalArgs) -> anyhow::Result<Project> {
     match &global.project {
         Some(dir) => {
-            if !dir.join(annot_model::project::CONFIG_FILE).is_file() {
+            // An annot.toml that is not a file is Project::open's to explain.
+            if !dir.join(annot_model::project::CONFIG_FILE).exists() {
                 anyhow::bail!(
                     "{} is not an annot project (no {}); create one with `annot init {}`",
                     dir.display(),
