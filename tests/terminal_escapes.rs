@@ -242,14 +242,15 @@ fn errors_and_import_messages_show_controls_on_stderr() {
     );
     assert!(stderr.contains("␛]0;pwned␇"), "{stderr}");
 
-    // An import whose messages quote the input: a duplicate id with an escape in it.
-    let path = tmp.path().join("dup.jsonl");
-    let line = serde_json::json!({"id": "d\u{1b}[2J", "text": "Un texte ."}).to_string();
-    std::fs::write(&path, format!("{line}\n{line}\n")).unwrap();
+    // An import whose messages quote the input: a file whose name holds an
+    // escape (its id would, so it is refused, and the message names the file).
+    let path = tmp.path().join("d\u{1b}[2J.txt");
+    std::fs::write(&path, "Un texte .\n").unwrap();
     let out = annot_in(&root)
-        .args(["import", "--id-field", "id"])
+        .arg("import")
         .arg(&path)
         .assert()
+        .code(1)
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
