@@ -467,3 +467,59 @@ fn empty_inputs_say_what_was_skipped_and_exit_1() {
     annot_in(&root).arg("import").arg(&f).assert().success();
     annot_in(&root).arg("import").arg(&f).assert().success();
 }
+
+/// Issue 7 (smaller): a stale corpus index cache is rebuilt, never blamed on
+/// the valid corpus file it disagrees with.
+#[test]
+fn stale_corpus_index_cache_is_rebuilt_not_blamed_on_the_file() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    jsonl_docs(&f, "doc", 3);
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    let index_dir = root.join(".annot/index");
+    let cache = fs::read_dir(&index_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .expect("an index cache");
+    let original = fs::read_to_string(&cache).unwrap();
+
+    // 1. Offsets swapped between two documents, stamp intact: reads find the wrong line.
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    let d: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("D\t"))
+        .collect();
+    assert_eq!(d.len(), 3, "{original}");
+    let fields = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
+    let (mut a, mut b) = (fields(&lines[d[0]]), fields(&lines[d[1]]));
+    for k in [2, 3, 5] {
+        std::mem::swap(&mut a[k], &mut b[k]);
+    }
+    lines[d[0]] = a.join("\t");
+    lines[d[1]] = b.join("\t");
+    fs::write(&cache, lines.join("\n") + "\n").unwrap();
+    let id = a[1].clone();
+    let shown: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", &id, "--json"]))).unwrap();
+    assert_eq!(shown["document"]["id"], id.as_str());
+    annot_in(&root).arg("check").assert().success();
+    assert_eq!(
+        fs::read_to_string(&cache).unwrap(),
+        original,
+        "the cache was rewritten from the file"
+    );
+
+    // 2. A cache that cannot describe the file (offsets past its end) is rebuilt at open.
+    let broken = original.lines().map(|l| {
+        if l.starts_with("D\t") {
+            let mut f = fields(l);
+            f[2] = "999999".into();
+            f.join("\t")
+        } else {
+            l.to_owned()
+        }
+    });
+    fs::write(&cache, broken.collect::<Vec<_>>().join("\n") + "\n").unwrap();
+    annot_in(&root).arg("check").assert().success();
+    assert_eq!(status_documents(&root), 3);
+}

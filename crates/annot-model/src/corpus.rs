@@ -45,6 +45,8 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Corpus {
     dir: PathBuf,
+    /// Where the per-file index caches are (`.annot/index/`).
+    index_dir: PathBuf,
     files: Vec<PathBuf>,
     entries: Vec<Entry>,
     /// Superseded versions of documents, oldest first.
@@ -83,7 +85,7 @@ impl Corpus {
             let fi = u32::try_from(fi).unwrap_or(u32::MAX);
             let stamp = stamp(path)?;
             let cache = index_path(&index_dir, &stamp.name);
-            let lines = match read_index(&cache, &stamp) {
+            let lines = match read_index(&cache, &stamp).filter(|l| plausible(l, stamp.len)) {
                 Some(lines) => lines,
                 None => {
                     let lines = scan(path)?;
@@ -103,6 +105,7 @@ impl Corpus {
         by_id.sort_unstable();
         Ok(Self {
             dir: dir.to_owned(),
+            index_dir,
             files,
             entries,
             history,
@@ -214,11 +217,43 @@ impl Corpus {
     /// As [`Corpus::get`].
     pub fn read_entry(&self, entry: &Entry) -> Result<Document> {
         let path = &self.files[entry.file as usize];
-        let mut f = fs_err::File::open(path)?;
-        f.seek(SeekFrom::Start(entry.offset))?;
-        let mut buf = vec![0u8; entry.len as usize];
-        f.read_exact(&mut buf)?;
-        parse_document(&buf, path, entry.line as usize)
+        let first = read_line_at(path, entry.offset, entry.len)
+            .and_then(|buf| parse_document(&buf, path, entry.line as usize));
+        match first {
+            Ok(doc) if doc.id == entry.id && doc.hash == entry.hash => Ok(doc),
+            first => self.reread_entry(entry, first),
+        }
+    }
+
+    /// The index cache did not match the file at `entry` (a cache left stale
+    /// by a change the file's size and time did not show): scan the file
+    /// again, rewrite its cache, and read the document where it really is. A
+    /// line that is bad where the fresh scan also puts it is the file's fault.
+    fn reread_entry(&self, entry: &Entry, first: Result<Document>) -> Result<Document> {
+        let path = &self.files[entry.file as usize];
+        let lines = scan(path)?;
+        if let Ok(stamp) = stamp(path) {
+            // The cache is an optimisation: failing to write it is not an error.
+            let _ = write_index(&index_path(&self.index_dir, &stamp.name), &stamp, &lines);
+        }
+        let Some(l) = lines
+            .iter()
+            .find(|l| l.id == entry.id && l.hash == entry.hash)
+        else {
+            return Err(ModelError::Line {
+                path: path.clone(),
+                line: entry.line as usize,
+                message: format!(
+                    "document '{}' is no longer in this file (it changed while annot was running); run the command again",
+                    entry.id
+                ),
+            });
+        };
+        if l.offset == entry.offset && l.len == entry.len {
+            return first;
+        }
+        let buf = read_line_at(path, l.offset, l.len)?;
+        parse_document(&buf, path, l.line as usize)
     }
 
     /// Streams every document in corpus order, one file at a time.
@@ -727,6 +762,29 @@ fn scan(path: &Path) -> Result<Vec<IndexLine>> {
 }
 
 /// The cached index of one corpus file, if it was made for this very file.
+/// Reads `len` bytes at `offset` of `path`: one corpus line.
+fn read_line_at(path: &Path, offset: u64, len: u32) -> Result<Vec<u8>> {
+    let mut f = fs_err::File::open(path)?;
+    f.seek(SeekFrom::Start(offset))?;
+    let mut buf = vec![0u8; len as usize];
+    f.read_exact(&mut buf)?;
+    Ok(buf)
+}
+
+/// Whether cached index lines can describe a file of `file_len` bytes: in
+/// order, not overlapping, the last one ending at the end of the file. A cache
+/// that fails this is rebuilt instead of being trusted.
+fn plausible(lines: &[IndexLine], file_len: u64) -> bool {
+    let mut end = 0u64;
+    for l in lines {
+        if l.offset < end {
+            return false;
+        }
+        end = l.offset + u64::from(l.len);
+    }
+    end <= file_len && file_len - end <= 2
+}
+
 fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
     // Streamed through one reused line buffer: a million-document index is
     // never held as one string.
