@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use annot_annotate::{Filter, Order, Session, SessionOptions, load_patterns, stdin_source};
+use annot_annotate::{Order, Session, SessionOptions, load_patterns, parse_filter, stdin_source};
 use annot_model::project::Project;
 use annot_model::schema::Schema;
 use annot_model::store::AnnotatorLog;
@@ -71,7 +71,7 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         Some(path) => Schema::load(path)?,
         None => project.schema()?,
     };
-    let filter: Filter = args.filter.as_deref().unwrap_or("").parse()?;
+    let filter = parse_filter(args.filter.as_deref().unwrap_or(""))?;
     let order: Order = args.order.parse()?;
     let patterns_path = args.patterns.clone().or_else(|| {
         let p = project.root().join(DEFAULT_PATTERNS);
