@@ -5,7 +5,7 @@
 //! annotator.
 
 use annot_model::record::{Span, SpanSource};
-use annot_model::{Schema, ZoneSpan};
+use annot_model::{Schema, Zone, ZoneSpan};
 
 use crate::command::{Side, labels_hint};
 use crate::state::{Annotation, DocState};
@@ -62,7 +62,9 @@ impl Ctx<'_> {
         self.view
             .blocks
             .get(self.view.block_of(start))
-            .is_some_and(|b| self.view.block_zone(b, zones(self.view, ann)) == Some("boilerplate"))
+            .is_some_and(|b| {
+                self.view.block_zone(b, zones(self.view, ann)) == Some(&Zone::Boilerplate)
+            })
     }
 
     /// Why `[start, end)` cannot be a new span next to the existing ones, if it cannot.

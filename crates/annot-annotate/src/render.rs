@@ -16,6 +16,7 @@ use std::io::{self, Write};
 
 use annot_model::Record;
 use annot_model::Schema;
+use annot_model::Zone;
 use annot_model::annotations::LostSpan;
 use annot_model::visible;
 use anstyle::{AnsiColor, Style};
@@ -327,7 +328,7 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
     let has_title = view
         .blocks
         .iter()
-        .any(|b| view.block_zone(b, zones) == Some("title"));
+        .any(|b| view.block_zone(b, zones) == Some(&Zone::Title));
     if let Some(t) = doc.meta.title.as_ref().filter(|_| !has_title) {
         s.push_str(&p.bold(t));
         s.push('\n');
@@ -358,11 +359,11 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
         let has_marks = all_marks
             .iter()
             .any(|m| m.start < block.end && block.start < m.end);
-        if zone == Some("boilerplate") && !screen.show_boilerplate && !has_marks {
+        let boiler = zone == Some(&Zone::Boilerplate);
+        if boiler && !screen.show_boilerplate && !has_marks {
             hidden += 1;
             continue;
         }
-        let boiler = zone == Some("boilerplate");
         let label = format!("¶{:<num_width$} ", i + 1);
         s.push_str(&p.dim(&label));
         let mut pieces = block_pieces(screen, block, &all_marks, opts);
@@ -371,7 +372,7 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
                 piece.1 = piece.1.dimmed();
             }
         }
-        if let Some(z) = zone.filter(|z| *z != "body") {
+        if let Some(z) = zone.filter(|z| **z != Zone::Body) {
             pieces.push((format!("  ‹{z}›"), Style::new().dimmed()));
         }
         let indent = label.chars().count();
@@ -472,8 +473,10 @@ pub fn lists(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> 
             .enumerate()
             .filter_map(|(i, b)| {
                 let now = view.block_zone(b, z);
-                (now != view.block_zone(b, &view.doc.zones))
-                    .then(|| vec![(format!("¶{} {}", i + 1, now.unwrap_or("–")), Style::new())])
+                (now != view.block_zone(b, &view.doc.zones)).then(|| {
+                    let name = now.map_or("–", Zone::as_str);
+                    vec![(format!("¶{} {name}", i + 1), Style::new())]
+                })
             })
             .collect();
         row(&mut s, "zones", changed);
@@ -531,7 +534,7 @@ pub fn ruler(
         match paragraph {
             Some(n) if n != i + 1 => continue,
             None if !screen.show_boilerplate
-                && view.block_zone(block, zones) == Some("boilerplate") =>
+                && view.block_zone(block, zones) == Some(&Zone::Boilerplate) =>
             {
                 continue;
             }

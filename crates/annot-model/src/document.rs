@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::offsets::OffsetMap;
+use crate::zone::Zone;
 
 /// One document, one line of `corpus/*.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,7 +50,7 @@ pub struct Meta {
 pub struct ZoneSpan {
     pub start: usize,
     pub end: usize,
-    pub zone: String,
+    pub zone: Zone,
 }
 
 impl Document {
@@ -97,11 +98,11 @@ impl Document {
 
     /// The zone that contains code point `pos`, if any.
     #[must_use]
-    pub fn zone_at(&self, pos: usize) -> Option<&str> {
+    pub fn zone_at(&self, pos: usize) -> Option<&Zone> {
         self.zones
             .iter()
             .find(|z| z.start <= pos && pos < z.end)
-            .map(|z| z.zone.as_str())
+            .map(|z| &z.zone)
     }
 
     /// The text of a code point range, or `None` when out of range.

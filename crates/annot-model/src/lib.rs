@@ -28,6 +28,7 @@ pub mod schema;
 pub mod store;
 pub mod tokenize;
 pub mod visible;
+pub mod zone;
 
 pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};
@@ -35,3 +36,4 @@ pub use error::ModelError;
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
 pub use visible::visible;
+pub use zone::Zone;

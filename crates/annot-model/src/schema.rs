@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ModelError, Result};
+use crate::zone::Zone;
 
 /// A label schema (`schemas/<name>.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub struct Schema {
     pub labels: Vec<LabelSet>,
     /// Zone layer: the zone names documents may use.
     #[serde(default)]
-    pub zones: Vec<String>,
+    pub zones: Vec<Zone>,
 }
 
 /// Span labels and whether spans may overlap.
@@ -189,7 +190,7 @@ impl Schema {
         }
         let mut zones = HashSet::new();
         for z in &self.zones {
-            check_name(z, "zone")?;
+            check_name(z.as_str(), "zone")?;
             if !zones.insert(z.as_str()) {
                 return Err(format!("zone '{z}' is listed twice"));
             }

@@ -7,7 +7,7 @@ use annot_model::annotations::{Anchor, Annotations, Resolved};
 use annot_model::offsets::OffsetMap;
 use annot_model::project::Project;
 use annot_model::record::Span;
-use annot_model::visible;
+use annot_model::{Zone, visible};
 use anstyle::Style;
 use serde::Serialize;
 
@@ -96,12 +96,17 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     writeln!(out)?;
 
     let map = OffsetMap::new(&doc.text);
-    let width = doc.zones.iter().map(|z| z.zone.len()).max().unwrap_or(4);
+    let width = doc
+        .zones
+        .iter()
+        .map(|z| z.zone.as_str().len())
+        .max()
+        .unwrap_or(4);
     for zone in &doc.zones {
         let Some((zs, ze)) = map.to_bytes(zone.start, zone.end) else {
             continue;
         };
-        let is_boiler = zone.zone == "boilerplate";
+        let is_boiler = zone.zone == Zone::Boilerplate;
         let zstyle = if is_boiler { dim } else { Style::new() };
         let mut line = String::new();
         let mut pos = zone.start;
@@ -140,7 +145,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             .enumerate()
         {
             let tag = if i == 0 {
-                visible(&zone.zone)
+                visible(zone.zone.as_str())
             } else {
                 "".into()
             };
