@@ -18,6 +18,7 @@ use annot_model::Record;
 use annot_model::Schema;
 use annot_model::Zone;
 use annot_model::annotations::LostSpan;
+use annot_model::marked::{self, Event};
 use annot_model::visible;
 use anstyle::{AnsiColor, Style};
 
@@ -216,6 +217,8 @@ struct Mark<'a> {
     suggested: bool,
 }
 
+/// The spans, then every occurrence of each pending suggestion; where two
+/// marks are the same range, that order decides which is outside.
 fn marks<'a>(ann: &'a Annotation) -> Vec<Mark<'a>> {
     let mut out: Vec<Mark<'a>> = ann
         .spans
@@ -237,70 +240,53 @@ fn marks<'a>(ann: &'a Annotation) -> Vec<Mark<'a>> {
             });
         }
     }
-    out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     out
 }
 
-/// The pieces of one paragraph with its marks.
+/// The pieces of one paragraph with its marks, laid out by [`marked`].
 fn block_pieces(
     screen: &Screen<'_>,
     block: &Block,
     marks: &[Mark<'_>],
     opts: &RenderOptions,
 ) -> Vec<Piece> {
-    let view = screen.view;
-    let inside: Vec<&Mark<'_>> = marks
-        .iter()
-        .filter(|m| m.start < block.end && block.start < m.end)
-        .collect();
-    let mut cuts: Vec<usize> = vec![block.start, block.end];
-    for m in &inside {
-        cuts.push(m.start.clamp(block.start, block.end));
-        cuts.push(m.end.clamp(block.start, block.end));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
+    let ranges: Vec<(usize, usize)> = marks.iter().map(|m| (m.start, m.end)).collect();
+    let segments = marked::segments(&ranges, block.start, block.end);
     let mut pieces = Vec::new();
-    let mut open: Vec<&Mark<'_>> = Vec::new();
-    for (i, &pos) in cuts.iter().enumerate() {
-        // Close what ends here, innermost first.
-        while let Some(k) = open.iter().rposition(|m| m.end.min(block.end) == pos) {
-            let m = open.remove(k);
-            let tag = if m.suggested {
-                format!("{}?", m.label)
-            } else {
-                m.label.to_owned()
-            };
-            if opts.color {
-                let c = label_color(screen.schema, m.label);
-                pieces.push((tag, Style::new().fg_color(Some(c.into())).dimmed()));
-            } else {
-                pieces.push((format!("]{{{tag}}}"), Style::new()));
-            }
-        }
-        for m in inside
-            .iter()
-            .filter(|m| m.start.max(block.start) == pos && pos < block.end)
-        {
-            if !opts.color {
-                pieces.push(("[".to_owned(), Style::new()));
-            }
-            open.push(m);
-        }
-        if let Some(&next) = cuts.get(i + 1) {
-            let style = match open.last() {
-                Some(m) => {
-                    let base =
-                        Style::new().fg_color(Some(label_color(screen.schema, m.label).into()));
-                    if m.suggested {
-                        base.underline()
-                    } else {
-                        base.bold()
-                    }
+    for event in marked::events(&segments) {
+        match event {
+            Event::Open(_) if !opts.color => pieces.push(("[".to_owned(), Style::new())),
+            Event::Open(_) => {}
+            Event::Close(i) => {
+                let m = &marks[i];
+                let tag = if m.suggested {
+                    format!("{}?", m.label)
+                } else {
+                    m.label.to_owned()
+                };
+                if opts.color {
+                    let c = label_color(screen.schema, m.label);
+                    pieces.push((tag, Style::new().fg_color(Some(c.into())).dimmed()));
+                } else {
+                    pieces.push((format!("]{{{tag}}}"), Style::new()));
                 }
-                None => Style::new(),
-            };
-            pieces.push((view.slice(pos, next).to_owned(), style));
+            }
+            Event::Text(seg) => {
+                // The innermost mark colours the text.
+                let style = match seg.covering.last().map(|&i| &marks[i]) {
+                    Some(m) => {
+                        let base =
+                            Style::new().fg_color(Some(label_color(screen.schema, m.label).into()));
+                        if m.suggested {
+                            base.underline()
+                        } else {
+                            base.bold()
+                        }
+                    }
+                    None => Style::new(),
+                };
+                pieces.push((screen.view.slice(seg.start, seg.end).to_owned(), style));
+            }
         }
     }
     pieces

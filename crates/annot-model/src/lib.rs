@@ -19,6 +19,7 @@ pub mod digest;
 pub mod document;
 pub mod error;
 pub mod filter;
+pub mod marked;
 pub mod offsets;
 pub mod project;
 pub mod reanchor;
