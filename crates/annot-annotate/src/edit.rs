@@ -293,7 +293,8 @@ impl Ctx<'_> {
         let number = st.edit(msg.clone(), |a| {
             let mut at = 0;
             for &(s, e) in ranges {
-                let mut span = Span::from_chars(&self.view.doc.text, s, e, label)?;
+                let mut span = Span::from_chars(&self.view.doc.text, s, e, label)
+                    .map_err(|e| e.to_string())?;
                 span.source = Some(SpanSource::Manual);
                 at = a.insert_span(span);
             }
@@ -407,7 +408,8 @@ impl Ctx<'_> {
         if let Some(why) = self.conflict(st.current(), s, e, Some(&old.label), Some(number - 1)) {
             return Err(why);
         }
-        let mut span = Span::from_chars(&self.view.doc.text, s, e, &old.label)?;
+        let mut span =
+            Span::from_chars(&self.view.doc.text, s, e, &old.label).map_err(|e| e.to_string())?;
         span.source = Some(SpanSource::Manual);
         let msg = format!("{number} {} → {} {}", old.text, span.text, old.label);
         let overlap = self.schema.spans.overlap;

@@ -33,7 +33,7 @@ pub mod zone;
 
 pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};
-pub use error::ModelError;
+pub use error::{DocumentError, ModelError, SchemaError, SpanError};
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
 pub use visible::visible;
