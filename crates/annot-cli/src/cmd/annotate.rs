@@ -9,6 +9,7 @@ use annot_model::schema::Schema;
 use annot_model::store::AnnotatorLog;
 use anyhow::Context as _;
 
+use crate::cli::{OrderParser, PlainArgs};
 use crate::output::{broken_pipe_is_an_error, session_stdout};
 
 /// File a project's patterns are read from when `--patterns` is not given.
@@ -32,17 +33,16 @@ pub(crate) struct AnnotateArgs {
     #[arg(long, value_name = "EXPR")]
     pub(crate) filter: Option<String>,
     /// Order of documents: file (corpus order) or random:SEED.
-    #[arg(long, value_name = "file|random:SEED", default_value = "file")]
-    pub(crate) order: String,
+    #[arg(long, value_name = "file|random:SEED", default_value = "file", value_parser = OrderParser)]
+    pub(crate) order: Order,
     /// Go over every document, decided ones included (default: only those still to do).
     #[arg(long)]
     pub(crate) redo: bool,
     /// Suggestion patterns, JSONL (default: patterns.jsonl of the project, if present).
     #[arg(long, value_name = "FILE")]
     pub(crate) patterns: Option<PathBuf>,
-    /// No colour; spans shown as [text]{LABEL}.
-    #[arg(long)]
-    pub(crate) plain: bool,
+    #[command(flatten)]
+    pub(crate) plain: PlainArgs,
 }
 
 impl AnnotateArgs {
@@ -52,10 +52,10 @@ impl AnnotateArgs {
             annotator,
             schema: None,
             filter: None,
-            order: "file".to_owned(),
+            order: Order::File,
             redo: false,
             patterns: None,
-            plain: false,
+            plain: PlainArgs::default(),
         }
     }
 }
@@ -72,7 +72,6 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         None => project.schema()?,
     };
     let filter = parse_filter(args.filter.as_deref().unwrap_or(""))?;
-    let order: Order = args.order.parse()?;
     let patterns_path = args.patterns.clone().or_else(|| {
         let p = project.root().join(DEFAULT_PATTERNS);
         p.is_file().then_some(p)
@@ -89,9 +88,9 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         annotator: args.annotator.clone(),
         filter,
         filter_text: args.filter.clone(),
-        order,
+        order: args.order,
         redo: args.redo,
-        color: color && !args.plain,
+        color: args.plain.color(color),
         lang: project.config.lang,
         patterns,
     };

@@ -11,19 +11,21 @@ use std::process::ExitCode;
 use annot_model::check::{CheckReport, Finding, Severity, check_project};
 use annot_model::project::Project;
 
+use crate::cli::JsonArgs;
+
 /// Arguments of `annot check`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |a| a.help("Print the findings as JSON on stdout")))]
 pub(crate) struct CheckArgs {
-    /// Print the findings as JSON on stdout.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
 }
 
 /// Runs the checks; exit 1 when any error was found.
 pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let temp_files: Vec<(PathBuf, u64)> = Vec::new();
     let report = check_project(project, &temp_files)?;
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&report)?;
     } else {
         print_text(&report)?;

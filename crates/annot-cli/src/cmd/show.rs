@@ -12,20 +12,21 @@ use annot_model::{Zone, visible};
 use anstyle::Style;
 use serde::Serialize;
 
+use crate::cli::{JsonArgs, PlainArgs};
+
 /// Arguments of `annot show`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |a| a.help("Print JSON: the document and every annotator's latest record")))]
 pub(crate) struct ShowArgs {
     /// Document id (as `annot status` and the corpus files give it).
     pub(crate) id: String,
     /// Mark the spans of this annotator in the text (default: the only annotator, if one).
     #[arg(long)]
     pub(crate) annotator: Option<String>,
-    /// Print JSON: the document and every annotator's latest record.
-    #[arg(long)]
-    pub(crate) json: bool,
-    /// No colour; spans shown as [text]{LABEL}.
-    #[arg(long)]
-    pub(crate) plain: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
+    #[command(flatten)]
+    pub(crate) plain: PlainArgs,
 }
 
 #[derive(Serialize)]
@@ -53,14 +54,14 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         )?;
     }
     let records = annotations.resolve_document(&doc.id, Some(&doc), &corpus)?;
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&ShowJson {
             document: &doc,
             records,
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let color = color && !args.plain;
+    let color = args.plain.color(color);
     let schema = project.schema()?;
     let chosen: Option<&Resolved> = match &args.annotator {
         Some(name) => {
