@@ -5,7 +5,7 @@
 //! or could be read as a command. `?` at the prompt lists everything (see
 //! [`crate::render::HELP`]).
 
-use annot_model::Schema;
+use annot_model::{Schema, Zone};
 
 /// Which end of a span a resize moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +108,8 @@ pub enum Command {
         first: usize,
         /// Last paragraph, 1-based, inclusive.
         last: usize,
-        /// Zone name.
-        zone: String,
+        /// The zone, by name.
+        zone: Zone,
     },
     /// `note TEXT` sets the note, `note` alone clears it.
     Note(Option<String>),
@@ -392,7 +392,7 @@ fn parse_zone(rest: &str) -> Result<Command, String> {
             Ok(Command::Zone {
                 first,
                 last,
-                zone: zone.to_owned(),
+                zone: zone.into(),
             })
         }
         _ => Err(usage.into()),

@@ -5,7 +5,7 @@
 //! annotator.
 
 use annot_model::record::{Span, SpanSource};
-use annot_model::{Schema, ZoneSpan};
+use annot_model::{Schema, Zone, ZoneSpan};
 
 use crate::command::{Side, labels_hint};
 use crate::state::{Annotation, DocState};
@@ -62,7 +62,9 @@ impl Ctx<'_> {
         self.view
             .blocks
             .get(self.view.block_of(start))
-            .is_some_and(|b| self.view.block_zone(b, zones(self.view, ann)) == Some("boilerplate"))
+            .is_some_and(|b| {
+                self.view.block_zone(b, zones(self.view, ann)) == Some(&Zone::Boilerplate)
+            })
     }
 
     /// Why `[start, end)` cannot be a new span next to the existing ones, if it cannot.
@@ -291,7 +293,8 @@ impl Ctx<'_> {
         let number = st.edit(msg.clone(), |a| {
             let mut at = 0;
             for &(s, e) in ranges {
-                let mut span = Span::from_chars(&self.view.doc.text, s, e, label)?;
+                let mut span = Span::from_chars(&self.view.doc.text, s, e, label)
+                    .map_err(|e| e.to_string())?;
                 span.source = Some(SpanSource::Manual);
                 at = a.insert_span(span);
             }
@@ -405,7 +408,8 @@ impl Ctx<'_> {
         if let Some(why) = self.conflict(st.current(), s, e, Some(&old.label), Some(number - 1)) {
             return Err(why);
         }
-        let mut span = Span::from_chars(&self.view.doc.text, s, e, &old.label)?;
+        let mut span =
+            Span::from_chars(&self.view.doc.text, s, e, &old.label).map_err(|e| e.to_string())?;
         span.source = Some(SpanSource::Manual);
         let msg = format!("{number} {} → {} {}", old.text, span.text, old.label);
         let overlap = self.schema.spans.overlap;

@@ -30,12 +30,12 @@ pub enum SessionError {
     },
 
     /// A `--filter` expression that does not parse.
-    #[error("--filter {expr:?}: {message}")]
+    #[error("--filter {expr:?}: {source}")]
     Filter {
         /// The expression as given.
         expr: String,
         /// What is wrong.
-        message: String,
+        source: annot_model::filter::FilterError,
     },
 
     /// An `--order` that is neither `file` nor `random:SEED`.

@@ -10,7 +10,7 @@
 //! - [`edit`]: what each command does to it, checked against tokens and the schema
 //! - [`suggest`]: suggestions from a patterns file and the annotator's dictionary
 //! - [`render`]: the screen, the token ruler and the help
-//! - [`queue`]: which documents, in what order (`--filter`, `--order`, `--redo`)
+//! - [`queue`]: which documents, in what order (`--filter` through [`annot_model::filter`], `--order`, `--redo`)
 //! - [`session`]: the loop that ties them together
 //! - [`frontend`]: where lines come from
 //!
@@ -46,7 +46,7 @@ pub mod view;
 
 pub use error::SessionError;
 pub use frontend::{LineSource, PlainLines, Terminal, stdin_source};
-pub use queue::{Filter, Order};
+pub use queue::{Order, parse_filter};
 pub use render::RenderOptions;
 pub use session::{Session, SessionOptions, Summary};
 pub use suggest::{Pattern, load_patterns};

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use annot_model::record::{Record, SpanSource, Status};
-use annot_model::{Schema, ZoneSpan};
+use annot_model::{Schema, Zone, ZoneSpan};
 use serde_json::Value;
 
 use crate::error::{Result, SessionError};
@@ -348,7 +348,7 @@ impl Suggester {
         for c in found {
             if c.start < taken_until
                 || schema.spans.labels.iter().all(|l| l.name != c.label)
-                || zone_at(zones, c.start) == Some("boilerplate")
+                || zone_at(zones, c.start) == Some(&Zone::Boilerplate)
             {
                 continue;
             }
@@ -372,11 +372,11 @@ impl Suggester {
     }
 }
 
-fn zone_at(zones: &[ZoneSpan], pos: usize) -> Option<&str> {
+fn zone_at(zones: &[ZoneSpan], pos: usize) -> Option<&Zone> {
     zones
         .iter()
         .find(|z| z.start <= pos && pos < z.end)
-        .map(|z| z.zone.as_str())
+        .map(|z| &z.zone)
 }
 
 fn match_text(m: &Matcher, view: &DocView) -> Vec<Candidate> {

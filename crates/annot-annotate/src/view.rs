@@ -3,9 +3,9 @@
 //! Offsets are code points, as in files; [`OffsetMap`] does every conversion.
 
 use annot_model::Document;
-use annot_model::ZoneSpan;
 use annot_model::offsets::OffsetMap;
 use annot_model::tokenize::{Lang, Token, tokenize};
+use annot_model::{Zone, ZoneSpan};
 
 /// A paragraph of the display: a run of non-blank lines that share their
 /// imported zone. Numbered from 1 on screen (`¶3`).
@@ -129,11 +129,11 @@ impl DocView {
 
     /// The zone of a paragraph under the given zones.
     #[must_use]
-    pub fn block_zone<'z>(&self, block: &Block, zones: &'z [ZoneSpan]) -> Option<&'z str> {
+    pub fn block_zone<'z>(&self, block: &Block, zones: &'z [ZoneSpan]) -> Option<&'z Zone> {
         zones
             .iter()
             .find(|z| z.start <= block.start && block.start < z.end)
-            .map(|z| z.zone.as_str())
+            .map(|z| &z.zone)
     }
 
     /// Every occurrence of `needle`: exact matches, or when there are none,
@@ -208,7 +208,7 @@ fn split_blocks(text: &str, zones: &[ZoneSpan]) -> Vec<Block> {
             .map(|z| &z.zone)
     };
     let mut blocks: Vec<Block> = Vec::new();
-    let mut open: Option<(Block, Option<&String>)> = None;
+    let mut open: Option<(Block, Option<&Zone>)> = None;
     let mut pos = 0;
     for line in text.split('\n') {
         let len = line.chars().count();
@@ -275,7 +275,7 @@ mod tests {
         let texts: Vec<&str> = v.blocks.iter().map(|b| v.slice(b.start, b.end)).collect();
         assert_eq!(texts, ["Titre", "Par X\n12/02/2019", "Corps un.", "Fin"]);
         assert_eq!(v.block_of(8), 1);
-        assert_eq!(v.block_zone(&v.blocks[1], &v.doc.zones), Some("meta"));
+        assert_eq!(v.block_zone(&v.blocks[1], &v.doc.zones), Some(&Zone::Meta));
         assert_eq!(v.block_zone(&v.blocks[3], &v.doc.zones), None);
     }
 

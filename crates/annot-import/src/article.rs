@@ -71,7 +71,7 @@ fn whole_text_zone(text: &str) -> Vec<ZoneSpan> {
         .map(|(start, end)| ZoneSpan {
             start,
             end,
-            zone: ZoneKind::Body.name().to_string(),
+            zone: ZoneKind::Body.name().into(),
         })
         .into_iter()
         .collect()

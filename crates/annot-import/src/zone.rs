@@ -446,7 +446,7 @@ fn merge(lines: &[Line<'_>], kinds: &[ZoneKind]) -> (Vec<ZoneSpan>, Vec<Range<us
         zones.push(ZoneSpan {
             start: first.char_start,
             end: last.char_end,
-            zone: kind.name().to_string(),
+            zone: kind.name().into(),
         });
         if kind == ZoneKind::Body {
             body.push(first.start..last.end);

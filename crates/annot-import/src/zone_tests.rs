@@ -11,7 +11,7 @@ fn zones(text: &str, recurrence: Option<Recurrence<'_>>) -> Vec<(String, String)
         .iter()
         .map(|z| {
             let s = annot_model::offsets::slice_chars(text, z.start, z.end).unwrap();
-            (z.zone.clone(), s.to_string())
+            (z.zone.to_string(), s.to_string())
         })
         .collect()
 }

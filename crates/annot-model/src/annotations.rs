@@ -201,7 +201,7 @@ fn split_valid(
             Ok(()) => valid.push(span.clone()),
             Err(why) => lost.push(LostSpan {
                 span: span.clone(),
-                loss: loss(why),
+                loss: loss(why.to_string()),
             }),
         }
     }

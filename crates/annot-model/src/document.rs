@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::error::DocumentError;
 use crate::offsets::OffsetMap;
+use crate::zone::Zone;
 
 /// One document, one line of `corpus/*.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,7 +51,7 @@ pub struct Meta {
 pub struct ZoneSpan {
     pub start: usize,
     pub end: usize,
-    pub zone: String,
+    pub zone: Zone,
 }
 
 impl Document {
@@ -70,38 +72,50 @@ impl Document {
     /// Checks the stored hash and every zone against the text.
     ///
     /// # Errors
-    /// A message naming what is wrong, for the caller to put file and line on.
-    pub fn check(&self) -> Result<(), String> {
+    /// The first thing wrong, for the caller to put file and line on.
+    pub fn validate(&self) -> Result<(), DocumentError> {
         if self.id.is_empty() {
-            return Err("document has an empty id".into());
+            return Err(DocumentError::EmptyId);
         }
         let actual = crate::text_hash(&self.text);
         if actual != self.hash {
-            return Err(format!(
-                "document '{}': hash {} does not match its text (digest {actual}); \
-                 the text was edited after import, re-import it",
-                self.id, self.hash
-            ));
+            return Err(DocumentError::HashMismatch {
+                id: self.id.clone(),
+                stored: self.hash.clone(),
+                actual,
+            });
         }
         let len = crate::offsets::char_len(&self.text);
         for z in &self.zones {
             if z.start > z.end || z.end > len {
-                return Err(format!(
-                    "document '{}': zone {} [{}, {}) is outside the text (length {len})",
-                    self.id, z.zone, z.start, z.end
-                ));
+                return Err(DocumentError::ZoneOutside {
+                    id: self.id.clone(),
+                    zone: z.zone.clone(),
+                    start: z.start,
+                    end: z.end,
+                    len,
+                });
             }
         }
         Ok(())
     }
 
+    /// [`Document::validate`] with the error as its message, for callers that
+    /// put it into a message of their own.
+    ///
+    /// # Errors
+    /// The message of the [`DocumentError`].
+    pub fn check(&self) -> Result<(), String> {
+        self.validate().map_err(|e| e.to_string())
+    }
+
     /// The zone that contains code point `pos`, if any.
     #[must_use]
-    pub fn zone_at(&self, pos: usize) -> Option<&str> {
+    pub fn zone_at(&self, pos: usize) -> Option<&Zone> {
         self.zones
             .iter()
             .find(|z| z.start <= pos && pos < z.end)
-            .map(|z| z.zone.as_str())
+            .map(|z| &z.zone)
     }
 
     /// The text of a code point range, or `None` when out of range.
@@ -306,5 +320,32 @@ mod tests {
         d.zones.clear();
         d.text.push('!');
         assert!(d.check().unwrap_err().contains("does not match"));
+    }
+
+    #[test]
+    fn validate_names_what_is_wrong() {
+        let mut d = Document::new("a", "abc");
+        d.zones.push(ZoneSpan {
+            start: 2,
+            end: 1,
+            zone: "lede".into(),
+        });
+        let err = d.validate().unwrap_err();
+        assert_eq!(
+            err,
+            DocumentError::ZoneOutside {
+                id: "a".into(),
+                zone: Zone::Lede,
+                start: 2,
+                end: 1,
+                len: 3
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "document 'a': zone lede [2, 1) is outside the text (length 3)"
+        );
+        d.id.clear();
+        assert_eq!(d.validate(), Err(DocumentError::EmptyId));
     }
 }

@@ -1,6 +1,13 @@
 //! Errors of the model crate; every one names the file, line or document involved.
+//!
+//! [`ModelError`] is what loading and storing return. The validation errors
+//! ([`SpanError`], [`DocumentError`], [`SchemaError`]) say what is wrong with
+//! one value; the caller that knows where the value came from (a file and
+//! line, a document) wraps them with it.
 
 use std::path::PathBuf;
+
+use crate::zone::Zone;
 
 /// An error from loading, validating or storing annotation data.
 #[derive(Debug, thiserror::Error)]
@@ -18,12 +25,20 @@ pub enum ModelError {
     },
 
     /// A schema that cannot be used.
-    #[error("schema {path}: {message}")]
-    Schema { path: PathBuf, message: String },
+    #[error("schema {path}: {source}")]
+    Schema {
+        path: PathBuf,
+        #[source]
+        source: SchemaError,
+    },
 
     /// A span that does not fit its document.
-    #[error("document '{doc}': {message}")]
-    Span { doc: String, message: String },
+    #[error("document '{doc}': {source}")]
+    Span {
+        doc: String,
+        #[source]
+        source: SpanError,
+    },
 
     /// The project settings file.
     #[error("{path}: {message}")]
@@ -49,6 +64,120 @@ pub enum ModelError {
          project's corpus/*.jsonl files (a .txt article's is its file name without .txt)"
     )]
     UnknownDocument { id: String },
+}
+
+/// Why a span does not fit the text it is on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanError {
+    /// `start` is not before `end`.
+    #[error("span {label} [{start}, {end}) is empty or reversed")]
+    Empty {
+        label: String,
+        start: usize,
+        end: usize,
+    },
+    /// The range runs past the end of the text (`len` code points).
+    #[error("span {}[{start}, {end}) is outside the text (length {len})", label_before(label.as_deref()))]
+    OutOfRange {
+        /// The label, when the span has one yet.
+        label: Option<String>,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    /// The span's `text` field is not `text[start:end]`.
+    #[error("span {label} [{start}, {end}) says {recorded:?} but the text there is {actual:?}")]
+    TextMismatch {
+        label: String,
+        start: usize,
+        end: usize,
+        /// What the span says it covers.
+        recorded: String,
+        /// What the text has there.
+        actual: String,
+    },
+}
+
+/// `"LOC "` for a label, nothing without one.
+fn label_before(label: Option<&str>) -> String {
+    label.map(|l| format!("{l} ")).unwrap_or_default()
+}
+
+/// Why a stored document does not hold together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// The id is empty.
+    #[error("document has an empty id")]
+    EmptyId,
+    /// The stored digest is not the digest of the text.
+    #[error(
+        "document '{id}': hash {stored} does not match its text (digest {actual}); \
+         the text was edited after import, re-import it"
+    )]
+    HashMismatch {
+        id: String,
+        stored: String,
+        actual: String,
+    },
+    /// A zone that is reversed or runs past the end of the text (`len` code points).
+    #[error("document '{id}': zone {zone} [{start}, {end}) is outside the text (length {len})")]
+    ZoneOutside {
+        id: String,
+        zone: Zone,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+}
+
+/// Why a label schema cannot be used; each says how to fix the schema file.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaError {
+    /// The file is not JSON.
+    #[error("not valid JSON: {0}")]
+    Json(#[source] serde_json::Error),
+    /// The JSON is not an object.
+    #[error("a schema is a JSON object")]
+    NotAnObject,
+    /// A top-level key that is not a layer of a schema.
+    #[error("unknown layer '{key}': a schema has name, version, spans, labels and zones")]
+    UnknownLayer { key: String },
+    /// A layer whose JSON has the wrong shape (serde says where).
+    #[error("{0}")]
+    Shape(#[source] serde_json::Error),
+    /// The name is empty.
+    #[error("the schema has no name")]
+    NoName,
+    /// Neither span labels nor document labels.
+    #[error("the schema has no span labels and no document labels; add at least one")]
+    NoLabels,
+    /// Two span labels with one name.
+    #[error("span label '{name}' is defined twice")]
+    DuplicateSpanLabel { name: String },
+    /// A key that is not one visible character.
+    #[error("span label '{label}' has key {key:?}; a key is one visible character")]
+    BadKey { label: String, key: String },
+    /// Two span labels with one key.
+    #[error("key '{key}' is used twice (second time by span label '{label}')")]
+    DuplicateKey { key: String, label: String },
+    /// Two label sets with one name.
+    #[error("label set '{name}' is defined twice")]
+    DuplicateLabelSet { name: String },
+    /// A label set without values.
+    #[error("label set '{set}' has no values; list at least one")]
+    NoValues { set: String },
+    /// A label set that lists a value twice.
+    #[error("label set '{set}' lists '{value}' twice")]
+    DuplicateValue { set: String, value: String },
+    /// A zone listed twice.
+    #[error("zone '{zone}' is listed twice")]
+    DuplicateZone { zone: Zone },
+    /// A name that is empty (`what`: span label, label set, zone, ...).
+    #[error("a {what} has an empty name")]
+    EmptyName { what: String },
+    /// A name with white space in it.
+    #[error("{what} '{name}' contains white space; use - or _ instead")]
+    WhiteSpace { what: String, name: String },
 }
 
 /// Result alias for the model crate.

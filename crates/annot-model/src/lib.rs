@@ -2,9 +2,10 @@
 //!
 //! Everything that crosses a crate boundary or a file lives here: [`Document`],
 //! [`Span`], [`Schema`], [`Record`], the one offset conversion ([`offsets`]),
-//! the tokenizer ([`tokenize`]) and the on-disk project and store ([`project`],
-//! [`corpus`], [`store`]), and [`visible()`], which every screen path passes
-//! outside text through. This crate never prints and never exits.
+//! the tokenizer ([`tokenize`]), the on-disk project and store ([`project`],
+//! [`corpus`], [`store`]), the document [`filter`] language, and [`visible()`],
+//! which every screen path passes outside text through. This crate never
+//! prints and never exits.
 //!
 //! Offsets written to files are Unicode code point indices into a document's
 //! `text`, end-exclusive (Python's `text[start:end]`); in memory Rust works on
@@ -17,6 +18,8 @@ pub mod corpus;
 pub mod digest;
 pub mod document;
 pub mod error;
+pub mod filter;
+pub mod marked;
 pub mod offsets;
 pub mod project;
 pub mod reanchor;
@@ -26,10 +29,12 @@ pub mod schema;
 pub mod store;
 pub mod tokenize;
 pub mod visible;
+pub mod zone;
 
 pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};
-pub use error::ModelError;
+pub use error::{DocumentError, ModelError, SchemaError, SpanError};
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
 pub use visible::visible;
+pub use zone::Zone;

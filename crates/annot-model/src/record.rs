@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::document::ZoneSpan;
+use crate::error::{ModelError, SpanError};
 use crate::offsets::OffsetMap;
 
 /// What the annotator decided about the document as a whole.
@@ -72,15 +73,22 @@ impl Span {
     /// Builds a span from code point offsets, taking its text from `text`.
     ///
     /// # Errors
-    /// When the range is reversed or past the end of `text`.
-    pub fn from_chars(text: &str, start: usize, end: usize, label: &str) -> Result<Self, String> {
+    /// [`SpanError::OutOfRange`] when the range is reversed or past the end of `text`.
+    pub fn from_chars(
+        text: &str,
+        start: usize,
+        end: usize,
+        label: &str,
+    ) -> Result<Self, SpanError> {
         let map = OffsetMap::new(text);
-        let (s, e) = map.to_bytes(start, end).ok_or_else(|| {
-            format!(
-                "span [{start}, {end}) is outside the text (length {})",
-                map.char_len()
-            )
-        })?;
+        let (s, e) = map
+            .to_bytes(start, end)
+            .ok_or_else(|| SpanError::OutOfRange {
+                label: None,
+                start,
+                end,
+                len: map.char_len(),
+            })?;
         Ok(Self {
             start,
             end,
@@ -93,33 +101,31 @@ impl Span {
     /// Checks the span against the document text through a prepared map.
     ///
     /// # Errors
-    /// A message saying what is wrong: reversed, out of range, or a `text` that
-    /// is not `text[start:end]`.
-    pub fn check(&self, text: &str, map: &OffsetMap) -> Result<(), String> {
+    /// What is wrong: reversed, out of range, or a `text` that is not `text[start:end]`.
+    pub fn check(&self, text: &str, map: &OffsetMap) -> Result<(), SpanError> {
         if self.start >= self.end {
-            return Err(format!(
-                "span {} [{}, {}) is empty or reversed",
-                self.label, self.start, self.end
-            ));
+            return Err(SpanError::Empty {
+                label: self.label.clone(),
+                start: self.start,
+                end: self.end,
+            });
         }
         let Some((s, e)) = map.to_bytes(self.start, self.end) else {
-            return Err(format!(
-                "span {} [{}, {}) is outside the text (length {})",
-                self.label,
-                self.start,
-                self.end,
-                map.char_len()
-            ));
+            return Err(SpanError::OutOfRange {
+                label: Some(self.label.clone()),
+                start: self.start,
+                end: self.end,
+                len: map.char_len(),
+            });
         };
         if text[s..e] != self.text {
-            return Err(format!(
-                "span {} [{}, {}) says {:?} but the text there is {:?}",
-                self.label,
-                self.start,
-                self.end,
-                self.text,
-                &text[s..e]
-            ));
+            return Err(SpanError::TextMismatch {
+                label: self.label.clone(),
+                start: self.start,
+                end: self.end,
+                recorded: self.text.clone(),
+                actual: text[s..e].to_owned(),
+            });
         }
         Ok(())
     }
@@ -159,12 +165,14 @@ impl Record {
     /// Checks every span against the document text the record claims to be made on.
     ///
     /// # Errors
-    /// The first bad span, with the document named.
-    pub fn check_spans(&self, text: &str) -> Result<(), String> {
+    /// [`ModelError::Span`]: the first bad span, with the document named.
+    pub fn check_spans(&self, text: &str) -> Result<(), ModelError> {
         let map = OffsetMap::new(text);
         for span in &self.spans {
-            span.check(text, &map)
-                .map_err(|m| format!("document '{}': {m}", self.doc))?;
+            span.check(text, &map).map_err(|source| ModelError::Span {
+                doc: self.doc.clone(),
+                source,
+            })?;
         }
         Ok(())
     }
@@ -189,7 +197,7 @@ mod tests {
         assert_eq!(r.extra["client"], "x");
         assert_eq!(serde_json::to_string(&r).unwrap(), line);
         assert!(r.check_spans("L'armée syrienne").is_ok());
-        let err = r.check_spans("L'armee syrienne").unwrap_err();
+        let err = r.check_spans("L'armee syrienne").unwrap_err().to_string();
         assert!(err.contains("document 'd'"), "{err}");
     }
 
@@ -208,7 +216,44 @@ mod tests {
             text: String::new(),
             source: None,
         };
-        assert!(rev.check(t, &map).unwrap_err().contains("reversed"));
+        assert!(
+            rev.check(t, &map)
+                .unwrap_err()
+                .to_string()
+                .contains("reversed")
+        );
+    }
+
+    #[test]
+    fn span_errors_say_what_and_where() {
+        let t = "Boukamal, Syrie";
+        let map = OffsetMap::new(t);
+        let mut s = Span::from_chars(t, 10, 15, "LOC").unwrap();
+        s.text = "Syria".into();
+        let err = s.check(t, &map).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"span LOC [10, 15) says "Syria" but the text there is "Syrie""#
+        );
+        assert!(matches!(err, SpanError::TextMismatch { .. }));
+        s.end = 40;
+        assert_eq!(
+            s.check(t, &map).unwrap_err().to_string(),
+            "span LOC [10, 40) is outside the text (length 15)"
+        );
+        assert_eq!(
+            Span::from_chars(t, 10, 99, "LOC").unwrap_err(),
+            SpanError::OutOfRange {
+                label: None,
+                start: 10,
+                end: 99,
+                len: 15
+            }
+        );
+        assert_eq!(
+            Span::from_chars(t, 10, 99, "LOC").unwrap_err().to_string(),
+            "span [10, 99) is outside the text (length 15)"
+        );
     }
 
     #[test]

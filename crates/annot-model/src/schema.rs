@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ModelError, Result};
+use crate::error::{ModelError, Result, SchemaError};
+use crate::zone::Zone;
 
 /// A label schema (`schemas/<name>.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub struct Schema {
     pub labels: Vec<LabelSet>,
     /// Zone layer: the zone names documents may use.
     #[serde(default)]
-    pub zones: Vec<String>,
+    pub zones: Vec<Zone>,
 }
 
 /// Span labels and whether spans may overlap.
@@ -106,28 +107,23 @@ impl Schema {
     /// Unreadable file, bad JSON, or any problem [`Schema::validate`] finds, with the path named.
     pub fn load(path: &Path) -> Result<Self> {
         let text = fs_err::read_to_string(path)?;
-        Self::from_json(&text).map_err(|message| ModelError::Schema {
+        Self::from_json(&text).map_err(|source| ModelError::Schema {
             path: path.to_owned(),
-            message,
+            source,
         })
     }
 
     /// Parses and validates a schema from JSON text.
     ///
     /// # Errors
-    /// A message saying what is wrong and how to fix it.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-        let obj = value.as_object().ok_or("a schema is a JSON object")?;
-        for key in obj.keys() {
-            if !LAYERS.contains(&key.as_str()) {
-                return Err(format!(
-                    "unknown layer '{key}': a schema has name, version, spans, labels and zones"
-                ));
-            }
+    /// What is wrong and how to fix it.
+    pub fn from_json(text: &str) -> Result<Self, SchemaError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(SchemaError::Json)?;
+        let obj = value.as_object().ok_or(SchemaError::NotAnObject)?;
+        if let Some(key) = obj.keys().find(|k| !LAYERS.contains(&k.as_str())) {
+            return Err(SchemaError::UnknownLayer { key: key.clone() });
         }
-        let schema: Schema = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        let schema: Schema = serde_json::from_value(value).map_err(SchemaError::Shape)?;
         schema.validate()?;
         Ok(schema)
     }
@@ -136,34 +132,34 @@ impl Schema {
     ///
     /// # Errors
     /// The first problem found, in words a user can act on.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SchemaError> {
         if self.name.trim().is_empty() {
-            return Err("the schema has no name".into());
+            return Err(SchemaError::NoName);
         }
         if self.spans.labels.is_empty() && self.labels.is_empty() {
-            return Err(
-                "the schema has no span labels and no document labels; add at least one".into(),
-            );
+            return Err(SchemaError::NoLabels);
         }
         let mut names = HashSet::new();
         let mut keys = HashSet::new();
         for l in &self.spans.labels {
             check_name(&l.name, "span label")?;
             if !names.insert(l.name.as_str()) {
-                return Err(format!("span label '{}' is defined twice", l.name));
+                return Err(SchemaError::DuplicateSpanLabel {
+                    name: l.name.clone(),
+                });
             }
             if let Some(k) = &l.key {
                 if k.chars().count() != 1 || k.trim().is_empty() {
-                    return Err(format!(
-                        "span label '{}' has key {k:?}; a key is one visible character",
-                        l.name
-                    ));
+                    return Err(SchemaError::BadKey {
+                        label: l.name.clone(),
+                        key: k.clone(),
+                    });
                 }
                 if !keys.insert(k.as_str()) {
-                    return Err(format!(
-                        "key '{k}' is used twice (second time by span label '{}')",
-                        l.name
-                    ));
+                    return Err(SchemaError::DuplicateKey {
+                        key: k.clone(),
+                        label: l.name.clone(),
+                    });
                 }
             }
         }
@@ -171,27 +167,31 @@ impl Schema {
         for set in &self.labels {
             check_name(&set.name, "label set")?;
             if !sets.insert(set.name.as_str()) {
-                return Err(format!("label set '{}' is defined twice", set.name));
+                return Err(SchemaError::DuplicateLabelSet {
+                    name: set.name.clone(),
+                });
             }
             if set.values.is_empty() {
-                return Err(format!(
-                    "label set '{}' has no values; list at least one",
-                    set.name
-                ));
+                return Err(SchemaError::NoValues {
+                    set: set.name.clone(),
+                });
             }
             let mut values = HashSet::new();
             for v in &set.values {
                 check_name(v, &format!("value of label set '{}'", set.name))?;
                 if !values.insert(v.as_str()) {
-                    return Err(format!("label set '{}' lists '{v}' twice", set.name));
+                    return Err(SchemaError::DuplicateValue {
+                        set: set.name.clone(),
+                        value: v.clone(),
+                    });
                 }
             }
         }
         let mut zones = HashSet::new();
         for z in &self.zones {
-            check_name(z, "zone")?;
-            if !zones.insert(z.as_str()) {
-                return Err(format!("zone '{z}' is listed twice"));
+            check_name(z.as_str(), "zone")?;
+            if !zones.insert(z) {
+                return Err(SchemaError::DuplicateZone { zone: z.clone() });
             }
         }
         Ok(())
@@ -281,14 +281,17 @@ impl Schema {
 /// The bundled `schemas/news.json`.
 pub const NEWS_JSON: &str = include_str!("../../../schemas/news.json");
 
-fn check_name(name: &str, what: &str) -> Result<(), String> {
+fn check_name(name: &str, what: &str) -> Result<(), SchemaError> {
     if name.trim().is_empty() {
-        return Err(format!("a {what} has an empty name"));
+        return Err(SchemaError::EmptyName {
+            what: what.to_owned(),
+        });
     }
     if name.chars().any(char::is_whitespace) {
-        return Err(format!(
-            "{what} '{name}' contains white space; use - or _ instead"
-        ));
+        return Err(SchemaError::WhiteSpace {
+            what: what.to_owned(),
+            name: name.to_owned(),
+        });
     }
     Ok(())
 }
@@ -310,7 +313,7 @@ mod tests {
     }
 
     fn err(json: &str) -> String {
-        Schema::from_json(json).unwrap_err()
+        Schema::from_json(json).unwrap_err().to_string()
     }
 
     #[test]
@@ -344,5 +347,19 @@ mod tests {
         );
         assert!(err(r#"{"name":"t","version":1}"#).contains("no span labels"));
         assert!(err("{").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn errors_are_typed() {
+        assert!(matches!(
+            Schema::from_json("[]"),
+            Err(SchemaError::NotAnObject)
+        ));
+        let twice =
+            r#"{"name":"t","version":1,"spans":{"labels":[{"name":"A"}]},"zones":["body","body"]}"#;
+        match Schema::from_json(twice) {
+            Err(SchemaError::DuplicateZone { zone }) => assert_eq!(zone, Zone::Body),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Edits of the document as a whole: zones, document labels, the note.
 
-use annot_model::ZoneSpan;
+use annot_model::{Zone, ZoneSpan};
 
 use super::{Ctx, zones};
 use crate::state::DocState;
@@ -15,7 +15,7 @@ impl Ctx<'_> {
         st: &mut DocState,
         first: usize,
         last: usize,
-        zone: &str,
+        zone: &Zone,
     ) -> Result<String, String> {
         let n = self.view.blocks.len();
         if first == 0 || last < first {
@@ -24,10 +24,11 @@ impl Ctx<'_> {
         if last > n {
             return Err(format!("no ¶{last}: the document has {n} paragraphs"));
         }
-        if !self.schema.zones.is_empty() && !self.schema.zones.iter().any(|z| z == zone) {
+        if !self.schema.zones.is_empty() && !self.schema.zones.contains(zone) {
+            let names: Vec<&str> = self.schema.zones.iter().map(Zone::as_str).collect();
             return Err(format!(
                 "'{zone}' is not a zone of the schema ({})",
-                self.schema.zones.join(", ")
+                names.join(", ")
             ));
         }
         let (s, e) = (
@@ -54,7 +55,7 @@ impl Ctx<'_> {
         next.push(ZoneSpan {
             start: s,
             end: e,
-            zone: zone.to_owned(),
+            zone: zone.clone(),
         });
         next.sort();
         let paras = if first == last {

@@ -57,7 +57,8 @@ impl Ctx<'_> {
                         left_out += 1;
                         continue;
                     }
-                    let mut span = Span::from_chars(&self.view.doc.text, s, e, &g.label)?;
+                    let mut span = Span::from_chars(&self.view.doc.text, s, e, &g.label)
+                        .map_err(|e| e.to_string())?;
                     span.source = Some(g.source);
                     a.insert_span(span);
                     added += 1;

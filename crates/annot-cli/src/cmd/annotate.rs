@@ -3,12 +3,13 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use annot_annotate::{Filter, Order, Session, SessionOptions, load_patterns, stdin_source};
+use annot_annotate::{Order, Session, SessionOptions, load_patterns, parse_filter, stdin_source};
 use annot_model::project::Project;
 use annot_model::schema::Schema;
 use annot_model::store::AnnotatorLog;
 use anyhow::Context as _;
 
+use crate::cli::{OrderParser, PlainArgs};
 use crate::output::{broken_pipe_is_an_error, session_stdout};
 
 /// File a project's patterns are read from when `--patterns` is not given.
@@ -32,17 +33,16 @@ pub(crate) struct AnnotateArgs {
     #[arg(long, value_name = "EXPR")]
     pub(crate) filter: Option<String>,
     /// Order of documents: file (corpus order) or random:SEED.
-    #[arg(long, value_name = "file|random:SEED", default_value = "file")]
-    pub(crate) order: String,
+    #[arg(long, value_name = "file|random:SEED", default_value = "file", value_parser = OrderParser)]
+    pub(crate) order: Order,
     /// Go over every document, decided ones included (default: only those still to do).
     #[arg(long)]
     pub(crate) redo: bool,
     /// Suggestion patterns, JSONL (default: patterns.jsonl of the project, if present).
     #[arg(long, value_name = "FILE")]
     pub(crate) patterns: Option<PathBuf>,
-    /// No colour; spans shown as [text]{LABEL}.
-    #[arg(long)]
-    pub(crate) plain: bool,
+    #[command(flatten)]
+    pub(crate) plain: PlainArgs,
 }
 
 impl AnnotateArgs {
@@ -52,10 +52,10 @@ impl AnnotateArgs {
             annotator,
             schema: None,
             filter: None,
-            order: "file".to_owned(),
+            order: Order::File,
             redo: false,
             patterns: None,
-            plain: false,
+            plain: PlainArgs::default(),
         }
     }
 }
@@ -71,8 +71,7 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         Some(path) => Schema::load(path)?,
         None => project.schema()?,
     };
-    let filter: Filter = args.filter.as_deref().unwrap_or("").parse()?;
-    let order: Order = args.order.parse()?;
+    let filter = parse_filter(args.filter.as_deref().unwrap_or(""))?;
     let patterns_path = args.patterns.clone().or_else(|| {
         let p = project.root().join(DEFAULT_PATTERNS);
         p.is_file().then_some(p)
@@ -89,9 +88,9 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         annotator: args.annotator.clone(),
         filter,
         filter_text: args.filter.clone(),
-        order,
+        order: args.order,
         redo: args.redo,
-        color: color && !args.plain,
+        color: args.plain.color(color),
         lang: project.config.lang,
         patterns,
     };

@@ -12,12 +12,14 @@ use annot_model::check::{CheckReport, Finding, Severity, check_project};
 use annot_model::corpus::{abandoned_temp_files, remove_abandoned_temp_files};
 use annot_model::project::Project;
 
+use crate::cli::JsonArgs;
+
 /// Arguments of `annot check`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |a| a.help("Print the findings as JSON on stdout")))]
 pub(crate) struct CheckArgs {
-    /// Print the findings as JSON on stdout.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
     /// Repair what can be repaired safely: remove temporary files left by
     /// imports that were killed (never a file a running import is writing).
     #[arg(long)]
@@ -44,7 +46,7 @@ pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCod
             .collect()
     };
     let report = check_project(project, &temp_files)?;
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&report)?;
     } else {
         print_text(&report)?;

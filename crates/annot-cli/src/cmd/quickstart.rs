@@ -1,4 +1,9 @@
 //! `annot quickstart`: a demo project from the bundled sample corpus, then a session.
+//!
+//! The sample articles and their suggestion patterns are built into the
+//! binary (see `build.rs`), so an installed `annot` needs no source tree: they
+//! are written to a temporary folder and imported from there, as `annot
+//! import` would read them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,6 +11,7 @@ use std::process::ExitCode;
 
 use annot_model::project::Project;
 use annot_model::schema::NEWS_JSON;
+use anyhow::Context as _;
 
 use crate::cli::GlobalArgs;
 
@@ -15,7 +21,7 @@ pub(crate) struct QuickstartArgs {
     /// Where the demo project lives (created on first run, reused after).
     #[arg(long, default_value = "demo", value_name = "DIR")]
     pub(crate) dir: PathBuf,
-    /// The sample articles to import (default: corpus/ of the annot source tree).
+    /// The articles to import instead of the sample corpus built into annot.
     #[arg(long, value_name = "DIR")]
     pub(crate) corpus: Option<PathBuf>,
     /// Annotator name (default: $USER, else "demo").
@@ -26,14 +32,16 @@ pub(crate) struct QuickstartArgs {
     pub(crate) no_session: bool,
 }
 
-/// The corpus/ directory of the source tree this binary was built from.
-fn bundled_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+mod sample {
+    include!(concat!(env!("OUT_DIR"), "/sample_corpus.rs"));
 }
 
-/// Suggestion patterns for the bundled corpus, copied into the demo project.
-fn bundled_patterns() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl")
+/// Writes the built-in sample articles into `dir`, for the importer to read.
+fn write_sample(dir: &Path) -> anyhow::Result<()> {
+    for (name, bytes) in sample::SAMPLE_ARTICLES {
+        fs_err::write(dir.join(name), bytes)?;
+    }
+    Ok(())
 }
 
 /// Creates or reuses the demo project and opens an annotation session on it.
@@ -53,13 +61,25 @@ pub(crate) fn run(
         )?;
     }
     if project.corpus()?.is_empty() {
-        let corpus = args.corpus.clone().unwrap_or_else(bundled_corpus);
-        if !corpus.is_dir() {
-            anyhow::bail!(
-                "the sample corpus {} is not there; pass --corpus DIR with articles to import",
-                corpus.display()
-            );
-        }
+        // Held until the import is done: dropping it removes the folder.
+        let scratch;
+        let corpus = match &args.corpus {
+            Some(dir) if !dir.is_dir() => {
+                anyhow::bail!(
+                    "the sample corpus {} is not there; pass --corpus DIR with articles to import",
+                    dir.display()
+                );
+            }
+            Some(dir) => dir.clone(),
+            None => {
+                scratch = tempfile::Builder::new()
+                    .prefix("annot-sample-")
+                    .tempdir()
+                    .context("cannot make a temporary folder for the sample corpus")?;
+                write_sample(scratch.path())?;
+                scratch.path().to_path_buf()
+            }
+        };
         let outcome = super::import::import_paths(
             &project,
             &[corpus],
@@ -67,9 +87,9 @@ pub(crate) fn run(
         )?;
         writeln!(err, "{}", outcome.summary())?;
         let patterns = project.root().join("patterns.jsonl");
-        if args.corpus.is_none() && bundled_patterns().is_file() && !patterns.exists() {
-            let text = fs_err::read(bundled_patterns())?;
-            annot_model::atomic::write_atomic(&patterns, |w| w.write_all(&text))?;
+        if args.corpus.is_none() && !patterns.exists() {
+            let text = sample::SAMPLE_PATTERNS;
+            annot_model::atomic::write_atomic(&patterns, |w| w.write_all(text))?;
             writeln!(
                 err,
                 "copied suggestion patterns to {}",
@@ -98,4 +118,25 @@ pub(crate) fn run(
     let annotate = super::annotate::AnnotateArgs::for_annotator(annotator);
     super::annotate::run(&annotate, &project, color)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_corpus_is_built_in_whole() {
+        let names: Vec<&str> = sample::SAMPLE_ARTICLES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.len(), 14, "{names:?}");
+        assert!(names.is_sorted() && names.iter().all(|n| n.ends_with(".txt")));
+        let dir = tempfile::tempdir().unwrap();
+        write_sample(dir.path()).unwrap();
+        let kfar = dir.path().join("01_fr-levant-eau-kfar-selwan.txt");
+        assert_eq!(
+            std::fs::read(&kfar).unwrap(),
+            sample::SAMPLE_ARTICLES[0].1,
+            "written as built in"
+        );
+        assert!(!sample::SAMPLE_PATTERNS.is_empty());
+    }
 }

@@ -4,27 +4,29 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use annot_model::annotations::{Anchor, Annotations, Resolved};
+use annot_model::marked;
 use annot_model::offsets::OffsetMap;
 use annot_model::project::Project;
 use annot_model::record::Span;
-use annot_model::visible;
+use annot_model::{Zone, visible};
 use anstyle::Style;
 use serde::Serialize;
 
+use crate::cli::{JsonArgs, PlainArgs};
+
 /// Arguments of `annot show`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |a| a.help("Print JSON: the document and every annotator's latest record")))]
 pub(crate) struct ShowArgs {
     /// Document id (as `annot status` and the corpus files give it).
     pub(crate) id: String,
     /// Mark the spans of this annotator in the text (default: the only annotator, if one).
     #[arg(long)]
     pub(crate) annotator: Option<String>,
-    /// Print JSON: the document and every annotator's latest record.
-    #[arg(long)]
-    pub(crate) json: bool,
-    /// No colour; spans shown as [text]{LABEL}.
-    #[arg(long)]
-    pub(crate) plain: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
+    #[command(flatten)]
+    pub(crate) plain: PlainArgs,
 }
 
 #[derive(Serialize)]
@@ -52,14 +54,14 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         )?;
     }
     let records = annotations.resolve_document(&doc.id, Some(&doc), &corpus)?;
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&ShowJson {
             document: &doc,
             records,
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let color = color && !args.plain;
+    let color = args.plain.color(color);
     let schema = project.schema()?;
     let chosen: Option<&Resolved> = match &args.annotator {
         Some(name) => {
@@ -96,51 +98,47 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     writeln!(out)?;
 
     let map = OffsetMap::new(&doc.text);
-    let width = doc.zones.iter().map(|z| z.zone.len()).max().unwrap_or(4);
+    // The document's text is what is drawn, never the record's copy of it.
+    let slice = |start: usize, end: usize| map.to_bytes(start, end).map(|(a, b)| &doc.text[a..b]);
+    let width = doc
+        .zones
+        .iter()
+        .map(|z| z.zone.as_str().len())
+        .max()
+        .unwrap_or(4);
     for zone in &doc.zones {
-        let Some((zs, ze)) = map.to_bytes(zone.start, zone.end) else {
+        if slice(zone.start, zone.end).is_none() {
             continue;
-        };
-        let is_boiler = zone.zone == "boilerplate";
+        }
+        let is_boiler = zone.zone == Zone::Boilerplate;
         let zstyle = if is_boiler { dim } else { Style::new() };
+        let drawn = side_by_side(spans, zone.start, zone.end);
+        let ranges: Vec<(usize, usize)> = drawn.iter().map(|s| (s.start, s.end)).collect();
         let mut line = String::new();
-        let mut pos = zone.start;
-        let mut inside: Vec<&Span> = spans
-            .iter()
-            .filter(|s| s.start >= zone.start && s.end <= zone.end)
-            .collect();
-        inside.sort_by_key(|s| (s.start, s.end));
-        for s in inside {
-            if s.start < pos {
+        for seg in marked::segments(&ranges, zone.start, zone.end) {
+            let text = visible(slice(seg.start, seg.end).unwrap_or_default());
+            let Some(&i) = seg.covering.last() else {
+                line.push_str(&text);
                 continue;
-            }
-            let (a, b) = (
-                map.to_byte(pos).unwrap_or(zs),
-                map.to_byte(s.start).unwrap_or(zs),
-            );
-            line.push_str(&visible(&doc.text[a..b]));
-            // The document's text is what is drawn, never the record's copy of it.
-            let inner = visible(doc.slice(s.start, s.end).unwrap_or_default());
-            let tag = visible(&s.label);
+            };
+            let label = &drawn[i].label;
+            let tag = visible(label);
             if color {
                 let st = Style::new()
-                    .fg_color(Some(label_color(&s.label).into()))
+                    .fg_color(Some(label_color(label).into()))
                     .bold();
-                line.push_str(&format!("{st}{inner}{st:#}{dim}{tag}{dim:#}"));
+                line.push_str(&format!("{st}{text}{st:#}{dim}{tag}{dim:#}"));
             } else {
-                line.push_str(&format!("[{inner}]{{{tag}}}"));
+                line.push_str(&format!("[{text}]{{{tag}}}"));
             }
-            pos = s.end;
         }
-        let a = map.to_byte(pos).unwrap_or(ze);
-        line.push_str(&visible(&doc.text[a..ze]));
         for (i, text) in line
             .split('\n')
             .filter(|l| !l.trim().is_empty())
             .enumerate()
         {
             let tag = if i == 0 {
-                visible(&zone.zone)
+                visible(zone.zone.as_str())
             } else {
                 "".into()
             };
@@ -223,4 +221,24 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The spans drawn in the text of a zone: those inside it, side by side in
+/// text order. One that starts inside a span already drawn is not drawn, so
+/// each piece of text shows at most one label.
+fn side_by_side(spans: &[Span], start: usize, end: usize) -> Vec<&Span> {
+    let mut inside: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.start >= start && s.end <= end)
+        .collect();
+    inside.sort_by_key(|s| (s.start, s.end));
+    let mut pos = start;
+    inside.retain(|s| {
+        let keep = s.start >= pos;
+        if keep {
+            pos = s.end;
+        }
+        keep
+    });
+    inside
 }

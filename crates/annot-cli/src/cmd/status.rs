@@ -9,12 +9,14 @@ use annot_model::project::Project;
 use annot_model::record::Status;
 use serde::Serialize;
 
+use crate::cli::JsonArgs;
+
 /// Arguments of `annot status`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |a| a.help("Print JSON for machines instead of the table")))]
 pub(crate) struct StatusArgs {
-    /// Print JSON for machines instead of the table.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
 }
 
 #[derive(Debug, Serialize)]
@@ -126,7 +128,7 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         annotators,
         unreadable,
     };
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&report)?;
     } else {
         print_table(&report, color)?;

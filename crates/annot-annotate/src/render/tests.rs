@@ -1,6 +1,8 @@
 //! Drawing: wrapping, nested spans, suggestions.
 
 use super::*;
+use crate::state::Annotation;
+use crate::view::DocView;
 use annot_model::Document;
 use annot_model::record::Span;
 use annot_model::tokenize::Lang;

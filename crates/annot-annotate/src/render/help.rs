@@ -1,0 +1,28 @@
+//! The help text of the session (`?`).
+
+/// What `?` prints.
+pub const HELP: &str = "\
+commands (Enter after each; numbers are those shown on screen)
+  mark     Boukamal LOC          first occurrence of a word, with its label (name or key)
+           \"armée syrienne\" ORG  several words: quote them (or just type them, label last)
+           Syrie LOC *           * marks every occurrence
+           OSDH                  no label: you are asked for one (p PER, o ORG, ...)
+           t12-13 ORG            tokens 12 to 13, as numbered by the ruler
+  ruler    r  /  r 3             token numbers of all paragraphs / of ¶3
+  spans    d 3  /  d 2 5         delete span 3 / spans 2 and 5
+           3 PER                 relabel span 3
+           3 +1  /  3 -1         span 3 gains / loses a token at its end
+           3 <+1 /  3 <-1        span 3 gains / loses a token at its start
+  suggest  y  /  y 2             take every suggestion / suggestion 2
+           n 2                   dismiss suggestion 2
+  labels   topic conflict        set a document label (topic 2: the 2nd value)
+           -topic conflict       unset it; `topic` alone lists the values
+  zones    z 3 body              ¶3 is body;  z 4-6 boilerplate
+  note     note texte tronqué    set the note;  `note` alone clears it
+  decide   Enter or a            accept and save, then the next document
+           x  /  s  /  f REASON  reject / skip (comes back later) / flag for review
+  history  u  /  U               undo / redo (as far back as the document was opened)
+  move     n  /  p  /  g ID      next / previous document / go to a document (unsaved work is kept)
+  show     l  /  b  /  ?         the document again / boilerplate on-off / this help
+  quit     q                     quit; changes not yet saved are dropped (Ctrl-D too)
+";
