@@ -288,3 +288,47 @@ fn changed_text_needs_update_and_keeps_the_old_version() {
         serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
     assert_eq!(v["documents"], 1);
 }
+
+/// Files annot creates follow the user's umask (0644 under 022), so a team
+/// can share a project directory or a clone.
+#[test]
+fn created_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("p");
+    let docs = tmp.path().join("d.jsonl");
+    fs::write(&docs, "{\"id\":\"a\",\"text\":\"Un texte .\"}\n").unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 022 && '{bin}' init '{root}' && '{bin}' --project '{root}' import '{docs}'",
+            bin = env!("CARGO_BIN_EXE_annot"),
+            root = root.display(),
+            docs = docs.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let mut files = vec![root.join("annot.toml"), root.join("schemas/news.json")];
+    for dir in ["corpus", ".annot/index"] {
+        for e in fs::read_dir(root.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() && !p.to_string_lossy().ends_with(".lock") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() >= 4, "{files:?}");
+    for f in files {
+        let mode = fs::metadata(&f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{}", f.display());
+    }
+}
+
+/// The status table names the project directory when it is the current one.
+#[test]
+fn status_names_the_project_from_inside_it() {
+    let (_tmp, root) = empty_project();
+    let out = stdout_of(annot().current_dir(&root).arg("status"));
+    assert!(out.starts_with("project    .\n"), "{out}");
+}

@@ -19,6 +19,11 @@ const V2: &str = "Une phrase ajoutée en tête .\n\nLe Hezbollah participe aux c
 /// V2 with its last paragraph moved to the top: the text diff cannot follow it.
 const V3: &str = "Rami Abdel Rahmane dirige l' OSDH depuis Londres .\n\n\
     Une phrase ajoutée en tête .\n\nLe Hezbollah participe aux combats à Boukamal .";
+/// Two "Paris", one in a paragraph that will move and be rewritten.
+const PARIS_1: &str =
+    "Réunion à Paris ce matin .\n\nIl pleut sur Paris .\n\nLe ministre arrive ce soir .";
+const PARIS_2: &str =
+    "Réunion à Paris ce matin .\n\nLe ministre arrive ce soir .\n\nSur Paris , il pleut .";
 /// V2 with "OSDH" edited away.
 const V4: &str = "Une phrase ajoutée en tête .\n\nLe Hezbollah participe aux combats à Boukamal .\n\n\
     Rami Abdel Rahmane dirige l' Observatoire depuis Londres .";
@@ -121,28 +126,33 @@ fn import_update_keeps_reanchored_spans_in_every_reader() {
 }
 
 /// Issue 7.1: a span that cannot be carried is shown as lost with its old
-/// text, and a decision asks before leaving it out.
+/// text, and a decision asks before leaving it out; a span of the same text
+/// that survived elsewhere does not count as marking it again.
 #[test]
 fn lost_span_is_shown_and_never_dropped_by_one_keystroke() {
-    let (tmp, root) = jsonl_project(&[("d", V2)]);
-    session(&root, "alice", "Hezbollah ORG\nOSDH ORG\na\nq\n");
-    update(tmp.path(), &root, "d", V3);
+    let (tmp, root) = jsonl_project(&[("d", PARIS_1)]);
+    session(&root, "alice", "Paris LOC *\na\nq\n");
+    assert_eq!(records(&root, "alice")[0].spans.len(), 2);
+    update(tmp.path(), &root, "d", PARIS_2);
 
     // One Enter asks; quitting then leaves the log as it was.
     let (out, _) = session(&root, "alice", "g d\n\nq\nq\n");
     assert!(
-        out.contains("could not be carried onto the changed text"),
+        out.contains("1 span(s) of your earlier record could not be carried onto the changed text"),
         "{out}"
     );
-    assert!(out.contains("✗ lost     ORG \"OSDH\""), "{out}");
-    assert!(out.contains("would be left out"), "{out}");
+    assert!(out.contains("✗ lost     LOC \"Paris\" [41, 46)"), "{out}");
+    assert!(
+        out.contains("1 span(s) of your earlier record (✗ lost) would be left out"),
+        "{out}"
+    );
     assert_eq!(records(&root, "alice").len(), 1, "{out}");
 
     // Marking it again settles it: no question.
-    let (out, _) = session(&root, "alice", "g d\nOSDH ORG\na\nq\n");
+    let (out, _) = session(&root, "alice", "g d\nParis LOC *\na\nq\n");
     assert!(!out.contains("would be left out"), "{out}");
     let last = records(&root, "alice").pop().unwrap();
-    assert_eq!(spans_of(&last), [("OSDH", "ORG"), ("Hezbollah", "ORG")]);
+    assert_eq!(spans_of(&last), [("Paris", "LOC"), ("Paris", "LOC")]);
 
     // The same decision twice goes ahead without the lost span.
     let (tmp2, root2) = jsonl_project(&[("d", V2)]);
@@ -150,6 +160,50 @@ fn lost_span_is_shown_and_never_dropped_by_one_keystroke() {
     update(tmp2.path(), &root2, "d", V4);
     let (out, _) = session(&root2, "alice", "g d\na\na\nq\n");
     assert!(out.contains("saved d · accepted · 0 spans"), "{out}");
+}
+
+/// Issue 7.1: paragraphs that moved unchanged carry their spans; a span is
+/// not carried into a longer word ("Tripoli" into "Tripolis").
+#[test]
+fn moved_paragraphs_carry_their_spans_and_words_are_not_cut() {
+    let (tmp, root) = jsonl_project(&[("d", V2)]);
+    session(&root, "alice", "Hezbollah ORG\nOSDH ORG\na\nq\n");
+    update(tmp.path(), &root, "d", V3);
+    annot_in(&root)
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("2 span(s) re-anchor, 0 lost"));
+
+    let (tmp, root) = jsonl_project(&[("t", "Visite à Tripoli et Beyrouth .")]);
+    session(&root, "alice", "Tripoli LOC\na\nq\n");
+    update(tmp.path(), &root, "t", "Visite à Tripolis et Beyrouth .");
+    let shown = stdout_of(annot_in(&root).args(["show", "t", "--plain"]));
+    assert!(!shown.contains("[Tripoli]"), "{shown}");
+    assert!(
+        shown.contains("it now ends inside the word \"Tripolis\""),
+        "{shown}"
+    );
+}
+
+/// Issue 7.1: zone corrections made on an older text are listed as lost and
+/// a decision asks before leaving them out.
+#[test]
+fn zone_corrections_lost_to_an_update_are_shown_and_asked_about() {
+    let (tmp, root) = jsonl_project(&[("d", V1)]);
+    session(&root, "alice", "z 2 boilerplate\na\nq\n");
+    assert!(records(&root, "alice")[0].zones.is_some());
+    update(tmp.path(), &root, "d", V2);
+    let (out, _) = session(&root, "alice", "g d\na\nq\nq\n");
+    assert!(
+        out.contains("zone correction(s) made on the older text"),
+        "{out}"
+    );
+    assert!(
+        out.contains("zone correction(s) of your earlier record (✗ lost) would be left out"),
+        "{out}"
+    );
+    assert_eq!(records(&root, "alice").len(), 1);
 }
 
 /// Issue 7.5: labels outside the schema are errors for `check`, shown by the
@@ -179,6 +233,18 @@ fn labels_not_in_schema_are_errors_and_the_session_asks() {
     let (out, _) = session(&root, "alice", "g d\na\na\nq\n");
     assert!(out.contains("saved d · accepted"), "{out}");
     assert_eq!(records(&root, "alice").len(), 2);
+
+    // Or the annotator takes them out, and nothing is asked.
+    let (out, _) = session(&root, "alice", "g d\n-topic cooking\n-mood\n1 ORG\na\nq\n");
+    assert!(
+        out.contains("topic: cooking removed (not in the schema)"),
+        "{out}"
+    );
+    assert!(out.contains("mood: cleared (not in the schema)"), "{out}");
+    assert!(!out.contains("would be saved again"), "{out}");
+    let last = records(&root, "alice").pop().unwrap();
+    assert!(last.labels.is_empty(), "{:?}", last.labels);
+    assert_eq!(spans_of(&last), [("Hezbollah", "ORG")]);
 }
 
 /// Issue 7.6: show draws the document's text, never the record's copy of it;

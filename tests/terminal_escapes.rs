@@ -257,3 +257,54 @@ fn errors_and_import_messages_show_controls_on_stderr() {
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     assert!(stderr.contains("d␛[2J"), "{stderr}");
 }
+
+/// `--json` output keeps every character of the text, but writes the ones a
+/// terminal would obey (C1, DEL, bidi) as `\u` escapes: the same JSON value.
+#[test]
+fn json_output_escapes_what_a_terminal_would_obey() {
+    let (_tmp, root) = hostile_project();
+    let out = annot_in(&root)
+        .args(["show", "evil", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let raw = String::from_utf8(out).unwrap();
+    assert!(
+        !raw.chars()
+            .any(|c| annot_model::visible::is_terminal_control(c) && c != '\n'),
+        "{raw:?}"
+    );
+    assert!(raw.contains("\\u009b") && raw.contains("\\u202e"), "{raw}");
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(v["document"]["text"], stored(&root, "evil")["text"]);
+}
+
+/// A closed stdout ends `--json` commands quietly, as it does the others.
+#[test]
+fn json_output_into_a_closed_pipe_exits_quietly() {
+    let (_tmp, root) = hostile_project();
+    for args in [
+        &["check", "--json"][..],
+        &["status", "--json"],
+        &["show", "evil", "--json"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
+            .arg("--project")
+            .arg(&root)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

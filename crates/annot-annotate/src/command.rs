@@ -185,8 +185,10 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
             if let Ok(n) = head.parse::<usize>() {
                 return parse_span_edit(n, rest, schema);
             }
+            // `-layer value` also takes layers the schema does not have (any
+            // more), so that labels outside the schema can be removed.
             if let Some(set) = head.strip_prefix('-')
-                && schema.label_set(set).is_some()
+                && (schema.label_set(set).is_some() || is_layer_name(set))
             {
                 return one_value(rest, set).map(|value| Command::UnsetLabel {
                     set: set.to_owned(),
@@ -202,6 +204,13 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
             parse_mark(line, schema, false)
         }
     }
+}
+
+/// A word that can name a document-label layer (the schema's names are such words).
+fn is_layer_name(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 fn split_head(line: &str) -> (&str, &str) {

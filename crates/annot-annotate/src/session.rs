@@ -6,7 +6,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use annot_model::Schema;
-use annot_model::annotations::LostSpan;
+use annot_model::annotations::{LostSpan, unsettled};
 use annot_model::corpus::Corpus;
 use annot_model::filter::Filter;
 use annot_model::record::Status;
@@ -65,8 +65,16 @@ struct Current {
     view: DocView,
     state: DocState,
     shown: Instant,
-    /// Spans of the earlier record that are not on the text now; listed until a decision.
-    lost: Vec<LostSpan>,
+    /// What the earlier record had that is not on the text now; listed until a decision.
+    losses: Losses,
+}
+
+/// What an earlier record had that is not on the current text: spans lost
+/// or corrupt, and zone corrections made on an older text.
+#[derive(Debug, Clone, Default)]
+struct Losses {
+    spans: Vec<LostSpan>,
+    zones: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +93,7 @@ pub struct Session {
     queue: Vec<u32>,
     handled: HashSet<u32>,
     /// Unsaved work on documents left this session, with their lost spans.
-    drafts: HashMap<u32, (DocState, Vec<LostSpan>)>,
+    drafts: HashMap<u32, (DocState, Losses)>,
     current: Option<Current>,
     render: RenderOptions,
     show_boilerplate: bool,
@@ -283,7 +291,16 @@ impl Session {
             schema: &self.schema,
             position,
             previous: self.log.get(&cur.view.doc.id),
-            lost: &cur.lost,
+            lost: unsettled(
+                &cur.losses.spans,
+                &cur.state.baseline().spans,
+                &cur.state.current().spans,
+            ),
+            lost_zones: if cur.state.current().zones.is_none() {
+                cur.losses.zones
+            } else {
+                0
+            },
             show_boilerplate: self.show_boilerplate,
         }
     }

@@ -114,6 +114,12 @@ impl DocState {
         }
     }
 
+    /// The annotation as the document was opened (before this visit's edits).
+    #[must_use]
+    pub fn baseline(&self) -> &Annotation {
+        &self.baseline
+    }
+
     /// The annotation as it is now.
     #[must_use]
     pub fn current(&self) -> &Annotation {

@@ -3,6 +3,8 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use serde_json::ser::{Formatter, PrettyFormatter};
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Whether colour is on for stdout, given `--color` and the environment.
@@ -45,6 +47,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         cause
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            // serde_json wraps the I/O error of the writer it was given.
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -161,11 +168,74 @@ pub(crate) fn progress_bar(total_bytes: u64, what: &str) -> ProgressBar {
 }
 
 /// Writes a value as pretty JSON and a newline to stdout.
+///
+/// Strings keep every character, but those a terminal would obey (C1
+/// controls, DEL, bidi overrides; serde_json already escapes C0) are written
+/// as `\uXXXX` escapes: still the same JSON value, never an escape sequence
+/// on the screen of whoever runs `annot show --json`.
 pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut out, SafeFormatter(PrettyFormatter::new()));
+    value.serialize(&mut ser)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// serde_json's pretty printer, with terminal controls in strings escaped.
+struct SafeFormatter<'a>(PrettyFormatter<'a>);
+
+impl Formatter for SafeFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(annot_model::visible::is_terminal_control) {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or_default();
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 #[cfg(test)]

@@ -92,14 +92,42 @@ pub struct LostSpan {
     pub loss: Loss,
 }
 
-impl LostSpan {
-    /// Whether `spans` (an annotator's work since) mark this text again with the same label.
-    #[must_use]
-    pub fn is_marked_again(&self, spans: &[Span]) -> bool {
-        spans
-            .iter()
-            .any(|s| s.label == self.span.label && s.text == self.span.text)
+/// The lost spans that the annotator has not marked again since: each span of
+/// `now` that `before` (the spans when the document was opened) did not have
+/// settles one lost span with the same label and text. A span that was
+/// already there settles nothing, so a lost second "Paris" is not taken for
+/// the first one that survived.
+#[must_use]
+pub fn unsettled<'a>(lost: &'a [LostSpan], before: &[Span], now: &[Span]) -> Vec<&'a LostSpan> {
+    let mut old: Vec<(usize, usize, &str)> = before
+        .iter()
+        .map(|s| (s.start, s.end, s.label.as_str()))
+        .collect();
+    old.sort_unstable();
+    let mut added: Vec<&Span> = Vec::new();
+    for s in now {
+        let key = (s.start, s.end, s.label.as_str());
+        match old.binary_search(&key) {
+            Ok(i) => {
+                old.remove(i);
+            }
+            Err(_) => added.push(s),
+        }
     }
+    lost.iter()
+        .filter(|l| {
+            match added
+                .iter()
+                .position(|s| s.label == l.span.label && s.text == l.span.text)
+            {
+                Some(i) => {
+                    added.remove(i);
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect()
 }
 
 /// A record resolved against its document's current text.
@@ -525,6 +553,29 @@ mod tests {
         assert!(matches!(r.anchor, Anchor::UnknownText { .. }));
         assert_eq!(r.record.spans.len(), 1);
         assert_eq!(r.lost.len(), 1);
+    }
+
+    #[test]
+    fn a_lost_span_is_settled_only_by_a_new_span_of_its_text_and_label() {
+        let text = "Paris et Paris";
+        let first = Span::from_chars(text, 0, 5, "LOC").unwrap();
+        let second = Span::from_chars(text, 9, 14, "LOC").unwrap();
+        let lost = vec![LostSpan {
+            span: second.clone(),
+            loss: Loss::Changed("moved".into()),
+        }];
+        let before = vec![first.clone()];
+        assert_eq!(
+            unsettled(&lost, &before, &before).len(),
+            1,
+            "the survivor settles nothing"
+        );
+        assert_eq!(
+            unsettled(&lost, &before, &[first.clone(), second.clone()]).len(),
+            0
+        );
+        let other = Span::from_chars(text, 9, 14, "ORG").unwrap();
+        assert_eq!(unsettled(&lost, &before, &[first, other]).len(), 1);
     }
 
     #[test]

@@ -108,10 +108,16 @@ impl AtomicFile {
     /// When the temporary file cannot be created in the target's directory.
     pub fn create(path: &Path) -> std::io::Result<Self> {
         let dir = parent_dir(path);
-        let tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempfile_in(dir)
-            .map_err(|e| with_path(e, dir))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX);
+        // tempfile makes 0600 files; a project is shared (a team, a git
+        // clone), so files get what the user's umask gives any new file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder.tempfile_in(dir).map_err(|e| with_path(e, dir))?;
         // Held until the file is closed, so that [`is_abandoned`] can tell a
         // file being written from one a killed process left. Best effort: a
         // file system without locks still gets its file written.

@@ -1,16 +1,27 @@
 //! Re-anchoring spans when a document's text changes.
 //!
 //! A record's `hash` names the text it was made on. When the corpus text
-//! differs, spans are carried over through a character diff: a span moves only
-//! when every character of it lies in an unchanged stretch and the new text at
-//! the new offsets is exactly the old span text. Anything else is reported as
-//! lost, never silently moved. Commands do not call this directly: they read
-//! records through [`crate::annotations`], which re-anchors every record the
-//! same way.
+//! differs, spans are carried over in two steps:
+//!
+//! 1. through a character diff: a span moves when every character of it lies
+//!    in an unchanged stretch and the new text at the new offsets is exactly
+//!    the old span text;
+//! 2. a span the diff cannot follow (its paragraph moved, or text around it
+//!    was rewritten) is looked for again: it is carried when its text occurs
+//!    exactly once in the new text with the same few characters on either side.
+//!
+//! Either way a span is carried only if it still starts and ends where it did
+//! against the words around it: "Tripoli" is not carried into "Tripolis".
+//! Anything else is reported as lost, with the reason, never silently moved.
+//! Commands do not call this directly: they read records through
+//! [`crate::annotations`], which re-anchors every record the same way.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::record::Span;
+
+/// Characters compared on each side of a span when looking for it again (fewer at a line break).
+const CONTEXT: usize = 12;
 
 /// Spans that survived a text change, and those that did not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,7 +54,10 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
     }
     let mut out = Reanchored::default();
     for span in spans {
-        match map_span(&map, &b, span) {
+        let carried = map_span(&map, &b, span)
+            .and_then(|s| same_word_edges(&a, &b, span, s))
+            .or_else(|why| find_again(&a, &b, span).ok_or(why));
+        match carried {
             Ok(s) => out.kept.push(s),
             Err(reason) => out.lost.push((span.clone(), reason)),
         }
@@ -58,12 +72,12 @@ fn map_span(map: &[Option<usize>], new: &[char], span: &Span) -> Result<Span, St
             span.start, span.end
         ));
     }
-    let start = map[span.start].ok_or("its first character was edited")?;
-    let last = map[span.end - 1].ok_or("its last character was edited")?;
-    if last + 1 - start != span.end - span.start {
-        return Err("text inside it was edited".into());
-    }
-    if (span.start..span.end).any(|i| map[i].is_none()) {
+    let start = map[span.start]
+        .ok_or("its first character was deleted or changed, and its text is not found again")?;
+    let last = map[span.end - 1]
+        .ok_or("its last character was deleted or changed, and its text is not found again")?;
+    if last + 1 - start != span.end - span.start || (span.start..span.end).any(|i| map[i].is_none())
+    {
         return Err("text inside it was edited".into());
     }
     let text: String = new[start..=last].iter().collect();
@@ -75,6 +89,83 @@ fn map_span(map: &[Option<usize>], new: &[char], span: &Span) -> Result<Span, St
         end: last + 1,
         ..span.clone()
     })
+}
+
+/// `moved` if it sits against the words around it as `span` did in the old
+/// text: a span that began or ended at a word edge must still do so.
+fn same_word_edges(old: &[char], new: &[char], span: &Span, moved: Span) -> Result<Span, String> {
+    if is_edge(old, span.start) && !is_edge(new, moved.start) {
+        return Err(format!(
+            "the text before it changed: it now starts inside the word {:?}",
+            word_at(new, moved.start)
+        ));
+    }
+    if is_edge(old, span.end) && !is_edge(new, moved.end) {
+        return Err(format!(
+            "the text after it changed: it now ends inside the word {:?}",
+            word_at(new, moved.end.saturating_sub(1))
+        ));
+    }
+    Ok(moved)
+}
+
+/// Whether code point offset `i` of `text` is not between two letters or digits.
+fn is_edge(text: &[char], i: usize) -> bool {
+    let word = |c: &char| c.is_alphanumeric();
+    !(i > 0 && text.get(i - 1).is_some_and(word) && text.get(i).is_some_and(word))
+}
+
+/// The run of letters and digits around code point `i`.
+fn word_at(text: &[char], i: usize) -> String {
+    let word = |c: &char| c.is_alphanumeric();
+    let mut a = i.min(text.len());
+    while a > 0 && text.get(a - 1).is_some_and(word) {
+        a -= 1;
+    }
+    let mut b = i.min(text.len());
+    while text.get(b).is_some_and(word) {
+        b += 1;
+    }
+    text[a..b].iter().collect()
+}
+
+/// The one place of the new text where `span`'s text stands between the same
+/// characters as it did in the old text, if there is exactly one.
+fn find_again(old: &[char], new: &[char], span: &Span) -> Option<Span> {
+    let text: Vec<char> = span.text.chars().collect();
+    if text.is_empty() || span.end > old.len() || old[span.start..span.end] != text[..] {
+        return None;
+    }
+    // The context stops at a line break: a moved paragraph takes its own
+    // words along, not its neighbours'.
+    let mut from = span.start.saturating_sub(CONTEXT);
+    if let Some(nl) = old[from..span.start].iter().rposition(|&c| c == '\n') {
+        from += nl + 1;
+    }
+    let mut to = (span.end + CONTEXT).min(old.len());
+    if let Some(nl) = old[span.end..to].iter().position(|&c| c == '\n') {
+        to = span.end + nl;
+    }
+    let (left, right) = (&old[from..span.start], &old[span.end..to]);
+    let mut found = None;
+    for start in 0..new.len().saturating_sub(text.len() - 1) {
+        let end = start + text.len();
+        if new[start..end] != text[..]
+            || !new[..start].ends_with(left)
+            || !new[end..].starts_with(right)
+        {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(Span {
+            start,
+            end,
+            ..span.clone()
+        });
+    }
+    found.filter(|s| same_word_edges(old, new, span, s.clone()).is_ok())
 }
 
 #[cfg(test)]
@@ -111,6 +202,49 @@ mod tests {
         }
         assert_eq!(r.lost.len(), 1);
         assert_eq!(r.lost[0].0.text, "L'armée");
+    }
+
+    #[test]
+    fn a_moved_paragraph_carries_its_spans() {
+        let old = "Il pleut à Paris ce matin.\n\nIl neige à Lyon ce soir.";
+        let new = "Il neige à Lyon ce soir.\n\nIl pleut à Paris ce matin.";
+        let spans = vec![span(old, "Paris", "LOC"), span(old, "Lyon", "LOC")];
+        let r = reanchor(old, new, &spans);
+        assert!(r.lost.is_empty(), "{:?}", r.lost);
+        for s in &r.kept {
+            assert_eq!(
+                crate::offsets::slice_chars(new, s.start, s.end),
+                Some(s.text.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn a_span_is_not_carried_into_a_longer_word() {
+        let old = "Visite à Tripoli et Beyrouth.";
+        let new = "Visite à Tripolis et Beyrouth.";
+        let r = reanchor(old, new, &[span(old, "Tripoli", "LOC")]);
+        assert!(r.kept.is_empty(), "{:?}", r.kept);
+        assert!(r.lost[0].1.contains("Tripolis"), "{:?}", r.lost);
+        // A span that was inside a word in the first place may stay inside one.
+        let old = "Les ORESX sont là.";
+        let new = "Oui, les ORESX sont là.";
+        let r = reanchor(old, new, &[span(old, "ORES", "ORG")]);
+        assert_eq!(r.kept.len(), 1);
+    }
+
+    #[test]
+    fn text_found_twice_with_the_same_context_is_not_guessed() {
+        let old = "A. Paris et Lyon.\n\nB.";
+        let new = "B.\n\nParis et Lyon. Paris et Lyon.";
+        let r = reanchor(old, new, &[span(old, "Lyon", "LOC")]);
+        assert_eq!(r.kept.len() + r.lost.len(), 1);
+        for s in &r.kept {
+            assert_eq!(
+                crate::offsets::slice_chars(new, s.start, s.end),
+                Some("Lyon")
+            );
+        }
     }
 
     #[test]

@@ -88,7 +88,8 @@ fn scan_log(
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     let mut offset = 0u64;
-    // A bad line is only an error if a good line follows it; at the end it is a torn tail.
+    // A bad line without its newline is only an error if a line follows it;
+    // at the end it is a torn tail (a write cut short).
     let mut pending_bad: Option<(usize, String, String)> = None;
     loop {
         buf.clear();
@@ -130,6 +131,19 @@ fn scan_log(
                 offset += n as u64;
                 out.valid_len = offset;
                 out.valid_lines = line_no;
+            }
+            Err(e) if complete => {
+                // annot writes a record and its newline in one write: a whole
+                // line that is not a record was not cut short, it is wrong.
+                return Err(ModelError::Line {
+                    path: path.to_owned(),
+                    line: line_no,
+                    message: format!(
+                        "{}; the line is complete, so it is not a write cut short: \
+                         fix or remove that line by hand (annot never rewrites a log)",
+                        not_a_record(line, &e)
+                    ),
+                });
             }
             Err(e) => {
                 pending_bad = Some((line_no, lossy(line), not_a_record(line, &e)));
@@ -400,5 +414,21 @@ mod tests {
         let err = read_log(&p).unwrap_err().to_string();
         assert!(err.contains("alice.jsonl:2"), "{err}");
         assert!(AnnotatorLog::open(&p, "alice").is_err());
+    }
+
+    #[test]
+    fn complete_bad_last_line_is_an_error_not_a_torn_tail() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        let bad = good.replace("accepted", "acceptd");
+        fs_err::write(&p, format!("{good}\n{bad}\n")).unwrap();
+        let err = read_log(&p).unwrap_err().to_string();
+        assert!(
+            err.contains("alice.jsonl:2") && err.contains("not a write cut short"),
+            "{err}"
+        );
+        assert!(AnnotatorLog::open(&p, "alice").is_err());
+        assert!(!rejected_path(&p).exists(), "nothing is moved away");
     }
 }

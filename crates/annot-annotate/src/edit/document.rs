@@ -84,10 +84,24 @@ impl Ctx<'_> {
         value: Option<&str>,
         unset: bool,
     ) -> Result<String, String> {
-        let set = self
-            .schema
-            .label_set(set_name)
-            .ok_or_else(|| format!("no label set '{set_name}'"))?;
+        let Some(set) = self.schema.label_set(set_name) else {
+            return if unset {
+                unset_outside_schema(st, set_name, value)
+            } else {
+                Err(format!("no label set '{set_name}'"))
+            };
+        };
+        if unset
+            && let Some(v) = value
+            && !set.values.iter().any(|x| x.eq_ignore_ascii_case(v))
+            && st
+                .current()
+                .labels
+                .get(&set.name)
+                .is_some_and(|vs| vs.iter().any(|x| x == v))
+        {
+            return unset_outside_schema(st, set_name, value);
+        }
         let chosen = st
             .current()
             .labels
@@ -196,4 +210,47 @@ impl Ctx<'_> {
         })?;
         Ok(msg)
     }
+}
+
+/// `-layer [value]` for a layer or value the schema does not have: removes
+/// what the record holds, so labels outside the schema can be taken out.
+fn unset_outside_schema(
+    st: &mut DocState,
+    layer: &str,
+    value: Option<&str>,
+) -> Result<String, String> {
+    let held = st.current().labels.get(layer).cloned().unwrap_or_default();
+    if held.is_empty() {
+        return Err(format!("no label set '{layer}'"));
+    }
+    if let Some(v) = value
+        && !held.iter().any(|x| x == v)
+    {
+        return Err(format!(
+            "{layer} has no value '{v}': it has {}",
+            held.join(", ")
+        ));
+    }
+    let msg = match value {
+        Some(v) => format!("{layer}: {v} removed (not in the schema)"),
+        None => format!("{layer}: cleared (not in the schema)"),
+    };
+    let (layer, value) = (layer.to_owned(), value.map(str::to_owned));
+    st.edit(msg.clone(), move |a| {
+        match &value {
+            Some(v) => {
+                if let Some(vs) = a.labels.get_mut(&layer) {
+                    vs.retain(|x| x != v);
+                    if vs.is_empty() {
+                        a.labels.remove(&layer);
+                    }
+                }
+            }
+            None => {
+                a.labels.remove(&layer);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(msg)
 }

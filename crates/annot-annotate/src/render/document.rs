@@ -29,8 +29,11 @@ pub struct Screen<'a> {
     pub position: String,
     /// The annotator's latest record of the document, if any.
     pub previous: Option<&'a Record>,
-    /// Spans of that record that are not on the text now (corrupt, or lost when the text changed).
-    pub lost: &'a [LostSpan],
+    /// Spans of that record that are not on the text now (corrupt, or lost
+    /// when the text changed) and not marked again since.
+    pub lost: Vec<&'a LostSpan>,
+    /// Zone corrections of that record made on an older text, while none are made now.
+    pub lost_zones: usize,
     /// Whether boilerplate paragraphs are shown.
     pub show_boilerplate: bool,
 }

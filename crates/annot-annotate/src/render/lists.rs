@@ -107,10 +107,7 @@ pub fn lists(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> 
 /// stays listed until the annotator deals with it; a decision asks first.
 fn outside_schema(s: &mut String, screen: &Screen<'_>, p: &Painter) {
     let warn = Style::new().fg_color(Some(AnsiColor::Red.into()));
-    for l in screen.lost {
-        if l.is_marked_again(&screen.ann.spans) {
-            continue;
-        }
+    for l in &screen.lost {
         s.push_str(&p.paint(
             &format!(
                 "✗ lost     {} {:?} [{}, {}): {}\n",
@@ -119,6 +116,16 @@ fn outside_schema(s: &mut String, screen: &Screen<'_>, p: &Painter) {
             warn,
         ));
     }
+    if screen.lost_zones > 0 {
+        s.push_str(&p.paint(
+            &format!(
+                "✗ lost     {} zone correction(s) made on the older text (z corrects zones again)\n",
+                screen.lost_zones
+            ),
+            warn,
+        ));
+    }
+
     let unknown = screen
         .schema
         .unknown_labels(&screen.ann.spans, &screen.ann.labels);

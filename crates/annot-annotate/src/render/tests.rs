@@ -16,7 +16,8 @@ fn draw(text: &str, ann: &Annotation, opts: RenderOptions) -> String {
         schema: &schema,
         position: "doc 1/1".into(),
         previous: None,
-        lost: &[],
+        lost: Vec::new(),
+        lost_zones: 0,
         show_boilerplate: false,
     };
     let mut out = Vec::new();
@@ -127,7 +128,8 @@ fn draw_view(view: &DocView, ann: &Annotation, opts: RenderOptions, ruler_too: b
         schema: &schema,
         position: "doc 1/1".into(),
         previous: None,
-        lost: &[],
+        lost: Vec::new(),
+        lost_zones: 0,
         show_boilerplate: true,
     };
     let mut out = Vec::new();

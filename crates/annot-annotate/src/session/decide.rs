@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use annot_model::annotations::unsettled;
 use annot_model::record::{Record, Status, now_rfc3339};
 
 use super::{Flow, Session, duration, elapsed_ms, say};
@@ -99,14 +100,16 @@ impl Session {
         let cur = self.current.as_ref()?;
         let ann = cur.state.current();
         let mut worries = Vec::new();
-        let lost = cur
-            .lost
-            .iter()
-            .filter(|l| !l.is_marked_again(&ann.spans))
-            .count();
+        let lost = unsettled(&cur.losses.spans, &cur.state.baseline().spans, &ann.spans).len();
         if lost > 0 {
             worries.push(format!(
                 "{lost} span(s) of your earlier record (✗ lost) would be left out"
+            ));
+        }
+        if cur.losses.zones > 0 && ann.zones.is_none() {
+            worries.push(format!(
+                "{} zone correction(s) of your earlier record (✗ lost) would be left out",
+                cur.losses.zones
             ));
         }
         let unknown = self.schema.unknown_labels(&ann.spans, &ann.labels);

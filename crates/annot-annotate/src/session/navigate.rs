@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use super::{Current, Session, complain, elapsed_ms, say};
+use super::{Current, Losses, Session, complain, elapsed_ms, say};
 use crate::command::Command;
 use crate::edit::zones;
 use crate::error::Result;
@@ -26,7 +26,7 @@ impl Session {
                         cur.view.doc.id, cur.view.doc.id
                     ),
                 )?;
-                self.drafts.insert(cur.entry, (state, cur.lost));
+                self.drafts.insert(cur.entry, (state, cur.losses));
             }
         }
         Ok(())
@@ -41,27 +41,30 @@ impl Session {
         let e = &self.corpus.entries()[entry as usize];
         let doc = self.corpus.read_entry(e)?;
         let view = DocView::new(doc, self.opts.lang);
-        let (state, lost) = match self.drafts.remove(&entry) {
+        let (state, losses) = match self.drafts.remove(&entry) {
             Some(draft) => draft,
             None => {
-                let mut lost = Vec::new();
+                let mut losses = Losses::default();
                 let mut ann = Annotation::default();
                 // The same view of the earlier record as every other command:
                 // carried onto the current text, with what could not be carried.
                 if let Some(r) = self.log.get(&view.doc.id) {
                     let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
                     ann = Annotation::from_record(&resolved.record);
-                    if !resolved.lost.is_empty() {
+                    if resolved.has_losses() {
                         say(out, &lost_message(&resolved))?;
                     }
-                    lost = resolved.lost;
+                    losses = Losses {
+                        zones: resolved.dropped_zones.as_ref().map_or(0, Vec::len),
+                        spans: resolved.lost,
+                    };
                 }
                 let mut state = DocState::new(ann);
                 let pending =
                     self.suggester
                         .suggest(&view, zones(&view, state.current()), &self.schema);
                 state.set_pending(pending, self.schema.spans.overlap);
-                (state, lost)
+                (state, losses)
             }
         };
         self.current = Some(Current {
@@ -70,7 +73,7 @@ impl Session {
             view,
             state,
             shown: Instant::now(),
-            lost,
+            losses,
         });
         self.show(out)
     }
@@ -162,8 +165,14 @@ fn lost_message(r: &Resolved) -> String {
             "{corrupt} span(s) of your earlier record are corrupt (they do not match the text they were made on)"
         ));
     }
+    if let Some(z) = &r.dropped_zones {
+        parts.push(format!(
+            "{} zone correction(s) of your earlier record were made on the older text and no longer apply",
+            z.len()
+        ));
+    }
     format!(
-        "{}: listed as ✗ lost below; mark them again, or a decision asks before leaving them out",
+        "{}: listed as ✗ lost below; mark (or correct) them again, or a decision asks before leaving them out",
         parts.join("; ")
     )
 }

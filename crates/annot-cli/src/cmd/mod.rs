@@ -59,5 +59,6 @@ pub(crate) fn find_project(global: &GlobalArgs) -> anyhow::Result<Project> {
 pub(crate) fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     cwd.and_then(|c| path.strip_prefix(&c).ok().map(|p| p.display().to_string()))
+        .map(|p| if p.is_empty() { ".".to_owned() } else { p })
         .unwrap_or_else(|| path.display().to_string())
 }
