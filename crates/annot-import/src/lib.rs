@@ -39,6 +39,7 @@ pub mod lang;
 pub mod meta;
 mod phrases;
 mod pipeline;
+pub mod project;
 mod readers;
 mod sources;
 pub mod zone;
@@ -51,6 +52,10 @@ pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use lang::detect_lang;
 pub use meta::byline;
 pub use pipeline::{
-    DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, ImportReport, Input, Phase, Progress, import,
+    DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, ImportReport, Input, Phase, Progress,
+    StdinReader, import,
+};
+pub use project::{
+    Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

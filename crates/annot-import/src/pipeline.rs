@@ -8,7 +8,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 use annot_model::Document;
 use annot_model::tokenize::Lang;
@@ -25,12 +25,41 @@ use crate::sources::{Source, SourceData, expand};
 use crate::zone::Recurrence;
 
 /// One input of an import.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Input {
     /// A file, or a folder searched recursively for `.txt`, `.jsonl`, `.ndjson` and `.csv` files.
     Path(PathBuf),
-    /// Standard input (`-` on the command line), read whole.
-    Stdin,
+    /// Standard input (`-` on the command line), read whole from the reader
+    /// the caller hands in: this crate never touches the process's own.
+    Stdin(StdinReader),
+}
+
+impl Input {
+    /// Standard input read from `reader` (the caller's `std::io::stdin()`, or a test's bytes).
+    pub fn stdin(reader: impl Read + Send + 'static) -> Self {
+        Self::Stdin(StdinReader(Mutex::new(Some(Box::new(reader)))))
+    }
+}
+
+/// The reader of [`Input::Stdin`], read once: an import reads it whole, and
+/// a second import of the same input finds it empty.
+pub struct StdinReader(Mutex<Option<Box<dyn Read + Send>>>);
+
+impl StdinReader {
+    /// The reader, the first time; `None` after.
+    pub(crate) fn take(&self) -> Option<Box<dyn Read + Send>> {
+        // A poisoned lock means a panic elsewhere; the reader is still whole.
+        match self.0.lock() {
+            Ok(mut guard) => guard.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        }
+    }
+}
+
+impl std::fmt::Debug for StdinReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StdinReader")
+    }
 }
 
 /// How an input is read.
