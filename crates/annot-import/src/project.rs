@@ -16,7 +16,8 @@ use annot_model::{Document, ModelError};
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::pipeline::{ImportOptions, Input, Progress, import};
+use crate::input::{ImportOptions, Input};
+use crate::pipeline::{Progress, import};
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
-use crate::pipeline::{Format, Input, StdinReader};
+use crate::input::{Format, Input, StdinReader};
 
 /// Where a source's bytes are.
 #[derive(Debug)]
