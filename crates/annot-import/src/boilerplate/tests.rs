@@ -6,7 +6,7 @@ fn phrase(line: &str) -> Option<Phrase> {
     FoldedLine::new(line, &mut Vec::new()).phrase()
 }
 
-/// The character-at-a-time fold, as the reference for the eight-byte path.
+/// The character-at-a-time fold, as the reference for the table-driven path.
 fn fold_slowly(line: &str) -> String {
     let mut out = Vec::new();
     let mut space = false;
