@@ -6,9 +6,14 @@ mod output;
 
 use std::process::ExitCode;
 
-/// mimalloc: an import allocates and frees millions of small strings (lines,
-/// zones, metadata) on two threads; it is a good share faster there than the
-/// system allocator.
+/// mimalloc, with the `mimalloc` feature: an import allocates and frees
+/// many small strings (lines, zones, metadata) on two threads. Measured on an import of
+/// 20,000 generated articles (112 MB, `xtask gen-articles`, 2 shared cores,
+/// 6 runs each, medians): 0.87 s of CPU (user + system) against 0.98 s with
+/// the system allocator, 11% less, for a peak RSS of 82 MB against 46 MB.
+/// It pays, so the feature is on by default; `--no-default-features` builds
+/// without it.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

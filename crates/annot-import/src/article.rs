@@ -7,7 +7,10 @@ use annot_model::tokenize::Lang;
 use annot_model::{Document, ZoneSpan};
 
 use crate::lang::detect_lang;
-use crate::meta::{RecordMeta, article_meta};
+use annot_model::Meta;
+
+use crate::dates::parse_date;
+use crate::meta::RecordMeta;
 use crate::zone::{Recurrence, ZoneKind, Zoning, zone_article};
 
 /// Makes the document of a scraped article: zones, title, date, section,
@@ -30,6 +33,19 @@ pub fn article_document(
     doc.meta = meta;
     doc.zones = zoning.zones;
     doc
+}
+
+/// The metadata of an article, from its zoning and language.
+fn article_meta(zoning: &Zoning, lang: Option<Lang>, source: &str) -> Meta {
+    Meta {
+        source: Some(source.to_string()),
+        title: zoning.title.clone(),
+        date: zoning.dateline.as_deref().and_then(|d| parse_date(d, lang)),
+        section: zoning.section.clone(),
+        byline: zoning.byline.clone(),
+        lang: lang.map(|l| l.code().to_string()),
+        extra: serde_json::Map::new(),
+    }
 }
 
 /// Makes the document of a JSONL record or CSV row: one body zone over the

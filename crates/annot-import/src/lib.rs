@@ -35,10 +35,12 @@ mod csv_quotes;
 pub mod dates;
 pub mod decode;
 pub mod error;
+mod input;
 pub mod lang;
 pub mod meta;
 mod phrases;
 mod pipeline;
+pub mod project;
 mod readers;
 mod sources;
 pub mod zone;
@@ -48,9 +50,12 @@ pub use boilerplate::LineCounts;
 pub use dates::parse_date;
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};
+pub use input::{DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, Input, StdinReader};
 pub use lang::detect_lang;
 pub use meta::byline;
-pub use pipeline::{
-    DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, ImportReport, Input, Phase, Progress, import,
+pub use pipeline::{ImportReport, Phase, Progress, import, import_items};
+pub use project::{
+    Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };
+pub use readers::Item;
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

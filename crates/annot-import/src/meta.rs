@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use crate::boilerplate::fold;
 use crate::dates::parse_date;
-use crate::zone::Zoning;
 
 /// News agencies, whose names alone make a byline.
 const AGENCIES: &[&str] = &[
@@ -92,19 +91,6 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
         return Some(line.to_string());
     }
     None
-}
-
-/// The metadata of an article, from its zoning and language.
-pub(crate) fn article_meta(zoning: &Zoning, lang: Option<Lang>, source: &str) -> Meta {
-    Meta {
-        source: Some(source.to_string()),
-        title: zoning.title.clone(),
-        date: zoning.dateline.as_deref().and_then(|d| parse_date(d, lang)),
-        section: zoning.section.clone(),
-        byline: zoning.byline.clone(),
-        lang: lang.map(|l| l.code().to_string()),
-        extra: serde_json::Map::new(),
-    }
 }
 
 /// Metadata fields of a JSONL record or CSV row, before the language is known.

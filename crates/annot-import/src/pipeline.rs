@@ -6,115 +6,19 @@
 //! cores, while the caller's sink writes the previous chunk. Only a few chunks
 //! are in memory at once, whatever the size of the import.
 
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use annot_model::Document;
-use annot_model::tokenize::Lang;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::article::{article_document, record_document};
 use crate::boilerplate::LineCounts;
-use crate::csv_quotes::QuoteProblem;
-use crate::decode::{decode_owned, decode_raw, decode_utf16, normalize};
-use crate::error::{Diagnostic, ErrorKind, ImportError};
-use crate::readers::{CsvRecords, Fields, JsonlRecords, RawRecord, parse_jsonl_line};
-use crate::sources::{Source, SourceData, expand};
+use crate::decode::{decode_raw, normalize};
+use crate::error::Diagnostic;
+use crate::input::{Format, ImportOptions, Input};
+use crate::readers::{self, Context, Event, Item};
+use crate::sources::{Source, expand};
 use crate::zone::Recurrence;
-
-/// One input of an import.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// A file, or a folder searched recursively for `.txt`, `.jsonl`, `.ndjson` and `.csv` files.
-    Path(PathBuf),
-    /// Standard input (`-` on the command line), read whole.
-    Stdin,
-}
-
-/// How an input is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// A scraped article, one document a file, zoned.
-    Text,
-    /// One JSON object a line, one document each.
-    Jsonl,
-    /// A CSV file with a header, one document a row.
-    Csv,
-}
-
-impl Format {
-    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
-    #[must_use]
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Self::from_name(&ext)
-    }
-
-    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`).
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.to_ascii_lowercase().as_str() {
-            "txt" | "text" => Some(Self::Text),
-            "jsonl" | "ndjson" => Some(Self::Jsonl),
-            "csv" => Some(Self::Csv),
-            _ => None,
-        }
-    }
-}
-
-/// Settings of an import.
-#[derive(Debug, Clone)]
-pub struct ImportOptions {
-    /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.
-    pub strict: bool,
-    /// Read every input as this format instead of going by extension.
-    pub format: Option<Format>,
-    /// JSONL: the field holding the text.
-    pub text_field: String,
-    /// JSONL: the field holding the id; `None` means `id`. A record without
-    /// one gets its text digest as id.
-    pub id_field: Option<String>,
-    /// CSV: the column holding the text.
-    pub text_column: String,
-    /// CSV: the column holding the id (it must exist); `None` means the `id`
-    /// column if there is one. Rows without an id get their text digest.
-    pub id_column: Option<String>,
-    /// The language of documents that do not say; detected when `None`.
-    pub lang: Option<Lang>,
-    /// A line is boilerplate when it occurs in at least this many documents...
-    pub boilerplate_min_docs: u32,
-    /// ...and in at least this share of them (0.0..=1.0).
-    pub boilerplate_min_share: f64,
-    /// Files (or records) processed together; bounds memory use.
-    pub chunk_size: usize,
-    /// The largest document text taken, in bytes of UTF-8 (after
-    /// normalisation); a larger one is a failure of its file or line.
-    pub max_doc_bytes: usize,
-}
-
-/// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
-/// 300 pages; news articles are a few kilobytes.
-pub const DEFAULT_MAX_DOC_BYTES: usize = 2 * 1024 * 1024;
-
-impl Default for ImportOptions {
-    fn default() -> Self {
-        Self {
-            strict: false,
-            format: None,
-            text_field: "text".into(),
-            id_field: None,
-            text_column: "text".into(),
-            id_column: None,
-            lang: None,
-            boilerplate_min_docs: 3,
-            boilerplate_min_share: 0.01,
-            chunk_size: 1024,
-            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
-        }
-    }
-}
 
 /// Which pass a [`Progress`] report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,22 +66,6 @@ pub struct ImportReport {
     pub digest_ids: usize,
 }
 
-/// What the workers tell the thread that emits, in input order.
-enum Event {
-    Doc {
-        doc: Box<Document>,
-        location: String,
-        /// The record had no id field, so the text digest is the id.
-        digest_id: bool,
-    },
-    Warning(Diagnostic),
-    Failure(Diagnostic),
-    Read {
-        bytes: u64,
-        file_done: bool,
-    },
-}
-
 /// Imports `inputs`, giving each new document to `sink` in input order
 /// (inputs in the order given, a folder's files sorted by path, then lines or rows).
 ///
@@ -193,6 +81,22 @@ pub fn import<E>(
     progress: &(dyn Fn(Progress) + Sync),
     sink: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
+    import_items(inputs, opts, progress, &mut |item: Item| {
+        sink(item.document)
+    })
+}
+
+/// [`import`], giving `sink` each new document as an [`Item`], with the
+/// annotations its input carried.
+///
+/// # Errors
+/// Only the sink's error, which stops the import at once.
+pub fn import_items<E>(
+    inputs: &[Input],
+    opts: &ImportOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    sink: &mut dyn FnMut(Item) -> Result<(), E>,
+) -> Result<ImportReport, E> {
     let mut report = ImportReport::default();
     let sources = expand(
         inputs,
@@ -206,7 +110,11 @@ pub fn import<E>(
         min_docs: opts.boilerplate_min_docs,
         min_share: opts.boilerplate_min_share,
     });
-    let chunk = opts.chunk_size.max(1);
+    let cx = Context {
+        opts,
+        recurrence,
+        chunk: opts.chunk_size.max(1),
+    };
     let mut tally = Progress {
         phase: Phase::Importing,
         files_done: 0,
@@ -219,25 +127,25 @@ pub fn import<E>(
     std::thread::scope(|scope| {
         // A few chunks in flight: some being zoned while the sink writes another.
         let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(2);
-        scope.spawn(move || produce(&sources, opts, recurrence, chunk, &tx));
+        scope.spawn(move || produce(&sources, cx, &tx));
         let mut seen = Seen::default();
         for batch in rx {
             for event in batch {
                 match event {
-                    Event::Doc {
-                        doc,
+                    Event::Item {
+                        item,
                         location,
                         digest_id,
                     } => {
-                        if let Some(dup) = seen.duplicate(&doc, &location) {
+                        if let Some(dup) = seen.duplicate(&item.document, &location) {
                             report.duplicates.push(dup);
                             continue;
                         }
                         report.documents += 1;
                         report.digest_ids += usize::from(digest_id);
-                        report.zones += doc.zones.len();
+                        report.zones += item.document.zones.len();
                         tally.documents += 1;
-                        sink(*doc)?;
+                        sink(*item)?;
                     }
                     Event::Warning(d) => report.warnings.push(d),
                     Event::Failure(d) => report.failures.push(d),
@@ -336,265 +244,39 @@ fn count_lines(
 }
 
 /// The second pass, on its own thread: events of every source, a chunk at a time.
-fn produce(
-    sources: &[Source],
-    opts: &ImportOptions,
-    recurrence: Option<Recurrence<'_>>,
-    chunk: usize,
-    tx: &mpsc::SyncSender<Vec<Event>>,
-) {
+fn produce(sources: &[Source], cx: Context<'_>, tx: &mpsc::SyncSender<Vec<Event>>) {
     let mut i = 0;
     while i < sources.len() {
-        let batch = if sources[i].format == Format::Text {
-            let end = (i..sources.len())
-                .take(chunk)
-                .find(|&j| sources[j].format != Format::Text)
-                .unwrap_or(sources.len().min(i + chunk));
-            let events: Vec<Event> = sources[i..end]
-                .par_iter()
-                .flat_map_iter(|src| text_events(src, opts, recurrence))
-                .collect();
-            i = end;
-            events
-        } else {
-            let ok = records(&sources[i], opts, chunk, tx);
+        let format = sources[i].format;
+        let reader = readers::reader(format);
+        if !reader.one_document_a_file() {
+            let ok = reader.read(&sources[i], cx, &mut |batch| tx.send(batch).is_ok());
             i += 1;
+            // The receiver is gone when the sink failed: stop.
             if !ok {
                 return;
             }
             continue;
-        };
-        // The receiver is gone when the sink failed: stop.
+        }
+        // A run of files of one document each, read at once on all cores.
+        let end = (i..sources.len())
+            .take(cx.chunk)
+            .find(|&j| sources[j].format != format)
+            .unwrap_or(sources.len().min(i + cx.chunk));
+        let batch: Vec<Event> = sources[i..end]
+            .par_iter()
+            .flat_map_iter(|src| {
+                let mut events = Vec::new();
+                reader.read(src, cx, &mut |batch| {
+                    events.extend(batch);
+                    true
+                });
+                events
+            })
+            .collect();
+        i = end;
         if tx.send(batch).is_err() {
             return;
         }
     }
-}
-
-/// The events of one text file: its document (or failure) and warnings.
-fn text_events(
-    src: &Source,
-    opts: &ImportOptions,
-    recurrence: Option<Recurrence<'_>>,
-) -> Vec<Event> {
-    let mut events = Vec::with_capacity(2);
-    let done = Event::Read {
-        bytes: src.size,
-        file_done: true,
-    };
-    let decoded = src
-        .bytes()
-        .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
-    match decoded {
-        Err(e) => events.push(Event::Failure(e.into())),
-        Ok((text, _)) if text.len() > opts.max_doc_bytes => {
-            let kind = ErrorKind::TooLarge {
-                bytes: text.len(),
-                limit: opts.max_doc_bytes,
-            };
-            events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
-        }
-        Ok(_) if bad_file_id(src).is_some() => {
-            if let Some(problem) = bad_file_id(src) {
-                let field = "the file name without its extension".to_string();
-                let kind = ErrorKind::BadId { field, problem };
-                events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
-            }
-        }
-        Ok((text, warning)) => {
-            events.extend(warning.map(Event::Warning));
-            let id = src
-                .id
-                .clone()
-                .unwrap_or_else(|| annot_model::text_hash(&text));
-            let doc = article_document(&id, text, &src.meta_source, opts.lang, recurrence);
-            events.push(Event::Doc {
-                doc: Box::new(doc),
-                location: src.name.clone(),
-                digest_id: src.id.is_none(),
-            });
-        }
-    }
-    events.push(done);
-    events
-}
-
-/// What is wrong with the id a text file's name gives, if anything.
-fn bad_file_id(src: &Source) -> Option<String> {
-    annot_model::document::check_id(src.id.as_deref()?).err()
-}
-
-/// Streams the records of a JSONL or CSV source to `tx`; `false` when the receiver is gone.
-fn records(
-    src: &Source,
-    opts: &ImportOptions,
-    chunk: usize,
-    tx: &mpsc::SyncSender<Vec<Event>>,
-) -> bool {
-    let fail = |e: ImportError| {
-        vec![
-            Event::Failure(e.into()),
-            Event::Read {
-                bytes: src.size,
-                file_done: true,
-            },
-        ]
-    };
-    let reader = match open_records(src) {
-        Ok(reader) => reader,
-        Err(e) => return tx.send(fail(e)).is_ok(),
-    };
-    if src.format == Format::Csv {
-        // Follow the quotes first: a quote closed rows later, or never, is
-        // an error before any row of the file is imported.
-        let problem = open_records(src).and_then(|r| {
-            crate::csv_quotes::check_quotes(r)
-                .map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
-        });
-        let at = |line: usize| format!("{}:{line}", src.name);
-        match problem {
-            Ok(None) => {}
-            Ok(Some(QuoteProblem::Unclosed { line })) => {
-                return tx
-                    .send(fail(ImportError::new(at(line), ErrorKind::UnclosedQuote)))
-                    .is_ok();
-            }
-            Ok(Some(QuoteProblem::SwallowsRow {
-                line,
-                row_line,
-                fields,
-            })) => {
-                let kind = ErrorKind::QuoteSwallowsRow { row_line, fields };
-                return tx.send(fail(ImportError::new(at(line), kind))).is_ok();
-            }
-            Err(e) => return tx.send(fail(e)).is_ok(),
-        }
-    }
-    let mut sent = 0;
-    let mut any = false;
-    let build = |r: RawRecord| record_events(r, &src.meta_source, opts);
-    if src.format == Format::Jsonl {
-        let fields = Fields {
-            text: opts.text_field.clone(),
-            id: opts.id_field.clone(),
-        };
-        let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict);
-        let parse = |n: usize, b: &[u8]| parse_jsonl_line(&src.name, n, b, &fields, opts.strict);
-        loop {
-            let batch = lines.next_batch(chunk);
-            if batch.is_empty() {
-                break;
-            }
-            any = true;
-            let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
-            let mut events: Vec<Event> = batch
-                .into_par_iter()
-                .flat_map_iter(|item| match item.and_then(|(n, b)| parse(n, &b)) {
-                    Ok(record) => build(record),
-                    Err(e) => vec![Event::Failure(e.into())],
-                })
-                .collect();
-            events.push(Event::Read {
-                bytes,
-                file_done: false,
-            });
-            sent += bytes;
-            if tx.send(events).is_err() {
-                return false;
-            }
-        }
-    } else {
-        let fields = Fields {
-            text: opts.text_column.clone(),
-            id: opts.id_column.clone(),
-        };
-        let mut rows = match CsvRecords::new(reader, &src.name, &fields, opts.strict) {
-            Ok(rows) => rows,
-            Err(e) => return tx.send(fail(e)).is_ok(),
-        };
-        loop {
-            let batch: Vec<_> = rows.by_ref().take(chunk).collect();
-            if batch.is_empty() {
-                break;
-            }
-            any = true;
-            let mut events: Vec<Event> = batch
-                .into_par_iter()
-                .flat_map_iter(|item| match item {
-                    Ok(record) => build(record),
-                    Err(e) => vec![Event::Failure(e.into())],
-                })
-                .collect();
-            let at = rows.byte_position();
-            events.push(Event::Read {
-                bytes: at.saturating_sub(sent),
-                file_done: false,
-            });
-            sent = sent.max(at);
-            if tx.send(events).is_err() {
-                return false;
-            }
-        }
-    }
-    let mut last = Vec::with_capacity(2);
-    if !any {
-        let what = if src.format == Format::Csv {
-            "holds no row after its header: nothing to import"
-        } else {
-            "holds no record (it is empty or only blank lines): nothing to import"
-        };
-        last.push(Event::Warning(Diagnostic::new(&src.name, what)));
-    }
-    // Whatever was not counted line by line (blank lines, the header) counts now.
-    last.push(Event::Read {
-        bytes: src.size.saturating_sub(sent),
-        file_done: true,
-    });
-    tx.send(last).is_ok()
-}
-
-/// A reader of the bytes of a JSONL or CSV source, as UTF-8 when a UTF-16
-/// byte order mark says the file is UTF-16 (decoded whole first: records are
-/// split on bytes).
-fn open_records(src: &Source) -> Result<BufReader<Box<dyn Read + Send + '_>>, ImportError> {
-    let io = |e| ImportError::new(&src.name, ErrorKind::Io(e));
-    let reader: Box<dyn Read + Send + '_> = match &src.data {
-        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
-        SourceData::File(path) => Box::new(std::fs::File::open(path).map_err(io)?),
-    };
-    let mut reader = BufReader::with_capacity(1 << 18, reader);
-    if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(io)?;
-        let text = decode_utf16(&bytes, &src.name).unwrap_or_else(|| Ok(String::new()))?;
-        let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
-        reader = BufReader::with_capacity(1 << 18, decoded);
-    }
-    Ok(reader)
-}
-
-/// The events of one record: its document and any warnings.
-fn record_events(r: RawRecord, source: &str, opts: &ImportOptions) -> Vec<Event> {
-    if r.text.len() > opts.max_doc_bytes {
-        let kind = ErrorKind::TooLarge {
-            bytes: r.text.len(),
-            limit: opts.max_doc_bytes,
-        };
-        return vec![Event::Failure(ImportError::new(r.location, kind).into())];
-    }
-    let lang = opts.lang;
-    let mut events: Vec<Event> = r
-        .warnings
-        .iter()
-        .map(|w| Event::Warning(Diagnostic::new(&r.location, w.clone())))
-        .collect();
-    let digest_id = r.id.is_none();
-    let (doc, warning) = record_document(r.id, r.text, r.meta, source, lang);
-    events.extend(warning.map(|w| Event::Warning(Diagnostic::new(&r.location, w))));
-    events.push(Event::Doc {
-        doc: Box::new(doc),
-        location: r.location,
-        digest_id,
-    });
-    events
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
-use crate::pipeline::{Format, Input};
+use crate::input::{Format, Input, StdinReader};
 
 /// Where a source's bytes are.
 #[derive(Debug)]
@@ -86,7 +86,7 @@ pub(crate) fn expand(
     let mut out = Vec::new();
     for input in inputs {
         match input {
-            Input::Stdin => match stdin_source(format) {
+            Input::Stdin(reader) => match stdin_source(reader, format) {
                 Ok(src) => out.push(src),
                 Err(e) => failures.push(e.into()),
             },
@@ -256,12 +256,14 @@ fn with_sizes(files: Vec<PathBuf>) -> Vec<(PathBuf, u64)> {
 }
 
 /// Standard input, read whole; JSONL when it starts with `{`, else text, unless `format` says.
-fn stdin_source(format: Option<Format>) -> Result<Source> {
+fn stdin_source(reader: &StdinReader, format: Option<Format>) -> Result<Source> {
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::new(STDIN_NAME, ErrorKind::Io(e)))?;
+    // Taken already (the same input given twice): it has nothing left to read.
+    if let Some(mut reader) = reader.take() {
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| ImportError::new(STDIN_NAME, ErrorKind::Io(e)))?;
+    }
     let format = format.unwrap_or_else(|| sniff(&bytes));
     Ok(Source {
         size: bytes.len() as u64,

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use annot_import::{Diagnostic, Format, ImportOptions, ImportReport, Input, Phase, Progress};
-use annot_model::Document;
-use annot_model::corpus::CorpusWriter;
+use annot_import::{
+    Callbacks, Format, ImportOptions, Input, Phase, Progress, ProjectImportOptions,
+};
 use annot_model::project::Project;
 use annot_model::tokenize::Lang;
 use annot_model::visible;
@@ -54,40 +54,16 @@ pub(crate) struct ImportArgs {
     pub(crate) json: bool,
 }
 
-/// What an import into a project did.
+/// What an import into a project did, with the summary line the CLI prints.
 #[derive(Debug, Serialize)]
-pub(crate) struct Outcome {
-    /// The new corpus file, if any document was new.
-    pub(crate) corpus_file: Option<PathBuf>,
-    pub(crate) files: usize,
-    pub(crate) imported: usize,
-    /// Of those, new versions of documents the project had.
-    pub(crate) updated: usize,
-    pub(crate) zones: usize,
-    /// Documents read without an id field, whose id is their text digest.
-    pub(crate) digest_ids: usize,
-    /// Documents the project already had (same id or same text).
-    pub(crate) already_present: Vec<Message>,
-    pub(crate) duplicates: Vec<Message>,
-    pub(crate) warnings: Vec<Message>,
-    pub(crate) failures: Vec<Message>,
-    /// Temporary files of interrupted imports, removed.
-    pub(crate) abandoned: Vec<Message>,
-}
+#[serde(transparent)]
+pub(crate) struct Outcome(annot_import::Outcome);
 
-/// A diagnostic in the JSON report.
-#[derive(Debug, Serialize)]
-pub(crate) struct Message {
-    source: String,
-    message: String,
-}
+impl std::ops::Deref for Outcome {
+    type Target = annot_import::Outcome;
 
-impl From<&Diagnostic> for Message {
-    fn from(d: &Diagnostic) -> Self {
-        Self {
-            source: d.source.clone(),
-            message: d.message.clone(),
-        }
+    fn deref(&self) -> &Self::Target {
+        &self.0
     }
 }
 
@@ -186,7 +162,8 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     })
 }
 
-/// Imports `paths` into the project's corpus as one new corpus file.
+/// Imports `paths` into the project's corpus as one new corpus file (`-`
+/// is standard input), showing a progress bar on a terminal.
 ///
 /// Documents whose id or text the project already has are reported, not imported.
 pub(crate) fn import_paths(
@@ -194,44 +171,20 @@ pub(crate) fn import_paths(
     paths: &[PathBuf],
     args: &ImportArgs,
 ) -> anyhow::Result<Outcome> {
-    let opts = args.options()?;
+    let opts = ProjectImportOptions {
+        read: args.options()?,
+        update: args.update,
+    };
     let inputs: Vec<Input> = paths
         .iter()
         .map(|p| {
             if p.as_os_str() == "-" {
-                Input::Stdin
+                Input::stdin(std::io::stdin())
             } else {
                 Input::Path(p.clone())
             }
         })
         .collect();
-    // Held to the end: the check against the corpus and the new corpus file
-    // must not interleave with another import's.
-    let _lock = project.lock_imports(|| {
-        let _ = writeln!(
-            std::io::stderr(),
-            "waiting for another import of this project to finish"
-        );
-    })?;
-    // What a killed import left: no running import owns it (we hold the lock).
-    let abandoned = annot_model::corpus::remove_abandoned_temp_files(&project.corpus_dir())?
-        .into_iter()
-        .map(|f| Message {
-            source: super::display_path(&f.path),
-            message: format!(
-                "removed this temporary file ({} bytes) left by an import that was interrupted; \
-                 the corpus never included it",
-                f.bytes
-            ),
-        })
-        .collect();
-    let corpus = project.corpus()?;
-    let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
-        .with_index(&project.cache_dir())
-        .sync_in_background()?;
-    let mut already_present = Vec::new();
-    let mut zones = 0usize;
-    let mut updated = 0usize;
     let bar = crate::output::progress_bar(0, "scanning");
     let progress = |p: Progress| {
         bar.set_length(p.bytes_total);
@@ -242,59 +195,18 @@ pub(crate) fn import_paths(
         });
         bar.set_message(format!("{} docs", p.documents));
     };
-    let mut sink = |doc: Document| -> anyhow::Result<()> {
-        let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
-        let existing = corpus.entry(&doc.id);
-        if existing.is_some_and(|e| e.hash == doc.hash) {
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is already in the project; not imported again",
-                    doc.id
-                ),
-            });
-        } else if existing.is_some() && !args.update {
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is already in the project with another text; \
-                     pass --update to import the new version (annotations are re-anchored)",
-                    doc.id
-                ),
-            });
-        } else if existing.is_some() {
-            updated += 1;
-            zones += doc.zones.len();
-            writer.push(&doc)?;
-        } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "same text as document '{other}', already in the project; '{}' not imported",
-                    doc.id
-                ),
-            });
-        } else {
-            zones += doc.zones.len();
-            writer.push(&doc)?;
-        }
-        Ok(())
+    let waiting = || {
+        let _ = writeln!(
+            std::io::stderr(),
+            "waiting for another import of this project to finish"
+        );
     };
-    let report: ImportReport = annot_import::import(&inputs, &opts, &progress, &mut sink)?;
+    let callbacks = Callbacks {
+        waiting: &waiting,
+        progress: &progress,
+        show_path: &super::display_path,
+    };
+    let outcome = annot_import::import_into(project, &inputs, &opts, &callbacks);
     bar.finish_and_clear();
-    let imported = writer.count();
-    let corpus_file = writer.finish()?;
-    Ok(Outcome {
-        corpus_file,
-        files: report.files,
-        imported,
-        updated,
-        zones,
-        digest_ids: report.digest_ids,
-        already_present,
-        duplicates: report.duplicates.iter().map(Message::from).collect(),
-        warnings: report.warnings.iter().map(Message::from).collect(),
-        failures: report.failures.iter().map(Message::from).collect(),
-        abandoned,
-    })
+    Ok(Outcome(outcome?))
 }

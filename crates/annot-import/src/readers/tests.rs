@@ -1,4 +1,7 @@
+use super::csv::*;
+use super::jsonl::*;
 use super::*;
+use crate::error::{ErrorKind, Result};
 
 fn fields(text: &str, id: Option<&str>) -> Fields {
     Fields {

@@ -1,0 +1,205 @@
+//! Known phrases of news sites, matched on folded lines, and counters.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::fold::{fold, fold_into, head};
+
+use crate::phrases::{
+    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, RELATED_LINES,
+    RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
+};
+
+/// What a known phrase says about its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// Navigation, login, sharing, counters: boilerplate wherever it is.
+    Nav,
+    /// A heading of related links ("Lire aussi", "Pour mémoire"): the link
+    /// titles under it are boilerplate too.
+    Related,
+    /// A related link with its title on the same line ("(Lire aussi : ...)").
+    RelatedLink,
+    /// The end of the article: comments, "most read", copyright.
+    Footer,
+}
+
+/// Longest line, in bytes, that the whole-line rules apply to and whose
+/// recurrence is counted: navigation, bylines and link lists are short, and
+/// counting only short lines keeps wire copy that several sites republished
+/// from being taken for boilerplate.
+pub(crate) const SHORT_LINE: usize = 160;
+
+/// How much of a long line is folded and searched for phrases: cookie
+/// banners, paywall prompts and comment policies say what they are early,
+/// and a paragraph is not searched to its end.
+const SEARCHED: usize = 128;
+
+/// Which list a phrase found inside a line comes from, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tag {
+    ShortNav,
+    Nav,
+    Footer,
+}
+
+/// One automaton for every phrase searched inside lines: one pass over a
+/// line, however many phrases there are. Lines are searched folded, so the
+/// phrases are folded too and the search can skip ahead on rare bytes.
+struct Contains {
+    automaton: AhoCorasick,
+    tags: Vec<Tag>,
+}
+
+impl Contains {
+    fn new(lists: &[(&[&str], Tag)]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut tags = Vec::new();
+        for &(list, tag) in lists {
+            for p in list {
+                patterns.push(fold(p));
+                tags.push(tag);
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns)
+            // The patterns are constants, far below the automaton's limits.
+            .unwrap_or_else(|_| unreachable!("phrase lists are small"));
+        Self { automaton, tags }
+    }
+
+    /// The strongest phrase in `folded`.
+    fn strongest(&self, folded: &str) -> Option<Tag> {
+        let mut best = None;
+        for m in self.automaton.find_iter(folded) {
+            let tag = self.tags[m.pattern().as_usize()];
+            if tag == Tag::Footer {
+                return Some(tag);
+            }
+            best = best.max(Some(tag));
+        }
+        best
+    }
+}
+
+/// Every phrase, for short lines.
+static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
+    Contains::new(&[
+        (FOOTER_CONTAINS, Tag::Footer),
+        (NAV_CONTAINS, Tag::Nav),
+        (SHORT_NAV_CONTAINS, Tag::ShortNav),
+    ])
+});
+
+/// The phrases that count in long lines (the short-line ones cannot): fewer
+/// patterns, a faster search over the opening of every paragraph.
+static CONTAINS_LONG: LazyLock<Contains> =
+    LazyLock::new(|| Contains::new(&[(FOOTER_CONTAINS, Tag::Footer), (NAV_CONTAINS, Tag::Nav)]));
+
+/// The whole-line phrases; a line in two lists takes the stronger role.
+static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for (list, phrase) in [
+        (NAV_LINES, Phrase::Nav),
+        (RELATED_LINES, Phrase::Related),
+        (FOOTER_LINES, Phrase::Footer),
+    ] {
+        map.extend(list.iter().map(|line| (*line, phrase)));
+    }
+    map
+});
+
+/// A line prepared for the phrase rules: folded whole when short, else its opening.
+pub(crate) struct FoldedLine<'a> {
+    /// [`fold`] of the whole line when it is short, else of its first [`SEARCHED`] bytes.
+    pub(crate) folded: &'a str,
+    /// Whether `folded` is the whole line.
+    pub(crate) whole: bool,
+}
+
+impl<'a> FoldedLine<'a> {
+    /// Prepares a trimmed line, folding it into `buf` (reused from line to
+    /// line: this runs on every line of every document).
+    pub(crate) fn new(raw: &str, buf: &'a mut Vec<u8>) -> Self {
+        let whole = raw.len() <= SHORT_LINE;
+        fold_into(buf, if whole { raw } else { head(raw, SEARCHED) });
+        Self {
+            // fold_into writes whole characters only.
+            folded: simdutf8::basic::from_utf8(buf).unwrap_or_default(),
+            whole,
+        }
+    }
+
+    /// The key under which the line's recurrence is counted; `None` for long lines.
+    /// Digits are kept: daily headlines that differ only by a figure are articles.
+    pub(crate) fn key(&self) -> Option<u64> {
+        if !self.whole || self.folded.is_empty() {
+            return None;
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        self.folded.hash(&mut h);
+        Some(h.finish())
+    }
+
+    /// What a known phrase says about the line.
+    pub(crate) fn phrase(&self) -> Option<Phrase> {
+        let folded = self.folded;
+        if self.whole {
+            let bare = without_count(folded)
+                .trim_start_matches(['(', '['])
+                .trim_end_matches([')', ']']);
+            if let Some(&phrase) = WHOLE_LINES.get(bare) {
+                return Some(phrase);
+            }
+        }
+        let opening = folded.trim_start_matches(['(', '[']);
+        if RELATED_PREFIXES.iter().any(|p| opening.starts_with(p)) {
+            return Some(Phrase::RelatedLink);
+        }
+        let short_prefix = self.whole && SHORT_NAV_PREFIXES.iter().any(|p| folded.starts_with(p));
+        let contains = if self.whole {
+            &CONTAINS
+        } else {
+            &CONTAINS_LONG
+        };
+        match contains.strongest(folded) {
+            Some(Tag::Footer) => Some(Phrase::Footer),
+            Some(Tag::Nav) => Some(Phrase::Nav),
+            Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
+            _ if short_prefix || NAV_PREFIXES.iter().any(|p| folded.starts_with(p)) => {
+                Some(Phrase::Nav)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Drops the count around a label: "12 partages", "Réagir (14)", "Comments (23)".
+fn without_count(line: &str) -> &str {
+    let line = match line.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((head, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            head.trim_end()
+        }
+        _ => line,
+    };
+    match line.split_once(' ') {
+        Some((n, tail))
+            if n.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',') =>
+        {
+            tail
+        }
+        _ => line,
+    }
+}
+
+/// A counter or stray mark: `6`, `1/1`, `12 345`, `x`, `›`.
+pub(crate) fn is_counter(line: &str) -> bool {
+    line.chars().nth(2).is_none()
+        || line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/.,:+-()".contains(c))
+}

@@ -1,0 +1,85 @@
+//! Recurrence: in how many documents of an import each short line occurs.
+
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
+
+use super::phrase::{FoldedLine, SHORT_LINE};
+
+/// How many documents of one import each short line occurs in.
+#[derive(Debug, Clone, Default)]
+pub struct LineCounts {
+    counts: FxHashMap<u64, u32>,
+    documents: u32,
+    /// How many distinct lines are kept at most; past it, lines seen in only one
+    /// document are forgotten (they are the bulk, and cannot be boilerplate yet).
+    cap: usize,
+}
+
+/// Distinct lines kept by default: about 40 MB of hash table at most.
+const DEFAULT_CAP: usize = 1 << 20;
+
+impl LineCounts {
+    /// An empty count.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            counts: FxHashMap::default(),
+            documents: 0,
+            cap: DEFAULT_CAP,
+        }
+    }
+
+    /// The distinct line keys of one document's text.
+    pub(crate) fn document_keys(text: &str) -> Vec<u64> {
+        let mut seen = HashSet::new();
+        let mut buf = Vec::new();
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
+            .filter_map(|l| FoldedLine::new(l, &mut buf).key())
+            .filter(|k| seen.insert(*k))
+            .collect()
+    }
+
+    /// Adds one document, given its [`Self::document_keys`].
+    pub(crate) fn add_document(&mut self, keys: &[u64]) {
+        self.documents += 1;
+        for k in keys {
+            *self.counts.entry(*k).or_insert(0) += 1;
+        }
+        if self.counts.len() > self.cap {
+            self.counts.retain(|_, n| *n > 1);
+        }
+    }
+
+    /// Adds one document's text.
+    pub fn add_text(&mut self, text: &str) {
+        self.add_document(&Self::document_keys(text));
+    }
+
+    /// Number of documents counted.
+    #[must_use]
+    pub fn documents(&self) -> u32 {
+        self.documents
+    }
+
+    /// Whether `line` recurs in at least `min_docs` documents and at least
+    /// `min_share` of them (0.0..=1.0).
+    #[must_use]
+    pub fn is_recurrent(&self, line: &str, min_docs: u32, min_share: f64) -> bool {
+        FoldedLine::new(line.trim(), &mut Vec::new())
+            .key()
+            .is_some_and(|key| self.key_recurs(key, min_docs, min_share))
+    }
+
+    /// [`Self::is_recurrent`] for a line's [`FoldedLine::key`].
+    pub(crate) fn key_recurs(&self, key: u64, min_docs: u32, min_share: f64) -> bool {
+        if self.documents < min_docs {
+            return false;
+        }
+        self.counts.get(&key).is_some_and(|&n| {
+            n >= min_docs && f64::from(n) >= min_share * f64::from(self.documents)
+        })
+    }
+}

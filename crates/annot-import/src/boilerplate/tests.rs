@@ -1,0 +1,130 @@
+use super::fold::*;
+use super::phrase::*;
+use super::*;
+
+fn phrase(line: &str) -> Option<Phrase> {
+    FoldedLine::new(line, &mut Vec::new()).phrase()
+}
+
+/// The character-at-a-time fold, as the reference for the table-driven path.
+fn fold_slowly(line: &str) -> String {
+    let mut out = Vec::new();
+    let mut space = false;
+    for c in line.chars() {
+        // As fold: every white space but VT (not ASCII white space to Rust).
+        if c.is_whitespace() && c != '\u{b}' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        push_folded(&mut out, c);
+    }
+    let out = String::from_utf8(out).unwrap();
+    out.trim_matches(is_edge).to_string()
+}
+
+proptest::proptest! {
+    #[test]
+    fn fold_matches_the_byte_at_a_time_reference(line in "[ -~éÉœ’\t\u{a0}]{0,40}") {
+        proptest::prop_assert_eq!(fold(&line), fold_slowly(&line));
+    }
+}
+
+#[test]
+fn fold_lowercases_strips_accents_and_collapses_spaces() {
+    for (line, folded) in [
+        ("À La Une", "a la une"),
+        (
+            "  › Lire  AUSSI\t: Été\u{a0}2017 —",
+            "lire aussi : ete 2017",
+        ),
+        ("Réagir  (14)", "reagir (14)"),
+        ("L’Œuvre   d’Art", "l'oeuvre d'art"),
+        ("ab  \u{a0} cd", "ab cd"),
+        ("x é", "x e"),
+        ("", ""),
+        (" - • ", ""),
+    ] {
+        assert_eq!(fold(line), folded, "{line:?}");
+    }
+}
+
+#[test]
+fn phrases() {
+    assert_eq!(phrase("À La Une"), Some(Phrase::Nav));
+    assert_eq!(phrase("Retour à la Une"), Some(Phrase::Footer));
+    assert_eq!(phrase("Pour mémoire"), Some(Phrase::Related));
+    assert_eq!(phrase("(Lire aussi : Un titre)"), Some(Phrase::RelatedLink));
+    assert_eq!(phrase("Read more:"), Some(Phrase::Related));
+    assert_eq!(phrase("6 articles restants"), Some(Phrase::Footer));
+    assert_eq!(phrase("12 partages"), Some(Phrase::Nav));
+    assert_eq!(phrase("Réagir (14)"), Some(Phrase::Footer));
+    assert_eq!(phrase("Comments (23)"), Some(Phrase::Footer));
+    assert_eq!(phrase("Partager : Facebook – X"), Some(Phrase::Nav));
+    assert_eq!(phrase("Topics"), Some(Phrase::Footer));
+    assert_eq!(
+        phrase("© 2024 The Daily Example. All rights reserved."),
+        Some(Phrase::Nav)
+    );
+    assert_eq!(phrase("Le gouvernement lira aussi le texte."), None);
+    assert_eq!(phrase("Syrie"), None);
+    assert_eq!(
+        phrase("Vous avez atteint la limite d’articles gratuits."),
+        Some(Phrase::Footer)
+    );
+    assert_eq!(phrase("DÉJÀ ABONNÉ ? Se connecter"), Some(Phrase::Nav));
+    let banner = format!(
+        "Nous utilisons des cookies pour mesurer l’audience. {}",
+        "Texte. ".repeat(40)
+    );
+    assert_eq!(phrase(&banner), Some(Phrase::Nav), "a long banner");
+    let prose = format!(
+        "Facebook a changé sa privacy policy mardi. {}",
+        "Texte. ".repeat(40)
+    );
+    assert_eq!(
+        phrase(&prose),
+        None,
+        "a paragraph may name a privacy policy"
+    );
+    assert_eq!(phrase("Privacy policy"), Some(Phrase::Nav));
+    let related = format!("Lire aussi : {}", "un titre très long ".repeat(20));
+    assert_eq!(phrase(&related), Some(Phrase::RelatedLink));
+}
+
+#[test]
+fn counters() {
+    for s in ["6", "1/1", "x", "X", "12 345", "›"] {
+        assert!(is_counter(s), "{s}");
+    }
+    assert!(!is_counter("Syrie"));
+}
+
+#[test]
+fn recurrence_needs_enough_documents() {
+    let mut counts = LineCounts::new();
+    for (i, word) in ["un", "deux", "trois", "quatre", "cinq", "six"]
+        .iter()
+        .enumerate()
+    {
+        counts.add_text(&format!(
+            "Menu du site\n\nTitre {word}\n\n{i} articles restants\n"
+        ));
+    }
+    counts.add_text("Autre chose\n");
+    assert!(counts.is_recurrent("Menu du site", 3, 0.2));
+    assert!(
+        counts.is_recurrent("MENU  du site", 3, 0.2),
+        "case and spaces are folded"
+    );
+    assert!(
+        !counts.is_recurrent("7 articles restants", 3, 0.2),
+        "digits are not"
+    );
+    assert!(!counts.is_recurrent("Titre trois", 3, 0.2));
+    assert!(!counts.is_recurrent("Autre chose", 3, 0.2));
+    assert!(!counts.is_recurrent("Menu du site", 3, 0.95));
+}

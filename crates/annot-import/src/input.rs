@@ -1,0 +1,128 @@
+//! The inputs of an import and the settings they are read with.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use annot_model::tokenize::Lang;
+
+/// One input of an import.
+#[derive(Debug)]
+pub enum Input {
+    /// A file, or a folder searched recursively for `.txt`, `.jsonl`, `.ndjson` and `.csv` files.
+    Path(PathBuf),
+    /// Standard input (`-` on the command line), read whole from the reader
+    /// the caller hands in: this crate never touches the process's own.
+    Stdin(StdinReader),
+}
+
+impl Input {
+    /// Standard input read from `reader` (the caller's `std::io::stdin()`, or a test's bytes).
+    pub fn stdin(reader: impl Read + Send + 'static) -> Self {
+        Self::Stdin(StdinReader(Mutex::new(Some(Box::new(reader)))))
+    }
+}
+
+/// The reader of [`Input::Stdin`], read once: an import reads it whole, and
+/// a second import of the same input finds it empty.
+pub struct StdinReader(Mutex<Option<Box<dyn Read + Send>>>);
+
+impl StdinReader {
+    /// The reader, the first time; `None` after.
+    pub(crate) fn take(&self) -> Option<Box<dyn Read + Send>> {
+        // A poisoned lock means a panic elsewhere; the reader is still whole.
+        match self.0.lock() {
+            Ok(mut guard) => guard.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        }
+    }
+}
+
+impl std::fmt::Debug for StdinReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StdinReader")
+    }
+}
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A scraped article, one document a file, zoned.
+    Text,
+    /// One JSON object a line, one document each.
+    Jsonl,
+    /// A CSV file with a header, one document a row.
+    Csv,
+}
+
+impl Format {
+    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::from_name(&ext)
+    }
+
+    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "jsonl" | "ndjson" => Some(Self::Jsonl),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Settings of an import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.
+    pub strict: bool,
+    /// Read every input as this format instead of going by extension.
+    pub format: Option<Format>,
+    /// JSONL: the field holding the text.
+    pub text_field: String,
+    /// JSONL: the field holding the id; `None` means `id`. A record without
+    /// one gets its text digest as id.
+    pub id_field: Option<String>,
+    /// CSV: the column holding the text.
+    pub text_column: String,
+    /// CSV: the column holding the id (it must exist); `None` means the `id`
+    /// column if there is one. Rows without an id get their text digest.
+    pub id_column: Option<String>,
+    /// The language of documents that do not say; detected when `None`.
+    pub lang: Option<Lang>,
+    /// A line is boilerplate when it occurs in at least this many documents...
+    pub boilerplate_min_docs: u32,
+    /// ...and in at least this share of them (0.0..=1.0).
+    pub boilerplate_min_share: f64,
+    /// Files (or records) processed together; bounds memory use.
+    pub chunk_size: usize,
+    /// The largest document text taken, in bytes of UTF-8 (after
+    /// normalisation); a larger one is a failure of its file or line.
+    pub max_doc_bytes: usize,
+}
+
+/// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
+/// 300 pages; news articles are a few kilobytes.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 2 * 1024 * 1024;
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            strict: false,
+            format: None,
+            text_field: "text".into(),
+            id_field: None,
+            text_column: "text".into(),
+            id_column: None,
+            lang: None,
+            boilerplate_min_docs: 3,
+            boilerplate_min_share: 0.01,
+            chunk_size: 1024,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Scraped article text: one document a file, zoned, its id the file's stem.
+
+use crate::article::article_document;
+use crate::decode::decode_owned;
+use crate::error::{ErrorKind, ImportError};
+use crate::sources::Source;
+
+use super::{Context, Event, Reader};
+
+/// Reads a `.txt` file as one scraped article.
+pub(super) struct TextReader;
+
+impl Reader for TextReader {
+    fn read(
+        &self,
+        src: &Source,
+        cx: Context<'_>,
+        emit: &mut dyn FnMut(Vec<Event>) -> bool,
+    ) -> bool {
+        emit(text_events(src, cx))
+    }
+
+    fn one_document_a_file(&self) -> bool {
+        true
+    }
+}
+
+/// The events of one text file: its document (or failure) and warnings.
+fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
+    let opts = cx.opts;
+    let mut events = Vec::with_capacity(2);
+    let done = Event::Read {
+        bytes: src.size,
+        file_done: true,
+    };
+    let decoded = src
+        .bytes()
+        .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
+    match decoded {
+        Err(e) => events.push(Event::Failure(e.into())),
+        Ok((text, _)) if text.len() > opts.max_doc_bytes => {
+            let kind = ErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: opts.max_doc_bytes,
+            };
+            events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+        }
+        Ok(_) if bad_file_id(src).is_some() => {
+            if let Some(problem) = bad_file_id(src) {
+                let field = "the file name without its extension".to_string();
+                let kind = ErrorKind::BadId { field, problem };
+                events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+            }
+        }
+        Ok((text, warning)) => {
+            events.extend(warning.map(Event::Warning));
+            let id = src
+                .id
+                .clone()
+                .unwrap_or_else(|| annot_model::text_hash(&text));
+            let doc = article_document(&id, text, &src.meta_source, opts.lang, cx.recurrence);
+            events.push(Event::Item {
+                item: Box::new(doc.into()),
+                location: src.name.clone(),
+                digest_id: src.id.is_none(),
+            });
+        }
+    }
+    events.push(done);
+    events
+}
+
+/// What is wrong with the id a text file's name gives, if anything.
+fn bad_file_id(src: &Source) -> Option<String> {
+    annot_model::document::check_id(src.id.as_deref()?).err()
+}

@@ -1,0 +1,148 @@
+use super::index::*;
+use super::*;
+
+fn doc(id: &str, text: &str) -> Document {
+    Document::new(id, text)
+}
+
+#[test]
+fn index_fetch_and_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join(".annot");
+    let docs = [
+        doc("a\tb", "Été à Paris"),
+        doc("b", "Second 😀"),
+        doc("c", "third"),
+    ];
+    write_corpus_file(&corpus, "import", &docs[..2]).unwrap();
+    write_corpus_file(&corpus, "import", &docs[2..]).unwrap();
+    let c = Corpus::open(&corpus, &cache).unwrap();
+    assert_eq!(c.len(), 3);
+    assert_eq!(c.get("b").unwrap(), docs[1]);
+    assert_eq!(c.get("a\tb").unwrap(), docs[0]);
+    assert!(
+        cache
+            .join(INDEX_DIR)
+            .join("import-0001.jsonl.tsv")
+            .is_file()
+    );
+    // Second open reads the cache and gives the same answers.
+    let c2 = Corpus::open(&corpus, &cache).unwrap();
+    assert_eq!(c2.get("c").unwrap(), docs[2]);
+    assert_eq!(c2.id_with_hash(&docs[2].hash), Some("c"));
+    let all: Vec<_> = c2.iter().map(Result::unwrap).collect();
+    assert_eq!(all, docs);
+    assert!(matches!(
+        c2.get("zzz"),
+        Err(ModelError::UnknownDocument { .. })
+    ));
+}
+
+#[test]
+fn writer_leaves_the_index_a_scan_would_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join(".annot");
+    let mut w = CorpusWriter::create(&corpus, "import")
+        .unwrap()
+        .with_index(&cache);
+    w.push(&doc("é\tà", "Été 😀\nligne")).unwrap();
+    let json = serde_json::to_vec(&doc("b", "second")).unwrap();
+    w.push_line("b", &doc("b", "second").hash, &json).unwrap();
+    let path = w.finish().unwrap().unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let cached = read_index(
+        &index_path(&cache.join(INDEX_DIR), &name),
+        &stamp(&path).unwrap(),
+    );
+    assert_eq!(cached.unwrap(), scan(&path).unwrap());
+    let c = Corpus::open(&corpus, &cache).unwrap();
+    assert_eq!(c.get("b").unwrap(), doc("b", "second"));
+    assert_eq!(c.get("é\tà").unwrap().text, "Été 😀\nligne");
+
+    // A corpus file changed behind the cache's back is scanned again.
+    let extra = serde_json::to_string(&doc("c", "third")).unwrap();
+    let mut f = fs_err::OpenOptions::new().append(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut f, format!("{extra}\n").as_bytes()).unwrap();
+    drop(f);
+    let c = Corpus::open(&corpus, &cache).unwrap();
+    assert_eq!(c.len(), 3);
+    assert_eq!(c.get("c").unwrap().text, "third");
+}
+
+#[test]
+fn writers_started_together_never_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let mut a = CorpusWriter::create(&corpus, "import").unwrap();
+    let mut b = CorpusWriter::create(&corpus, "import").unwrap();
+    a.push(&doc("a", "from a")).unwrap();
+    b.push(&doc("b", "from b")).unwrap();
+    let pa = a.finish().unwrap().unwrap();
+    let pb = b.finish().unwrap().unwrap();
+    assert_ne!(pa, pb);
+    assert!(pb.ends_with("import-0002.jsonl"), "{}", pb.display());
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.len(), 2);
+}
+
+#[test]
+fn abandoned_temp_files_are_found_and_live_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let mut live = CorpusWriter::create(&corpus, "import").unwrap();
+    live.push(&doc("a", "being written")).unwrap();
+    let dead = corpus.join(".annot-tmp-dead");
+    fs_err::write(&dead, "half a line").unwrap();
+    let found = abandoned_temp_files(&corpus).unwrap();
+    assert_eq!(
+        found,
+        [AbandonedFile {
+            path: dead.clone(),
+            bytes: 11
+        }]
+    );
+    assert_eq!(remove_abandoned_temp_files(&corpus).unwrap(), found);
+    assert!(!dead.exists());
+    assert!(abandoned_temp_files(&corpus).unwrap().is_empty());
+    assert!(
+        live.finish().unwrap().is_some(),
+        "the live one is untouched"
+    );
+}
+
+#[test]
+fn bad_line_named_and_duplicate_ids_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs_err::create_dir_all(&corpus).unwrap();
+    let good = serde_json::to_string(&doc("a", "x")).unwrap();
+    fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{{oops\n")).unwrap();
+    let err = Corpus::open(&corpus, &dir.path().join("c"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("x.jsonl:2"), "{err}");
+    fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{good}\n")).unwrap();
+    let err = Corpus::open(&corpus, &dir.path().join("c"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("'a' is already used"), "{err}");
+}
+
+#[test]
+fn later_file_supersedes_and_keeps_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let old = doc("a", "Version une.");
+    write_corpus_file(&corpus, "import", [&old, &doc("b", "B")]).unwrap();
+    let new = doc("a", "Version deux, corrigée.");
+    write_corpus_file(&corpus, "import", [&new]).unwrap();
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.len(), 2);
+    assert_eq!(c.get("a").unwrap(), new);
+    assert_eq!(c.version("a", &old.hash).unwrap(), Some(old));
+    assert_eq!(c.version("a", "nope").unwrap(), None);
+    let ids: Vec<_> = c.iter().map(|d| d.unwrap().id).collect();
+    assert_eq!(ids, ["b", "a"], "iteration yields current versions only");
+}
