@@ -8,6 +8,7 @@
 //! | Fleiss' kappa | [`fleiss_kappa`], [`fleiss_kappa_table`] |
 //! | Krippendorff's alpha | [`krippendorff_alpha`] |
 //! | Gwet's AC1 | [`gwet_ac1`] |
+//! | Krippendorff's unitized alpha | [`UnitizingStudy::alpha`] |
 
 mod cohen;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod krippendorff;
 mod observed;
 mod reliability;
 mod scott;
+mod unitized;
 
 use std::fmt;
 
@@ -30,6 +32,7 @@ pub use krippendorff::{DistanceMetric, krippendorff_alpha};
 pub use observed::observed_agreement;
 pub use reliability::ReliabilityData;
 pub use scott::scott_pi;
+pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingUnit};
 
 /// The value of a measure, or why the measure is undefined on the given input.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
