@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 
 use annot_diff::metric::{
-    DistanceMetric, ReliabilityData, Value, cohen_kappa, fleiss_kappa, krippendorff_alpha,
-    observed_agreement, scott_pi,
+    DistanceMetric, MacroScores, ReliabilityData, Scores, Tag, Value, cohen_kappa, entity_scores,
+    fleiss_kappa, krippendorff_alpha, observed_agreement, scott_pi, tag_reliability,
 };
 use serde_json::Value as Json;
 
@@ -67,6 +67,21 @@ impl Check {
                 "{} case {case} {what}: annot-diff {got:?}, library {expected}",
                 self.kind
             ),
+        }
+    }
+
+    /// seqeval answers 0 by convention (`zero_division=0`), or NaN for a mean over no
+    /// label, where annot-diff says Undefined.
+    fn value_or_zero(&mut self, case: usize, what: &str, got: Value, expected: &Json) {
+        if let Value::Undefined(_) = got {
+            assert!(
+                matches!(expected.as_f64(), Some(0.0) | None),
+                "{} case {case} {what}: undefined here, library {expected}",
+                self.kind
+            );
+            self.undefined += 1;
+        } else {
+            self.value(case, what, got, expected);
         }
     }
 
@@ -166,4 +181,78 @@ fn fleiss_kappa_and_scott_pi_match_statsmodels() {
     }
     fleiss.report();
     scott.report();
+}
+
+fn tag_seq(seq: &Json) -> Vec<Tag<String>> {
+    seq.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| Tag::parse(t.as_str().unwrap()).unwrap())
+        .collect()
+}
+
+fn sequences(doc: &Json) -> Vec<Vec<Tag<String>>> {
+    doc.as_array().unwrap().iter().map(tag_seq).collect()
+}
+
+#[test]
+fn entity_scores_match_seqeval_strict_iob2() {
+    let mut check = Check::new("seqeval");
+    for (i, case) in fixture("seqeval").iter().enumerate() {
+        let (truth, pred) = (sequences(&case["true"]), sequences(&case["pred"]));
+        let scores = entity_scores(
+            truth
+                .iter()
+                .zip(&pred)
+                .map(|(t, p)| (t.as_slice(), p.as_slice())),
+        )
+        .unwrap();
+        let report = case["report"].as_object().unwrap();
+        let mut scored = |what: &str, s: &Scores| {
+            let row = &report[what];
+            check.value_or_zero(i, what, s.precision, &row["precision"]);
+            check.value_or_zero(i, what, s.recall, &row["recall"]);
+            check.value_or_zero(i, what, s.f1, &row["f1"]);
+            assert_eq!(
+                s.reference as u64,
+                row["support"].as_u64().unwrap(),
+                "case {i} {what}"
+            );
+        };
+        scored("micro avg", &scores.micro);
+        for (label, s) in &scores.per_label {
+            scored(label, s);
+        }
+        let labels = report.len() - 3;
+        assert_eq!(scores.per_label.len(), labels, "case {i}: labels");
+        let mut averaged = |what: &str, m: &MacroScores| {
+            let row = &report[what];
+            check.value_or_zero(i, what, m.precision, &row["precision"]);
+            check.value_or_zero(i, what, m.recall, &row["recall"]);
+            check.value_or_zero(i, what, m.f1, &row["f1"]);
+        };
+        averaged("macro avg", &scores.macro_avg);
+        averaged("weighted avg", &scores.weighted);
+    }
+    check.report();
+}
+
+#[test]
+fn tag_agreement_matches_scikit_learn_and_krippendorff() {
+    let mut kappa = Check::new("tokens kappa");
+    let mut alpha = Check::new("tokens alpha");
+    for (i, case) in fixture("tokens").iter().enumerate() {
+        let (a, b) = (tag_seq(&case["a"]), tag_seq(&case["b"]));
+        let data = tag_reliability(&[&a, &b]).unwrap();
+        kappa.value(
+            i,
+            "kappa",
+            cohen_kappa(&data).unwrap().value,
+            &case["kappa"],
+        );
+        let nominal = krippendorff_alpha(&data, DistanceMetric::Nominal).value;
+        alpha.value(i, "alpha", nominal, &case["alpha"]);
+    }
+    kappa.report();
+    alpha.report();
 }

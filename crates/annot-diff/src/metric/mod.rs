@@ -8,6 +8,8 @@
 //! | Fleiss' kappa | [`fleiss_kappa`], [`fleiss_kappa_table`] |
 //! | Krippendorff's alpha | [`krippendorff_alpha`] |
 //! | Gwet's AC1 | [`gwet_ac1`] |
+//! | span precision / recall / F1 | [`span_scores`], [`pairwise_span_f1`], [`span_label_confusion`] |
+//! | token tags and entity scores | [`iob2_tags`], [`tag_reliability`], [`entity_scores`] |
 //! | Krippendorff's unitized alpha | [`UnitizingStudy::alpha`] |
 
 mod cohen;
@@ -15,10 +17,12 @@ mod cohen;
 mod examples;
 mod fleiss;
 mod gwet;
+mod iob;
 mod krippendorff;
 mod observed;
 mod reliability;
 mod scott;
+mod span;
 mod unitized;
 
 use std::fmt;
@@ -28,10 +32,15 @@ use serde::Serialize;
 pub use cohen::cohen_kappa;
 pub use fleiss::{fleiss_kappa, fleiss_kappa_table};
 pub use gwet::gwet_ac1;
+pub use iob::{EntityScores, Tag, entity_scores, iob2_tags, strict_entities, tag_reliability};
 pub use krippendorff::{DistanceMetric, krippendorff_alpha};
 pub use observed::observed_agreement;
 pub use reliability::ReliabilityData;
 pub use scott::scott_pi;
+pub use span::{
+    LabeledSpan, Matching, PairwiseF1, SpanScores, pairwise_span_f1, span_label_confusion,
+    span_scores,
+};
 pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingUnit};
 
 /// The value of a measure, or why the measure is undefined on the given input.
@@ -219,7 +228,6 @@ pub struct MacroScores {
 }
 
 impl MacroScores {
-    #[allow(dead_code)] // used by the span and entity scores
     pub(crate) fn of<'a>(per_label: impl Iterator<Item = &'a Scores>) -> MacroScores {
         let (mut p, mut r, mut f, mut n) = (0.0, 0.0, 0.0, 0usize);
         for s in per_label {
