@@ -31,50 +31,80 @@ pub enum DistanceMetric {
 /// raises or returns NaN there.
 #[must_use]
 pub fn krippendorff_alpha(data: &ReliabilityData, metric: DistanceMetric) -> Agreement {
-    let cats = categories(data, 2);
-    let v = cats.len();
-    let mut coincidences = vec![0.0_f64; v * v];
-    let mut counts = Vec::new();
-    let mut pairable = 0usize;
-    for unit in data.iter_units() {
-        let m = unit_counts(unit, &mut counts);
-        if m < 2 {
-            continue;
-        }
-        pairable += 1;
-        let weight = 1.0 / (m - 1) as f64;
-        for &(c, nc) in &counts {
-            let ci = index_of(&cats, c);
-            for &(k, nk) in &counts {
-                let ki = index_of(&cats, k);
-                let pairs = if c == k { nc * (nk - 1) } else { nc * nk };
-                coincidences[ci * v + ki] += pairs as f64 * weight;
+    let c = Coincidences::of(data);
+    let delta = distances(&c.categories, &c.marginals, metric);
+    c.alpha(&delta)
+}
+
+/// The coincidence matrix of the pairable values, built in one pass over the units.
+pub(crate) struct Coincidences {
+    /// The sorted distinct categories of the pairable units.
+    pub(crate) categories: Vec<u32>,
+    /// V × V, row-major.
+    matrix: Vec<f64>,
+    /// n_c, the row sums.
+    pub(crate) marginals: Vec<f64>,
+    /// Units with two or more values.
+    pairable: usize,
+}
+
+impl Coincidences {
+    pub(crate) fn of(data: &ReliabilityData) -> Coincidences {
+        let cats = categories(data, 2);
+        let v = cats.len();
+        let mut matrix = vec![0.0_f64; v * v];
+        let mut counts = Vec::new();
+        let mut pairable = 0usize;
+        for unit in data.iter_units() {
+            let m = unit_counts(unit, &mut counts);
+            if m < 2 {
+                continue;
+            }
+            pairable += 1;
+            let weight = 1.0 / (m - 1) as f64;
+            for &(c, nc) in &counts {
+                let ci = index_of(&cats, c);
+                for &(k, nk) in &counts {
+                    let ki = index_of(&cats, k);
+                    let pairs = if c == k { nc * (nk - 1) } else { nc * nk };
+                    matrix[ci * v + ki] += pairs as f64 * weight;
+                }
             }
         }
-    }
-    if pairable == 0 {
-        return Agreement::undefined(Undefined::NoPairableUnits, 0);
-    }
-    let marginals: Vec<f64> = (0..v)
-        .map(|c| coincidences[c * v..(c + 1) * v].iter().sum())
-        .collect();
-    let n: f64 = marginals.iter().sum();
-    let delta = distances(&cats, &marginals, metric);
-    let mut observed = 0.0;
-    let mut expected = 0.0;
-    for c in 0..v {
-        for k in 0..v {
-            let d = delta[c * v + k];
-            if d != 0.0 {
-                observed += coincidences[c * v + k] * d;
-                expected += marginals[c] * marginals[k] * d;
-            }
+        let marginals = (0..v)
+            .map(|c| matrix[c * v..(c + 1) * v].iter().sum())
+            .collect();
+        Coincidences {
+            categories: cats,
+            matrix,
+            marginals,
+            pairable,
         }
     }
-    // D_o = observed / n, D_e = expected / (n (n − 1)).
-    Agreement {
-        value: Value::one_minus_ratio(observed * (n - 1.0), expected),
-        items: pairable,
+
+    /// α = 1 − D_o / D_e for a V × V matrix of δ² over the categories.
+    pub(crate) fn alpha(&self, delta: &[f64]) -> Agreement {
+        if self.pairable == 0 {
+            return Agreement::undefined(Undefined::NoPairableUnits, 0);
+        }
+        let v = self.categories.len();
+        let n: f64 = self.marginals.iter().sum();
+        let mut observed = 0.0;
+        let mut expected = 0.0;
+        for c in 0..v {
+            for k in 0..v {
+                let d = delta[c * v + k];
+                if d != 0.0 {
+                    observed += self.matrix[c * v + k] * d;
+                    expected += self.marginals[c] * self.marginals[k] * d;
+                }
+            }
+        }
+        // D_o = observed / n, D_e = expected / (n (n − 1)).
+        Agreement {
+            value: Value::one_minus_ratio(observed * (n - 1.0), expected),
+            items: self.pairable,
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! | Fleiss' kappa | [`fleiss_kappa`], [`fleiss_kappa_table`] |
 //! | Krippendorff's alpha | [`krippendorff_alpha`] |
 //! | Gwet's AC1 | [`gwet_ac1`] |
+//! | multi-label layers | [`per_value_alpha`], [`set_alpha`] |
 //! | span precision / recall / F1 | [`span_scores`], [`pairwise_span_f1`], [`span_label_confusion`] |
 //! | token tags and entity scores | [`iob2_tags`], [`tag_reliability`], [`entity_scores`] |
 //! | Krippendorff's unitized alpha | [`UnitizingStudy::alpha`] |
@@ -19,6 +20,7 @@ mod fleiss;
 mod gwet;
 mod iob;
 mod krippendorff;
+mod multilabel;
 mod observed;
 mod reliability;
 mod scott;
@@ -34,6 +36,7 @@ pub use fleiss::{fleiss_kappa, fleiss_kappa_table};
 pub use gwet::gwet_ac1;
 pub use iob::{EntityScores, Tag, entity_scores, iob2_tags, strict_entities, tag_reliability};
 pub use krippendorff::{DistanceMetric, krippendorff_alpha};
+pub use multilabel::{SetData, SetDistance, per_value_alpha, set_alpha};
 pub use observed::observed_agreement;
 pub use reliability::ReliabilityData;
 pub use scott::scott_pi;
