@@ -46,3 +46,14 @@ printf 'y\n\ny\n\ny\n\nq\n' | "$annot" --project "$proj" annotate --annotator py
 printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\nq\n' |
     "$annot" --project "$proj" annotate --annotator py2 --filter 'id=11_*|12_*|07_*' >/dev/null
 "$py" scripts/interop_files.py "$proj" --expect-spans 20
+
+echo "== interop: agreement fixtures are what scikit-learn, krippendorff, statsmodels and seqeval compute" >&2
+"$py" scripts/agreement_fixtures.py --out "$fresh/agreement"
+for f in cohen krippendorff fleiss seqeval tokens; do
+    if ! cmp -s "$fresh/agreement/$f.json" "crates/annot-diff/tests/fixtures/$f.json"; then
+        echo "interop: crates/annot-diff/tests/fixtures/$f.json differs from what the libraries compute now;" >&2
+        echo "         run '$py scripts/agreement_fixtures.py', run 'cargo test -p annot-diff --test reference', and commit the fixture." >&2
+        exit 1
+    fi
+done
+echo "interop: agreement fixtures match" >&2

@@ -1,0 +1,129 @@
+//! Errors for input that no agreement measure can be computed on.
+
+use thiserror::Error;
+
+/// Input that is malformed, as opposed to well-formed input on which a measure is undefined.
+///
+/// A measure that is merely undefined on its input (one category only, nothing to pair)
+/// returns [`crate::metric::Value::Undefined`] instead; this enum is for input that breaks
+/// the shape a measure needs, and each message says where and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum MetricError {
+    /// A unit of a reliability matrix has a different number of cells than there are coders.
+    #[error(
+        "unit {unit} has {found} values but the study has {expected} coders; give one value (or a missing value) per coder"
+    )]
+    CoderCountMismatch {
+        /// Index of the unit (0-based).
+        unit: usize,
+        /// Number of coders of the study.
+        expected: usize,
+        /// Number of cells the unit had.
+        found: usize,
+    },
+    /// A two-coder measure was given a matrix with another number of coders.
+    #[error(
+        "{measure} compares exactly two coders, but the data has {found}; use Fleiss' kappa or Krippendorff's alpha for more"
+    )]
+    NotTwoCoders {
+        /// The measure that was asked for.
+        measure: &'static str,
+        /// Number of coders of the data.
+        found: usize,
+    },
+    /// Fleiss' kappa needs the same number of ratings for every unit.
+    #[error(
+        "Fleiss' kappa needs the same number of ratings for every unit: unit {unit} has {found}, the first unit has {expected}; use Krippendorff's alpha for missing values"
+    )]
+    UnequalRatings {
+        /// Index of the unit (0-based).
+        unit: usize,
+        /// Number of ratings of the first unit.
+        expected: u64,
+        /// Number of ratings of this unit.
+        found: u64,
+    },
+    /// A span ends before or where it starts.
+    #[error(
+        "span {start}..{end} of document {document} is empty or reversed; a span needs start < end"
+    )]
+    EmptySpan {
+        /// Index of the document (0-based) in the input.
+        document: usize,
+        /// Start offset (code points).
+        start: usize,
+        /// End offset (code points, exclusive).
+        end: usize,
+    },
+    /// Token offsets are not sorted, overlap, or are empty.
+    #[error(
+        "token {index} ({start}..{end}) is empty, or starts before the previous token ends; tokens must be sorted, non-empty and non-overlapping"
+    )]
+    UnsortedTokens {
+        /// Index of the token.
+        index: usize,
+        /// Start offset.
+        start: usize,
+        /// End offset.
+        end: usize,
+    },
+    /// Two sequences that must be aligned token by token have different lengths.
+    #[error(
+        "sequence {sequence} has {found} tags in one annotation and {expected} in the other; tag both over the same tokens"
+    )]
+    LengthMismatch {
+        /// Index of the sequence (document or sentence).
+        sequence: usize,
+        /// Length of the first sequence.
+        expected: usize,
+        /// Length of the second sequence.
+        found: usize,
+    },
+    /// Annotators' inputs do not cover the same documents.
+    #[error(
+        "annotator {annotator} has {found} documents and annotator 0 has {expected}; give every annotator the same documents in the same order"
+    )]
+    DocumentCountMismatch {
+        /// Index of the annotator.
+        annotator: usize,
+        /// Documents of annotator 0.
+        expected: usize,
+        /// Documents of this annotator.
+        found: usize,
+    },
+    /// A unitizing unit lies outside the continuum, is empty, or names an unknown coder.
+    #[error(
+        "unit {start}..{end} of coder {coder} is empty, outside the continuum {begin}..{limit}, or names a coder beyond the {coders} of the study"
+    )]
+    UnitOutOfRange {
+        /// Coder index of the unit.
+        coder: usize,
+        /// Start position.
+        start: u64,
+        /// End position (exclusive).
+        end: u64,
+        /// Start of the continuum.
+        begin: u64,
+        /// End of the continuum (exclusive).
+        limit: u64,
+        /// Number of coders.
+        coders: usize,
+    },
+    /// A coder marked two overlapping units of the same label, which alpha-U cannot compare.
+    #[error(
+        "coder {coder} has overlapping units of the same label at {first_start}..{first_end} and {second_start}..{second_end}; merge or split them"
+    )]
+    OverlappingUnits {
+        /// Coder index.
+        coder: usize,
+        /// Start of the first unit.
+        first_start: u64,
+        /// End of the first unit.
+        first_end: u64,
+        /// Start of the second unit.
+        second_start: u64,
+        /// End of the second unit.
+        second_end: u64,
+    },
+}

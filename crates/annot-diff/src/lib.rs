@@ -1,0 +1,40 @@
+//! Comparing annotators: agreement metrics over document labels, spans, tokens and
+//! character positions.
+//!
+//! Every measure is a pure function over simple inputs that returns a typed result:
+//! an [`metric::Agreement`] (or [`metric::Scores`]) holding either a value or the reason
+//! the measure is undefined on that input, plus the number of items it rests on.
+//! Nothing here prints, panics on input, or returns NaN.
+//!
+//! ```
+//! use annot_diff::metric::{krippendorff_alpha, DistanceMetric, ReliabilityData, Value};
+//!
+//! // Krippendorff (2011): four coders, twelve units, missing values as None.
+//! let rows: Vec<Vec<Option<u32>>> = vec![
+//!     vec![Some(1), Some(1), None, Some(1)],
+//!     vec![Some(2), Some(2), Some(3), Some(2)],
+//!     vec![Some(3), Some(3), Some(3), Some(3)],
+//!     vec![Some(3), Some(3), Some(3), Some(3)],
+//!     vec![Some(2), Some(2), Some(2), Some(2)],
+//!     vec![Some(1), Some(2), Some(3), Some(4)],
+//!     vec![Some(4), Some(4), Some(4), Some(4)],
+//!     vec![Some(1), Some(1), Some(2), Some(1)],
+//!     vec![Some(2), Some(2), Some(2), Some(2)],
+//!     vec![None, Some(5), Some(5), Some(5)],
+//!     vec![None, None, Some(1), Some(1)],
+//!     vec![None, Some(3), None, None],
+//! ];
+//! let data = ReliabilityData::from_units(4, rows)?;
+//! let alpha = krippendorff_alpha(&data, DistanceMetric::Nominal);
+//! assert_eq!(alpha.items, 11); // the last unit has one value: not pairable
+//! match alpha.value {
+//!     Value::Defined(a) => assert!((a - 0.743).abs() < 5e-4),
+//!     Value::Undefined(why) => panic!("undefined: {why}"),
+//! }
+//! # Ok::<(), annot_diff::MetricError>(())
+//! ```
+
+pub mod error;
+pub mod metric;
+
+pub use error::MetricError;
