@@ -205,7 +205,7 @@ fn bad_commands_say_why_and_record_nothing() {
         "tokens are numbered from 1",
         "'war' is not a value of topic",
         "no ¶9",
-        "LCO is not a label either (labels: p PER · o ORG · l LOC · m MISC)",
+        "'LCO' is not a label; did you mean LOC? (Boukamal LOC)",
         "no closing quote",
         "`x` takes nothing after it",
         "quit: 0 saved this session, 1 still to do",
