@@ -49,7 +49,10 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
         .arg(&f)
         .assert()
         .success();
-    let out = annot_in(&root).arg("check").assert().success();
+    let out = annot_in(&root)
+        .args(["check", "--warnings-ok"])
+        .assert()
+        .success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("1 span(s) re-anchor"), "{stderr}");
     assert!(stderr.contains("lost LOC \"Boukamal\""), "{stderr}");
@@ -68,9 +71,13 @@ fn check_names_bad_offsets_and_reanchors_changed_texts() {
         predicate::str::contains("alice.jsonl:3").and(predicate::str::contains("document 'd2'")),
     );
 
-    // A torn last line is reported, not an error.
+    // A torn last line is reported as a warning: exit 1, unless warnings are ok.
     fs::write(&log, format!("{good}\n{}", &good[..40])).unwrap();
-    let out = annot_in(&root).args(["check", "--json"]).assert().success();
+    annot_in(&root).arg("check").assert().code(1);
+    let out = annot_in(&root)
+        .args(["check", "--json", "--warnings-ok"])
+        .assert()
+        .success();
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
     assert!(
@@ -92,7 +99,10 @@ fn check_reports_and_fix_removes_abandoned_import_temp_files() {
     let held = fs::File::create(&live).unwrap();
     held.lock().unwrap();
 
-    let out = annot_in(&root).args(["check", "--json"]).assert().success();
+    let out = annot_in(&root)
+        .args(["check", "--json", "--warnings-ok"])
+        .assert()
+        .success();
     let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let temps: Vec<&Value> = v["findings"]
         .as_array()
@@ -126,4 +136,23 @@ fn check_reports_and_fix_removes_abandoned_import_temp_files() {
         .assert()
         .success()
         .stderr(predicate::str::contains("annot-tmp").not());
+}
+
+#[test]
+fn check_exits_1_on_a_warning_unless_warnings_ok() {
+    let (_tmp, root) = jsonl_project(&[("d1", "Le Hezbollah a repris Boukamal.")]);
+    let h1 = doc_hash(&root, "d1");
+    let good = record("d1", &h1, json!([]));
+    let log = root.join("annotations/alice.jsonl");
+    // Only a torn tail: a warning, no error.
+    fs::write(&log, format!("{good}\n{}", &good[..30])).unwrap();
+    annot_in(&root)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("0 error(s), 1 warning(s)"));
+    annot_in(&root)
+        .args(["check", "--warnings-ok"])
+        .assert()
+        .success();
 }

@@ -140,6 +140,21 @@ fn show_plain_and_json() {
 }
 
 #[test]
+fn show_takes_a_unique_id_prefix_and_names_an_ambiguous_one() {
+    let (_tmp, root) = sample_project();
+    let json: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", "09_", "--json"]))).unwrap();
+    assert_eq!(json["document"]["id"], "09_en-ledger-andes-landslide");
+    annot_in(&root)
+        .args(["show", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'0' starts several ids: 01_fr-levant-eau-kfar-selwan,",
+        ));
+}
+
+#[test]
 fn status_table_before_and_after_annotators() {
     let (_tmp, root) = sample_project();
     let out = stdout_of(annot_in(&root).arg("status"));

@@ -4,7 +4,7 @@
 use annot_model::record::{Record, SpanSource, Status};
 use predicates::prelude::*;
 
-use crate::common::annot;
+use crate::common::{annot, annot_in};
 
 #[test]
 fn quickstart_makes_the_demo_and_resumes() {
@@ -62,4 +62,25 @@ fn quickstart_makes_the_demo_and_resumes() {
                 "── 02_fr-levant-mosaique-tell-haddara",
             )),
         );
+}
+
+#[test]
+fn annotator_defaults_to_user_in_quickstart_and_annotate_else_a_clear_error() {
+    let (_tmp, root) = crate::common::jsonl_project(&[("a", "Le Hezbollah participe.")]);
+    annot_in(&root)
+        .arg("annotate")
+        .env("USER", "tester")
+        .write_stdin("\n")
+        .assert()
+        .success();
+    assert!(root.join("annotations/tester.jsonl").is_file());
+    for cmd in [&["annotate"][..], &["quickstart", "--dir", "demo2"][..]] {
+        annot_in(&root)
+            .args(cmd)
+            .env_remove("USER")
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--annotator"));
+    }
 }

@@ -205,7 +205,7 @@ fn bad_commands_say_why_and_record_nothing() {
         "tokens are numbered from 1",
         "'war' is not a value of topic",
         "no ¶9",
-        "LCO is not a label either (labels: p PER · o ORG · l LOC · m MISC)",
+        "'LCO' is not a label; did you mean LOC? (Boukamal LOC)",
         "no closing quote",
         "`x` takes nothing after it",
         "quit: 0 saved this session, 1 still to do",
@@ -320,4 +320,52 @@ fn a_second_session_for_the_same_annotator_is_refused() {
     );
     assert_eq!(latest(&root, "alice", "a").spans[0].text, "Hezbollah");
     assert_eq!(latest(&root, "bob", "a").spans[0].text, "Boukamal");
+}
+
+#[test]
+fn a_filter_on_status_finds_flagged_documents_without_redo() {
+    let (_tmp, root) = jsonl_project(&[("a", A), ("b", B)]);
+    annot_in(&root)
+        .args(["annotate", "--annotator", "bot"])
+        .write_stdin("f texte tronqué\nq\n")
+        .assert()
+        .success();
+    assert_eq!(latest(&root, "bot", "a").status, Status::Flagged);
+    let out = annot_in(&root)
+        .args([
+            "annotate",
+            "--annotator",
+            "bot",
+            "--filter",
+            "status=flagged",
+        ])
+        .write_stdin("q\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("── a ─"), "{out}");
+    assert!(out.contains("doc 1/1"), "{out}");
+    assert!(!out.contains("nothing to do"), "{out}");
+}
+
+#[test]
+fn a_filter_key_or_value_the_corpus_lacks_is_an_error_naming_what_there_is() {
+    let (_tmp, root) = crate::common::sample_project();
+    let run = |filter: &str| {
+        annot_in(&root)
+            .args(["annotate", "--annotator", "bot", "--filter", filter])
+            .write_stdin("")
+            .assert()
+            .code(2)
+    };
+    run("lang=EN").stderr(
+        predicate::str::contains("no document has lang=EN; the values there are: fr (")
+            .and(predicate::str::contains("en (")),
+    );
+    run("langue=fr").stderr(predicate::str::contains(
+        "no document has a 'langue' key; the keys are: id, status, zone",
+    ));
 }

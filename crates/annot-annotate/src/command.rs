@@ -7,6 +7,8 @@
 
 use annot_model::{Schema, Zone};
 
+use crate::fuzzy::near_miss;
+
 /// Which end of a span a resize moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -142,17 +144,20 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
         }
     };
     match head {
-        "a" => no_args(Command::Accept),
-        "x" => no_args(Command::Reject),
-        "s" => no_args(Command::Skip),
-        "u" => no_args(Command::Undo),
-        "U" => no_args(Command::Redo),
-        "p" => no_args(Command::Previous),
+        // Command words in full are lower case and stand alone (flag takes its
+        // reason); a text word spelled like one is marked by quoting it.
+        "a" | "accept" => no_args(Command::Accept),
+        "x" | "reject" => no_args(Command::Reject),
+        "s" | "skip" => no_args(Command::Skip),
+        "u" | "undo" => no_args(Command::Undo),
+        "U" | "redo" => no_args(Command::Redo),
+        "p" | "prev" | "previous" => no_args(Command::Previous),
+        "next" => no_args(Command::Next),
         "b" => no_args(Command::Boilerplate),
         "l" => no_args(Command::Redraw),
         "?" | "h" | "help" => Ok(Command::Help),
-        "q" | "quit" => no_args(Command::Quit),
-        "f" => Ok(Command::Flag(non_empty(rest))),
+        "q" | "quit" | "exit" => no_args(Command::Quit),
+        "f" | "flag" => Ok(Command::Flag(non_empty(rest))),
         "note" => Ok(Command::Note(non_empty(rest))),
         "n" if rest.is_empty() => Ok(Command::Next),
         "n" => {
@@ -201,9 +206,38 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
                     value,
                 });
             }
+            if let Some(set) = near_layer(head, rest, schema) {
+                return Err(format!(
+                    "no label set '{head}'; did you mean {set}? ({set} {rest}); to mark the text, quote it: \"{line}\" LABEL"
+                ));
+            }
             parse_mark(line, schema, false)
         }
     }
+}
+
+/// The layer that `head` nearly names, when what follows is one of its values
+/// (or nearly, or a value number): `topci society` is a typo, not text to mark.
+fn near_layer<'s>(head: &str, rest: &str, schema: &'s Schema) -> Option<&'s str> {
+    let [value] = rest.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let name = near_miss(head, schema.labels.iter().map(|l| l.name.as_str()))?;
+    let set = schema.label_set(name)?;
+    let is_value = value
+        .parse::<usize>()
+        .is_ok_and(|k| k >= 1 && k <= set.values.len())
+        || set.values.iter().any(|v| v.eq_ignore_ascii_case(value))
+        || near_miss(value, set.values.iter().map(String::as_str)).is_some();
+    is_value.then_some(name)
+}
+
+/// ` Did you mean LOC? ("Paris" LOC)` when `word` looks like a mistyped span label.
+fn near_label(word: &str, schema: &Schema) -> Option<String> {
+    if !word.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+        return None;
+    }
+    near_miss(word, schema.spans.labels.iter().map(|l| l.name.as_str())).map(str::to_owned)
 }
 
 /// A word that can name a document-label layer (the schema's names are such words).
@@ -260,8 +294,11 @@ fn parse_quoted(line: &str, close: usize, schema: &Schema) -> Result<Command, St
         } else if label.is_none() && schema.span_label(word).is_some() {
             label = Some(word.to_owned());
         } else {
+            let near = near_label(word, schema)
+                .map(|l| format!("; did you mean {l}?"))
+                .unwrap_or_default();
             return Err(format!(
-                "after the quoted text, expected a label and/or *, not '{word}'{}",
+                "after the quoted text, expected a label and/or *, not '{word}'{near}{}",
                 labels_hint(schema)
             ));
         }
@@ -303,6 +340,17 @@ fn parse_mark(text: &str, schema: &Schema, mut all: bool) -> Result<Command, Str
     };
     if words.is_empty() {
         return Err("mark what? type the text, then the label: Boukamal LOC".into());
+    }
+    if label.is_none()
+        && let [first @ .., last] = &words[..]
+        && !first.is_empty()
+        && let Some(near) = near_label(last, schema)
+    {
+        let text = first.join(" ");
+        return Err(format!(
+            "'{last}' is not a label; did you mean {near}? ({text} {near}); to mark \"{text} {last}\" as text, quote it{}",
+            labels_hint(schema)
+        ));
     }
     Ok(Command::Mark {
         target: Target::Text(words.join(" ")),

@@ -217,8 +217,60 @@ fn bad_commands_say_why() {
         ("r x", "token ruler"),
         ("topic a b", "one value at a time"),
         ("*", "mark what"),
+        ("next Liban", "quote it"),
+        ("skip it", "quote it"),
     ] {
         let err = p(line).expect_err(line);
         assert!(err.contains(says), "{line}: {err}");
     }
+}
+
+#[test]
+fn command_words_in_full_do_what_they_say() {
+    for (line, cmd) in [
+        ("next", Command::Next),
+        ("prev", Command::Previous),
+        ("previous", Command::Previous),
+        ("accept", Command::Accept),
+        ("reject", Command::Reject),
+        ("skip", Command::Skip),
+        ("undo", Command::Undo),
+        ("redo", Command::Redo),
+        ("help", Command::Help),
+        ("quit", Command::Quit),
+        ("exit", Command::Quit),
+        ("flag", Command::Flag(None)),
+        (
+            "flag texte tronqué",
+            Command::Flag(Some("texte tronqué".into())),
+        ),
+    ] {
+        assert_eq!(p(line).unwrap(), cmd, "{line}");
+    }
+}
+
+#[test]
+fn a_text_word_like_a_command_word_is_marked_when_quoted() {
+    assert_eq!(p("\"next\" ORG").unwrap(), mark("next", Some("ORG"), false));
+    assert_eq!(p("\"Next\"").unwrap(), mark("Next", None, false));
+    // Capitalised, it is not a command word.
+    assert_eq!(p("Next ORG").unwrap(), mark("Next", Some("ORG"), false));
+}
+
+#[test]
+fn a_near_miss_of_a_layer_or_label_is_asked_about_not_marked() {
+    let err = p("topci society").unwrap_err();
+    assert!(err.contains("did you mean topic?"), "{err}");
+    let err = p("topci 2").unwrap_err();
+    assert!(err.contains("did you mean topic?"), "{err}");
+    let err = p("Paris LCO").unwrap_err();
+    assert!(err.contains("did you mean LOC?"), "{err}");
+    let err = p("\"Paris\" LCO").unwrap_err();
+    assert!(err.contains("did you mean LOC?"), "{err}");
+    // Not near anything: still text to mark.
+    assert_eq!(
+        p("Tripoli Liban").unwrap(),
+        mark("Tripoli Liban", None, false)
+    );
+    assert_eq!(p("Paris ONU").unwrap(), mark("Paris ONU", None, false));
 }

@@ -26,12 +26,17 @@ pub struct Ctx<'a> {
 }
 
 /// The places a mark will take, and remarks for the annotator (more occurrences, ...).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Targets {
     /// Code point ranges, in text order.
     pub ranges: Vec<(usize, usize)>,
     /// Remarks added to the answer.
     pub notes: Vec<String>,
+    /// The text as typed, when what was found differs from it (case, accents).
+    pub typed: Option<String>,
+    /// Spans (0-based) over the same text with another label, that a `*`
+    /// mark with a label relabels.
+    pub relabel: Vec<usize>,
 }
 
 /// The zones that stand: the corrections if any, else the imported ones.
@@ -118,6 +123,9 @@ impl Ctx<'_> {
         let found = self.view.find_all(text);
         if found.is_empty() {
             let mut msg = format!("\"{text}\" is not in the text");
+            if let Some(near) = self.view.closest(text) {
+                msg.push_str(&format!("; did you mean '{near}'?"));
+            }
             if let Some((_, last)) = text.rsplit_once(' ')
                 && last.chars().all(|c| c.is_ascii_uppercase())
                 && self.schema.span_label(last).is_none()
@@ -157,7 +165,25 @@ impl Ctx<'_> {
         }
         let mut free = Vec::new();
         let mut first_conflict = None;
+        let mut relabel = Vec::new();
+        let new_label = label
+            .and_then(|l| self.schema.span_label(l))
+            .map(|l| l.name.as_str());
         for &(s, e) in &aligned {
+            if all
+                && let Some(l) = new_label
+                && let Some(i) = ann
+                    .spans
+                    .iter()
+                    .position(|sp| sp.start == s && sp.end == e && sp.label != l)
+                && !ann
+                    .spans
+                    .iter()
+                    .any(|sp| sp.start == s && sp.end == e && sp.label == l)
+            {
+                relabel.push(i);
+                continue;
+            }
             match self.conflict(ann, s, e, label, None) {
                 None if free
                     .iter()
@@ -171,19 +197,27 @@ impl Ctx<'_> {
                 }
             }
         }
-        if free.is_empty() {
+        if free.is_empty() && relabel.is_empty() {
             return Err(first_conflict.unwrap_or_else(|| "nothing left to mark".into()));
         }
-        let skipped = aligned.len() - free.len();
+        let skipped = aligned.len() - free.len() - relabel.len();
         if !all && free.len() > 1 {
             notes.push(format!("{} more: add * to mark every one", free.len() - 1));
             free.truncate(1);
         } else if skipped > 0 {
             notes.push(format!("{skipped} already marked or overlapping"));
         }
+        let first = free
+            .first()
+            .or(aligned.first())
+            .copied()
+            .unwrap_or_default();
+        let typed = (self.view.slice(first.0, first.1) != text).then(|| text.to_owned());
         Ok(Targets {
             ranges: free,
             notes,
+            typed,
+            relabel,
         })
     }
 
@@ -265,7 +299,7 @@ impl Ctx<'_> {
             .ok_or_else(|| format!("'{typed}' is not a label{}", labels_hint(self.schema)))
     }
 
-    /// Adds spans over checked ranges.
+    /// Adds spans over checked ranges (and relabels the spans a `*` mark takes over).
     ///
     /// # Errors
     /// Only if a span cannot be built from the text (out of range).
@@ -276,33 +310,92 @@ impl Ctx<'_> {
         label: &str,
     ) -> Result<String, String> {
         let (ranges, notes) = (&targets.ranges, &targets.notes);
-        let Some(&(s0, e0)) = ranges.first() else {
+        let relabel: Vec<(usize, usize, String)> = targets
+            .relabel
+            .iter()
+            .filter_map(|&i| st.current().spans.get(i))
+            .filter(|s| s.label != label)
+            .map(|s| (s.start, s.end, s.label.clone()))
+            .collect();
+        let Some((s0, e0)) = ranges
+            .first()
+            .copied()
+            .or(relabel.first().map(|&(s, e, _)| (s, e)))
+        else {
             return Err("nothing to mark".into());
         };
         let text = self.view.slice(s0, e0).to_owned();
-        let times = if ranges.len() > 1 {
-            format!(" ×{}", ranges.len())
+        let mut places = ranges.clone();
+        places.extend(relabel.iter().map(|(s, e, _)| (*s, *e)));
+        let typed = targets
+            .typed
+            .as_ref()
+            .map(|t| format!("; typed \"{t}\""))
+            .unwrap_or_default();
+        let paras = paragraphs(self.view, places.iter().copied());
+        let paras = format!("{}{typed})", paras.trim_end_matches(')'));
+        let mut old: Vec<&str> = relabel.iter().map(|(_, _, l)| l.as_str()).collect();
+        old.sort_unstable();
+        old.dedup();
+        let old = old.join("/");
+        let mut msg = if ranges.is_empty() {
+            format!("{text} {old} → {label} ×{} {paras}", relabel.len())
         } else {
-            String::new()
+            let times = if ranges.len() > 1 {
+                format!(" ×{}", ranges.len())
+            } else {
+                String::new()
+            };
+            format!("+ {text} {label}{times} {paras}")
         };
-        let mut msg = format!(
-            "+ {text} {label}{times} {}",
-            paragraphs(self.view, ranges.iter().copied())
-        );
         let overlap = self.schema.spans.overlap;
-        let number = st.edit(msg.clone(), |a| {
-            let mut at = 0;
+        let (added, relabelled) = st.edit(msg.clone(), |a| {
+            for sp in &mut a.spans {
+                if relabel
+                    .iter()
+                    .any(|(s, e, _)| sp.start == *s && sp.end == *e)
+                {
+                    label.clone_into(&mut sp.label);
+                    sp.source = Some(SpanSource::Manual);
+                }
+            }
+            a.sort_spans();
             for &(s, e) in ranges {
                 let mut span = Span::from_chars(&self.view.doc.text, s, e, label)
                     .map_err(|e| e.to_string())?;
                 span.source = Some(SpanSource::Manual);
-                at = a.insert_span(span);
+                a.insert_span(span);
             }
             a.prune_pending(overlap);
-            Ok(at + 1)
+            let number = |&(s, e): &(usize, usize)| {
+                a.spans
+                    .iter()
+                    .position(|sp| sp.start == s && sp.end == e && sp.label == label)
+                    .map_or(0, |i| i + 1)
+            };
+            let added: Vec<usize> = ranges.iter().map(number).collect();
+            let relabelled: Vec<usize> =
+                relabel.iter().map(|(s, e, _)| number(&(*s, *e))).collect();
+            Ok((added, relabelled))
         })?;
-        if ranges.len() == 1 {
-            msg.push_str(&format!(" as span {number}"));
+        match added[..] {
+            [] => {}
+            [one] => msg.push_str(&format!(" as span {one}")),
+            _ => msg.push_str(&format!(" as spans {}", join_numbers(&added))),
+        }
+        if ranges.is_empty() {
+            msg.push_str(&format!(
+                ": relabelled span{} {}",
+                plural(relabelled.len()),
+                join_numbers(&relabelled)
+            ));
+        } else if !relabelled.is_empty() {
+            msg.push_str(&format!(
+                " · relabelled {} {old} → {label} (span{} {})",
+                relabelled.len(),
+                plural(relabelled.len()),
+                join_numbers(&relabelled)
+            ));
         }
         for n in notes {
             msg.push_str(&format!(" · {n}"));
@@ -423,7 +516,19 @@ impl Ctx<'_> {
     }
 }
 
+/// `2, 5, 7`
+fn join_numbers(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `s` when `n` is not 1.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+#[cfg(test)]
+mod tests;

@@ -38,6 +38,10 @@ pub enum SessionError {
         source: annot_model::filter::FilterError,
     },
 
+    /// A `--filter` that names a key no document has, or values none has.
+    #[error("--filter: {0}")]
+    FilterMatchesNothing(#[source] annot_model::filter::FilterError),
+
     /// An `--order` that is neither `file` nor `random:SEED`.
     #[error(
         "--order {0:?}: use `file` (corpus order) or `random:SEED` (a shuffle fixed by SEED, e.g. random:42)"

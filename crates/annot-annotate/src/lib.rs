@@ -37,6 +37,7 @@ pub mod command;
 pub mod edit;
 pub mod error;
 pub mod frontend;
+mod fuzzy;
 pub mod queue;
 pub mod render;
 pub mod session;

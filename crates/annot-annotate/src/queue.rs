@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use annot_model::Record;
 use annot_model::corpus::Corpus;
-use annot_model::filter::Filter;
+use annot_model::filter::{Filter, Vocabulary};
 
 use crate::error::{Result, SessionError};
 
@@ -53,10 +53,12 @@ pub fn parse_filter(expr: &str) -> Result<Filter> {
 /// The documents of a session, as positions in the corpus index.
 ///
 /// Ordering comes before selection, so a resumed random session keeps the
-/// relative order of what is left.
+/// relative order of what is left. Decided documents are left out unless
+/// `redo`, or the filter is on `status` (then those are what is wanted).
 ///
 /// # Errors
-/// A document that cannot be read while checking a metadata filter.
+/// A document that cannot be read while checking a metadata filter; a filter
+/// that selects nothing because of a key or value no document has.
 pub fn build(
     corpus: &Corpus,
     latest: &BTreeMap<String, Record>,
@@ -70,6 +72,7 @@ pub fn build(
         annot_model::rng::SplitMix64::new(seed).shuffle(&mut items);
     }
     let entries = corpus.entries();
+    let redo = redo || filter.selects_status();
     items.retain(|&i| {
         let id = entries[i as usize].id.as_str();
         let last = latest.get(id);
@@ -84,8 +87,26 @@ pub fn build(
             }
         }
         items = kept;
+        if items.is_empty() {
+            check_filter(corpus, filter)?;
+        }
     }
     Ok(items)
+}
+
+/// Why a filter on metadata or zones selected nothing, when a key or value
+/// is nowhere in the corpus.
+///
+/// # Errors
+/// [`SessionError::FilterMatchesNothing`], or a document that cannot be read.
+pub fn check_filter(corpus: &Corpus, filter: &Filter) -> Result<()> {
+    let mut vocabulary = Vocabulary::default();
+    for entry in corpus.entries() {
+        vocabulary.add(&corpus.read_entry(entry)?);
+    }
+    filter
+        .check_against(&vocabulary)
+        .map_err(SessionError::FilterMatchesNothing)
 }
 
 #[cfg(test)]

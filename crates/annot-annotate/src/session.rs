@@ -398,7 +398,7 @@ impl Session {
                             last,
                             label.as_deref(),
                         )?],
-                        notes: Vec::new(),
+                        ..Targets::default()
                     },
                 };
                 match label {

@@ -3,7 +3,7 @@
 //! Offsets are code points, as in files; [`OffsetMap`] does every conversion.
 
 use annot_model::Document;
-use annot_model::offsets::OffsetMap;
+use annot_model::offsets::{Folded, OffsetMap, fold};
 use annot_model::tokenize::{Lang, Token, tokenize};
 use annot_model::{Zone, ZoneSpan};
 
@@ -27,6 +27,8 @@ pub struct DocView {
     pub tokens: Vec<Token>,
     /// Paragraphs, in order.
     pub blocks: Vec<Block>,
+    /// The language the text was tokenized as.
+    pub lang: Lang,
 }
 
 impl DocView {
@@ -47,6 +49,7 @@ impl DocView {
             map,
             tokens,
             blocks,
+            lang,
         }
     }
 
@@ -156,47 +159,39 @@ impl DocView {
     }
 
     fn find_folded(&self, needle: &str) -> Vec<(usize, usize)> {
-        let pattern: Vec<char> = needle.chars().flat_map(fold).collect();
-        let text: Vec<char> = self.doc.text.chars().collect();
-        // Folding may turn one character into several; keep the source index of each.
-        let mut folded = Vec::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        for (i, &c) in text.iter().enumerate() {
-            for f in fold(c) {
-                folded.push(f);
-                origin.push(i);
-            }
-        }
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i + pattern.len() <= folded.len() {
-            if folded[i..i + pattern.len()] == pattern[..] {
-                let start = origin[i];
-                let end = origin[i + pattern.len() - 1] + 1;
-                let starts_clean = i == 0 || origin[i - 1] != start;
-                let ends_clean = origin.get(i + pattern.len()).is_none_or(|&o| o != end - 1);
-                if starts_clean && ends_clean {
-                    out.push((start, end));
-                    i += pattern.len();
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        out
+        let pattern: Vec<char> = fold(needle).chars().collect();
+        Folded::new(&self.doc.text).find_all(&pattern)
     }
-}
 
-/// The forgiving comparison: lower case, one apostrophe, one space.
-fn fold(c: char) -> impl Iterator<Item = char> {
-    let c = match c {
-        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => '\'',
-        '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
-        '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' => '"',
-        '\u{2013}' | '\u{2014}' => '-',
-        c => c,
-    };
-    c.to_lowercase()
+    /// The text nearest to `typed` when it is nowhere in the document: runs of
+    /// as many tokens as `typed` has, compared case- and accent-folded, within
+    /// an edit distance of about one in four characters (at least one, at most three).
+    #[must_use]
+    pub fn closest(&self, typed: &str) -> Option<&str> {
+        let want: Vec<char> = fold(typed).chars().collect();
+        let words = tokenize(typed, self.lang).len();
+        if want.is_empty() || words == 0 || words > self.tokens.len() {
+            return None;
+        }
+        let bound = (want.len() / 4).clamp(1, 3);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for first in 0..=self.tokens.len() - words {
+            let Some((s, e)) = self.token_range(first, first + words - 1) else {
+                continue;
+            };
+            if e - s > want.len() + bound || e - s + bound < want.len() {
+                continue;
+            }
+            let got: Vec<char> = fold(self.slice(s, e)).chars().collect();
+            let limit = best.map_or(bound, |(d, _, _)| d.saturating_sub(1));
+            if let Some(d) = crate::fuzzy::distance(&want, &got, limit)
+                && d > 0
+            {
+                best = Some((d, s, e));
+            }
+        }
+        best.map(|(_, s, e)| self.slice(s, e))
+    }
 }
 
 /// Splits text into paragraphs: runs of non-blank lines with the same zone at their start.
@@ -287,6 +282,28 @@ mod tests {
         assert_eq!(v.find_all("l'armée"), vec![(0, 7), (20, 27)]);
         assert!(v.find_all("").is_empty());
         assert!(v.find_all("absent").is_empty());
+    }
+
+    #[test]
+    fn search_forgives_case_and_accents() {
+        let v = view("Selon Samir Abou Jaoudé, maire de Kfar Selwan.");
+        let (s, e) = v.find_all("Samir Abou Jaoude")[0];
+        assert_eq!(v.slice(s, e), "Samir Abou Jaoudé");
+        let (s, e) = v.find_all("kfar selwan")[0];
+        assert_eq!(v.slice(s, e), "Kfar Selwan");
+    }
+
+    #[test]
+    fn closest_offers_the_nearest_run_of_tokens() {
+        let v = view("Le port de Kerbréan et la ville de Kfar Selwan.");
+        assert_eq!(
+            v.closest("Kerbrean"),
+            None,
+            "exact after folding is not a near miss"
+        );
+        assert_eq!(v.closest("Kerbraen"), Some("Kerbréan"));
+        assert_eq!(v.closest("kfar selwen"), Some("Kfar Selwan"));
+        assert_eq!(v.closest("Marseille"), None);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(crate) enum Command {
     /// One document with its zones and annotations.
     Show(crate::cmd::show::ShowArgs),
     /// Verify documents and annotations: digests, offsets, stale records, torn logs.
+    ///
+    /// Exit status 1 when anything is found, errors or warnings; with
+    /// --warnings-ok, only errors make it 1.
     Check(crate::cmd::check::CheckArgs),
     /// Annotate documents by hand, one at a time, keyboard only.
     Annotate(crate::cmd::annotate::AnnotateArgs),

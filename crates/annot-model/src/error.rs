@@ -64,6 +64,17 @@ pub enum ModelError {
          project's corpus/*.jsonl files (a .txt article's is its file name without .txt)"
     )]
     UnknownDocument { id: String },
+
+    /// An id prefix that several documents' ids start with.
+    #[error("'{prefix}' starts several ids: {}{}; type more of the id", ids.join(", "), if *more { ", ..." } else { "" })]
+    AmbiguousId {
+        /// The prefix as typed.
+        prefix: String,
+        /// The first few ids it starts, in corpus order.
+        ids: Vec<String>,
+        /// Whether more ids start with it than are listed.
+        more: bool,
+    },
 }
 
 /// Why a span does not fit the text it is on.

@@ -55,12 +55,94 @@ pub enum FilterError {
         /// The comma-separated part as written.
         part: String,
     },
+    /// A key that no document of the corpus has.
+    #[error("no document has a '{key}' key; the keys are: {}", keys.join(", "))]
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The keys there are: id, status, zone and the corpus's metadata keys.
+        keys: Vec<String>,
+    },
+    /// Values of a key that no document of the corpus has.
+    #[error("no document has {key}={}; the values there are: {}{}", wanted.join("|"), list_counts(values), if *more { ", ..." } else { "" })]
+    NoSuchValue {
+        /// The key.
+        key: String,
+        /// The values as written.
+        wanted: Vec<String>,
+        /// Up to ten values there are, most frequent first, with their counts.
+        values: Vec<(String, usize)>,
+        /// Whether the corpus has more values than listed.
+        more: bool,
+    },
     /// A `status=` value that is not a decision.
     #[error("status '{value}' is not one of accepted, rejected, skipped, flagged, none")]
     UnknownStatus {
         /// The value as written.
         value: String,
     },
+}
+
+fn list_counts(values: &[(String, usize)]) -> String {
+    values
+        .iter()
+        .map(|(v, n)| format!("{v} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The keys and some values the documents of a corpus have, to tell a filter
+/// that matches nothing why ([`Filter::check_against`]).
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    keys: std::collections::BTreeSet<String>,
+    /// key -> value -> documents, for the keys whose values are listed.
+    values: std::collections::BTreeMap<String, std::collections::BTreeMap<String, usize>>,
+}
+
+/// The keys whose values a [`FilterError::NoSuchValue`] lists.
+const LISTED: [&str; 3] = ["lang", "section", "zone"];
+
+impl Vocabulary {
+    /// Adds the keys and values of one document.
+    pub fn add(&mut self, doc: &Document) {
+        let m = &doc.meta;
+        let known = [
+            ("lang", &m.lang),
+            ("title", &m.title),
+            ("date", &m.date),
+            ("section", &m.section),
+            ("byline", &m.byline),
+            ("source", &m.source),
+        ];
+        for (key, value) in known {
+            if let Some(v) = value {
+                self.keys.insert(key.to_owned());
+                if LISTED.contains(&key) {
+                    *self
+                        .values
+                        .entry(key.to_owned())
+                        .or_default()
+                        .entry(v.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+        for key in m.extra.keys() {
+            self.keys.insert(key.clone());
+        }
+        let mut zones: Vec<&str> = doc.zones.iter().map(|z| z.zone.as_str()).collect();
+        zones.sort_unstable();
+        zones.dedup();
+        for z in zones {
+            *self
+                .values
+                .entry("zone".to_owned())
+                .or_default()
+                .entry(z.to_owned())
+                .or_default() += 1;
+        }
+    }
 }
 
 /// What a condition looks at.
@@ -165,6 +247,58 @@ impl FromStr for Filter {
 }
 
 impl Filter {
+    /// Whether a condition is on `status`: then the user wants those
+    /// documents whether decided or not.
+    #[must_use]
+    pub fn selects_status(&self) -> bool {
+        self.conditions.iter().any(|c| c.key == Key::Status)
+    }
+
+    /// Checks the keys and the values of `lang`, `section` and `zone` against
+    /// what the corpus has.
+    ///
+    /// # Errors
+    /// [`FilterError::UnknownKey`] for a metadata key no document has,
+    /// [`FilterError::NoSuchValue`] for wanted values no document has.
+    pub fn check_against(&self, vocabulary: &Vocabulary) -> Result<(), FilterError> {
+        for c in &self.conditions {
+            let key = match &c.key {
+                Key::Id | Key::Status => continue,
+                Key::Zone => "zone",
+                Key::Meta(k) => k.as_str(),
+            };
+            if key != "zone" && !vocabulary.keys.contains(key) {
+                let mut keys: Vec<String> = ["id", "status", "zone"].map(str::to_owned).to_vec();
+                keys.extend(vocabulary.keys.iter().cloned());
+                return Err(FilterError::UnknownKey {
+                    key: key.to_owned(),
+                    keys,
+                });
+            }
+            if c.negate {
+                continue;
+            }
+            let Some(there) = vocabulary.values.get(key).filter(|_| LISTED.contains(&key)) else {
+                continue;
+            };
+            let actual: Vec<&str> = there.keys().map(String::as_str).collect();
+            if !c.holds(&actual) {
+                let mut values: Vec<(String, usize)> =
+                    there.iter().map(|(v, n)| (v.clone(), *n)).collect();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let more = values.len() > 10;
+                values.truncate(10);
+                return Err(FilterError::NoSuchValue {
+                    key: key.to_owned(),
+                    wanted: c.values.clone(),
+                    values,
+                    more,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Whether any condition needs the document itself (metadata or zones).
     #[must_use]
     pub fn needs_document(&self) -> bool {
@@ -254,6 +388,36 @@ mod tests {
             let err = bad.parse::<Filter>().unwrap_err().to_string();
             assert!(err.contains(says), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn a_key_or_value_the_corpus_lacks_is_named_with_what_there_is() {
+        let mut vocabulary = Vocabulary::default();
+        for (lang, section) in [("fr", "Liban"), ("fr", "Liban"), ("en", "World")] {
+            let mut doc = Document::new("d", "x");
+            doc.meta.lang = Some(lang.into());
+            doc.meta.section = Some(section.into());
+            vocabulary.add(&doc);
+        }
+        let check = |e: &str| e.parse::<Filter>().unwrap().check_against(&vocabulary);
+        assert_eq!(check("lang=fr|de,section=Lib*"), Ok(()));
+        assert_eq!(
+            check("lang=EN").unwrap_err().to_string(),
+            "no document has lang=EN; the values there are: fr (2), en (1)"
+        );
+        assert_eq!(
+            check("langue=fr").unwrap_err().to_string(),
+            "no document has a 'langue' key; the keys are: id, status, zone, lang, section"
+        );
+        assert!(
+            check("section=Sport")
+                .unwrap_err()
+                .to_string()
+                .contains("Liban (2), World (1)")
+        );
+        assert_eq!(check("lang!=EN"), Ok(()));
+        assert!("status=flagged".parse::<Filter>().unwrap().selects_status());
+        assert!(!"lang=fr".parse::<Filter>().unwrap().selects_status());
     }
 
     #[test]

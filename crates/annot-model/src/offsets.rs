@@ -127,6 +127,104 @@ impl OffsetMap {
     }
 }
 
+/// A text folded for forgiving search (case, accents, apostrophe and quote
+/// styles, non-breaking spaces), with the code point offset in the real text
+/// of every folded character, so a match maps back to offsets of the text.
+///
+/// Folding is Unicode NFD, combining marks dropped, then lower case:
+/// `Jaoudé` folds to `jaoude`, `Kfar` to `kfar`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    chars: Vec<char>,
+    /// Code point index in the real text of each folded character.
+    origin: Vec<usize>,
+    /// Length of the real text in code points.
+    len: usize,
+}
+
+impl Folded {
+    /// Folds `text`, remembering where each folded character came from.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut out = Self::default();
+        for (i, c) in text.chars().enumerate() {
+            fold_char(c, |f| {
+                out.chars.push(f);
+                out.origin.push(i);
+            });
+            out.len = i + 1;
+        }
+        out
+    }
+
+    /// The folded characters.
+    #[must_use]
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The folded text as a string.
+    #[must_use]
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// Every non-overlapping occurrence of `pattern` (already folded), as code
+    /// point ranges of the real text. A match never starts or ends inside a
+    /// character that folds to several (`ß`, `ﬁ`), and takes the combining
+    /// marks that follow its last character.
+    #[must_use]
+    pub fn find_all(&self, pattern: &[char]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let n = pattern.len();
+        if n == 0 {
+            return out;
+        }
+        let mut i = 0;
+        while i + n <= self.chars.len() {
+            if self.chars[i..i + n] == pattern[..] {
+                let start = self.origin[i];
+                let last = self.origin[i + n - 1];
+                let starts_clean = i == 0 || self.origin[i - 1] != start;
+                let next = self.origin.get(i + n).copied();
+                let ends_clean = next.is_none_or(|o| o != last);
+                if starts_clean && ends_clean {
+                    out.push((start, next.unwrap_or(self.len)));
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Folds one string for comparison (see [`Folded`]).
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
+}
+
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => '\'',
+        '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
+        '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c,
+    };
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            d.to_lowercase().for_each(&mut push);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +240,27 @@ mod tests {
         assert_eq!(slice_chars(t, 5, 4), None);
         assert_eq!(slice_chars(t, 0, 21), None);
         assert_eq!(byte_to_char(t, 3), None, "inside é");
+    }
+
+    #[test]
+    fn folded_search_maps_back_to_code_points() {
+        let text = "Samir Abou Jaoudé à KFAR Selwan, e\u{301}te";
+        let f = Folded::new(text);
+        let hit = f.find_all(&fold("samir abou jaoude").chars().collect::<Vec<_>>());
+        assert_eq!(hit, vec![(0, 17)]);
+        assert_eq!(slice_chars(text, 0, 17), Some("Samir Abou Jaoudé"));
+        let kfar = f.find_all(&fold("kfar selwan").chars().collect::<Vec<_>>());
+        assert_eq!(slice_chars(text, kfar[0].0, kfar[0].1), Some("KFAR Selwan"));
+        // A decomposed accent stays with its letter.
+        let ete = f.find_all(&['e']);
+        let last = ete.last().copied().unwrap();
+        assert_eq!(slice_chars(text, last.0, last.1), Some("e"));
+        let decomposed = f.find_all(&fold("éte").chars().collect::<Vec<_>>());
+        assert_eq!(
+            slice_chars(text, decomposed[0].0, decomposed[0].1),
+            Some("e\u{301}te")
+        );
+        assert_eq!(fold("Kerbréan’s"), "kerbrean's");
     }
 
     fn unicode_text() -> impl Strategy<Value = String> {

@@ -22,7 +22,22 @@ commands (Enter after each; numbers are those shown on screen)
   decide   Enter or a            accept and save, then the next document
            x  /  s  /  f REASON  reject / skip (comes back later) / flag for review
   history  u  /  U               undo / redo (as far back as the document was opened)
-  move     n  /  p  /  g ID      next / previous document / go to a document (unsaved work is kept)
+  move     n  /  p  /  g ID      next / previous document / go to a document by id or
+                                 the start of one (unsaved work is kept)
   show     l  /  b  /  ?         the document again / boilerplate on-off / this help
   quit     q                     quit; changes not yet saved are dropped (Ctrl-D too)
+
+command words in full do the same: accept, reject, skip, flag REASON, undo, redo,
+next, prev (previous), help, quit (exit). They are lower case and stand alone, so
+to mark a text word spelled like a command, quote it: \"next\" ORG. Nothing else is
+a command: any other text is looked for in the document.
+
+typed text is found exactly, else ignoring case and accents (\"kfar selwan\" finds
+Kfar Selwan; the answer says what you typed); not found, the nearest text is
+offered. A word that is nearly a label (Paris LCO) or a label set (topci society)
+is asked about, not looked for.
+
+header: \"N patterns\" counts the phrases of the project's patterns.jsonl; \"N in
+your dictionary\" counts the texts you have accepted with a label in earlier
+documents: they are suggested (marked ?) wherever they occur again.
 ";

@@ -209,7 +209,7 @@ fn bad_commands_record_nothing() {
         "'war' is not a value of topic",
         "no ¶9",
         "'sidebar' is not a zone",
-        "LCO is not a label either",
+        "did you mean LOC?",
         "no closing quote",
     ] {
         assert!(out.contains(says), "{says}: {out}");

@@ -23,8 +23,8 @@ Type ? in a session for every command. Commands can also come from a file:
 Filters: lang=fr, id=01_*, date=2019-*, section!=Sport, status=skipped|flagged, zone=lede
 (comma = and, | = or, trailing * = prefix).")]
 pub(crate) struct AnnotateArgs {
-    /// Who is annotating; their log is annotations/NAME.jsonl.
-    #[arg(long)]
+    /// Who is annotating; their log is annotations/NAME.jsonl. Without it, $USER.
+    #[arg(long, env = "USER")]
     pub(crate) annotator: String,
     /// A schema file to use instead of the project's.
     #[arg(long, value_name = "FILE")]

@@ -2,7 +2,8 @@
 //!
 //! The checks are [`annot_model::check::check_project`]; this module prints
 //! its findings (errors and warnings on stderr, or the findings as data with
-//! `--json`) and sets the exit status.
+//! `--json`) and sets the exit status: 1 on any finding, or on errors only
+//! with `--warnings-ok`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,9 +25,13 @@ pub(crate) struct CheckArgs {
     /// imports that were killed (never a file a running import is writing).
     #[arg(long)]
     pub(crate) fix: bool,
+    /// Exit 0 when there are warnings but no errors (by default any warning,
+    /// a torn log tail or a re-anchored record, makes the exit status 1).
+    #[arg(long)]
+    pub(crate) warnings_ok: bool,
 }
 
-/// Runs the checks; exit 1 when any error was found.
+/// Runs the checks; exit 1 when any error was found, or any warning without `--warnings-ok`.
 pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let corpus_dir = project.corpus_dir();
     let temp_files: Vec<(PathBuf, u64)> = if args.fix {
@@ -51,7 +56,8 @@ pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCod
     } else {
         print_text(&report)?;
     }
-    Ok(if report.has_errors() {
+    let warned = report.of(Severity::Warning).next().is_some();
+    Ok(if report.has_errors() || (warned && !args.warnings_ok) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -24,8 +24,8 @@ pub(crate) struct QuickstartArgs {
     /// The articles to import instead of the sample corpus built into annot.
     #[arg(long, value_name = "DIR")]
     pub(crate) corpus: Option<PathBuf>,
-    /// Annotator name (default: $USER, else "demo").
-    #[arg(long)]
+    /// Annotator name; without it, $USER (as `annot annotate`), else an error.
+    #[arg(long, env = "USER")]
     pub(crate) annotator: Option<String>,
     /// Set the project up and stop, without starting a session.
     #[arg(long)]
@@ -106,15 +106,11 @@ pub(crate) fn run(
         return Ok(ExitCode::SUCCESS);
     }
     drop(err);
-    let annotator = args
-        .annotator
-        .clone()
-        .or_else(|| {
-            std::env::var("USER")
-                .ok()
-                .filter(|u| annot_model::project::check_annotator(u).is_ok())
-        })
-        .unwrap_or_else(|| "demo".to_owned());
+    let Some(annotator) = args.annotator.clone() else {
+        anyhow::bail!(
+            "who is annotating? pass --annotator NAME (or set $USER, which annot annotate uses too)"
+        );
+    };
     let annotate = super::annotate::AnnotateArgs::for_annotator(annotator);
     super::annotate::run(&annotate, &project, color)?;
     Ok(ExitCode::SUCCESS)

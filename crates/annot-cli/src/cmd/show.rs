@@ -18,7 +18,8 @@ use crate::cli::{JsonArgs, PlainArgs};
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("json", |a| a.help("Print JSON: the document and every annotator's latest record")))]
 pub(crate) struct ShowArgs {
-    /// Document id (as `annot status` and the corpus files give it).
+    /// Document id (as `annot status` and the corpus files give it), or the
+    /// start of one that only one id has.
     pub(crate) id: String,
     /// Mark the spans of this annotator in the text (default: the only annotator, if one).
     #[arg(long)]
@@ -40,7 +41,8 @@ struct ShowJson<'a> {
 /// Prints the document.
 pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
     let corpus = project.corpus()?;
-    let doc = corpus.get(&args.id)?;
+    let entry = corpus.find(&args.id)?;
+    let doc = corpus.read_entry(&corpus.entries()[entry])?;
     let annotations = match &args.annotator {
         Some(name) => Annotations::load_only(project, std::slice::from_ref(name))?,
         None => Annotations::load(project)?,

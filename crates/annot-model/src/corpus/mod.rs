@@ -195,6 +195,38 @@ impl Corpus {
         by_hash.get(hash).map(|&i| self.entries[i].id.as_str())
     }
 
+    /// Position of the document whose id is `id`, or the only one whose id starts with it.
+    ///
+    /// # Errors
+    /// [`ModelError::UnknownDocument`] when no id starts with it,
+    /// [`ModelError::AmbiguousId`] (naming up to five) when several do.
+    pub fn find(&self, id: &str) -> Result<usize> {
+        if let Some(i) = self.position(id) {
+            return Ok(i);
+        }
+        let matches: Vec<usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !id.is_empty() && e.id.starts_with(id))
+            .map(|(i, _)| i)
+            .take(6)
+            .collect();
+        match matches[..] {
+            [one] => Ok(one),
+            [] => Err(ModelError::UnknownDocument { id: id.to_owned() }),
+            _ => Err(ModelError::AmbiguousId {
+                prefix: id.to_owned(),
+                ids: matches
+                    .iter()
+                    .take(5)
+                    .map(|&i| self.entries[i].id.clone())
+                    .collect(),
+                more: matches.len() > 5,
+            }),
+        }
+    }
+
     /// Reads one document by id, checking it against its digest.
     ///
     /// # Errors

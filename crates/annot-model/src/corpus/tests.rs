@@ -146,3 +146,27 @@ fn later_file_supersedes_and_keeps_history() {
     let ids: Vec<_> = c.iter().map(|d| d.unwrap().id).collect();
     assert_eq!(ids, ["b", "a"], "iteration yields current versions only");
 }
+
+#[test]
+fn find_takes_an_id_or_a_unique_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let docs = [doc("01_fr-a", "a"), doc("01_fr-b", "b"), doc("02_en", "c")];
+    write_corpus_file(&corpus, "import", &docs).unwrap();
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.find("01_fr-b").unwrap(), 1);
+    assert_eq!(c.find("02").unwrap(), 2);
+    let err = c.find("01_").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "'01_' starts several ids: 01_fr-a, 01_fr-b; type more of the id"
+    );
+    assert!(matches!(
+        c.find("03"),
+        Err(ModelError::UnknownDocument { .. })
+    ));
+    assert!(matches!(
+        c.find(""),
+        Err(ModelError::UnknownDocument { .. })
+    ));
+}
