@@ -138,8 +138,9 @@ impl Document {
 pub const MAX_ID_BYTES: usize = 200;
 
 /// Checks that `id` can be a document id: one line of printable text, not
-/// empty, at most [`MAX_ID_BYTES`] bytes, without `/` or `\\`, and not `.` or
-/// `..` (ids end up in file names, URLs and terminal lines).
+/// empty, without white space at either end, at most [`MAX_ID_BYTES`] bytes,
+/// without `/` or `\\`, and not `.` or `..` (ids end up in file names, URLs
+/// and terminal lines). Ids are used as given, never trimmed.
 ///
 /// # Errors
 /// What is wrong with it, to follow "the id ...".
@@ -155,6 +156,14 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
     if id.chars().any(char::is_control) {
         return Err("holds a control character (a line break, a tab, ...)".into());
+    }
+    // Line breaks that are not controls: U+2028, U+2029 (U+0085 is a control).
+    if id.contains(['\u{2028}', '\u{2029}']) {
+        return Err("holds a Unicode line or paragraph separator (U+2028, U+2029)".into());
+    }
+    // An id is used as it is given: trimming it would make another id.
+    if id.trim() != id {
+        return Err("starts or ends with white space".into());
     }
     if id.contains(['/', '\\']) {
         return Err("holds a '/' or a '\\' (an id is not a path)".into());
@@ -305,6 +314,23 @@ mod tests {
         let back = serde_json::to_string(&doc).unwrap();
         assert_eq!(back, line);
         assert_eq!(doc.zone_text("body"), Some("Été"));
+    }
+
+    #[test]
+    fn ids_are_checked_as_given() {
+        assert!(check_id("doc-1").is_ok());
+        assert!(check_id("un document").is_ok());
+        for (id, problem) in [
+            ("\u{2028}ls", "line or paragraph separator"),
+            ("a\u{2029}b", "line or paragraph separator"),
+            ("a\u{85}b", "control character"),
+            (" a", "white space"),
+            ("a\u{a0}", "white space"),
+            ("", "is empty"),
+        ] {
+            let err = check_id(id).unwrap_err();
+            assert!(err.contains(problem), "{id:?}: {err}");
+        }
     }
 
     #[test]
