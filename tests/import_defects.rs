@@ -523,3 +523,317 @@ fn stale_corpus_index_cache_is_rebuilt_not_blamed_on_the_file() {
     annot_in(&root).arg("check").assert().success();
     assert_eq!(status_documents(&root), 3);
 }
+
+fn stderr_of(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
+#[test]
+fn csv_doubled_quote_in_a_field_that_swallows_rows_is_an_error_naming_the_line() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("cl5.csv");
+    fs::write(
+        &f,
+        "id,text\na,\"hello \"\"x\"\" world\nb,second row\nc,third\"\n",
+    )
+    .unwrap();
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("cl5.csv:2: the quoted field opened on this line runs on over line 3"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("looks like a row of its own"), "{stderr}");
+    assert_eq!(
+        status_documents(&root),
+        0,
+        "nothing imported from that file"
+    );
+}
+
+#[test]
+fn csv_multi_line_prose_with_one_comma_on_a_line_imports() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("prose.csv");
+    let text = "Para one.\nSo, we went home.\nThe end.";
+    fs::write(&f, format!("id,text\na,\"{text}\"\nb,Second.\n")).unwrap();
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    assert_eq!(shown_text(&root, "a"), text);
+
+    // A line that is a row by every measure needs --csv-multiline to stay in the text.
+    let g = tmp.path().join("rows.csv");
+    let text = "Liste :\nd-2,deuxième\nfin.";
+    fs::write(&g, format!("id,text\nd-1,\"{text}\"\nd-3,Trois.\n")).unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&g)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("rows.csv:2:")
+                .and(predicate::str::contains("--csv-multiline")),
+        );
+    annot_in(&root)
+        .args(["import", "--csv-multiline"])
+        .arg(&g)
+        .assert()
+        .success();
+    assert_eq!(shown_text(&root, "d-1"), text);
+    // An unterminated quote stays an error with it.
+    let h = tmp.path().join("open.csv");
+    fs::write(&h, "id,text\nx-1,\"ouvert\nx-2,deux\n").unwrap();
+    annot_in(&root)
+        .args(["import", "--csv-multiline"])
+        .arg(&h)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "open.csv:2: the quote opened on this line is never closed",
+        ));
+    annot_in(&root)
+        .args(["import", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--csv-multiline"));
+}
+
+#[test]
+fn utf16_le_bom_before_utf8_text_is_refused_not_read_as_cjk() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("bb.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("Bonjour à tous, ceci est de l'UTF-8.\n".as_bytes());
+    fs::write(&f, bytes).unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bb.txt: starts with a UTF-16 LE byte-order mark, but what follows reads as UTF-8: \
+             remove the first 2 bytes, or save the file as UTF-16 again",
+        ));
+    assert_eq!(status_documents(&root), 0);
+}
+
+#[test]
+fn input_left_out_because_its_id_is_taken_by_another_text_exits_1() {
+    let (tmp, root) = empty_project();
+    // Twice the id in one file: the second line is not imported, and that is an error.
+    let dup = tmp.path().join("dup.jsonl");
+    fs::write(
+        &dup,
+        "{\"id\":\"x\",\"text\":\"Alpha à Paris.\"}\n{\"id\":\"x\",\"text\":\"Beta à Lyon.\"}\n",
+    )
+    .unwrap();
+    let out = annot_in(&root).arg("import").arg(&dup).assert().code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("dup.jsonl:2: id 'x' is taken by another text earlier in this import (")
+            && stderr.contains("different id"),
+        "{stderr}"
+    );
+    assert_eq!(status_documents(&root), 1);
+
+    // A changed article without --update: exit 1, and the message says --update.
+    let changed = tmp.path().join("changed.jsonl");
+    fs::write(
+        &changed,
+        "{\"id\":\"x\",\"text\":\"Alpha à Paris, corrigé.\"}\n",
+    )
+    .unwrap();
+    let out = annot_in(&root).arg("import").arg(&changed).assert().code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("document 'x' is already in the project with another text")
+            && stderr.contains("--update")
+            && stderr.contains("different id"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("the input holds no document"), "{stderr}");
+    annot_in(&root)
+        .args(["import", "--update"])
+        .arg(&changed)
+        .assert()
+        .success();
+
+    // The same text under another id stays a warning (deduplication), naming the id.
+    let same = tmp.path().join("same.jsonl");
+    fs::write(
+        &same,
+        "{\"id\":\"y\",\"text\":\"Alpha à Paris, corrigé.\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&same)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("same text as document 'x'"));
+    // Everything already there: exit 0.
+    annot_in(&root)
+        .arg("import")
+        .arg(&changed)
+        .assert()
+        .success();
+}
+
+#[test]
+fn ids_with_line_separators_or_outer_white_space_are_refused_not_trimmed() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("ids.jsonl");
+    let lines = [
+        serde_json::json!({"id": "\u{2028}ls", "text": "Premier texte."}),
+        serde_json::json!({"id": "p\u{2029}s", "text": "Deuxième texte."}),
+        serde_json::json!({"id": "n\u{85}el", "text": "Troisième texte."}),
+        serde_json::json!({"id": " lead", "text": "Quatrième texte."}),
+        serde_json::json!({"id": "trail\t", "text": "Cinquième texte."}),
+        serde_json::json!({"id": "ok", "text": "Sixième texte."}),
+    ];
+    let body: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    fs::write(&f, body).unwrap();
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = stderr_of(&out);
+    for (line, problem) in [
+        (1, "line or paragraph separator"),
+        (2, "line or paragraph separator"),
+        (3, "control character"),
+        (4, "starts or ends with white space"),
+        (5, "control character"),
+    ] {
+        let want = format!("ids.jsonl:{line}: the id (field 'id') ");
+        let at = stderr
+            .find(&want)
+            .unwrap_or_else(|| panic!("{want} in {stderr}"));
+        let rest = &stderr[at..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        assert!(
+            rest[..end].contains(problem),
+            "{problem} in {}",
+            &rest[..end]
+        );
+    }
+    assert_eq!(status_documents(&root), 1);
+    annot_in(&root).args(["show", "ls"]).assert().code(2);
+
+    let csv = tmp.path().join("ids.csv");
+    fs::write(&csv, "id,text\n lead,Un texte de plus.\n").unwrap();
+    annot_in(&root)
+        .arg("import")
+        .arg(&csv)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "ids.csv:2: the id (column 'id') starts or ends with white space",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn text_file_name_with_a_control_character_says_rename_the_file() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("a\u{1}b.txt");
+    fs::write(&f, "Titre\n\nUn texte.\n").unwrap();
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("the id (the file name without its extension) holds a control character")
+            && stderr.contains("rename the file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("leave the field out"), "{stderr}");
+}
+
+#[test]
+fn max_doc_bytes_0_is_an_argument_error_and_small_limits_do_not_claim_gigabytes() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("a.txt");
+    fs::write(
+        &f,
+        "Titre\n\nUn texte de soixante-sept octets, ou à peu près.\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--max-doc-bytes", "0"])
+        .arg(&f)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--max-doc-bytes"));
+    let out = annot_in(&root)
+        .args(["import", "--max-doc-bytes", "20"])
+        .arg(&f)
+        .assert()
+        .code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("above the limit of 20 bytes") && stderr.contains("--max-doc-bytes"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("gigabytes"), "{stderr}");
+}
+
+#[test]
+fn missing_schema_file_is_named_with_what_to_do() {
+    let (_tmp, root) = empty_project();
+    fs::remove_file(root.join("schemas/news.json")).unwrap();
+    let out = annot_in(&root).arg("status").assert().code(2);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("news.json: cannot read the project's schema")
+            && stderr.contains("annot.toml")
+            && stderr.contains("restore it")
+            && stderr.contains("point `schema` at another schema file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn text_file_far_above_the_size_limit_is_refused_from_its_size_unread() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("huge.txt");
+    // Sparse: 200 MB of NUL bytes that are never read (reading would say "binary").
+    let file = fs::File::create(&f).unwrap();
+    file.set_len(200_000_000).unwrap();
+    drop(file);
+    let out = annot_in(&root).arg("import").arg(&f).assert().code(1);
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("huge.txt: the file is 200000000 bytes")
+            && stderr.contains("it was not read")
+            && stderr.contains("--max-doc-bytes"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("binary"), "{stderr}");
+}
+
+#[test]
+fn reimport_of_many_unchanged_documents_names_a_few() {
+    let (tmp, root) = empty_project();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    for i in 0..15 {
+        fs::write(
+            input.join(format!("a{i:02}.txt")),
+            format!("Titre {i}\n\nLe texte numéro {i}, un article.\n"),
+        )
+        .unwrap();
+    }
+    annot_in(&root).arg("import").arg(&input).assert().success();
+    let out = annot_in(&root)
+        .args(["import", "--json"])
+        .arg(&input)
+        .assert()
+        .success();
+    let stderr = stderr_of(&out);
+    assert_eq!(
+        stderr.matches("is already in the project").count(),
+        3,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("… and 12 more documents already in the project (unchanged)"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["already_present"].as_array().unwrap().len(), 15);
+}

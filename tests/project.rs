@@ -283,7 +283,8 @@ fn changed_text_needs_update_and_keeps_the_old_version() {
         .args(["import", "--id-field", "id"])
         .arg(&f)
         .assert()
-        .success()
+        // The changed text was left out: an error, saying what to do.
+        .code(1)
         .stderr(predicate::str::contains("--update"));
     annot_in(&root)
         .args(["import", "--update", "--id-field", "id"])

@@ -142,6 +142,17 @@ pub(crate) fn decode_utf16(bytes: &[u8], source: &str) -> Option<Result<String>>
         _ => return None,
     };
     let body = &bytes[2..];
+    // Genuine UTF-16 text almost always has ASCII code units (spaces, line
+    // breaks), so NUL bytes; a mark in front of UTF-8 (a tool that added
+    // one) has none, and spaces or line breaks as single bytes. CJK UTF-16
+    // has neither NUL bytes nor, nearly always, valid UTF-8.
+    if !body.contains(&0)
+        && body.iter().any(|&b| b == b' ' || b == b'\n')
+        && simdutf8::basic::from_utf8(body).is_ok()
+    {
+        let kind = ErrorKind::Utf16BomOnUtf8 { encoding: name };
+        return Some(Err(ImportError::new(source, kind)));
+    }
     let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) else {
         return Some(Err(bad_bom(source, name, None)));
     };
@@ -376,5 +387,22 @@ mod tests {
         let err = decode(b"a\0b\0", "u16.txt", false).unwrap_err();
         assert!(matches!(err.kind, ErrorKind::Binary { .. }));
         assert_eq!(ok(b"\xFF\xFEa\0b\0"), "ab", "with one it is read");
+    }
+
+    #[test]
+    fn a_utf16_bom_before_utf8_is_refused() {
+        for bom in [&b"\xFF\xFE"[..], b"\xFE\xFF"] {
+            let mut bytes = bom.to_vec();
+            bytes.extend("Bonjour à tous, ceci est de l'UTF-8.\n".as_bytes());
+            let err = decode(&bytes, "bb.txt", false).unwrap_err();
+            assert!(
+                matches!(err.kind, ErrorKind::Utf16BomOnUtf8 { .. }),
+                "{err}"
+            );
+            assert!(
+                err.to_string().contains("remove the first 2 bytes"),
+                "{err}"
+            );
+        }
     }
 }

@@ -49,15 +49,40 @@ pub enum ErrorKind {
         detail: String,
     },
 
+    /// A UTF-16 byte order mark in front of bytes that read as UTF-8 text.
+    #[error(
+        "starts with a {encoding} byte-order mark, but what follows reads as UTF-8: remove \
+         the first 2 bytes, or save the file as UTF-16 again"
+    )]
+    Utf16BomOnUtf8 {
+        /// The encoding the mark announces: `UTF-16 LE` or `UTF-16 BE`.
+        encoding: &'static str,
+    },
+
     /// A document text above the size limit of the import.
     #[error(
         "the text is {bytes} bytes of UTF-8, above the limit of {limit} bytes a document \
-         (annotating it would take gigabytes of memory); split it into several documents, \
-         or raise the limit with --max-doc-bytes"
+         (--max-doc-bytes, 2 MiB unless given); split it into several documents, or raise \
+         the limit with --max-doc-bytes N if you mean to annotate it whole"
     )]
     TooLarge {
         /// Size of the text in bytes of UTF-8.
         bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// A text file so large that its text is above the size limit whatever
+    /// its encoding: refused before it is read.
+    #[error(
+        "the file is {bytes} bytes, so its text is above the limit of {limit} bytes a \
+         document (--max-doc-bytes, 2 MiB unless given) in any encoding; it was not read: \
+         split it into several documents, or raise the limit with --max-doc-bytes N if you \
+         mean to annotate it whole"
+    )]
+    FileTooLarge {
+        /// Size of the file in bytes.
+        bytes: u64,
         /// The limit.
         limit: usize,
     },
@@ -111,14 +136,25 @@ pub enum ErrorKind {
         what: &'static str,
     },
 
-    /// An id field (or a text file's name) that cannot be a document id.
+    /// An id field or column that cannot be a document id.
     #[error(
         "the id ({field}) {problem}; an id must be one line of printable text without '/' \
-         or '\\', at most 200 bytes: fix it, or leave the field out to get the text digest as id"
+         or '\\', at most 200 bytes, used as it is: fix it, or leave the field out to get the \
+         text digest as id"
     )]
     BadId {
-        /// Where the id came from: `field 'id'`, `column 'id'`, `file name`.
+        /// Where the id came from: `field 'id'`, `column 'id'`.
         field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+
+    /// A text file whose name (without its extension) cannot be a document id.
+    #[error(
+        "the id (the file name without its extension) {problem}; an id must be one line of \
+         printable text without '/' or '\\', at most 200 bytes, used as it is: rename the file"
+    )]
+    BadFileId {
         /// What is wrong with it.
         problem: String,
     },
@@ -154,7 +190,8 @@ pub enum ErrorKind {
         "the quoted field opened on this line runs on over line {row_line}, which looks like \
          a row of its own ({fields} fields, like the header): close the quote where the text \
          ends (a quote inside a quoted field is written \"\"), then import the file again \
-         (nothing of it was imported)"
+         (nothing of it was imported); if the text really holds that line, import with \
+         --csv-multiline"
     )]
     QuoteSwallowsRow {
         /// The line that looks like a row.

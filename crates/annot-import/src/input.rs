@@ -100,6 +100,9 @@ pub struct ImportOptions {
     pub boilerplate_min_share: f64,
     /// Files (or records) processed together; bounds memory use.
     pub chunk_size: usize,
+    /// CSV: quoted texts may hold lines that look like rows of their own
+    /// (the check of such lines is off; a quote never closed is still an error).
+    pub csv_multiline: bool,
     /// The largest document text taken, in bytes of UTF-8 (after
     /// normalisation); a larger one is a failure of its file or line.
     pub max_doc_bytes: usize,
@@ -123,6 +126,7 @@ impl Default for ImportOptions {
             boilerplate_min_share: 0.01,
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            csv_multiline: false,
         }
     }
 }

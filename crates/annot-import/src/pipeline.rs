@@ -59,8 +59,12 @@ pub struct ImportReport {
     pub warnings: Vec<Diagnostic>,
     /// Files, lines and rows that gave no document, and why.
     pub failures: Vec<Diagnostic>,
-    /// Documents not emitted because an earlier one had the same id or text.
+    /// Documents not emitted because an earlier one had the same text
+    /// (under the same id, or another one the message names).
     pub duplicates: Vec<Diagnostic>,
+    /// Documents not emitted because an earlier one had the same id with
+    /// another text: input left out, like a failure.
+    pub conflicts: Vec<Diagnostic>,
     /// Of the documents emitted, those without an id field (or file name),
     /// whose id is their text digest.
     pub digest_ids: usize,
@@ -71,7 +75,8 @@ pub struct ImportReport {
 ///
 /// Per-file, per-line and per-row problems are collected in the report and
 /// do not stop the import; so are documents whose id or text an earlier
-/// document of this import had. `progress` is called from the calling thread.
+/// document of this import had (a repeated id with another text is a
+/// conflict: input left out, like a failure). `progress` is called from the calling thread.
 ///
 /// # Errors
 /// Only the sink's error, which stops the import at once.
@@ -137,9 +142,16 @@ pub fn import_items<E>(
                         location,
                         digest_id,
                     } => {
-                        if let Some(dup) = seen.duplicate(&item.document, &location) {
-                            report.duplicates.push(dup);
-                            continue;
+                        match seen.duplicate(&item.document, &location) {
+                            Some(Repeat::SameText(d)) => {
+                                report.duplicates.push(d);
+                                continue;
+                            }
+                            Some(Repeat::IdTaken(d)) => {
+                                report.conflicts.push(d);
+                                continue;
+                            }
+                            None => {}
                         }
                         report.documents += 1;
                         report.digest_ids += usize::from(digest_id);
@@ -167,28 +179,48 @@ pub fn import_items<E>(
 /// The ids and texts emitted so far, with where they came from.
 #[derive(Default)]
 struct Seen {
-    /// Id -> location of its document.
-    ids: FxHashMap<String, String>,
+    /// Id -> location of its document, and its text digest.
+    ids: FxHashMap<String, (String, String)>,
     /// Text digest -> its document's id (whose location `ids` has).
     hashes: FxHashMap<String, String>,
 }
 
+/// How a document repeats an earlier one of the import.
+enum Repeat {
+    /// The same text (under the same id or another): not needed again.
+    SameText(Diagnostic),
+    /// The same id with another text: one of the two is left out.
+    IdTaken(Diagnostic),
+}
+
 impl Seen {
-    /// A diagnostic when `doc` repeats an earlier document, else records it.
-    fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Diagnostic> {
-        if let Some(first) = self.ids.get(&doc.id) {
+    /// How `doc` repeats an earlier document, if it does; else records it.
+    fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Repeat> {
+        if let Some((first, hash)) = self.ids.get(&doc.id) {
+            if *hash == doc.hash {
+                let message = format!(
+                    "document '{}' again, with the same text (first in {first}); not imported again",
+                    doc.id
+                );
+                return Some(Repeat::SameText(Diagnostic::new(location, message)));
+            }
             let message = format!(
-                "duplicate id '{}' (first in {first}); not imported again",
+                "id '{}' is taken by another text earlier in this import ({first}); this one \
+                 was not imported: give it a different id, or leave one of the two out",
                 doc.id
             );
-            return Some(Diagnostic::new(location, message));
+            return Some(Repeat::IdTaken(Diagnostic::new(location, message)));
         }
         if let Some(id) = self.hashes.get(&doc.hash) {
-            let first = self.ids.get(id).map_or("", String::as_str);
-            let message = format!("same text as document '{id}' ({first}); not imported again");
-            return Some(Diagnostic::new(location, message));
+            let first = self.ids.get(id).map_or("", |(l, _)| l.as_str());
+            let message = format!(
+                "same text as document '{id}' ({first}); '{}' not imported",
+                doc.id
+            );
+            return Some(Repeat::SameText(Diagnostic::new(location, message)));
         }
-        self.ids.insert(doc.id.clone(), location.to_string());
+        self.ids
+            .insert(doc.id.clone(), (location.to_string(), doc.hash.clone()));
         self.hashes.insert(doc.hash.clone(), doc.id.clone());
         None
     }

@@ -4,7 +4,9 @@
 //! A document whose id the project has with the same text is not imported
 //! again; one whose id it has with another text is a new version, imported
 //! only when the caller asks for updates (annotations are re-anchored when
-//! next read); one whose text the project has under another id is refused.
+//! next read), else a conflict: input left out, which the caller must treat
+//! as a failure. One whose text the project has under another id is not
+//! imported either (deduplication), and the message names that id.
 //! The whole check runs under the project's import lock, so two imports
 //! never interleave, and temporary files a killed import left are removed first.
 
@@ -62,10 +64,16 @@ pub struct Outcome {
     pub zones: usize,
     /// Documents read without an id field, whose id is their text digest.
     pub digest_ids: usize,
-    /// Documents the project already had (same id or same text).
+    /// Documents the project already had, unchanged (same id, same text).
     pub already_present: Vec<Message>,
-    /// Documents an earlier document of this import had (same id or same text).
+    /// Documents whose text the project already had under another id (named).
+    pub same_text: Vec<Message>,
+    /// Documents whose text an earlier document of this import had.
     pub duplicates: Vec<Message>,
+    /// Documents left out because their id is taken by another text: in the
+    /// project (without `update`), or earlier in this import. Like failures,
+    /// input that did not land.
+    pub conflicts: Vec<Message>,
     /// Things to check that did not stop a document.
     pub warnings: Vec<Message>,
     /// Files, lines and rows that gave no document.
@@ -96,7 +104,8 @@ impl From<&Diagnostic> for Message {
 ///
 /// Documents whose id or text the project already has are reported in the
 /// outcome, not imported; so are the per-file, per-line and per-row problems
-/// of the inputs, which do not stop the import.
+/// of the inputs, which do not stop the import. `failures` and `conflicts`
+/// are input left out: an import with either did not do all it was asked.
 ///
 /// # Errors
 /// When the import lock cannot be taken, or the corpus cannot be read or written.
@@ -126,6 +135,8 @@ pub fn import_into(
         .with_index(&project.cache_dir())
         .sync_in_background()?;
     let mut already_present = Vec::new();
+    let mut same_text = Vec::new();
+    let mut conflicts = Vec::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
     let mut sink = |doc: Document| -> Result<(), ModelError> {
@@ -140,11 +151,13 @@ pub fn import_into(
                 ),
             });
         } else if existing.is_some() && !opts.update {
-            already_present.push(Message {
+            conflicts.push(Message {
                 source,
                 message: format!(
-                    "document '{}' is already in the project with another text; \
-                     pass --update to import the new version (annotations are re-anchored)",
+                    "document '{}' is already in the project with another text; not imported: \
+                     if this is a new version of that article, import it again with --update \
+                     (annotations are re-anchored); if it is a different text, give it a \
+                     different id",
                     doc.id
                 ),
             });
@@ -153,7 +166,7 @@ pub fn import_into(
             zones += doc.zones.len();
             writer.push(&doc)?;
         } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
-            already_present.push(Message {
+            same_text.push(Message {
                 source,
                 message: format!(
                     "same text as document '{other}', already in the project; '{}' not imported",
@@ -177,7 +190,14 @@ pub fn import_into(
         zones,
         digest_ids: report.digest_ids,
         already_present,
+        same_text,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
+        conflicts: report
+            .conflicts
+            .iter()
+            .map(Message::from)
+            .chain(conflicts)
+            .collect(),
         warnings: report.warnings.iter().map(Message::from).collect(),
         failures: report.failures.iter().map(Message::from).collect(),
         abandoned,

@@ -145,26 +145,30 @@ fn duplicates_by_id_and_by_text() {
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["same", "k"]);
     let dups: Vec<String> = report.duplicates.iter().map(ToString::to_string).collect();
-    assert_eq!(dups.len(), 4, "{dups:#?}");
+    assert_eq!(dups.len(), 2, "{dups:#?}");
     assert!(
-        dups[0].contains("b/same.txt: duplicate id 'same'"),
+        dups[0].contains("c.txt: same text as document 'same'"),
         "{}",
         dups[0]
     );
     assert!(
-        dups[1].contains("c.txt: same text as document 'same'"),
+        dups[1].contains("d.jsonl:3: same text as document 'k'"),
         "{}",
         dups[1]
     );
+    // The same id with another text is input left out, not a duplicate.
+    let conflicts: Vec<String> = report.conflicts.iter().map(ToString::to_string).collect();
+    assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
     assert!(
-        dups[2].contains("d.jsonl:2: duplicate id 'k'"),
+        conflicts[0].contains("b/same.txt: id 'same' is taken by another text"),
         "{}",
-        dups[2]
+        conflicts[0]
     );
     assert!(
-        dups[3].contains("d.jsonl:3: same text as document 'k'"),
+        conflicts[1].contains("d.jsonl:2: id 'k' is taken by another text")
+            && conflicts[1].contains("different id"),
         "{}",
-        dups[3]
+        conflicts[1]
     );
 }
 

@@ -41,23 +41,22 @@ fn present_ids_and_texts_are_reported_and_updates_asked_for() {
     let outcome = run(&project, &[stdin(again)], false);
     assert_eq!(outcome.imported, 0);
     assert!(outcome.corpus_file.is_none());
-    let said: Vec<&str> = outcome
-        .already_present
-        .iter()
-        .map(|m| m.message.as_str())
-        .collect();
+    let said = &outcome.already_present[0].message;
     assert!(
-        said[0].contains("already in the project; not imported again"),
-        "{said:?}"
+        said.contains("already in the project; not imported again"),
+        "{said}"
     );
-    assert!(said[1].contains("pass --update"), "{said:?}");
+    // Another text under a present id is input left out: a conflict.
+    let said = &outcome.conflicts[0].message;
+    assert!(said.contains("--update"), "{said}");
+    assert!(said.contains("different id"), "{said}");
 
     let elsewhere = run(
         &project,
         &[stdin("{\"id\":\"c\",\"text\":\"Premier texte.\"}\n")],
         false,
     );
-    let said = &elsewhere.already_present[0].message;
+    let said = &elsewhere.same_text[0].message;
     assert!(said.contains("same text as document 'a'"), "{said}");
 
     let outcome = run(&project, &[stdin(again)], true);

@@ -32,6 +32,30 @@ pub enum ModelError {
         source: SchemaError,
     },
 
+    /// A schema file that cannot be read.
+    #[error("{}: cannot read the schema: {source}", path.display())]
+    SchemaRead {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The schema file a project's `annot.toml` names, that cannot be read.
+    #[error(
+        "{}: cannot read the project's schema: {source}; the `schema` setting of {} names \
+         this file: restore it (from version control or a backup), or point `schema` at \
+         another schema file",
+        path.display(),
+        config.display()
+    )]
+    ProjectSchema {
+        path: PathBuf,
+        /// The project's `annot.toml`.
+        config: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     /// A span that does not fit its document.
     #[error("document '{doc}': {source}")]
     Span {

@@ -137,9 +137,17 @@ impl Project {
     /// Loads and validates the project's schema.
     ///
     /// # Errors
-    /// See [`Schema::load`].
+    /// See [`Schema::load`]; a file that cannot be read is
+    /// [`ModelError::ProjectSchema`], which says that `annot.toml` names it.
     pub fn schema(&self) -> Result<Schema> {
-        Schema::load(&self.schema_path())
+        Schema::load(&self.schema_path()).map_err(|e| match e {
+            ModelError::SchemaRead { path, source } => ModelError::ProjectSchema {
+                path,
+                config: self.root.join(CONFIG_FILE),
+                source,
+            },
+            other => other,
+        })
     }
 
     /// `corpus/`.

@@ -106,7 +106,11 @@ impl Schema {
     /// # Errors
     /// Unreadable file, bad JSON, or any problem [`Schema::validate`] finds, with the path named.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = fs_err::read_to_string(path)?;
+        // std::fs: the error names the path already.
+        let text = std::fs::read_to_string(path).map_err(|source| ModelError::SchemaRead {
+            path: path.to_owned(),
+            source,
+        })?;
         Self::from_json(&text).map_err(|source| ModelError::Schema {
             path: path.to_owned(),
             source,

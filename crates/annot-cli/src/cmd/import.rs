@@ -33,6 +33,12 @@ pub(crate) struct ImportArgs {
     /// CSV: the column with the document id [default: an `id` column when there is one, else the text digest].
     #[arg(long, value_name = "COLUMN")]
     pub(crate) id_column: Option<String>,
+    /// CSV: quoted texts may hold lines that look like rows of their own
+    /// (`So, we went home.` in a file of ids like `So`). Without it, a quoted
+    /// field that runs on over such a line is refused as a quote left open by
+    /// mistake; a quote never closed is refused either way.
+    #[arg(long)]
+    pub(crate) csv_multiline: bool,
     /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.
     #[arg(long)]
     pub(crate) strict: bool,
@@ -43,12 +49,13 @@ pub(crate) struct ImportArgs {
     /// (annotations made on the old text are re-anchored when next read).
     #[arg(long)]
     pub(crate) update: bool,
-    /// The largest document text imported, in bytes of UTF-8 [default: 2097152, 2 MiB].
-    /// A file, line or row with a larger text is refused (the rest of the import
-    /// still lands, and the exit status is 1): annotating it would take gigabytes
-    /// of memory. Raise it only for texts you mean to annotate whole.
-    #[arg(long, value_name = "BYTES")]
-    pub(crate) max_doc_bytes: Option<usize>,
+    /// The largest document text imported, in bytes of UTF-8, at least 1
+    /// [default: 2097152, 2 MiB]. A file, line or row with a larger text is
+    /// refused (the rest of the import still lands, and the exit status is 1):
+    /// a text of many megabytes takes much memory to annotate. Raise it only
+    /// for texts you mean to annotate whole.
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_doc_bytes: Option<u64>,
     /// Print the report as JSON on stdout.
     #[arg(long)]
     pub(crate) json: bool,
@@ -81,7 +88,12 @@ impl Outcome {
                 "read without an id field (their id is the text digest)",
             ),
             (self.already_present.len(), "already in the project"),
+            (
+                self.same_text.len(),
+                "with a text already in the project under another id",
+            ),
             (self.duplicates.len(), "duplicate(s) skipped"),
+            (self.conflicts.len(), "left out (id taken by another text)"),
             (self.warnings.len(), "warning(s)"),
             (self.failures.len(), "failed"),
         ] {
@@ -109,8 +121,9 @@ impl ImportArgs {
         }
         o.id_column.clone_from(&self.id_column);
         if let Some(n) = self.max_doc_bytes {
-            o.max_doc_bytes = n;
+            o.max_doc_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
+        o.csv_multiline = self.csv_multiline;
         if let Some(l) = &self.lang {
             o.lang = Some(
                 Lang::from_code(l)
@@ -121,20 +134,47 @@ impl ImportArgs {
     }
 }
 
+/// Above this many documents already in the project, only the first
+/// [`PRESENT_SHOWN`] are named on stderr.
+const PRESENT_IN_FULL: usize = 10;
+const PRESENT_SHOWN: usize = 3;
+
 /// Runs `annot import`.
 pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let outcome = import_paths(project, &args.inputs, args)?;
     let mut err = std::io::stderr().lock();
     // Messages quote file names, ids and text of the input: show their controls, never send them.
+    let show = |err: &mut dyn Write, m: &annot_import::Message| {
+        writeln!(err, "{}", visible(&format!("{}: {}", m.source, m.message)))
+    };
     for m in outcome
         .abandoned
         .iter()
         .chain(&outcome.warnings)
         .chain(&outcome.failures)
-        .chain(&outcome.already_present)
-        .chain(&outcome.duplicates)
+        .chain(&outcome.conflicts)
     {
-        writeln!(err, "{}", visible(&format!("{}: {}", m.source, m.message)))?;
+        show(&mut err, m)?;
+    }
+    // A re-import of many unchanged files: a few lines, not one a file (--json lists all).
+    let present = &outcome.already_present;
+    let shown = if present.len() > PRESENT_IN_FULL {
+        PRESENT_SHOWN
+    } else {
+        present.len()
+    };
+    for m in present.iter().take(shown) {
+        show(&mut err, m)?;
+    }
+    if present.len() > shown {
+        writeln!(
+            err,
+            "… and {} more documents already in the project (unchanged)",
+            present.len() - shown
+        )?;
+    }
+    for m in outcome.same_text.iter().chain(&outcome.duplicates) {
+        show(&mut err, m)?;
     }
     if let Some(f) = &outcome.corpus_file {
         writeln!(err, "wrote {}", super::display_path(f))?;
@@ -147,7 +187,9 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     // A re-import of documents all present read documents: nothing was wrong.
     let read_nothing = outcome.imported == 0
         && outcome.already_present.is_empty()
-        && outcome.duplicates.is_empty();
+        && outcome.same_text.is_empty()
+        && outcome.duplicates.is_empty()
+        && outcome.conflicts.is_empty();
     if read_nothing {
         let mut err = std::io::stderr().lock();
         writeln!(
@@ -155,11 +197,14 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
             "nothing imported: the input holds no document (see the messages above)"
         )?;
     }
-    Ok(if outcome.failures.is_empty() && !read_nothing {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    // Input left out (a failure, an id taken by another text) is an error.
+    Ok(
+        if outcome.failures.is_empty() && outcome.conflicts.is_empty() && !read_nothing {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+    )
 }
 
 /// Imports `paths` into the project's corpus as one new corpus file (`-`

@@ -5,7 +5,7 @@ use std::io::Read;
 
 use serde_json::Value;
 
-use crate::csv_quotes::{QuoteProblem, check_quotes};
+use crate::csv_quotes::{QuoteProblem, QuoteRules, check_quotes};
 use crate::decode::decode_raw;
 use crate::error::{ErrorKind, ImportError, Result};
 use crate::meta::RecordMeta;
@@ -33,8 +33,13 @@ impl Reader for CsvReader {
         };
         // Follow the quotes first: a quote closed rows later, or never, is
         // an error before any row of the file is imported.
+        let rules = QuoteRules {
+            text_column: &opts.text_column,
+            id_column: opts.id_column.as_deref(),
+            multiline: opts.csv_multiline,
+        };
         let problem = open_records(src).and_then(|r| {
-            check_quotes(r).map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
+            check_quotes(r, &rules).map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
         });
         let at = |line: usize| format!("{}:{line}", src.name);
         match problem {
@@ -60,7 +65,7 @@ impl Reader for CsvReader {
             id: opts.id_column.clone(),
         };
         let mut rows = match CsvRecords::new(reader, &src.name, &fields, opts.strict) {
-            Ok(rows) => rows,
+            Ok(rows) => rows.with_max_text(opts.max_doc_bytes),
             Err(e) => return emit(failed(src, e)),
         };
         let mut sent = 0;
@@ -101,6 +106,9 @@ pub(crate) struct CsvRecords<R> {
     strict: bool,
     record: ::csv::ByteRecord,
     done: bool,
+    /// A text above this many bytes is refused as the row is read, so that
+    /// a batch of rows never holds more than the one being read.
+    max_text: usize,
 }
 
 impl<R: Read> CsvRecords<R> {
@@ -149,7 +157,15 @@ impl<R: Read> CsvRecords<R> {
             strict,
             record: ::csv::ByteRecord::new(),
             done: false,
+            max_text: usize::MAX,
         })
+    }
+
+    /// Refuses texts above `bytes` as each row is read.
+    #[must_use]
+    pub(crate) fn with_max_text(mut self, bytes: usize) -> Self {
+        self.max_text = bytes;
+        self
     }
 
     /// Bytes read so far.
@@ -172,7 +188,8 @@ impl<R: Read> CsvRecords<R> {
             if i == self.text {
                 text = Some(value.into_owned());
             } else if Some(i) == self.id {
-                let value = value.trim().to_string();
+                // Used as given: an id with white space around it is refused, not trimmed.
+                let value = value.into_owned();
                 annot_model::document::check_id(&value).map_err(|problem| {
                     let name = self.headers.get(i).map_or("", String::as_str);
                     let field = format!("column '{name}'");
@@ -189,6 +206,13 @@ impl<R: Read> CsvRecords<R> {
         })?;
         let column = self.headers.get(self.text).map_or("", String::as_str);
         let text = checked_text(&text, &location, column)?;
+        if text.len() > self.max_text {
+            let kind = ErrorKind::TooLarge {
+                bytes: text.len(),
+                limit: self.max_text,
+            };
+            return Err(ImportError::new(location, kind));
+        }
         warnings.dedup();
         Ok(RawRecord {
             location,

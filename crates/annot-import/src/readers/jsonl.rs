@@ -34,7 +34,8 @@ impl Reader for JsonlReader {
             text: opts.text_field.clone(),
             id: opts.id_field.clone(),
         };
-        let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict);
+        let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict)
+            .with_long_line(opts.max_doc_bytes);
         let parse = |n: usize, b: &[u8]| parse_jsonl_line(&src.name, n, b, &fields, opts.strict);
         let mut sent = 0;
         let mut any = false;
@@ -70,7 +71,13 @@ pub(crate) struct JsonlRecords<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    /// A line longer than this ends its batch, so that a batch holds one such line at most.
+    long_line: usize,
 }
+
+/// The bytes of lines a batch holds at most (beyond them the batch ends):
+/// memory stays bounded whatever the length of the lines.
+const BATCH_BYTES: usize = 64 << 20;
 
 impl<R: BufRead> JsonlRecords<R> {
     /// Reads `reader`, naming it `source` in errors.
@@ -83,7 +90,16 @@ impl<R: BufRead> JsonlRecords<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            long_line: usize::MAX,
         }
+    }
+
+    /// Ends a batch after a line longer than `bytes` (the size limit of a
+    /// document: such a line is refused, and only one is held at a time).
+    #[must_use]
+    pub(crate) fn with_long_line(mut self, bytes: usize) -> Self {
+        self.long_line = bytes;
+        self
     }
 
     /// The next raw line and its number, skipping blank lines.
@@ -108,12 +124,21 @@ impl<R: BufRead> JsonlRecords<R> {
         }
     }
 
-    /// Reads up to `n` raw lines, to be parsed in parallel with [`parse_jsonl_line`].
+    /// Reads up to `n` raw lines, to be parsed in parallel with
+    /// [`parse_jsonl_line`]: fewer after a long line, or [`BATCH_BYTES`] of them.
     pub(crate) fn next_batch(&mut self, n: usize) -> Vec<Result<(usize, Vec<u8>)>> {
         let mut out = Vec::new();
+        let mut bytes = 0usize;
         while out.len() < n && !self.done {
             match self.next_line() {
-                Some(item) => out.push(item),
+                Some(item) => {
+                    let len = item.as_ref().map_or(0, |(_, b)| b.len());
+                    out.push(item);
+                    bytes = bytes.saturating_add(len);
+                    if len > self.long_line || bytes > BATCH_BYTES {
+                        break;
+                    }
+                }
                 None => self.done = true,
             }
         }
@@ -171,7 +196,8 @@ pub(crate) fn parse_jsonl_line(
                 ImportError::new(&location, ErrorKind::BadId { field, problem })
             };
             let value = match value {
-                Value::String(s) => s.trim().to_string(),
+                // Used as given: an id with white space around it is refused, not trimmed.
+                Value::String(s) => s,
                 Value::Number(n) => n.to_string(),
                 other => return Err(bad(format!("is {}, not a string", json_type(&other)))),
             };

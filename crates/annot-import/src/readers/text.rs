@@ -25,6 +25,11 @@ impl Reader for TextReader {
     }
 }
 
+/// The most a file's bytes can shrink by on decoding: UTF-16 `\r\n` (four
+/// bytes) becomes `\n` (one). Other changes shrink less (UTF-8 `\r\n` by 2,
+/// NFC composition of Hangul jamo by 3) or grow (Windows-1252).
+const MAX_SHRINK: u64 = 4;
+
 /// The events of one text file: its document (or failure) and warnings.
 fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let opts = cx.opts;
@@ -33,6 +38,18 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
         bytes: src.size,
         file_done: true,
     };
+    // A file whose text cannot fit the limit, whatever its encoding, is not read.
+    let limit = u64::try_from(opts.max_doc_bytes).unwrap_or(u64::MAX);
+    let bom = 3;
+    if src.size.saturating_sub(bom) > limit.saturating_mul(MAX_SHRINK) {
+        let kind = ErrorKind::FileTooLarge {
+            bytes: src.size,
+            limit: opts.max_doc_bytes,
+        };
+        events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+        events.push(done);
+        return events;
+    }
     let decoded = src
         .bytes()
         .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
@@ -47,8 +64,7 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
         }
         Ok(_) if bad_file_id(src).is_some() => {
             if let Some(problem) = bad_file_id(src) {
-                let field = "the file name without its extension".to_string();
-                let kind = ErrorKind::BadId { field, problem };
+                let kind = ErrorKind::BadFileId { problem };
                 events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
             }
         }
