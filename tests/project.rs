@@ -348,3 +348,39 @@ fn status_names_the_project_from_inside_it() {
     let out = stdout_of(annot().current_dir(&root).arg("status"));
     assert!(out.starts_with("project    .\n"), "{out}");
 }
+
+/// `status --docs` lists documents with each annotator's state, and takes a filter.
+#[test]
+fn status_docs_lists_documents_with_each_annotators_state() {
+    let (_tmp, root) = sample_project();
+    annot_in(&root)
+        .args(["annotate", "--annotator", "alice"])
+        .write_stdin("Kfar LOC\na\nx\nq\n")
+        .assert()
+        .success();
+    let out = stdout_of(annot_in(&root).args(["status", "--docs"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("id ") && lines[0].ends_with("alice"),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 16, "header, 14 documents, count: {out}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(
+        lines[1].ends_with("accepted") && lines[2].ends_with("rejected"),
+        "{out}"
+    );
+    assert!(lines[3].ends_with("to do"), "{out}");
+    let v: Value = serde_json::from_str(&stdout_of(annot_in(&root).args([
+        "status",
+        "--docs",
+        "--json",
+        "--filter",
+        "status=rejected",
+    ])))
+    .unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{v}");
+    assert_eq!(rows[0]["states"]["alice"], "rejected");
+    assert!(rows[0]["title"].is_string());
+}

@@ -17,6 +17,14 @@ use crate::cli::JsonArgs;
 pub(crate) struct StatusArgs {
     #[command(flatten)]
     pub(crate) output: JsonArgs,
+    /// List the documents instead: id, title and each annotator's state
+    /// (to do, accepted, rejected, skipped, flagged).
+    #[arg(long)]
+    pub(crate) docs: bool,
+    /// With --docs: only documents that match, as in `annot annotate --filter`
+    /// (`status=` matches when any annotator's latest decision has it).
+    #[arg(long, value_name = "FILTER", requires = "docs")]
+    pub(crate) filter: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,6 +69,9 @@ struct AnnotatorReport {
 
 /// Prints the project's state.
 pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
+    if args.docs {
+        return list_documents(args, project, color);
+    }
     let schema = project.schema()?;
     let corpus = project.corpus()?;
     let annotations = Annotations::load(project)?;
@@ -268,4 +279,115 @@ fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct DocumentRow {
+    id: String,
+    title: Option<String>,
+    /// Annotator -> latest status, or "to do".
+    states: BTreeMap<String, String>,
+}
+
+/// `annot status --docs`: one line per document with each annotator's state.
+fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
+    let filter: annot_model::filter::Filter = match &args.filter {
+        Some(f) => f
+            .parse()
+            .map_err(|e| anyhow::anyhow!("--filter \"{f}\": {e}"))?,
+        None => annot_model::filter::Filter::default(),
+    };
+    let corpus = project.corpus()?;
+    let annotations = Annotations::load(project)?;
+    for f in annotations.failures() {
+        writeln!(
+            std::io::stderr().lock(),
+            "warning: the log of '{}' cannot be read, so its states are not shown: {}",
+            f.annotator,
+            annot_model::visible(&f.error.to_string())
+        )?;
+    }
+    let names: Vec<&str> = annotations.logs().map(|l| l.name.as_str()).collect();
+    let mut rows = Vec::new();
+    for entry in corpus.entries() {
+        let latest: Vec<Option<&annot_model::Record>> =
+            annotations.logs().map(|l| l.get(&entry.id)).collect();
+        let entry_ok = if latest.is_empty() {
+            filter.matches_entry(&entry.id, None)
+        } else {
+            latest.iter().any(|r| filter.matches_entry(&entry.id, *r))
+        };
+        if !entry_ok {
+            continue;
+        }
+        let doc = corpus.read_entry(entry)?;
+        if !filter.matches_document(&doc) {
+            continue;
+        }
+        let states = names
+            .iter()
+            .zip(&latest)
+            .map(|(n, r)| {
+                (
+                    (*n).to_owned(),
+                    r.map_or("to do", |r| r.status.as_str()).to_owned(),
+                )
+            })
+            .collect();
+        rows.push(DocumentRow {
+            id: entry.id.clone(),
+            title: doc.meta.title.clone(),
+            states,
+        });
+    }
+    if args.output.json {
+        crate::output::print_json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bold = if color {
+        anstyle::Style::new().bold()
+    } else {
+        anstyle::Style::new()
+    };
+    let id_w = rows
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .clamp(2, 32);
+    let cols: Vec<usize> = names.iter().map(|n| n.chars().count().max(8)).collect();
+    let used = id_w + cols.iter().map(|w| w + 1).sum::<usize>() + 1;
+    let title_w = 80usize.saturating_sub(used).max(12);
+    let mut out = std::io::stdout().lock();
+    let mut head = format!("{:<id_w$} {:<title_w$}", "id", "title");
+    for (n, w) in names.iter().zip(&cols) {
+        head.push_str(&format!(" {:<w$}", shorten(n, *w)));
+    }
+    writeln!(out, "{bold}{}{bold:#}", head.trim_end())?;
+    for r in &rows {
+        let mut line = format!(
+            "{:<id_w$} {:<title_w$}",
+            shorten(&r.id, id_w),
+            shorten(r.title.as_deref().unwrap_or("–"), title_w)
+        );
+        for (n, w) in names.iter().zip(&cols) {
+            line.push_str(&format!(
+                " {:<w$}",
+                r.states.get(*n).map_or("", String::as_str)
+            ));
+        }
+        writeln!(out, "{}", annot_model::visible(line.trim_end()))?;
+    }
+    writeln!(out, "{} document(s)", rows.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `s` cut to `width` characters, with `…` when something was cut.
+fn shorten(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
