@@ -70,9 +70,9 @@ fn a_session_in_a_real_terminal() {
         .expect("history recall marks in doc b");
     s.expect("tty› ").unwrap();
 
-    // Ctrl-D ends the session; the unsaved mark of b is dropped, a stays.
+    // Ctrl-D ends the session; the unsaved mark of b is kept as a draft, a is saved.
     s.send("\u{4}").unwrap();
-    s.expect("end of input: 1 saved this session, 1 still to do")
+    s.expect("end of input: 1 saved this session, 1 still to do · 1 document has unsaved edits, kept as a draft")
         .expect("farewell");
     let status = s.get_process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("Exited"), "{status:?}");

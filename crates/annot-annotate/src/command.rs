@@ -59,8 +59,10 @@ pub enum Command {
     Redraw,
     /// `?`: help.
     Help,
-    /// `q`: quit; the current document's unsaved changes are dropped.
+    /// `q`: quit; unsaved edits stay in the draft journal.
     Quit,
+    /// `drop`: discard the open document's draft, back to its last decision.
+    Drop,
     /// Mark a span; without a label the next input is asked for one.
     Mark {
         /// Text or token range.
@@ -152,6 +154,7 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
         "l" => no_args(Command::Redraw),
         "?" | "h" | "help" => Ok(Command::Help),
         "q" | "quit" => no_args(Command::Quit),
+        "drop" => no_args(Command::Drop),
         "f" => Ok(Command::Flag(non_empty(rest))),
         "note" => Ok(Command::Note(non_empty(rest))),
         "n" if rest.is_empty() => Ok(Command::Next),

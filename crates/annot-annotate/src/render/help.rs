@@ -21,8 +21,12 @@ commands (Enter after each; numbers are those shown on screen)
   note     note texte tronqué    set the note;  `note` alone clears it
   decide   Enter or a            accept and save, then the next document
            x  /  s  /  f REASON  reject / skip (comes back later) / flag for review
-  history  u  /  U               undo / redo (as far back as the document was opened)
+  history  u  /  U               undo / redo (as far back as the document was opened);
+                                 u right after a decision reopens that document
+  drafts   drop                  discard this document's unsaved edits (back to its last decision)
   move     n  /  p  /  g ID      next / previous document / go to a document (unsaved work is kept)
   show     l  /  b  /  ?         the document again / boilerplate on-off / this help
-  quit     q                     quit; changes not yet saved are dropped (Ctrl-D too)
+  quit     q                     quit (Ctrl-D, or Ctrl-C twice, too); unsaved edits are kept
+                                 as a draft and come back at the next start; Ctrl-C once
+                                 cancels the line being typed
 ";
