@@ -306,7 +306,7 @@ fn complete_last_record_without_newline_is_kept() {
     )
     .unwrap();
     annot_in(&root).arg("check").assert().success();
-    let (out, _) = session(&root, "alice", "g e\na\nq\n");
+    let (out, _) = session(&root, "alice", "g e\na\na\nq\n");
     assert!(!out.contains("cut short"), "{out}");
     assert!(!root.join("annotations/alice.jsonl.rejected").exists());
     let all = records(&root, "alice");

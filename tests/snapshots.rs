@@ -67,7 +67,7 @@ fn annotate_screen_of_the_first_sample_document() {
             output(
                 annot_in(&root)
                     .args(["annotate", "--annotator", "alice"])
-                    .write_stdin("Kfar LOC\nq\nq\n")
+                    .write_stdin("Kfar LOC\nq\n")
             )
         );
     });

@@ -1,11 +1,13 @@
 //! kill -9 at random points: every document the session said it saved is in
-//! the log, and the log opens again.
+//! the log, every edit it acknowledged on the document still open is in the
+//! draft journal and comes back at the next start, and the log opens again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use annot_model::drafts::DraftJournal;
 use annot_model::record::Status;
 use annot_model::rng::SplitMix64;
 use annot_model::store::AnnotatorLog;
@@ -14,7 +16,7 @@ use super::{log_path, spawn_session};
 use crate::common::jsonl_project;
 
 #[test]
-fn kill_9_never_loses_an_acknowledged_decision() {
+fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
     let texts: Vec<(String, String)> = (0..150)
         .map(|i| {
             (
@@ -39,7 +41,14 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         ));
     }
     let mut acknowledged: HashMap<String, Status> = HashMap::new();
+    // Spans acknowledged (`+ TEXT LABEL`) on documents not decided since.
+    let mut edits: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
+    let mut kills_mid_document = 0;
+    let mut restores_seen = 0;
     for round in 0..30 {
+        // What the journal held when this round started: it must come back.
+        let drafted: Vec<String> = edits.keys().cloned().collect();
+        let mut screen = Screen::default();
         let mut child = spawn_session(&root, "bot");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
@@ -53,13 +62,13 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         let mut stdin = child.stdin.take().unwrap();
         // The pipe holds the whole script; stdin stays open so the session waits instead of ending.
         let _ = stdin.write_all(script.as_bytes());
-        let wait_for = rng.below(4);
+        // Decisions and edits both count, so kills land mid-document too.
+        let wait_for = rng.below(10);
         let mut seen = 0;
         while seen < wait_for {
             match rx.recv_timeout(Duration::from_secs(20)) {
                 Ok(line) => {
-                    if let Some((id, status)) = saved(&line) {
-                        acknowledged.insert(id, status);
+                    if screen.read(&line, &mut acknowledged, &mut edits) {
                         seen += 1;
                     }
                 }
@@ -73,12 +82,59 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         reader.join().unwrap();
         // Whatever reached stdout before the kill was acknowledged.
         for line in rx.try_iter() {
-            if let Some((id, status)) = saved(&line) {
-                acknowledged.insert(id, status);
+            screen.read(&line, &mut acknowledged, &mut edits);
+        }
+        if screen.answered {
+            // The drafts of the last round were put back before the first answer.
+            for id in &drafted {
+                assert!(
+                    screen.restored.iter().any(|r| r.contains(id.as_str())),
+                    "round {round}: {id} had a draft but was not restored: {:?}",
+                    screen.restored
+                );
+                restores_seen += 1;
             }
         }
         let log = AnnotatorLog::open(&log_path(&root, "bot"), "bot")
             .unwrap_or_else(|e| panic!("round {round}: the log does not open: {e}"));
+        // What the next start restores: every acknowledged span is there.
+        let journal = DraftJournal::open(&log)
+            .unwrap_or_else(|e| panic!("round {round}: the draft journal does not open: {e}"));
+        for (id, spans) in &edits {
+            let kept: BTreeSet<(String, String)> = match (journal.get(id), log.get(id)) {
+                (Some(d), _) => d
+                    .spans
+                    .iter()
+                    .map(|s| (s.text.clone(), s.label.clone()))
+                    .collect(),
+                // Decided, fsynced, killed before the screen said so.
+                (None, Some(r)) => r
+                    .spans
+                    .iter()
+                    .map(|s| (s.text.clone(), s.label.clone()))
+                    .collect(),
+                (None, None) => {
+                    panic!("round {round}: {id}: acknowledged edits {spans:?} are lost")
+                }
+            };
+            assert!(
+                spans.is_subset(&kept),
+                "round {round}: {id}: acknowledged {spans:?}, restored {kept:?}"
+            );
+            assert!(
+                kept.iter().all(
+                    |(t, l)| (t, l) == (&"Boukamal".to_owned(), &"LOC".to_owned())
+                        || (t, l) == (&"Hezbollah".to_owned(), &"ORG".to_owned())
+                ),
+                "round {round}: {id}: restored {kept:?}"
+            );
+        }
+        if !edits.is_empty() {
+            kills_mid_document += 1;
+        }
+        // A draft whose decision reached the log is not a draft any more.
+        edits.retain(|id, _| journal.get(id).is_some());
+        drop(journal);
         for (id, status) in &acknowledged {
             let r = log.get(id).unwrap_or_else(|| {
                 panic!("round {round}: {id} was acknowledged but is not in the log")
@@ -95,6 +151,66 @@ fn kill_9_never_loses_an_acknowledged_decision() {
         "the rounds got somewhere: {}",
         acknowledged.len()
     );
+    assert!(
+        kills_mid_document >= 5 && restores_seen >= 3,
+        "kills mid-document: {kills_mid_document}, restores seen: {restores_seen}"
+    );
+}
+
+/// What one round's stdout said.
+#[derive(Default)]
+struct Screen {
+    /// The documents shown, in order.
+    opened: Vec<String>,
+    /// What the `restored ...` lines said.
+    restored: Vec<String>,
+    /// Whether any command was answered.
+    answered: bool,
+}
+
+impl Screen {
+    /// Reads one line; `true` for an acknowledgement (a decision or a span).
+    fn read(
+        &mut self,
+        line: &str,
+        acknowledged: &mut HashMap<String, Status>,
+        edits: &mut HashMap<String, BTreeSet<(String, String)>>,
+    ) -> bool {
+        if let Some(rest) = line.strip_prefix("── ") {
+            if let Some(id) = rest.split(' ').next() {
+                self.opened.push(id.to_owned());
+            }
+            return false;
+        }
+        let said = line.trim_start();
+        if let Some(rest) = said.strip_prefix("restored ") {
+            self.restored.push(rest.to_owned());
+            return false;
+        }
+        if let Some((id, status)) = saved(line) {
+            self.answered = true;
+            edits.remove(&id);
+            acknowledged.insert(id, status);
+            return true;
+        }
+        if let Some((text, label)) = added(line) {
+            self.answered = true;
+            if let Some(id) = self.opened.last() {
+                edits.entry(id.clone()).or_default().insert((text, label));
+            }
+            return true;
+        }
+        false
+    }
+}
+
+/// `  + TEXT LABEL (¶1) ...` -> (TEXT, LABEL)
+fn added(line: &str) -> Option<(String, String)> {
+    let rest = line.trim_start().strip_prefix("+ ")?;
+    let head = rest.split(" (¶").next()?;
+    let head = head.split(" ×").next()?;
+    let (text, label) = head.rsplit_once(' ')?;
+    Some((text.to_owned(), label.to_owned()))
 }
 
 /// `  saved ID · STATUS · ...` -> (ID, STATUS)

@@ -70,11 +70,73 @@ fn a_session_in_a_real_terminal() {
         .expect("history recall marks in doc b");
     s.expect("tty› ").unwrap();
 
-    // Ctrl-D ends the session; the unsaved mark of b is dropped, a stays.
+    // Ctrl-D ends the session; the unsaved mark of b is kept as a draft, a is saved.
     s.send("\u{4}").unwrap();
-    s.expect("end of input: 1 saved this session, 1 still to do")
+    s.expect("end of input: 1 saved this session, 1 still to do · 1 document has unsaved edits, kept as a draft")
         .expect("farewell");
     let status = s.get_process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("Exited"), "{status:?}");
     assert_eq!(records(&root, "tty").len(), 1);
+}
+
+#[test]
+fn ctrl_c_cancels_the_line_twice_quits_and_the_draft_comes_back() {
+    let (_tmp, root) = jsonl_project(&[("a", A), ("b", B)]);
+    let spawn = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+        cmd.arg("--project")
+            .arg(&root)
+            .args(["annotate", "--annotator", "tty"])
+            .env("NO_COLOR", "1")
+            .env_remove("ANNOT_PROJECT")
+            .env("TERM", "xterm-256color");
+        let mut s = Session::spawn(cmd).expect("spawn under a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(20)));
+        s
+    };
+    let mut s = spawn();
+    s.expect("tty› ").expect("first prompt");
+    s.send("Boukamal LOC\r").unwrap();
+    s.expect("+ Boukamal LOC").expect("mark answer");
+    s.expect("tty› ").unwrap();
+    // Typed, not entered: Ctrl-C throws the line away.
+    s.send("Hezbollah ORG").unwrap();
+    s.send("\u{3}").unwrap();
+    s.expect("line cancelled · Ctrl-C again, Ctrl-D or q quits")
+        .expect("the line is cancelled");
+    s.expect("tty› ").unwrap();
+    s.send("\u{3}").unwrap();
+    let bye = text(
+        s.expect("they come back at the next start")
+            .expect("farewell")
+            .before(),
+    );
+    assert!(
+        bye.contains("Ctrl-C: 0 saved this session, 2 still to do · 1 document has unsaved edits, kept as a draft"),
+        "{bye}"
+    );
+    let status = s.get_process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("Exited"), "{status:?}");
+    assert!(
+        records(&root, "tty").is_empty(),
+        "a draft is never a decision"
+    );
+
+    // The next start opens the draft, with the span and without the cancelled line.
+    let mut s = spawn();
+    let screen = text(s.expect("tty› ").expect("first prompt").before());
+    assert!(
+        screen.contains("restored 1 unsaved edit of a: continue, or `drop` to discard"),
+        "{screen}"
+    );
+    assert!(screen.contains("[Boukamal]{LOC}"), "{screen}");
+    assert!(!screen.contains("[Hezbollah]"), "{screen}");
+    s.send("\r").unwrap();
+    s.expect("saved a · accepted · 1 span").expect("saved line");
+    s.expect("tty› ").unwrap();
+    s.send("q\r").unwrap();
+    s.expect("quit: 1 saved this session").expect("farewell");
+    s.get_process_mut().wait().unwrap();
+    assert_eq!(latest(&root, "tty", "a").spans.len(), 1);
+    assert!(!root.join("annotations/tty.draft.jsonl").exists());
 }

@@ -61,8 +61,10 @@ pub enum Command {
     Redraw,
     /// `?`: help.
     Help,
-    /// `q`: quit; the current document's unsaved changes are dropped.
+    /// `q`: quit; unsaved edits stay in the draft journal.
     Quit,
+    /// `drop`: discard the open document's draft, back to its last decision.
+    Drop,
     /// Mark a span; without a label the next input is asked for one.
     Mark {
         /// Text or token range.
@@ -157,6 +159,7 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
         "l" => no_args(Command::Redraw),
         "?" | "h" | "help" => Ok(Command::Help),
         "q" | "quit" | "exit" => no_args(Command::Quit),
+        "drop" => no_args(Command::Drop),
         "f" | "flag" => Ok(Command::Flag(non_empty(rest))),
         "note" => Ok(Command::Note(non_empty(rest))),
         "n" if rest.is_empty() => Ok(Command::Next),

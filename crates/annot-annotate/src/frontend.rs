@@ -11,14 +11,24 @@ use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
 use rustyline::history::History as _;
 
+/// What a [`LineSource`] read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A line, without its line ending.
+    Line(String),
+    /// Ctrl-C on a terminal: the line being typed is thrown away.
+    Interrupted,
+    /// The end of input: Ctrl-D on a terminal, the end of a piped file.
+    End,
+}
+
 /// A source of command lines.
 pub trait LineSource {
-    /// The next line without its line ending, or `None` at the end of input
-    /// (Ctrl-D, Ctrl-C on a terminal, end of a piped file).
+    /// The next line, an interrupt, or the end of input.
     ///
     /// # Errors
     /// Reading fails.
-    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>>;
+    fn read_line(&mut self, prompt: &str) -> io::Result<Input>;
 
     /// Columns to wrap the screen at, when there is a terminal.
     fn width(&mut self) -> Option<usize> {
@@ -44,14 +54,14 @@ impl<R: BufRead> PlainLines<R> {
 }
 
 impl<R: BufRead> LineSource for PlainLines<R> {
-    fn read_line(&mut self, _prompt: &str) -> io::Result<Option<String>> {
+    fn read_line(&mut self, _prompt: &str) -> io::Result<Input> {
         self.buf.clear();
         if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
-            return Ok(None);
+            return Ok(Input::End);
         }
         // Bytes that are not UTF-8 become U+FFFD: a command with them simply won't match.
         let line = String::from_utf8_lossy(&self.buf);
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+        Ok(Input::Line(line.trim_end_matches(['\n', '\r']).to_owned()))
     }
 }
 
@@ -87,15 +97,16 @@ impl Terminal {
 }
 
 impl LineSource for Terminal {
-    fn read_line(&mut self, prompt: &str) -> io::Result<Option<String>> {
+    fn read_line(&mut self, prompt: &str) -> io::Result<Input> {
         match self.editor.readline(prompt) {
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = self.editor.add_history_entry(line.as_str());
                 }
-                Ok(Some(line))
+                Ok(Input::Line(line))
             }
-            Err(ReadlineError::Eof | ReadlineError::Interrupted) => Ok(None),
+            Err(ReadlineError::Interrupted) => Ok(Input::Interrupted),
+            Err(ReadlineError::Eof) => Ok(Input::End),
             Err(e) => Err(to_io(e)),
         }
     }
@@ -147,11 +158,12 @@ mod tests {
     #[test]
     fn plain_lines_strip_endings_and_survive_bad_bytes() {
         let mut src = PlainLines::new(&b"a\r\nBoukamal LOC\n\xff\nlast"[..]);
-        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("a"));
-        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("Boukamal LOC"));
-        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("\u{fffd}"));
-        assert_eq!(src.read_line("x").unwrap().as_deref(), Some("last"));
-        assert_eq!(src.read_line("x").unwrap(), None);
+        let line = |s: &str| Input::Line(s.to_owned());
+        assert_eq!(src.read_line("x").unwrap(), line("a"));
+        assert_eq!(src.read_line("x").unwrap(), line("Boukamal LOC"));
+        assert_eq!(src.read_line("x").unwrap(), line("\u{fffd}"));
+        assert_eq!(src.read_line("x").unwrap(), line("last"));
+        assert_eq!(src.read_line("x").unwrap(), Input::End);
         assert_eq!(src.width(), None);
     }
 }

@@ -46,7 +46,7 @@ pub mod suggest;
 pub mod view;
 
 pub use error::SessionError;
-pub use frontend::{LineSource, PlainLines, Terminal, stdin_source};
+pub use frontend::{Input, LineSource, PlainLines, Terminal, stdin_source};
 pub use queue::{Order, parse_filter};
 pub use render::RenderOptions;
 pub use session::{Session, SessionOptions, Summary};

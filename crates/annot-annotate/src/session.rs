@@ -1,5 +1,6 @@
 //! The session loop: show a document, read a command, apply it, and put every
-//! decision on disk (fsynced) before the next prompt.
+//! decision (in the log) and every edit (in the draft journal) on disk,
+//! fsynced, before the answer and the next prompt.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -8,6 +9,7 @@ use std::time::Instant;
 use annot_model::Schema;
 use annot_model::annotations::{LostSpan, unsettled};
 use annot_model::corpus::Corpus;
+use annot_model::drafts::DraftJournal;
 use annot_model::filter::Filter;
 use annot_model::record::Status;
 use annot_model::store::AnnotatorLog;
@@ -18,7 +20,7 @@ use anstyle::{AnsiColor, Style};
 use crate::command::{Command, Target, label_keys, parse};
 use crate::edit::{Ctx, Targets};
 use crate::error::{Result, SessionError};
-use crate::frontend::LineSource;
+use crate::frontend::{Input, LineSource};
 use crate::queue::{self, Order};
 use crate::render::{self, HELP, Painter, RenderOptions, Screen};
 use crate::state::DocState;
@@ -26,6 +28,7 @@ use crate::suggest::{Dictionary, Pattern, Suggester};
 use crate::view::DocView;
 
 mod decide;
+mod draft;
 mod navigate;
 
 /// How a session is set up.
@@ -92,14 +95,23 @@ pub struct Session {
     opts: SessionOptions,
     queue: Vec<u32>,
     handled: HashSet<u32>,
-    /// Unsaved work on documents left this session, with their lost spans.
+    /// Unsaved work on documents not open now, with their lost spans (also in `journal`).
     drafts: HashMap<u32, (DocState, Losses)>,
+    /// Every unsaved edit, on disk: `annotations/<name>.draft.jsonl`.
+    journal: DraftJournal,
+    /// Documents opened again by `u` after their decision; the decision stands in the log.
+    reopened: HashSet<u32>,
+    /// Documents whose restored draft lists spans it could not carry: kept until a decision or `drop`.
+    pinned: HashSet<u32>,
+    /// The document just decided, while `u` can still reopen it.
+    last_decision: Option<Current>,
+    /// A Ctrl-C cancelled a line; a second one right after quits.
+    interrupt_armed: bool,
     current: Option<Current>,
     render: RenderOptions,
     show_boilerplate: bool,
     saved: usize,
     pending_label: Option<Targets>,
-    quit_armed: bool,
     /// A decision that was asked about once; the same decision again goes ahead.
     confirm_armed: Option<Status>,
 }
@@ -115,11 +127,13 @@ impl std::fmt::Debug for Session {
 }
 
 impl Session {
-    /// Prepares a session: the list of documents and the annotator's dictionary.
-    /// `log` is the annotator's log, opened (and so locked) by the caller.
+    /// Prepares a session: the list of documents, the annotator's dictionary,
+    /// and their draft journal. `log` is the annotator's log, opened (and so
+    /// locked) by the caller; the journal is opened under that lock.
     ///
     /// # Errors
-    /// A document that cannot be read while applying a metadata filter.
+    /// A document that cannot be read while applying a metadata filter; a
+    /// draft journal that cannot be read or compacted.
     pub fn new(
         corpus: Corpus,
         schema: Schema,
@@ -129,6 +143,7 @@ impl Session {
         let queue = queue::build(&corpus, log.latest(), &opts.filter, opts.order, opts.redo)?;
         let dictionary = Dictionary::from_records(log.latest().values());
         let suggester = Suggester::new(opts.patterns.clone(), dictionary);
+        let journal = DraftJournal::open(&log)?;
         let render = RenderOptions {
             color: opts.color,
             width: None,
@@ -142,12 +157,16 @@ impl Session {
             queue,
             handled: HashSet::new(),
             drafts: HashMap::new(),
+            journal,
+            reopened: HashSet::new(),
+            pinned: HashSet::new(),
+            last_decision: None,
+            interrupt_armed: false,
             current: None,
             render,
             show_boilerplate: false,
             saved: 0,
             pending_label: None,
-            quit_armed: false,
             confirm_armed: None,
         })
     }
@@ -168,13 +187,72 @@ impl Session {
         }
     }
 
-    /// Runs the session until the list is done, `q`, or the end of input.
+    /// Runs the session until the list is done, `q`, two Ctrl-C, or the end of input.
+    /// Drafts of an earlier session come back first.
     ///
     /// # Errors
     /// Reading input, writing the screen, reading a document or appending to the log.
     pub fn run(&mut self, input: &mut dyn LineSource, out: &mut dyn Write) -> Result<Summary> {
         self.render.width = input.width();
         self.header(out)?;
+        let restored = self.restore_drafts(out)?;
+        if let Some(first) = restored.first() {
+            let pos = self.queue.iter().position(|&e| e == first.entry);
+            self.open(first.entry, pos, out)?;
+            self.say_restored(&restored, out)?;
+        } else {
+            self.open_first(out)?;
+        }
+        if self.current.is_none() {
+            self.journal.compact()?;
+            return Ok(self.summary());
+        }
+        out.flush()?;
+        loop {
+            let prompt = self.prompt();
+            let line = match input.read_line(&prompt).map_err(SessionError::Input)? {
+                Input::Line(line) => line,
+                Input::End => {
+                    self.farewell(out, "end of input")?;
+                    break;
+                }
+                Input::Interrupted if self.interrupt_armed => {
+                    self.farewell(out, "Ctrl-C")?;
+                    break;
+                }
+                Input::Interrupted => {
+                    self.interrupt_armed = true;
+                    let label = self.pending_label.take().map_or("", |_| ", nothing marked");
+                    say(
+                        out,
+                        &format!(
+                            "line cancelled{label} · Ctrl-C again, Ctrl-D or q quits (unsaved edits are kept as a draft)"
+                        ),
+                    )?;
+                    out.flush()?;
+                    continue;
+                }
+            };
+            self.interrupt_armed = false;
+            // The answer waits until the edit is in the journal: what the screen
+            // acknowledges survives a crash.
+            let mut screen = Vec::new();
+            let flow = self.handle(&line, &mut screen)?;
+            if flow == Flow::Continue {
+                self.journal_current(&mut screen)?;
+            }
+            out.write_all(&screen)?;
+            out.flush()?;
+            if flow == Flow::Stop {
+                break;
+            }
+        }
+        out.flush()?;
+        Ok(self.summary())
+    }
+
+    /// Opens the first document still to do, or says there is none.
+    fn open_first(&mut self, out: &mut dyn Write) -> Result<()> {
         match self.next_todo(None) {
             Some(pos) => self.open(self.queue[pos], Some(pos), out)?,
             None => {
@@ -190,24 +268,9 @@ impl Session {
                     )
                 };
                 say(out, &msg)?;
-                return Ok(self.summary());
             }
         }
-        out.flush()?;
-        loop {
-            let prompt = self.prompt();
-            let Some(line) = input.read_line(&prompt).map_err(SessionError::Input)? else {
-                self.farewell(out, "end of input")?;
-                break;
-            };
-            let flow = self.handle(&line, out)?;
-            out.flush()?;
-            if flow == Flow::Stop {
-                break;
-            }
-        }
-        out.flush()?;
-        Ok(self.summary())
+        Ok(())
     }
 
     /// What the session did so far: records written, documents left.
@@ -285,6 +348,11 @@ impl Session {
             Some(p) => format!("doc {}/{}", p + 1, self.queue.len()),
             None => "not in this session's list".to_owned(),
         };
+        let position = if self.reopened.contains(&cur.entry) {
+            format!("{position} · reopened")
+        } else {
+            position
+        };
         Screen {
             view: &cur.view,
             ann: cur.state.current(),
@@ -313,6 +381,8 @@ impl Session {
     }
 
     fn handle(&mut self, line: &str, out: &mut dyn Write) -> Result<Flow> {
+        // `u` reopens a decision only as the very next input.
+        let last_decision = self.last_decision.take();
         if let Some(mark) = self.pending_label.take() {
             self.finish_mark(mark, line.trim(), out)?;
             return Ok(Flow::Continue);
@@ -324,11 +394,13 @@ impl Session {
                 return Ok(Flow::Continue);
             }
         };
-        if cmd != Command::Quit {
-            self.quit_armed = false;
-        }
         let armed = self.confirm_armed.take();
         match cmd {
+            Command::Undo if last_decision.is_some() => match last_decision {
+                Some(decided) => self.reopen(decided, out),
+                None => Ok(Flow::Continue),
+            },
+            Command::Drop => self.drop_draft(out),
             Command::Accept => self.decide(Status::Accepted, None, armed, out),
             Command::Reject => self.decide(Status::Rejected, None, armed, out),
             Command::Skip => self.decide(Status::Skipped, None, armed, out),

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::document::{Document, ZoneSpan};
@@ -64,7 +64,7 @@ impl Anchor {
 }
 
 /// Why a span of a record is not among its spans on the current text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "reason", rename_all = "snake_case")]
 pub enum Loss {
     /// The span is wrong even on the text the record says it was made on:
@@ -84,7 +84,7 @@ impl std::fmt::Display for Loss {
 }
 
 /// A span of a record that is not on the current text, as it was in the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LostSpan {
     /// The span as recorded (old offsets, old text).
     pub span: Span,

@@ -17,6 +17,7 @@ pub mod check;
 pub mod corpus;
 pub mod digest;
 pub mod document;
+pub mod drafts;
 pub mod error;
 pub mod filter;
 pub mod marked;

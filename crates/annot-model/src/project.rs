@@ -177,7 +177,8 @@ impl Project {
         Ok(self.annotations_dir().join(format!("{annotator}.jsonl")))
     }
 
-    /// Names of annotators with a log, sorted.
+    /// Names of annotators with a log, sorted. Draft journals
+    /// (`<name>.draft.jsonl`, see [`crate::drafts`]) are not logs.
     ///
     /// # Errors
     /// An unreadable `annotations/` directory.
@@ -190,6 +191,7 @@ impl Project {
         for entry in fs_err::read_dir(&dir)? {
             let path = entry?.path();
             if path.extension().is_some_and(|e| e == "jsonl")
+                && !is_draft_journal(&path)
                 && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
                 && check_annotator(stem).is_ok()
             {
@@ -251,7 +253,15 @@ pub struct ImportLock {
     _file: fs_err::File,
 }
 
-/// Checks that an annotator name is usable as a file name: letters, digits, `-`, `_`, `.`.
+fn is_draft_journal(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(crate::drafts::DRAFT_SUFFIX))
+}
+
+/// Checks that an annotator name is usable as a file name: letters, digits,
+/// `-`, `_`, `.`, and not ending in `.draft` (the log of `x.draft` would be the
+/// draft journal of `x`).
 ///
 /// # Errors
 /// A message saying which characters are allowed.
@@ -259,6 +269,7 @@ pub fn check_annotator(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && !name.starts_with('.')
+        && !name.ends_with(".draft")
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
@@ -268,7 +279,7 @@ pub fn check_annotator(name: &str) -> Result<()> {
         Err(ModelError::Config {
             path: PathBuf::from("annotations"),
             message: format!(
-                "'{name}' is not a usable annotator name: use letters, digits, '-', '_' or '.' (at most 64)"
+                "'{name}' is not a usable annotator name: use letters, digits, '-', '_' or '.' (at most 64), not ending in '.draft'"
             ),
         })
     }
@@ -297,6 +308,13 @@ mod tests {
         assert!(p.log_path("alice").is_ok());
         assert!(p.log_path("../x").is_err());
         assert!(p.log_path("a b").is_err());
+        assert!(
+            p.log_path("alice.draft").is_err(),
+            "the draft journal of alice"
+        );
+        fs_err::write(p.annotations_dir().join("alice.jsonl"), "").unwrap();
+        fs_err::write(p.annotations_dir().join("alice.draft.jsonl"), "").unwrap();
+        assert_eq!(p.annotators().unwrap(), ["alice".to_owned()]);
     }
 
     #[test]

@@ -283,6 +283,18 @@ impl AnnotatorLog {
         self.contents.records
     }
 
+    /// Lines in the log (blank lines included): the line number its next record gets, less one.
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.contents.valid_lines
+    }
+
+    /// The 1-based line of the latest record of `doc`.
+    #[must_use]
+    pub fn line_of(&self, doc: &str) -> Option<usize> {
+        self.contents.lines.get(doc).copied()
+    }
+
     /// The log's path.
     #[must_use]
     pub fn path(&self) -> &Path {

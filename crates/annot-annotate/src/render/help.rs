@@ -21,16 +21,20 @@ commands (Enter after each; numbers are those shown on screen)
   note     note texte tronqué    set the note;  `note` alone clears it
   decide   Enter or a            accept and save, then the next document
            x  /  s  /  f REASON  reject / skip (comes back later) / flag for review
-  history  u  /  U               undo / redo (as far back as the document was opened)
+  history  u  /  U               undo / redo (as far back as the document was opened);
+                                 u right after a decision reopens that document
+  drafts   drop                  discard this document's unsaved edits (back to its last decision)
   move     n  /  p  /  g ID      next / previous document / go to a document by id or
                                  the start of one (unsaved work is kept)
   show     l  /  b  /  ?         the document again / boilerplate on-off / this help
-  quit     q                     quit; changes not yet saved are dropped (Ctrl-D too)
+  quit     q                     quit (Ctrl-D, or Ctrl-C twice, too); unsaved edits are kept
+                                 as a draft and come back at the next start; Ctrl-C once
+                                 cancels the line being typed
 
 command words in full do the same: accept, reject, skip, flag REASON, undo, redo,
-next, prev (previous), help, quit (exit). They are lower case and stand alone, so
-to mark a text word spelled like a command, quote it: \"next\" ORG. Nothing else is
-a command: any other text is looked for in the document.
+next, prev (previous), help, quit (exit), drop. They are lower case and stand alone,
+so to mark a text word spelled like a command, quote it: \"next\" ORG. Nothing else
+is a command: any other text is looked for in the document.
 
 typed text is found exactly, else ignoring case and accents (\"kfar selwan\" finds
 Kfar Selwan; the answer says what you typed); not found, the nearest text is

@@ -27,10 +27,10 @@ impl Session {
             say(out, &question)?;
             return Ok(Flow::Continue);
         }
-        let Some(cur) = self.current.take() else {
+        let Some(mut cur) = self.current.take() else {
             return Ok(Flow::Stop);
         };
-        let ann = cur.state.current();
+        let ann = cur.state.current().clone();
         let mut note = ann.note.clone();
         if let Some(r) = reason {
             note = Some(match note {
@@ -54,11 +54,24 @@ impl Session {
             extra: serde_json::Map::new(),
         };
         self.log.append(&record)?;
+        // Not fsynced: should the line be lost, the record (fsynced, on a later
+        // log line than the draft) makes the draft stale at the next start.
+        if let Err(e) = self.journal.clear(&record.doc, false) {
+            super::complain(
+                out,
+                &self.render,
+                &format!("the draft of {}: {e}", record.doc),
+            )?;
+        }
         self.saved += 1;
         self.suggester.dictionary_mut().add(&record);
         self.handled.insert(cur.entry);
+        self.reopened.remove(&cur.entry);
+        self.pinned.remove(&cur.entry);
         self.drafts.remove(&cur.entry);
         let next = self.next_todo(cur.pos);
+        cur.state.ms = ms;
+        self.last_decision = Some(cur);
         let mut msg = format!("saved {} · {}", record.doc, status.as_str());
         msg.push_str(&format!(
             " · {} span{}",
@@ -100,6 +113,14 @@ impl Session {
         let cur = self.current.as_ref()?;
         let ann = cur.state.current();
         let mut worries = Vec::new();
+        // A zone correction or a note says the document was looked at.
+        let nothing = ann.spans.is_empty()
+            && ann.labels.values().all(Vec::is_empty)
+            && ann.zones.is_none()
+            && ann.note.is_none();
+        if status == Status::Accepted && nothing {
+            worries.push("nothing is marked (no span, no label)".to_owned());
+        }
         let lost = unsettled(&cur.losses.spans, &cur.state.baseline().spans, &ann.spans).len();
         if lost > 0 {
             worries.push(format!(
@@ -124,6 +145,9 @@ impl Session {
         if worries.is_empty() {
             return None;
         }
+        if nothing && worries.len() == 1 {
+            return Some("accept with nothing marked? Enter again to confirm".to_owned());
+        }
         let again = match status {
             Status::Accepted => "Enter (or a)",
             Status::Rejected => "x",
@@ -137,41 +161,30 @@ impl Session {
         ))
     }
 
+    /// `q`: quits at once; unsaved edits stay in the draft journal.
     pub(super) fn quit(&mut self, out: &mut dyn Write) -> Result<Flow> {
-        let changed = self.current.as_ref().is_some_and(|c| c.state.is_changed());
-        if changed && !self.quit_armed {
-            self.quit_armed = true;
-            let id = self
-                .current
-                .as_ref()
-                .map(|c| c.view.doc.id.clone())
-                .unwrap_or_default();
-            say(
-                out,
-                &format!(
-                    "{id} has unsaved changes: q again quits without saving them, Enter saves them first"
-                ),
-            )?;
-            return Ok(Flow::Continue);
-        }
         self.farewell(out, "quit")?;
         Ok(Flow::Stop)
     }
 
+    /// The last words: the open document's edits go to the journal, which is
+    /// compacted, and the annotator is told what was saved and what is kept.
     pub(super) fn farewell(&mut self, out: &mut dyn Write, why: &str) -> Result<()> {
-        let mut dropped = self.drafts.len();
-        if self.current.as_ref().is_some_and(|c| c.state.is_changed()) {
-            dropped += 1;
+        self.journal_current(out)?;
+        if let Err(e) = self.journal.compact() {
+            super::complain(
+                out,
+                &self.render,
+                &format!("the draft journal could not be compacted ({e}); it is still whole"),
+            )?;
         }
         let s = self.summary();
         let mut msg = format!(
             "{why}: {} saved this session, {} still to do",
             s.saved, s.remaining
         );
-        if dropped > 0 {
-            msg.push_str(&format!(
-                " · unsaved changes to {dropped} document(s) dropped"
-            ));
+        if let Some(kept) = self.kept_message() {
+            msg.push_str(&format!(" · {kept}"));
         }
         say(out, &msg)
     }

@@ -1,4 +1,4 @@
-//! Moving between documents: drafts of unsaved work, `p`, `n`, `g ID`.
+//! Moving between documents: unsaved work kept as drafts, `p`, `n`, `g ID`.
 
 use std::io::Write;
 use std::time::Instant;
@@ -22,7 +22,7 @@ impl Session {
                 say(
                     out,
                     &format!(
-                        "unsaved changes to {} kept for this session (g {} returns)",
+                        "unsaved changes to {} kept as a draft (g {} returns)",
                         cur.view.doc.id, cur.view.doc.id
                     ),
                 )?;
@@ -43,29 +43,7 @@ impl Session {
         let view = DocView::new(doc, self.opts.lang);
         let (state, losses) = match self.drafts.remove(&entry) {
             Some(draft) => draft,
-            None => {
-                let mut losses = Losses::default();
-                let mut ann = Annotation::default();
-                // The same view of the earlier record as every other command:
-                // carried onto the current text, with what could not be carried.
-                if let Some(r) = self.log.get(&view.doc.id) {
-                    let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
-                    ann = Annotation::from_record(&resolved.record);
-                    if resolved.has_losses() {
-                        say(out, &lost_message(&resolved))?;
-                    }
-                    losses = Losses {
-                        zones: resolved.dropped_zones.as_ref().map_or(0, Vec::len),
-                        spans: resolved.lost,
-                    };
-                }
-                let mut state = DocState::new(ann);
-                let pending =
-                    self.suggester
-                        .suggest(&view, zones(&view, state.current()), &self.schema);
-                state.set_pending(pending, self.schema.spans.overlap);
-                (state, losses)
-            }
+            None => self.fresh_state(&view, out)?,
         };
         self.current = Some(Current {
             entry,
@@ -76,6 +54,37 @@ impl Session {
             losses,
         });
         self.show(out)
+    }
+
+    /// A document's state as its last decision left it: the earlier record
+    /// carried onto the current text (what could not be carried is said and
+    /// listed), with suggestions.
+    pub(super) fn fresh_state(
+        &mut self,
+        view: &DocView,
+        out: &mut dyn Write,
+    ) -> Result<(DocState, Losses)> {
+        let mut losses = Losses::default();
+        let mut ann = Annotation::default();
+        // The same view of the earlier record as every other command:
+        // carried onto the current text, with what could not be carried.
+        if let Some(r) = self.log.get(&view.doc.id) {
+            let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
+            ann = Annotation::from_record(&resolved.record);
+            if resolved.has_losses() {
+                say(out, &lost_message(&resolved))?;
+            }
+            losses = Losses {
+                zones: resolved.dropped_zones.as_ref().map_or(0, Vec::len),
+                spans: resolved.lost,
+            };
+        }
+        let mut state = DocState::new(ann);
+        let pending = self
+            .suggester
+            .suggest(view, zones(view, state.current()), &self.schema);
+        state.set_pending(pending, self.schema.spans.overlap);
+        Ok((state, losses))
     }
 
     pub(super) fn navigate(&mut self, cmd: &Command, out: &mut dyn Write) -> Result<()> {

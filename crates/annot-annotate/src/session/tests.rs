@@ -11,6 +11,8 @@ use super::*;
 use crate::frontend::PlainLines;
 use crate::suggest::parse_pattern;
 
+mod drafts;
+
 const A: &str = "Le Hezbollah participe aux opérations à Boukamal .\n\n\
                  Les forces de l' armée syrienne ont repris Boukamal hier .\n\n\
                  Rami Abdel Rahmane dirige l' OSDH depuis Londres .";
@@ -178,7 +180,7 @@ fn undo_and_redo_are_unlimited_within_the_document() {
 #[test]
 fn misaligned_spans_are_refused_with_the_nearest_aligned_one() {
     let f = Fixture::new(&[("a", A)]);
-    let (out, _) = f.run("Boukam LOC\nHezbol\nabsent ORG\nt999 ORG\n\n");
+    let (out, _) = f.run("Boukam LOC\nHezbol\nabsent ORG\nt999 ORG\n\n\n");
     assert!(
         out.contains("\"Boukam\" does not fall on token boundaries (¶1); the nearest token-aligned span is \"Boukamal\": t"),
         "{out}"
@@ -351,12 +353,12 @@ fn resume_skips_decided_documents_and_brings_skipped_back() {
 }
 
 #[test]
-fn navigation_keeps_drafts_and_quit_asks_first() {
+fn navigation_keeps_drafts_and_quit_keeps_them() {
     let f = Fixture::new(&[("a", A), ("b", B), ("c", C)]);
-    let script = "Boukamal LOC\nn\nn\nn\np\np\np\ng zzz\ng c\nq\nq\n";
+    let script = "Boukamal LOC\nn\nn\nn\np\np\np\ng zzz\ng c\nq\n";
     let (out, summary) = f.run(script);
     assert!(
-        out.contains("unsaved changes to a kept for this session (g a returns)"),
+        out.contains("unsaved changes to a kept as a draft (g a returns)"),
         "{out}"
     );
     assert!(
@@ -374,16 +376,11 @@ fn navigation_keeps_drafts_and_quit_asks_first() {
     assert!(out.contains("no document 'zzz' in the corpus"), "{out}");
     assert!(
         out.contains(
-            "quit: 0 saved this session, 3 still to do · unsaved changes to 1 document(s) dropped"
+            "quit: 0 saved this session, 3 still to do · 1 document has unsaved edits, kept as a draft; they come back at the next start"
         ),
         "{out}"
     );
     assert_eq!(summary.saved, 0);
-    let (out, _) = f.run("OSDH ORG\nq\nq\n");
-    assert!(
-        out.contains("a has unsaved changes: q again quits"),
-        "{out}"
-    );
     assert!(f.records().is_empty(), "quit saves nothing half-done");
 }
 
