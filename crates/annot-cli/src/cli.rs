@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use annot_annotate::Order;
 use annot_model::tokenize::Lang;
-use clap::builder::{EnumValueParser, TypedValueParser};
+use clap::builder::TypedValueParser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -43,13 +43,7 @@ pub(crate) enum Command {
     /// Create a project (annot.toml, schemas/, corpus/, annotations/).
     Init(crate::cmd::init::InitArgs),
     /// Import scraped articles (.txt), JSONL or CSV into the project's corpus.
-    // `--lang` takes the languages by name here until import.rs reads a `LangArg` itself.
-    // Its help already names them, so the list of values is not added to it.
-    #[command(mut_arg("lang", |a| {
-        a.value_parser(lang_names())
-            .ignore_case(true)
-            .hide_possible_values(true)
-    }))]
+    #[command(mut_arg("json", |a| a.help("Print the report as JSON on stdout")))]
     Import(crate::cmd::import::ImportArgs),
     /// Documents, annotators, progress and label counts.
     Status(crate::cmd::status::StatusArgs),
@@ -107,11 +101,6 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
         }
     }
-}
-
-/// `--lang` as its ISO 639-1 code, for an argument that is still a string.
-fn lang_names() -> impl TypedValueParser<Value = String> {
-    EnumValueParser::<LangArg>::new().map(|l| Lang::from(l).code().to_owned())
 }
 
 /// `--order`: `file`, or `random:SEED`, which no fixed list of values can
@@ -203,7 +192,7 @@ mod tests {
         else {
             panic!("not import")
         };
-        assert_eq!(i.lang.as_deref(), Some("fr"));
+        assert_eq!(i.lang.map(Lang::from), Some(Lang::Fr));
         let err = parse(&["annot", "import", "x", "--lang", "de"])
             .unwrap_err()
             .to_string();

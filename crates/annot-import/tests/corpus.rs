@@ -73,7 +73,7 @@ fn check_corpus(opts: &ImportOptions) {
             problems.push(format!("{}: not imported", e.file));
             continue;
         };
-        doc.check().unwrap();
+        doc.validate().unwrap();
         let m = &doc.meta;
         let fields = [
             ("title", &e.title, &m.title),

@@ -77,7 +77,7 @@ fn documents_come_in_path_order_across_chunks() {
         docs.iter().map(|d| d.zones.len()).sum::<usize>()
     );
     for d in &docs {
-        d.check().unwrap();
+        d.validate().unwrap();
     }
 }
 

@@ -100,15 +100,6 @@ impl Document {
         Ok(())
     }
 
-    /// [`Document::validate`] with the error as its message, for callers that
-    /// put it into a message of their own.
-    ///
-    /// # Errors
-    /// The message of the [`DocumentError`].
-    pub fn check(&self) -> Result<(), String> {
-        self.validate().map_err(|e| e.to_string())
-    }
-
     /// The zone that contains code point `pos`, if any.
     #[must_use]
     pub fn zone_at(&self, pos: usize) -> Option<&Zone> {
@@ -209,16 +200,26 @@ mod tests {
     #[test]
     fn check_catches_bad_hash_and_zone() {
         let mut d = Document::new("a", "abc");
-        assert!(d.check().is_ok());
+        assert!(d.validate().is_ok());
         d.zones.push(ZoneSpan {
             start: 1,
             end: 9,
             zone: "body".into(),
         });
-        assert!(d.check().unwrap_err().contains("outside the text"));
+        assert!(
+            d.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("outside the text")
+        );
         d.zones.clear();
         d.text.push('!');
-        assert!(d.check().unwrap_err().contains("does not match"));
+        assert!(
+            d.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("does not match")
+        );
     }
 
     #[test]

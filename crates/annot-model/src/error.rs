@@ -24,6 +24,14 @@ pub enum ModelError {
         message: String,
     },
 
+    /// A corpus line that is a document, but not a valid one (digest, zones).
+    #[error("{path}:{line}: {source}")]
+    Document {
+        path: PathBuf,
+        line: usize,
+        source: DocumentError,
+    },
+
     /// A schema that cannot be used.
     #[error("schema {path}: {source}")]
     Schema {

@@ -12,6 +12,8 @@ use annot_model::tokenize::Lang;
 use annot_model::visible;
 use serde::Serialize;
 
+use crate::cli::{JsonArgs, LangArg};
+
 /// Arguments of `annot import`.
 #[derive(Debug, Default, clap::Args)]
 pub(crate) struct ImportArgs {
@@ -43,8 +45,13 @@ pub(crate) struct ImportArgs {
     #[arg(long)]
     pub(crate) strict: bool,
     /// Language of the documents (fr, en) instead of detecting it.
-    #[arg(long, value_name = "LANG")]
-    pub(crate) lang: Option<String>,
+    #[arg(
+        long,
+        value_name = "LANG",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
+    pub(crate) lang: Option<LangArg>,
     /// Import a new version of documents whose id the project has with another text
     /// (annotations made on the old text are re-anchored when next read).
     #[arg(long)]
@@ -56,9 +63,8 @@ pub(crate) struct ImportArgs {
     /// for texts you mean to annotate whole.
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_doc_bytes: Option<u64>,
-    /// Print the report as JSON on stdout.
-    #[arg(long)]
-    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) output: JsonArgs,
 }
 
 /// What an import into a project did, with the summary line the CLI prints.
@@ -124,12 +130,7 @@ impl ImportArgs {
             o.max_doc_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
         o.csv_multiline = self.csv_multiline;
-        if let Some(l) = &self.lang {
-            o.lang = Some(
-                Lang::from_code(l)
-                    .ok_or_else(|| anyhow::anyhow!("--lang {l}: annot knows fr and en"))?,
-            );
-        }
+        o.lang = self.lang.map(Lang::from);
         Ok(o)
     }
 }
@@ -181,7 +182,7 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     }
     writeln!(err, "{}", outcome.summary())?;
     drop(err);
-    if args.json {
+    if args.output.json {
         crate::output::print_json(&outcome)?;
     }
     // A re-import of documents all present read documents: nothing was wrong.

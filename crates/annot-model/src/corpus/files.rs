@@ -16,10 +16,10 @@ pub fn parse_document(line: &[u8], path: &Path, line_no: usize) -> Result<Docume
         line: line_no,
         message: format!("not a document: {e}"),
     })?;
-    doc.check().map_err(|message| ModelError::Line {
+    doc.validate().map_err(|source| ModelError::Document {
         path: path.to_owned(),
         line: line_no,
-        message,
+        source,
     })?;
     Ok(doc)
 }
