@@ -386,3 +386,25 @@ fn span_splitting_a_grapheme_is_warned() {
         .success()
         .stderr(predicates::str::contains("inside a character"));
 }
+
+/// `show` draws nested spans and spans across zones instead of leaving them out.
+#[test]
+fn show_draws_nested_spans() {
+    let (_tmp, root) = jsonl_project(&[("d", "La Banque de France à Paris .")]);
+    let h = doc_hash(&root, "d");
+    let spans = json!([
+        {"start": 3, "end": 19, "label": "ORG", "text": "Banque de France"},
+        {"start": 13, "end": 19, "label": "LOC", "text": "France"},
+        {"start": 22, "end": 27, "label": "LOC", "text": "Paris"}
+    ]);
+    fs::write(
+        log(&root, "alice"),
+        raw_record("d", &h, spans, json!({})) + "\n",
+    )
+    .unwrap();
+    let shown = stdout_of(annot_in(&root).args(["show", "d", "--plain"]));
+    assert!(
+        shown.contains("La [Banque de [France]{LOC}]{ORG} à [Paris]{LOC} ."),
+        "{shown}"
+    );
+}

@@ -114,24 +114,39 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         }
         let is_boiler = zone.zone == Zone::Boilerplate;
         let zstyle = if is_boiler { dim } else { Style::new() };
-        let drawn = side_by_side(spans, zone.start, zone.end);
-        let ranges: Vec<(usize, usize)> = drawn.iter().map(|s| (s.start, s.end)).collect();
+        // Every span that reaches into the zone, nested ones too: brackets
+        // open and close where the spans do (a span across two zones is
+        // drawn in each).
+        let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        let segs = marked::segments(&ranges, zone.start, zone.end);
         let mut line = String::new();
-        for seg in marked::segments(&ranges, zone.start, zone.end) {
-            let text = visible(slice(seg.start, seg.end).unwrap_or_default());
-            let Some(&i) = seg.covering.last() else {
-                line.push_str(&text);
-                continue;
-            };
-            let label = &drawn[i].label;
-            let tag = visible(label);
-            if color {
-                let st = Style::new()
-                    .fg_color(Some(label_color(label).into()))
-                    .bold();
-                line.push_str(&format!("{st}{text}{st:#}{dim}{tag}{dim:#}"));
-            } else {
-                line.push_str(&format!("[{text}]{{{tag}}}"));
+        for event in marked::events(&segs) {
+            match event {
+                marked::Event::Open(_) => {
+                    if !color {
+                        line.push('[');
+                    }
+                }
+                marked::Event::Text(seg) => {
+                    let text = visible(slice(seg.start, seg.end).unwrap_or_default());
+                    match seg.covering.last() {
+                        Some(&i) if color => {
+                            let st = Style::new()
+                                .fg_color(Some(label_color(&spans[i].label).into()))
+                                .bold();
+                            line.push_str(&format!("{st}{text}{st:#}"));
+                        }
+                        _ => line.push_str(&text),
+                    }
+                }
+                marked::Event::Close(i) => {
+                    let tag = visible(&spans[i].label);
+                    if color {
+                        line.push_str(&format!("{dim}{tag}{dim:#}"));
+                    } else {
+                        line.push_str(&format!("]{{{tag}}}"));
+                    }
+                }
             }
         }
         for (i, text) in line
@@ -223,24 +238,4 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The spans drawn in the text of a zone: those inside it, side by side in
-/// text order. One that starts inside a span already drawn is not drawn, so
-/// each piece of text shows at most one label.
-fn side_by_side(spans: &[Span], start: usize, end: usize) -> Vec<&Span> {
-    let mut inside: Vec<&Span> = spans
-        .iter()
-        .filter(|s| s.start >= start && s.end <= end)
-        .collect();
-    inside.sort_by_key(|s| (s.start, s.end));
-    let mut pos = start;
-    inside.retain(|s| {
-        let keep = s.start >= pos;
-        if keep {
-            pos = s.end;
-        }
-        keep
-    });
-    inside
 }
