@@ -369,3 +369,51 @@ fn a_filter_key_or_value_the_corpus_lacks_is_an_error_naming_what_there_is() {
         "no document has a 'langue' key; the keys are: id, status, zone",
     ));
 }
+
+/// `y` says what it took with words around it; a suggestion dismissed (`n 1`)
+/// or deleted in a document is not offered there again when the document is
+/// opened again in the session.
+#[test]
+fn taken_suggestions_show_context_and_dismissed_ones_stay_dismissed() {
+    let (tmp, root) = jsonl_project(&[("a", A), ("b", B)]);
+    let patterns = tmp.path().join("patterns.jsonl");
+    std::fs::write(&patterns, PATTERNS).unwrap();
+    let out = annot_in(&root)
+        .args(["annotate", "--annotator", "bot", "--patterns"])
+        .arg(&patterns)
+        .write_stdin("n 1\nn\np\nq\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let screens: Vec<&str> = out.split("── a ").collect();
+    assert_eq!(screens.len(), 3, "a opened twice: {out}");
+    assert!(screens[1].contains("Hezbollah ORG"), "{}", screens[1]);
+    let again = screens[2].split("suggested").nth(1).unwrap_or_default();
+    assert!(
+        !again
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("Hezbollah"),
+        "{}",
+        screens[2]
+    );
+
+    let out = annot_in(&root)
+        .args(["annotate", "--annotator", "bot2", "--patterns"])
+        .arg(&patterns)
+        .write_stdin("y 1\nq\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("accepted 1 suggestion (1 span): Hezbollah ORG («Le Hezbollah participe aux opérations…»)"),
+        "{out}"
+    );
+}

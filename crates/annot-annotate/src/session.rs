@@ -11,7 +11,7 @@ use annot_model::annotations::{LostSpan, unsettled};
 use annot_model::corpus::Corpus;
 use annot_model::drafts::DraftJournal;
 use annot_model::filter::Filter;
-use annot_model::record::Status;
+use annot_model::record::{SpanSource, Status};
 use annot_model::store::AnnotatorLog;
 use annot_model::tokenize::Lang;
 use annot_model::visible;
@@ -114,6 +114,9 @@ pub struct Session {
     pending_label: Option<Targets>,
     /// A decision that was asked about once; the same decision again goes ahead.
     confirm_armed: Option<Status>,
+    /// Suggestions (label, text) the annotator dismissed or deleted, per
+    /// document id: not offered again there when the document is reopened.
+    dismissed: HashMap<String, HashSet<(String, String)>>,
 }
 
 impl std::fmt::Debug for Session {
@@ -168,6 +171,7 @@ impl Session {
             saved: 0,
             pending_label: None,
             confirm_armed: None,
+            dismissed: HashMap::new(),
         })
     }
 
@@ -452,6 +456,24 @@ impl Session {
             hide_boilerplate: !self.show_boilerplate,
         };
         let st = &mut cur.state;
+        // What a dismissal or a deletion takes away from the suggestions of this document.
+        let forgotten: Vec<(String, String)> = match &cmd {
+            Command::Dismiss(numbers) => st
+                .current()
+                .pending
+                .iter()
+                .filter(|g| numbers.is_empty() || numbers.contains(&g.number))
+                .map(|g| (g.label.clone(), g.text.clone()))
+                .collect(),
+            Command::Delete(numbers) => numbers
+                .iter()
+                .filter_map(|&k| st.current().spans.get(k.wrapping_sub(1)))
+                .filter(|s| s.source.is_some_and(|src| src != SpanSource::Manual))
+                .map(|s| (s.label.clone(), s.text.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let doc_id = cur.view.doc.id.clone();
         let msg = match cmd {
             Command::Undo => format!(
                 "undone: {}",
@@ -502,6 +524,9 @@ impl Session {
             Command::Dismiss(numbers) => ctx.dismiss(st, &numbers)?,
             _ => return Ok(None),
         };
+        if !forgotten.is_empty() {
+            self.dismissed.entry(doc_id).or_default().extend(forgotten);
+        }
         Ok(Some(msg))
     }
 

@@ -349,6 +349,7 @@ impl Suggester {
             if c.start < taken_until
                 || schema.spans.labels.iter().all(|l| l.name != c.label)
                 || zone_at(zones, c.start) == Some(&Zone::Boilerplate)
+                || part_of_a_longer_name(view, c.start, c.end)
             {
                 continue;
             }
@@ -370,6 +371,56 @@ impl Suggester {
         }
         groups
     }
+}
+
+/// Whether `[start, end)` is the start or end of a longer capitalised name:
+/// `Liban` in `Liban-Nord` or `Nord-Liban`, `Laurent` in `Laurent Vidal`.
+/// Offering the part would mark half a name.
+fn part_of_a_longer_name(view: &DocView, start: usize, end: usize) -> bool {
+    let capital = |i: usize| {
+        view.tokens.get(i).is_some_and(|t| {
+            view.slice(t.start, t.end)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    };
+    let is_hyphen = |i: usize| {
+        view.tokens
+            .get(i)
+            .is_some_and(|t| matches!(view.slice(t.start, t.end), "-" | "‐" | "‑"))
+    };
+    let first_capital = view
+        .slice(start, end)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if !first_capital {
+        return false;
+    }
+    let next = view.tokens.partition_point(|t| t.start < end);
+    if let Some(t) = view.tokens.get(next) {
+        let attached = t.start == end;
+        if attached
+            && is_hyphen(next)
+            && view.tokens.get(next + 1).is_some_and(|u| u.start == t.end)
+            && capital(next + 1)
+        {
+            return true;
+        }
+        if t.start == end + 1 && view.slice(end, t.start) == " " && capital(next) {
+            return true;
+        }
+    }
+    let before = view.tokens.partition_point(|t| t.end <= start);
+    if before >= 2 {
+        let h = &view.tokens[before - 1];
+        let w = &view.tokens[before - 2];
+        if h.end == start && is_hyphen(before - 1) && w.end == h.start && capital(before - 2) {
+            return true;
+        }
+    }
+    false
 }
 
 fn zone_at(zones: &[ZoneSpan], pos: usize) -> Option<&Zone> {

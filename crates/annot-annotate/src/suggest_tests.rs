@@ -163,3 +163,20 @@ fn load_names_file_and_line() {
         .to_string();
     assert!(missing.contains("nope.jsonl"), "{missing}");
 }
+
+#[test]
+fn part_of_a_longer_capitalised_name_is_not_offered() {
+    let schema = Schema::news();
+    let patterns = vec![
+        parse_pattern(r#"{"label":"LOC","pattern":"Liban"}"#, &schema).unwrap(),
+        parse_pattern(r#"{"label":"PER","pattern":"Laurent"}"#, &schema).unwrap(),
+    ];
+    let mut s = Suggester::new(patterns, Dictionary::default());
+    let v = view("Au Liban-Nord, Laurent Vidal a vu le Liban et Laurent .");
+    let got: Vec<(String, usize)> = s
+        .suggest(&v, &[], &schema)
+        .into_iter()
+        .map(|g| (g.text, g.occurrences.len()))
+        .collect();
+    assert_eq!(got, [("Liban".to_owned(), 1), ("Laurent".to_owned(), 1)]);
+}

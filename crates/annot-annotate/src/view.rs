@@ -74,6 +74,37 @@ impl DocView {
         }
     }
 
+    /// `[start, end)` with up to `words` tokens on each side, on one line
+    /// (line breaks shown as spaces), `…` where the paragraph goes on.
+    #[must_use]
+    pub fn context(&self, start: usize, end: usize, words: usize) -> String {
+        let first = self.tokens.partition_point(|t| t.end <= start);
+        let last = self.tokens.partition_point(|t| t.start < end);
+        let block = self
+            .blocks
+            .iter()
+            .find(|b| b.start <= start && start < b.end)
+            .map_or((0, usize::MAX), |b| (b.start, b.end));
+        let from = self.tokens[first.saturating_sub(words)..first]
+            .iter()
+            .find(|t| t.start >= block.0)
+            .map_or(start, |t| t.start);
+        let to = self.tokens[last..(last + words).min(self.tokens.len())]
+            .iter()
+            .rev()
+            .find(|t| t.end <= block.1)
+            .map_or(end, |t| t.end);
+        let mut out = String::new();
+        if from > block.0 {
+            out.push('…');
+        }
+        out.push_str(&self.slice(from, to).replace('\n', " "));
+        if to < block.1.min(self.map.char_len()) {
+            out.push('…');
+        }
+        out
+    }
+
     /// Byte range of a code point range, for searching the text.
     #[must_use]
     pub fn to_bytes(&self, start: usize, end: usize) -> Option<(usize, usize)> {

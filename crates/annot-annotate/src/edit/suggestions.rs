@@ -46,6 +46,26 @@ impl Ctx<'_> {
             })
             .collect();
         let what = format!("took {}", describe.join(", "));
+        // What was taken, each with a few words around its first occurrence,
+        // so a wrong suggestion shows before the next command.
+        let shown: Vec<String> = chosen
+            .iter()
+            .map(|&i| {
+                let g = &st.current().pending[i];
+                let times = if g.occurrences.len() > 1 {
+                    format!(" ×{}", g.occurrences.len())
+                } else {
+                    String::new()
+                };
+                let (s, e) = g.occurrences[0];
+                format!(
+                    "{} {}{times} («{}»)",
+                    g.text,
+                    g.label,
+                    self.view.context(s, e, 3)
+                )
+            })
+            .collect();
         st.edit(what, |a| {
             for &i in &chosen {
                 let g = a.pending[i].clone();
@@ -74,9 +94,10 @@ impl Ctx<'_> {
         })?;
         let groups = chosen.len();
         let mut msg = format!(
-            "accepted {groups} suggestion{} ({added} span{})",
+            "accepted {groups} suggestion{} ({added} span{}): {}",
             plural(groups),
-            plural(added)
+            plural(added),
+            shown.join(" · ")
         );
         if left_out > 0 {
             msg.push_str(&format!(" · {left_out} left out: they overlap spans"));

@@ -80,9 +80,12 @@ impl Session {
             };
         }
         let mut state = DocState::new(ann);
-        let pending = self
+        let mut pending = self
             .suggester
             .suggest(view, zones(view, state.current()), &self.schema);
+        if let Some(gone) = self.dismissed.get(&view.doc.id) {
+            pending.retain(|g| !gone.contains(&(g.label.clone(), g.text.clone())));
+        }
         state.set_pending(pending, self.schema.spans.overlap);
         Ok((state, losses))
     }
