@@ -779,3 +779,20 @@ fn set_figures(
             .collect(),
     })
 }
+
+/// The agreement report of `sides` over `corpus`: every document walked once.
+///
+/// # Errors
+/// An unreadable corpus, or malformed metric input.
+pub fn agree(
+    sides: &[Side],
+    corpus: &annot_model::corpus::Corpus,
+    schema: &Schema,
+    selection: &crate::compare::Selection,
+    options: AgreeOptions,
+) -> Result<AgreeReport, CompareError> {
+    let mut tally = AgreeTally::new(sides, schema, options);
+    let skipped =
+        crate::compare::for_each_document(sides, corpus, selection, |doc| tally.add(&doc))?;
+    tally.finish(skipped)
+}

@@ -43,6 +43,7 @@
 pub mod agree;
 pub mod align;
 pub mod compare;
+pub mod diff;
 pub mod error;
 pub mod gate;
 pub mod metric;
