@@ -4,6 +4,7 @@
 mod annotate;
 mod check;
 mod common;
+mod compare;
 mod import_defects;
 mod project;
 mod quickstart;

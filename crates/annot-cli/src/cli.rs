@@ -58,6 +58,10 @@ pub(crate) enum Command {
     Annotate(crate::cmd::annotate::AnnotateArgs),
     /// Create (or reuse) a demo project from the bundled sample corpus and start annotating.
     Quickstart(crate::cmd::quickstart::QuickstartArgs),
+    /// Where two sides (annotators, versions, log files) disagree, document by document.
+    Diff(crate::cmd::diff::DiffArgs),
+    /// How much two or more sides agree: labels, spans, tokens, alpha-U, worst documents.
+    Agree(crate::cmd::agree::AgreeArgs),
 }
 
 /// `--json`: the output for machines, one group for every command that has it.

@@ -127,3 +127,55 @@ pub enum MetricError {
         second_end: u64,
     },
 }
+
+/// Why two or more sides cannot be compared.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum CompareError {
+    /// A side that is neither an annotator name, `name@TIME`, nor a log file.
+    #[error(
+        "side '{side}': {reason}; a side is an annotator (alice), an annotator as of a time (alice@2026-11-20 or alice@2026-11-20T14:00, UTC), or a log file (a path with / or ending in .jsonl)"
+    )]
+    BadSide {
+        /// The side as written.
+        side: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Fewer sides than the command compares.
+    #[error("{command} compares {needs} sides, but {found} were given")]
+    TooFewSides {
+        /// The command.
+        command: &'static str,
+        /// How many it needs at least.
+        needs: usize,
+        /// How many were given.
+        found: usize,
+    },
+    /// The same side named twice.
+    #[error("side '{side}' is named twice; name each side once")]
+    DuplicateSide {
+        /// The side as written.
+        side: String,
+    },
+    /// A `--min` gate that names no figure of the report.
+    #[error("--min: '{name}' is not a figure of the report; use one of: {known}")]
+    UnknownGate {
+        /// The name as written.
+        name: String,
+        /// The names that exist, comma-separated.
+        known: String,
+    },
+    /// A `--min` gate that is not `name=number`.
+    #[error("--min: '{part}' is not name=number (e.g. alpha=0.8,f1=0.9)")]
+    BadGate {
+        /// The part as written.
+        part: String,
+    },
+    /// Reading the project, its corpus or a log.
+    #[error(transparent)]
+    Model(#[from] annot_model::ModelError),
+    /// Malformed metric input (a bug in the alignment, reported rather than hidden).
+    #[error(transparent)]
+    Metric(#[from] MetricError),
+}

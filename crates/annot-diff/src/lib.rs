@@ -1,5 +1,11 @@
-//! Comparing annotators: agreement metrics over document labels, spans, tokens and
-//! character positions.
+//! Comparing annotators: sides, alignment, agreement metrics over document labels, spans,
+//! tokens and character positions, and the reports of `annot diff` and `annot agree`.
+//!
+//! - [`side`]: what is compared (an annotator, an annotator as of a time, a log file);
+//! - [`compare`]: the documents the sides share, records resolved onto the current text;
+//! - [`align`]: two sides' spans paired and classified (same, label, boundary, only A/B);
+//! - [`agree`]: every agreement figure in one pass; [`gate`]: `--min` thresholds;
+//! - [`metric`]: the measures themselves.
 //!
 //! Every measure is a pure function over simple inputs that returns a typed result:
 //! an [`metric::Agreement`] (or [`metric::Scores`]) holding either a value or the reason
@@ -34,7 +40,13 @@
 //! # Ok::<(), annot_diff::MetricError>(())
 //! ```
 
+pub mod agree;
+pub mod align;
+pub mod compare;
+pub mod diff;
 pub mod error;
+pub mod gate;
 pub mod metric;
+pub mod side;
 
-pub use error::MetricError;
+pub use error::{CompareError, MetricError};

@@ -16,7 +16,8 @@
 //! ([`Annotations::failures`]) and the others are still read.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -436,6 +437,87 @@ pub struct DocumentAnnotations {
     pub records: Vec<Resolved>,
 }
 
+impl AnnotatorRecords {
+    /// Reads any log file (one copied from another revision, or sent by e-mail)
+    /// as the records of `name`. A missing file is an error here, not an empty log:
+    /// a path was named on purpose.
+    ///
+    /// # Errors
+    /// A missing or unreadable file, or an unparsable line, naming the file and line.
+    pub fn read_file(name: &str, path: &Path) -> Result<Self> {
+        // fs-err names the file in the error.
+        fs_err::metadata(path)?;
+        Ok(AnnotatorRecords {
+            name: name.to_owned(),
+            path: path.to_owned(),
+            contents: read_log(path)?,
+        })
+    }
+
+    /// Reads `path` replayed up to `until`: the latest record per document among
+    /// those with `at <= until` (the log as it stood then; an append-only log keeps
+    /// every version). A missing log has no records.
+    ///
+    /// The log is first read whole through [`read_log`], so a torn tail or a bad
+    /// line is reported exactly as every other command reports it; then the
+    /// records are replayed, skipping the torn tail.
+    ///
+    /// # Errors
+    /// An unreadable log, an unparsable line, or a record whose `at` is not an
+    /// RFC 3339 time, naming the file and line.
+    pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
+        let mut contents = read_log(path)?;
+        let torn_line = contents.torn.as_ref().map(|t| t.line);
+        let mut latest = BTreeMap::new();
+        let mut lines = BTreeMap::new();
+        let mut records = 0;
+        if contents.records > 0 {
+            let reader = BufReader::new(fs_err::File::open(path)?);
+            for (i, line) in reader.split(b'\n').enumerate() {
+                let line_no = i + 1;
+                let line = line?;
+                if Some(line_no) == torn_line {
+                    break;
+                }
+                let line = if line_no == 1 {
+                    line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line)
+                } else {
+                    &line
+                };
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let bad = |message: String| ModelError::Line {
+                    path: path.to_owned(),
+                    line: line_no,
+                    message,
+                };
+                let record: Record =
+                    serde_json::from_slice(line).map_err(|e| bad(format!("not a record: {e}")))?;
+                let at: jiff::Timestamp = record.at.parse().map_err(|e| {
+                    bad(format!(
+                        "'at' is {:?}, not an RFC 3339 time ({e}), so the log cannot be replayed up to a time",
+                        record.at
+                    ))
+                })?;
+                if at <= until {
+                    records += 1;
+                    lines.insert(record.doc.clone(), line_no);
+                    latest.insert(record.doc.clone(), record);
+                }
+            }
+        }
+        contents.latest = latest;
+        contents.lines = lines;
+        contents.records = records;
+        Ok(AnnotatorRecords {
+            name: name.to_owned(),
+            path: path.to_owned(),
+            contents,
+        })
+    }
+}
+
 fn read_one(project: &Project, name: &str) -> Result<AnnotatorRecords> {
     let path = project.log_path(name)?;
     let contents = read_log(&path)?;
@@ -586,5 +668,53 @@ mod tests {
         let r = resolve(&rec, None, &corpus).unwrap();
         assert_eq!(r.anchor, Anchor::Orphaned);
         assert_eq!(r.record, rec);
+    }
+
+    #[test]
+    fn a_log_replayed_up_to_a_time_keeps_the_records_made_by_then() {
+        let doc = Document::new("d", "Boukamal et Deir ez-Zor");
+        let other = Document::new("e", "Raqqa");
+        let at = |r: &mut Record, t: &str| r.at = t.to_owned();
+        let mut first = record(&doc, vec![span(&doc.text, "Boukamal", "LOC")]);
+        at(&mut first, "2026-11-20T10:00:00Z");
+        let mut e = record(&other, vec![]);
+        at(&mut e, "2026-11-21T10:00:00Z");
+        let mut second = record(&doc, vec![span(&doc.text, "Deir ez-Zor", "LOC")]);
+        at(&mut second, "2026-11-22T10:00:00Z");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alice.jsonl");
+        let lines: Vec<String> = [&first, &e, &second]
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        // a torn tail is set aside, as every reader does
+        fs_err::write(&path, lines.join("\n") + "\n{\"doc\":\"d\",\"ha").unwrap();
+        let until = |t: &str| t.parse::<jiff::Timestamp>().unwrap();
+        let then = AnnotatorRecords::read_until("alice@then", &path, until("2026-11-21T10:00:00Z"))
+            .unwrap();
+        assert_eq!(then.latest().len(), 2);
+        assert_eq!(then.get("d").unwrap().spans[0].text, "Boukamal");
+        assert_eq!(then.line_of("d"), 1);
+        assert_eq!(then.record_count(), 2);
+        assert!(then.torn().is_some());
+        let before =
+            AnnotatorRecords::read_until("a", &path, until("2026-01-01T00:00:00Z")).unwrap();
+        assert_eq!(before.latest().len(), 0);
+        let now = AnnotatorRecords::read_until("a", &path, until("2027-01-01T00:00:00Z")).unwrap();
+        assert_eq!(now.get("d").unwrap().spans[0].text, "Deir ez-Zor");
+        assert_eq!(now.line_of("d"), 3);
+        let file = AnnotatorRecords::read_file("copy", &path).unwrap();
+        assert_eq!(file.get("d"), now.get("d"));
+        assert!(AnnotatorRecords::read_file("x", &dir.path().join("none.jsonl")).is_err());
+        let mut bad = first.clone();
+        bad.at = "yesterday".into();
+        fs_err::write(&path, serde_json::to_string(&bad).unwrap() + "\n").unwrap();
+        let err = AnnotatorRecords::read_until("a", &path, until("2027-01-01T00:00:00Z"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("alice.jsonl:1") && err.contains("yesterday"),
+            "{err}"
+        );
     }
 }

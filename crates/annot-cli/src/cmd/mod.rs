@@ -1,7 +1,10 @@
 //! One module per subcommand; `run` dispatches.
 
+pub(crate) mod agree;
 pub(crate) mod annotate;
 pub(crate) mod check;
+pub(crate) mod compare;
+pub(crate) mod diff;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod quickstart;
@@ -30,6 +33,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
+        Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
+        Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
     }
 }
 

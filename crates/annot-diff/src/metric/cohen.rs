@@ -22,36 +22,41 @@ pub(crate) fn two_coder_table(
             found: data.coders(),
         });
     }
-    let mut pairs: Vec<(u32, u32)> = data
+    let pairs: Vec<(u32, u32, u64)> = data
         .iter_units()
         .filter_map(|u| match u {
-            [Some(a), Some(b)] => Some((*a, *b)),
+            [Some(a), Some(b)] => Some((*a, *b, 1)),
             _ => None,
         })
         .collect();
-    let mut cats: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    Ok(counted_table(&pairs))
+}
+
+/// The two-coder table of `(first coder's category, second's, number of units)` cells.
+pub(crate) fn counted_table(pairs: &[(u32, u32, u64)]) -> TwoCoderTable {
+    let mut cats: Vec<u32> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
     cats.sort_unstable();
     cats.dedup();
     let mut first = vec![0; cats.len()];
     let mut second = vec![0; cats.len()];
     let mut agreeing = 0;
-    for &(a, b) in &pairs {
+    let mut units = 0;
+    for &(a, b, k) in pairs {
         let (ai, bi) = (
             cats.binary_search(&a).unwrap_or(0),
             cats.binary_search(&b).unwrap_or(0),
         );
-        first[ai] += 1;
-        second[bi] += 1;
-        agreeing += u64::from(a == b);
+        first[ai] += k;
+        second[bi] += k;
+        agreeing += if a == b { k } else { 0 };
+        units += k;
     }
-    let units = pairs.len() as u64;
-    pairs.clear();
-    Ok(TwoCoderTable {
+    TwoCoderTable {
         first,
         second,
         agreeing,
         units,
-    })
+    }
 }
 
 /// Cohen's kappa, κ = (p_o − p_e) / (1 − p_e), with p_e from each coder's own marginals.
@@ -63,9 +68,20 @@ pub(crate) fn two_coder_table(
 /// # Errors
 /// [`MetricError::NotTwoCoders`] unless the data has exactly two coders.
 pub fn cohen_kappa(data: &ReliabilityData) -> Result<Agreement, MetricError> {
-    let t = two_coder_table(data, "Cohen's kappa")?;
+    Ok(kappa_of(&two_coder_table(data, "Cohen's kappa")?))
+}
+
+/// Cohen's kappa of a contingency table given as `(first coder's category, second
+/// coder's category, number of units)`: the same value as [`cohen_kappa`] over the
+/// units the table counts, without holding one row per unit.
+#[must_use]
+pub fn cohen_kappa_counted(cells: &[(u32, u32, u64)]) -> Agreement {
+    kappa_of(&counted_table(cells))
+}
+
+fn kappa_of(t: &TwoCoderTable) -> Agreement {
     if t.units == 0 {
-        return Ok(Agreement::undefined(Undefined::NoItems, 0));
+        return Agreement::undefined(Undefined::NoItems, 0);
     }
     // In counts: κ = (n·agree − Σ a_k b_k) / (n² − Σ a_k b_k); exact up to the final division.
     let chance: u128 = t
@@ -77,10 +93,10 @@ pub fn cohen_kappa(data: &ReliabilityData) -> Result<Agreement, MetricError> {
     let n = u128::from(t.units);
     let numerator = (n * u128::from(t.agreeing)) as f64 - chance as f64;
     let denominator = (n * n - chance) as f64;
-    Ok(Agreement {
+    Agreement {
         value: Value::ratio(numerator, denominator, Undefined::NoExpectedDisagreement),
-        items: t.units as usize,
-    })
+        items: usize::try_from(t.units).unwrap_or(usize::MAX),
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +125,15 @@ mod tests {
         assert!((k1 - 0.348).abs() < 5e-4, "{k1}");
         let k2 = kappa(&ARTSTEIN_POESIO_2);
         assert!((k2 - 0.801).abs() < 5e-4, "{k2}");
+    }
+
+    #[test]
+    fn a_counted_table_gives_the_kappa_of_its_units() {
+        let cells = [(0, 0, 40), (0, 1, 9), (1, 0, 6), (1, 1, 45), (2, 1, 3)];
+        let expanded: Vec<(u32, u32, usize)> =
+            cells.iter().map(|&(a, b, k)| (a, b, k as usize)).collect();
+        let full = cohen_kappa(&ReliabilityData::from_contingency(&expanded)).unwrap();
+        assert_eq!(cohen_kappa_counted(&cells), full);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::reliability::{categories, index_of, unit_counts};
+use super::reliability::{index_of, unit_counts};
 use super::{Agreement, ReliabilityData, Undefined, Value};
+use crate::MetricError;
 
 /// The difference function δ² of Krippendorff's alpha (the level of measurement).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -36,6 +37,33 @@ pub fn krippendorff_alpha(data: &ReliabilityData, metric: DistanceMetric) -> Agr
     c.alpha(&delta)
 }
 
+/// Krippendorff's alpha over units given once each with the number of times they occur:
+/// the same value as [`krippendorff_alpha`] over the expanded matrix, for data with few
+/// distinct units and very many units (token tags: most tokens are `O` for every coder).
+///
+/// # Errors
+/// [`MetricError::CoderCountMismatch`] when a unit does not have `coders` cells.
+pub fn krippendorff_alpha_counted(
+    coders: usize,
+    units: &[(Vec<Option<u32>>, u64)],
+    metric: DistanceMetric,
+) -> Result<Agreement, MetricError> {
+    if let Some((unit, (row, _))) = units
+        .iter()
+        .enumerate()
+        .find(|(_, (r, _))| r.len() != coders)
+    {
+        return Err(MetricError::CoderCountMismatch {
+            unit,
+            expected: coders,
+            found: row.len(),
+        });
+    }
+    let c = Coincidences::of_counted(|| units.iter().map(|(u, k)| (u.as_slice(), *k)));
+    let delta = distances(&c.categories, &c.marginals, metric);
+    Ok(c.alpha(&delta))
+}
+
 /// The coincidence matrix of the pairable values, built in one pass over the units.
 pub(crate) struct Coincidences {
     /// The sorted distinct categories of the pairable units.
@@ -50,18 +78,32 @@ pub(crate) struct Coincidences {
 
 impl Coincidences {
     pub(crate) fn of(data: &ReliabilityData) -> Coincidences {
-        let cats = categories(data, 2);
+        Coincidences::of_counted(|| data.iter_units().map(|u| (u, 1)))
+    }
+
+    /// The coincidences of units given with their multiplicities: `units()` yields
+    /// each distinct unit once with how many times it occurs (called twice).
+    pub(crate) fn of_counted<'a, I>(units: impl Fn() -> I) -> Coincidences
+    where
+        I: Iterator<Item = (&'a [Option<u32>], u64)>,
+    {
+        let mut cats: Vec<u32> = units()
+            .filter(|(u, k)| *k > 0 && u.iter().flatten().count() >= 2)
+            .flat_map(|(u, _)| u.iter().flatten().copied())
+            .collect();
+        cats.sort_unstable();
+        cats.dedup();
         let v = cats.len();
         let mut matrix = vec![0.0_f64; v * v];
         let mut counts = Vec::new();
         let mut pairable = 0usize;
-        for unit in data.iter_units() {
+        for (unit, times) in units() {
             let m = unit_counts(unit, &mut counts);
-            if m < 2 {
+            if m < 2 || times == 0 {
                 continue;
             }
-            pairable += 1;
-            let weight = 1.0 / (m - 1) as f64;
+            pairable += usize::try_from(times).unwrap_or(usize::MAX);
+            let weight = times as f64 / (m - 1) as f64;
             for &(c, nc) in &counts {
                 let ci = index_of(&cats, c);
                 for &(k, nk) in &counts {
@@ -150,6 +192,29 @@ pub(crate) fn distances(cats: &[u32], marginals: &[f64], metric: DistanceMetric)
 mod tests {
     use super::super::examples::ARTSTEIN_POESIO_2;
     use super::*;
+
+    #[test]
+    fn counted_units_give_the_alpha_of_the_expanded_matrix() {
+        let distinct: Vec<(Vec<Option<u32>>, u64)> = vec![
+            (vec![Some(0), Some(0), Some(0)], 50),
+            (vec![Some(1), Some(2), None], 3),
+            (vec![Some(1), Some(1), Some(2)], 7),
+            (vec![Some(2), None, None], 4),
+            (vec![Some(3), Some(3), Some(1)], 0),
+        ];
+        let expanded: Vec<Vec<Option<u32>>> = distinct
+            .iter()
+            .flat_map(|(u, k)| std::iter::repeat_n(u.clone(), *k as usize))
+            .collect();
+        let full = ReliabilityData::from_units(3, expanded).unwrap();
+        for metric in [DistanceMetric::Nominal, DistanceMetric::Interval] {
+            let a = krippendorff_alpha_counted(3, &distinct, metric).unwrap();
+            let b = krippendorff_alpha(&full, metric);
+            assert_eq!(a.items, b.items);
+            assert!((a.value.get().unwrap() - b.value.get().unwrap()).abs() < 1e-12);
+        }
+        assert!(krippendorff_alpha_counted(2, &distinct, DistanceMetric::Nominal).is_err());
+    }
 
     /// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four
     /// coders (A–D) and twelve units, values 1–5, with missing values. The same matrix and

@@ -3,10 +3,10 @@
 //! | measure | function |
 //! | --- | --- |
 //! | observed (percentage) agreement | [`observed_agreement`] |
-//! | Cohen's kappa | [`cohen_kappa`] |
+//! | Cohen's kappa | [`cohen_kappa`], [`cohen_kappa_counted`] |
 //! | Scott's pi | [`scott_pi`] |
 //! | Fleiss' kappa | [`fleiss_kappa`], [`fleiss_kappa_table`] |
-//! | Krippendorff's alpha | [`krippendorff_alpha`] |
+//! | Krippendorff's alpha | [`krippendorff_alpha`], [`krippendorff_alpha_counted`] |
 //! | Gwet's AC1 | [`gwet_ac1`] |
 //! | multi-label layers | [`per_value_alpha`], [`set_alpha`] |
 //! | span precision / recall / F1 | [`span_scores`], [`pairwise_span_f1`], [`span_label_confusion`] |
@@ -31,18 +31,18 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use cohen::cohen_kappa;
+pub use cohen::{cohen_kappa, cohen_kappa_counted};
 pub use fleiss::{fleiss_kappa, fleiss_kappa_table};
 pub use gwet::gwet_ac1;
 pub use iob::{EntityScores, Tag, entity_scores, iob2_tags, strict_entities, tag_reliability};
-pub use krippendorff::{DistanceMetric, krippendorff_alpha};
+pub use krippendorff::{DistanceMetric, krippendorff_alpha, krippendorff_alpha_counted};
 pub use multilabel::{SetData, SetDistance, per_value_alpha, set_alpha};
 pub use observed::observed_agreement;
 pub use reliability::ReliabilityData;
 pub use scott::scott_pi;
 pub use span::{
-    LabeledSpan, Matching, PairwiseF1, SpanScores, pairwise_span_f1, span_label_confusion,
-    span_scores,
+    LabeledSpan, Matching, PairwiseF1, SpanScores, SpanTally, pairwise_span_f1,
+    span_label_confusion, span_scores,
 };
 pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingUnit};
 

@@ -71,11 +71,45 @@ where
     L: Ord + Clone + 'a,
     I: IntoIterator<Item = (&'a [LabeledSpan<L>], &'a [LabeledSpan<L>])>,
 {
-    // per label: [reference, compared, matched reference, matched compared]
-    let mut counts: BTreeMap<L, [usize; 4]> = BTreeMap::new();
-    let mut a_sorted = Vec::new();
-    let mut b_sorted = Vec::new();
-    for (document, (a, b)) in documents.into_iter().enumerate() {
+    let mut tally = SpanTally::new(matching);
+    for (a, b) in documents {
+        tally.add(a, b)?;
+    }
+    Ok(tally.scores())
+}
+
+/// The counts behind [`span_scores`], added one document at a time, so a corpus
+/// is scored without holding its spans: `tally.add(a, b)` per document, then
+/// `tally.scores()` gives what `span_scores` gives over the same documents.
+#[derive(Debug, Clone)]
+pub struct SpanTally<L: Ord> {
+    matching: Matching,
+    /// per label: [reference, compared, matched reference, matched compared]
+    counts: BTreeMap<L, [usize; 4]>,
+    documents: usize,
+}
+
+impl<L: Ord + Clone> SpanTally<L> {
+    /// An empty tally.
+    #[must_use]
+    pub fn new(matching: Matching) -> Self {
+        SpanTally {
+            matching,
+            counts: BTreeMap::new(),
+            documents: 0,
+        }
+    }
+
+    /// Adds one document's spans of A (the reference) and B.
+    ///
+    /// # Errors
+    /// [`MetricError::EmptySpan`] for a span with `start >= end` (the document index
+    /// counts the documents added before).
+    pub fn add(&mut self, a: &[LabeledSpan<L>], b: &[LabeledSpan<L>]) -> Result<(), MetricError> {
+        let document = self.documents;
+        self.documents += 1;
+        let mut a_sorted = Vec::new();
+        let mut b_sorted = Vec::new();
         sorted_by_label(a, document, &mut a_sorted)?;
         sorted_by_label(b, document, &mut b_sorted)?;
         let (mut i, mut j) = (0, 0);
@@ -95,37 +129,44 @@ where
                 .take_while(|s| s.label == label)
                 .count();
             let (xs, ys) = (&a_sorted[i..i_end], &b_sorted[j..j_end]);
-            let (matched_reference, matched_compared) = match matching {
+            let (matched_reference, matched_compared) = match self.matching {
                 Matching::Exact => {
                     let tp = exact_matches(xs, ys);
                     (tp, tp)
                 }
                 Matching::Overlap => (overlapping(xs, ys), overlapping(ys, xs)),
             };
-            let entry = counts.entry(label.clone()).or_insert([0; 4]);
+            let entry = self.counts.entry(label.clone()).or_insert([0; 4]);
             entry[0] += xs.len();
             entry[1] += ys.len();
             entry[2] += matched_reference;
             entry[3] += matched_compared;
             (i, j) = (i_end, j_end);
         }
+        Ok(())
     }
-    let mut total = [0usize; 4];
-    let per_label: BTreeMap<L, Scores> = counts
-        .into_iter()
-        .map(|(label, c)| {
-            for k in 0..4 {
-                total[k] += c[k];
-            }
-            (label, Scores::from_counts(c[0], c[1], c[2], c[3]))
-        })
-        .collect();
-    Ok(SpanScores {
-        micro: Scores::from_counts(total[0], total[1], total[2], total[3]),
-        macro_avg: MacroScores::of(per_label.values()),
-        weighted: weighted_mean(per_label.values()),
-        per_label,
-    })
+
+    /// The scores of the documents added so far.
+    #[must_use]
+    pub fn scores(&self) -> SpanScores<L> {
+        let mut total = [0usize; 4];
+        let per_label: BTreeMap<L, Scores> = self
+            .counts
+            .iter()
+            .map(|(label, c)| {
+                for k in 0..4 {
+                    total[k] += c[k];
+                }
+                (label.clone(), Scores::from_counts(c[0], c[1], c[2], c[3]))
+            })
+            .collect();
+        SpanScores {
+            micro: Scores::from_counts(total[0], total[1], total[2], total[3]),
+            macro_avg: MacroScores::of(per_label.values()),
+            weighted: weighted_mean(per_label.values()),
+            per_label,
+        }
+    }
 }
 
 /// The support-weighted mean of per-label scores (undefined parts count as 0).

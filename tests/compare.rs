@@ -1,0 +1,596 @@
+//! `annot diff` and `annot agree` end to end: scripted annotators on the sample corpus,
+//! hand-written logs with set times, re-imported documents, figures computed by hand.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::common::{annot_in, jsonl_project, sample_project, stdout_of};
+
+const KFAR: &str = "01_fr-levant-eau-kfar-selwan";
+const MOSAIC: &str = "02_fr-levant-mosaique-tell-haddara";
+const FUEL: &str = "03_fr-levant-carburant-greve";
+
+/// Annotates the first three sample documents as `who` with piped commands.
+fn annotate(root: &Path, who: &str, script: &[&str]) {
+    annot_in(root)
+        .args(["annotate", "--annotator", who])
+        .write_stdin(script.join("\n") + "\n")
+        .assert()
+        .success();
+}
+
+/// alice, bob and carol on the sample corpus: alice rejects the third document.
+fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = sample_project();
+    annotate(
+        &root,
+        "alice",
+        &[
+            "Kfar Selwan LOC *",
+            "Rania Khoury PER",
+            "Georges Haddad PER",
+            "topic society",
+            "a",
+            "Liban LOC",
+            "topic politics",
+            "a",
+            "x",
+        ],
+    );
+    annotate(
+        &root,
+        "bob",
+        &[
+            "Kfar Selwan LOC *",
+            "Rania Khoury ORG",
+            "Georges PER",
+            "Baabda LOC",
+            "topic society",
+            "topic health",
+            "a",
+            "Liban LOC",
+            "topic politics",
+            "a",
+            "a",
+            "a", // accepting nothing asks once
+        ],
+    );
+    annotate(
+        &root,
+        "carol",
+        &[
+            "Kfar Selwan LOC *",
+            "Rania Khoury PER",
+            "Georges Haddad PER",
+            "topic society",
+            "a",
+            "topic politics",
+            "a",
+            "a",
+            "a", // accepting nothing asks once
+        ],
+    );
+    (tmp, root)
+}
+
+fn json_of(root: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(annot_in(root).args(args))).unwrap()
+}
+
+#[test]
+fn diff_shows_each_kind_of_disagreement_in_words_and_summarises_agreement() {
+    let (_tmp, root) = three_annotators();
+    let out = stdout_of(annot_in(&root).args(["diff", "alice", "bob"]));
+    for says in [
+        &format!("── {KFAR} ── 1 label · 1 boundary · 1 only-b"),
+        "[Rania Khoury]{label: alice PER | bob ORG}",
+        "[Kfar Selwan]{LOC}",
+        "[Baabda]{only bob: LOC}",
+        "[Georges Haddad]{boundary: alice PER \"Georges Haddad\" [510, 524) | bob PER \"Georges\" [510, 517)}",
+        "labels topic: alice society | bob health,society",
+        &format!("1 documents agree: {MOSAIC}"),
+        &format!("1 documents not compared: {FUEL} (alice: rejected)"),
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    assert!(!out.contains('\u{1b}'), "no colour in a pipe");
+    assert!(
+        !out.contains(&format!("── {MOSAIC}")),
+        "agreeing documents are not printed"
+    );
+
+    // Colour on request, never with --plain.
+    let coloured = stdout_of(annot_in(&root).args(["--color", "always", "diff", "alice", "bob"]));
+    assert!(coloured.contains('\u{1b}'));
+    let plain =
+        stdout_of(annot_in(&root).args(["--color", "always", "diff", "alice", "bob", "--plain"]));
+    assert_eq!(plain, out);
+
+    // --context: one line per window, cut with ellipses.
+    let ctx = stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--context", "20"]));
+    assert!(
+        ctx.contains("…localité du caza de [Baabda]{only bob: LOC}, sont privés d'eau…"),
+        "{ctx}"
+    );
+
+    // --label: only pairs with that label; labels layers are left out.
+    let loc = stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--label", "LOC"]));
+    assert!(
+        loc.contains("1 only-b") && !loc.contains("boundary") && !loc.contains("labels topic"),
+        "{loc}"
+    );
+
+    // --status: alice's rejection counts too (neither marked anything there: they agree).
+    let all =
+        stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--status", "accepted,rejected"]));
+    assert!(
+        all.contains(&format!("2 documents agree: {MOSAIC}, {FUEL}")),
+        "{all}"
+    );
+    assert!(!all.contains("not compared"), "{all}");
+
+    // --doc
+    let one = stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--doc", KFAR]));
+    assert!(one.contains(&format!("── {KFAR} ──")), "{one}");
+    assert!(!one.contains(MOSAIC) && !one.contains(FUEL), "{one}");
+    let same = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--doc", KFAR]));
+    assert_eq!(same, format!("1 documents agree: {KFAR}\n"));
+    annot_in(&root)
+        .args(["diff", "alice", "bob", "--doc", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no document 'nope'"));
+}
+
+#[test]
+fn diff_csv_and_json() {
+    let (_tmp, root) = three_annotators();
+    let out = stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--csv"]));
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[..3], ["doc", "kind", "a_label"]);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let kinds: Vec<&str> = rows.iter().map(|r| &r[1]).collect();
+    assert_eq!(kinds, ["label", "only-b", "boundary", "doc-label"]);
+    assert_eq!(&rows[0][5], "Rania Khoury");
+    assert!(
+        rows[0][10].ends_with("Par "),
+        "left context: {:?}",
+        &rows[0][10]
+    );
+    assert_eq!(&rows[3][9], "health|society");
+
+    let j = json_of(&root, &["diff", "alice", "bob", "--json"]);
+    assert_eq!(j["differing"].as_array().unwrap().len(), 1);
+    assert_eq!(j["differing"][0]["doc"], KFAR);
+    assert_eq!(j["agreeing"], json!([MOSAIC]));
+    assert_eq!(j["not_compared"][0]["a"]["status"], "rejected");
+    let kinds: Vec<&str> = j["differing"][0]["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"relabeled") && kinds.contains(&"same"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn agree_reports_two_and_three_annotators_and_gates() {
+    let (_tmp, root) = three_annotators();
+    let out = stdout_of(annot_in(&root).args(["agree", "alice", "bob"]));
+    for says in [
+        "annot agree · alice vs bob · 3 documents with records, 2 decided by every side",
+        &format!("not decided by every side: {FUEL} (alice: rejected)"),
+        "Document labels: topic (multi-label)",
+        "Spans: bob against alice",
+        "exact micro                0.4000     0.5000     0.4444        4        5",
+        "Cohen's kappa",
+        "Unitized alpha",
+        "Label confusion, same extent",
+        &format!("annot diff alice bob --doc {KFAR}"),
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    assert!(
+        out.lines().all(|l| l.chars().count() <= 80),
+        "wider than 80 columns:\n{out}"
+    );
+    assert!(!out.contains("NaN"));
+
+    let three = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "carol"]));
+    assert!(three.contains("Pairwise span F1"), "{three}");
+    let j = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    assert_eq!(
+        j["spans"]["pairwise_exact"]["matrix"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    assert!(
+        j["tokens"]["cohen_kappa"].is_null(),
+        "kappa is for two sides"
+    );
+    assert!(j["tokens"]["krippendorff_alpha"]["value"]["defined"].is_number());
+
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "f1=0.9,topic.alpha=0.1"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("below --min: f1 is 0.4444 < 0.9"));
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "f1=0.4"])
+        .assert()
+        .success();
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "fun=0.4"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("'fun' is not a figure"));
+    let j = json_of(&root, &["agree", "alice", "bob", "--json", "--worst", "1"]);
+    assert_eq!(j["worst"].as_array().unwrap().len(), 1);
+}
+
+/// A record line written by hand, with its time set.
+fn record(
+    root: &Path,
+    doc: &str,
+    at: &str,
+    status: &str,
+    spans: &[(usize, usize, &str)],
+    topic: &[&str],
+) -> String {
+    let text = doc_text(root, doc);
+    let chars: Vec<char> = text.chars().collect();
+    let spans: Vec<Value> = spans
+        .iter()
+        .map(|&(s, e, l)| json!({"start": s, "end": e, "label": l, "text": chars[s..e].iter().collect::<String>()}))
+        .collect();
+    json!({"doc": doc, "hash": annot_model::text_hash(&text), "annotator": "x", "schema": "news@1",
+           "status": status, "at": at, "ms": 1, "spans": spans, "labels": {"topic": topic}})
+    .to_string()
+}
+
+fn doc_text(root: &Path, id: &str) -> String {
+    let mut found = None;
+    for f in std::fs::read_dir(root.join("corpus")).unwrap() {
+        for line in std::fs::read_to_string(f.unwrap().path()).unwrap().lines() {
+            let d: Value = serde_json::from_str(line).unwrap();
+            if d["id"] == id {
+                found = Some(d["text"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    found.unwrap()
+}
+
+fn write_log(root: &Path, who: &str, lines: &[String]) {
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(root.join("annotations").join(format!("{who}.jsonl")))
+        .unwrap();
+    for l in lines {
+        writeln!(f, "{l}").unwrap();
+    }
+}
+
+const D1: &str = "Paris et Lyon";
+const D2: &str = "Marie voit Paul";
+
+#[test]
+fn agree_json_equals_figures_computed_by_hand() {
+    let (_tmp, root) = jsonl_project(&[("d1", D1), ("d2", D2)]);
+    let t = "2026-11-20T10:00:00Z";
+    write_log(
+        &root,
+        "a",
+        &[
+            record(
+                &root,
+                "d1",
+                t,
+                "accepted",
+                &[(0, 5, "LOC"), (9, 13, "LOC")],
+                &["politics"],
+            ),
+            record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["society"]),
+        ],
+    );
+    write_log(
+        &root,
+        "b",
+        &[
+            record(
+                &root,
+                "d1",
+                t,
+                "accepted",
+                &[(0, 5, "LOC"), (9, 13, "PER")],
+                &["politics"],
+            ),
+            record(
+                &root,
+                "d2",
+                t,
+                "accepted",
+                &[(0, 5, "PER"), (11, 15, "PER")],
+                &["politics"],
+            ),
+        ],
+    );
+    let j = json_of(&root, &["agree", "a", "b", "--json"]);
+    let num = |v: &Value| {
+        v["defined"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("undefined: {v}"))
+    };
+    let close = |got: f64, want: f64| assert!((got - want).abs() < 1e-12, "{got} != {want}");
+    // Spans: A has 3, B 4, 2 match exactly: P 1/2, R 2/3, F1 4/7.
+    let micro = &j["spans"]["exact"]["micro"];
+    close(num(&micro["precision"]), 0.5);
+    close(num(&micro["recall"]), 2.0 / 3.0);
+    close(num(&micro["f1"]), 4.0 / 7.0);
+    // Tokens: tags (B-LOC,B-LOC) (O,O) (B-LOC,B-PER) (B-PER,B-PER) (O,O) (O,B-PER):
+    // p_o 4/6, p_e (2·1 + 3·2 + 1·3)/36 = 11/36, kappa 13/25; alpha 1 − (4/12)/(94/132) = 25/47.
+    assert_eq!(j["tokens"]["tokens"], 6);
+    close(num(&j["tokens"]["cohen_kappa"]["value"]), 13.0 / 25.0);
+    close(
+        num(&j["tokens"]["krippendorff_alpha"]["value"]),
+        25.0 / 47.0,
+    );
+    // topic as whole sets: {politics}{politics}, {society}{politics}: observed 1/2.
+    let topic = &j["labels"][0]["figures"];
+    assert_eq!(topic["kind"], "multi");
+    close(num(&topic["observed"]["value"]), 0.5);
+    // Confusion of same-extent spans: LOC/LOC 1, LOC/PER 1, PER/PER 1.
+    assert_eq!(j["spans"]["confusion"].as_array().unwrap().len(), 3);
+    assert_eq!(j["per_document"][0]["doc"], "d1");
+    close(num(&j["per_document"][0]["f1"]), 0.5);
+}
+
+#[test]
+fn edge_cases_are_defined() {
+    let (_tmp, root) = jsonl_project(&[
+        ("d1", D1),
+        ("d2", D2),
+        ("d3", "Rien ici."),
+        ("d4", "Ni là."),
+    ]);
+    let t = "2026-11-20T10:00:00Z";
+    // One category only (politics everywhere), empty span sets on both sides (d3),
+    // a document b rejected (d2) and one a skipped (d4).
+    write_log(
+        &root,
+        "a",
+        &[
+            record(&root, "d1", t, "accepted", &[(0, 5, "LOC")], &["politics"]),
+            record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["politics"]),
+            record(&root, "d3", t, "accepted", &[], &["politics"]),
+            record(&root, "d4", t, "skipped", &[], &[]),
+        ],
+    );
+    write_log(
+        &root,
+        "b",
+        &[
+            record(&root, "d1", t, "accepted", &[(0, 5, "LOC")], &["politics"]),
+            record(&root, "d2", t, "rejected", &[], &[]),
+            record(&root, "d3", t, "accepted", &[], &["politics"]),
+            record(&root, "d4", t, "accepted", &[], &["politics"]),
+        ],
+    );
+    let j = json_of(&root, &["agree", "a", "b", "--json"]);
+    let topic = &j["labels"][0]["figures"];
+    assert_eq!(
+        topic["alpha_masi"]["value"]["undefined"],
+        "no_expected_disagreement"
+    );
+    let absent = &j["documents"]["not_in_common"];
+    assert_eq!(absent[0]["doc"], "d2");
+    assert_eq!(
+        absent[0]["absent"][0],
+        json!(["b", {"absence": "not_counted", "status": "rejected"}])
+    );
+    assert_eq!(absent[1]["absent"][0][1]["status"], "skipped");
+    assert_eq!(j["documents"]["in_common"], 2);
+    // d3: nothing on either side: its F1 is undefined, it is not among the worst.
+    let d3 = j["per_document"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["doc"] == "d3")
+        .unwrap()
+        .clone();
+    assert_eq!(d3["f1"]["undefined"], "no_items_either_side");
+    assert!(j["worst"].as_array().unwrap().is_empty());
+    let text = stdout_of(annot_in(&root).args(["agree", "a", "b"]));
+    assert!(
+        text.contains("undefined: expected disagreement is 0"),
+        "{text}"
+    );
+    assert!(!text.contains("NaN"));
+
+    // Empty span sets on both sides everywhere: span figures undefined, with the reason.
+    let j = json_of(&root, &["agree", "a", "b", "--json", "--filter", "id=d3"]);
+    assert_eq!(
+        j["spans"]["exact"]["micro"]["f1"]["undefined"],
+        "no_items_either_side"
+    );
+    assert_eq!(j["alpha_u"]["overall"]["value"]["undefined"], "no_items");
+
+    // An annotator with no records: a warning, nothing in common, every figure undefined.
+    let out = annot_in(&root)
+        .args(["agree", "a", "nobody", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("side 'nobody' has no records"));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["documents"]["in_common"], 0);
+    assert_eq!(
+        j["spans"]["exact"]["micro"]["f1"]["undefined"],
+        "no_items_either_side"
+    );
+    assert_eq!(j["tokens"]["cohen_kappa"]["value"]["undefined"], "no_items");
+
+    // No document in common: c did d1 only, e did d2 only.
+    write_log(
+        &root,
+        "c",
+        &[record(
+            &root,
+            "d1",
+            t,
+            "accepted",
+            &[(0, 5, "LOC")],
+            &["politics"],
+        )],
+    );
+    write_log(
+        &root,
+        "e",
+        &[record(
+            &root,
+            "d2",
+            t,
+            "accepted",
+            &[(0, 5, "PER")],
+            &["society"],
+        )],
+    );
+    let j = json_of(&root, &["agree", "c", "e", "--json"]);
+    assert_eq!(j["documents"]["in_common"], 0);
+    assert_eq!(
+        j["labels"][0]["figures"]["alpha_masi"]["value"]["undefined"],
+        "no_pairable_units"
+    );
+    let diff = stdout_of(annot_in(&root).args(["diff", "c", "e"]));
+    assert!(
+        diff.contains("2 documents not compared: d1 (e: no record), d2 (c: no record)"),
+        "{diff}"
+    );
+}
+
+#[test]
+fn an_annotator_against_an_earlier_version_of_itself_and_a_log_file() {
+    let (tmp, root) = jsonl_project(&[("d1", D1), ("d2", D2)]);
+    write_log(
+        &root,
+        "alice",
+        &[
+            record(
+                &root,
+                "d1",
+                "2026-11-20T10:00:00Z",
+                "accepted",
+                &[(0, 5, "LOC")],
+                &["politics"],
+            ),
+            record(
+                &root,
+                "d2",
+                "2026-11-20T11:00:00Z",
+                "accepted",
+                &[(0, 5, "PER")],
+                &["society"],
+            ),
+            record(
+                &root,
+                "d1",
+                "2026-11-22T09:00:00Z",
+                "accepted",
+                &[(0, 5, "LOC"), (9, 13, "LOC")],
+                &["politics"],
+            ),
+        ],
+    );
+    let out = stdout_of(annot_in(&root).args(["diff", "alice@2026-11-21", "alice"]));
+    assert!(out.contains("── d1 ── 1 only-b"), "{out}");
+    assert!(out.contains("[Lyon]{only alice: LOC}"), "{out}");
+    assert!(out.contains("1 documents agree: d2"), "{out}");
+    // As of a time before the second document: it is not compared.
+    let early = stdout_of(annot_in(&root).args(["diff", "alice@2026-11-20T10:30", "alice"]));
+    assert!(
+        early.contains("d2 (alice@2026-11-20T10:30: no record)"),
+        "{early}"
+    );
+    let j = json_of(&root, &["agree", "alice@2026-11-21", "alice", "--json"]);
+    assert_eq!(j["sides"][0]["name"], "alice@2026-11-21");
+    assert_eq!(j["spans"]["exact"]["micro"]["recall"]["defined"], 1.0);
+    // A log file sent by someone else is a side.
+    let copy = tmp.path().join("alice-copy.jsonl");
+    std::fs::copy(root.join("annotations/alice.jsonl"), &copy).unwrap();
+    let same = stdout_of(annot_in(&root).arg("diff").arg(&copy).arg("alice"));
+    assert!(same.contains("2 documents agree"), "{same}");
+    annot_in(&root)
+        .args(["diff", "alice@soon", "alice"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("'soon' is not a date"));
+}
+
+#[test]
+fn a_side_made_on_a_text_since_reimported_is_compared_on_the_current_text() {
+    let (tmp, root) = jsonl_project(&[("d1", D1), ("d2", D2)]);
+    let t = "2026-11-20T10:00:00Z";
+    let old = [
+        record(
+            &root,
+            "d1",
+            t,
+            "accepted",
+            &[(0, 5, "LOC"), (9, 13, "LOC")],
+            &["politics"],
+        ),
+        record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["society"]),
+    ];
+    write_log(&root, "alice", &old);
+    // The text changes: "Lyon" becomes "Lille", "Paris" moves.
+    let path = tmp.path().join("v2.jsonl");
+    std::fs::write(
+        &path,
+        json!({"id": "d1", "text": "Entre Paris et Lille"}).to_string() + "\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--update", "--id-field", "id"])
+        .arg(&path)
+        .assert()
+        .success();
+    let now = "Entre Paris et Lille";
+    assert_eq!(doc_text(&root, "d1"), now);
+    write_log(
+        &root,
+        "bob",
+        &[
+            record(
+                &root,
+                "d1",
+                t,
+                "accepted",
+                &[(6, 11, "LOC"), (15, 20, "LOC")],
+                &["politics"],
+            ),
+            record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["society"]),
+        ],
+    );
+    let out = stdout_of(annot_in(&root).args(["diff", "alice", "bob"]));
+    assert!(
+        out.contains("Entre [Paris]{LOC} et [Lille]{only bob: LOC}"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✗ alice: LOC \"Lyon\" [9, 13) not compared: the text changed"),
+        "{out}"
+    );
+    let j = json_of(&root, &["agree", "alice", "bob", "--json"]);
+    assert_eq!(j["sides"][0]["reanchored"], 1);
+    assert_eq!(j["sides"][0]["lost_spans"], 1);
+}
