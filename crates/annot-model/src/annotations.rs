@@ -16,7 +16,6 @@
 //! ([`Annotations::failures`]) and the others are still read.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -28,7 +27,7 @@ use crate::offsets::OffsetMap;
 use crate::project::Project;
 use crate::reanchor::reanchor;
 use crate::record::{Record, Span};
-use crate::store::{LogContents, TornTail, read_log};
+use crate::store::{LogContents, TornTail, read_log, read_log_where};
 
 /// How a record stands against its document's current text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -458,58 +457,22 @@ impl AnnotatorRecords {
     /// those with `at <= until` (the log as it stood then; an append-only log keeps
     /// every version). A missing log has no records.
     ///
-    /// The log is first read whole through [`read_log`], so a torn tail or a bad
-    /// line is reported exactly as every other command reports it; then the
-    /// records are replayed, skipping the torn tail.
+    /// The log is read as [`read_log`] reads it, so a torn tail or a bad line is
+    /// reported exactly as every other command reports it.
     ///
     /// # Errors
     /// An unreadable log, an unparsable line, or a record whose `at` is not an
     /// RFC 3339 time, naming the file and line.
     pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
-        let mut contents = read_log(path)?;
-        let torn_line = contents.torn.as_ref().map(|t| t.line);
-        let mut latest = BTreeMap::new();
-        let mut lines = BTreeMap::new();
-        let mut records = 0;
-        if contents.records > 0 {
-            let reader = BufReader::new(fs_err::File::open(path)?);
-            for (i, line) in reader.split(b'\n').enumerate() {
-                let line_no = i + 1;
-                let line = line?;
-                if Some(line_no) == torn_line {
-                    break;
-                }
-                let line = if line_no == 1 {
-                    line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line)
-                } else {
-                    &line
-                };
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                let bad = |message: String| ModelError::Line {
-                    path: path.to_owned(),
-                    line: line_no,
-                    message,
-                };
-                let record: Record =
-                    serde_json::from_slice(line).map_err(|e| bad(format!("not a record: {e}")))?;
-                let at: jiff::Timestamp = record.at.parse().map_err(|e| {
-                    bad(format!(
-                        "'at' is {:?}, not an RFC 3339 time ({e}), so the log cannot be replayed up to a time",
-                        record.at
-                    ))
-                })?;
-                if at <= until {
-                    records += 1;
-                    lines.insert(record.doc.clone(), line_no);
-                    latest.insert(record.doc.clone(), record);
-                }
-            }
-        }
-        contents.latest = latest;
-        contents.lines = lines;
-        contents.records = records;
+        let contents = read_log_where(path, |record| {
+            let at: jiff::Timestamp = record.at.parse().map_err(|e| {
+                format!(
+                    "'at' is {:?}, not an RFC 3339 time ({e}), so the log cannot be replayed up to a time",
+                    record.at
+                )
+            })?;
+            Ok(at <= until)
+        })?;
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),

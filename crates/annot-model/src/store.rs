@@ -59,30 +59,53 @@ pub struct LogContents {
 /// # Errors
 /// Unreadable file, or an unparsable line that is not the last, naming file and line.
 pub fn read_log(path: &Path) -> Result<LogContents> {
+    read_log_where(path, |_| Ok(true))
+}
+
+/// [`read_log`] keeping only the records `keep` says yes to (the log replayed
+/// up to a time, say): `latest` and `records` count those only. `keep`'s
+/// error is reported with the file and line of the record.
+///
+/// # Errors
+/// As [`read_log`], and `keep`'s errors.
+pub fn read_log_where(
+    path: &Path,
+    keep: impl FnMut(&Record) -> std::result::Result<bool, String>,
+) -> Result<LogContents> {
     let file = match fs_err::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
         Err(e) => return Err(e.into()),
     };
-    read_from(BufReader::with_capacity(1 << 16, file), path)
+    read_from(BufReader::with_capacity(1 << 16, file), path, keep)
 }
 
-fn read_from(reader: impl BufRead, path: &Path) -> Result<LogContents> {
+fn read_from(
+    reader: impl BufRead,
+    path: &Path,
+    mut keep: impl FnMut(&Record) -> std::result::Result<bool, String>,
+) -> Result<LogContents> {
     let mut latest = BTreeMap::new();
     let mut lines = BTreeMap::new();
+    let mut kept = 0;
     let mut out = scan_log(reader, path, |line, record| {
-        lines.insert(record.doc.clone(), line);
-        latest.insert(record.doc.clone(), record);
+        if keep(&record)? {
+            kept += 1;
+            lines.insert(record.doc.clone(), line);
+            latest.insert(record.doc.clone(), record);
+        }
+        Ok(())
     })?;
     out.latest = latest;
     out.lines = lines;
+    out.records = kept;
     Ok(out)
 }
 
 fn scan_log(
     mut reader: impl BufRead,
     path: &Path,
-    mut on_record: impl FnMut(usize, Record),
+    mut on_record: impl FnMut(usize, Record) -> std::result::Result<(), String>,
 ) -> Result<LogContents> {
     let mut out = LogContents::default();
     let mut buf = Vec::new();
@@ -127,7 +150,11 @@ fn scan_log(
                 // A whole record without its newline is still a whole record.
                 out.missing_final_newline = !complete;
                 out.records += 1;
-                on_record(line_no, record);
+                on_record(line_no, record).map_err(|message| ModelError::Line {
+                    path: path.to_owned(),
+                    line: line_no,
+                    message,
+                })?;
                 offset += n as u64;
                 out.valid_len = offset;
                 out.valid_lines = line_no;
@@ -213,7 +240,7 @@ impl AnnotatorLog {
             }
         }
         file.seek(SeekFrom::Start(0))?;
-        let mut contents = read_from(BufReader::new(&mut file), path)?;
+        let mut contents = read_from(BufReader::new(&mut file), path, |_| Ok(true))?;
         if let Some(torn) = &mut contents.torn {
             let rejected = rejected_path(path);
             let mut r = fs_err::OpenOptions::new()
