@@ -4,6 +4,7 @@
 mod annotate;
 mod check;
 mod common;
+mod export;
 mod import_defects;
 mod project;
 mod quickstart;

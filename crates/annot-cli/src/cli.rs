@@ -61,6 +61,8 @@ pub(crate) enum Command {
     Annotate(crate::cmd::annotate::AnnotateArgs),
     /// Create (or reuse) a demo project from the bundled sample corpus and start annotating.
     Quickstart(crate::cmd::quickstart::QuickstartArgs),
+    /// Write training sets (jsonl, csv, conll, hf) with train/dev/test splits.
+    Export(crate::cmd::export::ExportArgs),
 }
 
 /// `--json`: the output for machines, one group for every command that has it.
