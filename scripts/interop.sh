@@ -47,6 +47,9 @@ printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\
     "$annot" --project "$proj" annotate --annotator py2 --filter 'id=11_*|12_*|07_*' >/dev/null
 "$py" scripts/interop_files.py "$proj" --expect-spans 20
 
+echo "== interop: annot export read by spaCy, pandas, datasets and seqeval" >&2
+"$py" scripts/export_interop.py "$proj" --annot "$annot" --from py,py2
+
 echo "== interop: agreement fixtures are what scikit-learn, krippendorff, statsmodels and seqeval compute" >&2
 "$py" scripts/agreement_fixtures.py --out "$fresh/agreement"
 for f in cohen krippendorff fleiss seqeval tokens; do

@@ -5,6 +5,7 @@ mod annotate;
 mod check;
 mod common;
 mod compare;
+mod export;
 mod import_defects;
 mod project;
 mod quickstart;

@@ -14,6 +14,7 @@
 pub mod annotations;
 pub mod atomic;
 pub mod check;
+pub mod combine;
 pub mod corpus;
 pub mod digest;
 pub mod document;

@@ -5,6 +5,7 @@ pub(crate) mod annotate;
 pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod diff;
+pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod quickstart;
@@ -35,6 +36,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
         Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
         Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
+        Command::Export(args) => export::run(args, &find_project(&cli.global)?),
     }
 }
 

@@ -1,0 +1,301 @@
+//! The checked configuration of an export: what the CLI turns its arguments into.
+
+use std::str::FromStr;
+
+use annot_model::Zone;
+use annot_model::combine::Strategy;
+use annot_model::filter::Filter;
+use annot_model::record::Status;
+
+use crate::error::ExportError;
+use crate::split::SplitConfig;
+
+/// Whose records are exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// One annotator's records as they are (`--from gold`).
+    One(String),
+    /// Several annotators combined by a strategy (`--from alice,bob --strategy ...`).
+    Combined {
+        /// The panel, in the order given.
+        annotators: Vec<String>,
+        /// How their records become one.
+        strategy: Strategy,
+    },
+}
+
+impl Source {
+    /// The annotators read.
+    #[must_use]
+    pub fn annotators(&self) -> Vec<String> {
+        match self {
+            Source::One(name) => vec![name.clone()],
+            Source::Combined { annotators, .. } => annotators.clone(),
+        }
+    }
+}
+
+/// What the pre-flight does with a span whose ends are not token boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Misaligned {
+    /// List them and refuse to write (the default).
+    #[default]
+    Refuse,
+    /// Expand each to the token boundaries around it, and report it.
+    Snap,
+    /// Leave each out, and report it.
+    Drop,
+}
+
+/// What the pre-flight does with overlapping spans where the format cannot hold them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overlap {
+    /// List them and refuse to write (the default).
+    #[default]
+    Refuse,
+    /// Keep the longest span of each overlapping group (the earliest on a tie).
+    KeepLongest,
+    /// Keep the span that starts first (the longest on a tie).
+    KeepFirst,
+}
+
+impl FromStr for Overlap {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Self, ExportError> {
+        match s {
+            "refuse" => Ok(Overlap::Refuse),
+            "keep-longest" => Ok(Overlap::KeepLongest),
+            "keep-first" => Ok(Overlap::KeepFirst),
+            other => Err(ExportError::Config(format!(
+                "--overlap '{other}': use refuse, keep-longest or keep-first"
+            ))),
+        }
+    }
+}
+
+/// Tag scheme of token-level formats (`--scheme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    /// IOB1 (CoNLL-2003): `I-` inside, `B-` only where an entity follows one of the same label.
+    Iob1,
+    /// IOB2: `B-` begins every entity, `I-` continues it (the default).
+    #[default]
+    Iob2,
+    /// BIOES: `B-`, `I-`, `E-` (end), `S-` (single token).
+    Bioes,
+    /// BILOU (spaCy's): `B-`, `I-`, `L-` (last), `U-` (unit).
+    Bilou,
+}
+
+impl Scheme {
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Iob1 => "iob1",
+            Scheme::Iob2 => "iob2",
+            Scheme::Bioes => "bioes",
+            Scheme::Bilou => "bilou",
+        }
+    }
+
+    /// The tag prefixes used, in tag-id order after `O`.
+    #[must_use]
+    pub fn prefixes(self) -> &'static [&'static str] {
+        match self {
+            Scheme::Iob1 | Scheme::Iob2 => &["B", "I"],
+            Scheme::Bioes => &["B", "I", "E", "S"],
+            Scheme::Bilou => &["B", "I", "L", "U"],
+        }
+    }
+}
+
+/// CSV layout (`--csv-layout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvLayout {
+    /// One row a document: id, text, one column per document label layer, metadata.
+    #[default]
+    Docs,
+    /// One row a span: doc_id, start, end, label, text, left and right context.
+    Spans,
+}
+
+/// A CoNLL column (`--columns`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The token's text.
+    Token,
+    /// Its first code point in the exported text.
+    Start,
+    /// One past its last code point.
+    End,
+    /// The entity tag.
+    Tag,
+}
+
+impl FromStr for Column {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Self, ExportError> {
+        match s.trim() {
+            "token" => Ok(Column::Token),
+            "start" => Ok(Column::Start),
+            "end" => Ok(Column::End),
+            "tag" => Ok(Column::Tag),
+            other => Err(ExportError::Config(format!(
+                "--columns: '{other}' is not a column; use token, start, end, tag (tag last)"
+            ))),
+        }
+    }
+}
+
+/// The output format and its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    /// spaCy / Prodigy JSONL.
+    Jsonl {
+        /// Write the `tokens` field.
+        tokens: bool,
+    },
+    /// CSV, RFC 4180.
+    Csv {
+        /// Documents or spans.
+        layout: CsvLayout,
+        /// Start with the UTF-8 byte-order mark Excel needs.
+        excel: bool,
+    },
+    /// CoNLL: one token a line, tag last.
+    Conll {
+        /// Tag scheme.
+        scheme: Scheme,
+        /// A `-DOCSTART-` line before each document.
+        docstart: bool,
+        /// Columns, tag last.
+        columns: Vec<Column>,
+    },
+    /// Hugging Face token classification JSONL plus `labels.json`.
+    Hf {
+        /// Tag scheme.
+        scheme: Scheme,
+    },
+}
+
+impl Format {
+    /// The file extension of a split's file.
+    #[must_use]
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Jsonl { .. } | Format::Hf { .. } => "jsonl",
+            Format::Csv { .. } => "csv",
+            Format::Conll { .. } => "conll",
+        }
+    }
+
+    /// Whether the format puts spans into one tag per token, where spans cannot overlap.
+    #[must_use]
+    pub fn is_token_tags(&self) -> bool {
+        matches!(self, Format::Conll { .. } | Format::Hf { .. })
+    }
+}
+
+/// Where the files go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// One file per split in this directory (made if missing).
+    Dir(std::path::PathBuf),
+    /// Standard output (one split only), written by the caller's writer.
+    Stdout,
+}
+
+/// Everything an export needs, checked.
+#[derive(Debug, Clone)]
+pub struct ExportConfig {
+    /// Whose records.
+    pub source: Source,
+    /// Statuses exported (default: accepted).
+    pub statuses: Vec<Status>,
+    /// Documents selected.
+    pub filter: Filter,
+    /// Also write documents that the source annotators have no record of.
+    pub include_unannotated: bool,
+    /// Zones written, joined in text order (default: title, lede, body).
+    pub zones: Vec<Zone>,
+    /// Spans not on token boundaries.
+    pub misaligned: Misaligned,
+    /// Overlapping spans where the format cannot hold them; `None`: refuse
+    /// for token tags (and JSONL when the schema forbids overlaps), keep otherwise.
+    pub overlap: Option<Overlap>,
+    /// Splits.
+    pub split: SplitConfig,
+    /// Format.
+    pub format: Format,
+    /// Destination.
+    pub output: Output,
+}
+
+impl ExportConfig {
+    /// The zones written by default: title, lede and body.
+    #[must_use]
+    pub fn default_zones() -> Vec<Zone> {
+        vec![Zone::Title, Zone::Lede, Zone::Body]
+    }
+
+    /// Checks that the options fit together.
+    ///
+    /// # Errors
+    /// [`ExportError::Config`] naming the options that clash and what to do.
+    pub fn check(&self) -> Result<(), ExportError> {
+        if let Source::Combined {
+            annotators,
+            strategy,
+        } = &self.source
+        {
+            if let Strategy::Prefer(name) = strategy
+                && !annotators.contains(name)
+            {
+                return Err(ExportError::Config(format!(
+                    "--strategy prefer:{name}: '{name}' is not among --from {}",
+                    annotators.join(",")
+                )));
+            }
+            if let Strategy::Majority { min_agree: Some(k) } = strategy
+                && (*k == 0 || *k > annotators.len())
+            {
+                return Err(ExportError::Config(format!(
+                    "--min-agree {k}: give a number from 1 to {} (the annotators in --from)",
+                    annotators.len()
+                )));
+            }
+        }
+        if self.output == Output::Stdout && self.split.splits.len() > 1 {
+            return Err(ExportError::Config(
+                "--out - writes one stream: give --out DIR to write one file per split".into(),
+            ));
+        }
+        if self.output == Output::Stdout && matches!(self.format, Format::Hf { .. }) {
+            return Err(ExportError::Config(
+                "--format hf writes labels.json beside the data: give --out DIR".into(),
+            ));
+        }
+        if let Format::Conll { columns, .. } = &self.format
+            && (columns.last() != Some(&Column::Tag)
+                || columns.iter().filter(|c| **c == Column::Tag).count() != 1)
+        {
+            return Err(ExportError::Config(
+                "--columns: put tag once, as the last column (e.g. token,start,end,tag)".into(),
+            ));
+        }
+        if self.zones.is_empty() {
+            return Err(ExportError::Config(
+                "--zones: name at least one zone (e.g. title,lede,body)".into(),
+            ));
+        }
+        if self.statuses.is_empty() {
+            return Err(ExportError::Config(
+                "--status: name at least one status (e.g. accepted)".into(),
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,515 @@
+//! The export itself: select, move onto the written text, check, split, write.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use annot_model::annotations::{Annotations, Resolved};
+use annot_model::atomic::{AtomicFile, write_atomic};
+use annot_model::combine::combine;
+use annot_model::corpus::Corpus;
+use annot_model::offsets::OffsetMap;
+use annot_model::project::Project;
+use annot_model::record::Span;
+use annot_model::tokenize::{Lang, Token, tokens_and_sentences};
+use annot_model::{Document, Schema};
+
+use crate::config::{ExportConfig, Format, Output, Overlap, Source};
+use crate::error::{ExportError, Result};
+use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
+use crate::split::{PlanDoc, plan, simhash};
+use crate::summary::{LeftOut, SplitSummary, Summary};
+use crate::text::{CrossingSpan, ZonedText};
+use crate::writers::{Example, Vocab, Writer, side_files, writer};
+
+/// Which pass the export is in, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Reading every document to check spans and plan the splits (nothing written yet).
+    Check,
+    /// Writing.
+    Write,
+}
+
+/// Progress: documents done of the candidates.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// The pass.
+    pub pass: Pass,
+    /// Documents done.
+    pub done: usize,
+    /// Candidate documents.
+    pub total: usize,
+}
+
+/// One document ready to write.
+struct Built {
+    doc: Document,
+    position: usize,
+    text: ZonedText,
+    map: OffsetMap,
+    tokens: Vec<Token>,
+    sentences: Vec<Token>,
+    spans: Vec<AlignedSpan>,
+    labels: BTreeMap<String, Vec<String>>,
+}
+
+/// What stays the same over the documents of an export.
+struct Context<'a> {
+    config: &'a ExportConfig,
+    project: &'a Project,
+    schema: &'a Schema,
+    corpus: &'a Corpus,
+    annotations: &'a Annotations,
+    names: Vec<String>,
+    overlap: Option<Overlap>,
+}
+
+/// Runs the export `config` on `project`: data to the files of
+/// `config.output`, or to `stdout` with [`Output::Stdout`]; nothing printed.
+///
+/// Documents are read one at a time in id order. When the splits need every
+/// document first (near-duplicates, `--stratify`) or the output is a stream,
+/// a first pass checks every span and plans the splits before anything is
+/// written; otherwise one pass writes temporary files, which are renamed into
+/// place only when the pre-flight found nothing to refuse.
+///
+/// # Errors
+/// [`ExportError::Refused`] with the pre-flight's list; unreadable project
+/// files; unwritable output.
+pub fn export(
+    project: &Project,
+    config: &ExportConfig,
+    stdout: &mut dyn Write,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
+    config.check()?;
+    let schema = project.schema()?;
+    let corpus = project.corpus()?;
+    let names = config.source.annotators();
+    let known = project.annotators()?;
+    for name in &names {
+        if !known.contains(name) {
+            return Err(ExportError::UnknownAnnotator {
+                name: name.clone(),
+                known: if known.is_empty() {
+                    "none yet".to_owned()
+                } else {
+                    known.join(", ")
+                },
+            });
+        }
+    }
+    let annotations = Annotations::load_only(project, &names)?;
+    let overlap = config.overlap.or_else(|| {
+        let forbids = config.format.is_token_tags()
+            || (matches!(config.format, Format::Jsonl { .. }) && !schema.spans.overlap);
+        forbids.then_some(Overlap::Refuse)
+    });
+    let cx = Context {
+        config,
+        project,
+        schema: &schema,
+        corpus: &corpus,
+        annotations: &annotations,
+        names,
+        overlap,
+    };
+    let mut ids: Vec<&str> = annotations.documents();
+    if config.include_unannotated {
+        ids.extend(corpus.entries().iter().map(|e| e.id.as_str()));
+        ids.sort_unstable();
+        ids.dedup();
+    }
+
+    let planned = if config.split.needs_plan() || config.output == Output::Stdout {
+        Some(plan_splits(&cx, &ids, progress)?)
+    } else {
+        None
+    };
+    write_all(&cx, &ids, planned.as_ref(), stdout, progress)
+}
+
+/// The first pass: every span checked, the splits planned. Returns the split
+/// and near-duplicate cluster of each written document, by id.
+fn plan_splits(
+    cx: &Context<'_>,
+    ids: &[&str],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<BTreeMap<String, (usize, Option<usize>)>> {
+    let mut refusal = Refusal::default();
+    let mut report = Report::default();
+    let mut left_out = LeftOut::default();
+    let mut docs = Vec::new();
+    let mut kept = Vec::new();
+    let split = &cx.config.split;
+    for (i, id) in ids.iter().enumerate() {
+        progress(Progress {
+            pass: Pass::Check,
+            done: i,
+            total: ids.len(),
+        });
+        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+            continue;
+        };
+        let needs_text = split.near_duplicates && split.splits.len() > 1;
+        docs.push(PlanDoc {
+            position: b.position,
+            unit: split.unit_key(&b.doc.id, &b.doc.meta),
+            fingerprint: if needs_text {
+                simhash(&b.text.text)
+            } else {
+                None
+            },
+            stratum: stratum(split.stratify.as_deref(), &b.labels),
+        });
+        kept.push(b.doc.id);
+    }
+    if !refusal.is_empty() {
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    let p = plan(split, &docs);
+    Ok(kept
+        .into_iter()
+        .zip(p.split.into_iter().zip(p.cluster))
+        .collect())
+}
+
+/// The value of the stratified layer: its values sorted and joined, empty for none.
+fn stratum(layer: Option<&str>, labels: &BTreeMap<String, Vec<String>>) -> String {
+    let Some(values) = layer.and_then(|l| labels.get(l)) else {
+        return String::new();
+    };
+    let mut v = values.clone();
+    v.sort();
+    v.join("|")
+}
+
+/// A split's destination.
+enum Sink<'a> {
+    File(AtomicFile, String),
+    Stream(&'a mut dyn Write),
+}
+
+impl Sink<'_> {
+    fn out(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::File(f, _) => f,
+            Sink::Stream(w) => &mut **w,
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        match self {
+            Sink::File(f, _) => f.path().to_owned(),
+            Sink::Stream(_) => PathBuf::from("-"),
+        }
+    }
+}
+
+fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
+    move |source| ExportError::Write { path, source }
+}
+
+/// The writing pass.
+fn write_all(
+    cx: &Context<'_>,
+    ids: &[&str],
+    planned: Option<&BTreeMap<String, (usize, Option<usize>)>>,
+    stdout: &mut dyn Write,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
+    let config = cx.config;
+    let splits = &config.split.splits;
+    let ext = config.format.extension();
+    let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(splits.len());
+    match &config.output {
+        Output::Stdout => sinks.push(Sink::Stream(stdout)),
+        Output::Dir(dir) => {
+            fs_err::create_dir_all(dir).map_err(io_err(dir.clone()))?;
+            for (name, _) in splits {
+                let file = format!("{name}.{ext}");
+                let path = dir.join(&file);
+                let f = AtomicFile::create(&path).map_err(io_err(path))?;
+                sinks.push(Sink::File(f, file));
+            }
+        }
+    }
+    let mut vocab = Vocab::from_schema(cx.schema);
+    let mut writers: Vec<Box<dyn Writer>> = splits.iter().map(|_| writer(&config.format)).collect();
+    for (w, s) in writers.iter_mut().zip(sinks.iter_mut()) {
+        let path = s.path();
+        w.start(&vocab, s.out()).map_err(io_err(path))?;
+    }
+    let mut summaries: Vec<SplitSummary> = splits
+        .iter()
+        .zip(&sinks)
+        .map(|((name, _), s)| SplitSummary {
+            name: name.clone(),
+            file: match s {
+                Sink::File(_, f) => Some(f.clone()),
+                Sink::Stream(_) => None,
+            },
+            ..SplitSummary::default()
+        })
+        .collect();
+    let mut refusal = Refusal::default();
+    let mut report = Report::default();
+    let mut left_out = LeftOut::default();
+    let provenance = matches!(config.source, Source::Combined { .. });
+    for (i, id) in ids.iter().enumerate() {
+        progress(Progress {
+            pass: Pass::Write,
+            done: i,
+            total: ids.len(),
+        });
+        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+            continue;
+        };
+        let (split, cluster) = match planned {
+            Some(p) => p.get(*id).copied().unwrap_or((0, None)),
+            None if splits.len() == 1 => (0, None),
+            None => (
+                config
+                    .split
+                    .split_of(&config.split.unit_key(&b.doc.id, &b.doc.meta)),
+                None,
+            ),
+        };
+        vocab.observe(&b.spans, &b.labels);
+        let ex = Example {
+            id: &b.doc.id,
+            text: &b.text.text,
+            map: &b.map,
+            tokens: &b.tokens,
+            sentences: &b.sentences,
+            spans: &b.spans,
+            labels: &b.labels,
+            meta: &b.doc.meta,
+            provenance,
+        };
+        let path = sinks[split].path();
+        writers[split]
+            .write(&ex, &vocab, sinks[split].out())
+            .map_err(io_err(path))?;
+        let s = &mut summaries[split];
+        s.documents += 1;
+        s.tokens += b.tokens.len();
+        s.spans += b.spans.len();
+        for span in &b.spans {
+            *s.spans_per_label.entry(span.label.clone()).or_default() += 1;
+        }
+        for (layer, values) in &b.labels {
+            for v in values {
+                *s.document_labels.entry(format!("{layer}:{v}")).or_default() += 1;
+            }
+        }
+        if let Some(g) = config
+            .split
+            .group_by
+            .as_ref()
+            .and_then(|g| g.value(&b.doc.meta))
+        {
+            s.group_keys.insert(g);
+        }
+        if let Some(c) = cluster {
+            s.cluster_ids.insert(c);
+        }
+    }
+    progress(Progress {
+        pass: Pass::Write,
+        done: ids.len(),
+        total: ids.len(),
+    });
+    if !refusal.is_empty() {
+        // The temporary files are dropped: the old files stay as they were.
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    let mut side = Vec::new();
+    for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
+        let path = s.path();
+        w.finish(s.out()).map_err(io_err(path.clone()))?;
+        match s {
+            Sink::File(f, _) => f.commit().map_err(io_err(path))?,
+            Sink::Stream(out) => out.flush().map_err(io_err(path))?,
+        }
+        summary.groups = summary.group_keys.len();
+        summary.near_duplicate_clusters = summary.cluster_ids.len();
+    }
+    if let Output::Dir(dir) = &config.output {
+        let files = side_files(&config.format, &vocab).map_err(|e| ExportError::Write {
+            path: dir.clone(),
+            source: e.into(),
+        })?;
+        for (name, bytes) in files {
+            let path = dir.join(&name);
+            write_atomic(&path, |w| w.write_all(&bytes)).map_err(io_err(path))?;
+            side.push(name);
+        }
+    }
+    Ok(Summary {
+        format: format_name(&config.format),
+        source: source_name(&config.source),
+        documents: summaries.iter().map(|s| s.documents).sum(),
+        splits: summaries,
+        left_out,
+        preflight: report,
+        side_files: side,
+    })
+}
+
+fn format_name(format: &Format) -> String {
+    match format {
+        Format::Jsonl { .. } => "jsonl".into(),
+        Format::Csv { layout, .. } => format!("csv ({layout:?})").to_lowercase(),
+        Format::Conll { scheme, .. } => format!("conll ({})", scheme.as_str()),
+        Format::Hf { scheme } => format!("hf ({})", scheme.as_str()),
+    }
+}
+
+fn source_name(source: &Source) -> String {
+    match source {
+        Source::One(name) => name.clone(),
+        Source::Combined {
+            annotators,
+            strategy,
+        } => format!("{} by {strategy}", annotators.join(",")),
+    }
+}
+
+/// A span and the annotators who had it.
+type Provenanced = (Span, Vec<String>);
+
+/// Reads, selects, moves and checks one document; `None` when it is left out.
+fn build(
+    cx: &Context<'_>,
+    id: &str,
+    refusal: &mut Refusal,
+    report: &mut Report,
+    left_out: &mut LeftOut,
+) -> Result<Option<Built>> {
+    let config = cx.config;
+    let (Some(entry), Some(position)) = (cx.corpus.entry(id), cx.corpus.position(id)) else {
+        left_out.orphaned += 1;
+        return Ok(None);
+    };
+    let doc = cx.corpus.read_entry(entry)?;
+    let mut records: Vec<Resolved> = Vec::new();
+    for name in &cx.names {
+        if let Some(log) = cx.annotations.log(name)
+            && let Some(r) = log.resolve(id, Some(&doc), cx.corpus)?
+        {
+            records.push(r);
+        }
+    }
+    let matches = if records.is_empty() {
+        config.filter.matches_entry(id, None)
+    } else {
+        records
+            .iter()
+            .any(|r| config.filter.matches_entry(id, Some(&r.record)))
+    };
+    if !matches || (config.filter.needs_document() && !config.filter.matches_document(&doc)) {
+        left_out.filtered += 1;
+        return Ok(None);
+    }
+    let had_records = !records.is_empty();
+    records.retain(|r| config.statuses.contains(&r.record.status));
+    if records.is_empty() && had_records {
+        left_out.status += 1;
+        return Ok(None);
+    }
+    report.lost_on_reanchor += records.iter().map(|r| r.lost.len()).sum::<usize>();
+    let (spans, labels): (Vec<Provenanced>, BTreeMap<String, Vec<String>>) = match &config.source {
+        Source::One(name) => match records.first() {
+            Some(r) => (
+                r.record
+                    .spans
+                    .iter()
+                    .map(|s| (s.clone(), vec![name.clone()]))
+                    .collect(),
+                r.record.labels.clone(),
+            ),
+            None => (Vec::new(), BTreeMap::new()),
+        },
+        Source::Combined {
+            annotators,
+            strategy,
+        } => {
+            let votes: Vec<_> = records
+                .iter()
+                .map(|r| {
+                    (
+                        r.annotator.as_str(),
+                        r.record.spans.as_slice(),
+                        &r.record.labels,
+                    )
+                })
+                .collect();
+            let c = combine(annotators, &votes, strategy);
+            let labels = c.plain_labels();
+            (
+                c.spans
+                    .into_iter()
+                    .map(|s| (s.span, s.annotators))
+                    .collect(),
+                labels,
+            )
+        }
+    };
+    // Zone corrections: the first record (in --from order) that has them.
+    let corrected = cx
+        .names
+        .iter()
+        .filter_map(|n| records.iter().find(|r| &r.annotator == n))
+        .find_map(|r| r.record.zones.as_deref());
+    let text = ZonedText::new(&doc.text, corrected.unwrap_or(&doc.zones), &config.zones);
+    let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
+    let moved = text.move_spans(&plain);
+    report.outside_zones += moved.outside;
+    report
+        .crossing_zones
+        .extend(moved.crossing.into_iter().map(|span| CrossingSpan {
+            doc: doc.id.clone(),
+            span,
+        }));
+    let mut provenance: Vec<Option<Vec<String>>> =
+        spans.into_iter().map(|(_, a)| Some(a)).collect();
+    let moved_spans: Vec<(Span, Vec<String>)> = moved
+        .spans
+        .into_iter()
+        .map(|(s, i)| (s, provenance[i].take().unwrap_or_default()))
+        .collect();
+    let lang = doc
+        .meta
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(cx.project.config.lang);
+    let (tokens, sentences) = tokens_and_sentences(&text.text, lang);
+    let map = OffsetMap::new(&text.text);
+    let checked = Checked {
+        doc: &doc.id,
+        text: &text.text,
+        map: &map,
+        tokens: &tokens,
+    };
+    let aligned = align(checked, moved_spans, config.misaligned, refusal, report);
+    let spans = overlaps(&doc.id, aligned, cx.overlap, refusal, report);
+    Ok(Some(Built {
+        doc,
+        position,
+        text,
+        map,
+        tokens,
+        sentences,
+        spans,
+        labels,
+    }))
+}
+
+/// The path of a split's file in `dir`.
+#[must_use]
+pub fn split_path(dir: &Path, split: &str, format: &Format) -> PathBuf {
+    dir.join(format!("{split}.{}", format.extension()))
+}

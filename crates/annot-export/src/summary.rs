@@ -1,0 +1,166 @@
+//! What an export wrote, per split, for stderr and `--json`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::preflight::Report;
+
+/// Documents a selection left out, by reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// Documents whose records all have a status not exported (`--status`).
+    pub status: usize,
+    /// Documents `--filter` did not match.
+    pub filtered: usize,
+    /// Records of documents the corpus no longer has.
+    pub orphaned: usize,
+}
+
+/// One split as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SplitSummary {
+    /// Split name (`train`, ..., or `all`).
+    pub name: String,
+    /// The file written, relative to the output directory (`None` on stdout).
+    pub file: Option<String>,
+    /// Documents.
+    pub documents: usize,
+    /// Tokens (white space not counted).
+    pub tokens: usize,
+    /// Spans.
+    pub spans: usize,
+    /// Spans per label.
+    pub spans_per_label: BTreeMap<String, usize>,
+    /// Documents per document label, `layer:value`.
+    pub document_labels: BTreeMap<String, usize>,
+    /// Distinct `--group-by` groups.
+    pub groups: usize,
+    /// Near-duplicate clusters (two documents or more) held together in this split.
+    pub near_duplicate_clusters: usize,
+    #[serde(skip)]
+    pub(crate) group_keys: BTreeSet<String>,
+    #[serde(skip)]
+    pub(crate) cluster_ids: BTreeSet<usize>,
+}
+
+/// The outcome of an export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// The format written.
+    pub format: String,
+    /// Whose records, and how combined.
+    pub source: String,
+    /// Documents written, over all splits.
+    pub documents: usize,
+    /// Each split, in the order given.
+    pub splits: Vec<SplitSummary>,
+    /// Documents left out, by reason.
+    pub left_out: LeftOut,
+    /// What the pre-flight changed or set aside.
+    pub preflight: Report,
+    /// Files written beside the splits (`labels.json`).
+    pub side_files: Vec<String>,
+}
+
+impl Summary {
+    /// A few lines for a person, for stderr.
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "exported {} document(s) as {} from {}\n",
+            self.documents, self.format, self.source
+        );
+        for s in &self.splits {
+            let labels: Vec<String> = s
+                .spans_per_label
+                .iter()
+                .map(|(l, n)| {
+                    let share = if s.spans == 0 {
+                        0.0
+                    } else {
+                        100.0 * *n as f64 / s.spans as f64
+                    };
+                    format!("{l} {n} ({share:.0}%)")
+                })
+                .collect();
+            out.push_str(&format!(
+                "  {:<6} {:>6} docs {:>8} tokens {:>6} spans{}{}{}{}\n",
+                s.name,
+                s.documents,
+                s.tokens,
+                s.spans,
+                if labels.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", labels.join(", "))
+                },
+                if s.groups > 0 {
+                    format!(" · {} group(s)", s.groups)
+                } else {
+                    String::new()
+                },
+                if s.near_duplicate_clusters > 0 {
+                    format!(
+                        " · {} near-duplicate cluster(s) held together",
+                        s.near_duplicate_clusters
+                    )
+                } else {
+                    String::new()
+                },
+                s.file
+                    .as_ref()
+                    .map(|f| format!(" -> {f}"))
+                    .unwrap_or_default(),
+            ));
+        }
+        let l = &self.left_out;
+        if l.status + l.filtered + l.orphaned > 0 {
+            out.push_str(&format!(
+                "  left out: {} by status, {} by --filter, {} not in the corpus\n",
+                l.status, l.filtered, l.orphaned
+            ));
+        }
+        let p = &self.preflight;
+        for m in &p.snapped {
+            let to = m.nearest.as_ref().map_or(String::new(), |n| {
+                format!(" -> [{}, {}) {:?}", n.start, n.end, n.text)
+            });
+            out.push_str(&format!(
+                "  snapped {} {} [{}, {}) {:?}{to}\n",
+                m.doc, m.label, m.span.start, m.span.end, m.span.text
+            ));
+        }
+        for m in &p.dropped_misaligned {
+            out.push_str(&format!(
+                "  dropped misaligned {} {} [{}, {}) {:?}\n",
+                m.doc, m.label, m.span.start, m.span.end, m.span.text
+            ));
+        }
+        for d in &p.dropped_overlapping {
+            out.push_str(&format!(
+                "  dropped overlapping {} {} [{}, {}) {:?}\n",
+                d.doc, d.label, d.span.start, d.span.end, d.span.text
+            ));
+        }
+        for c in &p.crossing_zones {
+            out.push_str(&format!(
+                "  not written: {} {} [{}, {}) {:?} lies across the edge of a kept zone\n",
+                c.doc, c.span.label, c.span.start, c.span.end, c.span.text
+            ));
+        }
+        if p.outside_zones > 0 {
+            out.push_str(&format!(
+                "  {} span(s) in left-out zones not written (see --zones)\n",
+                p.outside_zones
+            ));
+        }
+        if p.lost_on_reanchor > 0 {
+            out.push_str(&format!(
+                "  {} span(s) could not be carried onto changed texts (annot check lists them)\n",
+                p.lost_on_reanchor
+            ));
+        }
+        out
+    }
+}

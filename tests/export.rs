@@ -1,0 +1,357 @@
+//! `annot export` on the sample corpus annotated by two scripted annotators.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+
+use crate::common::{annot_in, sample_project, stdout_of};
+
+/// The sample project with `alice` (suggestions on three documents) and
+/// `bob` (on two) from piped sessions.
+fn annotated() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = sample_project();
+    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
+    for (who, script) in [("alice", "y\n\ny\n\ny\n\nq\n"), ("bob", "y\n\ny\n\nq\n")] {
+        annot_in(&root)
+            .args(["annotate", "--annotator", who, "--patterns"])
+            .arg(&patterns)
+            .write_stdin(script)
+            .assert()
+            .success();
+    }
+    (tmp, root)
+}
+
+fn export(root: &Path, out: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    annot_in(root)
+        .args(["export", "--out"])
+        .arg(out)
+        .args(args)
+        .assert()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn jsonl(path: &Path) -> Vec<serde_json::Value> {
+    read(path)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// `text[start:end]` in code points.
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+/// Document id -> split of every file in `dir`.
+fn splits_of(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for split in ["train", "dev", "test"] {
+        for doc in jsonl(&dir.join(format!("{split}.jsonl"))) {
+            out.insert(doc["id"].as_str().unwrap().to_owned(), split.to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn every_format_writes_what_its_readers_expect() {
+    let (tmp, root) = annotated();
+    let dir = tmp.path().join("out");
+    export(&root, &dir, &["--format", "jsonl", "--from", "alice"])
+        .success()
+        .stderr(predicate::str::contains(
+            "exported 3 document(s) as jsonl from alice",
+        ));
+    let docs = jsonl(&dir.join("all.jsonl"));
+    assert_eq!(docs.len(), 3);
+    let mut spans = 0;
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        assert!(!text.contains("À La Une"), "boilerplate left out");
+        let tokens = d["tokens"].as_array().unwrap();
+        let rebuilt: String = tokens
+            .iter()
+            .map(|t| {
+                let ws = if t["ws"].as_bool().unwrap() { " " } else { "" };
+                format!("{}{ws}", t["text"].as_str().unwrap())
+            })
+            .collect();
+        assert_eq!(rebuilt, text, "words and spaces rebuild the text");
+        for s in d["spans"].as_array().unwrap() {
+            spans += 1;
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert_eq!(chars(text, start, end), s["text"].as_str().unwrap());
+            let first = &tokens[s["token_start"].as_u64().unwrap() as usize];
+            let last = &tokens[s["token_end"].as_u64().unwrap() as usize];
+            assert_eq!(
+                (first["start"].as_u64(), last["end"].as_u64()),
+                (Some(start), Some(end))
+            );
+        }
+    }
+    assert!(spans >= 10, "{spans}");
+
+    export(&root, &dir, &["--format", "csv", "--from", "alice"]).success();
+    let csv = read(&dir.join("all.csv"));
+    assert!(csv.starts_with("id,text,topic,source,title,date,section,byline,lang\n"));
+    export(
+        &root,
+        &dir,
+        &[
+            "--format",
+            "csv",
+            "--csv-layout",
+            "spans",
+            "--excel",
+            "--from",
+            "alice",
+        ],
+    )
+    .success();
+    let csv = read(&dir.join("all.csv"));
+    assert!(csv.starts_with("\u{feff}doc_id,start,end,label,text,left,right\n"));
+    for d in &docs {
+        for s in d["spans"].as_array().unwrap() {
+            let row = format!(
+                "\n{},{},{},{},",
+                d["id"].as_str().unwrap(),
+                s["start"],
+                s["end"],
+                s["label"].as_str().unwrap()
+            );
+            assert!(csv.contains(&row), "{row} in {csv}");
+        }
+    }
+
+    export(
+        &root,
+        &dir,
+        &[
+            "--format",
+            "conll",
+            "--from",
+            "alice,bob",
+            "--strategy",
+            "union",
+        ],
+    )
+    .success();
+    let conll = read(&dir.join("all.conll"));
+    assert_eq!(conll.matches("-DOCSTART- -X- O\n\n").count(), 3);
+    assert!(
+        conll.contains("Kfar B-LOC\nSelwan I-LOC\n"),
+        "{}",
+        &conll[..200]
+    );
+    assert!(
+        conll
+            .lines()
+            .all(|l| l.is_empty() || l.starts_with("-DOCSTART-") || l.split(' ').count() == 2)
+    );
+
+    export(
+        &root,
+        &dir,
+        &["--format", "hf", "--from", "alice", "--scheme", "bioes"],
+    )
+    .success();
+    let labels: serde_json::Value = serde_json::from_str(&read(&dir.join("labels.json"))).unwrap();
+    let names = labels["ner_tags"].as_array().unwrap();
+    assert_eq!(names[0], "O");
+    for d in jsonl(&dir.join("all.jsonl")) {
+        let tags = d["ner_tags"].as_array().unwrap();
+        assert_eq!(tags.len(), d["tokens"].as_array().unwrap().len());
+        assert!(
+            tags.iter()
+                .all(|t| (t.as_u64().unwrap() as usize) < names.len())
+        );
+    }
+}
+
+#[test]
+fn reruns_are_byte_identical_and_stdout_is_the_same_stream() {
+    let (tmp, root) = annotated();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let args = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice,bob",
+        "--strategy",
+        "majority",
+        "--include-unannotated",
+        "--split",
+        "train=60,dev=20,test=20",
+        "--seed",
+        "13",
+    ];
+    export(&root, &a, &args).success();
+    export(&root, &b, &args).success();
+    for f in ["train.jsonl", "dev.jsonl", "test.jsonl"] {
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let docs = jsonl(&a.join("train.jsonl"));
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "documents in id order");
+    // The sample's re-scraped article (03/04) is a near-duplicate: one split for both.
+    let splits = splits_of(&a);
+    assert_eq!(
+        splits["03_fr-levant-carburant-greve"],
+        splits["04_fr-levant-carburant-greve-maj"]
+    );
+
+    export(&root, &a, &["--format", "conll", "--from", "alice"]).success();
+    let streamed = stdout_of(annot_in(&root).args([
+        "export", "--out", "-", "--format", "conll", "--from", "alice",
+    ]));
+    assert_eq!(streamed, read(&a.join("all.conll")));
+    annot_in(&root)
+        .args([
+            "export", "--out", "-", "--format", "conll", "--from", "alice", "--split", "a=1,b=1",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out DIR"));
+}
+
+#[test]
+fn splits_stay_put_when_documents_are_added_and_groups_stay_together() {
+    let (tmp, root) = annotated();
+    let (before, after) = (tmp.path().join("before"), tmp.path().join("after"));
+    let args = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--include-unannotated",
+        "--split",
+        "train=50,dev=25,test=25",
+        "--seed",
+        "13",
+    ];
+    export(&root, &before, &args).success();
+    let more = tmp.path().join("more.jsonl");
+    let lines: Vec<String> = (0..30)
+        .map(|i| {
+            serde_json::json!({"id": format!("new-{i:02}"), "text": format!("Dépêche {i} : le conseil {} a voté {} mesures à Brest.", i * 13, i * 7)})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&more, lines.join("\n") + "\n").unwrap();
+    annot_in(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&more)
+        .assert()
+        .success();
+    export(&root, &after, &args).success();
+    let (old, new) = (splits_of(&before), splits_of(&after));
+    assert_eq!(old.len(), 14);
+    assert_eq!(new.len(), 44);
+    for (id, split) in &old {
+        assert_eq!(&new[id], split, "{id} moved");
+    }
+
+    let grouped = tmp.path().join("grouped");
+    let out = stdout_of(
+        annot_in(&root)
+            .args(["export", "--out"])
+            .arg(&grouped)
+            .args([
+                "--format",
+                "jsonl",
+                "--from",
+                "alice",
+                "--include-unannotated",
+                "--split",
+                "train=50,dev=25,test=25",
+                "--group-by",
+                "meta.section",
+                "--json",
+            ]),
+    );
+    let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["documents"], 44);
+    let mut section_split: BTreeMap<String, String> = BTreeMap::new();
+    for split in ["train", "dev", "test"] {
+        for d in jsonl(&grouped.join(format!("{split}.jsonl"))) {
+            if let Some(section) = d["meta"]["section"].as_str() {
+                let was = section_split.insert(section.to_owned(), split.to_owned());
+                assert!(
+                    was.is_none_or(|w| w == split),
+                    "section {section} in two splits"
+                );
+            }
+        }
+    }
+    assert!(section_split.len() >= 3);
+    let groups: u64 = summary["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["groups"].as_u64().unwrap())
+        .sum();
+    assert_eq!(groups as usize, section_split.len());
+}
+
+#[test]
+fn the_preflight_refuses_misaligned_spans_unless_snapped() {
+    let (tmp, root) = annotated();
+    let show = stdout_of(annot_in(&root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
+    let doc: serde_json::Value = serde_json::from_str(&show).unwrap();
+    let text = doc["document"]["text"].as_str().unwrap();
+    let start = text
+        .find("Kfar Selwan privée")
+        .map(|b| text[..b].chars().count())
+        .unwrap() as u64;
+    let record = serde_json::json!({
+        "doc": "01_fr-levant-eau-kfar-selwan", "hash": doc["document"]["hash"],
+        "annotator": "carol", "schema": "news@1", "status": "accepted",
+        "at": "2026-11-23T20:00:00Z", "ms": 1,
+        "spans": [{"start": start, "end": start + 10, "label": "LOC", "text": chars(text, start, start + 10)}],
+        "labels": {}, "zones": null, "note": null
+    });
+    std::fs::write(root.join("annotations/carol.jsonl"), format!("{record}\n")).unwrap();
+    let dir = tmp.path().join("out");
+    export(&root, &dir, &["--format", "conll", "--from", "carol"])
+        .code(1)
+        .stderr(
+            predicate::str::contains(
+                "misaligned  01_fr-levant-eau-kfar-selwan  LOC [0, 10) \"Kfar Selwa\": nearest aligned [0, 11) \"Kfar Selwan\"",
+            )
+            .and(predicate::str::contains("nothing was written"))
+            .and(predicate::str::contains("--snap")),
+        );
+    assert!(
+        !dir.join("all.conll").exists(),
+        "nothing written on refusal"
+    );
+    export(&root, &dir, &["--format", "conll", "--from", "carol", "--snap"])
+        .success()
+        .stderr(predicate::str::contains("snapped 01_fr-levant-eau-kfar-selwan LOC [0, 10) \"Kfar Selwa\" -> [0, 11) \"Kfar Selwan\""));
+    assert!(read(&dir.join("all.conll")).contains("Kfar B-LOC\nSelwan I-LOC\n"));
+    export(
+        &root,
+        &dir,
+        &["--format", "jsonl", "--from", "carol", "--drop-misaligned"],
+    )
+    .success()
+    .stderr(predicate::str::contains("dropped misaligned"));
+    assert_eq!(
+        jsonl(&dir.join("all.jsonl"))[0]["spans"],
+        serde_json::json!([])
+    );
+}
