@@ -417,3 +417,28 @@ fn taken_suggestions_show_context_and_dismissed_ones_stay_dismissed() {
         "{out}"
     );
 }
+
+/// A document keeps its place in the list across restarts: after deciding the
+/// first of four, the next session opens `doc 2/4` and says 3 are still to do.
+#[test]
+fn the_position_counter_is_stable_across_restarts() {
+    let (_tmp, root) = jsonl_project(&[("a", A), ("b", B), ("c", C), ("d", D)]);
+    annot_in(&root)
+        .args(["annotate", "--annotator", "bot"])
+        .write_stdin("Boukamal LOC\na\nq\n")
+        .assert()
+        .success();
+    let out = annot_in(&root)
+        .args(["annotate", "--annotator", "bot"])
+        .write_stdin("p\nq\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("4 documents, 3 to do"), "{out}");
+    assert!(out.contains("── b ") && out.contains("doc 2/4"), "{out}");
+    // `p` goes back to the decided document, at its own place.
+    assert!(out.contains("doc 1/4"), "{out}");
+}

@@ -5,7 +5,7 @@
 //! index and the annotator's log, and orders what is left (`--order`,
 //! `--redo`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::str::FromStr;
 
 use annot_model::Record;
@@ -50,11 +50,13 @@ pub fn parse_filter(expr: &str) -> Result<Filter> {
     })
 }
 
-/// The documents of a session, as positions in the corpus index.
+/// The documents of a session, as positions in the corpus index: every
+/// document the filter selects, decided or not, so that a document keeps its
+/// place (`doc 2/14`) across restarts; [`already_done`] says which of them
+/// the session passes over.
 ///
 /// Ordering comes before selection, so a resumed random session keeps the
-/// relative order of what is left. Decided documents are left out unless
-/// `redo`, or the filter is on `status` (then those are what is wanted).
+/// relative order of what is left.
 ///
 /// # Errors
 /// A document that cannot be read while checking a metadata filter; a filter
@@ -64,7 +66,6 @@ pub fn build(
     latest: &BTreeMap<String, Record>,
     filter: &Filter,
     order: Order,
-    redo: bool,
 ) -> Result<Vec<u32>> {
     let n = u32::try_from(corpus.len()).unwrap_or(u32::MAX);
     let mut items: Vec<u32> = (0..n).collect();
@@ -72,11 +73,9 @@ pub fn build(
         annot_model::rng::SplitMix64::new(seed).shuffle(&mut items);
     }
     let entries = corpus.entries();
-    let redo = redo || filter.selects_status();
     items.retain(|&i| {
         let id = entries[i as usize].id.as_str();
-        let last = latest.get(id);
-        (redo || !last.is_some_and(|r| r.status.is_decided())) && filter.matches_entry(id, last)
+        filter.matches_entry(id, latest.get(id))
     });
     if filter.needs_document() {
         let mut kept = Vec::with_capacity(items.len());
@@ -92,6 +91,32 @@ pub fn build(
         }
     }
     Ok(items)
+}
+
+/// The documents of `queue` the annotator has decided, which a session
+/// passes over: none with `redo`, or when the filter is on `status` (then
+/// those documents are what is wanted).
+#[must_use]
+pub fn already_done(
+    corpus: &Corpus,
+    queue: &[u32],
+    latest: &BTreeMap<String, Record>,
+    filter: &Filter,
+    redo: bool,
+) -> HashSet<u32> {
+    if redo || filter.selects_status() {
+        return HashSet::new();
+    }
+    let entries = corpus.entries();
+    queue
+        .iter()
+        .copied()
+        .filter(|&i| {
+            latest
+                .get(&entries[i as usize].id)
+                .is_some_and(|r| r.status.is_decided())
+        })
+        .collect()
 }
 
 /// Why a filter on metadata or zones selected nothing, when a key or value

@@ -143,7 +143,8 @@ impl Session {
         log: AnnotatorLog,
         opts: SessionOptions,
     ) -> Result<Self> {
-        let queue = queue::build(&corpus, log.latest(), &opts.filter, opts.order, opts.redo)?;
+        let queue = queue::build(&corpus, log.latest(), &opts.filter, opts.order)?;
+        let handled = queue::already_done(&corpus, &queue, log.latest(), &opts.filter, opts.redo);
         let dictionary = Dictionary::from_records(log.latest().values());
         let suggester = Suggester::new(opts.patterns.clone(), dictionary);
         let journal = DraftJournal::open(&log)?;
@@ -158,7 +159,7 @@ impl Session {
             suggester,
             opts,
             queue,
-            handled: HashSet::new(),
+            handled,
             drafts: HashMap::new(),
             journal,
             reopened: HashSet::new(),
@@ -299,7 +300,7 @@ impl Session {
             format!(
                 "{} documents, {} to do",
                 self.corpus.len(),
-                self.queue.len()
+                self.summary().remaining
             ),
         ];
         if let Some(f) = &self.opts.filter_text {
