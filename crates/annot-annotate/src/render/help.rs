@@ -58,9 +58,9 @@ documents: they are suggested (marked ?) wherever they occur again.
 pub fn help_pages(opts: &RenderOptions, height: Option<usize>) -> Vec<String> {
     let text = fit(HELP, opts);
     let lines: Vec<&str> = text.lines().collect();
-    // The page line and the prompt under it take two rows.
+    // The `?` typed above, the page line and the prompt under it take three rows.
     let per_page = match height {
-        Some(h) if h > 4 && lines.len() + 1 > h => h - 2,
+        Some(h) if h > 5 && lines.len() + 2 > h => h - 3,
         _ => return vec![text],
     };
     let pages: Vec<&[&str]> = lines.chunks(per_page).collect();
