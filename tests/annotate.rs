@@ -2,6 +2,7 @@
 
 mod closed_stdout;
 mod kill;
+mod screen;
 mod scripted;
 mod terminal;
 

@@ -85,8 +85,8 @@ fn a_scripted_session_shows_controls_and_the_corpus_keeps_them() {
     assert!(out.contains("\\u{202e}depuis"), "bidi as an escape: {out}");
     assert!(out.contains("␛]0;typed␇"), "the typed command: {out}");
     assert!(out.contains("vu ␛]0;note␇"), "the note: {out}");
-    assert!(out.contains("[Hezbollah]{ORG}"), "{out}");
-    assert!(out.contains("[Boukamal]{LOC}"), "{out}");
+    assert!(out.contains("[Hezbollah]{ORG·1}"), "{out}");
+    assert!(out.contains("[Boukamal]{LOC·2}"), "{out}");
 
     let doc = stored(&root, "evil");
     let text = doc["text"].as_str().unwrap();

@@ -94,8 +94,10 @@ fn a_scripted_session_uses_every_command() {
         "note: vérifié",
         "+ depuis MISC (¶3)",
         "undone: + depuis MISC",
-        "spans      1 Hezbollah ORG   2 Boukamal LOC   3 armée syrienne ORG   4 Boukamal LOC   5 Rami Abdel Rahmane PER   6 OSDH ORG",
-        "¶3 [Rami Abdel Rahmane]{PER} dirige l' [OSDH]{ORG} depuis Londres .  ‹lede›",
+        "spans      1 Hezbollah ORG ¶1   2 Boukamal LOC ¶1   3 armée syrienne ORG ¶2   4 Boukamal LOC ¶2   5 Rami Abdel Rahmane PER ¶3   6 OSDH ORG ¶3",
+        "¶3 [Rami Abdel Rahmane]{PER·5} dirige l' [OSDH]{ORG·6} depuis Londres .  ‹lede›",
+        // An edit answers with its paragraph as it is now.
+        "  + Londres LOC (¶3) as span 7\n¶3 [Rami Abdel Rahmane]{PER·5} dirige l' [OSDH]{ORG·6} depuis [Londres]{LOC·7} .",
         "saved a · accepted · 6 spans · topic conflict · zones corrected",
         "next: b",
         "[Boukamal]{LOC?} est proche",
@@ -180,7 +182,7 @@ fn a_scripted_session_uses_every_command() {
         .success()
         .stdout(
             predicate::str::contains("your last decision: accepted")
-                .and(predicate::str::contains("[OSDH]{ORG}")),
+                .and(predicate::str::contains("[OSDH]{ORG·6}")),
         );
 }
 
@@ -263,7 +265,7 @@ fn colour_only_when_asked_and_never_with_plain() {
         coloured.contains("\u{1b}[1m\u{1b}[32mBoukamal"),
         "bold green span (LOC): {coloured}"
     );
-    assert!(!coloured.contains("[Boukamal]{LOC}"));
+    assert!(!coloured.contains("]{LOC"));
     let mut plain_cmd = annot_in(&root);
     plain_cmd
         .args([
@@ -278,7 +280,7 @@ fn colour_only_when_asked_and_never_with_plain() {
     let plain =
         String::from_utf8(plain_cmd.assert().success().get_output().stdout.clone()).unwrap();
     assert!(!plain.contains('\u{1b}'));
-    assert!(plain.contains("[Boukamal]{LOC}"));
+    assert!(plain.contains("[Boukamal]{LOC·1}"));
 }
 
 /// One annotator's log is locked while a session runs; another annotator may work at the same time.

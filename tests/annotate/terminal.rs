@@ -50,7 +50,7 @@ fn a_session_in_a_real_terminal() {
         redraw.contains("\u{1b}[1m\u{1b}[32mBoukamal\u{1b}[0m"),
         "{redraw:?}"
     );
-    assert!(!redraw.contains("[Boukamal]{LOC}"), "{redraw}");
+    assert!(!redraw.contains("]{LOC"), "{redraw}");
 
     // Enter accepts; the record is on disk before the next prompt.
     s.send("\r").unwrap();
@@ -72,8 +72,10 @@ fn a_session_in_a_real_terminal() {
 
     // Ctrl-D ends the session; the unsaved mark of b is kept as a draft, a is saved.
     s.send("\u{4}").unwrap();
-    s.expect("end of input: 1 saved this session, 1 still to do · 1 document has unsaved edits, kept as a draft")
+    // Answers wrap at the terminal's width: look for the words, not the line breaks.
+    s.expect("end of input: 1 saved this session, 1 still to do")
         .expect("farewell");
+    s.expect("kept as a draft").expect("the draft is kept");
     let status = s.get_process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("Exited"), "{status:?}");
     assert_eq!(records(&root, "tty").len(), 1);
@@ -111,6 +113,7 @@ fn ctrl_c_cancels_the_line_twice_quits_and_the_draft_comes_back() {
             .expect("farewell")
             .before(),
     );
+    let bye = bye.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         bye.contains("Ctrl-C: 0 saved this session, 2 still to do · 1 document has unsaved edits, kept as a draft"),
         "{bye}"
@@ -129,7 +132,7 @@ fn ctrl_c_cancels_the_line_twice_quits_and_the_draft_comes_back() {
         screen.contains("restored 1 unsaved edit of a: continue, or `drop` to discard"),
         "{screen}"
     );
-    assert!(screen.contains("[Boukamal]{LOC}"), "{screen}");
+    assert!(screen.contains("[Boukamal]{LOC"), "{screen}");
     assert!(!screen.contains("[Hezbollah]"), "{screen}");
     s.send("\r").unwrap();
     s.expect("saved a · accepted · 1 span").expect("saved line");

@@ -57,8 +57,12 @@ pub enum Command {
     Boilerplate,
     /// `r [¶]`: the token ruler, of one paragraph or all.
     Ruler(Option<usize>),
-    /// `l`: show the document again.
-    Redraw,
+    /// `l`: show the document again (numbering its spans afresh); `l 7` or `l ¶7`: one paragraph.
+    Redraw(Option<usize>),
+    /// `>`: the next page of a document taller than the terminal.
+    PageDown,
+    /// `<`: the previous page.
+    PageUp,
     /// `?`: help.
     Help,
     /// `q`: quit; unsaved edits stay in the draft journal.
@@ -156,7 +160,14 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
         "p" | "prev" | "previous" => no_args(Command::Previous),
         "next" => no_args(Command::Next),
         "b" => no_args(Command::Boilerplate),
-        "l" => no_args(Command::Redraw),
+        "l" if rest.is_empty() => Ok(Command::Redraw(None)),
+        "l" => paragraph(rest)
+            .map(|n| Command::Redraw(Some(n)))
+            .ok_or_else(|| {
+                "l shows the document again: l for all of it, l 7 or l ¶7 for ¶7".to_owned()
+            }),
+        ">" => no_args(Command::PageDown),
+        "<" => no_args(Command::PageUp),
         "?" | "h" | "help" => Ok(Command::Help),
         "q" | "quit" | "exit" => no_args(Command::Quit),
         "drop" => no_args(Command::Drop),

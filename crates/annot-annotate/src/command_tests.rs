@@ -33,7 +33,12 @@ fn decisions_and_navigation() {
     assert_eq!(p("b").unwrap(), Command::Boilerplate);
     assert_eq!(p("r").unwrap(), Command::Ruler(None));
     assert_eq!(p("r ¶3").unwrap(), Command::Ruler(Some(3)));
-    assert_eq!(p("l").unwrap(), Command::Redraw);
+    assert_eq!(p("l").unwrap(), Command::Redraw(None));
+    assert_eq!(p("l 7").unwrap(), Command::Redraw(Some(7)));
+    assert_eq!(p("l ¶7").unwrap(), Command::Redraw(Some(7)));
+    assert!(p("l x").is_err());
+    assert_eq!(p(">").unwrap(), Command::PageDown);
+    assert_eq!(p("<").unwrap(), Command::PageUp);
     assert_eq!(p("?").unwrap(), Command::Help);
     assert_eq!(p("q").unwrap(), Command::Quit);
 }

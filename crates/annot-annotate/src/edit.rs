@@ -8,6 +8,7 @@ use annot_model::record::{Span, SpanSource};
 use annot_model::{Schema, Zone, ZoneSpan};
 
 use crate::command::{Side, labels_hint};
+use crate::span_numbers::SpanNumbers;
 use crate::state::{Annotation, DocState};
 use crate::view::DocView;
 
@@ -23,6 +24,8 @@ pub struct Ctx<'a> {
     pub schema: &'a Schema,
     /// Whether boilerplate paragraphs are hidden (and so out of reach of marks).
     pub hide_boilerplate: bool,
+    /// The numbers spans have on screen, which commands and answers use.
+    pub numbers: &'a SpanNumbers,
 }
 
 /// The places a mark will take, and remarks for the annotator (more occurrences, ...).
@@ -85,7 +88,7 @@ impl Ctx<'_> {
             if Some(i) == skip {
                 continue;
             }
-            let n = i + 1;
+            let n = self.numbers.number(ann, i).unwrap_or(i + 1);
             if s.start == start && s.end == end {
                 return Some(match label {
                     Some(l) if l != s.label => {
@@ -367,17 +370,24 @@ impl Ctx<'_> {
                 a.insert_span(span);
             }
             a.prune_pending(overlap);
-            let number = |&(s, e): &(usize, usize)| {
+            let index = |&(s, e): &(usize, usize)| {
                 a.spans
                     .iter()
                     .position(|sp| sp.start == s && sp.end == e && sp.label == label)
-                    .map_or(0, |i| i + 1)
             };
-            let added: Vec<usize> = ranges.iter().map(number).collect();
-            let relabelled: Vec<usize> =
-                relabel.iter().map(|(s, e, _)| number(&(*s, *e))).collect();
+            let added: Vec<Option<usize>> = ranges.iter().map(index).collect();
+            let relabelled: Vec<Option<usize>> =
+                relabel.iter().map(|(s, e, _)| index(&(*s, *e))).collect();
             Ok((added, relabelled))
         })?;
+        // The numbers the new spans will have once the screen follows this edit.
+        let numbers = self.numbers.followed(st.current());
+        let number = |i: &Option<usize>| {
+            i.and_then(|i| numbers.number(st.current(), i))
+                .unwrap_or_default()
+        };
+        let added: Vec<usize> = added.iter().map(number).collect();
+        let relabelled: Vec<usize> = relabelled.iter().map(number).collect();
         match added[..] {
             [] => {}
             [one] => msg.push_str(&format!(" as span {one}")),
@@ -403,15 +413,29 @@ impl Ctx<'_> {
         Ok(msg)
     }
 
-    fn span_numbers(ann: &Annotation, numbers: &[usize]) -> Result<(), String> {
+    /// The indices into the spans of span numbers as shown on screen.
+    fn span_indices(&self, ann: &Annotation, numbers: &[usize]) -> Result<Vec<usize>, String> {
         let n = ann.spans.len();
-        match numbers.iter().find(|&&k| k == 0 || k > n) {
-            Some(k) if n == 0 => Err(format!("no span {k}: this document has no spans yet")),
-            Some(k) => Err(format!(
-                "no span {k}: spans are numbered 1 to {n} (l shows the list)"
-            )),
-            None => Ok(()),
-        }
+        numbers
+            .iter()
+            .map(|&k| {
+                self.numbers.index(ann, k).ok_or_else(|| {
+                    if n == 0 {
+                        format!("no span {k}: this document has no spans yet")
+                    } else if self.numbers.contiguous() {
+                        format!("no span {k}: spans are numbered 1 to {n} (l shows the list)")
+                    } else {
+                        format!(
+                            "no span {k}: the span list gives the numbers in use (l numbers them afresh)"
+                        )
+                    }
+                })
+            })
+            .collect()
+    }
+
+    fn span_index(&self, ann: &Annotation, number: usize) -> Result<usize, String> {
+        self.span_indices(ann, &[number]).map(|v| v[0])
     }
 
     /// `d 3`: deletes spans.
@@ -419,18 +443,18 @@ impl Ctx<'_> {
     /// # Errors
     /// A number that is not a span.
     pub fn delete(&self, st: &mut DocState, numbers: &[usize]) -> Result<String, String> {
-        Self::span_numbers(st.current(), numbers)?;
-        let gone: Vec<String> = numbers
+        let mut indices = self.span_indices(st.current(), numbers)?;
+        let gone: Vec<String> = indices
             .iter()
-            .map(|&k| {
-                let s = &st.current().spans[k - 1];
-                format!("- {} {}", s.text, s.label)
-            })
+            .filter_map(|&i| st.current().spans.get(i))
+            .map(|s| format!("- {} {}", s.text, s.label))
             .collect();
         let msg = gone.join(" · ");
+        indices.sort_unstable();
+        indices.dedup();
         st.edit(msg.clone(), |a| {
-            for &k in numbers.iter().rev() {
-                a.spans.remove(k - 1);
+            for &i in indices.iter().rev() {
+                a.spans.remove(i);
             }
             Ok(())
         })?;
@@ -442,15 +466,15 @@ impl Ctx<'_> {
     /// # Errors
     /// Not a span, or not a label.
     pub fn relabel(&self, st: &mut DocState, number: usize, typed: &str) -> Result<String, String> {
-        Self::span_numbers(st.current(), &[number])?;
+        let index = self.span_index(st.current(), number)?;
         let label = self.label(typed)?;
-        let old = &st.current().spans[number - 1];
+        let old = &st.current().spans[index];
         if old.label == label {
             return Err(format!("span {number} {} is already {label}", old.text));
         }
         let msg = format!("{number} {} {} → {label}", old.text, old.label);
         st.edit(msg.clone(), |a| {
-            let span = &mut a.spans[number - 1];
+            let span = &mut a.spans[index];
             span.label = label;
             span.source = Some(SpanSource::Manual);
             a.sort_spans();
@@ -470,8 +494,8 @@ impl Ctx<'_> {
         side: Side,
         delta: i64,
     ) -> Result<String, String> {
-        Self::span_numbers(st.current(), &[number])?;
-        let old = st.current().spans[number - 1].clone();
+        let index = self.span_index(st.current(), number)?;
+        let old = st.current().spans[index].clone();
         let (a, b) = self
             .view
             .covering_tokens(old.start, old.end)
@@ -498,7 +522,7 @@ impl Ctx<'_> {
             .token_range(na as usize, nb as usize)
             .ok_or_else(|| format!("span {number}: no such tokens"))?;
         self.check_one_paragraph(s, e)?;
-        if let Some(why) = self.conflict(st.current(), s, e, Some(&old.label), Some(number - 1)) {
+        if let Some(why) = self.conflict(st.current(), s, e, Some(&old.label), Some(index)) {
             return Err(why);
         }
         let mut span =
@@ -507,7 +531,7 @@ impl Ctx<'_> {
         let msg = format!("{number} {} → {} {}", old.text, span.text, old.label);
         let overlap = self.schema.spans.overlap;
         st.edit(msg.clone(), |a| {
-            a.spans[number - 1] = span;
+            a.spans[index] = span;
             a.sort_spans();
             a.prune_pending(overlap);
             Ok(())

@@ -34,6 +34,12 @@ pub trait LineSource {
     fn width(&mut self) -> Option<usize> {
         None
     }
+
+    /// Rows of the terminal, when the screen is one: a document taller than
+    /// this is shown a page at a time. `None` shows whole documents.
+    fn height(&mut self) -> Option<usize> {
+        None
+    }
 }
 
 /// Lines from any reader, no prompt: scripts, pipes and tests.
@@ -117,6 +123,17 @@ impl LineSource for Terminal {
             .map(|(w, _)| usize::from(w))
             .filter(|&w| w >= 20)
     }
+
+    fn height(&mut self) -> Option<usize> {
+        // Paging is for a screen; a session whose output goes to a file gets it whole.
+        if !io::stdout().is_terminal() {
+            return None;
+        }
+        self.editor
+            .dimensions()
+            .map(|(_, h)| usize::from(h))
+            .filter(|&h| h >= 10)
+    }
 }
 
 impl Drop for Terminal {
@@ -165,5 +182,6 @@ mod tests {
         assert_eq!(src.read_line("x").unwrap(), line("last"));
         assert_eq!(src.read_line("x").unwrap(), Input::End);
         assert_eq!(src.width(), None);
+        assert_eq!(src.height(), None);
     }
 }

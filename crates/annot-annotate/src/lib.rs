@@ -12,6 +12,7 @@
 //! - [`render`]: the screen, the token ruler and the help
 //! - [`queue`]: which documents, in what order (`--filter` through [`annot_model::filter`], `--order`, `--redo`)
 //! - [`session`]: the loop that ties them together
+//! - [`span_numbers`]: span numbers that stay put while the annotator works
 //! - [`frontend`]: where lines come from
 //!
 //! A scripted session, as the tests drive it:
@@ -41,6 +42,7 @@ mod fuzzy;
 pub mod queue;
 pub mod render;
 pub mod session;
+pub mod span_numbers;
 pub mod state;
 pub mod suggest;
 pub mod view;

@@ -22,7 +22,8 @@ use crate::edit::{Ctx, Targets};
 use crate::error::{Result, SessionError};
 use crate::frontend::{Input, LineSource};
 use crate::queue::{self, Order};
-use crate::render::{self, HELP, Painter, RenderOptions, Screen};
+use crate::render::{self, Painter, RenderOptions, Screen};
+use crate::span_numbers::SpanNumbers;
 use crate::state::DocState;
 use crate::suggest::{Dictionary, Pattern, Suggester};
 use crate::view::DocView;
@@ -30,6 +31,9 @@ use crate::view::DocView;
 mod decide;
 mod draft;
 mod navigate;
+mod page;
+
+use page::{Fitted, Pager, Turn};
 
 /// How a session is set up.
 #[derive(Debug, Clone, Default)]
@@ -109,6 +113,11 @@ pub struct Session {
     interrupt_armed: bool,
     current: Option<Current>,
     render: RenderOptions,
+    /// Rows of the terminal, when output goes to one: taller documents page.
+    height: Option<usize>,
+    /// The numbers spans have on screen, fixed at the last full redraw.
+    numbers: SpanNumbers,
+    pager: Pager,
     show_boilerplate: bool,
     saved: usize,
     pending_label: Option<Targets>,
@@ -168,6 +177,9 @@ impl Session {
             interrupt_armed: false,
             current: None,
             render,
+            height: None,
+            numbers: SpanNumbers::default(),
+            pager: Pager::default(),
             show_boilerplate: false,
             saved: 0,
             pending_label: None,
@@ -199,37 +211,46 @@ impl Session {
     /// Reading input, writing the screen, reading a document or appending to the log.
     pub fn run(&mut self, input: &mut dyn LineSource, out: &mut dyn Write) -> Result<Summary> {
         self.render.width = input.width();
-        self.header(out)?;
-        let restored = self.restore_drafts(out)?;
+        self.height = input.height();
+        // Whatever the session prints is fitted to the terminal as a last
+        // step, so that no answer runs past its width, whoever wrote it.
+        let mut out = Fitted::new(out, self.render);
+        self.header(&mut out)?;
+        let restored = self.restore_drafts(&mut out)?;
         if let Some(first) = restored.first() {
             let pos = self.queue.iter().position(|&e| e == first.entry);
-            self.open(first.entry, pos, out)?;
-            self.say_restored(&restored, out)?;
+            self.open(first.entry, pos, &mut out)?;
+            self.say_restored(&restored, &mut out)?;
         } else {
-            self.open_first(out)?;
+            self.open_first(&mut out)?;
         }
         if self.current.is_none() {
             self.journal.compact()?;
+            out.flush()?;
             return Ok(self.summary());
         }
         out.flush()?;
         loop {
+            // The terminal may have been resized since the last command.
+            self.render.width = input.width();
+            self.height = input.height();
+            out.opts = self.render;
             let prompt = self.prompt();
             let line = match input.read_line(&prompt).map_err(SessionError::Input)? {
                 Input::Line(line) => line,
                 Input::End => {
-                    self.farewell(out, "end of input")?;
+                    self.farewell(&mut out, "end of input")?;
                     break;
                 }
                 Input::Interrupted if self.interrupt_armed => {
-                    self.farewell(out, "Ctrl-C")?;
+                    self.farewell(&mut out, "Ctrl-C")?;
                     break;
                 }
                 Input::Interrupted => {
                     self.interrupt_armed = true;
                     let label = self.pending_label.take().map_or("", |_| ", nothing marked");
                     say(
-                        out,
+                        &mut out,
                         &format!(
                             "line cancelled{label} · Ctrl-C again, Ctrl-D or q quits (unsaved edits are kept as a draft)"
                         ),
@@ -315,7 +336,15 @@ impl Session {
                 self.suggester.dictionary().len()
             ));
         }
-        writeln!(out, "{}", p.bold(&parts.join(" · ")))?;
+        let mut line = String::new();
+        render::wrap(
+            &mut line,
+            &[(parts.join(" · "), Style::new().bold())],
+            0,
+            2,
+            &self.render,
+        );
+        writeln!(out, "{line}")?;
         if let Some(t) = self.log.torn() {
             let moved = t
                 .moved_to
@@ -375,21 +404,19 @@ impl Session {
                 0
             },
             show_boilerplate: self.show_boilerplate,
+            numbers: &self.numbers,
         }
-    }
-
-    fn show(&self, out: &mut dyn Write) -> Result<()> {
-        if let Some(cur) = &self.current {
-            render::document(out, &self.screen(cur), &self.render)?;
-        }
-        Ok(())
     }
 
     fn handle(&mut self, line: &str, out: &mut dyn Write) -> Result<Flow> {
         // `u` reopens a decision only as the very next input.
         let last_decision = self.last_decision.take();
         if let Some(mark) = self.pending_label.take() {
+            let before = self.current.as_ref().map(|c| c.state.current().clone());
             self.finish_mark(mark, line.trim(), out)?;
+            if let Some(before) = before {
+                self.show_touched(&before, out)?;
+            }
             return Ok(Flow::Continue);
         }
         let cmd = match parse(line, &self.schema) {
@@ -399,6 +426,9 @@ impl Session {
                 return Ok(Flow::Continue);
             }
         };
+        if cmd != Command::Help {
+            self.reset_help();
+        }
         let armed = self.confirm_armed.take();
         match cmd {
             Command::Undo if last_decision.is_some() => match last_decision {
@@ -416,7 +446,7 @@ impl Session {
                 Ok(Flow::Continue)
             }
             Command::Help => {
-                out.write_all(HELP.as_bytes())?;
+                self.help(out)?;
                 Ok(Flow::Continue)
             }
             Command::Boilerplate => {
@@ -424,8 +454,20 @@ impl Session {
                 self.show(out)?;
                 Ok(Flow::Continue)
             }
-            Command::Redraw => {
+            Command::Redraw(None) => {
                 self.show(out)?;
+                Ok(Flow::Continue)
+            }
+            Command::Redraw(Some(n)) => {
+                self.show_paragraph(n, out)?;
+                Ok(Flow::Continue)
+            }
+            Command::PageDown => {
+                self.turn(Turn::Down, out)?;
+                Ok(Flow::Continue)
+            }
+            Command::PageUp => {
+                self.turn(Turn::Up, out)?;
                 Ok(Flow::Continue)
             }
             Command::Ruler(paragraph) => {
@@ -435,11 +477,15 @@ impl Session {
                 Ok(Flow::Continue)
             }
             other => {
+                let before = self.current.as_ref().map(|c| c.state.current().clone());
                 let result = self.edit(other);
                 match result {
-                    Ok(Some(msg)) => say(out, &msg)?,
+                    Ok(Some(msg)) => tell(out, &self.render, &msg)?,
                     Ok(None) => {}
                     Err(e) => complain(out, &self.render, &e)?,
+                }
+                if let Some(before) = before {
+                    self.show_touched(&before, out)?;
                 }
                 Ok(Flow::Continue)
             }
@@ -455,6 +501,7 @@ impl Session {
             view: &cur.view,
             schema: &self.schema,
             hide_boilerplate: !self.show_boilerplate,
+            numbers: &self.numbers,
         };
         let st = &mut cur.state;
         // What a dismissal or a deletion takes away from the suggestions of this document.
@@ -554,9 +601,10 @@ impl Session {
             view: &cur.view,
             schema: &self.schema,
             hide_boilerplate: !self.show_boilerplate,
+            numbers: &self.numbers,
         };
         match ctx.add_spans(&mut cur.state, &mark, &label) {
-            Ok(msg) => say(out, &msg),
+            Ok(msg) => tell(out, &self.render, &msg),
             Err(e) => complain(out, &self.render, &e),
         }
     }
@@ -582,15 +630,24 @@ fn say(out: &mut dyn Write, msg: &str) -> Result<()> {
     Ok(())
 }
 
+/// An answer, wrapped to the terminal under its two-column gutter (its
+/// control characters made [`visible`] by the wrapping).
+fn tell(out: &mut dyn Write, opts: &RenderOptions, msg: &str) -> Result<()> {
+    let text = render::message(&[("  ".to_owned(), Style::new())], msg, opts);
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// A command that was refused; nothing changed. The message often quotes
-/// what was typed, so its control characters are made [`visible`].
+/// what was typed; wrapping makes its control characters [`visible`].
 fn complain(out: &mut dyn Write, opts: &RenderOptions, msg: &str) -> Result<()> {
-    let p = Painter::new(opts);
-    let bang = p.paint(
-        "!",
-        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
-    );
-    writeln!(out, "  {bang} {}", visible(msg))?;
+    let bang = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let gutter = [
+        ("  ".to_owned(), Style::new()),
+        ("!".to_owned(), bang),
+        (" ".to_owned(), Style::new()),
+    ];
+    out.write_all(render::message(&gutter, msg, opts).as_bytes())?;
     Ok(())
 }
 

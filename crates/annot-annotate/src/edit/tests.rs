@@ -22,6 +22,7 @@ fn mark(
         view,
         schema: &schema,
         hide_boilerplate: true,
+        numbers: &crate::span_numbers::SpanNumbers::default(),
     };
     let targets = ctx.mark_targets(st.current(), text, all, Some(label))?;
     ctx.add_spans(st, &targets, label)

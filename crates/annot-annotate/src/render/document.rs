@@ -10,9 +10,10 @@ use annot_model::marked::{self, Event};
 use annot_model::visible;
 use anstyle::Style;
 
-use super::wrap::{Piece, wrap};
+use super::wrap::{Piece, display_width, wrap};
 use super::{Painter, RenderOptions, label_color, lists};
 use crate::edit::zones;
+use crate::span_numbers::SpanNumbers;
 use crate::state::Annotation;
 use crate::view::{Block, DocView};
 
@@ -36,6 +37,8 @@ pub struct Screen<'a> {
     pub lost_zones: usize,
     /// Whether boilerplate paragraphs are shown.
     pub show_boilerplate: bool,
+    /// The numbers of the spans, as commands take them.
+    pub numbers: &'a SpanNumbers,
 }
 
 /// A span or suggestion drawn in the text.
@@ -44,19 +47,23 @@ struct Mark<'a> {
     end: usize,
     label: &'a str,
     suggested: bool,
+    /// The span's number; suggestions have none.
+    number: Option<usize>,
 }
 
 /// The spans, then every occurrence of each pending suggestion; where two
 /// marks are the same range, that order decides which is outside.
-fn marks<'a>(ann: &'a Annotation) -> Vec<Mark<'a>> {
+fn marks<'a>(ann: &'a Annotation, numbers: &SpanNumbers) -> Vec<Mark<'a>> {
     let mut out: Vec<Mark<'a>> = ann
         .spans
         .iter()
-        .map(|s| Mark {
+        .enumerate()
+        .map(|(i, s)| Mark {
             start: s.start,
             end: s.end,
             label: &s.label,
             suggested: false,
+            number: numbers.number(ann, i),
         })
         .collect();
     for g in &ann.pending {
@@ -66,6 +73,7 @@ fn marks<'a>(ann: &'a Annotation) -> Vec<Mark<'a>> {
                 end,
                 label: &g.label,
                 suggested: true,
+                number: None,
             });
         }
     }
@@ -96,8 +104,12 @@ fn block_pieces(
                 if opts.color {
                     let c = label_color(screen.schema, m.label);
                     pieces.push((tag, Style::new().fg_color(Some(c.into())).dimmed()));
+                    if let Some(n) = m.number {
+                        pieces.push((superscript(n), Style::new().dimmed()));
+                    }
                 } else {
-                    pieces.push((format!("]{{{tag}}}"), Style::new()));
+                    let number = m.number.map(|n| format!("·{n}")).unwrap_or_default();
+                    pieces.push((format!("]{{{tag}{number}}}"), Style::new()));
                 }
             }
             Event::Text(seg) => {
@@ -121,22 +133,116 @@ fn block_pieces(
     pieces
 }
 
-/// Draws the document: header, paragraphs, then the lists.
-///
-/// # Errors
-/// Writing fails.
-pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> io::Result<()> {
+/// `³`: a span number as superscript digits.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10).and_then(|d| DIGITS.get(d as usize)))
+        .collect()
+}
+
+/// The document screen cut in parts, so that a page of it can be shown.
+#[derive(Debug, Clone, Default)]
+pub struct Drawn {
+    /// The rule with the id and position, the title and facts, a blank line.
+    pub head: String,
+    /// Each paragraph shown: its index (from 0) and its lines.
+    pub paragraphs: Vec<(usize, String)>,
+    /// `(3 boilerplate paragraphs hidden · b shows them)`, if any are.
+    pub hidden: String,
+    /// The lists under the text (spans, suggestions, labels, ...).
+    pub lists: String,
+}
+
+/// The lines `text` takes.
+#[must_use]
+pub fn rows(text: &str) -> usize {
+    text.matches('\n').count()
+}
+
+/// Draws every part of the document screen.
+#[must_use]
+pub fn draw(screen: &Screen<'_>, opts: &RenderOptions) -> Drawn {
+    let view = screen.view;
+    let zones = zones(view, screen.ann);
+    let mut paragraphs = Vec::new();
+    let mut hidden = 0;
+    for (i, block) in view.blocks.iter().enumerate() {
+        let boiler = view.block_zone(block, zones) == Some(&Zone::Boilerplate);
+        if boiler && !screen.show_boilerplate && !has_marks(screen, block) {
+            hidden += 1;
+            continue;
+        }
+        paragraphs.push((i, paragraph(screen, i, opts)));
+    }
+    let hidden = if hidden > 0 {
+        let what = if hidden == 1 {
+            "paragraph"
+        } else {
+            "paragraphs"
+        };
+        let p = Painter::new(opts);
+        format!(
+            "{}\n",
+            p.dim(&format!(
+                "({hidden} boilerplate {what} hidden · b shows them)"
+            ))
+        )
+    } else {
+        String::new()
+    };
+    let mut lists_out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = lists(&mut lists_out, screen, opts);
+    Drawn {
+        head: head(screen, opts),
+        paragraphs,
+        hidden,
+        lists: String::from_utf8_lossy(&lists_out).into_owned(),
+    }
+}
+
+fn has_marks(screen: &Screen<'_>, block: &Block) -> bool {
+    let ann = screen.ann;
+    ann.spans
+        .iter()
+        .map(|s| (s.start, s.end))
+        .chain(
+            ann.pending
+                .iter()
+                .flat_map(|g| g.occurrences.iter().copied()),
+        )
+        .any(|(s, e)| s < block.end && block.start < e)
+}
+
+/// The rule with the id and position, the title when the text has none, the facts.
+fn head(screen: &Screen<'_>, opts: &RenderOptions) -> String {
     let p = Painter::new(opts);
     let view = screen.view;
     let doc = &view.doc;
     let mut s = String::new();
     let title = format!("── {} ", visible(&doc.id));
     let pos = format!(" {} ──", visible(&screen.position));
-    let width = opts.width.unwrap_or(78).max(40);
+    let width = opts.width.unwrap_or(78);
     let fill = width
-        .saturating_sub(title.chars().count() + pos.chars().count())
+        .saturating_sub(display_width(&title) + display_width(&pos))
         .max(2);
-    s.push_str(&p.bold(&format!("{title}{}{pos}", "─".repeat(fill))));
+    let rule = format!("{title}{}{pos}", "─".repeat(fill));
+    if opts.width.is_some_and(|w| display_width(&rule) > w) {
+        // An id too long for the line: the rule wraps like any text.
+        let mut line = String::new();
+        wrap(
+            &mut line,
+            &[(format!("{title}{pos}"), Style::new().bold())],
+            0,
+            3,
+            opts,
+        );
+        s.push_str(&line);
+    } else {
+        s.push_str(&p.bold(&rule));
+    }
     s.push('\n');
     let zones = zones(view, screen.ann);
     // The title paragraph shows the title; repeat it only when the text has none.
@@ -144,9 +250,12 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
         .blocks
         .iter()
         .any(|b| view.block_zone(b, zones) == Some(&Zone::Title));
-    if let Some(t) = doc.meta.title.as_ref().filter(|_| !has_title) {
-        s.push_str(&p.bold(t));
+    let line = |s: &mut String, text: &str, style: Style| {
+        wrap(s, &[(text.to_owned(), style)], 0, 2, opts);
         s.push('\n');
+    };
+    if let Some(t) = doc.meta.title.as_ref().filter(|_| !has_title) {
+        line(&mut s, t, Style::new().bold());
     }
     let m = &doc.meta;
     let facts: Vec<&str> = [&m.section, &m.byline, &m.date, &m.lang]
@@ -154,60 +263,63 @@ pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) 
         .filter_map(|v| v.as_deref())
         .collect();
     if !facts.is_empty() {
-        s.push_str(&p.dim(&facts.join(" · ")));
-        s.push('\n');
+        line(&mut s, &facts.join(" · "), Style::new().dimmed());
     }
     if let Some(r) = screen.previous {
-        s.push_str(&p.dim(&format!(
-            "your last decision: {} at {}",
-            r.status.as_str(),
-            r.at
-        )));
-        s.push('\n');
+        line(
+            &mut s,
+            &format!("your last decision: {} at {}", r.status.as_str(), r.at),
+            Style::new().dimmed(),
+        );
     }
     s.push('\n');
-    let all_marks = marks(screen.ann);
+    s
+}
+
+/// One paragraph (index from 0) with its marks, its number in the gutter
+/// and its zone when not body, ending in a newline.
+#[must_use]
+pub fn paragraph(screen: &Screen<'_>, index: usize, opts: &RenderOptions) -> String {
+    let view = screen.view;
+    let Some(block) = view.blocks.get(index) else {
+        return String::new();
+    };
+    let p = Painter::new(opts);
+    let zone = view.block_zone(block, zones(view, screen.ann));
+    let all_marks = marks(screen.ann, screen.numbers);
     let num_width = view.blocks.len().to_string().len();
-    let mut hidden = 0;
-    for (i, block) in view.blocks.iter().enumerate() {
-        let zone = view.block_zone(block, zones);
-        let has_marks = all_marks
-            .iter()
-            .any(|m| m.start < block.end && block.start < m.end);
-        let boiler = zone == Some(&Zone::Boilerplate);
-        if boiler && !screen.show_boilerplate && !has_marks {
-            hidden += 1;
-            continue;
+    let mut s = String::new();
+    let label = format!("¶{:<num_width$} ", index + 1);
+    s.push_str(&p.dim(&label));
+    let mut pieces = block_pieces(screen, block, &all_marks, opts);
+    if zone == Some(&Zone::Boilerplate) {
+        for piece in &mut pieces {
+            piece.1 = piece.1.dimmed();
         }
-        let label = format!("¶{:<num_width$} ", i + 1);
-        s.push_str(&p.dim(&label));
-        let mut pieces = block_pieces(screen, block, &all_marks, opts);
-        if boiler {
-            for piece in &mut pieces {
-                piece.1 = piece.1.dimmed();
-            }
-        }
-        if let Some(z) = zone.filter(|z| **z != Zone::Body) {
-            pieces.push((format!("  ‹{z}›"), Style::new().dimmed()));
-        }
-        let indent = label.chars().count();
-        wrap(&mut s, &pieces, indent, indent, opts);
-        s.push('\n');
     }
-    if hidden > 0 {
-        let what = if hidden == 1 {
-            "paragraph"
-        } else {
-            "paragraphs"
-        };
-        s.push_str(&p.dim(&format!(
-            "({hidden} boilerplate {what} hidden · b shows them)"
-        )));
-        s.push('\n');
+    if let Some(z) = zone.filter(|z| **z != Zone::Body) {
+        pieces.push((format!("  ‹{z}›"), Style::new().dimmed()));
     }
+    let indent = display_width(&label);
+    wrap(&mut s, &pieces, indent, indent, opts);
     s.push('\n');
-    out.write_all(s.as_bytes())?;
-    lists(out, screen, opts)
+    s
+}
+
+/// Draws the whole document: header, paragraphs, then the lists.
+///
+/// # Errors
+/// Writing fails.
+pub fn document(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> io::Result<()> {
+    let d = draw(screen, opts);
+    let mut s = d.head;
+    for (_, para) in &d.paragraphs {
+        s.push_str(para);
+    }
+    s.push_str(&d.hidden);
+    s.push('\n');
+    s.push_str(&d.lists);
+    out.write_all(s.as_bytes())
 }
 
 /// The token ruler: every token with its number, of one paragraph (1-based) or all shown ones.
@@ -254,8 +366,8 @@ pub fn ruler(
         wrap(
             &mut s,
             &pieces,
-            label.chars().count(),
-            label.chars().count(),
+            display_width(&label),
+            display_width(&label),
             opts,
         );
         s.push('\n');

@@ -33,15 +33,21 @@ pub fn lists(out: &mut dyn Write, screen: &Screen<'_>, opts: &RenderOptions) -> 
         wrap(s, &pieces, 11, 11, opts);
         s.push('\n');
     };
-    let spans = ann
-        .spans
-        .iter()
-        .enumerate()
-        .map(|(i, sp)| {
+    // By number, each with its paragraph: `3 Kfar Selwan LOC ¶3`.
+    let spans = screen
+        .numbers
+        .in_order(ann)
+        .into_iter()
+        .filter_map(|(n, i)| ann.spans.get(i).map(|sp| (n, sp)))
+        .map(|(n, sp)| {
             vec![
-                (format!("{} ", i + 1), Style::new().bold()),
+                (format!("{n} "), Style::new().bold()),
                 (format!("{} ", sp.text.replace('\n', " ")), Style::new()),
                 (sp.label.clone(), label_style(&sp.label)),
+                (
+                    format!(" ¶{}", screen.view.block_of(sp.start) + 1),
+                    Style::new().dimmed(),
+                ),
             ]
         })
         .collect();

@@ -3,12 +3,14 @@
 //!
 //! - `document`: the document screen and the token ruler
 //! - `lists`: the spans, suggestions, labels and note under the text
-//! - `wrap`: line wrapping that never cuts a word and counts what the screen shows
+//! - [`wrap`]: line wrapping that never cuts a word and counts the columns the
+//!   screen shows; `annot show` wraps with it too
 //! - `help`: the text of `?`
 //!
 //! With colour, spans are coloured by label with the label name dim after
 //! them and suggestions underlined with `?`; without (`--plain`, `NO_COLOR`,
-//! no terminal) spans read `[text]{LABEL}` and suggestions `[text]{LABEL?}`.
+//! no terminal) spans read `[text]{LABEL·3}` and suggestions `[text]{LABEL?}`;
+//! with colour the span number is a dim superscript after the label (`LOC³`).
 //!
 //! Text from outside (articles, ids, metadata, labels, notes, what was typed)
 //! can hold escape sequences; it reaches the screen only through `wrap` and
@@ -24,11 +26,12 @@ use anstyle::{AnsiColor, Style};
 mod document;
 mod help;
 mod lists;
-mod wrap;
+pub mod wrap;
 
-pub use document::{Screen, document, ruler};
-pub use help::HELP;
+pub use document::{Drawn, Screen, document, draw, paragraph, rows, ruler};
+pub use help::{HELP, help_pages};
 pub use lists::lists;
+pub use wrap::{Piece, display_width, fit, message, wrap};
 
 /// How to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

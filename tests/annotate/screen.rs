@@ -1,0 +1,151 @@
+//! The session fits an 80x24 terminal: a tall document pages, an edit shows
+//! its paragraph, `?` pages, and no line is wider than the terminal.
+
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::{Expect, Session};
+use unicode_width::UnicodeWidthStr;
+
+use crate::common::jsonl_project;
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+
+/// What the terminal shows: escape sequences (colour, the line editor's
+/// cursor moves) taken out, carriage returns dropped.
+fn shown(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => {
+                    // Parameters, then one final byte in @..~.
+                    for p in chars.by_ref() {
+                        if ('@'..='~').contains(&p) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    for p in chars.by_ref() {
+                        if p == '\u{7}' {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every line fits the terminal's width.
+fn assert_fits(screen: &str) {
+    for line in screen.lines() {
+        assert!(
+            line.width() <= usize::from(COLS),
+            "{} columns: {line:?}",
+            line.width()
+        );
+    }
+}
+
+fn tall_document() -> String {
+    (1..=50)
+        .map(|i| {
+            format!(
+                "Le paragraphe {i} dit que l' armée syrienne et ses alliés ont repris Boukamal , dernier bastion de l' EI en Syrie ."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn a_tall_document_at_80x24_pages_and_every_screen_fits() {
+    let text = tall_document();
+    let (_tmp, root) = jsonl_project(&[("t", text.as_str())]);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.arg("--project")
+        .arg(&root)
+        .args(["annotate", "--annotator", "tty"])
+        .env_remove("NO_COLOR")
+        .env_remove("ANNOT_PROJECT")
+        .env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn under a pty");
+    s.get_process_mut()
+        .set_window_size(COLS, ROWS)
+        .expect("an 80x24 terminal");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+
+    // The first screen: a page, its position, the span list, the prompt.
+    let first = shown(s.expect("tty› ").expect("first prompt").before());
+    assert_fits(&first);
+    let page = first.split("── t ").nth(1).expect("the document's rule");
+    assert!(
+        page.lines().count() < usize::from(ROWS),
+        "rule to prompt fit the rows: {page}"
+    );
+    assert!(page.contains("of 50 · > next page"), "{page}");
+    assert!(page.contains("¶1 "), "{page}");
+    assert!(!page.contains("¶50"), "{page}");
+    assert!(page.contains("spans      –"), "{page}");
+
+    // > turns the page; the position says where it is.
+    s.send(">\r").unwrap();
+    let second = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&second);
+    assert!(second.contains("< previous"), "{second}");
+    assert!(!second.contains("¶1 "), "{second}");
+    assert!(second.lines().count() < usize::from(ROWS), "{second}");
+
+    // An edit answers with the paragraph it touched, its span numbered, and the span list.
+    s.send("\"paragraphe 17\" MISC\r").unwrap();
+    let edit = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&edit);
+    assert!(
+        edit.contains("+ paragraphe 17 MISC (¶17) as span 1"),
+        "{edit}"
+    );
+    assert!(edit.contains("¶17 Le paragraphe 17MISC¹ dit"), "{edit}");
+    assert!(
+        edit.contains("spans      1 paragraphe 17 MISC ¶17"),
+        "{edit}"
+    );
+    assert!(edit.lines().count() < usize::from(ROWS), "{edit}");
+
+    // < goes back to the first page.
+    s.send("<\r").unwrap();
+    let back = shown(s.expect("tty› ").unwrap().before());
+    assert!(back.contains("¶1 "), "{back}");
+    assert!(back.contains("> next page"), "{back}");
+
+    // ? pages: each page fits the rows and the width; ? again shows the next.
+    s.send("?\r").unwrap();
+    let help = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&help);
+    assert!(help.contains("(help 1 of "), "{help}");
+    assert!(help.lines().count() < usize::from(ROWS), "{help}");
+    s.send("?\r").unwrap();
+    let help2 = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&help2);
+    assert!(help2.contains("(help 2 of "), "{help2}");
+    assert!(help2.lines().count() < usize::from(ROWS), "{help2}");
+
+    // l 17: one paragraph.
+    s.send("l 17\r").unwrap();
+    let one = shown(s.expect("tty› ").unwrap().before());
+    assert!(one.contains("¶17 Le paragraphe 17MISC¹"), "{one}");
+    assert!(!one.contains("¶18"), "{one}");
+
+    s.send("q\r").unwrap();
+    s.send("q\r").unwrap();
+    let status = s.get_process_mut().wait().unwrap();
+    assert!(format!("{status:?}").contains("Exited"), "{status:?}");
+}
