@@ -383,4 +383,12 @@ fn status_docs_lists_documents_with_each_annotators_state() {
     assert_eq!(rows.len(), 1, "{v}");
     assert_eq!(rows[0]["states"]["alice"], "rejected");
     assert!(rows[0]["title"].is_string());
+    // A value no document has is an error naming the values there are, as in annotate.
+    annot_in(&root)
+        .args(["status", "--docs", "--filter", "lang=EN"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no document has lang=EN; the values there are: fr (8), en (6)",
+        ));
 }

@@ -152,6 +152,19 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if id.contains(['\u{2028}', '\u{2029}']) {
         return Err("holds a Unicode line or paragraph separator (U+2028, U+2029)".into());
     }
+    // Invisible characters make two ids that look the same: zero-width
+    // spaces and joiners, directional marks, the BOM, soft hyphen.
+    if let Some(c) = id.chars().find(|c| {
+        matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
+    }) {
+        return Err(format!(
+            "holds the invisible character U+{:04X}, so it would look like another id",
+            u32::from(c)
+        ));
+    }
     // An id is used as it is given: trimming it would make another id.
     if id.trim() != id {
         return Err("starts or ends with white space".into());
@@ -168,6 +181,13 @@ pub fn check_id(id: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_with_invisible_characters_are_refused() {
+        assert!(check_id("z\u{200b}").unwrap_err().contains("U+200B"));
+        assert!(check_id("a\u{feff}b").is_err());
+        assert!(check_id("Zoë-2024_01").is_ok());
+    }
 
     #[test]
     fn unknown_meta_keys_round_trip() {

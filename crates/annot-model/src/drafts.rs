@@ -110,6 +110,8 @@ pub struct DraftContents {
     pub seq: u64,
     /// A torn last line (1-based) that was ignored.
     pub torn: Option<usize>,
+    /// The bytes of that line, set aside by [`DraftJournal::open`].
+    pub torn_text: Vec<u8>,
 }
 
 /// Reads a journal without locking or changing it (for `status`). A missing file has no drafts.
@@ -146,7 +148,10 @@ pub fn read_drafts(path: &Path) -> Result<DraftContents> {
                 }
             }
             // Only the last line can be cut short; it was never acknowledged.
-            Err(_) if !complete => out.torn = Some(line_no),
+            Err(_) if !complete => {
+                out.torn = Some(line_no);
+                out.torn_text = line.to_vec();
+            }
             Err(e) => {
                 return Err(ModelError::Line {
                     path: path.to_owned(),
@@ -184,6 +189,17 @@ impl DraftJournal {
     pub fn open(log: &AnnotatorLog) -> Result<Self> {
         let path = draft_path(log.path());
         let contents = read_drafts(&path)?;
+        if contents.torn.is_some() {
+            // Set aside, never dropped: the compaction below rewrites the file without it.
+            let rejected = crate::store::rejected_path(&path);
+            let mut r = fs_err::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&rejected)?;
+            r.write_all(&contents.torn_text)?;
+            r.write_all(b"\n")?;
+            r.sync_all()?;
+        }
         let mut live = contents.drafts;
         let mut stale = Vec::new();
         live.retain(|doc, line| {

@@ -81,8 +81,9 @@ impl Session {
             say(
                 out,
                 &format!(
-                    "the last line of your draft journal ({}:{line}) was cut short by a crash and ignored (its command was never answered)",
-                    self.journal.path().display()
+                    "the last line of your draft journal ({}:{line}) was cut short by a crash (a command not yet answered); it is set aside in {}",
+                    self.journal.path().display(),
+                    annot_model::store::rejected_path(self.journal.path()).display()
                 ),
             )?;
         }

@@ -340,6 +340,19 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
             states,
         });
     }
+    if rows.is_empty() && args.filter.is_some() {
+        // Say why, as annotate does: a key or a value no document has.
+        let mut vocabulary = annot_model::filter::Vocabulary::default();
+        for entry in corpus.entries() {
+            vocabulary.add(&corpus.read_entry(entry)?);
+        }
+        filter.check_against(&vocabulary).map_err(|e| {
+            anyhow::anyhow!(
+                "--filter \"{}\": {e}",
+                args.filter.as_deref().unwrap_or_default()
+            )
+        })?;
+    }
     if args.output.json {
         crate::output::print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);

@@ -254,7 +254,7 @@ fn a_draft_older_than_the_decision_is_not_restored() {
 }
 
 #[test]
-fn a_torn_last_draft_line_is_ignored() {
+fn a_torn_last_draft_line_is_set_aside() {
     let f = Fixture::new(&[("a", A)]);
     f.run("Boukamal LOC\nq\n");
     let mut text = std::fs::read_to_string(f.draft_file()).unwrap();
@@ -263,8 +263,12 @@ fn a_torn_last_draft_line_is_ignored() {
     std::fs::write(f.draft_file(), text).unwrap();
     let (out, _) = f.run("q\n");
     assert!(
-        out.contains("was cut short by a crash and ignored"),
+        out.contains("was cut short by a crash (a command not yet answered); it is set aside in"),
         "{out}"
     );
     assert!(out.contains("[Boukamal]{LOC"), "{out}");
+    // Set aside, never dropped: the torn bytes are in <journal>.rejected.
+    let rejected = annot_model::store::rejected_path(&f.draft_file());
+    let kept = std::fs::read_to_string(&rejected).unwrap();
+    assert_eq!(kept, format!("{}\n", &half[..half.len() / 2]));
 }
