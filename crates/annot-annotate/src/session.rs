@@ -123,6 +123,8 @@ pub struct Session {
     pending_label: Option<Targets>,
     /// A decision that was asked about once; the same decision again goes ahead.
     confirm_armed: Option<Status>,
+    /// `drop` was asked about once; `drop` again discards.
+    drop_armed: bool,
     /// Suggestions (label, text) the annotator dismissed or deleted, per
     /// document id: not offered again there when the document is reopened.
     dismissed: HashMap<String, HashSet<(String, String)>>,
@@ -184,6 +186,7 @@ impl Session {
             saved: 0,
             pending_label: None,
             confirm_armed: None,
+            drop_armed: false,
             dismissed: HashMap::new(),
         })
     }
@@ -430,12 +433,13 @@ impl Session {
             self.reset_help();
         }
         let armed = self.confirm_armed.take();
+        let drop_armed = std::mem::take(&mut self.drop_armed);
         match cmd {
             Command::Undo if last_decision.is_some() => match last_decision {
                 Some(decided) => self.reopen(decided, out),
                 None => Ok(Flow::Continue),
             },
-            Command::Drop => self.drop_draft(out),
+            Command::Drop => self.drop_draft(drop_armed, out),
             Command::Accept => self.decide(Status::Accepted, None, armed, out),
             Command::Reject => self.decide(Status::Rejected, None, armed, out),
             Command::Skip => self.decide(Status::Skipped, None, armed, out),

@@ -243,7 +243,9 @@ impl Session {
     }
 
     /// `drop`: the open document goes back to its last decision (or to nothing).
-    pub(super) fn drop_draft(&mut self, out: &mut dyn Write) -> Result<Flow> {
+    /// `drop`: asks once, then (`armed`: typed again) discards the open
+    /// document's unsaved edits; the undo history cannot bring them back.
+    pub(super) fn drop_draft(&mut self, armed: bool, out: &mut dyn Write) -> Result<Flow> {
         let Some(cur) = self.current.take() else {
             complain(out, &self.render, "no document is open")?;
             return Ok(Flow::Continue);
@@ -257,6 +259,17 @@ impl Session {
         {
             self.current = Some(cur);
             say(out, &format!("nothing to drop: {id} has no unsaved edits"))?;
+            return Ok(Flow::Continue);
+        }
+        if !armed {
+            self.current = Some(cur);
+            self.drop_armed = true;
+            say(
+                out,
+                &format!(
+                    "drop discards every unsaved edit of {id}, and u cannot bring them back: drop again to confirm"
+                ),
+            )?;
             return Ok(Flow::Continue);
         }
         if let Err(e) = self.journal.clear(&id, true) {

@@ -117,11 +117,13 @@ fn drop_goes_back_to_the_last_decision_and_undo_to_baseline_clears() {
         },
     );
     assert!(out.contains("1 document has unsaved edits"), "{out}");
-    let (out, _) = f.run("drop\ndrop\nq\n");
+    // drop asks once (the edits cannot be undone), drop again discards.
+    let (out, _) = f.run("drop\ndrop\ndrop\nq\n");
     assert!(
         out.contains("restored 1 unsaved edit of a: continue, or `drop` to discard"),
         "{out}"
     );
+    assert!(out.contains("drop again to confirm"), "{out}");
     assert!(
         out.contains("dropped the unsaved edits of a: back to your last decision (accepted)"),
         "{out}"
