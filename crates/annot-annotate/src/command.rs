@@ -168,7 +168,7 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
             }),
         ">" => no_args(Command::PageDown),
         "<" => no_args(Command::PageUp),
-        "?" | "h" | "help" => Ok(Command::Help),
+        "?" | "h" | "help" => no_args(Command::Help),
         "q" | "quit" | "exit" => no_args(Command::Quit),
         "drop" => no_args(Command::Drop),
         "f" | "flag" => Ok(Command::Flag(non_empty(rest))),
@@ -223,6 +223,12 @@ pub fn parse(line: &str, schema: &Schema) -> Result<Command, String> {
             if let Some(set) = near_layer(head, rest, schema) {
                 return Err(format!(
                     "no label set '{head}'; did you mean {set}? ({set} {rest}); to mark the text, quote it: \"{line}\" LABEL"
+                ));
+            }
+            // A span label typed alone is a mark without its text.
+            if rest.is_empty() && schema.spans.labels.iter().any(|l| l.name == head) {
+                return Err(format!(
+                    "mark what? type the text, then the label: Boukamal {head}; to mark the text \"{head}\", quote it: \"{head}\" {head}"
                 ));
             }
             parse_mark(line, schema, false)

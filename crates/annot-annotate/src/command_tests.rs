@@ -279,3 +279,19 @@ fn a_near_miss_of_a_layer_or_label_is_asked_about_not_marked() {
     );
     assert_eq!(p("Paris ONU").unwrap(), mark("Paris ONU", None, false));
 }
+
+#[test]
+fn help_takes_nothing_after_it_and_a_label_alone_asks_for_the_text() {
+    let s = Schema::news();
+    assert!(
+        parse("help MISC", &s)
+            .unwrap_err()
+            .contains("takes nothing after it")
+    );
+    assert_eq!(parse("?", &s).unwrap(), Command::Help);
+    assert!(parse("PER", &s).unwrap_err().starts_with("mark what?"));
+    assert!(matches!(
+        parse("\"PER\" PER", &s).unwrap(),
+        Command::Mark { .. }
+    ));
+}
