@@ -144,8 +144,14 @@ fn a_tall_document_at_80x24_pages_and_every_screen_fits() {
     assert!(one.contains("¶17 Le paragraphe 17MISC¹"), "{one}");
     assert!(!one.contains("¶18"), "{one}");
 
-    s.send("q\r").unwrap();
-    s.send("q\r").unwrap();
+    // Ctrl-D ends the session; the farewell fits too.
+    s.send("\u{4}").unwrap();
+    let bye = shown(
+        s.expect("still to do")
+            .expect("farewell at end of input")
+            .before(),
+    );
+    assert_fits(&bye);
     let status = s.get_process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("Exited"), "{status:?}");
 }

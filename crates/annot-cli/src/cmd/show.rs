@@ -1,7 +1,9 @@
 //! `annot show ID`: one document with its zones and annotations.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+
+use annot_annotate::render::{Piece, RenderOptions, fit, wrap};
 
 use annot_model::annotations::{Anchor, Annotations, Resolved};
 use annot_model::marked;
@@ -79,6 +81,11 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     let spans: &[Span] = chosen.map_or(&[], |r| r.record.spans.as_slice());
     let label_color = |label: &str| annot_annotate::render::label_color(&schema, label);
 
+    // On a terminal the text wraps to its width, under the zone gutter.
+    let screen = RenderOptions {
+        color,
+        width: terminal_width(),
+    };
     let mut out = std::io::stdout().lock();
     let bold = if color {
         Style::new().bold()
@@ -96,7 +103,15 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         .into_iter()
         .filter_map(|v| v.as_deref())
         .collect();
-    writeln!(out, "{dim}{}{dim:#}", visible(&facts.join(" · ")))?;
+    let mut line = String::new();
+    wrap(
+        &mut line,
+        &[(facts.join(" · "), Style::new().dimmed())],
+        0,
+        2,
+        &screen,
+    );
+    writeln!(out, "{line}")?;
     writeln!(out)?;
 
     let map = OffsetMap::new(&doc.text);
@@ -119,39 +134,57 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         // drawn in each).
         let ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
         let segs = marked::segments(&ranges, zone.start, zone.end);
-        let mut line = String::new();
+        // The zone's lines, each a list of pieces of text with their style.
+        let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
+        let mut push = |text: &str, style: Style| {
+            for (k, part) in text.split('\n').enumerate() {
+                if k > 0 {
+                    lines.push(Vec::new());
+                }
+                if let Some(line) = lines.last_mut()
+                    && !part.is_empty()
+                {
+                    line.push((
+                        part.to_owned(),
+                        if is_boiler { style.dimmed() } else { style },
+                    ));
+                }
+            }
+        };
         for event in marked::events(&segs) {
             match event {
                 marked::Event::Open(_) => {
                     if !color {
-                        line.push('[');
+                        push("[", Style::new());
                     }
                 }
                 marked::Event::Text(seg) => {
-                    let text = visible(slice(seg.start, seg.end).unwrap_or_default());
+                    let text = slice(seg.start, seg.end).unwrap_or_default();
                     match seg.covering.last() {
                         Some(&i) if color => {
                             let st = Style::new()
                                 .fg_color(Some(label_color(&spans[i].label).into()))
                                 .bold();
-                            line.push_str(&format!("{st}{text}{st:#}"));
+                            push(text, st);
                         }
-                        _ => line.push_str(&text),
+                        Some(_) => push(text, Style::new()),
+                        None => push(text, zstyle),
                     }
                 }
                 marked::Event::Close(i) => {
-                    let tag = visible(&spans[i].label);
+                    let label = &spans[i].label;
                     if color {
-                        line.push_str(&format!("{dim}{tag}{dim:#}"));
+                        push(label, dim);
                     } else {
-                        line.push_str(&format!("]{{{tag}}}"));
+                        push(&format!("]{{{label}}}"), Style::new());
                     }
                 }
             }
         }
-        for (i, text) in line
-            .split('\n')
-            .filter(|l| !l.trim().is_empty())
+        let gutter = width + 3;
+        for (i, pieces) in lines
+            .iter()
+            .filter(|l| l.iter().any(|(t, _)| !t.trim().is_empty()))
             .enumerate()
         {
             let tag = if i == 0 {
@@ -159,7 +192,14 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
             } else {
                 "".into()
             };
-            writeln!(out, "{dim}{tag:>width$}{dim:#} │ {zstyle}{text}{zstyle:#}")?;
+            let mut text = String::new();
+            wrap(&mut text, pieces, gutter, gutter, &screen);
+            // Continued lines keep the bar of the gutter.
+            let text = text.replace(
+                &format!("\n{}", " ".repeat(gutter)),
+                &format!("\n{:width$} │ ", ""),
+            );
+            writeln!(out, "{dim}{tag:>width$}{dim:#} │ {text}")?;
         }
     }
     if doc.zones.is_empty() {
@@ -215,7 +255,7 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
                     s.start,
                     s.end
                 );
-                writeln!(out, "{}", visible(&row))?;
+                write!(out, "{}", fit(&format!("{}\n", visible(&row)), &screen))?;
             }
         }
         for l in &res.lost {
@@ -238,4 +278,15 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The columns of standard output, when it is a terminal.
+fn terminal_width() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&stdout)
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|&w| w >= 20)
 }
