@@ -1,5 +1,7 @@
-//! The session fits an 80x24 terminal: a tall document pages, an edit shows
-//! its paragraph, `?` pages, and no line is wider than the terminal.
+//! The session fits an 80x24 terminal: a tall document pages (`>`, `<`,
+//! PageDown, PageUp), an edit shows its paragraph, `?` pages, Ctrl-C cancels
+//! the line, the draft survives kill -9 and is restored, and no line is wider
+//! than the terminal.
 
 use std::process::Command;
 use std::time::Duration;
@@ -56,6 +58,23 @@ fn assert_fits(screen: &str) {
     }
 }
 
+/// A session of `tty` on an 80x24 pseudo-terminal, in colour.
+fn spawn_80x24(root: &std::path::Path) -> expectrl::session::OsSession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.arg("--project")
+        .arg(root)
+        .args(["annotate", "--annotator", "tty"])
+        .env_remove("NO_COLOR")
+        .env_remove("ANNOT_PROJECT")
+        .env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn under a pty");
+    s.get_process_mut()
+        .set_window_size(COLS, ROWS)
+        .expect("an 80x24 terminal");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
 fn tall_document() -> String {
     (1..=50)
         .map(|i| {
@@ -68,22 +87,10 @@ fn tall_document() -> String {
 }
 
 #[test]
-fn a_tall_document_at_80x24_pages_and_every_screen_fits() {
+fn a_tall_document_at_80x24_pages_cancels_and_survives_kill_9() {
     let text = tall_document();
     let (_tmp, root) = jsonl_project(&[("t", text.as_str())]);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
-    cmd.arg("--project")
-        .arg(&root)
-        .args(["annotate", "--annotator", "tty"])
-        .env_remove("NO_COLOR")
-        .env_remove("ANNOT_PROJECT")
-        .env("TERM", "xterm-256color");
-    let mut s = Session::spawn(cmd).expect("spawn under a pty");
-    s.get_process_mut()
-        .set_window_size(COLS, ROWS)
-        .expect("an 80x24 terminal");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-
+    let mut s = spawn_80x24(&root);
     // The first screen: a page, its position, the span list, the prompt.
     let first = shown(s.expect("tty› ").expect("first prompt").before());
     assert_fits(&first);
@@ -143,6 +150,50 @@ fn a_tall_document_at_80x24_pages_and_every_screen_fits() {
     let one = shown(s.expect("tty› ").unwrap().before());
     assert!(one.contains("¶17 Le paragraphe 17MISC¹"), "{one}");
     assert!(!one.contains("¶18"), "{one}");
+
+    // PageDown and PageUp turn the pages as > and < do; what was typed
+    // before PageDown waits at the next prompt.
+    s.send("\u{1b}[6~").unwrap();
+    let down = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&down);
+    assert!(down.contains("< previous"), "PageDown: {down}");
+    assert!(!down.contains("¶1 "), "{down}");
+    s.send("\u{1b}[5~").unwrap();
+    let up = shown(s.expect("tty› ").unwrap().before());
+    assert!(up.contains("¶1 "), "PageUp: {up}");
+    assert!(!up.contains("< previous"), "{up}");
+    s.send("Boukamal").unwrap();
+    s.send("\u{1b}[6~").unwrap();
+    s.expect("< previous").expect("PageDown with text typed");
+    s.expect("tty› ").unwrap();
+    s.send(" LOC\r").unwrap();
+    let mark = shown(s.expect("tty› ").unwrap().before());
+    assert!(mark.contains("+ Boukamal LOC (¶1) as span"), "{mark}");
+
+    // Ctrl-C with text typed cancels that line only.
+    s.send("Syrie LOC").unwrap();
+    s.send("\u{3}").unwrap();
+    let cancelled = shown(s.expect("tty› ").unwrap().before());
+    assert_fits(&cancelled);
+    assert!(cancelled.contains("line cancelled"), "{cancelled}");
+
+    // kill -9 mid-document: the two acknowledged marks come back, the cancelled line does not.
+    s.get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL)
+        .unwrap();
+    s.get_process_mut().wait().unwrap();
+    let mut s = spawn_80x24(&root);
+    let restored = shown(s.expect("tty› ").expect("prompt after restart").before());
+    assert_fits(&restored);
+    assert!(
+        restored.contains("restored 2 unsaved edits of t"),
+        "{restored}"
+    );
+    assert!(restored.contains("of 50 · > next page"), "{restored}");
+    let spans = restored.split("spans ").nth(1).expect("span list");
+    assert!(spans.contains("paragraphe 17 MISC ¶17"), "{spans}");
+    assert!(spans.contains("Boukamal LOC ¶1"), "{spans}");
+    assert!(!spans.contains("Syrie"), "{spans}");
 
     // Ctrl-D ends the session; the farewell fits too.
     s.send("\u{4}").unwrap();

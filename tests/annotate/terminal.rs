@@ -104,9 +104,16 @@ fn ctrl_c_cancels_the_line_twice_quits_and_the_draft_comes_back() {
     // Typed, not entered: Ctrl-C throws the line away.
     s.send("Hezbollah ORG").unwrap();
     s.send("\u{3}").unwrap();
-    s.expect("line cancelled · Ctrl-C again, Ctrl-D or q quits")
+    s.expect("line cancelled · Ctrl-C again on an empty line")
         .expect("the line is cancelled");
     s.expect("tty› ").unwrap();
+    // Ctrl-C again, with text typed: only that line goes, as in a shell.
+    s.send("OSDH ORG").unwrap();
+    s.send("\u{3}").unwrap();
+    s.expect("line cancelled")
+        .expect("cancelled again, not quit");
+    s.expect("tty› ").unwrap();
+    // On an empty line, a second Ctrl-C quits.
     s.send("\u{3}").unwrap();
     let bye = text(
         s.expect("they come back at the next start")
@@ -134,6 +141,7 @@ fn ctrl_c_cancels_the_line_twice_quits_and_the_draft_comes_back() {
     );
     assert!(screen.contains("[Boukamal]{LOC"), "{screen}");
     assert!(!screen.contains("[Hezbollah]"), "{screen}");
+    assert!(!screen.contains("[OSDH]"), "{screen}");
     s.send("\r").unwrap();
     s.expect("saved a · accepted · 1 span").expect("saved line");
     s.expect("tty› ").unwrap();

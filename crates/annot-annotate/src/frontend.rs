@@ -6,18 +6,25 @@
 
 use std::io::{self, BufRead, IsTerminal};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use rustyline::DefaultEditor;
 use rustyline::error::ReadlineError;
 use rustyline::history::History as _;
+use rustyline::{
+    Cmd, ConditionalEventHandler, DefaultEditor, Event, EventContext, EventHandler, KeyCode,
+    KeyEvent, Modifiers, RepeatCount,
+};
 
 /// What a [`LineSource`] read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// A line, without its line ending.
     Line(String),
-    /// Ctrl-C on a terminal: the line being typed is thrown away.
+    /// Ctrl-C on a terminal, on an empty line.
     Interrupted,
+    /// Ctrl-C on a terminal with text typed: that text is thrown away (as in
+    /// a shell), and nothing else happens.
+    Cancelled,
     /// The end of input: Ctrl-D on a terminal, the end of a piped file.
     End,
 }
@@ -71,10 +78,55 @@ impl<R: BufRead> LineSource for PlainLines<R> {
     }
 }
 
-/// A line editor with history on a terminal.
+/// A key the line editor hands to the session instead of editing the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    /// Ctrl-C: whether the line had text decides between cancel and quit.
+    CtrlC,
+    /// PageDown: the command `>`.
+    PageDown,
+    /// PageUp: the command `<`.
+    PageUp,
+}
+
+/// What the line held when a bound key was pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pressed {
+    key: Key,
+    line: String,
+    pos: usize,
+}
+
+/// A bound key: records itself and the line, then ends the line the way the session needs.
+struct Bound {
+    key: Key,
+    pressed: Arc<Mutex<Option<Pressed>>>,
+}
+
+impl ConditionalEventHandler for Bound {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext<'_>) -> Option<Cmd> {
+        let pressed = Pressed {
+            key: self.key,
+            line: ctx.line().to_owned(),
+            pos: ctx.pos(),
+        };
+        *self.pressed.lock().unwrap_or_else(PoisonError::into_inner) = Some(pressed);
+        Some(match self.key {
+            Key::CtrlC => Cmd::Interrupt,
+            Key::PageDown | Key::PageUp => Cmd::AcceptLine,
+        })
+    }
+}
+
+/// A line editor with history on a terminal. Ctrl-C cancels typed text and,
+/// on an empty line, interrupts; PageDown and PageUp turn the page (`>`,
+/// `<`) and give back what was typed at the next prompt.
 pub struct Terminal {
     editor: DefaultEditor,
     history: Option<PathBuf>,
+    pressed: Arc<Mutex<Option<Pressed>>>,
+    /// Text typed before a page turn, put back at the next prompt (left, right of the cursor).
+    resume: Option<(String, String)>,
 }
 
 impl std::fmt::Debug for Terminal {
@@ -98,20 +150,67 @@ impl Terminal {
             // A damaged history file only costs the history.
             let _ = editor.load_history(path);
         }
-        Ok(Self { editor, history })
+        let pressed = Arc::new(Mutex::new(None));
+        for (event, key) in [
+            (KeyEvent::ctrl('C'), Key::CtrlC),
+            (KeyEvent(KeyCode::PageDown, Modifiers::NONE), Key::PageDown),
+            (KeyEvent(KeyCode::PageUp, Modifiers::NONE), Key::PageUp),
+        ] {
+            let bound = Bound {
+                key,
+                pressed: Arc::clone(&pressed),
+            };
+            editor.bind_sequence(event, EventHandler::Conditional(Box::new(bound)));
+        }
+        Ok(Self {
+            editor,
+            history,
+            pressed,
+            resume: None,
+        })
+    }
+
+    fn take_pressed(&self) -> Option<Pressed> {
+        self.pressed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 }
 
 impl LineSource for Terminal {
     fn read_line(&mut self, prompt: &str) -> io::Result<Input> {
-        match self.editor.readline(prompt) {
+        self.take_pressed();
+        let result = match self.resume.take() {
+            Some((left, right)) => self
+                .editor
+                .readline_with_initial(prompt, (left.as_str(), right.as_str())),
+            None => self.editor.readline(prompt),
+        };
+        let pressed = self.take_pressed();
+        match result {
             Ok(line) => {
+                if let Some(p) = pressed.filter(|p| p.key != Key::CtrlC) {
+                    if !p.line.is_empty() {
+                        let pos = p.pos.min(p.line.len());
+                        let pos = (0..=pos)
+                            .rev()
+                            .find(|&i| p.line.is_char_boundary(i))
+                            .unwrap_or(0);
+                        self.resume = Some((p.line[..pos].to_owned(), p.line[pos..].to_owned()));
+                    }
+                    let turn = if p.key == Key::PageDown { ">" } else { "<" };
+                    return Ok(Input::Line(turn.to_owned()));
+                }
                 if !line.trim().is_empty() {
                     let _ = self.editor.add_history_entry(line.as_str());
                 }
                 Ok(Input::Line(line))
             }
-            Err(ReadlineError::Interrupted) => Ok(Input::Interrupted),
+            Err(ReadlineError::Interrupted) => Ok(match pressed {
+                Some(p) if !p.line.is_empty() => Input::Cancelled,
+                _ => Input::Interrupted,
+            }),
             Err(ReadlineError::Eof) => Ok(Input::End),
             Err(e) => Err(to_io(e)),
         }

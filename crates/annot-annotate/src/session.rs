@@ -245,17 +245,26 @@ impl Session {
                     self.farewell(&mut out, "end of input")?;
                     break;
                 }
-                Input::Interrupted if self.interrupt_armed => {
+                // Ctrl-C on an empty line, with no question pending, after a Ctrl-C: quit.
+                Input::Interrupted if self.interrupt_armed && self.pending_label.is_none() => {
                     self.farewell(&mut out, "Ctrl-C")?;
                     break;
                 }
-                Input::Interrupted => {
+                cancel @ (Input::Interrupted | Input::Cancelled) => {
+                    // Ctrl-C cancels what is in progress (the typed line, a
+                    // question), as in a shell; only one on an empty line quits.
                     self.interrupt_armed = true;
-                    let label = self.pending_label.take().map_or("", |_| ", nothing marked");
+                    let what = if self.pending_label.take().is_some() {
+                        "question cancelled, nothing marked"
+                    } else if cancel == Input::Cancelled {
+                        "line cancelled"
+                    } else {
+                        "Ctrl-C"
+                    };
                     say(
                         &mut out,
                         &format!(
-                            "line cancelled{label} · Ctrl-C again, Ctrl-D or q quits (unsaved edits are kept as a draft)"
+                            "{what} · Ctrl-C again on an empty line, Ctrl-D or q quits (unsaved edits are kept as a draft)"
                         ),
                     )?;
                     out.flush()?;

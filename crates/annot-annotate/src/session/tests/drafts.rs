@@ -172,21 +172,25 @@ fn u_right_after_a_decision_reopens_the_document() {
 }
 
 #[test]
-fn ctrl_c_cancels_the_line_and_a_second_one_quits() {
+fn ctrl_c_cancels_the_line_and_a_second_one_on_an_empty_line_quits() {
     let f = Fixture::new(&[("a", A), ("b", B)]);
     let out = f.run_keys(vec![
         line("Boukamal LOC"),
-        Input::Interrupted,
+        // Typed text thrown away, twice in a row: neither quits.
+        Input::Cancelled,
+        Input::Cancelled,
         line("OSDH"),
+        // At the label question: the question goes, nothing is marked.
         Input::Interrupted,
         Input::Interrupted,
         line("never read"),
     ]);
     assert!(
-        out.contains("line cancelled · Ctrl-C again, Ctrl-D or q quits"),
+        out.contains("line cancelled · Ctrl-C again on an empty line, Ctrl-D or q quits"),
         "{out}"
     );
-    assert!(out.contains("line cancelled, nothing marked"), "{out}");
+    assert_eq!(out.matches("line cancelled").count(), 2, "{out}");
+    assert!(out.contains("question cancelled, nothing marked"), "{out}");
     assert!(
         out.contains("Ctrl-C: 0 saved this session, 2 still to do · 1 document has unsaved edits"),
         "{out}"
@@ -194,6 +198,24 @@ fn ctrl_c_cancels_the_line_and_a_second_one_quits() {
     let drafts = read_drafts(&f.draft_file()).unwrap().drafts;
     let a = drafts["a"].draft.as_ref().unwrap();
     assert_eq!(a.spans.len(), 1, "OSDH was not marked");
+
+    // Ctrl-C on an empty line asks first; typed text cancelled next does not quit.
+    let out = f.run_keys(vec![
+        Input::Interrupted,
+        Input::Cancelled,
+        line("l"),
+        Input::Interrupted,
+        Input::Interrupted,
+    ]);
+    assert!(
+        out.contains("  Ctrl-C · Ctrl-C again on an empty line, Ctrl-D or q quits"),
+        "{out}"
+    );
+    assert_eq!(out.matches("Ctrl-C: 0 saved").count(), 1, "{out}");
+    assert!(
+        out.find("line cancelled").unwrap() < out.find("Ctrl-C: 0 saved").unwrap(),
+        "{out}"
+    );
 }
 
 #[test]
