@@ -106,7 +106,8 @@ fn a_scripted_session_uses_every_command() {
         "saved b · rejected",
         "saved c · skipped",
         "saved d · flagged",
-        "every document of the list has a decision: 4 saved this session, 0 still to do",
+        "all done: every document of the list has a decision · u reopens d",
+        "every document of the list has a decision: 4 saved this session (1 accepted, 1 rejected, 1 skipped, 1 flagged), 0 still to do",
     ] {
         assert!(out.contains(says), "missing {says:?} in:\n{out}");
     }

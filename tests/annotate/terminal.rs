@@ -73,7 +73,7 @@ fn a_session_in_a_real_terminal() {
     // Ctrl-D ends the session; the unsaved mark of b is kept as a draft, a is saved.
     s.send("\u{4}").unwrap();
     // Answers wrap at the terminal's width: look for the words, not the line breaks.
-    s.expect("end of input: 1 saved this session, 1 still to do")
+    s.expect("end of input: 1 saved this session (1 accepted), 1 still to do")
         .expect("farewell");
     s.expect("kept as a draft").expect("the draft is kept");
     let status = s.get_process_mut().wait().unwrap();

@@ -59,7 +59,7 @@ pub struct SessionOptions {
 /// What a session did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
-    /// Records written.
+    /// Documents decided this session (one decided again after `u` counts once).
     pub saved: usize,
     /// Documents of the list left without a decision.
     pub remaining: usize,
@@ -119,7 +119,8 @@ pub struct Session {
     numbers: SpanNumbers,
     pager: Pager,
     show_boilerplate: bool,
-    saved: usize,
+    /// The latest decision written this session, per document.
+    decided: HashMap<u32, Status>,
     pending_label: Option<Targets>,
     /// A decision that was asked about once; the same decision again goes ahead.
     confirm_armed: Option<Status>,
@@ -135,7 +136,7 @@ impl std::fmt::Debug for Session {
         f.debug_struct("Session")
             .field("annotator", &self.opts.annotator)
             .field("queue", &self.queue.len())
-            .field("saved", &self.saved)
+            .field("decided", &self.decided.len())
             .finish_non_exhaustive()
     }
 }
@@ -183,7 +184,7 @@ impl Session {
             numbers: SpanNumbers::default(),
             pager: Pager::default(),
             show_boilerplate: false,
-            saved: 0,
+            decided: HashMap::new(),
             pending_label: None,
             confirm_armed: None,
             drop_armed: false,
@@ -242,7 +243,8 @@ impl Session {
             let line = match input.read_line(&prompt).map_err(SessionError::Input)? {
                 Input::Line(line) => line,
                 Input::End => {
-                    self.farewell(&mut out, "end of input")?;
+                    let why = self.why_ending("end of input");
+                    self.farewell(&mut out, why)?;
                     break;
                 }
                 // Ctrl-C on an empty line, with no question pending, after a Ctrl-C: quit.
@@ -315,7 +317,7 @@ impl Session {
     #[must_use]
     pub fn summary(&self) -> Summary {
         Summary {
-            saved: self.saved,
+            saved: self.decided.len(),
             remaining: self
                 .queue
                 .iter()
@@ -421,7 +423,7 @@ impl Session {
     }
 
     fn handle(&mut self, line: &str, out: &mut dyn Write) -> Result<Flow> {
-        // `u` reopens a decision only as the very next input.
+        // `u` reopens a decision only as the very next input (or while nothing is open).
         let last_decision = self.last_decision.take();
         if let Some(mark) = self.pending_label.take() {
             let before = self.current.as_ref().map(|c| c.state.current().clone());
@@ -443,6 +445,15 @@ impl Session {
         }
         let armed = self.confirm_armed.take();
         let drop_armed = std::mem::take(&mut self.drop_armed);
+        let needs_document = !matches!(
+            cmd,
+            Command::Undo | Command::Quit | Command::Help | Command::Goto(_)
+        );
+        if self.current.is_none() && needs_document {
+            self.last_decision = last_decision;
+            self.say_all_done(out)?;
+            return Ok(Flow::Continue);
+        }
         match cmd {
             Command::Undo if last_decision.is_some() => match last_decision {
                 Some(decided) => self.reopen(decided, out),
@@ -459,6 +470,10 @@ impl Session {
                 Ok(Flow::Continue)
             }
             Command::Help => {
+                if self.current.is_none() {
+                    // Nothing open: `u` can still reopen the last decision after `?`.
+                    self.last_decision = last_decision;
+                }
                 self.help(out)?;
                 Ok(Flow::Continue)
             }

@@ -6,6 +6,9 @@ use annot_model::annotations::unsettled;
 use annot_model::record::{Record, Status, now_rfc3339};
 
 use super::{Flow, Session, duration, elapsed_ms, say};
+
+/// What the session says when no document of its list is left without a decision.
+const ALL_DONE: &str = "every document of the list has a decision";
 use crate::error::Result;
 
 impl Session {
@@ -63,7 +66,7 @@ impl Session {
                 &format!("the draft of {}: {e}", record.doc),
             )?;
         }
-        self.saved += 1;
+        self.decided.insert(cur.entry, status);
         self.suggester.dictionary_mut().add(&record);
         self.handled.insert(cur.entry);
         self.reopened.remove(&cur.entry);
@@ -101,9 +104,10 @@ impl Session {
                 Ok(Flow::Continue)
             }
             None => {
+                // The session stays: `u` can still reopen this document.
                 say(out, &msg)?;
-                self.farewell(out, "every document of the list has a decision")?;
-                Ok(Flow::Stop)
+                self.say_all_done(out)?;
+                Ok(Flow::Continue)
             }
         }
     }
@@ -163,8 +167,30 @@ impl Session {
 
     /// `q`: quits at once; unsaved edits stay in the draft journal.
     pub(super) fn quit(&mut self, out: &mut dyn Write) -> Result<Flow> {
-        self.farewell(out, "quit")?;
+        let why = self.why_ending("quit");
+        self.farewell(out, why)?;
         Ok(Flow::Stop)
+    }
+
+    /// Why the session ends: `why`, unless every document of the list is decided and none is open.
+    pub(super) fn why_ending<'a>(&self, why: &'a str) -> &'a str {
+        if self.current.is_none() && self.summary().remaining == 0 {
+            ALL_DONE
+        } else {
+            why
+        }
+    }
+
+    /// Said after the last decision, and to any command while nothing is open.
+    pub(super) fn say_all_done(&self, out: &mut dyn Write) -> Result<()> {
+        let reopen = match &self.last_decision {
+            Some(d) => format!("u reopens {}, ", d.view.doc.id),
+            None => String::new(),
+        };
+        say(
+            out,
+            &format!("all done: {ALL_DONE} · {reopen}g ID opens a document, q quits"),
+        )
     }
 
     /// The last words: the open document's edits go to the journal, which is
@@ -179,10 +205,24 @@ impl Session {
             )?;
         }
         let s = self.summary();
-        let mut msg = format!(
-            "{why}: {} saved this session, {} still to do",
-            s.saved, s.remaining
-        );
+        let mut msg = format!("{why}: {} saved this session", s.saved);
+        // A document decided again after `u` counts once, as its latest decision.
+        let counts: Vec<String> = [
+            Status::Accepted,
+            Status::Rejected,
+            Status::Skipped,
+            Status::Flagged,
+        ]
+        .into_iter()
+        .filter_map(|st| {
+            let n = self.decided.values().filter(|&&d| d == st).count();
+            (n > 0).then(|| format!("{n} {}", st.as_str()))
+        })
+        .collect();
+        if !counts.is_empty() {
+            msg.push_str(&format!(" ({})", counts.join(", ")));
+        }
+        msg.push_str(&format!(", {} still to do", s.remaining));
         if let Some(kept) = self.kept_message() {
             msg.push_str(&format!(" · {kept}"));
         }

@@ -296,3 +296,51 @@ fn a_torn_last_draft_line_is_set_aside() {
     let kept = std::fs::read_to_string(&rejected).unwrap();
     assert_eq!(kept, format!("{}\n", &half[..half.len() / 2]));
 }
+
+#[test]
+fn u_after_the_last_decision_reopens_it_and_the_farewell_counts_it_once() {
+    let f = Fixture::new(&[("a", A), ("b", B)]);
+    // a accepted, b rejected (the last one), u reopens b, b accepted; then the end of input.
+    let (out, summary) = f.run("Boukamal LOC\n\nx\nu\nHezbollah ORG\n\n");
+    assert!(
+        out.contains(
+            "all done: every document of the list has a decision · u reopens b, g ID opens a document, q quits"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("reopened b (your reject stays"), "{out}");
+    assert!(out.contains("saved b · accepted · 1 span"), "{out}");
+    assert!(
+        out.contains(
+            "every document of the list has a decision: 2 saved this session (2 accepted), 0 still to do"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        summary,
+        Summary {
+            saved: 2,
+            remaining: 0
+        }
+    );
+    let statuses: Vec<(String, Status)> =
+        f.records().into_iter().map(|r| (r.doc, r.status)).collect();
+    assert_eq!(
+        statuses,
+        [
+            ("a".to_owned(), Status::Accepted),
+            ("b".to_owned(), Status::Rejected),
+            ("b".to_owned(), Status::Accepted)
+        ]
+    );
+
+    // With nothing open, a command says so; `?` does not take `u` away.
+    let g = Fixture::new(&[("c", C)]);
+    let (out, _) = g.run("x\nBoukamal LOC\n?\nu\nq\n");
+    assert!(out.contains("all done: every document"), "{out}");
+    assert!(out.contains("reopened c (your reject stays"), "{out}");
+    assert!(
+        out.contains("quit: 1 saved this session (1 rejected), 1 still to do"),
+        "reopened and left undecided, its reject stands: {out}"
+    );
+}
