@@ -14,7 +14,7 @@ use super::{Session, complain};
 use crate::edit::zones;
 use crate::error::Result;
 use crate::render::RenderOptions;
-use crate::render::{self, Drawn, Painter, help_pages, rows};
+use crate::render::{self, Drawn, help_pages, rows};
 use crate::span_numbers::SpanNumbers;
 use crate::state::Annotation;
 use crate::view::DocView;
@@ -30,6 +30,9 @@ pub(super) struct Pager {
     entry: Option<u32>,
     /// The first paragraph of the page, as an index into the paragraphs shown.
     first: usize,
+    /// The first row of that paragraph on the page: past 0 when a paragraph
+    /// taller than the page is split across pages.
+    row: usize,
     /// The help page the next `?` shows.
     help: usize,
 }
@@ -97,6 +100,7 @@ impl Session {
         if self.pager.entry != Some(cur.entry) {
             self.pager.entry = Some(cur.entry);
             self.pager.first = 0;
+            self.pager.row = 0;
         }
         self.draw_page(out)
     }
@@ -110,26 +114,19 @@ impl Session {
         Some(height.saturating_sub(fixed).max(3))
     }
 
-    /// The end (exclusive) of the page that starts at paragraph `first`:
-    /// as many paragraphs as fit in `budget` rows, at least one.
-    fn page_end(drawn: &Drawn, first: usize, budget: usize) -> usize {
-        let mut used = 0;
-        let mut end = first;
-        for (_, para) in drawn.paragraphs.iter().skip(first) {
-            used += rows(para);
-            if used > budget && end > first {
-                break;
-            }
-            end += 1;
-        }
-        end
-    }
-
     /// Whether the whole document fits the terminal (always, without a height).
     fn fits(drawn: &Drawn, budget: Option<usize>) -> bool {
         budget.is_none_or(|b| {
             drawn.paragraphs.iter().map(|(_, p)| rows(p)).sum::<usize>() + rows(&drawn.hidden) <= b
         })
+    }
+
+    /// Where the page starts, in rows from the top of the text.
+    fn page_start(&self, pages: &Pages) -> usize {
+        let k = self.pager.first.min(pages.starts.len().saturating_sub(1));
+        let para = pages.starts.get(k).copied().unwrap_or(0);
+        let next = pages.starts.get(k + 1).copied().unwrap_or(pages.total);
+        (para + self.pager.row).min(next.saturating_sub(1).max(para))
     }
 
     /// Draws the current page, or the whole document when it fits.
@@ -148,18 +145,17 @@ impl Session {
                 s.push_str(&drawn.hidden);
             }
             Some(budget) => {
-                let len = drawn.paragraphs.len();
-                self.pager.first = self.pager.first.min(len.saturating_sub(1));
-                let first = self.pager.first;
-                let end = Self::page_end(&drawn, first, budget);
-                for (_, para) in &drawn.paragraphs[first..end] {
-                    s.push_str(para);
+                let pages = Pages::new(&drawn);
+                let first = self.page_start(&pages);
+                let (end, position) = self.layout(&pages, &drawn, &cur.view, first, budget);
+                for line in &pages.lines[first..end] {
+                    s.push_str(line);
+                    s.push('\n');
                 }
-                if end == len {
+                if end == pages.total {
                     s.push_str(&drawn.hidden);
                 }
-                let p = Painter::new(&self.render);
-                s.push_str(&p.dim(&position(&drawn, &cur.view, first, end)));
+                s.push_str(&position);
                 s.push('\n');
             }
         }
@@ -169,7 +165,39 @@ impl Session {
         Ok(())
     }
 
-    /// `>` and `<`: the next or previous page.
+    /// The end of the page that starts at `first`, and its position line
+    /// drawn: a position that wraps takes its rows from the page.
+    fn layout(
+        &self,
+        pages: &Pages<'_>,
+        drawn: &Drawn,
+        view: &DocView,
+        first: usize,
+        budget: usize,
+    ) -> (usize, String) {
+        let mut rows_for_text = budget;
+        loop {
+            let end = pages.end(first, rows_for_text);
+            let mut line = String::new();
+            render::wrap(
+                &mut line,
+                &[(
+                    pages.position(drawn, view, first, end),
+                    Style::new().dimmed(),
+                )],
+                0,
+                2,
+                &self.render,
+            );
+            let extra = rows(&line);
+            if rows_for_text <= 1 || rows_for_text + extra <= budget {
+                return (end, line);
+            }
+            rows_for_text = budget.saturating_sub(extra).max(1);
+        }
+    }
+
+    /// `>` and `<` (PageDown, PageUp at a terminal): the next or previous page.
     pub(super) fn turn(&mut self, turn: Turn, out: &mut dyn Write) -> Result<()> {
         let Some(cur) = &self.current else {
             return complain(out, &self.render, "no document is open");
@@ -183,38 +211,34 @@ impl Session {
                 "the whole document is on screen; > and < turn the pages of a document taller than the terminal",
             );
         };
-        let first = self
-            .pager
-            .first
-            .min(drawn.paragraphs.len().saturating_sub(1));
-        let end = Self::page_end(&drawn, first, budget);
-        match turn {
-            Turn::Down if end >= drawn.paragraphs.len() => {
+        let pages = Pages::new(&drawn);
+        let first = self.page_start(&pages);
+        let end_of = |start: usize| self.layout(&pages, &drawn, &cur.view, start, budget).0;
+        let end = end_of(first);
+        let to = match turn {
+            Turn::Down if end >= pages.total => {
                 let msg = format!(
                     "this is the last page ({}); < goes back, n to the next document",
-                    position(&drawn, &cur.view, first, end)
+                    pages.position(&drawn, &cur.view, first, end)
                 );
                 return complain(out, &self.render, &msg);
             }
-            Turn::Down => self.pager.first = end,
+            Turn::Down => end,
             Turn::Up if first == 0 => {
                 return complain(out, &self.render, "this is the first page; > goes on");
             }
-            Turn::Up => {
-                // Back as far as a page fits before this one.
-                let mut start = first;
-                let mut used = 0;
-                while start > 0 {
-                    let r = rows(&drawn.paragraphs[start - 1].1);
-                    if used + r > budget && start < first {
-                        break;
-                    }
-                    used += r;
-                    start -= 1;
-                }
-                self.pager.first = start;
-            }
-        }
+            // The page before this one, as paging down from the top lays them out.
+            Turn::Up => std::iter::successors(Some(0), |&start| {
+                let end = end_of(start);
+                (end < pages.total && end > start).then_some(end)
+            })
+            .take_while(|&start| start < first)
+            .last()
+            .unwrap_or(0),
+        };
+        let (k, row) = pages.locate(to);
+        self.pager.first = k;
+        self.pager.row = row;
         self.draw_page(out)
     }
 
@@ -315,27 +339,105 @@ impl Session {
     }
 }
 
-/// `¶3-¶9 of 17 · > next page · < previous`
-fn position(drawn: &Drawn, view: &DocView, first: usize, end: usize) -> String {
-    let number = |k: usize| drawn.paragraphs.get(k).map_or(0, |(i, _)| i + 1);
-    let mut keys = Vec::new();
-    if end < drawn.paragraphs.len() {
-        keys.push("> next page");
+/// The paragraphs shown, as rows: a page is a run of rows that breaks
+/// between paragraphs, except in a paragraph taller than the page, which is
+/// split between its rows.
+struct Pages<'a> {
+    /// Every row of the text, without its line ending.
+    lines: Vec<&'a str>,
+    /// The row each paragraph starts at.
+    starts: Vec<usize>,
+    /// All the rows.
+    total: usize,
+}
+
+impl<'a> Pages<'a> {
+    fn new(drawn: &'a Drawn) -> Self {
+        let mut lines = Vec::new();
+        let mut starts = Vec::new();
+        for (_, para) in &drawn.paragraphs {
+            starts.push(lines.len());
+            lines.extend(para.lines());
+        }
+        let total = lines.len();
+        Self {
+            lines,
+            starts,
+            total,
+        }
     }
-    if first > 0 {
-        keys.push("< previous");
+
+    /// The paragraph (index into those shown) that holds `row`, and the row within it.
+    fn locate(&self, row: usize) -> (usize, usize) {
+        let k = self.starts.partition_point(|&s| s <= row).saturating_sub(1);
+        (k, row - self.starts.get(k).copied().unwrap_or(0))
     }
-    let keys = if keys.is_empty() {
-        String::new()
-    } else {
-        format!(" · {}", keys.join(" · "))
-    };
-    format!(
-        "¶{}-¶{} of {}{keys}",
-        number(first),
-        number(end.saturating_sub(1)),
-        view.blocks.len()
-    )
+
+    /// The end of a paragraph, in rows.
+    fn para_end(&self, k: usize) -> usize {
+        self.starts.get(k + 1).copied().unwrap_or(self.total)
+    }
+
+    /// The end (exclusive) of the page that starts at `first`: the rest of
+    /// its paragraph, then whole paragraphs while they fit in `budget` rows;
+    /// a paragraph taller than a page is cut where the page is full.
+    fn end(&self, first: usize, budget: usize) -> usize {
+        let budget = budget.max(1);
+        let (k, _) = self.locate(first);
+        let rest = self.para_end(k).saturating_sub(first);
+        if rest > budget {
+            return first + budget;
+        }
+        let mut end = self.para_end(k);
+        for next in k + 1..self.starts.len() {
+            let r = self.para_end(next) - self.starts[next];
+            if end - first + r > budget {
+                // A paragraph no page can hold starts here and goes on over the next.
+                if r > budget {
+                    end = first + budget;
+                }
+                break;
+            }
+            end = self.para_end(next);
+        }
+        end.max(first + 1).min(self.total)
+    }
+
+    /// `¶3-¶9 of 17 · > next page · < previous`; a paragraph cut by the page
+    /// says which of its rows are shown: `¶4 (rows 1-14 of 40) of 17`.
+    fn position(&self, drawn: &Drawn, view: &DocView, first: usize, end: usize) -> String {
+        let number = |k: usize| drawn.paragraphs.get(k).map_or(0, |(i, _)| i + 1);
+        let last = end.saturating_sub(1).max(first);
+        let (ka, ra) = self.locate(first);
+        let (kb, rb) = self.locate(last);
+        let label = |k: usize, from: usize, to: usize| {
+            let all = self.para_end(k) - self.starts[k];
+            if from == 0 && to + 1 == all {
+                format!("¶{}", number(k))
+            } else {
+                format!("¶{} (rows {}-{} of {all})", number(k), from + 1, to + 1)
+            }
+        };
+        let range = if ka == kb {
+            label(ka, ra, rb)
+        } else {
+            let rows_a = self.para_end(ka) - self.starts[ka];
+            format!("{}-{}", label(ka, ra, rows_a - 1), label(kb, 0, rb))
+        };
+        let mut keys = Vec::new();
+        if end < self.total {
+            keys.push("> next page");
+        }
+        if first > 0 {
+            keys.push("< previous");
+        }
+        let keys = if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", keys.join(" · "))
+        };
+        format!("{range} of {}{keys}", view.blocks.len())
+    }
 }
 
 /// The paragraphs (indices from 0) whose drawing an edit changed: where a

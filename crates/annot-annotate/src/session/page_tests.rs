@@ -125,3 +125,46 @@ fn help_pages_on_a_small_terminal_and_wraps_on_a_narrow_one() {
         "{narrow}"
     );
 }
+
+#[test]
+fn a_paragraph_taller_than_the_page_is_split_across_pages_by_rows() {
+    let long: String = (1..=120)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = format!("Court début .\n\n{long} Boukamal .\n\nCourte fin .");
+    let f = Fixture::new(&[("t", text.as_str())]);
+    let out = run_sized(&f, ">\n>\n>\n>\n<\n", 40, 16);
+    for line in out.lines() {
+        assert!(display_width(line) <= 40, "{line}");
+    }
+    let screens: Vec<&str> = out.split("── t ").skip(1).collect();
+    // Every page fits the 16 rows with the prompt, however tall ¶2 is.
+    for page in &screens {
+        // The page ends with the lists; an answer and the prompt take the last rows.
+        let page = page.split("topic      –").next().unwrap();
+        assert!(page.lines().count() <= 13, "{page}");
+    }
+    let position = |page: &str| {
+        page.lines()
+            .find(|l| l.contains(" of 3"))
+            .unwrap_or_else(|| panic!("no position in {page}"))
+            .trim()
+            .to_owned()
+    };
+    let first = position(screens[0]);
+    assert!(first.starts_with("¶1-¶2 (rows 1-"), "{first}");
+    let second = position(screens[1]);
+    assert!(second.starts_with("¶2 (rows "), "{second}");
+    // Every word of the tall paragraph is shown on some page, once.
+    let shown: String = screens.iter().take(4).copied().collect();
+    let words: Vec<&str> = shown.split_whitespace().collect();
+    for i in 1..=120 {
+        let word = format!("mot{i}");
+        let n = words.iter().filter(|w| **w == word).count();
+        assert_eq!(n, 1, "mot{i} shown {n} times: {out}");
+    }
+    assert!(shown.contains("¶3 Courte fin"), "{out}");
+    // < goes back one page as paging down laid them out.
+    assert_eq!(position(screens[4]), position(screens[2]), "{out}");
+}
