@@ -21,7 +21,9 @@ fn quickstart_makes_the_demo_and_resumes() {
         .stderr(
             predicate::str::contains("created demo project")
                 .and(predicate::str::contains("imported 14 document(s)"))
-                .and(predicate::str::contains("copied suggestion patterns")),
+                .and(predicate::str::contains(
+                    "copied the sample's suggestion patterns to demo/patterns.jsonl",
+                )),
         )
         .stdout(
             predicate::str::contains("tester · 14 documents, 14 to do")
@@ -65,8 +67,8 @@ fn quickstart_makes_the_demo_and_resumes() {
 }
 
 #[test]
-fn annotator_defaults_to_user_in_quickstart_and_annotate_else_a_clear_error() {
-    let (_tmp, root) = crate::common::jsonl_project(&[("a", "Le Hezbollah participe.")]);
+fn annotator_defaults_to_user_in_quickstart_and_annotate_else_the_same_error() {
+    let (tmp, root) = crate::common::jsonl_project(&[("a", "Le Hezbollah participe.")]);
     annot_in(&root)
         .arg("annotate")
         .env("USER", "tester")
@@ -74,13 +76,73 @@ fn annotator_defaults_to_user_in_quickstart_and_annotate_else_a_clear_error() {
         .assert()
         .success();
     assert!(root.join("annotations/tester.jsonl").is_file());
-    for cmd in [&["annotate"][..], &["quickstart", "--dir", "demo2"][..]] {
-        annot_in(&root)
-            .args(cmd)
+    let demo = tmp.path().join("demo2");
+    let mut errors = Vec::new();
+    for cmd in [
+        vec!["annotate".to_owned()],
+        vec![
+            "--project".to_owned(),
+            demo.display().to_string(),
+            "quickstart".to_owned(),
+        ],
+    ] {
+        let out = annot()
+            .current_dir(&root)
+            .env_remove("ANNOT_PROJECT")
+            .args(&cmd)
             .env_remove("USER")
             .write_stdin("")
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("--annotator"));
+            .get_output()
+            .clone();
+        errors.push(String::from_utf8_lossy(&out.stderr).into_owned());
     }
+    assert!(
+        errors[0].contains("who is annotating? pass --annotator NAME"),
+        "{errors:?}"
+    );
+    assert_eq!(errors[0], errors[1], "the same question in both");
+    assert!(!demo.exists(), "asked before anything is made");
+}
+
+#[test]
+fn quickstart_names_its_directory_one_way_and_prints_its_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    // --dir is gone: the directory is --project, as for every command.
+    annot()
+        .current_dir(tmp.path())
+        .args(["quickstart", "--dir", "x", "--no-session"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--dir"));
+    // A corpus with a file that is not UTF-8 (read as Windows-1252, with a
+    // warning) and an empty one (a failure): both are said, as `annot import` says them.
+    let articles = tmp.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("latin1.txt"),
+        b"Caf\xe9 de Beyrouth\n\nLe Hezbollah participe aux op\xe9rations .\n",
+    )
+    .unwrap();
+    std::fs::write(articles.join("empty.txt"), b"").unwrap();
+    let mine = tmp.path().join("mine");
+    annot()
+        .current_dir(tmp.path())
+        .env_remove("ANNOT_PROJECT")
+        .arg("--project")
+        .arg(&mine)
+        .args(["quickstart", "--no-session", "--corpus"])
+        .arg(&articles)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("latin1.txt")
+                .and(predicate::str::contains("Windows-1252"))
+                .and(predicate::str::contains("empty.txt"))
+                .and(predicate::str::contains("imported 1 document(s)"))
+                .and(predicate::str::contains("demo project ready")),
+        );
+    assert!(mine.join("annot.toml").is_file());
+    assert!(!tmp.path().join("demo").exists());
 }

@@ -25,7 +25,7 @@ Filters: lang=fr, id=01_*, date=2019-*, section!=Sport, status=skipped|flagged, 
 pub(crate) struct AnnotateArgs {
     /// Who is annotating; their log is annotations/NAME.jsonl. Without it, $USER.
     #[arg(long, env = "USER")]
-    pub(crate) annotator: String,
+    pub(crate) annotator: Option<String>,
     /// A schema file to use instead of the project's.
     #[arg(long, value_name = "FILE")]
     pub(crate) schema: Option<PathBuf>,
@@ -47,7 +47,7 @@ pub(crate) struct AnnotateArgs {
 
 impl AnnotateArgs {
     /// Defaults for every option but the annotator (used by `annot quickstart`).
-    pub(crate) fn for_annotator(annotator: String) -> Self {
+    pub(crate) fn for_annotator(annotator: Option<String>) -> Self {
         Self {
             annotator,
             schema: None,
@@ -60,6 +60,17 @@ impl AnnotateArgs {
     }
 }
 
+/// Who is annotating: `--annotator`, else `$USER` (clap reads it), else an
+/// error; `annot quickstart` asks the same way.
+pub(crate) fn annotator(given: Option<&str>) -> anyhow::Result<String> {
+    match given {
+        Some(name) if !name.is_empty() => Ok(name.to_owned()),
+        _ => anyhow::bail!(
+            "who is annotating? pass --annotator NAME (without it, annot annotate and annot quickstart take $USER, which is not set)"
+        ),
+    }
+}
+
 /// Runs a session on standard input and output.
 ///
 /// The decisions are the session's product, its screen is not: when stdout
@@ -67,6 +78,7 @@ impl AnnotateArgs {
 /// every command is still applied and every decision saved, and one line on
 /// stderr says so. Any error is reported, a broken pipe among its causes or not.
 pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow::Result<()> {
+    let annotator = annotator(args.annotator.as_deref())?;
     let schema = match &args.schema {
         Some(path) => Schema::load(path)?,
         None => project.schema()?,
@@ -80,12 +92,12 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         Some(p) => load_patterns(p, &schema)?,
         None => Vec::new(),
     };
-    let log_path = project.log_path(&args.annotator)?;
+    let log_path = project.log_path(&annotator)?;
     // Lock the log before reading the corpus, so a second session fails fast.
-    let log = AnnotatorLog::open(&log_path, &args.annotator)?;
+    let log = AnnotatorLog::open(&log_path, &annotator)?;
     let corpus = project.corpus()?;
     let opts = SessionOptions {
-        annotator: args.annotator.clone(),
+        annotator: annotator.clone(),
         filter,
         filter_text: args.filter.clone(),
         order: args.order,
@@ -95,9 +107,7 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         patterns,
     };
     let mut session = Session::new(corpus, schema, log, opts)?;
-    let history = project
-        .cache_dir()
-        .join(format!("history-{}", args.annotator));
+    let history = project.cache_dir().join(format!("history-{annotator}"));
     let mut input =
         stdin_source(Some(history)).context("cannot read commands from the terminal")?;
     let mut out = session_stdout();

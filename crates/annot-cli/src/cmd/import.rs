@@ -143,6 +143,18 @@ const PRESENT_SHOWN: usize = 3;
 /// Runs `annot import`.
 pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let outcome = import_paths(project, &args.inputs, args)?;
+    let code = report(&outcome)?;
+    if args.output.json {
+        crate::output::print_json(&outcome)?;
+    }
+    Ok(code)
+}
+
+/// Prints what an import said on stderr (what it left out and why, its
+/// warnings, the summary line) and gives the exit status it deserves: 1
+/// when input was left out or nothing was read (`annot quickstart` reports
+/// its import with it too).
+pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     let mut err = std::io::stderr().lock();
     // Messages quote file names, ids and text of the input: show their controls, never send them.
     let show = |err: &mut dyn Write, m: &annot_import::Message| {
@@ -182,9 +194,6 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     }
     writeln!(err, "{}", outcome.summary())?;
     drop(err);
-    if args.output.json {
-        crate::output::print_json(&outcome)?;
-    }
     // A re-import of documents all present read documents: nothing was wrong.
     let read_nothing = outcome.imported == 0
         && outcome.already_present.is_empty()

@@ -15,16 +15,21 @@ use anyhow::Context as _;
 
 use crate::cli::GlobalArgs;
 
-/// Arguments of `annot quickstart`.
+/// Where the demo project lives without `--project DIR`.
+const DEMO_DIR: &str = "demo";
+
+/// Arguments of `annot quickstart`. Its directory is named as every
+/// command's is, `--project DIR` (default `./demo`, created on first run,
+/// reused after).
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The project is --project DIR (default ./demo): created on the first run, reused after."
+)]
 pub(crate) struct QuickstartArgs {
-    /// Where the demo project lives (created on first run, reused after).
-    #[arg(long, default_value = "demo", value_name = "DIR")]
-    pub(crate) dir: PathBuf,
     /// The articles to import instead of the sample corpus built into annot.
     #[arg(long, value_name = "DIR")]
     pub(crate) corpus: Option<PathBuf>,
-    /// Annotator name; without it, $USER (as `annot annotate`), else an error.
+    /// Who is annotating; without it, $USER (as `annot annotate`), else an error.
     #[arg(long, env = "USER")]
     pub(crate) annotator: Option<String>,
     /// Set the project up and stop, without starting a session.
@@ -50,7 +55,16 @@ pub(crate) fn run(
     global: &GlobalArgs,
     color: bool,
 ) -> anyhow::Result<ExitCode> {
-    let dir = global.project.clone().unwrap_or_else(|| args.dir.clone());
+    let dir = global
+        .project
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEMO_DIR));
+    // Asked before anything is made, as `annot annotate` asks.
+    let annotator = if args.no_session {
+        None
+    } else {
+        Some(super::annotate::annotator(args.annotator.as_deref())?)
+    };
     let (project, created) = Project::init(&dir, "news", NEWS_JSON)?;
     let mut err = std::io::stderr().lock();
     if created {
@@ -60,13 +74,14 @@ pub(crate) fn run(
             super::display_path(project.root())
         )?;
     }
+    let mut code = ExitCode::SUCCESS;
     if project.corpus()?.is_empty() {
         // Held until the import is done: dropping it removes the folder.
         let scratch;
         let corpus = match &args.corpus {
             Some(dir) if !dir.is_dir() => {
                 anyhow::bail!(
-                    "the sample corpus {} is not there; pass --corpus DIR with articles to import",
+                    "the corpus {} is not a folder; pass --corpus DIR with articles to import",
                     dir.display()
                 );
             }
@@ -85,35 +100,40 @@ pub(crate) fn run(
             &[corpus],
             &super::import::ImportArgs::default(),
         )?;
-        writeln!(err, "{}", outcome.summary())?;
+        // Its warnings and failures, as `annot import` prints them.
+        drop(err);
+        code = super::import::report(&outcome)?;
+        err = std::io::stderr().lock();
         let patterns = project.root().join("patterns.jsonl");
         if args.corpus.is_none() && !patterns.exists() {
             let text = sample::SAMPLE_PATTERNS;
             annot_model::atomic::write_atomic(&patterns, |w| w.write_all(text))?;
             writeln!(
                 err,
-                "copied suggestion patterns to {}",
+                "copied the sample's suggestion patterns to {} (edit it, or see the README for how to write your own)",
                 super::display_path(&patterns)
             )?;
         }
     }
-    if args.no_session {
+    let Some(annotator) = annotator else {
         writeln!(
             err,
             "demo project ready: annot --project {} annotate --annotator NAME",
             super::display_path(project.root())
         )?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    drop(err);
-    let Some(annotator) = args.annotator.clone() else {
-        anyhow::bail!(
-            "who is annotating? pass --annotator NAME (or set $USER, which annot annotate uses too)"
-        );
+        return Ok(code);
     };
-    let annotate = super::annotate::AnnotateArgs::for_annotator(annotator);
+    drop(err);
+    if code != ExitCode::SUCCESS {
+        // The import said what it left out; the session goes on with the rest.
+        writeln!(
+            std::io::stderr().lock(),
+            "some articles were not imported (see above); annotating the others"
+        )?;
+    }
+    let annotate = super::annotate::AnnotateArgs::for_annotator(Some(annotator));
     super::annotate::run(&annotate, &project, color)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 #[cfg(test)]
