@@ -445,3 +445,71 @@ fn the_position_counter_is_stable_across_restarts() {
     // `p` goes back to the decided document, at its own place.
     assert!(out.contains("doc 1/4"), "{out}");
 }
+
+/// A user's own project, as the README tells it: `init`, `import` of their
+/// articles, a `patterns.jsonl` beside `annot.toml`, and the session suggests.
+#[test]
+fn init_and_import_of_your_own_articles_suggest_from_a_patterns_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = tmp.path().join("scraped");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(
+        articles.join("une.txt"),
+        "Grève des transporteurs à Tripoli\n\nLes chauffeurs de la CGTL ont bloqué Tripoli lundi .\n\nLa CGTL demande une hausse des tarifs .\n",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join("deux.txt"),
+        "Le port de Tripoli rouvre\n\nLe port de Tripoli a rouvert mardi après la grève .\n",
+    )
+    .unwrap();
+    let root = tmp.path().join("news");
+    crate::common::annot()
+        .current_dir(tmp.path())
+        .env_remove("ANNOT_PROJECT")
+        .args(["init", "news"])
+        .assert()
+        .success();
+    annot_in(&root)
+        .arg("import")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("imported 2 document(s)"));
+    // Without a patterns file, nothing is suggested.
+    annot_in(&root)
+        .args(["annotate", "--annotator", "me"])
+        .write_stdin("q\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("suggested").not());
+    std::fs::write(
+        root.join("patterns.jsonl"),
+        "{\"label\":\"LOC\",\"pattern\":\"Tripoli\"}\n{\"label\":\"ORG\",\"pattern\":[{\"lower\":\"cgtl\"}]}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["annotate", "--annotator", "me"])
+        .write_stdin("y\n\ny\n\n")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("2 patterns")
+                .and(predicate::str::contains("[Tripoli]{LOC?}"))
+                .and(predicate::str::contains("[CGTL]{ORG?}")),
+        );
+    let spans: Vec<(String, String, Option<SpanSource>)> = records(&root, "me")
+        .iter()
+        .flat_map(|r| r.spans.iter())
+        .map(|s| (s.text.clone(), s.label.clone(), s.source))
+        .collect();
+    assert!(
+        spans.contains(&("CGTL".into(), "ORG".into(), Some(SpanSource::Pattern))),
+        "{spans:?}"
+    );
+    let tripoli = spans
+        .iter()
+        .filter(|(t, l, s)| t == "Tripoli" && l == "LOC" && *s == Some(SpanSource::Pattern))
+        .count();
+    assert!(tripoli >= 3, "{spans:?}");
+}
