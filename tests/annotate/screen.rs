@@ -206,3 +206,65 @@ fn a_tall_document_at_80x24_pages_cancels_and_survives_kill_9() {
     let status = s.get_process_mut().wait().unwrap();
     assert!(format!("{status:?}").contains("Exited"), "{status:?}");
 }
+
+/// `annot show` on an 80-column terminal wraps each zone's text under its
+/// gutter (`│` on every continued line); piped, each line stays whole.
+#[test]
+fn show_wraps_to_an_80_column_terminal_under_its_gutter_and_not_in_a_pipe() {
+    let body = (1..=30)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = format!("{body} Boukamal et la Syrie . {body} .");
+    let (_tmp, root) = jsonl_project(&[("w", text.as_str())]);
+    crate::common::annot_in(&root)
+        .args(["annotate", "--annotator", "bot"])
+        .env("NO_COLOR", "1")
+        .write_stdin("Boukamal LOC\n\n")
+        .assert()
+        .success();
+    let piped = crate::common::stdout_of(crate::common::annot_in(&root).args(["show", "w"]));
+    let long = piped
+        .lines()
+        .find(|l| l.contains("mot1 "))
+        .expect("the text line");
+    assert!(long.width() > usize::from(COLS), "piped: one line: {piped}");
+    assert!(long.contains("[Boukamal]{LOC}"), "{piped}");
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.arg("--project")
+        .arg(&root)
+        .args(["show", "w"])
+        .env("NO_COLOR", "1")
+        .env_remove("ANNOT_PROJECT")
+        .env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn under a pty");
+    s.get_process_mut()
+        .set_window_size(COLS, ROWS)
+        .expect("an 80x24 terminal");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let screen = shown(s.expect("bot accepted").expect("the record line").before());
+    s.get_process_mut().wait().unwrap();
+    assert_fits(&screen);
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("mot1 "))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert!(rows.len() >= 3, "wrapped to the width: {screen}");
+    let bar = rows[0].find('│').expect("the zone gutter");
+    assert!(rows[0][..bar].trim() == "body", "{screen}");
+    for row in &rows[1..] {
+        assert_eq!(row.find('│'), Some(bar), "continued under the gutter: {row:?}");
+        assert!(row[..bar].trim().is_empty(), "{row:?}");
+    }
+    // The same words in the same order as the piped line, none cut.
+    let words = |lines: &[&str]| -> Vec<String> {
+        lines
+            .iter()
+            .flat_map(|l| l.split('│').nth(1).unwrap_or("").split_whitespace())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(words(&rows), words(&[long]), "{screen}");
+}
