@@ -255,7 +255,11 @@ fn show_wraps_to_an_80_column_terminal_under_its_gutter_and_not_in_a_pipe() {
     let bar = rows[0].find('│').expect("the zone gutter");
     assert!(rows[0][..bar].trim() == "body", "{screen}");
     for row in &rows[1..] {
-        assert_eq!(row.find('│'), Some(bar), "continued under the gutter: {row:?}");
+        assert_eq!(
+            row.find('│'),
+            Some(bar),
+            "continued under the gutter: {row:?}"
+        );
         assert!(row[..bar].trim().is_empty(), "{row:?}");
     }
     // The same words in the same order as the piped line, none cut.

@@ -7,6 +7,9 @@ use annot_model::record::{Record, Status, now_rfc3339};
 
 use super::{Flow, Session, duration, elapsed_ms, say};
 
+/// The record key that keeps the suggestions dismissed in a document.
+pub(super) const DISMISSED: &str = "dismissed";
+
 /// What the session says when no document of its list is left without a decision.
 const ALL_DONE: &str = "every document of the list has a decision";
 use crate::error::Result;
@@ -54,7 +57,7 @@ impl Session {
             labels: ann.labels.clone(),
             zones: ann.zones.clone(),
             note,
-            extra: serde_json::Map::new(),
+            extra: self.dismissed_extra(&cur.view.doc.id),
         };
         self.log.append(&record)?;
         // Not fsynced: should the line be lost, the record (fsynced, on a later
@@ -110,6 +113,23 @@ impl Session {
                 Ok(Flow::Continue)
             }
         }
+    }
+
+    /// The record's `dismissed` key: the suggestions (label, text) the
+    /// annotator dismissed or deleted in the document, so that they stay
+    /// dismissed when it is opened again in a later session.
+    fn dismissed_extra(&self, doc: &str) -> serde_json::Map<String, serde_json::Value> {
+        let mut extra = serde_json::Map::new();
+        if let Some(gone) = self.dismissed.get(doc).filter(|g| !g.is_empty()) {
+            let mut gone: Vec<&(String, String)> = gone.iter().collect();
+            gone.sort();
+            let list = gone
+                .into_iter()
+                .map(|(label, text)| serde_json::json!({ "label": label, "text": text }))
+                .collect();
+            extra.insert(DISMISSED.to_owned(), serde_json::Value::Array(list));
+        }
+        extra
     }
 
     /// What to ask before `status` is written, if anything.

@@ -68,6 +68,18 @@ impl Session {
         let mut ann = Annotation::default();
         // The same view of the earlier record as every other command:
         // carried onto the current text, with what could not be carried.
+        // What the last decision kept dismissed stays dismissed.
+        let kept = self
+            .log
+            .get(&view.doc.id)
+            .map(dismissed_in)
+            .unwrap_or_default();
+        if !kept.is_empty() {
+            self.dismissed
+                .entry(view.doc.id.clone())
+                .or_default()
+                .extend(kept);
+        }
         if let Some(r) = self.log.get(&view.doc.id) {
             let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
             ann = Annotation::from_record(&resolved.record);
@@ -152,6 +164,23 @@ impl Session {
             }
         }
     }
+}
+
+/// The suggestions (label, text) a record keeps dismissed (its `dismissed` key).
+fn dismissed_in(r: &annot_model::Record) -> Vec<(String, String)> {
+    let Some(serde_json::Value::Array(list)) = r.extra.get(super::decide::DISMISSED) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|v| {
+            let field = |k: &str| {
+                v.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            };
+            Some((field("label")?, field("text")?))
+        })
+        .collect()
 }
 
 /// What the annotator is told when an earlier record does not fit the text as it is now.

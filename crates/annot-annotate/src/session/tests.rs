@@ -241,17 +241,10 @@ fn resize_relabel_and_delete() {
 #[test]
 fn suggestions_from_patterns_and_the_growing_dictionary() {
     let f = Fixture::new(&[("a", A), ("b", B), ("c", C)]);
-    let s = Schema::news();
-    let patterns = vec![
-        parse_pattern(r#"{"label":"ORG","pattern":"Hezbollah"}"#, &s).unwrap(),
-        parse_pattern(
-            r#"{"label":"ORG","pattern":[{"lower":"ARMÉE"},{"lower":"syrienne"}]}"#,
-            &s,
-        )
-        .unwrap(),
-        parse_pattern(r#"{"label":"LOC","pattern":"Londres"}"#, &s).unwrap(),
-    ];
-    let o = SessionOptions { patterns, ..opts() };
+    let o = SessionOptions {
+        patterns: three_patterns(&f.schema),
+        ..opts()
+    };
     // Doc a: take 1 and 2, dismiss Londres, mark Boukamal by hand. Doc b: the dictionary suggests Boukamal.
     let (out, _) = f.run_with("y 1\nn 2\ny\nBoukamal LOC *\n\ny\n\n", o);
     assert!(out.contains("[Hezbollah]{ORG?}"), "{out}");
@@ -293,6 +286,34 @@ fn suggestions_from_patterns_and_the_growing_dictionary() {
             ("Hezbollah", Some(SpanSource::Pattern))
         ]
     );
+    // The record keeps what was dismissed in a; a later session opening a again does not offer it.
+    assert_eq!(
+        a.extra["dismissed"],
+        serde_json::json!([{"label": "ORG", "text": "armée syrienne"}])
+    );
+    let o = SessionOptions {
+        patterns: three_patterns(&f.schema),
+        redo: true,
+        ..opts()
+    };
+    let (again, _) = f.run_with("q\n", o);
+    let a_screen = again.split("── b ").next().unwrap();
+    assert!(a_screen.contains("── a "), "{again}");
+    assert!(!a_screen.contains("armée syrienne ORG"), "{again}");
+    assert!(!a_screen.contains("{ORG?}"), "{again}");
+}
+
+/// Hezbollah ORG, armée syrienne ORG (a token pattern, any case), Londres LOC.
+fn three_patterns(s: &Schema) -> Vec<Pattern> {
+    vec![
+        parse_pattern(r#"{"label":"ORG","pattern":"Hezbollah"}"#, s).unwrap(),
+        parse_pattern(
+            r#"{"label":"ORG","pattern":[{"lower":"ARMÉE"},{"lower":"syrienne"}]}"#,
+            s,
+        )
+        .unwrap(),
+        parse_pattern(r#"{"label":"LOC","pattern":"Londres"}"#, s).unwrap(),
+    ]
 }
 
 #[test]
