@@ -29,12 +29,12 @@ commands (Enter after each; numbers are those shown on screen)
   move     n  /  p  /  g ID      next / previous document / go to a document by id or
                                  the start of one (unsaved work is kept)
   show     l  /  l 7             the document again, spans numbered afresh / only ¶7
-           >  /  <               next / previous page, when the document is taller
-                                 than the terminal
+           >  /  <               next / previous page (PageDown / PageUp), when the
+                                 document is taller than the terminal
            b  /  ?               boilerplate on-off / this help (? again: its next page)
-  quit     q                     quit (Ctrl-D, or Ctrl-C twice, too); unsaved edits are kept
-                                 as a draft and come back at the next start; Ctrl-C once
-                                 cancels the line being typed
+  quit     q                     quit (Ctrl-D, or Ctrl-C twice on an empty line, too);
+                                 unsaved edits are kept as a draft and come back at the
+                                 next start; Ctrl-C with text typed only cancels that line
 
 span numbers: each span shows its number in the text (LOC³, or {LOC·3} without
 colour) and in the span list with its paragraph (3 Kfar Selwan LOC ¶3). They stay
