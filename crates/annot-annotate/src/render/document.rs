@@ -306,6 +306,27 @@ pub fn paragraph(screen: &Screen<'_>, index: usize, opts: &RenderOptions) -> Str
     s
 }
 
+/// The row (from 0) of paragraph `index`, as [`paragraph`] draws it, on
+/// which the text at code point `offset` stands: the paragraph drawn up to
+/// there, since the wrapping of a line never depends on the words after it.
+#[must_use]
+pub fn row_of(screen: &Screen<'_>, index: usize, offset: usize, opts: &RenderOptions) -> usize {
+    let Some(block) = screen.view.blocks.get(index) else {
+        return 0;
+    };
+    let cut = Block {
+        start: block.start,
+        end: offset.clamp(block.start, block.end),
+    };
+    let all_marks = marks(screen.ann, screen.numbers);
+    let pieces = block_pieces(screen, &cut, &all_marks, opts);
+    let num_width = screen.view.blocks.len().to_string().len();
+    let indent = num_width + 2;
+    let mut s = " ".repeat(indent);
+    wrap(&mut s, &pieces, indent, indent, opts);
+    rows(&s)
+}
+
 /// Draws the whole document: header, paragraphs, then the lists.
 ///
 /// # Errors

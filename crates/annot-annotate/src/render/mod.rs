@@ -28,7 +28,7 @@ mod help;
 mod lists;
 pub mod wrap;
 
-pub use document::{Drawn, Screen, document, draw, paragraph, rows, ruler};
+pub use document::{Drawn, Screen, document, draw, paragraph, row_of, rows, ruler};
 pub use help::{HELP, help_pages};
 pub use lists::lists;
 pub use wrap::{Piece, display_width, fit, message, wrap};

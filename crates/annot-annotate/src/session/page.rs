@@ -5,7 +5,7 @@
 //! Only a session whose screen is a terminal of known height pages; a piped
 //! session (scripts, tests) gets whole documents, as it always has.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use anstyle::Style;
@@ -14,7 +14,7 @@ use super::{Session, complain};
 use crate::edit::zones;
 use crate::error::Result;
 use crate::render::RenderOptions;
-use crate::render::{self, Drawn, help_pages, rows};
+use crate::render::{self, Drawn, Painter, help_pages, rows};
 use crate::span_numbers::SpanNumbers;
 use crate::state::Annotation;
 use crate::view::DocView;
@@ -285,8 +285,13 @@ impl Session {
         let mut s = String::new();
         let mut used = 0;
         let mut left_out = Vec::new();
-        for (k, &i) in touched.iter().enumerate() {
-            let para = render::paragraph(&screen, i, &self.render);
+        for (k, &(i, changed)) in touched.iter().enumerate() {
+            let mut para = render::paragraph(&screen, i, &self.render);
+            if self.height.is_some() && rows(&para) > room {
+                // Taller than the room: the rows around the change.
+                let at = render::row_of(&screen, i, changed, &self.render);
+                para = window(&para, at, room, i, &Painter::new(&self.render));
+            }
             let fits = if self.height.is_some() {
                 used + rows(&para) <= room || k == 0
             } else {
@@ -440,10 +445,38 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// `rows` rows of a drawn paragraph around row `at`, and a line that says which.
+fn window(para: &str, at: usize, rows_shown: usize, index: usize, p: &Painter) -> String {
+    let lines: Vec<&str> = para.lines().collect();
+    let shown = rows_shown.saturating_sub(1).max(1).min(lines.len());
+    let first = at
+        .saturating_sub(shown / 3)
+        .min(lines.len().saturating_sub(shown));
+    let mut s = String::new();
+    for line in &lines[first..first + shown] {
+        s.push_str(line);
+        s.push('\n');
+    }
+    s.push_str(&p.dim(&format!(
+        "   … ¶{n} rows {}-{} of {} · l {n} shows it",
+        first + 1,
+        first + shown,
+        lines.len(),
+        n = index + 1
+    )));
+    s.push('\n');
+    s
+}
+
 /// The paragraphs (indices from 0) whose drawing an edit changed: where a
-/// span or a suggestion came or went, or whose zone changed.
-fn touched(view: &DocView, before: &Annotation, after: &Annotation) -> Vec<usize> {
-    let mut out = BTreeSet::new();
+/// span or a suggestion came or went, or whose zone changed; each with the
+/// first place in it that changed.
+fn touched(view: &DocView, before: &Annotation, after: &Annotation) -> Vec<(usize, usize)> {
+    let mut out: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut note = |offset: usize| {
+        let e = out.entry(view.block_of(offset)).or_insert(offset);
+        *e = (*e).min(offset);
+    };
     let spans = |a: &Annotation| -> BTreeSet<(usize, usize, String)> {
         a.spans
             .iter()
@@ -452,7 +485,7 @@ fn touched(view: &DocView, before: &Annotation, after: &Annotation) -> Vec<usize
     };
     let (b, a) = (spans(before), spans(after));
     for (s, _, _) in b.symmetric_difference(&a) {
-        out.insert(view.block_of(*s));
+        note(*s);
     }
     let pending = |a: &Annotation| -> BTreeSet<(usize, usize)> {
         a.pending
@@ -462,13 +495,13 @@ fn touched(view: &DocView, before: &Annotation, after: &Annotation) -> Vec<usize
     };
     let (b, a) = (pending(before), pending(after));
     for (s, _) in b.symmetric_difference(&a) {
-        out.insert(view.block_of(*s));
+        note(*s);
     }
     if before.zones != after.zones {
         let (zb, za) = (zones(view, before), zones(view, after));
-        for (i, block) in view.blocks.iter().enumerate() {
+        for block in &view.blocks {
             if view.block_zone(block, zb) != view.block_zone(block, za) {
-                out.insert(i);
+                note(block.start);
             }
         }
     }

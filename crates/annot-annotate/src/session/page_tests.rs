@@ -168,3 +168,27 @@ fn a_paragraph_taller_than_the_page_is_split_across_pages_by_rows() {
     // < goes back one page as paging down laid them out.
     assert_eq!(position(screens[4]), position(screens[2]), "{out}");
 }
+
+#[test]
+fn an_edit_in_a_paragraph_taller_than_the_screen_shows_the_rows_around_it() {
+    let long: String = (1..=120)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = format!("Court début .\n\n{long} Boukamal .");
+    let f = Fixture::new(&[("t", text.as_str())]);
+    let out = run_sized(&f, "mot110 MISC\n", 40, 16);
+    let answer = out.split("+ mot110 MISC").nth(1).expect("the answer");
+    assert!(answer.contains("[mot110]{MISC·1}"), "{answer}");
+    assert!(answer.contains("… ¶2 rows "), "{answer}");
+    assert!(
+        !answer.contains("mot1 "),
+        "the top of ¶2 is left out: {answer}"
+    );
+    assert!(answer.contains("spans      1 mot110 MISC ¶2"), "{answer}");
+    let shown = answer.split("topic      –").next().unwrap();
+    assert!(
+        shown.lines().count() < 15,
+        "the answer, the rows and the lists fit 16 rows with the prompt: {answer}"
+    );
+}
