@@ -165,12 +165,32 @@ def spans_of(record: dict) -> list[tuple[int, int, str]]:
     return sorted((s["start"], s["end"], s["label"]) for s in record["spans"])
 
 
-def after(annot: str, project: Path) -> dict[str, int]:
-    """The short way; returns keystrokes per document."""
-    a = Annotator(annot, project, "after")
+def replay(annot: str, project: Path, who: str, mark) -> dict[str, int]:
+    """One session over the list: `mark(annotator, doc)` marks the open
+    document, Enter accepts it; returns keystrokes per document."""
+    a = Annotator(annot, project, who)
     per_doc = {}
     while (doc := doc_id(a.screen)) is not None:
         start = a.keystrokes
+        mark(a, doc)
+        a.send("")
+        per_doc[doc] = a.keystrokes - start
+        if any("all done:" in line for line in a.screen) or doc_id(a.screen) == doc:
+            break
+    a.close()
+    return per_doc
+
+
+def command(text: str, label: str, rest: str = "") -> str:
+    """`Boukamal LOC`, `"armée syrienne" ORG`: quoted when it has a space."""
+    typed = f'"{text}"' if " " in text else text
+    return f"{typed} {label}{rest}"
+
+
+def after(annot: str, project: Path) -> dict[str, int]:
+    """The short way; returns keystrokes per document."""
+
+    def mark(a: Annotator, doc: str) -> None:
         offered = suggested(a.screen)
         if offered:
             a.send("y")
@@ -178,33 +198,21 @@ def after(annot: str, project: Path) -> dict[str, int]:
         for text, label in next((v for k, v in EXTRAS.items() if doc.startswith(k)), []):
             if text in taken:
                 continue
-            typed = plain(text)
-            answer = a.send(f'"{typed}" {KEYS[label]} *' if " " in typed else f"{typed} {KEYS[label]} *")
+            answer = a.send(command(plain(text), KEYS[label], " *"))
             if not any(line.lstrip().startswith("+") for line in answer):
                 print(f"  after: {doc}: {text} {label} not marked: {answer[:2]}", file=sys.stderr)
-        a.send("")
-        per_doc[doc] = a.keystrokes - start
-        if any("all done:" in line for line in a.screen) or doc_id(a.screen) == doc:
-            break
-    a.close()
-    return per_doc
+
+    return replay(annot, project, "after", mark)
 
 
 def before(annot: str, project: Path, target: dict[str, dict]) -> dict[str, int]:
     """The long way, mention by mention in text order; returns keystrokes per document."""
-    a = Annotator(annot, project, "before")
-    per_doc = {}
-    while (doc := doc_id(a.screen)) is not None:
-        start = a.keystrokes
+
+    def mark(a: Annotator, doc: str) -> None:
         for s in sorted(target[doc]["spans"], key=lambda s: (s["start"], -s["end"])):
-            text = s["text"]
-            a.send(f'"{text}" {s["label"]}' if " " in text else f"{text} {s['label']}")
-        a.send("")
-        per_doc[doc] = a.keystrokes - start
-        if any("all done:" in line for line in a.screen) or doc_id(a.screen) == doc:
-            break
-    a.close()
-    return per_doc
+            a.send(command(s["text"], s["label"]))
+
+    return replay(annot, project, "before", mark)
 
 
 def find_annot(given: str | None) -> str:

@@ -60,13 +60,26 @@ fn assert_fits(screen: &str) {
 
 /// A session of `tty` on an 80x24 pseudo-terminal, in colour.
 fn spawn_80x24(root: &std::path::Path) -> expectrl::session::OsSession {
+    spawn_at_80x24(root, &["annotate", "--annotator", "tty"], true)
+}
+
+/// `annot ARGS` on the project under an 80x24 pseudo-terminal.
+fn spawn_at_80x24(
+    root: &std::path::Path,
+    args: &[&str],
+    color: bool,
+) -> expectrl::session::OsSession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
     cmd.arg("--project")
         .arg(root)
-        .args(["annotate", "--annotator", "tty"])
-        .env_remove("NO_COLOR")
+        .args(args)
         .env_remove("ANNOT_PROJECT")
         .env("TERM", "xterm-256color");
+    if color {
+        cmd.env_remove("NO_COLOR");
+    } else {
+        cmd.env("NO_COLOR", "1");
+    }
     let mut s = Session::spawn(cmd).expect("spawn under a pty");
     s.get_process_mut()
         .set_window_size(COLS, ROWS)
@@ -231,18 +244,7 @@ fn show_wraps_to_an_80_column_terminal_under_its_gutter_and_not_in_a_pipe() {
     assert!(long.width() > usize::from(COLS), "piped: one line: {piped}");
     assert!(long.contains("[Boukamal]{LOC}"), "{piped}");
 
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
-    cmd.arg("--project")
-        .arg(&root)
-        .args(["show", "w"])
-        .env("NO_COLOR", "1")
-        .env_remove("ANNOT_PROJECT")
-        .env("TERM", "xterm-256color");
-    let mut s = Session::spawn(cmd).expect("spawn under a pty");
-    s.get_process_mut()
-        .set_window_size(COLS, ROWS)
-        .expect("an 80x24 terminal");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut s = spawn_at_80x24(&root, &["show", "w"], false);
     let screen = shown(s.expect("bot accepted").expect("the record line").before());
     s.get_process_mut().wait().unwrap();
     assert_fits(&screen);

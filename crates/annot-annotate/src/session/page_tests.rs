@@ -29,6 +29,14 @@ fn tall() -> String {
         .join("\n\n")
 }
 
+/// `mot1 mot2 ... mot120`: a paragraph taller than a small terminal.
+fn words_1_to_120() -> String {
+    (1..=120)
+        .map(|i| format!("mot{i}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn run_sized(f: &Fixture, script: &'static str, width: usize, height: usize) -> String {
     let corpus = Corpus::open(&f.dir.path().join("corpus"), &f.dir.path().join(".annot")).unwrap();
     let log = AnnotatorLog::open(&f.log_path(), "bot").unwrap();
@@ -128,11 +136,10 @@ fn help_pages_on_a_small_terminal_and_wraps_on_a_narrow_one() {
 
 #[test]
 fn a_paragraph_taller_than_the_page_is_split_across_pages_by_rows() {
-    let long: String = (1..=120)
-        .map(|i| format!("mot{i}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = format!("Court début .\n\n{long} Boukamal .\n\nCourte fin .");
+    let text = format!(
+        "Court début .\n\n{} Boukamal .\n\nCourte fin .",
+        words_1_to_120()
+    );
     let f = Fixture::new(&[("t", text.as_str())]);
     let out = run_sized(&f, ">\n>\n>\n>\n<\n", 40, 16);
     for line in out.lines() {
@@ -171,11 +178,7 @@ fn a_paragraph_taller_than_the_page_is_split_across_pages_by_rows() {
 
 #[test]
 fn an_edit_in_a_paragraph_taller_than_the_screen_shows_the_rows_around_it() {
-    let long: String = (1..=120)
-        .map(|i| format!("mot{i}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = format!("Court début .\n\n{long} Boukamal .");
+    let text = format!("Court début .\n\n{} Boukamal .", words_1_to_120());
     let f = Fixture::new(&[("t", text.as_str())]);
     let out = run_sized(&f, "mot110 MISC\n", 40, 16);
     let answer = out.split("+ mot110 MISC").nth(1).expect("the answer");
