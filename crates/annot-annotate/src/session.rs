@@ -109,7 +109,7 @@ pub struct Session {
     pinned: HashSet<u32>,
     /// The document just decided, while `u` can still reopen it.
     last_decision: Option<Current>,
-    /// A Ctrl-C cancelled a line; a second one right after quits.
+    /// A Ctrl-C came; a second one right after, on an empty line, quits.
     interrupt_armed: bool,
     current: Option<Current>,
     render: RenderOptions,
@@ -208,8 +208,10 @@ impl Session {
         }
     }
 
-    /// Runs the session until the list is done, `q`, two Ctrl-C, or the end of input.
-    /// Drafts of an earlier session come back first.
+    /// Runs the session until `q`, Ctrl-C twice on an empty line, or the end
+    /// of input; with every document of the list decided it says so and
+    /// waits, so that `u` can still reopen the last one. Drafts of an earlier
+    /// session come back first.
     ///
     /// # Errors
     /// Reading input, writing the screen, reading a document or appending to the log.
