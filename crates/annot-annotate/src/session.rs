@@ -428,6 +428,17 @@ impl Session {
         // `u` reopens a decision only as the very next input (or while nothing is open).
         let last_decision = self.last_decision.take();
         if let Some(mark) = self.pending_label.take() {
+            // A page turn (`>`, `<`, PageDown, PageUp) while asked for a label: the question stays.
+            let turn = match line.trim() {
+                ">" => Some(Turn::Down),
+                "<" => Some(Turn::Up),
+                _ => None,
+            };
+            if let Some(turn) = turn {
+                self.turn(turn, out)?;
+                self.pending_label = Some(mark);
+                return Ok(Flow::Continue);
+            }
             let before = self.current.as_ref().map(|c| c.state.current().clone());
             self.finish_mark(mark, line.trim(), out)?;
             if let Some(before) = before {

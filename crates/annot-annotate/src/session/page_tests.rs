@@ -91,6 +91,19 @@ fn a_tall_document_pages_at_a_terminal_and_not_in_a_pipe() {
 }
 
 #[test]
+fn a_page_turn_while_asked_for_a_label_keeps_the_question() {
+    let text = tall();
+    let f = Fixture::new(&[("t", text.as_str())]);
+    let out = run_sized(&f, "Syrie\n>\nl\n", 80, 24);
+    let after_turn = out.split("which label for \"Syrie\"?").nth(1).unwrap();
+    assert!(after_turn.contains("< previous"), "the page turned: {out}");
+    assert!(
+        after_turn.contains("+ Syrie LOC (¶1)"),
+        "then answered: {out}"
+    );
+}
+
+#[test]
 fn the_last_page_says_so_and_an_edit_shows_only_its_paragraph_in_a_pipe() {
     let text = tall();
     let f = Fixture::new(&[("t", text.as_str())]);
