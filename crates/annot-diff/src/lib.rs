@@ -46,6 +46,7 @@ pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod gate;
+pub mod merge;
 pub mod metric;
 pub mod side;
 
