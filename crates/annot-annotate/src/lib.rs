@@ -34,6 +34,7 @@
 //! # }
 //! ```
 
+pub mod choices;
 pub mod command;
 pub mod edit;
 pub mod error;

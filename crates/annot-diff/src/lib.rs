@@ -40,6 +40,7 @@
 //! # Ok::<(), annot_diff::MetricError>(())
 //! ```
 
+pub mod adjudicate;
 pub mod agree;
 pub mod align;
 pub mod compare;

@@ -51,7 +51,7 @@ impl Session {
             labels: ann.labels.clone(),
             zones: ann.zones.clone(),
             note,
-            extra: serde_json::Map::new(),
+            extra: self.record_extra(&cur.view.doc.id, &ann),
         };
         self.log.append(&record)?;
         // Not fsynced: should the line be lost, the record (fsynced, on a later
@@ -132,6 +132,11 @@ impl Session {
                 "{} zone correction(s) of your earlier record (✗ lost) would be left out",
                 cur.losses.zones
             ));
+        }
+        if status == Status::Accepted
+            && let Some(open) = self.open_choices_worry()
+        {
+            worries.push(open);
         }
         let unknown = self.schema.unknown_labels(&ann.spans, &ann.labels);
         if !unknown.is_empty() {

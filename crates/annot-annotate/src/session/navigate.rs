@@ -68,7 +68,9 @@ impl Session {
         let mut ann = Annotation::default();
         // The same view of the earlier record as every other command:
         // carried onto the current text, with what could not be carried.
-        if let Some(r) = self.log.get(&view.doc.id) {
+        if let Some(start) = self.agenda_start(&view.doc.id) {
+            ann = start;
+        } else if let Some(r) = self.log.get(&view.doc.id) {
             let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
             ann = Annotation::from_record(&resolved.record);
             if resolved.has_losses() {

@@ -98,7 +98,8 @@ impl Session {
             self.pager.entry = Some(cur.entry);
             self.pager.first = 0;
         }
-        self.draw_page(out)
+        self.draw_page(out)?;
+        self.show_choices(out)
     }
 
     /// Rows for paragraphs on a page, when pages are drawn: the terminal less

@@ -94,10 +94,17 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         lang: project.config.lang,
         patterns,
     };
-    let mut session = Session::new(corpus, schema, log, opts)?;
-    let history = project
-        .cache_dir()
-        .join(format!("history-{}", args.annotator));
+    let session = Session::new(corpus, schema, log, opts)?;
+    drive(session, project, &args.annotator)
+}
+
+/// Runs a prepared session on standard input and output (annotate and adjudicate).
+pub(crate) fn drive(
+    mut session: Session,
+    project: &Project,
+    annotator: &str,
+) -> anyhow::Result<()> {
+    let history = project.cache_dir().join(format!("history-{annotator}"));
     let mut input =
         stdin_source(Some(history)).context("cannot read commands from the terminal")?;
     let mut out = session_stdout();

@@ -1,5 +1,6 @@
 //! One module per subcommand; `run` dispatches.
 
+pub(crate) mod adjudicate;
 pub(crate) mod agree;
 pub(crate) mod annotate;
 pub(crate) mod check;
@@ -38,6 +39,10 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
         Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
         Command::Merge(args) => merge::run(args, &find_project(&cli.global)?),
+        Command::Adjudicate(args) => {
+            adjudicate::run(args, &find_project(&cli.global)?, color)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export(args) => export::run(args, &find_project(&cli.global)?),
     }
 }
