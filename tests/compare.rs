@@ -8,12 +8,12 @@ use serde_json::{Value, json};
 
 use crate::common::{annot_in, jsonl_project, sample_project, stdout_of};
 
-const KFAR: &str = "01_fr-levant-eau-kfar-selwan";
-const MOSAIC: &str = "02_fr-levant-mosaique-tell-haddara";
-const FUEL: &str = "03_fr-levant-carburant-greve";
+pub(crate) const KFAR: &str = "01_fr-levant-eau-kfar-selwan";
+pub(crate) const MOSAIC: &str = "02_fr-levant-mosaique-tell-haddara";
+pub(crate) const FUEL: &str = "03_fr-levant-carburant-greve";
 
 /// Annotates the first three sample documents as `who` with piped commands.
-fn annotate(root: &Path, who: &str, script: &[&str]) {
+pub(crate) fn annotate(root: &Path, who: &str, script: &[&str]) {
     annot_in(root)
         .args(["annotate", "--annotator", who])
         .write_stdin(script.join("\n") + "\n")
@@ -22,7 +22,7 @@ fn annotate(root: &Path, who: &str, script: &[&str]) {
 }
 
 /// alice, bob and carol on the sample corpus: alice rejects the third document.
-fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, root) = sample_project();
     annotate(
         &root,
@@ -75,7 +75,7 @@ fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, root)
 }
 
-fn json_of(root: &Path, args: &[&str]) -> Value {
+pub(crate) fn json_of(root: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&stdout_of(annot_in(root).args(args))).unwrap()
 }
 
@@ -237,7 +237,7 @@ fn agree_reports_two_and_three_annotators_and_gates() {
 }
 
 /// A record line written by hand, with its time set.
-fn record(
+pub(crate) fn record(
     root: &Path,
     doc: &str,
     at: &str,
@@ -256,7 +256,7 @@ fn record(
     .to_string()
 }
 
-fn doc_text(root: &Path, id: &str) -> String {
+pub(crate) fn doc_text(root: &Path, id: &str) -> String {
     let mut found = None;
     for f in std::fs::read_dir(root.join("corpus")).unwrap() {
         for line in std::fs::read_to_string(f.unwrap().path()).unwrap().lines() {
@@ -269,7 +269,7 @@ fn doc_text(root: &Path, id: &str) -> String {
     found.unwrap()
 }
 
-fn write_log(root: &Path, who: &str, lines: &[String]) {
+pub(crate) fn write_log(root: &Path, who: &str, lines: &[String]) {
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -280,8 +280,8 @@ fn write_log(root: &Path, who: &str, lines: &[String]) {
     }
 }
 
-const D1: &str = "Paris et Lyon";
-const D2: &str = "Marie voit Paul";
+pub(crate) const D1: &str = "Paris et Lyon";
+pub(crate) const D2: &str = "Marie voit Paul";
 
 #[test]
 fn agree_json_equals_figures_computed_by_hand() {

@@ -7,6 +7,7 @@ mod common;
 mod compare;
 mod export;
 mod import_defects;
+mod merge;
 mod project;
 mod quickstart;
 mod record_defects;
