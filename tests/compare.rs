@@ -594,3 +594,73 @@ fn a_side_made_on_a_text_since_reimported_is_compared_on_the_current_text() {
     assert_eq!(j["sides"][0]["reanchored"], 1);
     assert_eq!(j["sides"][0]["lost_spans"], 1);
 }
+
+#[test]
+fn agree_scores_every_pair_of_three_sides_label_by_label() {
+    let (_tmp, root) = three_annotators();
+    let three = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "carol"]));
+    for says in [
+        "Spans: bob against alice",
+        "Spans: carol against alice",
+        "Spans: carol against bob",
+    ] {
+        assert!(three.contains(says), "missing {says:?} in:\n{three}");
+    }
+    assert!(three.lines().all(|l| l.chars().count() <= 80));
+    let j = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    let pairs = j["spans"]["pairs"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|p| (p["a"].as_str().unwrap(), p["b"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [("alice", "bob"), ("alice", "carol"), ("bob", "carol")]
+    );
+    assert_eq!(pairs[0]["exact"], j["spans"]["exact"]);
+    // carol marked what alice marked.
+    assert_eq!(pairs[1]["exact"]["micro"]["f1"]["defined"], 1.0);
+    assert_eq!(pairs[1]["exact"]["per_label"]["PER"]["f1"]["defined"], 1.0);
+    // bob's ORG is not carol's.
+    assert_eq!(pairs[2]["exact"]["per_label"]["ORG"]["reference"], 1);
+    assert_eq!(pairs[2]["exact"]["per_label"]["ORG"]["compared"], 0);
+    // Two sides: no pairs list, the one pair is `exact`.
+    let two = json_of(&root, &["agree", "alice", "bob", "--json"]);
+    assert_eq!(two["spans"]["pairs"], json!([]));
+}
+
+#[test]
+fn diff_puts_zone_corrections_side_by_side() {
+    let (_tmp, root) = three_annotators();
+    // carol takes the title of the mosaic document for boilerplate.
+    annotate(
+        &root,
+        "carol",
+        &[&format!("g {MOSAIC}"), "z 3 boilerplate", "a", "q"],
+    );
+    let out = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--plain"]));
+    assert!(out.contains(&format!("── {MOSAIC} ── 1 zone")), "{out}");
+    assert!(
+        out.contains("\"Un pavement byzantin mis au jour au sud…\": alice title (imported) | carol boilerplate (corrected)"),
+        "{out}"
+    );
+    let csv = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--csv"]));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&format!("{MOSAIC},zone,title,")) && l.contains(",boilerplate,")),
+        "{csv}"
+    );
+    let j = json_of(&root, &["diff", "alice", "carol", "--json"]);
+    let d = &j["differing"][0];
+    assert_eq!(d["doc"], MOSAIC);
+    assert_eq!(d["zones"][0]["a"], "title");
+    assert_eq!(d["zones"][0]["b"], "boilerplate");
+    assert_eq!(d["zones"][0]["b_corrected"], true);
+    // alice against herself: nothing differs, zones included.
+    let same = stdout_of(
+        annot_in(&root)
+            .args(["diff", "alice", "alice.jsonl"])
+            .current_dir(root.join("annotations")),
+    );
+    assert!(!same.contains("zones ["), "{same}");
+}

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `annot` binary in a temporary directory.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod adjudicate;
 mod annotate;
 mod check;
 mod common;

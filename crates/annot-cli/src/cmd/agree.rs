@@ -129,13 +129,18 @@ fn render(r: &AgreeReport) -> String {
     let mut notes = Notes::default();
     let names: Vec<&str> = r.sides.iter().map(|s| s.name.as_str()).collect();
     let d = &r.documents;
-    let _ = writeln!(
-        o,
-        "annot agree · {} · {} documents with records, {} decided by every side",
-        names.join(" vs "),
-        d.with_records,
-        d.in_common
+    let counts = format!(
+        "{} documents with records, {} decided by every side",
+        d.with_records, d.in_common
     );
+    let head = format!("annot agree · {} · {counts}", names.join(" vs "));
+    if head.chars().count() <= 80 {
+        let _ = writeln!(o, "{head}");
+    } else {
+        // Many or long side names: the counts go on a line of their own.
+        let _ = writeln!(o, "annot agree · {}", fit(&names.join(" vs "), 66));
+        let _ = writeln!(o, "  {counts}");
+    }
     if !d.not_in_common.is_empty() {
         let shown: Vec<String> = d
             .not_in_common

@@ -1,0 +1,227 @@
+//! `annot adjudicate` end to end, scripted: choices a, b, both, neither, edits by hand,
+//! undo, resuming after an interruption, three sides, and after `annot merge`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::common::annot_in;
+use crate::compare::{FUEL, KFAR, three_annotators};
+
+/// Runs a scripted adjudication; (stdout, stderr).
+fn adjudicate(root: &Path, sides: &[&str], script: &[&str]) -> (String, String) {
+    let out = annot_in(root)
+        .arg("adjudicate")
+        .args(sides)
+        .args(["--into", "gold"])
+        .write_stdin(script.join("\n") + "\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn gold(root: &Path, doc: &str) -> Value {
+    let text = std::fs::read_to_string(root.join("annotations/gold.jsonl")).unwrap();
+    text.lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .rev()
+        .find(|r| r["doc"] == doc)
+        .unwrap_or_else(|| panic!("gold has no record of {doc}"))
+}
+
+/// (text, label, annotators) of each span of a gold record, from its provenance.
+fn provenance(r: &Value) -> Vec<(String, String, Value)> {
+    r["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(r["provenance"]["spans"].as_array().unwrap())
+        .map(|(s, p)| {
+            assert_eq!((&s["start"], &s["label"]), (&p["start"], &p["label"]));
+            (
+                s["text"].as_str().unwrap().to_owned(),
+                s["label"].as_str().unwrap().to_owned(),
+                p["annotators"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn span(text: &str, label: &str, who: Value) -> (String, String, Value) {
+    (text.to_owned(), label.to_owned(), who)
+}
+
+#[test]
+fn each_disagreement_is_settled_by_a_choice_or_by_hand_and_gold_keeps_who_made_what() {
+    let (_tmp, root) = three_annotators();
+    let (out, err) = adjudicate(
+        &root,
+        &["alice", "bob"],
+        &[
+            "c 1 b",
+            "c 2 both",
+            "c 3 b",
+            "u",
+            "c 3 neither",
+            "ORES ORG",
+            "c 4 a",
+            "",
+            "",
+            "",
+        ],
+    );
+    assert!(
+        err.contains("2 document(s) where they differ; 1 where they agree are not shown"),
+        "{err}"
+    );
+    for says in [
+        "disagreements · c N a alice · b bob · both · neither",
+        "1 ¶6 \"Rania Khoury\" a alice PER · b bob ORG  open",
+        "2 ¶7 \"Baabda\" a alice – · b bob LOC  open",
+        "3 ¶8 \"Georges Haddad\" a alice PER · b bob PER \"Georges\"  open",
+        "4 topic a alice society · b bob health, society  open",
+        "1 ¶6 \"Rania Khoury\" a alice PER · b bob ORG  ✓ b",
+        "took c 2 both",
+        "undone: c 3 b",
+        "3 ¶8 \"Georges Haddad\" a alice PER · b bob PER \"Georges\"  ✓ neither",
+        "alice has no decision here (rejected)",
+        &format!("saved {KFAR} · accepted · 5 spans · topic society"),
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    // The document both agree on is not shown.
+    assert!(!out.contains("── 02_"), "{out}");
+    let kfar = gold(&root, KFAR);
+    assert_eq!(kfar["annotator"], "gold");
+    assert_eq!(kfar["labels"]["topic"], json!(["society"]));
+    assert_eq!(
+        provenance(&kfar),
+        [
+            span("Kfar Selwan", "LOC", json!(["alice", "bob"])),
+            span("Rania Khoury", "ORG", json!(["bob"])),
+            span("Kfar Selwan", "LOC", json!(["alice", "bob"])),
+            span("Baabda", "LOC", json!(["bob"])),
+            span("ORES", "ORG", json!([])),
+        ]
+    );
+    let p = &kfar["provenance"];
+    assert_eq!(p["method"], "adjudicate");
+    assert_eq!(p["from"], json!(["alice", "bob"]));
+    assert_eq!(
+        p["labels"]["topic"][0]["annotators"],
+        json!(["alice", "bob"])
+    );
+    let fuel = gold(&root, FUEL);
+    assert_eq!(fuel["status"], "accepted");
+    assert_eq!(fuel["provenance"]["decided"], json!(["bob"]));
+    annot_in(&root)
+        .args(["check", "--warnings-ok"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_interrupted_adjudication_resumes_with_its_draft_and_skips_what_is_decided() {
+    let (_tmp, root) = three_annotators();
+    // Every choice alice's; then an edit on the second document, and the input ends.
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &["c * a", "", "note à revoir"]);
+    assert!(
+        out.contains(&format!("saved {KFAR} · accepted · 4 spans")),
+        "{out}"
+    );
+    assert!(out.contains("kept as a draft"), "{out}");
+    let kfar = gold(&root, KFAR);
+    assert_eq!(
+        provenance(&kfar)
+            .iter()
+            .map(|(t, l, _)| format!("{t} {l}"))
+            .collect::<Vec<_>>(),
+        [
+            "Kfar Selwan LOC",
+            "Rania Khoury PER",
+            "Kfar Selwan LOC",
+            "Georges Haddad PER"
+        ]
+    );
+    // The next session starts on the draft, not on the document decided.
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &[""]);
+    assert!(out.contains("restored"), "{out}");
+    assert!(!out.contains(&format!("── {KFAR}")), "{out}");
+    assert!(out.contains(&format!("saved {FUEL} · accepted")), "{out}");
+    assert_eq!(gold(&root, FUEL)["note"], "à revoir");
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &[]);
+    assert!(out.contains("nothing to do"), "{out}");
+    // --redo goes over them again.
+    let again = annot_in(&root)
+        .args(["adjudicate", "alice", "bob", "--into", "gold", "--redo"])
+        .write_stdin("q\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(again)
+            .unwrap()
+            .contains(&format!("── {KFAR}"))
+    );
+}
+
+#[test]
+fn three_sides_after_a_merge_walk_what_the_merge_left_open() {
+    let (_tmp, root) = three_annotators();
+    annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success();
+    assert_eq!(gold(&root, KFAR)["status"], "flagged");
+    let (out, _) = adjudicate(
+        &root,
+        &["alice", "bob", "carol"],
+        &["c 1 c", "", "", "", ""],
+    );
+    assert!(
+        out.contains("c N a alice · b bob · c carol · both · neither"),
+        "{out}"
+    );
+    assert!(out.contains("disagreement(s) 2, 3, 4 not settled"), "{out}");
+    let kfar = gold(&root, KFAR);
+    assert_eq!(kfar["status"], "accepted");
+    assert_eq!(kfar["provenance"]["method"], "adjudicate");
+    assert!(
+        provenance(&kfar).contains(&span("Rania Khoury", "PER", json!(["alice", "carol"]))),
+        "{kfar}"
+    );
+    assert_eq!(gold(&root, FUEL)["provenance"]["method"], "adjudicate");
+    // A merge now leaves the adjudicated documents alone.
+    let out = annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("2 decided by hand in the target, left as they are"),
+        "{out}"
+    );
+}
+
+#[test]
+fn adjudicating_into_a_side_is_refused() {
+    let (_tmp, root) = three_annotators();
+    annot_in(&root)
+        .args(["adjudicate", "alice", "bob", "--into", "bob"])
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "--into bob: side 'bob' reads that log",
+        ));
+}
