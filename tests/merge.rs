@@ -152,7 +152,28 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
     assert_eq!(j["written"], 3);
     assert_eq!(j["outcomes"]["flagged"], 2);
     assert_eq!(j["spans_by_provenance"]["alice+bob"], 2);
-    assert!(!root.join("annotations/gold2.jsonl").exists() || log(&root, "gold2").is_empty());
+    assert!(!root.join("annotations/gold2.jsonl").exists());
+    // On an existing log, a dry run adds nothing either.
+    let before = std::fs::read(root.join("annotations/gold.jsonl")).unwrap();
+    let j = json_of(
+        &root,
+        &[
+            "merge",
+            "alice",
+            "bob",
+            "--into",
+            "gold",
+            "--strategy",
+            "union",
+            "--json",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(j["written"], 3, "{j}");
+    assert_eq!(
+        std::fs::read(root.join("annotations/gold.jsonl")).unwrap(),
+        before
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //! - [`compare`]: the documents the sides share, records resolved onto the current text;
 //! - [`align`]: two sides' spans paired and classified (same, label, boundary, only A/B);
 //! - [`agree`]: every agreement figure in one pass; [`gate`]: `--min` thresholds;
+//! - [`merge`]: `annot merge`, sides combined into one log, what is left open flagged;
+//! - [`adjudicate`]: what `annot adjudicate` goes over (agreed spans, disagreements);
 //! - [`metric`]: the measures themselves.
 //!
 //! Every measure is a pure function over simple inputs that returns a typed result:

@@ -58,6 +58,20 @@ pub enum Outcome {
     NotDecided,
 }
 
+impl Outcome {
+    /// The outcome as in JSON: `accepted`, `flagged`, `unchanged`, `by_hand`, `not_decided`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::Flagged => "flagged",
+            Outcome::Unchanged => "unchanged",
+            Outcome::ByHand => "by_hand",
+            Outcome::NotDecided => "not_decided",
+        }
+    }
+}
+
 /// One document of the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct MergedDocument {
@@ -172,7 +186,10 @@ pub fn merge(
             .filter_map(|(s, name)| s.as_ref().ok().map(|r| (name.as_str(), r)))
             .collect();
         if present.is_empty() {
-            *report.outcomes.entry("not_decided".into()).or_insert(0) += 1;
+            *report
+                .outcomes
+                .entry(Outcome::NotDecided.as_str().to_owned())
+                .or_insert(0) += 1;
             return Ok(());
         }
         let votes: Vec<Vote<'_>> = present
@@ -258,12 +275,7 @@ pub fn merge(
         };
         *report
             .outcomes
-            .entry(
-                serde_json::to_value(outcome)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
-            )
+            .entry(outcome.as_str().to_owned())
             .or_insert(0) += 1;
         if matches!(outcome, Outcome::Accepted | Outcome::Flagged) {
             if !config.dry_run {

@@ -81,7 +81,15 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         schema: schema.id(),
         dry_run: args.dry_run,
     };
-    let mut log = AnnotatorLog::open(&into_path, &args.into)?;
+    // A dry run does not create the target: a log that does not exist yet is stood in
+    // for by an empty one in a temporary directory (nothing is appended to either).
+    let scratch = tempfile::tempdir()?;
+    let path = if args.dry_run && !into_path.exists() {
+        scratch.path().join(format!("{}.jsonl", args.into))
+    } else {
+        into_path
+    };
+    let mut log = AnnotatorLog::open(&path, &args.into)?;
     let report = merge(&sides, &corpus, &selection, &config, &mut log)?;
     if args.output.json {
         crate::output::print_json(&report)?;
