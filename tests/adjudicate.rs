@@ -225,3 +225,52 @@ fn adjudicating_into_a_side_is_refused() {
             "--into bob: side 'bob' reads that log",
         ));
 }
+
+#[test]
+fn kill_9_after_a_choice_loses_nothing_the_screen_acknowledged() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+
+    let (_tmp, root) = three_annotators();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annot"))
+        .arg("--project")
+        .arg(&root)
+        .args(["adjudicate", "alice", "bob", "--into", "gold"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // stdin stays open: the session waits for more after the choice.
+    stdin.write_all(b"c 1 b\n").unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut acknowledged = false;
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        if line.contains("took c 1 b") {
+            acknowledged = true;
+            break;
+        }
+    }
+    assert!(acknowledged, "the session never answered the choice");
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(
+        !root.join("annotations/gold.jsonl").exists()
+            || std::fs::read_to_string(root.join("annotations/gold.jsonl"))
+                .unwrap()
+                .is_empty(),
+        "nothing was decided"
+    );
+    // The next session restores the choice and saves it.
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &["", ""]);
+    assert!(out.contains("restored"), "{out}");
+    assert!(out.contains("✓ b"), "{out}");
+    let kfar = gold(&root, KFAR);
+    assert!(
+        provenance(&kfar).contains(&span("Rania Khoury", "ORG", json!(["bob"]))),
+        "{kfar}"
+    );
+}

@@ -119,20 +119,22 @@ impl Session {
             .enumerate()
             .map(|(i, c)| {
                 let now = c.state_of(ann);
+                let gives = |pick: &Pick| {
+                    let mut by = agenda.start.clone();
+                    c.apply(&mut by, pick, true, false)
+                        .is_ok_and(|()| c.state_of(&by) == now)
+                };
                 match adj.taken.get(&(agenda.doc.clone(), i)) {
-                    Some(pick) => {
-                        let mut by = agenda.start.clone();
-                        let same = c
-                            .apply(&mut by, pick, true, false)
-                            .is_ok_and(|()| c.state_of(&by) == now);
-                        if same {
-                            format!("✓ {}", pick_word(pick))
-                        } else {
-                            "✓ edited".to_owned()
-                        }
-                    }
+                    Some(pick) if gives(pick) => format!("✓ {}", pick_word(pick)),
+                    Some(_) => "✓ edited".to_owned(),
                     None if now == c.state_of(&agenda.start) => "open".to_owned(),
-                    None => "✓ edited".to_owned(),
+                    // Not taken in this session (a restored draft, an edit by hand):
+                    // say which option it amounts to, if one.
+                    None => (0..c.options.len())
+                        .map(Pick::Side)
+                        .chain([Pick::Both])
+                        .find(|p| gives(p))
+                        .map_or_else(|| "✓ edited".to_owned(), |p| format!("✓ {}", pick_word(&p))),
                 }
             })
             .collect();
