@@ -274,3 +274,72 @@ fn kill_9_after_a_choice_loses_nothing_the_screen_acknowledged() {
         "{kfar}"
     );
 }
+
+#[test]
+fn a_side_made_on_an_older_text_is_adjudicated_on_the_current_text_with_its_lost_span_shown() {
+    use crate::common::{jsonl_project, stdout_of};
+    use crate::compare::{D1, D2, record, write_log};
+
+    let (tmp, root) = jsonl_project(&[("d1", D1), ("d2", D2)]);
+    let t = "2026-11-20T10:00:00Z";
+    write_log(
+        &root,
+        "alice",
+        &[record(
+            &root,
+            "d1",
+            t,
+            "accepted",
+            &[(0, 5, "LOC"), (9, 13, "LOC")],
+            &[],
+        )],
+    );
+    let path = tmp.path().join("v2.jsonl");
+    std::fs::write(
+        &path,
+        json!({"id": "d1", "text": "Entre Paris et Lille"}).to_string() + "\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--update", "--id-field", "id"])
+        .arg(&path)
+        .assert()
+        .success();
+    write_log(
+        &root,
+        "bob",
+        &[record(
+            &root,
+            "d1",
+            t,
+            "accepted",
+            &[(6, 11, "LOC"), (15, 20, "LOC")],
+            &[],
+        )],
+    );
+    let out = stdout_of(
+        annot_in(&root)
+            .args(["adjudicate", "alice", "bob", "--into", "gold"])
+            .write_stdin("c 1 b\n\n"),
+    );
+    assert!(
+        out.contains("✗ alice: LOC \"Lyon\" could not be carried onto the current text"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 ¶1 \"Lille\" a alice – · b bob LOC  open"),
+        "{out}"
+    );
+    let d1 = gold(&root, "d1");
+    assert_eq!(
+        provenance(&d1),
+        [
+            span("Paris", "LOC", json!(["alice", "bob"])),
+            span("Lille", "LOC", json!(["bob"]))
+        ]
+    );
+    assert_eq!(
+        d1["hash"],
+        json!(annot_model::text_hash("Entre Paris et Lille"))
+    );
+}
