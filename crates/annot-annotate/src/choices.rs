@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 
 use annot_model::ZoneSpan;
-use annot_model::combine::{CombinedValue, PROVENANCE_KEY, Provenance, SpanProvenance};
+use annot_model::combine::{CombinedValue, Provenance, SpanProvenance};
 use annot_model::record::Span;
 
 use crate::state::Annotation;
@@ -358,7 +358,6 @@ impl Agenda {
         };
         let mut extra = serde_json::Map::new();
         p.store(&mut extra);
-        debug_assert!(extra.contains_key(PROVENANCE_KEY));
         extra
     }
 }
@@ -366,6 +365,7 @@ impl Agenda {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use annot_model::combine::PROVENANCE_KEY;
 
     const TEXT: &str = "Rania Khoury et Georges Haddad à Baabda.";
 

@@ -107,13 +107,40 @@ pub struct MergeReport {
     pub outcomes: BTreeMap<String, usize>,
     /// Spans of the records written, per provenance (`alice+bob`).
     pub spans_by_provenance: BTreeMap<String, usize>,
-    /// Every document that was not left unchanged, in id order.
+    /// Every document flagged or left as decided by hand, in id order (the others are
+    /// counted in `outcomes`).
     pub documents: Vec<MergedDocument>,
     /// What the walk skipped.
     pub skipped: Skipped,
 }
 
-/// Checks the sides against the target and the strategy before anything is read or written.
+/// Checks that no side reads the target's log (`--into alice` with side `alice`,
+/// `alice@2026-11-20` or `annotations/alice.jsonl`), before anything is written.
+///
+/// # Errors
+/// [`CompareError::IntoIsASide`].
+pub fn check_target(
+    sides: &[Side],
+    into: &str,
+    into_path: &std::path::Path,
+) -> Result<(), CompareError> {
+    let same_file = |p: &std::path::Path| match (p.canonicalize(), into_path.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => p == into_path,
+    };
+    match sides
+        .iter()
+        .find(|s| s.spec.annotator() == Some(into) || same_file(&s.records.path))
+    {
+        Some(s) => Err(CompareError::IntoIsASide {
+            into: into.to_owned(),
+            side: s.name.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks the target ([`check_target`]) and that the strategy fits the sides.
 ///
 /// # Errors
 /// [`CompareError::IntoIsASide`], [`CompareError::PreferNotASide`], [`CompareError::MinAgree`].
@@ -123,18 +150,7 @@ pub fn check_config(
     into_path: &std::path::Path,
     strategy: &Strategy,
 ) -> Result<(), CompareError> {
-    let same_file = |p: &std::path::Path| match (p.canonicalize(), into_path.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => p == into_path,
-    };
-    for s in sides {
-        if s.spec.annotator() == Some(into) || same_file(&s.records.path) {
-            return Err(CompareError::IntoIsASide {
-                into: into.to_owned(),
-                side: s.name.clone(),
-            });
-        }
-    }
+    check_target(sides, into, into_path)?;
     let names: Vec<String> = sides.iter().map(|s| s.name.clone()).collect();
     match strategy {
         Strategy::Prefer(name) if !names.contains(name) => Err(CompareError::PreferNotASide {
@@ -289,7 +305,8 @@ pub fn merge(
                     .or_insert(0) += 1;
             }
         }
-        if outcome != Outcome::Unchanged {
+        // Accepted and unchanged documents are counted only: the report stays small.
+        if matches!(outcome, Outcome::Flagged | Outcome::ByHand) {
             report.documents.push(MergedDocument {
                 doc: id,
                 outcome,

@@ -8,8 +8,7 @@ use annot_annotate::choices::{Adjudication, Agenda, Choice, ChoiceOption, Choice
 use annot_annotate::state::Annotation;
 use annot_annotate::{Session, SessionOptions};
 use annot_diff::adjudicate::{DocumentDisagreements, disagreements};
-use annot_diff::merge::check_config;
-use annot_model::combine::Strategy;
+use annot_diff::merge::check_target;
 use annot_model::project::Project;
 use annot_model::store::AnnotatorLog;
 use annot_model::visible;
@@ -48,7 +47,7 @@ pub(crate) fn run(args: &AdjudicateArgs, project: &Project, color: bool) -> anyh
     let selection = args.selection.selection(args.docs.clone())?;
     let into_path = project.log_path(&args.into)?;
     let sides = load_sides(project, &args.sides, "annot adjudicate", 2)?;
-    check_config(&sides, &args.into, &into_path, &Strategy::Union)?;
+    check_target(&sides, &args.into, &into_path)?;
     let schema = project.schema()?;
     // Lock the target before the long read, so a second session fails fast.
     let log = AnnotatorLog::open(&into_path, &args.into)?;
