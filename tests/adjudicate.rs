@@ -343,3 +343,53 @@ fn a_side_made_on_an_older_text_is_adjudicated_on_the_current_text_with_its_lost
         json!(annot_model::text_hash("Entre Paris et Lille"))
     );
 }
+
+#[test]
+fn differing_zone_corrections_are_flagged_by_merge_and_chosen_in_adjudicate() {
+    use crate::common::stdout_of;
+    use crate::compare::{MOSAIC, annotate};
+
+    let (_tmp, root) = three_annotators();
+    // carol takes the title of the mosaic document for boilerplate.
+    annotate(
+        &root,
+        "carol",
+        &[&format!("g {MOSAIC}"), "z 3 boilerplate", "a", "q"],
+    );
+    let out = stdout_of(annot_in(&root).args(["merge", "alice", "carol", "--into", "gold"]));
+    assert!(
+        out.contains("zones     the sides' zone corrections differ"),
+        "{out}"
+    );
+    let merged = gold(&root, MOSAIC);
+    assert_eq!(merged["status"], "flagged");
+    assert!(merged["zones"].is_null());
+    let options = merged["provenance"]["zone_options"].as_array().unwrap();
+    assert_eq!(options.len(), 2);
+    assert_eq!(options[1]["annotators"], json!(["carol"]));
+    let carol_zones = options[1]["zones"].clone();
+    assert!(carol_zones.is_array());
+    // In adjudicate the zones are one more choice; b takes carol's.
+    let out = stdout_of(
+        annot_in(&root)
+            .args([
+                "adjudicate",
+                "alice",
+                "carol",
+                "--into",
+                "gold",
+                "--doc",
+                MOSAIC,
+            ])
+            .write_stdin("c 1 both\nc 1 b\n\n"),
+    );
+    assert!(
+        out.contains("1 zones a alice imported zones · b carol"),
+        "{out}"
+    );
+    assert!(out.contains("zone corrections cannot be combined"), "{out}");
+    let decided = gold(&root, MOSAIC);
+    assert_eq!(decided["status"], "accepted");
+    assert_eq!(decided["zones"], carol_zones);
+    assert_eq!(decided["provenance"]["zones"], json!(["carol"]));
+}
