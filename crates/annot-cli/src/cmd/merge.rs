@@ -17,11 +17,16 @@ use crate::cmd::compare::{SelectionArgs, load_sides};
 #[derive(Debug, clap::Args)]
 #[command(
     mut_arg("json", |a| a.help("Print the report as JSON")),
-    after_help = "Sides: alice · alice@2026-11-20 · alice@2026-11-20T14:00 (UTC) · path/to/log.jsonl\n\
-Strategies: majority (at least --min-agree K, default more than half; with two sides only what both marked is settled) ·\n\
-union (everything; clashes are flagged) · intersection (what every side marked) · prefer:SIDE (that side's record)\n\
-What a strategy cannot settle becomes a flagged record listing the options: annot adjudicate, or\n\
-annot annotate --annotator NAME --filter status=flagged"
+    after_help = "\
+Sides: alice · alice@2026-11-20 · alice@2026-11-20T14:00 (UTC) · path/to/log.jsonl
+Strategies:
+  majority      kept with K votes (--min-agree K, default more than half), left out with K
+                against; with two sides only what both marked is settled
+  union         everything; clashes (one text, two labels; overlaps the schema forbids) flagged
+  intersection  what every side marked
+  prefer:SIDE   that side's record, else the next side's
+Flagged records list what is left open: annot adjudicate A B --into NAME, or
+annot annotate --annotator NAME --filter status=flagged."
 )]
 pub(crate) struct MergeArgs {
     /// Two or more sides: annotators, annotators as of a time, or log files.
