@@ -393,3 +393,32 @@ fn differing_zone_corrections_are_flagged_by_merge_and_chosen_in_adjudicate() {
     assert_eq!(decided["zones"], carol_zones);
     assert_eq!(decided["provenance"]["zones"], json!(["carol"]));
 }
+
+#[test]
+fn the_choices_are_coloured_on_request_and_never_escaped() {
+    let (_tmp, root) = three_annotators();
+    let out = annot_in(&root)
+        .env_remove("NO_COLOR")
+        .args([
+            "--color",
+            "always",
+            "adjudicate",
+            "alice",
+            "bob",
+            "--into",
+            "gold",
+        ])
+        .write_stdin("q\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.contains("\"Rania Khoury\" a alice PER"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("\u{1b}["), "{line:?}");
+    assert!(!out.contains('␛'), "{out}");
+}

@@ -16,7 +16,7 @@ use super::{Flow, Session, SessionOptions, complain, tell};
 use crate::choices::{Adjudication, Agenda, Choice, ChoiceTarget, Pick, parse_take, side_key};
 use crate::edit::paragraphs;
 use crate::error::Result;
-use crate::render::{self, Painter};
+use crate::render;
 use crate::state::Annotation;
 
 /// The adjudication a session walks, and the options taken so far.
@@ -166,7 +166,6 @@ impl Session {
         let Some(cur) = self.current.as_ref() else {
             return Ok(());
         };
-        let p = Painter::new(&self.render);
         let mut s = String::new();
         let sides = self
             .adjudicating
@@ -187,13 +186,18 @@ impl Session {
         render::wrap(&mut s, &[(head, Style::new().bold())], 0, 2, &self.render);
         s.push('\n');
         for (i, (c, state)) in agenda.choices.iter().zip(&states).enumerate() {
-            let line = format!("{} {}  {}", what(c, &cur.view), options(c), p.dim(state));
-            let text = render::message(
-                &[(format!("  {:>2} ", i + 1), Style::new())],
-                &line,
-                &self.render,
-            );
-            s.push_str(&text);
+            // Pieces, not painted text: wrapping makes outside text visible, escapes included.
+            let number = format!("  {:>2} ", i + 1);
+            s.push_str(&number);
+            let pieces = [
+                (
+                    format!("{} {}", what(c, &cur.view), options(c)),
+                    Style::new(),
+                ),
+                (format!("  {state}"), Style::new().dimmed()),
+            ];
+            render::wrap(&mut s, &pieces, number.len(), number.len(), &self.render);
+            s.push('\n');
         }
         for n in &agenda.notes {
             s.push_str(&render::message(
