@@ -8,12 +8,12 @@ use serde_json::{Value, json};
 
 use crate::common::{annot_in, jsonl_project, sample_project, stdout_of};
 
-const KFAR: &str = "01_fr-levant-eau-kfar-selwan";
-const MOSAIC: &str = "02_fr-levant-mosaique-tell-haddara";
-const FUEL: &str = "03_fr-levant-carburant-greve";
+pub(crate) const KFAR: &str = "01_fr-levant-eau-kfar-selwan";
+pub(crate) const MOSAIC: &str = "02_fr-levant-mosaique-tell-haddara";
+pub(crate) const FUEL: &str = "03_fr-levant-carburant-greve";
 
 /// Annotates the first three sample documents as `who` with piped commands.
-fn annotate(root: &Path, who: &str, script: &[&str]) {
+pub(crate) fn annotate(root: &Path, who: &str, script: &[&str]) {
     annot_in(root)
         .args(["annotate", "--annotator", who])
         .write_stdin(script.join("\n") + "\n")
@@ -22,7 +22,7 @@ fn annotate(root: &Path, who: &str, script: &[&str]) {
 }
 
 /// alice, bob and carol on the sample corpus: alice rejects the third document.
-fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, root) = sample_project();
     annotate(
         &root,
@@ -75,7 +75,7 @@ fn three_annotators() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, root)
 }
 
-fn json_of(root: &Path, args: &[&str]) -> Value {
+pub(crate) fn json_of(root: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&stdout_of(annot_in(root).args(args))).unwrap()
 }
 
@@ -237,7 +237,7 @@ fn agree_reports_two_and_three_annotators_and_gates() {
 }
 
 /// A record line written by hand, with its time set.
-fn record(
+pub(crate) fn record(
     root: &Path,
     doc: &str,
     at: &str,
@@ -256,7 +256,7 @@ fn record(
     .to_string()
 }
 
-fn doc_text(root: &Path, id: &str) -> String {
+pub(crate) fn doc_text(root: &Path, id: &str) -> String {
     let mut found = None;
     for f in std::fs::read_dir(root.join("corpus")).unwrap() {
         for line in std::fs::read_to_string(f.unwrap().path()).unwrap().lines() {
@@ -269,7 +269,7 @@ fn doc_text(root: &Path, id: &str) -> String {
     found.unwrap()
 }
 
-fn write_log(root: &Path, who: &str, lines: &[String]) {
+pub(crate) fn write_log(root: &Path, who: &str, lines: &[String]) {
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -280,8 +280,8 @@ fn write_log(root: &Path, who: &str, lines: &[String]) {
     }
 }
 
-const D1: &str = "Paris et Lyon";
-const D2: &str = "Marie voit Paul";
+pub(crate) const D1: &str = "Paris et Lyon";
+pub(crate) const D2: &str = "Marie voit Paul";
 
 #[test]
 fn agree_json_equals_figures_computed_by_hand() {
@@ -593,4 +593,74 @@ fn a_side_made_on_a_text_since_reimported_is_compared_on_the_current_text() {
     let j = json_of(&root, &["agree", "alice", "bob", "--json"]);
     assert_eq!(j["sides"][0]["reanchored"], 1);
     assert_eq!(j["sides"][0]["lost_spans"], 1);
+}
+
+#[test]
+fn agree_scores_every_pair_of_three_sides_label_by_label() {
+    let (_tmp, root) = three_annotators();
+    let three = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "carol"]));
+    for says in [
+        "Spans: bob against alice",
+        "Spans: carol against alice",
+        "Spans: carol against bob",
+    ] {
+        assert!(three.contains(says), "missing {says:?} in:\n{three}");
+    }
+    assert!(three.lines().all(|l| l.chars().count() <= 80));
+    let j = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    let pairs = j["spans"]["pairs"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|p| (p["a"].as_str().unwrap(), p["b"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [("alice", "bob"), ("alice", "carol"), ("bob", "carol")]
+    );
+    assert_eq!(pairs[0]["exact"], j["spans"]["exact"]);
+    // carol marked what alice marked.
+    assert_eq!(pairs[1]["exact"]["micro"]["f1"]["defined"], 1.0);
+    assert_eq!(pairs[1]["exact"]["per_label"]["PER"]["f1"]["defined"], 1.0);
+    // bob's ORG is not carol's.
+    assert_eq!(pairs[2]["exact"]["per_label"]["ORG"]["reference"], 1);
+    assert_eq!(pairs[2]["exact"]["per_label"]["ORG"]["compared"], 0);
+    // Two sides: no pairs list, the one pair is `exact`.
+    let two = json_of(&root, &["agree", "alice", "bob", "--json"]);
+    assert_eq!(two["spans"]["pairs"], json!([]));
+}
+
+#[test]
+fn diff_puts_zone_corrections_side_by_side() {
+    let (_tmp, root) = three_annotators();
+    // carol takes the title of the mosaic document for boilerplate.
+    annotate(
+        &root,
+        "carol",
+        &[&format!("g {MOSAIC}"), "z 3 boilerplate", "a", "q"],
+    );
+    let out = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--plain"]));
+    assert!(out.contains(&format!("── {MOSAIC} ── 1 zone")), "{out}");
+    assert!(
+        out.contains("\"Un pavement byzantin mis au jour au sud…\": alice title (imported) | carol boilerplate (corrected)"),
+        "{out}"
+    );
+    let csv = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--csv"]));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&format!("{MOSAIC},zone,title,")) && l.contains(",boilerplate,")),
+        "{csv}"
+    );
+    let j = json_of(&root, &["diff", "alice", "carol", "--json"]);
+    let d = &j["differing"][0];
+    assert_eq!(d["doc"], MOSAIC);
+    assert_eq!(d["zones"][0]["a"], "title");
+    assert_eq!(d["zones"][0]["b"], "boilerplate");
+    assert_eq!(d["zones"][0]["b_corrected"], true);
+    // alice against herself: nothing differs, zones included.
+    let same = stdout_of(
+        annot_in(&root)
+            .args(["diff", "alice", "alice.jsonl"])
+            .current_dir(root.join("annotations")),
+    );
+    assert!(!same.contains("zones ["), "{same}");
 }

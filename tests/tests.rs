@@ -1,12 +1,14 @@
 //! End-to-end tests: the real `annot` binary in a temporary directory.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod adjudicate;
 mod annotate;
 mod check;
 mod common;
 mod compare;
 mod export;
 mod import_defects;
+mod merge;
 mod project;
 mod quickstart;
 mod record_defects;

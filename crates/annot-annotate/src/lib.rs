@@ -14,6 +14,7 @@
 //! - [`session`]: the loop that ties them together
 //! - [`span_numbers`]: span numbers that stay put while the annotator works
 //! - [`frontend`]: where lines come from
+//! - [`choices`]: numbered choices a session offers (the hook of `annot adjudicate`)
 //!
 //! A scripted session, as the tests drive it:
 //!
@@ -34,6 +35,7 @@
 //! # }
 //! ```
 
+pub mod choices;
 pub mod command;
 pub mod edit;
 pub mod error;

@@ -28,6 +28,7 @@ use crate::state::DocState;
 use crate::suggest::{Dictionary, Pattern, Suggester};
 use crate::view::DocView;
 
+mod adjudicate;
 mod decide;
 mod draft;
 mod navigate;
@@ -129,6 +130,8 @@ pub struct Session {
     /// Suggestions (label, text) the annotator dismissed or deleted, per
     /// document id: not offered again there when the document is reopened.
     dismissed: HashMap<String, HashSet<(String, String)>>,
+    /// `annot adjudicate`: the agendas and the choices taken (see `adjudicate.rs`).
+    adjudicating: Option<adjudicate::Adjudicating>,
 }
 
 impl std::fmt::Debug for Session {
@@ -189,6 +192,7 @@ impl Session {
             confirm_armed: None,
             drop_armed: false,
             dismissed: HashMap::new(),
+            adjudicating: None,
         })
     }
 
@@ -445,6 +449,9 @@ impl Session {
                 self.show_touched(&before, out)?;
             }
             return Ok(Flow::Continue);
+        }
+        if let Some(flow) = self.take_choice(line, out)? {
+            return Ok(flow);
         }
         let cmd = match parse(line, &self.schema) {
             Ok(c) => c,

@@ -62,6 +62,10 @@ pub(crate) enum Command {
     Diff(crate::cmd::diff::DiffArgs),
     /// How much two or more sides agree: labels, spans, tokens, alpha-U, worst documents.
     Agree(crate::cmd::agree::AgreeArgs),
+    /// Combine two or more sides into one annotator log (e.g. gold), flagging what is left open.
+    Merge(crate::cmd::merge::MergeArgs),
+    /// Settle the sides' disagreements by hand, into one annotator log (e.g. gold).
+    Adjudicate(crate::cmd::adjudicate::AdjudicateArgs),
     /// Write training sets (jsonl, csv, conll, hf) with train/dev/test splits.
     Export(crate::cmd::export::ExportArgs),
 }

@@ -165,6 +165,22 @@ pub struct SpanReport {
     pub pairwise_overlap: Option<PairwiseF1>,
     /// Same-extent spans by (earlier side's label, later side's label), over every pair of sides.
     pub confusion: Vec<ConfusionCell>,
+    /// Three or more sides: the scores of every pair, micro, macro and per label
+    /// (the first is the pair of `exact` and `overlap`).
+    pub pairs: Vec<PairScores>,
+}
+
+/// The span scores of one pair of sides: `b` against `a`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairScores {
+    /// The reference side.
+    pub a: String,
+    /// The side scored against it.
+    pub b: String,
+    /// Exact match.
+    pub exact: SpanScores<String>,
+    /// Overlap match.
+    pub overlap: SpanScores<String>,
 }
 
 /// Token-level figures over IOB2 tags.
@@ -587,7 +603,22 @@ impl AgreeTally {
                 .first()
                 .map_or_else(|| SpanTally::new(m).scores(), SpanTally::scores)
         };
+        let pairs_scores = if n < 3 {
+            Vec::new()
+        } else {
+            pairs(n)
+                .into_iter()
+                .enumerate()
+                .map(|(p, (i, j))| PairScores {
+                    a: self.names[i].clone(),
+                    b: self.names[j].clone(),
+                    exact: label_name(&self.labels, self.exact[p].scores()),
+                    overlap: label_name(&self.labels, self.overlap[p].scores()),
+                })
+                .collect()
+        };
         let spans = SpanReport {
+            pairs: pairs_scores,
             exact: label_name(&self.labels, first(&self.exact, Matching::Exact)),
             overlap: label_name(&self.labels, first(&self.overlap, Matching::Overlap)),
             pairwise_exact: pairwise(&self.exact),

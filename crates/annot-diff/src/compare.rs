@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use annot_model::annotations::{Anchor, LostSpan};
 use annot_model::corpus::Corpus;
 use annot_model::filter::Filter;
-use annot_model::{Document, Span, Status};
+use annot_model::{Document, Span, Status, ZoneSpan};
 use serde::Serialize;
 
 use crate::CompareError;
@@ -74,6 +74,10 @@ pub struct SideRecord {
     pub anchor: Anchor,
     /// Spans that could not be carried onto the current text (not compared).
     pub lost: Vec<LostSpan>,
+    /// Zone corrections, or `None` when the imported zones stand.
+    pub zones: Option<Vec<ZoneSpan>>,
+    /// Zone corrections made on an older text, left out (the zones of the new text differ).
+    pub dropped_zones: Option<Vec<ZoneSpan>>,
 }
 
 /// A document and what each side decided on it, in side order.
@@ -163,6 +167,8 @@ pub fn for_each_document(
                         labels: r.record.labels,
                         anchor: r.anchor,
                         lost: r.lost,
+                        zones: r.record.zones,
+                        dropped_zones: r.dropped_zones,
                     })
                 }
             });

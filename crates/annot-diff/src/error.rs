@@ -172,6 +172,32 @@ pub enum CompareError {
         /// The part as written.
         part: String,
     },
+    /// `--into` names the log of one of the sides being combined.
+    #[error(
+        "--into {into}: side '{side}' reads that log; write the result to another annotator (e.g. --into gold)"
+    )]
+    IntoIsASide {
+        /// The target annotator.
+        into: String,
+        /// The side that reads its log.
+        side: String,
+    },
+    /// `--strategy prefer:NAME` with a NAME that is not one of the sides.
+    #[error("--strategy prefer:{name}: '{name}' is not one of the sides ({sides})")]
+    PreferNotASide {
+        /// The name after `prefer:`.
+        name: String,
+        /// The sides, comma-separated.
+        sides: String,
+    },
+    /// `--min-agree` larger than the panel, or zero.
+    #[error("--min-agree {k}: there are {sides} sides; give a number from 1 to {sides}")]
+    MinAgree {
+        /// As given.
+        k: usize,
+        /// Number of sides.
+        sides: usize,
+    },
     /// Reading the project, its corpus or a log.
     #[error(transparent)]
     Model(#[from] annot_model::ModelError),

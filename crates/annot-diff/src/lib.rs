@@ -5,6 +5,8 @@
 //! - [`compare`]: the documents the sides share, records resolved onto the current text;
 //! - [`align`]: two sides' spans paired and classified (same, label, boundary, only A/B);
 //! - [`agree`]: every agreement figure in one pass; [`gate`]: `--min` thresholds;
+//! - [`merge`]: `annot merge`, sides combined into one log, what is left open flagged;
+//! - [`adjudicate`]: what `annot adjudicate` goes over (agreed spans, disagreements);
 //! - [`metric`]: the measures themselves.
 //!
 //! Every measure is a pure function over simple inputs that returns a typed result:
@@ -40,12 +42,14 @@
 //! # Ok::<(), annot_diff::MetricError>(())
 //! ```
 
+pub mod adjudicate;
 pub mod agree;
 pub mod align;
 pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod gate;
+pub mod merge;
 pub mod metric;
 pub mod side;
 

@@ -26,13 +26,14 @@
 //! # Ok::<(), annot_model::SpanError>(())
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::record::Span;
+use crate::schema::Schema;
 
 /// How several annotators' records become one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +111,7 @@ pub struct CombinedSpan {
 }
 
 /// A combined document label value and who chose it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CombinedValue {
     /// The value.
     pub value: String,
@@ -176,9 +177,14 @@ pub fn combine(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy) -> Com
 /// Who voted for a span or value, and whether one of them counts (see [`tally`]).
 type Tally<T> = (T, Vec<String>, bool);
 
-/// Keeps every span and value with at least `needed` votes and a vote of an
-/// annotator `counts` accepts; provenance lists every voter.
-fn tally(votes: &[&Vote<'_>], needed: usize, counts: impl Fn(&str) -> bool) -> Combined {
+/// Every span and value any vote has, with who voted for it (in vote order) and
+/// whether an annotator `counts` accepts is among them.
+struct Tallied<'v> {
+    spans: BTreeMap<(usize, usize, &'v str), Tally<Span>>,
+    labels: BTreeMap<&'v str, Vec<Tally<&'v str>>>,
+}
+
+fn tally_all<'v>(votes: &[&Vote<'v>], counts: impl Fn(&str) -> bool) -> Tallied<'v> {
     let mut spans: BTreeMap<(usize, usize, &str), Tally<Span>> = BTreeMap::new();
     let mut labels: BTreeMap<&str, Vec<Tally<&str>>> = BTreeMap::new();
     for &&(who, record_spans, record_labels) in votes {
@@ -210,6 +216,13 @@ fn tally(votes: &[&Vote<'_>], needed: usize, counts: impl Fn(&str) -> bool) -> C
             }
         }
     }
+    Tallied { spans, labels }
+}
+
+/// Keeps every span and value with at least `needed` votes and a vote of an
+/// annotator `counts` accepts; provenance lists every voter.
+fn tally(votes: &[&Vote<'_>], needed: usize, counts: impl Fn(&str) -> bool) -> Combined {
+    let Tallied { spans, labels } = tally_all(votes, counts);
     let spans = spans
         .into_values()
         .filter(|(_, who, counted)| *counted && who.len() >= needed)
@@ -236,6 +249,379 @@ fn tally(votes: &[&Vote<'_>], needed: usize, counts: impl Fn(&str) -> bool) -> C
         })
         .collect();
     Combined { spans, labels }
+}
+
+/// What the schema says about conflicts: whether spans may overlap, and which
+/// document-label layers take one value only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// Spans may overlap (`spans.overlap` of the schema).
+    pub overlap: bool,
+    /// Layers that take one value (`multi: false`).
+    pub single: BTreeSet<String>,
+}
+
+impl Rules {
+    /// The rules of `schema`.
+    #[must_use]
+    pub fn of(schema: &Schema) -> Self {
+        Rules {
+            overlap: schema.spans.overlap,
+            single: schema
+                .labels
+                .iter()
+                .filter(|l| !l.multi)
+                .map(|l| l.name.clone())
+                .collect(),
+        }
+    }
+}
+
+/// What is contested: a span or a document label value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "item", rename_all = "snake_case")]
+pub enum Item {
+    /// A span (on the current text).
+    Span {
+        /// The span.
+        span: Span,
+    },
+    /// A value of a document-label layer.
+    Label {
+        /// The layer.
+        layer: String,
+        /// The value.
+        value: String,
+    },
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Span { span } => write!(
+                f,
+                "{} \"{}\" [{}, {})",
+                span.label, span.text, span.start, span.end
+            ),
+            Item::Label { layer, value } => write!(f, "{layer} {value}"),
+        }
+    }
+}
+
+/// Why a strategy left an item to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// Neither enough votes for it nor enough against it (e.g. one of two annotators).
+    Tie,
+    /// An annotator of the panel has no decision on the document, and theirs could tip it.
+    Missing,
+    /// It would be kept, but it clashes with another kept item: the same extent with
+    /// another label, an overlapping span where the schema forbids overlaps, or a
+    /// second value of a one-value layer.
+    Conflict,
+}
+
+impl Why {
+    /// The reason in words.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Why::Tie => "tie",
+            Why::Missing => "missing",
+            Why::Conflict => "conflict",
+        }
+    }
+}
+
+/// A span or value the strategy could not settle: one of the options a person chooses from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contested {
+    /// The span or value.
+    #[serde(flatten)]
+    pub item: Item,
+    /// Annotators who marked it, sorted.
+    pub annotators: Vec<String>,
+    /// Annotators of the panel who decided the document without it, sorted.
+    pub against: Vec<String>,
+    /// Why it is left open.
+    pub why: Why,
+}
+
+/// The outcome of [`settle`]: what the strategy keeps, and what it leaves to a person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Settled {
+    /// Kept spans and values, with provenance (contested items are not among them).
+    pub kept: Combined,
+    /// Items left open, spans first (by position), then values (by layer).
+    pub contested: Vec<Contested>,
+}
+
+impl Settled {
+    /// Whether the strategy settled everything.
+    #[must_use]
+    pub fn is_settled(&self) -> bool {
+        self.contested.is_empty()
+    }
+}
+
+/// Combines one document's records by `strategy` as [`combine`] does, and also
+/// says what the strategy could not settle (what `annot merge` flags):
+///
+/// - `majority` (at least K votes, by default more than half the panel): a span
+///   or value is kept with K votes for it, left out when K annotators who decided
+///   the document did not mark it, and otherwise contested ([`Why::Tie`], or
+///   [`Why::Missing`] when an annotator of the panel has no decision). With two
+///   annotators, everything only one of them marked is contested;
+/// - `intersection`: left out as soon as one annotator who decided the document
+///   did not mark it; contested only when all who decided marked it but some
+///   annotator of the panel has no decision;
+/// - `union` keeps everything;
+/// - `prefer:NAME` takes one record and contests nothing.
+///
+/// Except with `prefer`, kept items that clash ([`Why::Conflict`]) are taken out
+/// of the kept set and contested.
+#[must_use]
+pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: &Rules) -> Settled {
+    let mut kept = combine(panel, votes, strategy);
+    if matches!(strategy, Strategy::Prefer(_)) {
+        return Settled {
+            kept,
+            contested: Vec::new(),
+        };
+    }
+    let votes: Vec<&Vote<'_>> = votes
+        .iter()
+        .filter(|(who, _, _)| panel.iter().any(|p| p == who))
+        .collect();
+    let mut decided: Vec<String> = votes.iter().map(|(w, _, _)| (*w).to_owned()).collect();
+    decided.sort();
+    decided.dedup();
+    let missing = panel.iter().filter(|p| !decided.contains(p)).count();
+    let needed = strategy.needed(panel.len());
+    let open = |voters: &[String]| -> Option<(Vec<String>, Vec<String>, Why)> {
+        let mut voters = voters.to_vec();
+        voters.sort();
+        let against: Vec<String> = decided
+            .iter()
+            .filter(|d| !voters.contains(d))
+            .cloned()
+            .collect();
+        let left_out = match strategy {
+            Strategy::Intersection => !against.is_empty(),
+            _ => against.len() >= needed,
+        };
+        if left_out {
+            return None;
+        }
+        let why = if missing > 0 { Why::Missing } else { Why::Tie };
+        Some((voters, against, why))
+    };
+    let all = tally_all(&votes, |_| true);
+    let mut contested = Vec::new();
+    for (span, voters, _) in all.spans.values() {
+        if voters.len() >= needed {
+            continue;
+        }
+        if let Some((annotators, against, why)) = open(voters) {
+            contested.push(Contested {
+                item: Item::Span { span: span.clone() },
+                annotators,
+                against,
+                why,
+            });
+        }
+    }
+    // Clashes among what would be kept.
+    let clash = |x: &Span, y: &Span| {
+        let overlap = x.start < y.end && y.start < x.end;
+        let same_extent = x.start == y.start && x.end == y.end;
+        overlap && ((same_extent && x.label != y.label) || (!same_extent && !rules.overlap))
+    };
+    let clashing: Vec<bool> = kept
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            kept.spans
+                .iter()
+                .enumerate()
+                .any(|(j, b)| i != j && clash(&a.span, &b.span))
+        })
+        .collect();
+    let mut k = 0;
+    kept.spans.retain(|c| {
+        let out = clashing[k];
+        k += 1;
+        if out {
+            contested.push(Contested {
+                item: Item::Span {
+                    span: c.span.clone(),
+                },
+                annotators: c.annotators.clone(),
+                against: decided
+                    .iter()
+                    .filter(|d| !c.annotators.contains(d))
+                    .cloned()
+                    .collect(),
+                why: Why::Conflict,
+            });
+        }
+        !out
+    });
+    contested.sort_by(|a, b| match (&a.item, &b.item) {
+        (Item::Span { span: x }, Item::Span { span: y }) => {
+            (x.start, x.end, &x.label).cmp(&(y.start, y.end, &y.label))
+        }
+        _ => std::cmp::Ordering::Equal,
+    });
+    for (layer, values) in &all.labels {
+        for (value, voters, _) in values {
+            if voters.len() >= needed {
+                continue;
+            }
+            if let Some((annotators, against, why)) = open(voters) {
+                contested.push(Contested {
+                    item: Item::Label {
+                        layer: (*layer).to_owned(),
+                        value: (*value).to_owned(),
+                    },
+                    annotators,
+                    against,
+                    why,
+                });
+            }
+        }
+        if rules.single.contains(*layer)
+            && let Some(kv) = kept.labels.get(*layer)
+            && kv.len() > 1
+        {
+            for v in kept.labels.remove(*layer).unwrap_or_default() {
+                contested.push(Contested {
+                    item: Item::Label {
+                        layer: (*layer).to_owned(),
+                        value: v.value,
+                    },
+                    against: decided
+                        .iter()
+                        .filter(|d| !v.annotators.contains(d))
+                        .cloned()
+                        .collect(),
+                    annotators: v.annotators,
+                    why: Why::Conflict,
+                });
+            }
+        }
+    }
+    Settled { kept, contested }
+}
+
+/// The key of a record's `extra` under which [`Provenance`] is kept.
+pub const PROVENANCE_KEY: &str = "provenance";
+
+/// Who a span of a combined record came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanProvenance {
+    /// Start, as in the record's span.
+    pub start: usize,
+    /// End, as in the record's span.
+    pub end: usize,
+    /// Label, as in the record's span.
+    pub label: String,
+    /// Who marked it (sorted); empty for a span made by hand in `annot adjudicate`.
+    pub annotators: Vec<String>,
+}
+
+/// A side's span that could not be carried onto the current text, listed in a merged record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LostOption {
+    /// Whose span.
+    pub annotator: String,
+    /// The span as that side recorded it (old offsets, old text).
+    pub span: Span,
+    /// Why it could not be carried.
+    pub reason: String,
+}
+
+/// One side's zone corrections, an option when the sides' corrections differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneOption {
+    /// Sides with these corrections, sorted.
+    pub annotators: Vec<String>,
+    /// The corrections (`None`: the imported zones).
+    pub zones: Option<Vec<crate::document::ZoneSpan>>,
+}
+
+/// Where a record written by `annot merge` or `annot adjudicate` came from, kept in
+/// the record under `"provenance"` (a key older readers keep as it is):
+///
+/// ```json
+/// {"method":"merge","strategy":"majority","from":["alice","bob"],"decided":["alice","bob"],
+///  "spans":[{"start":0,"end":11,"label":"LOC","annotators":["alice","bob"]}],
+///  "labels":{"topic":[{"value":"society","annotators":["alice","bob"]}]},
+///  "contested":[{"item":"span","span":{...},"annotators":["bob"],"against":["alice"],"why":"tie"}]}
+/// ```
+///
+/// `spans` has one entry per span of the record, in the record's order and at its
+/// offsets (those of the text of the record's `hash`). `contested`, `lost` and
+/// `zone_options` list what a flagged record leaves to a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// `merge` or `adjudicate`.
+    pub method: String,
+    /// The strategy of a merge (`majority`, `majority (at least 2)`, `union`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<String>,
+    /// The sides combined, as written.
+    pub from: Vec<String>,
+    /// The sides that had a decision on the document.
+    pub decided: Vec<String>,
+    /// Who each span of the record came from.
+    pub spans: Vec<SpanProvenance>,
+    /// Who each document label value came from.
+    pub labels: BTreeMap<String, Vec<CombinedValue>>,
+    /// Sides whose zone corrections the record has (when it has some).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zones: Option<Vec<String>>,
+    /// Spans and values left open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contested: Vec<Contested>,
+    /// Sides' spans that could not be carried onto the current text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost: Vec<LostOption>,
+    /// The sides' differing zone corrections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zone_options: Vec<ZoneOption>,
+}
+
+impl Provenance {
+    /// The provenance of `spans` and `labels` as [`Combined`] gives it.
+    #[must_use]
+    pub fn spans_of(kept: &Combined) -> Vec<SpanProvenance> {
+        kept.spans
+            .iter()
+            .map(|c| SpanProvenance {
+                start: c.span.start,
+                end: c.span.end,
+                label: c.span.label.clone(),
+                annotators: c.annotators.clone(),
+            })
+            .collect()
+    }
+
+    /// The provenance kept in `record`, if it has one that reads.
+    #[must_use]
+    pub fn of(record: &crate::record::Record) -> Option<Provenance> {
+        let v = record.extra.get(PROVENANCE_KEY)?;
+        serde_json::from_value(v.clone()).ok()
+    }
+
+    /// Puts the provenance into a record's `extra`.
+    pub fn store(&self, extra: &mut serde_json::Map<String, serde_json::Value>) {
+        if let Ok(v) = serde_json::to_value(self) {
+            extra.insert(PROVENANCE_KEY.to_owned(), v);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -404,6 +790,87 @@ mod tests {
             &Strategy::Majority { min_agree: Some(2) },
         );
         assert!(c.spans.is_empty());
+    }
+
+    fn contested(s: &Settled) -> Vec<(String, Why)> {
+        s.contested
+            .iter()
+            .map(|c| (c.item.to_string(), c.why))
+            .collect()
+    }
+
+    #[test]
+    fn settle_leaves_ties_missing_votes_and_clashes_open() {
+        let f = fixture();
+        let two = panel(&["alice", "bob"]);
+        let rules = Rules {
+            overlap: false,
+            single: BTreeSet::new(),
+        };
+        let majority = Strategy::Majority { min_agree: None };
+        let s = settle(&two, &f.votes()[..2], &majority, &rules);
+        // Two annotators: what only one marked is a tie.
+        assert_eq!(s.kept.spans.len(), 2);
+        assert_eq!(
+            contested(&s),
+            [
+                ("ORG \"armée syrienne\" [18, 32)".to_owned(), Why::Tie),
+                ("topic politics".to_owned(), Why::Tie),
+            ]
+        );
+        assert_eq!(s.contested[0].annotators, ["bob"]);
+        assert_eq!(s.contested[0].against, ["alice"]);
+        // Three: two against one settles either way.
+        let s = settle(
+            &panel(&["alice", "bob", "carol"]),
+            &f.votes(),
+            &majority,
+            &rules,
+        );
+        assert!(s.is_settled(), "{:?}", s.contested);
+        // carol has no record: bob's lone span could still reach two votes.
+        let s = settle(
+            &panel(&["alice", "bob", "carol"]),
+            &f.votes()[..2],
+            &majority,
+            &rules,
+        );
+        assert_eq!(s.contested[0].why, Why::Missing);
+        // Intersection drops what one who decided did not mark.
+        let s = settle(&two, &f.votes()[..2], &Strategy::Intersection, &rules);
+        assert!(s.is_settled());
+        let s = settle(&two, &f.votes()[..1], &Strategy::Intersection, &rules);
+        assert!(s.contested.iter().all(|c| c.why == Why::Missing));
+        assert_eq!(s.contested.len(), 3);
+        // Union keeps everything but takes out what clashes: Boukamal LOC and ORG.
+        let single = Rules {
+            overlap: false,
+            single: BTreeSet::from(["topic".to_owned()]),
+        };
+        let s = settle(
+            &panel(&["alice", "bob", "carol"]),
+            &f.votes(),
+            &Strategy::Union,
+            &single,
+        );
+        assert_eq!(
+            contested(&s),
+            [
+                ("LOC \"Boukamal\" [35, 43)".to_owned(), Why::Conflict),
+                ("ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict),
+                ("topic conflict".to_owned(), Why::Conflict),
+                ("topic politics".to_owned(), Why::Conflict),
+            ]
+        );
+        assert_eq!(s.kept.spans.len(), 2);
+        assert!(s.kept.labels.is_empty());
+        // Prefer settles everything, as export combines it.
+        let s = settle(&two, &f.votes(), &Strategy::Prefer("bob".into()), &single);
+        assert!(s.is_settled());
+        assert_eq!(
+            s.kept,
+            combine(&two, &f.votes(), &Strategy::Prefer("bob".into()))
+        );
     }
 
     #[test]

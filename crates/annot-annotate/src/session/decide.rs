@@ -57,7 +57,11 @@ impl Session {
             labels: ann.labels.clone(),
             zones: ann.zones.clone(),
             note,
-            extra: self.dismissed_extra(&cur.view.doc.id),
+            extra: {
+                let mut extra = self.record_extra(&cur.view.doc.id, &ann);
+                extra.extend(self.dismissed_extra(&cur.view.doc.id));
+                extra
+            },
         };
         self.log.append(&record)?;
         // Not fsynced: should the line be lost, the record (fsynced, on a later
@@ -156,6 +160,11 @@ impl Session {
                 "{} zone correction(s) of your earlier record (✗ lost) would be left out",
                 cur.losses.zones
             ));
+        }
+        if status == Status::Accepted
+            && let Some(open) = self.open_choices_worry()
+        {
+            worries.push(open);
         }
         let unknown = self.schema.unknown_labels(&ann.spans, &ann.labels);
         if !unknown.is_empty() {

@@ -80,7 +80,9 @@ impl Session {
                 .or_default()
                 .extend(kept);
         }
-        if let Some(r) = self.log.get(&view.doc.id) {
+        if let Some(start) = self.agenda_start(&view.doc.id) {
+            ann = start;
+        } else if let Some(r) = self.log.get(&view.doc.id) {
             let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
             ann = Annotation::from_record(&resolved.record);
             if resolved.has_losses() {

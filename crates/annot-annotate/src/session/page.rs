@@ -102,7 +102,8 @@ impl Session {
             self.pager.first = 0;
             self.pager.row = 0;
         }
-        self.draw_page(out)
+        self.draw_page(out)?;
+        self.show_choices(out)
     }
 
     /// Rows for paragraphs on a page, when pages are drawn: the terminal less

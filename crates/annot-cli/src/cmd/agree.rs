@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use annot_diff::agree::{AgreeOptions, AgreeReport, LayerFigures, agree};
 use annot_diff::gate::{GateResult, check, parse_gates};
-use annot_diff::metric::{Agreement, Scores, Value};
+use annot_diff::metric::{Agreement, Scores, SpanScores, Value};
 use annot_model::project::Project;
 use annot_model::visible;
 use serde::Serialize;
@@ -129,13 +129,18 @@ fn render(r: &AgreeReport) -> String {
     let mut notes = Notes::default();
     let names: Vec<&str> = r.sides.iter().map(|s| s.name.as_str()).collect();
     let d = &r.documents;
-    let _ = writeln!(
-        o,
-        "annot agree · {} · {} documents with records, {} decided by every side",
-        names.join(" vs "),
-        d.with_records,
-        d.in_common
+    let counts = format!(
+        "{} documents with records, {} decided by every side",
+        d.with_records, d.in_common
     );
+    let head = format!("annot agree · {} · {counts}", names.join(" vs "));
+    if head.chars().count() <= 80 {
+        let _ = writeln!(o, "{head}");
+    } else {
+        // Many or long side names: the counts go on a line of their own.
+        let _ = writeln!(o, "annot agree · {}", fit(&names.join(" vs "), 66));
+        let _ = writeln!(o, "  {counts}");
+    }
     if !d.not_in_common.is_empty() {
         let shown: Vec<String> = d
             .not_in_common
@@ -252,61 +257,19 @@ fn render(r: &AgreeReport) -> String {
         notes.flush(&mut o);
     }
 
-    let _ = writeln!(o);
-    let pair = if names.len() > 2 {
-        format!("{} against {} (first two sides)", names[1], names[0])
-    } else {
-        format!(
+    if r.spans.pairs.is_empty() {
+        let pair = format!(
             "{} against {}",
             names.get(1).unwrap_or(&""),
             names.first().unwrap_or(&"")
-        )
-    };
-    let _ = writeln!(o, "Spans: {}", fit(&pair, 72));
-    let _ = writeln!(
-        o,
-        "  {:<22} {:>10} {:>10} {:>10} {:>8} {:>8}",
-        "", "P", "R", "F1", "A spans", "B spans"
-    );
-    let scores = |o: &mut String, notes: &mut Notes, name: &str, s: &Scores| {
-        let (p, rr, f) = (
-            notes.value(s.precision),
-            notes.value(s.recall),
-            notes.value(s.f1),
         );
-        let _ = writeln!(
-            o,
-            "  {:<22} {:>10} {:>10} {:>10} {:>8} {:>8}",
-            fit(name, 22),
-            p,
-            rr,
-            f,
-            s.reference,
-            s.compared
-        );
-    };
-    for (m, s) in [("exact", &r.spans.exact), ("overlap", &r.spans.overlap)] {
-        scores(&mut o, &mut notes, &format!("{m} micro"), &s.micro);
-        let ma = &s.macro_avg;
-        let (p, rr, f) = (
-            notes.value(ma.precision),
-            notes.value(ma.recall),
-            notes.value(ma.f1),
-        );
-        let _ = writeln!(
-            o,
-            "  {:<22} {:>10} {:>10} {:>10} {:>8}",
-            format!("{m} macro"),
-            p,
-            rr,
-            f,
-            format!("{} labels", ma.labels)
-        );
-        for (label, ls) in &s.per_label {
-            scores(&mut o, &mut notes, &format!("  {m} {label}"), ls);
+        span_table(&mut o, &mut notes, &pair, &r.spans.exact, &r.spans.overlap);
+    } else {
+        for p in &r.spans.pairs {
+            let pair = format!("{} against {}", p.b, p.a);
+            span_table(&mut o, &mut notes, &pair, &p.exact, &p.overlap);
         }
     }
-    notes.flush(&mut o);
     if let (Some(pe), Some(po)) = (&r.spans.pairwise_exact, &r.spans.pairwise_overlap) {
         let _ = writeln!(o);
         let _ = writeln!(o, "Pairwise span F1 (exact; lower triangle: overlap)");
@@ -444,4 +407,60 @@ fn render(r: &AgreeReport) -> String {
         notes.flush(&mut o);
     }
     o
+}
+
+/// One pair's span scores: exact and overlap, micro, macro and per label.
+fn span_table(
+    o: &mut String,
+    notes: &mut Notes,
+    pair: &str,
+    exact: &SpanScores<String>,
+    overlap: &SpanScores<String>,
+) {
+    let _ = writeln!(o);
+    let _ = writeln!(o, "Spans: {}", fit(pair, 72));
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>10} {:>10} {:>10} {:>8} {:>8}",
+        "", "P", "R", "F1", "A spans", "B spans"
+    );
+    let scores = |o: &mut String, notes: &mut Notes, name: &str, s: &Scores| {
+        let (p, rr, f) = (
+            notes.value(s.precision),
+            notes.value(s.recall),
+            notes.value(s.f1),
+        );
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>10} {:>10} {:>10} {:>8} {:>8}",
+            fit(name, 22),
+            p,
+            rr,
+            f,
+            s.reference,
+            s.compared
+        );
+    };
+    for (m, s) in [("exact", exact), ("overlap", overlap)] {
+        scores(o, notes, &format!("{m} micro"), &s.micro);
+        let ma = &s.macro_avg;
+        let (p, rr, f) = (
+            notes.value(ma.precision),
+            notes.value(ma.recall),
+            notes.value(ma.f1),
+        );
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>10} {:>10} {:>10} {:>8}",
+            format!("{m} macro"),
+            p,
+            rr,
+            f,
+            format!("{} labels", ma.labels)
+        );
+        for (label, ls) in &s.per_label {
+            scores(o, notes, &format!("  {m} {label}"), ls);
+        }
+    }
+    notes.flush(o);
 }

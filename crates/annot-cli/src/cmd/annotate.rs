@@ -106,7 +106,16 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         lang: project.config.lang,
         patterns,
     };
-    let mut session = Session::new(corpus, schema, log, opts)?;
+    let session = Session::new(corpus, schema, log, opts)?;
+    drive(session, project, &annotator)
+}
+
+/// Runs a prepared session on standard input and output (annotate and adjudicate).
+pub(crate) fn drive(
+    mut session: Session,
+    project: &Project,
+    annotator: &str,
+) -> anyhow::Result<()> {
     let history = project.cache_dir().join(format!("history-{annotator}"));
     let mut input =
         stdin_source(Some(history)).context("cannot read commands from the terminal")?;

@@ -290,6 +290,7 @@ fn render(d: &DocumentDiff, a: &str, b: &str, context: Option<usize>, st: &Style
             let n = d.spans.iter().filter(|p| p.kind == *k).count();
             (n > 0).then(|| format!("{n} {}", k.as_str()))
         })
+        .chain((!d.zones.is_empty()).then(|| format!("{} zone", d.zones.len())))
         .collect();
     let _ = writeln!(o, "── {} ── {}", visible(&d.doc), counts.join(" · "));
     let disagreements: Vec<(usize, usize)> = d
@@ -348,6 +349,34 @@ fn render(d: &DocumentDiff, a: &str, b: &str, context: Option<usize>, st: &Style
             visible(&none_if_empty(&l.b))
         );
     }
+    for z in &d.zones {
+        let text = map
+            .to_bytes(z.start, z.end)
+            .map_or("", |(x, y)| &d.document.text[x..y]);
+        let side = |name: &str, zone: &Option<String>, corrected: bool| {
+            format!(
+                "{name} {} ({})",
+                zone.as_deref().unwrap_or("no zone"),
+                if corrected { "corrected" } else { "imported" }
+            )
+        };
+        let row = format!(
+            "  zones [{}, {}) \"{}\": {} | {}",
+            z.start,
+            z.end,
+            excerpt(text, 40),
+            side(a, &z.a, z.a_corrected),
+            side(b, &z.b, z.b_corrected)
+        );
+        let _ = writeln!(o, "{}", visible(&row));
+    }
+    for (who, n) in [(a, d.dropped_zones_a), (b, d.dropped_zones_b)] {
+        if n > 0 {
+            let row =
+                format!("  ✗ {who}: {n} zone correction(s) made on an older text, not compared");
+            let _ = writeln!(o, "{}", visible(&row));
+        }
+    }
     for (who, lost) in [(a, &d.lost_a), (b, &d.lost_b)] {
         for l in lost {
             let row = format!(
@@ -360,6 +389,16 @@ fn render(d: &DocumentDiff, a: &str, b: &str, context: Option<usize>, st: &Style
     }
     o.push('\n');
     o
+}
+
+/// The first `n` characters of `text` on one line, `…` when cut.
+fn excerpt(text: &str, n: usize) -> String {
+    let one_line = text.replace('\n', " ⏎ ");
+    if one_line.chars().count() <= n {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(n.saturating_sub(1)).collect();
+    format!("{cut}…")
 }
 
 fn none_if_empty(v: &[String]) -> String {
@@ -419,6 +458,24 @@ fn csv_rows(
             bt,
             left,
             right,
+        ])?;
+    }
+    for z in &d.zones {
+        let text = cell(slice(z.start, z.end));
+        let zone = |x: &Option<String>| x.clone().unwrap_or_default();
+        w.write_record([
+            cell(&d.doc),
+            "zone".to_owned(),
+            zone(&z.a),
+            z.start.to_string(),
+            z.end.to_string(),
+            text.clone(),
+            zone(&z.b),
+            z.start.to_string(),
+            z.end.to_string(),
+            text,
+            cell(slice(z.start.saturating_sub(width), z.start)),
+            cell(slice(z.end, (z.end + width).min(len))),
         ])?;
     }
     for l in d.labels.iter().filter(|l| !l.agrees()) {

@@ -10,7 +10,6 @@ use annot_export::{
     Pass, Scheme, Source, SplitConfig,
 };
 use annot_model::Zone;
-use annot_model::combine::Strategy;
 use annot_model::filter::Filter;
 use annot_model::project::Project;
 use annot_model::record::Status;
@@ -140,19 +139,10 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
             "--from names {} annotators: say how to combine them with --strategy union|intersection|majority|prefer:NAME",
             args.from.len()
         ),
-        (many, Some(s)) => {
-            let mut strategy: Strategy = s.parse()?;
-            if let Some(k) = args.min_agree {
-                match &mut strategy {
-                    Strategy::Majority { min_agree } => *min_agree = Some(k),
-                    _ => anyhow::bail!("--min-agree goes with --strategy majority"),
-                }
-            }
-            Source::Combined {
-                annotators: many.to_vec(),
-                strategy,
-            }
-        }
+        (many, Some(s)) => Source::Combined {
+            annotators: many.to_vec(),
+            strategy: crate::cmd::merge::strategy_of(s, args.min_agree)?,
+        },
     };
     let statuses = args
         .status

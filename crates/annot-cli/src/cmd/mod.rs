@@ -1,5 +1,6 @@
 //! One module per subcommand; `run` dispatches.
 
+pub(crate) mod adjudicate;
 pub(crate) mod agree;
 pub(crate) mod annotate;
 pub(crate) mod check;
@@ -8,6 +9,7 @@ pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
+pub(crate) mod merge;
 pub(crate) mod quickstart;
 pub(crate) mod show;
 pub(crate) mod status;
@@ -36,6 +38,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
         Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
         Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
+        Command::Merge(args) => merge::run(args, &find_project(&cli.global)?),
+        Command::Adjudicate(args) => {
+            adjudicate::run(args, &find_project(&cli.global)?, color)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export(args) => export::run(args, &find_project(&cli.global)?),
     }
 }

@@ -1,0 +1,419 @@
+//! `annot merge` end to end: two and three scripted annotators on the sample corpus,
+//! every strategy, provenance, flagged records, idempotence, append-only, re-imported texts.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::common::{annot_in, jsonl_project, stdout_of};
+use crate::compare::{
+    D1, D2, FUEL, KFAR, MOSAIC, annotate, doc_text, json_of, record, three_annotators, write_log,
+};
+
+/// The records of a log, in order.
+fn log(root: &Path, who: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(root.join("annotations").join(format!("{who}.jsonl")))
+        .unwrap_or_default();
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The latest record of `doc` in a log.
+fn latest(root: &Path, who: &str, doc: &str) -> Value {
+    log(root, who)
+        .into_iter()
+        .rev()
+        .find(|r| r["doc"] == doc)
+        .unwrap_or_else(|| panic!("{who} has no record of {doc}"))
+}
+
+/// (text, label) of a record's spans.
+fn spans(r: &Value) -> Vec<(String, String)> {
+    r["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["text"].as_str().unwrap().to_owned(),
+                s["label"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn contested(r: &Value) -> Vec<(String, String, Value)> {
+    r["provenance"]["contested"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|c| {
+                    let what = match c["item"].as_str().unwrap() {
+                        "span" => format!("{} {}", c["span"]["label"], c["span"]["text"]),
+                        _ => format!("{} {}", c["layer"], c["value"]),
+                    }
+                    .replace('"', "");
+                    (
+                        what,
+                        c["why"].as_str().unwrap().to_owned(),
+                        c["annotators"].clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pair(text: &str, label: &str) -> (String, String) {
+    (text.to_owned(), label.to_owned())
+}
+
+#[test]
+fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options() {
+    let (_tmp, root) = three_annotators();
+    let out = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
+    assert!(
+        out.contains("wrote 3 record(s): 1 accepted, 2 flagged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("annot adjudicate alice bob --into gold"),
+        "{out}"
+    );
+    let kfar = latest(&root, "gold", KFAR);
+    assert_eq!(kfar["status"], "flagged");
+    assert_eq!(kfar["annotator"], "gold");
+    // What both marked is kept, with who marked it.
+    assert_eq!(
+        spans(&kfar),
+        [pair("Kfar Selwan", "LOC"), pair("Kfar Selwan", "LOC")]
+    );
+    let p = &kfar["provenance"];
+    assert_eq!(p["method"], "merge");
+    assert_eq!(p["strategy"], "majority");
+    assert_eq!(p["from"], json!(["alice", "bob"]));
+    assert_eq!(p["spans"][0]["annotators"], json!(["alice", "bob"]));
+    assert_eq!(p["labels"]["topic"][0]["value"], "society");
+    assert_eq!(kfar["labels"]["topic"], json!(["society"]));
+    // What only one marked is an option, each with its author.
+    let open = contested(&kfar);
+    assert!(
+        open.contains(&("ORG Rania Khoury".into(), "tie".into(), json!(["bob"]))),
+        "{open:?}"
+    );
+    assert!(open.contains(&("PER Rania Khoury".into(), "tie".into(), json!(["alice"]))));
+    assert!(open.contains(&("PER Georges Haddad".into(), "tie".into(), json!(["alice"]))));
+    assert!(open.contains(&("topic health".into(), "tie".into(), json!(["bob"]))));
+    let note = kfar["note"].as_str().unwrap();
+    assert!(
+        note.contains("ORG \"Rania Khoury\" (bob, not alice; tie)"),
+        "{note}"
+    );
+    // Both agree on the mosaic document.
+    let mosaic = latest(&root, "gold", MOSAIC);
+    assert_eq!(mosaic["status"], "accepted");
+    assert_eq!(mosaic["labels"]["topic"], json!(["politics"]));
+    assert!(mosaic["note"].is_null());
+    // alice rejected the fuel document: one decision is not a majority of two.
+    let fuel = latest(&root, "gold", FUEL);
+    assert_eq!(fuel["status"], "flagged");
+    assert!(
+        fuel["note"].as_str().unwrap().contains("alice: rejected"),
+        "{fuel}"
+    );
+    // The flagged records are where annotate and check look.
+    let screen = stdout_of(
+        annot_in(&root)
+            .args([
+                "annotate",
+                "--annotator",
+                "gold",
+                "--filter",
+                "status=flagged",
+            ])
+            .write_stdin("q\n"),
+    );
+    assert!(screen.contains(KFAR), "{screen}");
+    annot_in(&root).args(["check"]).assert().success();
+    // The report as data.
+    let j = json_of(
+        &root,
+        &[
+            "merge",
+            "alice",
+            "bob",
+            "--into",
+            "gold2",
+            "--json",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(j["written"], 3);
+    assert_eq!(j["outcomes"]["flagged"], 2);
+    assert_eq!(j["spans_by_provenance"]["alice+bob"], 2);
+    assert!(!root.join("annotations/gold2.jsonl").exists());
+    // On an existing log, a dry run adds nothing either.
+    let before = std::fs::read(root.join("annotations/gold.jsonl")).unwrap();
+    let j = json_of(
+        &root,
+        &[
+            "merge",
+            "alice",
+            "bob",
+            "--into",
+            "gold",
+            "--strategy",
+            "union",
+            "--json",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(j["written"], 3, "{j}");
+    assert_eq!(
+        std::fs::read(root.join("annotations/gold.jsonl")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_second_run_adds_nothing_and_a_changed_side_is_appended_never_rewritten() {
+    let (_tmp, root) = three_annotators();
+    let path = root.join("annotations/gold.jsonl");
+    annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success();
+    let first = std::fs::read(&path).unwrap();
+    let again = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
+    assert!(
+        again.contains("wrote 0 record(s)") && again.contains("3 already in the log as merged"),
+        "{again}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), first, "nothing added");
+    // bob comes round to alice's view of Rania Khoury.
+    annotate(
+        &root,
+        "bob",
+        &[&format!("g {KFAR}"), "d 2", "Rania Khoury PER", "a", "q"],
+    );
+    let third = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
+    assert!(third.contains("wrote 1 record(s)"), "{third}");
+    let now = std::fs::read(&path).unwrap();
+    assert!(now.starts_with(&first), "appended, not rewritten");
+    assert_eq!(log(&root, "gold").len(), 4);
+    let kfar = latest(&root, "gold", KFAR);
+    assert!(
+        spans(&kfar).contains(&pair("Rania Khoury", "PER")),
+        "{kfar}"
+    );
+    // A decision made by hand in the target is never replaced by a merge.
+    annotate(
+        &root,
+        "gold",
+        &[&format!("g {KFAR}"), "note revu", "a", "q"],
+    );
+    let hand = latest(&root, "gold", KFAR);
+    let fourth = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
+    assert!(
+        fourth.contains("1 decided by hand in the target, left as they are"),
+        "{fourth}"
+    );
+    assert_eq!(latest(&root, "gold", KFAR), hand);
+}
+
+#[test]
+fn every_strategy_over_three_annotators() {
+    let (_tmp, root) = three_annotators();
+    let merge = |into: &str, extra: &[&str]| {
+        let mut args = vec!["merge", "alice", "bob", "carol", "--into", into, "--json"];
+        args.extend_from_slice(extra);
+        json_of(&root, &args)
+    };
+    // Majority of three: two against one settles everything.
+    let j = merge("maj", &[]);
+    assert_eq!(j["outcomes"]["accepted"], 3, "{j}");
+    let kfar = latest(&root, "maj", KFAR);
+    assert_eq!(
+        spans(&kfar),
+        [
+            pair("Kfar Selwan", "LOC"),
+            pair("Rania Khoury", "PER"),
+            pair("Kfar Selwan", "LOC"),
+            pair("Georges Haddad", "PER")
+        ]
+    );
+    assert_eq!(
+        kfar["provenance"]["spans"][1]["annotators"],
+        json!(["alice", "carol"])
+    );
+    assert_eq!(kfar["labels"]["topic"], json!(["society"]));
+    // At least three: only the unanimous spans; the two-to-one ones are left open.
+    merge("all3", &["--min-agree", "3"]);
+    let kfar = latest(&root, "all3", KFAR);
+    assert_eq!(kfar["status"], "flagged");
+    assert_eq!(spans(&kfar).len(), 2);
+    assert!(contested(&kfar).contains(&(
+        "PER Rania Khoury".into(),
+        "tie".into(),
+        json!(["alice", "carol"])
+    )));
+    // At least one: Rania Khoury PER and ORG clash.
+    merge("any", &["--min-agree", "1"]);
+    let open = contested(&latest(&root, "any", KFAR));
+    assert!(open.contains(&("ORG Rania Khoury".into(), "conflict".into(), json!(["bob"]))));
+    // Union: everything, and the clashes (same text, two labels; Georges inside
+    // Georges Haddad, the schema forbids overlaps) are flagged.
+    merge("uni", &["--strategy", "union"]);
+    let kfar = latest(&root, "uni", KFAR);
+    assert_eq!(kfar["status"], "flagged");
+    assert!(spans(&kfar).contains(&pair("Baabda", "LOC")));
+    let open = contested(&kfar);
+    assert!(open.iter().all(|c| c.1 == "conflict"), "{open:?}");
+    assert!(open.contains(&("PER Georges".into(), "conflict".into(), json!(["bob"]))));
+    // Intersection: what all three marked; alice rejected the fuel document.
+    merge("inter", &["--strategy", "intersection"]);
+    let kfar = latest(&root, "inter", KFAR);
+    assert_eq!(kfar["status"], "accepted");
+    assert_eq!(
+        spans(&kfar),
+        [pair("Kfar Selwan", "LOC"), pair("Kfar Selwan", "LOC")]
+    );
+    assert_eq!(latest(&root, "inter", FUEL)["status"], "flagged");
+    // prefer:bob takes bob's records whole.
+    merge("bobs", &["--strategy", "prefer:bob"]);
+    let kfar = latest(&root, "bobs", KFAR);
+    assert_eq!(kfar["status"], "accepted");
+    assert_eq!(spans(&kfar), spans(&latest(&root, "bob", KFAR)));
+    assert_eq!(kfar["labels"], latest(&root, "bob", KFAR)["labels"]);
+    assert_eq!(kfar["provenance"]["strategy"], "prefer:bob");
+    // The same inputs give the same records.
+    merge("bobs2", &["--strategy", "prefer:bob"]);
+    let strip = |mut r: Value| {
+        r["at"] = Value::Null;
+        r["annotator"] = Value::Null;
+        r
+    };
+    assert_eq!(
+        strip(latest(&root, "bobs", KFAR)),
+        strip(latest(&root, "bobs2", KFAR))
+    );
+}
+
+#[test]
+fn bad_targets_and_strategies_are_refused_before_anything_is_written() {
+    let (_tmp, root) = three_annotators();
+    let before = std::fs::read(root.join("annotations/alice.jsonl")).unwrap();
+    for (args, says) in [
+        (
+            vec!["alice", "bob", "--into", "alice"],
+            "--into alice: side 'alice' reads that log",
+        ),
+        (
+            vec!["alice@2026-01-01", "bob", "--into", "alice"],
+            "side 'alice@2026-01-01' reads that log",
+        ),
+        (
+            vec!["alice", "bob", "--into", "g", "--strategy", "prefer:dave"],
+            "'dave' is not one of the sides (alice, bob)",
+        ),
+        (
+            vec!["alice", "bob", "--into", "g", "--min-agree", "3"],
+            "--min-agree 3: there are 2 sides",
+        ),
+        (
+            vec![
+                "alice",
+                "bob",
+                "--into",
+                "g",
+                "--strategy",
+                "union",
+                "--min-agree",
+                "1",
+            ],
+            "--min-agree goes with --strategy majority",
+        ),
+        (
+            vec!["alice", "bob", "--into", "g", "--strategy", "vote"],
+            "'vote' is not a strategy",
+        ),
+        (vec!["alice", "--into", "g"], "required"),
+    ] {
+        let mut cmd = annot_in(&root);
+        cmd.arg("merge").args(&args);
+        let out = cmd.assert().failure().get_output().stderr.clone();
+        let err = String::from_utf8(out).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(root.join("annotations/alice.jsonl")).unwrap(),
+        before
+    );
+    assert!(!root.join("annotations/g.jsonl").exists());
+}
+
+#[test]
+fn a_side_made_on_an_older_text_is_merged_on_the_current_text_and_its_lost_span_flagged() {
+    let (tmp, root) = jsonl_project(&[("d1", D1), ("d2", D2)]);
+    let t = "2026-11-20T10:00:00Z";
+    write_log(
+        &root,
+        "alice",
+        &[
+            record(
+                &root,
+                "d1",
+                t,
+                "accepted",
+                &[(0, 5, "LOC"), (9, 13, "LOC")],
+                &["politics"],
+            ),
+            record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["society"]),
+        ],
+    );
+    let path = tmp.path().join("v2.jsonl");
+    std::fs::write(
+        &path,
+        json!({"id": "d1", "text": "Entre Paris et Lille"}).to_string() + "\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--update", "--id-field", "id"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert_eq!(doc_text(&root, "d1"), "Entre Paris et Lille");
+    write_log(
+        &root,
+        "bob",
+        &[
+            record(&root, "d1", t, "accepted", &[(6, 11, "LOC")], &["politics"]),
+            record(&root, "d2", t, "accepted", &[(0, 5, "PER")], &["society"]),
+        ],
+    );
+    let out = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
+    assert!(out.contains("✗ lost   LOC \"Lyon\" of alice"), "{out}");
+    let d1 = latest(&root, "gold", "d1");
+    assert_eq!(d1["status"], "flagged");
+    // alice's Paris is carried to where Paris is now, and agrees with bob's.
+    assert_eq!(
+        d1["spans"],
+        json!([{"start": 6, "end": 11, "label": "LOC", "text": "Paris"}])
+    );
+    assert_eq!(d1["provenance"]["lost"][0]["span"]["text"], "Lyon");
+    assert_eq!(
+        d1["hash"],
+        json!(annot_model::text_hash("Entre Paris et Lille"))
+    );
+    assert_eq!(latest(&root, "gold", "d2")["status"], "accepted");
+    // The other logs have warnings (records made on the old text); gold has none.
+    let out = annot_in(&root)
+        .args(["check", "--warnings-ok"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    assert!(!String::from_utf8(out).unwrap().contains("gold.jsonl"));
+}
