@@ -53,9 +53,14 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// annot's own `annot export --format jsonl`, read back.
+    JsonlSpans,
 }
 
 impl Format {
+    /// The names `--format` takes ([`Format::from_name`] reads them).
+    pub const NAMES: &[&str] = &["text", "txt", "jsonl", "ndjson", "csv", "jsonl-spans"];
+
     /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -70,8 +75,23 @@ impl Format {
             "txt" | "text" => Some(Self::Text),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
+            "jsonl-spans" => Some(Self::JsonlSpans),
             _ => None,
         }
+    }
+
+    /// The format of a file found in a folder, by its extension (`.txt`,
+    /// `.jsonl` / `.ndjson`, `.csv`); annotated formats are only ever named.
+    #[must_use]
+    pub(crate) fn from_extension(path: &Path) -> Option<Self> {
+        Self::from_path(path).filter(|f| !f.is_annotated())
+    }
+
+    /// Whether files of this format carry annotations (written to the
+    /// annotators' logs), not only documents.
+    #[must_use]
+    pub fn is_annotated(self) -> bool {
+        !matches!(self, Self::Text | Self::Jsonl | Self::Csv)
     }
 }
 
@@ -106,6 +126,9 @@ pub struct ImportOptions {
     /// The largest document text taken, in bytes of UTF-8 (after
     /// normalisation); a larger one is a failure of its file or line.
     pub max_doc_bytes: usize,
+    /// Annotated formats: leave out an annotation with a bad span (or a
+    /// broken line) and import the rest, instead of refusing the import.
+    pub skip_bad: bool,
 }
 
 /// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
@@ -127,6 +150,7 @@ impl Default for ImportOptions {
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,
+            skip_bad: false,
         }
     }
 }

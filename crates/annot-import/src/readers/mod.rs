@@ -12,6 +12,8 @@
 
 mod csv;
 mod jsonl;
+mod jsonl_spans;
+mod lines;
 mod text;
 
 use std::io::{BufRead, BufReader, Read};
@@ -19,6 +21,7 @@ use std::io::{BufRead, BufReader, Read};
 use annot_model::{Document, Record};
 use rayon::prelude::*;
 
+use crate::annotated::Conversion;
 use crate::article::record_document;
 use crate::decode::{decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
@@ -35,6 +38,12 @@ pub struct Item {
     /// Annotations the input carried on this document, one record an
     /// annotator (empty for formats without annotations).
     pub records: Vec<Record>,
+    /// Set by the import when an earlier document of the same import had
+    /// this text: the id of that document, which the records attach to (the
+    /// document itself is not imported again).
+    pub repeat_of: Option<String>,
+    /// The file, or `file:line`, the item came from (set by the import).
+    pub location: String,
 }
 
 impl From<Document> for Item {
@@ -42,6 +51,8 @@ impl From<Document> for Item {
         Self {
             document,
             records: Vec::new(),
+            repeat_of: None,
+            location: String::new(),
         }
     }
 }
@@ -57,6 +68,10 @@ pub(crate) enum Event {
     },
     Warning(Diagnostic),
     Failure(Diagnostic),
+    /// Something converted to be imported (UTF-16 offsets, a discontinuous span).
+    Conversion(Conversion),
+    /// An annotation left out (with `skip_bad`), and why.
+    Refusal(Diagnostic),
     /// `bytes` more of the source read; `file_done` when it is all read.
     Read {
         bytes: u64,
@@ -96,6 +111,7 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Text => &text::TextReader,
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
+        Format::JsonlSpans => &jsonl_spans::JSONL_SPANS,
     }
 }
 
