@@ -53,13 +53,29 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// Prodigy's JSONL: `text`, `spans`, `answer`, one task a line.
+    Prodigy,
+    /// doccano's JSONL export (sequence labelling, relations, classification).
+    Doccano,
+    /// Label Studio's JSON export: a list of tasks.
+    LabelStudio,
     /// annot's own `annot export --format jsonl`, read back.
     JsonlSpans,
 }
 
 impl Format {
     /// The names `--format` takes ([`Format::from_name`] reads them).
-    pub const NAMES: &[&str] = &["text", "txt", "jsonl", "ndjson", "csv", "jsonl-spans"];
+    pub const NAMES: &[&str] = &[
+        "text",
+        "txt",
+        "jsonl",
+        "ndjson",
+        "csv",
+        "jsonl-spans",
+        "prodigy",
+        "doccano",
+        "label-studio",
+    ];
 
     /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
     #[must_use]
@@ -76,6 +92,9 @@ impl Format {
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
             "jsonl-spans" => Some(Self::JsonlSpans),
+            "prodigy" => Some(Self::Prodigy),
+            "doccano" => Some(Self::Doccano),
+            "label-studio" => Some(Self::LabelStudio),
             _ => None,
         }
     }

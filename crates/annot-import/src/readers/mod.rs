@@ -11,9 +11,12 @@
 //! [`Format`] variant, and its line in [`reader`].
 
 mod csv;
+mod doccano;
 mod jsonl;
 mod jsonl_spans;
+mod label_studio;
 mod lines;
+mod prodigy;
 mod text;
 
 use std::io::{BufRead, BufReader, Read};
@@ -112,6 +115,9 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
         Format::JsonlSpans => &jsonl_spans::JSONL_SPANS,
+        Format::Prodigy => &prodigy::PRODIGY,
+        Format::Doccano => &doccano::DOCCANO,
+        Format::LabelStudio => &label_studio::LabelStudioReader,
     }
 }
 
