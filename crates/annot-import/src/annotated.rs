@@ -156,8 +156,6 @@ pub enum ConversionKind {
     RelationsKept,
     /// Annotations of a kind annot does not model, not imported.
     NotModelled,
-    /// Several records of one annotator on one document merged into one.
-    MergedRecords,
     /// Rejected span suggestions (Prodigy's span-level `answer`), kept in
     /// the record's `rejected_spans`.
     RejectedSpans,
@@ -175,7 +173,6 @@ impl ConversionKind {
             Self::DiscontinuousSpan => "discontinuous spans imported as their covering span",
             Self::RelationsKept => "relations kept in the record (not yet modelled)",
             Self::NotModelled => "annotations not modelled, not imported",
-            Self::MergedRecords => "records of one annotator on one document merged",
             Self::RejectedSpans => "rejected span suggestions kept as rejected_spans",
             Self::DuplicateSpans => "duplicate spans imported once",
         }

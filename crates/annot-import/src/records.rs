@@ -42,6 +42,10 @@ pub struct RecordsOutcome {
     /// Of those written, the records that replace another latest decision of
     /// the annotator on the document.
     pub replaced: usize,
+    /// Records read that were merged into an earlier one of the same
+    /// annotator on the same document (Prodigy's `ner.teach` gives one line a
+    /// suggestion).
+    pub merged: usize,
     /// Documents with a record written or unchanged.
     pub documents: usize,
     /// Records written, by annotator.
@@ -163,12 +167,14 @@ pub(crate) fn plan(
     }
     let schema_id = schema.id();
     let mut merged: BTreeMap<(String, String), Record> = BTreeMap::new();
+    let mut merges = 0usize;
     let mut order: Vec<(String, String)> = Vec::new();
     for p in kept {
         let mut r = p.record;
         r.schema.clone_from(&schema_id);
         let key = (r.annotator.clone(), r.doc.clone());
         if let Some(first) = merged.get_mut(&key) {
+            merges += 1;
             merge(first, r);
         } else {
             order.push(key.clone());
@@ -178,6 +184,7 @@ pub(crate) fn plan(
     let mut outcome = RecordsOutcome {
         labels_added: added,
         refused: bad,
+        merged: merges,
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();

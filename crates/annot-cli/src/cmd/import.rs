@@ -122,6 +122,12 @@ impl Outcome {
                     r.unchanged
                 ));
             }
+            if r.merged > 0 {
+                s.push_str(&format!(
+                    ", {} merged into the record of the same annotator on the same document",
+                    r.merged
+                ));
+            }
             if r.replaced > 0 {
                 s.push_str(&format!(
                     ", {} replacing the annotator's earlier decision",

@@ -1,0 +1,238 @@
+//! `annot import --format prodigy|doccano|label-studio|jsonl-spans`: documents
+//! with their annotations, into the annotators' logs.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::common::{annot_in, empty_project, sample_project, stdout_of};
+
+/// Code point range of the first `needle` in `text`.
+fn at(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// UTF-16 code unit range of the first `needle` in `text`.
+fn utf16_at(text: &str, needle: &str) -> (usize, usize) {
+    let byte = text.find(needle).expect("needle in text");
+    let start = text[..byte].encode_utf16().count();
+    (start, start + needle.encode_utf16().count())
+}
+
+fn write_lines(path: &Path, lines: &[Value]) {
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(path, text).unwrap();
+}
+
+/// `annot import` with `args` then the files.
+fn import(root: &Path, args: &[&str], files: &[&Path]) -> assert_cmd::assert::Assert {
+    annot_in(root).arg("import").args(args).args(files).assert()
+}
+
+fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stderr.clone()).unwrap()
+}
+
+/// (start, end, label, text) of the latest record of `annotator` on `doc`.
+fn spans_of(root: &Path, doc: &str, annotator: &str) -> Vec<(u64, u64, String, String)> {
+    let out = stdout_of(annot_in(root).args(["show", "--json", doc]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rec = v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["annotator"] == annotator)
+        .unwrap_or_else(|| panic!("no record of {annotator} on {doc}: {out}"));
+    rec["record"]["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["start"].as_u64().unwrap(),
+                s["end"].as_u64().unwrap(),
+                s["label"].as_str().unwrap().to_owned(),
+                s["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The latest record of `annotator` on `doc`, as JSON.
+fn record_of(root: &Path, doc: &str, annotator: &str) -> Value {
+    let out = stdout_of(annot_in(root).args(["show", "--json", doc]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["annotator"] == annotator)
+        .map(|r| r["record"].clone())
+        .unwrap_or(Value::Null)
+}
+
+fn check_clean(root: &Path) {
+    let out = annot_in(root).arg("check").assert().success();
+    let err = stderr(&out) + &String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(err.contains(": 0 error(s), 0 warning(s)"), "{err}");
+}
+
+fn log_lines(root: &Path, annotator: &str) -> usize {
+    std::fs::read_to_string(root.join(format!("annotations/{annotator}.jsonl")))
+        .map_or(0, |t| t.lines().count())
+}
+
+fn corpus_files(root: &Path) -> usize {
+    std::fs::read_dir(root.join("corpus")).unwrap().count()
+}
+
+fn span(t: &str, needle: &str, label: &str) -> (u64, u64, String, String) {
+    let (s, e) = at(t, needle);
+    (s as u64, e as u64, label.to_owned(), needle.to_owned())
+}
+
+const EMOJI: &str = "🎉👩‍🔬 La chercheuse Marie Curie revient à Varsovie.";
+const FRAKTUR: &str = "𝔏𝔢 𝔐𝔬𝔫𝔡𝔢 : la Banque de France relève ses prévisions.";
+/// "Cafe" + combining acute: NFC makes it one code point, so offsets after it move by one.
+const COMBINING: &str = "Le Cafe\u{301} de Flore, a\u{300} Paris, ferme.";
+const CRLF: &str = "Titre\r\n\r\nLa ville de Brest accueille le festival.";
+
+/// A Prodigy file with emoji and astral characters before spans, combining
+/// marks, CRLF, overlapping spans, an empty span set and a rejected answer.
+fn prodigy_fixture(dir: &Path) -> PathBuf {
+    let s = |t: &str, n: &str, l: &str| {
+        let (a, b) = at(t, n);
+        json!({"start": a, "end": b, "label": l, "text": n})
+    };
+    let lines = vec![
+        json!({"id": "emoji", "text": EMOJI, "answer": "accept", "_input_hash": 11, "_task_hash": 12,
+               "spans": [s(EMOJI, "Marie Curie", "PER"), s(EMOJI, "Varsovie", "LOC")],
+               "meta": {"title": "Curie"}}),
+        json!({"id": "fraktur", "text": FRAKTUR, "answer": "accept",
+               "spans": [s(FRAKTUR, "Banque de France", "ORG"), s(FRAKTUR, "France", "LOC")]}),
+        json!({"id": "combining", "text": COMBINING, "answer": "accept",
+               "spans": [s(COMBINING, "Cafe\u{301} de Flore", "ORG"), s(COMBINING, "Paris", "LOC")]}),
+        json!({"id": "crlf", "text": CRLF, "answer": "accept", "spans": [s(CRLF, "Brest", "LOC")]}),
+        json!({"id": "empty", "text": "Il pleut sur la ville.", "answer": "accept", "spans": []}),
+        json!({"id": "rejected", "text": "Un texte hors sujet.", "answer": "reject"}),
+        json!({"id": "ignored", "text": "Un texte à revoir.", "answer": "ignore"}),
+    ];
+    let path = dir.join("prodigy.jsonl");
+    write_lines(&path, &lines);
+    path
+}
+
+#[test]
+fn prodigy_spans_land_on_code_points_of_the_normalised_text() {
+    let (tmp, root) = empty_project();
+    let file = prodigy_fixture(tmp.path());
+    let out = import(&root, &["--format", "prodigy", "--as", "model"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "imported 7 document(s), 7 zone(s) from 1 file(s); 7 record(s) on 7 document(s) written (model 7)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("converted: 3 offsets moved onto the normalised text (CRLF, NFC)"),
+        "{err}"
+    );
+    assert!(err.contains("spans: LOC 4, ORG 2, PER 1"), "{err}");
+    check_clean(&root);
+    assert_eq!(
+        spans_of(&root, "emoji", "model"),
+        [
+            span(EMOJI, "Marie Curie", "PER"),
+            span(EMOJI, "Varsovie", "LOC")
+        ]
+    );
+    assert_eq!(
+        spans_of(&root, "fraktur", "model"),
+        [
+            span(FRAKTUR, "Banque de France", "ORG"),
+            span(FRAKTUR, "France", "LOC")
+        ]
+    );
+    let nfc = "Le Café de Flore, à Paris, ferme.";
+    assert_eq!(
+        spans_of(&root, "combining", "model"),
+        [span(nfc, "Café de Flore", "ORG"), span(nfc, "Paris", "LOC")]
+    );
+    let lf = CRLF.replace("\r\n", "\n");
+    assert_eq!(
+        spans_of(&root, "crlf", "model"),
+        [span(&lf, "Brest", "LOC")]
+    );
+    assert!(spans_of(&root, "empty", "model").is_empty());
+    assert_eq!(record_of(&root, "rejected", "model")["status"], "rejected");
+    assert_eq!(record_of(&root, "ignored", "model")["status"], "skipped");
+    let emoji = record_of(&root, "emoji", "model");
+    assert_eq!(emoji["_input_hash"], 11, "Prodigy's keys are kept");
+    let plain =
+        stdout_of(annot_in(&root).args(["show", "--plain", "--annotator", "model", "emoji"]));
+    assert!(
+        plain.contains("[Marie Curie]{PER} revient à [Varsovie]{LOC}"),
+        "{plain}"
+    );
+
+    // The same import again adds nothing.
+    let lines = log_lines(&root, "model");
+    let out = import(&root, &["--format", "prodigy", "--as", "model"], &[&file]).success();
+    assert!(
+        stderr(&out).contains("0 record(s) on 7 document(s) written, 7 already in the log"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(log_lines(&root, "model"), lines);
+}
+
+#[test]
+fn prodigy_teach_answers_labels_and_choices() {
+    let (tmp, root) = empty_project();
+    let t = "Le PSG affronte l'OM à Marseille.";
+    let (a, b) = at(t, "PSG");
+    let (c, d) = at(t, "Marseille");
+    let (e, f) = at(t, "OM");
+    let lines = vec![
+        // ner.teach: one line a suggestion, the same text each time.
+        json!({"text": t, "spans": [{"start": a, "end": b, "label": "ORG"}], "answer": "accept"}),
+        json!({"text": t, "spans": [{"start": c, "end": d, "label": "PER"}], "answer": "reject"}),
+        json!({"text": t, "spans": [{"start": e, "end": f, "label": "ORG", "answer": "accept"},
+                                    {"start": c, "end": d, "label": "ORG", "answer": "reject"}],
+               "answer": "accept"}),
+        json!({"text": "Le match est fini.", "label": "sports", "answer": "accept"}),
+        json!({"text": "La bourse recule.", "options": [{"id": "economy", "text": "Économie"}],
+               "accept": ["economy"], "answer": "accept"}),
+    ];
+    let path = tmp.path().join("teach.jsonl");
+    write_lines(&path, &lines);
+    let out = import(&root, &["--format", "prodigy", "--as", "model"], &[&path]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("2 merged into the record of the same annotator on the same document"),
+        "{err}"
+    );
+    check_clean(&root);
+    let hash = annot_model::text_hash;
+    let doc = hash(t);
+    assert_eq!(
+        spans_of(&root, &doc, "model"),
+        [span(t, "PSG", "ORG"), span(t, "OM", "ORG")]
+    );
+    let rec = record_of(&root, &doc, "model");
+    assert_eq!(rec["status"], "accepted");
+    let rejected: Vec<(&str, &str)> = rec["rejected_spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["text"].as_str().unwrap(), s["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rejected, [("Marseille", "PER"), ("Marseille", "ORG")]);
+    let sports = record_of(&root, &hash("Le match est fini."), "model");
+    assert_eq!(sports["labels"], json!({"topic": ["sports"]}));
+    let economy = record_of(&root, &hash("La bourse recule."), "model");
+    assert_eq!(economy["labels"], json!({"topic": ["economy"]}));
+}
