@@ -236,3 +236,197 @@ fn prodigy_teach_answers_labels_and_choices() {
     let economy = record_of(&root, &hash("La bourse recule."), "model");
     assert_eq!(economy["labels"], json!({"topic": ["economy"]}));
 }
+
+#[test]
+fn doccano_per_user_files_are_their_users_annotations() {
+    let (tmp, root) = empty_project();
+    let dir = tmp.path().join("doccano");
+    std::fs::create_dir(&dir).unwrap();
+    let t1 = "Angela Merkel 🇩🇪 visite Rome.";
+    let t2 = "Grève à la SNCF 🚆 demain.";
+    let (p0, p1) = at(t1, "Angela Merkel");
+    let (r0, r1) = at(t1, "Rome");
+    let (s0, s1) = at(t2, "SNCF");
+    write_lines(
+        &dir.join("alice.jsonl"),
+        &[
+            json!({"id": 1, "text": t1, "label": [[p0, p1, "PER"], [r0, r1, "LOC"]], "Comments": []}),
+            json!({"id": 2, "text": t2, "label": [[s0, s1, "ORG"]], "Comments": ["à revoir"]}),
+        ],
+    );
+    write_lines(
+        &dir.join("bob.jsonl"),
+        &[
+            json!({"id": 1, "text": t1,
+                   "entities": [{"id": 7, "label": "PER", "start_offset": p0, "end_offset": p1},
+                                {"id": 8, "label": "LOC", "start_offset": r0, "end_offset": r1}],
+                   "relations": [{"id": 1, "from_id": 7, "to_id": 8, "type": "visits"}]}),
+            json!({"id": 2, "text": t2, "label": ["society"]}),
+        ],
+    );
+    let out = import(&root, &["--format", "doccano"], &[&dir]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("imported 2 document(s), 2 zone(s) from 2 file(s); 4 record(s) on 2 document(s) written (alice 2, bob 2)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("converted: 1 relations kept in the record (not yet modelled)"),
+        "{err}"
+    );
+    check_clean(&root);
+    let d1 = annot_model::text_hash(t1);
+    let d2 = annot_model::text_hash(t2);
+    let expected = [span(t1, "Angela Merkel", "PER"), span(t1, "Rome", "LOC")];
+    assert_eq!(spans_of(&root, &d1, "alice"), expected);
+    assert_eq!(spans_of(&root, &d1, "bob"), expected);
+    assert_eq!(spans_of(&root, &d2, "alice"), [span(t2, "SNCF", "ORG")]);
+    assert_eq!(record_of(&root, &d2, "alice")["note"], "à revoir");
+    assert_eq!(
+        record_of(&root, &d2, "bob")["labels"],
+        json!({"topic": ["society"]})
+    );
+    assert_eq!(
+        record_of(&root, &d1, "bob")["relations"][0]["type"],
+        "visits"
+    );
+}
+
+#[test]
+fn label_studio_old_utf16_and_new_code_point_offsets() {
+    let (tmp, root) = empty_project();
+    let t = "😀 Emmanuel Macron 👋 à Berlin.";
+    let region = |(s, e): (usize, usize), text: &str, label: &str| {
+        json!({"id": label, "from_name": "label", "to_name": "text", "type": "labels",
+               "value": {"start": s, "end": e, "text": text, "labels": [label]}})
+    };
+    let tasks = json!([
+        {"id": 1, "data": {"text": t}, "annotations": [
+            // Before 2021: UTF-16 code units.
+            {"id": 10, "completed_by": {"id": 1, "email": "ana@example.org"},
+             "created_at": "2020-05-01T10:00:00.000000Z", "lead_time": 4.5,
+             "result": [region(utf16_at(t, "Emmanuel Macron"), "Emmanuel Macron", "PER"),
+                        region(utf16_at(t, "Berlin"), "Berlin", "LOC"),
+                        {"from_name": "topic", "to_name": "text", "type": "choices",
+                         "value": {"choices": ["politics"]}}]},
+            // Since: code points.
+            {"id": 11, "completed_by": 2, "was_cancelled": false,
+             "result": [region(at(t, "Emmanuel Macron"), "Emmanuel Macron", "PER")]},
+            {"id": 12, "completed_by": 3, "was_cancelled": true, "result": []}
+        ]},
+        {"id": 2, "data": {"text": "Rien à signaler."}, "annotations": []}
+    ]);
+    let file = tmp.path().join("export.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    let out = import(&root, &["--format", "label-studio"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("converted: 2 UTF-16 offsets converted to code points"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 record(s) on 1 document(s) written (ana 1, ls-2 1, ls-3 1)"),
+        "{err}"
+    );
+    check_clean(&root);
+    let doc = annot_model::text_hash(t);
+    let both = [span(t, "Emmanuel Macron", "PER"), span(t, "Berlin", "LOC")];
+    assert_eq!(spans_of(&root, &doc, "ana"), both);
+    assert_eq!(spans_of(&root, &doc, "ls-2"), both[..1]);
+    let ana = record_of(&root, &doc, "ana");
+    assert_eq!(ana["labels"], json!({"topic": ["politics"]}));
+    assert_eq!(
+        (ana["at"].as_str(), ana["ms"].as_u64()),
+        (Some("2020-05-01T10:00:00Z"), Some(4500))
+    );
+    assert_eq!(record_of(&root, &doc, "ls-3")["status"], "skipped");
+    // `--as` puts every annotation under one name.
+    let (_t2, root2) = empty_project();
+    import(
+        &root2,
+        &["--format", "label-studio", "--as", "ls"],
+        &[&file],
+    )
+    .success();
+    assert_eq!(
+        log_lines(&root2, "ls"),
+        1,
+        "three annotations of one document merged"
+    );
+}
+
+#[test]
+fn a_text_already_in_the_project_gets_the_annotations() {
+    let (tmp, root) = empty_project();
+    let t = "Le Sénat adopte la loi à Paris.";
+    let docs = tmp.path().join("docs.jsonl");
+    write_lines(&docs, &[json!({"id": "loi", "text": t})]);
+    import(&root, &[], &[&docs]).success();
+    let before = corpus_files(&root);
+    let (s, e) = at(t, "Sénat");
+    let file = tmp.path().join("p.jsonl");
+    // No id: matched by its text.
+    write_lines(
+        &file,
+        &[
+            json!({"text": t, "spans": [{"start": s, "end": e, "label": "ORG"}], "answer": "accept"}),
+        ],
+    );
+    let out = import(&root, &["--format", "prodigy", "--as", "model"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("(its annotations go to that document)"),
+        "{err}"
+    );
+    assert_eq!(
+        corpus_files(&root),
+        before,
+        "the text is not imported twice"
+    );
+    assert_eq!(spans_of(&root, "loi", "model"), [span(t, "Sénat", "ORG")]);
+    check_clean(&root);
+}
+
+#[test]
+fn export_jsonl_import_jsonl_spans_export_jsonl_is_the_same_bytes() {
+    let (tmp, root) = sample_project();
+    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
+    annot_in(&root)
+        .args(["annotate", "--annotator", "alice", "--patterns"])
+        .arg(&patterns)
+        .write_stdin("y\n\ny\n\ny\n\nq\n")
+        .assert()
+        .success();
+    let export = |root: &Path, out: &Path| {
+        annot_in(root)
+            .args([
+                "export",
+                "--format",
+                "jsonl",
+                "--from",
+                "alice",
+                "--split",
+                "train=100",
+                "--out",
+            ])
+            .arg(out)
+            .assert()
+            .success();
+        std::fs::read(out.join("train.jsonl")).unwrap()
+    };
+    let first = export(&root, &tmp.path().join("out1"));
+    assert!(first.len() > 100);
+    let (_t2, root2) = empty_project();
+    import(
+        &root2,
+        &["--format", "jsonl-spans", "--as", "alice"],
+        &[&tmp.path().join("out1/train.jsonl")],
+    )
+    .success();
+    check_clean(&root2);
+    let second = export(&root2, &tmp.path().join("out2"));
+    assert_eq!(
+        String::from_utf8(second).unwrap(),
+        String::from_utf8(first).unwrap()
+    );
+}
