@@ -430,3 +430,263 @@ fn export_jsonl_import_jsonl_spans_export_jsonl_is_the_same_bytes() {
         String::from_utf8(first).unwrap()
     );
 }
+
+const REFUSED: &str = "nothing imported: the problems above refuse the whole import; fix them, or \
+                       import with --skip-bad to import the rest (what is left out is listed)";
+const FIX: &str = "fix the span in the file, or import with --skip-bad to leave this annotation \
+                   out (the rest is imported, and what was left out is listed)";
+
+/// Imports `content` written to `name` as `format`; it must be refused with
+/// `message` and leave the project as it was.
+fn refused(format: &str, name: &str, content: &str, message: &str) {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join(name);
+    std::fs::write(&file, content).unwrap();
+    let out = annot_in(&root)
+        .current_dir(tmp.path())
+        .args(["import", "--format", format, "--as", "m", name])
+        .assert()
+        .code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains(message),
+        "{format}: expected\n{message}\nin\n{err}"
+    );
+    assert!(err.contains(REFUSED), "{err}");
+    assert_eq!(corpus_files(&root), 0, "no corpus file: {err}");
+    assert_eq!(log_lines(&root, "m"), 0, "no record: {err}");
+}
+
+#[test]
+fn bad_prodigy_inputs_are_refused_with_their_line_and_document() {
+    refused(
+        "prodigy",
+        "p.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":2,\"end\":9,\"label\":\"LOC\"}]}\n",
+        &format!("p.jsonl:1 (document 'a'): span LOC [2, 9) is outside the text (length 5): {FIX}"),
+    );
+    refused(
+        "prodigy",
+        "p.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"LOC\",\"text\":\"Lyon\"}]}\n",
+        &format!(
+            "p.jsonl:1 (document 'a'): span LOC [0, 5) says \"Lyon\" but the text there is \"Paris\": {FIX}"
+        ),
+    );
+    refused(
+        "prodigy",
+        "p.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"CITY\"}]}\n",
+        "p.jsonl:1 (document 'a'): span label 'CITY' (×1) not in schema news@1: add it to \
+         schemas/news.json, or import with --add-labels to add them",
+    );
+    refused(
+        "prodigy",
+        "p.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[]}\n{\"id\":\"b\",\"text\":\"Lyon\",\n",
+        "p.jsonl:2: invalid JSON: EOF while parsing a value at line 2 column 0; each line must be one JSON object",
+    );
+    refused(
+        "prodigy",
+        "p.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"answer\":\"maybe\"}\n",
+        "p.jsonl:1: 'answer' is \"maybe\", not \"accept\", \"reject\" or \"ignore\"",
+    );
+}
+
+#[test]
+fn bad_doccano_inputs_are_refused_with_their_line_and_document() {
+    let doc = annot_model::text_hash("Paris");
+    refused(
+        "doccano",
+        "alice.jsonl",
+        "{\"text\":\"Paris\",\"label\":[[2,9,\"LOC\"]]}\n",
+        &format!(
+            "alice.jsonl:1 (document '{doc}'): span LOC [2, 9) is outside the text (length 5): {FIX}"
+        ),
+    );
+    refused(
+        "doccano",
+        "alice.jsonl",
+        "{\"text\":\"Paris\",\"label\":[[0,5,\"CITY\"]]}\n",
+        &format!(
+            "alice.jsonl:1 (document '{doc}'): span label 'CITY' (×1) not in schema news@1: add it \
+             to schemas/news.json, or import with --add-labels to add them"
+        ),
+    );
+    refused(
+        "doccano",
+        "alice.jsonl",
+        "{\"text\":\"Paris\",\"label\":[[0,5]]}\n",
+        "alice.jsonl:1: label[0] has 2 items, not [start, end, \"LABEL\"]",
+    );
+    refused(
+        "doccano",
+        "alice.jsonl",
+        "{\"text\":\"Paris\",\"label\":[]}\n{\"text\":\n",
+        "alice.jsonl:2: invalid JSON: EOF while parsing a value at line 2 column 0; each line must be one JSON object",
+    );
+}
+
+#[test]
+fn bad_label_studio_inputs_are_refused_with_their_task_and_document() {
+    let doc = annot_model::text_hash("😀 Paris");
+    let task = |value: &str| {
+        format!(
+            "[{{\"id\":1,\"data\":{{\"text\":\"😀 Paris\"}},\"annotations\":[{{\"completed_by\":1,\
+             \"result\":[{{\"type\":\"labels\",\"value\":{value}}}]}}]}}]"
+        )
+    };
+    refused(
+        "label-studio",
+        "ls.json",
+        &task("{\"start\":2,\"end\":7,\"text\":\"Lyon\",\"labels\":[\"LOC\"]}"),
+        &format!(
+            "ls.json: task 1 (id 1) (document '{doc}'): span LOC [2, 7) says \"Lyon\" but the text \
+             there is \"Paris\", and read as UTF-16 code units it does not match either: {FIX}"
+        ),
+    );
+    refused(
+        "label-studio",
+        "ls.json",
+        &task("{\"start\":3,\"end\":12,\"text\":\"Paris\",\"labels\":[\"LOC\"]}"),
+        &format!(
+            "ls.json: task 1 (id 1) (document '{doc}'): span LOC [3, 12) is outside the text (length \
+             7), and read as UTF-16 code units it does not match either: {FIX}"
+        ),
+    );
+    refused(
+        "label-studio",
+        "ls.json",
+        &task("{\"start\":2,\"end\":7,\"text\":\"Paris\",\"labels\":[\"CITY\"]}"),
+        &format!(
+            "ls.json: task 1 (id 1) (document '{doc}'): span label 'CITY' (×1) not in schema news@1: \
+             add it to schemas/news.json, or import with --add-labels to add them"
+        ),
+    );
+    refused(
+        "label-studio",
+        "ls.json",
+        "[{\"id\":1,\"data\":{\"text\":\"Paris\"}",
+        "ls.json:1: invalid JSON: EOF while parsing an object at line 1 column 32; a Label Studio \
+         export is one JSON list of tasks (export as JSON, not JSON-MIN or CSV)",
+    );
+}
+
+#[test]
+fn bad_jsonl_spans_inputs_are_refused_with_their_line_and_document() {
+    refused(
+        "jsonl-spans",
+        "train.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":4,\"end\":6,\"label\":\"LOC\",\"text\":\"s\"}]}\n",
+        &format!(
+            "train.jsonl:1 (document 'a'): span LOC [4, 6) is outside the text (length 5): {FIX}"
+        ),
+    );
+    refused(
+        "jsonl-spans",
+        "train.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"LOC\",\"text\":\"Paris\"}]}\n",
+        &format!(
+            "train.jsonl:1 (document 'a'): span LOC [0, 4) says \"Paris\" but the text there is \"Pari\": {FIX}"
+        ),
+    );
+    refused(
+        "jsonl-spans",
+        "train.jsonl",
+        "{\"id\":\"a\",\"text\":\"Paris\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"VILLE\",\"text\":\"Paris\"}]}\n",
+        "train.jsonl:1 (document 'a'): span label 'VILLE' (×1) not in schema news@1: add it to \
+         schemas/news.json, or import with --add-labels to add them",
+    );
+    refused(
+        "jsonl-spans",
+        "train.jsonl",
+        "not json\n",
+        "train.jsonl:1: invalid JSON: expected ident at line 1 column 2; each line must be one JSON object",
+    );
+}
+
+#[test]
+fn skip_bad_imports_the_rest_and_add_labels_extends_the_schema() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("p.jsonl");
+    write_lines(
+        &file,
+        &[
+            json!({"id": "ok", "text": "Lyon", "spans": [{"start": 0, "end": 4, "label": "LOC"}]}),
+            json!({"id": "bad", "text": "Paris", "spans": [{"start": 2, "end": 9, "label": "LOC"}]}),
+            json!({"id": "new", "text": "Nantes", "spans": [{"start": 0, "end": 6, "label": "CITY"}]}),
+        ],
+    );
+    let out = import(
+        &root,
+        &["--format", "prodigy", "--as", "m", "--skip-bad"],
+        &[&file],
+    )
+    .code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "left out: p.jsonl:2 (document 'bad'): span LOC [2, 9) is outside the text (length 5): \
+             this annotation is left out"
+        ) || err.contains(
+            "span LOC [2, 9) is outside the text (length 5): this annotation is left out"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("span label 'CITY' (×1) not in schema news@1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 record(s) on 1 document(s) written (m 1), 2 left out"),
+        "{err}"
+    );
+    assert_eq!(spans_of(&root, "ok", "m"), [span("Lyon", "Lyon", "LOC")]);
+    check_clean(&root);
+
+    let out = import(
+        &root,
+        &[
+            "--format",
+            "prodigy",
+            "--as",
+            "m",
+            "--add-labels",
+            "--skip-bad",
+        ],
+        &[&file],
+    )
+    .code(1);
+    let err = stderr(&out);
+    assert!(err.contains("added to the schema "), "{err}");
+    assert!(err.contains(": span label CITY"), "{err}");
+    let schema = std::fs::read_to_string(root.join("schemas/news.json")).unwrap();
+    assert!(schema.contains("\"CITY\""), "{schema}");
+    assert_eq!(
+        spans_of(&root, "new", "m"),
+        [span("Nantes", "Nantes", "CITY")]
+    );
+    check_clean(&root);
+}
+
+#[test]
+fn the_annotator_must_be_named_when_the_file_names_none() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("p.jsonl");
+    write_lines(&file, &[json!({"id": "a", "text": "Lyon", "spans": []})]);
+    let out = import(&root, &["--format", "prodigy"], &[&file]).code(1);
+    assert!(
+        stderr(&out).contains(
+            "(document 'a'): the file does not say who made this annotation: name the annotator with --as NAME"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = import(&root, &["--as", "m"], &[&file]).code(2);
+    assert!(
+        stderr(&out).contains("--as is for files with annotations"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -226,7 +226,7 @@ pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOption
     let carry = Carrier::new(&a.text, &doc.text);
     let mut records = Vec::with_capacity(a.annotations.len());
     for ann in a.annotations {
-        match record_of(ann, &doc, &carry) {
+        match record_of(ann, &doc, &carry, opts) {
             Ok((record, conversions)) => {
                 events.extend(conversions.into_iter().map(|(kind, message)| {
                     Event::Conversion(Conversion {
@@ -269,17 +269,23 @@ fn record_of(
     ann: AnnotationIn,
     doc: &annot_model::Document,
     carry: &Carrier<'_>,
+    opts: &ImportOptions,
 ) -> Result<(Record, Vec<(ConversionKind, String)>), String> {
-    let who = ann
-        .annotator
-        .as_deref()
-        .map(|a| format!(" (annotator '{a}')"))
-        .unwrap_or_default();
+    let fix = if opts.skip_bad {
+        "this annotation is left out"
+    } else {
+        SPAN_FIX
+    };
+    // The annotator the file names, in messages (not when `--as` names one for all).
+    let who = match (&opts.annotator, &ann.annotator) {
+        (None, Some(a)) => format!(" (annotator '{a}')"),
+        _ => String::new(),
+    };
     let mut conversions = Vec::new();
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
     for s in &ann.spans {
-        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {SPAN_FIX}"))?;
+        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {fix}"))?;
         conversions.extend(conversion);
         if spans.contains(&span) {
             duplicates += 1;
@@ -300,7 +306,7 @@ fn record_of(
         for s in &ann.rejected {
             let (span, conversion) = carry
                 .span(s)
-                .map_err(|e| format!("rejected {e}{who}: {SPAN_FIX}"))?;
+                .map_err(|e| format!("rejected {e}{who}: {fix}"))?;
             conversions.extend(conversion);
             rejected.push(span);
         }
@@ -316,7 +322,7 @@ fn record_of(
     let record = Record {
         doc: doc.id.clone(),
         hash: doc.hash.clone(),
-        annotator: ann.annotator.unwrap_or_default(),
+        annotator: opts.annotator.clone().or(ann.annotator).unwrap_or_default(),
         schema: String::new(),
         status: ann.status,
         at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),

@@ -31,9 +31,6 @@ pub struct ProjectImportOptions {
     pub read: ImportOptions,
     /// Import a new version of a document whose id the project has with another text.
     pub update: bool,
-    /// Annotated formats: the annotator of every record (`--as`); without
-    /// it, the one the file names for each record.
-    pub annotator: Option<String>,
     /// Annotated formats: add the labels the schema lacks to it, instead of
     /// refusing the import.
     pub add_labels: bool,
@@ -241,7 +238,7 @@ pub fn import_into(
     let mut records_plan = None;
     if annotated {
         let rules = RecordRules {
-            annotator: opts.annotator.as_deref(),
+            annotator: opts.read.annotator.as_deref(),
             add_labels: opts.add_labels,
             skip_bad: opts.read.skip_bad,
         };

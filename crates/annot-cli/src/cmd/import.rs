@@ -182,6 +182,7 @@ impl ImportArgs {
         }
         o.csv_multiline = self.csv_multiline;
         o.skip_bad = self.skip_bad;
+        o.annotator.clone_from(&self.annotator);
         let annotated = o.format.is_some_and(Format::is_annotated);
         for (given, flag) in [
             (self.annotator.is_some(), "--as"),
@@ -376,7 +377,6 @@ pub(crate) fn import_paths(
     let opts = ProjectImportOptions {
         read: args.options()?,
         update: args.update,
-        annotator: args.annotator.clone(),
         add_labels: args.add_labels,
     };
     let inputs: Vec<Input> = paths
