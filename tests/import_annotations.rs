@@ -690,3 +690,74 @@ fn the_annotator_must_be_named_when_the_file_names_none() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_models_predictions_are_suggestions_taken_with_y() {
+    let (tmp, root) = empty_project();
+    let t = "La ministre Élisabeth Borne était à Lille lundi.";
+    let docs = tmp.path().join("docs.jsonl");
+    write_lines(&docs, &[json!({"id": "borne", "text": t})]);
+    import(&root, &[], &[&docs]).success();
+    let pred = |n: &str, l: &str| {
+        let (s, e) = at(t, n);
+        json!({"start": s, "end": e, "label": l})
+    };
+    let predictions = tmp.path().join("predictions.jsonl");
+    write_lines(
+        &predictions,
+        &[json!({"id": "borne", "text": t, "answer": "accept",
+                 "spans": [pred("Élisabeth Borne", "PER"), pred("Lille", "LOC")]})],
+    );
+    import(
+        &root,
+        &["--format", "prodigy", "--as", "model"],
+        &[&predictions],
+    )
+    .success();
+    let out = annot_in(&root)
+        .args([
+            "annotate",
+            "--annotator",
+            "alice",
+            "--suggest-from",
+            "model",
+        ])
+        .write_stdin("y 1\n\nq\n")
+        .assert()
+        .success();
+    let screen = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(screen.contains("suggestions from model"), "{screen}");
+    let rec = record_of(&root, "borne", "alice");
+    let spans: Vec<(&str, &str, &str)> = rec["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["text"].as_str().unwrap(),
+                s["label"].as_str().unwrap(),
+                s["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [("Élisabeth Borne", "PER", "model")],
+        "only suggestion 1 taken"
+    );
+    assert_eq!(rec["status"], "accepted");
+    // The model's own log is untouched.
+    assert_eq!(spans_of(&root, "borne", "model").len(), 2);
+    check_clean(&root);
+
+    let out = annot_in(&root)
+        .args(["annotate", "--annotator", "bob", "--suggest-from", "nobody"])
+        .write_stdin("q\n")
+        .assert()
+        .failure();
+    assert!(
+        stderr(&out).contains("--suggest-from nobody: no annotator of that name in this project (annotators: alice, model)"),
+        "{}",
+        stderr(&out)
+    );
+}
