@@ -437,12 +437,16 @@ mod tests {
         let paris = annot_model::Span::from_chars(t, 0, 5, "LOC").unwrap();
         let lyon = annot_model::Span::from_chars(t, 9, 13, "LOC").unwrap();
         let mut first = rec(vec![lyon.clone()], Status::Accepted);
-        merge(
-            &mut first,
-            rec(vec![paris.clone(), lyon.clone()], Status::Rejected),
+        merge(&mut first, rec(vec![paris.clone()], Status::Rejected));
+        assert_eq!(
+            first.spans,
+            vec![lyon.clone()],
+            "a rejected suggestion is no span"
         );
-        assert_eq!(first.spans, vec![paris, lyon]);
         assert_eq!(first.status, Status::Accepted);
+        assert_eq!(first.extra["rejected_spans"][0]["text"], "Paris");
+        merge(&mut first, rec(vec![paris.clone()], Status::Accepted));
+        assert_eq!(first.spans, vec![paris, lyon]);
         let mut first = rec(vec![], Status::Skipped);
         merge(&mut first, rec(vec![], Status::Rejected));
         assert_eq!(first.status, Status::Rejected);
