@@ -2,9 +2,9 @@
 //!
 //! A reader of an annotated format (Prodigy, doccano, Label Studio, brat,
 //! CoNLL, annot's own JSONL) turns each document of its input into an
-//! [`AnnotatedIn`]: the text as the file has it, its id and metadata, and one
-//! [`AnnotationIn`] for each annotator's decision on it, with spans as the
-//! file states them ([`SpanIn`]). [`annotated_events`] then does, in one
+//! `AnnotatedIn`: the text as the file has it, its id and metadata, and one
+//! `AnnotationIn` for each annotator's decision on it, with spans as the
+//! file states them (`SpanIn`). `annotated_events` then does, in one
 //! place for every format, what makes those annotations safe to keep:
 //!
 //! - the text is normalised as every imported text is (line ends, NFC), and
@@ -20,7 +20,7 @@
 //!   schema and writes the records.
 //!
 //! A span that fails a check leaves its whole record out (never a record with
-//! a span missing): a [`Event::Failure`], or with `skip_bad` a refusal the
+//! a span missing): a failure, or with `skip_bad` a refusal the
 //! report lists.
 
 use std::collections::BTreeMap;

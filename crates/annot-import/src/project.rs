@@ -40,7 +40,7 @@ pub struct ProjectImportOptions {
 pub struct Callbacks<'a> {
     /// Called once, before waiting, when another import of the project holds its lock.
     pub waiting: &'a dyn Fn(),
-    /// Called from the calling thread as the import goes (see [`import`]).
+    /// Called from the calling thread as the import goes (see [`crate::import`]).
     pub progress: &'a (dyn Fn(Progress) + Sync),
     /// How a path is shown in messages: the caller knows where its user stands.
     pub show_path: &'a dyn Fn(&Path) -> String,
@@ -283,8 +283,8 @@ pub fn import_into(
     // The records after the corpus lines they are about.
     let records = match records_plan {
         Some(p) => {
-            let outcome = p.write(project)?;
-            refused.extend(outcome.refused.iter().cloned());
+            let mut outcome = p.write(project)?;
+            refused.append(&mut outcome.refused);
             Some(outcome)
         }
         None => None,

@@ -32,7 +32,7 @@ pub(crate) struct Pending {
     pub(crate) record: Record,
 }
 
-/// What the records of an import did (and would do, before [`Plan::write`]).
+/// What the records of an import did.
 #[derive(Debug, Default, Serialize)]
 pub struct RecordsOutcome {
     /// Records written to the annotators' logs.
@@ -58,7 +58,9 @@ pub struct RecordsOutcome {
     pub labels_added: Vec<String>,
     /// The schema file rewritten with the labels added.
     pub schema_file: Option<PathBuf>,
-    /// Records left out (with `skip_bad`) because of their labels or annotator.
+    /// Records left out (with `skip_bad`) because of their labels or annotator
+    /// (moved into [`crate::Outcome::refused`] by the import).
+    #[serde(skip)]
     pub refused: Vec<Message>,
 }
 
