@@ -340,6 +340,28 @@ fn label_studio_old_utf16_and_new_code_point_offsets() {
         (Some("2020-05-01T10:00:00Z"), Some(4500))
     );
     assert_eq!(record_of(&root, &doc, "ls-3")["status"], "skipped");
+    // `--json` says the same for a program.
+    let (_t3, root3) = empty_project();
+    let out = stdout_of(
+        annot_in(&root3)
+            .args(["import", "--format", "label-studio", "--json"])
+            .arg(&file),
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["records"]["written"], 3);
+    assert_eq!(report["records"]["spans"], json!({"LOC": 1, "PER": 2}));
+    assert_eq!(
+        report["records"]["annotators"],
+        json!({"ana": 1, "ls-2": 1, "ls-3": 1})
+    );
+    let kinds: Vec<&str> = report["conversions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["utf16_offsets", "utf16_offsets"]);
+    assert_eq!(report["refused_whole"], false);
     // `--as` puts every annotation under one name.
     let (_t2, root2) = empty_project();
     import(
