@@ -727,8 +727,10 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
     let predictions = tmp.path().join("predictions.jsonl");
     write_lines(
         &predictions,
-        &[json!({"id": "borne", "text": t, "answer": "accept",
-                 "spans": [pred("Élisabeth Borne", "PER"), pred("Lille", "LOC")]})],
+        &[
+            json!({"id": "borne", "text": t, "answer": "accept", "label": "politics",
+                 "spans": [pred("Élisabeth Borne", "PER"), pred("Lille", "LOC")]}),
+        ],
     );
     import(
         &root,
@@ -744,11 +746,15 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
             "--suggest-from",
             "model",
         ])
-        .write_stdin("y 1\n\nq\n")
+        .write_stdin("y 1\ntopic politics\n\nq\n")
         .assert()
         .success();
     let screen = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(screen.contains("suggestions from model"), "{screen}");
+    assert!(
+        screen.contains("model labels this document topic politics: type that to take it"),
+        "{screen}"
+    );
     let rec = record_of(&root, "borne", "alice");
     let spans: Vec<(&str, &str, &str)> = rec["spans"]
         .as_array()
@@ -768,6 +774,7 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
         "only suggestion 1 taken"
     );
     assert_eq!(rec["status"], "accepted");
+    assert_eq!(rec["labels"], json!({"topic": ["politics"]}));
     // The model's own log is untouched.
     assert_eq!(spans_of(&root, "borne", "model").len(), 2);
     check_clean(&root);
