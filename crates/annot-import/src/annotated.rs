@@ -60,6 +60,9 @@ pub(crate) struct SpanIn {
     /// The text the file says the span covers, when it says.
     pub(crate) text: Option<String>,
     pub(crate) units: Units,
+    /// Kept even when an earlier span of the record is the same (brat's
+    /// discontinuous spans with one covering extent are distinct annotations).
+    pub(crate) keep_repeats: bool,
 }
 
 impl SpanIn {
@@ -71,6 +74,7 @@ impl SpanIn {
             label: label.into(),
             text: None,
             units: Units::CodePoints,
+            keep_repeats: false,
         }
     }
 
@@ -308,9 +312,9 @@ fn record_of(
     };
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
-    for (span, conversion) in place(&ann.spans, kept, "")? {
+    for (s, (span, conversion)) in ann.spans.iter().zip(place(&ann.spans, kept, "")?) {
         conversions.extend(conversion);
-        if spans.contains(&span) {
+        if !s.keep_repeats && spans.contains(&span) {
             duplicates += 1;
         } else {
             spans.push(span);
