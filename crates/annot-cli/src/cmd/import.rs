@@ -116,26 +116,21 @@ impl Outcome {
                     .collect();
                 s.push_str(&format!(" ({})", who.join(", ")));
             }
-            if r.unchanged > 0 {
-                s.push_str(&format!(
-                    ", {} already in the log (unchanged, not written again)",
-                    r.unchanged
-                ));
-            }
-            if r.merged > 0 {
-                s.push_str(&format!(
-                    ", {} merged into the record of the same annotator on the same document",
-                    r.merged
-                ));
-            }
-            if r.replaced > 0 {
-                s.push_str(&format!(
-                    ", {} replacing the annotator's earlier decision",
-                    r.replaced
-                ));
-            }
-            if !self.refused.is_empty() {
-                s.push_str(&format!(", {} left out", self.refused.len()));
+            for (n, what) in [
+                (
+                    r.unchanged,
+                    "already in the log (unchanged, not written again)",
+                ),
+                (
+                    r.merged,
+                    "merged into the record of the same annotator on the same document",
+                ),
+                (r.replaced, "replacing the annotator's earlier decision"),
+                (self.refused.len(), "left out"),
+            ] {
+                if n > 0 {
+                    s.push_str(&format!(", {n} {what}"));
+                }
             }
         }
         for (n, what) in [
