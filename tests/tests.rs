@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod compare;
 mod export;
+mod import_annotations;
 mod import_defects;
 mod merge;
 mod project;

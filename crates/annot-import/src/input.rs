@@ -53,9 +53,30 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// Prodigy's JSONL: `text`, `spans`, `answer`, one task a line.
+    Prodigy,
+    /// doccano's JSONL export (sequence labelling, relations, classification).
+    Doccano,
+    /// Label Studio's JSON export: a list of tasks.
+    LabelStudio,
+    /// annot's own `annot export --format jsonl`, read back.
+    JsonlSpans,
 }
 
 impl Format {
+    /// The names `--format` takes ([`Format::from_name`] reads them).
+    pub const NAMES: &[&str] = &[
+        "text",
+        "txt",
+        "jsonl",
+        "ndjson",
+        "csv",
+        "jsonl-spans",
+        "prodigy",
+        "doccano",
+        "label-studio",
+    ];
+
     /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -70,8 +91,26 @@ impl Format {
             "txt" | "text" => Some(Self::Text),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
+            "jsonl-spans" => Some(Self::JsonlSpans),
+            "prodigy" => Some(Self::Prodigy),
+            "doccano" => Some(Self::Doccano),
+            "label-studio" => Some(Self::LabelStudio),
             _ => None,
         }
+    }
+
+    /// The format of a file found in a folder, by its extension (`.txt`,
+    /// `.jsonl` / `.ndjson`, `.csv`); annotated formats are only ever named.
+    #[must_use]
+    pub(crate) fn from_extension(path: &Path) -> Option<Self> {
+        Self::from_path(path).filter(|f| !f.is_annotated())
+    }
+
+    /// Whether files of this format carry annotations (written to the
+    /// annotators' logs), not only documents.
+    #[must_use]
+    pub fn is_annotated(self) -> bool {
+        !matches!(self, Self::Text | Self::Jsonl | Self::Csv)
     }
 }
 
@@ -106,6 +145,12 @@ pub struct ImportOptions {
     /// The largest document text taken, in bytes of UTF-8 (after
     /// normalisation); a larger one is a failure of its file or line.
     pub max_doc_bytes: usize,
+    /// Annotated formats: leave out an annotation with a bad span (or a
+    /// broken line) and import the rest, instead of refusing the import.
+    pub skip_bad: bool,
+    /// Annotated formats: the annotator of every record (`--as`); without
+    /// it, the one the file names for each record.
+    pub annotator: Option<String>,
 }
 
 /// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
@@ -127,6 +172,8 @@ impl Default for ImportOptions {
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,
+            skip_bad: false,
+            annotator: None,
         }
     }
 }

@@ -122,7 +122,7 @@ pub(crate) fn expand(
                         warnings.push(Diagnostic::new(&name, message));
                     }
                     for (file, size) in with_sizes(files) {
-                        let Some(fmt) = Format::from_path(&file) else {
+                        let Some(fmt) = Format::from_extension(&file) else {
                             continue;
                         };
                         let rel = file.strip_prefix(path).unwrap_or(&file);
@@ -138,7 +138,7 @@ pub(crate) fn expand(
                     )
                     .into(),
                 ),
-                Ok(md) => match format.or_else(|| Format::from_path(path)) {
+                Ok(md) => match format.or_else(|| Format::from_extension(path)) {
                     Some(fmt) => {
                         let name = path.file_name().map_or(path.as_path(), Path::new);
                         out.push(file_source(path, name, fmt, md.len()));
@@ -231,7 +231,7 @@ fn walk(
         let path = dir.join(name);
         if is_dir {
             walk(&path, out, skipped, failures);
-        } else if Format::from_path(&path).is_some() {
+        } else if Format::from_extension(&path).is_some() {
             out.push(path);
         } else {
             let ext = path.extension().map_or_else(

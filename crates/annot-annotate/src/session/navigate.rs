@@ -94,9 +94,47 @@ impl Session {
             };
         }
         let mut state = DocState::new(ann);
-        let mut pending = self
-            .suggester
-            .suggest(view, zones(view, state.current()), &self.schema);
+        // Another annotator's spans (a model's), carried onto the current
+        // text, and the document labels it chose that this annotator has not.
+        let predicted = match self
+            .opts
+            .suggest_from
+            .as_ref()
+            .and_then(|f| f.annotations.log(&f.annotator))
+        {
+            Some(log) => log
+                .resolve(&view.doc.id, Some(&view.doc), &self.corpus)?
+                .map(|r| r.record),
+            None => None,
+        };
+        if let (Some(from), Some(p)) = (&self.opts.suggest_from, &predicted) {
+            let chosen = &state.current().labels;
+            let labels: Vec<String> = p
+                .labels
+                .iter()
+                .filter(|(layer, _)| self.schema.label_set(layer).is_some())
+                .flat_map(|(layer, values)| values.iter().map(move |v| (layer, v)))
+                .filter(|(layer, v)| !chosen.get(*layer).is_some_and(|c| c.contains(v)))
+                .map(|(layer, v)| format!("{layer} {v}"))
+                .collect();
+            if !labels.is_empty() {
+                say(
+                    out,
+                    &annot_model::visible(&format!(
+                        "{} labels this document {}: type that to take it",
+                        from.annotator,
+                        labels.join(", ")
+                    )),
+                )?;
+            }
+        }
+        let predicted = predicted.map(|r| r.spans).unwrap_or_default();
+        let mut pending = self.suggester.suggest_with(
+            view,
+            zones(view, state.current()),
+            &self.schema,
+            &predicted,
+        );
         if let Some(gone) = self.dismissed.get(&view.doc.id) {
             pending.retain(|g| !gone.contains(&(g.label.clone(), g.text.clone())));
         }

@@ -4,14 +4,26 @@
 //! document, with the annotations the input carried when it is another
 //! tool's annotation file. It also reports what did not become an item
 //! (a bad line, a row without text) and how many bytes it has read, so
-//! that the import can show progress. Today's formats (scraped article
-//! text, JSONL, CSV) carry documents only.
+//! that the import can show progress. Scraped article text, JSONL and CSV
+//! carry documents only; the annotated formats (Prodigy, doccano, Label
+//! Studio, annot's own JSONL export) carry annotations too.
 //!
 //! Adding a format: a module here with a type implementing [`Reader`], a
-//! [`Format`] variant, and its line in [`reader`].
+//! [`Format`] variant (annotated unless [`Format::is_annotated`] says
+//! otherwise), its name in [`Format::NAMES`] and [`Format::from_name`], and
+//! its line in [`reader`]. An annotated format's reader turns each document
+//! into an [`AnnotatedIn`](crate::annotated::AnnotatedIn) and gives it to
+//! [`annotated_events`](crate::annotated::annotated_events), which checks
+//! every span and makes the records; a JSONL one only writes the parser of
+//! one line ([`lines::AnnotatedLines`]).
 
 mod csv;
+mod doccano;
 mod jsonl;
+mod jsonl_spans;
+mod label_studio;
+mod lines;
+mod prodigy;
 mod text;
 
 use std::io::{BufRead, BufReader, Read};
@@ -19,6 +31,7 @@ use std::io::{BufRead, BufReader, Read};
 use annot_model::{Document, Record};
 use rayon::prelude::*;
 
+use crate::annotated::Conversion;
 use crate::article::record_document;
 use crate::decode::{decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
@@ -35,6 +48,12 @@ pub struct Item {
     /// Annotations the input carried on this document, one record an
     /// annotator (empty for formats without annotations).
     pub records: Vec<Record>,
+    /// Set by the import when an earlier document of the same import had
+    /// this text: the id of that document, which the records attach to (the
+    /// document itself is not imported again).
+    pub repeat_of: Option<String>,
+    /// The file, or `file:line`, the item came from (set by the import).
+    pub location: String,
 }
 
 impl From<Document> for Item {
@@ -42,6 +61,8 @@ impl From<Document> for Item {
         Self {
             document,
             records: Vec::new(),
+            repeat_of: None,
+            location: String::new(),
         }
     }
 }
@@ -57,6 +78,10 @@ pub(crate) enum Event {
     },
     Warning(Diagnostic),
     Failure(Diagnostic),
+    /// Something converted to be imported (UTF-16 offsets, a discontinuous span).
+    Conversion(Conversion),
+    /// An annotation left out (with `skip_bad`), and why.
+    Refusal(Diagnostic),
     /// `bytes` more of the source read; `file_done` when it is all read.
     Read {
         bytes: u64,
@@ -96,6 +121,10 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Text => &text::TextReader,
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
+        Format::JsonlSpans => &jsonl_spans::JSONL_SPANS,
+        Format::Prodigy => &prodigy::PRODIGY,
+        Format::Doccano => &doccano::DOCCANO,
+        Format::LabelStudio => &label_studio::LabelStudioReader,
     }
 }
 
