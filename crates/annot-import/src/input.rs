@@ -53,23 +53,45 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// brat standoff: a `.ann` file beside the `.txt` of its document.
+    Brat,
+    /// Token-per-line CoNLL (`token ... tag`), documents split by `-DOCSTART-`.
+    Conll,
 }
 
 impl Format {
-    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
+    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`, `.conll`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Self::from_name(&ext)
+        Self::from_name(&ext).filter(|f| *f != Self::Brat)
     }
 
-    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`).
+    /// The format a file found in a folder is read as, when the import reads
+    /// `given` (or goes by extension): brat takes `.ann` files and the `.txt`
+    /// files beside them, CoNLL also `.txt`, `.iob`, `.bio` and `.tsv` files.
+    #[must_use]
+    pub fn for_file(path: &Path, given: Option<Self>) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match given {
+            Some(Self::Brat) => matches!(ext.as_str(), "ann" | "txt").then_some(Self::Brat),
+            Some(Self::Conll) => matches!(ext.as_str(), "conll" | "txt" | "iob" | "bio" | "tsv")
+                .then_some(Self::Conll),
+            Some(f) => Self::from_path(path).map(|_| f),
+            None => Self::from_path(path),
+        }
+    }
+
+    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`,
+    /// `brat`, `conll`).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Self::Text),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
+            "brat" | "ann" => Some(Self::Brat),
+            "conll" => Some(Self::Conll),
             _ => None,
         }
     }
@@ -106,6 +128,8 @@ pub struct ImportOptions {
     /// The largest document text taken, in bytes of UTF-8 (after
     /// normalisation); a larger one is a failure of its file or line.
     pub max_doc_bytes: usize,
+    /// CoNLL: scheme, tag column, and the corpus to align onto.
+    pub conll: crate::readers::conll::ConllOptions,
 }
 
 /// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
@@ -127,6 +151,7 @@ impl Default for ImportOptions {
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,
+            conll: crate::readers::conll::ConllOptions::default(),
         }
     }
 }

@@ -10,6 +10,8 @@
 //! Adding a format: a module here with a type implementing [`Reader`], a
 //! [`Format`] variant, and its line in [`reader`].
 
+mod brat;
+pub(crate) mod conll;
 mod csv;
 mod jsonl;
 mod text;
@@ -96,6 +98,8 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Text => &text::TextReader,
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
+        Format::Brat => &brat::BratReader,
+        Format::Conll => &conll::ConllReader,
     }
 }
 
