@@ -222,7 +222,7 @@ fn surely_nfc(text: &str) -> bool {
     true
 }
 
-fn normalize_newlines(text: &str) -> Cow<'_, str> {
+pub(crate) fn normalize_newlines(text: &str) -> Cow<'_, str> {
     if !text.contains('\r') {
         return Cow::Borrowed(text);
     }

@@ -200,6 +200,10 @@ pub enum ErrorKind {
         fields: usize,
     },
 
+    /// A task of an annotated format whose fields are not as the format has them.
+    #[error("{0}")]
+    Annotation(String),
+
     /// A CSV row that cannot be parsed.
     #[error("invalid CSV: {0}")]
     Csv(String),

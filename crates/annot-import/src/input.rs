@@ -53,6 +53,8 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// annot's own `annot export --format jsonl`, read back.
+    JsonlSpans,
     /// brat standoff: a `.ann` file beside the `.txt` of its document.
     Brat,
     /// Token-per-line CoNLL (`token ... tag`), documents split by `-DOCSTART-`.
@@ -60,25 +62,37 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`, `.conll`.
+    /// The names `--format` takes ([`Format::from_name`] reads them).
+    pub const NAMES: &[&str] = &[
+        "text",
+        "txt",
+        "jsonl",
+        "ndjson",
+        "csv",
+        "jsonl-spans",
+        "brat",
+        "conll",
+    ];
+
+    /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Self::from_name(&ext).filter(|f| *f != Self::Brat)
+        Self::from_name(&ext)
     }
 
     /// The format a file found in a folder is read as, when the import reads
     /// `given` (or goes by extension): brat takes `.ann` files and the `.txt`
     /// files beside them, CoNLL also `.txt`, `.iob`, `.bio` and `.tsv` files.
     #[must_use]
-    pub fn for_file(path: &Path, given: Option<Self>) -> Option<Self> {
+    pub(crate) fn for_file(path: &Path, given: Option<Self>) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match given {
             Some(Self::Brat) => matches!(ext.as_str(), "ann" | "txt").then_some(Self::Brat),
             Some(Self::Conll) => matches!(ext.as_str(), "conll" | "txt" | "iob" | "bio" | "tsv")
                 .then_some(Self::Conll),
-            Some(f) => Self::from_path(path).map(|_| f),
-            None => Self::from_path(path),
+            Some(f) => Self::from_extension(path).map(|_| f),
+            None => Self::from_extension(path),
         }
     }
 
@@ -90,10 +104,25 @@ impl Format {
             "txt" | "text" => Some(Self::Text),
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
-            "brat" | "ann" => Some(Self::Brat),
+            "jsonl-spans" => Some(Self::JsonlSpans),
+            "brat" => Some(Self::Brat),
             "conll" => Some(Self::Conll),
             _ => None,
         }
+    }
+
+    /// The format of a file found in a folder, by its extension (`.txt`,
+    /// `.jsonl` / `.ndjson`, `.csv`); annotated formats are only ever named.
+    #[must_use]
+    pub(crate) fn from_extension(path: &Path) -> Option<Self> {
+        Self::from_path(path).filter(|f| !f.is_annotated())
+    }
+
+    /// Whether files of this format carry annotations (written to the
+    /// annotators' logs), not only documents.
+    #[must_use]
+    pub fn is_annotated(self) -> bool {
+        !matches!(self, Self::Text | Self::Jsonl | Self::Csv)
     }
 }
 
@@ -128,6 +157,9 @@ pub struct ImportOptions {
     /// The largest document text taken, in bytes of UTF-8 (after
     /// normalisation); a larger one is a failure of its file or line.
     pub max_doc_bytes: usize,
+    /// Annotated formats: leave out an annotation with a bad span (or a
+    /// broken line) and import the rest, instead of refusing the import.
+    pub skip_bad: bool,
     /// CoNLL: scheme, tag column, and the corpus to align onto.
     pub conll: crate::readers::conll::ConllOptions,
 }
@@ -151,6 +183,7 @@ impl Default for ImportOptions {
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,
+            skip_bad: false,
             conll: crate::readers::conll::ConllOptions::default(),
         }
     }

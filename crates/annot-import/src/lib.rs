@@ -29,6 +29,7 @@
 //!
 //! [`Document`]: annot_model::Document
 
+pub mod annotated;
 mod article;
 pub mod boilerplate;
 mod csv_quotes;
@@ -42,6 +43,7 @@ mod phrases;
 mod pipeline;
 pub mod project;
 mod readers;
+mod records;
 mod sources;
 pub mod zone;
 
@@ -59,4 +61,5 @@ pub use project::{
 };
 pub use readers::Item;
 pub use readers::conll::{AlignCorpus, ConllOptions, Scheme};
+pub use records::RecordsOutcome;
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

@@ -12,6 +12,7 @@ use annot_model::Document;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::annotated::Conversion;
 use crate::boilerplate::LineCounts;
 use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
@@ -68,6 +69,10 @@ pub struct ImportReport {
     /// Of the documents emitted, those without an id field (or file name),
     /// whose id is their text digest.
     pub digest_ids: usize,
+    /// What was converted to be imported (annotated formats).
+    pub conversions: Vec<Conversion>,
+    /// Annotations left out with `skip_bad`, and why.
+    pub refusals: Vec<Diagnostic>,
 }
 
 /// Imports `inputs`, giving each new document to `sink` in input order
@@ -87,12 +92,17 @@ pub fn import<E>(
     sink: &mut dyn FnMut(Document) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
     import_items(inputs, opts, progress, &mut |item: Item| {
+        if item.repeat_of.is_some() {
+            return Ok(());
+        }
         sink(item.document)
     })
 }
 
 /// [`import`], giving `sink` each new document as an [`Item`], with the
-/// annotations its input carried.
+/// annotations its input carried. A document with annotations whose text an
+/// earlier one of the import had is given too, with [`Item::repeat_of`]
+/// naming that earlier document (its annotations attach to it).
 ///
 /// # Errors
 /// Only the sink's error, which stops the import at once.
@@ -142,7 +152,14 @@ pub fn import_items<E>(
                         location,
                         digest_id,
                     } => {
+                        let mut item = item;
+                        item.location.clone_from(&location);
                         match seen.duplicate(&item.document, &location) {
+                            Some(Repeat::SameText(_)) if !item.records.is_empty() => {
+                                item.repeat_of = seen.id_of(&item.document.hash);
+                                sink(*item)?;
+                                continue;
+                            }
                             Some(Repeat::SameText(d)) => {
                                 report.duplicates.push(d);
                                 continue;
@@ -161,6 +178,8 @@ pub fn import_items<E>(
                     }
                     Event::Warning(d) => report.warnings.push(d),
                     Event::Failure(d) => report.failures.push(d),
+                    Event::Conversion(c) => report.conversions.push(c),
+                    Event::Refusal(d) => report.refusals.push(d),
                     Event::Read { bytes, file_done } => {
                         tally.bytes_done += bytes;
                         if file_done {
@@ -194,6 +213,11 @@ enum Repeat {
 }
 
 impl Seen {
+    /// The id of the document of this import with the text digest `hash`.
+    fn id_of(&self, hash: &str) -> Option<String> {
+        self.hashes.get(hash).cloned()
+    }
+
     /// How `doc` repeats an earlier document, if it does; else records it.
     fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Repeat> {
         if let Some((first, hash)) = self.ids.get(&doc.id) {

@@ -12,14 +12,17 @@
 
 use std::path::{Path, PathBuf};
 
+use annot_model::ModelError;
 use annot_model::corpus::{CorpusWriter, remove_abandoned_temp_files};
 use annot_model::project::Project;
-use annot_model::{Document, ModelError};
 use serde::Serialize;
 
+use crate::annotated::Conversion;
 use crate::error::Diagnostic;
 use crate::input::{ImportOptions, Input};
-use crate::pipeline::{Progress, import};
+use crate::pipeline::{Progress, import_items};
+use crate::readers::Item;
+use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan};
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +31,12 @@ pub struct ProjectImportOptions {
     pub read: ImportOptions,
     /// Import a new version of a document whose id the project has with another text.
     pub update: bool,
+    /// Annotated formats: the annotator of every record (`--as`); without
+    /// it, the one the file names for each record.
+    pub annotator: Option<String>,
+    /// Annotated formats: add the labels the schema lacks to it, instead of
+    /// refusing the import.
+    pub add_labels: bool,
 }
 
 /// What the caller is told while an import into a project runs.
@@ -80,6 +89,17 @@ pub struct Outcome {
     pub failures: Vec<Message>,
     /// Temporary files of interrupted imports, removed.
     pub abandoned: Vec<Message>,
+    /// Annotated formats: what the records did (`None` for formats without annotations).
+    pub records: Option<RecordsOutcome>,
+    /// Annotated formats: what was converted to be imported.
+    pub conversions: Vec<Conversion>,
+    /// Annotated formats: annotations left out with `skip_bad` (bad spans,
+    /// labels, annotators), and why.
+    pub refused: Vec<Message>,
+    /// Annotated formats: the import was refused as a whole (a bad line,
+    /// span, label or id conflict, without `skip_bad`); nothing was written,
+    /// and `failures` and `conflicts` say why.
+    pub refused_whole: bool,
 }
 
 /// A message about one input (or file of the project), as reported.
@@ -139,10 +159,22 @@ pub fn import_into(
     let mut conflicts = Vec::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
-    let mut sink = |doc: Document| -> Result<(), ModelError> {
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut sink = |item: Item| -> Result<(), ModelError> {
+        let Item {
+            document: doc,
+            records,
+            repeat_of,
+            location,
+        } = item;
+        // The document the records attach to: this one, or the one of the
+        // project (or of this import) with its text.
+        let mut target = Some(doc.id.clone());
         let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
         let existing = corpus.entry(&doc.id);
-        if existing.is_some_and(|e| e.hash == doc.hash) {
+        if repeat_of.is_some() {
+            target = repeat_of;
+        } else if existing.is_some_and(|e| e.hash == doc.hash) {
             already_present.push(Message {
                 source,
                 message: format!(
@@ -151,6 +183,7 @@ pub fn import_into(
                 ),
             });
         } else if existing.is_some() && !opts.update {
+            target = None;
             conflicts.push(Message {
                 source,
                 message: format!(
@@ -166,22 +199,99 @@ pub fn import_into(
             zones += doc.zones.len();
             writer.push(&doc)?;
         } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
+            target = Some(other.to_owned());
             same_text.push(Message {
                 source,
                 message: format!(
-                    "same text as document '{other}', already in the project; '{}' not imported",
-                    doc.id
+                    "same text as document '{other}', already in the project; '{}' not imported{}",
+                    doc.id,
+                    if records.is_empty() {
+                        ""
+                    } else {
+                        " (its annotations go to that document)"
+                    }
                 ),
             });
         } else {
             zones += doc.zones.len();
             writer.push(&doc)?;
         }
+        if let Some(target) = target {
+            pending.extend(records.into_iter().map(|mut record| {
+                record.doc.clone_from(&target);
+                Pending {
+                    location: location.clone(),
+                    record,
+                }
+            }));
+        }
         Ok(())
     };
-    let report = import(inputs, &opts.read, callbacks.progress, &mut sink)?;
+    let report = import_items(inputs, &opts.read, callbacks.progress, &mut sink)?;
+    let conflicts: Vec<Message> = report
+        .conflicts
+        .iter()
+        .map(Message::from)
+        .chain(conflicts)
+        .collect();
+    let mut failures: Vec<Message> = report.failures.iter().map(Message::from).collect();
+    let annotated = opts.read.format.is_some_and(crate::Format::is_annotated);
+    let mut refused: Vec<Message> = report.refusals.iter().map(Message::from).collect();
+    let mut refused_whole = false;
+    let mut records_plan = None;
+    if annotated {
+        let rules = RecordRules {
+            annotator: opts.annotator.as_deref(),
+            add_labels: opts.add_labels,
+            skip_bad: opts.read.skip_bad,
+        };
+        // Input left out makes the whole import refused, unless skip_bad.
+        refused_whole = !(opts.read.skip_bad || failures.is_empty() && conflicts.is_empty());
+        if !refused_whole {
+            match plan(project, pending, &rules) {
+                Ok(p) => records_plan = Some(p),
+                Err(PlanError::Bad(bad)) => {
+                    refused_whole = true;
+                    failures.extend(bad);
+                }
+                Err(PlanError::Model(e)) => return Err(e.into()),
+            }
+        }
+    }
+    if refused_whole {
+        // The new corpus file is dropped unfinished: its temporary file goes.
+        drop(writer);
+        return Ok(Outcome {
+            corpus_file: None,
+            files: report.files,
+            imported: 0,
+            updated: 0,
+            zones: 0,
+            digest_ids: 0,
+            already_present: Vec::new(),
+            same_text: Vec::new(),
+            duplicates: Vec::new(),
+            conflicts,
+            warnings: report.warnings.iter().map(Message::from).collect(),
+            failures,
+            abandoned,
+            records: None,
+            conversions: report.conversions,
+            refused,
+            refused_whole,
+        });
+    }
     let imported = writer.count();
     let corpus_file = writer.finish()?;
+    // The records after the corpus lines they are about.
+    let records = match records_plan {
+        Some(p) => {
+            let outcome = p.write(project)?;
+            refused.extend(outcome.refused.iter().cloned());
+            Some(outcome)
+        }
+        None => None,
+    };
     Ok(Outcome {
         corpus_file,
         files: report.files,
@@ -192,14 +302,13 @@ pub fn import_into(
         already_present,
         same_text,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
-        conflicts: report
-            .conflicts
-            .iter()
-            .map(Message::from)
-            .chain(conflicts)
-            .collect(),
+        conflicts,
         warnings: report.warnings.iter().map(Message::from).collect(),
-        failures: report.failures.iter().map(Message::from).collect(),
+        failures,
         abandoned,
+        records,
+        conversions: report.conversions,
+        refused,
+        refused_whole,
     })
 }

@@ -138,7 +138,7 @@ pub(crate) fn expand(
                     )
                     .into(),
                 ),
-                Ok(md) => match format.or_else(|| Format::from_path(path)) {
+                Ok(md) => match format.or_else(|| Format::from_extension(path)) {
                     Some(fmt) => {
                         let name = path.file_name().map_or(path.as_path(), Path::new);
                         out.push(file_source(path, name, fmt, md.len()));

@@ -20,9 +20,25 @@ pub(crate) struct ImportArgs {
     /// Files or folders (searched recursively, in sorted order); `-` reads standard input.
     #[arg(value_name = "PATH", required = true)]
     pub(crate) inputs: Vec<PathBuf>,
-    /// Read every input as this format instead of going by extension.
-    #[arg(long, value_parser = ["text", "txt", "jsonl", "ndjson", "csv"])]
+    /// Read every input as this format instead of going by extension. The
+    /// annotated formats (jsonl-spans: annot's own export) also bring the
+    /// annotations in, into the annotators' logs.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     pub(crate) format: Option<String>,
+    /// Annotated formats: the annotator the annotations are imported as
+    /// (annotations/NAME.jsonl) [default: the one the file names for each
+    /// annotation, where the format names one].
+    #[arg(long = "as", value_name = "NAME")]
+    pub(crate) annotator: Option<String>,
+    /// Annotated formats: add the labels the schema lacks to it (listed),
+    /// instead of refusing the import.
+    #[arg(long)]
+    pub(crate) add_labels: bool,
+    /// Annotated formats: leave out the annotations (and lines) that are
+    /// bad and import the rest, listing what was left out, instead of
+    /// refusing the whole import.
+    #[arg(long)]
+    pub(crate) skip_bad: bool,
     /// JSONL: the field with the text [default: text].
     #[arg(long, value_name = "FIELD")]
     pub(crate) text_field: Option<String>,
@@ -87,6 +103,35 @@ impl Outcome {
             "imported {} document(s), {} zone(s) from {} file(s)",
             self.imported, self.zones, self.files
         );
+        if let Some(r) = &self.records {
+            s.push_str(&format!(
+                "; {} record(s) on {} document(s) written",
+                r.written, r.documents
+            ));
+            if !r.annotators.is_empty() {
+                let who: Vec<String> = r
+                    .annotators
+                    .iter()
+                    .map(|(a, n)| format!("{a} {n}"))
+                    .collect();
+                s.push_str(&format!(" ({})", who.join(", ")));
+            }
+            if r.unchanged > 0 {
+                s.push_str(&format!(
+                    ", {} already in the log (unchanged, not written again)",
+                    r.unchanged
+                ));
+            }
+            if r.replaced > 0 {
+                s.push_str(&format!(
+                    ", {} replacing the annotator's earlier decision",
+                    r.replaced
+                ));
+            }
+            if !self.refused.is_empty() {
+                s.push_str(&format!(", {} left out", self.refused.len()));
+            }
+        }
         for (n, what) in [
             (self.updated, "of them new version(s)"),
             (
@@ -130,6 +175,24 @@ impl ImportArgs {
             o.max_doc_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
         o.csv_multiline = self.csv_multiline;
+        o.skip_bad = self.skip_bad;
+        let annotated = o.format.is_some_and(Format::is_annotated);
+        for (given, flag) in [
+            (self.annotator.is_some(), "--as"),
+            (self.add_labels, "--add-labels"),
+            (self.skip_bad, "--skip-bad"),
+        ] {
+            if given && !annotated {
+                anyhow::bail!(
+                    "{flag} is for files with annotations: name their format with --format \
+                     (jsonl-spans)"
+                );
+            }
+        }
+        if let Some(name) = &self.annotator {
+            annot_model::project::check_annotator(name)
+                .map_err(|e| anyhow::anyhow!("--as {}: {e}", visible(name)))?;
+        }
         o.lang = self.lang.map(Lang::from);
         Ok(o)
     }
@@ -177,16 +240,27 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     for m in outcome.same_text.iter().chain(&outcome.duplicates) {
         show(&mut err, m)?;
     }
+    report_annotations(&mut err, &outcome)?;
     if let Some(f) = &outcome.corpus_file {
         writeln!(err, "wrote {}", super::display_path(f))?;
     }
-    writeln!(err, "{}", outcome.summary())?;
+    if outcome.refused_whole {
+        writeln!(
+            err,
+            "nothing imported: the problems above refuse the whole import; fix them, or \
+             import with --skip-bad to import the rest (what is left out is listed)"
+        )?;
+    } else {
+        writeln!(err, "{}", outcome.summary())?;
+    }
     drop(err);
     if args.output.json {
         crate::output::print_json(&outcome)?;
     }
     // A re-import of documents all present read documents: nothing was wrong.
-    let read_nothing = outcome.imported == 0
+    let read_nothing = !outcome.refused_whole
+        && outcome.imported == 0
+        && outcome.records.as_ref().is_none_or(|r| r.documents == 0)
         && outcome.already_present.is_empty()
         && outcome.same_text.is_empty()
         && outcome.duplicates.is_empty()
@@ -200,12 +274,88 @@ pub(crate) fn run(args: &ImportArgs, project: &Project) -> anyhow::Result<ExitCo
     }
     // Input left out (a failure, an id taken by another text) is an error.
     Ok(
-        if outcome.failures.is_empty() && outcome.conflicts.is_empty() && !read_nothing {
+        if outcome.failures.is_empty()
+            && outcome.conflicts.is_empty()
+            && outcome.refused.is_empty()
+            && !outcome.refused_whole
+            && !read_nothing
+        {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         },
     )
+}
+
+/// Conversions shown in full up to this many of a kind; above, the first and a count.
+const CONVERSIONS_SHOWN: usize = 3;
+
+/// The annotations' part of the report: conversions, refusals, records.
+fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<()> {
+    let mut kinds: std::collections::BTreeMap<_, Vec<&annot_import::annotated::Conversion>> =
+        std::collections::BTreeMap::new();
+    for c in &outcome.conversions {
+        kinds.entry(c.kind).or_default().push(c);
+    }
+    for (kind, list) in &kinds {
+        writeln!(err, "converted: {} {}", list.len(), kind.describe())?;
+        for c in list.iter().take(CONVERSIONS_SHOWN) {
+            writeln!(
+                err,
+                "  {}",
+                visible(&format!("{}: {}", c.source, c.message))
+            )?;
+        }
+        if list.len() > CONVERSIONS_SHOWN {
+            writeln!(
+                err,
+                "  … and {} more (--json lists all)",
+                list.len() - CONVERSIONS_SHOWN
+            )?;
+        }
+    }
+    for m in &outcome.refused {
+        writeln!(
+            err,
+            "{}",
+            visible(&format!("left out: {}: {}", m.source, m.message))
+        )?;
+    }
+    let Some(r) = &outcome.records else {
+        return Ok(());
+    };
+    if !r.labels_added.is_empty() {
+        let file = r
+            .schema_file
+            .as_deref()
+            .map(super::display_path)
+            .unwrap_or_default();
+        writeln!(
+            err,
+            "{}",
+            visible(&format!(
+                "added to the schema {file}: {}",
+                r.labels_added.join(", ")
+            ))
+        )?;
+    }
+    let counts = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !r.spans.is_empty() {
+        writeln!(err, "{}", visible(&format!("spans: {}", counts(&r.spans))))?;
+    }
+    if !r.labels.is_empty() {
+        writeln!(
+            err,
+            "{}",
+            visible(&format!("document labels: {}", counts(&r.labels)))
+        )?;
+    }
+    Ok(())
 }
 
 /// Imports `paths` into the project's corpus as one new corpus file (`-`
@@ -220,6 +370,8 @@ pub(crate) fn import_paths(
     let opts = ProjectImportOptions {
         read: args.options()?,
         update: args.update,
+        annotator: args.annotator.clone(),
+        add_labels: args.add_labels,
     };
     let inputs: Vec<Input> = paths
         .iter()

@@ -21,7 +21,7 @@
 //! Tools that count the `\r` too exist; a span whose stated text matches
 //! only when `\r` is counted is read that way, and reported.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use annot_model::Status;
 use serde_json::{Map, Value, json};
@@ -599,12 +599,6 @@ impl CrCounter {
     fn to_nl(&self, raw: usize) -> usize {
         raw - self.at.partition_point(|&cr| cr < raw)
     }
-}
-
-/// The path of the `.txt` of a brat source, for the import of documents alone.
-#[allow(dead_code)]
-fn text_path(path: &Path) -> PathBuf {
-    path.with_extension("txt")
 }
 
 #[cfg(test)]

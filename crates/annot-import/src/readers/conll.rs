@@ -27,15 +27,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use annot_model::offsets::OffsetMap;
-use annot_model::{Document, Record, Span, Status};
+use annot_model::{Document, Status};
 
-use crate::article::record_document;
+use crate::annotated::{AnnotatedIn, AnnotationIn, SpanIn, annotated_events};
 use crate::decode::{decode_owned, normalize};
-use crate::error::{Diagnostic, ImportError};
+use crate::error::Diagnostic;
 use crate::meta::RecordMeta;
 use crate::sources::Source;
 
-use super::{Context, Event, Item, Reader};
+use super::{Context, Event, Reader};
 
 /// A tag scheme of token-per-line files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -611,121 +611,79 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
     let mut cursor = 0usize;
     for (k, doc) in docs.iter().enumerate() {
         let location = format!("{}:{}", src.name, doc.line);
-        let mut stray = Vec::new();
-        let entities: Vec<Vec<Entity>> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let (e, bad) = entities(s, scheme);
-                stray.extend(bad);
-                e
-            })
-            .collect();
-        for s in stray {
-            events.push(Event::Warning(Diagnostic::new(
-                format!("{}:{}", src.name, s.line),
-                s.message,
-            )));
+        let mut entities = Vec::with_capacity(doc.sentences.len());
+        for sentence in &doc.sentences {
+            let (found, stray) = self::entities(sentence, scheme);
+            events.extend(stray.iter().map(|e| warning(src, e)));
+            entities.push(found);
         }
-        let built = match &copts.align_to {
-            Some(corpus) => aligned(doc, corpus, &mut cursor),
+        let placed = match &copts.align_to {
+            Some(corpus) => aligned(doc, corpus, &mut cursor)
+                .map(|(target, ranges)| (target.id.clone(), target.text.clone(), ranges)),
             None => {
                 let id = doc
                     .id
                     .clone()
                     .unwrap_or_else(|| format!("{stem}-{}", k + 1));
-                if let Err(problem) = annot_model::document::check_id(&id) {
-                    events.push(Event::Failure(Diagnostic::new(
-                        &location,
-                        format!(
-                            "the document id '{id}' {problem}; give the document a '# id = ...' comment, or rename the file"
+                match annot_model::document::check_id(&id) {
+                    Err(problem) => Err(LineError {
+                        line: doc.line,
+                        message: format!(
+                            "the document id '{id}' {problem}; give the document a \
+                             '# id = ...' comment, or rename the file"
                         ),
-                    )));
-                    continue;
+                    }),
+                    Ok(()) => {
+                        let (text, ranges) = rebuild(doc);
+                        Ok((id, text, ranges))
+                    }
                 }
-                let (text, ranges) = rebuild(doc);
-                if text.len() > opts.max_doc_bytes {
-                    let kind = crate::error::ErrorKind::TooLarge {
-                        bytes: text.len(),
-                        limit: opts.max_doc_bytes,
-                    };
-                    events.push(Event::Failure(ImportError::new(&location, kind).into()));
-                    continue;
-                }
-                let (document, warning) = record_document(
-                    Some(id),
-                    text,
-                    RecordMeta::default(),
-                    &src.meta_source,
-                    opts.lang,
-                );
-                events.extend(warning.map(|w| Event::Warning(Diagnostic::new(&location, w))));
-                Ok((document, ranges))
             }
         };
-        let (document, ranges) = match built {
-            Ok(b) => b,
+        let (id, text, ranges) = match placed {
+            Ok(p) => p,
             Err(e) => {
                 events.push(line_failure(src, &e));
                 continue;
             }
         };
-        let spans = spans_of(&document.text, &entities, &ranges);
-        let record = imported_record(&document, spans);
-        events.push(Event::Item {
-            item: Box::new(Item {
-                document,
-                records: vec![record],
-            }),
+        let mut annotation = AnnotationIn::new(Status::Accepted);
+        for (found, sr) in entities.iter().zip(&ranges) {
+            for e in found {
+                let (start, end) = (sr[e.first].0, sr[e.end - 1].1);
+                annotation
+                    .spans
+                    .push(SpanIn::new(start, end, e.label.clone()));
+            }
+        }
+        let annotated = AnnotatedIn {
             location,
-            digest_id: false,
-        });
+            id: Some(id),
+            text,
+            text_field: "tokens".into(),
+            meta: RecordMeta::default(),
+            annotations: vec![annotation],
+            conversions: Vec::new(),
+            warnings: Vec::new(),
+        };
+        events.extend(annotated_events(annotated, &src.meta_source, opts));
     }
     Ok(events)
 }
 
+/// A warning about a line of `src`.
+fn warning(src: &Source, e: &LineError) -> Event {
+    Event::Warning(Diagnostic::new(format!("{}:{}", src.name, e.line), &e.message))
+}
+
 /// The stem of a source's file name (`stdin` for standard input).
 fn src_stem(src: &Source) -> String {
+    if matches!(src.data, crate::sources::SourceData::Stdin(_)) {
+        return "stdin".into();
+    }
     std::path::Path::new(&src.meta_source)
         .file_stem()
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .to_string()
-}
-
-/// The spans of a document's entities, their tokens at `ranges`.
-fn spans_of(text: &str, entities: &[Vec<Entity>], ranges: &[Vec<(usize, usize)>]) -> Vec<Span> {
-    let mut spans = Vec::new();
-    for (ents, sr) in entities.iter().zip(ranges) {
-        for e in ents {
-            let start = sr[e.first].0;
-            let end = sr[e.end - 1].1;
-            if let Ok(span) = Span::from_chars(text, start, end, &e.label) {
-                spans.push(span);
-            }
-        }
-    }
-    spans
-}
-
-/// The record a reader gives for the annotations of a document: accepted,
-/// its annotator and schema left for the import to fill in.
-pub(crate) fn imported_record(doc: &Document, spans: Vec<Span>) -> Record {
-    Record {
-        doc: doc.id.clone(),
-        hash: doc.hash.clone(),
-        annotator: String::new(),
-        schema: String::new(),
-        status: Status::Accepted,
-        at: annot_model::now_rfc3339(),
-        ms: 0,
-        spans,
-        labels: BTreeMap::new(),
-        zones: None,
-        note: None,
-        extra: serde_json::Map::new(),
-    }
 }
 
 /// The corpus document `doc`'s tokens align onto, and where they are: the

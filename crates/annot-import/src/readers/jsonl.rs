@@ -169,21 +169,7 @@ pub(crate) fn parse_jsonl_line(
     strict: bool,
 ) -> Result<RawRecord> {
     let location = format!("{source}:{line}");
-    let (json, warning) = decode_raw(bytes, &location, strict)?;
-    let value: Value = serde_json::from_str(&json).map_err(|e| {
-        let kind = match lone_surrogate(&json) {
-            Some(escape) => ErrorKind::LoneSurrogate { escape },
-            None => ErrorKind::Json(e.to_string()),
-        };
-        ImportError::new(&location, kind)
-    })?;
-    let Value::Object(object) = value else {
-        let what = json_type(&value);
-        return Err(ImportError::new(
-            &location,
-            ErrorKind::Json(format!("found {what}, not an object")),
-        ));
-    };
+    let (object, warning) = json_object(&location, bytes, strict)?;
     let mut id = None;
     let mut text = None;
     let mut meta = RecordMeta::default();
@@ -226,6 +212,34 @@ pub(crate) fn parse_jsonl_line(
     })
 }
 
+/// The JSON object of one line (decoded as UTF-8, or Windows-1252 unless
+/// `strict`), with a warning when its encoding was guessed.
+pub(crate) fn json_object(
+    location: &str,
+    bytes: &[u8],
+    strict: bool,
+) -> Result<(
+    serde_json::Map<String, Value>,
+    Option<crate::error::Diagnostic>,
+)> {
+    let (json, warning) = decode_raw(bytes, location, strict)?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| {
+        let kind = match lone_surrogate(&json) {
+            Some(escape) => ErrorKind::LoneSurrogate { escape },
+            None => ErrorKind::Json(e.to_string()),
+        };
+        ImportError::new(location, kind)
+    })?;
+    let Value::Object(object) = value else {
+        let what = json_type(&value);
+        return Err(ImportError::new(
+            location,
+            ErrorKind::Json(format!("found {what}, not an object")),
+        ));
+    };
+    Ok((object, warning))
+}
+
 /// The first `\\uXXXX` escape in `json` that is half of a surrogate pair
 /// without its other half (serde_json only says "unexpected end of hex escape").
 pub(super) fn lone_surrogate(json: &str) -> Option<String> {
@@ -265,7 +279,7 @@ pub(super) fn lone_surrogate(json: &str) -> Option<String> {
     high.map(shown)
 }
 
-fn json_type(value: &Value) -> &'static str {
+pub(crate) fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

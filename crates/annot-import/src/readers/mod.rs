@@ -14,6 +14,8 @@ mod brat;
 pub(crate) mod conll;
 mod csv;
 mod jsonl;
+mod jsonl_spans;
+mod lines;
 mod text;
 
 use std::io::{BufRead, BufReader, Read};
@@ -21,6 +23,7 @@ use std::io::{BufRead, BufReader, Read};
 use annot_model::{Document, Record};
 use rayon::prelude::*;
 
+use crate::annotated::Conversion;
 use crate::article::record_document;
 use crate::decode::{decode_utf16, normalize};
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
@@ -37,6 +40,12 @@ pub struct Item {
     /// Annotations the input carried on this document, one record an
     /// annotator (empty for formats without annotations).
     pub records: Vec<Record>,
+    /// Set by the import when an earlier document of the same import had
+    /// this text: the id of that document, which the records attach to (the
+    /// document itself is not imported again).
+    pub repeat_of: Option<String>,
+    /// The file, or `file:line`, the item came from (set by the import).
+    pub location: String,
 }
 
 impl From<Document> for Item {
@@ -44,6 +53,8 @@ impl From<Document> for Item {
         Self {
             document,
             records: Vec::new(),
+            repeat_of: None,
+            location: String::new(),
         }
     }
 }
@@ -59,6 +70,10 @@ pub(crate) enum Event {
     },
     Warning(Diagnostic),
     Failure(Diagnostic),
+    /// Something converted to be imported (UTF-16 offsets, a discontinuous span).
+    Conversion(Conversion),
+    /// An annotation left out (with `skip_bad`), and why.
+    Refusal(Diagnostic),
     /// `bytes` more of the source read; `file_done` when it is all read.
     Read {
         bytes: u64,
@@ -98,6 +113,7 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Text => &text::TextReader,
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
+        Format::JsonlSpans => &jsonl_spans::JSONL_SPANS,
         Format::Brat => &brat::BratReader,
         Format::Conll => &conll::ConllReader,
     }

@@ -1,0 +1,531 @@
+//! Annotated inputs: what every reader of another tool's annotations shares.
+//!
+//! A reader of an annotated format (Prodigy, doccano, Label Studio, brat,
+//! CoNLL, annot's own JSONL) turns each document of its input into an
+//! [`AnnotatedIn`]: the text as the file has it, its id and metadata, and one
+//! [`AnnotationIn`] for each annotator's decision on it, with spans as the
+//! file states them ([`SpanIn`]). [`annotated_events`] then does, in one
+//! place for every format, what makes those annotations safe to keep:
+//!
+//! - the text is normalised as every imported text is (line ends, NFC), and
+//!   each span's offsets are carried onto the normalised text (a boundary
+//!   inside a `\r\n` pair or a combining sequence is refused);
+//! - every span is checked against the text: offsets in range, in code
+//!   points, and the span's stated text equal to `text[start:end]`; offsets
+//!   that may be UTF-16 code units (Label Studio before 2021) are read both
+//!   ways and the reading whose text matches is taken, and reported;
+//! - each decision becomes a [`Record`] of the document, its annotator and
+//!   schema filled in by the import into a project
+//!   ([`crate::project::import_into`]), which checks the labels against the
+//!   schema and writes the records.
+//!
+//! A span that fails a check leaves its whole record out (never a record with
+//! a span missing): a [`Event::Failure`], or with `skip_bad` a refusal the
+//! report lists.
+
+use std::collections::BTreeMap;
+
+use annot_model::offsets::OffsetMap;
+use annot_model::{Record, Span, SpanSource, Status};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::article::record_document;
+use crate::decode::normalize;
+use crate::error::{Diagnostic, ErrorKind, ImportError};
+use crate::input::ImportOptions;
+use crate::meta::RecordMeta;
+use crate::readers::{Event, Item};
+
+/// The document-label layer that means "the layer of the schema that has this
+/// value": formats such as Prodigy's `label` + `answer` name a value only.
+pub const ANY_LAYER: &str = "";
+
+/// How a format counts its offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Units {
+    /// Unicode code points (Python's `str` indices).
+    CodePoints,
+    /// Code points or UTF-16 code units: read both ways, the one whose text
+    /// matches the span's stated text is taken (code points first).
+    CodePointsOrUtf16,
+}
+
+/// One span as a file states it, before it is checked.
+#[derive(Debug, Clone)]
+pub(crate) struct SpanIn {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) label: String,
+    /// The text the file says the span covers, when it says.
+    pub(crate) text: Option<String>,
+    pub(crate) units: Units,
+    /// Kept even when an earlier span of the record is the same (brat's
+    /// discontinuous spans with one covering extent are distinct annotations).
+    pub(crate) keep_repeats: bool,
+}
+
+impl SpanIn {
+    /// A span in code points, without stated text.
+    pub(crate) fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
+        Self {
+            start,
+            end,
+            label: label.into(),
+            text: None,
+            units: Units::CodePoints,
+            keep_repeats: false,
+        }
+    }
+
+    /// The span with the text the file states for it.
+    #[must_use]
+    pub(crate) fn with_text(mut self, text: Option<String>) -> Self {
+        self.text = text;
+        self
+    }
+}
+
+/// One annotator's decision on a document, as a file states it.
+#[derive(Debug, Clone)]
+pub(crate) struct AnnotationIn {
+    /// The annotator the file names (`completed_by`, a per-user file); `None`
+    /// takes the import's `--as`.
+    pub(crate) annotator: Option<String>,
+    pub(crate) status: Status,
+    pub(crate) spans: Vec<SpanIn>,
+    /// Document labels: layer (or [`ANY_LAYER`]) -> values.
+    pub(crate) labels: BTreeMap<String, Vec<String>>,
+    pub(crate) note: Option<String>,
+    /// RFC 3339 time of the decision when the file gives it.
+    pub(crate) at: Option<String>,
+    /// Milliseconds spent, when the file gives them.
+    pub(crate) ms: u64,
+    /// What the record keeps that annot does not model yet (`relations`, a
+    /// tool's hashes), as extra keys of the record.
+    pub(crate) extra: Map<String, Value>,
+}
+
+impl AnnotationIn {
+    /// An accepted decision with no spans, labels or extra keys.
+    pub(crate) fn new(status: Status) -> Self {
+        Self {
+            annotator: None,
+            status,
+            spans: Vec::new(),
+            labels: BTreeMap::new(),
+            note: None,
+            at: None,
+            ms: 0,
+            extra: Map::new(),
+        }
+    }
+}
+
+/// One document of an annotated input, with its annotations.
+#[derive(Debug)]
+pub(crate) struct AnnotatedIn {
+    /// `file:line` (or `file`, `file: task N`) where the document is.
+    pub(crate) location: String,
+    pub(crate) id: Option<String>,
+    /// The text as the file has it (not yet normalised): offsets refer to it.
+    pub(crate) text: String,
+    /// The field the text was in, for messages.
+    pub(crate) text_field: String,
+    pub(crate) meta: RecordMeta,
+    pub(crate) annotations: Vec<AnnotationIn>,
+    /// What the reader converted on its own (brat's discontinuous spans,
+    /// relations not modelled), to be reported.
+    pub(crate) conversions: Vec<(ConversionKind, String)>,
+    /// Warnings about the document (an encoding guessed).
+    pub(crate) warnings: Vec<String>,
+}
+
+/// What an import converted, by kind (the report counts each kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConversionKind {
+    /// Offsets counted in UTF-16 code units, converted to code points.
+    Utf16Offsets,
+    /// Offsets carried onto the normalised text (`\r\n` -> `\n`, NFC).
+    NormalizedText,
+    /// A discontinuous span imported as the span covering its fragments.
+    DiscontinuousSpan,
+    /// Relations (or events) kept in the record, not yet modelled.
+    RelationsKept,
+    /// Annotations of a kind annot does not model, not imported.
+    NotModelled,
+    /// Several records of one annotator on one document merged into one.
+    MergedRecords,
+    /// Rejected span suggestions (Prodigy's span-level `answer`), kept in
+    /// the record's `rejected_spans`.
+    RejectedSpans,
+    /// Exact duplicate spans imported once.
+    DuplicateSpans,
+}
+
+impl ConversionKind {
+    /// What the kind is, in the report's words.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Utf16Offsets => "UTF-16 offsets converted to code points",
+            Self::NormalizedText => "offsets moved onto the normalised text (CRLF, NFC)",
+            Self::DiscontinuousSpan => "discontinuous spans imported as their covering span",
+            Self::RelationsKept => "relations kept in the record (not yet modelled)",
+            Self::NotModelled => "annotations not modelled, not imported",
+            Self::MergedRecords => "records of one annotator on one document merged",
+            Self::RejectedSpans => "rejected span suggestions kept as rejected_spans",
+            Self::DuplicateSpans => "duplicate spans imported once",
+        }
+    }
+}
+
+/// One conversion, where it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conversion {
+    pub kind: ConversionKind,
+    /// `file:line` and document.
+    pub source: String,
+    pub message: String,
+}
+
+/// The events of one annotated document: warnings, conversions, refusals,
+/// and its item (or the failure that stopped it).
+pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOptions) -> Vec<Event> {
+    let mut events: Vec<Event> = a
+        .warnings
+        .iter()
+        .map(|w| Event::Warning(Diagnostic::new(&a.location, w.clone())))
+        .collect();
+    let normalized = normalize(&a.text).into_owned();
+    if normalized.trim().is_empty() {
+        let kind = ErrorKind::EmptyText {
+            field: a.text_field.clone(),
+        };
+        events.push(Event::Failure(ImportError::new(&a.location, kind).into()));
+        return events;
+    }
+    if normalized.len() > opts.max_doc_bytes {
+        let kind = ErrorKind::TooLarge {
+            bytes: normalized.len(),
+            limit: opts.max_doc_bytes,
+        };
+        events.push(Event::Failure(ImportError::new(&a.location, kind).into()));
+        return events;
+    }
+    let digest_id = a.id.is_none();
+    let (doc, warning) = record_document(a.id, normalized, a.meta, source, opts.lang);
+    events.extend(warning.map(|w| Event::Warning(Diagnostic::new(&a.location, w))));
+    let at = format!("{} (document '{}')", a.location, doc.id);
+    for (kind, message) in a.conversions {
+        events.push(Event::Conversion(Conversion {
+            kind,
+            source: at.clone(),
+            message,
+        }));
+    }
+    let carry = Carrier::new(&a.text, &doc.text);
+    let mut records = Vec::with_capacity(a.annotations.len());
+    for ann in a.annotations {
+        match record_of(ann, &doc, &carry) {
+            Ok((record, conversions)) => {
+                events.extend(conversions.into_iter().map(|(kind, message)| {
+                    Event::Conversion(Conversion {
+                        kind,
+                        source: at.clone(),
+                        message,
+                    })
+                }));
+                records.push(record);
+            }
+            Err(problem) => {
+                let d = Diagnostic::new(&at, problem);
+                events.push(if opts.skip_bad {
+                    Event::Refusal(d)
+                } else {
+                    Event::Failure(d)
+                });
+            }
+        }
+    }
+    events.push(Event::Item {
+        item: Box::new(Item {
+            document: doc,
+            records,
+            repeat_of: None,
+            location: String::new(),
+        }),
+        location: a.location,
+        digest_id,
+    });
+    events
+}
+
+/// The fix named after every span problem.
+const SPAN_FIX: &str = "fix the span in the file, or import with --skip-bad to leave this \
+                        annotation out (the rest is imported, and what was left out is listed)";
+
+/// A record of `doc` from one decision, with what was converted; or why not.
+fn record_of(
+    ann: AnnotationIn,
+    doc: &annot_model::Document,
+    carry: &Carrier<'_>,
+) -> Result<(Record, Vec<(ConversionKind, String)>), String> {
+    let who = ann
+        .annotator
+        .as_deref()
+        .map(|a| format!(" (annotator '{a}')"))
+        .unwrap_or_default();
+    let mut conversions = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
+    let mut duplicates = 0usize;
+    for s in &ann.spans {
+        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {SPAN_FIX}"))?;
+        conversions.extend(conversion);
+        if !s.keep_repeats && spans.contains(&span) {
+            duplicates += 1;
+        } else {
+            spans.push(span);
+        }
+    }
+    if duplicates > 0 {
+        conversions.push((
+            ConversionKind::DuplicateSpans,
+            format!("{duplicates} span(s) given twice{who}, imported once"),
+        ));
+    }
+    spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    let record = Record {
+        doc: doc.id.clone(),
+        hash: doc.hash.clone(),
+        annotator: ann.annotator.unwrap_or_default(),
+        schema: String::new(),
+        status: ann.status,
+        at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),
+        ms: ann.ms,
+        spans,
+        labels: ann.labels,
+        zones: None,
+        note: ann.note,
+        extra: ann.extra,
+    };
+    Ok((record, conversions))
+}
+
+/// What reading a span converted, if anything, and how it says so.
+type Converted = Option<(ConversionKind, String)>;
+
+/// Carries spans stated on the text as the file has it onto the normalised text.
+struct Carrier<'a> {
+    raw: &'a str,
+    raw_map: OffsetMap,
+    norm: &'a str,
+    norm_map: OffsetMap,
+    /// UTF-16 offset -> code point offset of the raw text, for offsets that
+    /// may be UTF-16 code units; built when a span needs it.
+    utf16: std::cell::OnceCell<Vec<Option<usize>>>,
+}
+
+impl<'a> Carrier<'a> {
+    fn new(raw: &'a str, norm: &'a str) -> Self {
+        Self {
+            raw,
+            raw_map: OffsetMap::new(raw),
+            norm,
+            norm_map: if raw == norm {
+                OffsetMap::new("")
+            } else {
+                OffsetMap::new(norm)
+            },
+            utf16: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The span checked on the raw text and carried onto the normalised one.
+    fn span(&self, s: &SpanIn) -> Result<(Span, Converted), String> {
+        let (start, end, conversion) = self.offsets(s)?;
+        let (bs, be) = self
+            .raw_map
+            .to_bytes(start, end)
+            .ok_or_else(|| format!("span {} [{start}, {end}) is outside the text", s.label))?;
+        if self.raw == self.norm {
+            let span = Span {
+                start,
+                end,
+                label: s.label.clone(),
+                text: self.raw[bs..be].to_owned(),
+                source: Some(SpanSource::Import),
+            };
+            return Ok((span, conversion));
+        }
+        // Normalising the text before, in and after the span must give the
+        // normalised text: else a boundary falls inside a CRLF pair or a
+        // combining sequence, and the span has no place in the normalised text.
+        let before = normalize(&self.raw[..bs]);
+        let inside = normalize(&self.raw[bs..be]);
+        let ok = self.norm.starts_with(before.as_ref())
+            && self.norm[before.len()..].starts_with(inside.as_ref());
+        if !ok || inside.is_empty() {
+            return Err(format!(
+                "span {} [{start}, {end}) starts or ends inside a line end \\r\\n or a \
+                 character with combining marks, so it has no place in the text as annot \
+                 keeps it (line ends as \\n, Unicode NFC)",
+                s.label
+            ));
+        }
+        let ns = self.norm_map.to_char(before.len()).unwrap_or(0);
+        let ne = self
+            .norm_map
+            .to_char(before.len() + inside.len())
+            .unwrap_or(ns);
+        let moved = (ns, ne) != (start, end);
+        let span = Span {
+            start: ns,
+            end: ne,
+            label: s.label.clone(),
+            text: inside.into_owned(),
+            source: Some(SpanSource::Import),
+        };
+        let conversion = conversion.or_else(|| {
+            moved.then(|| {
+                (
+                    ConversionKind::NormalizedText,
+                    format!(
+                        "span {} [{start}, {end}) is [{ns}, {ne}) in the normalised text",
+                        s.label
+                    ),
+                )
+            })
+        });
+        Ok((span, conversion))
+    }
+
+    /// The span's code point offsets in the raw text, checked against its
+    /// stated text, and the conversion made to read them.
+    fn offsets(&self, s: &SpanIn) -> Result<(usize, usize, Converted), String> {
+        let as_code_points = self.check(s.start, s.end, s);
+        match (as_code_points, s.units) {
+            (Ok(()), _) => Ok((s.start, s.end, None)),
+            (Err(e), Units::CodePoints) => Err(e),
+            (Err(e), Units::CodePointsOrUtf16) => {
+                let table = self.utf16.get_or_init(|| utf16_table(self.raw));
+                let to_cp = |u: usize| table.get(u).copied().flatten();
+                if s.text.is_some()
+                    && let (Some(cs), Some(ce)) = (to_cp(s.start), to_cp(s.end))
+                    && self.check(cs, ce, s).is_ok()
+                {
+                    let message = format!(
+                        "span {} [{}, {}) in UTF-16 code units is [{cs}, {ce}) in code points",
+                        s.label, s.start, s.end
+                    );
+                    return Ok((cs, ce, Some((ConversionKind::Utf16Offsets, message))));
+                }
+                Err(format!(
+                    "{e}, and read as UTF-16 code units it does not match either"
+                ))
+            }
+        }
+    }
+
+    /// Checks a code point range of the raw text against the span's stated text.
+    fn check(&self, start: usize, end: usize, s: &SpanIn) -> Result<(), String> {
+        let text = match &s.text {
+            Some(t) => t.clone(),
+            None => match self.raw_map.to_bytes(start, end) {
+                Some((bs, be)) => self.raw[bs..be].to_owned(),
+                None => String::new(),
+            },
+        };
+        let span = Span {
+            start,
+            end,
+            label: s.label.clone(),
+            text,
+            source: None,
+        };
+        span.check(self.raw, &self.raw_map)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// For each UTF-16 offset of `text`, the code point offset there (`None`
+/// inside a surrogate pair); one past the end included.
+fn utf16_table(text: &str) -> Vec<Option<usize>> {
+    let mut table = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        table.push(Some(i));
+        if c.len_utf16() == 2 {
+            table.push(None);
+        }
+    }
+    table.push(Some(text.chars().count()));
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn carry(raw: &str, s: SpanIn) -> Result<(Span, Option<(ConversionKind, String)>), String> {
+        let norm = normalize(raw).into_owned();
+        Carrier::new(raw, &norm).span(&s)
+    }
+
+    #[test]
+    fn code_points_after_emoji() {
+        let t = "🎉 Fête à Paris";
+        let (s, c) = carry(t, SpanIn::new(9, 14, "LOC").with_text(Some("Paris".into()))).unwrap();
+        assert_eq!((s.start, s.end, s.text.as_str()), (9, 14, "Paris"));
+        assert!(c.is_none());
+    }
+
+    #[test]
+    fn utf16_offsets_are_converted_when_they_match() {
+        let t = "🎉 Fête à Paris";
+        let mut span = SpanIn::new(10, 15, "LOC").with_text(Some("Paris".into()));
+        let err = carry(t, span.clone()).unwrap_err();
+        assert!(err.contains("outside the text (length 14)"), "{err}");
+        span.units = Units::CodePointsOrUtf16;
+        let (s, c) = carry(t, span).unwrap();
+        assert_eq!((s.start, s.end), (9, 14));
+        assert_eq!(c.unwrap().0, ConversionKind::Utf16Offsets);
+        let bad = SpanIn {
+            units: Units::CodePointsOrUtf16,
+            ..SpanIn::new(3, 7, "LOC").with_text(Some("Lyon".into()))
+        };
+        let err = carry(t, bad).unwrap_err();
+        assert!(err.ends_with("does not match either"), "{err}");
+    }
+
+    #[test]
+    fn crlf_and_combining_marks_move_offsets() {
+        let t = "Un\r\ndeux Be\u{301}ziers";
+        // "Be\u{301}ziers" is code points 9..17 of the raw text.
+        let (s, c) = carry(t, SpanIn::new(9, 17, "LOC")).unwrap();
+        assert_eq!(s.text, "Béziers");
+        assert_eq!((s.start, s.end), (8, 15));
+        assert_eq!(c.unwrap().0, ConversionKind::NormalizedText);
+        let err = carry(t, SpanIn::new(3, 8, "X")).unwrap_err();
+        assert!(err.contains("inside a line end"), "{err}");
+        let err = carry(t, SpanIn::new(9, 11, "X")).unwrap_err();
+        assert!(err.contains("combining marks"), "{err}");
+    }
+
+    #[test]
+    fn out_of_range_and_reversed() {
+        let err = carry("Paris", SpanIn::new(2, 9, "LOC")).unwrap_err();
+        assert_eq!(err, "span LOC [2, 9) is outside the text (length 5)");
+        let err = carry("Paris", SpanIn::new(3, 3, "LOC")).unwrap_err();
+        assert!(err.contains("[3, 3)"), "{err}");
+    }
+
+    #[test]
+    fn utf16_table_skips_inside_pairs() {
+        assert_eq!(
+            utf16_table("a😀b"),
+            vec![Some(0), Some(1), None, Some(2), Some(3)]
+        );
+    }
+}
