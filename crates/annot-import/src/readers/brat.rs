@@ -131,16 +131,18 @@ pub(crate) fn parse_ann(text: &str) -> Result<Ann, LineError> {
                     Some((h, t)) => (h, Some(t.to_string())),
                     None => (rest, None),
                 };
-                let (label, offsets) = head
-                    .trim()
-                    .split_once(' ')
-                    .ok_or_else(|| err(format!("{id}: no offsets after the label: write {id}<TAB>LABEL START END<TAB>text")))?;
-                let fragments = fragments(offsets)
-                    .ok_or_else(|| err(format!(
+                let (label, offsets) = head.trim().split_once(' ').ok_or_else(|| {
+                    err(format!(
+                        "{id}: no offsets after the label: write {id}<TAB>LABEL START END<TAB>text"
+                    ))
+                })?;
+                let fragments = fragments(offsets).ok_or_else(|| {
+                    err(format!(
                         "{id}: the offsets '{}' are not START END with START < END \
                          (fragments of a discontinuous span separated by ';')",
                         offsets.trim()
-                    )))?;
+                    ))
+                })?;
                 let bound = TextBound {
                     id: id.to_string(),
                     label: label.to_string(),
@@ -246,7 +248,11 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
             );
             return vec![Event::Failure(Diagnostic::new(&ann_name, message))];
         }
-        Err(e) => return vec![Event::Failure(ImportError::new(&txt_name, ErrorKind::Io(e)).into())],
+        Err(e) => {
+            return vec![Event::Failure(
+                ImportError::new(&txt_name, ErrorKind::Io(e)).into(),
+            )];
+        }
     };
     let raw = match decode_unnormalized(txt_bytes, &txt_name, opts.strict) {
         Ok((text, warning)) => {
@@ -259,7 +265,9 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
         }
     };
     if raw.trim().is_empty() {
-        events.push(Event::Failure(ImportError::new(&txt_name, ErrorKind::Empty).into()));
+        events.push(Event::Failure(
+            ImportError::new(&txt_name, ErrorKind::Empty).into(),
+        ));
         return events;
     }
     let ann_text = if is_ann || ann_path.exists() {
@@ -339,8 +347,10 @@ fn shown(name: &str, source: &Path, path: &Path) -> String {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The decision a `.ann` file holds, what was converted, what was left out.
@@ -537,7 +547,9 @@ fn annotation(
         brat.insert("unmodelled".into(), Value::Array(lines.collect()));
     }
     if !brat.is_empty() {
-        out.annotation.extra.insert("brat".into(), Value::Object(brat));
+        out.annotation
+            .extra
+            .insert("brat".into(), Value::Object(brat));
     }
     Ok(out)
 }
@@ -641,9 +653,17 @@ mod tests {
              discontinuous span separated by ';')"
         );
         let err = parse_ann("T1 PER 0 4 Jean\n").unwrap_err();
-        assert!(err.message.contains("no tab after its id"), "{}", err.message);
+        assert!(
+            err.message.contains("no tab after its id"),
+            "{}",
+            err.message
+        );
         let err = parse_ann("X1\tfoo\n").unwrap_err();
-        assert!(err.message.contains("not the id of a brat annotation"), "{}", err.message);
+        assert!(
+            err.message.contains("not the id of a brat annotation"),
+            "{}",
+            err.message
+        );
         assert!(parse_ann("T1\tPER 4 4\tx\n").is_err(), "empty span");
         assert!(parse_ann("T1\tPER\tx\n").is_err(), "no offsets");
     }
@@ -653,16 +673,40 @@ mod tests {
         let raw = "Un\r\nJean\r\nvit";
         let nl = normalize_newlines(raw).into_owned();
         // brat's count (\r\n as one): Jean is 3..7.
-        let built = annotation(&parse_ann("T1\tPER 3 7\tJean\n").unwrap(), raw, &nl, false, false)
-            .ok()
-            .unwrap();
-        assert_eq!((built.annotation.spans[0].start, built.annotation.spans[0].end), (3, 7));
+        let built = annotation(
+            &parse_ann("T1\tPER 3 7\tJean\n").unwrap(),
+            raw,
+            &nl,
+            false,
+            false,
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(
+            (
+                built.annotation.spans[0].start,
+                built.annotation.spans[0].end
+            ),
+            (3, 7)
+        );
         assert!(built.conversions.is_empty());
         // Every character counted: Jean is 4..8; read that way, reported.
-        let built = annotation(&parse_ann("T1\tPER 4 8\tJean\n").unwrap(), raw, &nl, false, false)
-            .ok()
-            .unwrap();
-        assert_eq!((built.annotation.spans[0].start, built.annotation.spans[0].end), (3, 7));
+        let built = annotation(
+            &parse_ann("T1\tPER 4 8\tJean\n").unwrap(),
+            raw,
+            &nl,
+            false,
+            false,
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(
+            (
+                built.annotation.spans[0].start,
+                built.annotation.spans[0].end
+            ),
+            (3, 7)
+        );
         assert_eq!(built.conversions[0].0, ConversionKind::NormalizedText);
         let c = CrCounter::new(raw);
         assert_eq!((c.to_nl(0), c.to_nl(4), c.to_nl(10)), (0, 3, 8));
@@ -675,7 +719,10 @@ mod tests {
         let built = annotation(&ann, text, text, false, false).ok().unwrap();
         let spans = &built.annotation.spans;
         assert_eq!(spans.len(), 2, "same covering extent, two spans");
-        assert_eq!((spans[0].start, spans[0].end, spans[0].text.as_deref()), (9, 34, None));
+        assert_eq!(
+            (spans[0].start, spans[0].end, spans[0].text.as_deref()),
+            (9, 34, None)
+        );
         assert_eq!((spans[1].start, spans[1].end), (9, 34));
         let kinds: Vec<_> = built.conversions.iter().map(|c| c.0).collect();
         assert_eq!(kinds, [ConversionKind::DiscontinuousSpan; 2]);
@@ -683,12 +730,18 @@ mod tests {
             built.conversions[0].1,
             "line 1: T1 ORG 9 13;29 34 imported as its covering span [9, 34)"
         );
-        assert_eq!(built.annotation.extra["brat"]["discontinuous"][0]["fragments"], json!([[9, 13], [29, 34]]));
+        assert_eq!(
+            built.annotation.extra["brat"]["discontinuous"][0]["fragments"],
+            json!([[9, 13], [29, 34]])
+        );
         let Err((line, why)) = annotation(&ann, text, text, true, false) else {
             panic!("strict takes a discontinuous span");
         };
         assert_eq!(line, 1);
-        assert!(why.contains("--strict refuses discontinuous spans"), "{why}");
+        assert!(
+            why.contains("--strict refuses discontinuous spans"),
+            "{why}"
+        );
         let built = annotation(&ann, text, text, true, true).ok().unwrap();
         assert!(built.annotation.spans.is_empty());
         assert_eq!(built.refused.len(), 2);

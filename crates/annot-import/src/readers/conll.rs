@@ -106,6 +106,17 @@ impl AlignCorpus {
         Self { docs, by_id }
     }
 
+    /// The documents of `project`'s corpus.
+    ///
+    /// # Errors
+    /// When the corpus cannot be read.
+    pub fn of_project(
+        project: &annot_model::project::Project,
+    ) -> Result<Self, annot_model::ModelError> {
+        let docs = project.corpus()?.iter().collect::<Result<Vec<_>, _>>()?;
+        Ok(Self::new(docs))
+    }
+
     /// The documents, in the project's order.
     #[must_use]
     pub fn docs(&self) -> &[Document] {
@@ -192,8 +203,8 @@ pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDo
         if let Some(comment) = comment(trimmed, &fields) {
             if let Some((key, value)) = comment {
                 let new_doc = key == "newdoc id";
-                let current_started = docs.last().is_some_and(|d| !d.sentences.is_empty())
-                    || !sentence.is_empty();
+                let current_started =
+                    docs.last().is_some_and(|d| !d.sentences.is_empty()) || !sentence.is_empty();
                 if new_doc && current_started {
                     end_sentence(&mut docs, &mut sentence);
                     docs.push(ConllDoc::default());
@@ -237,7 +248,8 @@ pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDo
                 fields[tag_at]
             ),
         })?;
-        if sentence.is_empty() && docs.last().is_some_and(|d| d.sentences.is_empty())
+        if sentence.is_empty()
+            && docs.last().is_some_and(|d| d.sentences.is_empty())
             && let Some(doc) = docs.last_mut()
         {
             doc.line = n;
@@ -274,7 +286,9 @@ fn comment<'a>(trimmed: &'a str, fields: &[&str]) -> Option<Option<(&'a str, &'a
     let key_value = rest.split_once('=').and_then(|(k, v)| {
         let k = k.trim();
         let v = v.trim();
-        let is_key = !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
+        let is_key = !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
         (is_key && !v.is_empty()).then_some((k, v))
     });
     if key_value.is_some() {
@@ -370,7 +384,11 @@ pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<
             Tag::Outside => {
                 if let Some((first, l)) = open.take() {
                     not_ended(Some((first, l)), &mut stray, "O follows");
-                    out.push(Entity { first, end: i, label: l.to_string() });
+                    out.push(Entity {
+                        first,
+                        end: i,
+                        label: l.to_string(),
+                    });
                 }
                 continue;
             }
@@ -393,7 +411,11 @@ pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<
         let continues = open.is_some_and(|(_, l)| l == label);
         let close = |open: &mut Option<(usize, &str)>, out: &mut Vec<Entity>, end: usize| {
             if let Some((first, l)) = open.take() {
-                out.push(Entity { first, end, label: l.to_string() });
+                out.push(Entity {
+                    first,
+                    end,
+                    label: l.to_string(),
+                });
             }
         };
         match p {
@@ -409,7 +431,15 @@ pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<
                 }
                 if open.is_some() {
                     let other = open.is_some_and(|(_, l)| l != label);
-                    not_ended(open, &mut stray, if other { "another label follows" } else { "B- follows" });
+                    not_ended(
+                        open,
+                        &mut stray,
+                        if other {
+                            "another label follows"
+                        } else {
+                            "B- follows"
+                        },
+                    );
                 }
                 close(&mut open, &mut out, i);
                 open = Some((i, label));
@@ -433,7 +463,11 @@ pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<
                     not_ended(open, &mut stray, "another entity follows");
                 }
                 close(&mut open, &mut out, i);
-                out.push(Entity { first: i, end: i + 1, label: label.to_string() });
+                out.push(Entity {
+                    first: i,
+                    end: i + 1,
+                    label: label.to_string(),
+                });
             }
             _ => {
                 // I- (or a prefix foreign to the scheme, read as I-).
@@ -463,7 +497,11 @@ pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<
     }
     if let Some((first, l)) = open.take() {
         not_ended(Some((first, l)), &mut stray, "the sentence ends");
-        out.push(Entity { first, end: sentence.len(), label: l.to_string() });
+        out.push(Entity {
+            first,
+            end: sentence.len(),
+            label: l.to_string(),
+        });
     }
     (out, stray)
 }
@@ -588,7 +626,10 @@ fn conll_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
 
 /// The failure of a line of `src`.
 fn line_failure(src: &Source, e: &LineError) -> Event {
-    Event::Failure(Diagnostic::new(format!("{}:{}", src.name, e.line), &e.message))
+    Event::Failure(Diagnostic::new(
+        format!("{}:{}", src.name, e.line),
+        &e.message,
+    ))
 }
 
 /// The events of the documents of a decoded CoNLL file.
@@ -673,7 +714,10 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
 
 /// A warning about a line of `src`.
 fn warning(src: &Source, e: &LineError) -> Event {
-    Event::Warning(Diagnostic::new(format!("{}:{}", src.name, e.line), &e.message))
+    Event::Warning(Diagnostic::new(
+        format!("{}:{}", src.name, e.line),
+        &e.message,
+    ))
 }
 
 /// The stem of a source's file name (`stdin` for standard input).
@@ -840,21 +884,33 @@ mod tests {
         let (e, stray) = ents(&iob2, Scheme::Iob2);
         assert_eq!(
             e,
-            [(0, 2, "PER".into()), (2, 3, "PER".into()), (4, 5, "LOC".into())]
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 5, "LOC".into())
+            ]
         );
         assert!(stray.is_empty());
         let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC"];
         let (e, stray) = ents(&iob1, Scheme::Iob1);
         assert_eq!(
             e,
-            [(0, 2, "PER".into()), (2, 3, "PER".into()), (4, 5, "LOC".into())]
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 5, "LOC".into())
+            ]
         );
         assert!(stray.is_empty());
         let bioes = ["B-PER", "E-PER", "S-PER", "O", "B-LOC", "I-LOC", "E-LOC"];
         let (e, stray) = ents(&bioes, Scheme::Bioes);
         assert_eq!(
             e,
-            [(0, 2, "PER".into()), (2, 3, "PER".into()), (4, 7, "LOC".into())]
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 7, "LOC".into())
+            ]
         );
         assert!(stray.is_empty());
         let bilou = ["U-ORG", "B-PER", "L-PER"];
@@ -897,7 +953,11 @@ mod tests {
         let d = |tags: &[&str]| detect_scheme(&[doc(tags)]).unwrap();
         assert_eq!(d(&["B-PER", "I-PER"]), Scheme::Iob2);
         assert_eq!(d(&["I-PER", "B-PER"]), Scheme::Iob1);
-        assert_eq!(d(&["O", "I-PER", "B-LOC"]), Scheme::Iob2, "I- stray in IOB2");
+        assert_eq!(
+            d(&["O", "I-PER", "B-LOC"]),
+            Scheme::Iob2,
+            "I- stray in IOB2"
+        );
         assert_eq!(d(&["S-PER", "B-LOC", "E-LOC"]), Scheme::Bioes);
         assert_eq!(d(&["U-PER"]), Scheme::Bilou);
         assert!(detect_scheme(&[doc(&["S-PER", "U-LOC"])]).is_err());
