@@ -94,6 +94,9 @@ pub(crate) struct AnnotationIn {
     pub(crate) annotator: Option<String>,
     pub(crate) status: Status,
     pub(crate) spans: Vec<SpanIn>,
+    /// Spans the annotator rejected (a suggestion answered reject): checked
+    /// like the others, kept in the record's `rejected_spans`.
+    pub(crate) rejected: Vec<SpanIn>,
     /// Document labels: layer (or [`ANY_LAYER`]) -> values.
     pub(crate) labels: BTreeMap<String, Vec<String>>,
     pub(crate) note: Option<String>,
@@ -113,6 +116,7 @@ impl AnnotationIn {
             annotator: None,
             status,
             spans: Vec::new(),
+            rejected: Vec::new(),
             labels: BTreeMap::new(),
             note: None,
             at: None,
@@ -297,6 +301,25 @@ fn record_of(
         ));
     }
     spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    let mut extra = ann.extra;
+    if !ann.rejected.is_empty() {
+        let mut rejected = Vec::with_capacity(ann.rejected.len());
+        for s in &ann.rejected {
+            let (span, conversion) = carry
+                .span(s)
+                .map_err(|e| format!("rejected {e}{who}: {SPAN_FIX}"))?;
+            conversions.extend(conversion);
+            rejected.push(span);
+        }
+        conversions.push((
+            ConversionKind::RejectedSpans,
+            format!(
+                "{} span(s) answered reject{who}, kept in the record's rejected_spans",
+                rejected.len()
+            ),
+        ));
+        add_rejected(&mut extra, rejected);
+    }
     let record = Record {
         doc: doc.id.clone(),
         hash: doc.hash.clone(),
@@ -309,9 +332,28 @@ fn record_of(
         labels: ann.labels,
         zones: None,
         note: ann.note,
-        extra: ann.extra,
+        extra,
     };
     Ok((record, conversions))
+}
+
+/// The record key of rejected spans.
+pub(crate) const REJECTED_SPANS: &str = "rejected_spans";
+
+/// Adds `spans` to the record's `rejected_spans` (each once).
+pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
+    let list = extra
+        .entry(REJECTED_SPANS)
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(list) = list {
+        for s in spans {
+            if let Ok(v) = serde_json::to_value(s)
+                && !list.contains(&v)
+            {
+                list.push(v);
+            }
+        }
+    }
 }
 
 /// What reading a span converted, if anything, and how it says so.

@@ -53,6 +53,12 @@ pub enum Format {
     Jsonl,
     /// A CSV file with a header, one document a row.
     Csv,
+    /// Prodigy's JSONL: `text`, `spans`, `answer`, one task a line.
+    Prodigy,
+    /// doccano's JSONL export (sequence labelling, relations, classification).
+    Doccano,
+    /// Label Studio's JSON export: a list of tasks.
+    LabelStudio,
     /// annot's own `annot export --format jsonl`, read back.
     JsonlSpans,
     /// brat standoff: a `.ann` file beside the `.txt` of its document.
@@ -70,6 +76,9 @@ impl Format {
         "ndjson",
         "csv",
         "jsonl-spans",
+        "prodigy",
+        "doccano",
+        "label-studio",
         "brat",
         "conll",
     ];
@@ -105,6 +114,9 @@ impl Format {
             "jsonl" | "ndjson" => Some(Self::Jsonl),
             "csv" => Some(Self::Csv),
             "jsonl-spans" => Some(Self::JsonlSpans),
+            "prodigy" => Some(Self::Prodigy),
+            "doccano" => Some(Self::Doccano),
+            "label-studio" => Some(Self::LabelStudio),
             "brat" => Some(Self::Brat),
             "conll" => Some(Self::Conll),
             _ => None,

@@ -18,7 +18,7 @@ use annot_model::store::AnnotatorLog;
 use annot_model::{ModelError, Record, Status, UnknownLabel};
 use serde::Serialize;
 
-use crate::annotated::ANY_LAYER;
+use crate::annotated::{ANY_LAYER, add_rejected};
 use crate::project::Message;
 
 /// The layer unplaced document labels go to when `add_labels` adds them and
@@ -352,9 +352,17 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
 }
 
 /// Merges a later record of the same annotator on the same document into the
-/// first: spans and labels joined, extra keys of the later one added, the
-/// status accepted when either accepted, else the later one's.
-fn merge(first: &mut Record, later: Record) {
+/// first (Prodigy's `ner.teach` gives one line a suggestion): the spans of the
+/// accepted ones joined, those of rejected ones kept in `rejected_spans` when
+/// another is accepted, labels joined, extra keys of the later one added; the
+/// status accepted when either is, else the later one's.
+fn merge(first: &mut Record, mut later: Record) {
+    let accepted = |r: &Record| r.status == Status::Accepted;
+    if accepted(first) && !accepted(&later) {
+        add_rejected(&mut first.extra, std::mem::take(&mut later.spans));
+    } else if !accepted(first) && accepted(&later) {
+        add_rejected(&mut first.extra, std::mem::take(&mut first.spans));
+    }
     for s in later.spans {
         if !first.spans.contains(&s) {
             first.spans.push(s);
@@ -386,7 +394,7 @@ fn merge(first: &mut Record, later: Record) {
             }
         }
     }
-    if first.status != Status::Accepted {
+    if !accepted(first) {
         first.status = later.status;
     }
     if first.note.is_none() {

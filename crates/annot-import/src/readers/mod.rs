@@ -13,9 +13,12 @@
 mod brat;
 pub(crate) mod conll;
 mod csv;
+mod doccano;
 mod jsonl;
 mod jsonl_spans;
+mod label_studio;
 mod lines;
+mod prodigy;
 mod text;
 
 use std::io::{BufRead, BufReader, Read};
@@ -114,6 +117,9 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Jsonl => &jsonl::JsonlReader,
         Format::Csv => &csv::CsvReader,
         Format::JsonlSpans => &jsonl_spans::JSONL_SPANS,
+        Format::Prodigy => &prodigy::PRODIGY,
+        Format::Doccano => &doccano::DOCCANO,
+        Format::LabelStudio => &label_studio::LabelStudioReader,
         Format::Brat => &brat::BratReader,
         Format::Conll => &conll::ConllReader,
     }
