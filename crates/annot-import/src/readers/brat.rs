@@ -413,11 +413,22 @@ fn annotation(
             }
             // The stated text is the fragments' texts joined by a space: checked
             // here, and the covering span's text is the document's.
-            if stated
-                .as_deref()
-                .is_some_and(|s| states(s, &fragments, nl, &nl_map))
+            if let Some(said) = stated.take()
+                && !states(&said, &fragments, nl, &nl_map)
             {
-                stated = None;
+                let why = format!(
+                    "{} {} {offsets} says \"{}\" but the text of its fragments is \"{}\": \
+                     fix the span in the file, or import with --skip-bad to leave it out",
+                    t.id,
+                    t.label,
+                    said.escape_debug(),
+                    fragments_text(&fragments, nl, &nl_map)
+                );
+                if skip_bad {
+                    out.refused.push((t.line, why));
+                    continue;
+                }
+                return Err((t.line, why));
             }
             out.conversions.push((
                 ConversionKind::DiscontinuousSpan,
@@ -560,6 +571,33 @@ fn offsets_text(fragments: &[(usize, usize)]) -> String {
     parts.join(";")
 }
 
+/// The text of the fragments in `text`, joined by a space as brat writes it
+/// (`None` when one is outside the text).
+fn fragments_text_of(
+    fragments: &[(usize, usize)],
+    text: &str,
+    map: &annot_model::offsets::OffsetMap,
+) -> Option<String> {
+    let mut parts = Vec::with_capacity(fragments.len());
+    for &(s, e) in fragments {
+        let (bs, be) = map.to_bytes(s, e)?;
+        parts.push(&text[bs..be]);
+    }
+    Some(parts.join(" "))
+}
+
+/// [`fragments_text_of`] for a message.
+fn fragments_text(
+    fragments: &[(usize, usize)],
+    text: &str,
+    map: &annot_model::offsets::OffsetMap,
+) -> String {
+    fragments_text_of(fragments, text, map)
+        .unwrap_or_else(|| "outside the text".into())
+        .escape_debug()
+        .to_string()
+}
+
 /// Whether `stated` is the text of the fragments in `text`, joined by a
 /// space as brat writes it (white space of the text may be written as spaces).
 fn states(
@@ -568,14 +606,9 @@ fn states(
     text: &str,
     map: &annot_model::offsets::OffsetMap,
 ) -> bool {
-    let mut parts = Vec::with_capacity(fragments.len());
-    for &(s, e) in fragments {
-        let Some((bs, be)) = map.to_bytes(s, e) else {
-            return false;
-        };
-        parts.push(&text[bs..be]);
-    }
-    let covered = parts.join(" ");
+    let Some(covered) = fragments_text_of(fragments, text, map) else {
+        return false;
+    };
     let spaced = |s: &str| -> String {
         s.chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
