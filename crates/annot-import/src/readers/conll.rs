@@ -24,9 +24,13 @@
 //! file, from 1 (`train-1`, `train-2`).
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use annot_model::offsets::OffsetMap;
+use annot_model::tokenize::{Lang, tokenize};
 use annot_model::{Document, Status};
 
 use crate::annotated::{AnnotatedIn, AnnotationIn, SpanIn, annotated_events};
@@ -92,6 +96,9 @@ pub struct ConllOptions {
 pub struct AlignCorpus {
     docs: Vec<Document>,
     by_id: BTreeMap<String, usize>,
+    /// Token text -> the documents (positions in `docs`) whose text has it,
+    /// by annot's own tokenizer; built the first time a document is looked for.
+    index: OnceLock<FxHashMap<String, Vec<u32>>>,
 }
 
 impl AlignCorpus {
@@ -103,7 +110,34 @@ impl AlignCorpus {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        Self { docs, by_id }
+        Self {
+            docs,
+            by_id,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The documents that may hold all the tokens of `doc`, in the
+    /// project's order: those that have its rarest tokens (by annot's
+    /// tokenizer; tokens it never makes are no clue), else all.
+    fn candidates(&self, doc: &ConllDoc) -> Vec<usize> {
+        let index = self.index.get_or_init(|| token_index(&self.docs));
+        let mut lists: Vec<&Vec<u32>> = doc
+            .sentences
+            .iter()
+            .flatten()
+            .filter_map(|t| index.get(t.text.as_str()))
+            .collect();
+        if lists.is_empty() {
+            return (0..self.docs.len()).collect();
+        }
+        lists.sort_by_key(|l| l.len());
+        lists.dedup();
+        let mut out: Vec<u32> = lists[0].clone();
+        for l in lists.iter().skip(1).take(CLUE_TOKENS - 1) {
+            out.retain(|d| l.binary_search(d).is_ok());
+        }
+        out.into_iter().map(|d| d as usize).collect()
     }
 
     /// The documents of `project`'s corpus.
@@ -122,6 +156,37 @@ impl AlignCorpus {
     pub fn docs(&self) -> &[Document] {
         &self.docs
     }
+}
+
+/// The rarest tokens of a document whose lists of documents are intersected.
+const CLUE_TOKENS: usize = 4;
+
+/// Token text -> the positions of the documents whose text has it, sorted.
+fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
+    let per_doc: Vec<FxHashSet<&str>> = docs
+        .par_iter()
+        .map(|d| {
+            let lang = d
+                .meta
+                .lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_default();
+            let map = OffsetMap::new(&d.text);
+            tokenize(&d.text, lang)
+                .into_iter()
+                .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
+                .collect()
+        })
+        .collect();
+    let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, tokens) in per_doc.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for t in tokens {
+            index.entry((*t).to_string()).or_default().push(i);
+        }
+    }
+    index
 }
 
 /// Reads a token-per-line file, all its documents.
@@ -755,22 +820,34 @@ fn aligned(
         *cursor = i + 1;
         return Ok((target.clone(), ranges));
     }
-    let n = corpus.docs.len();
     let mut first_error: Option<LineError> = None;
-    for k in 0..n {
-        let i = (*cursor + k) % n;
-        let target = &corpus.docs[i];
-        match align(doc, &target.text) {
-            Ok(ranges) => {
-                *cursor = i + 1;
-                return Ok((target.clone(), ranges));
-            }
+    let mut attempt = |i: usize, first_error: &mut Option<LineError>| {
+        match align(doc, &corpus.docs[i].text) {
+            Ok(ranges) => Some(ranges),
             Err(e) => {
                 // The error of the document that matched longest is the most useful.
                 if first_error.as_ref().is_none_or(|f| e.line > f.line) {
-                    first_error = Some(e);
+                    *first_error = Some(e);
                 }
+                None
             }
+        }
+    };
+    // An export lists documents in the project's order: the next one first.
+    let next = (*cursor < corpus.docs.len()).then_some(*cursor);
+    let others = corpus.candidates(doc);
+    let after = others.iter().copied().filter(|&i| i >= *cursor);
+    let before = others.iter().copied().filter(|&i| i < *cursor);
+    let mut tried = vec![false; corpus.docs.len()];
+    // The rest last: a file tokenized otherwise than annot may mislead the index.
+    let rest = 0..corpus.docs.len();
+    for i in next.into_iter().chain(after).chain(before).chain(rest) {
+        if std::mem::replace(&mut tried[i], true) {
+            continue;
+        }
+        if let Some(ranges) = attempt(i, &mut first_error) {
+            *cursor = i + 1;
+            return Ok((corpus.docs[i].clone(), ranges));
         }
     }
     let message = match first_error {
