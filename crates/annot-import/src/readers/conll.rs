@@ -577,9 +577,12 @@ fn i_follows_same(sentence: &[Token], i: usize, label: &str) -> bool {
         .is_some_and(|j| matches!(&sentence[j].tag, Tag::Entity(_, l) if l == label))
 }
 
+/// The code point range of each token of a document, sentence by sentence.
+pub(crate) type Ranges = Vec<Vec<(usize, usize)>>;
+
 /// Code point ranges of the tokens in a text rebuilt from them: one space
 /// between tokens, a newline between sentences.
-pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Vec<Vec<(usize, usize)>>) {
+pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Ranges) {
     let mut text = String::new();
     let mut len = 0usize;
     let mut ranges = Vec::with_capacity(doc.sentences.len());
@@ -607,7 +610,7 @@ pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Vec<Vec<(usize, usize)>>) {
 /// Where each token of `doc` is in `text`: found in order from the start,
 /// white space around tokens ignored, text between them that the file does
 /// not hold skipped. `Err` names the first token not found.
-pub(crate) fn align(doc: &ConllDoc, text: &str) -> Result<Vec<Vec<(usize, usize)>>, LineError> {
+pub(crate) fn align(doc: &ConllDoc, text: &str) -> Result<Ranges, LineError> {
     let map = OffsetMap::new(text);
     let mut at = 0usize; // byte offset in text
     let mut ranges = Vec::with_capacity(doc.sentences.len());
@@ -802,7 +805,7 @@ fn aligned(
     doc: &ConllDoc,
     corpus: &AlignCorpus,
     cursor: &mut usize,
-) -> Result<(Document, Vec<Vec<(usize, usize)>>), LineError> {
+) -> Result<(Document, Ranges), LineError> {
     if let Some(id) = &doc.id {
         let Some(&i) = corpus.by_id.get(id) else {
             return Err(LineError {
@@ -821,7 +824,7 @@ fn aligned(
         return Ok((target.clone(), ranges));
     }
     let mut first_error: Option<LineError> = None;
-    let mut attempt = |i: usize, first_error: &mut Option<LineError>| {
+    let attempt = |i: usize, first_error: &mut Option<LineError>| {
         match align(doc, &corpus.docs[i].text) {
             Ok(ranges) => Some(ranges),
             Err(e) => {
