@@ -50,6 +50,22 @@ printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\
 echo "== interop: annot export read by spaCy, pandas, datasets and seqeval" >&2
 "$py" scripts/export_interop.py "$proj" --annot "$annot" --from py,py2
 
+echo "== interop: spaCy's predictions imported as a Prodigy file, every span accepted" >&2
+predicted=$("$py" scripts/spacy_predict.py "$proj" examples/patterns.jsonl "$fresh/predictions.jsonl")
+report=$("$annot" --project "$proj" import --format prodigy --as model --json "$fresh/predictions.jsonl" 2>/dev/null)
+"$py" - "$predicted" "$report" <<'PY'
+import json, sys
+predicted, report = int(sys.argv[1]), json.loads(sys.argv[2])
+records = report["records"]
+imported = sum(records["spans"].values())
+problems = report["failures"] + report["conflicts"] + report["refused"]
+if predicted == 0 or imported != predicted or problems or report["refused_whole"]:
+    print(f"interop: spaCy predicted {predicted} spans, annot imported {imported}; {problems}", file=sys.stderr)
+    sys.exit(1)
+print(f"interop: spaCy's {predicted} predicted spans on {records['documents']} documents all imported as model", file=sys.stderr)
+PY
+"$py" scripts/interop_files.py "$proj"
+
 echo "== interop: agreement fixtures are what scikit-learn, krippendorff, statsmodels and seqeval compute" >&2
 "$py" scripts/agreement_fixtures.py --out "$fresh/agreement"
 for f in cohen krippendorff fleiss seqeval tokens; do

@@ -6,6 +6,7 @@ mod check;
 mod common;
 mod compare;
 mod export;
+mod import_annotations;
 mod import_brat_conll;
 mod import_defects;
 mod project;

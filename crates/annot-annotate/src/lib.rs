@@ -51,5 +51,5 @@ pub use error::SessionError;
 pub use frontend::{Input, LineSource, PlainLines, Terminal, stdin_source};
 pub use queue::{Order, parse_filter};
 pub use render::RenderOptions;
-pub use session::{Session, SessionOptions, Summary};
+pub use session::{Session, SessionOptions, SuggestFrom, Summary};
 pub use suggest::{Pattern, load_patterns};

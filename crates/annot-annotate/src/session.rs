@@ -54,6 +54,18 @@ pub struct SessionOptions {
     pub lang: Lang,
     /// Suggestion patterns.
     pub patterns: Vec<Pattern>,
+    /// Another annotator (a model's predictions imported as `model`) whose
+    /// spans on each document are offered as suggestions, taken with `y`.
+    pub suggest_from: Option<SuggestFrom>,
+}
+
+/// The annotator whose spans are suggested, and their records.
+#[derive(Debug, Clone)]
+pub struct SuggestFrom {
+    /// The annotator's name (`model`).
+    pub annotator: String,
+    /// Records read through [`annot_model::annotations`], that annotator's among them.
+    pub annotations: std::sync::Arc<annot_model::annotations::Annotations>,
 }
 
 /// What a session did.
@@ -332,6 +344,9 @@ impl Session {
         }
         if self.suggester.pattern_count() > 0 {
             parts.push(format!("{} patterns", self.suggester.pattern_count()));
+        }
+        if let Some(from) = &self.opts.suggest_from {
+            parts.push(format!("suggestions from {}", from.annotator));
         }
         if !self.suggester.dictionary().is_empty() {
             parts.push(format!(

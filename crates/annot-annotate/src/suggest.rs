@@ -1,4 +1,5 @@
-//! Suggested spans: a patterns file and the annotator's own dictionary.
+//! Suggested spans: a patterns file, the annotator's own dictionary, and
+//! another annotator's spans (a model's predictions, imported as `model`).
 //!
 //! Patterns are JSONL, one a line, in the shape Prodigy and spaCy use:
 //!
@@ -325,8 +326,32 @@ impl Suggester {
         zones: &[ZoneSpan],
         schema: &Schema,
     ) -> Vec<Suggestion> {
+        self.suggest_with(view, zones, schema, &[])
+    }
+
+    /// [`Suggester::suggest`], with `predicted` spans too (another
+    /// annotator's, typically a model's, on this text), suggested with
+    /// source `model` where they are on token boundaries.
+    pub fn suggest_with(
+        &mut self,
+        view: &DocView,
+        zones: &[ZoneSpan],
+        schema: &Schema,
+        predicted: &[annot_model::Span],
+    ) -> Vec<Suggestion> {
         self.rebuild();
         let mut found = Vec::new();
+        found.extend(
+            predicted
+                .iter()
+                .filter(|s| view.is_aligned(s.start, s.end) && view.slice(s.start, s.end) == s.text)
+                .map(|s| Candidate {
+                    start: s.start,
+                    end: s.end,
+                    label: s.label.clone(),
+                    source: SpanSource::Model,
+                }),
+        );
         if let Some(m) = &self.text {
             found.extend(match_text(m, view));
         }
@@ -349,7 +374,7 @@ impl Suggester {
             if c.start < taken_until
                 || schema.spans.labels.iter().all(|l| l.name != c.label)
                 || zone_at(zones, c.start) == Some(&Zone::Boilerplate)
-                || part_of_a_longer_name(view, c.start, c.end)
+                || (c.source != SpanSource::Model && part_of_a_longer_name(view, c.start, c.end))
             {
                 continue;
             }

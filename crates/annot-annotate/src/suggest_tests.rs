@@ -180,3 +180,32 @@ fn part_of_a_longer_capitalised_name_is_not_offered() {
         .collect();
     assert_eq!(got, [("Liban".to_owned(), 1), ("Laurent".to_owned(), 1)]);
 }
+
+#[test]
+fn predicted_spans_are_model_suggestions_on_token_boundaries() {
+    let text = "Laurent Vidal vit à Nord-Liban.";
+    let v = view(text);
+    let schema = Schema::news();
+    let mut s = Suggester::new(Vec::new(), Dictionary::default());
+    let predicted = vec![
+        // Part of a longer name: a pattern would not offer it, the model decided to.
+        Span::from_chars(text, 0, 7, "PER").unwrap(),
+        // Not on token boundaries: left out.
+        Span::from_chars(text, 21, 27, "LOC").unwrap(),
+        Span::from_chars(text, 20, 30, "LOC").unwrap(),
+        // A label the schema does not have: left out.
+        Span::from_chars(text, 8, 13, "NAME").unwrap(),
+    ];
+    let got: Vec<(String, String, SpanSource)> = s
+        .suggest_with(&v, &[], &schema, &predicted)
+        .into_iter()
+        .map(|g| (g.text, g.label, g.source))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Laurent".to_owned(), "PER".to_owned(), SpanSource::Model),
+            ("Nord-Liban".to_owned(), "LOC".to_owned(), SpanSource::Model),
+        ]
+    );
+}

@@ -2,9 +2,9 @@
 //!
 //! A reader of an annotated format (Prodigy, doccano, Label Studio, brat,
 //! CoNLL, annot's own JSONL) turns each document of its input into an
-//! [`AnnotatedIn`]: the text as the file has it, its id and metadata, and one
-//! [`AnnotationIn`] for each annotator's decision on it, with spans as the
-//! file states them ([`SpanIn`]). [`annotated_events`] then does, in one
+//! `AnnotatedIn`: the text as the file has it, its id and metadata, and one
+//! `AnnotationIn` for each annotator's decision on it, with spans as the
+//! file states them (`SpanIn`). `annotated_events` then does, in one
 //! place for every format, what makes those annotations safe to keep:
 //!
 //! - the text is normalised as every imported text is (line ends, NFC), and
@@ -20,7 +20,7 @@
 //!   schema and writes the records.
 //!
 //! A span that fails a check leaves its whole record out (never a record with
-//! a span missing): a [`Event::Failure`], or with `skip_bad` a refusal the
+//! a span missing): a failure, or with `skip_bad` a refusal the
 //! report lists.
 
 use std::collections::BTreeMap;
@@ -160,8 +160,6 @@ pub enum ConversionKind {
     RelationsKept,
     /// Annotations of a kind annot does not model, not imported.
     NotModelled,
-    /// Several records of one annotator on one document merged into one.
-    MergedRecords,
     /// Rejected span suggestions (Prodigy's span-level `answer`), kept in
     /// the record's `rejected_spans`.
     RejectedSpans,
@@ -179,7 +177,6 @@ impl ConversionKind {
             Self::DiscontinuousSpan => "discontinuous spans imported as their covering span",
             Self::RelationsKept => "relations kept in the record (not yet modelled)",
             Self::NotModelled => "annotations not modelled, not imported",
-            Self::MergedRecords => "records of one annotator on one document merged",
             Self::RejectedSpans => "rejected span suggestions kept as rejected_spans",
             Self::DuplicateSpans => "duplicate spans imported once",
         }
@@ -233,7 +230,7 @@ pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOption
     let carry = Carrier::new(&a.text, &doc.text);
     let mut records = Vec::with_capacity(a.annotations.len());
     for ann in a.annotations {
-        match record_of(ann, &doc, &carry) {
+        match record_of(ann, &doc, &carry, opts) {
             Ok((record, conversions)) => {
                 events.extend(conversions.into_iter().map(|(kind, message)| {
                     Event::Conversion(Conversion {
@@ -276,17 +273,23 @@ fn record_of(
     ann: AnnotationIn,
     doc: &annot_model::Document,
     carry: &Carrier<'_>,
+    opts: &ImportOptions,
 ) -> Result<(Record, Vec<(ConversionKind, String)>), String> {
-    let who = ann
-        .annotator
-        .as_deref()
-        .map(|a| format!(" (annotator '{a}')"))
-        .unwrap_or_default();
+    let fix = if opts.skip_bad {
+        "this annotation is left out"
+    } else {
+        SPAN_FIX
+    };
+    // The annotator the file names, in messages (not when `--as` names one for all).
+    let who = match (&opts.annotator, &ann.annotator) {
+        (None, Some(a)) => format!(" (annotator '{a}')"),
+        _ => String::new(),
+    };
     let mut conversions = Vec::new();
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
     for s in &ann.spans {
-        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {SPAN_FIX}"))?;
+        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {fix}"))?;
         conversions.extend(conversion);
         if !s.keep_repeats && spans.contains(&span) {
             duplicates += 1;
@@ -307,7 +310,7 @@ fn record_of(
         for s in &ann.rejected {
             let (span, conversion) = carry
                 .span(s)
-                .map_err(|e| format!("rejected {e}{who}: {SPAN_FIX}"))?;
+                .map_err(|e| format!("rejected {e}{who}: {fix}"))?;
             conversions.extend(conversion);
             rejected.push(span);
         }
@@ -323,7 +326,7 @@ fn record_of(
     let record = Record {
         doc: doc.id.clone(),
         hash: doc.hash.clone(),
-        annotator: ann.annotator.unwrap_or_default(),
+        annotator: opts.annotator.clone().or(ann.annotator).unwrap_or_default(),
         schema: String::new(),
         status: ann.status,
         at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),

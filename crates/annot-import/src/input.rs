@@ -172,6 +172,9 @@ pub struct ImportOptions {
     /// Annotated formats: leave out an annotation with a bad span (or a
     /// broken line) and import the rest, instead of refusing the import.
     pub skip_bad: bool,
+    /// Annotated formats: the annotator of every record (`--as`); without
+    /// it, the one the file names for each record.
+    pub annotator: Option<String>,
     /// CoNLL: scheme, tag column, and the corpus to align onto.
     pub conll: crate::readers::conll::ConllOptions,
 }
@@ -196,6 +199,7 @@ impl Default for ImportOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,
             skip_bad: false,
+            annotator: None,
             conll: crate::readers::conll::ConllOptions::default(),
         }
     }

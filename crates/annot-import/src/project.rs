@@ -31,9 +31,6 @@ pub struct ProjectImportOptions {
     pub read: ImportOptions,
     /// Import a new version of a document whose id the project has with another text.
     pub update: bool,
-    /// Annotated formats: the annotator of every record (`--as`); without
-    /// it, the one the file names for each record.
-    pub annotator: Option<String>,
     /// Annotated formats: add the labels the schema lacks to it, instead of
     /// refusing the import.
     pub add_labels: bool,
@@ -43,7 +40,7 @@ pub struct ProjectImportOptions {
 pub struct Callbacks<'a> {
     /// Called once, before waiting, when another import of the project holds its lock.
     pub waiting: &'a dyn Fn(),
-    /// Called from the calling thread as the import goes (see [`import`]).
+    /// Called from the calling thread as the import goes (see [`crate::import`]).
     pub progress: &'a (dyn Fn(Progress) + Sync),
     /// How a path is shown in messages: the caller knows where its user stands.
     pub show_path: &'a dyn Fn(&Path) -> String,
@@ -241,7 +238,7 @@ pub fn import_into(
     let mut records_plan = None;
     if annotated {
         let rules = RecordRules {
-            annotator: opts.annotator.as_deref(),
+            annotator: opts.read.annotator.as_deref(),
             add_labels: opts.add_labels,
             skip_bad: opts.read.skip_bad,
         };
@@ -286,8 +283,8 @@ pub fn import_into(
     // The records after the corpus lines they are about.
     let records = match records_plan {
         Some(p) => {
-            let outcome = p.write(project)?;
-            refused.extend(outcome.refused.iter().cloned());
+            let mut outcome = p.write(project)?;
+            refused.append(&mut outcome.refused);
             Some(outcome)
         }
         None => None,

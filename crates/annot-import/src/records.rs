@@ -32,7 +32,7 @@ pub(crate) struct Pending {
     pub(crate) record: Record,
 }
 
-/// What the records of an import did (and would do, before [`Plan::write`]).
+/// What the records of an import did.
 #[derive(Debug, Default, Serialize)]
 pub struct RecordsOutcome {
     /// Records written to the annotators' logs.
@@ -42,6 +42,10 @@ pub struct RecordsOutcome {
     /// Of those written, the records that replace another latest decision of
     /// the annotator on the document.
     pub replaced: usize,
+    /// Records read that were merged into an earlier one of the same
+    /// annotator on the same document (Prodigy's `ner.teach` gives one line a
+    /// suggestion).
+    pub merged: usize,
     /// Documents with a record written or unchanged.
     pub documents: usize,
     /// Records written, by annotator.
@@ -54,7 +58,9 @@ pub struct RecordsOutcome {
     pub labels_added: Vec<String>,
     /// The schema file rewritten with the labels added.
     pub schema_file: Option<PathBuf>,
-    /// Records left out (with `skip_bad`) because of their labels or annotator.
+    /// Records left out (with `skip_bad`) because of their labels or annotator
+    /// (moved into [`crate::Outcome::refused`] by the import).
+    #[serde(skip)]
     pub refused: Vec<Message>,
 }
 
@@ -163,12 +169,14 @@ pub(crate) fn plan(
     }
     let schema_id = schema.id();
     let mut merged: BTreeMap<(String, String), Record> = BTreeMap::new();
+    let mut merges = 0usize;
     let mut order: Vec<(String, String)> = Vec::new();
     for p in kept {
         let mut r = p.record;
         r.schema.clone_from(&schema_id);
         let key = (r.annotator.clone(), r.doc.clone());
         if let Some(first) = merged.get_mut(&key) {
+            merges += 1;
             merge(first, r);
         } else {
             order.push(key.clone());
@@ -178,6 +186,7 @@ pub(crate) fn plan(
     let mut outcome = RecordsOutcome {
         labels_added: added,
         refused: bad,
+        merged: merges,
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();
@@ -430,12 +439,16 @@ mod tests {
         let paris = annot_model::Span::from_chars(t, 0, 5, "LOC").unwrap();
         let lyon = annot_model::Span::from_chars(t, 9, 13, "LOC").unwrap();
         let mut first = rec(vec![lyon.clone()], Status::Accepted);
-        merge(
-            &mut first,
-            rec(vec![paris.clone(), lyon.clone()], Status::Rejected),
+        merge(&mut first, rec(vec![paris.clone()], Status::Rejected));
+        assert_eq!(
+            first.spans,
+            vec![lyon.clone()],
+            "a rejected suggestion is no span"
         );
-        assert_eq!(first.spans, vec![paris, lyon]);
         assert_eq!(first.status, Status::Accepted);
+        assert_eq!(first.extra["rejected_spans"][0]["text"], "Paris");
+        merge(&mut first, rec(vec![paris.clone()], Status::Accepted));
+        assert_eq!(first.spans, vec![paris, lyon]);
         let mut first = rec(vec![], Status::Skipped);
         merge(&mut first, rec(vec![], Status::Rejected));
         assert_eq!(first.status, Status::Rejected);

@@ -80,9 +80,25 @@ impl Session {
             };
         }
         let mut state = DocState::new(ann);
-        let mut pending = self
-            .suggester
-            .suggest(view, zones(view, state.current()), &self.schema);
+        // Another annotator's spans (a model's), carried onto the current text.
+        let predicted = match self
+            .opts
+            .suggest_from
+            .as_ref()
+            .and_then(|f| f.annotations.log(&f.annotator))
+        {
+            Some(log) => log
+                .resolve(&view.doc.id, Some(&view.doc), &self.corpus)?
+                .map(|r| r.record.spans)
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let mut pending = self.suggester.suggest_with(
+            view,
+            zones(view, state.current()),
+            &self.schema,
+            &predicted,
+        );
         if let Some(gone) = self.dismissed.get(&view.doc.id) {
             pending.retain(|g| !gone.contains(&(g.label.clone(), g.text.clone())));
         }

@@ -3,7 +3,9 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use annot_annotate::{Order, Session, SessionOptions, load_patterns, parse_filter, stdin_source};
+use annot_annotate::{
+    Order, Session, SessionOptions, SuggestFrom, load_patterns, parse_filter, stdin_source,
+};
 use annot_model::project::Project;
 use annot_model::schema::Schema;
 use annot_model::store::AnnotatorLog;
@@ -41,6 +43,11 @@ pub(crate) struct AnnotateArgs {
     /// Suggestion patterns, JSONL (default: patterns.jsonl of the project, if present).
     #[arg(long, value_name = "FILE")]
     pub(crate) patterns: Option<PathBuf>,
+    /// Offer another annotator's spans as suggestions, taken with y like
+    /// pattern suggestions and kept with source model: a model's predictions
+    /// imported with `annot import --as model`, to correct.
+    #[arg(long, value_name = "ANNOTATOR")]
+    pub(crate) suggest_from: Option<String>,
     #[command(flatten)]
     pub(crate) plain: PlainArgs,
 }
@@ -55,6 +62,7 @@ impl AnnotateArgs {
             order: Order::File,
             redo: false,
             patterns: None,
+            suggest_from: None,
             plain: PlainArgs::default(),
         }
     }
@@ -80,6 +88,10 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         Some(p) => load_patterns(p, &schema)?,
         None => Vec::new(),
     };
+    let suggest_from = match &args.suggest_from {
+        Some(name) => Some(suggestions_of(project, name, &args.annotator)?),
+        None => None,
+    };
     let log_path = project.log_path(&args.annotator)?;
     // Lock the log before reading the corpus, so a second session fails fast.
     let log = AnnotatorLog::open(&log_path, &args.annotator)?;
@@ -93,6 +105,7 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
         color: args.plain.color(color),
         lang: project.config.lang,
         patterns,
+        suggest_from,
     };
     let mut session = Session::new(corpus, schema, log, opts)?;
     let history = project
@@ -113,4 +126,35 @@ pub(crate) fn run(args: &AnnotateArgs, project: &Project, color: bool) -> anyhow
     }
     result.map_err(|e| broken_pipe_is_an_error(e.into()))?;
     Ok(())
+}
+
+/// The records of `name`, whose spans `annotator` is offered.
+fn suggestions_of(project: &Project, name: &str, annotator: &str) -> anyhow::Result<SuggestFrom> {
+    if name == annotator {
+        anyhow::bail!(
+            "--suggest-from {name}: that is you; name another annotator, such as the model whose \
+             predictions you imported with `annot import --as model`"
+        );
+    }
+    let known = project.annotators()?;
+    if !known.iter().any(|k| k == name) {
+        let list = if known.is_empty() {
+            "none yet".to_owned()
+        } else {
+            known.join(", ")
+        };
+        anyhow::bail!(
+            "--suggest-from {}: no annotator of that name in this project (annotators: {}); \
+             import a model's predictions first with `annot import --format prodigy --as {} FILE`",
+            annot_model::visible(name),
+            annot_model::visible(&list),
+            annot_model::visible(name)
+        );
+    }
+    let annotations =
+        annot_model::annotations::Annotations::load_only(project, &[name.to_owned()])?;
+    Ok(SuggestFrom {
+        annotator: name.to_owned(),
+        annotations: std::sync::Arc::new(annotations),
+    })
 }

@@ -134,6 +134,12 @@ impl Outcome {
                     r.unchanged
                 ));
             }
+            if r.merged > 0 {
+                s.push_str(&format!(
+                    ", {} merged into the record of the same annotator on the same document",
+                    r.merged
+                ));
+            }
             if r.replaced > 0 {
                 s.push_str(&format!(
                     ", {} replacing the annotator's earlier decision",
@@ -188,6 +194,7 @@ impl ImportArgs {
         }
         o.csv_multiline = self.csv_multiline;
         o.skip_bad = self.skip_bad;
+        o.annotator.clone_from(&self.annotator);
         let annotated = o.format.is_some_and(Format::is_annotated);
         for (given, flag) in [
             (self.annotator.is_some(), "--as"),
@@ -405,7 +412,6 @@ pub(crate) fn import_paths(
     let opts = ProjectImportOptions {
         read,
         update: args.update,
-        annotator: args.annotator.clone(),
         add_labels: args.add_labels,
     };
     let inputs: Vec<Input> = paths

@@ -17,12 +17,12 @@
 use annot_model::Status;
 use serde_json::{Map, Value};
 
-use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn, ConversionKind, SpanIn};
+use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn, SpanIn};
 use crate::error::Result;
 use crate::meta::RecordMeta;
 
 use super::jsonl::json_type;
-use super::lines::{AnnotatedLines, Line, offset, string};
+use super::lines::{AnnotatedLines, Line, keep_relations, offset, string};
 
 /// The reader of `--format doccano`.
 pub(super) const DOCCANO: AnnotatedLines = AnnotatedLines { parse };
@@ -97,16 +97,12 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
         }
         Some(_) => return Err(line.error("'entities' is not a list of entities")),
     }
-    if let Some(relations) = task.remove("relations")
-        && relations.as_array().is_some_and(|r| !r.is_empty())
-    {
-        let n = relations.as_array().map_or(0, Vec::len);
-        conversions.push((
-            ConversionKind::RelationsKept,
-            format!("{n} relation(s) kept in the record's relations (with the entities they join)"),
-        ));
-        ann.extra.insert("relations".into(), relations);
-    } else {
+    if !keep_relations(
+        &mut task,
+        &mut ann,
+        &mut conversions,
+        " (with the entities they join)",
+    ) {
         // The entities are kept only for the relations to refer to.
         ann.extra.remove("entities");
     }
@@ -130,14 +126,5 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
     for (k, v) in task {
         meta.set(&k, v);
     }
-    Ok(AnnotatedIn {
-        location: line.location.clone(),
-        id,
-        text,
-        text_field: line.opts.text_field.clone(),
-        meta,
-        annotations: vec![ann],
-        conversions,
-        warnings: Vec::new(),
-    })
+    Ok(line.annotated(id, text, meta, vec![ann], conversions))
 }

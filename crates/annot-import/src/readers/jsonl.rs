@@ -3,6 +3,7 @@
 
 use std::io::BufRead;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::decode::decode_raw;
@@ -12,7 +13,7 @@ use crate::sources::Source;
 
 use super::{
     Context, Event, Fields, RawRecord, Reader, checked_text, failed, finished, open_records,
-    record_batch,
+    record_events,
 };
 
 /// Reads a `.jsonl` / `.ndjson` file, its lines parsed in parallel a chunk at a time.
@@ -26,40 +27,70 @@ impl Reader for JsonlReader {
         emit: &mut dyn FnMut(Vec<Event>) -> bool,
     ) -> bool {
         let opts = cx.opts;
-        let reader = match open_records(src) {
-            Ok(reader) => reader,
-            Err(e) => return emit(failed(src, e)),
-        };
         let fields = Fields {
             text: opts.text_field.clone(),
             id: opts.id_field.clone(),
         };
-        let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict)
-            .with_long_line(opts.max_doc_bytes);
-        let parse = |n: usize, b: &[u8]| parse_jsonl_line(&src.name, n, b, &fields, opts.strict);
-        let mut sent = 0;
-        let mut any = false;
-        loop {
-            let batch = lines.next_batch(cx.chunk);
-            if batch.is_empty() {
-                break;
-            }
-            any = true;
-            let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
-            let parse_item = |item: Result<(usize, Vec<u8>)>| item.and_then(|(n, b)| parse(n, &b));
-            let mut events = record_batch(batch, parse_item, src, opts);
-            events.push(Event::Read {
-                bytes,
-                file_done: false,
-            });
-            sent += bytes;
-            if !emit(events) {
-                return false;
-            }
-        }
-        let empty = "holds no record (it is empty or only blank lines): nothing to import";
-        emit(finished(src, any, sent, empty))
+        read_lines(
+            src,
+            cx,
+            emit,
+            "holds no record (it is empty or only blank lines): nothing to import",
+            |n, b| parse_jsonl_line(&src.name, n, b, &fields, opts.strict),
+            |record| record_events(record, &src.meta_source, opts),
+        )
     }
+}
+
+/// Reads the lines of a JSONL source a batch at a time: `parse` turns each
+/// (its number and bytes) into a `T`, in parallel, and `events` a `T` into
+/// its events, kept in input order; a line `parse` refuses is a failure of
+/// that line. `empty` is the warning of a source without a line.
+pub(super) fn read_lines<T>(
+    src: &Source,
+    cx: Context<'_>,
+    emit: &mut dyn FnMut(Vec<Event>) -> bool,
+    empty: &str,
+    parse: impl Fn(usize, &[u8]) -> Result<T> + Sync,
+    events: impl Fn(T) -> Vec<Event> + Sync,
+) -> bool {
+    let opts = cx.opts;
+    let reader = match open_records(src) {
+        Ok(reader) => reader,
+        Err(e) => return emit(failed(src, e)),
+    };
+    let fields = Fields {
+        text: opts.text_field.clone(),
+        id: opts.id_field.clone(),
+    };
+    let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict)
+        .with_long_line(opts.max_doc_bytes);
+    let mut sent = 0;
+    let mut any = false;
+    loop {
+        let batch = lines.next_batch(cx.chunk);
+        if batch.is_empty() {
+            break;
+        }
+        any = true;
+        let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
+        let mut out: Vec<Event> = batch
+            .into_par_iter()
+            .flat_map_iter(|item| match item.and_then(|(n, b)| parse(n, &b)) {
+                Ok(t) => events(t),
+                Err(e) => vec![Event::Failure(e.into())],
+            })
+            .collect();
+        out.push(Event::Read {
+            bytes,
+            file_done: false,
+        });
+        sent += bytes;
+        if !emit(out) {
+            return false;
+        }
+    }
+    emit(finished(src, any, sent, empty))
 }
 
 /// Reads JSON objects, one a line, from `reader`.

@@ -7,11 +7,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn, SpanIn};
+use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn};
 use crate::error::Result;
-use crate::meta::RecordMeta;
 
-use super::lines::{AnnotatedLines, Line, offset, string};
+use super::lines::{AnnotatedLines, Line, meta_of};
 
 /// The reader of `--format jsonl-spans`.
 pub(super) const JSONL_SPANS: AnnotatedLines = AnnotatedLines { parse };
@@ -20,21 +19,7 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
     let text = line.text(&mut task)?;
     let id = line.id(&mut task, "id")?;
     let mut ann = AnnotationIn::new(annot_model::Status::Accepted);
-    match task.remove("spans") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(spans)) => {
-            for (i, s) in spans.iter().enumerate() {
-                let what = |f: &str| format!("spans[{i}].{f}");
-                let start = offset(line, s.get("start"), &what("start"))?;
-                let end = offset(line, s.get("end"), &what("end"))?;
-                let label = string(line, s.get("label"), &what("label"))?;
-                let stated = s.get("text").and_then(Value::as_str).map(str::to_owned);
-                ann.spans
-                    .push(SpanIn::new(start, end, label).with_text(stated));
-            }
-        }
-        Some(_) => return Err(line.error("'spans' is not a list of spans")),
-    }
+    ann.spans = line.spans(&mut task)?.into_iter().map(|(s, _)| s).collect();
     match task.remove("cats") {
         None | Some(Value::Null) => {}
         Some(Value::Object(cats)) => {
@@ -50,20 +35,6 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
         }
         Some(_) => return Err(line.error("'cats' is not an object of label: score")),
     }
-    let mut meta = RecordMeta::default();
-    if let Some(Value::Object(m)) = task.remove("meta") {
-        for (k, v) in m {
-            meta.set(&k, v);
-        }
-    }
-    Ok(AnnotatedIn {
-        location: line.location.clone(),
-        id,
-        text,
-        text_field: line.opts.text_field.clone(),
-        meta,
-        annotations: vec![ann],
-        conversions: Vec::new(),
-        warnings: Vec::new(),
-    })
+    let meta = meta_of(task.remove("meta"));
+    Ok(line.annotated(id, text, meta, vec![ann], Vec::new()))
 }

@@ -7,13 +7,14 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::annotated::{AnnotatedIn, annotated_events};
+use crate::annotated::{AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, annotated_events};
 use crate::error::{ErrorKind, ImportError, Result};
 use crate::input::ImportOptions;
+use crate::meta::RecordMeta;
 use crate::sources::Source;
 
-use super::jsonl::{JsonlRecords, json_object, json_type};
-use super::{Context, Event, Fields, Reader, failed, finished, open_records};
+use super::jsonl::{json_object, json_type, read_lines};
+use super::{Context, Event, Reader};
 
 /// One line of an annotated JSONL file, for its format's parser.
 pub(super) struct Line<'a> {
@@ -73,6 +74,53 @@ impl Line<'_> {
         Ok(Some(value))
     }
 
+    /// The document of this line: its text and id as the file has them,
+    /// its metadata, and the decisions on it.
+    pub(super) fn annotated(
+        &self,
+        id: Option<String>,
+        text: String,
+        meta: RecordMeta,
+        annotations: Vec<AnnotationIn>,
+        conversions: Vec<(ConversionKind, String)>,
+    ) -> AnnotatedIn {
+        AnnotatedIn {
+            location: self.location.clone(),
+            id,
+            text,
+            text_field: self.opts.text_field.clone(),
+            meta,
+            annotations,
+            conversions,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The `spans` list of a task (`start`, `end`, `label`, optional
+    /// `text`), each with its own `answer` when it has one.
+    pub(super) fn spans(
+        &self,
+        task: &mut Map<String, Value>,
+    ) -> Result<Vec<(SpanIn, Option<Value>)>> {
+        match task.remove("spans") {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(spans)) => spans
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut s)| {
+                    let what = |f: &str| format!("spans[{i}].{f}");
+                    let start = offset(self, s.get("start"), &what("start"))?;
+                    let end = offset(self, s.get("end"), &what("end"))?;
+                    let label = string(self, s.get("label"), &what("label"))?;
+                    let stated = s.get("text").and_then(Value::as_str).map(str::to_owned);
+                    let answer = s.as_object_mut().and_then(|o| o.remove("answer"));
+                    Ok((SpanIn::new(start, end, label).with_text(stated), answer))
+                })
+                .collect(),
+            Some(_) => Err(self.error("'spans' is not a list of spans")),
+        }
+    }
+
     fn bad_id(&self, field: &str, problem: String) -> ImportError {
         ImportError::new(
             &self.location,
@@ -100,16 +148,6 @@ impl Reader for AnnotatedLines {
         emit: &mut dyn FnMut(Vec<Event>) -> bool,
     ) -> bool {
         let opts = cx.opts;
-        let reader = match open_records(src) {
-            Ok(reader) => reader,
-            Err(e) => return emit(failed(src, e)),
-        };
-        let fields = Fields {
-            text: opts.text_field.clone(),
-            id: opts.id_field.clone(),
-        };
-        let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict)
-            .with_long_line(opts.max_doc_bytes);
         let parse = |n: usize, bytes: &[u8]| -> Result<AnnotatedIn> {
             let location = format!("{}:{n}", src.name);
             let (task, warning) = json_object(&location, bytes, opts.strict)?;
@@ -122,35 +160,49 @@ impl Reader for AnnotatedLines {
             a.warnings.extend(warning.map(|w| w.message));
             Ok(a)
         };
-        let mut sent = 0;
-        let mut any = false;
-        loop {
-            let batch = lines.next_batch(cx.chunk);
-            if batch.is_empty() {
-                break;
-            }
-            any = true;
-            let bytes: u64 = batch.iter().flatten().map(|(_, b)| b.len() as u64).sum();
-            use rayon::prelude::*;
-            let mut events: Vec<Event> = batch
-                .into_par_iter()
-                .flat_map_iter(|item| match item.and_then(|(n, b)| parse(n, &b)) {
-                    Ok(a) => annotated_events(a, &src.meta_source, opts),
-                    Err(e) => vec![Event::Failure(e.into())],
-                })
-                .collect();
-            events.push(Event::Read {
-                bytes,
-                file_done: false,
-            });
-            sent += bytes;
-            if !emit(events) {
-                return false;
-            }
-        }
-        let empty = "holds no task (it is empty or only blank lines): nothing to import";
-        emit(finished(src, any, sent, empty))
+        read_lines(
+            src,
+            cx,
+            emit,
+            "holds no task (it is empty or only blank lines): nothing to import",
+            parse,
+            |a| annotated_events(a, &src.meta_source, opts),
+        )
     }
+}
+
+/// Moves a task's non-empty `relations` into the record's `relations` (kept
+/// until annot models relations), saying so; `with` tells what they join.
+pub(super) fn keep_relations(
+    task: &mut Map<String, Value>,
+    ann: &mut AnnotationIn,
+    conversions: &mut Vec<(ConversionKind, String)>,
+    with: &str,
+) -> bool {
+    let Some(relations) = task.remove("relations") else {
+        return false;
+    };
+    let n = relations.as_array().map_or(0, Vec::len);
+    if n == 0 {
+        return false;
+    }
+    conversions.push((
+        ConversionKind::RelationsKept,
+        format!("{n} relation(s) kept in the record's relations{with}"),
+    ));
+    ann.extra.insert("relations".into(), relations);
+    true
+}
+
+/// A task's `meta` object as the document's metadata.
+pub(super) fn meta_of(meta: Option<Value>) -> RecordMeta {
+    let mut out = RecordMeta::default();
+    if let Some(Value::Object(m)) = meta {
+        for (k, v) in m {
+            out.set(&k, v);
+        }
+    }
+    out
 }
 
 /// A field of a task as an unsigned offset, or an error naming it.

@@ -4,11 +4,18 @@
 //! document, with the annotations the input carried when it is another
 //! tool's annotation file. It also reports what did not become an item
 //! (a bad line, a row without text) and how many bytes it has read, so
-//! that the import can show progress. Today's formats (scraped article
-//! text, JSONL, CSV) carry documents only.
+//! that the import can show progress. Scraped article text, JSONL and CSV
+//! carry documents only; the annotated formats (Prodigy, doccano, Label
+//! Studio, annot's own JSONL export) carry annotations too.
 //!
 //! Adding a format: a module here with a type implementing [`Reader`], a
-//! [`Format`] variant, and its line in [`reader`].
+//! [`Format`] variant (annotated unless [`Format::is_annotated`] says
+//! otherwise), its name in [`Format::NAMES`] and [`Format::from_name`], and
+//! its line in [`reader`]. An annotated format's reader turns each document
+//! into an [`AnnotatedIn`](crate::annotated::AnnotatedIn) and gives it to
+//! [`annotated_events`](crate::annotated::annotated_events), which checks
+//! every span and makes the records; a JSONL one only writes the parser of
+//! one line ([`lines::AnnotatedLines`]).
 
 mod brat;
 pub(crate) mod conll;

@@ -15,11 +15,10 @@
 use annot_model::Status;
 use serde_json::{Map, Value};
 
-use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn, ConversionKind, SpanIn};
+use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn};
 use crate::error::Result;
-use crate::meta::RecordMeta;
 
-use super::lines::{AnnotatedLines, Line, offset, string};
+use super::lines::{AnnotatedLines, Line, keep_relations, meta_of, string};
 
 /// The reader of `--format prodigy`.
 pub(super) const PRODIGY: AnnotatedLines = AnnotatedLines { parse };
@@ -52,23 +51,11 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
     let id = line.id(&mut task, "id")?;
     let mut ann = AnnotationIn::new(status(line, task.get("answer"), "'answer'")?);
     let mut conversions = Vec::new();
-    match task.remove("spans") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(spans)) => {
-            for (i, s) in spans.iter().enumerate() {
-                let what = |f: &str| format!("spans[{i}].{f}");
-                let start = offset(line, s.get("start"), &what("start"))?;
-                let end = offset(line, s.get("end"), &what("end"))?;
-                let label = string(line, s.get("label"), &what("label"))?;
-                let stated = s.get("text").and_then(Value::as_str).map(str::to_owned);
-                let span = SpanIn::new(start, end, label).with_text(stated);
-                match status(line, s.get("answer"), &what("answer"))? {
-                    Status::Rejected => ann.rejected.push(span),
-                    _ => ann.spans.push(span),
-                }
-            }
+    for (i, (span, answer)) in line.spans(&mut task)?.into_iter().enumerate() {
+        match status(line, answer.as_ref(), &format!("spans[{i}].answer"))? {
+            Status::Rejected => ann.rejected.push(span),
+            _ => ann.spans.push(span),
         }
-        Some(_) => return Err(line.error("'spans' is not a list of spans")),
     }
     // A binary document label: `label` with the task's answer.
     if let Some(label) = task.remove("label") {
@@ -94,16 +81,7 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
         }
         Some(_) => return Err(line.error("'accept' is not a list of option ids")),
     }
-    if let Some(relations) = task.remove("relations")
-        && relations.as_array().is_some_and(|r| !r.is_empty())
-    {
-        let n = relations.as_array().map_or(0, Vec::len);
-        conversions.push((
-            ConversionKind::RelationsKept,
-            format!("{n} relation(s) kept in the record's relations"),
-        ));
-        ann.extra.insert("relations".into(), relations);
-    }
+    keep_relations(&mut task, &mut ann, &mut conversions, "");
     for key in KEPT {
         if let Some(v) = task.remove(key) {
             ann.extra.insert(key.into(), v);
@@ -114,20 +92,6 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
     {
         ann.at = Some(ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
     }
-    let mut meta = RecordMeta::default();
-    if let Some(Value::Object(m)) = task.remove("meta") {
-        for (k, v) in m {
-            meta.set(&k, v);
-        }
-    }
-    Ok(AnnotatedIn {
-        location: line.location.clone(),
-        id,
-        text,
-        text_field: line.opts.text_field.clone(),
-        meta,
-        annotations: vec![ann],
-        conversions,
-        warnings: Vec::new(),
-    })
+    let meta = meta_of(task.remove("meta"));
+    Ok(line.annotated(id, text, meta, vec![ann], conversions))
 }
