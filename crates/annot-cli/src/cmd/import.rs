@@ -22,7 +22,7 @@ pub(crate) struct ImportArgs {
     #[arg(value_name = "PATH", required = true)]
     pub(crate) inputs: Vec<PathBuf>,
     /// Read every input as this format instead of going by extension. The
-    /// annotated formats (prodigy, doccano, label-studio, jsonl-spans: annot's own export) also bring the
+    /// annotated formats (prodigy, doccano, label-studio, brat, conll, jsonl-spans: annot's own export) also bring the
     /// annotations in, into the annotators' logs.
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     pub(crate) format: Option<String>,
@@ -204,7 +204,7 @@ impl ImportArgs {
             if given && !annotated {
                 anyhow::bail!(
                     "{flag} is for files with annotations: name their format with --format \
-                     (prodigy, doccano, label-studio, jsonl-spans)"
+                     (prodigy, doccano, label-studio, brat, conll, jsonl-spans)"
                 );
             }
         }

@@ -19,9 +19,10 @@
 //! hold, such as the zones an export left out, skipped), and the spans land
 //! on that text.
 //!
-//! A document's id is the value of a `# id = ...` (or `# newdoc id = ...`)
-//! comment in it, else the file's stem and the document's number in the
-//! file, from 1 (`train-1`, `train-2`).
+//! A document's id is what its `-DOCSTART-` line names besides `-X-` and
+//! tags (`-DOCSTART- (dépêche-12)`), or the value of a `# id = ...` (or
+//! `# newdoc id = ...`) comment in it, else the file's stem and the
+//! document's number in the file, from 1 (`train-1`, `train-2`).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -262,7 +263,18 @@ pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDo
         let fields = columns(line);
         if fields.first() == Some(&"-DOCSTART-") {
             end_sentence(&mut docs, &mut sentence);
-            docs.push(ConllDoc::default());
+            // `-DOCSTART- -X- -X- O` names nothing; `-DOCSTART- (dépêche-12)` an id.
+            let named: Vec<&str> = fields[1..]
+                .iter()
+                .copied()
+                .filter(|f| *f != "-X-" && parse_tag(f).is_none())
+                .collect();
+            let id = named.join(" ");
+            let id = id.trim_start_matches('(').trim_end_matches(')').trim();
+            docs.push(ConllDoc {
+                id: (!id.is_empty()).then(|| id.to_string()),
+                ..ConllDoc::default()
+            });
             continue;
         }
         if let Some(comment) = comment(trimmed, &fields) {
@@ -919,6 +931,13 @@ mod tests {
         // A file of one document ending on blank lines, CRLF already gone.
         let docs = parse("A O\n\n\n\n", None).unwrap();
         assert_eq!(docs.len(), 1);
+        let docstart = parse(
+            "-DOCSTART- (dépêche-12) O\nX O\n-DOCSTART- -X- O\nY O\n",
+            None,
+        )
+        .unwrap();
+        let ids: Vec<_> = docstart.iter().map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, [Some("dépêche-12"), None]);
         let newdoc = parse("# newdoc id = a\nX O\n# newdoc id = b\nY O\n", None).unwrap();
         let ids: Vec<_> = newdoc.iter().map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, [Some("a"), Some("b")]);

@@ -6,7 +6,7 @@
 //! (a bad line, a row without text) and how many bytes it has read, so
 //! that the import can show progress. Scraped article text, JSONL and CSV
 //! carry documents only; the annotated formats (Prodigy, doccano, Label
-//! Studio, annot's own JSONL export) carry annotations too.
+//! Studio, brat, CoNLL, annot's own JSONL export) carry annotations too.
 //!
 //! Adding a format: a module here with a type implementing [`Reader`], a
 //! [`Format`] variant (annotated unless [`Format::is_annotated`] says
