@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::common::{annot_in, empty_project, sample_project, stdout_of};
+use crate::common::{
+    annot_in, annotate_with_patterns, empty_project, sample_project, span_tuples, stdout_of,
+};
 
 /// The records of `annotator`'s log.
 fn log(root: &Path, annotator: &str) -> Vec<Value> {
@@ -24,23 +26,16 @@ fn log(root: &Path, annotator: &str) -> Vec<Value> {
 
 /// `(start, end, label, text)` of a record's spans.
 fn spans(record: &Value) -> Vec<(u64, u64, String, String)> {
-    record["spans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["start"].as_u64().unwrap(),
-                s["end"].as_u64().unwrap(),
-                s["label"].as_str().unwrap().to_owned(),
-                s["text"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
+    span_tuples(&record["spans"])
 }
 
 fn span(start: u64, end: u64, label: &str, text: &str) -> (u64, u64, String, String) {
     (start, end, label.to_owned(), text.to_owned())
+}
+
+/// `annot import ARGS... FILE` in the project at `root`.
+fn import(root: &Path, args: &[&str], file: &Path) -> assert_cmd::assert::Assert {
+    annot_in(root).arg("import").args(args).arg(file).assert()
 }
 
 fn check_clean(root: &Path) {
@@ -398,53 +393,35 @@ fn conll_aligned_to_the_corpus_names_the_missing_token() {
     annot_in(&root).arg("import").arg(&docs).assert().success();
     let file = tmp.path().join("a.conll");
     fs::write(&file, "Le O\nPNUD B-ORG\naide O\nParis B-LOC\n. O\n").unwrap();
-    annot_in(&root)
-        .args([
-            "import",
-            "--format",
-            "conll",
-            "--align-to-corpus",
-            "--as",
-            "ner",
-        ])
-        .arg(&file)
-        .assert()
-        .success();
+    import(
+        &root,
+        &["--format", "conll", "--align-to-corpus", "--as", "ner"],
+        &file,
+    )
+    .success();
     assert_eq!(
         spans(&log(&root, "ner")[0]),
         [span(11, 15, "ORG", "PNUD"), span(21, 26, "LOC", "Paris")]
     );
     check_clean(&root);
     fs::write(&file, "# id = d1\nLe O\nPNUD B-ORG\nsoutient O\n").unwrap();
-    annot_in(&root)
-        .args([
-            "import",
-            "--format",
-            "conll",
-            "--align-to-corpus",
-            "--as",
-            "ner",
-        ])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(format!(
-            "{}:4: the token 'soutient' is not in the text of the document after the tokens \
+    import(
+        &root,
+        &["--format", "conll", "--align-to-corpus", "--as", "ner"],
+        &file,
+    )
+    .code(1)
+    .stderr(predicate::str::contains(format!(
+        "{}:4: the token 'soutient' is not in the text of the document after the tokens \
              before it (document 'd1')",
-            file.display()
-        )));
+        file.display()
+    )));
 }
 
 #[test]
 fn conll_export_import_export_gives_the_same_bytes() {
     let (tmp, root) = sample_project();
-    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
-    annot_in(&root)
-        .args(["annotate", "--annotator", "alice", "--patterns"])
-        .arg(&patterns)
-        .write_stdin("y\n\ny\n\ny\n\nq\n")
-        .assert()
-        .success();
+    annotate_with_patterns(&root, "alice", "y\n\ny\n\ny\n\nq\n");
     let first = tmp.path().join("first");
     let second = tmp.path().join("second");
     for scheme in ["iob2", "bioes"] {

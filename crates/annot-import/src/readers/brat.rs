@@ -32,7 +32,7 @@ use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::meta::RecordMeta;
 use crate::sources::{Source, SourceData};
 
-use super::{Context, Event, Reader};
+use super::{Context, Event, Reader, emit_whole};
 
 /// Reads a brat `.ann` file and the `.txt` beside it as one document.
 pub(super) struct BratReader;
@@ -44,12 +44,7 @@ impl Reader for BratReader {
         cx: Context<'_>,
         emit: &mut dyn FnMut(Vec<Event>) -> bool,
     ) -> bool {
-        let mut events = brat_events(src, cx);
-        events.push(Event::Read {
-            bytes: src.size,
-            file_done: true,
-        });
-        emit(events)
+        emit_whole(src, brat_events(src, cx), emit)
     }
 
     fn one_document_a_file(&self) -> bool {
@@ -701,46 +696,33 @@ mod tests {
         assert!(parse_ann("T1\tPER\tx\n").is_err(), "no offsets");
     }
 
+    /// The annotation of `ann` on `raw` (brat's reading of it: `nl`).
+    fn built(ann: &str, raw: &str, nl: &str) -> Built {
+        annotation(&parse_ann(ann).unwrap(), raw, nl, false, false)
+            .ok()
+            .unwrap()
+    }
+
+    fn offsets(b: &Built) -> Vec<(usize, usize)> {
+        b.annotation
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
     #[test]
     fn crlf_offsets_counted_either_way() {
         let raw = "Un\r\nJean\r\nvit";
         let nl = normalize_newlines(raw).into_owned();
         // brat's count (\r\n as one): Jean is 3..7.
-        let built = annotation(
-            &parse_ann("T1\tPER 3 7\tJean\n").unwrap(),
-            raw,
-            &nl,
-            false,
-            false,
-        )
-        .ok()
-        .unwrap();
-        assert_eq!(
-            (
-                built.annotation.spans[0].start,
-                built.annotation.spans[0].end
-            ),
-            (3, 7)
-        );
-        assert!(built.conversions.is_empty());
+        let b = built("T1\tPER 3 7\tJean\n", raw, &nl);
+        assert_eq!(offsets(&b), [(3, 7)]);
+        assert!(b.conversions.is_empty());
         // Every character counted: Jean is 4..8; read that way, reported.
-        let built = annotation(
-            &parse_ann("T1\tPER 4 8\tJean\n").unwrap(),
-            raw,
-            &nl,
-            false,
-            false,
-        )
-        .ok()
-        .unwrap();
-        assert_eq!(
-            (
-                built.annotation.spans[0].start,
-                built.annotation.spans[0].end
-            ),
-            (3, 7)
-        );
-        assert_eq!(built.conversions[0].0, ConversionKind::NormalizedText);
+        let b = built("T1\tPER 4 8\tJean\n", raw, &nl);
+        assert_eq!(offsets(&b), [(3, 7)]);
+        assert_eq!(b.conversions[0].0, ConversionKind::NormalizedText);
         let c = CrCounter::new(raw);
         assert_eq!((c.to_nl(0), c.to_nl(4), c.to_nl(10)), (0, 3, 8));
     }

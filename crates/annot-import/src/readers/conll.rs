@@ -40,7 +40,7 @@ use crate::error::Diagnostic;
 use crate::meta::RecordMeta;
 use crate::sources::Source;
 
-use super::{Context, Event, Reader};
+use super::{Context, Event, Reader, emit_whole};
 
 /// A tag scheme of token-per-line files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -200,12 +200,7 @@ impl Reader for ConllReader {
         cx: Context<'_>,
         emit: &mut dyn FnMut(Vec<Event>) -> bool,
     ) -> bool {
-        let mut events = conll_events(src, cx);
-        events.push(Event::Read {
-            bytes: src.size,
-            file_done: true,
-        });
-        emit(events)
+        emit_whole(src, conll_events(src, cx), emit)
     }
 }
 

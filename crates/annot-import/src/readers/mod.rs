@@ -219,6 +219,19 @@ fn record_batch<T: Send>(
         .collect()
 }
 
+/// Gives `emit` the events of a source read whole, and then all its bytes read.
+fn emit_whole(
+    src: &Source,
+    mut events: Vec<Event>,
+    emit: &mut dyn FnMut(Vec<Event>) -> bool,
+) -> bool {
+    events.push(Event::Read {
+        bytes: src.size,
+        file_done: true,
+    });
+    emit(events)
+}
+
 /// The events of a source that gave no record: its failure, and all its bytes read.
 fn failed(src: &Source, e: ImportError) -> Vec<Event> {
     vec![
