@@ -17,9 +17,10 @@
 //!   `brat.unmodelled`, and reported.
 //!
 //! Offsets are code points of the `.txt` read as brat's own server reads it,
-//! with universal newlines: `\r\n` counts as one character (brat issue #853).
-//! Tools that count the `\r` too exist; a span whose stated text matches
-//! only when `\r` is counted is read that way, and reported.
+//! with universal newlines: `\r\n` counts as one character (brat issue #853),
+//! and a UTF-8 byte order mark as one too (Python's `utf8` codec keeps it).
+//! Tools that count the `\r`, or drop the mark, exist: a span whose stated
+//! text matches only when read their way is read that way, and reported.
 
 use std::path::Path;
 
@@ -249,6 +250,7 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
             )];
         }
     };
+    let bom = txt_bytes.starts_with(b"\xEF\xBB\xBF");
     let raw = match decode_unnormalized(txt_bytes, &txt_name, opts.strict) {
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
@@ -268,7 +270,7 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let ann_text = if is_ann || ann_path.exists() {
         let decoded = std::fs::read(&ann_path)
             .map_err(|e| ImportError::new(&ann_name, ErrorKind::Io(e)))
-            .and_then(|b| decode_unnormalized(b, &ann_name, true));
+            .and_then(|b| decode_unnormalized(b, &ann_name, opts.strict));
         match decoded {
             Ok((text, _)) => Some(text),
             Err(e) => {
@@ -305,7 +307,7 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
                 events.push(Event::Failure(d));
                 return events;
             }
-            Ok(ann) => match annotation(&ann, &raw, &doc.text, opts.strict, opts.skip_bad) {
+            Ok(ann) => match annotation(&ann, &raw, &doc.text, bom, opts.strict, opts.skip_bad) {
                 Ok(built) => {
                     for (line, message) in built.refused {
                         events.push(Event::Refusal(Diagnostic::new(
@@ -357,38 +359,43 @@ struct Built {
 }
 
 /// The record of a parsed `.ann` on its text (`raw` as read, `nl` with brat's
-/// universal newlines). `Err` is `(line, why)` of a span refused.
+/// universal newlines, `bom` when the file began with a byte order mark).
+/// `Err` is `(line, why)` of a span refused.
 fn annotation(
     ann: &Ann,
     raw: &str,
     nl: &str,
+    bom: bool,
     strict: bool,
     skip_bad: bool,
 ) -> Result<Built, (usize, String)> {
     let crlf = CrCounter::new(raw);
     let nl_map = annot_model::offsets::OffsetMap::new(nl);
-    let raw_map = annot_model::offsets::OffsetMap::new(raw);
+    let readings = Reading::all(raw, nl, bom, !crlf.is_empty());
     let mut out = Built {
         annotation: AnnotationIn::new(Status::Accepted),
         conversions: Vec::new(),
         refused: Vec::new(),
     };
     let mut discontinuous = Vec::new();
-    let mut cr_counted = Vec::new();
+    // Ids of the spans read otherwise than brat counts, by reading.
+    let mut read_otherwise: Vec<Vec<&str>> = vec![Vec::new(); readings.len()];
     for t in &ann.bounds {
-        // brat's reading, else the one counting `\r`, when only it gives the stated text.
-        let mut fragments = t.fragments.clone();
-        if let Some(stated) = &t.text
-            && !crlf.is_empty()
-            && !states(stated, &fragments, nl, &nl_map)
-            && states(stated, &fragments, raw, &raw_map)
-        {
-            fragments = fragments
+        // brat's reading, else the first other that gives the stated text.
+        let chosen = t.text.as_deref().and_then(|stated| {
+            readings
                 .iter()
-                .map(|&(s, e)| (crlf.to_nl(s), crlf.to_nl(e)))
-                .collect();
-            cr_counted.push(t.id.clone());
+                .position(|r| states(stated, &t.fragments, &r.text, &r.map))
+        });
+        let reading = chosen.map_or(&readings[0], |i| &readings[i]);
+        if let Some(i) = chosen.filter(|&i| i > 0) {
+            read_otherwise[i].push(&t.id);
         }
+        let fragments: Vec<(usize, usize)> = t
+            .fragments
+            .iter()
+            .map(|&(s, e)| (reading.to_nl(s, &crlf), reading.to_nl(e, &crlf)))
+            .collect();
         let start = fragments.iter().map(|f| f.0).min().unwrap_or(0);
         let end = fragments.iter().map(|f| f.1).max().unwrap_or(0);
         let mut stated = t.text.clone();
@@ -444,15 +451,17 @@ fn annotation(
         span.keep_repeats = fragments.len() > 1;
         out.annotation.spans.push(span);
     }
-    if !cr_counted.is_empty() {
-        out.conversions.push((
-            ConversionKind::NormalizedText,
-            format!(
-                "{} counted each \\r\\n line end as two characters (brat counts one): \
-                 their offsets were read that way, since only it gives their text",
-                cr_counted.join(", ")
-            ),
-        ));
+    for (reading, ids) in readings.iter().zip(&read_otherwise) {
+        if !ids.is_empty() {
+            out.conversions.push((
+                ConversionKind::NormalizedText,
+                format!(
+                    "{} {}: their offsets were read that way, since only it gives their text",
+                    ids.join(", "),
+                    reading.describe(bom)
+                ),
+            ));
+        }
     }
     if !ann.repeats.is_empty() {
         let list: Vec<String> = ann
@@ -612,6 +621,72 @@ fn states(
     covered == stated || spaced(&covered) == spaced(stated)
 }
 
+/// A way of counting offsets in a `.txt`: brat's (a byte order mark counted
+/// as a character, as Python's `utf8` codec reads it; `\r\n` as one), or
+/// another tool's.
+struct Reading {
+    /// The text as that count sees it.
+    text: String,
+    map: annot_model::offsets::OffsetMap,
+    /// A byte order mark counted (the file has one).
+    bom: bool,
+    /// The `\r` of `\r\n` counted.
+    cr: bool,
+}
+
+impl Reading {
+    /// The readings worth trying, brat's first.
+    fn all(raw: &str, nl: &str, bom: bool, crlf: bool) -> Vec<Self> {
+        let mut out = Vec::with_capacity(4);
+        for cr in [false, true] {
+            if cr && !crlf {
+                continue;
+            }
+            for counted in [bom, !bom] {
+                if counted && !bom {
+                    continue;
+                }
+                let body = if cr { raw } else { nl };
+                let text = if counted {
+                    format!("\u{feff}{body}")
+                } else {
+                    body.to_string()
+                };
+                let map = annot_model::offsets::OffsetMap::new(&text);
+                out.push(Self {
+                    text,
+                    map,
+                    bom: counted,
+                    cr,
+                });
+            }
+        }
+        out
+    }
+
+    /// The offset in the text with universal newlines and no byte order mark.
+    fn to_nl(&self, offset: usize, crlf: &CrCounter) -> usize {
+        let offset = if self.bom {
+            offset.saturating_sub(1)
+        } else {
+            offset
+        };
+        if self.cr { crlf.to_nl(offset) } else { offset }
+    }
+
+    /// How this reading differs from brat's, for the report.
+    fn describe(&self, file_bom: bool) -> String {
+        let mut ways = Vec::new();
+        if self.cr {
+            ways.push("counted each \\r\\n line end as two characters (brat counts one)");
+        }
+        if file_bom && !self.bom {
+            ways.push("did not count the byte order mark (brat counts it as a character)");
+        }
+        ways.join(" and ")
+    }
+}
+
 /// Where the `\r` of each `\r\n` is in a text, to carry offsets that count
 /// them onto the text with universal newlines.
 struct CrCounter {
@@ -698,7 +773,7 @@ mod tests {
 
     /// The annotation of `ann` on `raw` (brat's reading of it: `nl`).
     fn built(ann: &str, raw: &str, nl: &str) -> Built {
-        annotation(&parse_ann(ann).unwrap(), raw, nl, false, false)
+        annotation(&parse_ann(ann).unwrap(), raw, nl, false, false, false)
             .ok()
             .unwrap()
     }
@@ -728,10 +803,49 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_counts_as_brat_counts_it() {
+        // The decoded text has no mark; brat's server reads it as U+FEFF, offset 0.
+        // Paris is 11..16 of the text with universal newlines.
+        let text = "Jean vit\r\nà Paris";
+        let nl = normalize_newlines(text).into_owned();
+        let on = |ann: &str, bom: bool| {
+            annotation(&parse_ann(ann).unwrap(), text, &nl, bom, false, false)
+                .ok()
+                .unwrap()
+        };
+        let b = on("T1\tLOC 12 17\tParis\n", true);
+        assert_eq!(offsets(&b), [(11, 16)]);
+        assert!(b.conversions.is_empty(), "brat's own count");
+        // A tool that dropped the mark: read that way, reported.
+        let b = on("T1\tLOC 11 16\tParis\n", true);
+        assert_eq!(offsets(&b), [(11, 16)]);
+        assert_eq!(
+            b.conversions[0].1,
+            "T1 did not count the byte order mark (brat counts it as a character): their \
+             offsets were read that way, since only it gives their text"
+        );
+        // Both: the mark dropped and the \r counted.
+        let b = on("T1\tLOC 12 17\tParis\n", true);
+        assert!(
+            b.conversions.is_empty(),
+            "12 17 is brat's own reading first"
+        );
+        let b = on("T1\tLOC 12 17\tParis\n", false);
+        assert_eq!(offsets(&b), [(11, 16)]);
+        assert!(
+            b.conversions[0].1.contains("two characters"),
+            "{}",
+            b.conversions[0].1
+        );
+    }
+
+    #[test]
     fn discontinuous_spans_and_strict() {
         let text = "Jean, du PNUD de la ville de Paris";
         let ann = parse_ann("T1\tORG 9 13;29 34\tPNUD Paris\nT2\tORG 9 11;32 34\tPN is\n").unwrap();
-        let built = annotation(&ann, text, text, false, false).ok().unwrap();
+        let built = annotation(&ann, text, text, false, false, false)
+            .ok()
+            .unwrap();
         let spans = &built.annotation.spans;
         assert_eq!(spans.len(), 2, "same covering extent, two spans");
         assert_eq!(
@@ -749,7 +863,7 @@ mod tests {
             built.annotation.extra["brat"]["discontinuous"][0]["fragments"],
             json!([[9, 13], [29, 34]])
         );
-        let Err((line, why)) = annotation(&ann, text, text, true, false) else {
+        let Err((line, why)) = annotation(&ann, text, text, false, true, false) else {
             panic!("strict takes a discontinuous span");
         };
         assert_eq!(line, 1);
@@ -757,7 +871,9 @@ mod tests {
             why.contains("--strict refuses discontinuous spans"),
             "{why}"
         );
-        let built = annotation(&ann, text, text, true, true).ok().unwrap();
+        let built = annotation(&ann, text, text, false, true, true)
+            .ok()
+            .unwrap();
         assert!(built.annotation.spans.is_empty());
         assert_eq!(built.refused.len(), 2);
     }
@@ -770,7 +886,9 @@ mod tests {
              #1\tAnnotatorNotes T1\tle maire\nR1\tWorks_for Arg1:T1 Arg2:T2\nT3\tPER 0 4\tJean\n",
         )
         .unwrap();
-        let built = annotation(&ann, text, text, false, false).ok().unwrap();
+        let built = annotation(&ann, text, text, false, false, false)
+            .ok()
+            .unwrap();
         let a = &built.annotation;
         assert_eq!(a.spans.len(), 2);
         assert_eq!(a.note.as_deref(), Some("T1 PER \"Jean\": le maire"));
