@@ -340,6 +340,28 @@ fn label_studio_old_utf16_and_new_code_point_offsets() {
         (Some("2020-05-01T10:00:00Z"), Some(4500))
     );
     assert_eq!(record_of(&root, &doc, "ls-3")["status"], "skipped");
+    // `--json` says the same for a program.
+    let (_t3, root3) = empty_project();
+    let out = stdout_of(
+        annot_in(&root3)
+            .args(["import", "--format", "label-studio", "--json"])
+            .arg(&file),
+    );
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["records"]["written"], 3);
+    assert_eq!(report["records"]["spans"], json!({"LOC": 1, "PER": 2}));
+    assert_eq!(
+        report["records"]["annotators"],
+        json!({"ana": 1, "ls-2": 1, "ls-3": 1})
+    );
+    let kinds: Vec<&str> = report["conversions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["utf16_offsets", "utf16_offsets"]);
+    assert_eq!(report["refused_whole"], false);
     // `--as` puts every annotation under one name.
     let (_t2, root2) = empty_project();
     import(
@@ -705,8 +727,10 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
     let predictions = tmp.path().join("predictions.jsonl");
     write_lines(
         &predictions,
-        &[json!({"id": "borne", "text": t, "answer": "accept",
-                 "spans": [pred("Élisabeth Borne", "PER"), pred("Lille", "LOC")]})],
+        &[
+            json!({"id": "borne", "text": t, "answer": "accept", "label": "politics",
+                 "spans": [pred("Élisabeth Borne", "PER"), pred("Lille", "LOC")]}),
+        ],
     );
     import(
         &root,
@@ -722,11 +746,15 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
             "--suggest-from",
             "model",
         ])
-        .write_stdin("y 1\n\nq\n")
+        .write_stdin("y 1\ntopic politics\n\nq\n")
         .assert()
         .success();
     let screen = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(screen.contains("suggestions from model"), "{screen}");
+    assert!(
+        screen.contains("model labels this document topic politics: type that to take it"),
+        "{screen}"
+    );
     let rec = record_of(&root, "borne", "alice");
     let spans: Vec<(&str, &str, &str)> = rec["spans"]
         .as_array()
@@ -746,6 +774,7 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
         "only suggestion 1 taken"
     );
     assert_eq!(rec["status"], "accepted");
+    assert_eq!(rec["labels"], json!({"topic": ["politics"]}));
     // The model's own log is untouched.
     assert_eq!(spans_of(&root, "borne", "model").len(), 2);
     check_clean(&root);

@@ -23,7 +23,7 @@
 //! a span missing): a failure, or with `skip_bad` a refusal the
 //! report lists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use annot_model::offsets::OffsetMap;
 use annot_model::{Record, Span, SpanSource, Status};
@@ -286,10 +286,33 @@ fn record_of(
         _ => String::new(),
     };
     let mut conversions = Vec::new();
+    // The offsets read on the text as the file has it, then carried onto the
+    // normalised text all at once.
+    let read = |list: &[SpanIn], what: &str| -> Result<Vec<(usize, usize, Converted)>, String> {
+        list.iter()
+            .map(|s| {
+                carry
+                    .offsets(s)
+                    .map_err(|e| format!("{what}{e}{who}: {fix}"))
+            })
+            .collect()
+    };
+    let kept = read(&ann.spans, "")?;
+    let refused = read(&ann.rejected, "rejected ")?;
+    let boundaries = carry.boundaries(kept.iter().chain(&refused).flat_map(|&(s, e, _)| [s, e]));
+    let place = |list: &[SpanIn], offsets: Vec<(usize, usize, Converted)>, what: &str| {
+        list.iter()
+            .zip(offsets)
+            .map(|(s, (start, end, conversion))| {
+                carry
+                    .place(&s.label, start, end, conversion, boundaries.as_ref())
+                    .map_err(|e| format!("{what}{e}{who}: {fix}"))
+            })
+            .collect::<Result<Vec<_>, String>>()
+    };
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
-    for s in &ann.spans {
-        let (span, conversion) = carry.span(s).map_err(|e| format!("{e}{who}: {fix}"))?;
+    for (span, conversion) in place(&ann.spans, kept, "")? {
         conversions.extend(conversion);
         if !s.keep_repeats && spans.contains(&span) {
             duplicates += 1;
@@ -307,10 +330,7 @@ fn record_of(
     let mut extra = ann.extra;
     if !ann.rejected.is_empty() {
         let mut rejected = Vec::with_capacity(ann.rejected.len());
-        for s in &ann.rejected {
-            let (span, conversion) = carry
-                .span(s)
-                .map_err(|e| format!("rejected {e}{who}: {fix}"))?;
+        for (span, conversion) in place(&ann.rejected, refused, "rejected ")? {
             conversions.extend(conversion);
             rejected.push(span);
         }
@@ -388,63 +408,92 @@ impl<'a> Carrier<'a> {
         }
     }
 
-    /// The span checked on the raw text and carried onto the normalised one.
-    fn span(&self, s: &SpanIn) -> Result<(Span, Converted), String> {
-        let (start, end, conversion) = self.offsets(s)?;
+    /// Where each of `points` (code point offsets of the raw text) is in the
+    /// normalised text, when normalising the text piece by piece between
+    /// them gives the normalised text (no point inside a `\r\n` or a
+    /// combining sequence): one pass over the text whatever the number of
+    /// spans. `None` when the text needs no normalising, or when some point
+    /// is unstable (each span is then placed on its own, by [`Carrier::place`]).
+    fn boundaries(&self, points: impl Iterator<Item = usize>) -> Option<HashMap<usize, usize>> {
+        if self.raw == self.norm {
+            return None;
+        }
+        let mut points: Vec<usize> = points.collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut out = HashMap::with_capacity(points.len());
+        let mut normalized = String::with_capacity(self.norm.len());
+        let mut chars = 0usize;
+        let mut from = 0usize;
+        for p in points {
+            let to = self.raw_map.to_byte(p)?;
+            let piece = normalize(&self.raw[from..to]);
+            chars += piece.chars().count();
+            normalized.push_str(&piece);
+            out.insert(p, chars);
+            from = to;
+        }
+        normalized.push_str(&normalize(&self.raw[from..]));
+        (normalized == self.norm).then_some(out)
+    }
+
+    /// A span read at `[start, end)` of the raw text, carried onto the
+    /// normalised text (through `boundaries` when they are known).
+    fn place(
+        &self,
+        label: &str,
+        start: usize,
+        end: usize,
+        conversion: Converted,
+        boundaries: Option<&HashMap<usize, usize>>,
+    ) -> Result<(Span, Converted), String> {
         let (bs, be) = self
             .raw_map
             .to_bytes(start, end)
-            .ok_or_else(|| format!("span {} [{start}, {end}) is outside the text", s.label))?;
-        if self.raw == self.norm {
-            let span = Span {
-                start,
-                end,
-                label: s.label.clone(),
-                text: self.raw[bs..be].to_owned(),
-                source: Some(SpanSource::Import),
-            };
-            return Ok((span, conversion));
-        }
-        // Normalising the text before, in and after the span must give the
-        // normalised text: else a boundary falls inside a CRLF pair or a
-        // combining sequence, and the span has no place in the normalised text.
-        let before = normalize(&self.raw[..bs]);
-        let inside = normalize(&self.raw[bs..be]);
-        let ok = self.norm.starts_with(before.as_ref())
-            && self.norm[before.len()..].starts_with(inside.as_ref());
-        if !ok || inside.is_empty() {
-            return Err(format!(
-                "span {} [{start}, {end}) starts or ends inside a line end \\r\\n or a \
-                 character with combining marks, so it has no place in the text as annot \
-                 keeps it (line ends as \\n, Unicode NFC)",
-                s.label
-            ));
-        }
-        let ns = self.norm_map.to_char(before.len()).unwrap_or(0);
-        let ne = self
-            .norm_map
-            .to_char(before.len() + inside.len())
-            .unwrap_or(ns);
-        let moved = (ns, ne) != (start, end);
-        let span = Span {
-            start: ns,
-            end: ne,
-            label: s.label.clone(),
-            text: inside.into_owned(),
+            .ok_or_else(|| format!("span {label} [{start}, {end}) is outside the text"))?;
+        let span = |start: usize, end: usize, text: &str| Span {
+            start,
+            end,
+            label: label.to_owned(),
+            text: text.to_owned(),
             source: Some(SpanSource::Import),
         };
+        if self.raw == self.norm {
+            return Ok((span(start, end, &self.raw[bs..be]), conversion));
+        }
+        let (ns, ne) = match boundaries.and_then(|b| Some((*b.get(&start)?, *b.get(&end)?))) {
+            Some(known) => known,
+            None => {
+                // Normalising the text before and in the span must give the
+                // start of the normalised text: else a boundary falls inside
+                // a CRLF pair or a combining sequence, and the span has no
+                // place in the normalised text.
+                let before = normalize(&self.raw[..bs]);
+                let inside = normalize(&self.raw[bs..be]);
+                let ok = self.norm.starts_with(before.as_ref())
+                    && self.norm[before.len()..].starts_with(inside.as_ref());
+                let ns = self.norm_map.to_char(before.len());
+                let ne = self.norm_map.to_char(before.len() + inside.len());
+                match (ok, ns, ne) {
+                    (true, Some(ns), Some(ne)) => (ns, ne),
+                    _ => return Err(unplaceable(label, start, end)),
+                }
+            }
+        };
+        let text = match self.norm_map.to_bytes(ns, ne) {
+            Some((a, b)) if ns < ne => &self.norm[a..b],
+            _ => return Err(unplaceable(label, start, end)),
+        };
+        let moved = (ns, ne) != (start, end);
         let conversion = conversion.or_else(|| {
             moved.then(|| {
                 (
                     ConversionKind::NormalizedText,
-                    format!(
-                        "span {} [{start}, {end}) is [{ns}, {ne}) in the normalised text",
-                        s.label
-                    ),
+                    format!("span {label} [{start}, {end}) is [{ns}, {ne}) in the normalised text"),
                 )
             })
         });
-        Ok((span, conversion))
+        Ok((span(ns, ne, text), conversion))
     }
 
     /// The span's code point offsets in the raw text, checked against its
@@ -495,6 +544,15 @@ impl<'a> Carrier<'a> {
     }
 }
 
+/// Why a span has no place in the normalised text.
+fn unplaceable(label: &str, start: usize, end: usize) -> String {
+    format!(
+        "span {label} [{start}, {end}) starts or ends inside a line end \\r\\n or a character \
+         with combining marks, so it has no place in the text as annot keeps it (line ends as \
+         \\n, Unicode NFC)"
+    )
+}
+
 /// For each UTF-16 offset of `text`, the code point offset there (`None`
 /// inside a surrogate pair); one past the end included.
 fn utf16_table(text: &str) -> Vec<Option<usize>> {
@@ -513,9 +571,15 @@ fn utf16_table(text: &str) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
 
-    fn carry(raw: &str, s: SpanIn) -> Result<(Span, Option<(ConversionKind, String)>), String> {
+    fn carry(raw: &str, s: SpanIn) -> Result<(Span, Converted), String> {
         let norm = normalize(raw).into_owned();
-        Carrier::new(raw, &norm).span(&s)
+        let c = Carrier::new(raw, &norm);
+        let (start, end, conversion) = c.offsets(&s)?;
+        let slow = c.place(&s.label, start, end, conversion.clone(), None);
+        let boundaries = c.boundaries([start, end].into_iter());
+        let fast = c.place(&s.label, start, end, conversion, boundaries.as_ref());
+        assert_eq!(slow, fast, "both ways of carrying agree");
+        slow
     }
 
     #[test]
@@ -556,6 +620,29 @@ mod tests {
         assert!(err.contains("inside a line end"), "{err}");
         let err = carry(t, SpanIn::new(9, 11, "X")).unwrap_err();
         assert!(err.contains("combining marks"), "{err}");
+    }
+
+    #[test]
+    fn boundaries_are_found_in_one_pass_or_not_at_all() {
+        let raw = "Un\r\ndeux Be\u{301}ziers\r\ntrois";
+        let norm = normalize(raw).into_owned();
+        let c = Carrier::new(raw, &norm);
+        // "deux" [4, 8), "Be\u{301}ziers" [9, 17), "trois" [19, 24) of the raw text.
+        let b = c.boundaries([4, 8, 9, 17, 19, 24].into_iter()).unwrap();
+        assert_eq!(
+            (b[&4], b[&8], b[&9], b[&17], b[&19], b[&24]),
+            (3, 7, 8, 15, 16, 21)
+        );
+        assert!(c.boundaries([3].into_iter()).is_none(), "inside \\r\\n");
+        assert!(
+            c.boundaries([11].into_iter()).is_none(),
+            "before a combining mark"
+        );
+        assert!(
+            Carrier::new("Paris", "Paris")
+                .boundaries([1].into_iter())
+                .is_none()
+        );
     }
 
     #[test]

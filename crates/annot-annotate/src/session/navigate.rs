@@ -80,7 +80,8 @@ impl Session {
             };
         }
         let mut state = DocState::new(ann);
-        // Another annotator's spans (a model's), carried onto the current text.
+        // Another annotator's spans (a model's), carried onto the current
+        // text, and the document labels it chose that this annotator has not.
         let predicted = match self
             .opts
             .suggest_from
@@ -89,10 +90,31 @@ impl Session {
         {
             Some(log) => log
                 .resolve(&view.doc.id, Some(&view.doc), &self.corpus)?
-                .map(|r| r.record.spans)
-                .unwrap_or_default(),
-            None => Vec::new(),
+                .map(|r| r.record),
+            None => None,
         };
+        if let (Some(from), Some(p)) = (&self.opts.suggest_from, &predicted) {
+            let chosen = &state.current().labels;
+            let labels: Vec<String> = p
+                .labels
+                .iter()
+                .filter(|(layer, _)| self.schema.label_set(layer).is_some())
+                .flat_map(|(layer, values)| values.iter().map(move |v| (layer, v)))
+                .filter(|(layer, v)| !chosen.get(*layer).is_some_and(|c| c.contains(v)))
+                .map(|(layer, v)| format!("{layer} {v}"))
+                .collect();
+            if !labels.is_empty() {
+                say(
+                    out,
+                    &annot_model::visible(&format!(
+                        "{} labels this document {}: type that to take it",
+                        from.annotator,
+                        labels.join(", ")
+                    )),
+                )?;
+            }
+        }
+        let predicted = predicted.map(|r| r.spans).unwrap_or_default();
         let mut pending = self.suggester.suggest_with(
             view,
             zones(view, state.current()),
