@@ -312,7 +312,7 @@ fn record_of(
     };
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
-    for (span, conversion) in place(&ann.spans, kept, "")? {
+    for (s, (span, conversion)) in ann.spans.iter().zip(place(&ann.spans, kept, "")?) {
         conversions.extend(conversion);
         if !s.keep_repeats && spans.contains(&span) {
             duplicates += 1;
