@@ -479,7 +479,15 @@ fn annotation(
         ));
     }
     let mut brat = Map::new();
+    // A repeated T line's id names the line it repeats.
+    let kept = |id: &str| -> String {
+        ann.repeats
+            .iter()
+            .find(|(r, _, _)| r == id)
+            .map_or_else(|| id.to_string(), |(_, _, first)| first.clone())
+    };
     let target = |id: &str| -> Value {
+        let id = kept(id);
         match ann.bounds.iter().find(|b| b.id == id) {
             Some(b) => json!({
                 "label": b.label,
@@ -523,16 +531,18 @@ fn annotation(
         let lines: Vec<String> = ann
             .notes
             .iter()
-            .map(|n| match ann.bounds.iter().find(|b| b.id == n.target) {
-                Some(b) => format!(
-                    "{} {} \"{}\": {}",
-                    n.target,
-                    b.label,
-                    b.text.as_deref().unwrap_or_default(),
-                    n.text
-                ),
-                None => format!("{}: {}", n.target, n.text),
-            })
+            .map(
+                |n| match ann.bounds.iter().find(|b| b.id == kept(&n.target)) {
+                    Some(b) => format!(
+                        "{} {} \"{}\": {}",
+                        n.target,
+                        b.label,
+                        b.text.as_deref().unwrap_or_default(),
+                        n.text
+                    ),
+                    None => format!("{}: {}", n.target, n.text),
+                },
+            )
             .collect();
         out.annotation.note = Some(lines.join("\n"));
     }
@@ -883,7 +893,8 @@ mod tests {
         let text = "Jean, du PNUD de la ville de Paris";
         let ann = parse_ann(
             "T1\tPER 0 4\tJean\nT2\tORG 9 13\tPNUD\nA1\tNegated T1\nA2\tLevel T2 high\n\
-             #1\tAnnotatorNotes T1\tle maire\nR1\tWorks_for Arg1:T1 Arg2:T2\nT3\tPER 0 4\tJean\n",
+             #1\tAnnotatorNotes T1\tle maire\nR1\tWorks_for Arg1:T1 Arg2:T2\nT3\tPER 0 4\tJean\n\
+             A3\tNegated T3\n",
         )
         .unwrap();
         let built = annotation(&ann, text, text, false, false, false)
@@ -896,6 +907,10 @@ mod tests {
         assert_eq!(brat["attributes"][0]["value"], Value::Null);
         assert_eq!(brat["attributes"][1]["value"], "high");
         assert_eq!(brat["attributes"][1]["span"]["offsets"], "9 13");
+        assert_eq!(
+            brat["attributes"][2]["span"]["text"], "Jean",
+            "T3 repeats T1"
+        );
         assert_eq!(brat["unmodelled"][0], "R1\tWorks_for Arg1:T1 Arg2:T2");
         let messages: Vec<_> = built.conversions.iter().map(|c| c.1.as_str()).collect();
         assert_eq!(
