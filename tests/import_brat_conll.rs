@@ -470,3 +470,36 @@ fn conll_export_import_export_gives_the_same_bytes() {
     }
     check_clean(&root);
 }
+
+#[test]
+fn folders_take_the_files_of_their_format() {
+    let (tmp, root) = empty_project();
+    let brat = tmp.path().join("brat");
+    fs::create_dir_all(&brat).unwrap();
+    fs::write(brat.join("a.txt"), "Jean vit à Paris.").unwrap();
+    fs::write(brat.join("a.ann"), "T1\tLOC 11 16\tParis\n").unwrap();
+    fs::write(brat.join("seul.txt"), "Un texte sans annotation.").unwrap();
+    fs::write(brat.join("annotation.conf"), "[entities]\nLOC\n").unwrap();
+    import(&root, &["--format", "brat", "--as", "brat"], &brat)
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "{}: no seul.ann beside this .txt: imported as a document without annotations",
+            brat.join("seul.txt").display()
+        )))
+        .stderr(predicate::str::contains(
+            "imported 2 document(s), 2 zone(s) from 2 file(s); 1 record(s) on 1 document(s)",
+        ));
+    let conll = tmp.path().join("conll");
+    fs::create_dir_all(&conll).unwrap();
+    fs::write(conll.join("train.txt"), "Lyon B-LOC\ngagne O\n").unwrap();
+    fs::write(conll.join("dev.conll"), "Rome B-LOC\nperd O\n").unwrap();
+    fs::write(conll.join("README.md"), "# not a CoNLL file\n").unwrap();
+    import(&root, &["--format", "conll", "--as", "ner"], &conll)
+        .success()
+        .stderr(predicate::str::contains(
+            "2 record(s) on 2 document(s) written (ner 2)",
+        ));
+    let docs: Vec<_> = log(&root, "ner").iter().map(|r| r["doc"].clone()).collect();
+    assert_eq!(docs, ["dev-1", "train-1"]);
+    check_clean(&root);
+}
