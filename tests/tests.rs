@@ -8,6 +8,7 @@ mod common;
 mod compare;
 mod export;
 mod import_annotations;
+mod import_brat_conll;
 mod import_defects;
 mod merge;
 mod project;

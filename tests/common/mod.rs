@@ -65,3 +65,31 @@ pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();
     String::from_utf8(out).expect("utf-8 stdout")
 }
+
+/// `(start, end, label, text)` of a JSON list of spans (a record's `spans`).
+pub(crate) fn span_tuples(spans: &serde_json::Value) -> Vec<(u64, u64, String, String)> {
+    spans
+        .as_array()
+        .expect("a list of spans")
+        .iter()
+        .map(|s| {
+            (
+                s["start"].as_u64().expect("start"),
+                s["end"].as_u64().expect("end"),
+                s["label"].as_str().expect("label").to_owned(),
+                s["text"].as_str().expect("text").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A piped `annot annotate --annotator WHO --patterns examples/patterns.jsonl` session answering `script`.
+pub(crate) fn annotate_with_patterns(root: &Path, who: &str, script: &str) {
+    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
+    annot_in(root)
+        .args(["annotate", "--annotator", who, "--patterns"])
+        .arg(&patterns)
+        .write_stdin(script)
+        .assert()
+        .success();
+}

@@ -35,6 +35,25 @@ pub fn decode(bytes: &[u8], source: &str, strict: bool) -> Result<(String, Optio
 /// # Errors
 /// As [`decode`].
 pub fn decode_owned(
+    bytes: Vec<u8>,
+    source: &str,
+    strict: bool,
+) -> Result<(String, Option<Diagnostic>)> {
+    let (text, warning) = decode_unnormalized(bytes, source, strict)?;
+    let text = match normalize(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(normalized) => normalized,
+    };
+    if text.trim().is_empty() {
+        return Err(ImportError::new(source, ErrorKind::Empty));
+    }
+    Ok((text, warning))
+}
+
+/// [`decode_owned`] without the normalisation (line ends and NFC kept as
+/// they are) nor the check for an empty text: for offsets counted on the
+/// source's own characters.
+pub(crate) fn decode_unnormalized(
     mut bytes: Vec<u8>,
     source: &str,
     strict: bool,
@@ -65,13 +84,6 @@ pub fn decode_owned(
             (text.into_owned(), warning)
         }
     };
-    let text = match normalize(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(normalized) => normalized,
-    };
-    if text.trim().is_empty() {
-        return Err(ImportError::new(source, ErrorKind::Empty));
-    }
     Ok((text, warning))
 }
 
@@ -210,7 +222,7 @@ fn surely_nfc(text: &str) -> bool {
     true
 }
 
-fn normalize_newlines(text: &str) -> Cow<'_, str> {
+pub(crate) fn normalize_newlines(text: &str) -> Cow<'_, str> {
     if !text.contains('\r') {
         return Cow::Borrowed(text);
     }

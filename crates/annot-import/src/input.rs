@@ -61,6 +61,10 @@ pub enum Format {
     LabelStudio,
     /// annot's own `annot export --format jsonl`, read back.
     JsonlSpans,
+    /// brat standoff: a `.ann` file beside the `.txt` of its document.
+    Brat,
+    /// Token-per-line CoNLL (`token ... tag`), documents split by `-DOCSTART-`.
+    Conll,
 }
 
 impl Format {
@@ -75,6 +79,8 @@ impl Format {
         "prodigy",
         "doccano",
         "label-studio",
+        "brat",
+        "conll",
     ];
 
     /// The format a file's extension says: `.txt`, `.jsonl` / `.ndjson`, `.csv`.
@@ -84,7 +90,23 @@ impl Format {
         Self::from_name(&ext)
     }
 
-    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`).
+    /// The format a file found in a folder is read as, when the import reads
+    /// `given` (or goes by extension): brat takes `.ann` files and the `.txt`
+    /// files beside them, CoNLL also `.txt`, `.iob`, `.bio` and `.tsv` files.
+    #[must_use]
+    pub(crate) fn for_file(path: &Path, given: Option<Self>) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match given {
+            Some(Self::Brat) => matches!(ext.as_str(), "ann" | "txt").then_some(Self::Brat),
+            Some(Self::Conll) => matches!(ext.as_str(), "conll" | "txt" | "iob" | "bio" | "tsv")
+                .then_some(Self::Conll),
+            Some(f) => Self::from_extension(path).map(|_| f),
+            None => Self::from_extension(path),
+        }
+    }
+
+    /// The format of a name as a user would give it (`text`, `txt`, `jsonl`, `ndjson`, `csv`,
+    /// `brat`, `conll`).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name.to_ascii_lowercase().as_str() {
@@ -95,6 +117,8 @@ impl Format {
             "prodigy" => Some(Self::Prodigy),
             "doccano" => Some(Self::Doccano),
             "label-studio" => Some(Self::LabelStudio),
+            "brat" => Some(Self::Brat),
+            "conll" => Some(Self::Conll),
             _ => None,
         }
     }
@@ -151,6 +175,8 @@ pub struct ImportOptions {
     /// Annotated formats: the annotator of every record (`--as`); without
     /// it, the one the file names for each record.
     pub annotator: Option<String>,
+    /// CoNLL: scheme, tag column, and the corpus to align onto.
+    pub conll: crate::readers::conll::ConllOptions,
 }
 
 /// The default of [`ImportOptions::max_doc_bytes`]: 2 MiB of text, some
@@ -174,6 +200,7 @@ impl Default for ImportOptions {
             csv_multiline: false,
             skip_bad: false,
             annotator: None,
+            conll: crate::readers::conll::ConllOptions::default(),
         }
     }
 }

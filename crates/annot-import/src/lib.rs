@@ -60,5 +60,6 @@ pub use project::{
     Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };
 pub use readers::Item;
+pub use readers::conll::{AlignCorpus, ConllOptions, Scheme};
 pub use records::RecordsOutcome;
 pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};

@@ -96,7 +96,7 @@ pub(crate) fn expand(
                 Ok(md) if md.is_dir() => {
                     let mut files = Vec::new();
                     let mut skipped = std::collections::BTreeMap::new();
-                    walk(path, &mut files, &mut skipped, failures);
+                    walk(path, format, &mut files, &mut skipped, failures);
                     let name = path.display().to_string();
                     let kinds = || {
                         let list: Vec<String> = skipped
@@ -122,7 +122,7 @@ pub(crate) fn expand(
                         warnings.push(Diagnostic::new(&name, message));
                     }
                     for (file, size) in with_sizes(files) {
-                        let Some(fmt) = Format::from_extension(&file) else {
+                        let Some(fmt) = Format::for_file(&file, format) else {
                             continue;
                         };
                         let rel = file.strip_prefix(path).unwrap_or(&file);
@@ -151,7 +151,31 @@ pub(crate) fn expand(
             },
         }
     }
+    if format == Some(Format::Brat) {
+        brat_pairs(&mut out);
+    }
     out
+}
+
+/// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
+fn brat_pairs(sources: &mut Vec<Source>) {
+    let is_ann = |s: &Source| matches!(&s.data, SourceData::File(p) if p.extension().is_some_and(|e| e == "ann"));
+    let anns: std::collections::HashSet<PathBuf> = sources
+        .iter()
+        .filter(|s| is_ann(s))
+        .filter_map(|s| match &s.data {
+            SourceData::File(p) => Some(p.with_extension("")),
+            SourceData::Stdin(_) => None,
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| match &s.data {
+        SourceData::File(p) => {
+            let stem = p.with_extension("");
+            (is_ann(s) || !anns.contains(&stem)) && seen.insert(stem)
+        }
+        SourceData::Stdin(_) => true,
+    });
 }
 
 /// What a file that is neither a regular file nor a folder is (told from its
@@ -181,7 +205,7 @@ fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    let id = (format == Format::Text)
+    let id = matches!(format, Format::Text | Format::Brat)
         .then(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .flatten();
     Source {
@@ -198,6 +222,7 @@ fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
 /// format. Hidden entries and symbolic links to folders (which may loop) are skipped.
 fn walk(
     dir: &Path,
+    format: Option<Format>,
     out: &mut Vec<PathBuf>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
     failures: &mut Vec<Diagnostic>,
@@ -230,8 +255,8 @@ fn walk(
     for (name, is_dir) in listed {
         let path = dir.join(name);
         if is_dir {
-            walk(&path, out, skipped, failures);
-        } else if Format::from_extension(&path).is_some() {
+            walk(&path, format, out, skipped, failures);
+        } else if Format::for_file(&path, format).is_some() {
             out.push(path);
         } else {
             let ext = path.extension().map_or_else(

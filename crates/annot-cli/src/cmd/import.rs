@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use annot_import::{
-    Callbacks, Format, ImportOptions, Input, Phase, Progress, ProjectImportOptions,
+    AlignCorpus, Callbacks, Format, ImportOptions, Input, Phase, Progress, ProjectImportOptions,
+    Scheme,
 };
 use annot_model::project::Project;
 use annot_model::tokenize::Lang;
@@ -21,7 +22,7 @@ pub(crate) struct ImportArgs {
     #[arg(value_name = "PATH", required = true)]
     pub(crate) inputs: Vec<PathBuf>,
     /// Read every input as this format instead of going by extension. The
-    /// annotated formats (prodigy, doccano, label-studio, jsonl-spans: annot's own export) also bring the
+    /// annotated formats (prodigy, doccano, label-studio, brat, conll, jsonl-spans: annot's own export) also bring the
     /// annotations in, into the annotators' logs.
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES))]
     pub(crate) format: Option<String>,
@@ -79,6 +80,17 @@ pub(crate) struct ImportArgs {
     /// for texts you mean to annotate whole.
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_doc_bytes: Option<u64>,
+    /// conll: the tag scheme [default: told from the tags].
+    #[arg(long, value_enum)]
+    pub(crate) scheme: Option<super::export::SchemeArg>,
+    /// conll: the column of the tag, from 1 [default: the last].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) tag_column: Option<u64>,
+    /// conll: find the tokens in the text of documents already in the project
+    /// (by `# id = ...`, else the first that holds them all in order) instead
+    /// of rebuilding the text from them.
+    #[arg(long)]
+    pub(crate) align_to_corpus: bool,
     #[command(flatten)]
     pub(crate) output: JsonArgs,
 }
@@ -187,7 +199,7 @@ impl ImportArgs {
             if given && !annotated {
                 anyhow::bail!(
                     "{flag} is for files with annotations: name their format with --format \
-                     (prodigy, doccano, label-studio, jsonl-spans)"
+                     (prodigy, doccano, label-studio, brat, conll, jsonl-spans)"
                 );
             }
         }
@@ -196,6 +208,25 @@ impl ImportArgs {
                 .map_err(|e| anyhow::anyhow!("--as {}: {e}", visible(name)))?;
         }
         o.lang = self.lang.map(Lang::from);
+        let conll = o.format == Some(Format::Conll);
+        for (given, flag) in [
+            (self.scheme.is_some(), "--scheme"),
+            (self.tag_column.is_some(), "--tag-column"),
+            (self.align_to_corpus, "--align-to-corpus"),
+        ] {
+            if given && !conll {
+                anyhow::bail!("{flag} is for CoNLL files: add --format conll");
+            }
+        }
+        o.conll.scheme = self.scheme.map(|s| match s {
+            super::export::SchemeArg::Iob1 => Scheme::Iob1,
+            super::export::SchemeArg::Iob2 => Scheme::Iob2,
+            super::export::SchemeArg::Bioes => Scheme::Bioes,
+            super::export::SchemeArg::Bilou => Scheme::Bilou,
+        });
+        o.conll.tag_column = self
+            .tag_column
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
         Ok(o)
     }
 }
@@ -378,8 +409,12 @@ pub(crate) fn import_paths(
     paths: &[PathBuf],
     args: &ImportArgs,
 ) -> anyhow::Result<Outcome> {
+    let mut read = args.options()?;
+    if args.align_to_corpus {
+        read.conll.align_to = Some(std::sync::Arc::new(AlignCorpus::of_project(project)?));
+    }
     let opts = ProjectImportOptions {
-        read: args.options()?,
+        read,
         update: args.update,
         add_labels: args.add_labels,
     };

@@ -6,7 +6,7 @@
 //! (a bad line, a row without text) and how many bytes it has read, so
 //! that the import can show progress. Scraped article text, JSONL and CSV
 //! carry documents only; the annotated formats (Prodigy, doccano, Label
-//! Studio, annot's own JSONL export) carry annotations too.
+//! Studio, brat, CoNLL, annot's own JSONL export) carry annotations too.
 //!
 //! Adding a format: a module here with a type implementing [`Reader`], a
 //! [`Format`] variant (annotated unless [`Format::is_annotated`] says
@@ -17,6 +17,8 @@
 //! every span and makes the records; a JSONL one only writes the parser of
 //! one line ([`lines::AnnotatedLines`]).
 
+mod brat;
+pub(crate) mod conll;
 mod csv;
 mod doccano;
 mod jsonl;
@@ -125,6 +127,8 @@ pub(crate) fn reader(format: Format) -> &'static dyn Reader {
         Format::Prodigy => &prodigy::PRODIGY,
         Format::Doccano => &doccano::DOCCANO,
         Format::LabelStudio => &label_studio::LabelStudioReader,
+        Format::Brat => &brat::BratReader,
+        Format::Conll => &conll::ConllReader,
     }
 }
 
@@ -213,6 +217,19 @@ fn record_batch<T: Send>(
             Err(e) => vec![Event::Failure(e.into())],
         })
         .collect()
+}
+
+/// Gives `emit` the events of a source read whole, and then all its bytes read.
+fn emit_whole(
+    src: &Source,
+    mut events: Vec<Event>,
+    emit: &mut dyn FnMut(Vec<Event>) -> bool,
+) -> bool {
+    events.push(Event::Read {
+        bytes: src.size,
+        file_done: true,
+    });
+    emit(events)
 }
 
 /// The events of a source that gave no record: its failure, and all its bytes read.

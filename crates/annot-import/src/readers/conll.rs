@@ -1,0 +1,1079 @@
+//! CoNLL: one token a line, its tag in the last column (or `--tag-column`),
+//! a blank line between sentences, `-DOCSTART-` lines between documents.
+//!
+//! Columns are split on tabs when the line holds one (a token may then hold
+//! spaces), else on runs of white space: CoNLL-2003's four columns
+//! (`token POS chunk NER`) and two-column `token tag` files read alike. Tags
+//! are `O` or a prefix and a label (`B-PER`); the scheme (IOB1, IOB2, BIOES,
+//! BILOU) is the one given, else told from the tags: `E-`/`S-` say BIOES,
+//! `L-`/`U-` BILOU, an `I-` that begins an entity IOB1 unless a `B-` also
+//! begins one after `O` (then the file is IOB2 and those `I-` are stray). A
+//! tag that breaks the scheme is reported with its line and read as
+//! conlleval reads it (`I-PER` after `O` begins an entity, `B-` never ended
+//! by `E-` ends at the last token of its label).
+//!
+//! The text is rebuilt from the tokens: one space between the tokens of a
+//! sentence, a newline between sentences. With `--align-to-corpus` the
+//! tokens are found instead, in order, in the text of a document already in
+//! the project (white space between them ignored, text the file does not
+//! hold, such as the zones an export left out, skipped), and the spans land
+//! on that text.
+//!
+//! A document's id is what its `-DOCSTART-` line names besides `-X-` and
+//! tags (`-DOCSTART- (dépêche-12)`), or the value of a `# id = ...` (or
+//! `# newdoc id = ...`) comment in it, else the file's stem and the
+//! document's number in the file, from 1 (`train-1`, `train-2`).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use annot_model::offsets::OffsetMap;
+use annot_model::tokenize::{Lang, tokenize};
+use annot_model::{Document, Status};
+
+use crate::annotated::{AnnotatedIn, AnnotationIn, SpanIn, annotated_events};
+use crate::decode::{decode_owned, normalize};
+use crate::error::Diagnostic;
+use crate::meta::RecordMeta;
+use crate::sources::Source;
+
+use super::{Context, Event, Reader, emit_whole};
+
+/// A tag scheme of token-per-line files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// `I-` inside (and beginning) entities, `B-` only to begin one right after another of its label.
+    Iob1,
+    /// `B-` begins every entity, `I-` continues it.
+    Iob2,
+    /// `B-` begin, `I-` inside, `E-` end, `S-` single-token entity.
+    Bioes,
+    /// BIOES spelled `B-`, `I-`, `L-` (last), `U-` (unit).
+    Bilou,
+}
+
+impl Scheme {
+    /// The scheme of a name as a user gives it (`iob1`, `iob2`, `iob`, `bioes`, `bilou`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "iob1" => Some(Self::Iob1),
+            "iob2" | "iob" | "bio" => Some(Self::Iob2),
+            "bioes" | "iobes" => Some(Self::Bioes),
+            "bilou" => Some(Self::Bilou),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Iob1 => "iob1",
+            Self::Iob2 => "iob2",
+            Self::Bioes => "bioes",
+            Self::Bilou => "bilou",
+        }
+    }
+}
+
+/// Settings of CoNLL reading.
+#[derive(Debug, Clone, Default)]
+pub struct ConllOptions {
+    /// The tag scheme; told from the tags when `None`.
+    pub scheme: Option<Scheme>,
+    /// The column of the tag, from 1; the last column when `None`.
+    pub tag_column: Option<usize>,
+    /// Documents of the project to align the tokens onto, instead of
+    /// rebuilding the text from them.
+    pub align_to: Option<Arc<AlignCorpus>>,
+}
+
+/// The documents a CoNLL file's tokens are aligned onto (`--align-to-corpus`).
+#[derive(Debug, Default)]
+pub struct AlignCorpus {
+    docs: Vec<Document>,
+    by_id: BTreeMap<String, usize>,
+    /// Token text -> the documents (positions in `docs`) whose text has it,
+    /// by annot's own tokenizer; built the first time a document is looked for.
+    index: OnceLock<FxHashMap<String, Vec<u32>>>,
+}
+
+impl AlignCorpus {
+    /// The corpus of `docs`, in the project's order.
+    #[must_use]
+    pub fn new(docs: Vec<Document>) -> Self {
+        let by_id = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        Self {
+            docs,
+            by_id,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The documents that may hold all the tokens of `doc`, in the
+    /// project's order: those that have its rarest tokens (by annot's
+    /// tokenizer; tokens it never makes are no clue), else all.
+    fn candidates(&self, doc: &ConllDoc) -> Vec<usize> {
+        let index = self.index.get_or_init(|| token_index(&self.docs));
+        let mut lists: Vec<&Vec<u32>> = doc
+            .sentences
+            .iter()
+            .flatten()
+            .filter_map(|t| index.get(t.text.as_str()))
+            .collect();
+        if lists.is_empty() {
+            return (0..self.docs.len()).collect();
+        }
+        lists.sort_by_key(|l| l.len());
+        lists.dedup();
+        let mut out: Vec<u32> = lists[0].clone();
+        for l in lists.iter().skip(1).take(CLUE_TOKENS - 1) {
+            out.retain(|d| l.binary_search(d).is_ok());
+        }
+        out.into_iter().map(|d| d as usize).collect()
+    }
+
+    /// The documents of `project`'s corpus.
+    ///
+    /// # Errors
+    /// When the corpus cannot be read.
+    pub fn of_project(
+        project: &annot_model::project::Project,
+    ) -> Result<Self, annot_model::ModelError> {
+        let docs = project.corpus()?.iter().collect::<Result<Vec<_>, _>>()?;
+        Ok(Self::new(docs))
+    }
+
+    /// The documents, in the project's order.
+    #[must_use]
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+}
+
+/// The rarest tokens of a document whose lists of documents are intersected.
+const CLUE_TOKENS: usize = 4;
+
+/// Token text -> the positions of the documents whose text has it, sorted.
+fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
+    let per_doc: Vec<FxHashSet<&str>> = docs
+        .par_iter()
+        .map(|d| {
+            let lang = d
+                .meta
+                .lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_default();
+            let map = OffsetMap::new(&d.text);
+            tokenize(&d.text, lang)
+                .into_iter()
+                .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
+                .collect()
+        })
+        .collect();
+    let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, tokens) in per_doc.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for t in tokens {
+            index.entry((*t).to_string()).or_default().push(i);
+        }
+    }
+    index
+}
+
+/// Reads a token-per-line file, all its documents.
+pub(super) struct ConllReader;
+
+impl Reader for ConllReader {
+    fn read(
+        &self,
+        src: &Source,
+        cx: Context<'_>,
+        emit: &mut dyn FnMut(Vec<Event>) -> bool,
+    ) -> bool {
+        emit_whole(src, conll_events(src, cx), emit)
+    }
+}
+
+/// One token of a CoNLL file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) text: String,
+    pub(crate) tag: Tag,
+    /// Line of the file, from 1.
+    pub(crate) line: usize,
+}
+
+/// A token's tag: `O`, or a prefix letter and a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Outside,
+    Entity(char, String),
+}
+
+/// One document of a CoNLL file.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct ConllDoc {
+    /// From a `# id = ...` comment.
+    pub(crate) id: Option<String>,
+    pub(crate) sentences: Vec<Vec<Token>>,
+    /// Line of its first token.
+    pub(crate) line: usize,
+}
+
+/// A line that cannot be read, or a file without tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LineError {
+    pub(crate) line: usize,
+    pub(crate) message: String,
+}
+
+/// The documents of a CoNLL file's text (already decoded and normalised).
+pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDoc>, LineError> {
+    let mut docs = vec![ConllDoc::default()];
+    let mut sentence: Vec<Token> = Vec::new();
+    let end_sentence = |docs: &mut Vec<ConllDoc>, sentence: &mut Vec<Token>| {
+        if !sentence.is_empty()
+            && let Some(doc) = docs.last_mut()
+        {
+            doc.sentences.push(std::mem::take(sentence));
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            end_sentence(&mut docs, &mut sentence);
+            continue;
+        }
+        let fields = columns(line);
+        if fields.first() == Some(&"-DOCSTART-") {
+            end_sentence(&mut docs, &mut sentence);
+            // `-DOCSTART- -X- -X- O` names nothing; `-DOCSTART- (dépêche-12)` an id.
+            let named: Vec<&str> = fields[1..]
+                .iter()
+                .copied()
+                .filter(|f| *f != "-X-" && parse_tag(f).is_none())
+                .collect();
+            let id = named.join(" ");
+            let id = id.trim_start_matches('(').trim_end_matches(')').trim();
+            docs.push(ConllDoc {
+                id: (!id.is_empty()).then(|| id.to_string()),
+                ..ConllDoc::default()
+            });
+            continue;
+        }
+        if let Some(comment) = comment(trimmed, &fields) {
+            if let Some((key, value)) = comment {
+                let new_doc = key == "newdoc id";
+                let current_started =
+                    docs.last().is_some_and(|d| !d.sentences.is_empty()) || !sentence.is_empty();
+                if new_doc && current_started {
+                    end_sentence(&mut docs, &mut sentence);
+                    docs.push(ConllDoc::default());
+                }
+                if (new_doc || key == "id" || key == "doc_id")
+                    && let Some(doc) = docs.last_mut()
+                    && doc.id.is_none()
+                {
+                    doc.id = Some(value.to_string());
+                }
+            }
+            continue;
+        }
+        let tag_at = match tag_column {
+            Some(c) if c == 0 || c > fields.len() => {
+                return Err(LineError {
+                    line: n,
+                    message: format!(
+                        "has {} column(s), no column {c} for the tag (--tag-column counts from 1)",
+                        fields.len()
+                    ),
+                });
+            }
+            Some(c) => c - 1,
+            None => fields.len() - 1,
+        };
+        if fields.len() < 2 || tag_at == 0 {
+            return Err(LineError {
+                line: n,
+                message: format!(
+                    "'{}' has no tag column: a token line is the token, then its columns, the tag last (e.g. 'Paris B-LOC')",
+                    trimmed
+                ),
+            });
+        }
+        let tag = parse_tag(fields[tag_at]).ok_or_else(|| LineError {
+            line: n,
+            message: format!(
+                "the tag '{}' is not O or a prefix B-, I-, E-, S-, L- or U- with a label (e.g. B-PER); \
+                 if the tag is not the last column, say which with --tag-column N",
+                fields[tag_at]
+            ),
+        })?;
+        if sentence.is_empty()
+            && docs.last().is_some_and(|d| d.sentences.is_empty())
+            && let Some(doc) = docs.last_mut()
+        {
+            doc.line = n;
+        }
+        sentence.push(Token {
+            text: normalize(fields[0]).into_owned(),
+            tag,
+            line: n,
+        });
+    }
+    end_sentence(&mut docs, &mut sentence);
+    docs.retain(|d| !d.sentences.is_empty());
+    Ok(docs)
+}
+
+/// The columns of a line: split on tabs when it holds one, else on white space.
+fn columns(line: &str) -> Vec<&str> {
+    if line.contains('\t') {
+        line.trim_matches(|c: char| c == '\r' || c == '\n')
+            .split('\t')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect()
+    } else {
+        line.split_whitespace().collect()
+    }
+}
+
+/// Whether a line is a comment (`# ...`), and its `key = value` if it has one.
+/// A `#` token with a tag (`# O`) is a token, not a comment.
+#[allow(clippy::option_option)]
+fn comment<'a>(trimmed: &'a str, fields: &[&str]) -> Option<Option<(&'a str, &'a str)>> {
+    let rest = trimmed.strip_prefix('#')?;
+    let key_value = rest.split_once('=').and_then(|(k, v)| {
+        let k = k.trim();
+        let v = v.trim();
+        let is_key = !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
+        (is_key && !v.is_empty()).then_some((k, v))
+    });
+    if key_value.is_some() {
+        return Some(key_value);
+    }
+    let tagged = fields.len() >= 2 && fields.last().is_some_and(|t| parse_tag(t).is_some());
+    (!tagged).then_some(None)
+}
+
+/// The tag of a tag column: `O`, or `P-LABEL` with P one of B I E S L U.
+fn parse_tag(tag: &str) -> Option<Tag> {
+    if tag == "O" {
+        return Some(Tag::Outside);
+    }
+    let (prefix, label) = tag.split_once('-')?;
+    let mut chars = prefix.chars();
+    let p = chars.next()?;
+    if chars.next().is_some() || !"BIESLU".contains(p) || label.is_empty() {
+        return None;
+    }
+    Some(Tag::Entity(p, label.to_string()))
+}
+
+/// The scheme the tags of `docs` are in, when none is given.
+pub(crate) fn detect_scheme(docs: &[ConllDoc]) -> Result<Scheme, LineError> {
+    let mut bioes = None;
+    let mut bilou = None;
+    let mut i_begins = false;
+    let mut b_after_other = false;
+    for sentence in docs.iter().flat_map(|d| &d.sentences) {
+        let mut prev: Option<&str> = None;
+        for t in sentence {
+            match &t.tag {
+                Tag::Outside => prev = None,
+                Tag::Entity(p, label) => {
+                    match p {
+                        'E' | 'S' => bioes = bioes.or(Some(t.line)),
+                        'L' | 'U' => bilou = bilou.or(Some(t.line)),
+                        'I' if prev != Some(label.as_str()) => i_begins = true,
+                        'B' if prev != Some(label.as_str()) => b_after_other = true,
+                        _ => {}
+                    }
+                    prev = Some(label);
+                }
+            }
+        }
+    }
+    match (bioes, bilou) {
+        (Some(a), Some(b)) => Err(LineError {
+            line: a.max(b),
+            message: format!(
+                "mixes BIOES tags (E-, S-, line {a}) and BILOU tags (L-, U-, line {b}); \
+                 use one scheme in a file"
+            ),
+        }),
+        (Some(_), None) => Ok(Scheme::Bioes),
+        (None, Some(_)) => Ok(Scheme::Bilou),
+        (None, None) if i_begins && !b_after_other => Ok(Scheme::Iob1),
+        (None, None) => Ok(Scheme::Iob2),
+    }
+}
+
+/// An entity of a sentence: its first and one-past-last token, its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entity {
+    pub(crate) first: usize,
+    pub(crate) end: usize,
+    pub(crate) label: String,
+}
+
+/// The entities of a sentence under `scheme`, and the lines (with what is
+/// wrong) of the tags that break it, read as conlleval reads them.
+pub(crate) fn entities(sentence: &[Token], scheme: Scheme) -> (Vec<Entity>, Vec<LineError>) {
+    let (end_p, single_p) = match scheme {
+        Scheme::Bilou => ('L', 'U'),
+        _ => ('E', 'S'),
+    };
+    let ending = matches!(scheme, Scheme::Bioes | Scheme::Bilou);
+    let mut out = Vec::new();
+    let mut stray = Vec::new();
+    // The entity open: its first token and label.
+    let mut open: Option<(usize, &str)> = None;
+    let not_ended = |open: Option<(usize, &str)>, stray: &mut Vec<LineError>, why: &str| {
+        if ending && let Some((first, label)) = open {
+            stray.push(LineError {
+                line: sentence[first].line,
+                message: format!("B-{label} is not ended by {end_p}-{label} ({why}); the entity ends at its last token"),
+            });
+        }
+    };
+    for (i, t) in sentence.iter().enumerate() {
+        let (p, label) = match &t.tag {
+            Tag::Outside => {
+                if let Some((first, l)) = open.take() {
+                    not_ended(Some((first, l)), &mut stray, "O follows");
+                    out.push(Entity {
+                        first,
+                        end: i,
+                        label: l.to_string(),
+                    });
+                }
+                continue;
+            }
+            Tag::Entity(p, label) => (*p, label.as_str()),
+        };
+        let allowed = match scheme {
+            Scheme::Iob1 | Scheme::Iob2 => "BI".contains(p),
+            Scheme::Bioes => "BIES".contains(p),
+            Scheme::Bilou => "BILU".contains(p),
+        };
+        if !allowed {
+            stray.push(LineError {
+                line: t.line,
+                message: format!(
+                    "the tag {p}-{label} is not of the {} scheme; read as I-{label}",
+                    scheme.as_str().to_uppercase()
+                ),
+            });
+        }
+        let continues = open.is_some_and(|(_, l)| l == label);
+        let close = |open: &mut Option<(usize, &str)>, out: &mut Vec<Entity>, end: usize| {
+            if let Some((first, l)) = open.take() {
+                out.push(Entity {
+                    first,
+                    end,
+                    label: l.to_string(),
+                });
+            }
+        };
+        match p {
+            'B' => {
+                if scheme == Scheme::Iob1 && !continues && !i_follows_same(sentence, i, label) {
+                    stray.push(LineError {
+                        line: t.line,
+                        message: format!(
+                            "B-{label} begins an entity that does not follow another {label}: \
+                             in IOB1 an entity begins with I- (give --scheme iob2 if the file is IOB2)"
+                        ),
+                    });
+                }
+                if open.is_some() {
+                    let other = open.is_some_and(|(_, l)| l != label);
+                    not_ended(
+                        open,
+                        &mut stray,
+                        if other {
+                            "another label follows"
+                        } else {
+                            "B- follows"
+                        },
+                    );
+                }
+                close(&mut open, &mut out, i);
+                open = Some((i, label));
+            }
+            p if p == end_p && ending => {
+                if !continues {
+                    if let Some((first, l)) = open {
+                        not_ended(Some((first, l)), &mut stray, "another label follows");
+                    }
+                    close(&mut open, &mut out, i);
+                    stray.push(LineError {
+                        line: t.line,
+                        message: format!("{end_p}-{label} ends an entity that no B-{label} began; read as one beginning here"),
+                    });
+                    open = Some((i, label));
+                }
+                close(&mut open, &mut out, i + 1);
+            }
+            p if p == single_p && ending => {
+                if open.is_some() {
+                    not_ended(open, &mut stray, "another entity follows");
+                }
+                close(&mut open, &mut out, i);
+                out.push(Entity {
+                    first: i,
+                    end: i + 1,
+                    label: label.to_string(),
+                });
+            }
+            _ => {
+                // I- (or a prefix foreign to the scheme, read as I-).
+                if !continues {
+                    if let Some((first, l)) = open {
+                        not_ended(Some((first, l)), &mut stray, "another label follows");
+                    }
+                    close(&mut open, &mut out, i);
+                    if scheme != Scheme::Iob1 {
+                        let after = match i.checked_sub(1).map(|j| &sentence[j].tag) {
+                            Some(Tag::Entity(q, l)) => format!("after {q}-{l}"),
+                            Some(Tag::Outside) => "after O".to_string(),
+                            None => "at the start of a sentence".to_string(),
+                        };
+                        stray.push(LineError {
+                            line: t.line,
+                            message: format!(
+                                "I-{label} {after}: in {} an entity begins with B-; read as beginning one",
+                                scheme.as_str().to_uppercase()
+                            ),
+                        });
+                    }
+                    open = Some((i, label));
+                }
+            }
+        }
+    }
+    if let Some((first, l)) = open.take() {
+        not_ended(Some((first, l)), &mut stray, "the sentence ends");
+        out.push(Entity {
+            first,
+            end: sentence.len(),
+            label: l.to_string(),
+        });
+    }
+    (out, stray)
+}
+
+/// Whether the token before `i` is of `label` (B- after such a token is IOB1's use of B-).
+fn i_follows_same(sentence: &[Token], i: usize, label: &str) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|j| matches!(&sentence[j].tag, Tag::Entity(_, l) if l == label))
+}
+
+/// The code point range of each token of a document, sentence by sentence.
+pub(crate) type Ranges = Vec<Vec<(usize, usize)>>;
+
+/// Code point ranges of the tokens in a text rebuilt from them: one space
+/// between tokens, a newline between sentences.
+pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Ranges) {
+    let mut text = String::new();
+    let mut len = 0usize;
+    let mut ranges = Vec::with_capacity(doc.sentences.len());
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if s > 0 {
+            text.push('\n');
+            len += 1;
+        }
+        let mut sr = Vec::with_capacity(sentence.len());
+        for (i, t) in sentence.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+                len += 1;
+            }
+            let n = t.text.chars().count();
+            text.push_str(&t.text);
+            sr.push((len, len + n));
+            len += n;
+        }
+        ranges.push(sr);
+    }
+    (text, ranges)
+}
+
+/// Where each token of `doc` is in `text`: found in order from the start,
+/// white space around tokens ignored, text between them that the file does
+/// not hold skipped. `Err` names the first token not found.
+pub(crate) fn align(doc: &ConllDoc, text: &str) -> Result<Ranges, LineError> {
+    let map = OffsetMap::new(text);
+    let mut at = 0usize; // byte offset in text
+    let mut ranges = Vec::with_capacity(doc.sentences.len());
+    for sentence in &doc.sentences {
+        let mut sr = Vec::with_capacity(sentence.len());
+        for t in sentence {
+            let found = find_token(text, at, &t.text).ok_or_else(|| LineError {
+                line: t.line,
+                message: format!(
+                    "the token '{}' is not in the text of the document after the tokens before it",
+                    t.text
+                ),
+            })?;
+            let (s, e) = found;
+            let cs = map.to_char(s).unwrap_or(0);
+            let ce = map.to_char(e).unwrap_or(cs);
+            sr.push((cs, ce));
+            at = e;
+        }
+        ranges.push(sr);
+    }
+    Ok(ranges)
+}
+
+/// The byte range of `token` in `text` from byte `from`: right after white
+/// space when it is there, else its next occurrence. A token holding white
+/// space (from a tab-separated file) matches any run of white space there.
+fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
+    let rest = &text[from..];
+    let lead = rest.len() - rest.trim_start().len();
+    let pieces: Vec<&str> = token.split_whitespace().collect();
+    let first = *pieces.first()?;
+    let matches_at = |start: usize| -> Option<usize> {
+        let mut pos = start;
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                let after = &text[pos..];
+                let ws = after.len() - after.trim_start().len();
+                if ws == 0 {
+                    return None;
+                }
+                pos += ws;
+            }
+            if !text[pos..].starts_with(piece) {
+                return None;
+            }
+            pos += piece.len();
+        }
+        Some(pos)
+    };
+    if let Some(end) = matches_at(from + lead) {
+        return Some((from + lead, end));
+    }
+    let mut search = from;
+    while let Some(k) = text[search..].find(first) {
+        let start = search + k;
+        if let Some(end) = matches_at(start) {
+            return Some((start, end));
+        }
+        search = start + first.len();
+    }
+    None
+}
+
+/// The documents of a CoNLL source as events.
+fn conll_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
+    let (text, warning) = match src
+        .bytes()
+        .and_then(|b| decode_owned(b, &src.name, cx.opts.strict))
+    {
+        Ok(decoded) => decoded,
+        Err(e) => return vec![Event::Failure(e.into())],
+    };
+    let mut events: Vec<Event> = warning.into_iter().map(Event::Warning).collect();
+    match read_text(src, &text, cx) {
+        Ok(more) => events.extend(more),
+        Err(e) => events.push(line_failure(src, &e)),
+    }
+    events
+}
+
+/// The failure of a line of `src`.
+fn line_failure(src: &Source, e: &LineError) -> Event {
+    Event::Failure(Diagnostic::new(
+        format!("{}:{}", src.name, e.line),
+        &e.message,
+    ))
+}
+
+/// The events of the documents of a decoded CoNLL file.
+fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, LineError> {
+    let opts = cx.opts;
+    let copts = &opts.conll;
+    let docs = parse(text, copts.tag_column)?;
+    if docs.is_empty() {
+        return Err(LineError {
+            line: 1,
+            message: "holds no token line ('token ... tag'): nothing to import".into(),
+        });
+    }
+    let scheme = match copts.scheme {
+        Some(s) => s,
+        None => detect_scheme(&docs)?,
+    };
+    let stem = src_stem(src);
+    let mut events = Vec::with_capacity(docs.len() + 1);
+    let mut cursor = 0usize;
+    for (k, doc) in docs.iter().enumerate() {
+        let location = format!("{}:{}", src.name, doc.line);
+        let mut entities = Vec::with_capacity(doc.sentences.len());
+        for sentence in &doc.sentences {
+            let (found, stray) = self::entities(sentence, scheme);
+            events.extend(stray.iter().map(|e| warning(src, e)));
+            entities.push(found);
+        }
+        let placed = match &copts.align_to {
+            Some(corpus) => aligned(doc, corpus, &mut cursor)
+                .map(|(target, ranges)| (target.id.clone(), target.text.clone(), ranges)),
+            None => {
+                let id = doc
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("{stem}-{}", k + 1));
+                match annot_model::document::check_id(&id) {
+                    Err(problem) => Err(LineError {
+                        line: doc.line,
+                        message: format!(
+                            "the document id '{id}' {problem}; give the document a \
+                             '# id = ...' comment, or rename the file"
+                        ),
+                    }),
+                    Ok(()) => {
+                        let (text, ranges) = rebuild(doc);
+                        Ok((id, text, ranges))
+                    }
+                }
+            }
+        };
+        let (id, text, ranges) = match placed {
+            Ok(p) => p,
+            Err(e) => {
+                events.push(line_failure(src, &e));
+                continue;
+            }
+        };
+        let mut annotation = AnnotationIn::new(Status::Accepted);
+        for (found, sr) in entities.iter().zip(&ranges) {
+            for e in found {
+                let (start, end) = (sr[e.first].0, sr[e.end - 1].1);
+                annotation
+                    .spans
+                    .push(SpanIn::new(start, end, e.label.clone()));
+            }
+        }
+        let annotated = AnnotatedIn {
+            location,
+            id: Some(id),
+            text,
+            text_field: "tokens".into(),
+            meta: RecordMeta::default(),
+            annotations: vec![annotation],
+            conversions: Vec::new(),
+            warnings: Vec::new(),
+        };
+        events.extend(annotated_events(annotated, &src.meta_source, opts));
+    }
+    Ok(events)
+}
+
+/// A warning about a line of `src`.
+fn warning(src: &Source, e: &LineError) -> Event {
+    Event::Warning(Diagnostic::new(
+        format!("{}:{}", src.name, e.line),
+        &e.message,
+    ))
+}
+
+/// The stem of a source's file name (`stdin` for standard input).
+fn src_stem(src: &Source) -> String {
+    if matches!(src.data, crate::sources::SourceData::Stdin(_)) {
+        return "stdin".into();
+    }
+    std::path::Path::new(&src.meta_source)
+        .file_stem()
+        .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The corpus document `doc`'s tokens align onto, and where they are: the
+/// document its `# id` names, else the first, from the one after the last
+/// aligned (`cursor`), whose text holds all the tokens in order.
+fn aligned(
+    doc: &ConllDoc,
+    corpus: &AlignCorpus,
+    cursor: &mut usize,
+) -> Result<(Document, Ranges), LineError> {
+    if let Some(id) = &doc.id {
+        let Some(&i) = corpus.by_id.get(id) else {
+            return Err(LineError {
+                line: doc.line,
+                message: format!(
+                    "the document '{id}' (its '# id' comment) is not in the project; import its text first, or import without --align-to-corpus"
+                ),
+            });
+        };
+        let target = &corpus.docs[i];
+        let ranges = align(doc, &target.text).map_err(|e| LineError {
+            line: e.line,
+            message: format!("{} (document '{}')", e.message, target.id),
+        })?;
+        *cursor = i + 1;
+        return Ok((target.clone(), ranges));
+    }
+    let mut first_error: Option<LineError> = None;
+    let attempt = |i: usize, first_error: &mut Option<LineError>| {
+        match align(doc, &corpus.docs[i].text) {
+            Ok(ranges) => Some(ranges),
+            Err(e) => {
+                // The error of the document that matched longest is the most useful.
+                if first_error.as_ref().is_none_or(|f| e.line > f.line) {
+                    *first_error = Some(e);
+                }
+                None
+            }
+        }
+    };
+    // An export lists documents in the project's order: the next one first.
+    let next = (*cursor < corpus.docs.len()).then_some(*cursor);
+    let others = corpus.candidates(doc);
+    let after = others.iter().copied().filter(|&i| i >= *cursor);
+    let before = others.iter().copied().filter(|&i| i < *cursor);
+    let mut tried = vec![false; corpus.docs.len()];
+    // The rest last: a file tokenized otherwise than annot may mislead the index.
+    let rest = 0..corpus.docs.len();
+    for i in next.into_iter().chain(after).chain(before).chain(rest) {
+        if std::mem::replace(&mut tried[i], true) {
+            continue;
+        }
+        if let Some(ranges) = attempt(i, &mut first_error) {
+            *cursor = i + 1;
+            return Ok((corpus.docs[i].clone(), ranges));
+        }
+    }
+    let message = match first_error {
+        Some(e) => format!(
+            "no document of the project holds the tokens of this document in order; the best \
+             match fails at line {}: {}; import the text first, or import without --align-to-corpus",
+            e.line, e.message
+        ),
+        None => "the project has no document to align onto; import the texts first, or import without --align-to-corpus".into(),
+    };
+    Err(LineError {
+        line: doc.line,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(doc: &ConllDoc) -> Vec<Vec<String>> {
+        doc.sentences
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|t| match &t.tag {
+                        Tag::Outside => "O".to_string(),
+                        Tag::Entity(p, l) => format!("{p}-{l}"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn four_columns_docstart_and_sentences() {
+        let text = "-DOCSTART- -X- -X- O\n\nLe DET B-NP O\nHezbollah PROPN I-NP I-ORG\n\nIl PRON B-NP O\n-DOCSTART- -X- -X- O\n\nParis PROPN B-NP I-LOC\n\n\n";
+        let docs = parse(text, None).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(tags(&docs[0]), [vec!["O", "I-ORG"], vec!["O"]]);
+        assert_eq!(docs[0].line, 3);
+        assert_eq!(docs[1].sentences[0][0].text, "Paris");
+        assert_eq!(detect_scheme(&docs).unwrap(), Scheme::Iob1);
+        let (text, ranges) = rebuild(&docs[0]);
+        assert_eq!(text, "Le Hezbollah\nIl");
+        assert_eq!(ranges, [vec![(0, 2), (3, 12)], vec![(13, 15)]]);
+        // The chunk column, not the NER one.
+        let chunks = parse(text_of_chunks(), Some(3)).unwrap();
+        assert_eq!(tags(&chunks[0]), [vec!["B-NP", "I-NP"]]);
+    }
+
+    fn text_of_chunks() -> &'static str {
+        "Le DET B-NP O\nchat NOUN I-NP O"
+    }
+
+    #[test]
+    fn tabs_comments_and_no_final_newline() {
+        let text = "# id = dépêche-1\nNew York\tB-LOC\n#\tO\nvit\tO";
+        let docs = parse(text, None).unwrap();
+        assert_eq!(docs[0].id.as_deref(), Some("dépêche-1"));
+        let s = &docs[0].sentences[0];
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].text, "New York");
+        assert_eq!(s[1].text, "#", "a # token with a tag is a token");
+        assert_eq!(s[2].line, 4);
+        // A file of one document ending on blank lines, CRLF already gone.
+        let docs = parse("A O\n\n\n\n", None).unwrap();
+        assert_eq!(docs.len(), 1);
+        let docstart = parse(
+            "-DOCSTART- (dépêche-12) O\nX O\n-DOCSTART- -X- O\nY O\n",
+            None,
+        )
+        .unwrap();
+        let ids: Vec<_> = docstart.iter().map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, [Some("dépêche-12"), None]);
+        let newdoc = parse("# newdoc id = a\nX O\n# newdoc id = b\nY O\n", None).unwrap();
+        let ids: Vec<_> = newdoc.iter().map(|d| d.id.as_deref()).collect();
+        assert_eq!(ids, [Some("a"), Some("b")]);
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err = parse("Paris B-LOC\nlà\n", None).unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("no tag column"), "{}", err.message);
+        let err = parse("Paris LOC\n", None).unwrap_err();
+        assert_eq!(
+            err.message,
+            "the tag 'LOC' is not O or a prefix B-, I-, E-, S-, L- or U- with a label (e.g. B-PER); \
+             if the tag is not the last column, say which with --tag-column N"
+        );
+        let err = parse("Paris B-LOC\n", Some(3)).unwrap_err();
+        assert!(err.message.contains("no column 3"), "{}", err.message);
+    }
+
+    fn sentence(tags: &[&str]) -> Vec<Token> {
+        tags.iter()
+            .enumerate()
+            .map(|(i, t)| Token {
+                text: format!("t{i}"),
+                tag: parse_tag(t).unwrap(),
+                line: i + 1,
+            })
+            .collect()
+    }
+
+    fn ents(tags: &[&str], scheme: Scheme) -> (Vec<(usize, usize, String)>, Vec<usize>) {
+        let (e, stray) = entities(&sentence(tags), scheme);
+        (
+            e.into_iter().map(|e| (e.first, e.end, e.label)).collect(),
+            stray.into_iter().map(|s| s.line).collect(),
+        )
+    }
+
+    #[test]
+    fn schemes_decode() {
+        let iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC"];
+        let (e, stray) = ents(&iob2, Scheme::Iob2);
+        assert_eq!(
+            e,
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 5, "LOC".into())
+            ]
+        );
+        assert!(stray.is_empty());
+        let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC"];
+        let (e, stray) = ents(&iob1, Scheme::Iob1);
+        assert_eq!(
+            e,
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 5, "LOC".into())
+            ]
+        );
+        assert!(stray.is_empty());
+        let bioes = ["B-PER", "E-PER", "S-PER", "O", "B-LOC", "I-LOC", "E-LOC"];
+        let (e, stray) = ents(&bioes, Scheme::Bioes);
+        assert_eq!(
+            e,
+            [
+                (0, 2, "PER".into()),
+                (2, 3, "PER".into()),
+                (4, 7, "LOC".into())
+            ]
+        );
+        assert!(stray.is_empty());
+        let bilou = ["U-ORG", "B-PER", "L-PER"];
+        let (e, _) = ents(&bilou, Scheme::Bilou);
+        assert_eq!(e, [(0, 1, "ORG".into()), (1, 3, "PER".into())]);
+    }
+
+    #[test]
+    fn stray_tags_are_reported_with_their_line() {
+        // I-PER after O in IOB2: begins an entity, reported.
+        let (e, stray) = ents(&["O", "I-PER", "I-PER"], Scheme::Iob2);
+        assert_eq!(e, [(1, 3, "PER".into())]);
+        assert_eq!(stray, [2]);
+        let (_, bad) = entities(&sentence(&["O", "I-PER"]), Scheme::Iob2);
+        assert_eq!(
+            bad[0].message,
+            "I-PER after O: in IOB2 an entity begins with B-; read as beginning one"
+        );
+        // E- without B- in BIOES.
+        let (e, stray) = ents(&["O", "E-LOC"], Scheme::Bioes);
+        assert_eq!(e, [(1, 2, "LOC".into())]);
+        assert_eq!(stray, [2]);
+        // B- never ended.
+        let (e, stray) = ents(&["B-LOC", "I-LOC", "O"], Scheme::Bioes);
+        assert_eq!(e, [(0, 2, "LOC".into())]);
+        assert_eq!(stray, [1]);
+        // A label change inside an IOB2 entity.
+        let (e, stray) = ents(&["B-LOC", "I-PER"], Scheme::Iob2);
+        assert_eq!(e, [(0, 1, "LOC".into()), (1, 2, "PER".into())]);
+        assert_eq!(stray, [2]);
+    }
+
+    #[test]
+    fn detection() {
+        let doc = |tags: &[&str]| ConllDoc {
+            id: None,
+            sentences: vec![sentence(tags)],
+            line: 1,
+        };
+        let d = |tags: &[&str]| detect_scheme(&[doc(tags)]).unwrap();
+        assert_eq!(d(&["B-PER", "I-PER"]), Scheme::Iob2);
+        assert_eq!(d(&["I-PER", "B-PER"]), Scheme::Iob1);
+        assert_eq!(
+            d(&["O", "I-PER", "B-LOC"]),
+            Scheme::Iob2,
+            "I- stray in IOB2"
+        );
+        assert_eq!(d(&["S-PER", "B-LOC", "E-LOC"]), Scheme::Bioes);
+        assert_eq!(d(&["U-PER"]), Scheme::Bilou);
+        assert!(detect_scheme(&[doc(&["S-PER", "U-LOC"])]).is_err());
+    }
+
+    #[test]
+    fn alignment_skips_text_the_file_does_not_hold() {
+        let doc = parse("Le O\nHezbollah B-ORG\n\nIl O\nparle O\n.\tO\n", None).unwrap();
+        let text = "Titre\n\nLe  Hezbollah\n\nPar A. B.\n\nIl parle.";
+        let ranges = align(&doc[0], text).unwrap();
+        assert_eq!(ranges[0], [(7, 9), (11, 20)]);
+        assert_eq!(ranges[1], [(33, 35), (36, 41), (41, 42)]);
+        let err = align(&doc[0], "Le Hezbollah. Elle parle").unwrap_err();
+        assert_eq!(err.line, 4);
+        assert_eq!(
+            err.message,
+            "the token 'Il' is not in the text of the document after the tokens before it"
+        );
+        // Astral characters and combining marks count as code points.
+        let doc = parse("🙂 O\nE\u{0301}lise B-PER\n", None).unwrap();
+        let text = "😀🙂 Élise";
+        let ranges = align(&doc[0], text).unwrap();
+        assert_eq!(ranges[0], [(1, 2), (3, 8)]);
+    }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Benchmark `annot import --format conll` and `--format brat`.
+
+Generates N synthetic French news documents (12 sentences of 17 tokens, a
+place name tagged LOC in each, an emoji now and then), then measures, with a
+warm page cache and a fresh project each time:
+
+  * conll, text rebuilt from the tokens (one file, N documents);
+  * conll --align-to-corpus onto the same texts imported first, the file in
+    the corpus's order, then in reverse order (each document looked for);
+  * brat, N .txt + .ann pairs in one folder.
+
+Prints documents/s, MB/s, CPU seconds and peak RSS (wait4()'s rusage of the child).
+
+    python3 scripts/bench_import_conll_brat.py [--count 5000] [--keep DIR]
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchlib import build
+
+WORDS = ["le", "maire", "de", "la", "ville", "a", "annoncé", "un", "plan", "pour", "les",
+         "écoles", "et", "routes", "du", "département", "mardi", "soir", "selon", "🎉"]
+PLACES = ["Paris", "Lyon", "Marseille", "Saint-Étienne", "Genève", "Beyrouth"]
+
+
+def sentences(rng: random.Random, i: int):
+    out = []
+    for s in range(12):
+        toks = [rng.choice(WORDS) for _ in range(14)] + [rng.choice(PLACES), f"n{i}x{s}", "."]
+        out.append(toks)
+    return out
+
+
+def measured(cmd):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(cmd)} failed with exit code {code}")
+    return secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def fresh(annot: Path, work: Path) -> Path:
+    proj = work / "proj"
+    if proj.exists():
+        shutil.rmtree(proj)
+    subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
+    return proj
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=5_000)
+    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
+    args = ap.parse_args()
+    annot, _ = build()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-conll-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(12)
+    docs = [sentences(rng, i) for i in range(args.count)]
+    corpus = work / "docs.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i, d in enumerate(docs):
+            text = "\n".join(" ".join(t) for t in d)
+            f.write(json.dumps({"id": f"d{i}", "text": text}, ensure_ascii=False) + "\n")
+
+    def conll(path: Path, order):
+        with path.open("w", encoding="utf-8") as f:
+            for d in order:
+                f.write("-DOCSTART- -X- O\n\n")
+                for t in d:
+                    f.writelines(f"{w} {'B-LOC' if w in PLACES else 'O'}\n" for w in t)
+                    f.write("\n")
+
+    forward, backward = work / "forward.conll", work / "backward.conll"
+    conll(forward, docs)
+    conll(backward, list(reversed(docs)))
+    brat = work / "brat"
+    brat.mkdir(exist_ok=True)
+    for i, d in enumerate(docs):
+        text, ann, n = "", [], 0
+        for t in d:
+            for w in t:
+                if w in PLACES:
+                    n += 1
+                    start = len(text)
+                    ann.append(f"T{n}\tLOC {start} {start + len(w)}\t{w}\n")
+                text += w + " "
+            text = text[:-1] + "\n"
+        (brat / f"d{i}.txt").write_text(text, encoding="utf-8")
+        (brat / f"d{i}.ann").write_text("".join(ann), encoding="utf-8")
+    mb = forward.stat().st_size / 1e6
+    subprocess.run(["cat", str(forward), str(backward), str(corpus)], stdout=subprocess.DEVNULL, check=True)
+    print(f"input: {args.count} documents, {12 * args.count} sentences, CoNLL {mb:.1f} MB")
+
+    def report(what, secs, cpu, rss):
+        print(f"{what:34} {secs:6.2f}s  {args.count / secs:7.0f} docs/s  {mb / secs:5.1f} MB/s  "
+              f"CPU {cpu:5.2f}s  peak RSS {rss:.0f} MB")
+
+    proj = fresh(annot, work)
+    base = [str(annot), "--project", str(proj), "import"]
+    report("conll, text from the tokens", *measured(base + ["--format", "conll", "--as", "a", str(forward)]))
+    proj = fresh(annot, work)
+    base = [str(annot), "--project", str(proj), "import"]
+    subprocess.run(base + [str(corpus)], check=True, stderr=subprocess.DEVNULL)
+    for what, path, who in (("conll --align-to-corpus, in order", forward, "b"),
+                            ("conll --align-to-corpus, reversed", backward, "c")):
+        report(what, *measured(base + ["--format", "conll", "--align-to-corpus", "--as", who, str(path)]))
+    proj = fresh(annot, work)
+    base = [str(annot), "--project", str(proj), "import"]
+    report("brat, .txt + .ann pairs", *measured(base + ["--format", "brat", "--as", "d", str(brat)]))
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
