@@ -285,7 +285,7 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     for m in outcome.same_text.iter().chain(&outcome.duplicates) {
         show(&mut err, m)?;
     }
-    report_annotations(&mut err, &outcome)?;
+    report_annotations(&mut err, outcome)?;
     if let Some(f) = &outcome.corpus_file {
         writeln!(err, "wrote {}", super::display_path(f))?;
     }
