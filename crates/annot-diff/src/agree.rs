@@ -317,7 +317,7 @@ impl AgreeTally {
                 .iter()
                 .map(|s| SideSummary {
                     name: s.name.clone(),
-                    records: s.records.latest().len(),
+                    records: s.records.len(),
                     decided: 0,
                     not_counted: BTreeMap::new(),
                     reanchored: 0,
