@@ -1,7 +1,7 @@
 //! `annot agree`: every agreement figure of two or more sides, computed in one pass.
 //!
 //! The documents are visited one at a time ([`crate::compare::for_each_document`]) and
-//! only counts are kept (span tallies, tag-pattern counts, label rows, alpha-U units),
+//! only counts are kept (span tallies, tag-pattern counts, label rows, alpha-U length counts),
 //! so a corpus of any size is scored without holding its texts.
 //!
 //! What each figure rests on, and how edge cases come out:
@@ -37,7 +37,7 @@ use crate::CompareError;
 use crate::compare::{Absence, DocumentSides, SideRecord, Skipped};
 use crate::metric::{
     Agreement, DistanceMetric, LabeledSpan, Matching, PairwiseF1, ReliabilityData, SetData,
-    SetDistance, SpanScores, SpanTally, Tag, Undefined, UnitizedAlpha, UnitizingStudy,
+    SetDistance, SpanScores, SpanTally, Tag, Undefined, UnitizedAlpha, UnitizingTally,
     UnitizingUnit, Value, cohen_kappa, cohen_kappa_counted, fleiss_kappa, gwet_ac1, iob2_tags,
     krippendorff_alpha, krippendorff_alpha_counted, observed_agreement, per_value_alpha, scott_pi,
     set_alpha, span_label_confusion, strict_entities,
@@ -269,8 +269,9 @@ pub struct AgreeTally {
     tag_patterns: FxHashMap<Box<[u32]>, u64>,
     tokens: usize,
     entities: SpanTally<u32>,
+    alpha_u: UnitizingTally<u32>,
+    /// Per-document scratch for alpha-U.
     units: Vec<UnitizingUnit<u32>>,
-    continuum: u64,
     counts: DocumentCounts,
     sides: Vec<SideSummary>,
     per_document: Vec<DocumentScore>,
@@ -310,8 +311,8 @@ impl AgreeTally {
             tag_patterns: FxHashMap::default(),
             tokens: 0,
             entities: SpanTally::new(Matching::Exact),
+            alpha_u: UnitizingTally::new(n),
             units: Vec::new(),
-            continuum: 0,
             counts: DocumentCounts::default(),
             sides: sides
                 .iter()
@@ -414,7 +415,7 @@ impl AgreeTally {
         if spans.iter().all(Option::is_some) {
             let all: Vec<&[LabeledSpan<u32>]> = spans.iter().flatten().map(Vec::as_slice).collect();
             self.add_tokens(doc, &all)?;
-            self.add_units(doc, &all);
+            self.add_units(doc, &all)?;
         }
         Ok(())
     }
@@ -496,14 +497,18 @@ impl AgreeTally {
         Ok(())
     }
 
-    fn add_units(&mut self, doc: &DocumentSides, spans: &[&[LabeledSpan<u32>]]) {
-        let offset = self.continuum;
+    fn add_units(
+        &mut self,
+        doc: &DocumentSides,
+        spans: &[&[LabeledSpan<u32>]],
+    ) -> Result<(), CompareError> {
+        self.units.clear();
         for (coder, s) in spans.iter().enumerate() {
             let mut sorted: Vec<&LabeledSpan<u32>> = s.iter().collect();
             sorted.sort_by_key(|x| (x.label, x.start, x.end));
             let mut last: Option<UnitizingUnit<u32>> = None;
             for x in sorted {
-                let (start, end) = (offset + x.start as u64, offset + x.end as u64);
+                let (start, end) = (x.start as u64, x.end as u64);
                 match &mut last {
                     // A coder's overlapping units of one label are joined.
                     Some(u) if u.label == x.label && start < u.end => u.end = u.end.max(end),
@@ -524,7 +529,9 @@ impl AgreeTally {
                 self.units.push(u);
             }
         }
-        self.continuum += doc.document.text.chars().count() as u64;
+        let length = doc.document.text.chars().count() as u64;
+        self.alpha_u.add(length, &self.units)?;
+        Ok(())
     }
 
     /// The report of the documents added, with what the walk skipped.
@@ -620,9 +627,7 @@ impl AgreeTally {
             krippendorff_alpha: krippendorff_alpha_counted(n, &patterns, DistanceMetric::Nominal)?,
             entities: label_name(&self.labels, self.entities.scores()),
         };
-        let units = std::mem::take(&mut self.units);
-        let study = UnitizingStudy::new(n, 0, self.continuum, units)?;
-        let raw = study.alpha();
+        let raw = self.alpha_u.alpha();
         let alpha_u = UnitizedAlpha {
             overall: raw.overall,
             per_label: raw
