@@ -254,6 +254,38 @@ impl Interner {
     }
 }
 
+/// A label layer's row of one document: each side's value set, `None` without a decision.
+type Row = Vec<Option<Vec<u32>>>;
+
+/// A label layer's rows, one per document, kept as ids of the distinct rows (documents
+/// repeat a few rows: the figures need every row, not a copy of each).
+#[derive(Debug, Default)]
+struct LayerRows {
+    ids: Vec<usize>,
+    distinct: Vec<Row>,
+    index: FxHashMap<Row, usize>,
+}
+
+impl LayerRows {
+    fn push(&mut self, row: Row) {
+        let id = match self.index.get(&row) {
+            Some(&id) => id,
+            None => {
+                let id = self.distinct.len();
+                self.index.insert(row.clone(), id);
+                self.distinct.push(row);
+                id
+            }
+        };
+        self.ids.push(id);
+    }
+
+    /// The rows in document order.
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.ids.iter().filter_map(|&i| self.distinct.get(i))
+    }
+}
+
 /// The running counts of a report.
 #[derive(Debug)]
 pub struct AgreeTally {
@@ -262,7 +294,7 @@ pub struct AgreeTally {
     multi: BTreeMap<String, bool>,
     labels: Interner,
     values: BTreeMap<String, Interner>,
-    layer_rows: BTreeMap<String, Vec<Vec<Option<Vec<u32>>>>>,
+    layer_rows: BTreeMap<String, LayerRows>,
     exact: Vec<SpanTally<u32>>,
     overlap: Vec<SpanTally<u32>>,
     confusion: BTreeMap<(u32, u32), usize>,
@@ -303,7 +335,7 @@ impl AgreeTally {
             layer_rows: schema
                 .labels
                 .iter()
-                .map(|l| (l.name.clone(), Vec::new()))
+                .map(|l| (l.name.clone(), LayerRows::default()))
                 .collect(),
             exact: (0..p).map(|_| SpanTally::new(Matching::Exact)).collect(),
             overlap: (0..p).map(|_| SpanTally::new(Matching::Overlap)).collect(),
@@ -552,7 +584,9 @@ impl AgreeTally {
                 .collect(),
         };
         let mut labels = Vec::new();
-        for (layer, rows) in &self.layer_rows {
+        for (layer, stored) in &self.layer_rows {
+            let rows: Vec<&Row> = stored.rows().collect();
+            let rows = rows.as_slice();
             let values = self.values.get(layer);
             let multi = self.multi.get(layer).copied().unwrap_or(true);
             let figures = if multi {
@@ -723,10 +757,7 @@ fn exact_matches(a: &[LabeledSpan<u32>], b: &[LabeledSpan<u32>]) -> usize {
     tp
 }
 
-fn nominal_figures(
-    n: usize,
-    rows: &[Vec<Option<Vec<u32>>>],
-) -> Result<NominalFigures, CompareError> {
+fn nominal_figures(n: usize, rows: &[&Row]) -> Result<NominalFigures, CompareError> {
     // An empty single-label layer is no decision; a second value (the schema says
     // single, the record has two) is not a category of its own: the first one counts.
     let single: Vec<Vec<Option<u32>>> = rows
@@ -755,13 +786,13 @@ fn nominal_figures(
 
 fn set_figures(
     n: usize,
-    rows: &[Vec<Option<Vec<u32>>>],
+    rows: &[&Row],
     values: Option<&Interner>,
 ) -> Result<SetFigures, CompareError> {
-    let data = SetData::from_units(n, rows.iter().cloned())?;
+    let data = SetData::from_units(n, rows.iter().map(|r| (*r).clone()))?;
     // The whole set as one category, for observed agreement.
     let mut sets: BTreeMap<&Vec<u32>, u32> = BTreeMap::new();
-    for set in rows.iter().flatten().flatten() {
+    for set in rows.iter().flat_map(|r| r.iter()).flatten() {
         let next = u32::try_from(sets.len()).unwrap_or(u32::MAX);
         sets.entry(set).or_insert(next);
     }
