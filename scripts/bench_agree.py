@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import ROOT, run_measured
+from benchlib import ROOT, measure
 
 WORDS = ("le la les un une des du de et à en pour sur avec dans par selon a ont été est "
          "sont conseil municipal habitants eau réseau station gouvernement ministre "
@@ -191,24 +191,25 @@ def main():
 
     out = work / "annot.json"
     with open(out, "w") as f:
-        t_annot, rss_annot, rc = run_measured([str(annot), "--project", str(root), "agree", "a", "b", "--json"], stdout=f)
+        t_annot, rss_annot, rc, cpu_annot = measure([str(annot), "--project", str(root), "agree", "a", "b", "--json"], stdout=f)
     if rc != 0:
         sys.exit(f"annot agree exited {rc}")
     report = json.loads(out.read_text())
     g = lambda v: v.get("defined")
     if args.skip_python:
         print(f"documents {args.count}, tokens {report['tokens']['tokens']}: "
-              f"annot agree --json {t_annot:.2f} s, {rss_annot:.1f} MB peak RSS (Python skipped)")
+              f"annot agree --json {t_annot:.2f} s ({cpu_annot:.2f} s CPU), {rss_annot:.1f} MB peak RSS (Python skipped)")
         return
     with open(work / "python.txt", "w") as f:
-        t_py, rss_py, rc = run_measured([str(python), str(script), str(root)], stdout=f)
+        t_py, rss_py, rc, cpu_py = measure([str(python), str(script), str(root)], stdout=f)
     if rc != 0:
         sys.exit(f"the Python reference exited {rc}")
     print(f"documents            {args.count}")
     print(f"tokens               {report['tokens']['tokens']}")
-    print(f"annot agree --json   {t_annot:8.2f} s  {rss_annot:8.1f} MB peak RSS")
-    print(f"Python references    {t_py:8.2f} s  {rss_py:8.1f} MB peak RSS")
-    print(f"ratio (time)         {t_py / t_annot:8.1f}x faster; memory {rss_py / rss_annot:.1f}x less")
+    print(f"annot agree --json   {t_annot:8.2f} s  {cpu_annot:8.2f} s CPU  {rss_annot:8.1f} MB peak RSS")
+    print(f"Python references    {t_py:8.2f} s  {cpu_py:8.2f} s CPU  {rss_py:8.1f} MB peak RSS")
+    print(f"ratio (time)         {t_py / t_annot:8.1f}x faster ({cpu_py / cpu_annot:.1f}x in CPU time); "
+          f"memory {rss_py / rss_annot:.1f}x less")
     print(f"annot: topic alpha(MASI) {g(report['labels'][0]['figures']['alpha_masi']['value']):.6f}, "
           f"entity F1 {g(report['tokens']['entities']['micro']['f1']):.6f}, "
           f"token kappa {g(report['tokens']['cohen_kappa']['value']):.6f}, "

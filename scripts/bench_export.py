@@ -1,6 +1,10 @@
 """Benchmark of `annot export` (a script that prints figures, not a test).
 
-    .venv-interop/bin/python scripts/bench_export.py --docs 10000 100000
+    .venv-interop/bin/python scripts/bench_export.py --docs 10000 100000 [--keep DIR]
+        [--annot OTHER/target/release/annot] [--skip-spacy]
+
+With --keep, the generated projects stay in DIR and a later run with the same DIR
+times the same data again (say, another build given with --annot, for before/after).
 
 For each size: generates that many articles (xtask gen-articles), imports
 them into a fresh project, writes an annotator log directly (up to five
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,14 +45,16 @@ def sh(*cmd, **kw):
 
 
 def timed(*cmd):
-    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS in MB, CPU seconds: user + system;
+    the steadier figure on a shared machine)."""
     t0 = time.perf_counter()
     r = subprocess.run(["/usr/bin/time", "-v", *map(str, cmd)], capture_output=True, text=True)
     dt = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"{cmd} failed:\n{r.stderr[-3000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
-    return dt, rss / 1024
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", r.stderr).group(1)) for k in ("User", "System"))
+    return dt, rss / 1024, cpu
 
 
 def write_log(project):
@@ -109,31 +116,42 @@ def spacy_conll(jsonl, out_path, limit):
     return len(docs), chars, time.perf_counter() - t0
 
 
-def bench(n, spacy_docs, keep):
-    work = Path(tempfile.mkdtemp(prefix=f"bench-export-{n}-", dir=keep))
+def bench(n, spacy_docs, keep, annot):
+    if keep:
+        # A fixed name under --keep: a later run with the same --keep times the same data.
+        work = Path(keep) / f"bench-export-{n}"
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-export-{n}-"))
     articles, project = work / "articles", work / "project"
-    sh(XTASK, "gen-articles", "--count", n, "--out", articles, stderr=subprocess.DEVNULL)
-    sh(ANNOT, "init", project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    sh(ANNOT, "--project", project, "import", articles, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    docs, spans = write_log(project)
+    if not (project / "annotations" / "bench.jsonl").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        sh(XTASK, "gen-articles", "--count", n, "--out", articles, stderr=subprocess.DEVNULL)
+        sh(ANNOT, "init", project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        sh(ANNOT, "--project", project, "import", articles, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        write_log(project)
+    with open(project / "annotations" / "bench.jsonl", encoding="utf-8") as f:
+        recs = [json.loads(line)["spans"] for line in f]
+    docs, spans = len(recs), sum(map(len, recs))
     print(f"\n== {n} documents ({spans} spans)")
     rows = {}
     for fmt in ["conll", "jsonl"]:
         out = work / f"out-{fmt}"
-        dt, rss = timed(ANNOT, "--project", project, "export", "--format", fmt, "--from", "bench",
-                        "--out", out, "--drop-misaligned")
+        dt, rss, cpu = timed(annot, "--project", project, "export", "--format", fmt, "--from", "bench",
+                             "--out", out, "--drop-misaligned")
         size = sum(p.stat().st_size for p in out.iterdir()) / 1e6
         rows[fmt] = (dt, rss, size)
-        print(f"annot export --format {fmt:5}  {dt:7.2f} s  {docs / dt:9.0f} docs/s  "
+        print(f"annot export --format {fmt:5}  {dt:7.2f} s ({cpu:6.2f} s CPU)  {docs / dt:9.0f} docs/s  "
               f"{size / dt:7.1f} MB/s written ({size:.0f} MB)  peak RSS {rss:6.1f} MB")
-    text_mb = sum(len(json.loads(l)["text"].encode("utf-8")) for l in open(work / "out-jsonl" / "all.jsonl", encoding="utf-8")) / 1e6
-    print(f"exported text {text_mb:.0f} MB: conll {text_mb / rows['conll'][0]:.1f} MB/s of text")
-    sd, schars, sdt = spacy_conll(work / "out-jsonl" / "all.jsonl", work / "spacy.conll", spacy_docs)
-    spacy_rate = sd / sdt
-    ours = docs / rows["conll"][0]
-    print(f"spaCy tokenizer + offsets_to_biluo_tags + biluo_to_iob on {sd} docs: {sdt:.2f} s  "
-          f"{spacy_rate:.0f} docs/s  {schars / 1e6 / sdt:.2f} MB/s of text")
-    print(f"ratio (conll, docs/s): annot {ours / spacy_rate:.1f}x spaCy")
+    if spacy_docs:
+        text_mb = sum(len(json.loads(l)["text"].encode("utf-8")) for l in open(work / "out-jsonl" / "all.jsonl", encoding="utf-8")) / 1e6
+        print(f"exported text {text_mb:.0f} MB: conll {text_mb / rows['conll'][0]:.1f} MB/s of text")
+        sd, schars, sdt = spacy_conll(work / "out-jsonl" / "all.jsonl", work / "spacy.conll", spacy_docs)
+        spacy_rate = sd / sdt
+        ours = docs / rows["conll"][0]
+        print(f"spaCy tokenizer + offsets_to_biluo_tags + biluo_to_iob on {sd} docs: {sdt:.2f} s  "
+              f"{spacy_rate:.0f} docs/s  {schars / 1e6 / sdt:.2f} MB/s of text")
+        print(f"ratio (conll, docs/s): annot {ours / spacy_rate:.1f}x spaCy")
     if not keep:
         sh("rm", "-rf", work)
     return rows
@@ -143,12 +161,14 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--docs", type=int, nargs="+", default=[10_000, 100_000])
     p.add_argument("--spacy-docs", type=int, default=2000)
-    p.add_argument("--keep", help="keep the work directories under this directory")
+    p.add_argument("--keep", help="keep the work directories under this directory (and reuse them in a later run)")
+    p.add_argument("--annot", type=Path, default=ANNOT, help="the annot binary to time (default: this tree's release build)")
+    p.add_argument("--skip-spacy", action="store_true", help="time annot only")
     args = p.parse_args()
     if not ANNOT.exists() or not XTASK.exists():
         sh("cargo", "build", "--release", "-p", "annot-cli", "-p", "xtask", cwd=ROOT)
     for n in args.docs:
-        bench(n, args.spacy_docs, args.keep)
+        bench(n, 0 if args.skip_spacy else args.spacy_docs, args.keep, args.annot)
 
 
 if __name__ == "__main__":

@@ -25,10 +25,19 @@ def articles(xtask: Path, work: Path, count: int) -> Path:
     return out
 
 
-def run_measured(cmd, **kw):
-    """Runs cmd; returns (seconds, peak RSS in MB, exit code) from wait4()'s rusage of that child."""
+def measure(cmd, **kw):
+    """Runs cmd; returns (seconds, peak RSS in MB, exit code, CPU seconds: user + system)
+    from wait4()'s rusage of that child. On a shared machine the CPU time is the steadier
+    figure: wall time counts the time other processes had the cores."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, **kw)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), cpu
+
+
+def run_measured(cmd, **kw):
+    """Runs cmd; returns (seconds, peak RSS in MB, exit code) from wait4()'s rusage of that child."""
+    elapsed, rss, code, _ = measure(cmd, **kw)
+    return elapsed, rss, code

@@ -174,11 +174,13 @@ pub(crate) fn progress_bar(total_bytes: u64, what: &str) -> ProgressBar {
 /// as `\uXXXX` escapes: still the same JSON value, never an escape sequence
 /// on the screen of whoever runs `annot show --json`.
 pub(crate) fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout alone writes at every newline, and pretty JSON has many.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut ser =
         serde_json::Serializer::with_formatter(&mut out, SafeFormatter(PrettyFormatter::new()));
     value.serialize(&mut ser)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 

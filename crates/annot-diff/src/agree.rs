@@ -1,7 +1,7 @@
 //! `annot agree`: every agreement figure of two or more sides, computed in one pass.
 //!
 //! The documents are visited one at a time ([`crate::compare::for_each_document`]) and
-//! only counts are kept (span tallies, tag-pattern counts, label rows, alpha-U units),
+//! only counts are kept (span tallies, tag-pattern counts, label rows, alpha-U length counts),
 //! so a corpus of any size is scored without holding its texts.
 //!
 //! What each figure rests on, and how edge cases come out:
@@ -37,7 +37,7 @@ use crate::CompareError;
 use crate::compare::{Absence, DocumentSides, SideRecord, Skipped};
 use crate::metric::{
     Agreement, DistanceMetric, LabeledSpan, Matching, PairwiseF1, ReliabilityData, SetData,
-    SetDistance, SpanScores, SpanTally, Tag, Undefined, UnitizedAlpha, UnitizingStudy,
+    SetDistance, SpanScores, SpanTally, Tag, Undefined, UnitizedAlpha, UnitizingTally,
     UnitizingUnit, Value, cohen_kappa, cohen_kappa_counted, fleiss_kappa, gwet_ac1, iob2_tags,
     krippendorff_alpha, krippendorff_alpha_counted, observed_agreement, per_value_alpha, scott_pi,
     set_alpha, span_label_confusion, strict_entities,
@@ -270,6 +270,38 @@ impl Interner {
     }
 }
 
+/// A label layer's row of one document: each side's value set, `None` without a decision.
+type Row = Vec<Option<Vec<u32>>>;
+
+/// A label layer's rows, one per document, kept as ids of the distinct rows (documents
+/// repeat a few rows: the figures need every row, not a copy of each).
+#[derive(Debug, Default)]
+struct LayerRows {
+    ids: Vec<usize>,
+    distinct: Vec<Row>,
+    index: FxHashMap<Row, usize>,
+}
+
+impl LayerRows {
+    fn push(&mut self, row: Row) {
+        let id = match self.index.get(&row) {
+            Some(&id) => id,
+            None => {
+                let id = self.distinct.len();
+                self.index.insert(row.clone(), id);
+                self.distinct.push(row);
+                id
+            }
+        };
+        self.ids.push(id);
+    }
+
+    /// The rows in document order.
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.ids.iter().filter_map(|&i| self.distinct.get(i))
+    }
+}
+
 /// The running counts of a report.
 #[derive(Debug)]
 pub struct AgreeTally {
@@ -278,15 +310,16 @@ pub struct AgreeTally {
     multi: BTreeMap<String, bool>,
     labels: Interner,
     values: BTreeMap<String, Interner>,
-    layer_rows: BTreeMap<String, Vec<Vec<Option<Vec<u32>>>>>,
+    layer_rows: BTreeMap<String, LayerRows>,
     exact: Vec<SpanTally<u32>>,
     overlap: Vec<SpanTally<u32>>,
     confusion: BTreeMap<(u32, u32), usize>,
     tag_patterns: FxHashMap<Box<[u32]>, u64>,
     tokens: usize,
     entities: SpanTally<u32>,
+    alpha_u: UnitizingTally<u32>,
+    /// Per-document scratch for alpha-U.
     units: Vec<UnitizingUnit<u32>>,
-    continuum: u64,
     counts: DocumentCounts,
     sides: Vec<SideSummary>,
     per_document: Vec<DocumentScore>,
@@ -318,7 +351,7 @@ impl AgreeTally {
             layer_rows: schema
                 .labels
                 .iter()
-                .map(|l| (l.name.clone(), Vec::new()))
+                .map(|l| (l.name.clone(), LayerRows::default()))
                 .collect(),
             exact: (0..p).map(|_| SpanTally::new(Matching::Exact)).collect(),
             overlap: (0..p).map(|_| SpanTally::new(Matching::Overlap)).collect(),
@@ -326,14 +359,14 @@ impl AgreeTally {
             tag_patterns: FxHashMap::default(),
             tokens: 0,
             entities: SpanTally::new(Matching::Exact),
+            alpha_u: UnitizingTally::new(n),
             units: Vec::new(),
-            continuum: 0,
             counts: DocumentCounts::default(),
             sides: sides
                 .iter()
                 .map(|s| SideSummary {
                     name: s.name.clone(),
-                    records: s.records.latest().len(),
+                    records: s.records.len(),
                     decided: 0,
                     not_counted: BTreeMap::new(),
                     reanchored: 0,
@@ -430,7 +463,7 @@ impl AgreeTally {
         if spans.iter().all(Option::is_some) {
             let all: Vec<&[LabeledSpan<u32>]> = spans.iter().flatten().map(Vec::as_slice).collect();
             self.add_tokens(doc, &all)?;
-            self.add_units(doc, &all);
+            self.add_units(doc, &all)?;
         }
         Ok(())
     }
@@ -512,14 +545,18 @@ impl AgreeTally {
         Ok(())
     }
 
-    fn add_units(&mut self, doc: &DocumentSides, spans: &[&[LabeledSpan<u32>]]) {
-        let offset = self.continuum;
+    fn add_units(
+        &mut self,
+        doc: &DocumentSides,
+        spans: &[&[LabeledSpan<u32>]],
+    ) -> Result<(), CompareError> {
+        self.units.clear();
         for (coder, s) in spans.iter().enumerate() {
             let mut sorted: Vec<&LabeledSpan<u32>> = s.iter().collect();
             sorted.sort_by_key(|x| (x.label, x.start, x.end));
             let mut last: Option<UnitizingUnit<u32>> = None;
             for x in sorted {
-                let (start, end) = (offset + x.start as u64, offset + x.end as u64);
+                let (start, end) = (x.start as u64, x.end as u64);
                 match &mut last {
                     // A coder's overlapping units of one label are joined.
                     Some(u) if u.label == x.label && start < u.end => u.end = u.end.max(end),
@@ -540,7 +577,9 @@ impl AgreeTally {
                 self.units.push(u);
             }
         }
-        self.continuum += doc.document.text.chars().count() as u64;
+        let length = doc.document.text.chars().count() as u64;
+        self.alpha_u.add(length, &self.units)?;
+        Ok(())
     }
 
     /// The report of the documents added, with what the walk skipped.
@@ -561,7 +600,9 @@ impl AgreeTally {
                 .collect(),
         };
         let mut labels = Vec::new();
-        for (layer, rows) in &self.layer_rows {
+        for (layer, stored) in &self.layer_rows {
+            let rows: Vec<&Row> = stored.rows().collect();
+            let rows = rows.as_slice();
             let values = self.values.get(layer);
             let multi = self.multi.get(layer).copied().unwrap_or(true);
             let figures = if multi {
@@ -651,9 +692,7 @@ impl AgreeTally {
             krippendorff_alpha: krippendorff_alpha_counted(n, &patterns, DistanceMetric::Nominal)?,
             entities: label_name(&self.labels, self.entities.scores()),
         };
-        let units = std::mem::take(&mut self.units);
-        let study = UnitizingStudy::new(n, 0, self.continuum, units)?;
-        let raw = study.alpha();
+        let raw = self.alpha_u.alpha();
         let alpha_u = UnitizedAlpha {
             overall: raw.overall,
             per_label: raw
@@ -749,10 +788,7 @@ fn exact_matches(a: &[LabeledSpan<u32>], b: &[LabeledSpan<u32>]) -> usize {
     tp
 }
 
-fn nominal_figures(
-    n: usize,
-    rows: &[Vec<Option<Vec<u32>>>],
-) -> Result<NominalFigures, CompareError> {
+fn nominal_figures(n: usize, rows: &[&Row]) -> Result<NominalFigures, CompareError> {
     // An empty single-label layer is no decision; a second value (the schema says
     // single, the record has two) is not a category of its own: the first one counts.
     let single: Vec<Vec<Option<u32>>> = rows
@@ -781,13 +817,13 @@ fn nominal_figures(
 
 fn set_figures(
     n: usize,
-    rows: &[Vec<Option<Vec<u32>>>],
+    rows: &[&Row],
     values: Option<&Interner>,
 ) -> Result<SetFigures, CompareError> {
-    let data = SetData::from_units(n, rows.iter().cloned())?;
+    let data = SetData::from_units(n, rows.iter().map(|r| (*r).clone()))?;
     // The whole set as one category, for observed agreement.
     let mut sets: BTreeMap<&Vec<u32>, u32> = BTreeMap::new();
-    for set in rows.iter().flatten().flatten() {
+    for set in rows.iter().flat_map(|r| r.iter()).flatten() {
         let next = u32::try_from(sets.len()).unwrap_or(u32::MAX);
         sets.entry(set).or_insert(next);
     }

@@ -7,8 +7,9 @@
 //! its status is one of [`Selection::statuses`] (`accepted` by default); a side whose
 //! record does not count has no decision on that document ([`Absence`]).
 //!
-//! Documents come one at a time in id order ([`for_each_document`]): the corpus is read
-//! document by document, never held whole.
+//! Documents come one at a time in id order ([`for_each_document`]): the corpus and the
+//! logs are read document by document (the view reads a record when it is asked for),
+//! never held whole.
 
 use std::collections::BTreeMap;
 
@@ -121,10 +122,7 @@ pub fn for_each_document(
     mut visit: impl FnMut(DocumentSides) -> Result<(), CompareError>,
 ) -> Result<Skipped, CompareError> {
     let mut ids: Vec<&str> = if selection.documents.is_empty() {
-        sides
-            .iter()
-            .flat_map(|s| s.records.latest().map(|r| r.doc.as_str()))
-            .collect()
+        sides.iter().flat_map(|s| s.records.documents()).collect()
     } else {
         selection.documents.iter().map(String::as_str).collect()
     };
@@ -138,7 +136,7 @@ pub fn for_each_document(
         };
         if !sides
             .iter()
-            .all(|s| selection.filter.matches_entry(id, s.records.get(id)))
+            .all(|s| selection.filter.matches_status(id, s.records.status_of(id)))
         {
             skipped.filtered_out += 1;
             continue;

@@ -10,7 +10,10 @@
 //!   when the document changed since ([`crate::reanchor`]), and every span that
 //!   is corrupt or cannot be carried is listed with the reason ([`LostSpan`]),
 //!   never dropped or moved silently;
-//! - output is deterministic: annotators and documents come sorted by name.
+//! - output is deterministic: annotators and documents come sorted by name;
+//! - records are read when asked for: a log is kept as an index (where each
+//!   document's latest record is, and its status), so memory holds no record
+//!   text and a command walking a corpus holds one document's records at a time.
 //!
 //! A log that cannot be read is reported for its annotator
 //! ([`Annotations::failures`]) and the others are still read.
@@ -26,8 +29,8 @@ use crate::error::{ModelError, Result};
 use crate::offsets::OffsetMap;
 use crate::project::Project;
 use crate::reanchor::reanchor;
-use crate::record::{Record, Span};
-use crate::store::{LogContents, TornTail, read_log, read_log_where};
+use crate::record::{Record, Span, Status};
+use crate::store::{LogIndex, TornTail, index_log, index_log_where};
 
 /// How a record stands against its document's current text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -163,10 +166,15 @@ impl Resolved {
 /// # Errors
 /// An unreadable corpus file.
 pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> Result<Resolved> {
+    resolve_owned(record.clone(), current, corpus)
+}
+
+/// [`resolve`] of a record read for the purpose: nothing is copied.
+fn resolve_owned(record: Record, current: Option<&Document>, corpus: &Corpus) -> Result<Resolved> {
     let mut out = Resolved {
         annotator: record.annotator.clone(),
         line: 0,
-        record: record.clone(),
+        record,
         anchor: Anchor::Current,
         lost: Vec::new(),
         dropped_zones: None,
@@ -175,17 +183,18 @@ pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> 
         out.anchor = Anchor::Orphaned;
         return Ok(out);
     };
-    if record.hash == current.hash {
-        let (valid, corrupt) = split_valid(&record.spans, &current.text, Loss::Corrupt);
+    let spans = std::mem::take(&mut out.record.spans);
+    if out.record.hash == current.hash {
+        let (valid, corrupt) = split_valid(spans, &current.text, Loss::Corrupt);
         out.record.spans = valid;
         out.lost = corrupt;
         return Ok(out);
     }
-    out.record.hash.clone_from(&current.hash);
+    let made_on = std::mem::replace(&mut out.record.hash, current.hash.clone());
     out.dropped_zones = out.record.zones.take();
-    match corpus.version(&record.doc, &record.hash)? {
+    match corpus.version(&out.record.doc, &made_on)? {
         Some(old) => {
-            let (valid, mut lost) = split_valid(&record.spans, &old.text, Loss::Corrupt);
+            let (valid, mut lost) = split_valid(spans, &old.text, Loss::Corrupt);
             let carried = reanchor(&old.text, &current.text, &valid);
             out.record.spans = carried.kept;
             lost.extend(carried.lost.into_iter().map(|(span, why)| LostSpan {
@@ -193,22 +202,17 @@ pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> 
                 loss: Loss::Changed(why),
             }));
             out.lost = lost;
-            out.anchor = Anchor::Reanchored {
-                from_hash: record.hash.clone(),
-            };
+            out.anchor = Anchor::Reanchored { from_hash: made_on };
         }
         None => {
-            let (valid, lost) = split_valid(&record.spans, &current.text, |why| {
+            let (valid, lost) = split_valid(spans, &current.text, |why| {
                 Loss::Changed(format!(
-                    "made on a text (hash {}) the corpus does not keep, and the current text differs there: {why}",
-                    record.hash
+                    "made on a text (hash {made_on}) the corpus does not keep, and the current text differs there: {why}"
                 ))
             });
             out.record.spans = valid;
             out.lost = lost;
-            out.anchor = Anchor::UnknownText {
-                hash: record.hash.clone(),
-            };
+            out.anchor = Anchor::UnknownText { hash: made_on };
         }
     }
     out.lost.sort_by_key(|l| (l.span.start, l.span.end));
@@ -217,7 +221,7 @@ pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> 
 
 /// Spans that are `text[start:end]` of `text`, and the others with `loss(reason)`.
 fn split_valid(
-    spans: &[Span],
+    spans: Vec<Span>,
     text: &str,
     loss: impl Fn(String) -> Loss,
 ) -> (Vec<Span>, Vec<LostSpan>) {
@@ -226,76 +230,106 @@ fn split_valid(
     let mut lost = Vec::new();
     for span in spans {
         match span.check(text, &map) {
-            Ok(()) => valid.push(span.clone()),
+            Ok(()) => valid.push(span),
             Err(why) => lost.push(LostSpan {
-                span: span.clone(),
                 loss: loss(why.to_string()),
+                span,
             }),
         }
     }
     (valid, lost)
 }
 
-/// One annotator's log, read: the latest record per document.
+/// One annotator's log, indexed: where the latest record of each document is.
+/// Records are read from the log when asked for ([`AnnotatorRecords::get`]).
 #[derive(Debug)]
 pub struct AnnotatorRecords {
     /// The annotator's name (the log's file stem).
     pub name: String,
     /// `annotations/<name>.jsonl`.
     pub path: PathBuf,
-    contents: LogContents,
+    index: LogIndex,
 }
 
 impl AnnotatorRecords {
-    /// The latest record of each document, sorted by document id.
-    pub fn latest(&self) -> impl ExactSizeIterator<Item = &Record> {
-        self.contents.latest.values()
+    /// The latest record of each document, sorted by document id, each read
+    /// from the log as the iterator reaches it.
+    pub fn latest(&self) -> impl ExactSizeIterator<Item = Result<Record>> + '_ {
+        self.index
+            .latest
+            .iter()
+            .map(|(doc, entry)| self.index.read_entry(doc, entry))
     }
 
-    /// The latest record of one document.
+    /// Ids of the documents with a record, sorted.
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.index.latest.keys().map(AsRef::as_ref)
+    }
+
+    /// How many documents have a record.
     #[must_use]
-    pub fn get(&self, doc: &str) -> Option<&Record> {
-        self.contents.latest.get(doc)
+    pub fn len(&self) -> usize {
+        self.index.latest.len()
+    }
+
+    /// Whether no document has a record.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.index.latest.is_empty()
+    }
+
+    /// The latest record of one document, read from the log.
+    ///
+    /// # Errors
+    /// An unreadable log, or a line that is not a record (file and line named).
+    pub fn get(&self, doc: &str) -> Result<Option<Record>> {
+        self.index.read(doc)
+    }
+
+    /// The status of the latest record of `doc`, without reading the record.
+    #[must_use]
+    pub fn status_of(&self, doc: &str) -> Option<Status> {
+        self.index.latest.get(doc).map(|e| e.status)
     }
 
     /// The 1-based log line of the latest record of `doc`.
     #[must_use]
     pub fn line_of(&self, doc: &str) -> usize {
-        self.contents.lines.get(doc).copied().unwrap_or(0)
+        self.index.latest.get(doc).map_or(0, |e| e.line as usize)
     }
 
     /// Records in the log, history included.
     #[must_use]
     pub fn record_count(&self) -> usize {
-        self.contents.records
+        self.index.records
     }
 
     /// A torn final line, if the log has one.
     #[must_use]
     pub fn torn(&self) -> Option<&TornTail> {
-        self.contents.torn.as_ref()
+        self.index.torn.as_ref()
     }
 
     /// Whether the log starts with a UTF-8 byte-order mark.
     #[must_use]
     pub fn byte_order_mark(&self) -> bool {
-        self.contents.byte_order_mark
+        self.index.byte_order_mark
     }
 
     /// Resolves the latest record of `doc` against `current` (see [`resolve`]).
     ///
     /// # Errors
-    /// An unreadable corpus file.
+    /// An unreadable corpus file or log.
     pub fn resolve(
         &self,
         doc: &str,
         current: Option<&Document>,
         corpus: &Corpus,
     ) -> Result<Option<Resolved>> {
-        let Some(record) = self.get(doc) else {
+        let Some(record) = self.get(doc)? else {
             return Ok(None);
         };
-        let mut r = resolve(record, current, corpus)?;
+        let mut r = resolve_owned(record, current, corpus)?;
         r.annotator.clone_from(&self.name);
         r.line = self.line_of(doc);
         Ok(Some(r))
@@ -397,7 +431,7 @@ impl Annotations {
         let mut ids: Vec<&str> = self
             .logs
             .values()
-            .flat_map(|l| l.contents.latest.keys().map(String::as_str))
+            .flat_map(AnnotatorRecords::documents)
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -449,7 +483,7 @@ impl AnnotatorRecords {
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),
-            contents: read_log(path)?,
+            index: index_log(path)?,
         })
     }
 
@@ -457,14 +491,14 @@ impl AnnotatorRecords {
     /// those with `at <= until` (the log as it stood then; an append-only log keeps
     /// every version). A missing log has no records.
     ///
-    /// The log is read as [`read_log`] reads it, so a torn tail or a bad line is
+    /// The log is read as [`index_log`] reads it, so a torn tail or a bad line is
     /// reported exactly as every other command reports it.
     ///
     /// # Errors
     /// An unreadable log, an unparsable line, or a record whose `at` is not an
     /// RFC 3339 time, naming the file and line.
     pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
-        let contents = read_log_where(path, |record| {
+        let index = index_log_where(path, |record| {
             let at: jiff::Timestamp = record.at.parse().map_err(|e| {
                 format!(
                     "'at' is {:?}, not an RFC 3339 time ({e}), so the log cannot be replayed up to a time",
@@ -476,18 +510,18 @@ impl AnnotatorRecords {
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),
-            contents,
+            index,
         })
     }
 }
 
 fn read_one(project: &Project, name: &str) -> Result<AnnotatorRecords> {
     let path = project.log_path(name)?;
-    let contents = read_log(&path)?;
+    let index = index_log(&path)?;
     Ok(AnnotatorRecords {
         name: name.to_owned(),
         path,
-        contents,
+        index,
     })
 }
 
@@ -656,7 +690,7 @@ mod tests {
         let then = AnnotatorRecords::read_until("alice@then", &path, until("2026-11-21T10:00:00Z"))
             .unwrap();
         assert_eq!(then.latest().len(), 2);
-        assert_eq!(then.get("d").unwrap().spans[0].text, "Boukamal");
+        assert_eq!(then.get("d").unwrap().unwrap().spans[0].text, "Boukamal");
         assert_eq!(then.line_of("d"), 1);
         assert_eq!(then.record_count(), 2);
         assert!(then.torn().is_some());
@@ -664,10 +698,10 @@ mod tests {
             AnnotatorRecords::read_until("a", &path, until("2026-01-01T00:00:00Z")).unwrap();
         assert_eq!(before.latest().len(), 0);
         let now = AnnotatorRecords::read_until("a", &path, until("2027-01-01T00:00:00Z")).unwrap();
-        assert_eq!(now.get("d").unwrap().spans[0].text, "Deir ez-Zor");
+        assert_eq!(now.get("d").unwrap().unwrap().spans[0].text, "Deir ez-Zor");
         assert_eq!(now.line_of("d"), 3);
         let file = AnnotatorRecords::read_file("copy", &path).unwrap();
-        assert_eq!(file.get("d"), now.get("d"));
+        assert_eq!(file.get("d").unwrap(), now.get("d").unwrap());
         assert!(AnnotatorRecords::read_file("x", &dir.path().join("none.jsonl")).is_err());
         let mut bad = first.clone();
         bad.at = "yesterday".into();
@@ -679,5 +713,115 @@ mod tests {
             err.contains("alice.jsonl:1") && err.contains("yesterday"),
             "{err}"
         );
+    }
+    fn line(r: &Record) -> String {
+        serde_json::to_string(r).unwrap()
+    }
+
+    #[test]
+    fn the_view_reads_the_latest_record_of_each_document_on_demand() {
+        let d = Document::new("d", "Boukamal et Deir ez-Zor");
+        let e = Document::new("e", "Raqqa");
+        let first = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
+        let mut other = record(&e, vec![]);
+        other.status = Status::Skipped;
+        let second = record(&d, vec![span(&d.text, "Deir ez-Zor", "LOC")]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alice.jsonl");
+        // A byte-order mark and a blank line are skipped; the last record of a document wins.
+        let text = format!(
+            "\u{feff}{}\n\n{}\n{}\n",
+            line(&first),
+            line(&other),
+            line(&second)
+        );
+        fs_err::write(&path, text).unwrap();
+        let log = AnnotatorRecords::read_file("alice", &path).unwrap();
+        assert!(log.byte_order_mark());
+        assert!(log.torn().is_none());
+        assert_eq!(log.record_count(), 3);
+        assert_eq!(log.len(), 2);
+        assert_eq!(log.documents().collect::<Vec<_>>(), ["d", "e"]);
+        assert_eq!(log.get("d").unwrap().unwrap(), second);
+        assert_eq!(log.line_of("d"), 4);
+        assert_eq!(log.status_of("e"), Some(Status::Skipped));
+        assert_eq!(log.status_of("x"), None);
+        assert!(log.get("x").unwrap().is_none());
+        let all: Vec<Record> = log.latest().collect::<Result<_>>().unwrap();
+        assert_eq!(all, [second.clone(), other.clone()]);
+
+        // The first line, behind the mark, is read where it is.
+        fs_err::write(&path, format!("\u{feff}{}\n", line(&first))).unwrap();
+        let log = AnnotatorRecords::read_file("alice", &path).unwrap();
+        assert_eq!(log.get("d").unwrap().unwrap(), first);
+    }
+
+    #[test]
+    fn a_record_appended_after_loading_is_seen_by_the_next_load() {
+        let d = Document::new("d", "Boukamal");
+        let first = record(&d, vec![]);
+        let second = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alice.jsonl");
+        fs_err::write(&path, line(&first) + "\n").unwrap();
+        let loaded = AnnotatorRecords::read_file("alice", &path).unwrap();
+        {
+            let mut log = crate::store::AnnotatorLog::open(&path, "alice").unwrap();
+            log.append(&second).unwrap();
+        }
+        // The loaded view stands as of its load: the line it indexed is still there.
+        assert_eq!(loaded.get("d").unwrap().unwrap(), first);
+        assert_eq!(loaded.line_of("d"), 1);
+        let again = AnnotatorRecords::read_file("alice", &path).unwrap();
+        assert_eq!(again.get("d").unwrap().unwrap(), second);
+        assert_eq!(again.line_of("d"), 2);
+        assert_eq!(again.record_count(), 2);
+    }
+
+    #[test]
+    fn a_torn_tail_is_set_aside_and_the_records_before_it_are_read() {
+        let d = Document::new("d", "Boukamal");
+        let first = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alice.jsonl");
+        let whole = line(&first);
+        fs_err::write(&path, format!("{whole}\n{}", &whole[..whole.len() / 2])).unwrap();
+        let log = AnnotatorRecords::read_file("alice", &path).unwrap();
+        assert_eq!(log.torn().unwrap().line, 2);
+        assert_eq!(log.record_count(), 1);
+        assert_eq!(log.get("d").unwrap().unwrap(), first);
+        // Opening the log for writing moves the tail away; the view's line is untouched.
+        drop(crate::store::AnnotatorLog::open(&path, "alice").unwrap());
+        assert_eq!(log.get("d").unwrap().unwrap(), first);
+    }
+
+    #[test]
+    fn a_line_that_is_not_a_whole_record_is_reported_when_read() {
+        let d = Document::new("d", "Boukamal");
+        let good = line(&record(&d, vec![]));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alice.jsonl");
+        // JSON with the fields the index needs, but spans of the wrong type.
+        let bad = good.replace("\"spans\":[]", "\"spans\":5");
+        assert_ne!(bad, good);
+        fs_err::write(&path, format!("{bad}\n")).unwrap();
+        let log = AnnotatorRecords::read_file("alice", &path).unwrap();
+        let err = log.get("d").unwrap_err().to_string();
+        assert!(
+            err.contains("alice.jsonl:1") && err.contains("not a record"),
+            "{err}"
+        );
+
+        // A log rewritten under the view is not read as if it were the one indexed.
+        fs_err::write(&path, format!("{good}\n")).unwrap();
+        let log = AnnotatorRecords::read_file("alice", &path).unwrap();
+        let other = good.replace("\"doc\":\"d\"", "\"doc\":\"x\"");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, other.as_bytes()))
+            .unwrap();
+        let err = log.get("d").unwrap_err().to_string();
+        assert!(err.contains("the log changed"), "{err}");
     }
 }

@@ -274,26 +274,24 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
                 t.line,
             ));
         }
-        for record in log.latest() {
-            if record.annotator != log.name {
-                report.findings.push(with_log(
-                    Finding::new(
-                        Severity::Warning,
-                        FindingKind::AnnotatorMismatch {
-                            recorded: record.annotator.clone(),
-                        },
-                    ),
-                    log.line_of(&record.doc),
-                ));
-            }
-        }
     }
+    // Each latest record is read once, here (the view reads records on demand).
     for doc in annotations.resolved(&corpus) {
         let doc = doc?;
         for r in &doc.records {
             let Some(log) = annotations.log(&r.annotator) else {
                 continue;
             };
+            if r.record.annotator != log.name {
+                let mut f = Finding::new(
+                    Severity::Warning,
+                    FindingKind::AnnotatorMismatch {
+                        recorded: r.record.annotator.clone(),
+                    },
+                );
+                f.annotator = Some(log.name.clone());
+                report.findings.push(f.at(&log.path, r.line));
+            }
             for mut f in record_findings(r, doc.current.as_ref().map(|d| d.text.as_str()), &schema)
             {
                 f.doc = Some(doc.id.clone());

@@ -29,7 +29,7 @@
 use std::str::FromStr;
 
 use crate::document::Document;
-use crate::record::Record;
+use crate::record::{Record, Status};
 
 /// The values `status=` takes: the four decisions and `none` (no record yet).
 const STATUSES: [&str; 5] = ["accepted", "rejected", "skipped", "flagged", "none"];
@@ -308,9 +308,16 @@ impl Filter {
     /// Checks the conditions on id and status (`last`: the annotator's latest record).
     #[must_use]
     pub fn matches_entry(&self, id: &str, last: Option<&Record>) -> bool {
+        self.matches_status(id, last.map(|r| r.status))
+    }
+
+    /// [`Filter::matches_entry`] from the status of the latest record alone
+    /// (what a log index keeps), `None` when there is no record.
+    #[must_use]
+    pub fn matches_status(&self, id: &str, status: Option<Status>) -> bool {
         self.conditions.iter().all(|c| match &c.key {
             Key::Id => c.holds(&[id]),
-            Key::Status => c.holds(&[last.map_or("none", |r| r.status.as_str())]),
+            Key::Status => c.holds(&[status.map_or("none", Status::as_str)]),
             Key::Zone | Key::Meta(_) => true,
         })
     }

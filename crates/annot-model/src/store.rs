@@ -8,16 +8,22 @@
 //! a whole record: it is kept, and the newline is added when the log is next
 //! opened for writing. An unparsable line in the middle is an error.
 //!
-//! Commands read records through [`crate::annotations`], which loads logs with
-//! this module and carries every record onto the current text.
+//! Commands read records through [`crate::annotations`], which indexes logs
+//! with [`index_log`] (where each document's latest record is, not the records
+//! themselves: memory does not grow with the records' contents) and reads a
+//! record when it is asked for ([`LogIndex::read`]).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::TryLockError;
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
 use crate::error::{ModelError, Result};
-use crate::record::Record;
+use crate::record::{Record, Status};
 
 /// What was set aside from the end of a log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,60 +58,63 @@ pub struct LogContents {
     valid_lines: usize,
 }
 
-/// Reads a log without locking or changing it (for status, diff, export).
+/// Reads a log with every latest record in memory, without locking or
+/// changing it. Commands read through [`crate::annotations`] (an index and
+/// records read on demand); this is for tools and tests that want the records
+/// of one log at hand.
 ///
 /// A missing file is an empty log.
 ///
 /// # Errors
 /// Unreadable file, or an unparsable line that is not the last, naming file and line.
 pub fn read_log(path: &Path) -> Result<LogContents> {
-    read_log_where(path, |_| Ok(true))
-}
-
-/// [`read_log`] keeping only the records `keep` says yes to (the log replayed
-/// up to a time, say): `latest` and `records` count those only. `keep`'s
-/// error is reported with the file and line of the record.
-///
-/// # Errors
-/// As [`read_log`], and `keep`'s errors.
-pub fn read_log_where(
-    path: &Path,
-    keep: impl FnMut(&Record) -> std::result::Result<bool, String>,
-) -> Result<LogContents> {
     let file = match fs_err::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
         Err(e) => return Err(e.into()),
     };
-    read_from(BufReader::with_capacity(1 << 16, file), path, keep)
+    read_from(BufReader::with_capacity(1 << 16, file), path)
 }
 
-fn read_from(
-    reader: impl BufRead,
-    path: &Path,
-    mut keep: impl FnMut(&Record) -> std::result::Result<bool, String>,
-) -> Result<LogContents> {
+fn read_from(reader: impl BufRead, path: &Path) -> Result<LogContents> {
     let mut latest = BTreeMap::new();
     let mut lines = BTreeMap::new();
-    let mut kept = 0;
-    let mut out = scan_log(reader, path, |line, record| {
-        if keep(&record)? {
-            kept += 1;
-            lines.insert(record.doc.clone(), line);
-            latest.insert(record.doc.clone(), record);
-        }
+    let mut out = scan_log(reader, path, |at, bytes| {
+        let record: Record = serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
+        lines.insert(record.doc.clone(), at.line);
+        latest.insert(record.doc.clone(), record);
         Ok(())
     })?;
     out.latest = latest;
     out.lines = lines;
-    out.records = kept;
     Ok(out)
 }
 
+/// Where a line's record is in its log.
+#[derive(Debug, Clone, Copy)]
+struct LineAt {
+    /// 1-based line number.
+    line: usize,
+    /// Byte offset of the record (past a byte-order mark on the first line).
+    offset: u64,
+}
+
+/// Why a line was not taken.
+enum Rejected {
+    /// It is not a record.
+    NotARecord(serde_json::Error),
+    /// It is a record, and the reader refused it (the message says why).
+    Refused(String),
+}
+
+/// Reads every line of a log, handing each record's line (its bytes, without
+/// the newline or a byte-order mark) to `on_line`, which parses it. Blank
+/// lines, a torn tail and the byte-order mark are dealt with here, once for
+/// every reader. `records` counts the lines `on_line` took.
 fn scan_log(
     mut reader: impl BufRead,
     path: &Path,
-    mut on_record: impl FnMut(usize, Record) -> std::result::Result<(), String>,
+    mut on_line: impl FnMut(LineAt, &[u8]) -> std::result::Result<(), Rejected>,
 ) -> Result<LogContents> {
     let mut out = LogContents::default();
     let mut buf = Vec::new();
@@ -133,11 +142,13 @@ fn scan_log(
         }
         let complete = buf.ends_with(b"\n");
         let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let mut start = offset;
         if line_no == 1
             && let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF")
         {
             out.byte_order_mark = true;
             line = rest;
+            start += 3;
         }
         if line.iter().all(u8::is_ascii_whitespace) && complete {
             offset += n as u64;
@@ -145,21 +156,27 @@ fn scan_log(
             out.valid_lines = line_no;
             continue;
         }
-        match serde_json::from_slice::<Record>(line) {
-            Ok(record) => {
+        let at = LineAt {
+            line: line_no,
+            offset: start,
+        };
+        match on_line(at, line) {
+            Ok(()) => {
                 // A whole record without its newline is still a whole record.
                 out.missing_final_newline = !complete;
                 out.records += 1;
-                on_record(line_no, record).map_err(|message| ModelError::Line {
-                    path: path.to_owned(),
-                    line: line_no,
-                    message,
-                })?;
                 offset += n as u64;
                 out.valid_len = offset;
                 out.valid_lines = line_no;
             }
-            Err(e) if complete => {
+            Err(Rejected::Refused(message)) => {
+                return Err(ModelError::Line {
+                    path: path.to_owned(),
+                    line: line_no,
+                    message,
+                });
+            }
+            Err(Rejected::NotARecord(e)) if complete => {
                 // annot writes a record and its newline in one write: a whole
                 // line that is not a record was not cut short, it is wrong.
                 return Err(ModelError::Line {
@@ -172,7 +189,7 @@ fn scan_log(
                     ),
                 });
             }
-            Err(e) => {
+            Err(Rejected::NotARecord(e)) => {
                 pending_bad = Some((line_no, lossy(line), not_a_record(line, &e)));
             }
         }
@@ -185,6 +202,201 @@ fn scan_log(
         });
     }
     Ok(out)
+}
+
+/// The fields of a record that indexing a log needs, read without building
+/// the rest: the other fields are checked to be JSON, and the required ones to
+/// be there; the whole record is parsed (and checked) when it is read.
+#[derive(Debug, Deserialize)]
+pub struct RecordHead<'a> {
+    /// The document id.
+    #[serde(borrow)]
+    pub doc: Cow<'a, str>,
+    /// The record's status.
+    pub status: Status,
+    /// RFC 3339 time of the decision.
+    #[serde(borrow)]
+    pub at: Cow<'a, str>,
+    #[allow(dead_code)]
+    hash: IgnoredAny,
+    #[allow(dead_code)]
+    annotator: IgnoredAny,
+    #[allow(dead_code)]
+    schema: IgnoredAny,
+}
+
+/// Where the latest record of a document is in its log, and its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogEntry {
+    /// Byte offset of the record in the log.
+    pub offset: u64,
+    /// Byte length of the record, without its newline.
+    pub len: u32,
+    /// 1-based line of the record.
+    pub line: u32,
+    /// The record's status (filters and counts need it without reading the record).
+    pub status: Status,
+}
+
+/// A log, indexed: where the latest record of each document is. Records are
+/// read when asked for, from the file opened when the log was indexed; an
+/// append-only log keeps every indexed line where it was, so records appended
+/// since are not seen (index the log again for them) and the index stays true.
+#[derive(Debug)]
+pub struct LogIndex {
+    path: PathBuf,
+    /// `None` when the log does not exist.
+    file: Option<std::fs::File>,
+    /// The latest record of each document, by document id (sorted, so every
+    /// reader walks them in the same order).
+    pub latest: BTreeMap<Box<str>, LogEntry>,
+    /// How many records the log holds in all (history included).
+    pub records: usize,
+    /// A torn final line, if there was one.
+    pub torn: Option<TornTail>,
+    /// The log starts with a UTF-8 byte-order mark (an editor added it); it was skipped.
+    pub byte_order_mark: bool,
+}
+
+/// Indexes a log without locking or changing it (for status, diff, export).
+///
+/// A missing file is an empty log.
+///
+/// # Errors
+/// Unreadable file, or an unparsable line that is not the last, naming file and line.
+pub fn index_log(path: &Path) -> Result<LogIndex> {
+    index_log_where(path, |_| Ok(true))
+}
+
+/// [`index_log`] keeping only the records `keep` says yes to (the log replayed
+/// up to a time, say): `latest` and `records` count those only. `keep`'s
+/// error is reported with the file and line of the record.
+///
+/// # Errors
+/// As [`index_log`], and `keep`'s errors.
+pub fn index_log_where(
+    path: &Path,
+    mut keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
+) -> Result<LogIndex> {
+    let mut index = LogIndex {
+        path: path.to_owned(),
+        file: None,
+        latest: BTreeMap::new(),
+        records: 0,
+        torn: None,
+        byte_order_mark: false,
+    };
+    let file = match fs_err::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(index),
+        Err(e) => return Err(e.into()),
+    };
+    let mut latest: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
+    let mut kept = 0;
+    let scanned = scan_log(
+        BufReader::with_capacity(1 << 16, &file),
+        path,
+        |at, bytes| {
+            let head: RecordHead<'_> =
+                serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
+            if !keep(&head).map_err(Rejected::Refused)? {
+                return Ok(());
+            }
+            kept += 1;
+            let entry = LogEntry {
+                offset: at.offset,
+                len: u32::try_from(bytes.len()).map_err(|_| {
+                    Rejected::Refused("the record is longer than 4 GiB: split it by hand".into())
+                })?,
+                line: u32::try_from(at.line).unwrap_or(u32::MAX),
+                status: head.status,
+            };
+            match latest.get_mut(head.doc.as_ref()) {
+                Some(e) => *e = entry,
+                None => {
+                    latest.insert(head.doc.into(), entry);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    index.file = Some(file.into_parts().0);
+    index.latest = latest;
+    index.records = kept;
+    index.torn = scanned.torn;
+    index.byte_order_mark = scanned.byte_order_mark;
+    Ok(index)
+}
+
+impl LogIndex {
+    /// The log's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the latest record of `doc`, if the log has one.
+    ///
+    /// # Errors
+    /// As [`LogIndex::read_entry`].
+    pub fn read(&self, doc: &str) -> Result<Option<Record>> {
+        match self.latest.get(doc) {
+            Some(entry) => self.read_entry(doc, entry).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads the record at `entry`, the latest of `doc`: a positioned read of
+    /// its line, then the whole record parsed.
+    ///
+    /// # Errors
+    /// An unreadable file; a line that is JSON with the fields an index needs
+    /// but not a record (a value of the wrong type, say); a line that is no
+    /// longer the record of `doc` (the file was rewritten since it was
+    /// indexed). Each names the file and line.
+    pub fn read_entry(&self, doc: &str, entry: &LogEntry) -> Result<Record> {
+        let line = entry.line as usize;
+        let at_line = |message: String| ModelError::Line {
+            path: self.path.clone(),
+            line,
+            message,
+        };
+        let Some(file) = &self.file else {
+            return Err(at_line("the log was not open".into()));
+        };
+        let mut buf = vec![0u8; entry.len as usize];
+        read_exact_at(file, &mut buf, entry.offset)
+            .map_err(|e| at_line(format!("cannot read the record: {e}")))?;
+        let record: Record = serde_json::from_slice(&buf).map_err(|e| {
+            at_line(format!(
+                "{}: fix or remove that line by hand (annot never rewrites a log), \
+                 or run the command again if the log was being replaced",
+                not_a_record(&buf, &e)
+            ))
+        })?;
+        if record.doc != doc {
+            return Err(at_line(format!(
+                "the log changed while annot was reading it: this line is no longer the \
+                 record of document '{doc}' (a log is only appended to); run the command again"
+            )));
+        }
+        Ok(record)
+    }
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared cursor.
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::Read;
+        let mut f = file;
+        f.seek(SeekFrom::Start(offset))?;
+        f.read_exact(buf)
+    }
 }
 
 /// Says why a line is not a record in words a user can act on.
@@ -240,7 +452,7 @@ impl AnnotatorLog {
             }
         }
         file.seek(SeekFrom::Start(0))?;
-        let mut contents = read_from(BufReader::new(&mut file), path, |_| Ok(true))?;
+        let mut contents = read_from(BufReader::new(&mut file), path)?;
         if let Some(torn) = &mut contents.torn {
             let rejected = rejected_path(path);
             let mut r = fs_err::OpenOptions::new()

@@ -85,7 +85,7 @@ pub(crate) fn load_sides(
                 t.line
             )?;
         }
-        if s.records.latest().len() == 0 {
+        if s.records.is_empty() {
             writeln!(
                 err,
                 "warning: side '{}' has no records{}",

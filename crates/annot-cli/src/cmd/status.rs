@@ -310,12 +310,12 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
     let names: Vec<&str> = annotations.logs().map(|l| l.name.as_str()).collect();
     let mut rows = Vec::new();
     for entry in corpus.entries() {
-        let latest: Vec<Option<&annot_model::Record>> =
-            annotations.logs().map(|l| l.get(&entry.id)).collect();
+        let latest: Vec<Option<annot_model::Status>> =
+            annotations.logs().map(|l| l.status_of(&entry.id)).collect();
         let entry_ok = if latest.is_empty() {
-            filter.matches_entry(&entry.id, None)
+            filter.matches_status(&entry.id, None)
         } else {
-            latest.iter().any(|r| filter.matches_entry(&entry.id, *r))
+            latest.iter().any(|s| filter.matches_status(&entry.id, *s))
         };
         if !entry_ok {
             continue;
@@ -327,10 +327,10 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         let states = names
             .iter()
             .zip(&latest)
-            .map(|(n, r)| {
+            .map(|(n, s)| {
                 (
                     (*n).to_owned(),
-                    r.map_or("to do", |r| r.status.as_str()).to_owned(),
+                    s.map_or("to do", annot_model::Status::as_str).to_owned(),
                 )
             })
             .collect();

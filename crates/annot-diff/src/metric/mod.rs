@@ -44,7 +44,7 @@ pub use span::{
     LabeledSpan, Matching, PairwiseF1, SpanScores, SpanTally, pairwise_span_f1,
     span_label_confusion, span_scores,
 };
-pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingUnit};
+pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingTally, UnitizingUnit};
 
 /// The value of a measure, or why the measure is undefined on the given input.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

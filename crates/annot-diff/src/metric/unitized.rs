@@ -164,27 +164,177 @@ impl<L: Ord + Clone> UnitizingStudy<L> {
     /// unit at all, an empty continuum, or fewer than two coders).
     #[must_use]
     pub fn alpha(&self) -> UnitizedAlpha<L> {
+        // The study is one document of the continuum, its units already checked and sorted.
+        let mut tally = UnitizingTally::new(self.coders);
+        let units: Vec<(&L, usize, u64, u64)> = self
+            .units
+            .iter()
+            .map(|(l, c, s, e)| (l, *c, s - self.begin, e - self.begin))
+            .collect();
+        tally.add_sorted(self.length, &units);
+        tally.alpha()
+    }
+}
+
+/// α_U computed one document at a time, the documents laid end to end on one continuum
+/// (as [`UnitizingStudy::from_documents`] lays them), holding only counts: per label, the
+/// observed disagreement so far, the number of units, and how many units and gaps there
+/// are of each length. A corpus of any size is scored in memory that does not grow with it.
+///
+/// The figures equal [`UnitizingStudy::alpha`] of the same units: a unit meets only the
+/// sections of another coder inside its own document, so the observed disagreement is a
+/// sum over documents; a gap may run across documents, so each coder's gap is closed only
+/// at its next unit, or at the end ([`UnitizingTally::alpha`]).
+#[derive(Debug, Clone)]
+pub struct UnitizingTally<L> {
+    coders: usize,
+    /// The continuum so far.
+    length: u64,
+    labels: BTreeMap<L, LabelTally>,
+    /// Per-document scratch: the units sorted by (label, coder, start).
+    scratch: Vec<(L, usize, u64, u64)>,
+}
+
+#[derive(Debug, Clone)]
+struct LabelTally {
+    /// Units of the label over all coders.
+    units: u64,
+    /// Σ δ² over the section pairs of every two coders.
+    observed: f64,
+    /// Unit length -> units of that length.
+    unit_lengths: BTreeMap<u64, u64>,
+    /// Length of a closed gap -> gaps of that length.
+    gaps: BTreeMap<u64, u64>,
+    /// Per coder: where its last unit of the label ended (its open gap starts there).
+    last_end: Vec<u64>,
+}
+
+impl<L: Ord + Clone> UnitizingTally<L> {
+    /// An empty continuum coded by `coders` coders.
+    #[must_use]
+    pub fn new(coders: usize) -> Self {
+        UnitizingTally {
+            coders,
+            length: 0,
+            labels: BTreeMap::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The continuum's length so far.
+    #[must_use]
+    pub fn length(&self) -> u64 {
+        self.length
+    }
+
+    /// Lays a document of `length` positions at the end of the continuum, with its units
+    /// (positions relative to the document).
+    ///
+    /// # Errors
+    /// As [`UnitizingStudy::new`], positions reported on the joined continuum; nothing is
+    /// added then.
+    pub fn add(&mut self, length: u64, units: &[UnitizingUnit<L>]) -> Result<(), MetricError> {
+        let offset = self.length;
+        let limit = offset.saturating_add(length);
+        let mut sorted = std::mem::take(&mut self.scratch);
+        sorted.clear();
+        for u in units {
+            if u.start >= u.end || u.end > length || u.coder >= self.coders {
+                self.scratch = sorted;
+                return Err(MetricError::UnitOutOfRange {
+                    coder: u.coder,
+                    start: offset.saturating_add(u.start),
+                    end: offset.saturating_add(u.end),
+                    begin: offset,
+                    limit,
+                    coders: self.coders,
+                });
+            }
+            sorted.push((u.label.clone(), u.coder, u.start, u.end));
+        }
+        sorted.sort();
+        let overlap = sorted.windows(2).find_map(|w| {
+            let ((l1, c1, s1, e1), (l2, c2, s2, e2)) = (&w[0], &w[1]);
+            (l1 == l2 && c1 == c2 && s2 < e1).then(|| MetricError::OverlappingUnits {
+                coder: *c1,
+                first_start: offset + s1,
+                first_end: offset + e1,
+                second_start: offset + s2,
+                second_end: offset + e2,
+            })
+        });
+        if let Some(e) = overlap {
+            self.scratch = sorted;
+            return Err(e);
+        }
+        let refs: Vec<(&L, usize, u64, u64)> =
+            sorted.iter().map(|(l, c, s, e)| (l, *c, *s, *e)).collect();
+        self.add_sorted(length, &refs);
+        drop(refs);
+        self.scratch = sorted;
+        Ok(())
+    }
+
+    /// [`UnitizingTally::add`] of units already checked and sorted by (label, coder, start).
+    fn add_sorted(&mut self, length: u64, sorted: &[(&L, usize, u64, u64)]) {
+        let offset = self.length;
+        let m = self.coders;
+        let mut start = 0;
+        while start < sorted.len() {
+            let label = sorted[start].0;
+            let end = start + sorted[start..].iter().take_while(|u| u.0 == label).count();
+            let block = &sorted[start..end];
+            start = end;
+            let t = match self.labels.get_mut(label) {
+                Some(t) => t,
+                None => self.labels.entry(label.clone()).or_insert(LabelTally {
+                    units: 0,
+                    observed: 0.0,
+                    unit_lengths: BTreeMap::new(),
+                    gaps: BTreeMap::new(),
+                    last_end: vec![0; m],
+                }),
+            };
+            let sections: Vec<Vec<Section>> = (0..m).map(|c| sections(block, c, length)).collect();
+            for i in 0..m {
+                for j in i + 1..m {
+                    t.observed += pair_disagreement(&sections[i], &sections[j]);
+                }
+            }
+            for &(_, coder, s, e) in block {
+                t.units += 1;
+                *t.unit_lengths.entry(e - s).or_insert(0) += 1;
+                let (s, e) = (offset + s, offset + e);
+                let gap = s - t.last_end[coder];
+                if gap > 0 {
+                    *t.gaps.entry(gap).or_insert(0) += 1;
+                }
+                t.last_end[coder] = e;
+            }
+        }
+        self.length = offset.saturating_add(length);
+    }
+
+    /// α_U per label and overall of the documents added; undefined where the expected
+    /// disagreement is 0 (no unit at all, an empty continuum, or fewer than two coders).
+    #[must_use]
+    pub fn alpha(&self) -> UnitizedAlpha<L> {
         let mut per_label = BTreeMap::new();
         let (mut observed_sum, mut expected_sum) = (0.0, 0.0);
-        let mut start = 0;
-        while start < self.units.len() {
-            let label = &self.units[start].0;
-            let end = start
-                + self.units[start..]
-                    .iter()
-                    .take_while(|u| &u.0 == label)
-                    .count();
-            let block = &self.units[start..end];
-            let (observed, expected) = self.disagreements(block);
+        let mut total = 0usize;
+        for (label, t) in &self.labels {
+            let (observed, expected) = self.disagreements(t);
             observed_sum += observed;
             expected_sum += expected;
+            let items = usize::try_from(t.units).unwrap_or(usize::MAX);
+            total = total.saturating_add(items);
             let agreement = Agreement {
                 value: if self.coders < 2 {
                     Value::Undefined(Undefined::NoPairableUnits)
                 } else {
                     Value::one_minus_ratio(observed, expected)
                 },
-                items: block.len(),
+                items,
             };
             per_label.insert(
                 label.clone(),
@@ -194,102 +344,94 @@ impl<L: Ord + Clone> UnitizingStudy<L> {
                     expected,
                 },
             );
-            start = end;
         }
-        let overall = if self.units.is_empty() {
+        let overall = if total == 0 {
             Agreement::undefined(Undefined::NoItems, 0)
         } else if self.coders < 2 {
-            Agreement::undefined(Undefined::NoPairableUnits, self.units.len())
+            Agreement::undefined(Undefined::NoPairableUnits, total)
         } else {
             Agreement {
                 value: Value::one_minus_ratio(observed_sum, expected_sum),
-                items: self.units.len(),
+                items: total,
             }
         };
         UnitizedAlpha { overall, per_label }
     }
 
-    /// (D_o, D_e) of one label's units, sorted by (coder, start).
-    fn disagreements(&self, block: &[(L, usize, u64, u64)]) -> (f64, f64) {
+    /// (D_o, D_e) of one label. The sums of D_e are over integers, counted exactly.
+    fn disagreements(&self, t: &LabelTally) -> (f64, f64) {
         let m = self.coders;
         let length = self.length as f64;
         if m < 2 || self.length == 0 {
             return (0.0, 0.0);
         }
-        let sections: Vec<Vec<Section>> = (0..m).map(|c| self.sections(block, c)).collect();
-        let mut observed = 0.0;
-        for i in 0..m {
-            for j in i + 1..m {
-                observed += pair_disagreement(&sections[i], &sections[j]);
+        let observed = 2.0 * t.observed / ((m * (m - 1)) as f64 * length * length);
+        // Every coder's gap still open runs to the end of the continuum.
+        let mut gaps = t.gaps.clone();
+        for &end in &t.last_end {
+            if self.length > end {
+                *gaps.entry(self.length - end).or_insert(0) += 1;
             }
         }
-        let observed = 2.0 * observed / ((m * (m - 1)) as f64 * length * length);
-
-        let mut gaps: Vec<f64> = sections
-            .iter()
-            .flatten()
-            .filter(|s| !s.unit)
-            .map(|s| s.len() as f64)
-            .collect();
-        gaps.sort_by(f64::total_cmp);
-        // suffix[i] = Σ gaps[i..]
-        let mut suffix = vec![0.0; gaps.len() + 1];
-        for i in (0..gaps.len()).rev() {
-            suffix[i] = suffix[i + 1] + gaps[i];
+        // Σ_units (2l³ − 3l² + l) = Σ l(l − 1)(2l − 1), a multiple of 6; Σ l(l − 1); and
+        // Σ_units l² Σ_{gaps ≥ l} (gap − l + 1), walking the lengths from the longest down.
+        let (mut cubic, mut squared, mut placed) = (0u128, 0u128, 0u128);
+        let (mut gap_count, mut gap_sum) = (0u128, 0u128);
+        let mut longer = gaps.iter().rev().peekable();
+        for (&l, &k) in t.unit_lengths.iter().rev() {
+            while let Some((&g, &n)) = longer.next_if(|(g, _)| **g >= l) {
+                gap_count += u128::from(n);
+                gap_sum += u128::from(g) * u128::from(n);
+            }
+            let (l, k) = (u128::from(l), u128::from(k));
+            cubic += k * l * (l - 1) * (2 * l - 1);
+            squared += k * l * (l - 1);
+            // Σ_{gaps ≥ l} (gap − l + 1) = gap_sum − (l − 1) gap_count ≥ 0.
+            placed += k * l * l * (gap_sum - (l - 1) * gap_count);
         }
-        let units = block.len() as f64;
-        let mut numerator = 0.0;
-        let mut squared = 0.0;
-        for &(_, _, s, e) in block {
-            let l = (e - s) as f64;
-            let first = gaps.partition_point(|&g| g < l);
-            let longer = (gaps.len() - first) as f64;
-            let placements = suffix[first] - longer * (l - 1.0);
-            numerator +=
-                (units - 1.0) / 3.0 * (2.0 * l * l * l - 3.0 * l * l + l) + l * l * placements;
-            squared += l * (l - 1.0);
-        }
+        let units = u128::from(t.units);
+        let numerator = (units - 1) * cubic / 3 + placed;
         let ml = m as f64 * length;
-        let denominator = ml * (ml - 1.0) - squared;
+        let denominator = ml * (ml - 1.0) - squared as f64;
         let expected = if denominator > 0.0 {
-            2.0 / length * numerator / denominator
+            2.0 / length * numerator as f64 / denominator
         } else {
             0.0
         };
         (observed, expected)
     }
+}
 
-    /// The sections (units and gaps) that coder `coder`'s units of one label cut the continuum into.
-    fn sections(&self, block: &[(L, usize, u64, u64)], coder: usize) -> Vec<Section> {
-        let first = block.partition_point(|u| u.1 < coder);
-        let last = block.partition_point(|u| u.1 <= coder);
-        let mut out = Vec::with_capacity(2 * (last - first) + 1);
-        let mut pos = self.begin;
-        for &(_, _, s, e) in &block[first..last] {
-            if s > pos {
-                out.push(Section {
-                    start: pos,
-                    end: s,
-                    unit: false,
-                });
-            }
-            out.push(Section {
-                start: s,
-                end: e,
-                unit: true,
-            });
-            pos = e;
-        }
-        let limit = self.begin + self.length;
-        if pos < limit {
+/// The sections (units and gaps) that coder `coder`'s units of one label, sorted by
+/// (coder, start), cut the positions `0..length` into.
+fn sections<L>(block: &[(&L, usize, u64, u64)], coder: usize, length: u64) -> Vec<Section> {
+    let first = block.partition_point(|u| u.1 < coder);
+    let last = block.partition_point(|u| u.1 <= coder);
+    let mut out = Vec::with_capacity(2 * (last - first) + 1);
+    let mut pos = 0;
+    for &(_, _, s, e) in &block[first..last] {
+        if s > pos {
             out.push(Section {
                 start: pos,
-                end: limit,
+                end: s,
                 unit: false,
             });
         }
-        out
+        out.push(Section {
+            start: s,
+            end: e,
+            unit: true,
+        });
+        pos = e;
     }
+    if pos < length {
+        out.push(Section {
+            start: pos,
+            end: length,
+            unit: false,
+        });
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -297,12 +439,6 @@ struct Section {
     start: u64,
     end: u64,
     unit: bool,
-}
-
-impl Section {
-    fn len(self) -> u64 {
-        self.end - self.start
-    }
 }
 
 /// δ² between two sections of different coders.
@@ -572,5 +708,90 @@ mod tests {
             Err(MetricError::OverlappingUnits { .. })
         ));
         assert!(UnitizingStudy::new(2, 0, 10, [unit(1, 2, 0, "X"), unit(3, 2, 0, "X")]).is_ok());
+    }
+    /// Documents added one at a time give the figures of the whole continuum read at once:
+    /// gaps that run across documents, labels that first appear late, a coder without any
+    /// unit of a label, empty documents.
+    #[test]
+    fn a_tally_of_documents_equals_the_study_of_their_continuum() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for coders in 1..4 {
+            for _ in 0..40 {
+                let mut docs: Vec<(u64, Vec<UnitizingUnit<u32>>)> = Vec::new();
+                for _ in 0..next(6) {
+                    let length = next(40);
+                    let mut units = Vec::new();
+                    for coder in 0..coders {
+                        for label in 0..3u32 {
+                            let mut pos = 0;
+                            while length > 0 && pos < length && next(3) > 0 {
+                                let start = pos + next(length - pos);
+                                let end = start + 1 + next(length - start);
+                                if end > length {
+                                    break;
+                                }
+                                if label != 2 || coder == 0 {
+                                    units.push(UnitizingUnit {
+                                        coder,
+                                        start,
+                                        end,
+                                        label,
+                                    });
+                                }
+                                pos = end;
+                            }
+                        }
+                    }
+                    docs.push((length, units));
+                }
+                let study = UnitizingStudy::from_documents(
+                    coders,
+                    docs.iter().map(|(l, u)| (*l, u.as_slice())),
+                )
+                .unwrap();
+                let mut tally = UnitizingTally::new(coders);
+                for (length, units) in &docs {
+                    tally.add(*length, units).unwrap();
+                }
+                let (whole, parts) = (study.alpha(), tally.alpha());
+                assert_eq!(whole.overall.items, parts.overall.items);
+                assert_eq!(whole.per_label.len(), parts.per_label.len());
+                for (label, w) in &whole.per_label {
+                    let p = &parts.per_label[label];
+                    close(p.observed, w.observed, 1e-12);
+                    close(p.expected, w.expected, 1e-12);
+                    assert_eq!(p.agreement.items, w.agreement.items);
+                }
+                match (whole.overall.value.get(), parts.overall.value.get()) {
+                    (Some(w), Some(p)) => close(p, w, 1e-12),
+                    (w, p) => assert_eq!(w, p),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tally_refuses_bad_units_and_adds_nothing() {
+        let mut tally = UnitizingTally::new(2);
+        tally.add(10, &[unit(1, 3, 0, "A")]).unwrap();
+        let err = tally.add(5, &[unit(4, 3, 0, "A")]).unwrap_err().to_string();
+        assert!(
+            err.contains("17"),
+            "positions on the joined continuum: {err}"
+        );
+        assert!(tally.add(5, &[unit(0, 3, 2, "A")]).is_err());
+        assert!(
+            tally
+                .add(5, &[unit(0, 3, 1, "A"), unit(2, 2, 1, "A")])
+                .is_err()
+        );
+        assert_eq!(tally.length(), 10);
+        assert_eq!(tally.alpha().overall.items, 1);
     }
 }
