@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
         min_share: 0.0,
     };
     for t in &texts {
-        assert_eq!(annot_import::normalize(t), t.as_str(), "decoded text is not normalised");
+        assert_eq!(
+            annot_import::normalize(t),
+            t.as_str(),
+            "decoded text is not normalised"
+        );
         check_zoning(t, &zone_article(t, None));
         check_zoning(t, &zone_article(t, Some(recurrence)));
         if !t.trim().is_empty() {

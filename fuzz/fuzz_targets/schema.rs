@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => panic!("a schema taken does not read back: {e}: {json}"),
     }
     for l in &schema.spans.labels {
-        assert!(schema.span_label(&l.name).is_some(), "label not found by name");
+        assert!(
+            schema.span_label(&l.name).is_some(),
+            "label not found by name"
+        );
         if let Some(k) = &l.key {
             assert!(schema.span_label(k).is_some(), "label not found by key");
         }
