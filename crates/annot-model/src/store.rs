@@ -97,6 +97,8 @@ struct LineAt {
     line: usize,
     /// Byte offset of the record (past a byte-order mark on the first line).
     offset: u64,
+    /// The line ends with its newline (one without is the last, maybe a torn write).
+    complete: bool,
 }
 
 /// Why a line was not taken.
@@ -159,6 +161,7 @@ fn scan_log(
         let at = LineAt {
             line: line_no,
             offset: start,
+            complete,
         };
         match on_line(at, line) {
             Ok(()) => {
@@ -299,6 +302,12 @@ pub fn index_log_where(
         |at, bytes| {
             let head: RecordHead<'_> =
                 serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
+            // A last line without its newline is a record only if all of it
+            // parses (as `read_log` and the writer take it); else it is a torn
+            // tail, not an entry whose record later fails to read.
+            if !at.complete {
+                serde_json::from_slice::<Record>(bytes).map_err(Rejected::NotARecord)?;
+            }
             if !keep(&head).map_err(Rejected::Refused)? {
                 return Ok(());
             }
@@ -623,6 +632,29 @@ mod tests {
         let text = fs_err::read_to_string(&p).unwrap();
         assert_eq!(text.lines().count(), 2);
         assert!(read_log(&p).unwrap().torn.is_none());
+    }
+
+    /// Found by fuzzing (`fuzz/fuzz_targets/records.rs`): a last line without
+    /// its newline that has the fields an index reads but is not a record (a
+    /// number as its hash) was a torn tail to `read_log` and the writer, and an
+    /// entry of the index whose record then failed to read.
+    #[test]
+    fn unterminated_last_line_not_a_record_is_torn_for_the_index_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
+        let bad = r#"{"doc":"b","hash":1,"annotator":"x","schema":"s","status":"skipped","at":"t"}"#;
+        fs_err::write(&p, format!("{good}\n{bad}")).unwrap();
+        let whole = read_log(&p).unwrap();
+        let index = index_log(&p).unwrap();
+        assert_eq!(whole.torn.as_ref().map(|t| t.line), Some(2));
+        assert_eq!(index.torn.as_ref().map(|t| t.line), Some(2));
+        assert_eq!(index.latest.keys().map(AsRef::as_ref).collect::<Vec<&str>>(), ["a"]);
+        assert_eq!(index.records, 1);
+        // With its newline the line is wrong, not torn: both refuse the log.
+        fs_err::write(&p, format!("{good}\n{bad}\n")).unwrap();
+        assert!(read_log(&p).is_err());
+        assert!(index_log(&p).is_ok(), "the index reads only the fields it needs");
     }
 
     #[test]
