@@ -189,6 +189,13 @@ fn stratum(layer: Option<&str>, labels: &BTreeMap<String, Vec<String>>) -> Strin
 enum Sink<'a> {
     File(AtomicFile, String),
     Stream(&'a mut dyn Write),
+    /// A directory written as a temporary one beside its path, renamed into place.
+    Dir {
+        tmp: tempfile::TempDir,
+        path: PathBuf,
+        name: String,
+        nothing: std::io::Sink,
+    },
 }
 
 impl Sink<'_> {
@@ -196,6 +203,7 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f,
             Sink::Stream(w) => &mut **w,
+            Sink::Dir { nothing, .. } => nothing,
         }
     }
 
@@ -203,8 +211,59 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f.path().to_owned(),
             Sink::Stream(_) => PathBuf::from("-"),
+            Sink::Dir { path, .. } => path.clone(),
         }
     }
+
+    fn name(&self) -> Option<String> {
+        match self {
+            Sink::File(_, name) | Sink::Dir { name, .. } => Some(name.clone()),
+            Sink::Stream(_) => None,
+        }
+    }
+
+    /// Where a directory format writes (the temporary directory).
+    fn dir(&self) -> &Path {
+        match self {
+            Sink::Dir { tmp, .. } => tmp.path(),
+            _ => Path::new("."),
+        }
+    }
+
+    /// Makes what was written visible at its path.
+    fn commit(self) -> std::io::Result<()> {
+        match self {
+            Sink::File(f, _) => f.commit(),
+            Sink::Stream(out) => out.flush(),
+            Sink::Dir { tmp, path, .. } => replace_dir(tmp, &path),
+        }
+    }
+}
+
+/// Puts the directory `tmp` at `path`: an old directory there is moved
+/// aside first and removed after, so `path` is at every moment the old
+/// directory, nothing, or the new one, never half of one.
+fn replace_dir(tmp: tempfile::TempDir, path: &Path) -> std::io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    annot_model::atomic::sync_dir(tmp.path())?;
+    let old = if fs_err::symlink_metadata(path).is_ok() {
+        let aside = tempfile::Builder::new()
+            .prefix(annot_model::atomic::TEMP_PREFIX)
+            .tempdir_in(parent)?;
+        let aside_path = aside.path().join("old");
+        fs_err::rename(path, &aside_path)?;
+        Some(aside)
+    } else {
+        None
+    };
+    let new = tmp.keep();
+    if let Err(e) = fs_err::rename(&new, path) {
+        let _ = fs_err::remove_dir_all(&new);
+        return Err(e);
+    }
+    annot_model::atomic::sync_dir(parent)?;
+    drop(old);
+    Ok(())
 }
 
 fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
@@ -221,22 +280,37 @@ fn write_all(
 ) -> Result<Summary> {
     let config = cx.config;
     let splits = &config.split.splits;
-    let ext = config.format.extension();
     let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(splits.len());
     match &config.output {
         Output::Stdout => sinks.push(Sink::Stream(stdout)),
         Output::Dir(dir) => {
             fs_err::create_dir_all(dir).map_err(io_err(dir.clone()))?;
             for (name, _) in splits {
-                let file = format!("{name}.{ext}");
+                let file = config.format.file_name(name);
                 let path = dir.join(&file);
-                let f = AtomicFile::create(&path).map_err(io_err(path))?;
-                sinks.push(Sink::File(f, file));
+                if matches!(config.format, Format::Brat) {
+                    let tmp = tempfile::Builder::new()
+                        .prefix(annot_model::atomic::TEMP_PREFIX)
+                        .tempdir_in(dir)
+                        .map_err(io_err(dir.clone()))?;
+                    sinks.push(Sink::Dir {
+                        tmp,
+                        path,
+                        name: file,
+                        nothing: std::io::sink(),
+                    });
+                } else {
+                    let f = AtomicFile::create(&path).map_err(io_err(path))?;
+                    sinks.push(Sink::File(f, file));
+                }
             }
         }
     }
     let mut vocab = Vocab::from_schema(cx.schema);
-    let mut writers: Vec<Box<dyn Writer>> = splits.iter().map(|_| writer(&config.format)).collect();
+    let mut writers: Vec<Box<dyn Writer>> = sinks
+        .iter()
+        .map(|s| writer(&config.format, s.dir()))
+        .collect();
     for (w, s) in writers.iter_mut().zip(sinks.iter_mut()) {
         let path = s.path();
         w.start(&vocab, s.out()).map_err(io_err(path))?;
@@ -246,10 +320,7 @@ fn write_all(
         .zip(&sinks)
         .map(|((name, _), s)| SplitSummary {
             name: name.clone(),
-            file: match s {
-                Sink::File(_, f) => Some(f.clone()),
-                Sink::Stream(_) => None,
-            },
+            file: s.name(),
             ..SplitSummary::default()
         })
         .collect();
@@ -329,10 +400,7 @@ fn write_all(
     for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
         let path = s.path();
         w.finish(s.out()).map_err(io_err(path.clone()))?;
-        match s {
-            Sink::File(f, _) => f.commit().map_err(io_err(path))?,
-            Sink::Stream(out) => out.flush().map_err(io_err(path))?,
-        }
+        s.commit().map_err(io_err(path))?;
         summary.groups = summary.group_keys.len();
         summary.near_duplicate_clusters = summary.cluster_ids.len();
     }
@@ -364,6 +432,12 @@ fn format_name(format: &Format) -> String {
         Format::Csv { layout, .. } => format!("csv ({layout:?})").to_lowercase(),
         Format::Conll { scheme, .. } => format!("conll ({})", scheme.as_str()),
         Format::Hf { scheme } => format!("hf ({})", scheme.as_str()),
+        Format::Spacy => "spacy".into(),
+        Format::Brat => "brat".into(),
+        Format::Parquet { table, scheme } => match table {
+            crate::config::ParquetTable::Hf => format!("parquet (hf, {})", scheme.as_str()),
+            crate::config::ParquetTable::Docs => "parquet (docs)".into(),
+        },
     }
 }
 
@@ -511,5 +585,5 @@ fn build(
 /// The path of a split's file in `dir`.
 #[must_use]
 pub fn split_path(dir: &Path, split: &str, format: &Format) -> PathBuf {
-    dir.join(format!("{split}.{}", format.extension()))
+    dir.join(format.file_name(split))
 }
