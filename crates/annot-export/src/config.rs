@@ -248,7 +248,9 @@ impl Format {
             Format::Hf { .. } => Some("--format hf writes labels.json beside the data"),
             Format::Spacy => Some("--format spacy writes a binary .spacy file per split"),
             Format::Brat => Some("--format brat writes a directory of .txt/.ann files per split"),
-            Format::Parquet { .. } => Some("--format parquet writes a binary .parquet file per split"),
+            Format::Parquet { .. } => {
+                Some("--format parquet writes a binary .parquet file per split")
+            }
             _ => None,
         }
     }

@@ -67,7 +67,9 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let f = fs_err::File::create(path)?;
     let mut w = BufWriter::new(f);
     w.write_all(bytes)?;
-    w.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()
+    w.into_inner()
+        .map_err(io::IntoInnerError::into_error)?
+        .sync_all()
 }
 
 impl Writer for BratWriter {

@@ -140,10 +140,7 @@ pub(crate) fn cats(ex: &Example<'_>, vocab: &Vocab) -> Vec<(String, bool)> {
 /// and the first token at or after the start of each next sentence, unless
 /// it is inside an entity (a sentence break never falls inside an entity:
 /// the sentence goes on to the entity's end). `ents` is [`token_entities`].
-pub(crate) fn sentence_starts(
-    ex: &Example<'_>,
-    ents: &[Option<(usize, Position)>],
-) -> Vec<bool> {
+pub(crate) fn sentence_starts(ex: &Example<'_>, ents: &[Option<(usize, Position)>]) -> Vec<bool> {
     let mut out = vec![false; ex.tokens.len()];
     let mut sentence = 0;
     for (i, t) in ex.tokens.iter().enumerate() {
@@ -382,7 +379,9 @@ struct NoParquet;
 #[cfg(not(feature = "parquet"))]
 impl Writer for NoParquet {
     fn write(&mut self, _: &Example<'_>, _: &Vocab, _: &mut dyn Write) -> io::Result<()> {
-        Err(io::Error::other("this annot was built without the parquet feature"))
+        Err(io::Error::other(
+            "this annot was built without the parquet feature",
+        ))
     }
 }
 
@@ -392,7 +391,11 @@ impl Writer for NoParquet {
 /// Serialisation errors (none for the types used).
 pub fn side_files(format: &Format, vocab: &Vocab) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
     match format {
-        Format::Hf { scheme } => Ok(vec![(
+        Format::Hf { scheme }
+        | Format::Parquet {
+            table: crate::config::ParquetTable::Hf,
+            scheme,
+        } => Ok(vec![(
             "labels.json".to_owned(),
             hf::labels_json(vocab, *scheme)?,
         )]),

@@ -202,7 +202,10 @@ impl Writer for SpacyWriter {
             }
             spaces.push(u8::from(t.ws));
         }
-        let spill = self.spill.as_mut().ok_or_else(|| io::Error::other("no spill"))?;
+        let spill = self
+            .spill
+            .as_mut()
+            .ok_or_else(|| io::Error::other("no spill"))?;
         spill.tokens.write_all(&self.row)?;
         spill.spaces.write_all(&spaces)?;
         let cats = cats(ex, vocab);
@@ -427,7 +430,11 @@ mod tests {
             assert_eq!(row[0], string_id(word), "{word:?}");
         }
         let iob: Vec<u64> = rows.iter().map(|r| r[1]).collect();
-        assert_eq!(iob, [2, 3, 2, 2, 2, 2, 2, 3, 1, 1, 2, 2], "the gap is inside PER");
+        assert_eq!(
+            iob,
+            [2, 3, 2, 2, 2, 2, 2, 3, 1, 1, 2, 2],
+            "the gap is inside PER"
+        );
         assert_eq!(rows[1][2], 383, "ORG is a spaCy symbol");
         assert_eq!(rows[9][2], hash_string("PER"));
         assert_eq!(rows[0][2], 0);
@@ -471,5 +478,4 @@ mod tests {
         assert_eq!(get(&msg, "cats").as_array().map(Vec::len), Some(0));
         assert_eq!(get(&msg, "strings").as_array().map(Vec::len), Some(1));
     }
-
 }
