@@ -6,7 +6,7 @@ For each size: generates that many articles (xtask gen-articles), imports
 them into a fresh project, writes an annotator log directly (up to five
 token-aligned spans a document: capitalised ASCII words between white space
 and white space or punctuation, labels in turn), then times
-`annot export --format conll` and `--format jsonl` (release build, one
+`annot export --format conll`, `--format jsonl` and `--format spacy` (release build, one
 process each, /usr/bin/time for peak RSS).
 
 The same work in Python, for the ratio: spaCy's tokenizer
@@ -118,7 +118,7 @@ def bench(n, spacy_docs, keep):
     docs, spans = write_log(project)
     print(f"\n== {n} documents ({spans} spans)")
     rows = {}
-    for fmt in ["conll", "jsonl"]:
+    for fmt in ["conll", "jsonl", "spacy"]:
         out = work / f"out-{fmt}"
         dt, rss = timed(ANNOT, "--project", project, "export", "--format", fmt, "--from", "bench",
                         "--out", out, "--drop-misaligned")

@@ -141,6 +141,10 @@ fn plan_splits(
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
     let mut docs = Vec::new();
+    // Files are renamed into place only when the writing pass found nothing
+    // to refuse, so this pass checks spans only before a stream, which
+    // cannot be taken back; otherwise it skips tokenizing.
+    let check = cx.config.output == Output::Stdout;
     let mut kept = Vec::new();
     let split = &cx.config.split;
     for (i, id) in ids.iter().enumerate() {
@@ -149,7 +153,7 @@ fn plan_splits(
             done: i,
             total: ids.len(),
         });
-        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+        let Some(b) = build(cx, id, check, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
         let needs_text = split.near_duplicates && split.splits.len() > 1;
@@ -334,7 +338,7 @@ fn write_all(
             done: i,
             total: ids.len(),
         });
-        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+        let Some(b) = build(cx, id, true, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
         let (split, cluster) = match planned {
@@ -454,10 +458,13 @@ fn source_name(source: &Source) -> String {
 /// A span and the annotators who had it.
 type Provenanced = (Span, Vec<String>);
 
-/// Reads, selects, moves and checks one document; `None` when it is left out.
+/// Reads, selects, moves and checks one document; `None` when it is left
+/// out. Without `check`, only the text and labels are made (what the split
+/// plan reads): no tokens, no spans.
 fn build(
     cx: &Context<'_>,
     id: &str,
+    check: bool,
     refusal: &mut Refusal,
     report: &mut Report,
     left_out: &mut LeftOut,
@@ -538,6 +545,18 @@ fn build(
         .filter_map(|n| records.iter().find(|r| &r.annotator == n))
         .find_map(|r| r.record.zones.as_deref());
     let text = ZonedText::new(&doc.text, corrected.unwrap_or(&doc.zones), &config.zones);
+    if !check {
+        return Ok(Some(Built {
+            doc,
+            position,
+            map: OffsetMap::new(""),
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            spans: Vec::new(),
+            labels,
+        }));
+    }
     let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
     let moved = text.move_spans(&plain);
     report.outside_zones += moved.outside;

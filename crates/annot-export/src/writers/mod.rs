@@ -2,11 +2,13 @@
 //!
 //! A writer gets the documents of one split in id order, one [`Example`] at a
 //! time, and writes each to the split's stream as it comes (constant memory).
-//! A format whose file is not a stream of lines (spaCy's DocBin: msgpack,
-//! then zlib at the end) keeps what it needs between [`Writer::write`] calls
-//! and writes it in [`Writer::finish`]; one that writes files beside the
-//! splits (`labels.json`) returns them from [`side_files`]. To add a format,
-//! add a module here, a [`Format`] variant, and a line in [`writer`].
+//! A format whose file is not a stream of records (spaCy's DocBin: one
+//! msgpack map whose lengths come first, then zlib) keeps what it needs
+//! between [`Writer::write`] calls (in temporary files) and writes the file
+//! in [`Writer::finish`]; one that writes a directory per split (brat) is
+//! given the split's temporary directory by [`writer`]; one that writes files
+//! beside the splits (`labels.json`) returns them from [`side_files`]. To add
+//! a format, add a module here, a [`Format`] variant, and a line in [`writer`].
 
 mod brat;
 mod conll;
