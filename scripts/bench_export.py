@@ -6,8 +6,10 @@ For each size: generates that many articles (xtask gen-articles), imports
 them into a fresh project, writes an annotator log directly (up to five
 token-aligned spans a document: capitalised ASCII words between white space
 and white space or punctuation, labels in turn), then times
-`annot export --format conll`, `--format jsonl` and `--format spacy` (release build, one
-process each, /usr/bin/time for peak RSS).
+`annot export --format conll`, `--format jsonl`, `--format spacy` and
+conll with `--split train=80,dev=10,test=10` (two passes: the split plan,
+then the files) (release build, one process each, /usr/bin/time for peak
+RSS and CPU time).
 
 The same work in Python, for the ratio: spaCy's tokenizer
 (`spacy.blank(lang).make_doc`) on the texts annot wrote, then
@@ -40,14 +42,15 @@ def sh(*cmd, **kw):
 
 
 def timed(*cmd):
-    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS in MB, CPU seconds)."""
     t0 = time.perf_counter()
     r = subprocess.run(["/usr/bin/time", "-v", *map(str, cmd)], capture_output=True, text=True)
     dt = time.perf_counter() - t0
     if r.returncode != 0:
         sys.exit(f"{cmd} failed:\n{r.stderr[-3000:]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
-    return dt, rss / 1024
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): ([0-9.]+)", r.stderr).group(1)) for k in ["User", "System"])
+    return dt, rss / 1024, cpu
 
 
 def write_log(project):
@@ -118,13 +121,14 @@ def bench(n, spacy_docs, keep):
     docs, spans = write_log(project)
     print(f"\n== {n} documents ({spans} spans)")
     rows = {}
-    for fmt in ["conll", "jsonl", "spacy"]:
+    split = ["--split", "train=80,dev=10,test=10", "--seed", "13"]
+    for fmt, extra in [("conll", []), ("jsonl", []), ("spacy", []), ("conll+split", split)]:
         out = work / f"out-{fmt}"
-        dt, rss = timed(ANNOT, "--project", project, "export", "--format", fmt, "--from", "bench",
-                        "--out", out, "--drop-misaligned")
+        dt, rss, cpu = timed(ANNOT, "--project", project, "export", "--format", fmt.split("+")[0],
+                             "--from", "bench", "--out", out, "--drop-misaligned", *extra)
         size = sum(p.stat().st_size for p in out.iterdir()) / 1e6
         rows[fmt] = (dt, rss, size)
-        print(f"annot export --format {fmt:5}  {dt:7.2f} s  {docs / dt:9.0f} docs/s  "
+        print(f"annot export --format {fmt:11}  {dt:7.2f} s ({cpu:.2f} s CPU)  {docs / dt:9.0f} docs/s  "
               f"{size / dt:7.1f} MB/s written ({size:.0f} MB)  peak RSS {rss:6.1f} MB")
     text_mb = sum(len(json.loads(l)["text"].encode("utf-8")) for l in open(work / "out-jsonl" / "all.jsonl", encoding="utf-8")) / 1e6
     print(f"exported text {text_mb:.0f} MB: conll {text_mb / rows['conll'][0]:.1f} MB/s of text")

@@ -307,10 +307,11 @@ fn splits_stay_put_when_documents_are_added_and_groups_stay_together() {
     assert_eq!(groups as usize, section_split.len());
 }
 
-#[test]
-fn the_preflight_refuses_misaligned_spans_unless_snapped() {
-    let (tmp, root) = annotated();
-    let show = stdout_of(annot_in(&root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
+/// Writes carol's log: one accepted record of the first document, a LOC
+/// span of `len` code points from the start of its title ("Kfar Selwan
+/// privée ..."), and `labels`.
+fn carol_marks_the_title(root: &Path, len: u64, labels: serde_json::Value) {
+    let show = stdout_of(annot_in(root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
     let doc: serde_json::Value = serde_json::from_str(&show).unwrap();
     let text = doc["document"]["text"].as_str().unwrap();
     let start = text
@@ -321,10 +322,16 @@ fn the_preflight_refuses_misaligned_spans_unless_snapped() {
         "doc": "01_fr-levant-eau-kfar-selwan", "hash": doc["document"]["hash"],
         "annotator": "carol", "schema": "news@1", "status": "accepted",
         "at": "2026-11-23T20:00:00Z", "ms": 1,
-        "spans": [{"start": start, "end": start + 10, "label": "LOC", "text": chars(text, start, start + 10)}],
-        "labels": {}, "zones": null, "note": null
+        "spans": [{"start": start, "end": start + len, "label": "LOC", "text": chars(text, start, start + len)}],
+        "labels": labels, "zones": null, "note": null
     });
     std::fs::write(root.join("annotations/carol.jsonl"), format!("{record}\n")).unwrap();
+}
+
+#[test]
+fn the_preflight_refuses_misaligned_spans_unless_snapped() {
+    let (tmp, root) = annotated();
+    carol_marks_the_title(&root, 10, serde_json::json!({}));
     let dir = tmp.path().join("out");
     export(&root, &dir, &["--format", "conll", "--from", "carol"])
         .code(1)
@@ -525,21 +532,7 @@ fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
         "a file of the old split, until a run succeeds",
     )
     .unwrap();
-    let show = stdout_of(annot_in(&root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
-    let doc: serde_json::Value = serde_json::from_str(&show).unwrap();
-    let text = doc["document"]["text"].as_str().unwrap();
-    let start = text
-        .find("Kfar Selwan privée")
-        .map(|b| text[..b].chars().count())
-        .unwrap() as u64;
-    let record = serde_json::json!({
-        "doc": "01_fr-levant-eau-kfar-selwan", "hash": doc["document"]["hash"],
-        "annotator": "carol", "schema": "news@1", "status": "accepted",
-        "at": "2026-11-23T20:00:00Z", "ms": 1,
-        "spans": [{"start": start, "end": start + 3, "label": "LOC", "text": chars(text, start, start + 3)}],
-        "labels": {"topic": ["society"]}, "zones": null, "note": null
-    });
-    std::fs::write(root.join("annotations/carol.jsonl"), format!("{record}\n")).unwrap();
+    carol_marks_the_title(&root, 3, serde_json::json!({"topic": ["society"]}));
     export(&root, &dir, &["--format", "brat", "--from", "carol"]).code(1);
     let after = tree(&dir);
     assert!(after.contains_key("all/keep.me"));
