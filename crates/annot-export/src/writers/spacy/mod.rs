@@ -279,7 +279,7 @@ impl Writer for SpacyWriter {
         for _ in 0..docs {
             rmp::encode::write_map_len(w, 1).map_err(enc)?;
             rmp::encode::write_str(w, "has_unknown_spaces").map_err(enc)?;
-            rmp::encode::write_bool(w, false).map_err(io::Error::from)?;
+            rmp::encode::write_bool(w, false)?;
         }
         rmp::encode::write_str(w, "span_groups").map_err(enc)?;
         rmp::encode::write_array_len(w, docs).map_err(enc)?;
