@@ -52,6 +52,7 @@ struct Built {
     sentences: Vec<Token>,
     spans: Vec<AlignedSpan>,
     labels: BTreeMap<String, Vec<String>>,
+    decided: bool,
 }
 
 /// What stays the same over the documents of an export.
@@ -362,6 +363,7 @@ fn write_all(
             labels: &b.labels,
             meta: &b.doc.meta,
             provenance,
+            decided: b.decided,
         };
         let path = sinks[split].path();
         writers[split]
@@ -500,6 +502,7 @@ fn build(
         left_out.status += 1;
         return Ok(None);
     }
+    let decided = !records.is_empty();
     report.lost_on_reanchor += records.iter().map(|r| r.lost.len()).sum::<usize>();
     let (spans, labels): (Vec<Provenanced>, BTreeMap<String, Vec<String>>) = match &config.source {
         Source::One(name) => match records.first() {
@@ -555,6 +558,7 @@ fn build(
             sentences: Vec::new(),
             spans: Vec::new(),
             labels,
+            decided,
         }));
     }
     let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
@@ -598,6 +602,7 @@ fn build(
         sentences,
         spans,
         labels,
+        decided,
     }))
 }
 

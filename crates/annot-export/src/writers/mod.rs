@@ -51,6 +51,9 @@ pub struct Example<'a> {
     pub meta: &'a Meta,
     /// Whether spans carry the annotators who had them (several annotators combined).
     pub provenance: bool,
+    /// Whether a record decided the document (false for one written by
+    /// `--include-unannotated` that nobody decided: its spans are unknown, not none).
+    pub decided: bool,
 }
 
 impl Example<'_> {
@@ -466,6 +469,7 @@ pub(crate) mod tests {
                 labels: &self.labels,
                 meta: &self.meta,
                 provenance: false,
+                decided: true,
             }
         }
     }

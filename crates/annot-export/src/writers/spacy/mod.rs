@@ -21,9 +21,11 @@
 //! ([`string_id`]): a reserved symbol's small id, else MurmurHash64A of the
 //! UTF-8 bytes with seed 1. The tokens are spaCy's (white space other than
 //! one trailing space is a token of its own); `ENT_IOB` is 3 (`B`), 1 (`I`)
-//! or 2 (`O`: every document written was decided, so a token outside the
-//! spans is known not to be an entity); `SENT_START` is 1 or -1 (as
-//! `uint64`), a sentence never starting inside an entity.
+//! or 2 (`O`: a decided document's token outside the spans is known not to
+//! be an entity), and 0 (missing) on every token of a document written by
+//! `--include-unannotated` that nobody decided (whose `cats` is empty too);
+//! `SENT_START` is 1 or -1 (as `uint64`), a sentence never starting inside
+//! an entity.
 //!
 //! The documents' token columns, spaces, cats and ids go to temporary files
 //! as they come, and the strings stay in memory (one copy of each); the file
@@ -53,6 +55,7 @@ pub const ATTRS: [(&str, u64); 4] = [
 ];
 
 /// spaCy's `ENT_IOB` values.
+const IOB_MISSING: u64 = 0;
 const IOB_I: u64 = 1;
 const IOB_O: u64 = 2;
 const IOB_B: u64 = 3;
@@ -173,13 +176,13 @@ impl Writer for SpacyWriter {
         }
         let (tokens, index) = spacy_tokens(ex);
         let n = tokens.len();
-        let mut iob = vec![IOB_O; n];
+        let mut iob = vec![if ex.decided { IOB_O } else { IOB_MISSING }; n];
         let mut kind = vec![0u64; n];
         for s in ex.spans {
             let (Some(&a), Some(&b)) = (index.get(s.token_start), index.get(s.token_end)) else {
                 continue;
             };
-            if iob[a..=b].iter().any(|&v| v != IOB_O) {
+            if iob[a..=b].iter().any(|&v| v == IOB_B || v == IOB_I) {
                 continue;
             }
             let label = self.keep(&s.label);
@@ -212,7 +215,12 @@ impl Writer for SpacyWriter {
             .ok_or_else(|| io::Error::other("no spill"))?;
         spill.tokens.write_all(&self.row)?;
         spill.spaces.write_all(&spaces)?;
-        let cats = cats(ex, vocab);
+        // A document nobody decided has unknown labels: no cats, not all 0.0.
+        let cats = if ex.decided {
+            cats(ex, vocab)
+        } else {
+            Vec::new()
+        };
         rmp::encode::write_map_len(&mut spill.cats, len32(cats.len() as u64, "a map")?)
             .map_err(enc)?;
         for (k, on) in cats {
@@ -472,6 +480,28 @@ mod tests {
             get(&msg, "span_groups").as_array().unwrap()[0].as_slice(),
             Some(&[0x90][..])
         );
+    }
+
+    #[test]
+    fn a_document_nobody_decided_has_missing_entities_and_no_cats() {
+        let o = Owned::new("Le Hezbollah est là.", &[]);
+        let mut ex = o.example();
+        ex.decided = false;
+        let v = vocab();
+        let mut w = writer(&Format::Spacy, std::path::Path::new("."));
+        let mut out = Vec::new();
+        w.write(&ex, &v, &mut out).unwrap();
+        w.finish(&mut out).unwrap();
+        let msg = decode(&out);
+        let cols: Vec<u64> = get(&msg, "tokens")
+            .as_slice()
+            .unwrap()
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert!(cols.chunks_exact(4).all(|r| r[1] == 0), "ENT_IOB missing");
+        let cats = get(&msg, "cats").as_array().unwrap();
+        assert_eq!(cats[0].as_map().map(Vec::len), Some(0));
     }
 
     #[test]
