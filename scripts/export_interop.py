@@ -14,7 +14,9 @@ scripted annotators annotated:
   blank French ner + textcat_multilabel config (`spacy init config`) with
   the French documents' train/dev `.spacy` files reports no tokens that
   differ from spaCy's tokenizer, no missing (misaligned) entity tags, no
-  whitespace entities and no entity across a sentence boundary;
+  whitespace entities and no entity across a sentence boundary, and
+  `python -m spacy train` runs a few steps on them, its NER and textcat
+  losses above zero;
 - pandas: `read_csv` reads both CSV layouts back to the values of the jsonl,
   and `read_parquet` (when annot was built with the parquet feature) reads
   the docs table back equal to the csv and the hf table equal to the hf jsonl;
@@ -232,6 +234,16 @@ def check_debug_data(annot, project, tmp, source):
     docs = re.search(r"(\d+) training docs\n(\d+) evaluation docs", text)
     print(f"spacy debug data (blank fr, ner + textcat_multilabel): {docs.group(1)} train / {docs.group(2)} dev docs, "
           "0 misaligned tokens, 0 missing entity tags, no whitespace or cross-sentence entities")
+    # And `spacy train` takes the files as they are: a few steps, the NER
+    # and textcat losses above zero (the entities and cats reached them).
+    r = run(sys.executable, "-m", "spacy", "train", cfg, "--paths.train", out / "train.spacy",
+            "--paths.dev", out / "dev.spacy", "--training.max_steps", "4", "--training.eval_frequency", "2")
+    rows = [line.split() for line in re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", r.stdout).splitlines()
+            if re.match(r"\s*\d+\s+\d+\s+[0-9.]+", line)]
+    assert rows, f"no training rows:\n{r.stdout}"
+    ner, textcat = max(float(row[3]) for row in rows), max(float(row[4]) for row in rows)
+    assert ner > 0 and textcat > 0, f"spacy train saw no entities or cats:\n{r.stdout}"
+    print(f"spacy train: {len(rows)} evaluation rows, NER loss up to {ner:.1f}, textcat loss up to {textcat:.2f}")
 
 
 def check_agree_f1(annot, project, tmp):
