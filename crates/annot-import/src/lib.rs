@@ -32,11 +32,13 @@
 mod article;
 pub mod boilerplate;
 mod csv_quotes;
+pub mod cues;
 pub mod dates;
 pub mod decode;
 pub mod error;
 mod input;
 pub mod lang;
+mod lines;
 pub mod meta;
 mod phrases;
 mod pipeline;
@@ -47,7 +49,7 @@ pub mod zone;
 
 pub use article::article_document;
 pub use boilerplate::LineCounts;
-pub use dates::parse_date;
+pub use dates::{parse_date, publication_date};
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use input::{DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, Input, StdinReader};
@@ -58,4 +60,4 @@ pub use project::{
     Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };
 pub use readers::Item;
-pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};
+pub use zone::{LineWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, zone_article};
