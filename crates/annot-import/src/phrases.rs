@@ -31,7 +31,7 @@ pub(crate) const RELATED_LINES: &[&str] = &[
     "a voir aussi", "pour memoire", "sur le meme sujet", "nos articles", "a lire",
     "read more", "read also", "also read", "see also", "related", "related articles",
     "related stories", "related content", "more on this story", "more on this topic",
-    "you may also like", "recommended", "read next", "further reading", "key events",
+    "you may also like", "recommended", "read next", "further reading", "key events", "related topics",
     "temps forts", "les temps forts",
 ];
 

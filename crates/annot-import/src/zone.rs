@@ -102,7 +102,8 @@ pub enum Reason {
     Lede,
     /// Running text: long, ending a sentence, with function words.
     Paragraph,
-    /// A short sentence among the paragraphs (furniture is not on both sides).
+    /// A short sentence among the paragraphs (furniture is not on both
+    /// sides, or a paragraph is a few lines above).
     ShortSentence,
     /// A short line that is not a sentence, between two paragraphs.
     BetweenParagraphs,
@@ -320,7 +321,7 @@ fn decide(lines: &[Line<'_>]) -> Decision {
         .collect();
     // A name alone a few lines under a headline-like line is a byline.
     let near_name: Vec<bool> = (0..n)
-        .map(|i| lines[i].name && (i.saturating_sub(3)..i).any(|j| lines[j].headline()))
+        .map(|i| lines[i].name && (i.saturating_sub(6)..i).any(|j| lines[j].headline()))
         .collect();
     let meta_like = |i: usize| lines[i].meta() || near_name[i];
 
@@ -388,7 +389,13 @@ fn decide(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
-            if line.sentence_end && !(before == Class::Bad && after == Class::Bad) {
+            // A related link or an ad may stand between the last paragraphs.
+            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good);
+            let sentence_like = line.words >= 4 && line.stopwords >= 20;
+            if line.sentence_end
+                && (!(before == Class::Bad && after == Class::Bad)
+                    || (paragraph_above && sentence_like))
+            {
                 Some((ZoneKind::Body, Reason::ShortSentence))
             } else if before == Class::Good && after == Class::Good {
                 Some((ZoneKind::Body, Reason::BetweenParagraphs))
@@ -609,7 +616,7 @@ fn find_section(
     // Above the headline, the first line past its badges ("Live"). It must
     // stand apart from a menu: after a blank line or a navigation phrase,
     // or on a page whose scraper wrote no blank lines (where nothing sets
-    // the menu apart); a recurring line must have the blank line.
+    // the menu apart); a recurring line needs the blank line or the phrase.
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     let before = (title.saturating_sub(3)..title)
         .rev()
@@ -618,7 +625,7 @@ fn find_section(
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
         let apart = if line.recurrent {
-            line.blank_before
+            line.blank_before || after_nav
         } else {
             line.blank_before || after_nav || compact
         };
