@@ -10,5 +10,6 @@ mod import_defects;
 mod project;
 mod quickstart;
 mod record_defects;
+mod show_why;
 mod snapshots;
 mod terminal_escapes;

@@ -499,7 +499,7 @@ fn decide(lines: &[Line<'_>]) -> Decision {
     for i in header_end..n {
         if kinds[i] == ZoneKind::Boilerplate && reasons[i] == Reason::Header {
             reasons[i] = if i >= footer {
-                Reason::Footer
+                furniture_reason(&lines[i], related[i], caption[i]).unwrap_or(Reason::Footer)
             } else if body_end.is_none_or(|e| i > e) {
                 Reason::AfterBody
             } else {

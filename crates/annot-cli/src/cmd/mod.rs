@@ -10,6 +10,7 @@ pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod quickstart;
 pub(crate) mod show;
+pub(crate) mod show_why;
 pub(crate) mod status;
 
 use std::path::Path;
