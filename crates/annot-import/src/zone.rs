@@ -127,6 +127,8 @@ pub enum Reason {
     NextToFurniture,
     /// After the last paragraph and starts with the byline's name: an author bio.
     AuthorBio,
+    /// A short text alone far after the article, past a run of furniture.
+    Island,
     /// Before the article and neither headline, lede nor meta.
     Header,
     /// After the article's last paragraph.
@@ -159,6 +161,7 @@ impl Reason {
             Reason::Caption => "caption after a gallery counter or credit",
             Reason::NextToFurniture => "short line next to furniture",
             Reason::AuthorBio => "author bio after the article",
+            Reason::Island => "short text alone far after the article",
             Reason::Header => "before the article",
             Reason::AfterBody => "after the last paragraph",
             Reason::Footer => "after a footer phrase",
@@ -319,9 +322,19 @@ fn decide(lines: &[Line<'_>]) -> Decision {
     let paragraphs: Vec<usize> = (0..n)
         .filter(|&i| lines[i].paragraph() && !related[i] && !caption[i])
         .collect();
-    // A name alone a few lines under a headline-like line is a byline.
+    // A name alone a few lines under a headline-like line is a byline when
+    // a date is near it, a role line under it, or it follows the standfirst.
     let near_name: Vec<bool> = (0..n)
-        .map(|i| lines[i].name && (i.saturating_sub(6)..i).any(|j| lines[j].headline()))
+        .map(|i| {
+            let line = &lines[i];
+            let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
+            let role_under = lines.get(i + 1).is_some_and(|l| l.cue == Some(Cue::Role));
+            let after_standfirst =
+                i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
+            line.name
+                && (i.saturating_sub(6)..i).any(|j| lines[j].headline())
+                && (near_date || role_under || after_standfirst)
+        })
         .collect();
     let meta_like = |i: usize| lines[i].meta() || near_name[i];
 
@@ -409,6 +422,26 @@ fn decide(lines: &[Line<'_>]) -> Decision {
             if kind == ZoneKind::Body {
                 body_end = Some(i);
             }
+        }
+    }
+    // A short text far after the article, past a run of furniture, is a
+    // notice of the site ("All quotes delayed…"), not its last paragraph.
+    if let Some(end) = body_end {
+        let block_start = (header_end..=end)
+            .rev()
+            .find(|&i| kinds[i] != ZoneKind::Body)
+            .map_or(header_end, |i| i + 1);
+        let gap = (header_end..block_start)
+            .rev()
+            .take_while(|&i| kinds[i] != ZoneKind::Body)
+            .count();
+        let chars: usize = (block_start..=end).map(|i| lines[i].chars).sum();
+        if gap >= 4 && block_start > header_end + gap && chars < 150 {
+            for i in block_start..=end {
+                kinds[i] = ZoneKind::Boilerplate;
+                reasons[i] = Reason::Island;
+            }
+            body_end = (header_end..block_start).rev().find(|&i| kinds[i] == ZoneKind::Body);
         }
     }
     // Meta lines among the paragraphs are the article's own (a date in a

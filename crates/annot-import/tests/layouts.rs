@@ -8,8 +8,10 @@
 //! date, section) that are exactly the gold. The test prints both, per
 //! layout, for `tuning/` (the layouts the zoner was tuned on) and `heldout/`
 //! (layouts it never was), and fails below body F1 0.98 or 95% of the
-//! metadata fields over the whole set. `LAYOUTS_DETAIL=1` also prints the
-//! lines taken wrongly on the tuning pages (the held-out ones stay unread).
+//! metadata fields over the whole set; it also prints the figures of each
+//! page imported alone (no recurrence), without a threshold. `LAYOUTS_DETAIL=1`
+//! (or `LAYOUTS_DETAIL_ALONE=1`) also prints the lines taken wrongly on the
+//! tuning pages (the held-out ones stay unread).
 
 // Helpers of these tests panic on purpose, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
@@ -107,12 +109,17 @@ fn layouts(split: &str) -> Vec<PathBuf> {
     dirs
 }
 
-/// Imports one layout's pages together and scores them against their gold.
-fn score_layout(dir: &Path, detail: bool) -> Score {
+/// Imports one layout's pages together (or, `alone`, each as if imported
+/// by itself: no recurrence) and scores them against their gold.
+fn score_layout(dir: &Path, detail: bool, alone: bool) -> Score {
+    let opts = ImportOptions {
+        boilerplate_min_docs: if alone { u32::MAX } else { 3 },
+        ..ImportOptions::default()
+    };
     let mut docs = Vec::new();
     let report = import(
         &[Input::Path(dir.to_path_buf())],
-        &ImportOptions::default(),
+        &opts,
         &|_| {},
         &mut |d| {
             docs.push(d);
@@ -244,7 +251,7 @@ fn layouts_zone_and_describe_like_the_gold() {
             if show {
                 eprintln!("{split}/{name}:");
             }
-            scores.push((name, score_layout(&dir, show)));
+            scores.push((name, score_layout(&dir, show, false)));
         }
         layouts_seen += scores.len();
         all.add(&print_split(split, &scores));
@@ -254,6 +261,21 @@ fn layouts_zone_and_describe_like_the_gold() {
         "{layouts_seen} layouts, {} pages",
         all.pages
     );
+    // Line signals alone, as when one page is imported by itself: reported, not a gate.
+    for split in ["tuning", "heldout"] {
+        let mut alone = Score::default();
+        for dir in layouts(split) {
+            let show = std::env::var_os("LAYOUTS_DETAIL_ALONE").is_some() && split == "tuning";
+            alone.add(&score_layout(&dir, show, true));
+        }
+        eprintln!(
+            "{split:<9} each page alone (no recurrence): body P {:.3} R {:.3} F1 {:.3}, fields {:.1}%",
+            alone.precision(),
+            alone.recall(),
+            alone.f1(),
+            100.0 * alone.fields_share()
+        );
+    }
     eprintln!(
         "whole set: {} pages, body F1 {:.3}, fields {:.1}%",
         all.pages,
