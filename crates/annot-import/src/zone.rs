@@ -326,14 +326,13 @@ fn decide(lines: &[Line<'_>]) -> Decision {
     // a date is near it, a role line under it, or it follows the standfirst.
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
-            let line = &lines[i];
+            if !lines[i].name || !(i.saturating_sub(6)..i).any(|j| lines[j].headline()) {
+                return false;
+            }
             let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
             let role_under = lines.get(i + 1).is_some_and(|l| l.cue == Some(Cue::Role));
-            let after_standfirst =
-                i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
-            line.name
-                && (i.saturating_sub(6)..i).any(|j| lines[j].headline())
-                && (near_date || role_under || after_standfirst)
+            let after_standfirst = i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
+            near_date || role_under || after_standfirst
         })
         .collect();
     let meta_like = |i: usize| lines[i].meta() || near_name[i];
