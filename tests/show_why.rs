@@ -7,13 +7,18 @@ use crate::common::{annot_in, jsonl_project, sample_project, stdout_of};
 fn why_explains_every_line_as_the_import_zoned_it() {
     let (_tmp, root) = sample_project();
     let id = "08_fr-horizon-rougeole-colleges";
-    let rows: Vec<serde_json::Value> =
-        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", id, "--why", "--json"])))
-            .unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout_of(
+        annot_in(&root).args(["show", id, "--why", "--json"]),
+    ))
+    .unwrap();
     let doc: serde_json::Value =
         serde_json::from_str(&stdout_of(annot_in(&root).args(["show", id, "--json"]))).unwrap();
     let text = doc["document"]["text"].as_str().unwrap();
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(rows.len(), lines.len(), "one row per non-blank line");
     for (row, line) in rows.iter().zip(&lines) {
         assert_eq!(row["text"], *line);
@@ -27,13 +32,19 @@ fn why_explains_every_line_as_the_import_zoned_it() {
     assert_eq!(find("AFP")["zone"], "meta");
     assert_eq!(find("AFP")["byline"], "AFP");
     assert_eq!(find("5 septembre 2023")["reason"], "date line");
-    assert_eq!(find("Santé")["reason"], "lone short line next to the headline");
+    assert_eq!(
+        find("Santé")["reason"],
+        "lone short line next to the headline"
+    );
     let menu = find("Menu");
     assert_eq!(menu["zone"], "boilerplate");
     assert_eq!(menu["phrase"], "navigation phrase");
 
     let plain = stdout_of(annot_in(&root).args(["show", id, "--why"]));
-    assert!(plain.contains("lone short line next to the headline"), "{plain}");
+    assert!(
+        plain.contains("lone short line next to the headline"),
+        "{plain}"
+    );
     assert!(plain.contains("% stopwords"), "{plain}");
 }
 

@@ -90,22 +90,69 @@ impl Cue {
 
 /// News agencies and photo agencies, folded, as credits name them.
 const AGENCIES: &[&str] = &[
-    "afp", "reuters", "ap", "epa", "getty images", "keystone", "belga", "ansa", "dpa", "efe",
-    "xinhua", "anadolu", "sipa", "maxppp", "hans lucas", "abaca",
+    "afp",
+    "reuters",
+    "ap",
+    "epa",
+    "getty images",
+    "keystone",
+    "belga",
+    "ansa",
+    "dpa",
+    "efe",
+    "xinhua",
+    "anadolu",
+    "sipa",
+    "maxppp",
+    "hans lucas",
+    "abaca",
 ];
 
 /// Openings and inner phrases that mark a caption or a credit.
 const CREDIT_MARKS: &[&str] = &[
-    "photograph:", "photo:", "photos:", "image:", "images:", "image source", "image caption",
-    "caption:", "credit:", "credits:", "credit photo", "crédit photo", "credit photo:",
-    "photo by ", "photo credit", "légende:", "legende:", "getty images", "video caption",
+    "photograph:",
+    "photo:",
+    "photos:",
+    "image:",
+    "images:",
+    "image source",
+    "image caption",
+    "caption:",
+    "credit:",
+    "credits:",
+    "credit photo",
+    "crédit photo",
+    "credit photo:",
+    "photo by ",
+    "photo credit",
+    "légende:",
+    "legende:",
+    "getty images",
+    "video caption",
 ];
 
 /// Role words: a line of a few words with one of them is a role, not a name.
 const ROLE_WORDS: &[&str] = &[
-    "correspondent", "correspondant", "correspondante", "reporter", "editor", "journalist",
-    "journaliste", "writer", "columnist", "chroniqueur", "chroniqueuse", "redacteur",
-    "redactrice", "envoye", "envoyee", "analyst", "producer", "presenter", "staff", "contributor",
+    "correspondent",
+    "correspondant",
+    "correspondante",
+    "reporter",
+    "editor",
+    "journalist",
+    "journaliste",
+    "writer",
+    "columnist",
+    "chroniqueur",
+    "chroniqueuse",
+    "redacteur",
+    "redactrice",
+    "envoye",
+    "envoyee",
+    "analyst",
+    "producer",
+    "presenter",
+    "staff",
+    "contributor",
 ];
 
 /// What a line's shape says, from the line and its fold; `None` for most lines.
@@ -226,8 +273,8 @@ fn is_role(folded: &str) -> bool {
 
 /// Particles that may stand lower case inside a name.
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "al", "el", "bin",
-    "ben", "ibn", "y",
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "al", "el",
+    "bin", "ben", "ibn", "y",
 ];
 
 /// Words that join two names on a byline.
@@ -237,12 +284,19 @@ const JOINS: &[&str] = &["and", "et", "&"];
 /// five capitalised words (particles between them allowed), or two such
 /// names joined by "and" / "et".
 pub(crate) fn is_person_name(line: &str) -> bool {
-    if line.len() > 70 || line.chars().any(|c| c.is_ascii_digit() || "!?:;()|/@«»\"".contains(c)) {
+    if line.len() > 70
+        || line
+            .chars()
+            .any(|c| c.is_ascii_digit() || "!?:;()|/@«»\"".contains(c))
+    {
         return false;
     }
     // A name does not open with an article: "Le Quotidien du Soir" is a paper.
     let first = line.split_whitespace().next().unwrap_or("");
-    if ["Le", "La", "Les", "The", "Un", "Une", "A", "An", "Des", "Du"].contains(&first)
+    if [
+        "Le", "La", "Les", "The", "Un", "Une", "A", "An", "Des", "Du",
+    ]
+    .contains(&first)
         || first.starts_with("L'")
         || first.starts_with("L’")
     {
@@ -314,7 +368,11 @@ mod tests {
     #[test]
     fn shares_tell_prose_from_lists() {
         let prose = fold("Les habitants du quai des Goélands l'avaient surnommée « la muraille ».");
-        assert!(stopword_share(&prose).0 >= 30, "{:?}", stopword_share(&prose));
+        assert!(
+            stopword_share(&prose).0 >= 30,
+            "{:?}",
+            stopword_share(&prose)
+        );
         let menu = fold("International Politique Économie Société Culture Sport Planète");
         assert_eq!(stopword_share(&menu).0, 0);
         assert_eq!(stopword_share(""), (0, 0));
@@ -323,17 +381,32 @@ mod tests {
     #[test]
     fn cues() {
         for (line, want) in [
-            ("Des agents lors d'une manifestation à Paris, le 7 février. (AFP)", Some(Cue::Credit)),
-            ("Le ministère du Travail, rue de Grenelle. © Reuters", Some(Cue::Credit)),
-            ("Tourists in Lisbon. Photograph: Mario Cruz/EPA", Some(Cue::Credit)),
-            ("Une école, le 10 janvier. (Théo Giacometti/Hans Lucas pour Libre Soir)", Some(Cue::Credit)),
+            (
+                "Des agents lors d'une manifestation à Paris, le 7 février. (AFP)",
+                Some(Cue::Credit),
+            ),
+            (
+                "Le ministère du Travail, rue de Grenelle. © Reuters",
+                Some(Cue::Credit),
+            ),
+            (
+                "Tourists in Lisbon. Photograph: Mario Cruz/EPA",
+                Some(Cue::Credit),
+            ),
+            (
+                "Une école, le 10 janvier. (Théo Giacometti/Hans Lucas pour Libre Soir)",
+                Some(Cue::Credit),
+            ),
             ("Image caption, The ship ran aground", Some(Cue::Credit)),
             ("Photo 1 of 8", Some(Cue::Gallery)),
             ("Gallery: 8 photos", Some(Cue::Gallery)),
             ("3/6", Some(Cue::Gallery)),
             ("11:42 GMT", Some(Cue::Time)),
             ("09.30", Some(Cue::Time)),
-            ("Contact Dana at newsroom@courier.example.", Some(Cue::Address)),
+            (
+                "Contact Dana at newsroom@courier.example.",
+                Some(Cue::Address),
+            ),
             ("Maritime Correspondent", Some(Cue::Role)),
             ("BBN Scotland transport correspondent", Some(Cue::Role)),
             ("Il a été arrêté, selon l'AFP, mardi soir.", None),
@@ -373,7 +446,10 @@ mod tests {
     #[test]
     fn breadcrumbs() {
         assert_eq!(breadcrumb_last("News > World > Europe"), Some("Europe"));
-        assert_eq!(breadcrumb_last("Accueil › Économie › Marchés"), Some("Marchés"));
+        assert_eq!(
+            breadcrumb_last("Accueil › Économie › Marchés"),
+            Some("Marchés")
+        );
         assert_eq!(breadcrumb_last("Europe"), None);
         assert_eq!(breadcrumb_last("2 > 1, selon le juge qui a tranché."), None);
     }

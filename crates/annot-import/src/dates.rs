@@ -475,7 +475,8 @@ mod tests {
         assert_eq!(rest, "Par Jean Dupont");
         assert!(dateline("Boukamal").is_none());
         let (d, rest) =
-            dateline("Publié le 28 août 2023 à 07h30 - Mis à jour le 28 août 2023 à 10h12").unwrap();
+            dateline("Publié le 28 août 2023 à 07h30 - Mis à jour le 28 août 2023 à 10h12")
+                .unwrap();
         assert_eq!((d.to_string(), rest.as_str()), ("2023-08-28".into(), ""));
         for line in [
             "First published on Thu 7 Mar 2024 09.12 GMT",
@@ -485,7 +486,11 @@ mod tests {
             "Publié: 04.03.2024, 17h32",
             "Mis à jour le 1er avril 2024",
         ] {
-            assert_eq!(dateline(line).map(|(_, r)| r), Some(String::new()), "{line}");
+            assert_eq!(
+                dateline(line).map(|(_, r)| r),
+                Some(String::new()),
+                "{line}"
+            );
         }
     }
 
@@ -504,8 +509,14 @@ mod tests {
             pd("Updated 5 March 2024, first published 4 March 2024").as_deref(),
             Some("2024-03-04")
         );
-        assert_eq!(pd("Mis à jour le 5 mars 2024").as_deref(), Some("2024-03-05"));
-        assert_eq!(line_stamp("Updated 5 March 2024", None).map(|d| d.1), Some(Stamp::Update));
+        assert_eq!(
+            pd("Mis à jour le 5 mars 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            line_stamp("Updated 5 March 2024", None).map(|d| d.1),
+            Some(Stamp::Update)
+        );
         assert_eq!(pd("2 hours ago"), None);
     }
 }

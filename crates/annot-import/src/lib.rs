@@ -60,4 +60,6 @@ pub use project::{
     Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };
 pub use readers::Item;
-pub use zone::{LineWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, zone_article};
+pub use zone::{
+    LineWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, zone_article,
+};

@@ -440,7 +440,9 @@ fn decide(lines: &[Line<'_>]) -> Decision {
                 kinds[i] = ZoneKind::Boilerplate;
                 reasons[i] = Reason::Island;
             }
-            body_end = (header_end..block_start).rev().find(|&i| kinds[i] == ZoneKind::Body);
+            body_end = (header_end..block_start)
+                .rev()
+                .find(|&i| kinds[i] == ZoneKind::Body);
         }
     }
     // Meta lines among the paragraphs are the article's own (a date in a
@@ -489,7 +491,11 @@ fn decide(lines: &[Line<'_>]) -> Decision {
         } else {
             Reason::Section
         };
-        lines[i].crumb.filter(|_| crumb).unwrap_or(lines[i].text).to_string()
+        lines[i]
+            .crumb
+            .filter(|_| crumb)
+            .unwrap_or(lines[i].text)
+            .to_string()
     });
     if let Some(t) = title {
         mark_lede(lines, t, header_end, &mut kinds, &mut reasons, &furniture);
@@ -515,7 +521,11 @@ fn decide(lines: &[Line<'_>]) -> Decision {
 
     // An author bio closing the article starts with the byline's name.
     if let (Some(name), Some(mut end)) = (&byline, body_end) {
-        let opening: String = name.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        let opening: String = name
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
         while end > header_end
             && opening.contains(' ')
             && kinds[end] == ZoneKind::Body
@@ -526,7 +536,9 @@ fn decide(lines: &[Line<'_>]) -> Decision {
             reasons[end] = Reason::AuthorBio;
             end -= 1;
         }
-        body_end = (header_end..=end).rev().find(|&i| kinds[i] == ZoneKind::Body);
+        body_end = (header_end..=end)
+            .rev()
+            .find(|&i| kinds[i] == ZoneKind::Body);
     }
     for i in header_end..n {
         if kinds[i] == ZoneKind::Boilerplate && reasons[i] == Reason::Header {
@@ -542,10 +554,14 @@ fn decide(lines: &[Line<'_>]) -> Decision {
 
     // The date: a publication stamp wins over a plain date, which wins over an update.
     let datelines = || (0..n).filter(|&i| kinds[i] == ZoneKind::Meta && lines[i].dateline);
-    let dateline = [Some(Stamp::Publication), Some(Stamp::Plain), Some(Stamp::Update)]
-        .iter()
-        .find_map(|s| datelines().find(|&i| lines[i].stamp == *s))
-        .or_else(|| datelines().next());
+    let dateline = [
+        Some(Stamp::Publication),
+        Some(Stamp::Plain),
+        Some(Stamp::Update),
+    ]
+    .iter()
+    .find_map(|s| datelines().find(|&i| lines[i].stamp == *s))
+    .or_else(|| datelines().next());
     Decision {
         kinds,
         reasons,
@@ -609,12 +625,7 @@ fn find_title(
 /// Where the article's paragraphs begin: after the byline and date that
 /// follow the headline, if there are any before the second paragraph (the
 /// first may then be a standfirst), else at the first paragraph.
-fn body_start(
-    paragraphs: &[usize],
-    from: usize,
-    n: usize,
-    meta: &dyn Fn(usize) -> bool,
-) -> usize {
+fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) -> bool) -> usize {
     let mut after = paragraphs.iter().copied().filter(|&p| p >= from);
     let Some(first) = after.next() else {
         return paragraphs.first().copied().unwrap_or(from);

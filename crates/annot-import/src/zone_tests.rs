@@ -279,11 +279,18 @@ Kate Holm is the Europe correspondent. She has covered shipping since 2015.
     let z = zone_article(text, None);
     check_invariants(text, &z);
     assert_eq!(z.byline.as_deref(), Some("Kate Holm and Tom Reddle"));
-    assert_eq!(z.section.as_deref(), Some("Europe"), "the breadcrumb's last element");
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Europe"),
+        "the breadcrumb's last element"
+    );
     let zs = zones(text, None);
     let body = texts(&zs, "body");
     assert_eq!(body.len(), 1, "{zs:#?}");
-    assert!(body[0].ends_with("resume next week."), "the bio is not body: {zs:#?}");
+    assert!(
+        body[0].ends_with("resume next week."),
+        "the bio is not body: {zs:#?}"
+    );
     assert!(texts(&zs, "boilerplate").contains(&"Europe correspondent"));
 }
 
@@ -306,8 +313,16 @@ Les prévisionnistes annoncent un retour au calme mercredi, avec des températur
 ";
     let zs = zones(text, None);
     let body = texts(&zs, "body").join("\n");
-    for furniture in ["10:42 GMT", "(AFP)", "Photo 2 of 5", "Des pompiers dégagent"] {
-        assert!(!body.contains(furniture), "{furniture} in the body: {zs:#?}");
+    for furniture in [
+        "10:42 GMT",
+        "(AFP)",
+        "Photo 2 of 5",
+        "Des pompiers dégagent",
+    ] {
+        assert!(
+            !body.contains(furniture),
+            "{furniture} in the body: {zs:#?}"
+        );
     }
     assert!(body.contains("Personne n'a été blessé."), "{zs:#?}");
     assert!(body.ends_with("sur tout le département."), "{zs:#?}");

@@ -120,7 +120,11 @@ pub(crate) fn run(
         let row = format!("{:<11}{mark:1} {}", l.zone.name(), visible(text(l)));
         write!(out, "{}", fit(&format!("{row}\n"), &screen))?;
         let detail = format!("{:13}{} · {}", "", l.reason.describe(), signals(l));
-        write!(out, "{dim}{}{dim:#}", fit(&format!("{}\n", visible(&detail)), &screen))?;
+        write!(
+            out,
+            "{dim}{}{dim:#}",
+            fit(&format!("{}\n", visible(&detail)), &screen)
+        )?;
     }
     if differ > 0 {
         writeln!(
