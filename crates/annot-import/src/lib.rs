@@ -45,6 +45,7 @@ mod pipeline;
 pub mod project;
 mod readers;
 mod sources;
+mod why;
 pub mod zone;
 
 pub use article::article_document;
