@@ -295,6 +295,31 @@ Kate Holm is the Europe correspondent. She has covered shipping since 2015.
 }
 
 #[test]
+fn a_name_right_after_the_article_is_its_byline() {
+    let text = "\
+Le marché couvert rouvrira en septembre
+
+Publié le 2 mai 2024
+
+Les travaux du marché couvert se termineront cet été, a annoncé la mairie, qui promet une réouverture à la rentrée.
+
+Les commerçants installés sous la halle provisoire regagneront leurs étals dès le 2 septembre.
+Lucie Marchand
+Les plus lus
+Un article sans rapport avec celui-ci, avec assez de mots pour en être un.
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Lucie Marchand"));
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "meta"),
+        ["Publié le 2 mai 2024", "Lucie Marchand"],
+        "{zs:#?}"
+    );
+}
+
+#[test]
 fn captions_credits_and_time_stamps_are_not_body() {
     let text = "\
 Des orages coupent l'électricité dans tout le département
