@@ -41,6 +41,9 @@ pub(crate) struct Line<'a> {
     pub(crate) byline: Option<String>,
     /// Whether a blank line (or the start of the text) comes right before it.
     pub(crate) blank_before: bool,
+    /// The stopword share a paragraph needs in this document: 0 when the
+    /// text is in a language whose function words the lists do not have.
+    pub(crate) prose_floor: u8,
 }
 
 impl Line<'_> {
@@ -62,7 +65,7 @@ impl Line<'_> {
         !self.furniture()
             && !self.meta()
             && ((self.words >= 8 && self.sentence_end) || self.chars >= 200)
-            && self.stopwords >= MIN_PROSE_STOPWORDS
+            && self.stopwords >= self.prose_floor
     }
 
     /// Could be a headline: several words, not a sentence ending in a full stop.
@@ -227,8 +230,21 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             stamp: facts.stamp,
             byline: facts.byline,
             blank_before,
+            prose_floor: MIN_PROSE_STOPWORDS,
         });
         blank_before = false;
+    }
+    // French and English running text has function words in nearly every
+    // long line; a text where most long lines have none is in another
+    // language, and the share says nothing there.
+    let long = lines.iter().filter(|l| l.chars >= 100);
+    let (n, fitting) = long.fold((0, 0), |(n, f), l| {
+        (n + 1, f + usize::from(l.stopwords >= 20))
+    });
+    if n > 0 && fitting * 2 < n {
+        for line in &mut lines {
+            line.prose_floor = 0;
+        }
     }
     lines
 }

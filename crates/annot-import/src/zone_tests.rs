@@ -295,6 +295,29 @@ Kate Holm is the Europe correspondent. She has covered shipping since 2015.
 }
 
 #[test]
+fn paragraphs_of_other_languages_are_still_paragraphs() {
+    let text = "\
+Startseite
+
+Hochwasser bedroht mehrere Dörfer entlang der Mosel
+
+Von Anna Keller
+4. März 2024
+
+Nach tagelangem Regen steigt der Pegel der Mosel weiter, und mehrere Gemeinden bereiten Sandsäcke vor.
+
+Die Feuerwehr rechnet damit, dass der Höchststand erst am Mittwochabend erreicht wird.
+
+Kommentare
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body");
+    assert_eq!(body.len(), 1, "{zs:#?}");
+    assert!(body[0].starts_with("Nach tagelangem Regen"), "{zs:#?}");
+    assert!(body[0].ends_with("erreicht wird."), "{zs:#?}");
+}
+
+#[test]
 fn a_name_right_after_the_article_is_its_byline() {
     let text = "\
 Le marché couvert rouvrira en septembre
