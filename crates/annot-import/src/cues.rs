@@ -7,50 +7,55 @@
 //! These are general signals in the spirit of jusText and boilerpipe; the
 //! zoner ([`crate::zone`]) weighs them with the line's position.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use crate::dates::is_time;
 
-/// Function words of French and English, folded (lower case, no accents).
+/// Whether a folded word is a French or English function word. A match
+/// on the bytes: the compiler sorts it by length, cheaper than hashing.
 #[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
-    // fr
-    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "donc", "car",
-    "ne", "pas", "plus", "que", "qu", "qui", "quoi", "dont", "ou", "a", "au", "aux", "en", "dans",
-    "par", "pour", "sur", "sous", "avec", "sans", "chez", "entre", "vers", "depuis", "pendant",
-    "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu", "se", "s", "sa", "son",
-    "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "c", "y", "est", "sont", "etait", "ete",
-    "etre", "avait", "ont", "avoir", "fait", "comme", "si", "tout", "tous", "toute", "aussi",
-    "deja", "encore", "tres", "selon", "apres", "avant", "lors", "alors", "meme", "lui", "n", "m",
-    "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-    // en
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "into", "about", "after", "before", "over", "than", "that", "this", "these",
-    "those", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "could", "should", "can", "not", "no", "he", "she", "they", "we", "you", "i", "his",
-    "her", "their", "our", "who", "which", "what", "when", "where", "there", "said", "says",
-    "if", "so", "up", "out", "more", "also", "all", "some", "one", "do", "did", "s", "t",
-];
-
-static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+fn is_stopword(word: &[u8]) -> bool {
+    matches!(
+        word,
+        // fr
+        b"le" | b"la" | b"les" | b"l" | b"un" | b"une" | b"des" | b"du" | b"de" | b"d" | b"et" |
+        b"ou" | b"mais" | b"donc" | b"car" | b"ne" | b"pas" | b"plus" | b"que" | b"qu" |
+        b"qui" | b"quoi" | b"dont" | b"a" | b"au" | b"aux" | b"en" | b"dans" | b"par" |
+        b"pour" | b"sur" | b"sous" | b"avec" | b"sans" | b"chez" | b"entre" | b"vers" |
+        b"depuis" | b"pendant" | b"il" | b"elle" | b"ils" | b"elles" | b"on" | b"nous" |
+        b"vous" | b"je" | b"j" | b"tu" | b"se" | b"s" | b"sa" | b"son" | b"ses" | b"leur" |
+        b"leurs" | b"ce" | b"cet" | b"cette" | b"ces" | b"c" | b"y" | b"est" | b"sont" |
+        b"etait" | b"ete" | b"etre" | b"avait" | b"ont" | b"avoir" | b"fait" | b"comme" |
+        b"si" | b"tout" | b"tous" | b"toute" | b"aussi" | b"deja" | b"encore" | b"tres" |
+        b"selon" | b"apres" | b"avant" | b"lors" | b"alors" | b"meme" | b"lui" | b"n" | b"m" |
+        b"notre" | b"nos" | b"votre" | b"vos" | b"mon" | b"ma" | b"mes" |
+        // en
+        b"the" | b"an" | b"and" | b"or" | b"but" | b"of" | b"to" | b"in" | b"at" | b"by" |
+        b"for" | b"with" | b"from" | b"as" | b"into" | b"about" | b"after" | b"before" |
+        b"over" | b"than" | b"that" | b"this" | b"these" | b"those" | b"it" | b"its" | b"is" |
+        b"are" | b"was" | b"were" | b"be" | b"been" | b"has" | b"have" | b"had" | b"will" |
+        b"would" | b"could" | b"should" | b"can" | b"not" | b"no" | b"he" | b"she" | b"they" |
+        b"we" | b"you" | b"i" | b"his" | b"her" | b"their" | b"our" | b"who" | b"which" |
+        b"what" | b"when" | b"where" | b"there" | b"said" | b"says" | b"if" | b"so" | b"up" |
+        b"out" | b"more" | b"also" | b"all" | b"some" | b"one" | b"do" | b"did" | b"t"
+    )
+}
 
 /// Words looked at for the stopword share: enough to tell prose from a list.
-const SHARE_WORDS: usize = 40;
+const SHARE_WORDS: usize = 16;
 
 /// The share (0..=100) of the words of a folded line that are function
 /// words, over its first [`SHARE_WORDS`] words, and how many words that was.
+/// Words are runs of ASCII letters and digits and of non-ASCII bytes (the
+/// fold has taken the French accents off already).
 pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
     let (mut words, mut stops) = (0usize, 0usize);
     for word in folded
-        .split(|c: char| !c.is_alphanumeric())
+        .as_bytes()
+        .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(SHARE_WORDS)
     {
         words += 1;
-        stops += usize::from(STOPWORD_SET.contains(word));
+        stops += usize::from(is_stopword(word));
     }
     if words == 0 {
         return (0, 0);
@@ -183,7 +188,7 @@ fn is_credit(line: &str, folded: &str) -> bool {
         return true;
     }
     if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
-        || CREDIT_MARKS[..2].iter().any(|m| folded.contains(m))
+        || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
     {
         return true;
     }
@@ -334,7 +339,8 @@ pub(crate) fn is_person_name(line: &str) -> bool {
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
 /// two to six short parts between `>`, `›`, `»` or `/`.
 pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
-    if line.len() > 120 {
+    // Most lines have none of the separators: one pass rules them out.
+    if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
         return None;
     }
     for sep in [" > ", " › ", " » ", " / ", " >> "] {
