@@ -47,15 +47,23 @@ const SHARE_WORDS: usize = 16;
 /// Words are runs of ASCII letters and digits and of non-ASCII bytes (the
 /// fold has taken the French accents off already).
 pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
-    let (mut words, mut stops) = (0usize, 0usize);
-    for word in folded
-        .as_bytes()
-        .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(SHARE_WORDS)
-    {
-        words += 1;
-        stops += usize::from(is_stopword(word));
+    // The longest function word has 7 bytes.
+    const LONGEST: usize = 7;
+    let bytes = folded.as_bytes();
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && words < SHARE_WORDS {
+        while i < bytes.len() && apart(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !apart(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            words += 1;
+            stops += usize::from(i - start <= LONGEST && is_stopword(&bytes[start..i]));
+        }
     }
     if words == 0 {
         return (0, 0);
