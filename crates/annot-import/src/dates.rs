@@ -4,6 +4,9 @@
 //! `28 août 2023`, `1er mars 2024`, `4 March 2024`, `March 4, 2024`,
 //! `Mar. 4th, 2024`, anywhere in a line (`Publié le 3 mars 2024 à 14h05`,
 //! `Updated: March 4, 2024 10:00 am`). Every date is checked against the calendar.
+//! On a line with several (`Publié le … - Mis à jour le …`), the publication
+//! date is the one after "Publié" / "Published", else the first that no
+//! "Mis à jour" / "Updated" announces ([`publication_date`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;

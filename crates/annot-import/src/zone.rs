@@ -79,8 +79,10 @@ pub struct Zoning {
     pub section: Option<String>,
     /// The byline: the name of a "Par X" / "By X" line, or the agency credit ("X/Agences", "AFP").
     pub byline: Option<String>,
-    /// The first dateline as it stands in the text (the date is read from it
-    /// once the language is known; see [`crate::dates::parse_date`]).
+    /// The dateline of the publication as it stands in the text: one that
+    /// says "Publié" / "Published" before a plain one, a plain one before an
+    /// update (the date is read from it once the language is known; see
+    /// [`crate::dates::publication_date`]).
     pub dateline: Option<String>,
     /// Byte ranges of the body zones, for a look at the language.
     pub(crate) body_bytes: Vec<Range<usize>>,
