@@ -643,18 +643,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("alice.jsonl");
         let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
-        let bad = r#"{"doc":"b","hash":1,"annotator":"x","schema":"s","status":"skipped","at":"t"}"#;
+        let bad =
+            r#"{"doc":"b","hash":1,"annotator":"x","schema":"s","status":"skipped","at":"t"}"#;
         fs_err::write(&p, format!("{good}\n{bad}")).unwrap();
         let whole = read_log(&p).unwrap();
         let index = index_log(&p).unwrap();
         assert_eq!(whole.torn.as_ref().map(|t| t.line), Some(2));
         assert_eq!(index.torn.as_ref().map(|t| t.line), Some(2));
-        assert_eq!(index.latest.keys().map(AsRef::as_ref).collect::<Vec<&str>>(), ["a"]);
+        assert_eq!(
+            index
+                .latest
+                .keys()
+                .map(AsRef::as_ref)
+                .collect::<Vec<&str>>(),
+            ["a"]
+        );
         assert_eq!(index.records, 1);
-        // With its newline the line is wrong, not torn: both refuse the log.
+        // With its newline the line is wrong, not torn: read_log refuses it; the
+        // index reads only its head, and the record fails when it is read.
         fs_err::write(&p, format!("{good}\n{bad}\n")).unwrap();
         assert!(read_log(&p).is_err());
-        assert!(index_log(&p).is_ok(), "the index reads only the fields it needs");
+        assert!(
+            index_log(&p).is_ok(),
+            "the index reads only the fields it needs"
+        );
     }
 
     #[test]
