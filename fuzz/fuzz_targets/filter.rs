@@ -35,8 +35,22 @@ fuzz_target!(|data: &[u8]| {
     let _ = filter.check_against(&vocabulary);
     let _ = filter.selects_status();
     let _ = filter.needs_document();
-    let _ = filter.matches_document(&doc);
+    // Conditions are all required: their order does not matter.
+    let reversed: Vec<&str> = expr.split(',').rev().collect();
+    let reversed = match reversed.join(",").parse::<Filter>() {
+        Ok(f) => f,
+        Err(e) => panic!("the conditions of a filter taken, reversed, are refused: {e}"),
+    };
+    assert_eq!(
+        filter.matches_document(&doc),
+        reversed.matches_document(&doc),
+        "the order of conditions changed what a document matches"
+    );
     for status in [None, Some(Status::Accepted), Some(Status::Rejected)] {
-        let _ = filter.matches_status("d1", status);
+        assert_eq!(
+            filter.matches_status("d1", status),
+            reversed.matches_status("d1", status),
+            "the order of conditions changed what a status matches"
+        );
     }
 });
