@@ -23,7 +23,7 @@
 //! a span missing): a failure, or with `skip_bad` a refusal the
 //! report lists.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use annot_model::offsets::OffsetMap;
 use annot_model::{Record, Span, SpanSource, Status};
@@ -311,12 +311,16 @@ fn record_of(
             .collect::<Result<Vec<_>, String>>()
     };
     let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
+    // The spans kept so far, to find repeats in constant time (a CoNLL file
+    // without -DOCSTART- is one document of many thousands of spans).
+    let mut seen: HashSet<Span> = HashSet::with_capacity(ann.spans.len());
     let mut duplicates = 0usize;
     for (s, (span, conversion)) in ann.spans.iter().zip(place(&ann.spans, kept, "")?) {
         conversions.extend(conversion);
-        if !s.keep_repeats && spans.contains(&span) {
+        if !s.keep_repeats && seen.contains(&span) {
             duplicates += 1;
         } else {
+            seen.insert(span.clone());
             spans.push(span);
         }
     }
@@ -369,9 +373,11 @@ pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
         .entry(REJECTED_SPANS)
         .or_insert_with(|| Value::Array(Vec::new()));
     if let Value::Array(list) = list {
+        // Values are not hashable: their JSON text is, and is the same for equal values.
+        let mut seen: HashSet<String> = list.iter().map(Value::to_string).collect();
         for s in spans {
             if let Ok(v) = serde_json::to_value(s)
-                && !list.contains(&v)
+                && seen.insert(v.to_string())
             {
                 list.push(v);
             }
@@ -651,6 +657,41 @@ mod tests {
         assert_eq!(err, "span LOC [2, 9) is outside the text (length 5)");
         let err = carry("Paris", SpanIn::new(3, 3, "LOC")).unwrap_err();
         assert!(err.contains("[3, 3)"), "{err}");
+    }
+
+    #[test]
+    fn repeated_spans_are_taken_once_unless_kept() {
+        let doc = annot_model::Document::new("d", "Jean et Jean");
+        let carry = Carrier::new(&doc.text, &doc.text);
+        let mut ann = AnnotationIn::new(Status::Accepted);
+        let mut kept = SpanIn::new(0, 4, "PER");
+        kept.keep_repeats = true;
+        ann.spans = vec![
+            SpanIn::new(0, 4, "PER"),
+            SpanIn::new(8, 12, "PER"),
+            SpanIn::new(0, 4, "PER"),
+            kept,
+            SpanIn::new(0, 4, "LOC"),
+        ];
+        let (record, conversions) =
+            record_of(ann, &doc, &carry, &ImportOptions::default()).unwrap();
+        let spans: Vec<(usize, &str)> = record
+            .spans
+            .iter()
+            .map(|s| (s.start, s.label.as_str()))
+            .collect();
+        assert_eq!(spans, [(0, "LOC"), (0, "PER"), (0, "PER"), (8, "PER")]);
+        assert!(
+            conversions
+                .iter()
+                .any(|(k, m)| *k == ConversionKind::DuplicateSpans && m.starts_with("1 span(s)")),
+            "{conversions:?}"
+        );
+        let mut extra = Map::new();
+        let span = record.spans[0].clone();
+        add_rejected(&mut extra, vec![span.clone(), span.clone()]);
+        add_rejected(&mut extra, vec![span]);
+        assert_eq!(extra[REJECTED_SPANS].as_array().map(Vec::len), Some(1));
     }
 
     #[test]
