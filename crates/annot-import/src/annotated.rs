@@ -394,6 +394,8 @@ struct Carrier<'a> {
     raw_map: OffsetMap,
     norm: &'a str,
     norm_map: OffsetMap,
+    /// `raw == norm`, compared once: it is asked for every span.
+    same: bool,
     /// UTF-16 offset -> code point offset of the raw text, for offsets that
     /// may be UTF-16 code units; built when a span needs it.
     utf16: std::cell::OnceCell<Vec<Option<usize>>>,
@@ -401,15 +403,17 @@ struct Carrier<'a> {
 
 impl<'a> Carrier<'a> {
     fn new(raw: &'a str, norm: &'a str) -> Self {
+        let same = raw == norm;
         Self {
             raw,
             raw_map: OffsetMap::new(raw),
             norm,
-            norm_map: if raw == norm {
+            norm_map: if same {
                 OffsetMap::new("")
             } else {
                 OffsetMap::new(norm)
             },
+            same,
             utf16: std::cell::OnceCell::new(),
         }
     }
@@ -421,7 +425,7 @@ impl<'a> Carrier<'a> {
     /// spans. `None` when the text needs no normalising, or when some point
     /// is unstable (each span is then placed on its own, by [`Carrier::place`]).
     fn boundaries(&self, points: impl Iterator<Item = usize>) -> Option<HashMap<usize, usize>> {
-        if self.raw == self.norm {
+        if self.same {
             return None;
         }
         let mut points: Vec<usize> = points.collect();
@@ -464,7 +468,7 @@ impl<'a> Carrier<'a> {
             text: text.to_owned(),
             source: Some(SpanSource::Import),
         };
-        if self.raw == self.norm {
+        if self.same {
             return Ok((span(start, end, &self.raw[bs..be]), conversion));
         }
         let (ns, ne) = match boundaries.and_then(|b| Some((*b.get(&start)?, *b.get(&end)?))) {
