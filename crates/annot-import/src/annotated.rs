@@ -299,7 +299,8 @@ fn record_of(
     };
     let kept = read(&ann.spans, "")?;
     let refused = read(&ann.rejected, "rejected ")?;
-    let boundaries = carry.boundaries(kept.iter().chain(&refused).flat_map(|&(s, e, _)| [s, e]));
+    let boundaries =
+        carry.stable_boundaries(kept.iter().chain(&refused).flat_map(|&(s, e, _)| [s, e]));
     let place = |list: &[SpanIn], offsets: Vec<(usize, usize, Converted)>, what: &str| {
         list.iter()
             .zip(offsets)
@@ -385,6 +386,9 @@ pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
     }
 }
 
+/// The most passes over a text [`Carrier::stable_boundaries`] makes.
+const MAX_BOUNDARY_PASSES: usize = 128;
+
 /// What reading a span converted, if anything, and how it says so.
 type Converted = Option<(ConversionKind, String)>;
 
@@ -445,6 +449,42 @@ impl<'a> Carrier<'a> {
         }
         normalized.push_str(&normalize(&self.raw[from..]));
         (normalized == self.norm).then_some(out)
+    }
+
+    /// [`Carrier::boundaries`] of as many of `points` as are stable: when
+    /// some are not, the points are halved until the unstable ones are
+    /// alone, and left out (their spans are placed on their own, each at the
+    /// cost of normalising the text before it). A bounded number of passes:
+    /// one unstable point among many spans no longer makes every span pay
+    /// for a pass over the text.
+    fn stable_boundaries(
+        &self,
+        points: impl Iterator<Item = usize>,
+    ) -> Option<HashMap<usize, usize>> {
+        if self.same {
+            return None;
+        }
+        let mut points: Vec<usize> = points.collect();
+        points.sort_unstable();
+        points.dedup();
+        let mut passes = MAX_BOUNDARY_PASSES;
+        let mut out = HashMap::with_capacity(points.len());
+        let mut pending = vec![points.as_slice()];
+        while let Some(part) = pending.pop() {
+            if part.is_empty() || passes == 0 {
+                continue;
+            }
+            passes -= 1;
+            match self.boundaries(part.iter().copied()) {
+                Some(found) => out.extend(found),
+                None if part.len() > 1 => {
+                    let (a, b) = part.split_at(part.len() / 2);
+                    pending.extend([b, a]);
+                }
+                None => {}
+            }
+        }
+        Some(out)
     }
 
     /// A span read at `[start, end)` of the raw text, carried onto the
@@ -651,6 +691,28 @@ mod tests {
         assert!(
             Carrier::new("Paris", "Paris")
                 .boundaries([1].into_iter())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn stable_boundaries_leave_out_only_the_unstable_points() {
+        let raw = "Un\r\ndeux Be\u{301}ziers\r\ntrois";
+        let norm = normalize(raw).into_owned();
+        let c = Carrier::new(raw, &norm);
+        // 3 is inside "\r\n" and 11 before a combining mark: the others are carried.
+        let b = c
+            .stable_boundaries([4, 8, 3, 9, 17, 11, 19, 24].into_iter())
+            .unwrap();
+        let mut found: Vec<(usize, usize)> = b.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            [(4, 3), (8, 7), (9, 8), (17, 15), (19, 16), (24, 21)]
+        );
+        assert!(
+            Carrier::new("Paris", "Paris")
+                .stable_boundaries([1].into_iter())
                 .is_none()
         );
     }
