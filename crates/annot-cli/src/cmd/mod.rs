@@ -13,6 +13,7 @@ pub(crate) mod merge;
 pub(crate) mod quickstart;
 pub(crate) mod show;
 pub(crate) mod status;
+pub(crate) mod stream;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -44,6 +45,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => export::run(args, &find_project(&cli.global)?),
+        Command::Stream(args) => stream::run(args),
     }
 }
 

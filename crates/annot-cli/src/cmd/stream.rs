@@ -1,0 +1,190 @@
+//! `annot stream JOB`: the per-document jobs as maps from JSON lines on stdin
+//! to JSON lines on stdout, with no project, for Spark's `RDD.pipe` or Hadoop
+//! streaming. What needs the whole corpus is a reduce between two maps: the
+//! job again with `--combine`, which sums what the maps wrote.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use annot_import::stream::{count_pages, import_pages, pages};
+use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
+use annot_model::tokenize::Lang;
+use annot_model::visible;
+use anyhow::Context as _;
+
+use crate::cli::LangArg;
+
+/// Arguments of `annot stream`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct StreamArgs {
+    #[command(subcommand)]
+    job: Job,
+}
+
+/// The streaming jobs.
+#[derive(Debug, clap::Subcommand)]
+enum Job {
+    /// Scraped text files (folders searched as `import` searches them) as page
+    /// lines `{"id","source","text"}` on stdout: the input of a cluster import.
+    Pages {
+        /// Files or folders of scraped articles (.txt).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Refuse files that are not UTF-8 instead of reading them as Windows-1252.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Map: page lines in, the shard's line-recurrence table out (one line).
+    /// With --combine: tables in, their sum out (one line).
+    Recurrence {
+        /// Sum the tables on stdin instead of counting pages.
+        #[arg(long)]
+        combine: bool,
+    },
+    /// Map: page lines in (or JSONL records with --format jsonl), corpus
+    /// document lines out, zoned with the summed recurrence table.
+    Import(StreamImportArgs),
+}
+
+/// Arguments of `annot stream import`.
+#[derive(Debug, clap::Args)]
+struct StreamImportArgs {
+    /// The recurrence table summed over every shard (`annot stream recurrence --combine`).
+    #[arg(long, value_name = "TABLE")]
+    recurrence: Option<PathBuf>,
+    /// `page` (lines of `annot stream pages`) or `jsonl` (the records `annot import` takes).
+    #[arg(long, default_value = "page", value_parser = ["page", "jsonl"])]
+    format: String,
+    /// jsonl: the field with the text [default: text].
+    #[arg(long, value_name = "FIELD")]
+    text_field: Option<String>,
+    /// jsonl: the field with the document id [default: `id`, else the text digest].
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// Language of the documents (fr, en) instead of detecting it.
+    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    lang: Option<LangArg>,
+    /// The largest document text imported, in bytes [default: 2097152].
+    #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    max_doc_bytes: Option<u64>,
+}
+
+/// Runs `annot stream JOB`.
+pub(crate) fn run(args: &StreamArgs) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let problems = match &args.job {
+        Job::Pages { paths, strict } => {
+            let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+            let opts = ImportOptions {
+                strict: *strict,
+                ..ImportOptions::default()
+            };
+            let report = pages(&inputs, &opts, &mut |page| write_line(&mut out, &page))?;
+            show(&report.warnings);
+            show(&report.failures);
+            report.failures.len()
+        }
+        Job::Recurrence { combine: false } => {
+            let (counts, failures) = count_pages(stdin);
+            write_line(&mut out, &counts.table())?;
+            show(&failures);
+            failures.len()
+        }
+        Job::Recurrence { combine: true } => {
+            let sum = combine_tables(stdin)?;
+            write_line(&mut out, &sum.table())?;
+            0
+        }
+        Job::Import(a) => stream_import(a, stdin, &mut out)?,
+    };
+    out.flush()?;
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `annot stream import`: returns the number of inputs left out.
+fn stream_import(
+    a: &StreamImportArgs,
+    stdin: impl BufRead + Send + 'static,
+    out: &mut impl Write,
+) -> anyhow::Result<usize> {
+    let mut opts = ImportOptions {
+        lang: a.lang.map(Lang::from),
+        ..ImportOptions::default()
+    };
+    if let Some(n) = a.max_doc_bytes {
+        opts.max_doc_bytes = usize::try_from(n).unwrap_or(usize::MAX);
+    }
+    if let Some(f) = &a.text_field {
+        opts.text_field.clone_from(f);
+    }
+    opts.id_field.clone_from(&a.id_field);
+    let mut sink = |doc: annot_model::Document| write_line(out, &doc);
+    let report = if a.format == "jsonl" {
+        if a.recurrence.is_some() {
+            anyhow::bail!(
+                "--recurrence is for pages (scraped articles): JSONL records are not zoned by it"
+            );
+        }
+        opts.format = Some(Format::Jsonl);
+        annot_import::import(&[Input::stdin(stdin)], &opts, &|_| {}, &mut sink)?
+    } else {
+        let counts = a.recurrence.as_ref().map(read_table).transpose()?;
+        import_pages(stdin, &opts, counts.as_ref(), &mut sink)?
+    };
+    for d in [&report.warnings, &report.failures, &report.duplicates, &report.conflicts] {
+        show(d);
+    }
+    Ok(report.failures.len() + report.conflicts.len())
+}
+
+/// Reads the table `annot stream recurrence` wrote.
+fn read_table(path: &PathBuf) -> anyhow::Result<LineCounts> {
+    let bytes = fs_err::read(path)?;
+    let table: RecurrenceTable = serde_json::from_slice(&bytes).with_context(|| {
+        format!(
+            "{}: not a recurrence table: give the output of `annot stream recurrence --combine`",
+            path.display()
+        )
+    })?;
+    Ok(LineCounts::from_table(&table))
+}
+
+/// The sum of the tables on `input`, one a line.
+fn combine_tables(input: impl BufRead) -> anyhow::Result<LineCounts> {
+    let mut sum = LineCounts::new();
+    for (i, line) in input.lines().enumerate() {
+        let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let table: RecurrenceTable = serde_json::from_str(&line).with_context(|| {
+            format!(
+                "<stdin>:{}: not a recurrence table: give the lines `annot stream recurrence` wrote",
+                i + 1
+            )
+        })?;
+        sum.merge(&LineCounts::from_table(&table));
+    }
+    Ok(sum)
+}
+
+/// `value` as one JSON line.
+fn write_line<W: Write>(out: &mut W, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+/// Diagnostics on stderr, their controls shown, never sent.
+fn show(diagnostics: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics {
+        // A closed stderr is nothing to report anywhere else.
+        let _ = writeln!(err, "{}", visible(&d.to_string()));
+    }
+}
