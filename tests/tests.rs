@@ -15,4 +15,5 @@ mod project;
 mod quickstart;
 mod record_defects;
 mod snapshots;
+mod stream;
 mod terminal_escapes;
