@@ -38,6 +38,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
         Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
+        Command::Agree(args) if args.combine.is_some() => agree::run_combine(args),
         Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
         Command::Merge(args) => merge::run(args, &find_project(&cli.global)?),
         Command::Adjudicate(args) => {
@@ -45,7 +46,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => export::run(args, &find_project(&cli.global)?),
-        Command::Stream(args) => stream::run(args),
+        Command::Stream(args) => stream::run(args, &cli.global),
     }
 }
 

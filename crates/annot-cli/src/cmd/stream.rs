@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 use annot_import::stream::{count_pages, import_pages, pages};
 use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
+use annot_diff::CompareError;
+use annot_diff::agree::{AgreeOptions, AgreeStats};
+use annot_diff::stream::{ShardSelection, agree_shard, document_lines, sum};
 use annot_model::tokenize::Lang;
+use annot_model::{Schema, Status};
 use annot_model::visible;
 use anyhow::Context as _;
 
@@ -45,6 +49,38 @@ enum Job {
     /// Map: page lines in (or JSONL records with --format jsonl), corpus
     /// document lines out, zoned with the summed recurrence table.
     Import(StreamImportArgs),
+    /// From the project: one line per document some side has a record of, in
+    /// id order, `{"document","versions","records":{SIDE: record}}`: the input
+    /// of the agree and export maps.
+    Documents {
+        /// Sides: annotators, annotators as of a time, or log files.
+        #[arg(required = true, value_name = "SIDE")]
+        sides: Vec<String>,
+    },
+    /// Map: document lines in (sorted by id), the shard's agreement statistics
+    /// out (one line). With --combine: statistics in (in shard order), their
+    /// sum out; `annot agree --combine` prints the report.
+    Agree(StreamAgreeArgs),
+}
+
+/// Arguments of `annot stream agree`.
+#[derive(Debug, clap::Args)]
+struct StreamAgreeArgs {
+    /// The sides, as the lines' records name them (`annot stream documents SIDE...`).
+    #[arg(value_name = "SIDE", required_unless_present = "combine", num_args = 2..)]
+    sides: Vec<String>,
+    /// The project's label schema (schemas/NAME.json), for its multi-label layers.
+    #[arg(long, value_name = "FILE", required_unless_present = "combine")]
+    schema: Option<PathBuf>,
+    /// Tokenizer language of documents that do not say [default: fr, as a new project].
+    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    lang: Option<LangArg>,
+    /// Statuses whose records count, comma-separated.
+    #[arg(long, value_name = "LIST", default_value = "accepted", value_delimiter = ',')]
+    status: Vec<super::compare::StatusArg>,
+    /// Sum the statistics on stdin instead of reading document lines.
+    #[arg(long, conflicts_with_all = ["sides", "schema"])]
+    combine: bool,
 }
 
 /// Arguments of `annot stream import`.
@@ -71,7 +107,7 @@ struct StreamImportArgs {
 }
 
 /// Runs `annot stream JOB`.
-pub(crate) fn run(args: &StreamArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow::Result<ExitCode> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let problems = match &args.job {
@@ -98,6 +134,35 @@ pub(crate) fn run(args: &StreamArgs) -> anyhow::Result<ExitCode> {
             0
         }
         Job::Import(a) => stream_import(a, stdin, &mut out)?,
+        Job::Documents { sides } => {
+            let project = super::find_project(global)?;
+            let sides = super::compare::load_sides(&project, sides, "annot stream documents", 1)?;
+            let corpus = project.corpus()?;
+            document_lines(&sides, &corpus, &mut |line| {
+                write_line(&mut out, line).map_err(|e| CompareError::StreamLine {
+                    line: 0,
+                    reason: format!("cannot write to stdout: {e}"),
+                })
+            })?;
+            0
+        }
+        Job::Agree(a) if a.combine => {
+            let tally = sum(read_stats(stdin)?, agree_options(a.lang, 0))?;
+            write_line(&mut out, &tally.stats())?;
+            0
+        }
+        Job::Agree(a) => {
+            let path = a.schema.as_ref().context("--schema FILE is needed")?;
+            let schema = read_schema(path)?;
+            let statuses: Vec<Status> = a.status.iter().copied().map(Status::from).collect();
+            let selection = ShardSelection {
+                sides: &a.sides,
+                statuses: &statuses,
+            };
+            let stats = agree_shard(stdin, &selection, &schema, agree_options(a.lang, 0))?;
+            write_line(&mut out, &stats)?;
+            0
+        }
     };
     out.flush()?;
     Ok(if problems == 0 {
@@ -141,6 +206,39 @@ fn stream_import(
         show(d);
     }
     Ok(report.failures.len() + report.conflicts.len())
+}
+
+/// The options of the agreement jobs.
+fn agree_options(lang: Option<LangArg>, worst: usize) -> AgreeOptions {
+    AgreeOptions {
+        lang: lang.map_or(Lang::Fr, Lang::from),
+        worst,
+    }
+}
+
+/// A schema file.
+fn read_schema(path: &PathBuf) -> anyhow::Result<Schema> {
+    let bytes = fs_err::read(path)?;
+    serde_json::from_slice(&bytes)
+        .with_context(|| format!("{}: not a label schema (schemas/NAME.json)", path.display()))
+}
+
+/// The statistics lines of `input` (`annot stream agree` output), in order.
+pub(crate) fn read_stats(input: impl BufRead) -> anyhow::Result<Vec<AgreeStats>> {
+    let mut out = Vec::new();
+    for (i, line) in input.lines().enumerate() {
+        let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(serde_json::from_str(&line).with_context(|| {
+            format!(
+                "line {}: not agreement statistics: give the lines `annot stream agree` wrote",
+                i + 1
+            )
+        })?);
+    }
+    Ok(out)
 }
 
 /// Reads the table `annot stream recurrence` wrote.
