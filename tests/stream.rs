@@ -106,3 +106,149 @@ fn a_table_that_is_not_one_is_refused_with_its_line() {
         .code(2)
         .stderr(predicate::str::contains("<stdin>:2: not a recurrence table"));
 }
+
+/// A project of `n` generated documents and three annotators who disagree in
+/// every way the report counts: labels, boundaries, missing spans, a label
+/// seen only late in the corpus, rejections, documents left out, set and
+/// single-label layers.
+fn agreement_project(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = empty_project();
+    let schema = serde_json::json!({
+        "name": "news", "version": 1,
+        "spans": {"labels": [{"name": "PER"}, {"name": "ORG"}, {"name": "LOC"}, {"name": "MISC"}], "overlap": false},
+        "labels": [
+            {"name": "topic", "multi": true, "values": ["politics", "society", "health"]},
+            {"name": "tone", "multi": false, "values": ["neutral", "positive", "negative"]}
+        ],
+        "zones": ["title", "lede", "meta", "body", "boilerplate"]
+    });
+    std::fs::write(root.join("schemas/news.json"), schema.to_string()).unwrap();
+    let texts: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let text = format!("Marie Curie rencontre Paul Martin à Paris puis Lyon, dossier {i}.");
+            (format!("d{i:03}"), text)
+        })
+        .collect();
+    let docs: String = texts
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect();
+    let path = tmp.path().join("docs.jsonl");
+    std::fs::write(&path, docs).unwrap();
+    annot_in(&root).arg("import").arg(&path).assert().success();
+    let record = |who: &str, i: usize, status: &str, spans: &[(usize, usize, &str)], topic: &[&str], tone: &str| {
+        let (id, text) = &texts[i];
+        let chars: Vec<char> = text.chars().collect();
+        let spans: Vec<serde_json::Value> = spans
+            .iter()
+            .map(|&(s, e, l)| serde_json::json!({"start": s, "end": e, "label": l, "text": chars[s..e].iter().collect::<String>()}))
+            .collect();
+        serde_json::json!({"doc": id, "hash": annot_model::text_hash(text), "annotator": who,
+            "schema": "news@1", "status": status, "at": "2026-11-20T10:00:00Z", "ms": 1,
+            "spans": spans, "labels": {"topic": topic, "tone": [tone]}})
+        .to_string()
+            + "\n"
+    };
+    let tones = ["neutral", "positive", "negative"];
+    let mut logs = [String::new(), String::new(), String::new()];
+    for i in 0..n {
+        let late = if i >= n * 2 / 3 { "MISC" } else { "LOC" };
+        logs[0] += &record(
+            "alice",
+            i,
+            "accepted",
+            &[(0, 11, "PER"), (22, 33, "PER"), (36, 41, "LOC"), (47, 51, late)],
+            if i % 3 == 0 { &["politics", "society"] } else { &["politics"] },
+            tones[i % 3],
+        );
+        if i % 11 != 5 {
+            let mut spans = vec![(36, 41, "LOC")];
+            spans.push(if i % 5 == 0 { (0, 5, "PER") } else { (0, 11, "PER") });
+            spans.push((22, 33, if i % 3 == 0 { "ORG" } else { "PER" }));
+            if i % 4 != 0 {
+                spans.push((47, 51, late));
+            }
+            let status = if i % 7 == 3 { "rejected" } else { "accepted" };
+            let topic: &[&str] = if i % 4 == 0 { &["health"] } else { &["politics"] };
+            logs[1] += &record("bob", i, status, &spans, topic, tones[i % 2]);
+        }
+        if i % 2 == 0 {
+            let spans = [(0, 11, "PER"), (22, 33, "PER"), (47, 51, "LOC")];
+            logs[2] += &record("carol", i, "accepted", &spans, &["politics"], tones[(i / 2) % 3]);
+        }
+    }
+    for (who, log) in ["alice", "bob", "carol"].iter().zip(&logs) {
+        std::fs::write(root.join(format!("annotations/{who}.jsonl")), log).unwrap();
+    }
+    (tmp, root)
+}
+
+/// `annot agree --combine` over the statistics of `lines` in `n` shards.
+fn combined(dir: &Path, lines: &str, n: usize, sides: &[&str], args: &[&str]) -> String {
+    let mut map_args = vec!["agree"];
+    map_args.extend_from_slice(sides);
+    let schema = dir.join("schemas/news.json");
+    map_args.extend(["--schema", schema.to_str().unwrap()]);
+    let stats: String = shards(lines, n).iter().map(|s| map(&map_args, s)).collect();
+    let file = dir.join(format!("stats-{n}.jsonl"));
+    std::fs::write(&file, stats).unwrap();
+    stdout_of(annot().args(["agree", "--combine"]).arg(&file).args(args))
+}
+
+#[test]
+fn agreement_in_shards_combined_is_the_single_machine_report_byte_for_byte() {
+    let (_tmp, root) = agreement_project(40);
+    for sides in [&["alice", "bob"][..], &["alice", "bob", "carol"]] {
+        let lines = stdout_of(annot_in(&root).args(["stream", "documents"]).args(sides));
+        for args in [&[][..], &["--json"], &["--worst", "3"]] {
+            let single = stdout_of(annot_in(&root).arg("agree").args(sides).args(args));
+            for n in [1, 3, 7] {
+                let streamed = combined(&root, &lines, n, sides, args);
+                assert_eq!(streamed, single, "{sides:?} {args:?} in {n} shards");
+            }
+        }
+    }
+}
+
+#[test]
+fn statistics_summed_in_a_tree_give_the_same_report() {
+    let (_tmp, root) = agreement_project(24);
+    let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice", "bob"]));
+    let schema = root.join("schemas/news.json");
+    let schema = schema.to_str().unwrap();
+    let stats: Vec<String> = shards(&lines, 4)
+        .iter()
+        .map(|s| map(&["agree", "alice", "bob", "--schema", schema], s))
+        .collect();
+    let left = map(&["agree", "--combine"], &(stats[0].clone() + &stats[1]));
+    let right = map(&["agree", "--combine"], &(stats[2].clone() + &stats[3]));
+    let tree = stdout_of(annot().args(["agree", "--combine", "-", "--json"]).write_stdin(left + &right));
+    let single = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "--json"]));
+    assert_eq!(tree, single);
+}
+
+#[test]
+fn shards_out_of_id_order_are_refused() {
+    let (_tmp, root) = agreement_project(12);
+    let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice", "bob"]));
+    let schema = root.join("schemas/news.json");
+    let schema = schema.to_str().unwrap();
+    let mut stats: Vec<String> = shards(&lines, 2)
+        .iter()
+        .map(|s| map(&["agree", "alice", "bob", "--schema", schema], s))
+        .collect();
+    stats.reverse();
+    annot()
+        .args(["agree", "--combine", "-"])
+        .write_stdin(stats.concat())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("shards must be runs of documents in id order"));
+    let reversed: String = lines.lines().rev().map(|l| format!("{l}\n")).collect();
+    annot()
+        .args(["stream", "agree", "alice", "bob", "--schema", schema])
+        .write_stdin(reversed)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>:2: document 'd010' comes after 'd011'"));
+}
