@@ -12,28 +12,14 @@
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-use annot_model::annotations::resolve_among;
 use annot_model::corpus::Corpus;
-use annot_model::{Document, Record, Schema, Status};
-use serde::{Deserialize, Serialize};
+pub use annot_model::stream::DocumentLine;
+use annot_model::{Schema, Status};
 
 use crate::CompareError;
 use crate::agree::{AgreeOptions, AgreeReport, AgreeStats, AgreeTally};
 use crate::compare::{DocumentSides, Skipped, decision};
 use crate::side::Side;
-
-/// One document of a stream, with what the sides recorded on it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentLine {
-    /// The current version of the document, as a corpus line.
-    pub document: Document,
-    /// Older versions of the document that some record was made on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub versions: Vec<Document>,
-    /// Side name -> its latest record of the document, as in its log.
-    #[serde(default)]
-    pub records: BTreeMap<String, Record>,
-}
 
 /// The [`DocumentLine`]s of `sides` over `corpus`, in id order: every document
 /// some side has a record of, with each side's latest record.
@@ -105,12 +91,7 @@ pub fn agree_shard(
         if line.trim().is_empty() {
             continue;
         }
-        let doc: DocumentLine = serde_json::from_str(&line).map_err(|e| {
-            bad(format!(
-                "not a document line ({e}): give {{\"document\": ..., \"records\": {{SIDE: record}}}} \
-                 lines, as `annot stream documents` writes them"
-            ))
-        })?;
+        let doc = DocumentLine::parse(&line).map_err(bad)?;
         let id = doc.document.id.clone();
         if let Some(before) = &last
             && id <= *before
@@ -120,20 +101,10 @@ pub fn agree_shard(
                  (sort them by document id before partitioning)"
             )));
         }
-        if let Some(r) = doc.records.values().find(|r| r.doc != id) {
-            return Err(bad(format!(
-                "a record of document '{}' is on the line of document '{id}'",
-                r.doc
-            )));
-        }
         let mut sides = Vec::with_capacity(selection.sides.len());
         for (k, name) in selection.sides.iter().enumerate() {
-            let resolved = doc.records.get(name).map(|r| {
-                records[k] += 1;
-                let mut r = resolve_among(r.clone(), &doc.document, &doc.versions);
-                r.annotator.clone_from(name);
-                r
-            });
+            let resolved = doc.resolve(name);
+            records[k] += usize::from(resolved.is_some());
             sides.push(decision(resolved, selection.statuses));
         }
         last = Some(id);

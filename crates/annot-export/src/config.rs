@@ -246,6 +246,25 @@ impl ExportConfig {
     /// # Errors
     /// [`ExportError::Config`] naming the options that clash and what to do.
     pub fn check(&self) -> Result<(), ExportError> {
+        self.check_options()?;
+        if self.output == Output::Stdout && self.split.splits.len() > 1 {
+            return Err(ExportError::Config(
+                "--out - writes one stream: give --out DIR to write one file per split".into(),
+            ));
+        }
+        if self.output == Output::Stdout && matches!(self.format, Format::Hf { .. }) {
+            return Err(ExportError::Config(
+                "--format hf writes labels.json beside the data: give --out DIR".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// [`Self::check`] but for the output: the options of the records, spans and format.
+    ///
+    /// # Errors
+    /// [`ExportError::Config`] naming the options that clash and what to do.
+    pub(crate) fn check_options(&self) -> Result<(), ExportError> {
         if let Source::Combined {
             annotators,
             strategy,
@@ -267,16 +286,6 @@ impl ExportConfig {
                     annotators.len()
                 )));
             }
-        }
-        if self.output == Output::Stdout && self.split.splits.len() > 1 {
-            return Err(ExportError::Config(
-                "--out - writes one stream: give --out DIR to write one file per split".into(),
-            ));
-        }
-        if self.output == Output::Stdout && matches!(self.format, Format::Hf { .. }) {
-            return Err(ExportError::Config(
-                "--format hf writes labels.json beside the data: give --out DIR".into(),
-            ));
         }
         if let Format::Conll { columns, .. } = &self.format
             && (columns.last() != Some(&Column::Tag)

@@ -61,7 +61,7 @@ pub(crate) struct ExportArgs {
     pub(crate) format: FormatArg,
     /// Output directory (one file per split: train.jsonl, ...), or - for stdout.
     #[arg(long, value_name = "DIR|-")]
-    pub(crate) out: PathBuf,
+    pub(crate) out: Option<PathBuf>,
     /// Whose records: one annotator (e.g. gold), or several comma-separated with --strategy.
     #[arg(long, value_name = "NAMES", value_delimiter = ',', required = true)]
     pub(crate) from: Vec<String>,
@@ -129,7 +129,8 @@ pub(crate) struct ExportArgs {
     pub(crate) output: JsonArgs,
 }
 
-fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
+/// The export `args` ask for; `stream` for `annot stream export` (stdout, no `--out`).
+pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportConfig> {
     let source = match (args.from.as_slice(), &args.strategy) {
         ([one], None) => Source::One(one.clone()),
         ([_], Some(_)) | ([], _) => {
@@ -200,13 +201,22 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
     if let Some(g) = &args.group_by {
         split.group_by = Some(g.parse::<GroupKey>()?);
     }
-    let output = if args.out.as_os_str() == "-" {
-        if args.output.json {
-            anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+    let output = match &args.out {
+        _ if stream && args.out.is_some() => {
+            anyhow::bail!("annot stream export writes to stdout: leave out --out")
         }
-        Output::Stdout
-    } else {
-        Output::Dir(args.out.clone())
+        _ if stream && args.output.json => {
+            anyhow::bail!("annot stream export writes the export lines on stdout: leave out --json")
+        }
+        None if stream => Output::Stdout,
+        None => anyhow::bail!("--out DIR|- is needed: a directory for the split files, or - for stdout"),
+        Some(out) if out.as_os_str() == "-" => {
+            if args.output.json {
+                anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+            }
+            Output::Stdout
+        }
+        Some(out) => Output::Dir(out.clone()),
     };
     let config = ExportConfig {
         source,
@@ -230,13 +240,15 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
         format,
         output,
     };
-    config.check()?;
+    if !stream {
+        config.check()?;
+    }
     Ok(config)
 }
 
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
-    let config = config(args)?;
+    let config = config(args, false)?;
     let bar = crate::output::progress_bar(0, "export");
     bar.set_style(
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {pos}/{len} docs")
@@ -275,7 +287,7 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
 }
 
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.
-fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
+pub(crate) fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
     for m in &refusal.misaligned {
         let near = m.nearest.as_ref().map_or_else(

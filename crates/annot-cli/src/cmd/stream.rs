@@ -7,6 +7,8 @@ use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use annot_export::ExportError;
+use annot_export::stream::export_shard;
 use annot_import::stream::{count_pages, import_pages, pages};
 use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
 use annot_diff::CompareError;
@@ -61,6 +63,22 @@ enum Job {
     /// out (one line). With --combine: statistics in (in shard order), their
     /// sum out; `annot agree --combine` prints the report.
     Agree(StreamAgreeArgs),
+    /// Map: document lines in, export lines out (jsonl, conll or hf), the
+    /// pre-flight per shard: a shard it refuses writes nothing and exits 1.
+    Export(StreamExportArgs),
+}
+
+/// Arguments of `annot stream export`: those of `annot export` but `--out`, `--split`.
+#[derive(Debug, clap::Args)]
+struct StreamExportArgs {
+    #[command(flatten)]
+    export: super::export::ExportArgs,
+    /// The project's label schema (schemas/NAME.json).
+    #[arg(long, value_name = "FILE")]
+    schema: PathBuf,
+    /// Tokenizer language of documents that do not say [default: fr, as a new project].
+    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    lang: Option<LangArg>,
 }
 
 /// Arguments of `annot stream agree`.
@@ -145,6 +163,19 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                 })
             })?;
             0
+        }
+        Job::Export(a) => {
+            let config = super::export::config(&a.export, true)?;
+            let schema = read_schema(&a.schema)?;
+            let lang = a.lang.map_or(Lang::Fr, Lang::from);
+            match export_shard(stdin, &config, &schema, lang, &mut out) {
+                Ok(_) => 0,
+                Err(ExportError::Refused(refusal)) => {
+                    super::export::report_refusal(&refusal)?;
+                    1
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         Job::Agree(a) if a.combine => {
             let tally = sum(read_stats(stdin)?, agree_options(a.lang, 0))?;

@@ -1,0 +1,126 @@
+//! The export as a map over a stream of [`DocumentLine`]s, for Spark's
+//! `RDD.pipe` or Hadoop streaming: each document goes through the step of
+//! every export ([`crate::export`]: select, move onto the written text,
+//! pre-flight, write), so a shard's lines are the lines a single-machine
+//! `annot export --out -` writes for the same documents.
+//!
+//! A shard is all or nothing, as an export is: when the pre-flight refuses a
+//! span of any of its documents, nothing of the shard is written. Splits and
+//! documents without records are left to the cluster job.
+
+use std::io::{BufRead, Write};
+
+use annot_model::Schema;
+use annot_model::stream::DocumentLine;
+use annot_model::tokenize::Lang;
+
+use crate::config::{ExportConfig, Format, Source};
+use crate::error::{ExportError, Result};
+use crate::export::{Step, Tally, build_document, overlap_rule};
+use crate::preflight::{Refusal, Report};
+use crate::summary::LeftOut;
+use crate::writers::{Vocab, writer};
+
+/// What a shard's export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ShardSummary {
+    /// Documents written.
+    pub documents: usize,
+    /// Documents left out, by reason.
+    pub left_out: LeftOut,
+    /// What the pre-flight changed or set aside.
+    pub preflight: Report,
+}
+
+/// The map: the export lines of the [`DocumentLine`]s of `input`, to `out`
+/// once the whole shard passed the pre-flight.
+///
+/// # Errors
+/// [`ExportError::Config`] for an export a stream cannot write (csv, splits,
+/// `--include-unannotated`); [`ExportError::StreamLine`] for a
+/// line that is not a document line; [`ExportError::Refused`] with the
+/// pre-flight's list; [`ExportError::Write`] when `out` fails.
+pub fn export_shard(
+    input: impl BufRead,
+    config: &ExportConfig,
+    schema: &Schema,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ShardSummary> {
+    check(config)?;
+    let names = config.source.annotators();
+    let step = Step {
+        config,
+        names: &names,
+        overlap: overlap_rule(config, schema),
+        lang,
+    };
+    let provenance = matches!(config.source, Source::Combined { .. });
+    let mut vocab = Vocab::from_schema(schema);
+    let mut w = writer(&config.format);
+    let mut buf = Vec::new();
+    let mut refusal = Refusal::default();
+    let mut summary = ShardSummary::default();
+    let stdout = || std::path::PathBuf::from("-");
+    w.start(&vocab, &mut buf).map_err(|source| ExportError::Write {
+        path: stdout(),
+        source,
+    })?;
+    for (i, line) in input.lines().enumerate() {
+        let bad = |reason: String| ExportError::StreamLine { line: i + 1, reason };
+        let line = line.map_err(|e| bad(format!("cannot read the line: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = DocumentLine::parse(&line).map_err(bad)?;
+        let records = names.iter().filter_map(|n| doc.resolve(n)).collect();
+        let tally = Tally {
+            refusal: &mut refusal,
+            report: &mut summary.preflight,
+            left_out: &mut summary.left_out,
+        };
+        // A stream has no corpus order: positions only order near-duplicates, not done here.
+        let Some(b) = build_document(&step, doc.document, 0, records, tally) else {
+            continue;
+        };
+        vocab.observe(&b.spans, &b.labels);
+        w.write(&b.example(provenance), &vocab, &mut buf)
+            .map_err(|source| ExportError::Write {
+                path: stdout(),
+                source,
+            })?;
+        summary.documents += 1;
+    }
+    if !refusal.is_empty() {
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    w.finish(&mut buf).map_err(|source| ExportError::Write {
+        path: stdout(),
+        source,
+    })?;
+    out.write_all(&buf)
+        .and_then(|()| out.flush())
+        .map_err(|source| ExportError::Write {
+            path: stdout(),
+            source,
+        })?;
+    Ok(summary)
+}
+
+/// Refuses what a stream of shards cannot write as a single export would.
+fn check(config: &ExportConfig) -> Result<()> {
+    config.check_options()?;
+    let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
+    if matches!(config.format, Format::Csv { .. }) {
+        return refuse(
+            "csv has a header, which each shard would repeat: stream jsonl, conll or hf lines",
+        );
+    }
+    if config.split.splits.len() > 1 {
+        return refuse("a stream is one split: split the lines in the cluster job, or run annot export --split on the project");
+    }
+    if config.include_unannotated {
+        return refuse("--include-unannotated: a stream holds the documents it is given; give those without records as lines with no record");
+    }
+    Ok(())
+}
