@@ -252,3 +252,81 @@ fn shards_out_of_id_order_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("<stdin>:2: document 'd010' comes after 'd011'"));
 }
+
+/// The sample project with alice and bob's suggestions taken, in piped sessions.
+fn annotated_sample() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = crate::common::sample_project();
+    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
+    for (who, script) in [("alice", "y\n\ny\n\ny\n\nq\n"), ("bob", "y\n\ny\n\nq\n")] {
+        annot_in(&root)
+            .args(["annotate", "--annotator", who, "--patterns"])
+            .arg(&patterns)
+            .write_stdin(script)
+            .assert()
+            .success();
+    }
+    (tmp, root)
+}
+
+#[test]
+fn export_in_shards_is_the_single_machine_export() {
+    let (_a, sample) = annotated_sample();
+    let (_b, generated) = agreement_project(30);
+    for root in [&sample, &generated] {
+        let schema = root.join("schemas/news.json");
+        let lines = stdout_of(annot_in(root).args(["stream", "documents", "alice", "bob"]));
+        for from in [&["--from", "alice"][..], &["--from", "alice,bob", "--strategy", "union", "--overlap", "keep-longest"]] {
+            for format in [&["--format", "jsonl"][..], &["--format", "conll", "--scheme", "bioes"], &["--format", "hf"]] {
+                let single = if format[1] == "hf" {
+                    let out = root.join("hf-out");
+                    annot_in(root).arg("export").args(format).args(from).arg("--out").arg(&out).assert().success();
+                    std::fs::read_to_string(out.join("all.jsonl")).unwrap()
+                } else {
+                    stdout_of(annot_in(root).arg("export").args(format).args(from).args(["--out", "-"]))
+                };
+                assert!(!single.is_empty());
+                for n in [1, 4] {
+                    let streamed: String = shards(&lines, n)
+                        .iter()
+                        .map(|s| {
+                            stdout_of(
+                                annot()
+                                    .args(["stream", "export"])
+                                    .args(format)
+                                    .args(from)
+                                    .arg("--schema")
+                                    .arg(&schema)
+                                    .write_stdin(s.clone()),
+                            )
+                        })
+                        .collect();
+                    assert_eq!(streamed, single, "{} {from:?} {format:?} in {n}", root.display());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shard_the_preflight_refuses_writes_nothing() {
+    let (_tmp, root) = agreement_project(6);
+    let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice"]));
+    // "Marie Curie" cut inside a word: [0, 9) "Marie Cur".
+    let broken = lines.replacen("\"start\":0,\"end\":11,\"label\":\"PER\",\"text\":\"Marie Curie\"", "\"start\":0,\"end\":9,\"label\":\"PER\",\"text\":\"Marie Cur\"", 1);
+    assert_ne!(broken, lines);
+    annot()
+        .args(["stream", "export", "--format", "jsonl", "--from", "alice", "--schema"])
+        .arg(root.join("schemas/news.json"))
+        .write_stdin(broken)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("misaligned"));
+    annot()
+        .args(["stream", "export", "--format", "csv", "--from", "alice", "--schema"])
+        .arg(root.join("schemas/news.json"))
+        .write_stdin(lines)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("csv has a header"));
+}
