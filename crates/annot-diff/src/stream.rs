@@ -42,6 +42,7 @@ pub fn document_lines(
         let mut line = DocumentLine {
             document,
             versions: Vec::new(),
+            position: corpus.position(id),
             records: BTreeMap::new(),
         };
         for side in sides {

@@ -17,7 +17,7 @@ use annot_model::{Document, Schema};
 use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
-use crate::split::{PlanDoc, plan, simhash};
+use crate::split::{Signature, SplitConfig, plan, simhash};
 use crate::summary::{LeftOut, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
 use crate::writers::{Example, Vocab, Writer, side_files, writer};
@@ -55,6 +55,22 @@ pub(crate) struct Built {
 }
 
 impl Built {
+    /// What the split plan needs of the document.
+    pub(crate) fn signature(&self, split: &SplitConfig) -> Signature {
+        let needs_text = split.near_duplicates && split.splits.len() > 1;
+        Signature {
+            id: self.doc.id.clone(),
+            position: self.position,
+            unit: split.unit_key(&self.doc.id, &self.doc.meta),
+            fingerprint: if needs_text {
+                simhash(&self.text.text)
+            } else {
+                None
+            },
+            stratum: stratum(split.stratify.as_deref(), &self.labels),
+        }
+    }
+
     /// The document as the writers take it.
     pub(crate) fn example(&self, provenance: bool) -> Example<'_> {
         Example {
@@ -175,17 +191,7 @@ fn plan_splits(
         let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
-        let needs_text = split.near_duplicates && split.splits.len() > 1;
-        docs.push(PlanDoc {
-            position: b.position,
-            unit: split.unit_key(&b.doc.id, &b.doc.meta),
-            fingerprint: if needs_text {
-                simhash(&b.text.text)
-            } else {
-                None
-            },
-            stratum: stratum(split.stratify.as_deref(), &b.labels),
-        });
+        docs.push(b.signature(split).plan_doc());
         kept.push(b.doc.id);
     }
     if !refusal.is_empty() {

@@ -16,7 +16,8 @@ use annot_model::tokenize::Lang;
 
 use crate::config::{ExportConfig, Format, Source};
 use crate::error::{ExportError, Result};
-use crate::export::{Step, Tally, build_document, overlap_rule};
+use crate::export::{Built, Step, Tally, build_document, overlap_rule};
+use crate::split::Signature;
 use crate::preflight::{Refusal, Report};
 use crate::summary::LeftOut;
 use crate::writers::{Vocab, writer};
@@ -66,31 +67,14 @@ pub fn export_shard(
         path: stdout(),
         source,
     })?;
-    for (i, line) in input.lines().enumerate() {
-        let bad = |reason: String| ExportError::StreamLine { line: i + 1, reason };
-        let line = line.map_err(|e| bad(format!("cannot read the line: {e}")))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc = DocumentLine::parse(&line).map_err(bad)?;
-        let records = names.iter().filter_map(|n| doc.resolve(n)).collect();
-        let tally = Tally {
-            refusal: &mut refusal,
-            report: &mut summary.preflight,
-            left_out: &mut summary.left_out,
-        };
-        // A stream has no corpus order: positions only order near-duplicates, not done here.
-        let Some(b) = build_document(&step, doc.document, 0, records, tally) else {
-            continue;
-        };
+    walk(input, &step, &mut refusal, &mut summary, &mut |b| {
         vocab.observe(&b.spans, &b.labels);
         w.write(&b.example(provenance), &vocab, &mut buf)
             .map_err(|source| ExportError::Write {
                 path: stdout(),
                 source,
-            })?;
-        summary.documents += 1;
-    }
+            })
+    })?;
     if !refusal.is_empty() {
         return Err(ExportError::Refused(Box::new(refusal)));
     }
@@ -123,4 +107,67 @@ fn check(config: &ExportConfig) -> Result<()> {
         return refuse("--include-unannotated: a stream holds the documents it is given; give those without records as lines with no record");
     }
     Ok(())
+}
+
+/// Each document of `input` through the export step, the kept ones to `visit`.
+fn walk(
+    input: impl BufRead,
+    step: &Step<'_>,
+    refusal: &mut Refusal,
+    summary: &mut ShardSummary,
+    visit: &mut dyn FnMut(&Built) -> Result<()>,
+) -> Result<()> {
+    for (i, line) in input.lines().enumerate() {
+        let bad = |reason: String| ExportError::StreamLine { line: i + 1, reason };
+        let line = line.map_err(|e| bad(format!("cannot read the line: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = DocumentLine::parse(&line).map_err(bad)?;
+        let records = step.names.iter().filter_map(|n| doc.resolve(n)).collect();
+        let tally = Tally {
+            refusal: &mut *refusal,
+            report: &mut summary.preflight,
+            left_out: &mut summary.left_out,
+        };
+        let position = doc.position.unwrap_or(0);
+        let Some(b) = build_document(step, doc.document, position, records, tally) else {
+            continue;
+        };
+        visit(&b)?;
+        summary.documents += 1;
+    }
+    Ok(())
+}
+
+/// The map of the split plan: the [`Signature`] of each document of `input`
+/// as the export writes it (its unit, stratum and the SimHash of the written
+/// text), given to `sink`. [`crate::split::assign`] is the reduce.
+///
+/// # Errors
+/// As [`export_shard`], but for splits, which this job is for.
+pub fn signatures(
+    input: impl BufRead,
+    config: &ExportConfig,
+    schema: &Schema,
+    lang: Lang,
+    sink: &mut dyn FnMut(&Signature) -> Result<()>,
+) -> Result<ShardSummary> {
+    config.check_options()?;
+    let names = config.source.annotators();
+    let step = Step {
+        config,
+        names: &names,
+        overlap: overlap_rule(config, schema),
+        lang,
+    };
+    let mut refusal = Refusal::default();
+    let mut summary = ShardSummary::default();
+    walk(input, &step, &mut refusal, &mut summary, &mut |b| {
+        sink(&b.signature(&config.split))
+    })?;
+    if !refusal.is_empty() {
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    Ok(summary)
 }

@@ -19,6 +19,10 @@ pub struct DocumentLine {
     /// Older versions of the document that some record was made on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<Document>,
+    /// The document's position in the corpus (import order), for the split
+    /// plan: the oldest of near-duplicates leads their cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
     /// Side (annotator) name -> its latest record of the document, as in its log.
     #[serde(default)]
     pub records: BTreeMap<String, Record>,

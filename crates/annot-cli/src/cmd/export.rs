@@ -92,21 +92,8 @@ pub(crate) struct ExportArgs {
     /// Overlapping spans where the format cannot hold them (default: refuse for conll and hf).
     #[arg(long, value_enum)]
     pub(crate) overlap: Option<OverlapArg>,
-    /// Splits and weights, e.g. train=80,dev=10,test=10.
-    #[arg(long, value_name = "SPEC")]
-    pub(crate) split: Option<String>,
-    /// Seed of the split hash.
-    #[arg(long, default_value_t = 0)]
-    pub(crate) seed: u64,
-    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
-    #[arg(long, value_name = "meta.KEY")]
-    pub(crate) group_by: Option<String>,
-    /// Balance this document label layer across the splits.
-    #[arg(long, value_name = "LAYER")]
-    pub(crate) stratify: Option<String>,
-    /// Do not keep near-duplicate texts in one split.
-    #[arg(long)]
-    pub(crate) no_near_duplicates: bool,
+    #[command(flatten)]
+    pub(crate) split: SplitArgs,
     /// jsonl: leave out the tokens.
     #[arg(long)]
     pub(crate) no_tokens: bool,
@@ -127,6 +114,45 @@ pub(crate) struct ExportArgs {
     pub(crate) columns: Vec<String>,
     #[command(flatten)]
     pub(crate) output: JsonArgs,
+}
+
+/// How documents are split: one group for `annot export` and the streaming split jobs.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SplitArgs {
+    /// Splits and weights, e.g. train=80,dev=10,test=10.
+    #[arg(long, value_name = "SPEC")]
+    pub(crate) split: Option<String>,
+    /// Seed of the split hash.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
+    #[arg(long, value_name = "meta.KEY")]
+    pub(crate) group_by: Option<String>,
+    /// Balance this document label layer across the splits.
+    #[arg(long, value_name = "LAYER")]
+    pub(crate) stratify: Option<String>,
+    /// Do not keep near-duplicate texts in one split.
+    #[arg(long)]
+    pub(crate) no_near_duplicates: bool,
+}
+
+impl SplitArgs {
+    /// The checked split settings.
+    pub(crate) fn config(&self) -> anyhow::Result<SplitConfig> {
+        let mut split = SplitConfig {
+            seed: self.seed,
+            near_duplicates: !self.no_near_duplicates,
+            stratify: self.stratify.clone(),
+            ..SplitConfig::default()
+        };
+        if let Some(spec) = &self.split {
+            split.splits = SplitConfig::parse_splits(spec)?;
+        }
+        if let Some(g) = &self.group_by {
+            split.group_by = Some(g.parse::<GroupKey>()?);
+        }
+        Ok(split)
+    }
 }
 
 /// The export `args` ask for; `stream` for `annot stream export` (stdout, no `--out`).
@@ -189,18 +215,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
         },
         FormatArg::Hf => Format::Hf { scheme },
     };
-    let mut split = SplitConfig {
-        seed: args.seed,
-        near_duplicates: !args.no_near_duplicates,
-        stratify: args.stratify.clone(),
-        ..SplitConfig::default()
-    };
-    if let Some(spec) = &args.split {
-        split.splits = SplitConfig::parse_splits(spec)?;
-    }
-    if let Some(g) = &args.group_by {
-        split.group_by = Some(g.parse::<GroupKey>()?);
-    }
+    let split = args.split.config()?;
     let output = match &args.out {
         _ if stream && args.out.is_some() => {
             anyhow::bail!("annot stream export writes to stdout: leave out --out")

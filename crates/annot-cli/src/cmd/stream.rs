@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use annot_export::ExportError;
-use annot_export::stream::export_shard;
+use annot_export::split::{Signature, assign};
+use annot_export::stream::{export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
 use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
 use annot_diff::CompareError;
@@ -66,6 +67,13 @@ enum Job {
     /// Map: document lines in, export lines out (jsonl, conll or hf), the
     /// pre-flight per shard: a shard it refuses writes nothing and exits 1.
     Export(StreamExportArgs),
+    /// Map: document lines in, each document's split signature out (its unit,
+    /// stratum and the SimHash of the text written): the input of `splits`.
+    Signatures(StreamExportArgs),
+    /// Reduce: every signature line in, each document's split and
+    /// near-duplicate cluster out, `{"id","split","cluster"}`, as `annot export
+    /// --split` plans them.
+    Splits(super::export::SplitArgs),
 }
 
 /// Arguments of `annot stream export`: those of `annot export` but `--out`, `--split`.
@@ -176,6 +184,45 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                 }
                 Err(e) => return Err(e.into()),
             }
+        }
+        Job::Signatures(a) => {
+            let config = super::export::config(&a.export, true)?;
+            let schema = read_schema(&a.schema)?;
+            let lang = a.lang.map_or(Lang::Fr, Lang::from);
+            let mut sink = |sig: &Signature| {
+                write_line(&mut out, sig).map_err(|source| ExportError::Write {
+                    path: "-".into(),
+                    source,
+                })
+            };
+            match signatures(stdin, &config, &schema, lang, &mut sink) {
+                Ok(_) => 0,
+                Err(ExportError::Refused(refusal)) => {
+                    super::export::report_refusal(&refusal)?;
+                    1
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Job::Splits(a) => {
+            let config = a.config()?;
+            let mut all = Vec::new();
+            for (i, line) in stdin.lines().enumerate() {
+                let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                all.push(serde_json::from_str::<Signature>(&line).with_context(|| {
+                    format!(
+                        "<stdin>:{}: not a signature: give the lines `annot stream signatures` wrote",
+                        i + 1
+                    )
+                })?);
+            }
+            for a in assign(&config, all) {
+                write_line(&mut out, &a)?;
+            }
+            0
         }
         Job::Agree(a) if a.combine => {
             let tally = sum(read_stats(stdin)?, agree_options(a.lang, 0))?;
