@@ -58,7 +58,7 @@ fn site_pages(dir: &Path, n: usize) {
 /// The import of the pages of `dir`, single machine: the corpus file it writes.
 fn single_import(dir: &Path) -> String {
     let (_tmp, root) = empty_project();
-    annot_in(&root).arg("import").arg(dir).assert();
+    annot_in(&root).arg("import").arg(dir).assert().success();
     std::fs::read_to_string(root.join("corpus/import-0001.jsonl")).unwrap()
 }
 
@@ -329,4 +329,58 @@ fn a_shard_the_preflight_refuses_writes_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("csv has a header"));
+}
+
+#[test]
+fn splits_planned_from_shard_signatures_are_the_export_splits() {
+    // Near-duplicate texts (one number apart), so clusters decide the splits.
+    let (_tmp, root) = agreement_project(30);
+    let schema = root.join("schemas/news.json");
+    let split = ["--split", "train=60,dev=20,test=20", "--seed", "7"];
+    let out = root.join("split-out");
+    annot_in(&root)
+        .args(["export", "--format", "jsonl", "--from", "alice", "--out"])
+        .arg(&out)
+        .args(split)
+        .assert()
+        .success();
+    let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice"]));
+    let selection = ["--format", "jsonl", "--from", "alice", "--schema", schema.to_str().unwrap()];
+    let signatures: String = shards(&lines, 3)
+        .iter()
+        .map(|s| {
+            let mut args = vec!["signatures"];
+            args.extend(selection);
+            args.extend(split);
+            map(&args, s)
+        })
+        .collect();
+    let mut args = vec!["splits"];
+    args.extend(split);
+    let assigned = map(&args, &signatures);
+    let split_of: std::collections::BTreeMap<String, String> = assigned
+        .lines()
+        .map(|l| {
+            let a: serde_json::Value = serde_json::from_str(l).unwrap();
+            (a["id"].as_str().unwrap().to_owned(), a["split"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert!(assigned.contains("\"cluster\":0"), "{assigned}");
+    let mut exported: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for s in shards(&lines, 3) {
+        let mut args = vec!["export"];
+        args.extend(selection);
+        for line in map(&args, &s).lines() {
+            let id = serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            exported.entry(split_of[&id].clone()).or_default().push_str(&format!("{line}\n"));
+        }
+    }
+    assert!(exported.len() >= 2, "one split only: {assigned}");
+    for name in ["train", "dev", "test"] {
+        let single = std::fs::read_to_string(out.join(format!("{name}.jsonl"))).unwrap_or_default();
+        assert_eq!(exported.get(name).cloned().unwrap_or_default(), single, "{name}");
+    }
 }
