@@ -21,7 +21,12 @@ fn shards(lines: &str, n: usize) -> Vec<String> {
 
 /// `annot stream ARGS` over `input`: its stdout.
 fn map(args: &[&str], input: &str) -> String {
-    stdout_of(annot().arg("stream").args(args).write_stdin(input.to_owned()))
+    stdout_of(
+        annot()
+            .arg("stream")
+            .args(args)
+            .write_stdin(input.to_owned()),
+    )
 }
 
 /// The recurrence table of `pages` in `n` shards: map, reduce.
@@ -81,7 +86,10 @@ fn import_in_shards_with_the_summed_table_is_the_single_machine_import() {
     }
     // Without the summed table, a shard does not see the site's line recur.
     let pages = stdout_of(annot().args(["stream", "pages"]).arg(tmp.path()));
-    let alone: String = shards(&pages, 4).iter().map(|s| map(&["import"], s)).collect();
+    let alone: String = shards(&pages, 4)
+        .iter()
+        .map(|s| map(&["import"], s))
+        .collect();
     assert_ne!(alone, single_import(tmp.path()));
 }
 
@@ -93,7 +101,11 @@ fn stream_import_reports_a_bad_line_and_goes_on() {
         .write_stdin(input)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("\"id\":\"a\"").not().and(predicate::str::contains("a.txt")))
+        .stdout(
+            predicate::str::contains("\"id\":\"a\"")
+                .not()
+                .and(predicate::str::contains("a.txt")),
+        )
         .stderr(predicate::str::contains("<stdin>:2: not a page line"));
 }
 
@@ -104,7 +116,9 @@ fn a_table_that_is_not_one_is_refused_with_its_line() {
         .write_stdin("{\"documents\":1,\"lines\":[]}\n[1,2]\n")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("<stdin>:2: not a recurrence table"));
+        .stderr(predicate::str::contains(
+            "<stdin>:2: not a recurrence table",
+        ));
 }
 
 /// A project of `n` generated documents and three annotators who disagree in
@@ -136,7 +150,12 @@ fn agreement_project(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let path = tmp.path().join("docs.jsonl");
     std::fs::write(&path, docs).unwrap();
     annot_in(&root).arg("import").arg(&path).assert().success();
-    let record = |who: &str, i: usize, status: &str, spans: &[(usize, usize, &str)], topic: &[&str], tone: &str| {
+    let record = |who: &str,
+                  i: usize,
+                  status: &str,
+                  spans: &[(usize, usize, &str)],
+                  topic: &[&str],
+                  tone: &str| {
         let (id, text) = &texts[i];
         let chars: Vec<char> = text.chars().collect();
         let spans: Vec<serde_json::Value> = spans
@@ -157,24 +176,48 @@ fn agreement_project(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
             "alice",
             i,
             "accepted",
-            &[(0, 11, "PER"), (22, 33, "PER"), (36, 41, "LOC"), (47, 51, late)],
-            if i % 3 == 0 { &["politics", "society"] } else { &["politics"] },
+            &[
+                (0, 11, "PER"),
+                (22, 33, "PER"),
+                (36, 41, "LOC"),
+                (47, 51, late),
+            ],
+            if i % 3 == 0 {
+                &["politics", "society"]
+            } else {
+                &["politics"]
+            },
             tones[i % 3],
         );
         if i % 11 != 5 {
             let mut spans = vec![(36, 41, "LOC")];
-            spans.push(if i % 5 == 0 { (0, 5, "PER") } else { (0, 11, "PER") });
+            spans.push(if i % 5 == 0 {
+                (0, 5, "PER")
+            } else {
+                (0, 11, "PER")
+            });
             spans.push((22, 33, if i % 3 == 0 { "ORG" } else { "PER" }));
             if i % 4 != 0 {
                 spans.push((47, 51, late));
             }
             let status = if i % 7 == 3 { "rejected" } else { "accepted" };
-            let topic: &[&str] = if i % 4 == 0 { &["health"] } else { &["politics"] };
+            let topic: &[&str] = if i % 4 == 0 {
+                &["health"]
+            } else {
+                &["politics"]
+            };
             logs[1] += &record("bob", i, status, &spans, topic, tones[i % 2]);
         }
         if i % 2 == 0 {
             let spans = [(0, 11, "PER"), (22, 33, "PER"), (47, 51, "LOC")];
-            logs[2] += &record("carol", i, "accepted", &spans, &["politics"], tones[(i / 2) % 3]);
+            logs[2] += &record(
+                "carol",
+                i,
+                "accepted",
+                &spans,
+                &["politics"],
+                tones[(i / 2) % 3],
+            );
         }
     }
     for (who, log) in ["alice", "bob", "carol"].iter().zip(&logs) {
@@ -222,7 +265,11 @@ fn statistics_summed_in_a_tree_give_the_same_report() {
         .collect();
     let left = map(&["agree", "--combine"], &(stats[0].clone() + &stats[1]));
     let right = map(&["agree", "--combine"], &(stats[2].clone() + &stats[3]));
-    let tree = stdout_of(annot().args(["agree", "--combine", "-", "--json"]).write_stdin(left + &right));
+    let tree = stdout_of(
+        annot()
+            .args(["agree", "--combine", "-", "--json"])
+            .write_stdin(left + &right),
+    );
     let single = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "--json"]));
     assert_eq!(tree, single);
 }
@@ -243,14 +290,18 @@ fn shards_out_of_id_order_are_refused() {
         .write_stdin(stats.concat())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("shards must be runs of documents in id order"));
+        .stderr(predicate::str::contains(
+            "shards must be runs of documents in id order",
+        ));
     let reversed: String = lines.lines().rev().map(|l| format!("{l}\n")).collect();
     annot()
         .args(["stream", "agree", "alice", "bob", "--schema", schema])
         .write_stdin(reversed)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("<stdin>:2: document 'd010' comes after 'd011'"));
+        .stderr(predicate::str::contains(
+            "<stdin>:2: document 'd010' comes after 'd011'",
+        ));
 }
 
 /// The sample project with alice and bob's suggestions taken, in piped sessions.
@@ -275,14 +326,41 @@ fn export_in_shards_is_the_single_machine_export() {
     for root in [&sample, &generated] {
         let schema = root.join("schemas/news.json");
         let lines = stdout_of(annot_in(root).args(["stream", "documents", "alice", "bob"]));
-        for from in [&["--from", "alice"][..], &["--from", "alice,bob", "--strategy", "union", "--overlap", "keep-longest"]] {
-            for format in [&["--format", "jsonl"][..], &["--format", "conll", "--scheme", "bioes"], &["--format", "hf"]] {
+        for from in [
+            &["--from", "alice"][..],
+            &[
+                "--from",
+                "alice,bob",
+                "--strategy",
+                "union",
+                "--overlap",
+                "keep-longest",
+            ],
+        ] {
+            for format in [
+                &["--format", "jsonl"][..],
+                &["--format", "conll", "--scheme", "bioes"],
+                &["--format", "hf"],
+            ] {
                 let single = if format[1] == "hf" {
                     let out = root.join("hf-out");
-                    annot_in(root).arg("export").args(format).args(from).arg("--out").arg(&out).assert().success();
+                    annot_in(root)
+                        .arg("export")
+                        .args(format)
+                        .args(from)
+                        .arg("--out")
+                        .arg(&out)
+                        .assert()
+                        .success();
                     std::fs::read_to_string(out.join("all.jsonl")).unwrap()
                 } else {
-                    stdout_of(annot_in(root).arg("export").args(format).args(from).args(["--out", "-"]))
+                    stdout_of(
+                        annot_in(root)
+                            .arg("export")
+                            .args(format)
+                            .args(from)
+                            .args(["--out", "-"]),
+                    )
                 };
                 assert!(!single.is_empty());
                 for n in [1, 4] {
@@ -300,7 +378,12 @@ fn export_in_shards_is_the_single_machine_export() {
                             )
                         })
                         .collect();
-                    assert_eq!(streamed, single, "{} {from:?} {format:?} in {n}", root.display());
+                    assert_eq!(
+                        streamed,
+                        single,
+                        "{} {from:?} {format:?} in {n}",
+                        root.display()
+                    );
                 }
             }
         }
@@ -312,10 +395,16 @@ fn a_shard_the_preflight_refuses_writes_nothing() {
     let (_tmp, root) = agreement_project(6);
     let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice"]));
     // "Marie Curie" cut inside a word: [0, 9) "Marie Cur".
-    let broken = lines.replacen("\"start\":0,\"end\":11,\"label\":\"PER\",\"text\":\"Marie Curie\"", "\"start\":0,\"end\":9,\"label\":\"PER\",\"text\":\"Marie Cur\"", 1);
+    let broken = lines.replacen(
+        "\"start\":0,\"end\":11,\"label\":\"PER\",\"text\":\"Marie Curie\"",
+        "\"start\":0,\"end\":9,\"label\":\"PER\",\"text\":\"Marie Cur\"",
+        1,
+    );
     assert_ne!(broken, lines);
     annot()
-        .args(["stream", "export", "--format", "jsonl", "--from", "alice", "--schema"])
+        .args([
+            "stream", "export", "--format", "jsonl", "--from", "alice", "--schema",
+        ])
         .arg(root.join("schemas/news.json"))
         .write_stdin(broken)
         .assert()
@@ -323,7 +412,9 @@ fn a_shard_the_preflight_refuses_writes_nothing() {
         .stdout("")
         .stderr(predicate::str::contains("misaligned"));
     annot()
-        .args(["stream", "export", "--format", "csv", "--from", "alice", "--schema"])
+        .args([
+            "stream", "export", "--format", "csv", "--from", "alice", "--schema",
+        ])
         .arg(root.join("schemas/news.json"))
         .write_stdin(lines)
         .assert()
@@ -345,7 +436,14 @@ fn splits_planned_from_shard_signatures_are_the_export_splits() {
         .assert()
         .success();
     let lines = stdout_of(annot_in(&root).args(["stream", "documents", "alice"]));
-    let selection = ["--format", "jsonl", "--from", "alice", "--schema", schema.to_str().unwrap()];
+    let selection = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--schema",
+        schema.to_str().unwrap(),
+    ];
     let signatures: String = shards(&lines, 3)
         .iter()
         .map(|s| {
@@ -362,11 +460,15 @@ fn splits_planned_from_shard_signatures_are_the_export_splits() {
         .lines()
         .map(|l| {
             let a: serde_json::Value = serde_json::from_str(l).unwrap();
-            (a["id"].as_str().unwrap().to_owned(), a["split"].as_str().unwrap().to_owned())
+            (
+                a["id"].as_str().unwrap().to_owned(),
+                a["split"].as_str().unwrap().to_owned(),
+            )
         })
         .collect();
     assert!(assigned.contains("\"cluster\":0"), "{assigned}");
-    let mut exported: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    let mut exported: std::collections::BTreeMap<String, String> =
+        std::collections::BTreeMap::new();
     for s in shards(&lines, 3) {
         let mut args = vec!["export"];
         args.extend(selection);
@@ -375,12 +477,19 @@ fn splits_planned_from_shard_signatures_are_the_export_splits() {
                 .as_str()
                 .unwrap()
                 .to_owned();
-            exported.entry(split_of[&id].clone()).or_default().push_str(&format!("{line}\n"));
+            exported
+                .entry(split_of[&id].clone())
+                .or_default()
+                .push_str(&format!("{line}\n"));
         }
     }
     assert!(exported.len() >= 2, "one split only: {assigned}");
     for name in ["train", "dev", "test"] {
         let single = std::fs::read_to_string(out.join(format!("{name}.jsonl"))).unwrap_or_default();
-        assert_eq!(exported.get(name).cloned().unwrap_or_default(), single, "{name}");
+        assert_eq!(
+            exported.get(name).cloned().unwrap_or_default(),
+            single,
+            "{name}"
+        );
     }
 }

@@ -117,7 +117,11 @@ impl AgreeTally {
                 .collect(),
             exact: self.exact.clone(),
             overlap: self.overlap.clone(),
-            confusion: self.confusion.iter().map(|(&(a, b), &n)| (a, b, n)).collect(),
+            confusion: self
+                .confusion
+                .iter()
+                .map(|(&(a, b), &n)| (a, b, n))
+                .collect(),
             tag_patterns,
             tokens: self.tokens,
             entities: self.entities.clone(),
@@ -183,7 +187,9 @@ impl AgreeTally {
     /// after this tally's.
     pub fn absorb(&mut self, next: &AgreeStats) -> Result<(), CompareError> {
         let names: Vec<&str> = next.side_names().collect();
-        if names != self.names.iter().map(String::as_str).collect::<Vec<_>>() || next.multi != self.multi {
+        if names != self.names.iter().map(String::as_str).collect::<Vec<_>>()
+            || next.multi != self.multi
+        {
             return Err(CompareError::ShardsDiffer {
                 expected: self.names.join(" "),
                 found: names.join(" "),
@@ -266,7 +272,8 @@ impl AgreeTally {
         let (mine, theirs) = (&mut self.counts, &next.documents);
         mine.with_records += theirs.with_records;
         mine.in_common += theirs.in_common;
-        mine.not_in_common.extend(theirs.not_in_common.iter().cloned());
+        mine.not_in_common
+            .extend(theirs.not_in_common.iter().cloned());
         for (s, n) in self.sides.iter_mut().zip(&next.sides) {
             s.records += n.records;
             s.decided += n.decided;

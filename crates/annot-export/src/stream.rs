@@ -17,8 +17,8 @@ use annot_model::tokenize::Lang;
 use crate::config::{ExportConfig, Format, Source};
 use crate::error::{ExportError, Result};
 use crate::export::{Built, Step, Tally, build_document, overlap_rule};
-use crate::split::Signature;
 use crate::preflight::{Refusal, Report};
+use crate::split::Signature;
 use crate::summary::LeftOut;
 use crate::writers::{Vocab, writer};
 
@@ -55,18 +55,21 @@ pub fn export_shard(
         names: &names,
         overlap: overlap_rule(config, schema),
         lang,
+        check: true,
     };
     let provenance = matches!(config.source, Source::Combined { .. });
     let mut vocab = Vocab::from_schema(schema);
-    let mut w = writer(&config.format);
+    // The formats a stream writes have no directory of their own.
+    let mut w = writer(&config.format, std::path::Path::new("."));
     let mut buf = Vec::new();
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();
     let stdout = || std::path::PathBuf::from("-");
-    w.start(&vocab, &mut buf).map_err(|source| ExportError::Write {
-        path: stdout(),
-        source,
-    })?;
+    w.start(&vocab, &mut buf)
+        .map_err(|source| ExportError::Write {
+            path: stdout(),
+            source,
+        })?;
     walk(input, &step, &mut refusal, &mut summary, &mut |b| {
         vocab.observe(&b.spans, &b.labels);
         w.write(&b.example(provenance), &vocab, &mut buf)
@@ -95,16 +98,24 @@ pub fn export_shard(
 fn check(config: &ExportConfig) -> Result<()> {
     config.check_options()?;
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
-    if matches!(config.format, Format::Csv { .. }) {
+    if !matches!(
+        config.format,
+        Format::Jsonl { .. } | Format::Conll { .. } | Format::Hf { .. }
+    ) {
         return refuse(
-            "csv has a header, which each shard would repeat: stream jsonl, conll or hf lines",
+            "stream jsonl, conll or hf lines: csv has a header each shard would repeat, and \
+             spacy, brat and parquet are files of their own (run annot export on the project)",
         );
     }
     if config.split.splits.len() > 1 {
-        return refuse("a stream is one split: split the lines in the cluster job, or run annot export --split on the project");
+        return refuse(
+            "a stream is one split: split the lines in the cluster job, or run annot export --split on the project",
+        );
     }
     if config.include_unannotated {
-        return refuse("--include-unannotated: a stream holds the documents it is given; give those without records as lines with no record");
+        return refuse(
+            "--include-unannotated: a stream holds the documents it is given; give those without records as lines with no record",
+        );
     }
     Ok(())
 }
@@ -118,7 +129,10 @@ fn walk(
     visit: &mut dyn FnMut(&Built) -> Result<()>,
 ) -> Result<()> {
     for (i, line) in input.lines().enumerate() {
-        let bad = |reason: String| ExportError::StreamLine { line: i + 1, reason };
+        let bad = |reason: String| ExportError::StreamLine {
+            line: i + 1,
+            reason,
+        };
         let line = line.map_err(|e| bad(format!("cannot read the line: {e}")))?;
         if line.trim().is_empty() {
             continue;
@@ -160,6 +174,7 @@ pub fn signatures(
         names: &names,
         overlap: overlap_rule(config, schema),
         lang,
+        check: true,
     };
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();

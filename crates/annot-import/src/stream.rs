@@ -55,9 +55,9 @@ pub fn pages<E>(
         &mut report.warnings,
     );
     for src in &sources {
-        let decoded = src
-            .bytes()
-            .and_then(|bytes| decode_raw(&bytes, &src.name, opts.strict).map(|(t, w)| (t.into_owned(), w)));
+        let decoded = src.bytes().and_then(|bytes| {
+            decode_raw(&bytes, &src.name, opts.strict).map(|(t, w)| (t.into_owned(), w))
+        });
         report.files += 1;
         match decoded {
             Err(e) => report.failures.push(e.into()),
@@ -167,11 +167,27 @@ pub fn import_pages<E>(
             format: Format::Text,
         });
         if batch.len() == chunk {
-            run(&batch, counts, opts, &none, &mut seen, &mut report, &mut item_sink)?;
+            run(
+                &batch,
+                counts,
+                opts,
+                &none,
+                &mut seen,
+                &mut report,
+                &mut item_sink,
+            )?;
             batch.clear();
         }
     }
-    run(&batch, counts, opts, &none, &mut seen, &mut report, &mut item_sink)?;
+    run(
+        &batch,
+        counts,
+        opts,
+        &none,
+        &mut seen,
+        &mut report,
+        &mut item_sink,
+    )?;
     report.failures.splice(0..0, failures);
     Ok(report)
 }

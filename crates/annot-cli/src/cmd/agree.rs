@@ -8,8 +8,8 @@ use annot_diff::agree::{AgreeOptions, AgreeReport, LayerFigures, agree};
 use annot_diff::gate::{GateResult, check, parse_gates};
 use annot_diff::metric::{Agreement, Scores, SpanScores, Value};
 use annot_model::project::Project;
-use anyhow::Context as _;
 use annot_model::visible;
+use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::cli::JsonArgs;

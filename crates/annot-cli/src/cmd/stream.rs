@@ -7,17 +7,17 @@ use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use annot_diff::CompareError;
+use annot_diff::agree::{AgreeOptions, AgreeStats};
+use annot_diff::stream::{ShardSelection, agree_shard, document_lines, sum};
 use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
 use annot_export::stream::{export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
 use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
-use annot_diff::CompareError;
-use annot_diff::agree::{AgreeOptions, AgreeStats};
-use annot_diff::stream::{ShardSelection, agree_shard, document_lines, sum};
 use annot_model::tokenize::Lang;
-use annot_model::{Schema, Status};
 use annot_model::visible;
+use annot_model::{Schema, Status};
 use anyhow::Context as _;
 
 use crate::cli::LangArg;
@@ -85,7 +85,12 @@ struct StreamExportArgs {
     #[arg(long, value_name = "FILE")]
     schema: PathBuf,
     /// Tokenizer language of documents that do not say [default: fr, as a new project].
-    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    #[arg(
+        long,
+        value_name = "LANG",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     lang: Option<LangArg>,
 }
 
@@ -99,10 +104,20 @@ struct StreamAgreeArgs {
     #[arg(long, value_name = "FILE", required_unless_present = "combine")]
     schema: Option<PathBuf>,
     /// Tokenizer language of documents that do not say [default: fr, as a new project].
-    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    #[arg(
+        long,
+        value_name = "LANG",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     lang: Option<LangArg>,
     /// Statuses whose records count, comma-separated.
-    #[arg(long, value_name = "LIST", default_value = "accepted", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "accepted",
+        value_delimiter = ','
+    )]
     status: Vec<super::compare::StatusArg>,
     /// Sum the statistics on stdin instead of reading document lines.
     #[arg(long, conflicts_with_all = ["sides", "schema"])]
@@ -125,7 +140,12 @@ struct StreamImportArgs {
     #[arg(long, value_name = "FIELD")]
     id_field: Option<String>,
     /// Language of the documents (fr, en) instead of detecting it.
-    #[arg(long, value_name = "LANG", ignore_case = true, hide_possible_values = true)]
+    #[arg(
+        long,
+        value_name = "LANG",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     lang: Option<LangArg>,
     /// The largest document text imported, in bytes [default: 2097152].
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
@@ -208,7 +228,8 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             let config = a.config()?;
             let mut all = Vec::new();
             for (i, line) in stdin.lines().enumerate() {
-                let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
+                let line =
+                    line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
                 if line.trim().is_empty() {
                     continue;
                 }
@@ -280,7 +301,12 @@ fn stream_import(
         let counts = a.recurrence.as_ref().map(read_table).transpose()?;
         import_pages(stdin, &opts, counts.as_ref(), &mut sink)?
     };
-    for d in [&report.warnings, &report.failures, &report.duplicates, &report.conflicts] {
+    for d in [
+        &report.warnings,
+        &report.failures,
+        &report.duplicates,
+        &report.conflicts,
+    ] {
         show(d);
     }
     Ok(report.failures.len() + report.conflicts.len())

@@ -186,7 +186,10 @@ impl<L: Ord + Clone> UnitizingStudy<L> {
 /// sum over documents; a gap may run across documents, so each coder's gap is closed only
 /// at its next unit, or at the end ([`UnitizingTally::alpha`]).
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
-#[serde(bound(serialize = "L: Serialize + Ord", deserialize = "L: serde::Deserialize<'de> + Ord"))]
+#[serde(bound(
+    serialize = "L: Serialize + Ord",
+    deserialize = "L: serde::Deserialize<'de> + Ord"
+))]
 pub struct UnitizingTally<L> {
     coders: usize,
     /// The continuum so far.
