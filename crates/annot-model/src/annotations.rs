@@ -192,11 +192,14 @@ fn resolve_owned(record: Record, current: Option<&Document>, corpus: &Corpus) ->
     resolve_by(record, current, &|id, hash| corpus.version(id, hash))
 }
 
+/// The version of a document by `(id, hash)`, if it is kept.
+type VersionLookup<'a, E> = dyn Fn(&str, &str) -> std::result::Result<Option<Document>, E> + 'a;
+
 /// [`resolve`], the older version the record was made on given by `version(id, hash)`.
 fn resolve_by<E>(
     record: Record,
     current: Option<&Document>,
-    version: &dyn Fn(&str, &str) -> std::result::Result<Option<Document>, E>,
+    version: &VersionLookup<'_, E>,
 ) -> std::result::Result<Resolved, E> {
     let mut out = Resolved {
         annotator: record.annotator.clone(),
