@@ -304,24 +304,9 @@ fn shards_out_of_id_order_are_refused() {
         ));
 }
 
-/// The sample project with alice and bob's suggestions taken, in piped sessions.
-fn annotated_sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let (tmp, root) = crate::common::sample_project();
-    let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
-    for (who, script) in [("alice", "y\n\ny\n\ny\n\nq\n"), ("bob", "y\n\ny\n\nq\n")] {
-        annot_in(&root)
-            .args(["annotate", "--annotator", who, "--patterns"])
-            .arg(&patterns)
-            .write_stdin(script)
-            .assert()
-            .success();
-    }
-    (tmp, root)
-}
-
 #[test]
 fn export_in_shards_is_the_single_machine_export() {
-    let (_a, sample) = annotated_sample();
+    let (_a, sample) = crate::export::annotated();
     let (_b, generated) = agreement_project(30);
     for root in [&sample, &generated] {
         let schema = root.join("schemas/news.json");

@@ -353,23 +353,29 @@ impl AgreeTally {
     /// An empty tally for sides of these names (with no records counted yet).
     #[must_use]
     pub fn with_names(names: &[String], schema: &Schema, options: AgreeOptions) -> Self {
+        let multi = schema
+            .labels
+            .iter()
+            .map(|l| (l.name.clone(), l.multi))
+            .collect();
+        Self::empty(names, multi, options)
+    }
+
+    /// An empty tally for sides of these names over the label layers of `multi`
+    /// (layer -> whether it is multi-label).
+    fn empty(names: &[String], multi: BTreeMap<String, bool>, options: AgreeOptions) -> Self {
         let n = names.len();
         let p = pairs(n).len();
         AgreeTally {
             names: names.to_vec(),
             options,
-            multi: schema
-                .labels
-                .iter()
-                .map(|l| (l.name.clone(), l.multi))
+            layer_rows: multi
+                .keys()
+                .map(|l| (l.clone(), LayerRows::default()))
                 .collect(),
+            multi,
             labels: Interner::default(),
             values: BTreeMap::new(),
-            layer_rows: schema
-                .labels
-                .iter()
-                .map(|l| (l.name.clone(), LayerRows::default()))
-                .collect(),
             exact: (0..p).map(|_| SpanTally::new(Matching::Exact)).collect(),
             overlap: (0..p).map(|_| SpanTally::new(Matching::Overlap)).collect(),
             confusion: BTreeMap::new(),

@@ -13,9 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    AgreeOptions, AgreeTally, DocumentCounts, DocumentScore, Interner, LayerRows, Row, SideSummary,
-};
+use super::{AgreeOptions, AgreeTally, DocumentCounts, DocumentScore, Interner, Row, SideSummary};
 use crate::CompareError;
 use crate::metric::{SpanTally, UnitizingTally};
 
@@ -134,48 +132,8 @@ impl AgreeTally {
     /// An empty tally over the sides and layers of `stats`, to absorb shards into.
     #[must_use]
     pub fn for_stats(stats: &AgreeStats, options: AgreeOptions) -> Self {
-        let n = stats.sides.len();
-        let p = super::pairs(n).len();
-        AgreeTally {
-            names: stats.sides.iter().map(|s| s.name.clone()).collect(),
-            options,
-            multi: stats.multi.clone(),
-            labels: Interner::default(),
-            values: BTreeMap::new(),
-            layer_rows: stats
-                .multi
-                .keys()
-                .map(|l| (l.clone(), LayerRows::default()))
-                .collect(),
-            exact: (0..p)
-                .map(|_| SpanTally::new(crate::metric::Matching::Exact))
-                .collect(),
-            overlap: (0..p)
-                .map(|_| SpanTally::new(crate::metric::Matching::Overlap))
-                .collect(),
-            confusion: BTreeMap::new(),
-            tag_patterns: rustc_hash::FxHashMap::default(),
-            tokens: 0,
-            entities: SpanTally::new(crate::metric::Matching::Exact),
-            alpha_u: UnitizingTally::new(n),
-            units: Vec::new(),
-            counts: DocumentCounts::default(),
-            sides: stats
-                .sides
-                .iter()
-                .map(|s| SideSummary {
-                    name: s.name.clone(),
-                    records: 0,
-                    decided: 0,
-                    not_counted: BTreeMap::new(),
-                    reanchored: 0,
-                    lost_spans: 0,
-                })
-                .collect(),
-            per_document: Vec::new(),
-            first_doc: None,
-            last_doc: None,
-        }
+        let names: Vec<String> = stats.sides.iter().map(|s| s.name.clone()).collect();
+        AgreeTally::empty(&names, stats.multi.clone(), options)
     }
 
     /// Joins `next`, the statistics of the documents that come after this

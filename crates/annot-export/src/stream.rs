@@ -50,13 +50,7 @@ pub fn export_shard(
 ) -> Result<ShardSummary> {
     check(config)?;
     let names = config.source.annotators();
-    let step = Step {
-        config,
-        names: &names,
-        overlap: overlap_rule(config, schema),
-        lang,
-        check: true,
-    };
+    let step = Step::checking(config, &names, schema, lang);
     let provenance = matches!(config.source, Source::Combined { .. });
     let mut vocab = Vocab::from_schema(schema);
     // The formats a stream writes have no directory of their own.
@@ -120,6 +114,24 @@ fn check(config: &ExportConfig) -> Result<()> {
     Ok(())
 }
 
+impl<'a> Step<'a> {
+    /// The step of a stream's export, spans checked.
+    fn checking(
+        config: &'a ExportConfig,
+        names: &'a [String],
+        schema: &Schema,
+        lang: Lang,
+    ) -> Self {
+        Step {
+            config,
+            names,
+            overlap: overlap_rule(config, schema),
+            lang,
+            check: true,
+        }
+    }
+}
+
 /// Each document of `input` through the export step, the kept ones to `visit`.
 fn walk(
     input: impl BufRead,
@@ -169,13 +181,7 @@ pub fn signatures(
 ) -> Result<ShardSummary> {
     config.check_options()?;
     let names = config.source.annotators();
-    let step = Step {
-        config,
-        names: &names,
-        overlap: overlap_rule(config, schema),
-        lang,
-        check: true,
-    };
+    let step = Step::checking(config, &names, schema, lang);
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();
     walk(input, &step, &mut refusal, &mut summary, &mut |b| {

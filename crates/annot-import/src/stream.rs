@@ -156,6 +156,19 @@ pub fn import_pages<E>(
         sink(item.document)
     };
     let none = |_: Progress| {};
+    let mut run_chunk = |batch: &mut Vec<Source>| {
+        run(
+            batch,
+            counts,
+            opts,
+            &none,
+            &mut seen,
+            &mut report,
+            &mut item_sink,
+        )?;
+        batch.clear();
+        Ok(())
+    };
     for (n, page) in page_lines(input, &mut failures) {
         let bytes = page.text.into_bytes();
         batch.push(Source {
@@ -167,27 +180,10 @@ pub fn import_pages<E>(
             format: Format::Text,
         });
         if batch.len() == chunk {
-            run(
-                &batch,
-                counts,
-                opts,
-                &none,
-                &mut seen,
-                &mut report,
-                &mut item_sink,
-            )?;
-            batch.clear();
+            run_chunk(&mut batch)?;
         }
     }
-    run(
-        &batch,
-        counts,
-        opts,
-        &none,
-        &mut seen,
-        &mut report,
-        &mut item_sink,
-    )?;
+    run_chunk(&mut batch)?;
     report.failures.splice(0..0, failures);
     Ok(report)
 }

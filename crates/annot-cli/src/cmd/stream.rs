@@ -152,6 +152,27 @@ struct StreamImportArgs {
     max_doc_bytes: Option<u64>,
 }
 
+impl StreamExportArgs {
+    /// The export settings, schema and language.
+    fn checked(&self) -> anyhow::Result<(annot_export::ExportConfig, Schema, Lang)> {
+        let config = super::export::config(&self.export, true)?;
+        let schema = read_schema(&self.schema)?;
+        Ok((config, schema, self.lang.map_or(Lang::Fr, Lang::from)))
+    }
+}
+
+/// 0 for a shard exported, 1 (with the list on stderr) for one the pre-flight refused.
+fn refused_is_1<T>(result: Result<T, ExportError>) -> anyhow::Result<usize> {
+    match result {
+        Ok(_) => Ok(0),
+        Err(ExportError::Refused(refusal)) => {
+            super::export::report_refusal(&refusal)?;
+            Ok(1)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Runs `annot stream JOB`.
 pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow::Result<ExitCode> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
@@ -193,36 +214,18 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             0
         }
         Job::Export(a) => {
-            let config = super::export::config(&a.export, true)?;
-            let schema = read_schema(&a.schema)?;
-            let lang = a.lang.map_or(Lang::Fr, Lang::from);
-            match export_shard(stdin, &config, &schema, lang, &mut out) {
-                Ok(_) => 0,
-                Err(ExportError::Refused(refusal)) => {
-                    super::export::report_refusal(&refusal)?;
-                    1
-                }
-                Err(e) => return Err(e.into()),
-            }
+            let (config, schema, lang) = a.checked()?;
+            refused_is_1(export_shard(stdin, &config, &schema, lang, &mut out))?
         }
         Job::Signatures(a) => {
-            let config = super::export::config(&a.export, true)?;
-            let schema = read_schema(&a.schema)?;
-            let lang = a.lang.map_or(Lang::Fr, Lang::from);
+            let (config, schema, lang) = a.checked()?;
             let mut sink = |sig: &Signature| {
                 write_line(&mut out, sig).map_err(|source| ExportError::Write {
                     path: "-".into(),
                     source,
                 })
             };
-            match signatures(stdin, &config, &schema, lang, &mut sink) {
-                Ok(_) => 0,
-                Err(ExportError::Refused(refusal)) => {
-                    super::export::report_refusal(&refusal)?;
-                    1
-                }
-                Err(e) => return Err(e.into()),
-            }
+            refused_is_1(signatures(stdin, &config, &schema, lang, &mut sink))?
         }
         Job::Splits(a) => {
             let config = a.config()?;

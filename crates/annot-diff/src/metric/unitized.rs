@@ -217,6 +217,20 @@ struct LabelTally {
     first_start: Vec<Option<u64>>,
 }
 
+impl LabelTally {
+    /// Nothing yet of a label coded by `coders` coders.
+    fn new(coders: usize) -> Self {
+        LabelTally {
+            units: 0,
+            observed: 0.0,
+            unit_lengths: BTreeMap::new(),
+            gaps: BTreeMap::new(),
+            last_end: vec![0; coders],
+            first_start: vec![None; coders],
+        }
+    }
+}
+
 impl<L: Ord + Clone> UnitizingTally<L> {
     /// An empty continuum coded by `coders` coders.
     #[must_use]
@@ -295,14 +309,10 @@ impl<L: Ord + Clone> UnitizingTally<L> {
             start = end;
             let t = match self.labels.get_mut(label) {
                 Some(t) => t,
-                None => self.labels.entry(label.clone()).or_insert(LabelTally {
-                    units: 0,
-                    observed: 0.0,
-                    unit_lengths: BTreeMap::new(),
-                    gaps: BTreeMap::new(),
-                    last_end: vec![0; m],
-                    first_start: vec![None; m],
-                }),
+                None => self
+                    .labels
+                    .entry(label.clone())
+                    .or_insert_with(|| LabelTally::new(m)),
             };
             let sections: Vec<Vec<Section>> = (0..m).map(|c| sections(block, c, length)).collect();
             for i in 0..m {
@@ -346,14 +356,10 @@ impl<L: Ord + Clone> UnitizingTally<L> {
         let offset = self.length;
         let m = self.coders;
         for (l, b) in &other.labels {
-            let t = self.labels.entry(label(l)).or_insert_with(|| LabelTally {
-                units: 0,
-                observed: 0.0,
-                unit_lengths: BTreeMap::new(),
-                gaps: BTreeMap::new(),
-                last_end: vec![0; m],
-                first_start: vec![None; m],
-            });
+            let t = self
+                .labels
+                .entry(label(l))
+                .or_insert_with(|| LabelTally::new(m));
             t.units += b.units;
             t.observed += b.observed;
             for (len, n) in &b.unit_lengths {
