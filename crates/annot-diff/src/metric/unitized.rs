@@ -838,6 +838,21 @@ mod tests {
                 for (length, units) in &docs {
                     tally.add(*length, units).unwrap();
                 }
+                // Any run of documents joined to the run before it: the same tally, exactly.
+                for k in 0..=docs.len() {
+                    let (mut left, mut right) =
+                        (UnitizingTally::new(coders), UnitizingTally::new(coders));
+                    for (i, (length, units)) in docs.iter().enumerate() {
+                        let half = if i < k { &mut left } else { &mut right };
+                        half.add(*length, units).unwrap();
+                    }
+                    left.absorb(&right, Clone::clone).unwrap();
+                    assert_eq!(
+                        format!("{:?}", left.alpha()),
+                        format!("{:?}", tally.alpha()),
+                        "split at {k}"
+                    );
+                }
                 let (whole, parts) = (study.alpha(), tally.alpha());
                 assert_eq!(whole.overall.items, parts.overall.items);
                 assert_eq!(whole.per_label.len(), parts.per_label.len());
