@@ -29,7 +29,7 @@ pub(crate) struct AgreeArgs {
     /// The report of the statistics `annot stream agree` wrote per shard (a
     /// file, or - for stdin; shards in id order): what `annot agree` prints
     /// over the whole corpus, without a project.
-    #[arg(long, value_name = "STATS", conflicts_with_all = ["sides", "filter"])]
+    #[arg(long, value_name = "STATS", conflicts_with_all = ["sides", "filter", "status"])]
     pub(crate) combine: Option<std::path::PathBuf>,
     /// How many least-agreeing documents to list.
     #[arg(long, value_name = "N", default_value_t = 10)]
