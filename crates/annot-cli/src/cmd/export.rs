@@ -237,6 +237,9 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let config = config(args)?;
+    if let Output::Dir(dir) = &config.output {
+        prepare_out_dir(dir)?;
+    }
     let bar = crate::output::progress_bar(0, "export");
     bar.set_style(
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {pos}/{len} docs")
@@ -272,6 +275,34 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
     }
     write!(std::io::stderr().lock(), "{}", visible(&summary.to_text()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an `--out` that is not a directory, and removes the temporary files an
+/// export killed in that directory left (Ctrl-C, `kill -9`, a crash), saying so.
+fn prepare_out_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => anyhow::bail!(
+            "--out {}: is a file, not a directory; --out names the directory that gets one file per split (or `-` for stdout); the file was left as it is",
+            dir.display()
+        ),
+        Ok(_) => {}
+        // Missing (made by the export) or not reachable (the export names the error).
+        Err(_) => return Ok(()),
+    }
+    let removed = annot_model::corpus::remove_abandoned_temp_files(dir)?;
+    if !removed.is_empty() {
+        let names: Vec<String> = removed.iter().map(|f| f.path.display().to_string()).collect();
+        writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            visible(&format!(
+                "removed {} temporary file(s) left by an export that did not finish: {}",
+                removed.len(),
+                names.join(", ")
+            ))
+        )?;
+    }
+    Ok(())
 }
 
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.
