@@ -3,6 +3,7 @@
 
 mod adjudicate;
 mod annotate;
+mod bad_inputs;
 mod check;
 mod common;
 mod compare;

@@ -291,7 +291,10 @@ fn prepare_out_dir(dir: &std::path::Path) -> anyhow::Result<()> {
     }
     let removed = annot_model::corpus::remove_abandoned_temp_files(dir)?;
     if !removed.is_empty() {
-        let names: Vec<String> = removed.iter().map(|f| f.path.display().to_string()).collect();
+        let names: Vec<String> = removed
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
         writeln!(
             std::io::stderr().lock(),
             "{}",
