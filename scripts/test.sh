@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked "$@"
+# kill -9 at random moments of every writing command (500 for the full run: --kills 500).
+python3 scripts/crash_test.py --kills "${ANNOT_CRASH_KILLS:-60}" --bin target/debug/annot
 if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
     bash scripts/interop.sh
 fi
