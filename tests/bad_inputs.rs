@@ -1178,3 +1178,140 @@ fn bad_input_matrix() {
         failures.join("\n")
     );
 }
+
+/// Ctrl-C (SIGINT) in the middle of an export: the older export is left as it was; the
+/// temporary file the interrupted one left is removed by the next export, which says so.
+#[test]
+fn ctrl_c_during_export() {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(800)).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let out = tmp.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("all.jsonl"), b"the previous export\n").unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
+        .arg("--project")
+        .arg(&root)
+        .args(["export", "--format", "jsonl", "--from", "bulk", "--out"])
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Interrupt once the export is writing (its temporary file exists).
+    while temp_files(&out).is_empty() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the export ended before it could be interrupted"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    assert_eq!(
+        std::fs::read(out.join("all.jsonl")).unwrap(),
+        b"the previous export\n"
+    );
+    let again = annot_in(&root)
+        .args(["export", "--format", "jsonl", "--from", "bulk", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&again.get_output().stderr).to_string();
+    assert!(
+        err.contains("removed 1 temporary file(s) left by an export that did not finish"),
+        "{err}"
+    );
+    assert!(temp_files(&out).is_empty());
+    let written = std::fs::read_to_string(out.join("all.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 800);
+}
+
+/// A disk that fills up for real (a 1 MiB tmpfs, root only): import, export and
+/// annotate stop with the file named and ENOSPC, leave no temporary file and the
+/// project as it was. Where the mount is not allowed (not root, no CAP_SYS_ADMIN) the
+/// `ulimit -f` rows of the matrix cover the same paths; this says it skipped.
+#[test]
+fn disk_full_on_a_small_tmpfs() {
+    struct Mount(PathBuf);
+    impl Drop for Mount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let (tmp, root) = fixture();
+    let small = tmp.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(&small)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root); the ulimit -f rows cover this");
+        return;
+    }
+    let _guard = Mount(small.clone());
+    let proj = small.join("proj");
+    let copy = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(&root)
+        .arg(&proj)
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let before = snapshot(&proj);
+    let docs = tmp.path().join("big.jsonl");
+    std::fs::write(&docs, big_text_docs(700)).unwrap();
+    let import = annot_in(&proj).arg("import").arg(&docs).assert().code(2);
+    let err = String::from_utf8_lossy(&import.get_output().stderr).to_string();
+    assert!(
+        err.contains("corpus/import-0002.jsonl: No space left on device"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&proj), before);
+    assert!(temp_files(&small).is_empty(), "{:?}", temp_files(&small));
+    // Export of a log too big for what is left.
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let out = small.join("out");
+    let export = annot_in(&root)
+        .args(["export", "--format", "jsonl", "--from", "bulk", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&export.get_output().stderr).to_string();
+    assert!(
+        err.contains("out/all.jsonl") && err.contains("No space left on device"),
+        "{err}"
+    );
+    assert!(temp_files(&small).is_empty(), "{:?}", temp_files(&small));
+    // Annotate on a full disk: refused when the record cannot be written, nothing torn.
+    let filler = small.join("filler");
+    let _ = std::fs::write(&filler, vec![0u8; 1 << 20]);
+    let session = annot_in(&proj)
+        .args(["annotate", "--annotator", "carol"])
+        .write_stdin("Alice PER\n\n")
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&session.get_output().stderr).to_string();
+    assert!(
+        err.contains("carol.jsonl") && err.contains("No space left on device"),
+        "{err}"
+    );
+    let carol = std::fs::read(proj.join("annotations/carol.jsonl")).unwrap_or_default();
+    assert!(carol.is_empty() || carol.ends_with(b"\n"), "a torn record");
+}

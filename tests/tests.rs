@@ -8,6 +8,7 @@ mod check;
 mod common;
 mod compare;
 mod export;
+mod faults;
 mod import_annotations;
 mod import_brat_conll;
 mod import_defects;
