@@ -105,6 +105,23 @@ fn a_log_held_by_a_session_refuses_a_second_writer() {
         .write_stdin("q\n")
         .assert()
         .code(2);
+    // An annotated import into gold: refused before anything lands, corpus included.
+    let spans = root.join("../spans.jsonl");
+    std::fs::write(
+        &spans,
+        "{\"id\":\"z1\",\"text\":\"Zed met Bob.\",\"spans\":[]}\n",
+    )
+    .unwrap();
+    let corpus_before = std::fs::read_dir(root.join("corpus")).unwrap().count();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "gold"])
+        .arg(&spans)
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_dir(root.join("corpus")).unwrap().count(),
+        corpus_before
+    );
     assert!(session.finish("q\n").success());
     assert!(log_lines(&root, "gold").is_empty());
     annot_in(&root)
