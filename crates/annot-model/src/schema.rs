@@ -303,6 +303,66 @@ fn check_name(name: &str, what: &str) -> Result<(), SchemaError> {
     Ok(())
 }
 
+/// The first key found twice in one object of a JSON text (`serde_json::Value` keeps the
+/// last of the two and says nothing).
+struct DuplicateKey(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for DuplicateKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Walk;
+        impl<'de> serde::de::Visitor<'de> for Walk {
+            type Value = DuplicateKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_unit<E>(self) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<DuplicateKey, A::Error> {
+                let mut found = None;
+                while let Some(DuplicateKey(inner)) = seq.next_element()? {
+                    found = found.or(inner);
+                }
+                Ok(DuplicateKey(found))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<DuplicateKey, A::Error> {
+                let mut seen = std::collections::HashSet::new();
+                let mut found = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let DuplicateKey(inner) = map.next_value()?;
+                    if !seen.insert(key.clone()) {
+                        found = found.or(Some(key));
+                    }
+                    found = found.or(inner);
+                }
+                Ok(DuplicateKey(found))
+            }
+        }
+        d.deserialize_any(Walk)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,65 +440,5 @@ mod tests {
             Err(SchemaError::DuplicateZone { zone }) => assert_eq!(zone, Zone::Body),
             other => panic!("{other:?}"),
         }
-    }
-}
-
-/// The first key found twice in one object of a JSON text (`serde_json::Value` keeps the
-/// last of the two and says nothing).
-struct DuplicateKey(Option<String>);
-
-impl<'de> serde::Deserialize<'de> for DuplicateKey {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Walk;
-        impl<'de> serde::de::Visitor<'de> for Walk {
-            type Value = DuplicateKey;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("JSON")
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_unit<E>(self) -> Result<DuplicateKey, E> {
-                Ok(DuplicateKey(None))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<DuplicateKey, A::Error> {
-                let mut found = None;
-                while let Some(DuplicateKey(inner)) = seq.next_element()? {
-                    found = found.or(inner);
-                }
-                Ok(DuplicateKey(found))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DuplicateKey, A::Error> {
-                let mut seen = std::collections::HashSet::new();
-                let mut found = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    let DuplicateKey(inner) = map.next_value()?;
-                    if !seen.insert(key.clone()) {
-                        found = found.or(Some(key));
-                    }
-                    found = found.or(inner);
-                }
-                Ok(DuplicateKey(found))
-            }
-        }
-        d.deserialize_any(Walk)
     }
 }
