@@ -271,3 +271,80 @@ fn two_imports_at_once_take_turns() {
     assert_eq!(status["documents"], 3002);
     annot_in(&root).arg("check").assert().success();
 }
+
+/// Eight scripted annotators at once, while an import, an `agree` and an `export` run:
+/// every session saves all it was given, the readers exit 0 on whole records, the
+/// import lands whole.
+#[test]
+fn eight_annotators_an_import_an_agree_and_an_export_at_once() {
+    let (tmp, root) = project(30);
+    let more = tmp.path().join("more.jsonl");
+    let lines: String = (0..1000)
+        .map(|i| serde_json::json!({"id": format!("m{i}"), "text": format!("Late news {i} from Nantes. ").repeat(10)}).to_string() + "\n")
+        .collect();
+    std::fs::write(&more, lines).unwrap();
+    let spawn = |args: &[&str], stdin: Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_annot"))
+            .env("NO_COLOR", "1")
+            .arg("--project")
+            .arg(&root)
+            .args(args)
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut sessions = Vec::new();
+    for k in 0..8 {
+        let who = format!("ann{k}");
+        let mut child = spawn(&["annotate", "--annotator", &who], Stdio::piped());
+        let mut stdin = child.stdin.take().unwrap();
+        // The first 30 documents (the import's come after them in corpus order).
+        stdin
+            .write_all("Paris LOC\n\n".repeat(30).as_bytes())
+            .unwrap();
+        drop(stdin);
+        sessions.push((who, child));
+    }
+    let import = spawn(&["import", more.to_str().unwrap()], Stdio::null());
+    let agree = spawn(&["agree", "alice", "bob"], Stdio::null());
+    let export = spawn(
+        &[
+            "export", "--format", "jsonl", "--from", "alice", "--out", "-",
+        ],
+        Stdio::null(),
+    );
+    for (who, child) in sessions {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{who}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let records = log_lines(&root, &who);
+        assert_eq!(records.len(), 30, "{who}");
+        assert!(
+            records.iter().all(|r| r["spans"][0]["text"] == "Paris"),
+            "{who}"
+        );
+    }
+    assert!(import.wait_with_output().unwrap().status.success());
+    let agree = agree.wait_with_output().unwrap();
+    assert!(
+        agree.status.success(),
+        "{}",
+        String::from_utf8_lossy(&agree.stderr)
+    );
+    let export = export.wait_with_output().unwrap();
+    assert!(export.status.success());
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert_eq!(text.lines().count(), 30);
+    for line in text.lines() {
+        serde_json::from_str::<serde_json::Value>(line).expect("a whole exported line");
+    }
+    let status: serde_json::Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
+    assert_eq!(status["documents"], 1030);
+    annot_in(&root).arg("check").assert().success();
+}
