@@ -180,10 +180,10 @@ impl Project {
             self.annotations_dir(),
             self.cache_dir().join(crate::corpus::INDEX_DIR),
         ];
-        if let Some(schema_dir) = self.schema_path().parent() {
-            if !dirs.iter().any(|d| d == schema_dir) {
-                dirs.push(schema_dir.to_owned());
-            }
+        if let Some(schema_dir) = self.schema_path().parent()
+            && !dirs.iter().any(|d| d == schema_dir)
+        {
+            dirs.push(schema_dir.to_owned());
         }
         dirs
     }
