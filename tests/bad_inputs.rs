@@ -1355,3 +1355,40 @@ fn temporary_files_left_anywhere_in_the_project_are_reported_and_removed() {
     annot_in(&root).arg("import").arg(more).assert().success();
     assert!(temp_files(&root).is_empty(), "{:?}", temp_files(&root));
 }
+
+/// A brat export writes each split as a temporary folder renamed into place: the one a
+/// killed brat export left is removed by the next export into that `--out` (which holds
+/// a lock on the folder, so it never takes a running export's), and a second export
+/// into a folder an export is writing is refused, not interleaved.
+#[test]
+fn a_killed_brat_export_folder_is_removed_and_two_exports_into_one_folder_are_refused() {
+    let (tmp, root) = fixture();
+    let out = tmp.path().join("brat-out");
+    std::fs::create_dir_all(out.join(".annot-tmp-killed/all")).unwrap();
+    std::fs::write(out.join(".annot-tmp-killed/all/d1.txt"), D1).unwrap();
+    let export = || {
+        let mut c = annot_in(&root);
+        c.args(["export", "--format", "brat", "--from", "alice", "--out"])
+            .arg(&out);
+        c
+    };
+    let done = export().assert().success();
+    let err = String::from_utf8_lossy(&done.get_output().stderr).to_string();
+    assert!(
+        err.contains("removed 1 temporary file(s) left by an export that did not finish"),
+        "{err}"
+    );
+    assert!(temp_files(&out).is_empty() && !out.join(".annot-tmp-killed").exists());
+    let before = snapshot(&out);
+    let held = std::fs::File::open(&out).unwrap();
+    held.try_lock().unwrap();
+    let refused = export().assert().code(2);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("another annot export is writing into this directory"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&out), before);
+    drop(held);
+    export().assert().success();
+}
