@@ -8,7 +8,7 @@ Each kill runs one scripted command on a fresh copy of a base project and sends 
 SIGKILL after a random delay (up to 1.2 times the command's own duration, measured
 by a reference run to the end). The commands, in turn: an annotate session, an
 adjudicate session, a plain import, an annotated import (jsonl-spans), a merge, an
-export. After each kill:
+export (jsonl) and an export (brat, a folder per split). After each kill:
 
 - annotate / adjudicate: every document the session said `saved` (acknowledged)
   has that decision in the log, and every span it acknowledged on the document still
@@ -83,20 +83,19 @@ def killed_run(bin_, project, args, stdin, delay):
 
 
 def files(dir_):
-    """{name: bytes} of the regular files directly in dir_ (absent dir: empty)."""
-    if not os.path.isdir(dir_):
-        return {}
-    return {
-        n: open(os.path.join(dir_, n), "rb").read()
-        for n in sorted(os.listdir(dir_))
-        if os.path.isfile(os.path.join(dir_, n))
-    }
+    """{relative path: bytes} of the files under dir_ (absent dir: empty)."""
+    out = {}
+    for d, _, names in os.walk(dir_):
+        for n in names:
+            path = os.path.join(d, n)
+            out[os.path.relpath(path, dir_)] = open(path, "rb").read()
+    return dict(sorted(out.items()))
 
 
 def temp_files(root):
     found = []
-    for d, _, names in os.walk(root):
-        found += [os.path.join(d, n) for n in names if n.startswith(".annot-tmp-")]
+    for d, dirs, names in os.walk(root):
+        found += [os.path.join(d, n) for n in names + dirs if n.startswith(".annot-tmp-")]
     return found
 
 
@@ -178,6 +177,11 @@ def scenarios(more, spans, outdir):
             ["export", "--format", "jsonl", "--from", "bob", "--out", outdir, "--split", "train=80,dev=20"],
             b"",
         ),
+        (
+            "export-brat",
+            ["export", "--format", "brat", "--from", "bob", "--out", outdir, "--split", "train=80,dev=20"],
+            b"",
+        ),
     ]
 
 
@@ -252,7 +256,7 @@ def verify(name, args, bin_, copy, ref, stdout, outdir, ref_out):
         check_no_error(bin_, copy)
         run(bin_, copy, ["merge", "alice", "bob", "--into", "gold", "--strategy", "union"])
         expect(latest(copy, "gold") == latest(ref, "gold"), "merge again: gold differs from the reference")
-    elif name == "export":
+    elif name.startswith("export"):
         got = files(outdir)
         for n, b in got.items():
             if not n.startswith(".annot-tmp-"):
