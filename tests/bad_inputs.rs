@@ -455,7 +455,7 @@ fn rows() -> Vec<Row> {
             limit_kib: None,
             code: 1,
             stderr: &[
-                "clash.jsonl: document 'd1' is already in the project with another text",
+                "clash.jsonl:1: document 'd1' is already in the project with another text",
                 "--update",
             ],
             after: Untouched,

@@ -186,7 +186,12 @@ pub fn import_into(
         } else if existing.is_some() && !opts.update {
             target = None;
             conflicts.push(Message {
-                source,
+                // `file:line` where the input has lines: the line to fix.
+                source: if location.is_empty() {
+                    source
+                } else {
+                    location.clone()
+                },
                 message: format!(
                     "document '{}' is already in the project with another text; not imported: \
                      if this is a new version of that article, import it again with --update \
