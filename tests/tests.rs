@@ -3,10 +3,12 @@
 
 mod adjudicate;
 mod annotate;
+mod bad_inputs;
 mod check;
 mod common;
 mod compare;
 mod export;
+mod faults;
 mod import_annotations;
 mod import_brat_conll;
 mod import_defects;

@@ -290,6 +290,10 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let config = config(args, false)?;
+    let out_dir = match &config.output {
+        Output::Dir(dir) => Some(OutDir::take(dir)?),
+        Output::Stdout => None,
+    };
     let bar = crate::output::progress_bar(0, "export");
     bar.set_style(
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {pos}/{len} docs")
@@ -310,6 +314,9 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = annot_export::export(project, &config, &mut out, &mut progress);
     bar.finish_and_clear();
+    if let (Err(_), Some(dir)) = (&result, &out_dir) {
+        dir.unmake_if_empty();
+    }
     let summary = match result {
         Ok(s) => s,
         Err(ExportError::Refused(refusal)) => {
@@ -325,6 +332,79 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
     }
     write!(std::io::stderr().lock(), "{}", visible(&summary.to_text()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--out DIR` held for one export: made if missing, locked (an `flock` on the
+/// directory itself, so nothing is added to it) so that two exports into it take no
+/// turns of each other's files, and cleared of the temporary files and folders (brat
+/// writes a folder per split) that an export killed there left (Ctrl-C, `kill -9`).
+struct OutDir {
+    path: std::path::PathBuf,
+    made: bool,
+    _lock: std::fs::File,
+}
+
+impl OutDir {
+    fn take(dir: &std::path::Path) -> anyhow::Result<Self> {
+        let made = match std::fs::metadata(dir) {
+            Ok(meta) if !meta.is_dir() => anyhow::bail!(
+                "--out {}: is a file, not a directory; --out names the directory that gets one file per split (or `-` for stdout); the file was left as it is",
+                dir.display()
+            ),
+            Ok(_) => false,
+            Err(_) => {
+                fs_err::create_dir_all(dir)
+                    .with_context(|| format!("cannot write {}", dir.display()))?;
+                true
+            }
+        };
+        let lock = fs_err::File::open(dir)?.into_parts().0;
+        if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
+            anyhow::bail!(
+                "--out {}: another annot export is writing into this directory; wait for it to finish, or export somewhere else",
+                dir.display()
+            );
+        }
+        // Under the lock no running export owns a temporary entry here.
+        let mut removed: Vec<String> = annot_model::corpus::remove_abandoned_temp_files(dir)?
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        for entry in fs_err::read_dir(dir)? {
+            let entry = entry?;
+            let is_temp = entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(annot_model::atomic::TEMP_PREFIX);
+            if is_temp && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs_err::remove_dir_all(entry.path())?;
+                removed.push(entry.path().display().to_string());
+            }
+        }
+        if !removed.is_empty() {
+            writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                visible(&format!(
+                    "removed {} temporary file(s) left by an export that did not finish: {}",
+                    removed.len(),
+                    removed.join(", ")
+                ))
+            )?;
+        }
+        Ok(Self {
+            path: dir.to_owned(),
+            made,
+            _lock: lock,
+        })
+    }
+
+    /// After a refused export: the directory it made, if still empty, is removed again.
+    fn unmake_if_empty(&self) {
+        if self.made {
+            let _ = std::fs::remove_dir(&self.path);
+        }
+    }
 }
 
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.
