@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::common::{annot_in, empty_project, sample_project, stdout_of};
+use crate::common::{
+    annot_in, empty_project, overlap_project, sample_project, span_tuples, stdout_of,
+};
 
 /// Code point range of the first `needle` in `text`.
 fn at(text: &str, needle: &str) -> (usize, usize) {
@@ -126,7 +128,7 @@ fn prodigy_fixture(dir: &Path) -> PathBuf {
 
 #[test]
 fn prodigy_spans_land_on_code_points_of_the_normalised_text() {
-    let (tmp, root) = empty_project();
+    let (tmp, root) = overlap_project();
     let file = prodigy_fixture(tmp.path());
     let out = import(&root, &["--format", "prodigy", "--as", "model"], &[&file]).success();
     let err = stderr(&out);
@@ -362,19 +364,20 @@ fn label_studio_old_utf16_and_new_code_point_offsets() {
         .collect();
     assert_eq!(kinds, ["utf16_offsets", "utf16_offsets"]);
     assert_eq!(report["refused_whole"], false);
-    // `--as` puts every annotation under one name.
+    // `--as` never makes one record of three people's answers.
     let (_t2, root2) = empty_project();
-    import(
+    let out = import(
         &root2,
         &["--format", "label-studio", "--as", "ls"],
         &[&file],
     )
-    .success();
-    assert_eq!(
-        log_lines(&root2, "ls"),
-        1,
-        "three annotations of one document merged"
+    .failure();
+    assert!(
+        stderr(&out).contains("the file says 'ls-2' made this annotation and 'ana' the one at"),
+        "{}",
+        stderr(&out)
     );
+    assert_eq!(log_lines(&root2, "ls"), 0);
 }
 
 #[test]
@@ -789,4 +792,196 @@ fn a_models_predictions_are_suggestions_taken_with_y() {
         "{}",
         stderr(&out)
     );
+}
+
+/// hostile7 #16: a rejected span never lands in `spans`, whether or not other
+/// lines of its text exist; an ignored one is no rejection; a span accepted
+/// then rejected takes the later answer, and says so.
+#[test]
+fn prodigy_reject_and_ignore_are_stored_one_way() {
+    let (tmp, root) = empty_project();
+    let t = "Apple ouvre un magasin à Paris avec Tim Cook.";
+    let s = |n: &str, l: &str| {
+        let (a, b) = at(t, n);
+        json!([{"start": a, "end": b, "label": l, "text": n}])
+    };
+    let teach = tmp.path().join("teach.jsonl");
+    write_lines(
+        &teach,
+        &[
+            json!({"id": "t", "text": t, "spans": s("Apple", "ORG"), "answer": "accept"}),
+            json!({"id": "t", "text": t, "spans": s("Paris", "PER"), "answer": "reject"}),
+            json!({"id": "t", "text": t, "spans": s("Tim Cook", "PER"), "answer": "ignore"}),
+            json!({"id": "t", "text": t, "spans": s("Apple", "ORG"), "answer": "reject"}),
+            json!({"id": "g", "text": "Google rachète une startup.", "answer": "reject",
+                   "spans": [{"start": 0, "end": 6, "label": "PER", "text": "Google"}]}),
+        ],
+    );
+    let out = import(&root, &["--format", "prodigy", "--as", "teach"], &[&teach]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("span ORG [0, 5) \"Apple\" accepted on an earlier line is rejected here"),
+        "{err}"
+    );
+    let r = record_of(&root, "t", "teach");
+    assert_eq!(r["status"], "accepted");
+    assert_eq!(r["spans"], json!([]), "{r}");
+    let rejected: Vec<&str> = r["rejected_spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rejected,
+        ["Paris", "Apple"],
+        "Tim Cook was ignored, not rejected"
+    );
+    let g = record_of(&root, "g", "teach");
+    assert_eq!(g["status"], "rejected");
+    assert_eq!(g["spans"], json!([]), "{g}");
+    assert_eq!(g["rejected_spans"][0]["text"], "Google");
+    check_clean(&root);
+}
+
+/// hostile7 #34: a rejected binary `label` is kept, as `rejected_labels`.
+#[test]
+fn prodigy_rejected_textcat_labels_are_kept() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("tc.jsonl");
+    write_lines(
+        &file,
+        &[
+            json!({"id": "m", "text": "Le match est fini.", "label": "politics", "answer": "reject"}),
+            json!({"id": "m", "text": "Le match est fini.", "label": "sports", "answer": "accept"}),
+            json!({"id": "c", "text": "Un concert.", "label": "culture", "answer": "reject"}),
+        ],
+    );
+    import(&root, &["--format", "prodigy", "--as", "tc"], &[&file]).success();
+    let m = record_of(&root, "m", "tc");
+    assert_eq!(m["labels"], json!({"topic": ["sports"]}));
+    assert_eq!(m["rejected_labels"], json!(["politics"]));
+    let c = record_of(&root, "c", "tc");
+    assert_eq!(
+        (c["status"].as_str(), &c["rejected_labels"]),
+        (Some("rejected"), &json!(["culture"]))
+    );
+}
+
+/// hostile7 #43: Prodigy's `_annotator_id` names the annotator; with `--as`,
+/// two people's answers are refused, never merged into one record.
+#[test]
+fn prodigy_annotator_ids_keep_people_apart() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("multi.jsonl");
+    let line = |label: &str, who: &str| {
+        json!({"id": "v", "text": "Visite à Lyon.", "answer": "accept",
+               "spans": [{"start": 9, "end": 13, "label": label}],
+               "_annotator_id": who, "_session_id": who})
+    };
+    write_lines(&file, &[line("LOC", "news-alice"), line("ORG", "news-bob")]);
+    let out = import(&root, &["--format", "prodigy", "--as", "m"], &[&file]).failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("the file says 'news-bob' made this annotation and 'news-alice' the one at"),
+        "{err}"
+    );
+    assert!(err.contains("nothing imported"), "{err}");
+    import(&root, &["--format", "prodigy"], &[&file]).success();
+    assert_eq!(
+        spans_of(&root, "v", "news-alice"),
+        [span("Visite à Lyon.", "Lyon", "LOC")]
+    );
+    assert_eq!(
+        spans_of(&root, "v", "news-bob"),
+        [span("Visite à Lyon.", "Lyon", "ORG")]
+    );
+    check_clean(&root);
+}
+
+/// hostile7 #4, #5, #25: Label Studio users are their ids (whatever shape
+/// `completed_by` has); e-mails sharing a local part never merge two users;
+/// two annotations of one user on one task are two answers, the later kept.
+#[test]
+fn label_studio_users_are_keyed_by_id() {
+    let (tmp, root) = empty_project();
+    let region = |label: &str| {
+        json!({"from_name": "label", "to_name": "text", "type": "labels",
+               "value": {"start": 11, "end": 17, "text": "Madrid", "labels": [label]}})
+    };
+    let t = "Deux avis: Madrid.";
+    let tasks = json!([
+        {"id": 11, "data": {"text": t}, "annotations": [
+            {"id": 1, "completed_by": {"id": 3, "email": "carol@x.org"}, "result": [region("LOC")]},
+            {"id": 2, "completed_by": {"id": 4, "email": "carol@y.org"}, "result": [region("ORG")]}]},
+        {"id": 13, "data": {"text": "Un autre: Madrid."}, "annotations": [
+            {"id": 3, "completed_by": 3, "created_at": "2021-01-01T10:00:00Z",
+             "result": [{"from_name": "label", "to_name": "text", "type": "labels",
+                         "value": {"start": 10, "end": 16, "text": "Madrid", "labels": ["LOC"]}}]},
+            {"id": 4, "completed_by": 3, "created_at": "2021-01-02T10:00:00Z",
+             "result": [{"from_name": "label", "to_name": "text", "type": "labels",
+                         "value": {"start": 10, "end": 16, "text": "Madrid", "labels": ["ORG"]}}]}]}
+    ]);
+    let file = tmp.path().join("ls.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    let out = import(&root, &["--format", "label-studio"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("users whose e-mails share the name 'carol' are different annotators"),
+        "{err}"
+    );
+    assert!(
+        err.contains("'carol-ls3' answered this document twice"),
+        "{err}"
+    );
+    let doc = annot_model::text_hash(t);
+    assert_eq!(
+        spans_of(&root, &doc, "carol-ls3"),
+        [span(t, "Madrid", "LOC")]
+    );
+    assert_eq!(
+        spans_of(&root, &doc, "carol-ls4"),
+        [span(t, "Madrid", "ORG")]
+    );
+    let other = annot_model::text_hash("Un autre: Madrid.");
+    let r = record_of(&root, &other, "carol-ls3");
+    assert_eq!(
+        span_tuples(&r["spans"]),
+        [span("Un autre: Madrid.", "Madrid", "ORG")]
+    );
+    assert_eq!(r["label_studio_annotation"], 4, "the later answer");
+    check_clean(&root);
+}
+
+/// hostile7 #1: overlapping spans in a schema with `"overlap": false` are
+/// refused, naming the document; with --skip-bad only the later one goes.
+#[test]
+fn overlaps_the_schema_forbids_are_refused() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("o.jsonl");
+    let t = "Jean Dupont dirige Air France.";
+    write_lines(
+        &file,
+        &[json!({"id": "o1", "text": t, "answer": "accept",
+                 "spans": [{"start": 0, "end": 11, "label": "PER"}, {"start": 5, "end": 11, "label": "PER"},
+                           {"start": 19, "end": 29, "label": "ORG"}]})],
+    );
+    let out = import(&root, &["--format", "prodigy", "--as", "m"], &[&file]).failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("o.jsonl:1 (document 'o1'): span PER [5, 11) \"Dupont\" overlaps span PER [0, 11) \"Jean Dupont\""),
+        "{err}"
+    );
+    assert_eq!(log_lines(&root, "m"), 0);
+    import(
+        &root,
+        &["--format", "prodigy", "--as", "m", "--skip-bad"],
+        &[&file],
+    )
+    .failure();
+    assert_eq!(
+        spans_of(&root, "o1", "m"),
+        [span(t, "Jean Dupont", "PER"), span(t, "Air France", "ORG")]
+    );
+    check_clean(&root);
 }

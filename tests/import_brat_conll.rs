@@ -12,7 +12,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 use crate::common::{
-    annot_in, annotate_with_patterns, empty_project, sample_project, span_tuples, stdout_of,
+    annot_in, annotate_with_patterns, empty_project, overlap_project, sample_project, span_tuples,
+    stdout_of,
 };
 
 /// The records of `annotator`'s log.
@@ -82,7 +83,7 @@ fn brat_dir(tmp: &Path) -> PathBuf {
 
 #[test]
 fn brat_collection_imports_checks_and_shows() {
-    let (tmp, root) = empty_project();
+    let (tmp, root) = overlap_project();
     let dir = brat_dir(tmp.path());
     annot_in(&root)
         .args(["import", "--format", "brat", "--as", "brat"])

@@ -346,7 +346,12 @@ fn record_of(
     let record = Record {
         doc: doc.id.clone(),
         hash: doc.hash.clone(),
-        annotator: opts.annotator.clone().or(ann.annotator).unwrap_or_default(),
+        // The file's annotator, so that the records' checks know who the
+        // file says answered; `--as` replaces it there.
+        annotator: ann
+            .annotator
+            .or_else(|| opts.annotator.clone())
+            .unwrap_or_default(),
         schema: String::new(),
         status: ann.status,
         at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),
@@ -363,8 +368,30 @@ fn record_of(
 /// The record key of rejected spans.
 pub(crate) const REJECTED_SPANS: &str = "rejected_spans";
 
+/// The record key of rejected document labels (Prodigy's binary `label`
+/// answered reject).
+pub(crate) const REJECTED_LABELS: &str = "rejected_labels";
+
+/// An annotator name made of what another tool calls a user (an e-mail's
+/// local part, a session id): characters other than letters, digits, `-`,
+/// `_` and `.` become `_`.
+pub(crate) fn annotator_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// Adds `spans` to the record's `rejected_spans` (each once).
 pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
+    if spans.is_empty() {
+        return;
+    }
     let list = extra
         .entry(REJECTED_SPANS)
         .or_insert_with(|| Value::Array(Vec::new()));

@@ -241,6 +241,7 @@ pub fn import_into(
             annotator: opts.read.annotator.as_deref(),
             add_labels: opts.add_labels,
             skip_bad: opts.read.skip_bad,
+            merge_pieces: opts.read.format == Some(crate::Format::Prodigy),
         };
         // Input left out makes the whole import refused, unless skip_bad.
         refused_whole = !(opts.read.skip_bad || failures.is_empty() && conflicts.is_empty());

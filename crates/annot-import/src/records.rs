@@ -18,7 +18,7 @@ use annot_model::store::AnnotatorLog;
 use annot_model::{ModelError, Record, Status, UnknownLabel};
 use serde::Serialize;
 
-use crate::annotated::{ANY_LAYER, add_rejected};
+use crate::annotated::{ANY_LAYER, REJECTED_LABELS, REJECTED_SPANS, add_rejected};
 use crate::project::Message;
 
 /// The layer unplaced document labels go to when `add_labels` adds them and
@@ -58,6 +58,10 @@ pub struct RecordsOutcome {
     pub labels_added: Vec<String>,
     /// The schema file rewritten with the labels added.
     pub schema_file: Option<PathBuf>,
+    /// What the checks decided on their own, to be told: a later answer
+    /// that replaced an earlier one of the same annotator on a document, a
+    /// span one line accepted and a later one rejected.
+    pub notes: Vec<Message>,
     /// Records left out (with `skip_bad`) because of their labels or annotator
     /// (moved into [`crate::Outcome::refused`] by the import).
     #[serde(skip)]
@@ -96,6 +100,10 @@ pub(crate) struct RecordRules<'a> {
     pub(crate) annotator: Option<&'a str>,
     pub(crate) add_labels: bool,
     pub(crate) skip_bad: bool,
+    /// Records of one annotator on one document are pieces of one decision
+    /// (Prodigy's lines, one suggestion each), merged; else each is a whole
+    /// answer, and of two the later one is kept.
+    pub(crate) merge_pieces: bool,
 }
 
 /// Checks `pending` against the project and opens the logs they go to.
@@ -113,8 +121,10 @@ pub(crate) fn plan(
     let original = schema.clone();
     let mut bad = Vec::new();
     let mut added = Vec::new();
-    let mut kept: Vec<Pending> = Vec::with_capacity(pending.len());
+    let mut kept: Vec<(Pending, String)> = Vec::with_capacity(pending.len());
     for mut p in pending {
+        // Who the file says made the record, before `--as` names it.
+        let origin = p.record.annotator.clone();
         if let Some(name) = rules.annotator {
             name.clone_into(&mut p.record.annotator);
         }
@@ -153,7 +163,7 @@ pub(crate) fn plan(
                 source: format!("{} (document '{}')", p.location, p.record.doc),
                 message,
             }),
-            None => kept.push(p),
+            None => kept.push((p, origin)),
         }
     }
     if !bad.is_empty() && !rules.skip_bad {
@@ -168,32 +178,86 @@ pub(crate) fn plan(
         })?;
     }
     let schema_id = schema.id();
-    let mut merged: BTreeMap<(String, String), Record> = BTreeMap::new();
+    // By (annotator, document): the record, who the file said made it, where.
+    let mut merged: BTreeMap<(String, String), (Record, String, String)> = BTreeMap::new();
     let mut merges = 0usize;
+    let mut notes = Vec::new();
     let mut order: Vec<(String, String)> = Vec::new();
-    for p in kept {
+    for (p, origin) in kept {
         let mut r = p.record;
         r.schema.clone_from(&schema_id);
         let key = (r.annotator.clone(), r.doc.clone());
-        if let Some(first) = merged.get_mut(&key) {
-            merges += 1;
-            merge(first, r);
-        } else {
+        let source = format!("{} (document '{}')", p.location, r.doc);
+        let Some((first, first_origin, first_at)) = merged.get_mut(&key) else {
             order.push(key.clone());
-            merged.insert(key, r);
+            merged.insert(key, (r, origin, p.location));
+            continue;
+        };
+        if *first_origin != origin {
+            bad.push(Message {
+                source,
+                message: format!(
+                    "the file says '{origin}' made this annotation and '{first_origin}' the one \
+                     at {first_at}: they would become one record of '{}' holding both answers; \
+                     import without --as (each annotator keeps their own log), or each \
+                     annotator's part on its own",
+                    r.annotator
+                ),
+            });
+        } else if rules.merge_pieces {
+            merges += 1;
+            for m in merge(first, r) {
+                notes.push(Message {
+                    source: source.clone(),
+                    message: m,
+                });
+            }
+        } else {
+            // Two whole answers of one annotator: the later one is kept.
+            let later = r.at >= first.at;
+            let message = format!(
+                "'{}' answered this document twice (here at {}, and at {first_at} at {}): the \
+                 {} one is kept, the other is not imported",
+                r.annotator,
+                r.at,
+                first.at,
+                if later { "later, this" } else { "later, that" },
+            );
+            notes.push(Message { source, message });
+            if later {
+                *first = r;
+                p.location.clone_into(first_at);
+            }
         }
+    }
+    // Spans that overlap where the schema forbids it: refused (with
+    // skip_bad, the later of two left out).
+    if !schema.spans.overlap {
+        for (record, _, location) in merged.values_mut() {
+            let source = format!("{location} (document '{}')", record.doc);
+            for m in drop_overlaps(record, &schema_id, rules.skip_bad) {
+                bad.push(Message {
+                    source: source.clone(),
+                    message: m,
+                });
+            }
+        }
+    }
+    if !bad.is_empty() && !rules.skip_bad {
+        return Err(PlanError::Bad(bad));
     }
     let mut outcome = RecordsOutcome {
         labels_added: added,
         refused: bad,
         merged: merges,
+        notes,
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();
     let mut by_annotator: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
     for key in order {
-        let Some(r) = merged.remove(&key) else {
+        let Some((r, _, _)) = merged.remove(&key) else {
             continue;
         };
         if !logs.contains_key(&r.annotator) {
@@ -360,17 +424,116 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
     }
 }
 
+/// Leaves out of `record` each span that overlaps an earlier one (the schema
+/// forbids overlaps), when `skip_bad`; returns what overlaps, in the
+/// report's words.
+fn drop_overlaps(record: &mut Record, schema: &str, skip_bad: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut kept: Vec<annot_model::Span> = Vec::with_capacity(record.spans.len());
+    for s in std::mem::take(&mut record.spans) {
+        let clash = kept
+            .iter()
+            .find(|k| k.start < s.end && s.start < k.end)
+            .map(|k| format!("{} [{}, {}) \"{}\"", k.label, k.start, k.end, k.text));
+        match clash {
+            Some(other) => {
+                out.push(format!(
+                    "span {} [{}, {}) \"{}\" overlaps span {other}, and schema {schema} forbids \
+                     overlapping spans (\"overlap\": false): {}",
+                    s.label,
+                    s.start,
+                    s.end,
+                    s.text,
+                    if skip_bad {
+                        "this span is left out (the record keeps its other spans)"
+                    } else {
+                        "fix the file, or import with --skip-bad to leave the later span out"
+                    }
+                ));
+                if !skip_bad {
+                    kept.push(s);
+                }
+            }
+            None => kept.push(s),
+        }
+    }
+    record.spans = kept;
+    out
+}
+
 /// Merges a later record of the same annotator on the same document into the
 /// first (Prodigy's `ner.teach` gives one line a suggestion): the spans of the
 /// accepted ones joined, those of rejected ones kept in `rejected_spans` when
-/// another is accepted, labels joined, extra keys of the later one added; the
-/// status accepted when either is, else the later one's.
-fn merge(first: &mut Record, mut later: Record) {
+/// another is accepted (a skipped one's left aside: ignore is no judgement),
+/// labels joined, extra keys of the later one added; the status accepted
+/// when either is, else the later one's. A span (or binary label) one
+/// record accepts and the other rejects takes the later answer; what that
+/// decided is returned, to be told.
+fn merge(first: &mut Record, mut later: Record) -> Vec<String> {
     let accepted = |r: &Record| r.status == Status::Accepted;
-    if accepted(first) && !accepted(&later) {
+    if accepted(first) && later.status == Status::Rejected {
         add_rejected(&mut first.extra, std::mem::take(&mut later.spans));
-    } else if !accepted(first) && accepted(&later) {
+    } else if first.status == Status::Rejected && accepted(&later) {
         add_rejected(&mut first.extra, std::mem::take(&mut first.spans));
+    }
+    if !accepted(&later) {
+        later.spans.clear();
+    }
+    let mut told = Vec::new();
+    // The later answer on a span or label the first one answered otherwise.
+    let later_rejected_spans = rejected_list(&later.extra, REJECTED_SPANS);
+    let later_rejected_labels = rejected_list(&later.extra, REJECTED_LABELS);
+    first.spans.retain(|s| {
+        let again = serde_json::to_value(s).ok();
+        let rejected = later_rejected_spans
+            .iter()
+            .any(|v| Some(v) == again.as_ref());
+        if rejected {
+            told.push(format!(
+                "span {} [{}, {}) \"{}\" accepted on an earlier line is rejected here: the \
+                 later answer is kept (a rejected span)",
+                s.label, s.start, s.end, s.text
+            ));
+        }
+        !rejected
+    });
+    for (layer, values) in &mut first.labels {
+        values.retain(|v| {
+            let rejected = later_rejected_labels.iter().any(|x| x.as_str() == Some(v));
+            if rejected {
+                told.push(format!(
+                    "document label {layer}: {v} accepted on an earlier line is rejected here: \
+                     the later answer is kept (a rejected label)"
+                ));
+            }
+            !rejected
+        });
+    }
+    first.labels.retain(|_, v| !v.is_empty());
+    for key in [REJECTED_SPANS, REJECTED_LABELS] {
+        if let Some(serde_json::Value::Array(list)) = first.extra.get_mut(key) {
+            list.retain(|v| {
+                let accepted_now = match key {
+                    REJECTED_SPANS => later
+                        .spans
+                        .iter()
+                        .any(|s| serde_json::to_value(s).ok().as_ref() == Some(v)),
+                    _ => later
+                        .labels
+                        .values()
+                        .flatten()
+                        .any(|l| v.as_str() == Some(l)),
+                };
+                if accepted_now {
+                    told.push(format!(
+                        "{} rejected on an earlier line is accepted here: the later answer is \
+                         kept",
+                        describe_value(v)
+                    ));
+                }
+                !accepted_now
+            });
+        }
     }
     for s in later.spans {
         if !first.spans.contains(&s) {
@@ -410,6 +573,32 @@ fn merge(first: &mut Record, mut later: Record) {
         first.note = later.note;
     }
     first.ms += later.ms;
+    told
+}
+
+/// The values of a record's `rejected_spans` or `rejected_labels`.
+fn rejected_list(
+    extra: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Vec<serde_json::Value> {
+    match extra.get(key) {
+        Some(serde_json::Value::Array(list)) => list.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A rejected span or label as the report names it.
+fn describe_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(label) => format!("document label {label}"),
+        span => format!(
+            "span {} [{}, {}) \"{}\"",
+            span["label"].as_str().unwrap_or(""),
+            span["start"],
+            span["end"],
+            span["text"].as_str().unwrap_or("")
+        ),
+    }
 }
 
 #[cfg(test)]

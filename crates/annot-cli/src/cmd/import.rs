@@ -366,6 +366,13 @@ fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<
     let Some(r) = &outcome.records else {
         return Ok(());
     };
+    for m in &r.notes {
+        writeln!(
+            err,
+            "{}",
+            visible(&format!("note: {}: {}", m.source, m.message))
+        )?;
+    }
     if !r.labels_added.is_empty() {
         let file = r
             .schema_file
