@@ -985,3 +985,111 @@ fn overlaps_the_schema_forbids_are_refused() {
     );
     check_clean(&root);
 }
+
+/// hostile7 #17, #22: `--add-labels` puts document labels the schema lacks
+/// on the layer it adds (never a layer named ""), so the import's own check
+/// is clean; names with control characters are refused, not added.
+#[test]
+fn added_document_labels_name_the_layer_the_schema_gets() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("all.jsonl");
+    write_lines(
+        &file,
+        &[
+            json!({"id": 1, "text": "Visite à Lyon.", "label": [[9, 13, "loc"]]}),
+            json!({"id": 2, "text": "Match de foot.", "label": ["Sports", "newcat"]}),
+        ],
+    );
+    let out = import(
+        &root,
+        &["--format", "doccano", "--as", "dan", "--add-labels"],
+        &[&file],
+    )
+    .success();
+    let err = stderr(&out);
+    assert!(err.contains("span label loc (next to LOC"), "{err}");
+    assert!(
+        err.contains("document labels: label: Sports 1, label: newcat 1"),
+        "{err}"
+    );
+    let doc = annot_model::text_hash("Match de foot.");
+    assert_eq!(
+        record_of(&root, &doc, "dan")["labels"],
+        json!({"label": ["Sports", "newcat"]})
+    );
+    check_clean(&root);
+    let esc = tmp.path().join("esc.jsonl");
+    let t = "Alerte \u{1b}[2J à Paris.";
+    let (s, e) = at(t, "Paris");
+    write_lines(
+        &esc,
+        &[
+            json!({"id": "esc1", "text": t, "answer": "accept", "accept": ["poli\u{1b}[5mtics"],
+                 "spans": [{"start": s, "end": e, "label": "LOC\u{1b}[31m"}]}),
+        ],
+    );
+    let out = import(
+        &root,
+        &["--format", "prodigy", "--as", "m", "--add-labels"],
+        &[&esc],
+    )
+    .failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("label 'LOC␛[31m', label 'poli␛[5mtics' not in schema news@1, and not a usable label name"),
+        "{err}"
+    );
+    let schema = std::fs::read_to_string(root.join("schemas/news.json")).unwrap();
+    assert!(!schema.contains('\u{1b}'), "{schema}");
+}
+
+/// hostile7 #40: a document label two layers have is ambiguous, said so;
+/// `--label-layer` settles it.
+#[test]
+fn a_label_two_layers_have_is_ambiguous() {
+    let (tmp, _) = empty_project();
+    let schema = tmp.path().join("s1.json");
+    std::fs::write(
+        &schema,
+        json!({"name": "s1", "version": 1,
+               "spans": {"labels": [{"name": "PER", "key": "p"}], "overlap": false},
+               "labels": [{"name": "sentiment", "multi": false, "values": ["pos", "neg"]},
+                          {"name": "topic", "multi": true, "values": ["pos", "sport"]}],
+               "zones": ["body"]})
+        .to_string(),
+    )
+    .unwrap();
+    let root = tmp.path().join("psch");
+    crate::common::annot()
+        .arg("init")
+        .arg(&root)
+        .arg("--schema")
+        .arg(&schema)
+        .assert()
+        .success();
+    let file = tmp.path().join("sl.jsonl");
+    write_lines(
+        &file,
+        &[json!({"id": "s2", "text": "Un match.", "accept": ["pos"], "answer": "accept"})],
+    );
+    for extra in [&[][..], &["--add-labels"][..]] {
+        let args = [&["--format", "prodigy", "--as", "m"][..], extra].concat();
+        let out = import(&root, &args, &[&file]).failure();
+        let err = stderr(&out);
+        assert!(
+            err.contains("document label 'pos' is a value of 2 label layers of schema s1@1 (sentiment, topic): say which layer the file's document labels are with --label-layer LAYER"),
+            "{err}"
+        );
+    }
+    import(
+        &root,
+        &["--format", "prodigy", "--as", "m", "--label-layer", "topic"],
+        &[&file],
+    )
+    .success();
+    assert_eq!(
+        record_of(&root, "s2", "m")["labels"],
+        json!({"topic": ["pos"]})
+    );
+    check_clean(&root);
+}

@@ -34,6 +34,10 @@ pub struct ProjectImportOptions {
     /// Annotated formats: add the labels the schema lacks to it, instead of
     /// refusing the import.
     pub add_labels: bool,
+    /// Annotated formats: the label layer of the document labels a file
+    /// names by value only (Prodigy's `label` and `accept`, doccano's
+    /// classes), when the schema's layers do not decide it.
+    pub label_layer: Option<String>,
 }
 
 /// What the caller is told while an import into a project runs.
@@ -240,6 +244,7 @@ pub fn import_into(
         let rules = RecordRules {
             annotator: opts.read.annotator.as_deref(),
             add_labels: opts.add_labels,
+            label_layer: opts.label_layer.as_deref(),
             skip_bad: opts.read.skip_bad,
             merge_pieces: opts.read.format == Some(crate::Format::Prodigy),
         };

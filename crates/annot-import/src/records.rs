@@ -99,6 +99,8 @@ pub(crate) struct RecordRules<'a> {
     /// `--as`: the annotator of every record.
     pub(crate) annotator: Option<&'a str>,
     pub(crate) add_labels: bool,
+    /// `--label-layer`: the layer of document labels the file names by value only.
+    pub(crate) label_layer: Option<&'a str>,
     pub(crate) skip_bad: bool,
     /// Records of one annotator on one document are pieces of one decision
     /// (Prodigy's lines, one suggestion each), merged; else each is a whole
@@ -137,10 +139,24 @@ pub(crate) fn plan(
         } else if let Err(e) = project.log_path(&p.record.annotator) {
             Some(format!("{e}; or name the annotator with --as NAME"))
         } else {
-            place_labels(&mut p.record, &schema);
+            let fallback = rules.label_layer.or(rules.add_labels.then_some(NEW_LAYER));
+            let ambiguous = place_labels(&mut p.record, &schema, rules.label_layer, fallback);
             let unknown = schema.unknown_labels(&p.record.spans, &p.record.labels);
-            if unknown.is_empty() {
+            let unusable: Vec<String> = unknown.iter().flat_map(unusable_names).collect();
+            if !ambiguous.is_empty() {
+                Some(format!(
+                    "{}: say which layer the file's document labels are with --label-layer LAYER",
+                    ambiguous.join("; ")
+                ))
+            } else if unknown.is_empty() {
                 None
+            } else if !unusable.is_empty() {
+                Some(format!(
+                    "{} not in schema {}, and not a usable label name (no control or bidi \
+                     characters, no white space at either end): fix the file",
+                    unusable.join(", "),
+                    schema.id()
+                ))
             } else if rules.add_labels {
                 for u in unknown {
                     added.extend(add_label(&mut schema, &u));
@@ -349,22 +365,74 @@ fn describe_unknown(u: &UnknownLabel) -> String {
 }
 
 /// Puts the values of [`ANY_LAYER`] on the schema's layer that has each one
-/// (they stay unplaced, under [`ANY_LAYER`], when no layer or several have it).
-fn place_labels(record: &mut Record, schema: &Schema) {
+/// (all on `layer` when the caller names it); a value on no layer goes to
+/// `fallback`, else stays unplaced under [`ANY_LAYER`] (an unknown label).
+/// Returns the values several layers have, in the report's words: those
+/// are left unplaced, for the caller to refuse.
+fn place_labels(
+    record: &mut Record,
+    schema: &Schema,
+    layer: Option<&str>,
+    fallback: Option<&str>,
+) -> Vec<String> {
     let Some(values) = record.labels.remove(ANY_LAYER) else {
-        return;
+        return Vec::new();
     };
+    let mut ambiguous = Vec::new();
     for v in values {
-        let mut layers = schema.labels.iter().filter(|s| s.values.contains(&v));
-        let layer = match (layers.next(), layers.next()) {
-            (Some(set), None) => set.name.clone(),
-            _ => ANY_LAYER.to_owned(),
+        let layers: Vec<&str> = schema
+            .labels
+            .iter()
+            .filter(|s| s.values.contains(&v))
+            .map(|s| s.name.as_str())
+            .collect();
+        let to = match (layer, layers.as_slice()) {
+            (Some(named), _) => named.to_owned(),
+            (None, [one]) => (*one).to_owned(),
+            (None, []) => fallback.unwrap_or(ANY_LAYER).to_owned(),
+            (None, several) => {
+                ambiguous.push(format!(
+                    "document label '{v}' is a value of {} label layers of schema {} ({})",
+                    several.len(),
+                    schema.id(),
+                    several.join(", ")
+                ));
+                continue;
+            }
         };
-        let values = record.labels.entry(layer).or_default();
+        let values = record.labels.entry(to).or_default();
         if !values.contains(&v) {
             values.push(v);
         }
     }
+    ambiguous
+}
+
+/// The names of `unknown` that cannot be added to a schema: a control or
+/// bidirectional-formatting character, white space at either end, empty.
+fn unusable_names(unknown: &UnknownLabel) -> Vec<String> {
+    let names: Vec<&str> = match unknown {
+        UnknownLabel::Span { label, .. } => vec![label],
+        UnknownLabel::Layer { layer, values } => std::iter::once(layer.as_str())
+            .filter(|l| *l != ANY_LAYER)
+            .chain(values.iter().map(String::as_str))
+            .collect(),
+        UnknownLabel::Value { value, .. } => vec![value],
+        UnknownLabel::TooMany { .. } => Vec::new(),
+    };
+    let bad = |n: &str| {
+        n.is_empty()
+            || n.trim() != n
+            || n.chars().any(|c| {
+                c.is_control()
+                    || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+    };
+    names
+        .into_iter()
+        .filter(|n| bad(n))
+        .map(|n| format!("label '{n}'"))
+        .collect()
 }
 
 /// Adds what `unknown` lacks to the schema; returns it as the report names it.
@@ -374,12 +442,19 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
             if schema.spans.labels.iter().any(|l| &l.name == label) {
                 return Vec::new();
             }
+            let near = schema
+                .spans
+                .labels
+                .iter()
+                .find(|l| l.name.to_lowercase() == label.to_lowercase())
+                .map(|l| format!(" (next to {}: another case, the same label?)", l.name))
+                .unwrap_or_default();
             schema.spans.labels.push(LabelDef {
                 name: label.clone(),
                 key: None,
                 description: None,
             });
-            vec![format!("span label {label}")]
+            vec![format!("span label {label}{near}")]
         }
         UnknownLabel::Layer { layer, values } => {
             let name = if layer == ANY_LAYER { NEW_LAYER } else { layer };
@@ -387,7 +462,7 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
             if schema.label_set(name).is_none() {
                 schema.labels.push(LabelSet {
                     name: name.to_owned(),
-                    multi: layer == ANY_LAYER || values.len() > 1,
+                    multi: name == NEW_LAYER || values.len() > 1,
                     values: Vec::new(),
                     description: None,
                 });
@@ -660,7 +735,7 @@ mod tests {
         let topic = schema.labels[0].values[0].clone();
         r.labels
             .insert(ANY_LAYER.into(), vec![topic.clone(), "nowhere".into()]);
-        place_labels(&mut r, &schema);
+        assert!(place_labels(&mut r, &schema, None, None).is_empty());
         assert_eq!(r.labels[&schema.labels[0].name], vec![topic]);
         assert_eq!(r.labels[ANY_LAYER], vec!["nowhere".to_owned()]);
         let mut s = schema.clone();
@@ -669,7 +744,7 @@ mod tests {
         assert_eq!(added, ["label layer label", "label: nowhere"]);
         let mut r2 = rec(vec![], Status::Accepted);
         r2.labels.insert(ANY_LAYER.into(), vec!["nowhere".into()]);
-        place_labels(&mut r2, &s);
+        place_labels(&mut r2, &s, None, Some(NEW_LAYER));
         assert!(s.unknown_labels(&r2.spans, &r2.labels).is_empty());
     }
 }

@@ -35,6 +35,12 @@ pub(crate) struct ImportArgs {
     /// instead of refusing the import.
     #[arg(long)]
     pub(crate) add_labels: bool,
+    /// Annotated formats: the label layer of the document labels a file
+    /// names by value only (Prodigy's label/accept, doccano's classes)
+    /// [default: the layer of the schema that has the value; with
+    /// --add-labels, a value no layer has goes to a layer named label].
+    #[arg(long, value_name = "LAYER")]
+    pub(crate) label_layer: Option<String>,
     /// Annotated formats: leave out the annotations (and lines) that are
     /// bad and import the rest, listing what was left out, instead of
     /// refusing the whole import.
@@ -194,6 +200,7 @@ impl ImportArgs {
         for (given, flag) in [
             (self.annotator.is_some(), "--as"),
             (self.add_labels, "--add-labels"),
+            (self.label_layer.is_some(), "--label-layer"),
             (self.skip_bad, "--skip-bad"),
         ] {
             if given && !annotated {
@@ -424,6 +431,7 @@ pub(crate) fn import_paths(
         read,
         update: args.update,
         add_labels: args.add_labels,
+        label_layer: args.label_layer.clone(),
     };
     let inputs: Vec<Input> = paths
         .iter()
