@@ -458,8 +458,8 @@ fn export_jsonl_import_jsonl_spans_export_jsonl_is_the_same_bytes() {
 
 const REFUSED: &str = "nothing imported: the problems above refuse the whole import; fix them, or \
                        import with --skip-bad to import the rest (what is left out is listed)";
-const FIX: &str = "fix the span in the file, or import with --skip-bad to leave this annotation \
-                   out (the rest is imported, and what was left out is listed)";
+const FIX: &str = "fix the span in the file, or import with --skip-bad to leave this span out \
+                   (the record keeps its other spans, and what was left out is listed)";
 
 /// Imports `content` written to `name` as `format`; it must be refused with
 /// `message` and leave the project as it was.
@@ -652,10 +652,11 @@ fn skip_bad_imports_the_rest_and_add_labels_extends_the_schema() {
     let err = stderr(&out);
     assert!(
         err.contains(
-            "left out: p.jsonl:2 (document 'bad'): span LOC [2, 9) is outside the text (length 5): \
-             this annotation is left out"
-        ) || err.contains(
-            "span LOC [2, 9) is outside the text (length 5): this annotation is left out"
+            "p.jsonl:2 (document 'bad'): span LOC [2, 9) is outside the text (length 5): \
+             this span is left out (the record keeps its other spans)"
+        ) && err.contains(
+            "p.jsonl:2 (document 'bad'): every span of this annotation is left out, so is its \
+             record"
         ),
         "{err}"
     );
@@ -1092,4 +1093,102 @@ fn a_label_two_layers_have_is_ambiguous() {
         json!({"topic": ["pos"]})
     );
     check_clean(&root);
+}
+
+/// hostile7 #3, #23: Label Studio offsets without `value.text` after an
+/// astral character are read the way token edges say; within one
+/// annotation, one reading for every span.
+#[test]
+fn label_studio_reads_one_annotation_one_way() {
+    let (tmp, root) = empty_project();
+    let t = "👍👍 Angela Merkel à Bruxelles.";
+    let t2 = "😀 ooo à Paris.";
+    let labels = |s, e, text: Option<&str>, l: &str| {
+        let mut v = json!({"start": s, "end": e, "labels": [l]});
+        if let Some(text) = text {
+            v["text"] = json!(text);
+        }
+        json!({"from_name": "label", "to_name": "text", "type": "labels", "value": v})
+    };
+    let (s, e) = utf16_at(t, "Angela Merkel");
+    let tasks = json!([
+        {"id": 21, "data": {"text": t}, "annotations": [
+            {"id": 1, "completed_by": 1, "result": [labels(s, e, None, "PER")]}]},
+        {"id": 22, "data": {"text": t2}, "annotations": [
+            {"id": 2, "completed_by": 1, "result": [labels(3, 5, Some("oo"), "MISC"),
+                                                    labels(9, 14, Some("Paris"), "LOC")]}]}
+    ]);
+    let file = tmp.path().join("ls.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    import(&root, &["--format", "label-studio"], &[&file]).success();
+    assert_eq!(
+        spans_of(&root, &annot_model::text_hash(t), "ls-1"),
+        [span(t, "Angela Merkel", "PER")]
+    );
+    let (a, b) = at(t2, "oo");
+    assert_eq!(
+        spans_of(&root, &annot_model::text_hash(t2), "ls-1"),
+        [
+            (a as u64, b as u64, "MISC".into(), "oo".into()),
+            span(t2, "Paris", "LOC")
+        ]
+    );
+    check_clean(&root);
+}
+
+/// hostile7 #24: doccano offsets that look like UTF-16 code units are
+/// reported, naming the spans.
+#[test]
+fn doccano_utf16_offsets_are_reported() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("d.jsonl");
+    let t = "label1 😄 Lyon, Paris est belle";
+    let (a, b) = utf16_at(t, "Lyon");
+    let (c, d) = utf16_at(t, "Paris");
+    write_lines(
+        &file,
+        &[json!({"id": 1, "text": t, "label": [[a, b, "LOC"], [c, d, "LOC"]]})],
+    );
+    let out = import(&root, &["--format", "doccano", "--as", "d"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("2 span(s) (LOC [10, 14), LOC [16, 21)) do not fall on token edges"),
+        "{err}"
+    );
+    assert!(err.contains("as doccano did before its 2019 fix"), "{err}");
+}
+
+/// hostile7 #2: with --skip-bad only the bad span is left out; the record
+/// keeps its good ones, and the report says so.
+#[test]
+fn skip_bad_leaves_out_the_span_not_the_record() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("p3.jsonl");
+    let t = "Jean Dupont dirige Air France a Paris.";
+    write_lines(
+        &file,
+        &[
+            json!({"id": "mix", "text": t, "answer": "accept", "spans": [
+            {"start": 0, "end": 11, "label": "PER"},
+            {"start": 19, "end": 29, "label": "ORG", "text": "WRONG"},
+            {"start": 32, "end": 37, "label": "LOC"},
+            {"start": 5, "end": 5, "label": "LOC"}]}),
+        ],
+    );
+    let out = import(
+        &root,
+        &["--format", "prodigy", "--as", "m3", "--skip-bad"],
+        &[&file],
+    )
+    .failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("left out: ") && err.contains("p3.jsonl:1 (document 'mix'): span ORG [19, 29) says \"WRONG\" but the text there is \"Air France\": this span is left out (the record keeps its other spans)"),
+        "{err}"
+    );
+    assert!(err.contains("2 left out"), "{err}");
+    assert_eq!(
+        spans_of(&root, "mix", "m3"),
+        [span(t, "Jean Dupont", "PER"), span(t, "Paris", "LOC")]
+    );
 }
