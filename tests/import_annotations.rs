@@ -665,7 +665,7 @@ fn skip_bad_imports_the_rest_and_add_labels_extends_the_schema() {
         "{err}"
     );
     assert!(
-        err.contains("1 record(s) on 1 document(s) written (m 1), 2 left out"),
+        err.contains("1 record(s) on 1 document(s) written (m 1), 3 left out"),
         "{err}"
     );
     assert_eq!(spans_of(&root, "ok", "m"), [span("Lyon", "Lyon", "LOC")]);
