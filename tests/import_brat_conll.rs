@@ -637,3 +637,72 @@ fn conll_alignment_is_consecutive_and_never_the_first_of_several() {
         "n.conll:1: the tokens of this document are in 2 documents of the project ('d4', 'd5'): say which",
     ));
 }
+
+/// hostile7 #30: a T id used twice for different spans is refused with its
+/// lines; a discontinuous span covering a continuous one of its label is
+/// that span, imported once and said.
+#[test]
+fn brat_ids_used_twice_and_discontinuous_equal_to_continuous() {
+    let (tmp, root) = overlap_project();
+    let dir = tmp.path().join("b4");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("k1.txt"), "Nice et Lyon sont loin.\n").unwrap();
+    fs::write(
+        dir.join("k1.ann"),
+        "T1\tLOC 0 4\tNice\nT1\tLOC 8 12\tLyon\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "brat", "--as", "b"], &dir)
+        .failure()
+        .stderr(predicate::str::contains(
+            "k1.ann:2: T1 is used twice, here and on line 1 for another span",
+        ));
+    fs::write(
+        dir.join("k1.ann"),
+        "T1\tLOC 0 4\tNice\nT3\tLOC 8 12\tLyon\nT2\tLOC 0 2;2 4\tNi ce\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "brat", "--as", "b"], &dir)
+        .success()
+        .stderr(predicate::str::contains(
+            "line 3: T2 LOC 0 2;2 4 covers the same text as T1 (line 1): imported once",
+        ));
+    assert_eq!(
+        spans(&log(&root, "b")[0]),
+        [span(0, 4, "LOC", "Nice"), span(8, 12, "LOC", "Lyon")]
+    );
+}
+
+/// hostile7 #18, #8: every bad span of a brat document is named with its
+/// line and T id; what a refused import would convert is not said done.
+#[test]
+fn brat_errors_name_every_bad_line_and_t_id() {
+    let (tmp, root) = overlap_project();
+    let dir = tmp.path().join("b3");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("n2.txt"),
+        "Le président et vice-président Biden parle.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("n2.ann"),
+        "T1\tPER 0 2;31 36\tLe Biden\nT3\tPER 0 36\tall\nT4\tLOC 37 99\tx\n",
+    )
+    .unwrap();
+    let out = import(&root, &["--format", "brat", "--as", "b"], &dir).failure();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("(document 'n2'): line 2: T3: span PER [0, 36) says \"all\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("(document 'n2'): line 3: T4: span LOC [37, 99) is outside the text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("would be converted (nothing is imported): 1 discontinuous spans"),
+        "{err}"
+    );
+    assert!(!err.contains("\nconverted: "), "{err}");
+}

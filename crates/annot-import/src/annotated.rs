@@ -70,6 +70,9 @@ pub(crate) struct SpanIn {
     /// Kept even when an earlier span of the record is the same (brat's
     /// discontinuous spans with one covering extent are distinct annotations).
     pub(crate) keep_repeats: bool,
+    /// Where the file states the span, when the document's location does
+    /// not say (brat's `line 3: T3`), for messages.
+    pub(crate) at: Option<String>,
 }
 
 impl SpanIn {
@@ -82,7 +85,15 @@ impl SpanIn {
             text: None,
             units: Units::CodePoints,
             keep_repeats: false,
+            at: None,
         }
+    }
+
+    /// `at` as a message's prefix.
+    fn at_name(&self) -> String {
+        self.at
+            .as_ref()
+            .map_or_else(String::new, |a| format!("{a}: "))
     }
 
     /// The span with the text the file states for it.
@@ -258,13 +269,15 @@ pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOption
                 );
                 records.extend(made.record);
             }
-            Err(problem) => {
-                let d = Diagnostic::new(&at, problem);
-                events.push(if opts.skip_bad {
-                    Event::Refusal(d)
-                } else {
-                    Event::Failure(d)
-                });
+            Err(problems) => {
+                for problem in problems {
+                    let d = Diagnostic::new(&at, problem);
+                    events.push(if opts.skip_bad {
+                        Event::Refusal(d)
+                    } else {
+                        Event::Failure(d)
+                    });
+                }
             }
         }
     }
@@ -303,7 +316,7 @@ fn record_of(
     doc: &annot_model::Document,
     carry: &Carrier<'_>,
     opts: &ImportOptions,
-) -> Result<Made, String> {
+) -> Result<Made, Vec<String>> {
     let fix = if opts.skip_bad {
         "this span is left out (the record keeps its other spans)"
     } else {
@@ -317,46 +330,50 @@ fn record_of(
     let mut conversions = Vec::new();
     let mut warnings = Vec::new();
     let mut left_out = Vec::new();
+    let mut bad: Vec<String> = Vec::new();
     // One reading of offsets for the whole decision (code points or UTF-16).
     let all: Vec<&SpanIn> = ann.spans.iter().chain(&ann.rejected).collect();
     let reading = carry.reading(&all);
     warnings.extend(carry.utf16_hint(&all));
     // The offsets read on the text as the file has it, then carried onto the
     // normalised text all at once; a bad span is an error, or left out.
-    let mut read =
-        |list: Vec<SpanIn>, what: &str| -> Result<Vec<(SpanIn, usize, usize, Converted)>, String> {
-            let mut out = Vec::with_capacity(list.len());
-            for s in list {
-                match carry.offsets(&s, reading) {
-                    Ok((start, end, conversion, warning)) => {
-                        warnings.extend(warning.map(|w| format!("{what}{w}{who}")));
-                        out.push((s, start, end, conversion));
-                    }
-                    Err(e) if opts.skip_bad => left_out.push(format!("{what}{e}{who}: {fix}")),
-                    Err(e) => return Err(format!("{what}{e}{who}: {fix}")),
+    let mut read = |list: Vec<SpanIn>, what: &str| -> Vec<(SpanIn, usize, usize, Converted)> {
+        let mut out = Vec::with_capacity(list.len());
+        for s in list {
+            match carry.offsets(&s, reading) {
+                Ok((start, end, conversion, warning)) => {
+                    warnings.extend(warning.map(|w| format!("{what}{}{w}{who}", s.at_name())));
+                    out.push((s, start, end, conversion));
                 }
+                Err(e) => bad.push(format!("{what}{}{e}{who}: {fix}", s.at_name())),
             }
-            Ok(out)
-        };
-    let kept = read(ann.spans, "")?;
-    let refused = read(ann.rejected, "rejected ")?;
-    let had_spans = !kept.is_empty() || !left_out.is_empty();
+        }
+        out
+    };
+    let kept = read(ann.spans, "");
+    let refused = read(ann.rejected, "rejected ");
+    let had_spans = !kept.is_empty() || !bad.is_empty();
     let boundaries = carry.boundaries(kept.iter().chain(&refused).flat_map(|&(_, s, e, _)| [s, e]));
     let mut place = |list: Vec<(SpanIn, usize, usize, Converted)>,
                      what: &str|
-     -> Result<Vec<(SpanIn, Span, Converted)>, String> {
+     -> Vec<(SpanIn, Span, Converted)> {
         let mut out = Vec::with_capacity(list.len());
         for (s, start, end, conversion) in list {
             match carry.place(&s.label, start, end, conversion, boundaries.as_ref()) {
                 Ok((span, conversion)) => out.push((s, span, conversion)),
-                Err(e) if opts.skip_bad => left_out.push(format!("{what}{e}{who}: {fix}")),
-                Err(e) => return Err(format!("{what}{e}{who}: {fix}")),
+                Err(e) => bad.push(format!("{what}{}{e}{who}: {fix}", s.at_name())),
             }
         }
-        Ok(out)
+        out
     };
-    let kept = place(kept, "")?;
-    let refused = place(refused, "rejected ")?;
+    let kept = place(kept, "");
+    let refused = place(refused, "rejected ");
+    // Every bad span of the decision is named, not only the first.
+    if opts.skip_bad {
+        left_out.append(&mut bad);
+    } else if !bad.is_empty() {
+        return Err(bad);
+    }
     if had_spans && kept.is_empty() && refused.is_empty() && ann.labels.is_empty() {
         // Every span left out: a record without them would claim a decision
         // the file did not make.

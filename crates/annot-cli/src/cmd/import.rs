@@ -347,7 +347,13 @@ fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<
         kinds.entry(c.kind).or_default().push(c);
     }
     for (kind, list) in &kinds {
-        writeln!(err, "converted: {} {}", list.len(), kind.describe())?;
+        // Nothing lands when the import is refused: what it would convert.
+        let head = if outcome.refused_whole {
+            "would be converted (nothing is imported)"
+        } else {
+            "converted"
+        };
+        writeln!(err, "{head}: {} {}", list.len(), kind.describe())?;
         for c in list.iter().take(CONVERSIONS_SHOWN) {
             writeln!(
                 err,
