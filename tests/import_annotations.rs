@@ -1192,3 +1192,59 @@ fn skip_bad_leaves_out_the_span_not_the_record() {
         [span(t, "Jean Dupont", "PER"), span(t, "Paris", "LOC")]
     );
 }
+
+/// hostile7 #37: an annotated import killed between its corpus file and its
+/// records stays named in `.annot/imports-pending.json`: `check` and the
+/// next import say what is missing and how to finish; the same import run
+/// again finishes it and clears the journal.
+#[test]
+fn an_interrupted_annotated_import_is_told_until_finished() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("p.jsonl");
+    write_lines(
+        &file,
+        &[
+            json!({"id": "a", "text": "Visite à Lyon.", "spans": [{"start": 9, "end": 13, "label": "LOC"}]}),
+        ],
+    );
+    let journal = root.join(".annot/imports-pending.json");
+    let run = |name: &str| {
+        annot_in(&root)
+            .current_dir(tmp.path())
+            .args(["import", "--format", "prodigy", "--as", "m", name])
+            .assert()
+    };
+    run("p.jsonl").success();
+    assert!(!journal.exists(), "a finished import leaves no journal");
+    // What a kill after the corpus file leaves (the import writes this
+    // before its first record, removes it after its last).
+    std::fs::write(
+        &journal,
+        json!([{"inputs": ["p.jsonl"], "corpus_file": "proj/corpus/import-0001.jsonl",
+                "records": {"m": 20000}, "at": "2026-12-01T12:00:00Z"}])
+        .to_string(),
+    )
+    .unwrap();
+    let out = annot_in(&root).arg("check").assert().failure();
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: the annotated import of p.jsonl at 2026-12-01T12:00:00Z was interrupted after its corpus file proj/corpus/import-0001.jsonl was written, before all its records were (20000 for m to write)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("run the same import again to finish it"),
+        "{err}"
+    );
+    let other = tmp.path().join("q.jsonl");
+    write_lines(&other, &[json!({"id": "b", "text": "Rien.", "spans": []})]);
+    let out = run("q.jsonl").success();
+    assert!(
+        stderr(&out).contains("was interrupted after its corpus file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(journal.exists(), "another import does not finish it");
+    run("p.jsonl").success();
+    assert!(!journal.exists(), "the same import again finishes it");
+    check_clean(&root);
+}

@@ -140,7 +140,7 @@ pub fn import_into(
     // must not interleave with another import's.
     let _lock = project.lock_imports(callbacks.waiting)?;
     // What a killed import left: no running import owns it (we hold the lock).
-    let abandoned = remove_abandoned_temp_files(&project.corpus_dir())?
+    let abandoned: Vec<Message> = remove_abandoned_temp_files(&project.corpus_dir())?
         .into_iter()
         .map(|f| Message {
             source: (callbacks.show_path)(&f.path),
@@ -150,6 +150,19 @@ pub fn import_into(
                 f.bytes
             ),
         })
+        .collect();
+    // Annotated imports a kill interrupted: said until an import of the same
+    // inputs finishes.
+    let abandoned: Vec<Message> = abandoned
+        .into_iter()
+        .chain(
+            crate::journal::pending_imports(project)
+                .iter()
+                .map(|p| Message {
+                    source: (callbacks.show_path)(&project.cache_dir()),
+                    message: p.describe(),
+                }),
+        )
         .collect();
     let corpus = project.corpus()?;
     let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
@@ -289,7 +302,27 @@ pub fn import_into(
     // The records after the corpus lines they are about.
     let records = match records_plan {
         Some(p) => {
+            // Named in the journal while its records are written, so that a
+            // kill in between is told (by check and the next import).
+            let pending = crate::journal::PendingImport {
+                inputs: inputs
+                    .iter()
+                    .map(|i| match i {
+                        Input::Path(path) => (callbacks.show_path)(path),
+                        Input::Stdin(_) => "standard input".to_owned(),
+                    })
+                    .collect(),
+                corpus_file: corpus_file.as_deref().map(|f| (callbacks.show_path)(f)),
+                records: p.outcome.annotators.clone(),
+                at: annot_model::record::now_rfc3339(),
+            };
+            let journal = !pending.records.is_empty();
+            if journal {
+                crate::journal::begin(project, &pending)?;
+            }
             let mut outcome = p.write(project)?;
+            // Also finishes an earlier, interrupted import of the same inputs.
+            crate::journal::done(project, &pending)?;
             refused.append(&mut outcome.refused);
             Some(outcome)
         }
