@@ -696,6 +696,29 @@ fn skip_bad_imports_the_rest_and_add_labels_extends_the_schema() {
     check_clean(&root);
 }
 
+/// hostile7 #36: doccano from standard input names no annotator, said once.
+#[test]
+fn doccano_from_stdin_asks_once_for_the_annotator() {
+    let (_tmp, root) = empty_project();
+    let lines =
+        "{\"id\":1,\"text\":\"Un.\",\"label\":[]}\n{\"id\":2,\"text\":\"Deux.\",\"label\":[]}\n";
+    let out = annot_in(&root)
+        .args(["import", "--format", "doccano", "-"])
+        .write_stdin(lines)
+        .assert()
+        .code(1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("the input does not say who made this annotation nor 1 others of this import: name the annotator with --as NAME"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("<stdin>' is not a usable annotator name"),
+        "{err}"
+    );
+    assert_eq!(err.matches("does not say who").count(), 1, "{err}");
+}
+
 #[test]
 fn the_annotator_must_be_named_when_the_file_names_none() {
     let (tmp, root) = empty_project();
@@ -704,7 +727,7 @@ fn the_annotator_must_be_named_when_the_file_names_none() {
     let out = import(&root, &["--format", "prodigy"], &[&file]).code(1);
     assert!(
         stderr(&out).contains(
-            "(document 'a'): the file does not say who made this annotation: name the annotator with --as NAME"
+            "(document 'a'): the input does not say who made this annotation: name the annotator with --as NAME"
         ),
         "{}",
         stderr(&out)
@@ -1247,4 +1270,38 @@ fn an_interrupted_annotated_import_is_told_until_finished() {
     run("p.jsonl").success();
     assert!(!journal.exists(), "the same import again finishes it");
     check_clean(&root);
+}
+
+/// hostile7 #11: an id taken by another text is named with the input's
+/// file (its directory) and line.
+#[test]
+fn an_id_conflict_names_the_file_and_line() {
+    let (tmp, root) = empty_project();
+    let sub = tmp.path().join("in");
+    std::fs::create_dir_all(&sub).unwrap();
+    write_lines(
+        &sub.join("a.jsonl"),
+        &[json!({"id": "d2", "text": "Un texte."})],
+    );
+    write_lines(
+        &sub.join("b.jsonl"),
+        &[
+            json!({"id": "x", "text": "Autre."}),
+            json!({"id": "d2", "text": "Un autre texte."}),
+        ],
+    );
+    let run = |name: &str| {
+        annot_in(&root)
+            .current_dir(tmp.path())
+            .args(["import", "--format", "prodigy", "--as", "b", name])
+            .assert()
+    };
+    run("in/a.jsonl").success();
+    let out = run("in/b.jsonl").failure();
+    assert!(
+        stderr(&out)
+            .contains("in/b.jsonl:2: document 'd2' is already in the project with another text"),
+        "{}",
+        stderr(&out)
+    );
 }

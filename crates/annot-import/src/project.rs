@@ -184,7 +184,12 @@ pub fn import_into(
         // The document the records attach to: this one, or the one of the
         // project (or of this import) with its text.
         let mut target = Some(doc.id.clone());
-        let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
+        // Where the input holds the document (`file:line`), else its source.
+        let source = if location.is_empty() {
+            doc.meta.source.clone().unwrap_or_else(|| doc.id.clone())
+        } else {
+            location.clone()
+        };
         let existing = corpus.entry(&doc.id);
         if repeat_of.is_some() {
             target = repeat_of;

@@ -124,6 +124,7 @@ pub(crate) fn plan(
     let mut bad = Vec::new();
     let mut added = Vec::new();
     let mut kept: Vec<(Pending, String)> = Vec::with_capacity(pending.len());
+    let mut nameless: Vec<String> = Vec::new();
     for mut p in pending {
         // Who the file says made the record, before `--as` names it.
         let origin = p.record.annotator.clone();
@@ -131,11 +132,9 @@ pub(crate) fn plan(
             name.clone_into(&mut p.record.annotator);
         }
         let problem = if p.record.annotator.is_empty() {
-            Some(
-                "the file does not say who made this annotation: name the annotator with \
-                 --as NAME"
-                    .to_owned(),
-            )
+            // Said once for all the records that name nobody.
+            nameless.push(format!("{} (document '{}')", p.location, p.record.doc));
+            continue;
         } else if let Err(e) = project.log_path(&p.record.annotator) {
             Some(format!("{e}; or name the annotator with --as NAME"))
         } else {
@@ -181,6 +180,18 @@ pub(crate) fn plan(
             }),
             None => kept.push((p, origin)),
         }
+    }
+    if let Some(first) = nameless.first() {
+        bad.push(Message {
+            source: first.clone(),
+            message: format!(
+                "the input does not say who made {}: name the annotator with --as NAME",
+                match nameless.len() {
+                    1 => "this annotation".to_owned(),
+                    n => format!("this annotation nor {} others of this import", n - 1),
+                }
+            ),
+        });
     }
     if !bad.is_empty() && !rules.skip_bad {
         return Err(PlanError::Bad(bad));

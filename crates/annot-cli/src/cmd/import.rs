@@ -155,7 +155,8 @@ impl Outcome {
             (self.updated, "of them new version(s)"),
             (
                 self.digest_ids,
-                "read without an id field (their id is the text digest)",
+                "read without an id field (their id is the text digest; the numeric ids of \
+                 doccano and Label Studio are kept in meta.doccano_id, meta.label_studio_id)",
             ),
             (self.already_present.len(), "already in the project"),
             (
