@@ -1305,3 +1305,44 @@ fn an_id_conflict_names_the_file_and_line() {
         stderr(&out)
     );
 }
+
+/// hostile7 #31: a `cats` value that is not a score is refused with its
+/// line; one strictly between 0 and 1 is reported.
+#[test]
+fn jsonl_spans_cats_are_scores() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("cats.jsonl");
+    write_lines(
+        &file,
+        &[
+            json!({"id": "k1", "text": "Un texte.", "spans": [], "cats": {"politics": 0.7, "health": true}}),
+        ],
+    );
+    let out = import(&root, &["--format", "jsonl-spans", "--as", "c"], &[&file]).failure();
+    assert!(
+        stderr(&out)
+            .contains("cats.jsonl:1: cats.health is true, not a score (a number from 0 to 1"),
+        "{}",
+        stderr(&out)
+    );
+    write_lines(
+        &file,
+        &[
+            json!({"id": "k1", "text": "Un texte.", "spans": [], "cats": {"politics": 0.7, "economy": 0.2}}),
+        ],
+    );
+    let out = import(&root, &["--format", "jsonl-spans", "--as", "c"], &[&file]).success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("cats.politics is 0.7, neither 0 nor 1: read as the label"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cats.economy is 0.2, neither 0 nor 1: read as not the label"),
+        "{err}"
+    );
+    assert_eq!(
+        record_of(&root, "k1", "c")["labels"],
+        json!({"topic": ["politics"]})
+    );
+}

@@ -81,8 +81,9 @@ pub(crate) struct ImportArgs {
     pub(crate) update: bool,
     /// The largest document text imported, in bytes of UTF-8, at least 1
     /// [default: 2097152, 2 MiB]. A file, line or row with a larger text is
-    /// refused (the rest of the import still lands, and the exit status is 1):
-    /// a text of many megabytes takes much memory to annotate. Raise it only
+    /// refused (the rest of the import still lands, and the exit status is 1;
+    /// in an annotated format it refuses the whole import, as any bad line
+    /// does, unless --skip-bad): a text of many megabytes takes much memory to annotate. Raise it only
     /// for texts you mean to annotate whole.
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_doc_bytes: Option<u64>,
