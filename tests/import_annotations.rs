@@ -1346,3 +1346,57 @@ fn jsonl_spans_cats_are_scores() {
         json!({"topic": ["politics"]})
     );
 }
+
+/// hostile7 #20: `export --format jsonl` then `import --format jsonl-spans`
+/// into the same project attaches the spans to the stored documents (the
+/// export's text is their zones joined), never advising --update.
+#[test]
+fn an_export_imported_back_into_its_project_attaches_to_the_stored_texts() {
+    let (tmp, root) = sample_project();
+    crate::common::annotate_with_patterns(&root, "alice", "y\n\ny\n\ny\n\nq\n");
+    let export = tmp.path().join("qa.jsonl");
+    let out = stdout_of(annot_in(&root).args([
+        "export",
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--no-tokens",
+        "--out",
+        "-",
+    ]));
+    std::fs::write(&export, &out).unwrap();
+    let corpus_before = corpus_files(&root);
+    let run = import(
+        &root,
+        &["--format", "jsonl-spans", "--as", "alice2"],
+        &[&export],
+    )
+    .success();
+    let err = stderr(&run);
+    assert!(!err.contains("--update"), "{err}");
+    assert!(
+        err.contains("is the project's text with its zones joined"),
+        "{err}"
+    );
+    assert_eq!(corpus_files(&root), corpus_before, "no new corpus file");
+    // alice2's records are alice's, on the stored texts.
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let doc = first["id"].as_str().unwrap();
+    let spans = |who: &str| {
+        let mut s = spans_of(&root, doc, who);
+        s.sort();
+        s
+    };
+    // Every span the export wrote, at alice's offsets (those in zones the
+    // export leaves out were not written).
+    let alice = spans("alice");
+    let alice2 = spans("alice2");
+    assert_eq!(alice2.len(), first["spans"].as_array().unwrap().len());
+    assert!(!alice2.is_empty());
+    assert!(
+        alice2.iter().all(|s| alice.contains(s)),
+        "{alice2:?} in {alice:?}"
+    );
+    check_clean(&root);
+}

@@ -121,6 +121,37 @@ impl From<&Diagnostic> for Message {
     }
 }
 
+/// When `doc` (read from annot's own export) is the text of the project's
+/// document of its id with its zones joined as an export joins them (the
+/// default zones, or all), `records` moved onto the stored text; `None` otherwise, or when a span does not fall inside one zone.
+fn exported_text(
+    corpus: &annot_model::corpus::Corpus,
+    doc: &annot_model::Document,
+    records: &[annot_model::Record],
+) -> Option<Vec<annot_model::Record>> {
+    use annot_export::text::ZonedText;
+    let stored = corpus.get(&doc.id).ok()?;
+    let mut all: Vec<annot_model::Zone> = stored.zones.iter().map(|z| z.zone.clone()).collect();
+    all.dedup();
+    let zoned = [annot_export::ExportConfig::default_zones(), all]
+        .iter()
+        .map(|keep| ZonedText::new(&stored.text, &stored.zones, keep))
+        .find(|z| z.text == doc.text)?;
+    let mut moved = Vec::with_capacity(records.len());
+    for r in records {
+        let mut r = r.clone();
+        for s in &mut r.spans {
+            let (start, end) = zoned.to_stored(s.start, s.end)?;
+            s.start = start;
+            s.end = end;
+        }
+        r.hash.clone_from(&stored.hash);
+        r.doc.clone_from(&stored.id);
+        moved.push(r);
+    }
+    Some(moved)
+}
+
 /// Imports `inputs` into the project's corpus as one new corpus file.
 ///
 /// Documents whose id or text the project already has are reported in the
@@ -201,6 +232,25 @@ pub fn import_into(
                     doc.id
                 ),
             });
+        } else if existing.is_some()
+            && !opts.update
+            && opts.read.format == Some(crate::Format::JsonlSpans)
+            && let Some(moved) = exported_text(&corpus, &doc, &records)
+        {
+            // annot's own export of that document: its spans go back onto
+            // the stored text (never a new version made of the export's text).
+            already_present.push(Message {
+                source,
+                message: format!(
+                    "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
+                    doc.id
+                ),
+            });
+            pending.extend(moved.into_iter().map(|record| Pending {
+                location: location.clone(),
+                record,
+            }));
+            return Ok(());
         } else if existing.is_some() && !opts.update {
             target = None;
             conflicts.push(Message {
