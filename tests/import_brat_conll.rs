@@ -612,7 +612,7 @@ fn conll_alignment_is_consecutive_and_never_the_first_of_several() {
     )
     .success();
     let records = log(&root, "g");
-    let by_doc: Vec<(&str, Vec<(u64, u64, String, String)>)> = records
+    let by_doc: Vec<(&str, Vec<_>)> = records
         .iter()
         .map(|r| (r["doc"].as_str().unwrap(), spans(r)))
         .collect();

@@ -606,7 +606,7 @@ impl<'a> Carrier<'a> {
     }
 
     /// The code point range of the raw text a UTF-16 range is, if it is one.
-    fn from_utf16(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    fn utf16_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let table = self.utf16.get_or_init(|| utf16_table(self.raw));
         let to_cp = |u: usize| table.get(u).copied().flatten();
         Some((to_cp(start)?, to_cp(end)?))
@@ -625,10 +625,9 @@ impl<'a> Carrier<'a> {
         let before = self.raw[..bs].chars().next_back();
         let after = self.raw[be..].chars().next();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        !first.is_whitespace()
-            && !last.is_whitespace()
-            && !(word(before) && first.is_alphanumeric())
-            && !(word(after) && last.is_alphanumeric())
+        let cut_before = word(before) && first.is_alphanumeric();
+        let cut_after = word(after) && last.is_alphanumeric();
+        !(first.is_whitespace() || last.is_whitespace() || cut_before || cut_after)
     }
 
     /// How the offsets of one decision's spans that may be UTF-16 are read:
@@ -638,7 +637,7 @@ impl<'a> Carrier<'a> {
     fn reading(&self, spans: &[&SpanIn]) -> Option<Reading> {
         let (mut stated, mut edges) = ([0usize; 2], [0usize; 2]);
         for s in spans.iter().filter(|s| s.units == Units::CodePointsOrUtf16) {
-            let utf16 = self.from_utf16(s.start, s.end);
+            let utf16 = self.utf16_range(s.start, s.end);
             if utf16 == Some((s.start, s.end)) {
                 continue;
             }
@@ -686,7 +685,7 @@ impl<'a> Carrier<'a> {
             .filter(|s| !self.on_tokens(s.start, s.end))
             .collect();
         let all_fit = plain.iter().all(|s| {
-            self.from_utf16(s.start, s.end)
+            self.utf16_range(s.start, s.end)
                 .is_some_and(|(a, b)| self.on_tokens(a, b))
         });
         (!off.is_empty() && all_fit).then(|| {
@@ -720,7 +719,7 @@ impl<'a> Carrier<'a> {
             return as_code_points.map(|()| (s.start, s.end, None, None));
         }
         let utf16 = self
-            .from_utf16(s.start, s.end)
+            .utf16_range(s.start, s.end)
             .filter(|&(a, b)| self.check(a, b, s).is_ok());
         let converted = |(cs, ce): (usize, usize)| {
             let message = format!(
