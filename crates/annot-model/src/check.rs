@@ -36,10 +36,12 @@ pub enum Severity {
 pub enum FindingKind {
     /// A corpus line that is not a valid document.
     CorpusLine { message: String },
-    /// A temporary file left by an import that was killed.
+    /// A temporary file left by an annot process that was killed (an import, an index write).
     TempFile { path: PathBuf, bytes: u64 },
     /// A log that cannot be read.
     LogUnreadable { message: String },
+    /// An annotated import interrupted before all its records were written.
+    UnfinishedImport { message: String },
     /// A log's last line was cut short by a crash.
     TornTail { text: String },
     /// A log starts with a UTF-8 byte-order mark.
@@ -116,10 +118,12 @@ impl Finding {
 impl std::fmt::Display for FindingKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::CorpusLine { message } | Self::LogUnreadable { message } => f.write_str(message),
+            Self::CorpusLine { message }
+            | Self::LogUnreadable { message }
+            | Self::UnfinishedImport { message } => f.write_str(message),
             Self::TempFile { path, bytes } => write!(
                 f,
-                "{} ({bytes} bytes) was left by an import that did not finish; \
+                "{} ({bytes} bytes) was left by an annot process that did not finish; \
                  `annot check --fix` or the next import removes it",
                 path.display()
             ),
