@@ -620,7 +620,9 @@ fn rows() -> Vec<Row> {
             stdin: "",
             limit_kib: None,
             code: 1,
-            stderr: &["brat/a.ann (document 'a'): line 1: T1: span PER [0, 99) is outside the text"],
+            stderr: &[
+                "brat/a.ann (document 'a'): line 1: T1: span PER [0, 99) is outside the text",
+            ],
             after: Untouched,
         },
         Row {
