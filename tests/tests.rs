@@ -15,4 +15,5 @@ mod project;
 mod quickstart;
 mod record_defects;
 mod snapshots;
+mod teams;
 mod terminal_escapes;
