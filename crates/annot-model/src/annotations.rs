@@ -723,7 +723,7 @@ mod tests {
         second.at = "2026-11-23T20:05:00Z".into();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("alice.jsonl");
-        // A byte-order mark and a blank line are skipped; the last record of a document wins.
+        // A byte-order mark and a blank line are skipped; the latest record of a document stands.
         let text = format!(
             "\u{feff}{}\n\n{}\n{}\n",
             line(&first),
