@@ -196,7 +196,11 @@ fn two_clones_annotate_apart_and_merge_without_conflict_or_loss() {
     assert!(a.join("annotations/bob.draft.jsonl").exists());
     // `at` is to the second: the decision on B is made in a later second than A's.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    annotate(&b, "alice", "g d3\nBoukamal LOC\na\ng d4\nHezbollah ORG\na\ng d5\nx\n");
+    annotate(
+        &b,
+        "alice",
+        "g d3\nBoukamal LOC\na\ng d4\nHezbollah ORG\na\ng d5\nx\n",
+    );
     annotate(&b, "carol", "g d6\nBoukamal LOC\na\n");
     let before_a = lines(&a.join("annotations/alice.jsonl"));
     let before_b = lines(&b.join("annotations/alice.jsonl"));
@@ -262,7 +266,10 @@ fn two_clones_annotate_apart_and_merge_without_conflict_or_loss() {
     doubled.push(doubled[0].clone());
     fs::write(&log, doubled.join("\n") + "\n").unwrap();
     clean(&a);
-    assert_eq!(status(&a)["carol"].0, BTreeMap::from([("accepted".to_owned(), 1)]));
+    assert_eq!(
+        status(&a)["carol"].0,
+        BTreeMap::from([("accepted".to_owned(), 1)])
+    );
 
     // And the next session on A goes on from the merged log: d1-d5 are done for alice.
     let out = stdout_of(
@@ -271,4 +278,43 @@ fn two_clones_annotate_apart_and_merge_without_conflict_or_loss() {
             .write_stdin("q\n"),
     );
     assert!(out.contains("6 documents, 1 to do"), "{out}");
+}
+
+#[test]
+fn an_imported_decision_older_than_the_log_stays_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("proj");
+    annot().arg("init").arg(&root).assert().success();
+    let task = |stamp: i64, label: &str| {
+        serde_json::json!({"text": "Boukamal est en Syrie.", "answer": "accept", "_timestamp": stamp,
+            "spans": [{"start": 0, "end": 8, "label": label}]})
+        .to_string()
+            + "\n"
+    };
+    let import = |name: &str, line: String| {
+        let f = tmp.path().join(name);
+        fs::write(&f, line).unwrap();
+        let out = annot_in(&root)
+            .args(["import", "--format", "prodigy", "--as", "model"])
+            .arg(&f)
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    // 2030, then a file made in 2020: the later decision stands.
+    import("new.jsonl", task(1_900_000_000, "LOC"));
+    let said = import("old.jsonl", task(1_580_000_000, "ORG"));
+    assert!(said.contains("1 older (by their time)"), "{said}");
+    let log = lines(&root.join("annotations/model.jsonl"));
+    assert_eq!(log.len(), 2, "the older one is kept as history");
+    let v: Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["status", "--json"]))).unwrap();
+    assert_eq!(
+        v["annotators"][0]["span_labels"],
+        serde_json::json!({"LOC": 1}),
+        "{v}"
+    );
 }

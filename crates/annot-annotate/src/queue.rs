@@ -112,9 +112,7 @@ pub fn already_done(
     queue
         .iter()
         .copied()
-        .filter(|&i| {
-            status_of(&entries[i as usize].id).is_some_and(Status::is_decided)
-        })
+        .filter(|&i| status_of(&entries[i as usize].id).is_some_and(Status::is_decided))
         .collect()
 }
 

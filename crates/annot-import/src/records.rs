@@ -221,6 +221,8 @@ pub(crate) fn plan(
             // A decision without a time in its source is one made now.
             r.at = log.stamp(&r.doc);
         }
+        // Checked here, before anything is written: the log refuses a record without a time.
+        annot_model::store::parse_at(&r.doc, &r.at)?;
         match log.get(&r.doc)? {
             Some(latest) if same_decision(&latest, &r) => outcome.unchanged += 1,
             latest => {

@@ -491,4 +491,21 @@ mod tests {
         assert!(j.get("a").is_none());
         assert!(j.get("b").is_some());
     }
+
+    #[test]
+    fn an_older_decision_pulled_in_from_another_clone_leaves_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let log_path = dir.path().join("alice.jsonl");
+        let mut log = AnnotatorLog::open(&log_path, "alice").unwrap();
+        let mut j = DraftJournal::open(&log).unwrap();
+        j.put("a", draft(log.line_count(), "a")).unwrap();
+        // A line after the draft's, made an hour before its edit (on another machine).
+        let mut earlier = record("a");
+        earlier.at = "2026-11-23T19:00:00Z".into();
+        log.append(&earlier).unwrap();
+        drop(j);
+        let j = DraftJournal::open(&log).unwrap();
+        assert!(j.stale().is_empty());
+        assert_eq!(j.get("a").unwrap().note.as_deref(), Some("a"));
+    }
 }

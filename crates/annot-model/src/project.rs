@@ -109,7 +109,10 @@ impl Project {
     /// I/O errors, naming the file.
     pub fn write_git_files(&self) -> Result<Vec<PathBuf>> {
         let mut written = Vec::new();
-        for (name, lines) in [(".gitattributes", GIT_ATTRIBUTES), (".gitignore", GIT_IGNORE)] {
+        for (name, lines) in [
+            (".gitattributes", GIT_ATTRIBUTES),
+            (".gitignore", GIT_IGNORE),
+        ] {
             let path = self.root.join(name);
             let old = match fs_err::read_to_string(&path) {
                 Ok(text) => text,

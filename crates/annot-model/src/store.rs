@@ -764,10 +764,9 @@ impl AnnotatorLog {
         let now = Timestamp::from_second(now.as_second()).unwrap_or(now);
         match self.index.latest.get(doc) {
             Some(e) if e.at >= now => {
-                let after = e
-                    .at
-                    .checked_add(jiff::SignedDuration::from_millis(1))
-                    .unwrap_or(e.at);
+                let after =
+                    e.at.checked_add(jiff::SignedDuration::from_millis(1))
+                        .unwrap_or(e.at);
                 format_at(after)
             }
             _ => format_at(now),
@@ -930,7 +929,11 @@ mod tests {
             let text: String = order.iter().map(|r| line(r) + "\n").collect();
             fs_err::write(&p, text).unwrap();
             let index = index_log(&p).unwrap();
-            assert_eq!(index.read("a").unwrap().unwrap(), later, "20:30Z is after 21:00+01:00");
+            assert_eq!(
+                index.read("a").unwrap().unwrap(),
+                later,
+                "20:30Z is after 21:00+01:00"
+            );
             assert_eq!(index.latest["a"].status, Status::Flagged);
             assert_eq!(index.records, 4);
             let log = read_log(&p).unwrap();
@@ -971,7 +974,11 @@ mod tests {
         assert_eq!(w.line_of("a"), Some(3));
         assert!(!w.would_stand(&small).unwrap());
         w.append(&small).unwrap();
-        assert_eq!(w.line_of("a"), Some(3), "an equal time and smaller bytes do not stand");
+        assert_eq!(
+            w.line_of("a"),
+            Some(3),
+            "an equal time and smaller bytes do not stand"
+        );
         let old = at("a", Status::Rejected, "2020-01-01T00:00:00Z");
         assert!(!w.would_stand(&old).unwrap());
         w.append(&old).unwrap();
@@ -989,12 +996,20 @@ mod tests {
         fs_err::write(&p, format!("{good}\n{bad}\n")).unwrap();
         let err = index_log(&p).unwrap_err().to_string();
         assert!(
-            err.contains("alice.jsonl:2") && err.contains("\"yesterday\"") && err.contains("RFC 3339"),
+            err.contains("alice.jsonl:2")
+                && err.contains("\"yesterday\"")
+                && err.contains("RFC 3339"),
             "{err}"
         );
         let mut w = AnnotatorLog::open(&dir.path().join("bob.jsonl"), "bob").unwrap();
-        let err = w.append(&at("b", Status::Accepted, "soon")).unwrap_err().to_string();
-        assert!(err.contains("document 'b'") && err.contains("\"soon\""), "{err}");
+        let err = w
+            .append(&at("b", Status::Accepted, "soon"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("document 'b'") && err.contains("\"soon\""),
+            "{err}"
+        );
         assert_eq!(w.record_count(), 0);
     }
 
@@ -1046,7 +1061,11 @@ mod tests {
         assert_eq!(w.record_count(), 5);
         assert_eq!(w.line_of("d4"), Some(5));
         w.append_all(&records[..2]).unwrap();
-        assert_eq!(w.line_of("d1"), Some(2), "the same line again: the first stays");
+        assert_eq!(
+            w.line_of("d1"),
+            Some(2),
+            "the same line again: the first stays"
+        );
         assert_eq!(w.get("d3").unwrap().unwrap(), records[3]);
         let ids: Vec<String> = w
             .records_where(|s| s == Status::Accepted)

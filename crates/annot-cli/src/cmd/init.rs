@@ -61,7 +61,11 @@ pub(crate) fn run(args: &InitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCo
         )?;
         writeln!(err, "next: annot --project {shown} import ARTICLES...")?;
     } else {
-        let what = if git_files.is_empty() { "nothing" } else { "nothing else" };
+        let what = if git_files.is_empty() {
+            "nothing"
+        } else {
+            "nothing else"
+        };
         writeln!(err, "{shown} is already an annot project; {what} changed")?;
     }
     Ok(ExitCode::SUCCESS)
