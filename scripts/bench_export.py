@@ -10,8 +10,10 @@ For each size: generates that many articles (xtask gen-articles), imports
 them into a fresh project, writes an annotator log directly (up to five
 token-aligned spans a document: capitalised ASCII words between white space
 and white space or punctuation, labels in turn), then times
-`annot export --format conll` and `--format jsonl` (release build, one
-process each, /usr/bin/time for peak RSS).
+`annot export --format conll`, `--format jsonl`, `--format spacy` and
+conll with `--split train=80,dev=10,test=10` (two passes: the split plan,
+then the files) (release build, one process each, /usr/bin/time for peak
+RSS and CPU time).
 
 The same work in Python, for the ratio: spaCy's tokenizer
 (`spacy.blank(lang).make_doc`) on the texts annot wrote, then
@@ -135,13 +137,14 @@ def bench(n, spacy_docs, keep, annot):
     docs, spans = len(recs), sum(map(len, recs))
     print(f"\n== {n} documents ({spans} spans)")
     rows = {}
-    for fmt in ["conll", "jsonl"]:
+    split = ["--split", "train=80,dev=10,test=10", "--seed", "13"]
+    for fmt, extra in [("conll", []), ("jsonl", []), ("spacy", []), ("conll+split", split)]:
         out = work / f"out-{fmt}"
-        dt, rss, cpu = timed(annot, "--project", project, "export", "--format", fmt, "--from", "bench",
-                             "--out", out, "--drop-misaligned")
+        dt, rss, cpu = timed(annot, "--project", project, "export", "--format", fmt.split("+")[0],
+                             "--from", "bench", "--out", out, "--drop-misaligned", *extra)
         size = sum(p.stat().st_size for p in out.iterdir()) / 1e6
         rows[fmt] = (dt, rss, size)
-        print(f"annot export --format {fmt:5}  {dt:7.2f} s ({cpu:6.2f} s CPU)  {docs / dt:9.0f} docs/s  "
+        print(f"annot export --format {fmt:11}  {dt:7.2f} s ({cpu:.2f} s CPU)  {docs / dt:9.0f} docs/s  "
               f"{size / dt:7.1f} MB/s written ({size:.0f} MB)  peak RSS {rss:6.1f} MB")
     if spacy_docs:
         text_mb = sum(len(json.loads(l)["text"].encode("utf-8")) for l in open(work / "out-jsonl" / "all.jsonl", encoding="utf-8")) / 1e6

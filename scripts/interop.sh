@@ -31,8 +31,21 @@ for f in spacy_tokens.jsonl spacy_specials.json; do
 done
 echo "interop: spaCy fixtures match" >&2
 
+echo "== interop: spaCy DocBin fixtures (symbols, string hashes) are current" >&2
+"$py" scripts/spacy_docbin_fixtures.py --out "$fresh/docbin"
+for pair in "symbols.rs:crates/annot-export/src/writers/spacy/symbols.rs" \
+            "spacy_strings.json:crates/annot-export/fixtures/spacy_strings.json"; do
+    if ! cmp -s "$fresh/docbin/${pair%%:*}" "${pair#*:}"; then
+        echo "interop: ${pair#*:} differs from what spaCy writes now;" >&2
+        echo "         run '$py scripts/spacy_docbin_fixtures.py', run 'cargo test -p annot-export spacy', and commit it." >&2
+        exit 1
+    fi
+done
+echo "interop: DocBin fixtures match" >&2
+
 echo "== interop: annot's files read by Python (JSON Schemas, slicing, blake3)" >&2
-cargo build -q --locked -p annot-cli
+# With Parquet, so that pandas reads annot's .parquet files (scripts/test.sh tests the same build).
+cargo build -q --locked -p annot-cli --features parquet
 annot=target/debug/annot
 proj="$fresh/project"
 "$annot" init "$proj" >/dev/null 2>&1
@@ -47,7 +60,7 @@ printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\
     "$annot" --project "$proj" annotate --annotator py2 --filter 'id=11_*|12_*|07_*' >/dev/null
 "$py" scripts/interop_files.py "$proj" --expect-spans 20
 
-echo "== interop: annot export read by spaCy, pandas, datasets and seqeval" >&2
+echo "== interop: annot export read by spaCy (jsonl, DocBin, debug data), pandas (csv, parquet), datasets and seqeval" >&2
 "$py" scripts/export_interop.py "$proj" --annot "$annot" --from py,py2
 
 echo "== interop: spaCy's predictions imported as a Prodigy file, every span accepted" >&2

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The test command of README.md: everything a fresh clone needs, then the whole suite.
 #
-# 1. cargo test: unit, property and end-to-end tests (committed fixtures only);
+# 1. cargo test: unit, property and end-to-end tests (committed fixtures only), with the
+#    off-by-default parquet feature on, so that `annot export --format parquet` is tested;
 # 2. scripts/interop.sh: builds a Python venv with the reference implementations
 #    (spaCy, ...) and checks the fixtures against them. ANNOT_SKIP_INTEROP=1 skips it
 #    (for a machine without network access to PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --workspace --locked "$@"
+cargo test --workspace --locked --features annot-cli/parquet "$@"
 if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
     bash scripts/interop.sh
 fi

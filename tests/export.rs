@@ -307,10 +307,11 @@ fn splits_stay_put_when_documents_are_added_and_groups_stay_together() {
     assert_eq!(groups as usize, section_split.len());
 }
 
-#[test]
-fn the_preflight_refuses_misaligned_spans_unless_snapped() {
-    let (tmp, root) = annotated();
-    let show = stdout_of(annot_in(&root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
+/// Writes carol's log: one accepted record of the first document, a LOC
+/// span of `len` code points from the start of its title ("Kfar Selwan
+/// privée ..."), and `labels`.
+fn carol_marks_the_title(root: &Path, len: u64, labels: serde_json::Value) {
+    let show = stdout_of(annot_in(root).args(["show", "--json", "01_fr-levant-eau-kfar-selwan"]));
     let doc: serde_json::Value = serde_json::from_str(&show).unwrap();
     let text = doc["document"]["text"].as_str().unwrap();
     let start = text
@@ -321,10 +322,16 @@ fn the_preflight_refuses_misaligned_spans_unless_snapped() {
         "doc": "01_fr-levant-eau-kfar-selwan", "hash": doc["document"]["hash"],
         "annotator": "carol", "schema": "news@1", "status": "accepted",
         "at": "2026-11-23T20:00:00Z", "ms": 1,
-        "spans": [{"start": start, "end": start + 10, "label": "LOC", "text": chars(text, start, start + 10)}],
-        "labels": {}, "zones": null, "note": null
+        "spans": [{"start": start, "end": start + len, "label": "LOC", "text": chars(text, start, start + len)}],
+        "labels": labels, "zones": null, "note": null
     });
     std::fs::write(root.join("annotations/carol.jsonl"), format!("{record}\n")).unwrap();
+}
+
+#[test]
+fn the_preflight_refuses_misaligned_spans_unless_snapped() {
+    let (tmp, root) = annotated();
+    carol_marks_the_title(&root, 10, serde_json::json!({}));
     let dir = tmp.path().join("out");
     export(&root, &dir, &["--format", "conll", "--from", "carol"])
         .code(1)
@@ -354,4 +361,290 @@ fn the_preflight_refuses_misaligned_spans_unless_snapped() {
         jsonl(&dir.join("all.jsonl"))[0]["spans"],
         serde_json::json!([])
     );
+}
+
+/// All entries of `dir`, recursively, with their bytes, relative paths sorted.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The msgpack map of a `.spacy` file, as (key, value) pairs.
+fn docbin(path: &Path) -> Vec<(String, rmpv::Value)> {
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::ZlibDecoder::new(std::fs::File::open(path).unwrap()),
+        &mut raw,
+    )
+    .unwrap();
+    let v = rmpv::decode::read_value(&mut raw.as_slice()).unwrap();
+    v.as_map()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.as_str().unwrap().to_owned(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn spacy_docbins_hold_the_jsonl_documents_and_reruns_are_byte_identical() {
+    let (tmp, root) = annotated();
+    let args = [
+        "--from",
+        "alice,bob",
+        "--strategy",
+        "union",
+        "--overlap",
+        "keep-longest",
+        "--split",
+        "train=50,dev=50",
+        "--seed",
+        "13",
+    ];
+    let (a, b, j) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("j"),
+    );
+    export(&root, &a, &[&["--format", "spacy"][..], &args].concat())
+        .success()
+        .stderr(predicate::str::contains("-> train.spacy"));
+    export(&root, &b, &[&["--format", "spacy"][..], &args].concat()).success();
+    export(&root, &j, &[&["--format", "jsonl"][..], &args].concat()).success();
+    assert_eq!(tree(&a), tree(&b), "same input and seed, same bytes");
+    assert_eq!(
+        tree(&a).keys().collect::<Vec<_>>(),
+        ["dev.spacy", "train.spacy"]
+    );
+    for split in ["train", "dev"] {
+        let docs = jsonl(&j.join(format!("{split}.jsonl")));
+        let msg = docbin(&a.join(format!("{split}.spacy")));
+        let get = |k: &str| &msg.iter().find(|(key, _)| key == k).unwrap().1;
+        assert_eq!(get("version").as_str(), Some("0.1"));
+        let lengths: Vec<usize> = get("lengths")
+            .as_slice()
+            .unwrap()
+            .chunks_exact(4)
+            .map(|c| i32::from_le_bytes(c.try_into().unwrap()) as usize)
+            .collect();
+        let want: Vec<usize> = docs
+            .iter()
+            .map(|d| d["tokens"].as_array().unwrap().len())
+            .collect();
+        assert_eq!(
+            lengths, want,
+            "{split}: one length a document, spaCy's tokens"
+        );
+        let n: usize = lengths.iter().sum();
+        assert_eq!(get("tokens").as_slice().unwrap().len(), n * 4 * 8);
+        let spaces: Vec<bool> = get("spaces")
+            .as_slice()
+            .unwrap()
+            .iter()
+            .map(|b| *b == 1)
+            .collect();
+        let ws: Vec<bool> = docs
+            .iter()
+            .flat_map(|d| d["tokens"].as_array().unwrap().clone())
+            .map(|t| t["ws"].as_bool().unwrap())
+            .collect();
+        assert_eq!(spaces, ws);
+        let strings: Vec<&str> = get("strings")
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        let mut sorted = strings.clone();
+        sorted.sort_unstable();
+        assert_eq!(strings, sorted);
+        for d in &docs {
+            for t in d["tokens"].as_array().unwrap() {
+                assert!(strings.contains(&t["text"].as_str().unwrap()));
+            }
+            for s in d["spans"].as_array().unwrap() {
+                assert!(strings.contains(&s["label"].as_str().unwrap()));
+            }
+        }
+        let ids: Vec<String> = get("user_data")
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| {
+                let v = rmpv::decode::read_value(&mut u.as_slice().unwrap()).unwrap();
+                v.as_map().unwrap()[0].1.as_str().unwrap().to_owned()
+            })
+            .collect();
+        let want: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, want);
+        assert_eq!(get("cats").as_array().unwrap().len(), docs.len());
+    }
+}
+
+#[test]
+fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
+    let (tmp, root) = annotated();
+    let dir = tmp.path().join("brat");
+    let args = ["--format", "brat", "--from", "alice"];
+    export(&root, &dir, &args)
+        .success()
+        .stderr(predicate::str::contains("-> all\n"));
+    let j = tmp.path().join("j");
+    export(&root, &j, &["--format", "jsonl", "--from", "alice"]).success();
+    let docs = jsonl(&j.join("all.jsonl"));
+    let files = tree(&dir);
+    assert_eq!(files.len(), 1 + 2 * docs.len(), "{:?}", files.keys());
+    assert!(files.contains_key("all/annotation.conf"));
+    for d in &docs {
+        let id = d["id"].as_str().unwrap();
+        let text = String::from_utf8(files[&format!("all/{id}.txt")].clone()).unwrap();
+        assert_eq!(text, d["text"].as_str().unwrap());
+        let ann = String::from_utf8(files[&format!("all/{id}.ann")].clone()).unwrap();
+        let t_lines: Vec<&str> = ann.lines().filter(|l| l.starts_with('T')).collect();
+        let spans = d["spans"].as_array().unwrap();
+        assert_eq!(t_lines.len(), spans.len(), "{ann}");
+        for (line, s) in t_lines.iter().zip(spans) {
+            let [_, kind, words] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("{line}")
+            };
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            assert_eq!(
+                kind,
+                format!("{} {start} {end}", s["label"].as_str().unwrap())
+            );
+            assert_eq!(words, chars(&text, start, end), "exact text, code points");
+        }
+    }
+    // A run that refuses leaves the old split as it was, and no temporary directory.
+    std::fs::write(
+        dir.join("all/keep.me"),
+        "a file of the old split, until a run succeeds",
+    )
+    .unwrap();
+    carol_marks_the_title(&root, 3, serde_json::json!({"topic": ["society"]}));
+    export(&root, &dir, &["--format", "brat", "--from", "carol"]).code(1);
+    let after = tree(&dir);
+    assert!(after.contains_key("all/keep.me"));
+    assert_eq!(after.len(), files.len() + 1, "{:?}", after.keys());
+    export(
+        &root,
+        &dir,
+        &["--format", "brat", "--from", "carol", "--snap"],
+    )
+    .success();
+    let after = tree(&dir);
+    assert!(
+        !after.contains_key("all/keep.me"),
+        "the new split replaced the old one"
+    );
+    let ann = String::from_utf8(after["all/01_fr-levant-eau-kfar-selwan.ann"].clone()).unwrap();
+    assert!(ann.starts_with("T1\tLOC 0 4\tKfar\n"), "{ann}");
+    assert!(ann.contains("\tDocument 0 "), "{ann}");
+    assert!(ann.contains("A1\ttopic T2 society\n"), "{ann}");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["all"], "no temporary directory left");
+}
+
+#[test]
+fn binary_and_directory_formats_refuse_stdout() {
+    let (_tmp, root) = annotated();
+    for (format, why) in [
+        (
+            "spacy",
+            "--format spacy writes a binary .spacy file per split: give --out DIR",
+        ),
+        (
+            "brat",
+            "--format brat writes a directory of .txt/.ann files per split: give --out DIR",
+        ),
+        (
+            "parquet",
+            "--format parquet writes a binary .parquet file per split: give --out DIR",
+        ),
+        (
+            "hf",
+            "--format hf writes labels.json beside the data: give --out DIR",
+        ),
+    ] {
+        annot_in(&root)
+            .args([
+                "export", "--out", "-", "--format", format, "--from", "alice",
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(why));
+    }
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_tables_are_parquet_files_and_reruns_are_byte_identical() {
+    let (tmp, root) = annotated();
+    for table in ["hf", "docs"] {
+        let (a, b) = (
+            tmp.path().join(format!("{table}-a")),
+            tmp.path().join(format!("{table}-b")),
+        );
+        let args = [
+            "--format",
+            "parquet",
+            "--parquet-table",
+            table,
+            "--from",
+            "alice",
+            "--split",
+            "train=50,dev=50",
+            "--seed",
+            "13",
+        ];
+        export(&root, &a, &args).success();
+        export(&root, &b, &args).success();
+        let files = tree(&a);
+        assert_eq!(files, tree(&b), "{table}: same input and seed, same bytes");
+        let mut names: Vec<&str> = files.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        let want: &[&str] = if table == "hf" {
+            &["dev.parquet", "labels.json", "train.parquet"]
+        } else {
+            &["dev.parquet", "train.parquet"]
+        };
+        assert_eq!(names, want);
+        for split in ["train.parquet", "dev.parquet"] {
+            let bytes = &files[split];
+            assert!(
+                bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"),
+                "{split}"
+            );
+            assert!(
+                bytes.windows(8).any(|w| w == b"ner_tags") == (table == "hf"),
+                "{table} columns in {split}"
+            );
+        }
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_build_it() {
+    let (tmp, root) = annotated();
+    let dir = tmp.path().join("out");
+    export(&root, &dir, &["--format", "parquet", "--from", "alice"])
+        .code(2)
+        .stderr(predicate::str::contains("--features parquet"));
+    assert!(!dir.exists());
 }

@@ -14,6 +14,7 @@ mod merge;
 mod project;
 mod quickstart;
 mod record_defects;
+mod show_why;
 mod snapshots;
 mod teams;
 mod terminal_escapes;

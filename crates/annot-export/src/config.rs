@@ -179,6 +179,27 @@ pub enum Format {
         /// Tag scheme.
         scheme: Scheme,
     },
+    /// spaCy's binary `.spacy` (a `DocBin`), for `python -m spacy train`.
+    Spacy,
+    /// brat standoff: a directory per split of `.txt`/`.ann` pairs and `annotation.conf`.
+    Brat,
+    /// Parquet (the `parquet` cargo feature): one table per split.
+    Parquet {
+        /// Which table.
+        table: ParquetTable,
+        /// Tag scheme of the `hf` table.
+        scheme: Scheme,
+    },
+}
+
+/// The table a Parquet export writes (`--parquet-table`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParquetTable {
+    /// The `hf` rows: id, tokens, ner_tags, one list column per label layer.
+    #[default]
+    Hf,
+    /// The csv `docs` rows: id, text, one column per label layer, metadata.
+    Docs,
 }
 
 impl Format {
@@ -189,13 +210,49 @@ impl Format {
             Format::Jsonl { .. } | Format::Hf { .. } => "jsonl",
             Format::Csv { .. } => "csv",
             Format::Conll { .. } => "conll",
+            Format::Spacy => "spacy",
+            Format::Brat => "",
+            Format::Parquet { .. } => "parquet",
         }
     }
 
-    /// Whether the format puts spans into one tag per token, where spans cannot overlap.
+    /// The name of a split's file (a directory for brat).
+    #[must_use]
+    pub fn file_name(&self, split: &str) -> String {
+        match self {
+            Format::Brat => split.to_owned(),
+            _ => format!("{split}.{}", self.extension()),
+        }
+    }
+
+    /// Whether the format puts spans into one tag per token, where spans
+    /// cannot overlap (spaCy's entities cannot either).
     #[must_use]
     pub fn is_token_tags(&self) -> bool {
-        matches!(self, Format::Conll { .. } | Format::Hf { .. })
+        matches!(
+            self,
+            Format::Conll { .. }
+                | Format::Hf { .. }
+                | Format::Spacy
+                | Format::Parquet {
+                    table: ParquetTable::Hf,
+                    ..
+                }
+        )
+    }
+
+    /// Why the format cannot go to standard output, if it cannot.
+    #[must_use]
+    pub fn not_a_stream(&self) -> Option<&'static str> {
+        match self {
+            Format::Hf { .. } => Some("--format hf writes labels.json beside the data"),
+            Format::Spacy => Some("--format spacy writes a binary .spacy file per split"),
+            Format::Brat => Some("--format brat writes a directory of .txt/.ann files per split"),
+            Format::Parquet { .. } => {
+                Some("--format parquet writes a binary .parquet file per split")
+            }
+            _ => None,
+        }
     }
 }
 
@@ -268,14 +325,19 @@ impl ExportConfig {
                 )));
             }
         }
+        if self.output == Output::Stdout
+            && let Some(why) = self.format.not_a_stream()
+        {
+            return Err(ExportError::Config(format!("{why}: give --out DIR")));
+        }
         if self.output == Output::Stdout && self.split.splits.len() > 1 {
             return Err(ExportError::Config(
                 "--out - writes one stream: give --out DIR to write one file per split".into(),
             ));
         }
-        if self.output == Output::Stdout && matches!(self.format, Format::Hf { .. }) {
+        if matches!(self.format, Format::Parquet { .. }) && !cfg!(feature = "parquet") {
             return Err(ExportError::Config(
-                "--format hf writes labels.json beside the data: give --out DIR".into(),
+                "--format parquet: this annot was built without Parquet; build it with `cargo build --release --features parquet`".into(),
             ));
         }
         if let Format::Conll { columns, .. } = &self.format

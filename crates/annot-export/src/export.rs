@@ -52,6 +52,7 @@ struct Built {
     sentences: Vec<Token>,
     spans: Vec<AlignedSpan>,
     labels: BTreeMap<String, Vec<String>>,
+    decided: bool,
 }
 
 /// What stays the same over the documents of an export.
@@ -141,6 +142,10 @@ fn plan_splits(
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
     let mut docs = Vec::new();
+    // Files are renamed into place only when the writing pass found nothing
+    // to refuse, so this pass checks spans only before a stream, which
+    // cannot be taken back; otherwise it skips tokenizing.
+    let check = cx.config.output == Output::Stdout;
     let mut kept = Vec::new();
     let split = &cx.config.split;
     for (i, id) in ids.iter().enumerate() {
@@ -149,7 +154,7 @@ fn plan_splits(
             done: i,
             total: ids.len(),
         });
-        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+        let Some(b) = build(cx, id, check, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
         let needs_text = split.near_duplicates && split.splits.len() > 1;
@@ -189,6 +194,13 @@ fn stratum(layer: Option<&str>, labels: &BTreeMap<String, Vec<String>>) -> Strin
 enum Sink<'a> {
     File(AtomicFile, String),
     Stream(&'a mut dyn Write),
+    /// A directory written as a temporary one beside its path, renamed into place.
+    Dir {
+        tmp: tempfile::TempDir,
+        path: PathBuf,
+        name: String,
+        nothing: std::io::Sink,
+    },
 }
 
 impl Sink<'_> {
@@ -196,6 +208,7 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f,
             Sink::Stream(w) => &mut **w,
+            Sink::Dir { nothing, .. } => nothing,
         }
     }
 
@@ -203,8 +216,59 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f.path().to_owned(),
             Sink::Stream(_) => PathBuf::from("-"),
+            Sink::Dir { path, .. } => path.clone(),
         }
     }
+
+    fn name(&self) -> Option<String> {
+        match self {
+            Sink::File(_, name) | Sink::Dir { name, .. } => Some(name.clone()),
+            Sink::Stream(_) => None,
+        }
+    }
+
+    /// Where a directory format writes (the temporary directory).
+    fn dir(&self) -> &Path {
+        match self {
+            Sink::Dir { tmp, .. } => tmp.path(),
+            _ => Path::new("."),
+        }
+    }
+
+    /// Makes what was written visible at its path.
+    fn commit(self) -> std::io::Result<()> {
+        match self {
+            Sink::File(f, _) => f.commit(),
+            Sink::Stream(out) => out.flush(),
+            Sink::Dir { tmp, path, .. } => replace_dir(tmp, &path),
+        }
+    }
+}
+
+/// Puts the directory `tmp` at `path`: an old directory there is moved
+/// aside first and removed after, so `path` is at every moment the old
+/// directory, nothing, or the new one, never half of one.
+fn replace_dir(tmp: tempfile::TempDir, path: &Path) -> std::io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    annot_model::atomic::sync_dir(tmp.path())?;
+    let old = if fs_err::symlink_metadata(path).is_ok() {
+        let aside = tempfile::Builder::new()
+            .prefix(annot_model::atomic::TEMP_PREFIX)
+            .tempdir_in(parent)?;
+        let aside_path = aside.path().join("old");
+        fs_err::rename(path, &aside_path)?;
+        Some(aside)
+    } else {
+        None
+    };
+    let new = tmp.keep();
+    if let Err(e) = fs_err::rename(&new, path) {
+        let _ = fs_err::remove_dir_all(&new);
+        return Err(e);
+    }
+    annot_model::atomic::sync_dir(parent)?;
+    drop(old);
+    Ok(())
 }
 
 fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
@@ -221,22 +285,37 @@ fn write_all(
 ) -> Result<Summary> {
     let config = cx.config;
     let splits = &config.split.splits;
-    let ext = config.format.extension();
     let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(splits.len());
     match &config.output {
         Output::Stdout => sinks.push(Sink::Stream(stdout)),
         Output::Dir(dir) => {
             fs_err::create_dir_all(dir).map_err(io_err(dir.clone()))?;
             for (name, _) in splits {
-                let file = format!("{name}.{ext}");
+                let file = config.format.file_name(name);
                 let path = dir.join(&file);
-                let f = AtomicFile::create(&path).map_err(io_err(path))?;
-                sinks.push(Sink::File(f, file));
+                if matches!(config.format, Format::Brat) {
+                    let tmp = tempfile::Builder::new()
+                        .prefix(annot_model::atomic::TEMP_PREFIX)
+                        .tempdir_in(dir)
+                        .map_err(io_err(dir.clone()))?;
+                    sinks.push(Sink::Dir {
+                        tmp,
+                        path,
+                        name: file,
+                        nothing: std::io::sink(),
+                    });
+                } else {
+                    let f = AtomicFile::create(&path).map_err(io_err(path))?;
+                    sinks.push(Sink::File(f, file));
+                }
             }
         }
     }
     let mut vocab = Vocab::from_schema(cx.schema);
-    let mut writers: Vec<Box<dyn Writer>> = splits.iter().map(|_| writer(&config.format)).collect();
+    let mut writers: Vec<Box<dyn Writer>> = sinks
+        .iter()
+        .map(|s| writer(&config.format, s.dir()))
+        .collect();
     for (w, s) in writers.iter_mut().zip(sinks.iter_mut()) {
         let path = s.path();
         w.start(&vocab, s.out()).map_err(io_err(path))?;
@@ -246,10 +325,7 @@ fn write_all(
         .zip(&sinks)
         .map(|((name, _), s)| SplitSummary {
             name: name.clone(),
-            file: match s {
-                Sink::File(_, f) => Some(f.clone()),
-                Sink::Stream(_) => None,
-            },
+            file: s.name(),
             ..SplitSummary::default()
         })
         .collect();
@@ -263,7 +339,7 @@ fn write_all(
             done: i,
             total: ids.len(),
         });
-        let Some(b) = build(cx, id, &mut refusal, &mut report, &mut left_out)? else {
+        let Some(b) = build(cx, id, true, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
         let (split, cluster) = match planned {
@@ -287,6 +363,7 @@ fn write_all(
             labels: &b.labels,
             meta: &b.doc.meta,
             provenance,
+            decided: b.decided,
         };
         let path = sinks[split].path();
         writers[split]
@@ -329,10 +406,7 @@ fn write_all(
     for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
         let path = s.path();
         w.finish(s.out()).map_err(io_err(path.clone()))?;
-        match s {
-            Sink::File(f, _) => f.commit().map_err(io_err(path))?,
-            Sink::Stream(out) => out.flush().map_err(io_err(path))?,
-        }
+        s.commit().map_err(io_err(path))?;
         summary.groups = summary.group_keys.len();
         summary.near_duplicate_clusters = summary.cluster_ids.len();
     }
@@ -364,6 +438,12 @@ fn format_name(format: &Format) -> String {
         Format::Csv { layout, .. } => format!("csv ({layout:?})").to_lowercase(),
         Format::Conll { scheme, .. } => format!("conll ({})", scheme.as_str()),
         Format::Hf { scheme } => format!("hf ({})", scheme.as_str()),
+        Format::Spacy => "spacy".into(),
+        Format::Brat => "brat".into(),
+        Format::Parquet { table, scheme } => match table {
+            crate::config::ParquetTable::Hf => format!("parquet (hf, {})", scheme.as_str()),
+            crate::config::ParquetTable::Docs => "parquet (docs)".into(),
+        },
     }
 }
 
@@ -380,10 +460,13 @@ fn source_name(source: &Source) -> String {
 /// A span and the annotators who had it.
 type Provenanced = (Span, Vec<String>);
 
-/// Reads, selects, moves and checks one document; `None` when it is left out.
+/// Reads, selects, moves and checks one document; `None` when it is left
+/// out. Without `check`, only the text and labels are made (what the split
+/// plan reads): no tokens, no spans.
 fn build(
     cx: &Context<'_>,
     id: &str,
+    check: bool,
     refusal: &mut Refusal,
     report: &mut Report,
     left_out: &mut LeftOut,
@@ -419,6 +502,7 @@ fn build(
         left_out.status += 1;
         return Ok(None);
     }
+    let decided = !records.is_empty();
     report.lost_on_reanchor += records.iter().map(|r| r.lost.len()).sum::<usize>();
     let (spans, labels): (Vec<Provenanced>, BTreeMap<String, Vec<String>>) = match &config.source {
         Source::One(name) => match records.first() {
@@ -464,6 +548,19 @@ fn build(
         .filter_map(|n| records.iter().find(|r| &r.annotator == n))
         .find_map(|r| r.record.zones.as_deref());
     let text = ZonedText::new(&doc.text, corrected.unwrap_or(&doc.zones), &config.zones);
+    if !check {
+        return Ok(Some(Built {
+            doc,
+            position,
+            map: OffsetMap::new(""),
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            spans: Vec::new(),
+            labels,
+            decided,
+        }));
+    }
     let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
     let moved = text.move_spans(&plain);
     report.outside_zones += moved.outside;
@@ -505,11 +602,12 @@ fn build(
         sentences,
         spans,
         labels,
+        decided,
     }))
 }
 
 /// The path of a split's file in `dir`.
 #[must_use]
 pub fn split_path(dir: &Path, split: &str, format: &Format) -> PathBuf {
-    dir.join(format!("{split}.{}", format.extension()))
+    dir.join(format.file_name(split))
 }

@@ -6,7 +6,8 @@
 //! tokenizer's tokens ([`preflight`]), assigns each document to a split that
 //! adding documents never changes ([`split`]), and writes one file per split
 //! through a [`writers::Writer`]: JSONL for spaCy and Prodigy, CSV, CoNLL,
-//! Hugging Face token classification.
+//! Hugging Face token classification, spaCy's binary `.spacy`, brat
+//! standoff, and Parquet (with the `parquet` feature).
 //!
 //! It streams: documents are read one at a time, in id order, and what is
 //! kept across documents is a few numbers per document (for the splits) and
@@ -25,7 +26,8 @@ pub mod text;
 pub mod writers;
 
 pub use config::{
-    Column, CsvLayout, ExportConfig, Format, Misaligned, Output, Overlap, Scheme, Source,
+    Column, CsvLayout, ExportConfig, Format, Misaligned, Output, Overlap, ParquetTable, Scheme,
+    Source,
 };
 pub use error::{ExportError, Result};
 pub use export::{Pass, Progress, export, split_path};

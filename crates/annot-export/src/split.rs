@@ -250,12 +250,9 @@ pub fn simhash(text: &str) -> Option<u64> {
         let h = shingle
             .iter()
             .fold(0x9e37_79b9_7f4a_7c15_u64, |h, w| mix(h ^ w));
+        // +1 for a set bit, -1 for a clear one (branch-free, so it vectorises).
         for (bit, c) in counts.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 {
-                *c += 1;
-            } else {
-                *c -= 1;
-            }
+            *c += ((h >> bit & 1) as i32) * 2 - 1;
         }
     }
     Some(
@@ -270,9 +267,17 @@ pub fn simhash(text: &str) -> Option<u64> {
 /// FNV-1a over the lower-cased characters of a word.
 fn word_hash(word: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325_u64;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut add = |c: char| {
         h ^= u64::from(u32::from(c));
         h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in word.chars() {
+        // The same code points as `char::to_lowercase`, without its tables for ASCII.
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut add);
+        }
     }
     h
 }

@@ -1,4 +1,5 @@
-//! `annot export`: training sets as JSONL, CSV, CoNLL or Hugging Face files, with splits.
+//! `annot export`: training sets as JSONL, CSV, CoNLL, Hugging Face, spaCy,
+//! brat or Parquet files, with splits.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use std::process::ExitCode;
 use annot_export::preflight::Refusal;
 use annot_export::{
     Column, CsvLayout, ExportConfig, ExportError, Format, GroupKey, Misaligned, Output, Overlap,
-    Pass, Scheme, Source, SplitConfig,
+    ParquetTable, Pass, Scheme, Source, SplitConfig,
 };
 use annot_model::Zone;
 use annot_model::filter::Filter;
@@ -26,6 +27,17 @@ pub(crate) enum FormatArg {
     Csv,
     Conll,
     Hf,
+    Spacy,
+    Brat,
+    /// Needs a build with the `parquet` feature.
+    Parquet,
+}
+
+/// `--parquet-table` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableArg {
+    Hf,
+    Docs,
 }
 
 /// `--scheme` values.
@@ -89,7 +101,7 @@ pub(crate) struct ExportArgs {
     /// Leave out spans that are not on token boundaries (each reported).
     #[arg(long)]
     pub(crate) drop_misaligned: bool,
-    /// Overlapping spans where the format cannot hold them (default: refuse for conll and hf).
+    /// Overlapping spans where the format cannot hold them (default: refuse for conll, hf, spacy and parquet hf).
     #[arg(long, value_enum)]
     pub(crate) overlap: Option<OverlapArg>,
     /// Splits and weights, e.g. train=80,dev=10,test=10.
@@ -116,7 +128,10 @@ pub(crate) struct ExportArgs {
     /// csv: start with the byte-order mark Excel needs.
     #[arg(long)]
     pub(crate) excel: bool,
-    /// conll and hf: tag scheme.
+    /// parquet: the hf table (tokens, ner_tags) or the csv docs table (id, text, labels, meta).
+    #[arg(long, value_enum, default_value_t = TableArg::Hf)]
+    pub(crate) parquet_table: TableArg,
+    /// conll, hf and parquet's hf table: tag scheme.
     #[arg(long, value_enum, default_value_t = SchemeArg::Iob2)]
     pub(crate) scheme: SchemeArg,
     /// conll: no -DOCSTART- line before each document.
@@ -187,6 +202,15 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
                 .collect::<Result<_, _>>()?,
         },
         FormatArg::Hf => Format::Hf { scheme },
+        FormatArg::Spacy => Format::Spacy,
+        FormatArg::Brat => Format::Brat,
+        FormatArg::Parquet => Format::Parquet {
+            table: match args.parquet_table {
+                TableArg::Hf => ParquetTable::Hf,
+                TableArg::Docs => ParquetTable::Docs,
+            },
+            scheme,
+        },
     };
     let mut split = SplitConfig {
         seed: args.seed,

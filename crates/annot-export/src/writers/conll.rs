@@ -8,7 +8,7 @@
 
 use std::io::{self, Write};
 
-use super::{Example, Vocab, Writer, token_tags};
+use super::{Example, Vocab, Writer, sentence_starts, tags_of, token_entities};
 use crate::config::{Column, Scheme};
 
 pub(crate) struct ConllWriter {
@@ -26,21 +26,14 @@ impl Writer for ConllWriter {
             }
             out.write_all(b" O\n\n")?;
         }
-        let tags = token_tags(ex, self.scheme);
+        let ents = token_entities(ex);
+        let tags = tags_of(ex, &ents, self.scheme);
+        let starts = sentence_starts(ex, &ents);
         let prefixes = self.scheme.prefixes();
-        let mut sentence = 0;
         let mut line = String::new();
         for (i, t) in ex.tokens.iter().enumerate() {
-            while sentence + 1 < ex.sentences.len() && ex.sentences[sentence + 1].start <= t.start {
-                sentence += 1;
-                let inside = tags[i].is_some_and(|(p, _)| {
-                    matches!(self.scheme, Scheme::Iob1 | Scheme::Iob2) && p == 1
-                        || matches!(self.scheme, Scheme::Bioes | Scheme::Bilou)
-                            && (p == 1 || p == 2)
-                });
-                if i > 0 && !inside {
-                    out.write_all(b"\n")?;
-                }
+            if i > 0 && starts[i] {
+                out.write_all(b"\n")?;
             }
             line.clear();
             for (c, col) in self.columns.iter().enumerate() {

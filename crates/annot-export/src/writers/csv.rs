@@ -15,7 +15,21 @@ use crate::config::CsvLayout;
 /// Code points of context each side of a span in the `spans` layout.
 pub(crate) const CONTEXT_CHARS: usize = 40;
 
-const META: [&str; 6] = ["source", "title", "date", "section", "byline", "lang"];
+/// The metadata columns of the `docs` layout (and of Parquet's docs table).
+pub(crate) const META: [&str; 6] = ["source", "title", "date", "section", "byline", "lang"];
+
+/// The values of [`META`] for a document.
+pub(crate) fn meta_values(m: &annot_model::Meta) -> [Option<&str>; 6] {
+    [&m.source, &m.title, &m.date, &m.section, &m.byline, &m.lang].map(|v| v.as_deref())
+}
+
+/// A document's values of a label layer in one cell: joined with `|`.
+pub(crate) fn layer_cell(ex: &Example<'_>, layer: &str) -> String {
+    ex.labels
+        .get(layer)
+        .map(|v| v.join("|"))
+        .unwrap_or_default()
+}
 
 pub(crate) struct CsvWriter {
     layout: CsvLayout,
@@ -76,18 +90,12 @@ impl Writer for CsvWriter {
     fn write(&mut self, ex: &Example<'_>, _vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
         match self.layout {
             CsvLayout::Docs => {
-                let m = ex.meta;
                 let mut row: Vec<String> = vec![ex.id.to_owned(), ex.text.to_owned()];
                 for layer in &self.layers {
-                    row.push(
-                        ex.labels
-                            .get(layer)
-                            .map(|v| v.join("|"))
-                            .unwrap_or_default(),
-                    );
+                    row.push(layer_cell(ex, layer));
                 }
-                for v in [&m.source, &m.title, &m.date, &m.section, &m.byline, &m.lang] {
-                    row.push(v.clone().unwrap_or_default());
+                for v in meta_values(ex.meta) {
+                    row.push(v.unwrap_or_default().to_owned());
                 }
                 self.rows([row], out)
             }

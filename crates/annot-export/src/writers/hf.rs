@@ -16,18 +16,23 @@ pub(crate) struct HfWriter {
 }
 
 /// Keys of a line that a document label layer cannot take.
-const RESERVED: [&str; 3] = ["id", "tokens", "ner_tags"];
+pub(crate) const RESERVED: [&str; 3] = ["id", "tokens", "ner_tags"];
+
+/// The tag id of every token: 0 for `O`, else into [`Vocab::tag_names`].
+pub(crate) fn tag_ids(ex: &Example<'_>, vocab: &Vocab, scheme: Scheme) -> Vec<usize> {
+    let width = scheme.prefixes().len();
+    token_tags(ex, scheme)
+        .into_iter()
+        .map(|t| {
+            t.and_then(|(p, label)| vocab.label_index(label).map(|l| 1 + l * width + p))
+                .unwrap_or(0)
+        })
+        .collect()
+}
 
 impl Writer for HfWriter {
     fn write(&mut self, ex: &Example<'_>, vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
-        let width = self.scheme.prefixes().len();
-        let tags: Vec<usize> = token_tags(ex, self.scheme)
-            .into_iter()
-            .map(|t| {
-                t.and_then(|(p, label)| vocab.label_index(label).map(|l| 1 + l * width + p))
-                    .unwrap_or(0)
-            })
-            .collect();
+        let tags = tag_ids(ex, vocab, self.scheme);
         let tokens: Vec<&str> = ex.tokens.iter().map(|t| ex.slice(t.start, t.end)).collect();
         let mut line = serde_json::Map::new();
         line.insert("id".into(), ex.id.into());

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Example, Vocab, Writer};
+use super::{Example, SpacyToken, Vocab, Writer, cats, spacy_tokens};
 
 pub(crate) struct JsonlWriter {
     pub(crate) tokens: bool,
@@ -31,7 +31,7 @@ struct Line<'a> {
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tokens: Option<Vec<TokenOut<'a>>>,
+    tokens: Option<Vec<SpacyToken<'a>>>,
     cats: serde_json::Map<String, serde_json::Value>,
     meta: &'a annot_model::Meta,
 }
@@ -48,60 +48,6 @@ struct SpanOut<'a> {
     token_end: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotators: Option<&'a [String]>,
-}
-
-#[derive(Serialize)]
-struct TokenOut<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    id: usize,
-    ws: bool,
-}
-
-/// spaCy's tokens of the example: its words, and white-space tokens where a
-/// gap is more than one space. Returns them and the index of each word.
-fn spacy_tokens<'a>(ex: &Example<'a>) -> (Vec<TokenOut<'a>>, Vec<usize>) {
-    let mut out = Vec::with_capacity(ex.tokens.len() + ex.tokens.len() / 8);
-    let mut index = Vec::with_capacity(ex.tokens.len());
-    let text_end = ex.map.char_len();
-    let gap = |out: &mut Vec<TokenOut<'a>>, start: usize, end: usize| {
-        if start < end {
-            let id = out.len();
-            out.push(TokenOut {
-                text: slice(ex, start, end),
-                start,
-                end,
-                id,
-                ws: false,
-            });
-        }
-    };
-    if let Some(first) = ex.tokens.first() {
-        gap(&mut out, 0, first.start);
-    }
-    for (i, t) in ex.tokens.iter().enumerate() {
-        let next = ex.tokens.get(i + 1).map_or(text_end, |n| n.start);
-        let ws = next > t.end && slice(ex, t.end, t.end + 1) == " ";
-        index.push(out.len());
-        let id = out.len();
-        out.push(TokenOut {
-            text: slice(ex, t.start, t.end),
-            start: t.start,
-            end: t.end,
-            id,
-            ws,
-        });
-        gap(&mut out, t.end + usize::from(ws), next);
-    }
-    (out, index)
-}
-
-fn slice<'a>(ex: &Example<'a>, start: usize, end: usize) -> &'a str {
-    ex.map
-        .to_bytes(start, end)
-        .and_then(|(a, b)| ex.text.get(a..b))
-        .unwrap_or("")
 }
 
 impl Writer for JsonlWriter {
@@ -125,17 +71,10 @@ impl Writer for JsonlWriter {
                 annotators: ex.provenance.then_some(s.annotators.as_slice()),
             })
             .collect();
-        let mut cats = serde_json::Map::new();
-        for (layer, values) in &vocab.layers {
-            let chosen = ex.labels.get(layer);
-            for v in values {
-                let on = chosen.is_some_and(|c| c.contains(v));
-                cats.insert(
-                    vocab.cat_key(layer, v),
-                    serde_json::json!(if on { 1.0 } else { 0.0 }),
-                );
-            }
-        }
+        let cats = cats(ex, vocab)
+            .into_iter()
+            .map(|(k, on)| (k, serde_json::json!(if on { 1.0 } else { 0.0 })))
+            .collect();
         let line = Line {
             id: ex.id,
             text: ex.text,

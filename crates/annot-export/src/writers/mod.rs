@@ -2,16 +2,22 @@
 //!
 //! A writer gets the documents of one split in id order, one [`Example`] at a
 //! time, and writes each to the split's stream as it comes (constant memory).
-//! A format whose file is not a stream of lines (spaCy's DocBin: msgpack,
-//! then zlib at the end) keeps what it needs between [`Writer::write`] calls
-//! and writes it in [`Writer::finish`]; one that writes files beside the
-//! splits (`labels.json`) returns them from [`side_files`]. To add a format,
-//! add a module here, a [`Format`] variant, and a line in [`writer`].
+//! A format whose file is not a stream of records (spaCy's DocBin: one
+//! msgpack map whose lengths come first, then zlib) keeps what it needs
+//! between [`Writer::write`] calls (in temporary files) and writes the file
+//! in [`Writer::finish`]; one that writes a directory per split (brat) is
+//! given the split's temporary directory by [`writer`]; one that writes files
+//! beside the splits (`labels.json`) returns them from [`side_files`]. To add
+//! a format, add a module here, a [`Format`] variant, and a line in [`writer`].
 
+mod brat;
 mod conll;
 mod csv;
 mod hf;
 mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet;
+pub mod spacy;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -19,6 +25,7 @@ use std::io::{self, Write};
 use annot_model::offsets::OffsetMap;
 use annot_model::tokenize::Token;
 use annot_model::{Meta, Schema};
+use serde::Serialize;
 
 use crate::config::{Format, Scheme};
 use crate::preflight::AlignedSpan;
@@ -44,6 +51,9 @@ pub struct Example<'a> {
     pub meta: &'a Meta,
     /// Whether spans carry the annotators who had them (several annotators combined).
     pub provenance: bool,
+    /// Whether a record decided the document (false for one written by
+    /// `--include-unannotated` that nobody decided: its spans are unknown, not none).
+    pub decided: bool,
 }
 
 impl Example<'_> {
@@ -55,6 +65,102 @@ impl Example<'_> {
             .and_then(|(a, b)| self.text.get(a..b))
             .unwrap_or("")
     }
+}
+
+/// A token as spaCy has it: a word of the project tokenizer, or the white
+/// space between two words when it is more than the one space `ws` says.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct SpacyToken<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) id: usize,
+    pub(crate) ws: bool,
+}
+
+/// spaCy's tokens of the example: its words, and white-space tokens where a
+/// gap is more than one space (so that words and `ws` rebuild the text).
+/// Returns them and the index of each word among them.
+pub(crate) fn spacy_tokens<'a>(ex: &Example<'a>) -> (Vec<SpacyToken<'a>>, Vec<usize>) {
+    let mut out = Vec::with_capacity(ex.tokens.len() + ex.tokens.len() / 8);
+    let mut index = Vec::with_capacity(ex.tokens.len());
+    let text_end = ex.map.char_len();
+    let gap = |out: &mut Vec<SpacyToken<'a>>, start: usize, end: usize| {
+        if start < end {
+            let id = out.len();
+            out.push(SpacyToken {
+                text: slice(ex, start, end),
+                start,
+                end,
+                id,
+                ws: false,
+            });
+        }
+    };
+    if let Some(first) = ex.tokens.first() {
+        gap(&mut out, 0, first.start);
+    }
+    for (i, t) in ex.tokens.iter().enumerate() {
+        let next = ex.tokens.get(i + 1).map_or(text_end, |n| n.start);
+        let ws = next > t.end && slice(ex, t.end, t.end + 1) == " ";
+        index.push(out.len());
+        let id = out.len();
+        out.push(SpacyToken {
+            text: slice(ex, t.start, t.end),
+            start: t.start,
+            end: t.end,
+            id,
+            ws,
+        });
+        gap(&mut out, t.end + usize::from(ws), next);
+    }
+    (out, index)
+}
+
+/// `ex.text[start:end]` in code points, borrowed from the text.
+fn slice<'a>(ex: &Example<'a>, start: usize, end: usize) -> &'a str {
+    ex.map
+        .to_bytes(start, end)
+        .and_then(|(a, b)| ex.text.get(a..b))
+        .unwrap_or("")
+}
+
+/// The example's `cats`: every value of every label layer of `vocab` (its
+/// [`Vocab::cat_key`]) and whether the document has it.
+pub(crate) fn cats(ex: &Example<'_>, vocab: &Vocab) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for (layer, values) in &vocab.layers {
+        let chosen = ex.labels.get(layer);
+        for v in values {
+            out.push((
+                vocab.cat_key(layer, v),
+                chosen.is_some_and(|c| c.contains(v)),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether each token (of `ex.tokens`) starts a sentence: the first token,
+/// and the first token at or after the start of each next sentence, unless
+/// it is inside an entity (a sentence break never falls inside an entity:
+/// the sentence goes on to the entity's end). `ents` is [`token_entities`].
+pub(crate) fn sentence_starts(ex: &Example<'_>, ents: &[Option<(usize, Position)>]) -> Vec<bool> {
+    let mut out = vec![false; ex.tokens.len()];
+    let mut sentence = 0;
+    for (i, t) in ex.tokens.iter().enumerate() {
+        let mut crossed = i == 0;
+        while sentence + 1 < ex.sentences.len() && ex.sentences[sentence + 1].start <= t.start {
+            sentence += 1;
+            crossed = true;
+        }
+        let inside = matches!(
+            ents.get(i),
+            Some(Some((_, Position::Inside | Position::Last)))
+        );
+        out[i] = i == 0 || (crossed && !inside);
+    }
+    out
 }
 
 /// Span labels and document label values in a fixed order: the schema's,
@@ -178,7 +284,15 @@ pub(crate) fn token_entities(ex: &Example<'_>) -> Vec<Option<(usize, Position)>>
 
 /// The tag of every token: its prefix index into [`Scheme::prefixes`] and label, `None` for `O`.
 pub(crate) fn token_tags<'e>(ex: &'e Example<'_>, scheme: Scheme) -> Vec<Option<(usize, &'e str)>> {
-    let ents = token_entities(ex);
+    tags_of(ex, &token_entities(ex), scheme)
+}
+
+/// [`token_tags`] from the [`token_entities`] already found.
+pub(crate) fn tags_of<'e>(
+    ex: &'e Example<'_>,
+    ents: &[Option<(usize, Position)>],
+    scheme: Scheme,
+) -> Vec<Option<(usize, &'e str)>> {
     (0..ents.len())
         .map(|t| {
             let (span, pos) = ents[t]?;
@@ -236,9 +350,10 @@ pub trait Writer {
     }
 }
 
-/// A new writer for one split of `format`.
+/// A new writer for one split of `format`; `dir` is the split's directory
+/// for a format that writes one (brat), unused by the others.
 #[must_use]
-pub fn writer(format: &Format) -> Box<dyn Writer> {
+pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
     match format {
         Format::Jsonl { tokens } => Box::new(jsonl::JsonlWriter { tokens: *tokens }),
         Format::Csv { layout, excel } => Box::new(csv::CsvWriter::new(*layout, *excel)),
@@ -252,6 +367,26 @@ pub fn writer(format: &Format) -> Box<dyn Writer> {
             columns: columns.clone(),
         }),
         Format::Hf { scheme } => Box::new(hf::HfWriter { scheme: *scheme }),
+        Format::Spacy => Box::new(spacy::SpacyWriter::default()),
+        Format::Brat => Box::new(brat::BratWriter::new(dir)),
+        #[cfg(feature = "parquet")]
+        Format::Parquet { table, scheme } => Box::new(parquet::ParquetWriter::new(*table, *scheme)),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet { .. } => Box::new(NoParquet),
+    }
+}
+
+/// What stands for the Parquet writer in a build without it
+/// ([`ExportConfig::check`](crate::ExportConfig::check) refuses before).
+#[cfg(not(feature = "parquet"))]
+struct NoParquet;
+
+#[cfg(not(feature = "parquet"))]
+impl Writer for NoParquet {
+    fn write(&mut self, _: &Example<'_>, _: &Vocab, _: &mut dyn Write) -> io::Result<()> {
+        Err(io::Error::other(
+            "this annot was built without the parquet feature",
+        ))
     }
 }
 
@@ -261,7 +396,11 @@ pub fn writer(format: &Format) -> Box<dyn Writer> {
 /// Serialisation errors (none for the types used).
 pub fn side_files(format: &Format, vocab: &Vocab) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
     match format {
-        Format::Hf { scheme } => Ok(vec![(
+        Format::Hf { scheme }
+        | Format::Parquet {
+            table: crate::config::ParquetTable::Hf,
+            scheme,
+        } => Ok(vec![(
             "labels.json".to_owned(),
             hf::labels_json(vocab, *scheme)?,
         )]),
@@ -330,6 +469,7 @@ pub(crate) mod tests {
                 labels: &self.labels,
                 meta: &self.meta,
                 provenance: false,
+                decided: true,
             }
         }
     }
@@ -340,7 +480,7 @@ pub(crate) mod tests {
 
     /// What `format` writes for `owned` as one split.
     pub(crate) fn written(format: &Format, owned: &Owned) -> String {
-        let mut w = writer(format);
+        let mut w = writer(format, std::path::Path::new("."));
         let mut out = Vec::new();
         let v = vocab();
         w.start(&v, &mut out).unwrap();
