@@ -92,6 +92,19 @@ struct Current {
     previous: Option<Record>,
 }
 
+/// The spans of a record, as far as the dictionary needs them.
+#[derive(serde::Deserialize)]
+struct AcceptedSpans {
+    #[serde(default)]
+    spans: Vec<SpanText>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpanText {
+    text: String,
+    label: String,
+}
+
 /// What an earlier record had that is not on the current text: spans lost
 /// or corrupt, and zone corrections made on an older text.
 #[derive(Debug, Clone, Default)]
@@ -176,11 +189,13 @@ impl Session {
         let status_of = |doc: &str| log.status_of(doc);
         let queue = queue::build(&corpus, status_of, &opts.filter, opts.order)?;
         let handled = queue::already_done(&corpus, &queue, status_of, &opts.filter, opts.redo);
-        // One pass over the accepted records, each read and dropped: the
-        // dictionary keeps counts of span texts, not the records.
+        // One pass over the accepted records, reading only their spans' text
+        // and label: the dictionary keeps counts of span texts, not the records.
         let mut dictionary = Dictionary::default();
-        for record in log.records_where(|s| s == Status::Accepted) {
-            dictionary.add(&record?);
+        for spans in log.read_where::<AcceptedSpans>(|s| s == Status::Accepted) {
+            for s in spans?.spans {
+                dictionary.add_span(&s.text, &s.label);
+            }
         }
         let suggester = Suggester::new(opts.patterns.clone(), dictionary);
         let journal = DraftJournal::open(&log)?;

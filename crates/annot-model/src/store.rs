@@ -463,6 +463,26 @@ impl LogIndex {
     /// longer the record of `doc` (the file was rewritten since it was
     /// indexed). Each names the file and line.
     pub fn read_entry(&self, doc: &str, entry: &LogEntry) -> Result<Record> {
+        let record: Record = self.read_entry_as(entry)?;
+        if record.doc != doc {
+            return Err(ModelError::Line {
+                path: self.path.clone(),
+                line: entry.line as usize,
+                message: format!(
+                    "the log changed while annot was reading it: this line is no longer the \
+                     record of document '{doc}' (a log is only appended to); run the command again"
+                ),
+            });
+        }
+        Ok(record)
+    }
+
+    /// Reads the fields of the record at `entry` that `T` has (the others are
+    /// skipped unbuilt): for a pass over many records that needs a few fields.
+    ///
+    /// # Errors
+    /// As [`LogIndex::read_entry`].
+    pub fn read_entry_as<T: serde::de::DeserializeOwned>(&self, entry: &LogEntry) -> Result<T> {
         let line = entry.line as usize;
         let at_line = |message: String| ModelError::Line {
             path: self.path.clone(),
@@ -475,20 +495,13 @@ impl LogIndex {
         let mut buf = vec![0u8; entry.len as usize];
         read_exact_at(file, &mut buf, entry.offset)
             .map_err(|e| at_line(format!("cannot read the record: {e}")))?;
-        let record: Record = serde_json::from_slice(&buf).map_err(|e| {
+        serde_json::from_slice(&buf).map_err(|e| {
             at_line(format!(
                 "{}: fix or remove that line by hand (annot never rewrites a log), \
                  or run the command again if the log was being replaced",
                 not_a_record(&buf, &e)
             ))
-        })?;
-        if record.doc != doc {
-            return Err(at_line(format!(
-                "the log changed while annot was reading it: this line is no longer the \
-                 record of document '{doc}' (a log is only appended to); run the command again"
-            )));
-        }
-        Ok(record)
+        })
     }
 
     /// Adds the records of `batch`, just written at the end of the log (`file`
@@ -822,6 +835,18 @@ impl AnnotatorLog {
             .iter()
             .filter(move |(_, e)| keep(e.status))
             .map(|(doc, e)| self.index.read_entry(doc, e))
+    }
+
+    /// [`AnnotatorLog::records_where`] reading only the fields `T` has.
+    pub fn read_where<'a, T: serde::de::DeserializeOwned>(
+        &'a self,
+        keep: impl Fn(Status) -> bool + 'a,
+    ) -> impl Iterator<Item = Result<T>> + 'a {
+        self.index
+            .latest
+            .values()
+            .filter(move |e| keep(e.status))
+            .map(|e| self.index.read_entry_as(e))
     }
 
     /// How many documents have a record.
