@@ -89,3 +89,11 @@ for f in cohen krippendorff fleiss seqeval tokens; do
     fi
 done
 echo "interop: agreement fixtures match" >&2
+
+echo "== interop: annot over Spark (RDD.pipe, local[2]): import, agree, export byte-equal to one machine" >&2
+if command -v java >/dev/null 2>&1; then
+    "$py" scripts/spark_demo.py --annot "$annot" --docs 10000 --shards 8
+else
+    echo "interop: no java on PATH: the Spark check needs Java 17 (apt-get install openjdk-17-jre-headless)" >&2
+    exit 1
+fi

@@ -16,5 +16,6 @@ mod quickstart;
 mod record_defects;
 mod show_why;
 mod snapshots;
+mod stream;
 mod teams;
 mod terminal_escapes;

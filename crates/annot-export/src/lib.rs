@@ -21,6 +21,7 @@ pub mod error;
 mod export;
 pub mod preflight;
 pub mod split;
+pub mod stream;
 pub mod summary;
 pub mod text;
 pub mod writers;

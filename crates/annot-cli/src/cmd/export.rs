@@ -73,7 +73,7 @@ pub(crate) struct ExportArgs {
     pub(crate) format: FormatArg,
     /// Output directory (one file per split: train.jsonl, ...), or - for stdout.
     #[arg(long, value_name = "DIR|-")]
-    pub(crate) out: PathBuf,
+    pub(crate) out: Option<PathBuf>,
     /// Whose records: one annotator (e.g. gold), or several comma-separated with --strategy.
     #[arg(long, value_name = "NAMES", value_delimiter = ',', required = true)]
     pub(crate) from: Vec<String>,
@@ -104,21 +104,8 @@ pub(crate) struct ExportArgs {
     /// Overlapping spans where the format cannot hold them (default: refuse for conll, hf, spacy and parquet hf).
     #[arg(long, value_enum)]
     pub(crate) overlap: Option<OverlapArg>,
-    /// Splits and weights, e.g. train=80,dev=10,test=10.
-    #[arg(long, value_name = "SPEC")]
-    pub(crate) split: Option<String>,
-    /// Seed of the split hash.
-    #[arg(long, default_value_t = 0)]
-    pub(crate) seed: u64,
-    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
-    #[arg(long, value_name = "meta.KEY")]
-    pub(crate) group_by: Option<String>,
-    /// Balance this document label layer across the splits.
-    #[arg(long, value_name = "LAYER")]
-    pub(crate) stratify: Option<String>,
-    /// Do not keep near-duplicate texts in one split.
-    #[arg(long)]
-    pub(crate) no_near_duplicates: bool,
+    #[command(flatten)]
+    pub(crate) split: SplitArgs,
     /// jsonl: leave out the tokens.
     #[arg(long)]
     pub(crate) no_tokens: bool,
@@ -144,7 +131,47 @@ pub(crate) struct ExportArgs {
     pub(crate) output: JsonArgs,
 }
 
-fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
+/// How documents are split: one group for `annot export` and the streaming split jobs.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SplitArgs {
+    /// Splits and weights, e.g. train=80,dev=10,test=10.
+    #[arg(long, value_name = "SPEC")]
+    pub(crate) split: Option<String>,
+    /// Seed of the split hash.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
+    #[arg(long, value_name = "meta.KEY")]
+    pub(crate) group_by: Option<String>,
+    /// Balance this document label layer across the splits.
+    #[arg(long, value_name = "LAYER")]
+    pub(crate) stratify: Option<String>,
+    /// Do not keep near-duplicate texts in one split.
+    #[arg(long)]
+    pub(crate) no_near_duplicates: bool,
+}
+
+impl SplitArgs {
+    /// The checked split settings.
+    pub(crate) fn config(&self) -> anyhow::Result<SplitConfig> {
+        let mut split = SplitConfig {
+            seed: self.seed,
+            near_duplicates: !self.no_near_duplicates,
+            stratify: self.stratify.clone(),
+            ..SplitConfig::default()
+        };
+        if let Some(spec) = &self.split {
+            split.splits = SplitConfig::parse_splits(spec)?;
+        }
+        if let Some(g) = &self.group_by {
+            split.group_by = Some(g.parse::<GroupKey>()?);
+        }
+        Ok(split)
+    }
+}
+
+/// The export `args` ask for; `stream` for `annot stream export` (stdout, no `--out`).
+pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportConfig> {
     let source = match (args.from.as_slice(), &args.strategy) {
         ([one], None) => Source::One(one.clone()),
         ([_], Some(_)) | ([], _) => {
@@ -212,25 +239,25 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
             scheme,
         },
     };
-    let mut split = SplitConfig {
-        seed: args.seed,
-        near_duplicates: !args.no_near_duplicates,
-        stratify: args.stratify.clone(),
-        ..SplitConfig::default()
-    };
-    if let Some(spec) = &args.split {
-        split.splits = SplitConfig::parse_splits(spec)?;
-    }
-    if let Some(g) = &args.group_by {
-        split.group_by = Some(g.parse::<GroupKey>()?);
-    }
-    let output = if args.out.as_os_str() == "-" {
-        if args.output.json {
-            anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+    let split = args.split.config()?;
+    let output = match &args.out {
+        _ if stream && args.out.is_some() => {
+            anyhow::bail!("annot stream export writes to stdout: leave out --out")
         }
-        Output::Stdout
-    } else {
-        Output::Dir(args.out.clone())
+        _ if stream && args.output.json => {
+            anyhow::bail!("annot stream export writes the export lines on stdout: leave out --json")
+        }
+        None if stream => Output::Stdout,
+        None => {
+            anyhow::bail!("--out DIR|- is needed: a directory for the split files, or - for stdout")
+        }
+        Some(out) if out.as_os_str() == "-" => {
+            if args.output.json {
+                anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+            }
+            Output::Stdout
+        }
+        Some(out) => Output::Dir(out.clone()),
     };
     let config = ExportConfig {
         source,
@@ -254,13 +281,15 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
         format,
         output,
     };
-    config.check()?;
+    if !stream {
+        config.check()?;
+    }
     Ok(config)
 }
 
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
-    let config = config(args)?;
+    let config = config(args, false)?;
     let bar = crate::output::progress_bar(0, "export");
     bar.set_style(
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {pos}/{len} docs")
@@ -299,7 +328,7 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
 }
 
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.
-fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
+pub(crate) fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
     for m in &refusal.misaligned {
         let near = m.nearest.as_ref().map_or_else(
