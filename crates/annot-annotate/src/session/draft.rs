@@ -277,12 +277,12 @@ impl Session {
         }
         self.reopened.remove(&cur.entry);
         self.pinned.remove(&cur.entry);
-        let back_to = match self.log.get(&id) {
+        let back_to = match self.log.status_of(&id) {
             Some(r) => {
                 if reopened {
                     self.handled.insert(cur.entry);
                 }
-                format!("your last decision ({})", r.status.as_str())
+                format!("your last decision ({})", r.as_str())
             }
             None => "no decision yet".to_owned(),
         };
@@ -300,7 +300,7 @@ impl Session {
         self.leave(out)?;
         writeln!(out)?;
         let id = decided.view.doc.id.clone();
-        let what = match self.log.get(&id).map(|r| r.status) {
+        let what = match self.log.status_of(&id) {
             Some(Status::Accepted) | None => "accept",
             Some(Status::Rejected) => "reject",
             Some(Status::Skipped) => "skip",
