@@ -422,3 +422,63 @@ fn the_choices_are_coloured_on_request_and_never_escaped() {
     assert!(line.contains("\u{1b}["), "{line:?}");
     assert!(!out.contains('␛'), "{out}");
 }
+
+#[test]
+fn undoing_a_choice_reopens_its_disagreement_and_enter_asks_again() {
+    // hostile7 #9: `u` after `c 2 b` left disagreement 2 "✓ edited", and Enter saved
+    // the document without it and without asking.
+    let (_tmp, root) = three_annotators();
+    let (out, _) = adjudicate(
+        &root,
+        &["alice", "bob"],
+        &["c 1 b", "c 2 b", "u", "c", "", "", "q"],
+    );
+    let after = out.split("undone: c 2 b").nth(1).unwrap_or_default();
+    for says in [
+        "1 ¶6 \"Rania Khoury\" a alice PER · b bob ORG  ✓ b",
+        "2 ¶7 \"Baabda\" a alice – · b bob LOC  open",
+        "disagreement(s) 2, 3, 4 not settled",
+    ] {
+        assert!(after.contains(says), "missing {says:?} after the undo:\n{out}");
+    }
+    // Saved all the same on the second Enter: the agreed spans are there, and what
+    // was left open is recorded as contested, not silently dropped.
+    let kfar = gold(&root, KFAR);
+    let spans: Vec<String> = provenance(&kfar)
+        .iter()
+        .map(|(t, l, _)| format!("{t} {l}"))
+        .collect();
+    assert_eq!(
+        spans,
+        ["Kfar Selwan LOC", "Rania Khoury ORG", "Kfar Selwan LOC"]
+    );
+    let contested = kfar["provenance"]["contested"].as_array().unwrap();
+    assert!(
+        contested.iter().any(|c| c["span"]["text"] == "Baabda"
+            && c["annotators"] == json!(["bob"])
+            && c["against"] == json!(["alice"])),
+        "{kfar}"
+    );
+    assert!(
+        contested
+            .iter()
+            .any(|c| c["item"] == "label" && c["layer"] == "topic"),
+        "{kfar}"
+    );
+
+    // `c * a` then `u`: every disagreement is open again.
+    let out = annot_in(&root)
+        .args(["adjudicate", "alice", "bob", "--into", "gold2"])
+        .write_stdin("c * a\nu\n\nq\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("disagreement(s) 1, 2, 3, 4 not settled"),
+        "{out}"
+    );
+    assert!(!out.contains(&format!("saved {KFAR}")), "{out}");
+}
