@@ -374,7 +374,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 stack.push(p);
             } else {
                 let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
+                // annot's list of the files it wrote (see the test of re-exports).
+                if rel != ".annot-export.json" {
+                    out.insert(rel, std::fs::read(&p).unwrap());
+                }
             }
         }
     }
@@ -552,11 +555,16 @@ fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
     assert!(ann.starts_with("T1\tLOC 0 4\tKfar\n"), "{ann}");
     assert!(ann.contains("\tDocument 0 "), "{ann}");
     assert!(ann.contains("A1\ttopic T2 society\n"), "{ann}");
-    let names: Vec<String> = std::fs::read_dir(&dir)
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["all"], "no temporary directory left");
+    names.sort();
+    assert_eq!(
+        names,
+        [".annot-export.json", "all"],
+        "no temporary directory left"
+    );
 }
 
 #[test]
@@ -647,4 +655,55 @@ fn parquet_without_the_feature_says_how_to_build_it() {
         .code(2)
         .stderr(predicate::str::contains("--features parquet"));
     assert!(!dir.exists());
+}
+
+#[test]
+fn a_new_export_into_the_same_directory_replaces_the_earlier_set_of_files() {
+    // hostile7 #32: train/dev/test, then train/dev into the same --out left the old
+    // test.jsonl beside the new files, holding documents now in train.jsonl.
+    let (_tmp, root) = annotated();
+    let out = root.join("st");
+    export(
+        &root,
+        &out,
+        &["--format", "jsonl", "--from", "alice", "--split", "train=60,dev=20,test=20"],
+    )
+    .success();
+    assert!(out.join("test.jsonl").exists());
+    let names = |dir: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    std::fs::write(out.join("README.md"), "mine\n").unwrap();
+    export(
+        &root,
+        &out,
+        &["--format", "jsonl", "--from", "alice", "--split", "train=90,dev=10"],
+    )
+    .success()
+    .stderr(predicate::str::contains("removed (written by the earlier export").and(
+        predicate::str::contains("test.jsonl"),
+    ));
+    assert_eq!(
+        names(&out),
+        [".annot-export.json", "README.md", "dev.jsonl", "train.jsonl"],
+        "the old test.jsonl is gone, the file annot did not write stays"
+    );
+    // Another format: the jsonl files go, hf's come.
+    export(&root, &out, &["--format", "hf", "--from", "alice"]).success();
+    assert_eq!(
+        names(&out),
+        [".annot-export.json", "README.md", "all.jsonl", "labels.json"]
+    );
+    // A data file annot did not write is never removed: the export refuses.
+    std::fs::write(out.join("extra.jsonl"), "{}\n").unwrap();
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"])
+        .failure()
+        .stderr(predicate::str::contains("extra.jsonl is not written by this export"));
+    assert!(out.join("extra.jsonl").exists());
+    assert!(out.join("labels.json").exists(), "a refused export changes nothing");
 }

@@ -1,6 +1,6 @@
 //! The export itself: select, move onto the written text, check, split, write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +20,8 @@ use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
 use crate::split::{PlanDoc, plan, simhash};
 use crate::summary::{LeftOut, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
-use crate::writers::{Example, Vocab, Writer, side_files, writer};
+use crate::manifest;
+use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
 
 /// Which pass the export is in, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,9 +287,18 @@ fn write_all(
     let config = cx.config;
     let splits = &config.split.splits;
     let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(splits.len());
+    let mut listing = None;
     match &config.output {
         Output::Stdout => sinks.push(Sink::Stream(stdout)),
         Output::Dir(dir) => {
+            let new: BTreeSet<String> = splits
+                .iter()
+                .map(|(name, _)| config.format.file_name(name))
+                .chain(side_file_names(&config.format).iter().map(|n| (*n).to_owned()))
+                .collect();
+            let old = manifest::previous(dir)?;
+            manifest::check_foreign(dir, &old, &new, matches!(config.format, Format::Brat))?;
+            listing = Some((old, new));
             fs_err::create_dir_all(dir).map_err(io_err(dir.clone()))?;
             for (name, _) in splits {
                 let file = config.format.file_name(name);
@@ -421,6 +431,15 @@ fn write_all(
             side.push(name);
         }
     }
+    let mut removed = Vec::new();
+    if let Output::Dir(dir) = &config.output
+        && let Some((old, new)) = &listing
+    {
+        removed = manifest::replace(dir, old, new)?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+    }
     Ok(Summary {
         format: format_name(&config.format),
         source: source_name(&config.source),
@@ -429,6 +448,7 @@ fn write_all(
         left_out,
         preflight: report,
         side_files: side,
+        removed,
     })
 }
 
