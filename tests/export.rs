@@ -707,3 +707,40 @@ fn a_new_export_into_the_same_directory_replaces_the_earlier_set_of_files() {
     assert!(out.join("extra.jsonl").exists());
     assert!(out.join("labels.json").exists(), "a refused export changes nothing");
 }
+
+#[test]
+fn excel_csv_neutralises_formula_cells_and_plain_csv_keeps_them_exact() {
+    // hostile7 #28: an id and a text starting with `=` reached Excel as formulas.
+    let (tmp, root) = crate::common::empty_project();
+    let input = tmp.path().join("inj.jsonl");
+    let line = serde_json::json!({
+        "id": "=cmd|' -C calc'!A0",
+        "text": "=HYPERLINK(\"http://x\",\"y\") chez Air France à Paris",
+        "spans": [{"start": 45, "end": 50, "label": "LOC"}],
+        "answer": "accept"
+    });
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "prodigy", "--as", "m"])
+        .arg(&input)
+        .assert()
+        .success();
+    let csv = |extra: &[&str]| {
+        stdout_of(
+            annot_in(&root)
+                .args(["export", "--format", "csv", "--from", "m", "--out", "-"])
+                .args(extra),
+        )
+    };
+    let excel = csv(&["--excel"]);
+    let row = excel.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("'=cmd|' -C calc'!A0,\"'=HYPERLINK("),
+        "{excel}"
+    );
+    let plain = csv(&[]);
+    let mut r = csv::Reader::from_reader(plain.as_bytes());
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[0], "=cmd|' -C calc'!A0", "plain CSV is byte-exact");
+    assert!(rec[1].starts_with("=HYPERLINK("));
+}

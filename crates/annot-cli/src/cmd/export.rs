@@ -125,7 +125,9 @@ pub(crate) struct ExportArgs {
     /// csv: one row per document or per span.
     #[arg(long, value_enum, default_value_t = LayoutArg::Docs)]
     pub(crate) csv_layout: LayoutArg,
-    /// csv: start with the byte-order mark Excel needs.
+    /// csv: for a spreadsheet: start with the byte-order mark Excel needs, and put a `'`
+    /// before every cell starting with =, +, -, @, tab or CR (no formula runs).
+    /// Without it the CSV is byte-exact.
     #[arg(long)]
     pub(crate) excel: bool,
     /// parquet: the hf table (tokens, ner_tags) or the csv docs table (id, text, labels, meta).
