@@ -439,7 +439,10 @@ fn undoing_a_choice_reopens_its_disagreement_and_enter_asks_again() {
         "2 ¶7 \"Baabda\" a alice – · b bob LOC  open",
         "disagreement(s) 2, 3, 4 not settled",
     ] {
-        assert!(after.contains(says), "missing {says:?} after the undo:\n{out}");
+        assert!(
+            after.contains(says),
+            "missing {says:?} after the undo:\n{out}"
+        );
     }
     // Saved all the same on the second Enter: the agreed spans are there, and what
     // was left open is recorded as contested, not silently dropped.

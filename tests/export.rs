@@ -666,7 +666,14 @@ fn a_new_export_into_the_same_directory_replaces_the_earlier_set_of_files() {
     export(
         &root,
         &out,
-        &["--format", "jsonl", "--from", "alice", "--split", "train=60,dev=20,test=20"],
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--split",
+            "train=60,dev=20,test=20",
+        ],
     )
     .success();
     assert!(out.join("test.jsonl").exists());
@@ -682,30 +689,53 @@ fn a_new_export_into_the_same_directory_replaces_the_earlier_set_of_files() {
     export(
         &root,
         &out,
-        &["--format", "jsonl", "--from", "alice", "--split", "train=90,dev=10"],
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--split",
+            "train=90,dev=10",
+        ],
     )
     .success()
-    .stderr(predicate::str::contains("removed (written by the earlier export").and(
-        predicate::str::contains("test.jsonl"),
-    ));
+    .stderr(
+        predicate::str::contains("removed (written by the earlier export")
+            .and(predicate::str::contains("test.jsonl")),
+    );
     assert_eq!(
         names(&out),
-        [".annot-export.json", "README.md", "dev.jsonl", "train.jsonl"],
+        [
+            ".annot-export.json",
+            "README.md",
+            "dev.jsonl",
+            "train.jsonl"
+        ],
         "the old test.jsonl is gone, the file annot did not write stays"
     );
     // Another format: the jsonl files go, hf's come.
     export(&root, &out, &["--format", "hf", "--from", "alice"]).success();
     assert_eq!(
         names(&out),
-        [".annot-export.json", "README.md", "all.jsonl", "labels.json"]
+        [
+            ".annot-export.json",
+            "README.md",
+            "all.jsonl",
+            "labels.json"
+        ]
     );
     // A data file annot did not write is never removed: the export refuses.
     std::fs::write(out.join("extra.jsonl"), "{}\n").unwrap();
     export(&root, &out, &["--format", "jsonl", "--from", "alice"])
         .failure()
-        .stderr(predicate::str::contains("extra.jsonl is not written by this export"));
+        .stderr(predicate::str::contains(
+            "extra.jsonl is not written by this export",
+        ));
     assert!(out.join("extra.jsonl").exists());
-    assert!(out.join("labels.json").exists(), "a refused export changes nothing");
+    assert!(
+        out.join("labels.json").exists(),
+        "a refused export changes nothing"
+    );
 }
 
 #[test]

@@ -417,3 +417,41 @@ fn a_side_made_on_an_older_text_is_merged_on_the_current_text_and_its_lost_span_
         .clone();
     assert!(!String::from_utf8(out).unwrap().contains("gold.jsonl"));
 }
+
+#[test]
+fn one_log_named_twice_by_name_and_by_path_is_refused_wherever_sides_are_taken() {
+    use predicates::prelude::*;
+    // hostile7 #21: `merge alice annotations/alice.jsonl bob` made a 2-of-3 majority
+    // out of alice alone.
+    let (_tmp, root) = crate::compare::three_annotators();
+    let by_path = root.join("annotations/alice.jsonl");
+    let roundabout = root.join("annotations/../annotations/alice.jsonl");
+    for args in [
+        vec![
+            "merge",
+            "alice",
+            by_path.to_str().unwrap(),
+            "bob",
+            "--into",
+            "g0",
+            "--dry-run",
+        ],
+        vec!["agree", "alice", roundabout.to_str().unwrap()],
+        vec!["diff", by_path.to_str().unwrap(), "alice"],
+    ] {
+        crate::common::annot_in(&root)
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .failure()
+            .stderr(
+                predicates::str::contains("both read")
+                    .and(predicates::str::contains("one annotator would count twice")),
+            );
+    }
+    // A side as of another time is another version, not a duplicate.
+    crate::common::annot_in(&root)
+        .args(["agree", "alice", "alice@2000-01-01"])
+        .assert()
+        .stderr(predicates::str::contains("both read").not());
+}

@@ -312,7 +312,11 @@ impl Agenda {
         let decided: Vec<String> = self.votes.iter().map(|v| v.side.clone()).collect();
         let mut out = Vec::new();
         let mut push = |item: Item, who: Vec<String>| {
-            let against = decided.iter().filter(|d| !who.contains(d)).cloned().collect();
+            let against = decided
+                .iter()
+                .filter(|d| !who.contains(d))
+                .cloned()
+                .collect();
             let mut annotators = who;
             annotators.sort();
             out.push(Contested {

@@ -16,11 +16,11 @@ use annot_model::{Document, Schema};
 
 use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
+use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
 use crate::split::{PlanDoc, plan, simhash};
 use crate::summary::{LeftOut, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
-use crate::manifest;
 use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
 
 /// Which pass the export is in, for a progress bar.
@@ -294,7 +294,11 @@ fn write_all(
             let new: BTreeSet<String> = splits
                 .iter()
                 .map(|(name, _)| config.format.file_name(name))
-                .chain(side_file_names(&config.format).iter().map(|n| (*n).to_owned()))
+                .chain(
+                    side_file_names(&config.format)
+                        .iter()
+                        .map(|n| (*n).to_owned()),
+                )
                 .collect();
             let old = manifest::previous(dir)?;
             manifest::check_foreign(dir, &old, &new, matches!(config.format, Format::Brat))?;

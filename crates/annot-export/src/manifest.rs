@@ -125,11 +125,7 @@ pub fn check_foreign(
 ///
 /// # Errors
 /// The manifest cannot be written, or an old file cannot be removed.
-pub fn replace(
-    dir: &Path,
-    old: &BTreeSet<String>,
-    new: &BTreeSet<String>,
-) -> Result<Vec<PathBuf>> {
+pub fn replace(dir: &Path, old: &BTreeSet<String>, new: &BTreeSet<String>) -> Result<Vec<PathBuf>> {
     let write = |files: &BTreeSet<String>| -> Result<()> {
         let listing = Listing {
             written_by: "annot export".to_owned(),

@@ -42,7 +42,10 @@ pub(crate) fn layer_cell(ex: &Example<'_>, layer: &str) -> String {
 /// `-`, `@`, tab or carriage return.
 fn neutralised(cell: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(cell.len() + 1);
-    if matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) {
+    if matches!(
+        cell.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) {
         out.push(b'\'');
     }
     out.extend_from_slice(cell);
