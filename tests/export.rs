@@ -145,7 +145,7 @@ fn every_format_writes_what_its_readers_expect() {
     )
     .success();
     let conll = read(&dir.join("all.conll"));
-    assert_eq!(conll.matches("-DOCSTART- -X- O\n\n").count(), 3);
+    assert_eq!(conll.matches("-DOCSTART- (").count(), 3);
     assert!(
         conll.contains("Kfar B-LOC\nSelwan I-LOC\n"),
         "{}",
@@ -773,4 +773,65 @@ fn excel_csv_neutralises_formula_cells_and_plain_csv_keeps_them_exact() {
     let rec = r.records().next().unwrap().unwrap();
     assert_eq!(&rec[0], "=cmd|' -C calc'!A0", "plain CSV is byte-exact");
     assert!(rec[1].starts_with("=HYPERLINK("));
+}
+
+#[test]
+fn conll_names_each_document_so_a_subset_comes_back_on_its_own_documents() {
+    // hostile7 #12: `export --format conll --filter id=d2` wrote no id, and
+    // `import --align-to-corpus` put d2's span on d1, whose text also holds its tokens.
+    let (tmp, root) = crate::common::empty_project();
+    let input = tmp.path().join("pa.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"d1\",\"text\":\"Paris est belle. Lyon aussi.\",\"spans\":[],\"answer\":\"accept\"}\n\
+         {\"id\":\"d2\",\"text\":\"Paris est belle.\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"LOC\"}],\"answer\":\"accept\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "prodigy", "--as", "g"])
+        .arg(&input)
+        .assert()
+        .success();
+    let conll = stdout_of(annot_in(&root).args([
+        "export", "--format", "conll", "--from", "g", "--filter", "id=d2", "--out", "-",
+    ]));
+    assert!(
+        conll.starts_with("-DOCSTART- (d2) O\n\nParis B-LOC\n"),
+        "{conll}"
+    );
+    let file = tmp.path().join("pa2.conll");
+    std::fs::write(&file, &conll).unwrap();
+    annot_in(&root)
+        .args([
+            "import",
+            "--format",
+            "conll",
+            "--align-to-corpus",
+            "--as",
+            "g3",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let log = read(&root.join("annotations/g3.jsonl"));
+    let rec: serde_json::Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
+    assert_eq!(rec["doc"], "d2", "{log}");
+    let again = stdout_of(
+        annot_in(&root).args(["export", "--format", "conll", "--from", "g3", "--out", "-"]),
+    );
+    assert_eq!(again, conll, "the round trip gives the same bytes");
+    // --no-docstart writes neither the line nor the id.
+    let bare = stdout_of(annot_in(&root).args([
+        "export",
+        "--format",
+        "conll",
+        "--from",
+        "g",
+        "--filter",
+        "id=d2",
+        "--no-docstart",
+        "--out",
+        "-",
+    ]));
+    assert!(bare.starts_with("Paris B-LOC\n"), "{bare}");
 }

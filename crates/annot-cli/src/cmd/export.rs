@@ -136,7 +136,7 @@ pub(crate) struct ExportArgs {
     /// conll, hf and parquet's hf table: tag scheme.
     #[arg(long, value_enum, default_value_t = SchemeArg::Iob2)]
     pub(crate) scheme: SchemeArg,
-    /// conll: no -DOCSTART- line before each document.
+    /// conll: no -DOCSTART- (ID) line before each document.
     #[arg(long)]
     pub(crate) no_docstart: bool,
     /// conll: columns, tag last.
