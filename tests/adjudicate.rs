@@ -485,3 +485,25 @@ fn undoing_a_choice_reopens_its_disagreement_and_enter_asks_again() {
     );
     assert!(!out.contains(&format!("saved {KFAR}")), "{out}");
 }
+
+#[test]
+fn a_document_reopened_and_left_as_it_was_promises_no_draft_and_is_not_counted_twice() {
+    // hostile7 #33: after `u` + `q`, "1 document has unsaved edits, kept as a draft"
+    // (there was none), and the saved document counted among those still to do.
+    let (_tmp, root) = three_annotators();
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &["c * a", "", "u", "q"]);
+    assert!(out.contains(&format!("reopened {KFAR}")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "quit: 1 saved this session (1 accepted), 1 still to do · {KFAR} was reopened and left as it was: your accept stands"
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("kept as a draft"), "{out}");
+    assert!(
+        !root.join("annotations/gold.draft.jsonl").exists() || {
+            let d = std::fs::read_to_string(root.join("annotations/gold.draft.jsonl")).unwrap();
+            !d.contains(KFAR)
+        }
+    );
+}

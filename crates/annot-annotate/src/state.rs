@@ -177,6 +177,12 @@ impl DocState {
         Some(what)
     }
 
+    /// Takes the annotation as it is now for the unchanged form (a decision was just
+    /// saved and the document reopened), keeping the history.
+    pub fn rebase(&mut self) {
+        self.baseline = self.current.clone();
+    }
+
     /// Whether the annotation differs from what it was when the document was opened.
     #[must_use]
     pub fn is_changed(&self) -> bool {

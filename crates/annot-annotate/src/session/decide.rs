@@ -255,6 +255,17 @@ impl Session {
         if let Some(kept) = self.kept_message() {
             msg.push_str(&format!(" · {kept}"));
         }
+        if let Some(cur) = &self.current
+            && self.reopened.contains(&cur.entry)
+            && !cur.state.is_changed()
+            && let Some(st) = self.decided.get(&cur.entry)
+        {
+            msg.push_str(&format!(
+                " · {} was reopened and left as it was: your {} stands",
+                cur.view.doc.id,
+                super::draft::decision_word(Some(*st))
+            ));
+        }
         say(out, &msg)
     }
 }
