@@ -455,3 +455,35 @@ fn one_log_named_twice_by_name_and_by_path_is_refused_wherever_sides_are_taken()
         .assert()
         .stderr(predicates::str::contains("both read").not());
 }
+
+#[test]
+fn status_does_not_count_a_flagged_record_as_decided_as_agree_does_not() {
+    // hostile7 #35: status said gold 2/3 decided with one flagged, agree 1 decided.
+    let (_tmp, root) = three_annotators();
+    annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success();
+    let st = json_of(&root, &["status", "--json"]);
+    let gold = st["annotators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "gold")
+        .unwrap()
+        .clone();
+    let flagged = gold["statuses"]["flagged"].as_u64().unwrap();
+    assert!(flagged > 0, "{gold}");
+    assert_eq!(
+        gold["decided"].as_u64().unwrap(),
+        gold["statuses"]["accepted"].as_u64().unwrap()
+            + gold["statuses"]["rejected"].as_u64().unwrap(),
+        "{gold}"
+    );
+    let agree = json_of(&root, &["agree", "gold", "alice", "--json"]);
+    let sides = agree.to_string();
+    assert!(
+        sides.contains("flagged"),
+        "agree names the flagged record: {sides}"
+    );
+}
