@@ -835,3 +835,21 @@ fn conll_names_each_document_so_a_subset_comes_back_on_its_own_documents() {
     ]));
     assert!(bare.starts_with("Paris B-LOC\n"), "{bare}");
 }
+
+#[test]
+fn an_out_that_names_a_file_is_refused_with_the_way_to_write_one() {
+    // hostile7 #13: `--out rt1.jsonl` silently made a directory rt1.jsonl/.
+    let (_tmp, root) = annotated();
+    let out = root.join("rt1.jsonl");
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"])
+        .failure()
+        .stderr(
+            predicate::str::contains("--out is a directory")
+                .and(predicate::str::contains("--out - >")),
+        );
+    assert!(!out.exists());
+    // A directory of that name already there is taken as asked.
+    std::fs::create_dir(&out).unwrap();
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"]).success();
+    assert!(out.join("all.jsonl").exists());
+}

@@ -146,6 +146,26 @@ pub(crate) struct ExportArgs {
     pub(crate) output: JsonArgs,
 }
 
+/// `--out all.jsonl` names a file, but `--out` is a directory: refused unless a
+/// directory of that name is already there.
+fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
+    const FILES: &[&str] = &[
+        "jsonl", "json", "csv", "tsv", "conll", "conllu", "iob", "spacy", "parquet", "txt",
+    ];
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext {
+        Some(e) if FILES.contains(&e.as_str()) && !out.is_dir() => anyhow::bail!(
+            "--out {}: --out is a directory, which annot fills with one file per split (all.{e}, or train.{e}, dev.{e}, ...); give a directory name, or write one stream with --out - > {}",
+            visible(&out.display().to_string()),
+            visible(&out.display().to_string())
+        ),
+        _ => Ok(()),
+    }
+}
+
 fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
     let source = match (args.from.as_slice(), &args.strategy) {
         ([one], None) => Source::One(one.clone()),
@@ -232,6 +252,7 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
         }
         Output::Stdout
     } else {
+        refuse_a_file_name(&args.out)?;
         Output::Dir(args.out.clone())
     };
     let config = ExportConfig {
