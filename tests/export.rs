@@ -853,3 +853,54 @@ fn an_out_that_names_a_file_is_refused_with_the_way_to_write_one() {
     export(&root, &out, &["--format", "jsonl", "--from", "alice"]).success();
     assert!(out.join("all.jsonl").exists());
 }
+
+#[test]
+fn stratify_and_group_by_name_what_exists_when_they_name_nothing() {
+    // hostile7 #41: `--stratify nolayer` and `--group-by meta.nonexistent` were taken
+    // silently (and the typo changed the split).
+    let (_tmp, root) = annotated();
+    let out = root.join("gb");
+    let split = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--split",
+        "train=50,test=50",
+    ];
+    export(
+        &root,
+        &out,
+        &[&split[..], &["--stratify", "nolayer"]].concat(),
+    )
+    .failure()
+    .stderr(predicate::str::contains(
+        "--stratify nolayer: schema news@1 has no document-label layer 'nolayer' (layers: topic",
+    ));
+    export(
+        &root,
+        &out,
+        &[&split[..], &["--group-by", "meta.nonexistent"]].concat(),
+    )
+    .failure()
+    .stderr(
+        predicate::str::contains(
+            "--group-by meta.nonexistent: no document exported has meta.nonexistent",
+        )
+        .and(predicate::str::contains("meta.source")),
+    );
+    assert!(
+        !out.join("train.jsonl").exists() && !out.join("test.jsonl").exists(),
+        "nothing written"
+    );
+    export(
+        &root,
+        &out,
+        &[
+            &split[..],
+            &["--group-by", "meta.source", "--stratify", "topic"],
+        ]
+        .concat(),
+    )
+    .success();
+}

@@ -102,6 +102,20 @@ pub fn export(
             });
         }
     }
+    if let Some(layer) = &config.split.stratify
+        && schema.label_set(layer).is_none()
+    {
+        let layers: Vec<&str> = schema.labels.iter().map(|l| l.name.as_str()).collect();
+        return Err(ExportError::Config(format!(
+            "--stratify {layer}: schema {} has no document-label layer '{layer}' ({})",
+            schema.id(),
+            if layers.is_empty() {
+                "it has none".to_owned()
+            } else {
+                format!("layers: {}", layers.join(", "))
+            }
+        )));
+    }
     let annotations = Annotations::load_only(project, &names)?;
     let overlap = config.overlap.or_else(|| {
         let forbids = config.format.is_token_tags()
@@ -347,6 +361,9 @@ fn write_all(
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
     let provenance = matches!(config.source, Source::Combined { .. });
+    // Documents with a --group-by value, and the keys of those without one.
+    let mut grouped = 0usize;
+    let mut meta_keys = BTreeSet::new();
     for (i, id) in ids.iter().enumerate() {
         progress(Progress {
             pass: Pass::Write,
@@ -402,6 +419,9 @@ fn write_all(
             .and_then(|g| g.value(&b.doc.meta))
         {
             s.group_keys.insert(g);
+            grouped += 1;
+        } else if config.split.group_by.is_some() {
+            meta_keys.extend(meta_key_names(&b.doc.meta));
         }
         if let Some(c) = cluster {
             s.cluster_ids.insert(c);
@@ -415,6 +435,18 @@ fn write_all(
     if !refusal.is_empty() {
         // The temporary files are dropped: the old files stay as they were.
         return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    if let Some(g) = &config.split.group_by
+        && grouped == 0
+        && !meta_keys.is_empty()
+    {
+        let keys: Vec<String> = meta_keys.into_iter().collect();
+        return Err(ExportError::Config(format!(
+            "--group-by meta.{}: no document exported has meta.{} (keys there are: {}); nothing was written",
+            g.key,
+            g.key,
+            keys.join(", ")
+        )));
     }
     let mut side = Vec::new();
     for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
@@ -634,4 +666,22 @@ fn build(
 #[must_use]
 pub fn split_path(dir: &Path, split: &str, format: &Format) -> PathBuf {
     dir.join(format.file_name(split))
+}
+
+/// The metadata keys a document has, for a message.
+fn meta_key_names(m: &annot_model::Meta) -> Vec<String> {
+    let known = [
+        ("source", &m.source),
+        ("title", &m.title),
+        ("date", &m.date),
+        ("section", &m.section),
+        ("byline", &m.byline),
+        ("lang", &m.lang),
+    ];
+    known
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(k, _)| format!("meta.{k}"))
+        .chain(m.extra.keys().map(|k| format!("meta.{k}")))
+        .collect()
 }
