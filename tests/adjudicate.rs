@@ -208,7 +208,7 @@ fn three_sides_after_a_merge_walk_what_the_merge_left_open() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(
-        out.contains("2 decided by hand in the target, left as they are"),
+        out.contains("2 decided in the target by something other than merge (import, annotate, adjudicate), left as they are"),
         "{out}"
     );
 }

@@ -216,7 +216,7 @@ fn a_second_run_adds_nothing_and_a_changed_side_is_appended_never_rewritten() {
     let hand = latest(&root, "gold", KFAR);
     let fourth = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
     assert!(
-        fourth.contains("1 decided by hand in the target, left as they are"),
+        fourth.contains("1 decided in the target by something other than merge (import, annotate, adjudicate), left as they are"),
         "{fourth}"
     );
     assert_eq!(latest(&root, "gold", KFAR), hand);
@@ -258,6 +258,23 @@ fn every_strategy_over_three_annotators() {
         "tie".into(),
         json!(["alice", "carol"])
     )));
+    // hostile7 #10: two for and one against is not a tie: it is short of 3 votes.
+    let text = stdout_of(annot_in(&root).args([
+        "merge",
+        "alice",
+        "bob",
+        "carol",
+        "--into",
+        "all3b",
+        "--min-agree",
+        "3",
+        "--dry-run",
+    ]));
+    assert!(
+        text.contains("short of 3 votes: PER \"Rania Khoury\"")
+            && text.contains("· alice, carol · not bob"),
+        "{text}"
+    );
     // At least one: Rania Khoury PER and ORG clash.
     merge("any", &["--min-agree", "1"]);
     let open = contested(&latest(&root, "any", KFAR));
