@@ -709,3 +709,40 @@ fn diff_counts_what_it_showed_and_a_huge_context_does_not_wrap() {
     ]));
     assert!(csv.contains("Baabda"), "{csv}");
 }
+
+#[test]
+fn thresholds_outside_a_figures_range_and_zero_split_weights_are_refused_in_words() {
+    // hostile7 #27: `--min f1=1.5` always failed, `--min f1=-3` always passed;
+    // `--split train=0` was "not NAME=WEIGHT".
+    let (_tmp, root) = three_annotators();
+    for (min, says) in [
+        (
+            "f1=1.5",
+            "--min: 'f1=1.5': that figure lies between 0 and 1",
+        ),
+        ("f1=-3", "--min: 'f1=-3': that figure lies between 0 and 1"),
+        (
+            "alpha=-2",
+            "--min: 'alpha=-2': that figure lies between -1 and 1",
+        ),
+    ] {
+        annot_in(&root)
+            .args(["agree", "alice", "bob", "--min", min])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "alpha=-0.5"])
+        .assert()
+        .success();
+    annot_in(&root)
+        .args(["export", "--format", "jsonl", "--from", "alice", "--out"])
+        .arg(root.join("x"))
+        .args(["--split", "train=0,dev=100"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "'train=0': a weight must be at least 1",
+        ));
+}

@@ -185,6 +185,14 @@ pub enum CompareError {
         /// The part as written.
         part: String,
     },
+    /// A `--min` threshold no figure of its kind can reach or miss.
+    #[error("--min: '{part}': that figure lies between {range}, so this threshold is a typo")]
+    GateOutOfRange {
+        /// The part as written.
+        part: String,
+        /// The figure's range, in words.
+        range: &'static str,
+    },
     /// `--into` names the log of one of the sides being combined.
     #[error(
         "--into {into}: side '{side}' reads that log; write the result to another annotator (e.g. --into {})",
