@@ -301,8 +301,20 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
         }
     };
     let stdout = std::io::stdout();
+    // Data to a pipe or a file stays exact; on a terminal, a document's control
+    // characters are shown (␛), never sent to it.
+    let terminal = std::io::IsTerminal::is_terminal(&stdout) && config.output == Output::Stdout;
+    let mut screen = Vec::new();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = annot_export::export(project, &config, &mut out, &mut progress);
+    let result = if terminal {
+        annot_export::export(project, &config, &mut screen, &mut progress)
+    } else {
+        annot_export::export(project, &config, &mut out, &mut progress)
+    };
+    if terminal {
+        out.write_all(visible(&String::from_utf8_lossy(&screen)).as_bytes())?;
+        out.flush()?;
+    }
     bar.finish_and_clear();
     let summary = match result {
         Ok(s) => s,
