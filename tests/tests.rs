@@ -14,5 +14,6 @@ mod merge;
 mod project;
 mod quickstart;
 mod record_defects;
+mod show_why;
 mod snapshots;
 mod terminal_escapes;

@@ -9,7 +9,7 @@ use annot_model::{Document, ZoneSpan};
 use crate::lang::detect_lang;
 use annot_model::Meta;
 
-use crate::dates::parse_date;
+use crate::dates::publication_date;
 use crate::meta::RecordMeta;
 use crate::zone::{Recurrence, ZoneKind, Zoning, zone_article};
 
@@ -40,7 +40,10 @@ fn article_meta(zoning: &Zoning, lang: Option<Lang>, source: &str) -> Meta {
     Meta {
         source: Some(source.to_string()),
         title: zoning.title.clone(),
-        date: zoning.dateline.as_deref().and_then(|d| parse_date(d, lang)),
+        date: zoning
+            .dateline
+            .as_deref()
+            .and_then(|d| publication_date(d, lang)),
         section: zoning.section.clone(),
         byline: zoning.byline.clone(),
         lang: lang.map(|l| l.code().to_string()),

@@ -4,6 +4,9 @@
 //! `28 août 2023`, `1er mars 2024`, `4 March 2024`, `March 4, 2024`,
 //! `Mar. 4th, 2024`, anywhere in a line (`Publié le 3 mars 2024 à 14h05`,
 //! `Updated: March 4, 2024 10:00 am`). Every date is checked against the calendar.
+//! On a line with several (`Publié le … - Mis à jour le …`), the publication
+//! date is the one after "Publié" / "Published", else the first that no
+//! "Mis à jour" / "Updated" announces ([`publication_date`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -240,7 +243,89 @@ const DATELINE_WORDS: &[&str] = &[
     "sun",
     "date",
     "time",
+    "first",
+    "dernière",
+    "modification",
+    "actualisé",
+    "actualisée",
 ];
+
+/// Words that say the date after them is an update, not the publication.
+const UPDATE_WORDS: &[&str] = &[
+    "mis à jour",
+    "mise à jour",
+    "maj",
+    "modifié",
+    "actualisé",
+    "updated",
+    "last modified",
+    "modified",
+    "last updated",
+];
+
+/// Words that say the date after them is the publication.
+const PUBLICATION_WORDS: &[&str] = &["publié", "publie", "published", "posted", "créé", "first"];
+
+/// Every date in `text`, in order, with the byte range it was read from.
+fn all_dates(text: &str, lang: Option<Lang>) -> Vec<(Date, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((date, range)) = text.get(from..).and_then(|rest| find_date(rest, lang)) {
+        let range = from + range.start..from + range.end;
+        from = range.end;
+        out.push((date, range));
+    }
+    out
+}
+
+/// What the words before a date say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    /// "Publié le", "Published", "First published on".
+    Publication,
+    /// "Mis à jour le", "Updated".
+    Update,
+    /// Nothing either way.
+    Plain,
+}
+
+/// The kind of the date that starts at `range` in `line`, from the words
+/// between the previous date (ending at `from`) and this one.
+fn stamp_before(line: &str, from: usize, start: usize) -> Stamp {
+    let before = line[from..start].to_lowercase();
+    if UPDATE_WORDS.iter().any(|w| before.contains(w)) {
+        Stamp::Update
+    } else if PUBLICATION_WORDS.iter().any(|w| before.contains(w)) {
+        Stamp::Publication
+    } else {
+        Stamp::Plain
+    }
+}
+
+/// The publication date of a dateline, as `YYYY-MM-DD`: the date after
+/// "Publié le" / "Published" when the line has one, else its first date
+/// that is not an update ("Mis à jour le", "Updated"), else its first date.
+#[must_use]
+pub fn publication_date(line: &str, lang: Option<Lang>) -> Option<String> {
+    line_stamp(line, lang).map(|(date, _)| date.to_string())
+}
+
+/// [`publication_date`] and what the line says it is.
+pub(crate) fn line_stamp(line: &str, lang: Option<Lang>) -> Option<(Date, Stamp)> {
+    let dates = all_dates(line, lang);
+    let mut from = 0;
+    let mut stamped = Vec::with_capacity(dates.len());
+    for (date, range) in &dates {
+        stamped.push((*date, stamp_before(line, from, range.start)));
+        from = range.end;
+    }
+    stamped
+        .iter()
+        .find(|(_, s)| *s == Stamp::Publication)
+        .or_else(|| stamped.iter().find(|(_, s)| *s == Stamp::Plain))
+        .or_else(|| stamped.first())
+        .copied()
+}
 
 /// When `line` is a dateline (a date with at most "Publié le", a weekday, a
 /// time or the like around it), returns the date and what is left of the line
@@ -249,9 +334,17 @@ pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
     if line.chars().count() > 120 {
         return None;
     }
-    let (date, range) = find_date(line, None)?;
+    let dates = all_dates(line, None);
+    let (date, _) = dates.first()?.clone();
     let mut rest = String::new();
-    for part in [&line[..range.start], &line[range.end..]] {
+    let mut parts = Vec::with_capacity(dates.len() + 1);
+    let mut from = 0;
+    for (_, range) in &dates {
+        parts.push(&line[from..range.start]);
+        from = range.end;
+    }
+    parts.push(&line[from..]);
+    for part in parts {
         for word in part.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
         {
             let w = word
@@ -267,9 +360,10 @@ pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
     Some((date, rest.trim_end().to_string()))
 }
 
-/// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`.
-fn is_time(word: &str) -> bool {
+/// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`, and the `T17:32:00Z` of an ISO stamp.
+pub(crate) fn is_time(word: &str) -> bool {
     let w = word.trim_end_matches("am").trim_end_matches("pm");
+    let w = w.strip_prefix('t').map_or(w, |w| w.trim_end_matches('z'));
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars()
@@ -383,5 +477,49 @@ mod tests {
         let (_, rest) = dateline("Par Jean Dupont | 3 mars 2024").unwrap();
         assert_eq!(rest, "Par Jean Dupont");
         assert!(dateline("Boukamal").is_none());
+        let (d, rest) =
+            dateline("Publié le 28 août 2023 à 07h30 - Mis à jour le 28 août 2023 à 10h12")
+                .unwrap();
+        assert_eq!((d.to_string(), rest.as_str()), ("2023-08-28".into(), ""));
+        for line in [
+            "First published on Thu 7 Mar 2024 09.12 GMT",
+            "2024-03-04T17:32:00Z",
+            "Dec. 1, 2023 at 9:12 a.m.",
+            "March 4, 2024 5:32 PM GMT",
+            "Publié: 04.03.2024, 17h32",
+            "Mis à jour le 1er avril 2024",
+        ] {
+            assert_eq!(
+                dateline(line).map(|(_, r)| r),
+                Some(String::new()),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn publication_wins_over_update() {
+        let pd = |s| publication_date(s, Some(Lang::Fr));
+        assert_eq!(
+            pd("Mis à jour le 5 mars 2024 - Publié le 4 mars 2024").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(
+            pd("Publié le 4 mars 2024 à 07h30 - Mis à jour le 5 mars 2024").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(
+            pd("Updated 5 March 2024, first published 4 March 2024").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(
+            pd("Mis à jour le 5 mars 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            line_stamp("Updated 5 March 2024", None).map(|d| d.1),
+            Some(Stamp::Update)
+        );
+        assert_eq!(pd("2 hours ago"), None);
     }
 }

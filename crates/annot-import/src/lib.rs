@@ -33,11 +33,13 @@ pub mod annotated;
 mod article;
 pub mod boilerplate;
 mod csv_quotes;
+pub mod cues;
 pub mod dates;
 pub mod decode;
 pub mod error;
 mod input;
 pub mod lang;
+mod lines;
 pub mod meta;
 mod phrases;
 mod pipeline;
@@ -45,11 +47,12 @@ pub mod project;
 mod readers;
 mod records;
 mod sources;
+mod why;
 pub mod zone;
 
 pub use article::article_document;
 pub use boilerplate::LineCounts;
-pub use dates::parse_date;
+pub use dates::{parse_date, publication_date};
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use input::{DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, Input, StdinReader};
@@ -62,4 +65,6 @@ pub use project::{
 pub use readers::Item;
 pub use readers::conll::{AlignCorpus, ConllOptions, Scheme};
 pub use records::RecordsOutcome;
-pub use zone::{Recurrence, ZoneKind, Zoning, zone_article};
+pub use zone::{
+    LineWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, zone_article,
+};

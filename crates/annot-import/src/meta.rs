@@ -76,6 +76,9 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
                 .then(|| name.to_string());
         }
     }
+    if let Some(name) = envoy_name(line, folded) {
+        return Some(name);
+    }
     let inner = folded.trim_start_matches('(').trim_end_matches(')');
     if AGENCIES.contains(&inner) {
         return Some(
@@ -91,6 +94,34 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
         return Some(line.to_string());
     }
     None
+}
+
+/// The name on a "De notre correspondant X" line (or "De notre envoyée
+/// spéciale à Davos, X", "From our correspondent X"): the words after the
+/// last comma, else from the first capitalised word after the opening.
+fn envoy_name(line: &str, folded: &str) -> Option<String> {
+    if !["de notre ", "de nos ", "from our "]
+        .iter()
+        .any(|o| folded.starts_with(o))
+    {
+        return None;
+    }
+    let name = match line.rsplit_once(',') {
+        Some((_, tail)) => tail.trim(),
+        None => {
+            let mut words = line.split_whitespace();
+            words.next();
+            let skipped: usize = words
+                .take_while(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            let from = line
+                .split_whitespace()
+                .nth(skipped + 1)
+                .and_then(|w| line.find(w))?;
+            line[from..].trim()
+        }
+    };
+    crate::cues::is_person_name(name).then(|| name.to_string())
 }
 
 /// Metadata fields of a JSONL record or CSV row, before the language is known.
@@ -191,6 +222,15 @@ mod tests {
         assert_eq!(byline("1/1"), None);
         assert_eq!(byline("Syrie"), None);
         assert_eq!(byline("By"), None);
+        assert_eq!(
+            byline("De notre correspondant Pierre Vayssettes").as_deref(),
+            Some("Pierre Vayssettes")
+        );
+        assert_eq!(
+            byline("De notre envoyée spéciale à Davos, Marie Schaller").as_deref(),
+            Some("Marie Schaller")
+        );
+        assert_eq!(byline("De notre côté, rien"), None);
     }
 
     #[test]

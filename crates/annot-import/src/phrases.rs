@@ -31,7 +31,8 @@ pub(crate) const RELATED_LINES: &[&str] = &[
     "a voir aussi", "pour memoire", "sur le meme sujet", "nos articles", "a lire",
     "read more", "read also", "also read", "see also", "related", "related articles",
     "related stories", "related content", "more on this story", "more on this topic",
-    "you may also like", "recommended", "read next", "further reading",
+    "you may also like", "recommended", "read next", "further reading", "key events", "related topics",
+    "temps forts", "les temps forts",
 ];
 
 /// Whole lines after which the page is no longer the article: comments,
@@ -98,6 +99,9 @@ pub(crate) const RELATED_PREFIXES: &[&str] = &[
 pub(crate) const NAV_PREFIXES: &[&str] = &[
     "partager sur", "share on", "share via", "suivez-nous", "follow us on", "©", "(c) ",
     "copyright", "credit photo", "photo credit", "image credit", "publicite", "advertisement",
+    // wire-service signatures
+    "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+    "our standards",
 ];
 
 /// Openings that make a short line (a share bar, a print link) furniture.

@@ -4,19 +4,29 @@
 //! Scrapers save a page top to bottom: navigation, the headline, a section
 //! name, a standfirst, byline and date, the article's paragraphs with related
 //! links between them, then comments, "most read" lists and footers. The zoner
-//! finds the article's paragraphs (long lines ending a sentence), the headline
-//! before them and the byline and date between the two, and calls the rest
-//! boilerplate. Known phrases of French and English sites, counters and lines
-//! that recur across the documents of an import mark furniture wherever it is.
+//! finds the article's paragraphs (long lines ending a sentence, with the
+//! function words of running text), the headline before them and the byline
+//! and date between the two, and calls the rest boilerplate. Known phrases of
+//! French and English sites, the shapes of furniture every site has (photo
+//! credits, gallery counters, time stamps, addresses, role lines; see
+//! [`crate::cues`]), counters and lines that recur across the documents of an
+//! import mark furniture wherever it is. Between the paragraphs, a short line
+//! is judged by its neighbours, as jusText does: a sentence stays in the body
+//! unless furniture stands on both sides of it, a line that is not a sentence
+//! only between two paragraphs. [`explain_article`] gives, per line, the zone
+//! and the signals that decided it.
 
 use std::ops::Range;
 
 use annot_model::ZoneSpan;
-use annot_model::offsets::char_len;
 
-use crate::boilerplate::{FoldedLine, LineCounts, Phrase, SHORT_LINE, is_counter};
-use crate::dates::dateline;
-use crate::meta::byline_folded;
+use crate::boilerplate::{LineCounts, Phrase};
+use crate::cues::Cue;
+use crate::dates::Stamp;
+use crate::lines::{Line, read_lines};
+
+pub(crate) use crate::lines::ends_sentence;
+pub use crate::why::{LineWhy, Reason, Signals, explain_article};
 
 /// What a zone of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,316 +79,363 @@ pub struct Zoning {
     pub section: Option<String>,
     /// The byline: the name of a "Par X" / "By X" line, or the agency credit ("X/Agences", "AFP").
     pub byline: Option<String>,
-    /// The first dateline as it stands in the text (the date is read from it
-    /// once the language is known; see [`crate::dates::parse_date`]).
+    /// The dateline of the publication as it stands in the text: one that
+    /// says "Publié" / "Published" before a plain one, a plain one before an
+    /// update (the date is read from it once the language is known; see
+    /// [`crate::dates::publication_date`]).
     pub dateline: Option<String>,
     /// Byte ranges of the body zones, for a look at the language.
     pub(crate) body_bytes: Vec<Range<usize>>,
 }
 
-/// One non-blank line and what it looks like.
-#[derive(Debug)]
-struct Line<'a> {
-    /// Byte range of the line without surrounding whitespace.
-    start: usize,
-    end: usize,
-    /// The same range in code points.
-    char_start: usize,
-    char_end: usize,
-    text: &'a str,
-    words: usize,
-    chars: usize,
-    sentence_end: bool,
-    phrase: Option<Phrase>,
-    /// A counter, a known phrase, or a line recurring across the import.
-    furniture: bool,
-    dateline: bool,
+/// What the zoner decided about each line.
+pub(crate) struct Decision {
+    pub(crate) kinds: Vec<ZoneKind>,
+    pub(crate) reasons: Vec<Reason>,
+    title: Option<usize>,
+    section: Option<String>,
     byline: Option<String>,
-    /// Whether a blank line (or the start of the text) comes right before it.
-    blank_before: bool,
-}
-
-impl Line<'_> {
-    fn meta(&self) -> bool {
-        self.phrase.is_none() && (self.dateline || self.byline.is_some())
-    }
-
-    /// A paragraph of running text.
-    fn paragraph(&self) -> bool {
-        !self.furniture
-            && !self.meta()
-            && ((self.words >= 8 && self.sentence_end) || self.chars >= 200)
-    }
-
-    /// Could be a headline: several words, not a sentence ending in a full stop.
-    fn headline(&self) -> bool {
-        !self.furniture
-            && !self.meta()
-            && self.chars <= 250
-            && (self.words >= 4 || self.chars >= 25)
-            && !self.text.ends_with('.')
-    }
-
-    /// Could be a section name: one to four words without final punctuation.
-    fn section(&self) -> bool {
-        self.phrase.is_none()
-            && !is_counter(self.text)
-            && !self.meta()
-            && self.words <= 4
-            && self.chars <= 40
-            && !self.sentence_end
-            && !self.text.ends_with([':', ',', ';'])
-            && self.text.chars().next().is_some_and(char::is_alphabetic)
-    }
-
-    /// Could be part of a standfirst.
-    fn sentence(&self) -> bool {
-        !self.furniture && !self.meta() && (self.sentence_end || self.words >= 8)
-    }
+    dateline: Option<usize>,
 }
 
 /// Zones `text` (already normalised), using `recurrence` when the import counted lines.
 #[must_use]
 pub fn zone_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Zoning {
     let lines = read_lines(text, recurrence);
-    let mut kinds = vec![ZoneKind::Boilerplate; lines.len()];
     let mut out = Zoning::default();
     if lines.is_empty() {
         return out;
     }
-    let related = related_links(&lines);
-    let furniture = |i: usize| lines[i].furniture || related[i];
-    let paragraphs: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].paragraph() && !related[i])
-        .collect();
-
-    let (title, body_start) = match paragraphs.first() {
-        None => (
-            None,
-            (0..lines.len()).find(|&i| !furniture(i) && !lines[i].meta()),
-        ),
-        Some(&first) => {
-            let title = find_title(&lines, first);
-            let from = title.map_or(0, |t| t + 1);
-            (title, Some(body_start(&lines, &paragraphs, from)))
-        }
-    };
-    let header_end = body_start.unwrap_or(lines.len());
-    let footer = lines
-        .iter()
-        .enumerate()
-        .skip(header_end)
-        .find(|(_, l)| l.phrase == Some(Phrase::Footer))
-        .map_or(lines.len(), |(i, _)| i);
-    let body_end = (header_end..footer).rev().find(|&i| {
-        !furniture(i)
-            && !lines[i].meta()
-            && (lines[i].paragraph() || lines[i].sentence_end || paragraphs.is_empty())
-    });
-
-    let section = title.and_then(|t| find_section(&lines, t, header_end));
-    for (i, line) in lines.iter().enumerate() {
-        kinds[i] = if Some(i) == title {
-            ZoneKind::Title
-        } else if Some(i) == section || (line.meta() && i < footer) {
-            ZoneKind::Meta
-        } else if furniture(i) {
-            ZoneKind::Boilerplate
-        } else if i < header_end {
-            if title.is_some_and(|t| i > t) && line.sentence() {
-                ZoneKind::Lede
-            } else {
-                ZoneKind::Boilerplate
-            }
-        } else if body_end.is_some_and(|e| i <= e) {
-            ZoneKind::Body
-        } else {
-            ZoneKind::Boilerplate
-        };
-    }
-    // Meta lines inside the body are the article's own lines (a date in a list, a quoted name).
-    if let Some(end) = body_end {
-        for kind in kinds.iter_mut().take(end + 1).skip(header_end) {
-            if *kind == ZoneKind::Meta {
-                *kind = ZoneKind::Body;
-            }
-        }
-    }
-
-    out.title = title.map(|t| lines[t].text.to_string());
-    out.section = section.map(|s| lines[s].text.to_string());
-    let meta_lines = || (0..lines.len()).filter(|&i| kinds[i] == ZoneKind::Meta);
-    out.byline = meta_lines().find_map(|i| lines[i].byline.clone());
-    out.dateline = meta_lines()
-        .find(|&i| lines[i].dateline)
-        .map(|i| lines[i].text.to_string());
-    (out.zones, out.body_bytes) = merge(&lines, &kinds);
+    let d = decide(&lines);
+    out.title = d.title.map(|t| lines[t].text.to_string());
+    out.section = d.section;
+    out.byline = d.byline;
+    out.dateline = d.dateline.map(|i| lines[i].text.to_string());
+    (out.zones, out.body_bytes) = merge(&lines, &d.kinds);
     out
 }
 
-/// What a line says on its own, whatever document it is in: the costly
-/// part of reading a line (folding, phrase search, date and byline parsing).
-#[derive(Debug, Clone)]
-struct LineFacts {
-    phrase: Option<Phrase>,
-    /// Recurrence key (short lines only).
-    key: Option<u64>,
-    dateline: bool,
-    byline: Option<String>,
-    counter: bool,
+/// How a line stands among the article's paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A paragraph.
+    Good,
+    /// Furniture, meta, a related link or a caption.
+    Bad,
+    /// Anything else: judged by its neighbours.
+    Short,
 }
 
-impl LineFacts {
-    fn of(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> Self {
-        let folded = FoldedLine::new(trimmed, buf);
-        let phrase = folded.phrase();
-        // Datelines and bylines are short: long lines skip the costlier checks.
-        let (dateline, byline) = match (chars <= 120).then(|| dateline(trimmed)).flatten() {
-            Some((_, rest)) if rest.is_empty() => (true, None),
-            Some((_, rest)) => match crate::meta::byline(&rest) {
-                Some(b) => (true, Some(b)),
-                None => (false, None),
-            },
-            None if chars <= 80 && folded.whole => (false, byline_folded(trimmed, folded.folded)),
-            None if chars <= 80 => (false, crate::meta::byline(trimmed)),
-            None => (false, None),
+/// The furniture reason of a line, if it is furniture.
+fn furniture_reason(line: &Line<'_>, related: bool, caption: bool) -> Option<Reason> {
+    if let Some(p) = line.phrase {
+        return Some(Reason::Phrase(p.name()));
+    }
+    if line.meta() {
+        return None;
+    }
+    if let Some(c) = line.cue {
+        return Some(Reason::Cue(c));
+    }
+    if line.counter {
+        return Some(Reason::Counter);
+    }
+    if line.recurrent {
+        return Some(Reason::Recurrent);
+    }
+    if related {
+        return Some(Reason::RelatedLink);
+    }
+    caption.then_some(Reason::Caption)
+}
+
+pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
+    let n = lines.len();
+    let related = related_links(lines);
+    // The line after a gallery counter is its photo's caption.
+    let caption: Vec<bool> = (0..n)
+        .map(|i| {
+            i > 0
+                && lines[i - 1].cue == Some(Cue::Gallery)
+                && lines[i].chars < 200
+                && lines[i].cue.is_none()
+        })
+        .collect();
+    let furniture = |i: usize| lines[i].furniture() || related[i] || caption[i];
+    let paragraphs: Vec<usize> = (0..n)
+        .filter(|&i| lines[i].paragraph() && !related[i] && !caption[i])
+        .collect();
+    // A name alone a few lines under a headline-like line is a byline when
+    // a date is near it, a role line under it, or it follows the standfirst.
+    let near_name: Vec<bool> = (0..n)
+        .map(|i| {
+            if !lines[i].name || !(i.saturating_sub(6)..i).any(|j| lines[j].headline()) {
+                return false;
+            }
+            let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
+            let role_under = lines.get(i + 1).is_some_and(|l| l.cue == Some(Cue::Role));
+            let after_standfirst = i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
+            near_date || role_under || after_standfirst
+        })
+        .collect();
+    let meta_like = |i: usize| lines[i].meta() || near_name[i];
+
+    let (title, body_start) = match paragraphs.first() {
+        None => (None, (0..n).find(|&i| !furniture(i) && !lines[i].meta())),
+        Some(&first) => {
+            let title = find_title(lines, first, &meta_like, &furniture);
+            let from = title.map_or(0, |t| t + 1);
+            (
+                title,
+                Some(body_start(&paragraphs, from, n, &|i| {
+                    meta_like(i) && title.is_some_and(|t| i > t)
+                })),
+            )
+        }
+    };
+    let header_end = body_start.unwrap_or(n);
+    let footer = (header_end..n)
+        .find(|&i| lines[i].phrase == Some(Phrase::Footer))
+        .unwrap_or(n);
+
+    let mut kinds = vec![ZoneKind::Boilerplate; n];
+    let mut reasons = vec![Reason::Header; n];
+
+    // The article: paragraphs, and the short lines their neighbours vouch for.
+    let class = |i: usize| {
+        if i < header_end || i >= footer || furniture(i) || lines[i].meta() {
+            Class::Bad
+        } else if lines[i].paragraph() {
+            Class::Good
+        } else {
+            Class::Short
+        }
+    };
+    let classes: Vec<Class> = (0..n).map(class).collect();
+    let neighbour = |i: usize, forward: bool| {
+        let mut j = i;
+        loop {
+            if forward {
+                j += 1;
+                if j >= n {
+                    return Class::Bad;
+                }
+            } else {
+                if j == 0 {
+                    return Class::Bad;
+                }
+                j -= 1;
+            }
+            if classes[j] != Class::Short {
+                return classes[j];
+            }
+        }
+    };
+    let mut body_end = None;
+    for i in header_end..footer {
+        let line = &lines[i];
+        let verdict = if let Some(r) = furniture_reason(line, related[i], caption[i]) {
+            Some((ZoneKind::Boilerplate, r))
+        } else if line.meta() {
+            None
+        } else if paragraphs.is_empty() {
+            Some((ZoneKind::Body, Reason::NoParagraphs))
+        } else if classes[i] == Class::Good {
+            Some((ZoneKind::Body, Reason::Paragraph))
+        } else {
+            let (before, after) = (neighbour(i, false), neighbour(i, true));
+            // A related link or an ad may stand between the last paragraphs.
+            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good);
+            let sentence_like = line.words >= 4 && line.stopwords >= 20;
+            if line.sentence_end
+                && (!(before == Class::Bad && after == Class::Bad)
+                    || (paragraph_above && sentence_like))
+            {
+                Some((ZoneKind::Body, Reason::ShortSentence))
+            } else if before == Class::Good && after == Class::Good {
+                Some((ZoneKind::Body, Reason::BetweenParagraphs))
+            } else {
+                Some((ZoneKind::Boilerplate, Reason::NextToFurniture))
+            }
         };
-        Self {
-            phrase,
-            key: folded.key(),
-            dateline,
-            byline,
-            counter: is_counter(trimmed),
+        if let Some((kind, reason)) = verdict {
+            kinds[i] = kind;
+            reasons[i] = reason;
+            if kind == ZoneKind::Body {
+                body_end = Some(i);
+            }
         }
     }
-}
-
-/// Short lines seen by this thread and their facts. Site furniture repeats
-/// from one document to the next, so most short lines of an import are read
-/// once per thread; the cache is emptied when it holds [`CACHE_LINES`].
-const CACHE_LINES: usize = 1 << 14;
-
-thread_local! {
-    static LINE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, LineFacts>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-}
-
-/// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
-fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
-    if trimmed.len() > SHORT_LINE {
-        return LineFacts::of(trimmed, chars, buf);
+    // A short text far after the article, past a run of furniture, is a
+    // notice of the site ("All quotes delayed…"), not its last paragraph.
+    if let Some(end) = body_end {
+        let block_start = (header_end..=end)
+            .rev()
+            .find(|&i| kinds[i] != ZoneKind::Body)
+            .map_or(header_end, |i| i + 1);
+        let gap = (header_end..block_start)
+            .rev()
+            .take_while(|&i| kinds[i] != ZoneKind::Body)
+            .count();
+        let chars: usize = (block_start..=end).map(|i| lines[i].chars).sum();
+        if gap >= 4 && block_start > header_end + gap && chars < 150 {
+            for i in block_start..=end {
+                kinds[i] = ZoneKind::Boilerplate;
+                reasons[i] = Reason::Island;
+            }
+            body_end = (header_end..block_start)
+                .rev()
+                .find(|&i| kinds[i] == ZoneKind::Body);
+        }
     }
-    LINE_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(facts) = cache.get(trimmed) {
-            return facts.clone();
+    // Meta lines among the paragraphs are the article's own (a date in a
+    // list, a quoted name); those after the last one are meta.
+    for i in header_end..footer {
+        if lines[i].meta() && !lines[i].furniture() {
+            if body_end.is_some_and(|e| i < e) {
+                kinds[i] = ZoneKind::Body;
+                reasons[i] = Reason::MetaInBody;
+            } else {
+                kinds[i] = ZoneKind::Meta;
+                reasons[i] = if lines[i].dateline {
+                    Reason::Dateline
+                } else {
+                    Reason::Byline
+                };
+            }
         }
-        let facts = LineFacts::of(trimmed, chars, buf);
-        if cache.len() >= CACHE_LINES {
-            cache.clear();
-        }
-        cache.insert(trimmed.into(), facts.clone());
-        facts
-    })
-}
+    }
 
-/// The non-blank lines of `text`; lines of only spaces or NBSP are blank.
-fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
-    let (mut offset, mut char_offset) = (0, 0);
-    let mut blank_before = true;
-    let mut buf = Vec::new();
-    for raw in text.split('\n') {
-        let (line_start, line_char_start) = (offset, char_offset);
-        offset += raw.len() + 1;
-        let trimmed = raw.trim();
-        let lead = &raw[..raw.len() - raw.trim_start().len()];
-        let trail = &raw[lead.len() + trimmed.len()..];
-        let chars = char_len(trimmed);
-        char_offset += char_len(lead) + chars + char_len(trail) + 1;
-        if trimmed.is_empty() {
-            blank_before = true;
+    // The header: title, section, lede, byline and date.
+    if let Some(t) = title {
+        kinds[t] = ZoneKind::Title;
+        reasons[t] = Reason::Title;
+    }
+    for i in 0..header_end.min(n) {
+        if Some(i) == title {
             continue;
         }
-        let (start, char_start) = (line_start + lead.len(), line_char_start + char_len(lead));
-        let facts = line_facts(trimmed, chars, &mut buf);
-        let recurrent = recurrence.is_some_and(|r| {
-            facts
-                .key
-                .is_some_and(|k| r.counts.key_recurs(k, r.min_docs, r.min_share))
-        });
-        let meta = facts.phrase.is_none() && (facts.dateline || facts.byline.is_some());
-        lines.push(Line {
-            start,
-            end: start + trimmed.len(),
-            char_start,
-            char_end: char_start + chars,
-            text: trimmed,
-            words: count_words(trimmed),
-            chars,
-            sentence_end: ends_sentence(trimmed),
-            phrase: facts.phrase,
-            // A recurring byline or dateline ("OLJ/Agences") is still meta.
-            furniture: facts.phrase.is_some() || facts.counter || (recurrent && !meta),
-            dateline: facts.dateline,
-            byline: facts.byline,
-            blank_before,
-        });
-        blank_before = false;
-    }
-    lines
-}
-
-/// Words of a line, counted up to 8: only small counts matter (a headline
-/// has four words or more, a paragraph eight), and long lines are not read
-/// to their end. Spaces are ASCII whitespace or NBSP, as scrapers write them.
-fn count_words(line: &str) -> usize {
-    const CAP: usize = 8;
-    let bytes = line.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            in_word = false;
-            i += 1;
-        } else if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
-            in_word = false;
-            i += 2;
-        } else {
-            if !in_word {
-                words += 1;
-                if words == CAP {
-                    return CAP;
-                }
-                in_word = true;
-            }
-            i += 1;
+        if let Some(r) = furniture_reason(&lines[i], related[i], caption[i]) {
+            reasons[i] = r;
+        } else if lines[i].meta() {
+            kinds[i] = ZoneKind::Meta;
+            reasons[i] = if lines[i].dateline {
+                Reason::Dateline
+            } else {
+                Reason::Byline
+            };
         }
     }
-    words
-}
-
-/// Whether the line ends a sentence, looking through closing quotes and brackets.
-pub(crate) fn ends_sentence(line: &str) -> bool {
-    let core = line.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '*')
+    let section = title.and_then(|t| find_section(lines, t, header_end, &furniture));
+    let section_text = section.map(|(i, crumb)| {
+        kinds[i] = ZoneKind::Meta;
+        reasons[i] = if crumb {
+            Reason::Breadcrumb
+        } else {
+            Reason::Section
+        };
+        lines[i]
+            .crumb
+            .filter(|_| crumb)
+            .unwrap_or(lines[i].text)
+            .to_string()
     });
-    core.ends_with(['.', '!', '?', '…'])
+    if let Some(t) = title {
+        mark_lede(lines, t, header_end, &mut kinds, &mut reasons, &furniture);
+    }
+
+    // The byline: a meta line's, else a name near the headline, else a name
+    // right after the article.
+    let meta_byline = (0..n)
+        .filter(|&i| kinds[i] == ZoneKind::Meta)
+        .find_map(|i| lines[i].byline.clone());
+    let byline = meta_byline.or_else(|| {
+        let header_name = title.and_then(|t| {
+            (t + 1..header_end).find(|&i| near_name[i] && kinds[i] == ZoneKind::Boilerplate)
+        });
+        let after_name = body_end
+            .map(|e| e + 1)
+            .filter(|&i| i < footer && lines[i].name && kinds[i] == ZoneKind::Boilerplate);
+        let i = header_name.or(after_name)?;
+        kinds[i] = ZoneKind::Meta;
+        reasons[i] = Reason::Byline;
+        Some(lines[i].text.to_string())
+    });
+
+    // An author bio closing the article starts with the byline's name.
+    if let (Some(name), Some(mut end)) = (&byline, body_end) {
+        let opening: String = name
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        while end > header_end
+            && opening.contains(' ')
+            && kinds[end] == ZoneKind::Body
+            && lines[end].text.starts_with(&opening)
+            && lines[end].text.len() > opening.len()
+        {
+            kinds[end] = ZoneKind::Boilerplate;
+            reasons[end] = Reason::AuthorBio;
+            end -= 1;
+        }
+        body_end = (header_end..=end)
+            .rev()
+            .find(|&i| kinds[i] == ZoneKind::Body);
+    }
+    for i in header_end..n {
+        if kinds[i] == ZoneKind::Boilerplate && reasons[i] == Reason::Header {
+            reasons[i] = if i >= footer {
+                furniture_reason(&lines[i], related[i], caption[i]).unwrap_or(Reason::Footer)
+            } else if body_end.is_none_or(|e| i > e) {
+                Reason::AfterBody
+            } else {
+                Reason::NextToFurniture
+            };
+        }
+    }
+
+    // The date: a publication stamp wins over a plain date, which wins over an update.
+    let datelines = || (0..n).filter(|&i| kinds[i] == ZoneKind::Meta && lines[i].dateline);
+    let dateline = [
+        Some(Stamp::Publication),
+        Some(Stamp::Plain),
+        Some(Stamp::Update),
+    ]
+    .iter()
+    .find_map(|s| datelines().find(|&i| lines[i].stamp == *s))
+    .or_else(|| datelines().next());
+    Decision {
+        kinds,
+        reasons,
+        title,
+        section: section_text,
+        byline,
+        dateline,
+    }
 }
 
 /// Lines listed under a related-links heading ("Pour mémoire", "Read more"):
-/// the short lines after it, up to the next sentence.
+/// the line right after it, and the short lines after that up to the next sentence.
 fn related_links(lines: &[Line<'_>]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut open = false;
+    let mut first = false;
     for (i, line) in lines.iter().enumerate() {
         if line.phrase == Some(Phrase::Related) {
             open = true;
-        } else if open && (line.sentence_end || line.chars >= 200 || line.phrase.is_some()) {
+            first = true;
+            continue;
+        }
+        let closes = line.chars >= 200
+            || line.phrase.is_some()
+            || (line.sentence_end && !(first && line.chars < 120));
+        if open && closes {
             open = false;
         } else if open {
             out[i] = true;
         }
+        first = false;
     }
     out
 }
@@ -386,16 +443,24 @@ fn related_links(lines: &[Line<'_>]) -> Vec<bool> {
 /// The headline: of the headline-like lines before the first paragraph, the
 /// last one before the byline and date (site names and menus come earlier);
 /// failing that, the last short line of two words or more before the paragraph.
-fn find_title(lines: &[Line<'_>], first_paragraph: usize) -> Option<usize> {
-    let head = &lines[..first_paragraph];
-    let first_meta = head.iter().position(Line::meta).unwrap_or(head.len());
-    head[..first_meta]
-        .iter()
-        .rposition(Line::headline)
-        .or_else(|| head.iter().rposition(Line::headline))
+fn find_title(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+    furniture: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let headline = |i: usize| lines[i].headline() && !furniture(i) && !lines[i].name;
+    let first_meta = (0..first_paragraph)
+        .find(|&i| meta_like(i))
+        .unwrap_or(first_paragraph);
+    (0..first_meta)
+        .rev()
+        .find(|&i| headline(i))
+        .or_else(|| (0..first_paragraph).rev().find(|&i| headline(i)))
         .or_else(|| {
-            head.iter().rposition(|l| {
-                !l.furniture && !l.meta() && l.words >= 2 && !l.sentence_end && l.chars <= 250
+            (0..first_paragraph).rev().find(|&i| {
+                let l = &lines[i];
+                !furniture(i) && !l.meta() && l.words >= 2 && !l.sentence_end && l.chars <= 250
             })
         })
 }
@@ -403,30 +468,82 @@ fn find_title(lines: &[Line<'_>], first_paragraph: usize) -> Option<usize> {
 /// Where the article's paragraphs begin: after the byline and date that
 /// follow the headline, if there are any before the second paragraph (the
 /// first may then be a standfirst), else at the first paragraph.
-fn body_start(lines: &[Line<'_>], paragraphs: &[usize], from: usize) -> usize {
+fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) -> bool) -> usize {
     let mut after = paragraphs.iter().copied().filter(|&p| p >= from);
     let Some(first) = after.next() else {
         return paragraphs.first().copied().unwrap_or(from);
     };
-    let window_end = after.next().unwrap_or(lines.len());
-    let last_meta = (from..window_end).rev().find(|&i| lines[i].meta());
+    let window_end = after.next().unwrap_or(n);
+    let last_meta = (from..window_end).rev().find(|&i| meta(i));
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
         _ => first,
     }
 }
 
-/// The section name: a short line right after the headline, or right before
-/// it when it stands apart from the menu lines above it. Sections recur
-/// across an import, so recurrence does not disqualify them.
-fn find_section(lines: &[Line<'_>], title: usize, header_end: usize) -> Option<usize> {
+/// The section: a short line right after the headline (not a name over a
+/// date), else the last element of a breadcrumb above it, else the first
+/// line above the headline past its furniture (a badge, "Live"). Sections
+/// recur across an import, so recurrence does not disqualify them. The
+/// flag says the line is a breadcrumb.
+fn find_section(
+    lines: &[Line<'_>],
+    title: usize,
+    header_end: usize,
+    furniture: &dyn Fn(usize) -> bool,
+) -> Option<(usize, bool)> {
     let after = title + 1;
-    if after < header_end && lines[after].section() {
-        return Some(after);
+    if after < header_end
+        && lines[after].section()
+        && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
+    {
+        return Some((after, false));
     }
-    let before = title.checked_sub(1)?;
-    let line = &lines[before];
-    (line.section() && line.blank_before).then_some(before)
+    // Above the headline, the first line past its badges ("Live"). It must
+    // stand apart from a menu: after a blank line or a navigation phrase,
+    // or on a page whose scraper wrote no blank lines (where nothing sets
+    // the menu apart); a recurring line needs the blank line or the phrase.
+    let compact = lines.iter().skip(1).all(|l| !l.blank_before);
+    let before = (title.saturating_sub(3)..title)
+        .rev()
+        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()));
+    if let Some(b) = before {
+        let line = &lines[b];
+        let after_nav = b > 0 && lines[b - 1].phrase.is_some();
+        let apart = if line.recurrent {
+            line.blank_before || after_nav
+        } else {
+            line.blank_before || after_nav || compact
+        };
+        if line.section() && apart {
+            return Some((b, false));
+        }
+    }
+    (0..title)
+        .rev()
+        .find(|&i| lines[i].crumb.is_some())
+        .map(|i| (i, true))
+}
+
+/// The lede: the first run of sentences after the headline, past the
+/// section, meta lines and furniture right under it.
+fn mark_lede(
+    lines: &[Line<'_>],
+    title: usize,
+    header_end: usize,
+    kinds: &mut [ZoneKind],
+    reasons: &mut [Reason],
+    furniture: &dyn Fn(usize) -> bool,
+) {
+    let mut i = title + 1;
+    while i < header_end && (kinds[i] != ZoneKind::Boilerplate || furniture(i) || lines[i].name) {
+        i += 1;
+    }
+    while i < header_end && lines[i].sentence() && !furniture(i) {
+        kinds[i] = ZoneKind::Lede;
+        reasons[i] = Reason::Lede;
+        i += 1;
+    }
 }
 
 /// Runs of consecutive lines of one kind (blank lines between them do not

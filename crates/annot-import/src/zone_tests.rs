@@ -234,6 +234,148 @@ fn recurring_lines_are_boilerplate() {
     );
 }
 
+#[test]
+fn publication_date_wins_and_relative_times_are_never_the_date() {
+    let text = "\
+Monde
+
+Un sommet sans accord à Bruxelles
+
+2 hours ago
+Mis à jour le 5 mars 2024
+Publié le 4 mars 2024 à 07h30
+
+Les dirigeants européens se sont séparés mardi soir sans parvenir à un accord sur le budget commun.
+
+Une nouvelle réunion est prévue le mois prochain, selon la présidence.
+";
+    let doc = article_document("s", text.to_string(), "s.txt", None, None);
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-03-04"));
+    assert_eq!(doc.meta.section.as_deref(), Some("Monde"));
+    let z = zone_article(text, None);
+    assert_eq!(z.dateline.as_deref(), Some("Publié le 4 mars 2024 à 07h30"));
+    check_invariants(text, &z);
+}
+
+#[test]
+fn bylines_from_a_name_near_the_date_not_its_role_line() {
+    let text = "\
+News > World > Europe
+
+Ferry strike halts crossings to the islands
+
+Crews walked out at dawn over a pay offer they called an insult.
+
+Kate Holm and Tom Reddle
+Europe correspondent
+Thu 7 Mar 2024 09.12 GMT
+
+Ferry crossings to the islands were cancelled on Thursday as crews walked out over pay, stranding hundreds of passengers.
+
+The operator said it hoped talks would resume next week.
+
+Kate Holm is the Europe correspondent. She has covered shipping since 2015.
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Kate Holm and Tom Reddle"));
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Europe"),
+        "the breadcrumb's last element"
+    );
+    let zs = zones(text, None);
+    let body = texts(&zs, "body");
+    assert_eq!(body.len(), 1, "{zs:#?}");
+    assert!(
+        body[0].ends_with("resume next week."),
+        "the bio is not body: {zs:#?}"
+    );
+    assert!(texts(&zs, "boilerplate").contains(&"Europe correspondent"));
+}
+
+#[test]
+fn paragraphs_of_other_languages_are_still_paragraphs() {
+    let text = "\
+Startseite
+
+Hochwasser bedroht mehrere Dörfer entlang der Mosel
+
+Von Anna Keller
+4. März 2024
+
+Nach tagelangem Regen steigt der Pegel der Mosel weiter, und mehrere Gemeinden bereiten Sandsäcke vor.
+
+Die Feuerwehr rechnet damit, dass der Höchststand erst am Mittwochabend erreicht wird.
+
+Kommentare
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body");
+    assert_eq!(body.len(), 1, "{zs:#?}");
+    assert!(body[0].starts_with("Nach tagelangem Regen"), "{zs:#?}");
+    assert!(body[0].ends_with("erreicht wird."), "{zs:#?}");
+}
+
+#[test]
+fn a_name_right_after_the_article_is_its_byline() {
+    let text = "\
+Le marché couvert rouvrira en septembre
+
+Publié le 2 mai 2024
+
+Les travaux du marché couvert se termineront cet été, a annoncé la mairie, qui promet une réouverture à la rentrée.
+
+Les commerçants installés sous la halle provisoire regagneront leurs étals dès le 2 septembre.
+Lucie Marchand
+Les plus lus
+Un article sans rapport avec celui-ci, avec assez de mots pour en être un.
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Lucie Marchand"));
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "meta"),
+        ["Publié le 2 mai 2024", "Lucie Marchand"],
+        "{zs:#?}"
+    );
+}
+
+#[test]
+fn captions_credits_and_time_stamps_are_not_body() {
+    let text = "\
+Des orages coupent l'électricité dans tout le département
+
+Par Jeanne Martin
+Publié le 3 juin 2024
+
+10:42 GMT
+Plus de 20 000 foyers étaient privés d'électricité mardi matin après une nuit d'orages violents sur le département.
+Un arbre tombé sur une ligne à Saint-Aubin, mardi. (AFP)
+Les équipes du distributeur sont mobilisées pour rétablir le courant avant la fin de la journée.
+Photo 2 of 5
+Des pompiers dégagent la route.
+Personne n'a été blessé.
+Les prévisionnistes annoncent un retour au calme mercredi, avec des températures en baisse sur tout le département.
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    for furniture in [
+        "10:42 GMT",
+        "(AFP)",
+        "Photo 2 of 5",
+        "Des pompiers dégagent",
+    ] {
+        assert!(
+            !body.contains(furniture),
+            "{furniture} in the body: {zs:#?}"
+        );
+    }
+    assert!(body.contains("Personne n'a été blessé."), "{zs:#?}");
+    assert!(body.ends_with("sur tout le département."), "{zs:#?}");
+}
+
 /// The seed article of the design document, when `../shared/seeds` is there.
 #[test]
 fn seed_article() {

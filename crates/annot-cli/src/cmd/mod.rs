@@ -12,6 +12,7 @@ pub(crate) mod init;
 pub(crate) mod merge;
 pub(crate) mod quickstart;
 pub(crate) mod show;
+pub(crate) mod show_why;
 pub(crate) mod status;
 
 use std::path::Path;

@@ -26,6 +26,10 @@ pub(crate) struct ShowArgs {
     /// Mark the spans of this annotator in the text (default: the only annotator, if one).
     #[arg(long)]
     pub(crate) annotator: Option<String>,
+    /// Print every line with the zone the importer gives it, the rule that
+    /// decided and the signals it read (words, stopwords, phrases, cues, ...).
+    #[arg(long)]
+    pub(crate) why: bool,
     #[command(flatten)]
     pub(crate) output: JsonArgs,
     #[command(flatten)]
@@ -45,6 +49,10 @@ pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Re
     let corpus = project.corpus()?;
     let entry = corpus.find(&args.id)?;
     let doc = corpus.read_entry(&corpus.entries()[entry])?;
+    if args.why {
+        let color = args.plain.color(color);
+        return super::show_why::run(&doc, project, args.output.json, color, terminal_width());
+    }
     let annotations = match &args.annotator {
         Some(name) => Annotations::load_only(project, std::slice::from_ref(name))?,
         None => Annotations::load(project)?,

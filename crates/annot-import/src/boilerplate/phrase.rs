@@ -28,6 +28,18 @@ pub(crate) enum Phrase {
     Footer,
 }
 
+impl Phrase {
+    /// The phrase's role, as `annot show --why` prints it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Phrase::Nav => "navigation phrase",
+            Phrase::Related => "related-links heading",
+            Phrase::RelatedLink => "related link",
+            Phrase::Footer => "footer phrase",
+        }
+    }
+}
+
 /// Longest line, in bytes, that the whole-line rules apply to and whose
 /// recurrence is counted: navigation, bylines and link lists are short, and
 /// counting only short lines keeps wire copy that several sites republished

@@ -1,0 +1,178 @@
+//! `annot show --why ID`: every line of a document with the zone the
+//! importer gives it, the rule that decided and the signals it read.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use annot_annotate::render::{RenderOptions, fit};
+use annot_import::{ImportOptions, LineCounts, LineWhy, Recurrence, explain_article};
+use annot_model::project::Project;
+use annot_model::{Document, visible};
+use anstyle::Style;
+use serde::Serialize;
+
+/// One line as `--why --json` prints it.
+#[derive(Serialize)]
+struct WhyJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    zone: &'static str,
+    /// The zone the document has stored there, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stored: Option<&'a str>,
+    reason: &'static str,
+    words: usize,
+    chars: usize,
+    stopwords: u8,
+    sentence_end: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phrase: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'static str>,
+    counter: bool,
+    recurrent: bool,
+    dateline: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
+    name: bool,
+}
+
+/// Prints why each line of `doc` is in its zone. Recurrence is counted over
+/// the project's documents, as an import of all of them would count it.
+pub(crate) fn run(
+    doc: &Document,
+    project: &Project,
+    json: bool,
+    color: bool,
+    width: Option<usize>,
+) -> anyhow::Result<ExitCode> {
+    let corpus = project.corpus()?;
+    let mut counts = LineCounts::new();
+    for other in corpus.iter() {
+        counts.add_text(&other?.text);
+    }
+    let opts = ImportOptions::default();
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: opts.boilerplate_min_docs,
+        min_share: opts.boilerplate_min_share,
+    };
+    let lines = explain_article(&doc.text, Some(recurrence));
+    let stored = |line: &LineWhy| {
+        doc.zones
+            .iter()
+            .find(|z| z.start <= line.start && line.start < z.end)
+            .map_or("none", |z| z.zone.as_str())
+    };
+    let text = |line: &LineWhy| doc.slice(line.start, line.end).unwrap_or_default();
+    if json {
+        let rows: Vec<WhyJson<'_>> = lines
+            .iter()
+            .map(|l| {
+                let s = &l.signals;
+                WhyJson {
+                    start: l.start,
+                    end: l.end,
+                    text: text(l),
+                    zone: l.zone.name(),
+                    stored: Some(stored(l)).filter(|z| *z != l.zone.name()),
+                    reason: l.reason.describe(),
+                    words: s.words,
+                    chars: s.chars,
+                    stopwords: s.stopwords,
+                    sentence_end: s.sentence_end,
+                    phrase: s.phrase,
+                    cue: s.cue.map(annot_import::cues::Cue::name),
+                    counter: s.counter,
+                    recurrent: s.recurrent,
+                    dateline: s.dateline,
+                    byline: s.byline.as_deref(),
+                    name: s.name,
+                }
+            })
+            .collect();
+        crate::output::print_json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let screen = RenderOptions { color, width };
+    let dim = if color {
+        Style::new().dimmed()
+    } else {
+        Style::new()
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "── {} ── why each line is in its zone (recurrence over the {} documents of the corpus)",
+        visible(&doc.id),
+        counts.documents()
+    )?;
+    let mut differ = 0;
+    for l in &lines {
+        let here = stored(l);
+        let mark = if here == l.zone.name() {
+            ""
+        } else {
+            differ += 1;
+            "*"
+        };
+        let row = format!("{:<11}{mark:1} {}", l.zone.name(), visible(text(l)));
+        write!(out, "{}", fit(&format!("{row}\n"), &screen))?;
+        let detail = format!("{:13}{} · {}", "", l.reason.describe(), signals(l));
+        write!(
+            out,
+            "{dim}{}{dim:#}",
+            fit(&format!("{}\n", visible(&detail)), &screen)
+        )?;
+    }
+    if differ > 0 {
+        writeln!(
+            out,
+            "* {differ} line(s) are stored in another zone: the document came from a JSONL or \
+             CSV record (one body zone), or was imported with other documents around it or by \
+             another version of annot"
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The signals of a line, in words.
+fn signals(line: &LineWhy) -> String {
+    let s = &line.signals;
+    let words = if s.words >= 8 {
+        "8+ words".to_string()
+    } else {
+        format!("{} word{}", s.words, if s.words == 1 { "" } else { "s" })
+    };
+    let mut parts = vec![
+        words,
+        format!("{} chars", s.chars),
+        format!("{}% stopwords", s.stopwords),
+    ];
+    if s.sentence_end {
+        parts.push("ends a sentence".into());
+    }
+    if let Some(p) = s.phrase {
+        parts.push(p.into());
+    }
+    if let Some(c) = s.cue {
+        parts.push(c.name().into());
+    }
+    if s.counter {
+        parts.push("counter".into());
+    }
+    if s.recurrent {
+        parts.push("recurs".into());
+    }
+    if s.dateline {
+        parts.push("date".into());
+    }
+    if let Some(b) = &s.byline {
+        parts.push(format!("byline {b}"));
+    }
+    if s.name {
+        parts.push("a name".into());
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,470 @@
+//! What a line looks like, whatever site it comes from: the share of its
+//! words that are French or English function words (running text has many,
+//! menus and captions few), and the shapes of page furniture that news sites
+//! share (photo credits, gallery counters, post time stamps, breadcrumbs,
+//! a name alone on a line, a role line under it).
+//!
+//! These are general signals in the spirit of jusText and boilerpipe; the
+//! zoner ([`crate::zone`]) weighs them with the line's position.
+
+use crate::dates::is_time;
+
+/// Whether a folded word is a French or English function word. A match
+/// on the bytes: the compiler sorts it by length, cheaper than hashing.
+#[rustfmt::skip]
+fn is_stopword(word: &[u8]) -> bool {
+    matches!(
+        word,
+        // fr
+        b"le" | b"la" | b"les" | b"l" | b"un" | b"une" | b"des" | b"du" | b"de" | b"d" | b"et" |
+        b"ou" | b"mais" | b"donc" | b"car" | b"ne" | b"pas" | b"plus" | b"que" | b"qu" |
+        b"qui" | b"quoi" | b"dont" | b"a" | b"au" | b"aux" | b"en" | b"dans" | b"par" |
+        b"pour" | b"sur" | b"sous" | b"avec" | b"sans" | b"chez" | b"entre" | b"vers" |
+        b"depuis" | b"pendant" | b"il" | b"elle" | b"ils" | b"elles" | b"on" | b"nous" |
+        b"vous" | b"je" | b"j" | b"tu" | b"se" | b"s" | b"sa" | b"son" | b"ses" | b"leur" |
+        b"leurs" | b"ce" | b"cet" | b"cette" | b"ces" | b"c" | b"y" | b"est" | b"sont" |
+        b"etait" | b"ete" | b"etre" | b"avait" | b"ont" | b"avoir" | b"fait" | b"comme" |
+        b"si" | b"tout" | b"tous" | b"toute" | b"aussi" | b"deja" | b"encore" | b"tres" |
+        b"selon" | b"apres" | b"avant" | b"lors" | b"alors" | b"meme" | b"lui" | b"n" | b"m" |
+        b"notre" | b"nos" | b"votre" | b"vos" | b"mon" | b"ma" | b"mes" |
+        // en
+        b"the" | b"an" | b"and" | b"or" | b"but" | b"of" | b"to" | b"in" | b"at" | b"by" |
+        b"for" | b"with" | b"from" | b"as" | b"into" | b"about" | b"after" | b"before" |
+        b"over" | b"than" | b"that" | b"this" | b"these" | b"those" | b"it" | b"its" | b"is" |
+        b"are" | b"was" | b"were" | b"be" | b"been" | b"has" | b"have" | b"had" | b"will" |
+        b"would" | b"could" | b"should" | b"can" | b"not" | b"no" | b"he" | b"she" | b"they" |
+        b"we" | b"you" | b"i" | b"his" | b"her" | b"their" | b"our" | b"who" | b"which" |
+        b"what" | b"when" | b"where" | b"there" | b"said" | b"says" | b"if" | b"so" | b"up" |
+        b"out" | b"more" | b"also" | b"all" | b"some" | b"one" | b"do" | b"did" | b"t"
+    )
+}
+
+/// Words looked at for the stopword share: enough to tell prose from a list.
+const SHARE_WORDS: usize = 16;
+
+/// The share (0..=100) of the words of a folded line that are function
+/// words, over its first [`SHARE_WORDS`] words, and how many words that was.
+/// Words are runs of ASCII letters and digits and of non-ASCII bytes (the
+/// fold has taken the French accents off already).
+pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
+    // The longest function word has 7 bytes.
+    const LONGEST: usize = 7;
+    let bytes = folded.as_bytes();
+    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && words < SHARE_WORDS {
+        while i < bytes.len() && apart(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !apart(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            words += 1;
+            stops += usize::from(i - start <= LONGEST && is_stopword(&bytes[start..i]));
+        }
+    }
+    if words == 0 {
+        return (0, 0);
+    }
+    // At most 100: fits a u8.
+    (u8::try_from(stops * 100 / words).unwrap_or(100), words)
+}
+
+/// Page furniture recognised from the shape of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A photo credit or caption marker: `(AFP)`, `© Reuters`, `Photograph: X/EPA`, `Image caption, …`.
+    Credit,
+    /// A photo gallery counter: `Photo 1 of 8`, `Gallery: 8 photos`, `3/6`.
+    Gallery,
+    /// A time stamp alone, as live blogs put above each post: `11:42 GMT`.
+    Time,
+    /// An e-mail address or a web address: a contact line, a link.
+    Address,
+    /// A role under a byline: `Maritime Correspondent`, `Europe correspondent`.
+    Role,
+}
+
+impl Cue {
+    /// The cue's name, as `annot show --why` prints it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Cue::Credit => "photo credit",
+            Cue::Gallery => "gallery counter",
+            Cue::Time => "time stamp",
+            Cue::Address => "address",
+            Cue::Role => "role line",
+        }
+    }
+}
+
+/// News agencies and photo agencies, folded, as credits name them.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "reuters",
+    "ap",
+    "epa",
+    "getty images",
+    "keystone",
+    "belga",
+    "ansa",
+    "dpa",
+    "efe",
+    "xinhua",
+    "anadolu",
+    "sipa",
+    "maxppp",
+    "hans lucas",
+    "abaca",
+];
+
+/// Openings and inner phrases that mark a caption or a credit.
+const CREDIT_MARKS: &[&str] = &[
+    "photograph:",
+    "photo:",
+    "photos:",
+    "image:",
+    "images:",
+    "image source",
+    "image caption",
+    "caption:",
+    "credit:",
+    "credits:",
+    "credit photo",
+    "crédit photo",
+    "credit photo:",
+    "photo by ",
+    "photo credit",
+    "légende:",
+    "legende:",
+    "getty images",
+    "video caption",
+];
+
+/// Role words: a line of a few words with one of them is a role, not a name.
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "correspondant",
+    "correspondante",
+    "reporter",
+    "editor",
+    "journalist",
+    "journaliste",
+    "writer",
+    "columnist",
+    "chroniqueur",
+    "chroniqueuse",
+    "redacteur",
+    "redactrice",
+    "envoye",
+    "envoyee",
+    "analyst",
+    "producer",
+    "presenter",
+    "staff",
+    "contributor",
+];
+
+/// What a line's shape says, from the line and its fold; `None` for most lines.
+pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
+    if line.len() > 240 {
+        return None;
+    }
+    if is_credit(line, folded) {
+        return Some(Cue::Credit);
+    }
+    if words <= 6 && is_gallery(folded) {
+        return Some(Cue::Gallery);
+    }
+    if words <= 4 && is_time_stamp(folded) {
+        return Some(Cue::Time);
+    }
+    if words <= 12 && has_address(line) {
+        return Some(Cue::Address);
+    }
+    if words <= 6 && is_role(folded) {
+        return Some(Cue::Role);
+    }
+    None
+}
+
+fn is_credit(line: &str, folded: &str) -> bool {
+    if line.contains('©') {
+        return true;
+    }
+    if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
+        || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
+    {
+        return true;
+    }
+    // A credit in brackets closing the line: "(AFP)", "(John Wessels/AFP)".
+    let core = line.trim_end();
+    let Some(inner) = core
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('(').map(|(_, inner)| inner))
+    else {
+        return false;
+    };
+    let inner_folded = crate::boilerplate::fold(inner);
+    let credited = AGENCIES.contains(&inner_folded.as_str())
+        || (inner.contains('/')
+            && inner.split('/').all(|p| {
+                p.trim()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            }));
+    // A caption is short; a paragraph quoting a wire ends with a full stop.
+    credited && core.len() < 240
+}
+
+fn is_gallery(folded: &str) -> bool {
+    let has_digit = folded.bytes().any(|b| b.is_ascii_digit());
+    let mut words = folded.split([' ', ':']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let opens = matches!(
+        first,
+        "photo" | "photos" | "image" | "images" | "gallery" | "galerie" | "diaporama" | "slide"
+    );
+    if opens && has_digit {
+        return true;
+    }
+    // "3/6", "3 of 6", "3 sur 6".
+    let parts: Vec<&str> = folded
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [a, b] => is_number(a) && is_number(b),
+        [a, of, b] => is_number(a) && matches!(*of, "of" | "sur" | "de") && is_number(b),
+        _ => false,
+    }
+}
+
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Time zone names that follow a post time.
+const ZONES: &[&str] = &[
+    "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "et", "am", "pm", "a.m", "p.m",
+    "h",
+];
+
+fn is_time_stamp(folded: &str) -> bool {
+    let mut time = false;
+    for word in folded.split_whitespace() {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if is_time(w) && w.bytes().any(|b| !b.is_ascii_digit()) {
+            time = true;
+        } else if !ZONES.contains(&w) {
+            return false;
+        }
+    }
+    time
+}
+
+fn has_address(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with("http://")
+            || w.starts_with("https://")
+            || w.starts_with("www.")
+            || w.split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    })
+}
+
+fn is_role(folded: &str) -> bool {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w))
+}
+
+/// Particles that may stand lower case inside a name.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "al", "el",
+    "bin", "ben", "ibn", "y",
+];
+
+/// Words that join two names on a byline.
+const JOINS: &[&str] = &["and", "et", "&"];
+
+/// Whether `line` is one or two people's names and nothing else: two to
+/// five capitalised words (particles between them allowed), or two such
+/// names joined by "and" / "et".
+pub(crate) fn is_person_name(line: &str) -> bool {
+    if line.len() > 70
+        || line
+            .chars()
+            .any(|c| c.is_ascii_digit() || "!?:;()|/@«»\"".contains(c))
+    {
+        return false;
+    }
+    // A name does not open with an article: "Le Quotidien du Soir" is a paper.
+    let first = line.split_whitespace().next().unwrap_or("");
+    if [
+        "Le", "La", "Les", "The", "Un", "Une", "A", "An", "Des", "Du",
+    ]
+    .contains(&first)
+        || first.starts_with("L'")
+        || first.starts_with("L’")
+    {
+        return false;
+    }
+    let mut names = 0;
+    let mut in_name = 0;
+    for word in line.split_whitespace() {
+        let word = word.trim_end_matches(',');
+        if JOINS.contains(&word) {
+            if in_name < 2 {
+                return false;
+            }
+            names += 1;
+            in_name = 0;
+            continue;
+        }
+        if PARTICLES.contains(&word) && in_name > 0 {
+            continue;
+        }
+        let mut chars = word.chars();
+        let capital = chars.next().is_some_and(char::is_uppercase);
+        let rest_ok = chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if !capital || !rest_ok {
+            return false;
+        }
+        in_name += 1;
+        if in_name > 4 {
+            return false;
+        }
+    }
+    in_name >= 2 && names <= 2
+}
+
+/// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
+/// two to six short parts between `>`, `›`, `»` or `/`.
+pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
+    // Most lines have none of the separators: one pass rules them out.
+    if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
+        return None;
+    }
+    for sep in [" > ", " › ", " » ", " / ", " >> "] {
+        if !line.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        let short = |p: &&str| {
+            !p.is_empty()
+                && p.split_whitespace().count() <= 4
+                && p.chars().count() <= 30
+                && !crate::zone::ends_sentence(p)
+        };
+        if (2..=6).contains(&parts.len()) && parts.iter().all(short) {
+            return parts.last().copied();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boilerplate::fold;
+
+    fn cue_of(line: &str) -> Option<Cue> {
+        let folded = fold(line);
+        cue(line, &folded, line.split_whitespace().count())
+    }
+
+    #[test]
+    fn shares_tell_prose_from_lists() {
+        let prose = fold("Les habitants du quai des Goélands l'avaient surnommée « la muraille ».");
+        assert!(
+            stopword_share(&prose).0 >= 30,
+            "{:?}",
+            stopword_share(&prose)
+        );
+        let menu = fold("International Politique Économie Société Culture Sport Planète");
+        assert_eq!(stopword_share(&menu).0, 0);
+        assert_eq!(stopword_share(""), (0, 0));
+    }
+
+    #[test]
+    fn cues() {
+        for (line, want) in [
+            (
+                "Des agents lors d'une manifestation à Paris, le 7 février. (AFP)",
+                Some(Cue::Credit),
+            ),
+            (
+                "Le ministère du Travail, rue de Grenelle. © Reuters",
+                Some(Cue::Credit),
+            ),
+            (
+                "Tourists in Lisbon. Photograph: Mario Cruz/EPA",
+                Some(Cue::Credit),
+            ),
+            (
+                "Une école, le 10 janvier. (Théo Giacometti/Hans Lucas pour Libre Soir)",
+                Some(Cue::Credit),
+            ),
+            ("Image caption, The ship ran aground", Some(Cue::Credit)),
+            ("Photo 1 of 8", Some(Cue::Gallery)),
+            ("Gallery: 8 photos", Some(Cue::Gallery)),
+            ("3/6", Some(Cue::Gallery)),
+            ("11:42 GMT", Some(Cue::Time)),
+            ("09.30", Some(Cue::Time)),
+            (
+                "Contact Dana at newsroom@courier.example.",
+                Some(Cue::Address),
+            ),
+            ("Maritime Correspondent", Some(Cue::Role)),
+            ("BBN Scotland transport correspondent", Some(Cue::Role)),
+            ("Il a été arrêté, selon l'AFP, mardi soir.", None),
+            ("Le CAC 40 a gagné 0,9 %.", None),
+            ("2024", None),
+            ("La fin d'un monde (1914-1918)", None),
+        ] {
+            assert_eq!(cue_of(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        for name in [
+            "Alan Treloar",
+            "Anne-Sophie Guillerm",
+            "Jean de La Fontaine",
+            "Kate Holm and Tom Reddle",
+            "Sarah Benkiran et Loïc Peyrolles",
+            "Claude-Alain V.",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for line in [
+            "Key events",
+            "Toute l'actualité",
+            "Le Quotidien du Soir et de la Nuit du Grand Ouest",
+            "Alan",
+            "Photo 1 of 8",
+            "Il pleut.",
+            "Share",
+        ] {
+            assert!(!is_person_name(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(breadcrumb_last("News > World > Europe"), Some("Europe"));
+        assert_eq!(
+            breadcrumb_last("Accueil › Économie › Marchés"),
+            Some("Marchés")
+        );
+        assert_eq!(breadcrumb_last("Europe"), None);
+        assert_eq!(breadcrumb_last("2 > 1, selon le juge qui a tranché."), None);
+    }
+}

@@ -1,0 +1,287 @@
+//! The non-blank lines of an article and what each says on its own: length,
+//! sentence ending, known phrases, cues, stopword share, datelines and
+//! bylines. The zoner ([`crate::zone`]) decides from these and the lines'
+//! positions.
+
+use annot_model::offsets::char_len;
+
+use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
+use crate::cues::{Cue, breadcrumb_last, cue, is_person_name, stopword_share};
+use crate::dates::{Stamp, dateline, line_stamp};
+use crate::meta::byline_folded;
+use crate::zone::Recurrence;
+
+/// One non-blank line and what it looks like.
+#[derive(Debug)]
+pub(crate) struct Line<'a> {
+    /// Byte range of the line without surrounding whitespace.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The same range in code points.
+    pub(crate) char_start: usize,
+    pub(crate) char_end: usize,
+    pub(crate) text: &'a str,
+    /// Words, counted up to 8.
+    pub(crate) words: usize,
+    pub(crate) chars: usize,
+    pub(crate) sentence_end: bool,
+    pub(crate) phrase: Option<Phrase>,
+    pub(crate) counter: bool,
+    pub(crate) recurrent: bool,
+    /// Share (0..=100) of function words among the first words.
+    pub(crate) stopwords: u8,
+    pub(crate) cue: Option<Cue>,
+    /// The line is a person's name and nothing else.
+    pub(crate) name: bool,
+    /// The last element, when the line is a breadcrumb.
+    pub(crate) crumb: Option<&'a str>,
+    pub(crate) dateline: bool,
+    /// What the dateline says its date is.
+    pub(crate) stamp: Option<Stamp>,
+    pub(crate) byline: Option<String>,
+    /// Whether a blank line (or the start of the text) comes right before it.
+    pub(crate) blank_before: bool,
+    /// The stopword share a paragraph needs in this document: 0 when the
+    /// text is in a language whose function words the lists do not have.
+    pub(crate) prose_floor: u8,
+}
+
+impl Line<'_> {
+    /// A counter, a known phrase, a cue (credit, gallery, time stamp,
+    /// address, role) or a line recurring across the import; a recurring
+    /// byline or dateline ("OLJ/Agences") is still meta.
+    pub(crate) fn furniture(&self) -> bool {
+        self.phrase.is_some()
+            || (!self.meta() && (self.counter || self.cue.is_some() || self.recurrent))
+    }
+
+    pub(crate) fn meta(&self) -> bool {
+        self.phrase.is_none() && (self.dateline || self.byline.is_some())
+    }
+
+    /// A paragraph of running text: long, ending a sentence, with function
+    /// words in it (a list of names or figures has few).
+    pub(crate) fn paragraph(&self) -> bool {
+        !self.furniture()
+            && !self.meta()
+            && ((self.words >= 8 && self.sentence_end) || self.chars >= 200)
+            && self.stopwords >= self.prose_floor
+    }
+
+    /// Could be a headline: several words, not a sentence ending in a full stop.
+    pub(crate) fn headline(&self) -> bool {
+        !self.furniture()
+            && !self.meta()
+            && self.chars <= 250
+            && (self.words >= 4 || self.chars >= 25)
+            && !self.text.ends_with('.')
+    }
+
+    /// Could be a section name: one to four words without final punctuation.
+    pub(crate) fn section(&self) -> bool {
+        self.phrase.is_none()
+            && !self.counter
+            && self.cue.is_none()
+            && !self.meta()
+            && self.words <= 4
+            && self.chars <= 40
+            && !self.sentence_end
+            && !self.text.ends_with([':', ',', ';'])
+            && self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// Could be part of a standfirst.
+    pub(crate) fn sentence(&self) -> bool {
+        !self.furniture() && !self.meta() && (self.sentence_end || self.words >= 8)
+    }
+}
+
+/// Below this share of function words, a long line is a list, not prose.
+pub(crate) const MIN_PROSE_STOPWORDS: u8 = 10;
+
+/// What a line says on its own, whatever document it is in: the costly
+/// part of reading a line (folding, phrase search, date and byline parsing).
+#[derive(Debug, Clone)]
+struct LineFacts {
+    phrase: Option<Phrase>,
+    /// Recurrence key (short lines only).
+    key: Option<u64>,
+    dateline: bool,
+    stamp: Option<Stamp>,
+    byline: Option<String>,
+    counter: bool,
+    stopwords: u8,
+    cue: Option<Cue>,
+    name: bool,
+    /// Byte range of the breadcrumb's last element in the line.
+    crumb: Option<(usize, usize)>,
+}
+
+impl LineFacts {
+    fn of(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> Self {
+        let folded = FoldedLine::new(trimmed, buf);
+        let phrase = folded.phrase();
+        // Datelines and bylines are short: long lines skip the costlier checks.
+        let date = (chars <= 120).then(|| dateline(trimmed)).flatten();
+        let (dateline, byline) = match date {
+            Some((_, rest)) if rest.is_empty() => (true, None),
+            Some((_, rest)) => match crate::meta::byline(&rest) {
+                Some(b) => (true, Some(b)),
+                None => (false, None),
+            },
+            None if chars <= 80 && folded.whole => (false, byline_folded(trimmed, folded.folded)),
+            None if chars <= 80 => (false, crate::meta::byline(trimmed)),
+            None => (false, None),
+        };
+        let stamp = dateline
+            .then(|| line_stamp(trimmed, None).map(|(_, s)| s))
+            .flatten();
+        let (stopwords, words) = stopword_share(folded.folded);
+        let crumb = breadcrumb_last(trimmed).map(|c| {
+            let start = c.as_ptr() as usize - trimmed.as_ptr() as usize;
+            (start, start + c.len())
+        });
+        Self {
+            phrase,
+            key: folded.key(),
+            dateline,
+            stamp,
+            cue: cue(trimmed, folded.folded, words),
+            name: chars <= 70 && byline.is_none() && is_person_name(trimmed),
+            byline,
+            counter: is_counter(trimmed),
+            stopwords,
+            crumb,
+        }
+    }
+}
+
+/// Short lines seen by this thread and their facts. Site furniture repeats
+/// from one document to the next, so most short lines of an import are read
+/// once per thread; the cache is emptied when it holds [`CACHE_LINES`].
+const CACHE_LINES: usize = 1 << 14;
+
+thread_local! {
+    static LINE_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, LineFacts>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
+fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
+    if trimmed.len() > SHORT_LINE {
+        return LineFacts::of(trimmed, chars, buf);
+    }
+    LINE_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(facts) = cache.get(trimmed) {
+            return facts.clone();
+        }
+        let facts = LineFacts::of(trimmed, chars, buf);
+        if cache.len() >= CACHE_LINES {
+            cache.clear();
+        }
+        cache.insert(trimmed.into(), facts.clone());
+        facts
+    })
+}
+
+/// The non-blank lines of `text`; lines of only spaces or NBSP are blank.
+pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let (mut offset, mut char_offset) = (0, 0);
+    let mut blank_before = true;
+    let mut buf = Vec::new();
+    for raw in text.split('\n') {
+        let (line_start, line_char_start) = (offset, char_offset);
+        offset += raw.len() + 1;
+        let trimmed = raw.trim();
+        let lead = &raw[..raw.len() - raw.trim_start().len()];
+        let trail = &raw[lead.len() + trimmed.len()..];
+        let chars = char_len(trimmed);
+        char_offset += char_len(lead) + chars + char_len(trail) + 1;
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let (start, char_start) = (line_start + lead.len(), line_char_start + char_len(lead));
+        let facts = line_facts(trimmed, chars, &mut buf);
+        let recurrent = recurrence.is_some_and(|r| {
+            facts
+                .key
+                .is_some_and(|k| r.counts.key_recurs(k, r.min_docs, r.min_share))
+        });
+        lines.push(Line {
+            start,
+            end: start + trimmed.len(),
+            char_start,
+            char_end: char_start + chars,
+            text: trimmed,
+            words: count_words(trimmed),
+            chars,
+            sentence_end: ends_sentence(trimmed),
+            phrase: facts.phrase,
+            counter: facts.counter,
+            recurrent,
+            stopwords: facts.stopwords,
+            cue: facts.cue,
+            name: facts.name,
+            crumb: facts.crumb.map(|(a, b)| &trimmed[a..b]),
+            dateline: facts.dateline,
+            stamp: facts.stamp,
+            byline: facts.byline,
+            blank_before,
+            prose_floor: MIN_PROSE_STOPWORDS,
+        });
+        blank_before = false;
+    }
+    // French and English running text has function words in nearly every
+    // long line; a text where most long lines have none is in another
+    // language, and the share says nothing there.
+    let long = lines.iter().filter(|l| l.chars >= 100);
+    let (n, fitting) = long.fold((0, 0), |(n, f), l| {
+        (n + 1, f + usize::from(l.stopwords >= 20))
+    });
+    if n > 0 && fitting * 2 < n {
+        for line in &mut lines {
+            line.prose_floor = 0;
+        }
+    }
+    lines
+}
+
+/// Words of a line, counted up to 8: only small counts matter (a headline
+/// has four words or more, a paragraph eight), and long lines are not read
+/// to their end. Spaces are ASCII whitespace or NBSP, as scrapers write them.
+fn count_words(line: &str) -> usize {
+    const CAP: usize = 8;
+    let bytes = line.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            in_word = false;
+            i += 1;
+        } else if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+            in_word = false;
+            i += 2;
+        } else {
+            if !in_word {
+                words += 1;
+                if words == CAP {
+                    return CAP;
+                }
+                in_word = true;
+            }
+            i += 1;
+        }
+    }
+    words
+}
+
+/// Whether the line ends a sentence, looking through closing quotes and brackets.
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    let core = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '*')
+    });
+    core.ends_with(['.', '!', '?', '…'])
+}

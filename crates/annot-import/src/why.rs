@@ -1,0 +1,167 @@
+//! Why each line of an article is in its zone: the rule that decided and
+//! the signals the zoner read, as data for `annot show --why` to format.
+
+use crate::boilerplate::Phrase;
+use crate::cues::Cue;
+use crate::lines::read_lines;
+use crate::zone::{Recurrence, ZoneKind, decide};
+
+/// Why a line got its zone: the rule that decided, over the line's signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The headline: the last headline-like line before the byline and date.
+    Title,
+    /// A lone short line next to the headline.
+    Section,
+    /// A breadcrumb, whose last element is the section.
+    Breadcrumb,
+    /// A byline ("Par X", "By X", an agency, a name alone near the headline).
+    Byline,
+    /// A date line ("Publié le …", "Updated …").
+    Dateline,
+    /// The first sentences after the headline, before the article.
+    Lede,
+    /// Running text: long, ending a sentence, with function words.
+    Paragraph,
+    /// A short sentence among the paragraphs (furniture is not on both
+    /// sides, or a paragraph is a few lines above).
+    ShortSentence,
+    /// A short line that is not a sentence, between two paragraphs.
+    BetweenParagraphs,
+    /// A date or name line among the paragraphs: the article's own.
+    MetaInBody,
+    /// No line of the text reads as a paragraph: all of it is the body.
+    NoParagraphs,
+    /// A known phrase of site furniture.
+    Phrase(&'static str),
+    /// A counter or a stray mark (`6`, `1/1`, `›`).
+    Counter,
+    /// A shape of page furniture (photo credit, gallery counter, …).
+    Cue(Cue),
+    /// The line recurs across the documents of this import.
+    Recurrent,
+    /// A link under a related-links heading.
+    RelatedLink,
+    /// The line after a gallery counter or a credit: a photo caption.
+    Caption,
+    /// A short line with furniture next to it, among the paragraphs.
+    NextToFurniture,
+    /// After the last paragraph and starts with the byline's name: an author bio.
+    AuthorBio,
+    /// A short text alone far after the article, past a run of furniture.
+    Island,
+    /// Before the article and neither headline, lede nor meta.
+    Header,
+    /// After the article's last paragraph.
+    AfterBody,
+    /// After a footer phrase (comments, "most read").
+    Footer,
+}
+
+impl Reason {
+    /// A short description, as `annot show --why` prints it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::Title => "headline before the byline and date",
+            Reason::Section => "lone short line next to the headline",
+            Reason::Breadcrumb => "breadcrumb, its last element the section",
+            Reason::Byline => "byline",
+            Reason::Dateline => "date line",
+            Reason::Lede => "first sentences after the headline",
+            Reason::Paragraph => "running text",
+            Reason::ShortSentence => "short sentence among paragraphs",
+            Reason::BetweenParagraphs => "short line between paragraphs",
+            Reason::MetaInBody => "date or name among paragraphs",
+            Reason::NoParagraphs => "no paragraph in the text: all body",
+            Reason::Phrase(name) => name,
+            Reason::Counter => "counter",
+            Reason::Cue(cue) => cue.name(),
+            Reason::Recurrent => "recurs across the import",
+            Reason::RelatedLink => "under a related-links heading",
+            Reason::Caption => "caption after a gallery counter or credit",
+            Reason::NextToFurniture => "short line next to furniture",
+            Reason::AuthorBio => "author bio after the article",
+            Reason::Island => "short text alone far after the article",
+            Reason::Header => "before the article",
+            Reason::AfterBody => "after the last paragraph",
+            Reason::Footer => "after a footer phrase",
+        }
+    }
+}
+
+/// What the zoner read in one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signals {
+    /// Words, counted up to 8 (8 means 8 or more).
+    pub words: usize,
+    /// Characters.
+    pub chars: usize,
+    /// Share (0..=100) of French and English function words among the first words.
+    pub stopwords: u8,
+    /// The line ends a sentence.
+    pub sentence_end: bool,
+    /// The role of a known phrase in it.
+    pub phrase: Option<&'static str>,
+    /// A shape of page furniture.
+    pub cue: Option<Cue>,
+    /// A counter or stray mark.
+    pub counter: bool,
+    /// It recurs across the documents of the import.
+    pub recurrent: bool,
+    /// It is a date line.
+    pub dateline: bool,
+    /// The byline it gives.
+    pub byline: Option<String>,
+    /// It is a person's name alone.
+    pub name: bool,
+}
+
+/// One line of an article, its zone, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineWhy {
+    /// Code point range of the line, without surrounding whitespace.
+    pub start: usize,
+    /// End of the range (exclusive).
+    pub end: usize,
+    /// The zone the line is in.
+    pub zone: ZoneKind,
+    /// The rule that put it there.
+    pub reason: Reason,
+    /// What the line looks like.
+    pub signals: Signals,
+}
+
+/// Every non-blank line of `text` with its zone, the rule that gave it and
+/// the signals the zoner read in it: what `annot show --why` prints.
+#[must_use]
+pub fn explain_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Vec<LineWhy> {
+    let lines = read_lines(text, recurrence);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let d = decide(&lines);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LineWhy {
+            start: l.char_start,
+            end: l.char_end,
+            zone: d.kinds[i],
+            reason: d.reasons[i],
+            signals: Signals {
+                words: l.words,
+                chars: l.chars,
+                stopwords: l.stopwords,
+                sentence_end: l.sentence_end,
+                phrase: l.phrase.map(Phrase::name),
+                cue: l.cue,
+                counter: l.counter,
+                recurrent: l.recurrent,
+                dateline: l.dateline,
+                byline: l.byline.clone(),
+                name: l.name,
+            },
+        })
+        .collect()
+}

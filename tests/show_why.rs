@@ -1,0 +1,61 @@
+//! `annot show --why`: every line with its zone, the rule that decided and
+//! the signals, agreeing with the zones the import stored.
+
+use crate::common::{annot_in, jsonl_project, sample_project, stdout_of};
+
+#[test]
+fn why_explains_every_line_as_the_import_zoned_it() {
+    let (_tmp, root) = sample_project();
+    let id = "08_fr-horizon-rougeole-colleges";
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout_of(
+        annot_in(&root).args(["show", id, "--why", "--json"]),
+    ))
+    .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", id, "--json"]))).unwrap();
+    let text = doc["document"]["text"].as_str().unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(rows.len(), lines.len(), "one row per non-blank line");
+    for (row, line) in rows.iter().zip(&lines) {
+        assert_eq!(row["text"], *line);
+        assert!(
+            row.get("stored").is_none(),
+            "the explanation differs from the stored zone: {row}"
+        );
+        assert!(row["reason"].as_str().is_some_and(|r| !r.is_empty()));
+    }
+    let find = |text: &str| rows.iter().find(|r| r["text"] == text).unwrap();
+    assert_eq!(find("AFP")["zone"], "meta");
+    assert_eq!(find("AFP")["byline"], "AFP");
+    assert_eq!(find("5 septembre 2023")["reason"], "date line");
+    assert_eq!(
+        find("Santé")["reason"],
+        "lone short line next to the headline"
+    );
+    let menu = find("Menu");
+    assert_eq!(menu["zone"], "boilerplate");
+    assert_eq!(menu["phrase"], "navigation phrase");
+
+    let plain = stdout_of(annot_in(&root).args(["show", id, "--why"]));
+    assert!(
+        plain.contains("lone short line next to the headline"),
+        "{plain}"
+    );
+    assert!(plain.contains("% stopwords"), "{plain}");
+}
+
+#[test]
+fn why_marks_lines_a_record_stored_in_another_zone() {
+    let (_tmp, root) = jsonl_project(&[(
+        "r1",
+        "Accueil\nUn titre assez long pour un article\nPar Jean Nom\n\
+         Le premier paragraphe de l'article raconte ce qui s'est passé hier soir en ville.",
+    )]);
+    let out = stdout_of(annot_in(&root).args(["show", "r1", "--why"]));
+    assert!(out.contains("boilerplate*"), "{out}");
+    assert!(out.contains("stored in another zone"), "{out}");
+}
