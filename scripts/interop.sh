@@ -89,3 +89,15 @@ for f in cohen krippendorff fleiss seqeval tokens; do
     fi
 done
 echo "interop: agreement fixtures match" >&2
+
+echo "== interop: annot over Spark (RDD.pipe, local[2]): import, agree, export byte-equal to one machine" >&2
+if ! command -v java >/dev/null 2>&1; then
+    # A fresh machine may have no Java: PySpark needs one, so install Debian's.
+    echo "interop: no java on PATH: installing openjdk-17-jre-headless (apt-get)" >&2
+    sudo_=""; [[ $(id -u) != 0 ]] && sudo_="sudo"
+    if ! { $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; } >&2; then
+        echo "interop: could not install Java 17; the Spark check needs it (apt-get install openjdk-17-jre-headless)" >&2
+        exit 1
+    fi
+fi
+"$py" scripts/spark_demo.py --annot "$annot" --docs 10000 --shards 8

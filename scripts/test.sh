@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked --features annot-cli/parquet "$@"
+# 3. kill -9 at random moments of every writing command, checking nothing acknowledged is
+#    lost and nothing is half-written (BAD_INPUTS.md; the full run is --kills 500).
+python3 scripts/crash_test.py --kills "${ANNOT_CRASH_KILLS:-60}" --bin target/debug/annot
 if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
     bash scripts/interop.sh
 fi

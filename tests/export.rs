@@ -9,7 +9,7 @@ use crate::common::{annot_in, sample_project, stdout_of};
 
 /// The sample project with `alice` (suggestions on three documents) and
 /// `bob` (on two) from piped sessions.
-fn annotated() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn annotated() -> (tempfile::TempDir, PathBuf) {
     let (tmp, root) = sample_project();
     let patterns = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/patterns.jsonl");
     for (who, script) in [("alice", "y\n\ny\n\ny\n\nq\n"), ("bob", "y\n\ny\n\nq\n")] {

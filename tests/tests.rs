@@ -3,10 +3,12 @@
 
 mod adjudicate;
 mod annotate;
+mod bad_inputs;
 mod check;
 mod common;
 mod compare;
 mod export;
+mod faults;
 mod import_annotations;
 mod import_brat_conll;
 mod import_defects;
@@ -16,4 +18,5 @@ mod quickstart;
 mod record_defects;
 mod show_why;
 mod snapshots;
+mod stream;
 mod terminal_escapes;

@@ -68,6 +68,8 @@ pub(crate) enum Command {
     Adjudicate(crate::cmd::adjudicate::AdjudicateArgs),
     /// Write training sets (jsonl, csv, conll, hf) with train/dev/test splits.
     Export(crate::cmd::export::ExportArgs),
+    /// Per-document jobs as JSON-lines maps on stdin/stdout, for Spark or Hadoop streaming.
+    Stream(crate::cmd::stream::StreamArgs),
 }
 
 /// `--json`: the output for machines, one group for every command that has it.

@@ -18,6 +18,13 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A write past `ulimit -f` raises SIGXFSZ, whose default ends the process at once
+    // (no message, the temporary file left). With a handler the write fails with
+    // EFBIG instead, and the error path names the file and removes the temporary one.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let args = cli::parse();
     match cmd::run(args) {
         Ok(code) => code,

@@ -54,7 +54,7 @@ pub struct AgreeOptions {
 }
 
 /// One side in the report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SideSummary {
     /// The side as written.
     pub name: String,
@@ -71,7 +71,7 @@ pub struct SideSummary {
 }
 
 /// A document that not every side decided.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct NotInCommon {
     /// Document id.
     pub doc: String,
@@ -80,7 +80,7 @@ pub struct NotInCommon {
 }
 
 /// What the figures rest on.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct DocumentCounts {
     /// Documents some side has a record of.
     pub with_records: usize,
@@ -197,7 +197,7 @@ pub struct TokenReport {
 }
 
 /// One document's agreement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct DocumentScore {
     /// Document id.
     pub doc: String,
@@ -246,6 +246,10 @@ pub struct AgreeReport {
     /// The least-agreeing documents, worst first.
     pub worst: Vec<WorstDocument>,
 }
+
+#[path = "agree_stats.rs"]
+mod stats;
+pub use stats::AgreeStats;
 
 /// Strings to dense ids and back (labels, values), so tallies hold numbers.
 #[derive(Debug, Default)]
@@ -323,6 +327,9 @@ pub struct AgreeTally {
     counts: DocumentCounts,
     sides: Vec<SideSummary>,
     per_document: Vec<DocumentScore>,
+    /// The first and last document added (in id order).
+    first_doc: Option<String>,
+    last_doc: Option<String>,
 }
 
 /// The pairs `(i, j)`, `i < j`, of `n` sides, in order.
@@ -336,23 +343,39 @@ impl AgreeTally {
     /// An empty tally for `sides`; `schema` says which label layers are multi-label.
     #[must_use]
     pub fn new(sides: &[Side], schema: &Schema, options: AgreeOptions) -> Self {
-        let n = sides.len();
+        let names: Vec<String> = sides.iter().map(|s| s.name.clone()).collect();
+        let mut tally = Self::with_names(&names, schema, options);
+        let records: Vec<usize> = sides.iter().map(|s| s.records.len()).collect();
+        tally.count_records(&records);
+        tally
+    }
+
+    /// An empty tally for sides of these names (with no records counted yet).
+    #[must_use]
+    pub fn with_names(names: &[String], schema: &Schema, options: AgreeOptions) -> Self {
+        let multi = schema
+            .labels
+            .iter()
+            .map(|l| (l.name.clone(), l.multi))
+            .collect();
+        Self::empty(names, multi, options)
+    }
+
+    /// An empty tally for sides of these names over the label layers of `multi`
+    /// (layer -> whether it is multi-label).
+    fn empty(names: &[String], multi: BTreeMap<String, bool>, options: AgreeOptions) -> Self {
+        let n = names.len();
         let p = pairs(n).len();
         AgreeTally {
-            names: sides.iter().map(|s| s.name.clone()).collect(),
+            names: names.to_vec(),
             options,
-            multi: schema
-                .labels
-                .iter()
-                .map(|l| (l.name.clone(), l.multi))
+            layer_rows: multi
+                .keys()
+                .map(|l| (l.clone(), LayerRows::default()))
                 .collect(),
+            multi,
             labels: Interner::default(),
             values: BTreeMap::new(),
-            layer_rows: schema
-                .labels
-                .iter()
-                .map(|l| (l.name.clone(), LayerRows::default()))
-                .collect(),
             exact: (0..p).map(|_| SpanTally::new(Matching::Exact)).collect(),
             overlap: (0..p).map(|_| SpanTally::new(Matching::Overlap)).collect(),
             confusion: BTreeMap::new(),
@@ -362,11 +385,11 @@ impl AgreeTally {
             alpha_u: UnitizingTally::new(n),
             units: Vec::new(),
             counts: DocumentCounts::default(),
-            sides: sides
+            sides: names
                 .iter()
                 .map(|s| SideSummary {
-                    name: s.name.clone(),
-                    records: s.records.len(),
+                    name: s.clone(),
+                    records: 0,
                     decided: 0,
                     not_counted: BTreeMap::new(),
                     reanchored: 0,
@@ -374,6 +397,15 @@ impl AgreeTally {
                 })
                 .collect(),
             per_document: Vec::new(),
+            first_doc: None,
+            last_doc: None,
+        }
+    }
+
+    /// Sets how many records each side has (the records of its log, or of a shard).
+    pub fn count_records(&mut self, records: &[usize]) {
+        for (s, n) in self.sides.iter_mut().zip(records) {
+            s.records = *n;
         }
     }
 
@@ -391,6 +423,10 @@ impl AgreeTally {
     /// here: the annotations view drops them as corrupt).
     pub fn add(&mut self, doc: &DocumentSides) -> Result<(), CompareError> {
         let id = &doc.document.id;
+        if self.first_doc.is_none() {
+            self.first_doc = Some(id.clone());
+        }
+        self.last_doc = Some(id.clone());
         self.counts.with_records += 1;
         let mut absent = Vec::new();
         for (k, side) in doc.sides.iter().enumerate() {

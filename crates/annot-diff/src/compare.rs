@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use annot_model::annotations::{Anchor, LostSpan};
+use annot_model::annotations::{Anchor, LostSpan, Resolved};
 use annot_model::corpus::Corpus;
 use annot_model::filter::Filter;
 use annot_model::{Document, Span, Status, ZoneSpan};
@@ -44,7 +44,7 @@ impl Default for Selection {
 }
 
 /// Why a side has no decision on a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(tag = "absence", content = "status", rename_all = "snake_case")]
 pub enum Absence {
     /// The side has no record of the document.
@@ -99,7 +99,7 @@ impl DocumentSides {
 }
 
 /// What the walk over the documents skipped, for the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Skipped {
     /// Documents with records that the corpus does not have (any more), sorted.
     pub not_in_corpus: Vec<String>,
@@ -149,27 +149,7 @@ pub fn for_each_document(
         let mut decided = Vec::with_capacity(sides.len());
         for side in sides {
             let resolved = side.records.resolve(id, Some(&document), corpus)?;
-            decided.push(match resolved {
-                None => Err(Absence::NoRecord),
-                Some(r) if !selection.statuses.contains(&r.record.status) => {
-                    Err(Absence::NotCounted(r.record.status))
-                }
-                Some(r) => {
-                    let mut spans = r.record.spans;
-                    spans.sort_by(|a, b| {
-                        (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label))
-                    });
-                    Ok(SideRecord {
-                        status: r.record.status,
-                        spans,
-                        labels: r.record.labels,
-                        anchor: r.anchor,
-                        lost: r.lost,
-                        zones: r.record.zones,
-                        dropped_zones: r.dropped_zones,
-                    })
-                }
-            });
+            decided.push(decision(resolved, &selection.statuses));
         }
         visit(DocumentSides {
             document,
@@ -177,4 +157,31 @@ pub fn for_each_document(
         })?;
     }
     Ok(skipped)
+}
+
+/// A side's decision on a document from its resolved record: what counts, with
+/// its spans sorted, or why it has none. The one rule for the project walk and streams.
+pub(crate) fn decision(
+    resolved: Option<Resolved>,
+    statuses: &[Status],
+) -> Result<SideRecord, Absence> {
+    match resolved {
+        None => Err(Absence::NoRecord),
+        Some(r) if !statuses.contains(&r.record.status) => {
+            Err(Absence::NotCounted(r.record.status))
+        }
+        Some(r) => {
+            let mut spans = r.record.spans;
+            spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+            Ok(SideRecord {
+                status: r.record.status,
+                spans,
+                labels: r.record.labels,
+                anchor: r.anchor,
+                lost: r.lost,
+                zones: r.record.zones,
+                dropped_zones: r.dropped_zones,
+            })
+        }
+    }
 }

@@ -10,6 +10,16 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum MetricError {
+    /// Two tallies to be joined count different numbers of coders.
+    #[error(
+        "cannot join tallies of {expected} and {found} coders; give statistics made over the same sides"
+    )]
+    CodersDiffer {
+        /// Coders of the tally joined into.
+        expected: usize,
+        /// Coders of the other one.
+        found: usize,
+    },
     /// A unit of a reliability matrix has a different number of cells than there are coders.
     #[error(
         "unit {unit} has {found} values but the study has {expected} coders; give one value (or a missing value) per coder"
@@ -132,6 +142,37 @@ pub enum MetricError {
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum CompareError {
+    /// Statistics of shards that compare different sides or label layers.
+    #[error(
+        "the statistics compare other sides or label layers ({found}) than the first ({expected}); \
+         combine only the shards of one `annot stream agree` run"
+    )]
+    ShardsDiffer {
+        /// The sides of the first statistics.
+        expected: String,
+        /// The sides of these.
+        found: String,
+    },
+    /// Shards whose documents do not follow each other in id order.
+    #[error(
+        "a shard starts at document '{first}', not after '{last}' where the one before ends: \
+         shards must be runs of documents in id order (sort the documents by id before \
+         partitioning, e.g. Spark's sortBy, and give the statistics in partition order)"
+    )]
+    ShardOrder {
+        /// The last document of the statistics before.
+        last: String,
+        /// The first document of these.
+        first: String,
+    },
+    /// A line of a stream that is not what the job reads.
+    #[error("<stdin>:{line}: {reason}")]
+    StreamLine {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong and what to give instead.
+        reason: String,
+    },
     /// A side that is neither an annotator name, `name@TIME`, nor a log file.
     #[error(
         "side '{side}': {reason}; a side is an annotator (alice), an annotator as of a time (alice@2026-11-20 or alice@2026-11-20T14:00, UTC), or a log file (a path with / or ending in .jsonl)"

@@ -52,5 +52,6 @@ pub mod gate;
 pub mod merge;
 pub mod metric;
 pub mod side;
+pub mod stream;
 
 pub use error::{CompareError, MetricError};

@@ -303,6 +303,31 @@ impl ExportConfig {
     /// # Errors
     /// [`ExportError::Config`] naming the options that clash and what to do.
     pub fn check(&self) -> Result<(), ExportError> {
+        self.check_source()?;
+        if self.output == Output::Stdout
+            && let Some(why) = self.format.not_a_stream()
+        {
+            return Err(ExportError::Config(format!("{why}: give --out DIR")));
+        }
+        if self.output == Output::Stdout && self.split.splits.len() > 1 {
+            return Err(ExportError::Config(
+                "--out - writes one stream: give --out DIR to write one file per split".into(),
+            ));
+        }
+        self.check_format()
+    }
+
+    /// [`Self::check`] but for the output: the options of the records, spans and format.
+    ///
+    /// # Errors
+    /// [`ExportError::Config`] naming the options that clash and what to do.
+    pub(crate) fn check_options(&self) -> Result<(), ExportError> {
+        self.check_source()?;
+        self.check_format()
+    }
+
+    /// The options of the records: `--from` and `--strategy`.
+    fn check_source(&self) -> Result<(), ExportError> {
         if let Source::Combined {
             annotators,
             strategy,
@@ -325,16 +350,11 @@ impl ExportConfig {
                 )));
             }
         }
-        if self.output == Output::Stdout
-            && let Some(why) = self.format.not_a_stream()
-        {
-            return Err(ExportError::Config(format!("{why}: give --out DIR")));
-        }
-        if self.output == Output::Stdout && self.split.splits.len() > 1 {
-            return Err(ExportError::Config(
-                "--out - writes one stream: give --out DIR to write one file per split".into(),
-            ));
-        }
+        Ok(())
+    }
+
+    /// The options of the format, zones and statuses.
+    fn check_format(&self) -> Result<(), ExportError> {
         if matches!(self.format, Format::Parquet { .. }) && !cfg!(feature = "parquet") {
             return Err(ExportError::Config(
                 "--format parquet: this annot was built without Parquet; build it with `cargo build --release --features parquet`".into(),

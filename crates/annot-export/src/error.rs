@@ -34,6 +34,14 @@ pub enum ExportError {
     /// The options do not fit together or one does not parse.
     #[error("{0}")]
     Config(String),
+    /// A line of a stream that is not what the job reads.
+    #[error("<stdin>:{line}: {reason}")]
+    StreamLine {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong and what to give instead.
+        reason: String,
+    },
     /// The pre-flight found spans that cannot be written as asked.
     #[error("{0}")]
     Refused(Box<Refusal>),

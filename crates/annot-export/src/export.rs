@@ -18,7 +18,7 @@ use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
 use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
-use crate::split::{PlanDoc, plan, simhash};
+use crate::split::{Signature, SplitConfig, plan, simhash};
 use crate::summary::{LeftOut, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
 use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
@@ -44,16 +44,50 @@ pub struct Progress {
 }
 
 /// One document ready to write.
-struct Built {
+pub(crate) struct Built {
     doc: Document,
     position: usize,
     text: ZonedText,
     map: OffsetMap,
     tokens: Vec<Token>,
     sentences: Vec<Token>,
-    spans: Vec<AlignedSpan>,
-    labels: BTreeMap<String, Vec<String>>,
+    pub(crate) spans: Vec<AlignedSpan>,
+    pub(crate) labels: BTreeMap<String, Vec<String>>,
     decided: bool,
+}
+
+impl Built {
+    /// What the split plan needs of the document.
+    pub(crate) fn signature(&self, split: &SplitConfig) -> Signature {
+        let needs_text = split.near_duplicates && split.splits.len() > 1;
+        Signature {
+            id: self.doc.id.clone(),
+            position: self.position,
+            unit: split.unit_key(&self.doc.id, &self.doc.meta),
+            fingerprint: if needs_text {
+                simhash(&self.text.text)
+            } else {
+                None
+            },
+            stratum: stratum(split.stratify.as_deref(), &self.labels),
+        }
+    }
+
+    /// The document as the writers take it.
+    pub(crate) fn example(&self, provenance: bool) -> Example<'_> {
+        Example {
+            id: &self.doc.id,
+            text: &self.text.text,
+            map: &self.map,
+            tokens: &self.tokens,
+            sentences: &self.sentences,
+            spans: &self.spans,
+            labels: &self.labels,
+            meta: &self.doc.meta,
+            provenance,
+            decided: self.decided,
+        }
+    }
 }
 
 /// What stays the same over the documents of an export.
@@ -117,11 +151,7 @@ pub fn export(
         )));
     }
     let annotations = Annotations::load_only(project, &names)?;
-    let overlap = config.overlap.or_else(|| {
-        let forbids = config.format.is_token_tags()
-            || (matches!(config.format, Format::Jsonl { .. }) && !schema.spans.overlap);
-        forbids.then_some(Overlap::Refuse)
-    });
+    let overlap = overlap_rule(config, &schema);
     let cx = Context {
         config,
         project,
@@ -144,6 +174,16 @@ pub fn export(
         None
     };
     write_all(&cx, &ids, planned.as_ref(), stdout, progress)
+}
+
+/// What is done with overlapping spans: `--overlap`, else refused where the
+/// format (or the schema, for jsonl) cannot hold them.
+pub(crate) fn overlap_rule(config: &ExportConfig, schema: &Schema) -> Option<Overlap> {
+    config.overlap.or_else(|| {
+        let forbids = config.format.is_token_tags()
+            || (matches!(config.format, Format::Jsonl { .. }) && !schema.spans.overlap);
+        forbids.then_some(Overlap::Refuse)
+    })
 }
 
 /// The first pass: every span checked, the splits planned. Returns the split
@@ -172,17 +212,7 @@ fn plan_splits(
         let Some(b) = build(cx, id, check, &mut refusal, &mut report, &mut left_out)? else {
             continue;
         };
-        let needs_text = split.near_duplicates && split.splits.len() > 1;
-        docs.push(PlanDoc {
-            position: b.position,
-            unit: split.unit_key(&b.doc.id, &b.doc.meta),
-            fingerprint: if needs_text {
-                simhash(&b.text.text)
-            } else {
-                None
-            },
-            stratum: stratum(split.stratify.as_deref(), &b.labels),
-        });
+        docs.push(b.signature(split).plan_doc());
         kept.push(b.doc.id);
     }
     if !refusal.is_empty() {
@@ -384,18 +414,7 @@ fn write_all(
             ),
         };
         vocab.observe(&b.spans, &b.labels);
-        let ex = Example {
-            id: &b.doc.id,
-            text: &b.text.text,
-            map: &b.map,
-            tokens: &b.tokens,
-            sentences: &b.sentences,
-            spans: &b.spans,
-            labels: &b.labels,
-            meta: &b.doc.meta,
-            provenance,
-            decided: b.decided,
-        };
+        let ex = b.example(provenance);
         let path = sinks[split].path();
         writers[split]
             .write(&ex, &vocab, sinks[split].out())
@@ -516,9 +535,9 @@ fn source_name(source: &Source) -> String {
 /// A span and the annotators who had it.
 type Provenanced = (Span, Vec<String>);
 
-/// Reads, selects, moves and checks one document; `None` when it is left
-/// out. Without `check`, only the text and labels are made (what the split
-/// plan reads): no tokens, no spans.
+/// Reads one document and its records, then selects, moves and checks it
+/// ([`build_document`]); `None` when it is left out. Without `check`, only
+/// the text and labels are made (what the split plan reads): no tokens, no spans.
 fn build(
     cx: &Context<'_>,
     id: &str,
@@ -527,7 +546,6 @@ fn build(
     report: &mut Report,
     left_out: &mut LeftOut,
 ) -> Result<Option<Built>> {
-    let config = cx.config;
     let (Some(entry), Some(position)) = (cx.corpus.entry(id), cx.corpus.position(id)) else {
         left_out.orphaned += 1;
         return Ok(None);
@@ -541,6 +559,58 @@ fn build(
             records.push(r);
         }
     }
+    let step = Step {
+        config: cx.config,
+        names: &cx.names,
+        overlap: cx.overlap,
+        lang: cx.project.config.lang,
+        check,
+    };
+    let tally = Tally {
+        refusal,
+        report,
+        left_out,
+    };
+    Ok(build_document(&step, doc, position, records, tally))
+}
+
+/// What the per-document step of an export reads besides the document.
+pub(crate) struct Step<'a> {
+    pub(crate) config: &'a ExportConfig,
+    /// The annotators of `--from`, in order.
+    pub(crate) names: &'a [String],
+    pub(crate) overlap: Option<Overlap>,
+    /// Tokenizer language of documents that do not say.
+    pub(crate) lang: Lang,
+    /// Tokenize and check the spans (else only the text and labels are made).
+    pub(crate) check: bool,
+}
+
+/// Where the per-document step reports.
+pub(crate) struct Tally<'a> {
+    pub(crate) refusal: &'a mut Refusal,
+    pub(crate) report: &'a mut Report,
+    pub(crate) left_out: &'a mut LeftOut,
+}
+
+/// Selects, moves and checks one document with its resolved records (those
+/// of `--from`, in order); `None` when it is left out. The one step of every
+/// export, from a project or a stream.
+pub(crate) fn build_document(
+    step: &Step<'_>,
+    doc: Document,
+    position: usize,
+    mut records: Vec<Resolved>,
+    tally: Tally<'_>,
+) -> Option<Built> {
+    let Tally {
+        refusal,
+        report,
+        left_out,
+    } = tally;
+    let config = step.config;
+    let check = step.check;
+    let id = doc.id.as_str();
     let matches = if records.is_empty() {
         config.filter.matches_entry(id, None)
     } else {
@@ -550,13 +620,13 @@ fn build(
     };
     if !matches || (config.filter.needs_document() && !config.filter.matches_document(&doc)) {
         left_out.filtered += 1;
-        return Ok(None);
+        return None;
     }
     let had_records = !records.is_empty();
     records.retain(|r| config.statuses.contains(&r.record.status));
     if records.is_empty() && had_records {
         left_out.status += 1;
-        return Ok(None);
+        return None;
     }
     let decided = !records.is_empty();
     report.lost_on_reanchor += records.iter().map(|r| r.lost.len()).sum::<usize>();
@@ -598,14 +668,14 @@ fn build(
         }
     };
     // Zone corrections: the first record (in --from order) that has them.
-    let corrected = cx
+    let corrected = step
         .names
         .iter()
         .filter_map(|n| records.iter().find(|r| &r.annotator == n))
         .find_map(|r| r.record.zones.as_deref());
     let text = ZonedText::new(&doc.text, corrected.unwrap_or(&doc.zones), &config.zones);
     if !check {
-        return Ok(Some(Built {
+        return Some(Built {
             doc,
             position,
             map: OffsetMap::new(""),
@@ -615,7 +685,7 @@ fn build(
             spans: Vec::new(),
             labels,
             decided,
-        }));
+        });
     }
     let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
     let moved = text.move_spans(&plain);
@@ -638,7 +708,7 @@ fn build(
         .lang
         .as_deref()
         .and_then(Lang::from_code)
-        .unwrap_or(cx.project.config.lang);
+        .unwrap_or(step.lang);
     let (tokens, sentences) = tokens_and_sentences(&text.text, lang);
     let map = OffsetMap::new(&text.text);
     let checked = Checked {
@@ -648,8 +718,8 @@ fn build(
         tokens: &tokens,
     };
     let aligned = align(checked, moved_spans, config.misaligned, refusal, report);
-    let spans = overlaps(&doc.id, aligned, cx.overlap, refusal, report);
-    Ok(Some(Built {
+    let spans = overlaps(&doc.id, aligned, step.overlap, refusal, report);
+    Some(Built {
         doc,
         position,
         text,
@@ -659,7 +729,7 @@ fn build(
         spans,
         labels,
         decided,
-    }))
+    })
 }
 
 /// The path of a split's file in `dir`.

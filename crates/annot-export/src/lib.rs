@@ -22,6 +22,7 @@ mod export;
 pub mod manifest;
 pub mod preflight;
 pub mod split;
+pub mod stream;
 pub mod summary;
 pub mod text;
 pub mod writers;

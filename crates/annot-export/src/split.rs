@@ -306,6 +306,68 @@ pub(crate) struct PlanDoc {
     pub(crate) stratum: String,
 }
 
+/// What the split plan needs of one document, written out: the line `annot
+/// stream signatures` prints per document (its SimHash is the near-duplicate
+/// signature), and [`assign`] plans from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Signature {
+    /// The document id.
+    pub id: String,
+    /// Position in the corpus (import order): the oldest of near-duplicates leads.
+    pub position: usize,
+    /// Unit key (`doc:ID` or `group:VALUE`).
+    pub unit: String,
+    /// SimHash of the written text (none when too short, or not asked for).
+    pub fingerprint: Option<u64>,
+    /// Value of the stratified layer.
+    pub stratum: String,
+}
+
+impl Signature {
+    pub(crate) fn plan_doc(&self) -> PlanDoc {
+        PlanDoc {
+            position: self.position,
+            unit: self.unit.clone(),
+            fingerprint: self.fingerprint,
+            stratum: self.stratum.clone(),
+        }
+    }
+}
+
+/// Where [`assign`] puts a document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Assignment {
+    /// The document id.
+    pub id: String,
+    /// The split's name.
+    pub split: String,
+    /// Its near-duplicate cluster (clusters of two or more only).
+    pub cluster: Option<usize>,
+}
+
+/// The reduce of the split plan: the split and near-duplicate cluster of
+/// every document of `signatures` (all of the corpus's, in any order), as
+/// `annot export` plans them.
+#[must_use]
+pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assignment> {
+    // The export plans in id order.
+    signatures.sort_by(|a, b| a.id.cmp(&b.id));
+    let docs: Vec<PlanDoc> = signatures.iter().map(Signature::plan_doc).collect();
+    let p = plan(config, &docs);
+    signatures
+        .into_iter()
+        .zip(p.split.into_iter().zip(p.cluster))
+        .map(|(s, (split, cluster))| Assignment {
+            id: s.id,
+            split: config
+                .splits
+                .get(split)
+                .map_or_else(String::new, |(name, _)| name.clone()),
+            cluster,
+        })
+        .collect()
+}
+
 /// The split of every planned document, and the near-duplicate clusters.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {

@@ -47,11 +47,12 @@ pub mod project;
 mod readers;
 mod records;
 mod sources;
+pub mod stream;
 mod why;
 pub mod zone;
 
 pub use article::article_document;
-pub use boilerplate::LineCounts;
+pub use boilerplate::{LineCounts, RecurrenceTable};
 pub use dates::{parse_date, publication_date};
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};

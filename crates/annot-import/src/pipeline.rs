@@ -120,7 +120,32 @@ pub fn import_items<E>(
         &mut report.warnings,
     );
     let counts = count_lines(&sources, opts, progress);
-    let recurrence = counts.as_ref().map(|counts| Recurrence {
+    run(
+        &sources,
+        counts.as_ref(),
+        opts,
+        progress,
+        &mut Seen::default(),
+        &mut report,
+        sink,
+    )?;
+    Ok(report)
+}
+
+/// The second pass over `sources`, zoning text files with `counts` (the first
+/// pass's, or a table summed elsewhere): what [`import_items`] does once the
+/// lines are counted, and what a stream import does chunk by chunk, `seen`
+/// and `report` carried from one chunk to the next.
+pub(crate) fn run<E>(
+    sources: &[Source],
+    counts: Option<&LineCounts>,
+    opts: &ImportOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    seen: &mut Seen,
+    report: &mut ImportReport,
+    sink: &mut dyn FnMut(Item) -> Result<(), E>,
+) -> Result<(), E> {
+    let recurrence = counts.map(|counts| Recurrence {
         counts,
         min_docs: opts.boilerplate_min_docs,
         min_share: opts.boilerplate_min_share,
@@ -142,8 +167,7 @@ pub fn import_items<E>(
     std::thread::scope(|scope| {
         // A few chunks in flight: some being zoned while the sink writes another.
         let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(2);
-        scope.spawn(move || produce(&sources, cx, &tx));
-        let mut seen = Seen::default();
+        scope.spawn(move || produce(sources, cx, &tx));
         for batch in rx {
             for event in batch {
                 match event {
@@ -191,13 +215,13 @@ pub fn import_items<E>(
             }
             progress(tally);
         }
-        Ok(report)
+        Ok(())
     })
 }
 
 /// The ids and texts emitted so far, with where they came from.
 #[derive(Default)]
-struct Seen {
+pub(crate) struct Seen {
     /// Id -> location of its document, and its text digest.
     ids: FxHashMap<String, (String, String)>,
     /// Text digest -> its document's id (whose location `ids` has).

@@ -136,13 +136,17 @@ pub fn import_into(
     // must not interleave with another import's.
     let _lock = project.lock_imports(callbacks.waiting)?;
     // What a killed import left: no running import owns it (we hold the lock).
-    let abandoned = remove_abandoned_temp_files(&project.corpus_dir())?
+    let mut removed = Vec::new();
+    for dir in project.temp_file_dirs() {
+        removed.extend(remove_abandoned_temp_files(&dir)?);
+    }
+    let abandoned = removed
         .into_iter()
         .map(|f| Message {
             source: (callbacks.show_path)(&f.path),
             message: format!(
-                "removed this temporary file ({} bytes) left by an import that was interrupted; \
-                 the corpus never included it",
+                "removed this temporary file ({} bytes) left by an annot process that was interrupted; \
+                 the project never included it",
                 f.bytes
             ),
         })
@@ -182,7 +186,12 @@ pub fn import_into(
         } else if existing.is_some() && !opts.update {
             target = None;
             conflicts.push(Message {
-                source,
+                // `file:line` where the input has lines: the line to fix.
+                source: if location.is_empty() {
+                    source
+                } else {
+                    location.clone()
+                },
                 message: format!(
                     "document '{}' is already in the project with another text; not imported: \
                      if this is a new version of that article, import it again with --update \

@@ -169,8 +169,38 @@ pub fn resolve(record: &Record, current: Option<&Document>, corpus: &Corpus) -> 
     resolve_owned(record.clone(), current, corpus)
 }
 
+/// [`resolve`] without a corpus, for a stream: `versions` are the older
+/// versions of the document that the record may have been made on.
+#[must_use]
+pub fn resolve_among(record: Record, current: &Document, versions: &[Document]) -> Resolved {
+    let version = |id: &str, hash: &str| {
+        Ok::<_, std::convert::Infallible>(
+            versions
+                .iter()
+                .find(|d| d.id == id && d.hash == hash)
+                .cloned(),
+        )
+    };
+    match resolve_by(record, Some(current), &version) {
+        Ok(r) => r,
+        Err(never) => match never {},
+    }
+}
+
 /// [`resolve`] of a record read for the purpose: nothing is copied.
 fn resolve_owned(record: Record, current: Option<&Document>, corpus: &Corpus) -> Result<Resolved> {
+    resolve_by(record, current, &|id, hash| corpus.version(id, hash))
+}
+
+/// The version of a document by `(id, hash)`, if it is kept.
+type VersionLookup<'a, E> = dyn Fn(&str, &str) -> std::result::Result<Option<Document>, E> + 'a;
+
+/// [`resolve`], the older version the record was made on given by `version(id, hash)`.
+fn resolve_by<E>(
+    record: Record,
+    current: Option<&Document>,
+    version: &VersionLookup<'_, E>,
+) -> std::result::Result<Resolved, E> {
     let mut out = Resolved {
         annotator: record.annotator.clone(),
         line: 0,
@@ -192,7 +222,7 @@ fn resolve_owned(record: Record, current: Option<&Document>, corpus: &Corpus) ->
     }
     let made_on = std::mem::replace(&mut out.record.hash, current.hash.clone());
     out.dropped_zones = out.record.zones.take();
-    match corpus.version(&out.record.doc, &made_on)? {
+    match version(&out.record.doc, &made_on)? {
         Some(old) => {
             let (valid, mut lost) = split_valid(spans, &old.text, Loss::Corrupt);
             let carried = reanchor(&old.text, &current.text, &valid);

@@ -36,7 +36,7 @@ pub enum Severity {
 pub enum FindingKind {
     /// A corpus line that is not a valid document.
     CorpusLine { message: String },
-    /// A temporary file left by an import that was killed.
+    /// A temporary file left by an annot process that was killed (an import, an index write).
     TempFile { path: PathBuf, bytes: u64 },
     /// A log that cannot be read.
     LogUnreadable { message: String },
@@ -122,7 +122,7 @@ impl std::fmt::Display for FindingKind {
             Self::CorpusLine { message } | Self::LogUnreadable { message } => f.write_str(message),
             Self::TempFile { path, bytes } => write!(
                 f,
-                "{} ({bytes} bytes) was left by an import that did not finish; \
+                "{} ({bytes} bytes) was left by an annot process that did not finish; \
                  `annot check --fix` or the next import removes it",
                 path.display()
             ),

@@ -179,6 +179,11 @@ pub enum SchemaError {
     /// The file is not JSON.
     #[error("not valid JSON: {0}")]
     Json(#[source] serde_json::Error),
+    /// One object of the JSON has a key twice (a JSON reader keeps one silently).
+    #[error(
+        "duplicate key '{key}' in one JSON object: only one of the two would count; remove the other"
+    )]
+    DuplicateJsonKey { key: String },
     /// The JSON is not an object.
     #[error("a schema is a JSON object")]
     NotAnObject,

@@ -29,6 +29,7 @@ pub mod record;
 pub mod rng;
 pub mod schema;
 pub mod store;
+pub mod stream;
 pub mod tokenize;
 pub mod visible;
 pub mod zone;

@@ -168,6 +168,26 @@ impl Project {
         self.root.join(".annot")
     }
 
+    /// Every directory annot writes files into through [`crate::atomic`] (a temporary
+    /// `.annot-tmp-*` file beside the target, renamed into place): where a killed
+    /// process can leave one. The project root, `corpus/`, `annotations/`, the
+    /// schema's directory and the corpus index in `.annot/`, without repeats.
+    #[must_use]
+    pub fn temp_file_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![
+            self.root.clone(),
+            self.corpus_dir(),
+            self.annotations_dir(),
+            self.cache_dir().join(crate::corpus::INDEX_DIR),
+        ];
+        if let Some(schema_dir) = self.schema_path().parent()
+            && !dirs.iter().any(|d| d == schema_dir)
+        {
+            dirs.push(schema_dir.to_owned());
+        }
+        dirs
+    }
+
     /// The log of one annotator, `annotations/<name>.jsonl`.
     ///
     /// # Errors

@@ -123,6 +123,9 @@ impl Schema {
     /// What is wrong and how to fix it.
     pub fn from_json(text: &str) -> Result<Self, SchemaError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(SchemaError::Json)?;
+        if let Ok(DuplicateKey(Some(key))) = serde_json::from_str::<DuplicateKey>(text) {
+            return Err(SchemaError::DuplicateJsonKey { key });
+        }
         let obj = value.as_object().ok_or(SchemaError::NotAnObject)?;
         if let Some(key) = obj.keys().find(|k| !LAYERS.contains(&k.as_str())) {
             return Err(SchemaError::UnknownLayer { key: key.clone() });
@@ -300,6 +303,66 @@ fn check_name(name: &str, what: &str) -> Result<(), SchemaError> {
     Ok(())
 }
 
+/// The first key found twice in one object of a JSON text (`serde_json::Value` keeps the
+/// last of the two and says nothing).
+struct DuplicateKey(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for DuplicateKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Walk;
+        impl<'de> serde::de::Visitor<'de> for Walk {
+            type Value = DuplicateKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_unit<E>(self) -> Result<DuplicateKey, E> {
+                Ok(DuplicateKey(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<DuplicateKey, A::Error> {
+                let mut found = None;
+                while let Some(DuplicateKey(inner)) = seq.next_element()? {
+                    found = found.or(inner);
+                }
+                Ok(DuplicateKey(found))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<DuplicateKey, A::Error> {
+                let mut seen = std::collections::HashSet::new();
+                let mut found = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let DuplicateKey(inner) = map.next_value()?;
+                    if !seen.insert(key.clone()) {
+                        found = found.or(Some(key));
+                    }
+                    found = found.or(inner);
+                }
+                Ok(DuplicateKey(found))
+            }
+        }
+        d.deserialize_any(Walk)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +381,18 @@ mod tests {
 
     fn err(json: &str) -> String {
         Schema::from_json(json).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_refused() {
+        let top = r#"{"name":"t","name":"u","version":1,"spans":{"labels":[{"name":"A"}]}}"#;
+        assert!(err(top).contains("duplicate key 'name'"), "{}", err(top));
+        let inner =
+            r#"{"name":"t","version":1,"spans":{"labels":[{"name":"A","key":"a","key":"b"}]}}"#;
+        assert!(err(inner).contains("duplicate key 'key'"), "{}", err(inner));
+        // The same key in two objects is not a duplicate.
+        let two = r#"{"name":"t","version":1,"spans":{"labels":[{"name":"A"},{"name":"B"}]}}"#;
+        assert!(Schema::from_json(two).is_ok());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use annot_diff::gate::{GateResult, check, parse_gates};
 use annot_diff::metric::{Agreement, Scores, SpanScores, Value};
 use annot_model::project::Project;
 use annot_model::visible;
+use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::cli::JsonArgs;
@@ -23,8 +24,13 @@ Gates (--min): f1, overlap_f1, entity_f1, kappa, alpha, alpha_u, LAYER.alpha, LA
 )]
 pub(crate) struct AgreeArgs {
     /// Two or more sides: annotators, annotators as of a time, or log files.
-    #[arg(required = true, num_args = 2.., value_name = "SIDE")]
+    #[arg(required_unless_present = "combine", num_args = 2.., value_name = "SIDE")]
     pub(crate) sides: Vec<String>,
+    /// The report of the statistics `annot stream agree` wrote per shard (a
+    /// file, or - for stdin; shards in id order): what `annot agree` prints
+    /// over the whole corpus, without a project.
+    #[arg(long, value_name = "STATS", conflicts_with_all = ["sides", "filter", "status"])]
+    pub(crate) combine: Option<std::path::PathBuf>,
     /// How many least-agreeing documents to list.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub(crate) worst: usize,
@@ -59,14 +65,48 @@ pub(crate) fn run(args: &AgreeArgs, project: &Project) -> anyhow::Result<ExitCod
         worst: args.worst,
     };
     let report = agree(&sides, &corpus, &schema, &selection, options)?;
-    let results = check(&report, &gates)?;
+    print_report(args, &report, &gates)
+}
+
+/// Runs `annot agree --combine STATS`: the report of summed shard statistics.
+pub(crate) fn run_combine(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
+    let gates = match &args.min {
+        Some(m) => parse_gates(m)?,
+        None => Vec::new(),
+    };
+    let Some(path) = &args.combine else {
+        anyhow::bail!("--combine needs the statistics file");
+    };
+    let stats = if path.as_os_str() == "-" {
+        super::stream::read_stats(std::io::stdin().lock())?
+    } else {
+        let file = fs_err::File::open(path)?;
+        super::stream::read_stats(std::io::BufReader::new(file))
+            .with_context(|| path.display().to_string())?
+    };
+    let options = AgreeOptions {
+        // The documents were tokenized by the maps; the language is theirs.
+        lang: annot_model::tokenize::Lang::Fr,
+        worst: args.worst,
+    };
+    let report = annot_diff::stream::combine(stats, options)?;
+    print_report(args, &report, &gates)
+}
+
+/// Prints `report` as text or JSON and checks the gates: exit 1 when one fails.
+fn print_report(
+    args: &AgreeArgs,
+    report: &AgreeReport,
+    gates: &[annot_diff::gate::Gate],
+) -> anyhow::Result<ExitCode> {
+    let results = check(report, gates)?;
     if args.output.json {
         crate::output::print_json(&AgreeJson {
-            report: &report,
+            report,
             gates: &results,
         })?;
     } else {
-        let text = render(&report);
+        let text = render(report);
         std::io::stdout()
             .lock()
             .write_all(visible(&text).as_bytes())?;

@@ -33,23 +33,25 @@ pub(crate) struct CheckArgs {
 
 /// Runs the checks; exit 1 when any error was found, or any warning without `--warnings-ok`.
 pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCode> {
-    let corpus_dir = project.corpus_dir();
-    let temp_files: Vec<(PathBuf, u64)> = if args.fix {
-        for f in remove_abandoned_temp_files(&corpus_dir)? {
-            writeln!(
-                std::io::stderr().lock(),
-                "fixed: removed {} ({} bytes), left by an import that did not finish",
-                super::display_path(&f.path),
-                f.bytes
-            )?;
+    let mut temp_files: Vec<(PathBuf, u64)> = Vec::new();
+    for dir in project.temp_file_dirs() {
+        if args.fix {
+            for f in remove_abandoned_temp_files(&dir)? {
+                writeln!(
+                    std::io::stderr().lock(),
+                    "fixed: removed {} ({} bytes), left by an annot process that did not finish",
+                    super::display_path(&f.path),
+                    f.bytes
+                )?;
+            }
+        } else {
+            temp_files.extend(
+                abandoned_temp_files(&dir)?
+                    .into_iter()
+                    .map(|f| (f.path, f.bytes)),
+            );
         }
-        Vec::new()
-    } else {
-        abandoned_temp_files(&corpus_dir)?
-            .into_iter()
-            .map(|f| (f.path, f.bytes))
-            .collect()
-    };
+    }
     let report = check_project(project, &temp_files)?;
     if args.output.json {
         crate::output::print_json(&report)?;

@@ -73,7 +73,7 @@ pub(crate) struct ExportArgs {
     pub(crate) format: FormatArg,
     /// Output directory (one file per split: train.jsonl, ...), or - for stdout.
     #[arg(long, value_name = "DIR|-")]
-    pub(crate) out: PathBuf,
+    pub(crate) out: Option<PathBuf>,
     /// Whose records: one annotator (e.g. gold), or several comma-separated with --strategy.
     #[arg(long, value_name = "NAMES", value_delimiter = ',', required = true)]
     pub(crate) from: Vec<String>,
@@ -104,21 +104,8 @@ pub(crate) struct ExportArgs {
     /// Overlapping spans where the format cannot hold them (default: refuse for conll, hf, spacy and parquet hf).
     #[arg(long, value_enum)]
     pub(crate) overlap: Option<OverlapArg>,
-    /// Splits and weights, e.g. train=80,dev=10,test=10.
-    #[arg(long, value_name = "SPEC")]
-    pub(crate) split: Option<String>,
-    /// Seed of the split hash.
-    #[arg(long, default_value_t = 0)]
-    pub(crate) seed: u64,
-    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
-    #[arg(long, value_name = "meta.KEY")]
-    pub(crate) group_by: Option<String>,
-    /// Balance this document label layer across the splits.
-    #[arg(long, value_name = "LAYER")]
-    pub(crate) stratify: Option<String>,
-    /// Do not keep near-duplicate texts in one split.
-    #[arg(long)]
-    pub(crate) no_near_duplicates: bool,
+    #[command(flatten)]
+    pub(crate) split: SplitArgs,
     /// jsonl: leave out the tokens.
     #[arg(long)]
     pub(crate) no_tokens: bool,
@@ -146,8 +133,9 @@ pub(crate) struct ExportArgs {
     pub(crate) output: JsonArgs,
 }
 
-/// `--out all.jsonl` names a file, but `--out` is a directory: refused unless a
-/// directory of that name is already there.
+/// `--out all.jsonl` names a file, but `--out` is a directory: refused when nothing
+/// of that name is there yet (a directory there is taken; a file is refused by the
+/// export, which says so).
 fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
     const FILES: &[&str] = &[
         "jsonl", "json", "csv", "tsv", "conll", "conllu", "iob", "spacy", "parquet", "txt",
@@ -157,7 +145,7 @@ fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext {
-        Some(e) if FILES.contains(&e.as_str()) && !out.is_dir() => anyhow::bail!(
+        Some(e) if FILES.contains(&e.as_str()) && !out.exists() => anyhow::bail!(
             "--out {}: --out is a directory, which annot fills with one file per split (all.{e}, or train.{e}, dev.{e}, ...); give a directory name, or write one stream with --out - > {}",
             visible(&out.display().to_string()),
             visible(&out.display().to_string())
@@ -166,7 +154,47 @@ fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
     }
 }
 
-fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
+/// How documents are split: one group for `annot export` and the streaming split jobs.
+#[derive(Debug, clap::Args)]
+pub(crate) struct SplitArgs {
+    /// Splits and weights, e.g. train=80,dev=10,test=10.
+    #[arg(long, value_name = "SPEC")]
+    pub(crate) split: Option<String>,
+    /// Seed of the split hash.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Keep documents with the same metadata value in one split: meta.KEY or meta.KEY:N.
+    #[arg(long, value_name = "meta.KEY")]
+    pub(crate) group_by: Option<String>,
+    /// Balance this document label layer across the splits.
+    #[arg(long, value_name = "LAYER")]
+    pub(crate) stratify: Option<String>,
+    /// Do not keep near-duplicate texts in one split.
+    #[arg(long)]
+    pub(crate) no_near_duplicates: bool,
+}
+
+impl SplitArgs {
+    /// The checked split settings.
+    pub(crate) fn config(&self) -> anyhow::Result<SplitConfig> {
+        let mut split = SplitConfig {
+            seed: self.seed,
+            near_duplicates: !self.no_near_duplicates,
+            stratify: self.stratify.clone(),
+            ..SplitConfig::default()
+        };
+        if let Some(spec) = &self.split {
+            split.splits = SplitConfig::parse_splits(spec)?;
+        }
+        if let Some(g) = &self.group_by {
+            split.group_by = Some(g.parse::<GroupKey>()?);
+        }
+        Ok(split)
+    }
+}
+
+/// The export `args` ask for; `stream` for `annot stream export` (stdout, no `--out`).
+pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportConfig> {
     let source = match (args.from.as_slice(), &args.strategy) {
         ([one], None) => Source::One(one.clone()),
         ([_], Some(_)) | ([], _) => {
@@ -234,26 +262,28 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
             scheme,
         },
     };
-    let mut split = SplitConfig {
-        seed: args.seed,
-        near_duplicates: !args.no_near_duplicates,
-        stratify: args.stratify.clone(),
-        ..SplitConfig::default()
-    };
-    if let Some(spec) = &args.split {
-        split.splits = SplitConfig::parse_splits(spec)?;
-    }
-    if let Some(g) = &args.group_by {
-        split.group_by = Some(g.parse::<GroupKey>()?);
-    }
-    let output = if args.out.as_os_str() == "-" {
-        if args.output.json {
-            anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+    let split = args.split.config()?;
+    let output = match &args.out {
+        _ if stream && args.out.is_some() => {
+            anyhow::bail!("annot stream export writes to stdout: leave out --out")
         }
-        Output::Stdout
-    } else {
-        refuse_a_file_name(&args.out)?;
-        Output::Dir(args.out.clone())
+        _ if stream && args.output.json => {
+            anyhow::bail!("annot stream export writes the export lines on stdout: leave out --json")
+        }
+        None if stream => Output::Stdout,
+        None => {
+            anyhow::bail!("--out DIR|- is needed: a directory for the split files, or - for stdout")
+        }
+        Some(out) if out.as_os_str() == "-" => {
+            if args.output.json {
+                anyhow::bail!("--json prints the summary on stdout: give --out DIR with it");
+            }
+            Output::Stdout
+        }
+        Some(out) => {
+            refuse_a_file_name(out)?;
+            Output::Dir(out.clone())
+        }
     };
     let config = ExportConfig {
         source,
@@ -277,13 +307,19 @@ fn config(args: &ExportArgs) -> anyhow::Result<ExportConfig> {
         format,
         output,
     };
-    config.check()?;
+    if !stream {
+        config.check()?;
+    }
     Ok(config)
 }
 
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
-    let config = config(args)?;
+    let config = config(args, false)?;
+    let out_dir = match &config.output {
+        Output::Dir(dir) => Some(OutDir::take(dir)?),
+        Output::Stdout => None,
+    };
     let bar = crate::output::progress_bar(0, "export");
     bar.set_style(
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {pos}/{len} docs")
@@ -316,6 +352,9 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
         out.flush()?;
     }
     bar.finish_and_clear();
+    if let (Err(_), Some(dir)) = (&result, &out_dir) {
+        dir.unmake_if_empty();
+    }
     let summary = match result {
         Ok(s) => s,
         Err(ExportError::Refused(refusal)) => {
@@ -333,8 +372,81 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--out DIR` held for one export: made if missing, locked (an `flock` on the
+/// directory itself, so nothing is added to it) so that two exports into it take no
+/// turns of each other's files, and cleared of the temporary files and folders (brat
+/// writes a folder per split) that an export killed there left (Ctrl-C, `kill -9`).
+struct OutDir {
+    path: std::path::PathBuf,
+    made: bool,
+    _lock: std::fs::File,
+}
+
+impl OutDir {
+    fn take(dir: &std::path::Path) -> anyhow::Result<Self> {
+        let made = match std::fs::metadata(dir) {
+            Ok(meta) if !meta.is_dir() => anyhow::bail!(
+                "--out {}: is a file, not a directory; --out names the directory that gets one file per split (or `-` for stdout); the file was left as it is",
+                dir.display()
+            ),
+            Ok(_) => false,
+            Err(_) => {
+                fs_err::create_dir_all(dir)
+                    .with_context(|| format!("cannot write {}", dir.display()))?;
+                true
+            }
+        };
+        let lock = fs_err::File::open(dir)?.into_parts().0;
+        if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
+            anyhow::bail!(
+                "--out {}: another annot export is writing into this directory; wait for it to finish, or export somewhere else",
+                dir.display()
+            );
+        }
+        // Under the lock no running export owns a temporary entry here.
+        let mut removed: Vec<String> = annot_model::corpus::remove_abandoned_temp_files(dir)?
+            .iter()
+            .map(|f| f.path.display().to_string())
+            .collect();
+        for entry in fs_err::read_dir(dir)? {
+            let entry = entry?;
+            let is_temp = entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(annot_model::atomic::TEMP_PREFIX);
+            if is_temp && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs_err::remove_dir_all(entry.path())?;
+                removed.push(entry.path().display().to_string());
+            }
+        }
+        if !removed.is_empty() {
+            writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                visible(&format!(
+                    "removed {} temporary file(s) left by an export that did not finish: {}",
+                    removed.len(),
+                    removed.join(", ")
+                ))
+            )?;
+        }
+        Ok(Self {
+            path: dir.to_owned(),
+            made,
+            _lock: lock,
+        })
+    }
+
+    /// After a refused export: the directory it made, if still empty, is removed again.
+    fn unmake_if_empty(&self) {
+        if self.made {
+            let _ = std::fs::remove_dir(&self.path);
+        }
+    }
+}
+
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.
-fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
+pub(crate) fn report_refusal(refusal: &Refusal) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
     for m in &refusal.misaligned {
         let near = m.nearest.as_ref().map_or_else(

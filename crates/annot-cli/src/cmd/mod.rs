@@ -14,6 +14,7 @@ pub(crate) mod quickstart;
 pub(crate) mod show;
 pub(crate) mod show_why;
 pub(crate) mod status;
+pub(crate) mod stream;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -38,6 +39,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Quickstart(args) => quickstart::run(args, &cli.global, color),
         Command::Diff(args) => diff::run(args, &find_project(&cli.global)?, color),
+        Command::Agree(args) if args.combine.is_some() => agree::run_combine(args),
         Command::Agree(args) => agree::run(args, &find_project(&cli.global)?),
         Command::Merge(args) => merge::run(args, &find_project(&cli.global)?),
         Command::Adjudicate(args) => {
@@ -45,6 +47,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => export::run(args, &find_project(&cli.global)?),
+        Command::Stream(args) => stream::run(args, &cli.global),
     }
 }
 

@@ -47,7 +47,7 @@ pub use span::{
 pub use unitized::{LabelAlpha, UnitizedAlpha, UnitizingStudy, UnitizingTally, UnitizingUnit};
 
 /// The value of a measure, or why the measure is undefined on the given input.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Value {
     /// The measure is defined and has this (finite) value.
@@ -99,7 +99,7 @@ impl fmt::Display for Value {
 }
 
 /// Why a measure has no value on some input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Undefined {

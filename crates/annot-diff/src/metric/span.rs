@@ -37,7 +37,7 @@ impl From<&annot_model::record::Span> for LabeledSpan<String> {
 }
 
 /// When a span of B counts as matching a span of A.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Matching {
     /// Same start, end and label; each span matches at most one span (multiset intersection).
@@ -81,7 +81,7 @@ where
 /// The counts behind [`span_scores`], added one document at a time, so a corpus
 /// is scored without holding its spans: `tally.add(a, b)` per document, then
 /// `tally.scores()` gives what `span_scores` gives over the same documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SpanTally<L: Ord> {
     matching: Matching,
     /// per label: [reference, compared, matched reference, matched compared]
@@ -144,6 +144,18 @@ impl<L: Ord + Clone> SpanTally<L> {
             (i, j) = (i_end, j_end);
         }
         Ok(())
+    }
+
+    /// Adds the counts of `other`, a tally of other documents, its labels
+    /// renamed by `label`: the tally of both sets of documents.
+    pub fn absorb<M: Ord>(&mut self, other: &SpanTally<M>, label: impl Fn(&M) -> L) {
+        self.documents += other.documents;
+        for (l, c) in &other.counts {
+            let entry = self.counts.entry(label(l)).or_insert([0; 4]);
+            for k in 0..4 {
+                entry[k] += c[k];
+            }
+        }
     }
 
     /// The scores of the documents added so far.

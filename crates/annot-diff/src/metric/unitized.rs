@@ -185,17 +185,22 @@ impl<L: Ord + Clone> UnitizingStudy<L> {
 /// sections of another coder inside its own document, so the observed disagreement is a
 /// sum over documents; a gap may run across documents, so each coder's gap is closed only
 /// at its next unit, or at the end ([`UnitizingTally::alpha`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[serde(bound(
+    serialize = "L: Serialize + Ord",
+    deserialize = "L: serde::Deserialize<'de> + Ord"
+))]
 pub struct UnitizingTally<L> {
     coders: usize,
     /// The continuum so far.
     length: u64,
     labels: BTreeMap<L, LabelTally>,
     /// Per-document scratch: the units sorted by (label, coder, start).
+    #[serde(skip)]
     scratch: Vec<(L, usize, u64, u64)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 struct LabelTally {
     /// Units of the label over all coders.
     units: u64,
@@ -207,6 +212,23 @@ struct LabelTally {
     gaps: BTreeMap<u64, u64>,
     /// Per coder: where its last unit of the label ended (its open gap starts there).
     last_end: Vec<u64>,
+    /// Per coder: where its first unit of the label starts (the gap before it
+    /// was counted from the start of this tally's continuum).
+    first_start: Vec<Option<u64>>,
+}
+
+impl LabelTally {
+    /// Nothing yet of a label coded by `coders` coders.
+    fn new(coders: usize) -> Self {
+        LabelTally {
+            units: 0,
+            observed: 0.0,
+            unit_lengths: BTreeMap::new(),
+            gaps: BTreeMap::new(),
+            last_end: vec![0; coders],
+            first_start: vec![None; coders],
+        }
+    }
 }
 
 impl<L: Ord + Clone> UnitizingTally<L> {
@@ -287,13 +309,10 @@ impl<L: Ord + Clone> UnitizingTally<L> {
             start = end;
             let t = match self.labels.get_mut(label) {
                 Some(t) => t,
-                None => self.labels.entry(label.clone()).or_insert(LabelTally {
-                    units: 0,
-                    observed: 0.0,
-                    unit_lengths: BTreeMap::new(),
-                    gaps: BTreeMap::new(),
-                    last_end: vec![0; m],
-                }),
+                None => self
+                    .labels
+                    .entry(label.clone())
+                    .or_insert_with(|| LabelTally::new(m)),
             };
             let sections: Vec<Vec<Section>> = (0..m).map(|c| sections(block, c, length)).collect();
             for i in 0..m {
@@ -310,9 +329,69 @@ impl<L: Ord + Clone> UnitizingTally<L> {
                     *t.gaps.entry(gap).or_insert(0) += 1;
                 }
                 t.last_end[coder] = e;
+                t.first_start[coder].get_or_insert(s);
             }
         }
         self.length = offset.saturating_add(length);
+    }
+
+    /// Lays the continuum of `other` (documents that come after this tally's)
+    /// at the end of this one, its labels renamed by `label`: the tally of all
+    /// the documents in that order, as if added one by one. A coder's gap before
+    /// its first unit in `other` is joined to its gap still open here.
+    ///
+    /// # Errors
+    /// [`MetricError::CodersDiffer`] when the tallies count different coders.
+    pub fn absorb<M: Ord>(
+        &mut self,
+        other: &UnitizingTally<M>,
+        label: impl Fn(&M) -> L,
+    ) -> Result<(), MetricError> {
+        if other.coders != self.coders {
+            return Err(MetricError::CodersDiffer {
+                expected: self.coders,
+                found: other.coders,
+            });
+        }
+        let offset = self.length;
+        let m = self.coders;
+        for (l, b) in &other.labels {
+            let t = self
+                .labels
+                .entry(label(l))
+                .or_insert_with(|| LabelTally::new(m));
+            t.units += b.units;
+            t.observed += b.observed;
+            for (len, n) in &b.unit_lengths {
+                *t.unit_lengths.entry(*len).or_insert(0) += n;
+            }
+            let mut gaps = b.gaps.clone();
+            for c in 0..m {
+                let Some(first) = b.first_start[c] else {
+                    continue;
+                };
+                // The gap `other` counted from its own start runs on from here.
+                if first > 0
+                    && let Some(n) = gaps.get_mut(&first)
+                {
+                    *n -= 1;
+                    if *n == 0 {
+                        gaps.remove(&first);
+                    }
+                }
+                let gap = offset + first - t.last_end[c];
+                if gap > 0 {
+                    *t.gaps.entry(gap).or_insert(0) += 1;
+                }
+                t.last_end[c] = offset + b.last_end[c];
+                t.first_start[c].get_or_insert(offset + first);
+            }
+            for (len, n) in gaps {
+                *t.gaps.entry(len).or_insert(0) += n;
+            }
+        }
+        self.length = offset.saturating_add(other.length);
+        Ok(())
     }
 
     /// α_U per label and overall of the documents added; undefined where the expected
@@ -758,6 +837,21 @@ mod tests {
                 let mut tally = UnitizingTally::new(coders);
                 for (length, units) in &docs {
                     tally.add(*length, units).unwrap();
+                }
+                // Any run of documents joined to the run before it: the same tally, exactly.
+                for k in 0..=docs.len() {
+                    let (mut left, mut right) =
+                        (UnitizingTally::new(coders), UnitizingTally::new(coders));
+                    for (i, (length, units)) in docs.iter().enumerate() {
+                        let half = if i < k { &mut left } else { &mut right };
+                        half.add(*length, units).unwrap();
+                    }
+                    left.absorb(&right, Clone::clone).unwrap();
+                    assert_eq!(
+                        format!("{:?}", left.alpha()),
+                        format!("{:?}", tally.alpha()),
+                        "split at {k}"
+                    );
                 }
                 let (whole, parts) = (study.alpha(), tally.alpha());
                 assert_eq!(whole.overall.items, parts.overall.items);

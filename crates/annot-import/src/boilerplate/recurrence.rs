@@ -6,6 +6,17 @@ use rustc_hash::FxHashMap;
 
 use super::phrase::{FoldedLine, SHORT_LINE};
 
+/// [`LineCounts`] written out: the documents counted, and per short line
+/// (its folded key) the documents it occurs in. What `annot stream
+/// recurrence` writes per shard and sums.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecurrenceTable {
+    /// Documents counted.
+    pub documents: u32,
+    /// `(line key, documents)`, sorted by key.
+    pub lines: Vec<(u64, u32)>,
+}
+
 /// How many documents of one import each short line occurs in.
 #[derive(Debug, Clone, Default)]
 pub struct LineCounts {
@@ -56,6 +67,42 @@ impl LineCounts {
     /// Adds one document's text.
     pub fn add_text(&mut self, text: &str) {
         self.add_document(&Self::document_keys(text));
+    }
+
+    /// Adds the counts of `other` (another shard of the same import): the
+    /// documents and, line by line, the documents each line occurs in. The
+    /// sum of the shards' counts is the count of the whole import, as long as
+    /// no shard held more distinct lines than the cap (past it a shard forgets
+    /// its lines seen once, and so does the sum).
+    pub fn merge(&mut self, other: &LineCounts) {
+        self.documents = self.documents.saturating_add(other.documents);
+        for (k, n) in &other.counts {
+            let entry = self.counts.entry(*k).or_insert(0);
+            *entry = entry.saturating_add(*n);
+        }
+    }
+
+    /// The counts as a table for a file or a stream, lines sorted by key.
+    #[must_use]
+    pub fn table(&self) -> RecurrenceTable {
+        let mut lines: Vec<(u64, u32)> = self.counts.iter().map(|(k, n)| (*k, *n)).collect();
+        lines.sort_unstable();
+        RecurrenceTable {
+            documents: self.documents,
+            lines,
+        }
+    }
+
+    /// The counts a [`RecurrenceTable`] holds.
+    #[must_use]
+    pub fn from_table(table: &RecurrenceTable) -> Self {
+        let mut counts = Self::new();
+        counts.documents = table.documents;
+        for (k, n) in &table.lines {
+            let entry = counts.counts.entry(*k).or_insert(0);
+            *entry = entry.saturating_add(*n);
+        }
+        counts
     }
 
     /// Number of documents counted.

@@ -13,7 +13,8 @@ use crate::error::{ModelError, Result};
 use super::{Entry, trim_newline};
 
 /// Sub-directory of the cache directory with one index file per corpus file.
-pub(super) const INDEX_DIR: &str = "index";
+/// The directory of the corpus index, in the project's cache directory.
+pub const INDEX_DIR: &str = "index";
 /// The single index file of earlier versions, removed when found.
 pub(super) const OLD_INDEX_FILE: &str = "index.tsv";
 pub(super) const INDEX_HEADER: &str = "# annot corpus file index v2";

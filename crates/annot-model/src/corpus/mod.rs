@@ -27,9 +27,9 @@ pub use files::{
 };
 pub use writer::{CorpusWriter, write_corpus_file};
 
+pub use index::INDEX_DIR;
 use index::{
-    INDEX_DIR, OLD_INDEX_FILE, index_path, plausible, read_index, read_line_at, scan, stamp,
-    write_index,
+    OLD_INDEX_FILE, index_path, plausible, read_index, read_line_at, scan, stamp, write_index,
 };
 use version::{id_key, split_versions};
 

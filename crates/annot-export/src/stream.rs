@@ -1,0 +1,194 @@
+//! The export as a map over a stream of [`DocumentLine`]s, for Spark's
+//! `RDD.pipe` or Hadoop streaming: each document goes through the step of
+//! every export ([`crate::export`]: select, move onto the written text,
+//! pre-flight, write), so a shard's lines are the lines a single-machine
+//! `annot export --out -` writes for the same documents.
+//!
+//! A shard is all or nothing, as an export is: when the pre-flight refuses a
+//! span of any of its documents, nothing of the shard is written. Splits and
+//! documents without records are left to the cluster job.
+
+use std::io::{BufRead, Write};
+
+use annot_model::Schema;
+use annot_model::stream::DocumentLine;
+use annot_model::tokenize::Lang;
+
+use crate::config::{ExportConfig, Format, Source};
+use crate::error::{ExportError, Result};
+use crate::export::{Built, Step, Tally, build_document, overlap_rule};
+use crate::preflight::{Refusal, Report};
+use crate::split::Signature;
+use crate::summary::LeftOut;
+use crate::writers::{Vocab, writer};
+
+/// What a shard's export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ShardSummary {
+    /// Documents written.
+    pub documents: usize,
+    /// Documents left out, by reason.
+    pub left_out: LeftOut,
+    /// What the pre-flight changed or set aside.
+    pub preflight: Report,
+}
+
+/// The map: the export lines of the [`DocumentLine`]s of `input`, to `out`
+/// once the whole shard passed the pre-flight.
+///
+/// # Errors
+/// [`ExportError::Config`] for an export a stream cannot write (csv, splits,
+/// `--include-unannotated`); [`ExportError::StreamLine`] for a
+/// line that is not a document line; [`ExportError::Refused`] with the
+/// pre-flight's list; [`ExportError::Write`] when `out` fails.
+pub fn export_shard(
+    input: impl BufRead,
+    config: &ExportConfig,
+    schema: &Schema,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ShardSummary> {
+    check(config)?;
+    let names = config.source.annotators();
+    let step = Step::checking(config, &names, schema, lang);
+    let provenance = matches!(config.source, Source::Combined { .. });
+    let mut vocab = Vocab::from_schema(schema);
+    // The formats a stream writes have no directory of their own.
+    let mut w = writer(&config.format, std::path::Path::new("."));
+    let mut buf = Vec::new();
+    let mut refusal = Refusal::default();
+    let mut summary = ShardSummary::default();
+    let stdout = || std::path::PathBuf::from("-");
+    w.start(&vocab, &mut buf)
+        .map_err(|source| ExportError::Write {
+            path: stdout(),
+            source,
+        })?;
+    walk(input, &step, &mut refusal, &mut summary, &mut |b| {
+        vocab.observe(&b.spans, &b.labels);
+        w.write(&b.example(provenance), &vocab, &mut buf)
+            .map_err(|source| ExportError::Write {
+                path: stdout(),
+                source,
+            })
+    })?;
+    if !refusal.is_empty() {
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    w.finish(&mut buf).map_err(|source| ExportError::Write {
+        path: stdout(),
+        source,
+    })?;
+    out.write_all(&buf)
+        .and_then(|()| out.flush())
+        .map_err(|source| ExportError::Write {
+            path: stdout(),
+            source,
+        })?;
+    Ok(summary)
+}
+
+/// Refuses what a stream of shards cannot write as a single export would.
+fn check(config: &ExportConfig) -> Result<()> {
+    config.check_options()?;
+    let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
+    if !matches!(
+        config.format,
+        Format::Jsonl { .. } | Format::Conll { .. } | Format::Hf { .. }
+    ) {
+        return refuse(
+            "stream jsonl, conll or hf lines: csv has a header each shard would repeat, and \
+             spacy, brat and parquet are files of their own (run annot export on the project)",
+        );
+    }
+    if config.split.splits.len() > 1 {
+        return refuse(
+            "a stream is one split: split the lines in the cluster job, or run annot export --split on the project",
+        );
+    }
+    if config.include_unannotated {
+        return refuse(
+            "--include-unannotated: a stream holds the documents it is given; give those without records as lines with no record",
+        );
+    }
+    Ok(())
+}
+
+impl<'a> Step<'a> {
+    /// The step of a stream's export, spans checked.
+    fn checking(
+        config: &'a ExportConfig,
+        names: &'a [String],
+        schema: &Schema,
+        lang: Lang,
+    ) -> Self {
+        Step {
+            config,
+            names,
+            overlap: overlap_rule(config, schema),
+            lang,
+            check: true,
+        }
+    }
+}
+
+/// Each document of `input` through the export step, the kept ones to `visit`.
+fn walk(
+    input: impl BufRead,
+    step: &Step<'_>,
+    refusal: &mut Refusal,
+    summary: &mut ShardSummary,
+    visit: &mut dyn FnMut(&Built) -> Result<()>,
+) -> Result<()> {
+    for (i, line) in input.lines().enumerate() {
+        let bad = |reason: String| ExportError::StreamLine {
+            line: i + 1,
+            reason,
+        };
+        let line = line.map_err(|e| bad(format!("cannot read the line: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = DocumentLine::parse(&line).map_err(bad)?;
+        let records = step.names.iter().filter_map(|n| doc.resolve(n)).collect();
+        let tally = Tally {
+            refusal: &mut *refusal,
+            report: &mut summary.preflight,
+            left_out: &mut summary.left_out,
+        };
+        let position = doc.position.unwrap_or(0);
+        let Some(b) = build_document(step, doc.document, position, records, tally) else {
+            continue;
+        };
+        visit(&b)?;
+        summary.documents += 1;
+    }
+    Ok(())
+}
+
+/// The map of the split plan: the [`Signature`] of each document of `input`
+/// as the export writes it (its unit, stratum and the SimHash of the written
+/// text), given to `sink`. [`crate::split::assign`] is the reduce.
+///
+/// # Errors
+/// As [`export_shard`], but for splits, which this job is for.
+pub fn signatures(
+    input: impl BufRead,
+    config: &ExportConfig,
+    schema: &Schema,
+    lang: Lang,
+    sink: &mut dyn FnMut(&Signature) -> Result<()>,
+) -> Result<ShardSummary> {
+    config.check_options()?;
+    let names = config.source.annotators();
+    let step = Step::checking(config, &names, schema, lang);
+    let mut refusal = Refusal::default();
+    let mut summary = ShardSummary::default();
+    walk(input, &step, &mut refusal, &mut summary, &mut |b| {
+        sink(&b.signature(&config.split))
+    })?;
+    if !refusal.is_empty() {
+        return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    Ok(summary)
+}
