@@ -620,7 +620,9 @@ fn rows() -> Vec<Row> {
             stdin: "",
             limit_kib: None,
             code: 1,
-            stderr: &["brat/a.ann (document 'a'): span PER [0, 99) is outside the text"],
+            stderr: &[
+                "brat/a.ann (document 'a'): line 1: T1: span PER [0, 99) is outside the text",
+            ],
             after: Untouched,
         },
         Row {
@@ -838,7 +840,7 @@ fn rows() -> Vec<Row> {
             after: Untouched,
         },
         Row {
-            name: "export: two records with the same timestamp (the later line wins)",
+            name: "export: two records with the same timestamp (the record greater byte by byte stands, whatever the line order)",
             setup: |_, root| {
                 // A second record of d1 at the same instant, rejecting it.
                 forged_log(root, "alice", |l| {

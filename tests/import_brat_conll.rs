@@ -9,10 +9,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common::{
-    annot_in, annotate_with_patterns, empty_project, sample_project, span_tuples, stdout_of,
+    annot_in, annotate_with_patterns, empty_project, overlap_project, sample_project, span_tuples,
+    stdout_of,
 };
 
 /// The records of `annotator`'s log.
@@ -82,7 +83,7 @@ fn brat_dir(tmp: &Path) -> PathBuf {
 
 #[test]
 fn brat_collection_imports_checks_and_shows() {
-    let (tmp, root) = empty_project();
+    let (tmp, root) = overlap_project();
     let dir = brat_dir(tmp.path());
     annot_in(&root)
         .args(["import", "--format", "brat", "--as", "brat"])
@@ -412,8 +413,9 @@ fn conll_aligned_to_the_corpus_names_the_missing_token() {
     )
     .code(1)
     .stderr(predicate::str::contains(format!(
-        "{}:4: the token 'soutient' is not in the text of the document after the tokens \
-             before it (document 'd1')",
+        "{}:4: the token 'soutient' does not follow 'PNUD' (line 3) in the text of the \
+             document: the tokens of a sentence must be one after another in the text (only \
+             white space between them) (document 'd1')",
         file.display()
     )));
 }
@@ -502,4 +504,205 @@ fn folders_take_the_files_of_their_format() {
     let docs: Vec<_> = log(&root, "ner").iter().map(|r| r["doc"].clone()).collect();
     assert_eq!(docs, ["dev-1", "train-1"]);
     check_clean(&root);
+}
+
+/// The documents of `root`'s corpus: `(id, text)`, in the project's order.
+fn corpus_docs(root: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .map(|l| {
+                    let v: Value = serde_json::from_str(l).unwrap();
+                    (
+                        v["id"].as_str().unwrap().to_owned(),
+                        v["text"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// hostile7 #7, #39: each `# id =` after tokens starts a document, as
+/// `# newdoc` and `-DOCSTART-` in any case do; an invalid id names its
+/// comment's line; a comment that looks like an id but is not read is said.
+#[test]
+fn conll_document_separators() {
+    let (tmp, root) = empty_project();
+    let file = tmp.path().join("c3.conll");
+    fs::write(
+        &file,
+        "Paris\tB-LOC\n\n# id = good1\nOslo\tB-LOC\n\n# id = a/b\nLima\tB-LOC\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "conll", "--as", "ner"], &file)
+        .failure()
+        .stderr(predicate::str::contains(
+            "c3.conll:6: the document id 'a/b' holds a '/'",
+        ));
+    let ds = tmp.path().join("ds.conll");
+    fs::write(
+        &ds,
+        "-docstart- -X- O\n\nParis\tB-LOC\n\n# newdoc\nRome\tB-LOC\n\n# id = x1\nOslo\tB-LOC\n\n\
+         # id: x2\nLima\tB-LOC\n\n-DOCSTART-(x3)\nRiga\tB-LOC\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "conll", "--as", "n"], &ds)
+        .success()
+        .stderr(predicate::str::contains(
+            "ds.conll:1: '-docstart-' read as -DOCSTART-: a new document starts here",
+        ))
+        .stderr(predicate::str::contains(
+            "ds.conll:11: '# id: x2' looks like a document id but is not read as one",
+        ));
+    assert_eq!(
+        corpus_docs(&root),
+        [
+            ("ds-1".into(), "Paris".into()),
+            ("ds-2".into(), "Rome".into()),
+            ("x1".into(), "Oslo\nLima".into()),
+            ("x3".into(), "Riga".into()),
+        ]
+    );
+}
+
+/// hostile7 #12, #29: `--align-to-corpus` finds a sentence's tokens one
+/// after another (never a word of a boilerplate line, then the rest later),
+/// and takes the document the tokens cover whole; several that hold them
+/// and none whole is ambiguous.
+#[test]
+fn conll_alignment_is_consecutive_and_never_the_first_of_several() {
+    let (tmp, root) = empty_project();
+    let texts = tmp.path().join("t.jsonl");
+    let body = "Lire aussi : Le plan en débat au conseil communautaire\n\nLe conseil municipal devrait voter.";
+    fs::write(
+        &texts,
+        [
+            json!({"id": "d1", "text": "Paris est belle. Lyon aussi."}),
+            json!({"id": "d2", "text": "Paris est belle."}),
+            json!({"id": "d3", "text": body}),
+            json!({"id": "d4", "text": "Nice est loin. Oui."}),
+            json!({"id": "d5", "text": "Nice est loin. Non."}),
+        ]
+        .iter()
+        .map(|v| format!("{v}\n"))
+        .collect::<String>(),
+    )
+    .unwrap();
+    annot_in(&root).arg("import").arg(&texts).assert().success();
+    let conll = tmp.path().join("e.conll");
+    fs::write(
+        &conll,
+        "-DOCSTART- -X- O\n\nParis\tB-LOC\nest\tO\nbelle\tO\n.\tO\n\n\
+         -DOCSTART- -X- O\n\nLe\tO\nconseil\tB-ORG\nmunicipal\tI-ORG\ndevrait\tO\nvoter\tO\n.\tO\n",
+    )
+    .unwrap();
+    import(
+        &root,
+        &["--format", "conll", "--align-to-corpus", "--as", "g"],
+        &conll,
+    )
+    .success();
+    let records = log(&root, "g");
+    let by_doc: Vec<(&str, Vec<_>)> = records
+        .iter()
+        .map(|r| (r["doc"].as_str().unwrap(), spans(r)))
+        .collect();
+    let s = (body.chars().count() - "conseil municipal devrait voter.".chars().count()) as u64;
+    assert_eq!(
+        by_doc,
+        [
+            ("d2", vec![span(0, 5, "LOC", "Paris")]),
+            ("d3", vec![span(s, s + 17, "ORG", "conseil municipal")]),
+        ]
+    );
+    check_clean(&root);
+    let nice = tmp.path().join("n.conll");
+    fs::write(&nice, "Nice\tB-LOC\nest\tO\nloin\tO\n.\tO\n").unwrap();
+    import(
+        &root,
+        &["--format", "conll", "--align-to-corpus", "--as", "h"],
+        &nice,
+    )
+    .failure()
+    .stderr(predicate::str::contains(
+        "n.conll:1: the tokens of this document are in 2 documents of the project ('d4', 'd5'): say which",
+    ));
+}
+
+/// hostile7 #30: a T id used twice for different spans is refused with its
+/// lines; a discontinuous span covering a continuous one of its label is
+/// that span, imported once and said.
+#[test]
+fn brat_ids_used_twice_and_discontinuous_equal_to_continuous() {
+    let (tmp, root) = overlap_project();
+    let dir = tmp.path().join("b4");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("k1.txt"), "Nice et Lyon sont loin.\n").unwrap();
+    fs::write(
+        dir.join("k1.ann"),
+        "T1\tLOC 0 4\tNice\nT1\tLOC 8 12\tLyon\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "brat", "--as", "b"], &dir)
+        .failure()
+        .stderr(predicate::str::contains(
+            "k1.ann:2: T1 is used twice, here and on line 1 for another span",
+        ));
+    fs::write(
+        dir.join("k1.ann"),
+        "T1\tLOC 0 4\tNice\nT3\tLOC 8 12\tLyon\nT2\tLOC 0 2;2 4\tNi ce\n",
+    )
+    .unwrap();
+    import(&root, &["--format", "brat", "--as", "b"], &dir)
+        .success()
+        .stderr(predicate::str::contains(
+            "line 3: T2 LOC 0 2;2 4 covers the same text as T1 (line 1): imported once",
+        ));
+    assert_eq!(
+        spans(&log(&root, "b")[0]),
+        [span(0, 4, "LOC", "Nice"), span(8, 12, "LOC", "Lyon")]
+    );
+}
+
+/// hostile7 #18, #8: every bad span of a brat document is named with its
+/// line and T id; what a refused import would convert is not said done.
+#[test]
+fn brat_errors_name_every_bad_line_and_t_id() {
+    let (tmp, root) = overlap_project();
+    let dir = tmp.path().join("b3");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("n2.txt"),
+        "Le président et vice-président Biden parle.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("n2.ann"),
+        "T1\tPER 0 2;31 36\tLe Biden\nT3\tPER 0 36\tall\nT4\tLOC 37 99\tx\n",
+    )
+    .unwrap();
+    let out = import(&root, &["--format", "brat", "--as", "b"], &dir).failure();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("(document 'n2'): line 2: T3: span PER [0, 36) says \"all\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("(document 'n2'): line 3: T4: span LOC [37, 99) is outside the text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("would be converted (nothing is imported): 1 discontinuous spans"),
+        "{err}"
+    );
+    assert!(!err.contains("\nconverted: "), "{err}");
 }

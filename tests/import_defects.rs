@@ -426,7 +426,7 @@ fn unusable_ids_are_refused_not_replaced_by_the_digest() {
         assert!(stderr.contains(&want), "{want} in {stderr}");
     }
     assert!(
-        stderr.contains("1 read without an id field (their id is the text digest)"),
+        stderr.contains("1 read without an id field (their id is the text digest; "),
         "{stderr}"
     );
     assert_eq!(

@@ -93,3 +93,14 @@ pub(crate) fn annotate_with_patterns(root: &Path, who: &str, script: &str) {
         .assert()
         .success();
 }
+
+/// An empty project whose schema lets spans overlap (`"overlap": true`).
+pub(crate) fn overlap_project() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = empty_project();
+    let path = root.join("schemas/news.json");
+    let schema = std::fs::read_to_string(&path).expect("schema");
+    let allowed = schema.replace("\"overlap\": false", "\"overlap\": true");
+    assert_ne!(schema, allowed, "the schema forbade overlaps");
+    std::fs::write(&path, allowed).expect("schema written");
+    (tmp, root)
+}

@@ -105,6 +105,16 @@ impl ZonedText {
         Self { text: out, pieces }
     }
 
+    /// The stored-text range of `[start, end)` of the written text, when it
+    /// lies inside one kept zone (the way back of [`ZonedText::move_spans`]).
+    #[must_use]
+    pub fn to_stored(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        self.pieces
+            .iter()
+            .find(|p| p.out <= start && end <= p.out + (p.end - p.start))
+            .map(|p| (start - p.out + p.start, end - p.out + p.start))
+    }
+
     /// Moves `spans` (stored-text offsets) onto the written text. Each kept
     /// span comes with its index in `spans`.
     #[must_use]

@@ -19,9 +19,9 @@
 //!   ([`crate::project::import_into`]), which checks the labels against the
 //!   schema and writes the records.
 //!
-//! A span that fails a check leaves its whole record out (never a record with
-//! a span missing): a failure, or with `skip_bad` a refusal the
-//! report lists.
+//! A span that fails a check refuses the import, or with `skip_bad` is left
+//! out (listed in the report) while its record keeps the other spans.
+//! Offsets that may be UTF-16 are read one way for all spans of a decision.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -51,6 +51,13 @@ pub(crate) enum Units {
     CodePointsOrUtf16,
 }
 
+/// How the offsets of one decision are read, when they may be UTF-16.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    CodePoints,
+    Utf16,
+}
+
 /// One span as a file states it, before it is checked.
 #[derive(Debug, Clone)]
 pub(crate) struct SpanIn {
@@ -63,6 +70,9 @@ pub(crate) struct SpanIn {
     /// Kept even when an earlier span of the record is the same (brat's
     /// discontinuous spans with one covering extent are distinct annotations).
     pub(crate) keep_repeats: bool,
+    /// Where the file states the span, when the document's location does
+    /// not say (brat's `line 3: T3`), for messages.
+    pub(crate) at: Option<String>,
 }
 
 impl SpanIn {
@@ -75,7 +85,15 @@ impl SpanIn {
             text: None,
             units: Units::CodePoints,
             keep_repeats: false,
+            at: None,
         }
+    }
+
+    /// `at` as a message's prefix.
+    fn at_name(&self) -> String {
+        self.at
+            .as_ref()
+            .map_or_else(String::new, |a| format!("{a}: "))
     }
 
     /// The span with the text the file states for it.
@@ -231,23 +249,35 @@ pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOption
     let mut records = Vec::with_capacity(a.annotations.len());
     for ann in a.annotations {
         match record_of(ann, &doc, &carry, opts) {
-            Ok((record, conversions)) => {
-                events.extend(conversions.into_iter().map(|(kind, message)| {
+            Ok(made) => {
+                events.extend(
+                    made.warnings
+                        .into_iter()
+                        .map(|w| Event::Warning(Diagnostic::new(&at, w))),
+                );
+                events.extend(made.conversions.into_iter().map(|(kind, message)| {
                     Event::Conversion(Conversion {
                         kind,
                         source: at.clone(),
                         message,
                     })
                 }));
-                records.push(record);
+                events.extend(
+                    made.left_out
+                        .into_iter()
+                        .map(|m| Event::Refusal(Diagnostic::new(&at, m))),
+                );
+                records.extend(made.record);
             }
-            Err(problem) => {
-                let d = Diagnostic::new(&at, problem);
-                events.push(if opts.skip_bad {
-                    Event::Refusal(d)
-                } else {
-                    Event::Failure(d)
-                });
+            Err(problems) => {
+                for problem in problems {
+                    let d = Diagnostic::new(&at, problem);
+                    events.push(if opts.skip_bad {
+                        Event::Refusal(d)
+                    } else {
+                        Event::Failure(d)
+                    });
+                }
             }
         }
     }
@@ -265,18 +295,30 @@ pub(crate) fn annotated_events(a: AnnotatedIn, source: &str, opts: &ImportOption
 }
 
 /// The fix named after every span problem.
-const SPAN_FIX: &str = "fix the span in the file, or import with --skip-bad to leave this \
-                        annotation out (the rest is imported, and what was left out is listed)";
+const SPAN_FIX: &str = "fix the span in the file, or import with --skip-bad to leave this span \
+                        out (the record keeps its other spans, and what was left out is listed)";
+
+/// What [`record_of`] made of one decision.
+struct Made {
+    /// `None` when every span was left out.
+    record: Option<Record>,
+    conversions: Vec<(ConversionKind, String)>,
+    /// Spans left out (with `skip_bad`), in the report's words.
+    left_out: Vec<String>,
+    warnings: Vec<String>,
+}
 
 /// A record of `doc` from one decision, with what was converted; or why not.
+/// With `skip_bad`, a bad span is left out (and listed), the record keeps
+/// the others.
 fn record_of(
     ann: AnnotationIn,
     doc: &annot_model::Document,
     carry: &Carrier<'_>,
     opts: &ImportOptions,
-) -> Result<(Record, Vec<(ConversionKind, String)>), String> {
+) -> Result<Made, Vec<String>> {
     let fix = if opts.skip_bad {
-        "this annotation is left out"
+        "this span is left out (the record keeps its other spans)"
     } else {
         SPAN_FIX
     };
@@ -286,33 +328,68 @@ fn record_of(
         _ => String::new(),
     };
     let mut conversions = Vec::new();
+    let mut warnings = Vec::new();
+    let mut left_out = Vec::new();
+    let mut bad: Vec<String> = Vec::new();
+    // One reading of offsets for the whole decision (code points or UTF-16).
+    let all: Vec<&SpanIn> = ann.spans.iter().chain(&ann.rejected).collect();
+    let reading = carry.reading(&all);
+    warnings.extend(carry.utf16_hint(&all));
     // The offsets read on the text as the file has it, then carried onto the
-    // normalised text all at once.
-    let read = |list: &[SpanIn], what: &str| -> Result<Vec<(usize, usize, Converted)>, String> {
-        list.iter()
-            .map(|s| {
-                carry
-                    .offsets(s)
-                    .map_err(|e| format!("{what}{e}{who}: {fix}"))
-            })
-            .collect()
+    // normalised text all at once; a bad span is an error, or left out.
+    let mut read = |list: Vec<SpanIn>, what: &str| -> Vec<(SpanIn, usize, usize, Converted)> {
+        let mut out = Vec::with_capacity(list.len());
+        for s in list {
+            match carry.offsets(&s, reading) {
+                Ok((start, end, conversion, warning)) => {
+                    warnings.extend(warning.map(|w| format!("{what}{}{w}{who}", s.at_name())));
+                    out.push((s, start, end, conversion));
+                }
+                Err(e) => bad.push(format!("{what}{}{e}{who}: {fix}", s.at_name())),
+            }
+        }
+        out
     };
-    let kept = read(&ann.spans, "")?;
-    let refused = read(&ann.rejected, "rejected ")?;
-    let boundaries = carry.boundaries(kept.iter().chain(&refused).flat_map(|&(s, e, _)| [s, e]));
-    let place = |list: &[SpanIn], offsets: Vec<(usize, usize, Converted)>, what: &str| {
-        list.iter()
-            .zip(offsets)
-            .map(|(s, (start, end, conversion))| {
-                carry
-                    .place(&s.label, start, end, conversion, boundaries.as_ref())
-                    .map_err(|e| format!("{what}{e}{who}: {fix}"))
-            })
-            .collect::<Result<Vec<_>, String>>()
+    let kept = read(ann.spans, "");
+    let refused = read(ann.rejected, "rejected ");
+    let had_spans = !kept.is_empty() || !bad.is_empty();
+    let boundaries = carry.boundaries(kept.iter().chain(&refused).flat_map(|&(_, s, e, _)| [s, e]));
+    let mut place = |list: Vec<(SpanIn, usize, usize, Converted)>,
+                     what: &str|
+     -> Vec<(SpanIn, Span, Converted)> {
+        let mut out = Vec::with_capacity(list.len());
+        for (s, start, end, conversion) in list {
+            match carry.place(&s.label, start, end, conversion, boundaries.as_ref()) {
+                Ok((span, conversion)) => out.push((s, span, conversion)),
+                Err(e) => bad.push(format!("{what}{}{e}{who}: {fix}", s.at_name())),
+            }
+        }
+        out
     };
-    let mut spans: Vec<Span> = Vec::with_capacity(ann.spans.len());
+    let kept = place(kept, "");
+    let refused = place(refused, "rejected ");
+    // Every bad span of the decision is named, not only the first.
+    if opts.skip_bad {
+        left_out.append(&mut bad);
+    } else if !bad.is_empty() {
+        return Err(bad);
+    }
+    if had_spans && kept.is_empty() && refused.is_empty() && ann.labels.is_empty() {
+        // Every span left out: a record without them would claim a decision
+        // the file did not make.
+        left_out.push(format!(
+            "every span of this annotation{who} is left out, so is its record"
+        ));
+        return Ok(Made {
+            record: None,
+            conversions,
+            left_out,
+            warnings,
+        });
+    }
+    let mut spans: Vec<Span> = Vec::with_capacity(kept.len());
     let mut duplicates = 0usize;
-    for (s, (span, conversion)) in ann.spans.iter().zip(place(&ann.spans, kept, "")?) {
+    for (s, span, conversion) in kept {
         conversions.extend(conversion);
         if !s.keep_repeats && spans.contains(&span) {
             duplicates += 1;
@@ -328,9 +405,9 @@ fn record_of(
     }
     spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
     let mut extra = ann.extra;
-    if !ann.rejected.is_empty() {
-        let mut rejected = Vec::with_capacity(ann.rejected.len());
-        for (span, conversion) in place(&ann.rejected, refused, "rejected ")? {
+    if !refused.is_empty() {
+        let mut rejected = Vec::with_capacity(refused.len());
+        for (_, span, conversion) in refused {
             conversions.extend(conversion);
             rejected.push(span);
         }
@@ -346,10 +423,16 @@ fn record_of(
     let record = Record {
         doc: doc.id.clone(),
         hash: doc.hash.clone(),
-        annotator: opts.annotator.clone().or(ann.annotator).unwrap_or_default(),
+        // The file's annotator, so that the records' checks know who the
+        // file says answered; `--as` replaces it there.
+        annotator: ann
+            .annotator
+            .or_else(|| opts.annotator.clone())
+            .unwrap_or_default(),
         schema: String::new(),
         status: ann.status,
-        at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),
+        // No time in the source: the log stamps it when it is written (`records::plan`).
+        at: ann.at.unwrap_or_default(),
         ms: ann.ms,
         spans,
         labels: ann.labels,
@@ -357,14 +440,41 @@ fn record_of(
         note: ann.note,
         extra,
     };
-    Ok((record, conversions))
+    Ok(Made {
+        record: Some(record),
+        conversions,
+        left_out,
+        warnings,
+    })
 }
 
 /// The record key of rejected spans.
 pub(crate) const REJECTED_SPANS: &str = "rejected_spans";
 
+/// The record key of rejected document labels (Prodigy's binary `label`
+/// answered reject).
+pub(crate) const REJECTED_LABELS: &str = "rejected_labels";
+
+/// An annotator name made of what another tool calls a user (an e-mail's
+/// local part, a session id): characters other than letters, digits, `-`,
+/// `_` and `.` become `_`.
+pub(crate) fn annotator_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// Adds `spans` to the record's `rejected_spans` (each once).
 pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
+    if spans.is_empty() {
+        return;
+    }
     let list = extra
         .entry(REJECTED_SPANS)
         .or_insert_with(|| Value::Array(Vec::new()));
@@ -496,31 +606,174 @@ impl<'a> Carrier<'a> {
         Ok((span(ns, ne, text), conversion))
     }
 
-    /// The span's code point offsets in the raw text, checked against its
-    /// stated text, and the conversion made to read them.
-    fn offsets(&self, s: &SpanIn) -> Result<(usize, usize, Converted), String> {
-        let as_code_points = self.check(s.start, s.end, s);
-        match (as_code_points, s.units) {
-            (Ok(()), _) => Ok((s.start, s.end, None)),
-            (Err(e), Units::CodePoints) => Err(e),
-            (Err(e), Units::CodePointsOrUtf16) => {
-                let table = self.utf16.get_or_init(|| utf16_table(self.raw));
-                let to_cp = |u: usize| table.get(u).copied().flatten();
-                if s.text.is_some()
-                    && let (Some(cs), Some(ce)) = (to_cp(s.start), to_cp(s.end))
-                    && self.check(cs, ce, s).is_ok()
-                {
-                    let message = format!(
-                        "span {} [{}, {}) in UTF-16 code units is [{cs}, {ce}) in code points",
-                        s.label, s.start, s.end
-                    );
-                    return Ok((cs, ce, Some((ConversionKind::Utf16Offsets, message))));
-                }
-                Err(format!(
-                    "{e}, and read as UTF-16 code units it does not match either"
-                ))
+    /// The code point range of the raw text a UTF-16 range is, if it is one.
+    fn utf16_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let table = self.utf16.get_or_init(|| utf16_table(self.raw));
+        let to_cp = |u: usize| table.get(u).copied().flatten();
+        Some((to_cp(start)?, to_cp(end)?))
+    }
+
+    /// Whether `[start, end)` of the raw text is on token edges: no white
+    /// space at either end, not cutting a word.
+    fn on_tokens(&self, start: usize, end: usize) -> bool {
+        let Some((bs, be)) = self.raw_map.to_bytes(start, end) else {
+            return false;
+        };
+        let inner = &self.raw[bs..be];
+        let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+            return false;
+        };
+        let before = self.raw[..bs].chars().next_back();
+        let after = self.raw[be..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let cut_before = word(before) && first.is_alphanumeric();
+        let cut_after = word(after) && last.is_alphanumeric();
+        !(first.is_whitespace() || last.is_whitespace() || cut_before || cut_after)
+    }
+
+    /// How the offsets of one decision's spans that may be UTF-16 are read:
+    /// the one reading the spans' stated texts (else, for spans without,
+    /// token edges) decide, for all of them; code points when nothing
+    /// decides (Label Studio's since 2021). `None` means undecided.
+    fn reading(&self, spans: &[&SpanIn]) -> Option<Reading> {
+        let (mut stated, mut edges) = ([0usize; 2], [0usize; 2]);
+        for s in spans.iter().filter(|s| s.units == Units::CodePointsOrUtf16) {
+            let utf16 = self.utf16_range(s.start, s.end);
+            if utf16 == Some((s.start, s.end)) {
+                continue;
+            }
+            let cp = self.check(s.start, s.end, s).is_ok();
+            let u = utf16.is_some_and(|(a, b)| self.check(a, b, s).is_ok());
+            let votes = if s.text.is_some() {
+                (cp, u, &mut stated)
+            } else {
+                let cp = cp && self.on_tokens(s.start, s.end);
+                let u = u && utf16.is_some_and(|(a, b)| self.on_tokens(a, b));
+                (cp, u, &mut edges)
+            };
+            match votes {
+                (true, false, v) => v[0] += 1,
+                (false, true, v) => v[1] += 1,
+                _ => {}
             }
         }
+        match (stated, edges) {
+            ([c, u], _) if c + u > 0 => Some(if u > c {
+                Reading::Utf16
+            } else {
+                Reading::CodePoints
+            }),
+            (_, [c, 0]) if c > 0 => Some(Reading::CodePoints),
+            (_, [0, u]) if u > 0 => Some(Reading::Utf16),
+            _ => None,
+        }
+    }
+
+    /// A warning when spans in code points without stated text (doccano's)
+    /// cut words or end in white space, and read as UTF-16 code units all
+    /// would fall on token edges: the file may count UTF-16 (doccano did
+    /// before its 2019 fix).
+    fn utf16_hint(&self, spans: &[&SpanIn]) -> Option<String> {
+        let plain: Vec<&&SpanIn> = spans
+            .iter()
+            .filter(|s| s.units == Units::CodePoints && s.text.is_none())
+            .collect();
+        if plain.is_empty() || self.raw.chars().all(|c| c.len_utf16() == 1) {
+            return None;
+        }
+        let off: Vec<&&&SpanIn> = plain
+            .iter()
+            .filter(|s| !self.on_tokens(s.start, s.end))
+            .collect();
+        let all_fit = plain.iter().all(|s| {
+            self.utf16_range(s.start, s.end)
+                .is_some_and(|(a, b)| self.on_tokens(a, b))
+        });
+        (!off.is_empty() && all_fit).then(|| {
+            let list: Vec<String> = off
+                .iter()
+                .map(|s| format!("{} [{}, {})", s.label, s.start, s.end))
+                .collect();
+            format!(
+                "{} span(s) ({}) do not fall on token edges (they cut a word or end in white \
+                 space), and every span would if the offsets counted UTF-16 code units, as \
+                 doccano did before its 2019 fix: the text has characters outside the Basic \
+                 Multilingual Plane (emoji) before them; check the file, and re-export it from \
+                 a recent version",
+                off.len(),
+                list.join(", ")
+            )
+        })
+    }
+
+    /// The span's code point offsets in the raw text, checked against its
+    /// stated text, the conversion made to read them, and a warning when the
+    /// reading could not be decided; offsets that may be UTF-16 are read as
+    /// `reading` says (each span with stated text as its text says).
+    fn offsets(
+        &self,
+        s: &SpanIn,
+        reading: Option<Reading>,
+    ) -> Result<(usize, usize, Converted, Option<String>), String> {
+        let as_code_points = self.check(s.start, s.end, s);
+        if s.units == Units::CodePoints {
+            return as_code_points.map(|()| (s.start, s.end, None, None));
+        }
+        let utf16 = self
+            .utf16_range(s.start, s.end)
+            .filter(|&(a, b)| self.check(a, b, s).is_ok());
+        let converted = |(cs, ce): (usize, usize)| {
+            let message = format!(
+                "span {} [{}, {}) in UTF-16 code units is [{cs}, {ce}) in code points",
+                s.label, s.start, s.end
+            );
+            (cs, ce, Some((ConversionKind::Utf16Offsets, message)))
+        };
+        let same = utf16 == Some((s.start, s.end));
+        let take = match (reading, as_code_points.is_ok(), utf16) {
+            _ if same => return Ok((s.start, s.end, None, None)),
+            (Some(Reading::Utf16), _, Some(u)) | (_, false, Some(u)) => converted(u),
+            (_, true, _) => (s.start, s.end, None),
+            (_, false, None) => {
+                let e = as_code_points.err().unwrap_or_default();
+                return Err(format!(
+                    "{e}, and read as UTF-16 code units it does not match either"
+                ));
+            }
+        };
+        // Without stated text and two readings, one decided by nothing.
+        let warning = (s.text.is_none() && reading.is_none() && utf16.is_some()).then(|| {
+            let other = match take.2 {
+                Some(_) => (s.start, s.end),
+                None => utf16.unwrap_or_default(),
+            };
+            format!(
+                "span {} [{}, {}) states no text, and its offsets read as code points and as \
+                 UTF-16 code units give different text (characters outside the Basic \
+                 Multilingual Plane come before it): read as {} \"{}\" (the other reading is \
+                 [{}, {}) \"{}\"); check it, or export with the span's text (value.text)",
+                s.label,
+                s.start,
+                s.end,
+                if take.2.is_some() {
+                    "UTF-16"
+                } else {
+                    "code points"
+                },
+                self.slice(take.0, take.1),
+                other.0,
+                other.1,
+                self.slice(other.0, other.1)
+            )
+        });
+        Ok((take.0, take.1, take.2, warning))
+    }
+
+    /// The raw text in a code point range (empty outside it).
+    fn slice(&self, start: usize, end: usize) -> &str {
+        self.raw_map
+            .to_bytes(start, end)
+            .map_or("", |(a, b)| &self.raw[a..b])
     }
 
     /// Checks a code point range of the raw text against the span's stated text.
@@ -574,7 +827,7 @@ mod tests {
     fn carry(raw: &str, s: SpanIn) -> Result<(Span, Converted), String> {
         let norm = normalize(raw).into_owned();
         let c = Carrier::new(raw, &norm);
-        let (start, end, conversion) = c.offsets(&s)?;
+        let (start, end, conversion, _) = c.offsets(&s, c.reading(&[&s]))?;
         let slow = c.place(&s.label, start, end, conversion.clone(), None);
         let boundaries = c.boundaries([start, end].into_iter());
         let fast = c.place(&s.label, start, end, conversion, boundaries.as_ref());
@@ -651,6 +904,34 @@ mod tests {
         assert_eq!(err, "span LOC [2, 9) is outside the text (length 5)");
         let err = carry("Paris", SpanIn::new(3, 3, "LOC")).unwrap_err();
         assert!(err.contains("[3, 3)"), "{err}");
+    }
+
+    #[test]
+    fn one_reading_for_a_decision_and_a_warning_when_nothing_decides() {
+        let t = "😀😀 a b c";
+        let c = Carrier::new(t, t);
+        let ls = |start, end| SpanIn {
+            units: Units::CodePointsOrUtf16,
+            ..SpanIn::new(start, end, "X")
+        };
+        // [5, 6) is "b" in code points, "a" in UTF-16: both on token edges.
+        let (start, _, conversion, warning) =
+            c.offsets(&ls(5, 6), c.reading(&[&ls(5, 6)])).unwrap();
+        assert_eq!((start, conversion), (5, None));
+        assert!(
+            warning
+                .unwrap()
+                .contains("(the other reading is [3, 4) \"a\")")
+        );
+        // A span whose text says UTF-16 decides for the other.
+        let stated = SpanIn {
+            units: Units::CodePointsOrUtf16,
+            ..SpanIn::new(9, 10, "X").with_text(Some("c".into()))
+        };
+        let reading = c.reading(&[&ls(5, 6), &stated]);
+        assert_eq!(reading, Some(Reading::Utf16));
+        let (start, _, conversion, warning) = c.offsets(&ls(5, 6), reading).unwrap();
+        assert_eq!((start, conversion.is_some(), warning), (3, true, None));
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod dates;
 pub mod decode;
 pub mod error;
 mod input;
+pub mod journal;
 pub mod lang;
 mod lines;
 pub mod meta;

@@ -34,6 +34,10 @@ pub struct ProjectImportOptions {
     /// Annotated formats: add the labels the schema lacks to it, instead of
     /// refusing the import.
     pub add_labels: bool,
+    /// Annotated formats: the label layer of the document labels a file
+    /// names by value only (Prodigy's `label` and `accept`, doccano's
+    /// classes), when the schema's layers do not decide it.
+    pub label_layer: Option<String>,
 }
 
 /// What the caller is told while an import into a project runs.
@@ -117,6 +121,37 @@ impl From<&Diagnostic> for Message {
     }
 }
 
+/// When `doc` (read from annot's own export) is the text of the project's
+/// document of its id with its zones joined as an export joins them (the
+/// default zones, or all), `records` moved onto the stored text; `None` otherwise, or when a span does not fall inside one zone.
+fn exported_text(
+    corpus: &annot_model::corpus::Corpus,
+    doc: &annot_model::Document,
+    records: &[annot_model::Record],
+) -> Option<Vec<annot_model::Record>> {
+    use annot_export::text::ZonedText;
+    let stored = corpus.get(&doc.id).ok()?;
+    let mut all: Vec<annot_model::Zone> = stored.zones.iter().map(|z| z.zone.clone()).collect();
+    all.dedup();
+    let zoned = [annot_export::ExportConfig::default_zones(), all]
+        .iter()
+        .map(|keep| ZonedText::new(&stored.text, &stored.zones, keep))
+        .find(|z| z.text == doc.text)?;
+    let mut moved = Vec::with_capacity(records.len());
+    for r in records {
+        let mut r = r.clone();
+        for s in &mut r.spans {
+            let (start, end) = zoned.to_stored(s.start, s.end)?;
+            s.start = start;
+            s.end = end;
+        }
+        r.hash.clone_from(&stored.hash);
+        r.doc.clone_from(&stored.id);
+        moved.push(r);
+    }
+    Some(moved)
+}
+
 /// Imports `inputs` into the project's corpus as one new corpus file.
 ///
 /// Documents whose id or text the project already has are reported in the
@@ -140,7 +175,7 @@ pub fn import_into(
     for dir in project.temp_file_dirs() {
         removed.extend(remove_abandoned_temp_files(&dir)?);
     }
-    let abandoned = removed
+    let abandoned: Vec<Message> = removed
         .into_iter()
         .map(|f| Message {
             source: (callbacks.show_path)(&f.path),
@@ -150,6 +185,19 @@ pub fn import_into(
                 f.bytes
             ),
         })
+        .collect();
+    // Annotated imports a kill interrupted: said until an import of the same
+    // inputs finishes.
+    let abandoned: Vec<Message> = abandoned
+        .into_iter()
+        .chain(
+            crate::journal::pending_imports(project)
+                .iter()
+                .map(|p| Message {
+                    source: (callbacks.show_path)(&project.cache_dir()),
+                    message: p.describe(),
+                }),
+        )
         .collect();
     let corpus = project.corpus()?;
     let mut writer = CorpusWriter::create(&project.corpus_dir(), "import")?
@@ -171,7 +219,12 @@ pub fn import_into(
         // The document the records attach to: this one, or the one of the
         // project (or of this import) with its text.
         let mut target = Some(doc.id.clone());
-        let source = doc.meta.source.clone().unwrap_or_else(|| doc.id.clone());
+        // Where the input holds the document (`file:line`), else its source.
+        let source = if location.is_empty() {
+            doc.meta.source.clone().unwrap_or_else(|| doc.id.clone())
+        } else {
+            location.clone()
+        };
         let existing = corpus.entry(&doc.id);
         if repeat_of.is_some() {
             target = repeat_of;
@@ -183,6 +236,25 @@ pub fn import_into(
                     doc.id
                 ),
             });
+        } else if existing.is_some()
+            && !opts.update
+            && opts.read.format == Some(crate::Format::JsonlSpans)
+            && let Some(moved) = exported_text(&corpus, &doc, &records)
+        {
+            // annot's own export of that document: its spans go back onto
+            // the stored text (never a new version made of the export's text).
+            already_present.push(Message {
+                source,
+                message: format!(
+                    "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
+                    doc.id
+                ),
+            });
+            pending.extend(moved.into_iter().map(|record| Pending {
+                location: location.clone(),
+                record,
+            }));
+            return Ok(());
         } else if existing.is_some() && !opts.update {
             target = None;
             conflicts.push(Message {
@@ -249,7 +321,9 @@ pub fn import_into(
         let rules = RecordRules {
             annotator: opts.read.annotator.as_deref(),
             add_labels: opts.add_labels,
+            label_layer: opts.label_layer.as_deref(),
             skip_bad: opts.read.skip_bad,
+            merge_pieces: opts.read.format == Some(crate::Format::Prodigy),
         };
         // Input left out makes the whole import refused, unless skip_bad.
         refused_whole = !(opts.read.skip_bad || failures.is_empty() && conflicts.is_empty());
@@ -292,7 +366,27 @@ pub fn import_into(
     // The records after the corpus lines they are about.
     let records = match records_plan {
         Some(p) => {
+            // Named in the journal while its records are written, so that a
+            // kill in between is told (by check and the next import).
+            let pending = crate::journal::PendingImport {
+                inputs: inputs
+                    .iter()
+                    .map(|i| match i {
+                        Input::Path(path) => (callbacks.show_path)(path),
+                        Input::Stdin(_) => "standard input".to_owned(),
+                    })
+                    .collect(),
+                corpus_file: corpus_file.as_deref().map(|f| (callbacks.show_path)(f)),
+                records: p.outcome.annotators.clone(),
+                at: annot_model::record::now_rfc3339(),
+            };
+            let journal = !pending.records.is_empty();
+            if journal {
+                crate::journal::begin(project, &pending)?;
+            }
             let mut outcome = p.write(project)?;
+            // Also finishes an earlier, interrupted import of the same inputs.
+            crate::journal::done(project, &pending)?;
             refused.append(&mut outcome.refused);
             Some(outcome)
         }

@@ -18,7 +18,7 @@ use annot_model::store::AnnotatorLog;
 use annot_model::{ModelError, Record, Status, UnknownLabel};
 use serde::Serialize;
 
-use crate::annotated::{ANY_LAYER, add_rejected};
+use crate::annotated::{ANY_LAYER, REJECTED_LABELS, REJECTED_SPANS, add_rejected};
 use crate::project::Message;
 
 /// The layer unplaced document labels go to when `add_labels` adds them and
@@ -42,6 +42,10 @@ pub struct RecordsOutcome {
     /// Of those written, the records that replace another latest decision of
     /// the annotator on the document.
     pub replaced: usize,
+    /// Of those written, the records older (by their `at`) than the
+    /// annotator's latest decision on the document: kept as history, the
+    /// later decision stands.
+    pub superseded: usize,
     /// Records read that were merged into an earlier one of the same
     /// annotator on the same document (Prodigy's `ner.teach` gives one line a
     /// suggestion).
@@ -58,6 +62,10 @@ pub struct RecordsOutcome {
     pub labels_added: Vec<String>,
     /// The schema file rewritten with the labels added.
     pub schema_file: Option<PathBuf>,
+    /// What the checks decided on their own, to be told: a later answer
+    /// that replaced an earlier one of the same annotator on a document, a
+    /// span one line accepted and a later one rejected.
+    pub notes: Vec<Message>,
     /// Records left out (with `skip_bad`) because of their labels or annotator
     /// (moved into [`crate::Outcome::refused`] by the import).
     #[serde(skip)]
@@ -95,7 +103,13 @@ pub(crate) struct RecordRules<'a> {
     /// `--as`: the annotator of every record.
     pub(crate) annotator: Option<&'a str>,
     pub(crate) add_labels: bool,
+    /// `--label-layer`: the layer of document labels the file names by value only.
+    pub(crate) label_layer: Option<&'a str>,
     pub(crate) skip_bad: bool,
+    /// Records of one annotator on one document are pieces of one decision
+    /// (Prodigy's lines, one suggestion each), merged; else each is a whole
+    /// answer, and of two the later one is kept.
+    pub(crate) merge_pieces: bool,
 }
 
 /// Checks `pending` against the project and opens the logs they go to.
@@ -113,24 +127,39 @@ pub(crate) fn plan(
     let original = schema.clone();
     let mut bad = Vec::new();
     let mut added = Vec::new();
-    let mut kept: Vec<Pending> = Vec::with_capacity(pending.len());
+    let mut kept: Vec<(Pending, String)> = Vec::with_capacity(pending.len());
+    let mut nameless: Vec<String> = Vec::new();
     for mut p in pending {
+        // Who the file says made the record, before `--as` names it.
+        let origin = p.record.annotator.clone();
         if let Some(name) = rules.annotator {
             name.clone_into(&mut p.record.annotator);
         }
         let problem = if p.record.annotator.is_empty() {
-            Some(
-                "the file does not say who made this annotation: name the annotator with \
-                 --as NAME"
-                    .to_owned(),
-            )
+            // Said once for all the records that name nobody.
+            nameless.push(format!("{} (document '{}')", p.location, p.record.doc));
+            continue;
         } else if let Err(e) = project.log_path(&p.record.annotator) {
             Some(format!("{e}; or name the annotator with --as NAME"))
         } else {
-            place_labels(&mut p.record, &schema);
+            let fallback = rules.label_layer.or(rules.add_labels.then_some(NEW_LAYER));
+            let ambiguous = place_labels(&mut p.record, &schema, rules.label_layer, fallback);
             let unknown = schema.unknown_labels(&p.record.spans, &p.record.labels);
-            if unknown.is_empty() {
+            let unusable: Vec<String> = unknown.iter().flat_map(unusable_names).collect();
+            if !ambiguous.is_empty() {
+                Some(format!(
+                    "{}: say which layer the file's document labels are with --label-layer LAYER",
+                    ambiguous.join("; ")
+                ))
+            } else if unknown.is_empty() {
                 None
+            } else if !unusable.is_empty() {
+                Some(format!(
+                    "{} not in schema {}, and not a usable label name (no control or bidi \
+                     characters, no white space at either end): fix the file",
+                    unusable.join(", "),
+                    schema.id()
+                ))
             } else if rules.add_labels {
                 for u in unknown {
                     added.extend(add_label(&mut schema, &u));
@@ -153,8 +182,20 @@ pub(crate) fn plan(
                 source: format!("{} (document '{}')", p.location, p.record.doc),
                 message,
             }),
-            None => kept.push(p),
+            None => kept.push((p, origin)),
         }
+    }
+    if let Some(first) = nameless.first() {
+        bad.push(Message {
+            source: first.clone(),
+            message: format!(
+                "the input does not say who made {}: name the annotator with --as NAME",
+                match nameless.len() {
+                    1 => "this annotation".to_owned(),
+                    n => format!("this annotation nor {} others of this import", n - 1),
+                }
+            ),
+        });
     }
     if !bad.is_empty() && !rules.skip_bad {
         return Err(PlanError::Bad(bad));
@@ -168,32 +209,86 @@ pub(crate) fn plan(
         })?;
     }
     let schema_id = schema.id();
-    let mut merged: BTreeMap<(String, String), Record> = BTreeMap::new();
+    // By (annotator, document): the record, who the file said made it, where.
+    let mut merged: BTreeMap<(String, String), (Record, String, String)> = BTreeMap::new();
     let mut merges = 0usize;
+    let mut notes = Vec::new();
     let mut order: Vec<(String, String)> = Vec::new();
-    for p in kept {
+    for (p, origin) in kept {
         let mut r = p.record;
         r.schema.clone_from(&schema_id);
         let key = (r.annotator.clone(), r.doc.clone());
-        if let Some(first) = merged.get_mut(&key) {
-            merges += 1;
-            merge(first, r);
-        } else {
+        let source = format!("{} (document '{}')", p.location, r.doc);
+        let Some((first, first_origin, first_at)) = merged.get_mut(&key) else {
             order.push(key.clone());
-            merged.insert(key, r);
+            merged.insert(key, (r, origin, p.location));
+            continue;
+        };
+        if *first_origin != origin {
+            bad.push(Message {
+                source,
+                message: format!(
+                    "the file says '{origin}' made this annotation and '{first_origin}' the one \
+                     at {first_at}: they would become one record of '{}' holding both answers; \
+                     import without --as (each annotator keeps their own log), or each \
+                     annotator's part on its own",
+                    r.annotator
+                ),
+            });
+        } else if rules.merge_pieces {
+            merges += 1;
+            for m in merge(first, r) {
+                notes.push(Message {
+                    source: source.clone(),
+                    message: m,
+                });
+            }
+        } else {
+            // Two whole answers of one annotator: the later one is kept.
+            let later = r.at >= first.at;
+            let message = format!(
+                "'{}' answered this document twice (here at {}, and at {first_at} at {}): the \
+                 {} one is kept, the other is not imported",
+                r.annotator,
+                r.at,
+                first.at,
+                if later { "later, this" } else { "later, that" },
+            );
+            notes.push(Message { source, message });
+            if later {
+                *first = r;
+                p.location.clone_into(first_at);
+            }
         }
+    }
+    // Spans that overlap where the schema forbids it: refused (with
+    // skip_bad, the later of two left out).
+    if !schema.spans.overlap {
+        for (record, _, location) in merged.values_mut() {
+            let source = format!("{location} (document '{}')", record.doc);
+            for m in drop_overlaps(record, &schema_id, rules.skip_bad) {
+                bad.push(Message {
+                    source: source.clone(),
+                    message: m,
+                });
+            }
+        }
+    }
+    if !bad.is_empty() && !rules.skip_bad {
+        return Err(PlanError::Bad(bad));
     }
     let mut outcome = RecordsOutcome {
         labels_added: added,
         refused: bad,
         merged: merges,
+        notes,
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();
     let mut by_annotator: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
     for key in order {
-        let Some(r) = merged.remove(&key) else {
+        let Some((mut r, _, _)) = merged.remove(&key) else {
             continue;
         };
         if !logs.contains_key(&r.annotator) {
@@ -213,10 +308,20 @@ pub(crate) fn plan(
                 *outcome.labels.entry(format!("{layer}: {v}")).or_default() += 1;
             }
         }
-        match log.get(&r.doc) {
-            Some(latest) if same_decision(latest, &r) => outcome.unchanged += 1,
+        if r.at.is_empty() {
+            // A decision without a time in its source is one made now.
+            r.at = log.stamp(&r.doc);
+        }
+        // Checked here, before anything is written: the log refuses a record without a time.
+        annot_model::store::parse_at(&r.doc, &r.at)?;
+        match log.get(&r.doc)? {
+            Some(latest) if same_decision(&latest, &r) => outcome.unchanged += 1,
             latest => {
-                outcome.replaced += usize::from(latest.is_some());
+                if latest.is_some() && !log.would_stand(&r)? {
+                    outcome.superseded += 1;
+                } else {
+                    outcome.replaced += usize::from(latest.is_some());
+                }
                 outcome.written += 1;
                 *outcome.annotators.entry(r.annotator.clone()).or_default() += 1;
                 by_annotator.entry(r.annotator.clone()).or_default().push(r);
@@ -234,8 +339,8 @@ pub(crate) fn plan(
 
 impl Plan {
     /// Writes the schema with its added labels (atomically), then appends the
-    /// records to their logs (each append fsynced). Called once the corpus
-    /// lines the records are about are in place.
+    /// records to their logs: one write and one fsync per annotator. Called
+    /// once the corpus lines the records are about are in place.
     ///
     /// # Errors
     /// I/O errors, naming the file.
@@ -249,9 +354,7 @@ impl Plan {
         }
         for (annotator, records) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
-                for r in records {
-                    log.append(r)?;
-                }
+                log.append_all(records)?;
             }
         }
         Ok(self.outcome)
@@ -285,22 +388,74 @@ fn describe_unknown(u: &UnknownLabel) -> String {
 }
 
 /// Puts the values of [`ANY_LAYER`] on the schema's layer that has each one
-/// (they stay unplaced, under [`ANY_LAYER`], when no layer or several have it).
-fn place_labels(record: &mut Record, schema: &Schema) {
+/// (all on `layer` when the caller names it); a value on no layer goes to
+/// `fallback`, else stays unplaced under [`ANY_LAYER`] (an unknown label).
+/// Returns the values several layers have, in the report's words: those
+/// are left unplaced, for the caller to refuse.
+fn place_labels(
+    record: &mut Record,
+    schema: &Schema,
+    layer: Option<&str>,
+    fallback: Option<&str>,
+) -> Vec<String> {
     let Some(values) = record.labels.remove(ANY_LAYER) else {
-        return;
+        return Vec::new();
     };
+    let mut ambiguous = Vec::new();
     for v in values {
-        let mut layers = schema.labels.iter().filter(|s| s.values.contains(&v));
-        let layer = match (layers.next(), layers.next()) {
-            (Some(set), None) => set.name.clone(),
-            _ => ANY_LAYER.to_owned(),
+        let layers: Vec<&str> = schema
+            .labels
+            .iter()
+            .filter(|s| s.values.contains(&v))
+            .map(|s| s.name.as_str())
+            .collect();
+        let to = match (layer, layers.as_slice()) {
+            (Some(named), _) => named.to_owned(),
+            (None, [one]) => (*one).to_owned(),
+            (None, []) => fallback.unwrap_or(ANY_LAYER).to_owned(),
+            (None, several) => {
+                ambiguous.push(format!(
+                    "document label '{v}' is a value of {} label layers of schema {} ({})",
+                    several.len(),
+                    schema.id(),
+                    several.join(", ")
+                ));
+                continue;
+            }
         };
-        let values = record.labels.entry(layer).or_default();
+        let values = record.labels.entry(to).or_default();
         if !values.contains(&v) {
             values.push(v);
         }
     }
+    ambiguous
+}
+
+/// The names of `unknown` that cannot be added to a schema: a control or
+/// bidirectional-formatting character, white space at either end, empty.
+fn unusable_names(unknown: &UnknownLabel) -> Vec<String> {
+    let names: Vec<&str> = match unknown {
+        UnknownLabel::Span { label, .. } => vec![label],
+        UnknownLabel::Layer { layer, values } => std::iter::once(layer.as_str())
+            .filter(|l| *l != ANY_LAYER)
+            .chain(values.iter().map(String::as_str))
+            .collect(),
+        UnknownLabel::Value { value, .. } => vec![value],
+        UnknownLabel::TooMany { .. } => Vec::new(),
+    };
+    let bad = |n: &str| {
+        n.is_empty()
+            || n.trim() != n
+            || n.chars().any(|c| {
+                c.is_control()
+                    || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+    };
+    names
+        .into_iter()
+        .filter(|n| bad(n))
+        .map(|n| format!("label '{n}'"))
+        .collect()
 }
 
 /// Adds what `unknown` lacks to the schema; returns it as the report names it.
@@ -310,12 +465,19 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
             if schema.spans.labels.iter().any(|l| &l.name == label) {
                 return Vec::new();
             }
+            let near = schema
+                .spans
+                .labels
+                .iter()
+                .find(|l| l.name.to_lowercase() == label.to_lowercase())
+                .map(|l| format!(" (next to {}: another case, the same label?)", l.name))
+                .unwrap_or_default();
             schema.spans.labels.push(LabelDef {
                 name: label.clone(),
                 key: None,
                 description: None,
             });
-            vec![format!("span label {label}")]
+            vec![format!("span label {label}{near}")]
         }
         UnknownLabel::Layer { layer, values } => {
             let name = if layer == ANY_LAYER { NEW_LAYER } else { layer };
@@ -323,7 +485,7 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
             if schema.label_set(name).is_none() {
                 schema.labels.push(LabelSet {
                     name: name.to_owned(),
-                    multi: layer == ANY_LAYER || values.len() > 1,
+                    multi: name == NEW_LAYER || values.len() > 1,
                     values: Vec::new(),
                     description: None,
                 });
@@ -360,17 +522,116 @@ fn add_label(schema: &mut Schema, unknown: &UnknownLabel) -> Vec<String> {
     }
 }
 
+/// Leaves out of `record` each span that overlaps an earlier one (the schema
+/// forbids overlaps), when `skip_bad`; returns what overlaps, in the
+/// report's words.
+fn drop_overlaps(record: &mut Record, schema: &str, skip_bad: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut kept: Vec<annot_model::Span> = Vec::with_capacity(record.spans.len());
+    for s in std::mem::take(&mut record.spans) {
+        let clash = kept
+            .iter()
+            .find(|k| k.start < s.end && s.start < k.end)
+            .map(|k| format!("{} [{}, {}) \"{}\"", k.label, k.start, k.end, k.text));
+        match clash {
+            Some(other) => {
+                out.push(format!(
+                    "span {} [{}, {}) \"{}\" overlaps span {other}, and schema {schema} forbids \
+                     overlapping spans (\"overlap\": false): {}",
+                    s.label,
+                    s.start,
+                    s.end,
+                    s.text,
+                    if skip_bad {
+                        "this span is left out (the record keeps its other spans)"
+                    } else {
+                        "fix the file, or import with --skip-bad to leave the later span out"
+                    }
+                ));
+                if !skip_bad {
+                    kept.push(s);
+                }
+            }
+            None => kept.push(s),
+        }
+    }
+    record.spans = kept;
+    out
+}
+
 /// Merges a later record of the same annotator on the same document into the
 /// first (Prodigy's `ner.teach` gives one line a suggestion): the spans of the
 /// accepted ones joined, those of rejected ones kept in `rejected_spans` when
-/// another is accepted, labels joined, extra keys of the later one added; the
-/// status accepted when either is, else the later one's.
-fn merge(first: &mut Record, mut later: Record) {
+/// another is accepted (a skipped one's left aside: ignore is no judgement),
+/// labels joined, extra keys of the later one added; the status accepted
+/// when either is, else the later one's. A span (or binary label) one
+/// record accepts and the other rejects takes the later answer; what that
+/// decided is returned, to be told.
+fn merge(first: &mut Record, mut later: Record) -> Vec<String> {
     let accepted = |r: &Record| r.status == Status::Accepted;
-    if accepted(first) && !accepted(&later) {
+    if accepted(first) && later.status == Status::Rejected {
         add_rejected(&mut first.extra, std::mem::take(&mut later.spans));
-    } else if !accepted(first) && accepted(&later) {
+    } else if first.status == Status::Rejected && accepted(&later) {
         add_rejected(&mut first.extra, std::mem::take(&mut first.spans));
+    }
+    if !accepted(&later) {
+        later.spans.clear();
+    }
+    let mut told = Vec::new();
+    // The later answer on a span or label the first one answered otherwise.
+    let later_rejected_spans = rejected_list(&later.extra, REJECTED_SPANS);
+    let later_rejected_labels = rejected_list(&later.extra, REJECTED_LABELS);
+    first.spans.retain(|s| {
+        let again = serde_json::to_value(s).ok();
+        let rejected = later_rejected_spans
+            .iter()
+            .any(|v| Some(v) == again.as_ref());
+        if rejected {
+            told.push(format!(
+                "span {} [{}, {}) \"{}\" accepted on an earlier line is rejected here: the \
+                 later answer is kept (a rejected span)",
+                s.label, s.start, s.end, s.text
+            ));
+        }
+        !rejected
+    });
+    for (layer, values) in &mut first.labels {
+        values.retain(|v| {
+            let rejected = later_rejected_labels.iter().any(|x| x.as_str() == Some(v));
+            if rejected {
+                told.push(format!(
+                    "document label {layer}: {v} accepted on an earlier line is rejected here: \
+                     the later answer is kept (a rejected label)"
+                ));
+            }
+            !rejected
+        });
+    }
+    first.labels.retain(|_, v| !v.is_empty());
+    for key in [REJECTED_SPANS, REJECTED_LABELS] {
+        if let Some(serde_json::Value::Array(list)) = first.extra.get_mut(key) {
+            list.retain(|v| {
+                let accepted_now = match key {
+                    REJECTED_SPANS => later
+                        .spans
+                        .iter()
+                        .any(|s| serde_json::to_value(s).ok().as_ref() == Some(v)),
+                    _ => later
+                        .labels
+                        .values()
+                        .flatten()
+                        .any(|l| v.as_str() == Some(l)),
+                };
+                if accepted_now {
+                    told.push(format!(
+                        "{} rejected on an earlier line is accepted here: the later answer is \
+                         kept",
+                        describe_value(v)
+                    ));
+                }
+                !accepted_now
+            });
+        }
     }
     for s in later.spans {
         if !first.spans.contains(&s) {
@@ -410,6 +671,32 @@ fn merge(first: &mut Record, mut later: Record) {
         first.note = later.note;
     }
     first.ms += later.ms;
+    told
+}
+
+/// The values of a record's `rejected_spans` or `rejected_labels`.
+fn rejected_list(
+    extra: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Vec<serde_json::Value> {
+    match extra.get(key) {
+        Some(serde_json::Value::Array(list)) => list.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A rejected span or label as the report names it.
+fn describe_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(label) => format!("document label {label}"),
+        span => format!(
+            "span {} [{}, {}) \"{}\"",
+            span["label"].as_str().unwrap_or(""),
+            span["start"],
+            span["end"],
+            span["text"].as_str().unwrap_or("")
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -471,7 +758,7 @@ mod tests {
         let topic = schema.labels[0].values[0].clone();
         r.labels
             .insert(ANY_LAYER.into(), vec![topic.clone(), "nowhere".into()]);
-        place_labels(&mut r, &schema);
+        assert!(place_labels(&mut r, &schema, None, None).is_empty());
         assert_eq!(r.labels[&schema.labels[0].name], vec![topic]);
         assert_eq!(r.labels[ANY_LAYER], vec!["nowhere".to_owned()]);
         let mut s = schema.clone();
@@ -480,7 +767,7 @@ mod tests {
         assert_eq!(added, ["label layer label", "label: nowhere"]);
         let mut r2 = rec(vec![], Status::Accepted);
         r2.labels.insert(ANY_LAYER.into(), vec!["nowhere".into()]);
-        place_labels(&mut r2, &s);
+        place_labels(&mut r2, &s, None, Some(NEW_LAYER));
         assert!(s.unknown_labels(&r2.spans, &r2.labels).is_empty());
     }
 }

@@ -40,6 +40,8 @@ pub enum FindingKind {
     TempFile { path: PathBuf, bytes: u64 },
     /// A log that cannot be read.
     LogUnreadable { message: String },
+    /// An annotated import interrupted before all its records were written.
+    UnfinishedImport { message: String },
     /// A log's last line was cut short by a crash.
     TornTail { text: String },
     /// A log starts with a UTF-8 byte-order mark.
@@ -119,7 +121,9 @@ impl Finding {
 impl std::fmt::Display for FindingKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::CorpusLine { message } | Self::LogUnreadable { message } => f.write_str(message),
+            Self::CorpusLine { message }
+            | Self::LogUnreadable { message }
+            | Self::UnfinishedImport { message } => f.write_str(message),
             Self::TempFile { path, bytes } => write!(
                 f,
                 "{} ({bytes} bytes) was left by an annot process that did not finish; \

@@ -65,7 +65,7 @@ impl Session {
                 continue;
             };
             queue.push(entry);
-            if !session.opts.redo && session.log.get(&a.doc).is_some_and(decided) {
+            if !session.opts.redo && session.log.get(&a.doc)?.as_ref().is_some_and(decided) {
                 handled.insert(entry);
             }
         }
@@ -83,11 +83,11 @@ impl Session {
     }
 
     /// The annotation an agenda document opens with, when the log has no decision of
-    /// it of its own (none, or one `annot merge` wrote).
-    pub(super) fn agenda_start(&self, doc: &str) -> Option<Annotation> {
+    /// it of its own (`last`: none, or one `annot merge` wrote).
+    pub(super) fn agenda_start(&self, doc: &str, last: Option<&Record>) -> Option<Annotation> {
         let adj = self.adjudicating.as_ref()?;
         let agenda = adj.agendas.get(doc)?;
-        replaceable(self.log.get(doc)).then(|| agenda.start.clone())
+        replaceable(last).then(|| agenda.start.clone())
     }
 
     /// The `extra` of a record of `doc`: its provenance in an adjudication.

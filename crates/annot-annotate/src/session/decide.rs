@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use annot_model::annotations::unsettled;
-use annot_model::record::{Record, SpanSource, Status, now_rfc3339};
+use annot_model::record::{Record, SpanSource, Status};
 
 use super::{Flow, Session, duration, elapsed_ms, say};
 
@@ -54,7 +54,8 @@ impl Session {
             annotator: self.opts.annotator.clone(),
             schema: self.schema.id(),
             status,
-            at: now_rfc3339(),
+            // Later than any decision of the document already in the log, so this one stands.
+            at: self.log.stamp(&cur.view.doc.id),
             ms,
             spans: ann.spans.clone(),
             labels: ann.labels.clone(),
@@ -97,6 +98,7 @@ impl Session {
         self.drafts.remove(&cur.entry);
         let next = self.next_todo(cur.pos);
         cur.state.ms = ms;
+        cur.previous = Some(record.clone());
         self.last_decision = Some(cur);
         let mut msg = format!("saved {} · {}", record.doc, status.as_str());
         msg.push_str(&format!(

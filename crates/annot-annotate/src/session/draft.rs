@@ -279,12 +279,12 @@ impl Session {
         }
         self.reopened.remove(&cur.entry);
         self.pinned.remove(&cur.entry);
-        let back_to = match self.log.get(&id) {
+        let back_to = match self.log.status_of(&id) {
             Some(r) => {
                 if reopened {
                     self.handled.insert(cur.entry);
                 }
-                format!("your last decision ({})", r.status.as_str())
+                format!("your last decision ({})", r.as_str())
             }
             None => "no decision yet".to_owned(),
         };
@@ -302,7 +302,7 @@ impl Session {
         self.leave(out)?;
         writeln!(out)?;
         let id = decided.view.doc.id.clone();
-        let what = decision_word(self.log.get(&id).map(|r| r.status));
+        let what = decision_word(self.log.status_of(&id));
         self.handled.remove(&decided.entry);
         self.reopened.insert(decided.entry);
         decided.shown = Instant::now();

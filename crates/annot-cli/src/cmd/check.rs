@@ -52,7 +52,20 @@ pub(crate) fn run(args: &CheckArgs, project: &Project) -> anyhow::Result<ExitCod
             );
         }
     }
-    let report = check_project(project, &temp_files)?;
+    let mut report = check_project(project, &temp_files)?;
+    // Annotated imports killed between their corpus file and their records.
+    for p in annot_import::journal::pending_imports(project) {
+        report.findings.push(annot_model::check::Finding {
+            severity: Severity::Error,
+            kind: annot_model::check::FindingKind::UnfinishedImport {
+                message: p.describe(),
+            },
+            file: None,
+            line: None,
+            doc: None,
+            annotator: None,
+        });
+    }
     if args.output.json {
         crate::output::print_json(&report)?;
     } else {

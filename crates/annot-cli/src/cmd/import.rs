@@ -35,6 +35,12 @@ pub(crate) struct ImportArgs {
     /// instead of refusing the import.
     #[arg(long)]
     pub(crate) add_labels: bool,
+    /// Annotated formats: the label layer of the document labels a file
+    /// names by value only (Prodigy's label/accept, doccano's classes)
+    /// [default: the layer of the schema that has the value; with
+    /// --add-labels, a value no layer has goes to a layer named label].
+    #[arg(long, value_name = "LAYER")]
+    pub(crate) label_layer: Option<String>,
     /// Annotated formats: leave out the annotations (and lines) that are
     /// bad and import the rest, listing what was left out, instead of
     /// refusing the whole import.
@@ -75,8 +81,9 @@ pub(crate) struct ImportArgs {
     pub(crate) update: bool,
     /// The largest document text imported, in bytes of UTF-8, at least 1
     /// [default: 2097152, 2 MiB]. A file, line or row with a larger text is
-    /// refused (the rest of the import still lands, and the exit status is 1):
-    /// a text of many megabytes takes much memory to annotate. Raise it only
+    /// refused (the rest of the import still lands, and the exit status is 1;
+    /// in an annotated format it refuses the whole import, as any bad line
+    /// does, unless --skip-bad): a text of many megabytes takes much memory to annotate. Raise it only
     /// for texts you mean to annotate whole.
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_doc_bytes: Option<u64>,
@@ -138,6 +145,11 @@ impl Outcome {
                     "merged into the record of the same annotator on the same document",
                 ),
                 (r.replaced, "replacing the annotator's earlier decision"),
+                (
+                    r.superseded,
+                    "older (by their time) than the annotator's decision in the log: \
+                     kept as history, the later decision stands",
+                ),
                 (self.refused.len(), "left out"),
             ] {
                 if n > 0 {
@@ -149,7 +161,8 @@ impl Outcome {
             (self.updated, "of them new version(s)"),
             (
                 self.digest_ids,
-                "read without an id field (their id is the text digest)",
+                "read without an id field (their id is the text digest; the numeric ids of \
+                 doccano and Label Studio are kept in meta.doccano_id, meta.label_studio_id)",
             ),
             (self.already_present.len(), "already in the project"),
             (
@@ -194,6 +207,7 @@ impl ImportArgs {
         for (given, flag) in [
             (self.annotator.is_some(), "--as"),
             (self.add_labels, "--add-labels"),
+            (self.label_layer.is_some(), "--label-layer"),
             (self.skip_bad, "--skip-bad"),
         ] {
             if given && !annotated {
@@ -340,7 +354,13 @@ fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<
         kinds.entry(c.kind).or_default().push(c);
     }
     for (kind, list) in &kinds {
-        writeln!(err, "converted: {} {}", list.len(), kind.describe())?;
+        // Nothing lands when the import is refused: what it would convert.
+        let head = if outcome.refused_whole {
+            "would be converted (nothing is imported)"
+        } else {
+            "converted"
+        };
+        writeln!(err, "{head}: {} {}", list.len(), kind.describe())?;
         for c in list.iter().take(CONVERSIONS_SHOWN) {
             writeln!(
                 err,
@@ -366,6 +386,13 @@ fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<
     let Some(r) = &outcome.records else {
         return Ok(());
     };
+    for m in &r.notes {
+        writeln!(
+            err,
+            "{}",
+            visible(&format!("note: {}: {}", m.source, m.message))
+        )?;
+    }
     if !r.labels_added.is_empty() {
         let file = r
             .schema_file
@@ -417,6 +444,7 @@ pub(crate) fn import_paths(
         read,
         update: args.update,
         add_labels: args.add_labels,
+        label_layer: args.label_layer.clone(),
     };
     let inputs: Vec<Input> = paths
         .iter()

@@ -151,6 +151,13 @@ pub(crate) fn parse_ann(text: &str) -> Result<Ann, LineError> {
                 };
                 if let Some(first) = ann.bounds.iter().find(|b| same(b)) {
                     ann.repeats.push((bound.id, n, first.id.clone()));
+                } else if let Some(first) = ann.bounds.iter().find(|b| b.id == bound.id) {
+                    return Err(err(format!(
+                        "{id} is used twice, here and on line {} for another span: a brat id \
+                         names one annotation (attributes, notes and relations point at it); \
+                         give one of them another id",
+                        first.line
+                    )));
                 } else {
                     ann.bounds.push(bound);
                 }
@@ -448,7 +455,32 @@ fn annotation(
             }));
         }
         let mut span = SpanIn::new(start, end, t.label.clone()).with_text(stated);
-        span.keep_repeats = fragments.len() > 1;
+        // Two discontinuous spans with one covering extent stay two; one
+        // whose covering extent is a continuous span of its label is that span.
+        let covering = (
+            t.fragments.iter().map(|f| f.0).min(),
+            t.fragments.iter().map(|f| f.1).max(),
+        );
+        let continuous = ann.bounds.iter().find(|b| {
+            b.label == t.label
+                && matches!(b.fragments.as_slice(), [(s, e)] if (Some(*s), Some(*e)) == covering)
+        });
+        if let Some(c) = continuous.filter(|_| fragments.len() > 1) {
+            out.conversions.push((
+                ConversionKind::DuplicateSpans,
+                format!(
+                    "line {}: {} {} {} covers the same text as {} (line {}): imported once",
+                    t.line,
+                    t.id,
+                    t.label,
+                    offsets_text(&t.fragments),
+                    c.id,
+                    c.line
+                ),
+            ));
+        }
+        span.keep_repeats = fragments.len() > 1 && continuous.is_none();
+        span.at = Some(format!("line {}: {}", t.line, t.id));
         out.annotation.spans.push(span);
     }
     for (reading, ids) in readings.iter().zip(&read_otherwise) {

@@ -228,6 +228,8 @@ pub(crate) struct ConllDoc {
     pub(crate) sentences: Vec<Vec<Token>>,
     /// Line of its first token.
     pub(crate) line: usize,
+    /// Line of the `-DOCSTART-` or comment that gave its id.
+    pub(crate) id_line: usize,
 }
 
 /// A line that cannot be read, or a file without tokens.
@@ -237,9 +239,19 @@ pub(crate) struct LineError {
     pub(crate) message: String,
 }
 
-/// The documents of a CoNLL file's text (already decoded and normalised).
-pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDoc>, LineError> {
+/// The documents of a CoNLL file's text (already decoded and normalised),
+/// and warnings about lines that look like document separators but are not
+/// read as such.
+///
+/// A document starts at a `-DOCSTART-` line (in any case), at a
+/// `# newdoc` comment, and at a `# id = ...` (or `# doc_id = ...`) comment
+/// once the current document has tokens.
+pub(crate) fn parse(
+    text: &str,
+    tag_column: Option<usize>,
+) -> Result<(Vec<ConllDoc>, Vec<LineError>), LineError> {
     let mut docs = vec![ConllDoc::default()];
+    let mut warnings = Vec::new();
     let mut sentence: Vec<Token> = Vec::new();
     let end_sentence = |docs: &mut Vec<ConllDoc>, sentence: &mut Vec<Token>| {
         if !sentence.is_empty()
@@ -256,36 +268,81 @@ pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDo
             continue;
         }
         let fields = columns(line);
-        if fields.first() == Some(&"-DOCSTART-") {
+        let docstart = fields
+            .first()
+            .and_then(|f| Some((f.get(..DOCSTART.len())?, &f[DOCSTART.len()..])))
+            .filter(|(head, _)| head.eq_ignore_ascii_case(DOCSTART));
+        if let Some((head, glued)) = docstart {
+            if head != DOCSTART {
+                warnings.push(LineError {
+                    line: n,
+                    message: format!("'{head}' read as {DOCSTART}: a new document starts here"),
+                });
+            }
             end_sentence(&mut docs, &mut sentence);
             // `-DOCSTART- -X- -X- O` names nothing; `-DOCSTART- (dépêche-12)` an id.
-            let named: Vec<&str> = fields[1..]
-                .iter()
-                .copied()
-                .filter(|f| *f != "-X-" && parse_tag(f).is_none())
+            let named: Vec<&str> = std::iter::once(glued)
+                .chain(fields[1..].iter().copied())
+                .filter(|f| !f.is_empty() && *f != "-X-" && parse_tag(f).is_none())
                 .collect();
             let id = named.join(" ");
             let id = id.trim_start_matches('(').trim_end_matches(')').trim();
             docs.push(ConllDoc {
                 id: (!id.is_empty()).then(|| id.to_string()),
+                id_line: n,
                 ..ConllDoc::default()
             });
             continue;
         }
         if let Some(comment) = comment(trimmed, &fields) {
-            if let Some((key, value)) = comment {
-                let new_doc = key == "newdoc id";
-                let current_started =
-                    docs.last().is_some_and(|d| !d.sentences.is_empty()) || !sentence.is_empty();
-                if new_doc && current_started {
-                    end_sentence(&mut docs, &mut sentence);
-                    docs.push(ConllDoc::default());
+            let current_started =
+                docs.last().is_some_and(|d| !d.sentences.is_empty()) || !sentence.is_empty();
+            match comment {
+                Some((key, value)) if ["newdoc id", "id", "doc_id"].contains(&key) => {
+                    if current_started {
+                        end_sentence(&mut docs, &mut sentence);
+                        docs.push(ConllDoc::default());
+                    }
+                    if let Some(doc) = docs.last_mut() {
+                        if let Some(earlier) = &doc.id {
+                            warnings.push(LineError {
+                                line: n,
+                                message: format!(
+                                    "the document already has the id '{earlier}' (line {}): \
+                                     '{value}' is not read",
+                                    doc.id_line
+                                ),
+                            });
+                        } else {
+                            doc.id = Some(value.to_string());
+                            doc.id_line = n;
+                        }
+                    }
                 }
-                if (new_doc || key == "id" || key == "doc_id")
-                    && let Some(doc) = docs.last_mut()
-                    && doc.id.is_none()
-                {
-                    doc.id = Some(value.to_string());
+                Some(_) => {}
+                None => {
+                    let words: Vec<&str> = trimmed
+                        .trim_start_matches('#')
+                        .split(|c: char| c.is_whitespace() || c == ':' || c == '=')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    let head = words.first().map(|w| w.to_lowercase());
+                    if head.as_deref() == Some("newdoc") && words.len() == 1 {
+                        // `# newdoc` without an id: a new document all the same.
+                        if current_started {
+                            end_sentence(&mut docs, &mut sentence);
+                            docs.push(ConllDoc::default());
+                        }
+                    } else if matches!(head.as_deref(), Some("id" | "newdoc" | "doc_id" | "docid"))
+                    {
+                        warnings.push(LineError {
+                            line: n,
+                            message: format!(
+                                "'{trimmed}' looks like a document id but is not read as one \
+                                 (write '# id = VALUE' or '# newdoc id = VALUE')"
+                            ),
+                        });
+                    }
                 }
             }
             continue;
@@ -334,8 +391,11 @@ pub(crate) fn parse(text: &str, tag_column: Option<usize>) -> Result<Vec<ConllDo
     }
     end_sentence(&mut docs, &mut sentence);
     docs.retain(|d| !d.sentences.is_empty());
-    Ok(docs)
+    Ok((docs, warnings))
 }
+
+/// The line that separates CoNLL-2003's documents.
+const DOCSTART: &str = "-DOCSTART-";
 
 /// The columns of a line: split on tabs when it holds one, else on white space.
 fn columns(line: &str) -> Vec<&str> {
@@ -615,31 +675,116 @@ pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Ranges) {
 }
 
 /// Where each token of `doc` is in `text`: found in order from the start,
-/// white space around tokens ignored, text between them that the file does
-/// not hold skipped. `Err` names the first token not found.
+/// the tokens of a sentence one after another (only white space between
+/// them), text between sentences that the file does not hold (zones an
+/// export left out) skipped. `Err` names the first token not found, or the
+/// token where the sentence stops following the text.
 pub(crate) fn align(doc: &ConllDoc, text: &str) -> Result<Ranges, LineError> {
     let map = OffsetMap::new(text);
     let mut at = 0usize; // byte offset in text
     let mut ranges = Vec::with_capacity(doc.sentences.len());
     for sentence in &doc.sentences {
-        let mut sr = Vec::with_capacity(sentence.len());
-        for t in sentence {
-            let found = find_token(text, at, &t.text).ok_or_else(|| LineError {
-                line: t.line,
-                message: format!(
-                    "the token '{}' is not in the text of the document after the tokens before it",
-                    t.text
-                ),
-            })?;
-            let (s, e) = found;
-            let cs = map.to_char(s).unwrap_or(0);
-            let ce = map.to_char(e).unwrap_or(cs);
-            sr.push((cs, ce));
-            at = e;
+        let Some(first) = sentence.first() else {
+            ranges.push(Vec::new());
+            continue;
+        };
+        // Each place the first token is, until the whole sentence follows it.
+        let mut search = at;
+        let mut best: Option<(usize, &Token, &Token)> = None;
+        let mut found = None;
+        while let Some((s0, e0)) = find_token(text, search, &first.text) {
+            let mut bytes = vec![(s0, e0)];
+            let mut pos = e0;
+            for pair in sentence.windows(2) {
+                let Some(end) = token_at(text, pos, &pair[1].text) else {
+                    if best.is_none_or(|(n, _, _)| bytes.len() > n) {
+                        best = Some((bytes.len(), &pair[0], &pair[1]));
+                    }
+                    break;
+                };
+                let lead = text[pos..].len() - text[pos..].trim_start().len();
+                bytes.push((pos + lead, end));
+                pos = end;
+            }
+            if bytes.len() == sentence.len() {
+                found = Some((bytes, pos));
+                break;
+            }
+            search = s0 + text[s0..].chars().next().map_or(1, char::len_utf8);
         }
+        let Some((bytes, end)) = found else {
+            return Err(match best {
+                None => LineError {
+                    line: first.line,
+                    message: format!(
+                        "the token '{}' is not in the text of the document after the tokens before it",
+                        first.text
+                    ),
+                },
+                Some((_, prev, t)) => LineError {
+                    line: t.line,
+                    message: format!(
+                        "the token '{}' does not follow '{}' (line {}) in the text of the \
+                         document: the tokens of a sentence must be one after another in the \
+                         text (only white space between them)",
+                        t.text, prev.text, prev.line
+                    ),
+                },
+            });
+        };
+        let sr = bytes
+            .into_iter()
+            .map(|(s, e)| {
+                let cs = map.to_char(s).unwrap_or(0);
+                (cs, map.to_char(e).unwrap_or(cs))
+            })
+            .collect();
         ranges.push(sr);
+        at = end;
     }
     Ok(ranges)
+}
+
+/// Whether the tokens at `ranges` are all of `text` but white space.
+fn covers(text: &str, ranges: &Ranges) -> bool {
+    let mut chars = text.chars().enumerate();
+    let mut at = 0usize;
+    for &(s, e) in ranges.iter().flatten() {
+        if chars
+            .by_ref()
+            .take(s.saturating_sub(at))
+            .any(|(_, c)| !c.is_whitespace())
+        {
+            return false;
+        }
+        chars.by_ref().take(e.saturating_sub(s)).for_each(drop);
+        at = e;
+    }
+    chars.all(|(_, c)| c.is_whitespace())
+}
+
+/// The end of `token` in `text` when it is at byte `from` (after white space).
+fn token_at(text: &str, from: usize, token: &str) -> Option<usize> {
+    let rest = &text[from..];
+    let lead = rest.len() - rest.trim_start().len();
+    let pieces: Vec<&str> = token.split_whitespace().collect();
+    pieces.first()?;
+    let mut pos = from + lead;
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            let after = &text[pos..];
+            let ws = after.len() - after.trim_start().len();
+            if ws == 0 {
+                return None;
+            }
+            pos += ws;
+        }
+        if !text[pos..].starts_with(piece) {
+            return None;
+        }
+        pos += piece.len();
+    }
+    Some(pos)
 }
 
 /// The byte range of `token` in `text` from byte `from`: right after white
@@ -711,7 +856,7 @@ fn line_failure(src: &Source, e: &LineError) -> Event {
 fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, LineError> {
     let opts = cx.opts;
     let copts = &opts.conll;
-    let docs = parse(text, copts.tag_column)?;
+    let (docs, separators) = parse(text, copts.tag_column)?;
     if docs.is_empty() {
         return Err(LineError {
             line: 1,
@@ -723,7 +868,7 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
         None => detect_scheme(&docs)?,
     };
     let stem = src_stem(src);
-    let mut events = Vec::with_capacity(docs.len() + 1);
+    let mut events: Vec<Event> = separators.iter().map(|e| warning(src, e)).collect();
     let mut cursor = 0usize;
     for (k, doc) in docs.iter().enumerate() {
         let location = format!("{}:{}", src.name, doc.line);
@@ -743,7 +888,11 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
                     .unwrap_or_else(|| format!("{stem}-{}", k + 1));
                 match annot_model::document::check_id(&id) {
                     Err(problem) => Err(LineError {
-                        line: doc.line,
+                        line: if doc.id.is_some() {
+                            doc.id_line
+                        } else {
+                            doc.line
+                        },
                         message: format!(
                             "the document id '{id}' {problem}; give the document a \
                              '# id = ...' comment, or rename the file"
@@ -851,7 +1000,50 @@ fn aligned(
     let mut tried = vec![false; corpus.docs.len()];
     // The rest last: a file tokenized otherwise than annot may mislead the index.
     let rest = 0..corpus.docs.len();
-    for i in next.into_iter().chain(after).chain(before).chain(rest) {
+    // The documents the index points at, all tried: of several that hold
+    // the tokens, the one the tokens cover whole is taken, else the match
+    // is ambiguous.
+    let indexed: Vec<usize> = next.into_iter().chain(after).chain(before).collect();
+    let mut matches: Vec<(usize, Ranges)> = Vec::new();
+    for &i in &indexed {
+        if std::mem::replace(&mut tried[i], true) {
+            continue;
+        }
+        if let Some(ranges) = attempt(i, &mut first_error) {
+            matches.push((i, ranges));
+        }
+    }
+    if matches.len() > 1 {
+        let whole: Vec<usize> = matches
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, r))| covers(&corpus.docs[*i].text, r))
+            .map(|(k, _)| k)
+            .collect();
+        if let [k] = whole.as_slice() {
+            let (i, ranges) = matches.swap_remove(*k);
+            *cursor = i + 1;
+            return Ok((corpus.docs[i].clone(), ranges));
+        }
+        let ids: Vec<String> = matches
+            .iter()
+            .map(|(i, _)| format!("'{}'", corpus.docs[*i].id))
+            .collect();
+        return Err(LineError {
+            line: doc.line,
+            message: format!(
+                "the tokens of this document are in {} documents of the project ({}): say which \
+                 with '-DOCSTART- (ID)' or a '# id = ID' comment before it",
+                ids.len(),
+                ids.join(", ")
+            ),
+        });
+    }
+    if let Some((i, ranges)) = matches.pop() {
+        *cursor = i + 1;
+        return Ok((corpus.docs[i].clone(), ranges));
+    }
+    for i in rest {
         if std::mem::replace(&mut tried[i], true) {
             continue;
         }
@@ -895,7 +1087,7 @@ mod tests {
     #[test]
     fn four_columns_docstart_and_sentences() {
         let text = "-DOCSTART- -X- -X- O\n\nLe DET B-NP O\nHezbollah PROPN I-NP I-ORG\n\nIl PRON B-NP O\n-DOCSTART- -X- -X- O\n\nParis PROPN B-NP I-LOC\n\n\n";
-        let docs = parse(text, None).unwrap();
+        let (docs, _) = parse(text, None).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(tags(&docs[0]), [vec!["O", "I-ORG"], vec!["O"]]);
         assert_eq!(docs[0].line, 3);
@@ -905,7 +1097,7 @@ mod tests {
         assert_eq!(text, "Le Hezbollah\nIl");
         assert_eq!(ranges, [vec![(0, 2), (3, 12)], vec![(13, 15)]]);
         // The chunk column, not the NER one.
-        let chunks = parse(text_of_chunks(), Some(3)).unwrap();
+        let (chunks, _) = parse(text_of_chunks(), Some(3)).unwrap();
         assert_eq!(tags(&chunks[0]), [vec!["B-NP", "I-NP"]]);
     }
 
@@ -916,7 +1108,7 @@ mod tests {
     #[test]
     fn tabs_comments_and_no_final_newline() {
         let text = "# id = dépêche-1\nNew York\tB-LOC\n#\tO\nvit\tO";
-        let docs = parse(text, None).unwrap();
+        let (docs, _) = parse(text, None).unwrap();
         assert_eq!(docs[0].id.as_deref(), Some("dépêche-1"));
         let s = &docs[0].sentences[0];
         assert_eq!(s.len(), 3);
@@ -924,16 +1116,16 @@ mod tests {
         assert_eq!(s[1].text, "#", "a # token with a tag is a token");
         assert_eq!(s[2].line, 4);
         // A file of one document ending on blank lines, CRLF already gone.
-        let docs = parse("A O\n\n\n\n", None).unwrap();
+        let (docs, _) = parse("A O\n\n\n\n", None).unwrap();
         assert_eq!(docs.len(), 1);
-        let docstart = parse(
+        let (docstart, _) = parse(
             "-DOCSTART- (dépêche-12) O\nX O\n-DOCSTART- -X- O\nY O\n",
             None,
         )
         .unwrap();
         let ids: Vec<_> = docstart.iter().map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, [Some("dépêche-12"), None]);
-        let newdoc = parse("# newdoc id = a\nX O\n# newdoc id = b\nY O\n", None).unwrap();
+        let (newdoc, _) = parse("# newdoc id = a\nX O\n# newdoc id = b\nY O\n", None).unwrap();
         let ids: Vec<_> = newdoc.iter().map(|d| d.id.as_deref()).collect();
         assert_eq!(ids, [Some("a"), Some("b")]);
     }
@@ -1043,6 +1235,7 @@ mod tests {
             id: None,
             sentences: vec![sentence(tags)],
             line: 1,
+            id_line: 0,
         };
         let d = |tags: &[&str]| detect_scheme(&[doc(tags)]).unwrap();
         assert_eq!(d(&["B-PER", "I-PER"]), Scheme::Iob2);
@@ -1059,7 +1252,7 @@ mod tests {
 
     #[test]
     fn alignment_skips_text_the_file_does_not_hold() {
-        let doc = parse("Le O\nHezbollah B-ORG\n\nIl O\nparle O\n.\tO\n", None).unwrap();
+        let (doc, _) = parse("Le O\nHezbollah B-ORG\n\nIl O\nparle O\n.\tO\n", None).unwrap();
         let text = "Titre\n\nLe  Hezbollah\n\nPar A. B.\n\nIl parle.";
         let ranges = align(&doc[0], text).unwrap();
         assert_eq!(ranges[0], [(7, 9), (11, 20)]);
@@ -1071,7 +1264,7 @@ mod tests {
             "the token 'Il' is not in the text of the document after the tokens before it"
         );
         // Astral characters and combining marks count as code points.
-        let doc = parse("🙂 O\nE\u{0301}lise B-PER\n", None).unwrap();
+        let (doc, _) = parse("🙂 O\nE\u{0301}lise B-PER\n", None).unwrap();
         let text = "😀🙂 Élise";
         let ranges = align(&doc[0], text).unwrap();
         assert_eq!(ranges[0], [(1, 2), (3, 8)]);

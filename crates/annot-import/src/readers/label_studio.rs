@@ -22,16 +22,18 @@
 //! its `value.text`, the reading that matches is taken (reported when it was
 //! UTF-16), and a span that matches under neither is refused.
 
+use std::collections::{BTreeMap, HashMap};
+
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use annot_model::Status;
 
 use crate::annotated::{
-    AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, Units, annotated_events,
+    AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, Units, annotated_events, annotator_name,
 };
 use crate::decode::decode_raw;
-use crate::error::{ErrorKind, ImportError, Result};
+use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
 use crate::meta::RecordMeta;
 use crate::sources::Source;
 
@@ -57,11 +59,20 @@ impl Reader for LabelStudioReader {
             return emit(super::finished(src, false, 0, empty));
         }
         let opts = cx.opts;
+        let users = Users::of(&tasks);
+        let warnings: Vec<Event> = users
+            .warnings()
+            .into_iter()
+            .map(|w| Event::Warning(Diagnostic::new(&src.name, w)))
+            .collect();
+        if !warnings.is_empty() && !emit(warnings) {
+            return false;
+        }
         let numbered: Vec<(usize, Value)> = tasks.into_iter().enumerate().collect();
         for chunk in numbered.chunks(cx.chunk) {
             let events: Vec<Event> = chunk
                 .par_iter()
-                .flat_map_iter(|(i, task)| match parse(src, cx, *i, task) {
+                .flat_map_iter(|(i, task)| match parse(src, cx, &users, *i, task) {
                     Ok(a) => annotated_events(a, &src.meta_source, opts),
                     Err(e) => vec![Event::Failure(e.into())],
                 })
@@ -104,33 +115,134 @@ fn tasks(src: &Source, cx: Context<'_>) -> Result<Vec<Value>> {
     }
 }
 
-/// The annotator named by `completed_by`: a user id, or a user object.
-fn annotator(completed_by: Option<&Value>) -> Option<String> {
-    match completed_by? {
-        Value::Number(n) => Some(format!("ls-{n}")),
-        Value::Object(user) => {
-            let email = user.get("email").and_then(Value::as_str);
-            let local = email
-                .and_then(|e| e.split('@').next())
-                .filter(|l| !l.is_empty());
-            match local {
-                Some(l) => Some(
-                    l.chars()
-                        .map(|c| {
-                            if c.is_alphanumeric() || "-_.".contains(c) {
-                                c
-                            } else {
-                                '_'
-                            }
-                        })
-                        .collect(),
-                ),
-                None => user.get("id").map(|id| format!("ls-{id}")),
+/// Label Studio's users in one export: the annotator name of each user id.
+///
+/// A user is its id, whether `completed_by` gives the id alone or the user
+/// object: the name is the local part of the user's e-mail when the export
+/// gives one that no other user of the export shares, else `ls-<id>`
+/// (`<local>-ls<id>` when two users' e-mails share their local part).
+#[derive(Debug, Default)]
+struct Users {
+    names: HashMap<String, String>,
+    /// Users whose e-mails share a local part: `(local part, [(id, e-mail)])`.
+    collisions: Vec<(String, Vec<(String, String)>)>,
+}
+
+impl Users {
+    fn of(tasks: &[Value]) -> Self {
+        // id -> e-mail (when any form of the user gives it).
+        let mut emails: BTreeMap<String, Option<String>> = BTreeMap::new();
+        for task in tasks {
+            let list = task
+                .get("annotations")
+                .or_else(|| task.get("completions"))
+                .and_then(Value::as_array);
+            for a in list.into_iter().flatten() {
+                match a.get("completed_by") {
+                    Some(Value::Number(n)) => {
+                        emails.entry(n.to_string()).or_default();
+                    }
+                    Some(Value::Object(user)) => {
+                        let Some(id) = user.get("id").map(user_id) else {
+                            continue;
+                        };
+                        let email = user.get("email").and_then(Value::as_str);
+                        let slot = emails.entry(id).or_default();
+                        if slot.is_none() {
+                            *slot = email
+                                .filter(|e| !local_part(e).is_empty())
+                                .map(str::to_owned);
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
-        Value::String(s) => Some(s.clone()),
-        _ => None,
+        let mut by_local: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        for (id, email) in &emails {
+            if let Some(e) = email {
+                by_local
+                    .entry(annotator_name(local_part(e)))
+                    .or_default()
+                    .push((id.clone(), e.clone()));
+            }
+        }
+        let mut users = Self::default();
+        for (id, email) in &emails {
+            let name = match email {
+                Some(e) => {
+                    let local = annotator_name(local_part(e));
+                    if by_local[&local].len() == 1 {
+                        local
+                    } else {
+                        format!("{local}-ls{id}")
+                    }
+                }
+                None => format!("ls-{id}"),
+            };
+            users.names.insert(id.clone(), name);
+        }
+        users.collisions = by_local.into_iter().filter(|(_, v)| v.len() > 1).collect();
+        users
     }
+
+    /// The annotator named by `completed_by`: a user id, or a user object.
+    fn annotator(&self, completed_by: Option<&Value>) -> Option<String> {
+        let by_id = |id: String| {
+            self.names
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| format!("ls-{id}"))
+        };
+        match completed_by? {
+            Value::Number(n) => Some(by_id(n.to_string())),
+            Value::Object(user) => match user.get("id") {
+                Some(id) => Some(by_id(user_id(id))),
+                None => user
+                    .get("email")
+                    .and_then(Value::as_str)
+                    .map(local_part)
+                    .filter(|l| !l.is_empty())
+                    .map(annotator_name),
+            },
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// What the report says about users whose e-mails share a local part.
+    fn warnings(&self) -> Vec<String> {
+        self.collisions
+            .iter()
+            .map(|(local, users)| {
+                let list: Vec<String> = users
+                    .iter()
+                    .map(|(id, e)| format!("user {id} ({e}) as {}", self.names[id]))
+                    .collect();
+                format!(
+                    "Label Studio users whose e-mails share the name '{local}' are different \
+                     annotators: {}",
+                    list.join(", ")
+                )
+            })
+            .collect()
+    }
+}
+
+/// A user id as a string (`3`, or `"3"` as `3`).
+fn user_id(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The part of an e-mail before `@` (of `Name <a@b>`, the address's).
+fn local_part(email: &str) -> &str {
+    let address = email
+        .rsplit_once('<')
+        .map_or(email, |(_, a)| a.trim_end_matches('>'));
+    address.split('@').next().unwrap_or("").trim()
 }
 
 /// An RFC 3339 time of Label Studio (`2021-04-01T10:00:00.123456Z`) at second precision.
@@ -139,7 +251,13 @@ fn time(v: Option<&Value>) -> Option<String> {
     Some(t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-fn parse(src: &Source, cx: Context<'_>, i: usize, task: &Value) -> Result<AnnotatedIn> {
+fn parse(
+    src: &Source,
+    cx: Context<'_>,
+    users: &Users,
+    i: usize,
+    task: &Value,
+) -> Result<AnnotatedIn> {
     let task_id = task.get("id").map(ToString::to_string);
     let location = match &task_id {
         Some(id) => format!("{}: task {} (id {id})", src.name, i + 1),
@@ -209,7 +327,7 @@ fn parse(src: &Source, cx: Context<'_>, i: usize, task: &Value) -> Result<Annota
         }
     };
     for (a, annotation) in list.iter().enumerate() {
-        let ann = annotation_of(annotation, a, &mut conversions).map_err(err)?;
+        let ann = annotation_of(annotation, a, users, &mut conversions).map_err(err)?;
         annotations.push(ann);
     }
     if let Some(Value::Array(p)) = task.get("predictions")
@@ -240,6 +358,7 @@ fn parse(src: &Source, cx: Context<'_>, i: usize, task: &Value) -> Result<Annota
 fn annotation_of(
     annotation: &Value,
     a: usize,
+    users: &Users,
     conversions: &mut Vec<(ConversionKind, String)>,
 ) -> std::result::Result<AnnotationIn, String> {
     let cancelled = annotation
@@ -251,7 +370,7 @@ fn annotation_of(
     } else {
         Status::Accepted
     });
-    ann.annotator = annotator(annotation.get("completed_by"));
+    ann.annotator = users.annotator(annotation.get("completed_by"));
     ann.at = time(annotation.get("updated_at")).or_else(|| time(annotation.get("created_at")));
     if let Some(secs) = annotation.get("lead_time").and_then(Value::as_f64)
         && secs.is_finite()
@@ -383,13 +502,23 @@ mod tests {
 
     #[test]
     fn annotators_of_completed_by() {
-        assert_eq!(
-            annotator(Some(&serde_json::json!(3))).as_deref(),
-            Some("ls-3")
-        );
+        let task = |by: Value| serde_json::json!({"annotations": [{"completed_by": by}]});
+        let users = Users::of(&[
+            task(serde_json::json!({"id": 3, "email": "jo.ann+x@example.org"})),
+            task(serde_json::json!(3)),
+            task(serde_json::json!(4)),
+            task(serde_json::json!({"id": 5, "email": "carol@x.org"})),
+            task(serde_json::json!({"id": 6, "email": "Carol C <carol@y.org>"})),
+        ]);
+        let name = |v: Value| users.annotator(Some(&v));
+        assert_eq!(name(serde_json::json!(3)).as_deref(), Some("jo.ann_x"));
         let user = serde_json::json!({"id": 3, "email": "jo.ann+x@example.org"});
-        assert_eq!(annotator(Some(&user)).as_deref(), Some("jo.ann_x"));
-        assert_eq!(annotator(None), None);
+        assert_eq!(name(user).as_deref(), Some("jo.ann_x"));
+        assert_eq!(name(serde_json::json!(4)).as_deref(), Some("ls-4"));
+        assert_eq!(name(serde_json::json!(5)).as_deref(), Some("carol-ls5"));
+        assert_eq!(name(serde_json::json!(6)).as_deref(), Some("carol-ls6"));
+        assert_eq!(users.annotator(None), None);
+        assert_eq!(users.warnings().len(), 1);
     }
 
     #[test]

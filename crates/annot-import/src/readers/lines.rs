@@ -32,6 +32,10 @@ impl Line<'_> {
 
     /// The file's name without its extension (doccano names a user's file after the user).
     pub(super) fn file_stem(&self) -> Option<String> {
+        // Standard input has no name to tell a user by.
+        if matches!(self.src.data, crate::sources::SourceData::Stdin(_)) {
+            return None;
+        }
         Path::new(&self.src.name)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -5,9 +5,13 @@
 //! `label` + `answer` and choice `options` + `accept` (document labels),
 //! `relations`, `meta`, `_input_hash`, `_task_hash`, `_timestamp`.
 //!
-//! Offsets are code points. `answer` gives the record's status; a span whose
-//! own answer is `reject` is kept in the record's `rejected_spans`; document
-//! labels go to the schema's layer that has the value; relations are kept in
+//! Offsets are code points. `answer` gives the record's status; a span
+//! answered `reject` (its own answer, else the task's) is kept in the
+//! record's `rejected_spans`, never in its spans, and one answered `ignore`
+//! is not imported; document labels go to the schema's layer that has the
+//! value, a rejected binary `label` to the record's `rejected_labels`;
+//! `_annotator_id` (else `_session_id`) of a multi-user dataset is the
+//! annotator unless `--as` names one; relations are kept in
 //! the record's `relations` until annot models them; `meta` is the document's
 //! metadata; Prodigy's own keys (`_input_hash`, ...) are kept in the record.
 //! Tokens are Prodigy's and left aside (annot tokenizes on its own).
@@ -15,7 +19,9 @@
 use annot_model::Status;
 use serde_json::{Map, Value};
 
-use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn};
+use crate::annotated::{
+    ANY_LAYER, AnnotatedIn, AnnotationIn, ConversionKind, REJECTED_LABELS, annotator_name,
+};
 use crate::error::Result;
 
 use super::lines::{AnnotatedLines, Line, keep_relations, meta_of, string};
@@ -51,19 +57,45 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
     let id = line.id(&mut task, "id")?;
     let mut ann = AnnotationIn::new(status(line, task.get("answer"), "'answer'")?);
     let mut conversions = Vec::new();
+    // The answer of a span is its own, else the task's: a rejected span is a
+    // negative example (never one of the record's spans), an ignored one no
+    // judgement at all (not imported).
+    let mut ignored = 0usize;
     for (i, (span, answer)) in line.spans(&mut task)?.into_iter().enumerate() {
-        match status(line, answer.as_ref(), &format!("spans[{i}].answer"))? {
+        let own = match answer {
+            Some(a) => status(line, Some(&a), &format!("spans[{i}].answer"))?,
+            None => ann.status,
+        };
+        match own {
             Status::Rejected => ann.rejected.push(span),
+            Status::Skipped => ignored += 1,
             _ => ann.spans.push(span),
         }
     }
-    // A binary document label: `label` with the task's answer.
+    if ignored > 0 {
+        conversions.push((
+            ConversionKind::NotModelled,
+            format!(
+                "{ignored} span(s) answered ignore not imported (ignore is no judgement: \
+                 neither a span nor a rejected one)"
+            ),
+        ));
+    }
+    // A binary document label: `label` with the task's answer; a rejected
+    // one is kept in the record's `rejected_labels` (the negative example).
     if let Some(label) = task.remove("label") {
         let label = string(line, Some(&label), "'label'")?;
-        if ann.status == Status::Accepted {
-            ann.labels.entry(ANY_LAYER.into()).or_default().push(label);
-        } else {
-            ann.extra.insert("label".into(), Value::String(label));
+        match ann.status {
+            Status::Accepted => ann.labels.entry(ANY_LAYER.into()).or_default().push(label),
+            Status::Rejected => {
+                ann.extra.insert(
+                    REJECTED_LABELS.into(),
+                    Value::Array(vec![Value::String(label)]),
+                );
+            }
+            _ => {
+                ann.extra.insert("label".into(), Value::String(label));
+            }
         }
     }
     // Choices: `accept` lists the ids of the options chosen.
@@ -82,6 +114,12 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
         Some(_) => return Err(line.error("'accept' is not a list of option ids")),
     }
     keep_relations(&mut task, &mut ann, &mut conversions, "");
+    // A multi-user dataset (`?session=NAME`) names who answered each task.
+    ann.annotator = ["_annotator_id", "_session_id"]
+        .iter()
+        .find_map(|k| task.get(*k).and_then(Value::as_str))
+        .filter(|s| !s.is_empty())
+        .map(annotator_name);
     for key in KEPT {
         if let Some(v) = task.remove(key) {
             ann.extra.insert(key.into(), v);
