@@ -363,7 +363,9 @@ impl Session {
             remaining: self
                 .queue
                 .iter()
-                .filter(|e| !self.handled.contains(e))
+                // A document decided this session and reopened by `u` is not to do:
+                // its decision is in the log.
+                .filter(|e| !self.handled.contains(e) && !self.decided.contains_key(e))
                 .count(),
         }
     }

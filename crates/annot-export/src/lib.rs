@@ -19,6 +19,7 @@
 pub mod config;
 pub mod error;
 mod export;
+pub mod manifest;
 pub mod preflight;
 pub mod split;
 pub mod stream;

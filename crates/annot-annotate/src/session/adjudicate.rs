@@ -19,13 +19,12 @@ use crate::error::Result;
 use crate::render;
 use crate::state::Annotation;
 
-/// The adjudication a session walks, and the options taken so far.
+/// The adjudication a session walks (the options taken are in each document's
+/// annotation, [`Annotation::taken`], so that undo and redo follow them).
 #[derive(Debug, Default)]
 pub(super) struct Adjudicating {
     sides: Vec<String>,
     agendas: HashMap<String, Agenda>,
-    /// (document, choice index) -> what `c` took last.
-    taken: HashMap<(String, usize), Pick>,
 }
 
 /// Whether a record of the target log is a decision an adjudication passes over: any
@@ -79,7 +78,6 @@ impl Session {
                 .into_iter()
                 .map(|a| (a.doc.clone(), a))
                 .collect(),
-            taken: HashMap::new(),
         });
         Ok(session)
     }
@@ -124,10 +122,10 @@ impl Session {
                     c.apply(&mut by, pick, true, false)
                         .is_ok_and(|()| c.state_of(&by) == now)
                 };
-                match adj.taken.get(&(agenda.doc.clone(), i)) {
+                match ann.taken.get(&i) {
                     Some(pick) if gives(pick) => format!("✓ {}", pick_word(pick)),
                     Some(_) => "✓ edited".to_owned(),
-                    None if now == c.state_of(&agenda.start) => "open".to_owned(),
+                    None if agenda.is_open(i, ann) => "open".to_owned(),
                     // Not taken in this session (a restored draft, an edit by hand):
                     // say which option it amounts to, if one.
                     None => (0..c.options.len())
@@ -267,7 +265,8 @@ impl Session {
         let what = format!("c {} {}", numbers_word(&take.choices), pick_word(&pick));
         let before = cur.state.current().clone();
         let result = cur.state.edit(what.clone(), |ann| {
-            for (_, c) in &chosen {
+            for (i, c) in &chosen {
+                ann.taken.insert(*i, pick.clone());
                 let single = match &c.target {
                     ChoiceTarget::Layer(l) => schema.label_set(l).is_some_and(|s| !s.multi),
                     _ => false,
@@ -278,12 +277,6 @@ impl Session {
         });
         match result {
             Ok(()) => {
-                let indices: Vec<usize> = chosen.iter().map(|(i, _)| *i).collect();
-                if let Some(adj) = self.adjudicating.as_mut() {
-                    for i in indices {
-                        adj.taken.insert((doc.clone(), i), pick.clone());
-                    }
-                }
                 tell(out, &self.render, &format!("took {what}"))?;
                 self.show_touched(&before, out)?;
                 self.show_choices(out)?;
