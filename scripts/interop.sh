@@ -100,4 +100,4 @@ if ! command -v java >/dev/null 2>&1; then
         exit 1
     fi
 fi
-"$py" scripts/spark_demo.py --annot "$annot" --docs 10000 --shards 8
+"$py" scripts/spark_demo.py --annot "$annot" --docs 20000 --shards 8

@@ -208,7 +208,7 @@ fn three_sides_after_a_merge_walk_what_the_merge_left_open() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(
-        out.contains("2 decided by hand in the target, left as they are"),
+        out.contains("2 decided in the target by something other than merge (import, annotate, adjudicate), left as they are"),
         "{out}"
     );
 }
@@ -421,4 +421,89 @@ fn the_choices_are_coloured_on_request_and_never_escaped() {
         .unwrap_or_else(|| panic!("{out}"));
     assert!(line.contains("\u{1b}["), "{line:?}");
     assert!(!out.contains('␛'), "{out}");
+}
+
+#[test]
+fn undoing_a_choice_reopens_its_disagreement_and_enter_asks_again() {
+    // hostile7 #9: `u` after `c 2 b` left disagreement 2 "✓ edited", and Enter saved
+    // the document without it and without asking.
+    let (_tmp, root) = three_annotators();
+    let (out, _) = adjudicate(
+        &root,
+        &["alice", "bob"],
+        &["c 1 b", "c 2 b", "u", "c", "", "", "q"],
+    );
+    let after = out.split("undone: c 2 b").nth(1).unwrap_or_default();
+    for says in [
+        "1 ¶6 \"Rania Khoury\" a alice PER · b bob ORG  ✓ b",
+        "2 ¶7 \"Baabda\" a alice – · b bob LOC  open",
+        "disagreement(s) 2, 3, 4 not settled",
+    ] {
+        assert!(
+            after.contains(says),
+            "missing {says:?} after the undo:\n{out}"
+        );
+    }
+    // Saved all the same on the second Enter: the agreed spans are there, and what
+    // was left open is recorded as contested, not silently dropped.
+    let kfar = gold(&root, KFAR);
+    let spans: Vec<String> = provenance(&kfar)
+        .iter()
+        .map(|(t, l, _)| format!("{t} {l}"))
+        .collect();
+    assert_eq!(
+        spans,
+        ["Kfar Selwan LOC", "Rania Khoury ORG", "Kfar Selwan LOC"]
+    );
+    let contested = kfar["provenance"]["contested"].as_array().unwrap();
+    assert!(
+        contested.iter().any(|c| c["span"]["text"] == "Baabda"
+            && c["annotators"] == json!(["bob"])
+            && c["against"] == json!(["alice"])),
+        "{kfar}"
+    );
+    assert!(
+        contested
+            .iter()
+            .any(|c| c["item"] == "label" && c["layer"] == "topic"),
+        "{kfar}"
+    );
+
+    // `c * a` then `u`: every disagreement is open again.
+    let out = annot_in(&root)
+        .args(["adjudicate", "alice", "bob", "--into", "gold2"])
+        .write_stdin("c * a\nu\n\nq\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("disagreement(s) 1, 2, 3, 4 not settled"),
+        "{out}"
+    );
+    assert!(!out.contains(&format!("saved {KFAR}")), "{out}");
+}
+
+#[test]
+fn a_document_reopened_and_left_as_it_was_promises_no_draft_and_is_not_counted_twice() {
+    // hostile7 #33: after `u` + `q`, "1 document has unsaved edits, kept as a draft"
+    // (there was none), and the saved document counted among those still to do.
+    let (_tmp, root) = three_annotators();
+    let (out, _) = adjudicate(&root, &["alice", "bob"], &["c * a", "", "u", "q"]);
+    assert!(out.contains(&format!("reopened {KFAR}")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "quit: 1 saved this session (1 accepted), 1 still to do · {KFAR} was reopened and left as it was: your accept stands"
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("kept as a draft"), "{out}");
+    assert!(
+        !root.join("annotations/gold.draft.jsonl").exists() || {
+            let d = std::fs::read_to_string(root.join("annotations/gold.draft.jsonl")).unwrap();
+            !d.contains(KFAR)
+        }
+    );
 }

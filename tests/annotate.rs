@@ -56,3 +56,25 @@ pub(crate) fn spawn_session(root: &Path, who: &str) -> Child {
         .spawn()
         .expect("annot starts")
 }
+
+#[test]
+fn spans_taken_from_another_annotators_suggestions_name_that_annotator() {
+    // hostile7 #42: `--suggest-from c` recorded only `source: model`, whoever c was.
+    let (_tmp, root) = crate::compare::three_annotators();
+    crate::common::annot_in(&root)
+        .args(["annotate", "--annotator", "zed", "--suggest-from", "bob"])
+        .write_stdin("y\n\nq\n")
+        .assert()
+        .success();
+    let log = std::fs::read_to_string(root.join("annotations/zed.jsonl")).unwrap();
+    let rec: serde_json::Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
+    assert!(
+        rec["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["source"] == "model"),
+        "{rec}"
+    );
+    assert_eq!(rec["suggested_by"], "bob", "{rec}");
+}

@@ -840,7 +840,7 @@ fn rows() -> Vec<Row> {
             after: Untouched,
         },
         Row {
-            name: "export: two records with the same timestamp (the later line wins)",
+            name: "export: two records with the same timestamp (the record greater byte by byte stands, whatever the line order)",
             setup: |_, root| {
                 // A second record of d1 at the same instant, rejecting it.
                 forged_log(root, "alice", |l| {

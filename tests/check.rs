@@ -156,3 +156,51 @@ fn check_exits_1_on_a_warning_unless_warnings_ok() {
         .assert()
         .success();
 }
+
+#[test]
+fn check_reports_overlapping_and_repeated_spans_in_a_schema_without_overlaps() {
+    // hostile7 #1/#4: a record with [0,11) and [5,11), and one with Lyon LOC and
+    // Lyon ORG on one extent, passed `check` although the schema says "overlap": false.
+    use crate::compare::{record, write_log};
+    let (_tmp, root) = jsonl_project(&[
+        ("o1", "Jean Dupont dirige Air France."),
+        ("o2", "Visite à Lyon."),
+    ]);
+    let t = "2026-11-20T10:00:00Z";
+    write_log(
+        &root,
+        "x",
+        &[
+            record(
+                &root,
+                "o1",
+                t,
+                "accepted",
+                &[(0, 11, "PER"), (5, 11, "PER")],
+                &[],
+            ),
+            record(
+                &root,
+                "o2",
+                t,
+                "accepted",
+                &[(9, 13, "LOC"), (9, 13, "ORG")],
+                &[],
+            ),
+        ],
+    );
+    let out = annot_in(&root)
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    for says in [
+        "x.jsonl:1: document 'o1': overlapping spans: PER \"Jean Dupont\" [0, 11) and PER \"Dupont\" [5, 11) overlap, which the schema does not allow",
+        "x.jsonl:2: document 'o2': two labels on one extent: LOC \"Lyon\" [9, 13) and ORG \"Lyon\" [9, 13), which the schema does not allow",
+    ] {
+        assert!(err.contains(says), "missing {says:?} in:\n{err}");
+    }
+}

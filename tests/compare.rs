@@ -656,11 +656,93 @@ fn diff_puts_zone_corrections_side_by_side() {
     assert_eq!(d["zones"][0]["a"], "title");
     assert_eq!(d["zones"][0]["b"], "boilerplate");
     assert_eq!(d["zones"][0]["b_corrected"], true);
-    // alice against herself: nothing differs, zones included.
+    // alice against a copy of her log: nothing differs, zones included (the log
+    // itself named twice is refused: see merge::one_log_named_twice...).
+    std::fs::copy(
+        root.join("annotations/alice.jsonl"),
+        root.join("alice-copy.jsonl"),
+    )
+    .unwrap();
     let same = stdout_of(
         annot_in(&root)
-            .args(["diff", "alice", "alice.jsonl"])
-            .current_dir(root.join("annotations")),
+            .args(["diff", "alice", "alice-copy.jsonl"])
+            .current_dir(&root),
     );
     assert!(!same.contains("zones ["), "{same}");
+}
+
+#[test]
+fn diff_counts_what_it_showed_and_a_huge_context_does_not_wrap() {
+    // hostile7 #14: a diff of one differing document ended with "no document has a
+    // decision of both sides"; #26: --context u64::MAX cut the span's text.
+    let (_tmp, root) = three_annotators();
+    let one = stdout_of(annot_in(&root).args(["diff", "alice", "bob", "--doc", KFAR]));
+    assert!(
+        one.ends_with("1 document(s) differ (shown above)\n0 documents agree\n"),
+        "{one}"
+    );
+    assert!(!one.contains("no document has a decision"), "{one}");
+    let all = stdout_of(annot_in(&root).args(["diff", "alice", "bob"]));
+    assert!(
+        all.contains(&format!(
+            "1 document(s) differ (shown above)\n1 documents agree: {MOSAIC}"
+        )),
+        "{all}"
+    );
+    let huge = stdout_of(annot_in(&root).args([
+        "diff",
+        "alice",
+        "bob",
+        "--doc",
+        KFAR,
+        "--context",
+        "18446744073709551615",
+    ]));
+    assert!(huge.contains("[Baabda]{only bob: LOC}"), "{huge}");
+    let csv = stdout_of(annot_in(&root).args([
+        "diff",
+        "alice",
+        "bob",
+        "--csv",
+        "--context",
+        "18446744073709551615",
+    ]));
+    assert!(csv.contains("Baabda"), "{csv}");
+}
+
+#[test]
+fn thresholds_outside_a_figures_range_and_zero_split_weights_are_refused_in_words() {
+    // hostile7 #27: `--min f1=1.5` always failed, `--min f1=-3` always passed;
+    // `--split train=0` was "not NAME=WEIGHT".
+    let (_tmp, root) = three_annotators();
+    for (min, says) in [
+        (
+            "f1=1.5",
+            "--min: 'f1=1.5': that figure lies between 0 and 1",
+        ),
+        ("f1=-3", "--min: 'f1=-3': that figure lies between 0 and 1"),
+        (
+            "alpha=-2",
+            "--min: 'alpha=-2': that figure lies between -1 and 1",
+        ),
+    ] {
+        annot_in(&root)
+            .args(["agree", "alice", "bob", "--min", min])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "alpha=-0.5"])
+        .assert()
+        .success();
+    annot_in(&root)
+        .args(["export", "--format", "jsonl", "--from", "alice", "--out"])
+        .arg(root.join("x"))
+        .args(["--split", "train=0,dev=100"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "'train=0': a weight must be at least 1",
+        ));
 }

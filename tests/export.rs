@@ -145,7 +145,7 @@ fn every_format_writes_what_its_readers_expect() {
     )
     .success();
     let conll = read(&dir.join("all.conll"));
-    assert_eq!(conll.matches("-DOCSTART- -X- O\n\n").count(), 3);
+    assert_eq!(conll.matches("-DOCSTART- (").count(), 3);
     assert!(
         conll.contains("Kfar B-LOC\nSelwan I-LOC\n"),
         "{}",
@@ -374,7 +374,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 stack.push(p);
             } else {
                 let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
+                // annot's list of the files it wrote (see the test of re-exports).
+                if rel != ".annot-export.json" {
+                    out.insert(rel, std::fs::read(&p).unwrap());
+                }
             }
         }
     }
@@ -552,11 +555,16 @@ fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
     assert!(ann.starts_with("T1\tLOC 0 4\tKfar\n"), "{ann}");
     assert!(ann.contains("\tDocument 0 "), "{ann}");
     assert!(ann.contains("A1\ttopic T2 society\n"), "{ann}");
-    let names: Vec<String> = std::fs::read_dir(&dir)
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["all"], "no temporary directory left");
+    names.sort();
+    assert_eq!(
+        names,
+        [".annot-export.json", "all"],
+        "no temporary directory left"
+    );
 }
 
 #[test]
@@ -647,4 +655,252 @@ fn parquet_without_the_feature_says_how_to_build_it() {
         .code(2)
         .stderr(predicate::str::contains("--features parquet"));
     assert!(!dir.exists());
+}
+
+#[test]
+fn a_new_export_into_the_same_directory_replaces_the_earlier_set_of_files() {
+    // hostile7 #32: train/dev/test, then train/dev into the same --out left the old
+    // test.jsonl beside the new files, holding documents now in train.jsonl.
+    let (_tmp, root) = annotated();
+    let out = root.join("st");
+    export(
+        &root,
+        &out,
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--split",
+            "train=60,dev=20,test=20",
+        ],
+    )
+    .success();
+    assert!(out.join("test.jsonl").exists());
+    let names = |dir: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    std::fs::write(out.join("README.md"), "mine\n").unwrap();
+    export(
+        &root,
+        &out,
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--split",
+            "train=90,dev=10",
+        ],
+    )
+    .success()
+    .stderr(
+        predicate::str::contains("removed (written by the earlier export")
+            .and(predicate::str::contains("test.jsonl")),
+    );
+    assert_eq!(
+        names(&out),
+        [
+            ".annot-export.json",
+            "README.md",
+            "dev.jsonl",
+            "train.jsonl"
+        ],
+        "the old test.jsonl is gone, the file annot did not write stays"
+    );
+    // Another format: the jsonl files go, hf's come.
+    export(&root, &out, &["--format", "hf", "--from", "alice"]).success();
+    assert_eq!(
+        names(&out),
+        [
+            ".annot-export.json",
+            "README.md",
+            "all.jsonl",
+            "labels.json"
+        ]
+    );
+    // A data file annot did not write is never removed: the export refuses.
+    std::fs::write(out.join("extra.jsonl"), "{}\n").unwrap();
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"])
+        .failure()
+        .stderr(predicate::str::contains(
+            "extra.jsonl is not written by this export",
+        ));
+    assert!(out.join("extra.jsonl").exists());
+    assert!(
+        out.join("labels.json").exists(),
+        "a refused export changes nothing"
+    );
+}
+
+#[test]
+fn excel_csv_neutralises_formula_cells_and_plain_csv_keeps_them_exact() {
+    // hostile7 #28: an id and a text starting with `=` reached Excel as formulas.
+    let (tmp, root) = crate::common::empty_project();
+    let input = tmp.path().join("inj.jsonl");
+    let line = serde_json::json!({
+        "id": "=cmd|' -C calc'!A0",
+        "text": "=HYPERLINK(\"http://x\",\"y\") chez Air France à Paris",
+        "spans": [{"start": 45, "end": 50, "label": "LOC"}],
+        "answer": "accept"
+    });
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "prodigy", "--as", "m"])
+        .arg(&input)
+        .assert()
+        .success();
+    let csv = |extra: &[&str]| {
+        stdout_of(
+            annot_in(&root)
+                .args(["export", "--format", "csv", "--from", "m", "--out", "-"])
+                .args(extra),
+        )
+    };
+    let excel = csv(&["--excel"]);
+    let row = excel.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("'=cmd|' -C calc'!A0,\"'=HYPERLINK("),
+        "{excel}"
+    );
+    let plain = csv(&[]);
+    let mut r = csv::Reader::from_reader(plain.as_bytes());
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!(&rec[0], "=cmd|' -C calc'!A0", "plain CSV is byte-exact");
+    assert!(rec[1].starts_with("=HYPERLINK("));
+}
+
+#[test]
+fn conll_names_each_document_so_a_subset_comes_back_on_its_own_documents() {
+    // hostile7 #12: `export --format conll --filter id=d2` wrote no id, and
+    // `import --align-to-corpus` put d2's span on d1, whose text also holds its tokens.
+    let (tmp, root) = crate::common::empty_project();
+    let input = tmp.path().join("pa.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"d1\",\"text\":\"Paris est belle. Lyon aussi.\",\"spans\":[],\"answer\":\"accept\"}\n\
+         {\"id\":\"d2\",\"text\":\"Paris est belle.\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"LOC\"}],\"answer\":\"accept\"}\n",
+    )
+    .unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "prodigy", "--as", "g"])
+        .arg(&input)
+        .assert()
+        .success();
+    let conll = stdout_of(annot_in(&root).args([
+        "export", "--format", "conll", "--from", "g", "--filter", "id=d2", "--out", "-",
+    ]));
+    assert!(
+        conll.starts_with("-DOCSTART- (d2) O\n\nParis B-LOC\n"),
+        "{conll}"
+    );
+    let file = tmp.path().join("pa2.conll");
+    std::fs::write(&file, &conll).unwrap();
+    annot_in(&root)
+        .args([
+            "import",
+            "--format",
+            "conll",
+            "--align-to-corpus",
+            "--as",
+            "g3",
+        ])
+        .arg(&file)
+        .assert()
+        .success();
+    let log = read(&root.join("annotations/g3.jsonl"));
+    let rec: serde_json::Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
+    assert_eq!(rec["doc"], "d2", "{log}");
+    let again = stdout_of(
+        annot_in(&root).args(["export", "--format", "conll", "--from", "g3", "--out", "-"]),
+    );
+    assert_eq!(again, conll, "the round trip gives the same bytes");
+    // --no-docstart writes neither the line nor the id.
+    let bare = stdout_of(annot_in(&root).args([
+        "export",
+        "--format",
+        "conll",
+        "--from",
+        "g",
+        "--filter",
+        "id=d2",
+        "--no-docstart",
+        "--out",
+        "-",
+    ]));
+    assert!(bare.starts_with("Paris B-LOC\n"), "{bare}");
+}
+
+#[test]
+fn an_out_that_names_a_file_is_refused_with_the_way_to_write_one() {
+    // hostile7 #13: `--out rt1.jsonl` silently made a directory rt1.jsonl/.
+    let (_tmp, root) = annotated();
+    let out = root.join("rt1.jsonl");
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"])
+        .failure()
+        .stderr(
+            predicate::str::contains("--out is a directory")
+                .and(predicate::str::contains("--out - >")),
+        );
+    assert!(!out.exists());
+    // A directory of that name already there is taken as asked.
+    std::fs::create_dir(&out).unwrap();
+    export(&root, &out, &["--format", "jsonl", "--from", "alice"]).success();
+    assert!(out.join("all.jsonl").exists());
+}
+
+#[test]
+fn stratify_and_group_by_name_what_exists_when_they_name_nothing() {
+    // hostile7 #41: `--stratify nolayer` and `--group-by meta.nonexistent` were taken
+    // silently (and the typo changed the split).
+    let (_tmp, root) = annotated();
+    let out = root.join("gb");
+    let split = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--split",
+        "train=50,test=50",
+    ];
+    export(
+        &root,
+        &out,
+        &[&split[..], &["--stratify", "nolayer"]].concat(),
+    )
+    .failure()
+    .stderr(predicate::str::contains(
+        "--stratify nolayer: schema news@1 has no document-label layer 'nolayer' (layers: topic",
+    ));
+    export(
+        &root,
+        &out,
+        &[&split[..], &["--group-by", "meta.nonexistent"]].concat(),
+    )
+    .failure()
+    .stderr(
+        predicate::str::contains(
+            "--group-by meta.nonexistent: no document exported has meta.nonexistent",
+        )
+        .and(predicate::str::contains("meta.source")),
+    );
+    assert!(
+        !out.join("train.jsonl").exists() && !out.join("test.jsonl").exists(),
+        "nothing written"
+    );
+    export(
+        &root,
+        &out,
+        &[
+            &split[..],
+            &["--group-by", "meta.source", "--stratify", "topic"],
+        ]
+        .concat(),
+    )
+    .success();
 }

@@ -216,7 +216,7 @@ fn a_second_run_adds_nothing_and_a_changed_side_is_appended_never_rewritten() {
     let hand = latest(&root, "gold", KFAR);
     let fourth = stdout_of(annot_in(&root).args(["merge", "alice", "bob", "--into", "gold"]));
     assert!(
-        fourth.contains("1 decided by hand in the target, left as they are"),
+        fourth.contains("1 decided in the target by something other than merge (import, annotate, adjudicate), left as they are"),
         "{fourth}"
     );
     assert_eq!(latest(&root, "gold", KFAR), hand);
@@ -258,6 +258,23 @@ fn every_strategy_over_three_annotators() {
         "tie".into(),
         json!(["alice", "carol"])
     )));
+    // hostile7 #10: two for and one against is not a tie: it is short of 3 votes.
+    let text = stdout_of(annot_in(&root).args([
+        "merge",
+        "alice",
+        "bob",
+        "carol",
+        "--into",
+        "all3b",
+        "--min-agree",
+        "3",
+        "--dry-run",
+    ]));
+    assert!(
+        text.contains("short of 3 votes: PER \"Rania Khoury\"")
+            && text.contains("· alice, carol · not bob"),
+        "{text}"
+    );
     // At least one: Rania Khoury PER and ORG clash.
     merge("any", &["--min-agree", "1"]);
     let open = contested(&latest(&root, "any", KFAR));
@@ -416,4 +433,74 @@ fn a_side_made_on_an_older_text_is_merged_on_the_current_text_and_its_lost_span_
         .stderr
         .clone();
     assert!(!String::from_utf8(out).unwrap().contains("gold.jsonl"));
+}
+
+#[test]
+fn one_log_named_twice_by_name_and_by_path_is_refused_wherever_sides_are_taken() {
+    use predicates::prelude::*;
+    // hostile7 #21: `merge alice annotations/alice.jsonl bob` made a 2-of-3 majority
+    // out of alice alone.
+    let (_tmp, root) = crate::compare::three_annotators();
+    let by_path = root.join("annotations/alice.jsonl");
+    let roundabout = root.join("annotations/../annotations/alice.jsonl");
+    for args in [
+        vec![
+            "merge",
+            "alice",
+            by_path.to_str().unwrap(),
+            "bob",
+            "--into",
+            "g0",
+            "--dry-run",
+        ],
+        vec!["agree", "alice", roundabout.to_str().unwrap()],
+        vec!["diff", by_path.to_str().unwrap(), "alice"],
+    ] {
+        crate::common::annot_in(&root)
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .failure()
+            .stderr(
+                predicates::str::contains("both read")
+                    .and(predicates::str::contains("one annotator would count twice")),
+            );
+    }
+    // A side as of another time is another version, not a duplicate.
+    crate::common::annot_in(&root)
+        .args(["agree", "alice", "alice@2000-01-01"])
+        .assert()
+        .stderr(predicates::str::contains("both read").not());
+}
+
+#[test]
+fn status_does_not_count_a_flagged_record_as_decided_as_agree_does_not() {
+    // hostile7 #35: status said gold 2/3 decided with one flagged, agree 1 decided.
+    let (_tmp, root) = three_annotators();
+    annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success();
+    let st = json_of(&root, &["status", "--json"]);
+    let gold = st["annotators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "gold")
+        .unwrap()
+        .clone();
+    let flagged = gold["statuses"]["flagged"].as_u64().unwrap();
+    assert!(flagged > 0, "{gold}");
+    assert_eq!(
+        gold["decided"].as_u64().unwrap(),
+        gold["statuses"]["accepted"].as_u64().unwrap()
+            + gold["statuses"]["rejected"].as_u64().unwrap(),
+        "{gold}"
+    );
+    let agree = json_of(&root, &["agree", "gold", "alice", "--json"]);
+    let sides = agree.to_string();
+    assert!(
+        sides.contains("flagged"),
+        "agree names the flagged record: {sides}"
+    );
 }

@@ -308,3 +308,42 @@ fn json_output_into_a_closed_pipe_exits_quietly() {
         );
     }
 }
+
+#[test]
+fn export_to_a_terminal_shows_controls_and_to_a_pipe_stays_exact() {
+    // hostile7 #38: `export --format csv --out -` sent a document's escapes to the terminal.
+    let (_tmp, root) = hostile_project();
+    annot_in(&root)
+        .args(["annotate", "--annotator", "t"])
+        .write_stdin("Hezbollah ORG\n\n\n\nq\n")
+        .assert()
+        .success();
+    let args = ["export", "--format", "csv", "--from", "t", "--out", "-"];
+    let piped = stdout_of(annot_in(&root).args(args));
+    assert!(
+        piped.contains("\u{1b}]0;pwned\u{7}"),
+        "a pipe gets the exact text: {piped:?}"
+    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annot"));
+    cmd.arg("--project")
+        .arg(&root)
+        .args(args)
+        .env_remove("ANNOT_PROJECT")
+        .env("NO_COLOR", "1");
+    let mut s = Session::spawn(cmd).expect("spawn under a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let found = s.expect(Eof).unwrap();
+    let mut bytes = found.before().to_vec();
+    for m in found.matches() {
+        bytes.extend_from_slice(m);
+    }
+    let out = String::from_utf8_lossy(&bytes).into_owned();
+    // The pty also carries stderr (annot's own progress bar): look at the data.
+    let start = out.find("id,text").expect("the CSV header");
+    let end = out[start..]
+        .find("exported")
+        .map_or(out.len(), |e| start + e);
+    let data = out[start..end].trim_end_matches("\r\u{1b}[2K");
+    assert!(data.contains("Hezbollah"), "{out:?}");
+    assert_shown_not_sent(data);
+}

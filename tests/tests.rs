@@ -19,4 +19,5 @@ mod record_defects;
 mod show_why;
 mod snapshots;
 mod stream;
+mod teams;
 mod terminal_escapes;

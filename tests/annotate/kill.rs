@@ -101,7 +101,7 @@ fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
         let journal = DraftJournal::open(&log)
             .unwrap_or_else(|e| panic!("round {round}: the draft journal does not open: {e}"));
         for (id, spans) in &edits {
-            let kept: BTreeSet<(String, String)> = match (journal.get(id), log.get(id)) {
+            let kept: BTreeSet<(String, String)> = match (journal.get(id), log.get(id).unwrap()) {
                 (Some(d), _) => d
                     .spans
                     .iter()
@@ -136,7 +136,7 @@ fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
         edits.retain(|id, _| journal.get(id).is_some());
         drop(journal);
         for (id, status) in &acknowledged {
-            let r = log.get(id).unwrap_or_else(|| {
+            let r = log.get(id).unwrap().unwrap_or_else(|| {
                 panic!("round {round}: {id} was acknowledged but is not in the log")
             });
             assert_eq!(r.status, *status, "round {round}: {id}");

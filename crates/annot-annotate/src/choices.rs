@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 
 use annot_model::ZoneSpan;
-use annot_model::combine::{CombinedValue, Provenance, SpanProvenance};
+use annot_model::combine::{CombinedValue, Contested, Item, Provenance, SpanProvenance, Why};
 use annot_model::record::Span;
 
 use crate::state::Annotation;
@@ -297,8 +297,81 @@ impl Choice {
 }
 
 impl Agenda {
+    /// Whether choice `i` is still open in `ann`: not taken with `c`, and what it decides
+    /// is as the document opened (what the sides agreed on).
+    #[must_use]
+    pub fn is_open(&self, i: usize, ann: &Annotation) -> bool {
+        self.choices.get(i).is_some_and(|c| {
+            !ann.taken.contains_key(&i) && c.state_of(ann) == c.state_of(&self.start)
+        })
+    }
+
+    /// What the choices still open in `ann` leave undecided: each side's spans and
+    /// values, with who had them and who did not.
+    fn contested(&self, ann: &Annotation) -> Vec<Contested> {
+        let decided: Vec<String> = self.votes.iter().map(|v| v.side.clone()).collect();
+        let mut out = Vec::new();
+        let mut push = |item: Item, who: Vec<String>| {
+            let against = decided
+                .iter()
+                .filter(|d| !who.contains(d))
+                .cloned()
+                .collect();
+            let mut annotators = who;
+            annotators.sort();
+            out.push(Contested {
+                item,
+                annotators,
+                against,
+                why: Why::Tie,
+            });
+        };
+        for (i, c) in self.choices.iter().enumerate() {
+            if !self.is_open(i, ann) {
+                continue;
+            }
+            match &c.target {
+                ChoiceTarget::Spans { .. } => {
+                    for span in c.all_spans() {
+                        let who = c
+                            .options
+                            .iter()
+                            .filter(|o| o.spans.iter().any(|x| key(x) == key(span)))
+                            .map(|o| o.side.clone())
+                            .collect();
+                        push(Item::Span { span: span.clone() }, who);
+                    }
+                }
+                ChoiceTarget::Layer(layer) => {
+                    let mut values: Vec<&String> =
+                        c.options.iter().flat_map(|o| &o.values).collect();
+                    values.sort();
+                    values.dedup();
+                    for value in values {
+                        let who = c
+                            .options
+                            .iter()
+                            .filter(|o| o.values.contains(value))
+                            .map(|o| o.side.clone())
+                            .collect();
+                        push(
+                            Item::Label {
+                                layer: layer.clone(),
+                                value: value.clone(),
+                            },
+                            who,
+                        );
+                    }
+                }
+                ChoiceTarget::Zones => {}
+            }
+        }
+        out
+    }
+
     /// The provenance of `ann` as a record written for this agenda: which side had
-    /// each span and value (none for what was added by hand).
+    /// each span and value (none for what was added by hand), and under `contested`
+    /// what the disagreements left open when it was saved had.
     #[must_use]
     pub fn provenance(
         &self,
@@ -352,7 +425,7 @@ impl Agenda {
                 .zones
                 .as_ref()
                 .map(|z| who(&|v| v.zones.as_ref() == Some(z))),
-            contested: Vec::new(),
+            contested: self.contested(ann),
             lost: Vec::new(),
             zone_options: Vec::new(),
         };

@@ -5,10 +5,10 @@
 //! index and the annotator's log, and orders what is left (`--order`,
 //! `--redo`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::str::FromStr;
 
-use annot_model::Record;
+use annot_model::Status;
 use annot_model::corpus::Corpus;
 use annot_model::filter::{Filter, Vocabulary};
 
@@ -56,14 +56,15 @@ pub fn parse_filter(expr: &str) -> Result<Filter> {
 /// the session passes over.
 ///
 /// Ordering comes before selection, so a resumed random session keeps the
-/// relative order of what is left.
+/// relative order of what is left. `status_of` gives the status of the
+/// annotator's latest record of a document (the log's index has it).
 ///
 /// # Errors
 /// A document that cannot be read while checking a metadata filter; a filter
 /// that selects nothing because of a key or value no document has.
 pub fn build(
     corpus: &Corpus,
-    latest: &BTreeMap<String, Record>,
+    status_of: impl Fn(&str) -> Option<Status>,
     filter: &Filter,
     order: Order,
 ) -> Result<Vec<u32>> {
@@ -75,7 +76,7 @@ pub fn build(
     let entries = corpus.entries();
     items.retain(|&i| {
         let id = entries[i as usize].id.as_str();
-        filter.matches_entry(id, latest.get(id))
+        filter.matches_status(id, status_of(id))
     });
     if filter.needs_document() {
         let mut kept = Vec::with_capacity(items.len());
@@ -100,7 +101,7 @@ pub fn build(
 pub fn already_done(
     corpus: &Corpus,
     queue: &[u32],
-    latest: &BTreeMap<String, Record>,
+    status_of: impl Fn(&str) -> Option<Status>,
     filter: &Filter,
     redo: bool,
 ) -> HashSet<u32> {
@@ -111,11 +112,7 @@ pub fn already_done(
     queue
         .iter()
         .copied()
-        .filter(|&i| {
-            latest
-                .get(&entries[i as usize].id)
-                .is_some_and(|r| r.status.is_decided())
-        })
+        .filter(|&i| status_of(&entries[i as usize].id).is_some_and(Status::is_decided))
         .collect()
 }
 

@@ -11,7 +11,7 @@ use annot_model::annotations::{LostSpan, unsettled};
 use annot_model::corpus::Corpus;
 use annot_model::drafts::DraftJournal;
 use annot_model::filter::Filter;
-use annot_model::record::{SpanSource, Status};
+use annot_model::record::{Record, SpanSource, Status};
 use annot_model::store::AnnotatorLog;
 use annot_model::tokenize::Lang;
 use annot_model::visible;
@@ -87,6 +87,22 @@ struct Current {
     shown: Instant,
     /// What the earlier record had that is not on the text now; listed until a decision.
     losses: Losses,
+    /// The annotator's latest record of the document (read when it was opened,
+    /// replaced by each decision).
+    previous: Option<Record>,
+}
+
+/// The spans of a record, as far as the dictionary needs them.
+#[derive(serde::Deserialize)]
+struct AcceptedSpans {
+    #[serde(default)]
+    spans: Vec<SpanText>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpanText {
+    text: String,
+    label: String,
 }
 
 /// What an earlier record had that is not on the current text: spans lost
@@ -170,9 +186,17 @@ impl Session {
         log: AnnotatorLog,
         opts: SessionOptions,
     ) -> Result<Self> {
-        let queue = queue::build(&corpus, log.latest(), &opts.filter, opts.order)?;
-        let handled = queue::already_done(&corpus, &queue, log.latest(), &opts.filter, opts.redo);
-        let dictionary = Dictionary::from_records(log.latest().values());
+        let status_of = |doc: &str| log.status_of(doc);
+        let queue = queue::build(&corpus, status_of, &opts.filter, opts.order)?;
+        let handled = queue::already_done(&corpus, &queue, status_of, &opts.filter, opts.redo);
+        // One pass over the accepted records, reading only their spans' text
+        // and label: the dictionary keeps counts of span texts, not the records.
+        let mut dictionary = Dictionary::default();
+        for spans in log.read_where::<AcceptedSpans>(|s| s == Status::Accepted) {
+            for s in spans?.spans {
+                dictionary.add_span(&s.text, &s.label);
+            }
+        }
         let suggester = Suggester::new(opts.patterns.clone(), dictionary);
         let journal = DraftJournal::open(&log)?;
         let render = RenderOptions {
@@ -339,7 +363,9 @@ impl Session {
             remaining: self
                 .queue
                 .iter()
-                .filter(|e| !self.handled.contains(e))
+                // A document decided this session and reopened by `u` is not to do:
+                // its decision is in the log.
+                .filter(|e| !self.handled.contains(e) && !self.decided.contains_key(e))
                 .count(),
         }
     }
@@ -427,7 +453,7 @@ impl Session {
             ann: cur.state.current(),
             schema: &self.schema,
             position,
-            previous: self.log.get(&cur.view.doc.id),
+            previous: cur.previous.as_ref(),
             lost: unsettled(
                 &cur.losses.spans,
                 &cur.state.baseline().spans,

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use annot_model::ZoneSpan;
 use annot_model::record::{Record, Span, SpanSource};
 
+use crate::choices::Pick;
+
 /// A group of suggested spans: one text, one label, every place it occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
@@ -33,6 +35,9 @@ pub struct Annotation {
     pub note: Option<String>,
     /// Suggestions not yet taken or dismissed.
     pub pending: Vec<Suggestion>,
+    /// In an adjudication, the disagreements settled with `c` (choice index -> the
+    /// option taken). Part of the annotation so that `u` reopens what it undoes.
+    pub taken: BTreeMap<usize, Pick>,
 }
 
 impl Annotation {
@@ -44,7 +49,7 @@ impl Annotation {
             labels: record.labels.clone(),
             zones: record.zones.clone(),
             note: record.note.clone(),
-            pending: Vec::new(),
+            ..Self::default()
         };
         a.sort_spans();
         a
@@ -170,6 +175,12 @@ impl DocState {
         let before = std::mem::replace(&mut self.current, after);
         self.undo.push((before, what.clone()));
         Some(what)
+    }
+
+    /// Takes the annotation as it is now for the unchanged form (a decision was just
+    /// saved and the document reopened), keeping the history.
+    pub fn rebase(&mut self) {
+        self.baseline = self.current.clone();
     }
 
     /// Whether the annotation differs from what it was when the document was opened.

@@ -163,18 +163,27 @@ impl Dictionary {
             return;
         }
         for span in &record.spans {
-            let text = span.text.trim();
-            if text.chars().count() < 2 {
-                continue;
-            }
-            *self
-                .entries
-                .entry(text.to_owned())
-                .or_default()
-                .entry(span.label.clone())
-                .or_default() += 1;
-            self.version += 1;
+            self.add_span(&span.text, &span.label);
         }
+    }
+
+    /// Adds one accepted span (its text and label).
+    pub fn add_span(&mut self, text: &str, label: &str) {
+        let text = text.trim();
+        if text.chars().count() < 2 {
+            return;
+        }
+        let labels = match self.entries.get_mut(text) {
+            Some(labels) => labels,
+            None => self.entries.entry(text.to_owned()).or_default(),
+        };
+        match labels.get_mut(label) {
+            Some(n) => *n += 1,
+            None => {
+                labels.insert(label.to_owned(), 1);
+            }
+        }
+        self.version += 1;
     }
 
     /// Number of distinct texts.

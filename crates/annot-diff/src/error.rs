@@ -199,6 +199,19 @@ pub enum CompareError {
         /// The side as written.
         side: String,
     },
+    /// Two sides that read the same log as of the same time, written differently.
+    #[error(
+        "sides '{first}' and '{second}' both read {}: one annotator would count twice; name each side once",
+        path.display()
+    )]
+    SameLogTwice {
+        /// The first side, as written.
+        first: String,
+        /// The second, as written.
+        second: String,
+        /// The log they read.
+        path: std::path::PathBuf,
+    },
     /// A `--min` gate that names no figure of the report.
     #[error("--min: '{name}' is not a figure of the report; use one of: {known}")]
     UnknownGate {
@@ -213,9 +226,18 @@ pub enum CompareError {
         /// The part as written.
         part: String,
     },
+    /// A `--min` threshold no figure of its kind can reach or miss.
+    #[error("--min: '{part}': that figure lies between {range}, so this threshold is a typo")]
+    GateOutOfRange {
+        /// The part as written.
+        part: String,
+        /// The figure's range, in words.
+        range: &'static str,
+    },
     /// `--into` names the log of one of the sides being combined.
     #[error(
-        "--into {into}: side '{side}' reads that log; write the result to another annotator (e.g. --into gold)"
+        "--into {into}: side '{side}' reads that log; write the result to another annotator (e.g. --into {})",
+        if into == "gold" { "gold2" } else { "gold" }
     )]
     IntoIsASide {
         /// The target annotator.

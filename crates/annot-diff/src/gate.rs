@@ -59,8 +59,21 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
             if name.trim().is_empty() || !min.is_finite() {
                 return Err(bad());
             }
+            // Every figure lies in [0, 1], or [-1, 1] for the chance-corrected ones:
+            // a threshold outside is a typo, one that always fails or always passes.
+            let name = name.trim();
+            let chance = ["kappa", "alpha", "alpha_u", "ac1"]
+                .iter()
+                .any(|m| name == *m || name.ends_with(&format!(".{m}")));
+            let low = if chance { -1.0 } else { 0.0 };
+            if !(low..=1.0).contains(&min) {
+                return Err(CompareError::GateOutOfRange {
+                    part: part.to_owned(),
+                    range: if chance { "-1 and 1" } else { "0 and 1" },
+                });
+            }
             Ok(Gate {
-                name: name.trim().to_owned(),
+                name: name.to_owned(),
                 min,
             })
         })

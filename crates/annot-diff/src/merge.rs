@@ -21,8 +21,8 @@ use annot_model::combine::{
     Contested, Item, LostOption, Provenance, Rules, Strategy, Vote, ZoneOption, settle,
 };
 use annot_model::corpus::Corpus;
-use annot_model::record::{Record, Status, now_rfc3339};
-use annot_model::store::AnnotatorLog;
+use annot_model::record::{Record, Status};
+use annot_model::store::{AnnotatorLog, Batch};
 use serde::Serialize;
 
 use crate::CompareError;
@@ -171,7 +171,8 @@ pub fn check_config(
 ///
 /// # Errors
 /// A bad configuration (see [`check_config`]), an unreadable corpus, or a failed append
-/// (each record is whole and fsynced; a run cut short is finished by running it again).
+/// (records are written in batches of whole lines, one write and one fsync each; a run
+/// cut short is finished by running it again).
 pub fn merge(
     sides: &[Side],
     corpus: &Corpus,
@@ -193,6 +194,8 @@ pub fn merge(
         documents: Vec::new(),
         skipped: Skipped::default(),
     };
+    // Records are written in batches (one write and one fsync each), a few MB at a time.
+    let mut batch = Batch::default();
     let skipped = for_each_document(sides, corpus, selection, |doc| {
         let id = doc.document.id.clone();
         let present: Vec<(&str, &crate::compare::SideRecord)> = doc
@@ -275,7 +278,7 @@ pub fn merge(
             annotator: into.clone(),
             schema: config.schema.clone(),
             status,
-            at: now_rfc3339(),
+            at: log.stamp(&id),
             ms: 0,
             spans: settled.kept.plain_spans(),
             labels: settled.kept.plain_labels(),
@@ -283,9 +286,9 @@ pub fn merge(
             note,
             extra,
         };
-        let outcome = match log.get(&id) {
-            Some(old) if !is_merge(old) => Outcome::ByHand,
-            Some(old) if same_result(old, &record) => Outcome::Unchanged,
+        let outcome = match log.get(&id)? {
+            Some(old) if !is_merge(&old) => Outcome::ByHand,
+            Some(old) if same_result(&old, &record) => Outcome::Unchanged,
             _ if open => Outcome::Flagged,
             _ => Outcome::Accepted,
         };
@@ -295,7 +298,10 @@ pub fn merge(
             .or_insert(0) += 1;
         if matches!(outcome, Outcome::Accepted | Outcome::Flagged) {
             if !config.dry_run {
-                log.append(&record)?;
+                batch.push(&record)?;
+                if batch.bytes() >= BATCH_BYTES {
+                    log.commit(&mut batch)?;
+                }
             }
             report.written += 1;
             for s in &settled.kept.spans {
@@ -318,9 +324,13 @@ pub fn merge(
         }
         Ok(())
     })?;
+    log.commit(&mut batch)?;
     report.skipped = skipped;
     Ok(report)
 }
+
+/// How many bytes of records a merge holds before it writes them.
+const BATCH_BYTES: usize = 8 << 20;
 
 /// The annotator a log belongs to: its file stem.
 fn log_annotator(log: &AnnotatorLog) -> String {

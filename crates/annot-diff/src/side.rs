@@ -22,7 +22,7 @@
 //! # Ok::<(), annot_diff::CompareError>(())
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use annot_model::annotations::AnnotatorRecords;
@@ -152,7 +152,8 @@ impl Side {
     /// Reads every side, checking that none is named twice and there are at least `needs`.
     ///
     /// # Errors
-    /// As [`Side::load`]; [`CompareError::TooFewSides`]; [`CompareError::DuplicateSide`].
+    /// As [`Side::load`]; [`CompareError::TooFewSides`]; [`CompareError::DuplicateSide`];
+    /// [`CompareError::SameLogTwice`] for one log named two ways.
     pub fn load_all(
         project: &Project,
         written: &[String],
@@ -171,7 +172,40 @@ impl Side {
                 return Err(CompareError::DuplicateSide { side: w.clone() });
             }
         }
-        written.iter().map(|w| Side::load(project, w)).collect()
+        let sides: Vec<Side> = written
+            .iter()
+            .map(|w| Side::load(project, w))
+            .collect::<Result<_, _>>()?;
+        // The same log as of the same time, written two ways (`alice` and
+        // `annotations/alice.jsonl`): one annotator would count twice.
+        let keys: Vec<(PathBuf, Timestamp)> = sides.iter().map(Side::identity).collect();
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(j) = keys[..i].iter().position(|x| x == k) {
+                return Err(CompareError::SameLogTwice {
+                    first: sides[j].name.clone(),
+                    second: sides[i].name.clone(),
+                    path: sides[i].records.path.clone(),
+                });
+            }
+        }
+        Ok(sides)
+    }
+
+    /// What the side reads: its log's canonical path, and the time it is read as of.
+    fn identity(&self) -> (PathBuf, Timestamp) {
+        let p = &self.records.path;
+        let path = p.canonicalize().unwrap_or_else(|_| {
+            // No log yet: its directory is there (or not); compare what can be.
+            match (p.parent().map(Path::canonicalize), p.file_name()) {
+                (Some(Ok(dir)), Some(name)) => dir.join(name),
+                _ => std::path::absolute(p).unwrap_or_else(|_| p.clone()),
+            }
+        });
+        let until = match &self.spec {
+            SideSpec::AsOf { until, .. } => *until,
+            _ => Timestamp::MAX,
+        };
+        (path, until)
     }
 }
 

@@ -295,7 +295,7 @@ impl ExportConfig {
     /// The zones written by default: title, lede and body.
     #[must_use]
     pub fn default_zones() -> Vec<Zone> {
-        vec![Zone::Title, Zone::Lede, Zone::Body]
+        annot_model::zoned::DEFAULT_ZONES.to_vec()
     }
 
     /// Checks that the options fit together.

@@ -1,6 +1,6 @@
 //! The export itself: select, move onto the written text, check, split, write.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -16,11 +16,12 @@ use annot_model::{Document, Schema};
 
 use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
+use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
 use crate::split::{Signature, SplitConfig, plan, simhash};
 use crate::summary::{LeftOut, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
-use crate::writers::{Example, Vocab, Writer, side_files, writer};
+use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
 
 /// Which pass the export is in, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +135,20 @@ pub fn export(
                 },
             });
         }
+    }
+    if let Some(layer) = &config.split.stratify
+        && schema.label_set(layer).is_none()
+    {
+        let layers: Vec<&str> = schema.labels.iter().map(|l| l.name.as_str()).collect();
+        return Err(ExportError::Config(format!(
+            "--stratify {layer}: schema {} has no document-label layer '{layer}' ({})",
+            schema.id(),
+            if layers.is_empty() {
+                "it has none".to_owned()
+            } else {
+                format!("layers: {}", layers.join(", "))
+            }
+        )));
     }
     let annotations = Annotations::load_only(project, &names)?;
     let overlap = overlap_rule(config, &schema);
@@ -316,9 +331,22 @@ fn write_all(
     let config = cx.config;
     let splits = &config.split.splits;
     let mut sinks: Vec<Sink<'_>> = Vec::with_capacity(splits.len());
+    let mut listing = None;
     match &config.output {
         Output::Stdout => sinks.push(Sink::Stream(stdout)),
         Output::Dir(dir) => {
+            let new: BTreeSet<String> = splits
+                .iter()
+                .map(|(name, _)| config.format.file_name(name))
+                .chain(
+                    side_file_names(&config.format)
+                        .iter()
+                        .map(|n| (*n).to_owned()),
+                )
+                .collect();
+            let old = manifest::previous(dir)?;
+            manifest::check_foreign(dir, &old, &new, matches!(config.format, Format::Brat))?;
+            listing = Some((old, new));
             fs_err::create_dir_all(dir).map_err(io_err(dir.clone()))?;
             for (name, _) in splits {
                 let file = config.format.file_name(name);
@@ -363,6 +391,9 @@ fn write_all(
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
     let provenance = matches!(config.source, Source::Combined { .. });
+    // Documents with a --group-by value, and the keys of those without one.
+    let mut grouped = 0usize;
+    let mut meta_keys = BTreeSet::new();
     for (i, id) in ids.iter().enumerate() {
         progress(Progress {
             pass: Pass::Write,
@@ -407,6 +438,9 @@ fn write_all(
             .and_then(|g| g.value(&b.doc.meta))
         {
             s.group_keys.insert(g);
+            grouped += 1;
+        } else if config.split.group_by.is_some() {
+            meta_keys.extend(meta_key_names(&b.doc.meta));
         }
         if let Some(c) = cluster {
             s.cluster_ids.insert(c);
@@ -420,6 +454,18 @@ fn write_all(
     if !refusal.is_empty() {
         // The temporary files are dropped: the old files stay as they were.
         return Err(ExportError::Refused(Box::new(refusal)));
+    }
+    if let Some(g) = &config.split.group_by
+        && grouped == 0
+        && !meta_keys.is_empty()
+    {
+        let keys: Vec<String> = meta_keys.into_iter().collect();
+        return Err(ExportError::Config(format!(
+            "--group-by meta.{}: no document exported has meta.{} (keys there are: {}); nothing was written",
+            g.key,
+            g.key,
+            keys.join(", ")
+        )));
     }
     let mut side = Vec::new();
     for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
@@ -440,6 +486,15 @@ fn write_all(
             side.push(name);
         }
     }
+    let mut removed = Vec::new();
+    if let Output::Dir(dir) = &config.output
+        && let Some((old, new)) = &listing
+    {
+        removed = manifest::replace(dir, old, new)?
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+    }
     Ok(Summary {
         format: format_name(&config.format),
         source: source_name(&config.source),
@@ -448,6 +503,7 @@ fn write_all(
         left_out,
         preflight: report,
         side_files: side,
+        removed,
     })
 }
 
@@ -680,4 +736,22 @@ pub(crate) fn build_document(
 #[must_use]
 pub fn split_path(dir: &Path, split: &str, format: &Format) -> PathBuf {
     dir.join(format.file_name(split))
+}
+
+/// The metadata keys a document has, for a message.
+fn meta_key_names(m: &annot_model::Meta) -> Vec<String> {
+    let known = [
+        ("source", &m.source),
+        ("title", &m.title),
+        ("date", &m.date),
+        ("section", &m.section),
+        ("byline", &m.byline),
+        ("lang", &m.lang),
+    ];
+    known
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(k, _)| format!("meta.{k}"))
+        .chain(m.extra.keys().map(|k| format!("meta.{k}")))
+        .collect()
 }

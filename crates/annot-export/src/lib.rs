@@ -19,11 +19,14 @@
 pub mod config;
 pub mod error;
 mod export;
+pub mod manifest;
 pub mod preflight;
 pub mod split;
 pub mod stream;
 pub mod summary;
-pub mod text;
+/// The written text of a document (its kept zones joined): in `annot_model`, which the
+/// importer shares to carry an export's offsets back.
+pub use annot_model::zoned as text;
 pub mod writers;
 
 pub use config::{

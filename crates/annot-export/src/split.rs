@@ -96,8 +96,12 @@ impl SplitConfig {
             let (name, weight) = part.split_once('=').ok_or_else(bad)?;
             let name = name.trim();
             let weight: u64 = weight.trim().parse().map_err(|_| bad())?;
-            if weight == 0
-                || name.is_empty()
+            if weight == 0 && !name.is_empty() {
+                return Err(ExportError::Config(format!(
+                    "--split: '{part}': a weight must be at least 1 (leave the split out instead)"
+                )));
+            }
+            if name.is_empty()
                 || !name
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

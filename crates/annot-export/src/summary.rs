@@ -61,6 +61,9 @@ pub struct Summary {
     pub preflight: Report,
     /// Files written beside the splits (`labels.json`).
     pub side_files: Vec<String>,
+    /// Files of the earlier export into the same directory that this one did not
+    /// write again, removed (see [`crate::manifest`]).
+    pub removed: Vec<String>,
 }
 
 impl Summary {
@@ -159,6 +162,12 @@ impl Summary {
             out.push_str(&format!(
                 "  {} span(s) could not be carried onto changed texts (annot check lists them)\n",
                 p.lost_on_reanchor
+            ));
+        }
+        if !self.removed.is_empty() {
+            out.push_str(&format!(
+                "  removed (written by the earlier export into this directory, not by this one): {}\n",
+                self.removed.join(", ")
             ));
         }
         out

@@ -436,7 +436,8 @@ fn record_of(
             .unwrap_or_default(),
         schema: String::new(),
         status: ann.status,
-        at: ann.at.unwrap_or_else(annot_model::record::now_rfc3339),
+        // No time in the source: the log stamps it when it is written (`records::plan`).
+        at: ann.at.unwrap_or_default(),
         ms: ann.ms,
         spans,
         labels: ann.labels,

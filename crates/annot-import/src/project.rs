@@ -129,11 +129,11 @@ fn exported_text(
     doc: &annot_model::Document,
     records: &[annot_model::Record],
 ) -> Option<Vec<annot_model::Record>> {
-    use annot_export::text::ZonedText;
+    use annot_model::zoned::{DEFAULT_ZONES, ZonedText};
     let stored = corpus.get(&doc.id).ok()?;
     let mut all: Vec<annot_model::Zone> = stored.zones.iter().map(|z| z.zone.clone()).collect();
     all.dedup();
-    let zoned = [annot_export::ExportConfig::default_zones(), all]
+    let zoned = [DEFAULT_ZONES.to_vec(), all]
         .iter()
         .map(|keep| ZonedText::new(&stored.text, &stored.zones, keep))
         .find(|z| z.text == doc.text)?;

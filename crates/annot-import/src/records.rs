@@ -42,6 +42,10 @@ pub struct RecordsOutcome {
     /// Of those written, the records that replace another latest decision of
     /// the annotator on the document.
     pub replaced: usize,
+    /// Of those written, the records older (by their `at`) than the
+    /// annotator's latest decision on the document: kept as history, the
+    /// later decision stands.
+    pub superseded: usize,
     /// Records read that were merged into an earlier one of the same
     /// annotator on the same document (Prodigy's `ner.teach` gives one line a
     /// suggestion).
@@ -284,7 +288,7 @@ pub(crate) fn plan(
     let mut by_annotator: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
     for key in order {
-        let Some((r, _, _)) = merged.remove(&key) else {
+        let Some((mut r, _, _)) = merged.remove(&key) else {
             continue;
         };
         if !logs.contains_key(&r.annotator) {
@@ -304,10 +308,20 @@ pub(crate) fn plan(
                 *outcome.labels.entry(format!("{layer}: {v}")).or_default() += 1;
             }
         }
-        match log.get(&r.doc) {
-            Some(latest) if same_decision(latest, &r) => outcome.unchanged += 1,
+        if r.at.is_empty() {
+            // A decision without a time in its source is one made now.
+            r.at = log.stamp(&r.doc);
+        }
+        // Checked here, before anything is written: the log refuses a record without a time.
+        annot_model::store::parse_at(&r.doc, &r.at)?;
+        match log.get(&r.doc)? {
+            Some(latest) if same_decision(&latest, &r) => outcome.unchanged += 1,
             latest => {
-                outcome.replaced += usize::from(latest.is_some());
+                if latest.is_some() && !log.would_stand(&r)? {
+                    outcome.superseded += 1;
+                } else {
+                    outcome.replaced += usize::from(latest.is_some());
+                }
                 outcome.written += 1;
                 *outcome.annotators.entry(r.annotator.clone()).or_default() += 1;
                 by_annotator.entry(r.annotator.clone()).or_default().push(r);
@@ -325,8 +339,8 @@ pub(crate) fn plan(
 
 impl Plan {
     /// Writes the schema with its added labels (atomically), then appends the
-    /// records to their logs (each append fsynced). Called once the corpus
-    /// lines the records are about are in place.
+    /// records to their logs: one write and one fsync per annotator. Called
+    /// once the corpus lines the records are about are in place.
     ///
     /// # Errors
     /// I/O errors, naming the file.
@@ -340,9 +354,7 @@ impl Plan {
         }
         for (annotator, records) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
-                for r in records {
-                    log.append(r)?;
-                }
+                log.append_all(records)?;
             }
         }
         Ok(self.outcome)

@@ -4,7 +4,9 @@
 //! the comparing and exporting commands) goes through this module, so one
 //! rule holds everywhere:
 //!
-//! - the latest record of each (annotator, document) wins, earlier ones are history;
+//! - the latest record of each (annotator, document) wins, earlier ones are history:
+//!   latest by its `at` time, not by its place in the log ([`crate::store`] has the
+//!   rule and its tie-break), so logs merged from two machines read the same everywhere;
 //! - a record is *resolved* against the document's current text: its spans are
 //!   checked against the text it was made on, carried onto the current text
 //!   when the document changed since ([`crate::reanchor`]), and every span that
@@ -525,18 +527,10 @@ impl AnnotatorRecords {
     /// reported exactly as every other command reports it.
     ///
     /// # Errors
-    /// An unreadable log, an unparsable line, or a record whose `at` is not an
-    /// RFC 3339 time, naming the file and line.
+    /// As [`index_log`] (a record whose `at` is not an RFC 3339 time among them).
     pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
-        let index = index_log_where(path, |record| {
-            let at: jiff::Timestamp = record.at.parse().map_err(|e| {
-                format!(
-                    "'at' is {:?}, not an RFC 3339 time ({e}), so the log cannot be replayed up to a time",
-                    record.at
-                )
-            })?;
-            Ok(at <= until)
-        })?;
+        // Every record's `at` is checked (and parsed) by the index.
+        let index = index_log_where(path, |record| Ok(record.at <= until))?;
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),
@@ -755,10 +749,11 @@ mod tests {
         let first = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
         let mut other = record(&e, vec![]);
         other.status = Status::Skipped;
-        let second = record(&d, vec![span(&d.text, "Deir ez-Zor", "LOC")]);
+        let mut second = record(&d, vec![span(&d.text, "Deir ez-Zor", "LOC")]);
+        second.at = "2026-11-23T20:05:00Z".into();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("alice.jsonl");
-        // A byte-order mark and a blank line are skipped; the last record of a document wins.
+        // A byte-order mark and a blank line are skipped; the latest record of a document stands.
         let text = format!(
             "\u{feff}{}\n\n{}\n{}\n",
             line(&first),
@@ -790,7 +785,8 @@ mod tests {
     fn a_record_appended_after_loading_is_seen_by_the_next_load() {
         let d = Document::new("d", "Boukamal");
         let first = record(&d, vec![]);
-        let second = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
+        let mut second = record(&d, vec![span(&d.text, "Boukamal", "LOC")]);
+        second.at = "2026-11-23T20:05:00Z".into();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("alice.jsonl");
         fs_err::write(&path, line(&first) + "\n").unwrap();

@@ -72,6 +72,9 @@ pub enum FindingKind {
     UnknownLabel { schema: String, label: UnknownLabel },
     /// A span boundary that falls inside a user-perceived character.
     SplitsCharacter { span: Span, offset: usize },
+    /// Two spans that overlap (or are the same span twice) in a schema whose spans
+    /// may not overlap.
+    OverlappingSpans { first: Span, second: Span },
 }
 
 /// One finding, with where it is.
@@ -164,6 +167,30 @@ impl std::fmt::Display for FindingKind {
             ),
             Self::UnknownLabel { schema, label } => {
                 write!(f, "{label} is not in schema {schema}")
+            }
+            Self::OverlappingSpans { first, second } => {
+                let same = first.start == second.start && first.end == second.end;
+                write!(
+                    f,
+                    "{} {} {:?} [{}, {}) and {} {:?} [{}, {}){}, which the schema does not allow (\"overlap\": false): \
+                     keep one (annot annotate, or edit the source and import again)",
+                    if same && first.label == second.label {
+                        "the same span twice:"
+                    } else if same {
+                        "two labels on one extent:"
+                    } else {
+                        "overlapping spans:"
+                    },
+                    first.label,
+                    first.text,
+                    first.start,
+                    first.end,
+                    second.label,
+                    second.text,
+                    second.start,
+                    second.end,
+                    if same { "" } else { " overlap" },
+                )
             }
             Self::SplitsCharacter { span, offset } => write!(
                 f,
@@ -372,6 +399,17 @@ fn record_findings(r: &Resolved, text: Option<&str>, schema: &Schema) -> Vec<Fin
             },
         ));
     }
+    if !schema.spans.overlap {
+        for (first, second) in overlapping_pairs(&r.record.spans) {
+            out.push(Finding::new(
+                Severity::Error,
+                FindingKind::OverlappingSpans {
+                    first: first.clone(),
+                    second: second.clone(),
+                },
+            ));
+        }
+    }
     if let Some(text) = text {
         let map = OffsetMap::new(text);
         for span in &r.record.spans {
@@ -384,6 +422,27 @@ fn record_findings(r: &Resolved, text: Option<&str>, schema: &Schema) -> Vec<Fin
                     },
                 ));
             }
+        }
+    }
+    out
+}
+
+/// Each span that overlaps (or repeats) an earlier one, with the earlier span that
+/// reaches furthest: one pair per span, in text order.
+fn overlapping_pairs(spans: &[Span]) -> Vec<(&Span, &Span)> {
+    let mut sorted: Vec<&Span> = spans.iter().collect();
+    sorted.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    let mut out = Vec::new();
+    let mut reach: Option<&Span> = None;
+    for s in sorted {
+        match reach {
+            Some(r) if s.start < r.end || (s.start == r.start && s.end == r.end) => {
+                out.push((r, s));
+                if s.end > r.end {
+                    reach = Some(s);
+                }
+            }
+            _ => reach = Some(s),
         }
     }
     out
@@ -404,6 +463,33 @@ pub fn splits_character(text: &str, map: &OffsetMap, span: &Span) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_and_repeated_spans_pair_with_the_span_before() {
+        let sp = |start, end, label: &str| Span {
+            start,
+            end,
+            label: label.into(),
+            text: String::new(),
+            source: None,
+        };
+        let spans = [
+            sp(5, 11, "PER"),
+            sp(0, 11, "PER"),
+            sp(20, 26, "LOC"),
+            sp(20, 26, "ORG"),
+            sp(30, 31, "LOC"),
+        ];
+        let pairs: Vec<(usize, usize, usize, usize)> = overlapping_pairs(&spans)
+            .iter()
+            .map(|(a, b)| (a.start, a.end, b.start, b.end))
+            .collect();
+        assert_eq!(pairs, [(0, 11, 5, 11), (20, 26, 20, 26)]);
+        assert!(
+            overlapping_pairs(&[sp(0, 4, "A"), sp(4, 8, "B")]).is_empty(),
+            "touching is not overlapping"
+        );
+    }
 
     #[test]
     fn heart_without_its_variation_selector_splits_a_character() {

@@ -26,9 +26,10 @@
 //!
 //! The line with the highest `seq` per document wins; `"draft":null` clears the
 //! document's draft (a decision, or `drop`). `log_lines` is the number of lines
-//! the log had when the draft was written: a log record of the document on a
-//! later line is a decision made after it, and the draft is then stale (a crash
-//! between the decision and the line that clears the draft). A torn last line (a
+//! the log had when the draft was written: the log's latest record of the
+//! document on a later line, made no earlier than the draft's `at`, is a
+//! decision made after it, and the draft is then stale (a crash between the
+//! decision and the line that clears the draft). A torn last line (a
 //! crash mid-write) is ignored: it was never acknowledged. The journal is
 //! compacted (rewritten through a temporary file and a rename) when a session
 //! starts, and when it ends, where a journal without drafts is removed.
@@ -169,6 +170,16 @@ pub fn read_drafts(path: &Path) -> Result<DraftContents> {
     Ok(out)
 }
 
+/// Whether the log's latest record of a document, `decision`, was made after
+/// the draft `d`: on a later line than the log had when the draft was written
+/// (this machine appended it since), and not earlier than the draft's edit. A
+/// line a `git pull` brought in with an older decision leaves the draft be.
+fn superseded(d: &Draft, decision: &crate::store::LogEntry) -> bool {
+    let later_line = decision.line as usize > d.log_lines;
+    let edited = d.at.parse::<jiff::Timestamp>().ok();
+    later_line && edited.is_none_or(|t| decision.at >= t)
+}
+
 /// An annotator's draft journal, open for appending under the log's lock.
 #[derive(Debug)]
 pub struct DraftJournal {
@@ -203,8 +214,8 @@ impl DraftJournal {
         let mut live = contents.drafts;
         let mut stale = Vec::new();
         live.retain(|doc, line| {
-            let decided_after = match (&line.draft, log.line_of(doc)) {
-                (Some(d), Some(at)) => at > d.log_lines,
+            let decided_after = match (&line.draft, log.entry(doc)) {
+                (Some(d), Some(e)) => superseded(d, e),
                 _ => false,
             };
             if decided_after {
@@ -479,5 +490,22 @@ mod tests {
         assert_eq!(j.stale(), ["a".to_owned()]);
         assert!(j.get("a").is_none());
         assert!(j.get("b").is_some());
+    }
+
+    #[test]
+    fn an_older_decision_pulled_in_from_another_clone_leaves_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let log_path = dir.path().join("alice.jsonl");
+        let mut log = AnnotatorLog::open(&log_path, "alice").unwrap();
+        let mut j = DraftJournal::open(&log).unwrap();
+        j.put("a", draft(log.line_count(), "a")).unwrap();
+        // A line after the draft's, made an hour before its edit (on another machine).
+        let mut earlier = record("a");
+        earlier.at = "2026-11-23T19:00:00Z".into();
+        log.append(&earlier).unwrap();
+        drop(j);
+        let j = DraftJournal::open(&log).unwrap();
+        assert!(j.stale().is_empty());
+        assert_eq!(j.get("a").unwrap().note.as_deref(), Some("a"));
     }
 }

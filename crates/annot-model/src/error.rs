@@ -83,6 +83,19 @@ pub enum ModelError {
     )]
     Locked { annotator: String, path: PathBuf },
 
+    /// A record whose `at` is not an RFC 3339 time: which record of a document
+    /// stands is decided by `at`, so every record needs one.
+    #[error(
+        "document '{doc}': the record's time 'at' is {at:?}, not an RFC 3339 time \
+         ({reason}); the latest 'at' decides which record of a document stands, so \
+         write it as 2026-11-23T20:00:00Z"
+    )]
+    RecordTime {
+        doc: String,
+        at: String,
+        reason: String,
+    },
+
     /// No project was found.
     #[error(
         "no annot project in {start} or any parent directory; \

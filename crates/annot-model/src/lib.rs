@@ -33,6 +33,7 @@ pub mod stream;
 pub mod tokenize;
 pub mod visible;
 pub mod zone;
+pub mod zoned;
 
 pub use digest::text_hash;
 pub use document::{Document, Meta, ZoneSpan};

@@ -15,6 +15,29 @@ pub const CONFIG_FILE: &str = "annot.toml";
 /// The lock file that makes imports of one project take turns, in the cache directory.
 pub const IMPORT_LOCK_FILE: &str = "import.lock";
 
+/// The lines `annot init` puts in a project's `.gitattributes`: annotation
+/// logs are append-only, so two clones that appended to the same log merge
+/// by keeping the lines of both (which record of a document stands does not
+/// depend on their order: see [`crate::store`]).
+pub const GIT_ATTRIBUTES: &[&str] = &[
+    "# annot: annotation logs are append-only; git merges two clones' appends by keeping both",
+    "annotations/*.jsonl merge=union",
+    "annotations/*.rejected merge=union",
+];
+
+/// The lines `annot init` puts in a project's `.gitignore`: what is per
+/// machine. `.annot/` is a cache, rebuilt when missing. A draft journal is the
+/// unsaved work of the session open on this machine: it is rewritten at every
+/// session start (not append-only, so git cannot merge it), it counts the
+/// lines of this machine's log, and only the session that holds the log's lock
+/// may decide or drop a draft; the decision is what is shared, as a record.
+pub const GIT_IGNORE: &[&str] = &[
+    "# annot: per-machine files (a cache; drafts: unsaved edits of this machine's session)",
+    ".annot/",
+    "annotations/*.draft.jsonl",
+    "annotations/*.draft.jsonl.rejected",
+];
+
 /// Settings in `annot.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +99,51 @@ impl Project {
         );
         crate::atomic::write_atomic(&dir.join(CONFIG_FILE), |w| w.write_all(text.as_bytes()))?;
         Ok((Self::open(dir)?, true))
+    }
+
+    /// Writes `.gitattributes` and `.gitignore` for a project shared through
+    /// git ([`GIT_ATTRIBUTES`], [`GIT_IGNORE`]), adding the lines that are
+    /// missing to files that are already there. Returns the files written.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn write_git_files(&self) -> Result<Vec<PathBuf>> {
+        let mut written = Vec::new();
+        for (name, lines) in [
+            (".gitattributes", GIT_ATTRIBUTES),
+            (".gitignore", GIT_IGNORE),
+        ] {
+            let path = self.root.join(name);
+            let old = match fs_err::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(e) => return Err(e.into()),
+            };
+            let have: std::collections::HashSet<&str> = old.lines().map(str::trim).collect();
+            let missing: Vec<&str> = lines
+                .iter()
+                .copied()
+                .filter(|l| !l.starts_with('#') && !have.contains(l))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let mut text = old.clone();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if let Some(comment) = lines.iter().find(|l| l.starts_with('#')) {
+                text.push_str(comment);
+                text.push('\n');
+            }
+            for l in missing {
+                text.push_str(l);
+                text.push('\n');
+            }
+            crate::atomic::write_atomic(&path, |w| w.write_all(text.as_bytes()))?;
+            written.push(path);
+        }
+        Ok(written)
     }
 
     /// Opens the project whose root is `root`.

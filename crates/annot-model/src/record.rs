@@ -141,7 +141,8 @@ pub struct Record {
     /// `name@version` of the schema used.
     pub schema: String,
     pub status: Status,
-    /// RFC 3339 UTC time of the decision.
+    /// RFC 3339 UTC time of the decision: of a document's records, the one
+    /// with the latest `at` stands ([`crate::store`]).
     pub at: String,
     /// Milliseconds spent on the document.
     #[serde(default)]

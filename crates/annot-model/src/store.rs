@@ -1,24 +1,37 @@
 //! Annotator logs: one append-only JSONL file per annotator.
 //!
-//! The last record of a document wins; earlier ones are history. Every append
-//! is flushed and fsynced before it returns. A torn or unparsable final line
-//! (a crash mid-write) is reported and, when the log is opened for writing,
-//! moved to `<name>.jsonl.rejected` so nothing before it is lost and nothing
-//! is silently dropped. A complete record that only lacks its final newline is
-//! a whole record: it is kept, and the newline is added when the log is next
-//! opened for writing. An unparsable line in the middle is an error.
+//! Which record of a document stands is the **latest decision by its `at`
+//! time**, not the last line: once two clones' logs are merged by git (union
+//! merge, see the GUIDE's "Teams over git"), lines of two machines interleave
+//! in an order that differs from clone to clone, and every clone must still
+//! agree. Records with the same `at` are ordered by their line's bytes (the
+//! greater wins), so the order is the same however the lines are placed; two
+//! identical lines (a union merge can double one) are one record, and the
+//! first is taken. [`index_log`] is the one implementation of that rule: the
+//! view ([`crate::annotations`]) and the writer ([`AnnotatorLog`]) both index
+//! with it. A record whose `at` is not an RFC 3339 time is an error naming
+//! the file and line.
 //!
-//! Commands read records through [`crate::annotations`], which indexes logs
-//! with [`index_log`] (where each document's latest record is, not the records
-//! themselves: memory does not grow with the records' contents) and reads a
-//! record when it is asked for ([`LogIndex::read`]).
+//! Every append is written in one write call and fsynced before it returns;
+//! a [`Batch`] of records is one write and one fsync. A torn or unparsable
+//! final line (a crash mid-write) is reported and, when the log is opened for
+//! writing, moved to `<name>.jsonl.rejected` so nothing before it is lost and
+//! nothing is silently dropped. A complete record that only lacks its final
+//! newline is a whole record: it is kept, and the newline is added when the
+//! log is next opened for writing. An unparsable line in the middle is an error.
+//!
+//! An index keeps where each document's latest record is, not the records
+//! themselves: memory does not grow with the records' contents, and a record
+//! is read when it is asked for ([`LogIndex::read`]).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fs::TryLockError;
-use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
@@ -36,10 +49,10 @@ pub struct TornTail {
     pub moved_to: Option<PathBuf>,
 }
 
-/// The records of a log, latest per document.
+/// The records of a log, latest per document, every one in memory.
 #[derive(Debug, Default)]
 pub struct LogContents {
-    /// The last record of each document, by document id (sorted, so every
+    /// The latest record of each document, by document id (sorted, so every
     /// reader walks them in the same order).
     pub latest: BTreeMap<String, Record>,
     /// 1-based line of each latest record.
@@ -52,41 +65,31 @@ pub struct LogContents {
     pub byte_order_mark: bool,
     /// The last record is complete but has no final newline.
     pub missing_final_newline: bool,
-    /// Byte length of the valid part of the log.
-    valid_len: u64,
-    /// Lines in the valid part of the log.
-    valid_lines: usize,
 }
 
 /// Reads a log with every latest record in memory, without locking or
 /// changing it. Commands read through [`crate::annotations`] (an index and
 /// records read on demand); this is for tools and tests that want the records
-/// of one log at hand.
+/// of one log at hand. The latest record is chosen as [`index_log`] chooses it.
 ///
 /// A missing file is an empty log.
 ///
 /// # Errors
 /// Unreadable file, or an unparsable line that is not the last, naming file and line.
 pub fn read_log(path: &Path) -> Result<LogContents> {
-    let file = match fs_err::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LogContents::default()),
-        Err(e) => return Err(e.into()),
+    let index = index_log(path)?;
+    let mut out = LogContents {
+        records: index.records,
+        byte_order_mark: index.byte_order_mark,
+        missing_final_newline: index.missing_final_newline,
+        ..LogContents::default()
     };
-    read_from(BufReader::with_capacity(1 << 16, file), path)
-}
-
-fn read_from(reader: impl BufRead, path: &Path) -> Result<LogContents> {
-    let mut latest = BTreeMap::new();
-    let mut lines = BTreeMap::new();
-    let mut out = scan_log(reader, path, |at, bytes| {
-        let record: Record = serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
-        lines.insert(record.doc.clone(), at.line);
-        latest.insert(record.doc.clone(), record);
-        Ok(())
-    })?;
-    out.latest = latest;
-    out.lines = lines;
+    for (doc, entry) in &index.latest {
+        out.latest
+            .insert(doc.to_string(), index.read_entry(doc, entry)?);
+        out.lines.insert(doc.to_string(), entry.line as usize);
+    }
+    out.torn = index.torn;
     Ok(out)
 }
 
@@ -109,6 +112,19 @@ enum Rejected {
     Refused(String),
 }
 
+/// What a scan found besides the records.
+#[derive(Debug, Default)]
+struct Scanned {
+    records: usize,
+    torn: Option<TornTail>,
+    byte_order_mark: bool,
+    missing_final_newline: bool,
+    /// Byte length of the valid part of the log.
+    valid_len: u64,
+    /// Lines in the valid part of the log.
+    valid_lines: usize,
+}
+
 /// Reads every line of a log, handing each record's line (its bytes, without
 /// the newline or a byte-order mark) to `on_line`, which parses it. Blank
 /// lines, a torn tail and the byte-order mark are dealt with here, once for
@@ -117,8 +133,8 @@ fn scan_log(
     mut reader: impl BufRead,
     path: &Path,
     mut on_line: impl FnMut(LineAt, &[u8]) -> std::result::Result<(), Rejected>,
-) -> Result<LogContents> {
-    let mut out = LogContents::default();
+) -> Result<Scanned> {
+    let mut out = Scanned::default();
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     let mut offset = 0u64;
@@ -211,15 +227,12 @@ fn scan_log(
 /// the rest: the other fields are checked to be JSON, and the required ones to
 /// be there; the whole record is parsed (and checked) when it is read.
 #[derive(Debug, Deserialize)]
-pub struct RecordHead<'a> {
-    /// The document id.
+struct RawHead<'a> {
     #[serde(borrow)]
-    pub doc: Cow<'a, str>,
-    /// The record's status.
-    pub status: Status,
-    /// RFC 3339 time of the decision.
+    doc: Cow<'a, str>,
+    status: Status,
     #[serde(borrow)]
-    pub at: Cow<'a, str>,
+    at: Cow<'a, str>,
     #[allow(dead_code)]
     hash: IgnoredAny,
     #[allow(dead_code)]
@@ -228,7 +241,30 @@ pub struct RecordHead<'a> {
     schema: IgnoredAny,
 }
 
-/// Where the latest record of a document is in its log, and its status.
+/// What an index knows of a record without reading all of it.
+#[derive(Debug, Clone)]
+pub struct RecordHead<'a> {
+    /// The document id.
+    pub doc: Cow<'a, str>,
+    /// The record's status.
+    pub status: Status,
+    /// The time of the decision.
+    pub at: Timestamp,
+}
+
+/// Parses a record's `at`.
+///
+/// # Errors
+/// [`ModelError::RecordTime`] when it is not an RFC 3339 time.
+pub fn parse_at(doc: &str, at: &str) -> Result<Timestamp> {
+    at.parse().map_err(|e: jiff::Error| ModelError::RecordTime {
+        doc: doc.to_owned(),
+        at: at.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// Where the latest record of a document is in its log, and what an index keeps of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LogEntry {
     /// Byte offset of the record in the log.
@@ -239,12 +275,15 @@ pub struct LogEntry {
     pub line: u32,
     /// The record's status (filters and counts need it without reading the record).
     pub status: Status,
+    /// The time of the decision (which record stands is decided by it).
+    pub at: Timestamp,
 }
 
 /// A log, indexed: where the latest record of each document is. Records are
 /// read when asked for, from the file opened when the log was indexed; an
 /// append-only log keeps every indexed line where it was, so records appended
-/// since are not seen (index the log again for them) and the index stays true.
+/// since by another process are not seen (index the log again for them) and
+/// the index stays true.
 #[derive(Debug)]
 pub struct LogIndex {
     path: PathBuf,
@@ -259,6 +298,12 @@ pub struct LogIndex {
     pub torn: Option<TornTail>,
     /// The log starts with a UTF-8 byte-order mark (an editor added it); it was skipped.
     pub byte_order_mark: bool,
+    /// The last record is complete but has no final newline.
+    pub missing_final_newline: bool,
+    /// Byte length of the valid part of the log.
+    valid_len: u64,
+    /// Lines in the valid part of the log.
+    valid_lines: usize,
 }
 
 /// Indexes a log without locking or changing it (for status, diff, export).
@@ -266,7 +311,8 @@ pub struct LogIndex {
 /// A missing file is an empty log.
 ///
 /// # Errors
-/// Unreadable file, or an unparsable line that is not the last, naming file and line.
+/// Unreadable file, an unparsable line that is not the last, or a record
+/// whose `at` is not an RFC 3339 time, naming file and line.
 pub fn index_log(path: &Path) -> Result<LogIndex> {
     index_log_where(path, |_| Ok(true))
 }
@@ -279,35 +325,43 @@ pub fn index_log(path: &Path) -> Result<LogIndex> {
 /// As [`index_log`], and `keep`'s errors.
 pub fn index_log_where(
     path: &Path,
-    mut keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
+    keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
 ) -> Result<LogIndex> {
-    let mut index = LogIndex {
-        path: path.to_owned(),
-        file: None,
-        latest: BTreeMap::new(),
-        records: 0,
-        torn: None,
-        byte_order_mark: false,
-    };
     let file = match fs_err::File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(index),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(LogIndex::empty(path));
+        }
         Err(e) => return Err(e.into()),
     };
+    index_file(path, file.into_parts().0, keep)
+}
+
+/// Indexes the open `file` of the log at `path`, read from its start.
+fn index_file(
+    path: &Path,
+    file: std::fs::File,
+    mut keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
+) -> Result<LogIndex> {
     let mut latest: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
     let mut kept = 0;
     let scanned = scan_log(
         BufReader::with_capacity(1 << 16, &file),
         path,
         |at, bytes| {
-            let head: RecordHead<'_> =
-                serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
+            let raw: RawHead<'_> = serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
             // A last line without its newline is a record only if all of it
             // parses (as `read_log` and the writer take it); else it is a torn
             // tail, not an entry whose record later fails to read.
             if !at.complete {
                 serde_json::from_slice::<Record>(bytes).map_err(Rejected::NotARecord)?;
             }
+            let time = parse_at(&raw.doc, &raw.at).map_err(|e| Rejected::Refused(e.to_string()))?;
+            let head = RecordHead {
+                doc: raw.doc,
+                status: raw.status,
+                at: time,
+            };
             if !keep(&head).map_err(Rejected::Refused)? {
                 return Ok(());
             }
@@ -319,9 +373,16 @@ pub fn index_log_where(
                 })?,
                 line: u32::try_from(at.line).unwrap_or(u32::MAX),
                 status: head.status,
+                at: head.at,
             };
             match latest.get_mut(head.doc.as_ref()) {
-                Some(e) => *e = entry,
+                Some(old) => {
+                    if supersedes(&entry, bytes, old, &file)
+                        .map_err(|e| Rejected::Refused(format!("cannot read the log: {e}")))?
+                    {
+                        *old = entry;
+                    }
+                }
                 None => {
                     latest.insert(head.doc.into(), entry);
                 }
@@ -329,19 +390,66 @@ pub fn index_log_where(
             Ok(())
         },
     )?;
-    index.file = Some(file.into_parts().0);
-    index.latest = latest;
-    index.records = kept;
-    index.torn = scanned.torn;
-    index.byte_order_mark = scanned.byte_order_mark;
-    Ok(index)
+    Ok(LogIndex {
+        path: path.to_owned(),
+        file: Some(file),
+        latest,
+        records: kept,
+        torn: scanned.torn,
+        byte_order_mark: scanned.byte_order_mark,
+        missing_final_newline: scanned.missing_final_newline,
+        valid_len: scanned.valid_len,
+        valid_lines: scanned.valid_lines,
+    })
+}
+
+/// Whether the record `new` (whose line is `bytes`) takes the place of `old`
+/// as the latest record of its document: the later `at` wins; at the same
+/// `at`, the greater line (byte by byte); the same line is the same record,
+/// and `old` stays. Neither the lines' order nor their place in the file
+/// counts, so every clone of a merged log takes the same record.
+fn supersedes(
+    new: &LogEntry,
+    bytes: &[u8],
+    old: &LogEntry,
+    file: &std::fs::File,
+) -> std::io::Result<bool> {
+    Ok(match new.at.cmp(&old.at) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => {
+            let mut before = vec![0u8; old.len as usize];
+            read_exact_at(file, &mut before, old.offset)?;
+            bytes > before.as_slice()
+        }
+    })
 }
 
 impl LogIndex {
+    fn empty(path: &Path) -> Self {
+        LogIndex {
+            path: path.to_owned(),
+            file: None,
+            latest: BTreeMap::new(),
+            records: 0,
+            torn: None,
+            byte_order_mark: false,
+            missing_final_newline: false,
+            valid_len: 0,
+            valid_lines: 0,
+        }
+    }
+
     /// The log's path.
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Lines in the log (blank lines included), a torn tail left out.
+    #[must_use]
+    pub fn lines(&self) -> usize {
+        self.valid_lines
     }
 
     /// Reads the latest record of `doc`, if the log has one.
@@ -364,6 +472,26 @@ impl LogIndex {
     /// longer the record of `doc` (the file was rewritten since it was
     /// indexed). Each names the file and line.
     pub fn read_entry(&self, doc: &str, entry: &LogEntry) -> Result<Record> {
+        let record: Record = self.read_entry_as(entry)?;
+        if record.doc != doc {
+            return Err(ModelError::Line {
+                path: self.path.clone(),
+                line: entry.line as usize,
+                message: format!(
+                    "the log changed while annot was reading it: this line is no longer the \
+                     record of document '{doc}' (a log is only appended to); run the command again"
+                ),
+            });
+        }
+        Ok(record)
+    }
+
+    /// Reads the fields of the record at `entry` that `T` has (the others are
+    /// skipped unbuilt): for a pass over many records that needs a few fields.
+    ///
+    /// # Errors
+    /// As [`LogIndex::read_entry`].
+    pub fn read_entry_as<T: serde::de::DeserializeOwned>(&self, entry: &LogEntry) -> Result<T> {
         let line = entry.line as usize;
         let at_line = |message: String| ModelError::Line {
             path: self.path.clone(),
@@ -376,20 +504,40 @@ impl LogIndex {
         let mut buf = vec![0u8; entry.len as usize];
         read_exact_at(file, &mut buf, entry.offset)
             .map_err(|e| at_line(format!("cannot read the record: {e}")))?;
-        let record: Record = serde_json::from_slice(&buf).map_err(|e| {
+        serde_json::from_slice(&buf).map_err(|e| {
             at_line(format!(
                 "{}: fix or remove that line by hand (annot never rewrites a log), \
                  or run the command again if the log was being replaced",
                 not_a_record(&buf, &e)
             ))
-        })?;
-        if record.doc != doc {
-            return Err(at_line(format!(
-                "the log changed while annot was reading it: this line is no longer the \
-                 record of document '{doc}' (a log is only appended to); run the command again"
-            )));
+        })
+    }
+
+    /// Adds the records of `batch`, just written at the end of the log (`file`
+    /// open on it), to the index.
+    fn add_written(&mut self, batch: &Batch) -> std::io::Result<()> {
+        let base = self.valid_len;
+        for (i, p) in batch.pending.iter().enumerate() {
+            let bytes = &batch.bytes[p.start..p.start + p.len as usize];
+            let entry = LogEntry {
+                offset: base + p.start as u64,
+                len: p.len,
+                line: u32::try_from(self.valid_lines + i + 1).unwrap_or(u32::MAX),
+                status: p.status,
+                at: p.at,
+            };
+            let takes_place = match (self.latest.get(p.doc.as_ref()), &self.file) {
+                (Some(old), Some(file)) => supersedes(&entry, bytes, old, file)?,
+                _ => true,
+            };
+            if takes_place {
+                self.latest.insert(p.doc.clone(), entry);
+            }
         }
-        Ok(record)
+        self.records += batch.pending.len();
+        self.valid_len += batch.bytes.len() as u64;
+        self.valid_lines += batch.pending.len();
+        Ok(())
     }
 }
 
@@ -401,10 +549,14 @@ fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::
     }
     #[cfg(not(unix))]
     {
-        use std::io::Read;
+        use std::io::{Read, Seek, SeekFrom};
+        // The cursor is shared with a reader scanning the file: put it back.
         let mut f = file;
+        let back = f.stream_position()?;
         f.seek(SeekFrom::Start(offset))?;
-        f.read_exact(buf)
+        let read = f.read_exact(buf);
+        f.seek(SeekFrom::Start(back))?;
+        read
     }
 }
 
@@ -420,17 +572,94 @@ fn lossy(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Records waiting to be appended together: one write and one fsync for all
+/// of them ([`AnnotatorLog::commit`]). Only their lines are held (each
+/// serialized as it is pushed), not the records.
+#[derive(Debug, Default)]
+pub struct Batch {
+    bytes: Vec<u8>,
+    pending: Vec<PendingLine>,
+}
+
+/// A line of a batch, and what the index keeps of it.
+#[derive(Debug)]
+struct PendingLine {
+    doc: Box<str>,
+    start: usize,
+    len: u32,
+    status: Status,
+    at: Timestamp,
+}
+
+impl Batch {
+    /// Adds a record (serialized now).
+    ///
+    /// # Errors
+    /// [`ModelError::RecordTime`] when its `at` is not an RFC 3339 time; a
+    /// record too long for a log line.
+    pub fn push(&mut self, record: &Record) -> Result<()> {
+        let at = parse_at(&record.doc, &record.at)?;
+        let start = self.bytes.len();
+        serde_json::to_writer(&mut self.bytes, record).map_err(std::io::Error::other)?;
+        let len = self.bytes.len() - start;
+        self.bytes.push(b'\n');
+        let Ok(len) = u32::try_from(len) else {
+            self.bytes.truncate(start);
+            return Err(std::io::Error::other(format!(
+                "the record of document '{}' is longer than 4 GiB",
+                record.doc
+            ))
+            .into());
+        };
+        self.pending.push(PendingLine {
+            doc: record.doc.as_str().into(),
+            start,
+            len,
+            status: record.status,
+            at,
+        });
+        Ok(())
+    }
+
+    /// How many records wait.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Whether no record waits.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Bytes of the lines that wait (a caller commits when this grows large).
+    #[must_use]
+    pub fn bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.pending.clear();
+    }
+}
+
 /// An annotator's log opened for writing, holding the exclusive lock.
+///
+/// It keeps the log's index (the one [`index_log`] makes, updated on every
+/// append) and reads records on demand, so memory does not grow with the log.
 #[derive(Debug)]
 pub struct AnnotatorLog {
-    path: PathBuf,
     file: fs_err::File,
-    contents: LogContents,
+    index: LogIndex,
+    /// The file was made by this open: its directory entry is fsynced with the first append.
+    created: bool,
 }
 
 impl AnnotatorLog {
-    /// Opens (or creates) the log, takes the exclusive lock, reads it, and sets
-    /// aside a torn final line into `<path>.rejected`.
+    /// Opens (or creates) the log, takes the exclusive lock, indexes it, and
+    /// sets aside a torn final line into `<path>.rejected`.
     ///
     /// # Errors
     /// [`ModelError::Locked`] when another process has the log; I/O errors; an
@@ -439,6 +668,7 @@ impl AnnotatorLog {
         if let Some(dir) = path.parent() {
             fs_err::create_dir_all(dir)?;
         }
+        let created = !path.exists();
         let mut file = fs_err::OpenOptions::new()
             .read(true)
             .append(true)
@@ -460,9 +690,12 @@ impl AnnotatorLog {
                 .into());
             }
         }
-        file.seek(SeekFrom::Start(0))?;
-        let mut contents = read_from(BufReader::new(&mut file), path)?;
-        if let Some(torn) = &mut contents.torn {
+        let reader = file
+            .file()
+            .try_clone()
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let mut index = index_file(path, reader, |_| Ok(true))?;
+        if let Some(torn) = &mut index.torn {
             let rejected = rejected_path(path);
             let mut r = fs_err::OpenOptions::new()
                 .append(true)
@@ -470,83 +703,205 @@ impl AnnotatorLog {
                 .open(&rejected)?;
             writeln!(r, "{}", torn.text)?;
             r.sync_all()?;
-            file.file().set_len(contents.valid_len)?;
+            file.file().set_len(index.valid_len)?;
             file.sync_all()?;
             torn.moved_to = Some(rejected);
-        } else if contents.missing_final_newline {
+        } else if index.missing_final_newline {
             // The last record is whole; end its line so the next append starts a new one.
             file.write_all(b"\n")?;
             file.sync_data()?;
-            contents.missing_final_newline = false;
+            index.missing_final_newline = false;
+            index.valid_len += 1;
         }
         Ok(Self {
-            path: path.to_owned(),
             file,
-            contents,
+            index,
+            created,
         })
     }
 
     /// Appends one record and fsyncs before returning.
     ///
     /// # Errors
-    /// I/O errors, naming the log.
+    /// I/O errors, naming the log; an `at` that is not an RFC 3339 time.
     pub fn append(&mut self, record: &Record) -> Result<()> {
-        let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
-        line.push(b'\n');
-        // One write call for the whole line keeps a crash from interleaving partial records.
-        self.file.write_all(&line)?;
-        self.file.sync_data()?;
-        self.contents.records += 1;
-        self.contents.valid_lines += 1;
-        self.contents
-            .lines
-            .insert(record.doc.clone(), self.contents.valid_lines);
-        self.contents
-            .latest
-            .insert(record.doc.clone(), record.clone());
+        let mut batch = Batch::default();
+        batch.push(record)?;
+        self.commit(&mut batch)
+    }
+
+    /// Appends `records` in one write and one fsync.
+    ///
+    /// # Errors
+    /// As [`AnnotatorLog::commit`].
+    pub fn append_all(&mut self, records: &[Record]) -> Result<()> {
+        let mut batch = Batch::default();
+        for r in records {
+            batch.push(r)?;
+        }
+        self.commit(&mut batch)
+    }
+
+    /// Appends the records of `batch` in one write, fsyncs (and the directory,
+    /// when this open made the file), and empties the batch. A crash leaves a
+    /// prefix of the batch's lines, whole, and at most one torn line after
+    /// them, which the next open sets aside; a failed write is cut back off
+    /// the file, so the log never keeps half a line of it.
+    ///
+    /// # Errors
+    /// I/O errors, naming the log.
+    pub fn commit(&mut self, batch: &mut Batch) -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        // One write call for the whole batch keeps a crash from interleaving partial records.
+        let written = self
+            .file
+            .write_all(&batch.bytes)
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = written {
+            let _ = self.file.file().set_len(self.index.valid_len);
+            return Err(e.into());
+        }
+        if self.created {
+            if let Some(dir) = self.index.path.parent() {
+                crate::atomic::sync_dir(dir)?;
+            }
+            self.created = false;
+        }
+        self.index.add_written(batch).map_err(|e| {
+            std::io::Error::new(e.kind(), format!("{}: {e}", self.index.path.display()))
+        })?;
+        batch.clear();
         Ok(())
     }
 
-    /// The latest record of each document.
+    /// The time to give a decision on `doc` made now: the current time to the
+    /// second, or, when the log's latest record of `doc` is that late already
+    /// (a second decision within the second, a clock set back), just after it
+    /// (a millisecond later), so that the decision made now is the one that stands.
     #[must_use]
-    pub fn latest(&self) -> &BTreeMap<String, Record> {
-        &self.contents.latest
+    pub fn stamp(&self, doc: &str) -> String {
+        let now = Timestamp::now();
+        let now = Timestamp::from_second(now.as_second()).unwrap_or(now);
+        match self.index.latest.get(doc) {
+            Some(e) if e.at >= now => {
+                let after =
+                    e.at.checked_add(jiff::SignedDuration::from_millis(1))
+                        .unwrap_or(e.at);
+                format_at(after)
+            }
+            _ => format_at(now),
+        }
     }
 
-    /// The latest record of one document.
+    /// Whether `record`, appended now, would be the latest of its document
+    /// (see the module docs: the latest `at` stands).
+    ///
+    /// # Errors
+    /// An `at` that is not an RFC 3339 time; an unreadable log.
+    pub fn would_stand(&self, record: &Record) -> Result<bool> {
+        let Some(old) = self.index.latest.get(record.doc.as_str()) else {
+            return Ok(true);
+        };
+        let at = parse_at(&record.doc, &record.at)?;
+        let bytes = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+        let entry = LogEntry { at, ..*old };
+        let Some(file) = &self.index.file else {
+            return Ok(true);
+        };
+        Ok(supersedes(&entry, &bytes, old, file)?)
+    }
+
+    /// The latest record of one document, read from the log.
+    ///
+    /// # Errors
+    /// An unreadable log, or a line that is not a record (file and line named).
+    pub fn get(&self, doc: &str) -> Result<Option<Record>> {
+        self.index.read(doc)
+    }
+
+    /// What the index keeps of the latest record of `doc` (its line, status, time).
     #[must_use]
-    pub fn get(&self, doc: &str) -> Option<&Record> {
-        self.contents.latest.get(doc)
+    pub fn entry(&self, doc: &str) -> Option<&LogEntry> {
+        self.index.latest.get(doc)
+    }
+
+    /// The status of the latest record of `doc`, without reading it.
+    #[must_use]
+    pub fn status_of(&self, doc: &str) -> Option<Status> {
+        self.entry(doc).map(|e| e.status)
+    }
+
+    /// The latest record of each document with a status `keep` takes, in
+    /// document order, each read as the iterator reaches it.
+    pub fn records_where<'a>(
+        &'a self,
+        keep: impl Fn(Status) -> bool + 'a,
+    ) -> impl Iterator<Item = Result<Record>> + 'a {
+        self.index
+            .latest
+            .iter()
+            .filter(move |(_, e)| keep(e.status))
+            .map(|(doc, e)| self.index.read_entry(doc, e))
+    }
+
+    /// [`AnnotatorLog::records_where`] reading only the fields `T` has.
+    pub fn read_where<'a, T: serde::de::DeserializeOwned>(
+        &'a self,
+        keep: impl Fn(Status) -> bool + 'a,
+    ) -> impl Iterator<Item = Result<T>> + 'a {
+        self.index
+            .latest
+            .values()
+            .filter(move |e| keep(e.status))
+            .map(|e| self.index.read_entry_as(e))
+    }
+
+    /// How many documents have a record.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.index.latest.len()
     }
 
     /// The torn tail that was set aside at open, if any.
     #[must_use]
     pub fn torn(&self) -> Option<&TornTail> {
-        self.contents.torn.as_ref()
+        self.index.torn.as_ref()
     }
 
     /// Total records in the log, history included.
     #[must_use]
     pub fn record_count(&self) -> usize {
-        self.contents.records
+        self.index.records
     }
 
     /// Lines in the log (blank lines included): the line number its next record gets, less one.
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.contents.valid_lines
+        self.index.valid_lines
     }
 
     /// The 1-based line of the latest record of `doc`.
     #[must_use]
     pub fn line_of(&self, doc: &str) -> Option<usize> {
-        self.contents.lines.get(doc).copied()
+        self.entry(doc).map(|e| e.line as usize)
     }
 
     /// The log's path.
     #[must_use]
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.index.path
+    }
+}
+
+/// `at` as a record writes it: RFC 3339 UTC, to the second, with the
+/// fraction only when there is one.
+fn format_at(t: Timestamp) -> String {
+    if t.subsec_nanosecond() == 0 {
+        t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    } else {
+        t.strftime("%Y-%m-%dT%H:%M:%S%.fZ").to_string()
     }
 }
 
@@ -580,19 +935,199 @@ mod tests {
         }
     }
 
+    fn at(doc: &str, status: Status, at: &str) -> Record {
+        Record {
+            at: at.into(),
+            ..rec(doc, status)
+        }
+    }
+
+    fn line(r: &Record) -> String {
+        serde_json::to_string(r).unwrap()
+    }
+
+    #[test]
+    fn the_latest_at_stands_whatever_the_order_of_the_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let early = at("a", Status::Skipped, "2026-11-23T20:00:00Z");
+        let late = at("a", Status::Accepted, "2026-11-23T21:00:00+01:00");
+        let later = at("a", Status::Flagged, "2026-11-23T20:30:00Z");
+        let b = at("b", Status::Accepted, "2026-11-20T08:00:00Z");
+        // Lines in any order (two clones' logs merged by git): the latest `at` stands.
+        for order in [
+            [&early, &later, &b, &late],
+            [&later, &late, &b, &early],
+            [&b, &early, &later, &late],
+        ] {
+            let text: String = order.iter().map(|r| line(r) + "\n").collect();
+            fs_err::write(&p, text).unwrap();
+            let index = index_log(&p).unwrap();
+            assert_eq!(
+                index.read("a").unwrap().unwrap(),
+                later,
+                "20:30Z is after 21:00+01:00"
+            );
+            assert_eq!(index.latest["a"].status, Status::Flagged);
+            assert_eq!(index.records, 4);
+            let log = read_log(&p).unwrap();
+            assert_eq!(log.latest["a"], later);
+            assert_eq!(log.latest["b"], b);
+            let w = AnnotatorLog::open(&p, "alice").unwrap();
+            assert_eq!(w.get("a").unwrap().unwrap(), later);
+            assert_eq!(w.status_of("b"), Some(Status::Accepted));
+        }
+    }
+
+    #[test]
+    fn equal_times_are_settled_by_the_bytes_and_a_doubled_line_is_one_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let t = "2026-11-23T20:00:00Z";
+        let x = at("a", Status::Accepted, t);
+        let y = Record {
+            note: Some("checked".into()),
+            ..x.clone()
+        };
+        let (small, large) = if line(&x) < line(&y) { (x, y) } else { (y, x) };
+        for order in [[&small, &large], [&large, &small]] {
+            let text: String = order.iter().map(|r| line(r) + "\n").collect();
+            fs_err::write(&p, text).unwrap();
+            assert_eq!(index_log(&p).unwrap().read("a").unwrap().unwrap(), large);
+        }
+        // A union merge can write the same line twice: the first is taken, nothing complains.
+        let twice = format!("{}\n{}\n", line(&small), line(&small));
+        fs_err::write(&p, twice).unwrap();
+        let index = index_log(&p).unwrap();
+        assert_eq!(index.latest["a"].line, 1);
+        assert_eq!(index.read("a").unwrap().unwrap(), small);
+        // The writer follows the same rule for what it appends.
+        let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+        assert!(w.would_stand(&large).unwrap());
+        w.append(&large).unwrap();
+        assert_eq!(w.line_of("a"), Some(3));
+        assert!(!w.would_stand(&small).unwrap());
+        w.append(&small).unwrap();
+        assert_eq!(
+            w.line_of("a"),
+            Some(3),
+            "an equal time and smaller bytes do not stand"
+        );
+        let old = at("a", Status::Rejected, "2020-01-01T00:00:00Z");
+        assert!(!w.would_stand(&old).unwrap());
+        w.append(&old).unwrap();
+        assert_eq!(w.get("a").unwrap().unwrap(), large);
+        drop(w);
+        assert_eq!(index_log(&p).unwrap().latest["a"].line, 3);
+    }
+
+    #[test]
+    fn a_time_that_is_not_rfc3339_is_an_error_naming_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let good = line(&rec("a", Status::Accepted));
+        let bad = line(&at("b", Status::Accepted, "yesterday"));
+        fs_err::write(&p, format!("{good}\n{bad}\n")).unwrap();
+        let err = index_log(&p).unwrap_err().to_string();
+        assert!(
+            err.contains("alice.jsonl:2")
+                && err.contains("\"yesterday\"")
+                && err.contains("RFC 3339"),
+            "{err}"
+        );
+        let mut w = AnnotatorLog::open(&dir.path().join("bob.jsonl"), "bob").unwrap();
+        let err = w
+            .append(&at("b", Status::Accepted, "soon"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("document 'b'") && err.contains("\"soon\""),
+            "{err}"
+        );
+        assert_eq!(w.record_count(), 0);
+    }
+
+    #[test]
+    fn a_decision_made_now_stands_even_within_the_same_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+        let first = Record {
+            at: w.stamp("a"),
+            ..rec("a", Status::Accepted)
+        };
+        assert_eq!(first.at.len(), 20, "{}", first.at);
+        w.append(&first).unwrap();
+        for status in [Status::Skipped, Status::Rejected, Status::Flagged] {
+            let again = Record {
+                at: w.stamp("a"),
+                ..rec("a", status)
+            };
+            w.append(&again).unwrap();
+            assert_eq!(w.status_of("a"), Some(status));
+        }
+        // From a clock ahead: the next decision is put just after it.
+        let ahead = at("b", Status::Accepted, "2099-01-01T00:00:00Z");
+        w.append(&ahead).unwrap();
+        assert_eq!(w.stamp("b"), "2099-01-01T00:00:00.001Z");
+        drop(w);
+        assert_eq!(read_log(&p).unwrap().latest["a"].status, Status::Flagged);
+    }
+
+    #[test]
+    fn a_batch_is_one_write_and_is_indexed_as_appended() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/gold.jsonl");
+        let mut w = AnnotatorLog::open(&p, "gold").unwrap();
+        let records: Vec<Record> = (0..5)
+            .map(|i| at(&format!("d{i}"), Status::Accepted, "2026-11-23T20:00:00Z"))
+            .collect();
+        let mut batch = Batch::default();
+        for r in &records {
+            batch.push(r).unwrap();
+        }
+        assert_eq!(batch.len(), 5);
+        assert!(batch.bytes() > 0);
+        // Nothing is in the file until the batch is committed.
+        assert_eq!(fs_err::metadata(&p).unwrap().len(), 0);
+        w.commit(&mut batch).unwrap();
+        assert!(batch.is_empty());
+        assert_eq!(w.record_count(), 5);
+        assert_eq!(w.line_of("d4"), Some(5));
+        w.append_all(&records[..2]).unwrap();
+        assert_eq!(
+            w.line_of("d1"),
+            Some(2),
+            "the same line again: the first stays"
+        );
+        assert_eq!(w.get("d3").unwrap().unwrap(), records[3]);
+        let ids: Vec<String> = w
+            .records_where(|s| s == Status::Accepted)
+            .map(|r| r.unwrap().doc)
+            .collect();
+        assert_eq!(ids, ["d0", "d1", "d2", "d3", "d4"]);
+        drop(w);
+        let index = index_log(&p).unwrap();
+        assert_eq!(index.records, 7);
+        assert_eq!(index.lines(), 7);
+        assert_eq!(index.read("d2").unwrap().unwrap(), records[2]);
+    }
+
     #[test]
     fn append_reopen_last_wins() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("annotations/alice.jsonl");
         {
             let mut log = AnnotatorLog::open(&p, "alice").unwrap();
-            log.append(&rec("a", Status::Skipped)).unwrap();
+            log.append(&at("a", Status::Skipped, "2026-11-23T20:00:00Z"))
+                .unwrap();
             log.append(&rec("b", Status::Accepted)).unwrap();
-            log.append(&rec("a", Status::Accepted)).unwrap();
+            log.append(&at("a", Status::Accepted, "2026-11-23T20:00:01Z"))
+                .unwrap();
         }
         let log = AnnotatorLog::open(&p, "alice").unwrap();
         assert_eq!(log.record_count(), 3);
-        assert_eq!(log.get("a").unwrap().status, Status::Accepted);
+        assert_eq!(log.get("a").unwrap().unwrap().status, Status::Accepted);
         assert!(log.torn().is_none());
     }
 
@@ -643,8 +1178,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("alice.jsonl");
         let good = serde_json::to_string(&rec("a", Status::Accepted)).unwrap();
-        let bad =
-            r#"{"doc":"b","hash":1,"annotator":"x","schema":"s","status":"skipped","at":"t"}"#;
+        let bad = r#"{"doc":"b","hash":1,"annotator":"x","schema":"s","status":"skipped","at":"2026-11-23T20:00:00Z"}"#;
         fs_err::write(&p, format!("{good}\n{bad}")).unwrap();
         let whole = read_log(&p).unwrap();
         let index = index_log(&p).unwrap();

@@ -19,13 +19,12 @@ use crate::error::Result;
 use crate::render;
 use crate::state::Annotation;
 
-/// The adjudication a session walks, and the options taken so far.
+/// The adjudication a session walks (the options taken are in each document's
+/// annotation, [`Annotation::taken`], so that undo and redo follow them).
 #[derive(Debug, Default)]
 pub(super) struct Adjudicating {
     sides: Vec<String>,
     agendas: HashMap<String, Agenda>,
-    /// (document, choice index) -> what `c` took last.
-    taken: HashMap<(String, usize), Pick>,
 }
 
 /// Whether a record of the target log is a decision an adjudication passes over: any
@@ -66,7 +65,7 @@ impl Session {
                 continue;
             };
             queue.push(entry);
-            if !session.opts.redo && session.log.get(&a.doc).is_some_and(decided) {
+            if !session.opts.redo && session.log.get(&a.doc)?.as_ref().is_some_and(decided) {
                 handled.insert(entry);
             }
         }
@@ -79,17 +78,16 @@ impl Session {
                 .into_iter()
                 .map(|a| (a.doc.clone(), a))
                 .collect(),
-            taken: HashMap::new(),
         });
         Ok(session)
     }
 
     /// The annotation an agenda document opens with, when the log has no decision of
-    /// it of its own (none, or one `annot merge` wrote).
-    pub(super) fn agenda_start(&self, doc: &str) -> Option<Annotation> {
+    /// it of its own (`last`: none, or one `annot merge` wrote).
+    pub(super) fn agenda_start(&self, doc: &str, last: Option<&Record>) -> Option<Annotation> {
         let adj = self.adjudicating.as_ref()?;
         let agenda = adj.agendas.get(doc)?;
-        replaceable(self.log.get(doc)).then(|| agenda.start.clone())
+        replaceable(last).then(|| agenda.start.clone())
     }
 
     /// The `extra` of a record of `doc`: its provenance in an adjudication.
@@ -124,10 +122,10 @@ impl Session {
                     c.apply(&mut by, pick, true, false)
                         .is_ok_and(|()| c.state_of(&by) == now)
                 };
-                match adj.taken.get(&(agenda.doc.clone(), i)) {
+                match ann.taken.get(&i) {
                     Some(pick) if gives(pick) => format!("✓ {}", pick_word(pick)),
                     Some(_) => "✓ edited".to_owned(),
-                    None if now == c.state_of(&agenda.start) => "open".to_owned(),
+                    None if agenda.is_open(i, ann) => "open".to_owned(),
                     // Not taken in this session (a restored draft, an edit by hand):
                     // say which option it amounts to, if one.
                     None => (0..c.options.len())
@@ -267,7 +265,8 @@ impl Session {
         let what = format!("c {} {}", numbers_word(&take.choices), pick_word(&pick));
         let before = cur.state.current().clone();
         let result = cur.state.edit(what.clone(), |ann| {
-            for (_, c) in &chosen {
+            for (i, c) in &chosen {
+                ann.taken.insert(*i, pick.clone());
                 let single = match &c.target {
                     ChoiceTarget::Layer(l) => schema.label_set(l).is_some_and(|s| !s.multi),
                     _ => false,
@@ -278,12 +277,6 @@ impl Session {
         });
         match result {
             Ok(()) => {
-                let indices: Vec<usize> = chosen.iter().map(|(i, _)| *i).collect();
-                if let Some(adj) = self.adjudicating.as_mut() {
-                    for i in indices {
-                        adj.taken.insert((doc.clone(), i), pick.clone());
-                    }
-                }
                 tell(out, &self.render, &format!("took {what}"))?;
                 self.show_touched(&before, out)?;
                 self.show_choices(out)?;

@@ -3,12 +3,15 @@
 use std::io::Write;
 
 use annot_model::annotations::unsettled;
-use annot_model::record::{Record, Status, now_rfc3339};
+use annot_model::record::{Record, SpanSource, Status};
 
 use super::{Flow, Session, duration, elapsed_ms, say};
 
 /// The record key that keeps the suggestions dismissed in a document.
 pub(super) const DISMISSED: &str = "dismissed";
+/// The record key naming the annotator (or model) whose suggestions the spans with
+/// `source: model` were: the `--suggest-from` of the session that saved it.
+pub(super) const SUGGESTED_BY: &str = "suggested_by";
 
 /// What the session says when no document of its list is left without a decision.
 const ALL_DONE: &str = "every document of the list has a decision";
@@ -51,7 +54,8 @@ impl Session {
             annotator: self.opts.annotator.clone(),
             schema: self.schema.id(),
             status,
-            at: now_rfc3339(),
+            // Later than any decision of the document already in the log, so this one stands.
+            at: self.log.stamp(&cur.view.doc.id),
             ms,
             spans: ann.spans.clone(),
             labels: ann.labels.clone(),
@@ -60,6 +64,19 @@ impl Session {
             extra: {
                 let mut extra = self.record_extra(&cur.view.doc.id, &ann);
                 extra.extend(self.dismissed_extra(&cur.view.doc.id));
+                // `source: model` says a span was a suggestion of --suggest-from;
+                // this says whose (a model, or another annotator).
+                if let Some(from) = &self.opts.suggest_from
+                    && ann
+                        .spans
+                        .iter()
+                        .any(|s| s.source == Some(SpanSource::Model))
+                {
+                    extra.insert(
+                        SUGGESTED_BY.to_owned(),
+                        serde_json::Value::String(from.annotator.clone()),
+                    );
+                }
                 extra
             },
         };
@@ -81,6 +98,7 @@ impl Session {
         self.drafts.remove(&cur.entry);
         let next = self.next_todo(cur.pos);
         cur.state.ms = ms;
+        cur.previous = Some(record.clone());
         self.last_decision = Some(cur);
         let mut msg = format!("saved {} · {}", record.doc, status.as_str());
         msg.push_str(&format!(
@@ -254,6 +272,17 @@ impl Session {
         msg.push_str(&format!(", {} still to do", s.remaining));
         if let Some(kept) = self.kept_message() {
             msg.push_str(&format!(" · {kept}"));
+        }
+        if let Some(cur) = &self.current
+            && self.reopened.contains(&cur.entry)
+            && !cur.state.is_changed()
+            && let Some(st) = self.decided.get(&cur.entry)
+        {
+            msg.push_str(&format!(
+                " · {} was reopened and left as it was: your {} stands",
+                cur.view.doc.id,
+                super::draft::decision_word(Some(*st))
+            ));
         }
         say(out, &msg)
     }

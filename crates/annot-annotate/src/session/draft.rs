@@ -35,7 +35,9 @@ impl Session {
         };
         let id = cur.view.doc.id.clone();
         let ann = cur.state.current();
-        let keep = self.reopened.contains(&cur.entry) || self.pinned.contains(&cur.entry);
+        // A document reopened by `u` and not changed since has no unsaved edits: its
+        // decision is in the log, and there is no draft to keep or to promise back.
+        let keep = self.pinned.contains(&cur.entry);
         let result = if cur.state.is_changed() || keep {
             let same = self.journal.get(&id).is_some_and(|d| {
                 d.hash == cur.view.doc.hash
@@ -277,12 +279,12 @@ impl Session {
         }
         self.reopened.remove(&cur.entry);
         self.pinned.remove(&cur.entry);
-        let back_to = match self.log.get(&id) {
+        let back_to = match self.log.status_of(&id) {
             Some(r) => {
                 if reopened {
                     self.handled.insert(cur.entry);
                 }
-                format!("your last decision ({})", r.status.as_str())
+                format!("your last decision ({})", r.as_str())
             }
             None => "no decision yet".to_owned(),
         };
@@ -300,15 +302,12 @@ impl Session {
         self.leave(out)?;
         writeln!(out)?;
         let id = decided.view.doc.id.clone();
-        let what = match self.log.get(&id).map(|r| r.status) {
-            Some(Status::Accepted) | None => "accept",
-            Some(Status::Rejected) => "reject",
-            Some(Status::Skipped) => "skip",
-            Some(Status::Flagged) => "flag",
-        };
+        let what = decision_word(self.log.status_of(&id));
         self.handled.remove(&decided.entry);
         self.reopened.insert(decided.entry);
         decided.shown = Instant::now();
+        // What is unsaved from now on is what differs from the decision in the log.
+        decided.state.rebase();
         self.current = Some(decided);
         self.show(out)?;
         say(
@@ -331,5 +330,15 @@ impl Session {
                 )
             }
         })
+    }
+}
+
+/// A decision as the annotator made it: `accept`, `reject`, `skip`, `flag`.
+pub(super) fn decision_word(status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Accepted) | None => "accept",
+        Some(Status::Rejected) => "reject",
+        Some(Status::Skipped) => "skip",
+        Some(Status::Flagged) => "flag",
     }
 }

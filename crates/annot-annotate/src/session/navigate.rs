@@ -45,6 +45,7 @@ impl Session {
             Some(draft) => draft,
             None => self.fresh_state(&view, out)?,
         };
+        let previous = self.log.get(&view.doc.id)?;
         self.current = Some(Current {
             entry,
             pos,
@@ -52,6 +53,7 @@ impl Session {
             state,
             shown: Instant::now(),
             losses,
+            previous,
         });
         self.show(out)
     }
@@ -69,20 +71,17 @@ impl Session {
         // The same view of the earlier record as every other command:
         // carried onto the current text, with what could not be carried.
         // What the last decision kept dismissed stays dismissed.
-        let kept = self
-            .log
-            .get(&view.doc.id)
-            .map(dismissed_in)
-            .unwrap_or_default();
+        let last = self.log.get(&view.doc.id)?;
+        let kept = last.as_ref().map(dismissed_in).unwrap_or_default();
         if !kept.is_empty() {
             self.dismissed
                 .entry(view.doc.id.clone())
                 .or_default()
                 .extend(kept);
         }
-        if let Some(start) = self.agenda_start(&view.doc.id) {
+        if let Some(start) = self.agenda_start(&view.doc.id, last.as_ref()) {
             ann = start;
-        } else if let Some(r) = self.log.get(&view.doc.id) {
+        } else if let Some(r) = &last {
             let resolved = resolve(r, Some(&view.doc), &self.corpus)?;
             ann = Annotation::from_record(&resolved.record);
             if resolved.has_losses() {

@@ -163,8 +163,7 @@ fn agenda(d: DocumentDisagreements) -> Agenda {
         spans: d.agreed_spans,
         labels: d.agreed_labels,
         zones: d.agreed_zones,
-        note: None,
-        pending: Vec::new(),
+        ..Annotation::default()
     };
     start.sort_spans();
     Agenda {

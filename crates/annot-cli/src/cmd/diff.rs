@@ -83,12 +83,14 @@ pub(crate) fn run(args: &DiffArgs, project: &Project, color: bool) -> anyhow::Re
     let style = Styles::new(args.plain.color(color));
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let mut failure: Option<anyhow::Error> = None;
+    let mut shown = 0usize;
     let skipped = diff(&sides, &corpus, &selection, args.label.as_deref(), |item| {
         match item {
             DiffItem::Agrees { doc } => agreeing.push(doc),
             DiffItem::NotCompared { .. } => not_compared.push(item),
             DiffItem::Differs(d) if args.output.json => differing.push(*d),
             DiffItem::Differs(d) => {
+                shown += 1;
                 let result = match &mut csv {
                     Some(w) => csv_rows(w, &d, args.context.unwrap_or(40), terminal),
                     None => {
@@ -135,6 +137,9 @@ pub(crate) fn run(args: &DiffArgs, project: &Project, color: bool) -> anyhow::Re
         )
     };
     let mut tail = String::new();
+    if shown > 0 {
+        let _ = writeln!(tail, "{shown} document(s) differ (shown above)");
+    }
     if !agreeing.is_empty() {
         let _ = writeln!(
             tail,
@@ -142,6 +147,8 @@ pub(crate) fn run(args: &DiffArgs, project: &Project, color: bool) -> anyhow::Re
             agreeing.len(),
             list(&agreeing)
         );
+    } else if shown > 0 {
+        let _ = writeln!(tail, "0 documents agree");
     }
     if !not_compared.is_empty() {
         let why: Vec<String> = not_compared
@@ -162,7 +169,8 @@ pub(crate) fn run(args: &DiffArgs, project: &Project, color: bool) -> anyhow::Re
             .collect();
         let _ = writeln!(tail, "{} documents not compared: {}", why.len(), list(&why));
     }
-    if agreeing.is_empty()
+    if shown == 0
+        && agreeing.is_empty()
         && not_compared.is_empty()
         && tail.is_empty()
         && skipped.not_in_corpus.is_empty()
@@ -304,7 +312,7 @@ fn render(d: &DocumentDiff, a: &str, b: &str, context: Option<usize>, st: &Style
     let mut windows: Vec<(usize, usize)> = disagreements
         .iter()
         .map(|&(s, e)| match context {
-            Some(n) => (s.saturating_sub(n), (e + n).min(len)),
+            Some(n) => (s.saturating_sub(n), e.saturating_add(n).min(len)),
             None => {
                 let ps = chars[..s.min(len)]
                     .iter()
@@ -442,7 +450,7 @@ fn csv_rows(
     for p in d.spans.iter().filter(|p| p.kind.is_disagreement()) {
         let (s, e) = p.extent();
         let left = cell(slice(s.saturating_sub(width), s));
-        let right = cell(slice(e, (e + width).min(len)));
+        let right = cell(slice(e, e.saturating_add(width).min(len)));
         let [al, as_, ae, at] = side(&p.a);
         let [bl, bs, be, bt] = side(&p.b);
         w.write_record([
@@ -475,7 +483,7 @@ fn csv_rows(
             z.end.to_string(),
             text,
             cell(slice(z.start.saturating_sub(width), z.start)),
-            cell(slice(z.end, (z.end + width).min(len))),
+            cell(slice(z.end, z.end.saturating_add(width).min(len))),
         ])?;
     }
     for l in d.labels.iter().filter(|l| !l.agrees()) {

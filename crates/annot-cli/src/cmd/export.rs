@@ -112,7 +112,9 @@ pub(crate) struct ExportArgs {
     /// csv: one row per document or per span.
     #[arg(long, value_enum, default_value_t = LayoutArg::Docs)]
     pub(crate) csv_layout: LayoutArg,
-    /// csv: start with the byte-order mark Excel needs.
+    /// csv: for a spreadsheet: start with the byte-order mark Excel needs, and put a `'`
+    /// before every cell starting with =, +, -, @, tab or CR (no formula runs).
+    /// Without it the CSV is byte-exact.
     #[arg(long)]
     pub(crate) excel: bool,
     /// parquet: the hf table (tokens, ner_tags) or the csv docs table (id, text, labels, meta).
@@ -121,7 +123,7 @@ pub(crate) struct ExportArgs {
     /// conll, hf and parquet's hf table: tag scheme.
     #[arg(long, value_enum, default_value_t = SchemeArg::Iob2)]
     pub(crate) scheme: SchemeArg,
-    /// conll: no -DOCSTART- line before each document.
+    /// conll: no -DOCSTART- (ID) line before each document.
     #[arg(long)]
     pub(crate) no_docstart: bool,
     /// conll: columns, tag last.
@@ -129,6 +131,27 @@ pub(crate) struct ExportArgs {
     pub(crate) columns: Vec<String>,
     #[command(flatten)]
     pub(crate) output: JsonArgs,
+}
+
+/// `--out all.jsonl` names a file, but `--out` is a directory: refused when nothing
+/// of that name is there yet (a directory there is taken; a file is refused by the
+/// export, which says so).
+fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
+    const FILES: &[&str] = &[
+        "jsonl", "json", "csv", "tsv", "conll", "conllu", "iob", "spacy", "parquet", "txt",
+    ];
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext {
+        Some(e) if FILES.contains(&e.as_str()) && !out.exists() => anyhow::bail!(
+            "--out {}: --out is a directory, which annot fills with one file per split (all.{e}, or train.{e}, dev.{e}, ...); give a directory name, or write one stream with --out - > {}",
+            visible(&out.display().to_string()),
+            visible(&out.display().to_string())
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// How documents are split: one group for `annot export` and the streaming split jobs.
@@ -257,7 +280,10 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
             }
             Output::Stdout
         }
-        Some(out) => Output::Dir(out.clone()),
+        Some(out) => {
+            refuse_a_file_name(out)?;
+            Output::Dir(out.clone())
+        }
     };
     let config = ExportConfig {
         source,
@@ -311,8 +337,20 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
         }
     };
     let stdout = std::io::stdout();
+    // Data to a pipe or a file stays exact; on a terminal, a document's control
+    // characters are shown (␛), never sent to it.
+    let terminal = std::io::IsTerminal::is_terminal(&stdout) && config.output == Output::Stdout;
+    let mut screen = Vec::new();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = annot_export::export(project, &config, &mut out, &mut progress);
+    let result = if terminal {
+        annot_export::export(project, &config, &mut screen, &mut progress)
+    } else {
+        annot_export::export(project, &config, &mut out, &mut progress)
+    };
+    if terminal {
+        out.write_all(visible(&String::from_utf8_lossy(&screen)).as_bytes())?;
+        out.flush()?;
+    }
     bar.finish_and_clear();
     if let (Err(_), Some(dir)) = (&result, &out_dir) {
         dir.unmake_if_empty();

@@ -145,6 +145,11 @@ impl Outcome {
                     "merged into the record of the same annotator on the same document",
                 ),
                 (r.replaced, "replacing the annotator's earlier decision"),
+                (
+                    r.superseded,
+                    "older (by their time) than the annotator's decision in the log: \
+                     kept as history, the later decision stands",
+                ),
                 (self.refused.len(), "left out"),
             ] {
                 if n > 0 {

@@ -37,8 +37,22 @@ pub(crate) fn run(args: &InitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCo
     };
     let (project, created) = Project::init(&dir, &name, &json)
         .with_context(|| format!("cannot create a project in {}", dir.display()))?;
+    let git_files = project
+        .write_git_files()
+        .with_context(|| format!("cannot write the git files of {}", dir.display()))?;
     let mut err = std::io::stderr().lock();
     let shown = super::display_path(project.root());
+    if !git_files.is_empty() {
+        let names: Vec<String> = git_files
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        writeln!(
+            err,
+            "wrote {} for sharing the project through git (logs merge by union; caches and drafts stay per machine)",
+            names.join(" and ")
+        )?;
+    }
     if created {
         writeln!(
             err,
@@ -47,7 +61,12 @@ pub(crate) fn run(args: &InitArgs, global: &GlobalArgs) -> anyhow::Result<ExitCo
         )?;
         writeln!(err, "next: annot --project {shown} import ARTICLES...")?;
     } else {
-        writeln!(err, "{shown} is already an annot project; nothing changed")?;
+        let what = if git_files.is_empty() {
+            "nothing"
+        } else {
+            "nothing else"
+        };
+        writeln!(err, "{shown} is already an annot project; {what} changed")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use annot_diff::merge::{MergeConfig, MergeReport, Outcome, check_config, merge};
-use annot_model::combine::{Item, Rules, Strategy};
+use annot_model::combine::{Item, Rules, Strategy, Why};
 use annot_model::project::Project;
 use annot_model::store::AnnotatorLog;
 use annot_model::visible;
@@ -101,7 +101,7 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
     } else {
         std::io::stdout()
             .lock()
-            .write_all(visible(&render(&report)).as_bytes())?;
+            .write_all(visible(&render(&report, args.min_agree)).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -111,7 +111,7 @@ fn count(r: &MergeReport, key: &str) -> usize {
 }
 
 /// The readable report: what was written, per outcome, and each flagged document's options.
-fn render(r: &MergeReport) -> String {
+fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
     let mut o = String::new();
     let verb = if r.dry_run { "would write" } else { "wrote" };
     let _ = writeln!(
@@ -127,7 +127,10 @@ fn render(r: &MergeReport) -> String {
     let mut also = Vec::new();
     for (key, words) in [
         ("unchanged", "already in the log as merged"),
-        ("by_hand", "decided by hand in the target, left as they are"),
+        (
+            "by_hand",
+            "decided in the target by something other than merge (import, annotate, adjudicate), left as they are",
+        ),
         ("not_decided", "with no decision that counts"),
     ] {
         let n = count(r, key);
@@ -171,10 +174,16 @@ fn render(r: &MergeReport) -> String {
             } else {
                 format!(" · not {}", c.against.join(", "))
             };
+            // More for than against and still open: short of --min-agree, not a tie.
+            let why = match (c.why, min_agree) {
+                (Why::Tie, Some(k)) if c.annotators.len() > c.against.len() => {
+                    format!("short of {k} votes:")
+                }
+                (w, _) => w.as_str().to_owned(),
+            };
             let _ = writeln!(
                 o,
-                "  {:<9} {item} · {}{against}",
-                c.why.as_str(),
+                "  {why:<9} {item} · {}{against}",
                 c.annotators.join(", ")
             );
         }

@@ -47,7 +47,7 @@ struct Unreadable {
 #[derive(Debug, Default, Serialize)]
 struct AnnotatorReport {
     name: String,
-    /// Documents with an accepted, rejected or flagged decision.
+    /// Documents with an accepted or rejected decision (flagged ones are counted apart).
     decided: usize,
     /// Latest status per document, counted.
     statuses: BTreeMap<String, usize>,
@@ -106,7 +106,9 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
             *a.statuses
                 .entry(record.status.as_str().to_owned())
                 .or_default() += 1;
-            if record.status.is_decided() {
+            // A flagged record waits for someone (adjudicate): not a decision, as
+            // for `agree`; it has its own column.
+            if matches!(record.status, Status::Accepted | Status::Rejected) {
                 a.decided += 1;
             }
             if record.status == Status::Accepted {

@@ -1,8 +1,14 @@
 //! CoNLL: one token a line, columns separated by one space, the tag last;
 //! a blank line after each sentence; before each document a
-//! `-DOCSTART- -X- O` line and a blank line, as in CoNLL-2003 (with more
-//! columns, `-X-` fills each one between the first and the tag), unless
-//! `--no-docstart`. Tokens never hold white space, so the columns split on it.
+//! `-DOCSTART- (ID) O` line and a blank line, unless `--no-docstart`. It is
+//! CoNLL-2003's `-DOCSTART- -X- O` with the document id in parentheses in
+//! the place of the first `-X-` (with more columns, `-X-` fills each other
+//! one between the first and the tag): as many fields as a token line has,
+//! so column-counting readers (conlleval) are content, readers that skip a
+//! line starting with `-DOCSTART-` (Hugging Face's conll2003, flair, the
+//! interop checks) skip it, and `annot import --format conll` reads the id
+//! back, so a subset (a `--filter`, one split) lands on its own documents.
+//! Tokens never hold white space, so the columns split on it.
 //! A sentence break never falls inside an entity: the sentence goes on to
 //! the entity's end.
 
@@ -20,8 +26,10 @@ pub(crate) struct ConllWriter {
 impl Writer for ConllWriter {
     fn write(&mut self, ex: &Example<'_>, _vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
         if self.docstart {
-            out.write_all(b"-DOCSTART-")?;
-            for _ in 0..self.columns.len().saturating_sub(2).max(1) {
+            out.write_all(b"-DOCSTART- (")?;
+            out.write_all(ex.id.as_bytes())?;
+            out.write_all(b")")?;
+            for _ in 1..self.columns.len().saturating_sub(2).max(1) {
                 out.write_all(b" -X-")?;
             }
             out.write_all(b" O\n\n")?;
@@ -82,7 +90,7 @@ mod tests {
         };
         assert_eq!(
             written(&conll, &o),
-            "-DOCSTART- -X- O\n\nLe O\nHezbollah B-ORG\nest O\nlà O\n. O\n\nM. O\nRami B-PER\nAbdel I-PER\nparle O\n. O\n\n"
+            "-DOCSTART- (d1) O\n\nLe O\nHezbollah B-ORG\nest O\nlà O\n. O\n\nM. O\nRami B-PER\nAbdel I-PER\nparle O\n. O\n\n"
         );
         let wide = Format::Conll {
             scheme: Scheme::Bioes,
@@ -100,6 +108,6 @@ mod tests {
             docstart: true,
             columns: vec![Column::Token, Column::Start, Column::End, Column::Tag],
         };
-        assert!(written(&docstart, &o).starts_with("-DOCSTART- -X- -X- O\n\n"));
+        assert!(written(&docstart, &o).starts_with("-DOCSTART- (d1) -X- O\n\n"));
     }
 }

@@ -2,6 +2,13 @@
 //! line breaks are quoted, quotes doubled), UTF-8 without a byte-order mark
 //! unless `--excel`.
 //!
+//! Plain CSV is byte-exact (what pandas or Python's `csv` reads back is the
+//! text). `--excel` is for opening in a spreadsheet, which runs a cell
+//! starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula
+//! (CSV injection: ids and texts come from scraped pages and other tools):
+//! there every such cell gets a leading `'`, as OWASP advises, which the
+//! spreadsheet shows as text and does not display.
+//!
 //! - `docs`: `id,text`, one column per document label layer of the schema
 //!   (values joined with `|`), then `source,title,date,section,byline,lang`.
 //! - `spans`: `doc_id,start,end,label,text,left,right`, with
@@ -29,6 +36,20 @@ pub(crate) fn layer_cell(ex: &Example<'_>, layer: &str) -> String {
         .get(layer)
         .map(|v| v.join("|"))
         .unwrap_or_default()
+}
+
+/// A cell a spreadsheet would not run as a formula: `'` before a leading `=`, `+`,
+/// `-`, `@`, tab or carriage return.
+fn neutralised(cell: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(cell.len() + 1);
+    if matches!(
+        cell.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) {
+        out.push(b'\'');
+    }
+    out.extend_from_slice(cell);
+    out
 }
 
 pub(crate) struct CsvWriter {
@@ -59,7 +80,13 @@ impl CsvWriter {
         {
             let mut w = csv::WriterBuilder::new().from_writer(&mut self.buf);
             for row in rows {
-                w.write_record(row)?;
+                if self.excel {
+                    let cells: Vec<Vec<u8>> =
+                        row.into_iter().map(|f| neutralised(f.as_ref())).collect();
+                    w.write_record(cells)?;
+                } else {
+                    w.write_record(row)?;
+                }
             }
             w.flush()?;
         }
@@ -164,5 +191,33 @@ mod tests {
             lines.next(),
             Some("d1,4,13,ORG,Hezbollah,\"Le \"\"\",\"\"\", dit-on,")
         );
+    }
+
+    #[test]
+    fn excel_cells_that_would_be_formulas_start_with_a_quote_and_plain_csv_is_exact() {
+        let mut o = Owned::new("=HYPERLINK(\"x\") chez\n+b", &[(0, 0, "ORG")]);
+        o.meta.title = Some("@SUM(A1)".into());
+        let csv = |excel| {
+            written(
+                &Format::Csv {
+                    layout: CsvLayout::Docs,
+                    excel,
+                },
+                &o,
+            )
+        };
+        let plain = csv(false);
+        assert!(
+            plain.contains("d1,\"=HYPERLINK(\"\"x\"\") chez\n+b\",conflict,,@SUM(A1),"),
+            "{plain}"
+        );
+        let excel = csv(true);
+        assert!(
+            excel.contains("d1,\"'=HYPERLINK(\"\"x\"\") chez\n+b\",conflict,,'@SUM(A1),"),
+            "{excel}"
+        );
+        assert_eq!(super::neutralised(b"-1"), b"'-1");
+        assert_eq!(super::neutralised(b"\tx"), b"'\tx");
+        assert_eq!(super::neutralised(b"a=b"), b"a=b");
     }
 }

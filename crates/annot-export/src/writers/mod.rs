@@ -390,18 +390,32 @@ impl Writer for NoParquet {
     }
 }
 
+/// The names of the files [`side_files`] writes for `format`.
+#[must_use]
+pub fn side_file_names(format: &Format) -> &'static [&'static str] {
+    match format {
+        Format::Hf { .. }
+        | Format::Parquet {
+            table: crate::config::ParquetTable::Hf,
+            ..
+        } => &["labels.json"],
+        _ => &[],
+    }
+}
+
 /// Files a format writes beside the splits, once the vocabulary is complete: name and bytes.
 ///
 /// # Errors
 /// Serialisation errors (none for the types used).
 pub fn side_files(format: &Format, vocab: &Vocab) -> serde_json::Result<Vec<(String, Vec<u8>)>> {
+    let names = side_file_names(format);
     match format {
         Format::Hf { scheme }
         | Format::Parquet {
             table: crate::config::ParquetTable::Hf,
             scheme,
         } => Ok(vec![(
-            "labels.json".to_owned(),
+            names[0].to_owned(),
             hf::labels_json(vocab, *scheme)?,
         )]),
         _ => Ok(Vec::new()),

@@ -166,9 +166,15 @@ fn u_right_after_a_decision_reopens_the_document() {
         ],
         "the log is append-only"
     );
-    // b, reopened and left undecided: its decision stands, and it comes back as a draft.
+    // b, reopened and left as it was: its decision stands, and no draft is promised
+    // (hostile7 #33: the farewell said one was kept, and nothing came back).
     let drafts = read_drafts(&f.draft_file()).unwrap().drafts;
-    assert_eq!(drafts.keys().collect::<Vec<_>>(), ["b"]);
+    assert!(drafts.is_empty(), "{drafts:?}");
+    assert!(
+        out.contains("b was reopened and left as it was: your reject stands"),
+        "{out}"
+    );
+    assert!(!out.contains("kept as a draft"), "{out}");
 }
 
 #[test]
@@ -340,7 +346,7 @@ fn u_after_the_last_decision_reopens_it_and_the_farewell_counts_it_once() {
     assert!(out.contains("all done: every document"), "{out}");
     assert!(out.contains("reopened c (your reject stays"), "{out}");
     assert!(
-        out.contains("quit: 1 saved this session (1 rejected), 1 still to do"),
-        "reopened and left undecided, its reject stands: {out}"
+        out.contains("quit: 1 saved this session (1 rejected), 0 still to do · c was reopened and left as it was: your reject stands"),
+        "reopened and left undecided, its reject stands, and it is not to do: {out}"
     );
 }

@@ -8,10 +8,13 @@
 //! reported and left out, never cut, and a span wholly in left-out zones is
 //! only counted.
 
-use annot_model::offsets::OffsetMap;
-use annot_model::record::Span;
-use annot_model::{Zone, ZoneSpan};
+use crate::offsets::OffsetMap;
+use crate::record::Span;
+use crate::{Zone, ZoneSpan};
 use serde::Serialize;
+
+/// The zones an export writes unless told otherwise: title, lede and body.
+pub const DEFAULT_ZONES: [Zone; 3] = [Zone::Title, Zone::Lede, Zone::Body];
 
 /// What joins two kept zones.
 pub const ZONE_JOINER: &str = "\n\n";
@@ -166,7 +169,7 @@ mod tests {
             zone(26, 37, "body"),
             zone(39, 42, "boilerplate"),
         ];
-        let z = ZonedText::new(text, &zones, &crate::ExportConfig::default_zones());
+        let z = ZonedText::new(text, &zones, &DEFAULT_ZONES);
         assert_eq!(z.text, "Été à Paris\n\nLe corps.");
         let paris = Span::from_chars(text, 12, 17, "LOC").unwrap();
         let corps = Span::from_chars(text, 30, 35, "MISC").unwrap();
@@ -178,7 +181,7 @@ mod tests {
         assert_eq!(got, [(6, 11, 0), (16, 21, 1)]);
         for (s, _) in &m.spans {
             assert_eq!(
-                annot_model::offsets::slice_chars(&z.text, s.start, s.end),
+                crate::offsets::slice_chars(&z.text, s.start, s.end),
                 Some(s.text.as_str())
             );
         }
