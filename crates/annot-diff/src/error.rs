@@ -10,6 +10,14 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum MetricError {
+    /// Statistics read back (`agree --combine`) that no tally could have written.
+    #[error(
+        "the unitizing statistics are not consistent ({why}); give statistics written by `annot stream agree`, unchanged"
+    )]
+    BadTally {
+        /// What is wrong with them.
+        why: &'static str,
+    },
     /// Two tallies to be joined count different numbers of coders.
     #[error(
         "cannot join tallies of {expected} and {found} coders; give statistics made over the same sides"

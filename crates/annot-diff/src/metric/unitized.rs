@@ -355,6 +355,26 @@ impl<L: Ord + Clone> UnitizingTally<L> {
         }
         let offset = self.length;
         let m = self.coders;
+        // `other` may be read back from a file: check it whole before anything is added.
+        for (l, b) in &other.labels {
+            let bad = |why| MetricError::BadTally { why };
+            if b.first_start.len() != m || b.last_end.len() != m {
+                return Err(bad("a list per coder has the wrong length"));
+            }
+            let mine = self.labels.get(&label(l));
+            for c in 0..m {
+                let Some(first) = b.first_start[c] else {
+                    continue;
+                };
+                let last = mine.map_or(0, |t| t.last_end[c]);
+                if first > other.length
+                    || b.last_end[c] > other.length
+                    || offset.checked_add(first).is_none_or(|at| at < last)
+                {
+                    return Err(bad("a unit lies outside its continuum"));
+                }
+            }
+        }
         for (l, b) in &other.labels {
             let t = self
                 .labels
@@ -374,7 +394,7 @@ impl<L: Ord + Clone> UnitizingTally<L> {
                 if first > 0
                     && let Some(n) = gaps.get_mut(&first)
                 {
-                    *n -= 1;
+                    *n = n.saturating_sub(1);
                     if *n == 0 {
                         gaps.remove(&first);
                     }
@@ -887,5 +907,40 @@ mod tests {
         );
         assert_eq!(tally.length(), 10);
         assert_eq!(tally.alpha().overall.items, 1);
+    }
+
+    #[test]
+    fn statistics_read_back_that_no_tally_wrote_are_refused_not_a_panic() {
+        let mut first = UnitizingTally::new(2);
+        first
+            .add(10, &[unit(1, 3, 0, "A"), unit(2, 3, 1, "A")])
+            .unwrap();
+        let mut whole: UnitizingTally<String> =
+            serde_json::from_value(serde_json::to_value(&first).unwrap()).unwrap();
+        let mut part = UnitizingTally::new(2);
+        part.add(8, &[unit(0, 2, 1, "A")]).unwrap();
+        let good = serde_json::to_value(&part).unwrap();
+        let bent = |f: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            serde_json::from_value::<UnitizingTally<String>>(v).unwrap()
+        };
+        let short = bent(&|v| {
+            v["labels"]["A"]["last_end"] = serde_json::json!([0]);
+        });
+        let outside = bent(&|v| {
+            v["labels"]["A"]["last_end"] = serde_json::json!([0, 99]);
+        });
+        for (what, other) in [("short", short), ("outside", outside)] {
+            let before = whole.alpha();
+            let err = whole.absorb(&other, Clone::clone);
+            assert!(
+                matches!(err, Err(MetricError::BadTally { .. })),
+                "{what}: {err:?}"
+            );
+            assert_eq!(whole.alpha(), before, "{what}: nothing added");
+        }
+        let part: UnitizingTally<String> = serde_json::from_value(good).unwrap();
+        whole.absorb(&part, Clone::clone).unwrap();
     }
 }
