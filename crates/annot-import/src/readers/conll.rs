@@ -763,13 +763,10 @@ fn covers(text: &str, ranges: &Ranges) -> bool {
     chars.all(|(_, c)| c.is_whitespace())
 }
 
-/// The end of `token` in `text` when it is at byte `from` (after white space).
-fn token_at(text: &str, from: usize, token: &str) -> Option<usize> {
-    let rest = &text[from..];
-    let lead = rest.len() - rest.trim_start().len();
-    let pieces: Vec<&str> = token.split_whitespace().collect();
-    pieces.first()?;
-    let mut pos = from + lead;
+/// The end of `pieces` (a token split at its white space) in `text` when they start at
+/// byte `start`, one run of white space between two pieces.
+fn pieces_at(text: &str, start: usize, pieces: &[&str]) -> Option<usize> {
+    let mut pos = start;
     for (k, piece) in pieces.iter().enumerate() {
         if k > 0 {
             let after = &text[pos..];
@@ -787,39 +784,33 @@ fn token_at(text: &str, from: usize, token: &str) -> Option<usize> {
     Some(pos)
 }
 
+/// Byte `from` moved past the white space there.
+fn after_space(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    from + rest.len() - rest.trim_start().len()
+}
+
+/// The end of `token` in `text` when it is at byte `from` (after white space).
+fn token_at(text: &str, from: usize, token: &str) -> Option<usize> {
+    let pieces: Vec<&str> = token.split_whitespace().collect();
+    pieces.first()?;
+    pieces_at(text, after_space(text, from), &pieces)
+}
+
 /// The byte range of `token` in `text` from byte `from`: right after white
 /// space when it is there, else its next occurrence. A token holding white
 /// space (from a tab-separated file) matches any run of white space there.
 fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
-    let rest = &text[from..];
-    let lead = rest.len() - rest.trim_start().len();
     let pieces: Vec<&str> = token.split_whitespace().collect();
     let first = *pieces.first()?;
-    let matches_at = |start: usize| -> Option<usize> {
-        let mut pos = start;
-        for (k, piece) in pieces.iter().enumerate() {
-            if k > 0 {
-                let after = &text[pos..];
-                let ws = after.len() - after.trim_start().len();
-                if ws == 0 {
-                    return None;
-                }
-                pos += ws;
-            }
-            if !text[pos..].starts_with(piece) {
-                return None;
-            }
-            pos += piece.len();
-        }
-        Some(pos)
-    };
-    if let Some(end) = matches_at(from + lead) {
-        return Some((from + lead, end));
+    let here = after_space(text, from);
+    if let Some(end) = pieces_at(text, here, &pieces) {
+        return Some((here, end));
     }
     let mut search = from;
     while let Some(k) = text[search..].find(first) {
         let start = search + k;
-        if let Some(end) = matches_at(start) {
+        if let Some(end) = pieces_at(text, start, &pieces) {
             return Some((start, end));
         }
         search = start + first.len();
