@@ -23,6 +23,8 @@ use super::{Example, SpacyToken, Vocab, Writer, cats, spacy_tokens};
 
 pub(crate) struct JsonlWriter {
     pub(crate) tokens: bool,
+    /// The line being made, reused: `out` gets one write a document.
+    pub(crate) buf: Vec<u8>,
 }
 
 #[derive(Serialize)]
@@ -83,8 +85,10 @@ impl Writer for JsonlWriter {
             cats,
             meta: ex.meta,
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, &line)?;
+        self.buf.push(b'\n');
+        out.write_all(&self.buf)
     }
 }
 
