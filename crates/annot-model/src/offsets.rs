@@ -68,8 +68,16 @@ impl OffsetMap {
                 len_chars: text.len(),
             };
         }
-        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        let len_chars = starts.len();
+        // Counted first (fast), so the map is allocated once at its size.
+        let len_chars = text.chars().count();
+        let mut starts = Vec::with_capacity(len_chars + 1);
+        // A byte starts a code point unless it continues one (10xxxxxx).
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b & 0xC0 != 0x80)
+                .map(|(i, _)| i),
+        );
         starts.push(text.len());
         Self {
             starts,
