@@ -71,13 +71,23 @@ impl OffsetMap {
         // Counted first (fast), so the map is allocated once at its size.
         let len_chars = text.chars().count();
         let mut starts = Vec::with_capacity(len_chars + 1);
-        // A byte starts a code point unless it continues one (10xxxxxx).
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b & 0xC0 != 0x80)
-                .map(|(i, _)| i),
-        );
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight ASCII bytes at a time are eight code points.
+            if let Some(word) = bytes[i..].first_chunk::<8>()
+                && u64::from_ne_bytes(*word) & 0x8080_8080_8080_8080 == 0
+            {
+                starts.extend(i..i + 8);
+                i += 8;
+                continue;
+            }
+            // A byte starts a code point unless it continues one (10xxxxxx).
+            if bytes[i] & 0xC0 != 0x80 {
+                starts.push(i);
+            }
+            i += 1;
+        }
         starts.push(text.len());
         Self {
             starts,
