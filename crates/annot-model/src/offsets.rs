@@ -145,6 +145,60 @@ impl OffsetMap {
     }
 }
 
+/// Conversions of offsets that come in text order (each at or after the one
+/// before; an earlier one starts the walk again), walking the text once
+/// instead of building an [`OffsetMap`]: for a text's tokens or zone edges.
+#[derive(Debug, Clone)]
+pub struct OffsetWalk<'a> {
+    text: &'a str,
+    /// The walk is at this byte, which is this code point.
+    byte: usize,
+    ch: usize,
+}
+
+impl<'a> OffsetWalk<'a> {
+    /// A walk from the start of `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            ch: 0,
+        }
+    }
+
+    /// Code point index of byte offset `byte`; `None` inside a character or past the end.
+    pub fn to_char(&mut self, byte: usize) -> Option<usize> {
+        if !self.text.is_char_boundary(byte) {
+            return None;
+        }
+        if byte < self.byte {
+            (self.byte, self.ch) = (0, 0);
+        }
+        // A byte starts a code point unless it continues one (10xxxxxx).
+        let bytes = &self.text.as_bytes()[self.byte..byte];
+        self.ch += bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.byte = byte;
+        Some(self.ch)
+    }
+
+    /// Byte offset of code point `ch` (the text's length gives the end); `None` past the end.
+    pub fn to_byte(&mut self, ch: usize) -> Option<usize> {
+        if ch < self.ch {
+            (self.byte, self.ch) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        let step = match rest.char_indices().nth(ch - self.ch) {
+            Some((b, _)) => b,
+            None if rest.chars().count() == ch - self.ch => rest.len(),
+            None => return None,
+        };
+        self.byte += step;
+        self.ch = ch;
+        Some(self.byte)
+    }
+}
+
 /// A text folded for forgiving search (case, accents, apostrophe and quote
 /// styles, non-breaking spaces), with the code point offset in the real text
 /// of every folded character, so a match maps back to offsets of the text.
@@ -312,6 +366,23 @@ mod tests {
             prop_assert_eq!(map.to_byte(map.char_len()), Some(text.len()));
             prop_assert_eq!(char_to_byte(&text, map.char_len()), Some(text.len()));
             prop_assert_eq!(map.to_byte(map.char_len() + 1), None);
+        }
+
+        #[test]
+        fn a_walk_converts_as_the_map(text in unicode_text(), picks in prop::collection::vec(0usize..200, 0..12)) {
+            let map = OffsetMap::new(&text);
+            let mut walk = OffsetWalk::new(&text);
+            // In order, then out of order (a walk that starts again).
+            let mut sorted = picks.clone();
+            sorted.sort_unstable();
+            for &ch in sorted.iter().chain(&picks) {
+                let byte = walk.to_byte(ch);
+                prop_assert_eq!(byte, map.to_byte(ch));
+                if let Some(b) = byte {
+                    prop_assert_eq!(walk.to_char(b), Some(ch));
+                }
+                prop_assert_eq!(walk.to_char(ch), map.to_char(ch));
+            }
         }
 
         #[test]

@@ -41,6 +41,8 @@ use std::hash::BuildHasherDefault;
 
 use specials::FxHasher;
 
+use crate::offsets::OffsetWalk;
+
 /// Language of a text, as far as tokenization cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -220,8 +222,8 @@ fn whitespace_len(text: &str, i: usize) -> usize {
 }
 
 /// Byte ranges of `text` to code point ranges. The ranges come in text order
-/// (each starts at or after the end of the one before), so the code points are
-/// counted once, from one range to the next, and no map of the text is built.
+/// (each starts at or after the end of the one before), so one walk through
+/// the text converts them and no map of the text is built.
 fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
     if text.is_ascii() {
         return ranges
@@ -229,16 +231,10 @@ fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
             .map(|&(start, end)| Token { start, end })
             .collect();
     }
-    let bytes = text.as_bytes();
-    // Code points in bytes[..at]; a byte starts one unless it continues one (10xxxxxx).
-    let (mut at, mut chars) = (0, 0);
+    let mut walk = OffsetWalk::new(text);
     let mut char_at = |b: usize| {
-        if b < at {
-            (at, chars) = (0, 0);
-        }
-        chars += bytes[at..b].iter().filter(|&&x| x & 0xC0 != 0x80).count();
-        at = b;
-        chars
+        walk.to_char(b)
+            .expect("token boundaries are character boundaries")
     };
     ranges
         .iter()
