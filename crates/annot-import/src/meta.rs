@@ -87,7 +87,11 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
                 .to_string(),
         );
     }
+    // "X/Agences" is a credit alone; a caption ending in a photo credit
+    // ("The reservoir. Photograph: X/AFP") has a sentence or a label before it.
     let slashed = line.contains('/')
+        && !line.contains(": ")
+        && !line.contains(". ")
         && folded.split('/').all(|p| !p.trim().is_empty())
         && folded.split('/').any(|p| AGENCIES.contains(&p.trim()));
     if slashed || AGENCY_ENDINGS.iter().any(|e| folded.ends_with(e)) {
@@ -231,6 +235,12 @@ mod tests {
             Some("Marie Schaller")
         );
         assert_eq!(byline("De notre côté, rien"), None);
+        // A caption with its credit is no agency byline.
+        assert_eq!(
+            byline("The harbour at dawn. Photograph: Ana Ruiz/AFP"),
+            None
+        );
+        assert_eq!(byline("Photo: Ana Ruiz/Reuters"), None);
     }
 
     #[test]

@@ -195,7 +195,11 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
     };
     let header_end = body_start.unwrap_or(n);
     let footer = (header_end..n)
-        .find(|&i| lines[i].phrase == Some(Phrase::Footer))
+        .find(|&i| match lines[i].phrase {
+            Some(Phrase::Footer) => true,
+            Some(Phrase::Paywall) => !text_resumes(lines, i),
+            _ => false,
+        })
         .unwrap_or(n);
 
     let mut kinds = vec![ZoneKind::Boilerplate; n];
@@ -244,8 +248,14 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
-            // A related link or an ad may stand between the last paragraphs.
-            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good);
+            // A related link or an ad may stand between the last paragraphs,
+            // or a box (a newsletter offer): furniture and lines that are no
+            // sentences, up to the paragraph above.
+            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good)
+                || (i.saturating_sub(BOX_LINES)..i)
+                    .rev()
+                    .find(|&j| classes[j] == Class::Good || lines[j].sentence_end)
+                    .is_some_and(|j| classes[j] == Class::Good);
             let sentence_like = line.words >= 4 && line.stopwords >= 20;
             if line.sentence_end
                 && (!(before == Class::Bad && after == Class::Bad)
@@ -415,6 +425,26 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
     }
 }
 
+/// How many lines a box inside the article (a newsletter offer, a related
+/// link under its heading) may take between two of its sentences.
+const BOX_LINES: usize = 6;
+
+/// How many lines after a paywall prompt the article's text may resume:
+/// the prompt's box (an offer, a login link) stands between.
+const PAYWALL_BOX: usize = 4;
+
+/// Whether the article goes on after the paywall prompt at `at`: a
+/// paragraph follows within [`PAYWALL_BOX`] lines, with no known phrase
+/// before it. A page that cuts the article has the wall's login and
+/// subscription links there, then the comments or the footer.
+fn text_resumes(lines: &[Line<'_>], at: usize) -> bool {
+    lines[at + 1..]
+        .iter()
+        .take(PAYWALL_BOX)
+        .find(|l| l.phrase.is_some() || l.paragraph())
+        .is_some_and(|l| l.phrase.is_none())
+}
+
 /// Lines listed under a related-links heading ("Pour mémoire", "Read more"):
 /// the line right after it, and the short lines after that up to the next sentence.
 fn related_links(lines: &[Line<'_>]) -> Vec<bool> {
@@ -502,7 +532,9 @@ fn find_section(
     // Above the headline, the first line past its badges ("Live"). It must
     // stand apart from a menu: after a blank line or a navigation phrase,
     // or on a page whose scraper wrote no blank lines (where nothing sets
-    // the menu apart); a recurring line needs the blank line or the phrase.
+    // the menu apart); a recurring line needs the blank line or the phrase,
+    // or to repeat an entry of the menu above (the page's own section, as
+    // the menu marks it).
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     let before = (title.saturating_sub(3)..title)
         .rev()
@@ -510,10 +542,11 @@ fn find_section(
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
+        let in_menu = (0..b.saturating_sub(1)).any(|j| lines[j].text == line.text);
         let apart = if line.recurrent {
-            line.blank_before || after_nav
+            line.blank_before || after_nav || in_menu
         } else {
-            line.blank_before || after_nav || compact
+            line.blank_before || after_nav || in_menu || compact
         };
         if line.section() && apart {
             return Some((b, false));

@@ -10,8 +10,8 @@ use aho_corasick::AhoCorasick;
 use super::fold::{fold, fold_into, head};
 
 use crate::phrases::{
-    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, RELATED_LINES,
-    RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
+    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, PAYWALL_CONTAINS,
+    RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
 };
 
 /// What a known phrase says about its line.
@@ -26,6 +26,9 @@ pub(crate) enum Phrase {
     RelatedLink,
     /// The end of the article: comments, "most read", copyright.
     Footer,
+    /// A paywall prompt ("Pour lire la suite, abonnez-vous"): the end of the
+    /// article unless its text goes on after the prompt.
+    Paywall,
 }
 
 impl Phrase {
@@ -36,6 +39,7 @@ impl Phrase {
             Phrase::Related => "related-links heading",
             Phrase::RelatedLink => "related link",
             Phrase::Footer => "footer phrase",
+            Phrase::Paywall => "paywall prompt",
         }
     }
 }
@@ -56,6 +60,7 @@ const SEARCHED: usize = 128;
 enum Tag {
     ShortNav,
     Nav,
+    Paywall,
     Footer,
 }
 
@@ -101,6 +106,7 @@ impl Contains {
 static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
     Contains::new(&[
         (FOOTER_CONTAINS, Tag::Footer),
+        (PAYWALL_CONTAINS, Tag::Paywall),
         (NAV_CONTAINS, Tag::Nav),
         (SHORT_NAV_CONTAINS, Tag::ShortNav),
     ])
@@ -108,8 +114,13 @@ static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
 
 /// The phrases that count in long lines (the short-line ones cannot): fewer
 /// patterns, a faster search over the opening of every paragraph.
-static CONTAINS_LONG: LazyLock<Contains> =
-    LazyLock::new(|| Contains::new(&[(FOOTER_CONTAINS, Tag::Footer), (NAV_CONTAINS, Tag::Nav)]));
+static CONTAINS_LONG: LazyLock<Contains> = LazyLock::new(|| {
+    Contains::new(&[
+        (FOOTER_CONTAINS, Tag::Footer),
+        (PAYWALL_CONTAINS, Tag::Paywall),
+        (NAV_CONTAINS, Tag::Nav),
+    ])
+});
 
 /// The whole-line phrases; a line in two lists takes the stronger role.
 static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(|| {
@@ -130,6 +141,8 @@ pub(crate) struct FoldedLine<'a> {
     pub(crate) folded: &'a str,
     /// Whether `folded` is the whole line.
     pub(crate) whole: bool,
+    /// Whether the line ends a sentence (the fold drops the final stop).
+    sentence_end: bool,
 }
 
 impl<'a> FoldedLine<'a> {
@@ -142,6 +155,7 @@ impl<'a> FoldedLine<'a> {
             // fold_into writes whole characters only.
             folded: simdutf8::basic::from_utf8(buf).unwrap_or_default(),
             whole,
+            sentence_end: crate::lines::ends_sentence(raw),
         }
     }
 
@@ -168,7 +182,11 @@ impl<'a> FoldedLine<'a> {
             }
         }
         let opening = folded.trim_start_matches(['(', '[']);
-        if RELATED_PREFIXES.iter().any(|p| opening.starts_with(p)) {
+        if RELATED_PREFIXES.iter().any(|p| {
+            opening
+                .strip_prefix(p)
+                .is_some_and(|rest| self.link_after(rest))
+        }) {
             return Some(Phrase::RelatedLink);
         }
         let short_prefix = self.whole && SHORT_NAV_PREFIXES.iter().any(|p| folded.starts_with(p));
@@ -179,12 +197,33 @@ impl<'a> FoldedLine<'a> {
         };
         match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
+            Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
             _ if short_prefix || NAV_PREFIXES.iter().any(|p| folded.starts_with(p)) => {
                 Some(Phrase::Nav)
             }
             _ => None,
+        }
+    }
+}
+
+impl FoldedLine<'_> {
+    /// Whether what follows a related-link opening is a link: a separator
+    /// ("Lire aussi : …", "Read more | …"), or a title straight after it that
+    /// is not a sentence ("Lire aussi Les agriculteurs en colère"), where a
+    /// sentence goes on from the same words ("Read more carefully, the data
+    /// showed…").
+    fn link_after(&self, rest: &str) -> bool {
+        // `rest` is folded: its final stop is gone, the line's is known.
+        let rest = rest.trim_start();
+        match rest.chars().next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => {
+                // Only the opening of a long line is at hand: a link title is short.
+                self.whole && !self.sentence_end
+            }
+            Some(_) => true,
         }
     }
 }

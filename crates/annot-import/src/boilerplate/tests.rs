@@ -59,7 +59,11 @@ fn phrases() {
     assert_eq!(phrase("Pour mémoire"), Some(Phrase::Related));
     assert_eq!(phrase("(Lire aussi : Un titre)"), Some(Phrase::RelatedLink));
     assert_eq!(phrase("Read more:"), Some(Phrase::Related));
-    assert_eq!(phrase("6 articles restants"), Some(Phrase::Footer));
+    assert_eq!(phrase("6 articles restants"), Some(Phrase::Paywall));
+    assert_eq!(
+        phrase("Abonnez-vous pour lire la suite sans limite"),
+        Some(Phrase::Paywall)
+    );
     assert_eq!(phrase("12 partages"), Some(Phrase::Nav));
     assert_eq!(phrase("Réagir (14)"), Some(Phrase::Footer));
     assert_eq!(phrase("Comments (23)"), Some(Phrase::Footer));
@@ -70,10 +74,19 @@ fn phrases() {
         Some(Phrase::Nav)
     );
     assert_eq!(phrase("Le gouvernement lira aussi le texte."), None);
+    assert_eq!(
+        phrase("Lire aussi Les agriculteurs face à la sécheresse"),
+        Some(Phrase::RelatedLink)
+    );
+    assert_eq!(
+        phrase("Read more carefully, the figures tell another story."),
+        None,
+        "a sentence that opens with the words of a link"
+    );
     assert_eq!(phrase("Syrie"), None);
     assert_eq!(
         phrase("Vous avez atteint la limite d’articles gratuits."),
-        Some(Phrase::Footer)
+        Some(Phrase::Paywall)
     );
     assert_eq!(phrase("DÉJÀ ABONNÉ ? Se connecter"), Some(Phrase::Nav));
     let banner = format!(
