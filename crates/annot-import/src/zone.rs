@@ -246,6 +246,8 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::NoParagraphs))
         } else if classes[i] == Class::Good {
             Some((ZoneKind::Body, Reason::Paragraph))
+        } else if repeats_a_paragraph(lines, &paragraphs, i) {
+            Some((ZoneKind::Boilerplate, Reason::PullQuote))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
             // A related link or an ad may stand between the last paragraphs,
@@ -423,6 +425,27 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
         byline,
         dateline,
     }
+}
+
+/// Whether the short line `i` repeats words of one of the page's
+/// paragraphs, as a pull quote does ("« Ici, l'herbe décide de tout »"
+/// beside the paragraph that says it); trafilatura drops such duplicates.
+/// Only lines of four words or more and twenty characters count: a
+/// subheading may well share a word or two with the text.
+fn repeats_a_paragraph(lines: &[Line<'_>], paragraphs: &[usize], i: usize) -> bool {
+    let inner = lines[i].text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '«' | '»' | '"' | '“' | '”' | '\'' | '‘' | '’' | '.' | '…'
+            )
+    });
+    if lines[i].words < 4 || inner.len() < 20 {
+        return false;
+    }
+    paragraphs
+        .iter()
+        .any(|&p| p != i && lines[p].text.contains(inner))
 }
 
 /// How many lines a box inside the article (a newsletter offer, a related

@@ -436,6 +436,25 @@ Newsletter
 }
 
 #[test]
+fn a_pull_quote_is_not_body_but_a_subheading_is() {
+    let text = "\
+Les gardiens du phare de Kerbrat
+
+Par Anne Quéré
+Publié le 2 mars 2024
+
+Le phare se dresse sur son rocher depuis 1872. « On n'est jamais seul avec la mer », dit Louis, qui l'a gardé vingt ans.
+« On n'est jamais seul avec la mer »
+Une relève introuvable
+Depuis l'automatisation, plus personne ne vit sur le rocher, et les visites ont cessé en 2010.
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(!body.contains("\n« On n'est jamais seul"), "{zs:#?}");
+    assert!(body.contains("Une relève introuvable"), "{zs:#?}");
+}
+
+#[test]
 fn a_recurring_section_that_repeats_a_menu_entry() {
     // The menu and the section line recur on every page of the import.
     let page = |title: &str| {
