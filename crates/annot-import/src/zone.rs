@@ -246,8 +246,6 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::NoParagraphs))
         } else if classes[i] == Class::Good {
             Some((ZoneKind::Body, Reason::Paragraph))
-        } else if repeats_a_paragraph(lines, &paragraphs, i) {
-            Some((ZoneKind::Boilerplate, Reason::PullQuote))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
             // A related link or an ad may stand between the last paragraphs,
@@ -259,15 +257,23 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
                     .find(|&j| classes[j] == Class::Good || lines[j].sentence_end)
                     .is_some_and(|j| classes[j] == Class::Good);
             let sentence_like = line.words >= 4 && line.stopwords >= 20;
-            if line.sentence_end
+            let kept = if line.sentence_end
                 && (!(before == Class::Bad && after == Class::Bad)
                     || (paragraph_above && sentence_like))
             {
-                Some((ZoneKind::Body, Reason::ShortSentence))
+                Some(Reason::ShortSentence)
             } else if before == Class::Good && after == Class::Good {
-                Some((ZoneKind::Body, Reason::BetweenParagraphs))
+                Some(Reason::BetweenParagraphs)
             } else {
-                Some((ZoneKind::Boilerplate, Reason::NextToFurniture))
+                None
+            };
+            // Only a line the neighbours would keep is searched for in the paragraphs.
+            match kept {
+                Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
+                    Some((ZoneKind::Boilerplate, Reason::PullQuote))
+                }
+                Some(reason) => Some((ZoneKind::Body, reason)),
+                None => Some((ZoneKind::Boilerplate, Reason::NextToFurniture)),
             }
         };
         if let Some((kind, reason)) = verdict {
