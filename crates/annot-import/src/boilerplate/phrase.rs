@@ -88,6 +88,14 @@ impl Contains {
         Self { automaton, tags }
     }
 
+    /// Where the first paywall phrase of `folded` starts.
+    fn paywall_at(&self, folded: &str) -> Option<usize> {
+        self.automaton
+            .find_iter(folded)
+            .find(|m| self.tags[m.pattern().as_usize()] == Tag::Paywall)
+            .map(|m| m.start())
+    }
+
     /// The strongest phrase in `folded`.
     fn strongest(&self, folded: &str) -> Option<Tag> {
         let mut best = None;
@@ -143,6 +151,8 @@ pub(crate) struct FoldedLine<'a> {
     pub(crate) whole: bool,
     /// Whether the line ends a sentence (the fold drops the final stop).
     sentence_end: bool,
+    /// The line's length in bytes.
+    len: usize,
 }
 
 impl<'a> FoldedLine<'a> {
@@ -156,6 +166,7 @@ impl<'a> FoldedLine<'a> {
             folded: simdutf8::basic::from_utf8(buf).unwrap_or_default(),
             whole,
             sentence_end: crate::lines::ends_sentence(raw),
+            len: raw.len(),
         }
     }
 
@@ -189,7 +200,13 @@ impl<'a> FoldedLine<'a> {
         }) {
             return Some(Phrase::RelatedLink);
         }
-        let short_prefix = self.whole && SHORT_NAV_PREFIXES.iter().any(|p| folded.starts_with(p));
+        // A whole word: "Share" and "Print" are buttons, "Shares in X rose…" is news.
+        let short_prefix = self.whole
+            && SHORT_NAV_PREFIXES.iter().any(|p| {
+                folded
+                    .strip_prefix(p)
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            });
         let contains = if self.whole {
             &CONTAINS
         } else {
@@ -197,6 +214,7 @@ impl<'a> FoldedLine<'a> {
         };
         match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
+            Some(Tag::Paywall) if self.paywall_words_in_prose(contains) => None,
             Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
@@ -208,7 +226,32 @@ impl<'a> FoldedLine<'a> {
     }
 }
 
+/// Words of a paywall's offer: a prompt asks the reader to subscribe or sign in.
+const PAYWALL_ASKS: &[&str] = &[
+    "abonn", "subscri", "connect", "sign in", "log in", "login", "inscri", "identifi", "offre",
+    "offer",
+];
+
 impl FoldedLine<'_> {
+    /// Whether the paywall phrase of the line is words of running text
+    /// ("il faut lire le rapport jusqu'au bout pour lire la suite de
+    /// l'histoire", "if you want to continue reading about it, …"): a long
+    /// sentence that has it inside, not at its start, and asks nothing of
+    /// the reader. A prompt opens with it or asks to subscribe or sign in.
+    fn paywall_words_in_prose(&self, contains: &Contains) -> bool {
+        if self.len < 100 || !self.sentence_end {
+            return false;
+        }
+        let folded = self.folded;
+        let Some(at) = contains.paywall_at(folded) else {
+            return false;
+        };
+        let before = folded[..at].trim_end();
+        !before.is_empty()
+            && !before.ends_with(['.', '!', '?', ':', ';'])
+            && !PAYWALL_ASKS.iter().any(|w| folded.contains(w))
+    }
+
     /// Whether what follows a related-link opening is a link: a separator
     /// ("Lire aussi : …", "Read more | …"), or a title straight after it that
     /// is not a sentence ("Lire aussi Les agriculteurs en colère"), where a
