@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod interrupt;
 mod output;
 
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
     let args = cli::parse();
+    interrupt::install(&args.command);
     match cmd::run(args) {
         Ok(code) => code,
         Err(err) => output::report_error(&err),
