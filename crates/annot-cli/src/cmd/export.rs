@@ -49,6 +49,17 @@ pub(crate) enum SchemeArg {
     Bilou,
 }
 
+impl From<SchemeArg> for Scheme {
+    fn from(arg: SchemeArg) -> Self {
+        match arg {
+            SchemeArg::Iob1 => Scheme::Iob1,
+            SchemeArg::Iob2 => Scheme::Iob2,
+            SchemeArg::Bioes => Scheme::Bioes,
+            SchemeArg::Bilou => Scheme::Bilou,
+        }
+    }
+}
+
 /// `--csv-layout` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum LayoutArg {
@@ -225,12 +236,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
         Some(expr) => expr.parse().with_context(|| format!("--filter '{expr}'"))?,
         None => Filter::default(),
     };
-    let scheme = match args.scheme {
-        SchemeArg::Iob1 => Scheme::Iob1,
-        SchemeArg::Iob2 => Scheme::Iob2,
-        SchemeArg::Bioes => Scheme::Bioes,
-        SchemeArg::Bilou => Scheme::Bilou,
-    };
+    let scheme = Scheme::from(args.scheme);
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl {
             tokens: !args.no_tokens,
