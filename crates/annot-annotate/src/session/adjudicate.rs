@@ -30,7 +30,7 @@ pub(super) struct Adjudicating {
 /// Whether a record of the target log is a decision an adjudication passes over: any
 /// decision but a flagged record `annot merge` left open.
 fn decided(r: &Record) -> bool {
-    r.status.is_decided()
+    r.status.leaves_queue()
         && !(r.status == Status::Flagged && Provenance::of(r).is_some_and(|p| p.method == "merge"))
 }
 
