@@ -1231,8 +1231,15 @@ fn ctrl_c_during_export() {
     let args: Vec<&std::ffi::OsStr> = args.into_iter().chain([out.as_os_str()]).collect();
     let (status, err) = interrupt_while_writing(&root, &args, &out, "INT");
     assert_eq!(status.code(), Some(130), "{err}");
-    assert!(err.contains("interrupted (Ctrl-C); removed 1 temporary file(s) it was writing: "), "{err}");
-    assert_eq!(temp_files(&out), Vec::<PathBuf>::new(), "no temporary file right after the interrupt");
+    assert!(
+        err.contains("interrupted (Ctrl-C); removed 1 temporary file(s) it was writing: "),
+        "{err}"
+    );
+    assert_eq!(
+        temp_files(&out),
+        Vec::<PathBuf>::new(),
+        "no temporary file right after the interrupt"
+    );
     assert_eq!(
         std::fs::read(out.join("all.jsonl")).unwrap(),
         b"the previous export\n"
@@ -1260,8 +1267,15 @@ fn sigterm_during_import() {
     let args = [std::ffi::OsStr::new("import"), docs.as_os_str()];
     let (status, err) = interrupt_while_writing(&root, &args, &corpus, "TERM");
     assert_eq!(status.code(), Some(143), "{err}");
-    assert!(err.contains("interrupted (SIGTERM); removed 1 temporary file(s) it was writing: "), "{err}");
-    assert_eq!(temp_files(&corpus), Vec::<PathBuf>::new(), "no temporary file right after the interrupt");
+    assert!(
+        err.contains("interrupted (SIGTERM); removed 1 temporary file(s) it was writing: "),
+        "{err}"
+    );
+    assert_eq!(
+        temp_files(&corpus),
+        Vec::<PathBuf>::new(),
+        "no temporary file right after the interrupt"
+    );
     assert!(snapshot(&root) == before, "the project as it was");
 }
 

@@ -48,7 +48,10 @@ pub(crate) fn install(command: &Command) {
             }
             let _ = writeln!(std::io::stderr().lock(), "{}", annot_model::visible(&line));
             // The shell's code for a process ended by this signal (130 for Ctrl-C).
-            #[expect(clippy::exit, reason = "the process ends on an interrupt, from the handler thread")]
+            #[expect(
+                clippy::exit,
+                reason = "the process ends on an interrupt, from the handler thread"
+            )]
             std::process::exit(128 + signal);
         }
     });

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use annot_model::combine::{
-    Contested, Item, LostOption, Provenance, Rules, Strategy, Vote, ZoneOption, settle,
+    Contested, Item, LostOption, Method, Provenance, Rules, Strategy, Vote, ZoneOption, settle,
 };
 use annot_model::corpus::Corpus;
 use annot_model::record::{Record, Status};
@@ -259,7 +259,7 @@ pub fn merge(
             )
         });
         let provenance = Provenance {
-            method: "merge".into(),
+            method: Method::Merge,
             strategy: Some(config.strategy.to_string()),
             from: panel.clone(),
             decided: present.iter().map(|(n, _)| (*n).to_owned()).collect(),
@@ -287,8 +287,8 @@ pub fn merge(
             extra,
         };
         let outcome = match log.get(&id)? {
-            Some(old) if !is_merge(&old) => Outcome::ByHand,
-            Some(old) if same_result(&old, &record) => Outcome::Unchanged,
+            Some(old) if !Provenance::is_merge(&old) => Outcome::ByHand,
+            Some(old) if old.says_the_same(&record) => Outcome::Unchanged,
             _ if open => Outcome::Flagged,
             _ => Outcome::Accepted,
         };
@@ -338,22 +338,6 @@ fn log_annotator(log: &AnnotatorLog) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// Whether a record was written by `annot merge` (and so may be replaced by a newer merge).
-fn is_merge(r: &Record) -> bool {
-    Provenance::of(r).is_some_and(|p| p.method == "merge")
-}
-
-/// Whether two records say the same thing (their time aside).
-fn same_result(a: &Record, b: &Record) -> bool {
-    a.hash == b.hash
-        && a.status == b.status
-        && a.spans == b.spans
-        && a.labels == b.labels
-        && a.zones == b.zones
-        && a.note == b.note
-        && a.extra == b.extra
 }
 
 type ZoneChoice = (

@@ -350,8 +350,8 @@ fn write_all(
                 let file = config.format.file_name(name);
                 let path = dir.join(&file);
                 if matches!(config.format, Format::Brat) {
-                    let tmp = annot_model::atomic::TempDir::new_in(dir)
-                        .map_err(io_err(dir.clone()))?;
+                    let tmp =
+                        annot_model::atomic::TempDir::new_in(dir).map_err(io_err(dir.clone()))?;
                     sinks.push(Sink::Dir {
                         tmp,
                         path,

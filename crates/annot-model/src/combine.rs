@@ -567,8 +567,8 @@ pub struct ZoneOption {
 /// `zone_options` list what a flagged record leaves to a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    /// `merge` or `adjudicate`.
-    pub method: String,
+    /// What wrote the record.
+    pub method: Method,
     /// The strategy of a merge (`majority`, `majority (at least 2)`, `union`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,
@@ -594,7 +594,41 @@ pub struct Provenance {
     pub zone_options: Vec<ZoneOption>,
 }
 
+/// What wrote a combined record (`method` of its [`Provenance`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// `annot merge`: may be replaced by a newer merge; its flagged records wait for
+    /// an adjudication.
+    Merge,
+    /// An `annot adjudicate` session: a person's decision.
+    Adjudicate,
+    /// A method this version does not know (a newer annot's): kept as a decision of
+    /// someone's, never replaced.
+    #[serde(other)]
+    Other,
+}
+
+/// What one side decided on a document, as a merge or an adjudication weighs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SideVote {
+    /// The side, as written.
+    pub side: String,
+    /// Its spans on the current text.
+    pub spans: Vec<Span>,
+    /// Its document labels.
+    pub labels: BTreeMap<String, Vec<String>>,
+    /// Its zone corrections.
+    pub zones: Option<Vec<crate::ZoneSpan>>,
+}
+
 impl Provenance {
+    /// Whether `record` was written by `annot merge` (its provenance says so).
+    #[must_use]
+    pub fn is_merge(record: &crate::record::Record) -> bool {
+        Self::of(record).is_some_and(|p| p.method == Method::Merge)
+    }
+
     /// The provenance of `spans` and `labels` as [`Combined`] gives it.
     #[must_use]
     pub fn spans_of(kept: &Combined) -> Vec<SpanProvenance> {

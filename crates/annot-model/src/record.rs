@@ -173,6 +173,20 @@ pub struct Record {
 }
 
 impl Record {
+    /// Whether two records say the same thing about their document, their time
+    /// (`at`, `ms`), annotator and schema aside: what makes a new record a repeat
+    /// (an import or a merge run again writes none).
+    #[must_use]
+    pub fn says_the_same(&self, other: &Record) -> bool {
+        self.hash == other.hash
+            && self.status == other.status
+            && self.spans == other.spans
+            && self.labels == other.labels
+            && self.zones == other.zones
+            && self.note == other.note
+            && self.extra == other.extra
+    }
+
     /// Checks every span against the document text the record claims to be made on.
     ///
     /// # Errors
@@ -205,7 +219,10 @@ mod tests {
     fn decided_is_what_status_counts_and_a_flag_only_leaves_the_queue() {
         let decided: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_decided()).collect();
         assert_eq!(decided, [Status::Accepted, Status::Rejected]);
-        let done: Vec<Status> = Status::ALL.into_iter().filter(|s| s.leaves_queue()).collect();
+        let done: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| s.leaves_queue())
+            .collect();
         assert_eq!(done, [Status::Accepted, Status::Rejected, Status::Flagged]);
     }
 
