@@ -180,6 +180,41 @@ fn superseded(d: &Draft, decision: &crate::store::LogEntry) -> bool {
     later_line && edited.is_none_or(|t| decision.at >= t)
 }
 
+/// Splits a journal's drafts into the live ones and the documents whose draft a later
+/// decision of the log (`entry` gives its latest record of a document) superseded.
+fn live_and_stale<'a>(
+    drafts: BTreeMap<String, DraftLine>,
+    entry: impl Fn(&str) -> Option<&'a crate::store::LogEntry>,
+) -> (BTreeMap<String, DraftLine>, Vec<String>) {
+    let mut live = drafts;
+    let mut stale = Vec::new();
+    live.retain(|doc, line| {
+        let decided_after = match (&line.draft, entry(doc)) {
+            (Some(d), Some(e)) => superseded(d, e),
+            _ => false,
+        };
+        if decided_after {
+            stale.push(doc.clone());
+        }
+        !decided_after
+    });
+    (live, stale)
+}
+
+/// The drafts the next session of the log `index` reads would restore (those no later
+/// decision superseded), read without locking or changing the log or the journal.
+///
+/// # Errors
+/// As [`read_drafts`].
+pub fn restorable_drafts(index: &crate::store::LogIndex) -> Result<BTreeMap<String, Draft>> {
+    let contents = read_drafts(&draft_path(index.path()))?;
+    let (live, _) = live_and_stale(contents.drafts, |doc| index.latest.get(doc));
+    Ok(live
+        .into_iter()
+        .filter_map(|(doc, l)| l.draft.map(|d| (doc, d)))
+        .collect())
+}
+
 /// An annotator's draft journal, open for appending under the log's lock.
 #[derive(Debug)]
 pub struct DraftJournal {
@@ -211,18 +246,7 @@ impl DraftJournal {
             r.write_all(b"\n")?;
             r.sync_all()?;
         }
-        let mut live = contents.drafts;
-        let mut stale = Vec::new();
-        live.retain(|doc, line| {
-            let decided_after = match (&line.draft, log.entry(doc)) {
-                (Some(d), Some(e)) => superseded(d, e),
-                _ => false,
-            };
-            if decided_after {
-                stale.push(doc.clone());
-            }
-            !decided_after
-        });
+        let (live, stale) = live_and_stale(contents.drafts, |doc| log.entry(doc));
         let mut journal = Self {
             path,
             file: None,
