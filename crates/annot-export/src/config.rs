@@ -269,6 +269,9 @@ impl ExportConfig {
     /// # Errors
     /// [`ExportError::Config`] naming the options that clash and what to do.
     pub fn check(&self) -> Result<(), ExportError> {
+        if let Output::Dir(dir) = &self.output {
+            crate::out_dir::check_name(dir)?;
+        }
         self.check_source()?;
         if self.output == Output::Stdout
             && let Some(why) = self.format.not_a_stream()
