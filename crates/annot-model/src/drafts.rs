@@ -95,6 +95,31 @@ pub struct Draft {
     pub lost_zones: usize,
 }
 
+impl Draft {
+    /// The draft as a record of `doc` (status `skipped`, no extra keys), so that the
+    /// rule that carries records onto a changed text carries drafts too. A draft is
+    /// the annotation part of a record (hash, time, spans, labels, zones, note) with
+    /// what only unsaved work has (log lines, edits, losses); the journal keeps its
+    /// own line format, so this is the one place that maps one onto the other.
+    #[must_use]
+    pub fn as_record(&self, doc: &str, annotator: &str, schema: &str) -> crate::record::Record {
+        crate::record::Record {
+            doc: doc.to_owned(),
+            hash: self.hash.clone(),
+            annotator: annotator.to_owned(),
+            schema: schema.to_owned(),
+            status: crate::record::Status::Skipped,
+            at: self.at.clone(),
+            ms: self.ms,
+            spans: self.spans.clone(),
+            labels: self.labels.clone(),
+            zones: self.zones.clone(),
+            note: self.note.clone(),
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 /// The journal of `log`: `annotations/<name>.jsonl` -> `annotations/<name>.draft.jsonl`.
 #[must_use]
 pub fn draft_path(log: &Path) -> PathBuf {
