@@ -1182,13 +1182,14 @@ fn bad_input_matrix() {
 }
 
 /// Starts `annot ARGS` on `root`, waits until it writes a temporary file in `watch`,
-/// and sends it `signal` (`INT` or `TERM`): returns its exit status and stderr.
+/// and sends it `signal` (`INT` or `TERM`): it must exit 130 (or 143) saying it
+/// removed that file, none left right after. Returns its stderr.
 fn interrupt_while_writing(
     root: &Path,
     args: &[&std::ffi::OsStr],
     watch: &Path,
     signal: &str,
-) -> (std::process::ExitStatus, String) {
+) -> String {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
         .arg("--project")
         .arg(root)
@@ -1209,7 +1210,25 @@ fn interrupt_while_writing(
         .unwrap();
     assert!(kill.success());
     let out = child.wait_with_output().unwrap();
-    (out.status, String::from_utf8_lossy(&out.stderr).to_string())
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let (code, name) = if signal == "INT" {
+        (130, "Ctrl-C")
+    } else {
+        (143, "SIGTERM")
+    };
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(
+        err.contains(&format!(
+            "interrupted ({name}); removed 1 temporary file(s) it was writing: "
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        temp_files(watch),
+        Vec::<PathBuf>::new(),
+        "no temporary file right after the interrupt"
+    );
+    err
 }
 
 /// Ctrl-C (SIGINT) in the middle of an export: it exits 130 with the temporary file it
@@ -1229,17 +1248,7 @@ fn ctrl_c_during_export() {
     std::fs::write(out.join("all.jsonl"), b"the previous export\n").unwrap();
     let args = ["export", "--format", "jsonl", "--from", "bulk", "--out"].map(std::ffi::OsStr::new);
     let args: Vec<&std::ffi::OsStr> = args.into_iter().chain([out.as_os_str()]).collect();
-    let (status, err) = interrupt_while_writing(&root, &args, &out, "INT");
-    assert_eq!(status.code(), Some(130), "{err}");
-    assert!(
-        err.contains("interrupted (Ctrl-C); removed 1 temporary file(s) it was writing: "),
-        "{err}"
-    );
-    assert_eq!(
-        temp_files(&out),
-        Vec::<PathBuf>::new(),
-        "no temporary file right after the interrupt"
-    );
+    interrupt_while_writing(&root, &args, &out, "INT");
     assert_eq!(
         std::fs::read(out.join("all.jsonl")).unwrap(),
         b"the previous export\n"
@@ -1265,17 +1274,7 @@ fn sigterm_during_import() {
     let corpus = root.join("corpus");
     let before = snapshot(&root);
     let args = [std::ffi::OsStr::new("import"), docs.as_os_str()];
-    let (status, err) = interrupt_while_writing(&root, &args, &corpus, "TERM");
-    assert_eq!(status.code(), Some(143), "{err}");
-    assert!(
-        err.contains("interrupted (SIGTERM); removed 1 temporary file(s) it was writing: "),
-        "{err}"
-    );
-    assert_eq!(
-        temp_files(&corpus),
-        Vec::<PathBuf>::new(),
-        "no temporary file right after the interrupt"
-    );
+    interrupt_while_writing(&root, &args, &corpus, "TERM");
     assert!(snapshot(&root) == before, "the project as it was");
 }
 

@@ -155,20 +155,18 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
     assert!(!root.join("annotations/gold2.jsonl").exists());
     // On an existing log, a dry run adds nothing either.
     let before = std::fs::read(root.join("annotations/gold.jsonl")).unwrap();
-    let j = json_of(
-        &root,
-        &[
-            "merge",
-            "alice",
-            "bob",
-            "--into",
-            "gold",
-            "--strategy",
-            "union",
-            "--json",
-            "--dry-run",
-        ],
-    );
+    let dry = [
+        "merge",
+        "alice",
+        "bob",
+        "--into",
+        "gold",
+        "--strategy",
+        "union",
+        "--json",
+        "--dry-run",
+    ];
+    let j = json_of(&root, &dry);
     assert_eq!(j["written"], 3, "{j}");
     assert_eq!(
         std::fs::read(root.join("annotations/gold.jsonl")).unwrap(),
@@ -185,17 +183,6 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
         .open(&gold)
         .unwrap();
     holder.lock().unwrap();
-    let dry = [
-        "merge",
-        "alice",
-        "bob",
-        "--into",
-        "gold",
-        "--strategy",
-        "union",
-        "--json",
-        "--dry-run",
-    ];
     let j = json_of(&root, &dry);
     assert_eq!(j["written"], 3, "{j}");
     assert_eq!(std::fs::read(&gold).unwrap(), torn);
