@@ -18,6 +18,13 @@ fn is_session(command: &Command) -> bool {
     }
 }
 
+/// Waits for the handler thread, which has begun, to end the process.
+pub(crate) fn wait_for_the_end() -> ! {
+    loop {
+        std::thread::park();
+    }
+}
+
 /// Installs the handler for `command` (a thread waiting for SIGINT or SIGTERM).
 /// Without it (signals cannot be registered) the default applies: the process
 /// ends, and the next command into that folder removes what it left.

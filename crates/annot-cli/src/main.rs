@@ -30,6 +30,9 @@ fn main() -> ExitCode {
     interrupt::install(&args.command);
     match cmd::run(args) {
         Ok(code) => code,
+        // The interrupt handler removed the temporary files under the work and is
+        // ending the process (130 or 143): the error that caused is not the news.
+        Err(_) if annot_model::atomic::is_interrupted() => interrupt::wait_for_the_end(),
         Err(err) => output::report_error(&err),
     }
 }

@@ -85,6 +85,14 @@ pub fn remove_live_temps() -> Vec<PathBuf> {
     removed
 }
 
+/// Whether [`remove_live_temps`] ran: the process is ending on an interrupt, and an
+/// error the work meets now (a temporary file gone under it) is that interrupt's,
+/// not one to report.
+#[must_use]
+pub fn is_interrupted() -> bool {
+    live().closed
+}
+
 /// A temporary folder beside a target (its name starts with [`TEMP_PREFIX`]),
 /// listed for [`remove_live_temps`]; removed when dropped, unless kept.
 #[derive(Debug)]
