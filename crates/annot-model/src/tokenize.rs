@@ -19,9 +19,11 @@
 //! Offsets are code points into the text (see [`crate::offsets`]); the work
 //! is done on byte offsets and converted once at the end.
 //!
-//! Throughput: about 70 MB/s single-threaded (release build, on the sample
-//! corpus, French and English alike; `cargo test --release -p annot-model
-//! tokenize_throughput -- --ignored --nocapture`).
+//! Speed: the pieces of each chunk of non-white-space text that is not plain
+//! ASCII letters are cached by the chunk's text, per thread (spaCy caches by
+//! word too), so a repeated `l'armée,` costs a hash lookup. `cargo bench -p
+//! annot-model --bench tokenize` prints tokens/s (set `ANNOT_BENCH_ARTICLES`
+//! to a folder of `xtask gen-articles` output for a larger sample).
 
 mod affixes;
 mod chars;
