@@ -54,7 +54,11 @@ fn bench(c: &mut Criterion) {
     let texts = texts();
     let bytes: usize = texts.iter().map(|(t, _)| t.len()).sum();
     let tokens: usize = texts.iter().map(|(t, l)| tokenize(t, *l).len()).sum();
-    eprintln!("{} texts, {bytes} bytes, {tokens} tokens", texts.len());
+    // A bench prints its sample to the terminal, as criterion prints its figures.
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("{} texts, {bytes} bytes, {tokens} tokens", texts.len());
+    }
     let mut g = c.benchmark_group("tokenize");
     g.throughput(Throughput::Elements(tokens as u64));
     g.bench_function("tokens", |b| {
