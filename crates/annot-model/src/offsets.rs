@@ -187,13 +187,32 @@ impl<'a> OffsetWalk<'a> {
         if ch < self.ch {
             (self.byte, self.ch) = (0, 0);
         }
-        let rest = &self.text[self.byte..];
-        let step = match rest.char_indices().nth(ch - self.ch) {
-            Some((b, _)) => b,
-            None if rest.chars().count() == ch - self.ch => rest.len(),
-            None => return None,
-        };
-        self.byte += step;
+        // Skip `need` code points: count the bytes that start one, eight
+        // ASCII bytes at a time where they are.
+        let rest = &self.text.as_bytes()[self.byte..];
+        let need = ch - self.ch;
+        let (mut seen, mut i) = (0, 0);
+        while i < rest.len() {
+            if seen + 8 <= need
+                && let Some(word) = rest[i..].first_chunk::<8>()
+                && u64::from_ne_bytes(*word) & 0x8080_8080_8080_8080 == 0
+            {
+                seen += 8;
+                i += 8;
+                continue;
+            }
+            if rest[i] & 0xC0 != 0x80 {
+                if seen == need {
+                    break;
+                }
+                seen += 1;
+            }
+            i += 1;
+        }
+        if seen != need {
+            return None;
+        }
+        self.byte += i;
         self.ch = ch;
         Some(self.byte)
     }
