@@ -219,13 +219,111 @@ pub(crate) fn run<E>(
     })
 }
 
-/// The ids and texts emitted so far, with where they came from.
+/// The ids and texts emitted so far, with where they came from: in memory,
+/// a key and an offset for each (about 40 bytes a document); the ids,
+/// locations and digests themselves go to a spill file, read back only when a
+/// key repeats, so that a million-document import does not hold them all.
 #[derive(Default)]
 pub(crate) struct Seen {
-    /// Id -> location of its document, and its text digest.
-    ids: FxHashMap<String, (String, String)>,
-    /// Text digest -> its document's id (whose location `ids` has).
-    hashes: FxHashMap<String, String>,
+    /// Key of an id -> where its first document is in `spill`.
+    ids: FxHashMap<u64, u64>,
+    /// Key of a text digest -> where its first document is in `spill`.
+    hashes: FxHashMap<u64, u64>,
+    /// Documents whose key another id (or digest) has already: rare.
+    ids_overflow: FxHashMap<String, u64>,
+    hashes_overflow: FxHashMap<String, u64>,
+    spill: Spill,
+}
+
+/// Where [`Seen`] keeps what it has seen: (id, location, digest) records
+/// back to back, in a temporary file; in memory when none can be made or
+/// written (offsets with [`IN_MEMORY`] set).
+#[derive(Default)]
+struct Spill {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    len: u64,
+    /// A temporary file was tried; `full` once a write to it failed.
+    tried: bool,
+    full: bool,
+    memory: Vec<u8>,
+}
+
+/// Set in a [`Spill`] offset that is into its memory.
+const IN_MEMORY: u64 = 1 << 63;
+
+/// One document [`Seen`] has seen.
+struct Seen1 {
+    id: String,
+    location: String,
+    hash: String,
+}
+
+impl Spill {
+    fn push(&mut self, id: &str, location: &str, hash: &str) -> u64 {
+        use std::io::Write as _;
+        let mut rec = Vec::with_capacity(12 + id.len() + location.len() + hash.len());
+        for part in [id, location, hash] {
+            rec.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            rec.extend_from_slice(part.as_bytes());
+        }
+        if !self.tried {
+            self.tried = true;
+            self.file = tempfile::tempfile()
+                .ok()
+                .map(|f| std::io::BufWriter::with_capacity(1 << 16, f));
+        }
+        if let Some(f) = &mut self.file
+            && !self.full
+        {
+            if f.write_all(&rec).is_ok() {
+                let at = self.len;
+                self.len += rec.len() as u64;
+                return at;
+            }
+            // What was written before stays readable; the rest goes to memory.
+            self.full = true;
+        }
+        let at = self.memory.len() as u64 | IN_MEMORY;
+        self.memory.extend_from_slice(&rec);
+        at
+    }
+
+    fn get(&mut self, at: u64) -> Option<Seen1> {
+        use std::io::{Read, Seek as _, SeekFrom, Write as _};
+        fn three(mut r: impl Read) -> Option<Seen1> {
+            let mut part = || -> Option<String> {
+                let mut n = [0u8; 4];
+                r.read_exact(&mut n).ok()?;
+                let mut b = vec![0u8; u32::from_le_bytes(n) as usize];
+                r.read_exact(&mut b).ok()?;
+                String::from_utf8(b).ok()
+            };
+            Some(Seen1 {
+                id: part()?,
+                location: part()?,
+                hash: part()?,
+            })
+        }
+        if at & IN_MEMORY != 0 {
+            let from = usize::try_from(at & !IN_MEMORY).ok()?;
+            return three(self.memory.get(from..)?);
+        }
+        let w = self.file.as_mut()?;
+        // A failed flush leaves what is not flushed unreadable: not a repeat then.
+        w.flush().ok()?;
+        let f = w.get_mut();
+        f.seek(SeekFrom::Start(at)).ok()?;
+        let got = three(std::io::BufReader::with_capacity(512, &mut *f));
+        f.seek(SeekFrom::End(0)).ok()?;
+        got
+    }
+}
+
+fn key(s: &str) -> u64 {
+    use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// How a document repeats an earlier one of the import.
@@ -237,39 +335,76 @@ enum Repeat {
 }
 
 impl Seen {
+    /// The earlier document with id `id`, if any.
+    fn by_id(&mut self, id: &str) -> Option<Seen1> {
+        let at = *self.ids.get(&key(id))?;
+        match self.spill.get(at) {
+            Some(first) if first.id == id => Some(first),
+            _ => {
+                let at = *self.ids_overflow.get(id)?;
+                self.spill.get(at)
+            }
+        }
+    }
+
+    /// The earlier document whose text has digest `hash`, if any.
+    fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
+        let at = *self.hashes.get(&key(hash))?;
+        match self.spill.get(at) {
+            Some(first) if first.hash == hash => Some(first),
+            _ => {
+                let at = *self.hashes_overflow.get(hash)?;
+                self.spill.get(at)
+            }
+        }
+    }
+
     /// The id of the document of this import with the text digest `hash`.
-    fn id_of(&self, hash: &str) -> Option<String> {
-        self.hashes.get(hash).cloned()
+    fn id_of(&mut self, hash: &str) -> Option<String> {
+        self.by_hash(hash).map(|d| d.id)
     }
 
     /// How `doc` repeats an earlier document, if it does; else records it.
     fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Repeat> {
-        if let Some((first, hash)) = self.ids.get(&doc.id) {
-            if *hash == doc.hash {
+        if let Some(first) = self.by_id(&doc.id) {
+            if first.hash == doc.hash {
                 let message = format!(
-                    "document '{}' again, with the same text (first in {first}); not imported again",
-                    doc.id
+                    "document '{}' again, with the same text (first in {}); not imported again",
+                    doc.id, first.location
                 );
                 return Some(Repeat::SameText(Diagnostic::new(location, message)));
             }
             let message = format!(
-                "id '{}' is taken by another text earlier in this import ({first}); this one \
+                "id '{}' is taken by another text earlier in this import ({}); this one \
                  was not imported: give it a different id, or leave one of the two out",
-                doc.id
+                doc.id, first.location
             );
             return Some(Repeat::IdTaken(Diagnostic::new(location, message)));
         }
-        if let Some(id) = self.hashes.get(&doc.hash) {
-            let first = self.ids.get(id).map_or("", |(l, _)| l.as_str());
+        if let Some(first) = self.by_hash(&doc.hash) {
             let message = format!(
-                "same text as document '{id}' ({first}); '{}' not imported",
-                doc.id
+                "same text as document '{}' ({}); '{}' not imported",
+                first.id, first.location, doc.id
             );
             return Some(Repeat::SameText(Diagnostic::new(location, message)));
         }
-        self.ids
-            .insert(doc.id.clone(), (location.to_string(), doc.hash.clone()));
-        self.hashes.insert(doc.hash.clone(), doc.id.clone());
+        let at = self.spill.push(&doc.id, location, &doc.hash);
+        match self.ids.entry(key(&doc.id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(at);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.ids_overflow.insert(doc.id.clone(), at);
+            }
+        }
+        match self.hashes.entry(key(&doc.hash)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(at);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.hashes_overflow.insert(doc.hash.clone(), at);
+            }
+        }
         None
     }
 }
