@@ -444,7 +444,7 @@ fn count_lines(
             .map(|src| {
                 // Unreadable files are reported by the second pass.
                 let bytes = src.bytes().ok()?;
-                let (text, _) = decode_raw(&bytes, &src.name, false).ok()?;
+                let (text, _) = decode_raw(&bytes, &src.name(), false).ok()?;
                 Some(LineCounts::document_keys(&normalize(&text)))
             })
             .collect();

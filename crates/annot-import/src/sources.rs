@@ -1,5 +1,6 @@
 //! The inputs of an import, expanded into the files (and standard input) to read.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -11,21 +12,31 @@ use crate::input::{Format, Input, StdinReader};
 /// Where a source's bytes are.
 #[derive(Debug)]
 pub(crate) enum SourceData {
-    File(PathBuf),
-    /// Standard input, read whole: it cannot be read twice, and both passes need it.
-    Stdin(Vec<u8>),
+    /// A file. Its first `folder` path components are the folder given (the
+    /// rest is its `meta.source`): an import of a million files holds a path
+    /// each, and names are made from it when a message or document needs them.
+    File { path: Box<Path>, folder: u16 },
+    /// Standard input (or a page of it), read whole: it cannot be read twice,
+    /// and both passes need it.
+    Stdin(Box<Named>),
+}
+
+/// Bytes that are not a file, with the names a file's path would give.
+#[derive(Debug)]
+pub(crate) struct Named {
+    pub(crate) bytes: Vec<u8>,
+    /// As [`Source::name`].
+    pub(crate) name: String,
+    /// As [`Source::meta_source`].
+    pub(crate) meta_source: String,
+    /// As [`Source::id`].
+    pub(crate) id: Option<String>,
 }
 
 /// One file (or standard input) to import.
 #[derive(Debug)]
 pub(crate) struct Source {
     pub(crate) data: SourceData,
-    /// The path as the user would recognise it, for diagnostics.
-    pub(crate) name: String,
-    /// The path within the folder given (the file name for a file given), for `meta.source`.
-    pub(crate) meta_source: String,
-    /// The id of a text file's document: its stem.
-    pub(crate) id: Option<String>,
     pub(crate) format: Format,
     pub(crate) size: u64,
 }
@@ -35,9 +46,41 @@ impl Source {
     pub(crate) fn bytes(&self) -> Result<Vec<u8>> {
         match &self.data {
             // std::fs rather than fs-err: the error's location names the file already.
-            SourceData::File(path) => read_file(path, self.size)
-                .map_err(|e| ImportError::new(&self.name, ErrorKind::Io(e))),
-            SourceData::Stdin(bytes) => Ok(bytes.clone()),
+            SourceData::File { path, .. } => read_file(path, self.size)
+                .map_err(|e| ImportError::new(self.name(), ErrorKind::Io(e))),
+            SourceData::Stdin(named) => Ok(named.bytes.clone()),
+        }
+    }
+
+    /// The path as the user would recognise it, for diagnostics.
+    pub(crate) fn name(&self) -> Cow<'_, str> {
+        match &self.data {
+            SourceData::File { path, .. } => Cow::Owned(path.display().to_string()),
+            SourceData::Stdin(named) => Cow::Borrowed(&named.name),
+        }
+    }
+
+    /// The path within the folder given (the file name for a file given), for `meta.source`.
+    pub(crate) fn meta_source(&self) -> Cow<'_, str> {
+        match &self.data {
+            SourceData::File { path, folder } => Cow::Owned(
+                path.components()
+                    .skip(usize::from(*folder))
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            ),
+            SourceData::Stdin(named) => Cow::Borrowed(&named.meta_source),
+        }
+    }
+
+    /// The id of a text file's document: its stem.
+    pub(crate) fn id(&self) -> Option<Cow<'_, str>> {
+        match &self.data {
+            SourceData::File { path, .. } => matches!(self.format, Format::Text | Format::Brat)
+                .then(|| path.file_stem().map(|s| s.to_string_lossy()))
+                .flatten(),
+            SourceData::Stdin(named) => named.id.as_deref().map(Cow::Borrowed),
         }
     }
 }
@@ -159,19 +202,19 @@ pub(crate) fn expand(
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
 fn brat_pairs(sources: &mut Vec<Source>) {
-    let is_ann = |s: &Source| matches!(&s.data, SourceData::File(p) if p.extension().is_some_and(|e| e == "ann"));
+    let is_ann = |s: &Source| matches!(&s.data, SourceData::File { path, .. } if path.extension().is_some_and(|e| e == "ann"));
     let anns: std::collections::HashSet<PathBuf> = sources
         .iter()
         .filter(|s| is_ann(s))
         .filter_map(|s| match &s.data {
-            SourceData::File(p) => Some(p.with_extension("")),
+            SourceData::File { path, .. } => Some(path.with_extension("")),
             SourceData::Stdin(_) => None,
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
     sources.retain(|s| match &s.data {
-        SourceData::File(p) => {
-            let stem = p.with_extension("");
+        SourceData::File { path, .. } => {
+            let stem = path.with_extension("");
             (is_ann(s) || !anns.contains(&stem)) && seen.insert(stem)
         }
         SourceData::Stdin(_) => true,
@@ -200,19 +243,13 @@ fn special_kind(md: &std::fs::Metadata) -> &'static str {
 }
 
 fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
-    let meta_source = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let id = matches!(format, Format::Text | Format::Brat)
-        .then(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .flatten();
+    let folder =
+        path.components().count() - rel.components().count().min(path.components().count());
     Source {
-        data: SourceData::File(path.to_path_buf()),
-        name: path.display().to_string(),
-        meta_source,
-        id,
+        data: SourceData::File {
+            path: path.into(),
+            folder: u16::try_from(folder).unwrap_or(u16::MAX),
+        },
         format,
         size,
     }
@@ -292,10 +329,12 @@ fn stdin_source(reader: &StdinReader, format: Option<Format>) -> Result<Source> 
     let format = format.unwrap_or_else(|| sniff(&bytes));
     Ok(Source {
         size: bytes.len() as u64,
-        data: SourceData::Stdin(bytes),
-        name: STDIN_NAME.into(),
-        meta_source: STDIN_NAME.into(),
-        id: None,
+        data: SourceData::Stdin(Box::new(Named {
+            bytes,
+            name: STDIN_NAME.into(),
+            meta_source: STDIN_NAME.into(),
+            id: None,
+        })),
         format,
     })
 }
@@ -335,10 +374,10 @@ mod tests {
             &mut failures,
             &mut warnings,
         );
-        let names: Vec<_> = sources.iter().map(|s| s.meta_source.as_str()).collect();
+        let names: Vec<_> = sources.iter().map(Source::meta_source).collect();
         assert_eq!(names, ["a.txt", "b/a.jsonl", "b/c/z.txt", "d.csv"]);
-        assert_eq!(sources[0].id.as_deref(), Some("a"));
-        assert_eq!(sources[1].id, None, "JSONL ids come from the records");
+        assert_eq!(sources[0].id().as_deref(), Some("a"));
+        assert_eq!(sources[1].id(), None, "JSONL ids come from the records");
         assert!(failures.is_empty());
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("1 .json"), "{}", warnings[0]);

@@ -10,6 +10,7 @@
 //! [`crate::import`], so the documents are the bytes a single-machine import
 //! of the same files writes when it counts the same lines.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use annot_model::Document;
@@ -21,7 +22,7 @@ use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
 use crate::pipeline::{ImportReport, Progress, Seen, run};
 use crate::readers::Item;
-use crate::sources::{Source, SourceData, expand};
+use crate::sources::{Named, Source, SourceData, expand};
 
 /// A scraped page as one JSON line of a stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +57,7 @@ pub fn pages<E>(
     );
     for src in &sources {
         let decoded = src.bytes().and_then(|bytes| {
-            decode_raw(&bytes, &src.name, opts.strict).map(|(t, w)| (t.into_owned(), w))
+            decode_raw(&bytes, &src.name(), opts.strict).map(|(t, w)| (t.into_owned(), w))
         });
         report.files += 1;
         match decoded {
@@ -65,8 +66,8 @@ pub fn pages<E>(
                 report.warnings.extend(warning);
                 report.documents += 1;
                 sink(Page {
-                    id: src.id.clone(),
-                    source: src.meta_source.clone(),
+                    id: src.id().map(Cow::into_owned),
+                    source: src.meta_source().into_owned(),
                     text,
                 })?;
             }
@@ -173,10 +174,12 @@ pub fn import_pages<E>(
         let bytes = page.text.into_bytes();
         batch.push(Source {
             size: bytes.len() as u64,
-            data: SourceData::Stdin(bytes),
-            name: format!("{} ({})", location(n), page.source),
-            meta_source: page.source,
-            id: page.id,
+            data: SourceData::Stdin(Box::new(Named {
+                bytes,
+                name: format!("{} ({})", location(n), page.source),
+                meta_source: page.source,
+                id: page.id,
+            })),
             format: Format::Text,
         });
         if batch.len() == chunk {
