@@ -119,8 +119,7 @@ def main():
         if proj.exists():
             shutil.rmtree(proj)
         subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
-        t, r = run(annot, proj, "import", str(articles))
-        rows.append(("import", t, r))
+        rows.append(("import", *run(annot, proj, "import", str(articles))))
         write_logs(proj, args.records)
 
     starts, rss = [], 0.0

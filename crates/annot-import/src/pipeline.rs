@@ -220,24 +220,26 @@ pub(crate) fn run<E>(
 }
 
 /// The ids and texts emitted so far, with where they came from: in memory,
-/// a key and an offset for each (about 40 bytes a document); the ids,
-/// locations and digests themselves go to a spill file, read back only when a
-/// key repeats, so that a million-document import does not hold them all.
+/// a 32-bit key and a record number for each in two tables (about 20 bytes a
+/// document); the ids, locations and digests themselves go to a spill file,
+/// read back when a key repeats (a repeat, or one key in some four billion
+/// shared by chance), so that a million-document import does not hold them.
 #[derive(Default)]
 pub(crate) struct Seen {
-    /// Key of an id -> where its first document is in `spill`.
-    ids: FxHashMap<u64, u64>,
-    /// Key of a text digest -> where its first document is in `spill`.
-    hashes: FxHashMap<u64, u64>,
+    /// Key of an id -> record number of its first document in `spill`.
+    ids: FxHashMap<u32, u32>,
+    /// Key of a text digest -> record number of its first document in `spill`.
+    hashes: FxHashMap<u32, u32>,
     /// Documents whose key another id (or digest) has already: rare.
-    ids_overflow: FxHashMap<String, u64>,
-    hashes_overflow: FxHashMap<String, u64>,
+    ids_overflow: FxHashMap<String, u32>,
+    hashes_overflow: FxHashMap<String, u32>,
     spill: Spill,
 }
 
-/// Where [`Seen`] keeps what it has seen: (id, location, digest) records
-/// back to back, in a temporary file; in memory when none can be made or
-/// written (offsets with [`IN_MEMORY`] set).
+/// Where [`Seen`] keeps what it has seen: (id, location, digest) records,
+/// each padded to a multiple of 8 bytes and numbered by its offset / 8, in a
+/// temporary file; in memory when none can be made or written (numbers with
+/// [`IN_MEMORY`] set).
 #[derive(Default)]
 struct Spill {
     file: Option<std::io::BufWriter<std::fs::File>>,
@@ -248,8 +250,8 @@ struct Spill {
     memory: Vec<u8>,
 }
 
-/// Set in a [`Spill`] offset that is into its memory.
-const IN_MEMORY: u64 = 1 << 63;
+/// Set in a [`Spill`] record number that is of its memory.
+const IN_MEMORY: u32 = 1 << 31;
 
 /// One document [`Seen`] has seen.
 struct Seen1 {
@@ -259,13 +261,15 @@ struct Seen1 {
 }
 
 impl Spill {
-    fn push(&mut self, id: &str, location: &str, hash: &str) -> u64 {
+    fn push(&mut self, id: &str, location: &str, hash: &str) -> Option<u32> {
         use std::io::Write as _;
-        let mut rec = Vec::with_capacity(12 + id.len() + location.len() + hash.len());
+        let mut rec = Vec::with_capacity(20 + id.len() + location.len() + hash.len());
         for part in [id, location, hash] {
             rec.extend_from_slice(&(part.len() as u32).to_le_bytes());
             rec.extend_from_slice(part.as_bytes());
         }
+        rec.resize(rec.len().next_multiple_of(8), 0);
+        let number = |at: u64| u32::try_from(at / 8).ok().filter(|n| n & IN_MEMORY == 0);
         if !self.tried {
             self.tried = true;
             self.file = tempfile::tempfile()
@@ -275,20 +279,21 @@ impl Spill {
         if let Some(f) = &mut self.file
             && !self.full
         {
-            if f.write_all(&rec).is_ok() {
-                let at = self.len;
+            if let Some(n) = number(self.len)
+                && f.write_all(&rec).is_ok()
+            {
                 self.len += rec.len() as u64;
-                return at;
+                return Some(n);
             }
             // What was written before stays readable; the rest goes to memory.
             self.full = true;
         }
-        let at = self.memory.len() as u64 | IN_MEMORY;
+        let n = number(self.memory.len() as u64)? | IN_MEMORY;
         self.memory.extend_from_slice(&rec);
-        at
+        Some(n)
     }
 
-    fn get(&mut self, at: u64) -> Option<Seen1> {
+    fn get(&mut self, number: u32) -> Option<Seen1> {
         use std::io::{Read, Seek as _, SeekFrom, Write as _};
         fn three(mut r: impl Read) -> Option<Seen1> {
             let mut part = || -> Option<String> {
@@ -304,9 +309,9 @@ impl Spill {
                 hash: part()?,
             })
         }
-        if at & IN_MEMORY != 0 {
-            let from = usize::try_from(at & !IN_MEMORY).ok()?;
-            return three(self.memory.get(from..)?);
+        let at = u64::from(number & !IN_MEMORY) * 8;
+        if number & IN_MEMORY != 0 {
+            return three(self.memory.get(usize::try_from(at).ok()?..)?);
         }
         let w = self.file.as_mut()?;
         // A failed flush leaves what is not flushed unreadable: not a repeat then.
@@ -319,11 +324,12 @@ impl Spill {
     }
 }
 
-fn key(s: &str) -> u64 {
+fn key(s: &str) -> u32 {
     use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
     s.hash(&mut h);
-    h.finish()
+    let k = h.finish();
+    (k ^ (k >> 32)) as u32
 }
 
 /// How a document repeats an earlier one of the import.
@@ -388,7 +394,9 @@ impl Seen {
             );
             return Some(Repeat::SameText(Diagnostic::new(location, message)));
         }
-        let at = self.spill.push(&doc.id, location, &doc.hash);
+        // Past 16 GiB of spill (a hundred million documents or so), what
+        // comes is not recorded, so its repeats are not told.
+        let at = self.spill.push(&doc.id, location, &doc.hash)?;
         match self.ids.entry(key(&doc.id)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(at);
@@ -493,5 +501,53 @@ fn produce(sources: &[Source], cx: Context<'_>, tx: &mpsc::SyncSender<Vec<Event>
         if tx.send(batch).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeats_told(mut seen: Seen) {
+        let doc = Document::new;
+        let (a, b) = (doc("a", "Un texte."), doc("b", "Autre texte."));
+        assert!(seen.duplicate(&a, "f1").is_none());
+        assert!(seen.duplicate(&b, "f2").is_none());
+        let msg = |r: Option<Repeat>| match r {
+            Some(Repeat::SameText(d)) => format!("same: {}", d.message),
+            Some(Repeat::IdTaken(d)) => format!("taken: {}", d.message),
+            None => "new".to_owned(),
+        };
+        let m = msg(seen.duplicate(&doc("a", "Un texte."), "f3"));
+        assert!(m.starts_with("same:") && m.contains("first in f1"), "{m}");
+        let m = msg(seen.duplicate(&doc("a", "Changé."), "f4"));
+        assert!(m.starts_with("taken:") && m.contains("(f1)"), "{m}");
+        let m = msg(seen.duplicate(&doc("c", "Autre texte."), "f5"));
+        assert!(m.starts_with("same:") && m.contains("'b' (f2)"), "{m}");
+        assert_eq!(seen.id_of(&b.hash).as_deref(), Some("b"));
+        let many = |i: usize| Document::new(format!("d{i}"), format!("texte {i}"));
+        for i in 0..20_000 {
+            assert_eq!(msg(seen.duplicate(&many(i), "x")), "new", "{i}");
+        }
+        for i in (0..20_000).step_by(997) {
+            assert!(
+                msg(seen.duplicate(&many(i), "y")).starts_with("same:"),
+                "{i}"
+            );
+        }
+    }
+
+    #[test]
+    fn seen_tells_repeats_from_its_spill_file_or_memory() {
+        repeats_told(Seen::default());
+        // No temporary file could be made: the same answers from memory.
+        let seen = Seen {
+            spill: Spill {
+                tried: true,
+                ..Spill::default()
+            },
+            ..Seen::default()
+        };
+        repeats_told(seen);
     }
 }

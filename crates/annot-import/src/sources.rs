@@ -1,8 +1,10 @@
 //! The inputs of an import, expanded into the files (and standard input) to read.
 
 use std::borrow::Cow;
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -12,10 +14,15 @@ use crate::input::{Format, Input, StdinReader};
 /// Where a source's bytes are.
 #[derive(Debug)]
 pub(crate) enum SourceData {
-    /// A file. Its first `folder` path components are the folder given (the
-    /// rest is its `meta.source`): an import of a million files holds a path
-    /// each, and names are made from it when a message or document needs them.
-    File { path: Box<Path>, folder: u16 },
+    /// A file: its folder (shared by the files of a folder), its name, and
+    /// how many components of its path are the folder given (the rest is its
+    /// `meta.source`). An import of a million files holds a name each, and
+    /// the strings a message or document needs are made when it needs them.
+    File {
+        dir: Arc<Path>,
+        name: Box<OsStr>,
+        folder: u16,
+    },
     /// Standard input (or a page of it), read whole: it cannot be read twice,
     /// and both passes need it.
     Stdin(Box<Named>),
@@ -41,30 +48,45 @@ pub(crate) struct Source {
     pub(crate) size: u64,
 }
 
+impl SourceData {
+    /// The file's path (`None` for standard input).
+    pub(crate) fn path(&self) -> Option<PathBuf> {
+        match self {
+            SourceData::File { dir, name, .. } if name.is_empty() => Some(dir.to_path_buf()),
+            SourceData::File { dir, name, .. } => Some(dir.join(&**name)),
+            SourceData::Stdin(_) => None,
+        }
+    }
+}
+
 impl Source {
     /// The whole content.
     pub(crate) fn bytes(&self) -> Result<Vec<u8>> {
-        match &self.data {
+        match (&self.data, self.data.path()) {
             // std::fs rather than fs-err: the error's location names the file already.
-            SourceData::File { path, .. } => read_file(path, self.size)
+            (_, Some(path)) => read_file(&path, self.size)
                 .map_err(|e| ImportError::new(self.name(), ErrorKind::Io(e))),
-            SourceData::Stdin(named) => Ok(named.bytes.clone()),
+            (SourceData::Stdin(named), None) => Ok(named.bytes.clone()),
+            (SourceData::File { .. }, None) => Ok(Vec::new()),
         }
     }
 
     /// The path as the user would recognise it, for diagnostics.
     pub(crate) fn name(&self) -> Cow<'_, str> {
-        match &self.data {
-            SourceData::File { path, .. } => Cow::Owned(path.display().to_string()),
-            SourceData::Stdin(named) => Cow::Borrowed(&named.name),
+        match (&self.data, self.data.path()) {
+            (SourceData::Stdin(named), _) => Cow::Borrowed(&named.name),
+            (_, path) => Cow::Owned(path.unwrap_or_default().display().to_string()),
         }
     }
 
     /// The path within the folder given (the file name for a file given), for `meta.source`.
     pub(crate) fn meta_source(&self) -> Cow<'_, str> {
         match &self.data {
-            SourceData::File { path, folder } => Cow::Owned(
-                path.components()
+            SourceData::File { folder, .. } => Cow::Owned(
+                self.data
+                    .path()
+                    .unwrap_or_default()
+                    .components()
                     .skip(usize::from(*folder))
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
@@ -77,9 +99,17 @@ impl Source {
     /// The id of a text file's document: its stem.
     pub(crate) fn id(&self) -> Option<Cow<'_, str>> {
         match &self.data {
-            SourceData::File { path, .. } => matches!(self.format, Format::Text | Format::Brat)
-                .then(|| path.file_stem().map(|s| s.to_string_lossy()))
-                .flatten(),
+            SourceData::File { dir, name, .. } => {
+                if !matches!(self.format, Format::Text | Format::Brat) {
+                    return None;
+                }
+                let name = if name.is_empty() {
+                    dir.file_name()?
+                } else {
+                    name
+                };
+                Path::new(name).file_stem().map(|s| s.to_string_lossy())
+            }
             SourceData::Stdin(named) => named.id.as_deref().map(Cow::Borrowed),
         }
     }
@@ -164,13 +194,22 @@ pub(crate) fn expand(
                         );
                         warnings.push(Diagnostic::new(&name, message));
                     }
-                    for (file, size) in with_sizes(files) {
-                        let Some(fmt) = Format::for_file(&file, format) else {
-                            continue;
-                        };
-                        let rel = file.strip_prefix(path).unwrap_or(&file);
-                        out.push(file_source(&file, rel, format.unwrap_or(fmt), size));
-                    }
+                    let folder = path.components().count();
+                    out.extend(with_sizes(files, |dir, name, size| {
+                        let file = dir.join(name);
+                        let fmt = Format::for_file(&file, format)?;
+                        // Under the folder given: its components, then the file's own.
+                        let folder = if file.starts_with(path) { folder } else { 0 };
+                        Some(Source {
+                            data: SourceData::File {
+                                dir: Arc::clone(dir),
+                                name: name.into(),
+                                folder: u16::try_from(folder).unwrap_or(u16::MAX),
+                            },
+                            format: format.unwrap_or(fmt),
+                            size,
+                        })
+                    }));
                 }
                 Ok(md) if !md.is_file() => failures.push(
                     ImportError::new(
@@ -182,10 +221,7 @@ pub(crate) fn expand(
                     .into(),
                 ),
                 Ok(md) => match format.or_else(|| Format::from_extension(path)) {
-                    Some(fmt) => {
-                        let name = path.file_name().map_or(path.as_path(), Path::new);
-                        out.push(file_source(path, name, fmt, md.len()));
-                    }
+                    Some(fmt) => out.push(file_source(path, fmt, md.len())),
                     None => failures.push(
                         ImportError::new(path.display().to_string(), ErrorKind::UnknownFormat)
                             .into(),
@@ -202,22 +238,23 @@ pub(crate) fn expand(
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
 fn brat_pairs(sources: &mut Vec<Source>) {
-    let is_ann = |s: &Source| matches!(&s.data, SourceData::File { path, .. } if path.extension().is_some_and(|e| e == "ann"));
+    let is_ann = |s: &Source| {
+        s.data
+            .path()
+            .is_some_and(|p| p.extension().is_some_and(|e| e == "ann"))
+    };
     let anns: std::collections::HashSet<PathBuf> = sources
         .iter()
         .filter(|s| is_ann(s))
-        .filter_map(|s| match &s.data {
-            SourceData::File { path, .. } => Some(path.with_extension("")),
-            SourceData::Stdin(_) => None,
-        })
+        .filter_map(|s| s.data.path().map(|p| p.with_extension("")))
         .collect();
     let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| match &s.data {
-        SourceData::File { path, .. } => {
+    sources.retain(|s| match s.data.path() {
+        Some(path) => {
             let stem = path.with_extension("");
             (is_ann(s) || !anns.contains(&stem)) && seen.insert(stem)
         }
-        SourceData::Stdin(_) => true,
+        None => true,
     });
 }
 
@@ -242,12 +279,17 @@ fn special_kind(md: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
-fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
-    let folder =
-        path.components().count() - rel.components().count().min(path.components().count());
+/// A file named on the command line: its `meta.source` is its name.
+fn file_source(path: &Path, format: Format, size: u64) -> Source {
+    let (dir, name) = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => (dir, name),
+        _ => (path, OsStr::new("")),
+    };
+    let folder = path.components().count().saturating_sub(1);
     Source {
         data: SourceData::File {
-            path: path.into(),
+            dir: dir.into(),
+            name: name.into(),
             folder: u16::try_from(folder).unwrap_or(u16::MAX),
         },
         format,
@@ -260,7 +302,7 @@ fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
 fn walk(
     dir: &Path,
     format: Option<Format>,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<(Arc<Path>, OsString)>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
     failures: &mut Vec<Diagnostic>,
 ) {
@@ -289,12 +331,13 @@ fn walk(
     // Sorting each folder's names gives path order overall, cheaper than
     // sorting all the paths at the end.
     listed.sort_unstable();
+    let shared: Arc<Path> = dir.into();
     for (name, is_dir) in listed {
-        let path = dir.join(name);
+        let path = dir.join(&name);
         if is_dir {
             walk(&path, format, out, skipped, failures);
         } else if Format::for_file(&path, format).is_some() {
-            out.push(path);
+            out.push((Arc::clone(&shared), name));
         } else {
             let ext = path.extension().map_or_else(
                 || "without extension".to_string(),
@@ -305,14 +348,18 @@ fn walk(
     }
 }
 
-/// The sizes of `files`, looked up in parallel (one system call each); links
-/// to anything but a file are dropped.
-fn with_sizes(files: Vec<PathBuf>) -> Vec<(PathBuf, u64)> {
+/// The sources `make` makes of `files` (folder, name) with their sizes,
+/// looked up in parallel (one system call each); links to anything but a
+/// file are dropped.
+fn with_sizes(
+    files: Vec<(Arc<Path>, OsString)>,
+    make: impl Fn(&Arc<Path>, &OsStr, u64) -> Option<Source> + Sync,
+) -> Vec<Source> {
     files
         .into_par_iter()
-        .filter_map(|path| {
-            let md = std::fs::metadata(&path).ok()?;
-            md.is_file().then_some((path, md.len()))
+        .filter_map(|(dir, name)| {
+            let md = std::fs::metadata(dir.join(&name)).ok()?;
+            md.is_file().then(|| make(&dir, &name, md.len())).flatten()
         })
         .collect()
 }

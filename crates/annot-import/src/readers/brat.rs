@@ -32,7 +32,7 @@ use crate::annotated::{AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, annota
 use crate::decode::{decode_unnormalized, normalize_newlines};
 use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::meta::RecordMeta;
-use crate::sources::{Source, SourceData};
+use crate::sources::Source;
 
 use super::{Context, Event, Reader, emit_whole};
 
@@ -221,9 +221,9 @@ fn fragments(offsets: &str) -> Option<Vec<(usize, usize)>> {
 /// The events of one brat document (the source is its `.ann`, or a `.txt`).
 fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let opts = cx.opts;
-    let path = match &src.data {
-        SourceData::File { path, .. } => path.to_path_buf(),
-        SourceData::Stdin(_) => {
+    let path = match src.data.path() {
+        Some(path) => path,
+        None => {
             let message = "brat reads a .ann file and the .txt beside it: name the files or their folder, not standard input";
             return vec![Event::Failure(Diagnostic::new(src.name(), message))];
         }

@@ -263,9 +263,10 @@ fn finished(src: &Source, any: bool, sent: u64, empty: &str) -> Vec<Event> {
 /// split on bytes).
 fn open_records(src: &Source) -> Result<BufReader<Box<dyn Read + Send + '_>>> {
     let io = |e| ImportError::new(src.name(), ErrorKind::Io(e));
-    let reader: Box<dyn Read + Send + '_> = match &src.data {
-        SourceData::Stdin(named) => Box::new(named.bytes.as_slice()),
-        SourceData::File { path, .. } => Box::new(std::fs::File::open(path).map_err(io)?),
+    let reader: Box<dyn Read + Send + '_> = match (&src.data, src.data.path()) {
+        (_, Some(path)) => Box::new(std::fs::File::open(path).map_err(io)?),
+        (SourceData::Stdin(named), None) => Box::new(named.bytes.as_slice()),
+        (SourceData::File { .. }, None) => Box::new(std::io::empty()),
     };
     let mut reader = BufReader::with_capacity(1 << 18, reader);
     if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {

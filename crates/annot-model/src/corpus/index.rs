@@ -267,7 +267,9 @@ pub(super) struct IndexBuilder {
     out: BufWriter<tempfile::NamedTempFile>,
     pool: BufWriter<File>,
     pool_len: u64,
-    keys: Vec<(u64, u32)>,
+    /// The key of each line's id, in line order (paired with line numbers and
+    /// sorted at the end: 8 bytes a line while lines come).
+    keys: Vec<u64>,
     /// End of the last line pushed, and whether lines came in order.
     end: u64,
     in_order: bool,
@@ -304,9 +306,11 @@ impl IndexBuilder {
         len: u32,
         line: u32,
     ) -> std::io::Result<()> {
-        let n = u32::try_from(self.keys.len()).map_err(|_| {
-            std::io::Error::other("more than 4 billion documents in one corpus file")
-        })?;
+        if u32::try_from(self.keys.len()).is_err() {
+            return Err(std::io::Error::other(
+                "more than 4 billion documents in one corpus file",
+            ));
+        }
         let rec = Rec {
             offset,
             len,
@@ -317,7 +321,7 @@ impl IndexBuilder {
         self.out.write_all(&rec.bytes())?;
         self.pool.write_all(id.as_bytes())?;
         self.pool_len += id.len() as u64;
-        self.keys.push((id_key(id), n));
+        self.keys.push(id_key(id));
         self.in_order &= offset >= self.end;
         self.end = offset + u64::from(len);
         Ok(())
@@ -335,17 +339,21 @@ impl IndexBuilder {
     /// # Errors
     /// I/O errors; an id that two lines of the file share (file and line named).
     pub(super) fn finish(mut self, stamp: &FileStamp, dest: Option<&Path>) -> Result<IndexFile> {
-        self.keys.sort_unstable();
+        let mut keys: Vec<(u64, u32)> = std::mem::take(&mut self.keys)
+            .into_iter()
+            .zip(0u32..)
+            .collect();
+        keys.sort_unstable();
         self.pool.flush()?;
         self.out.flush()?;
         let pool = self.pool.get_ref();
         let recs = self.out.get_ref().as_file();
         // Equal keys: the same id twice, or (rarely) two ids with one key.
-        for pair in self.keys.windows(2) {
+        for pair in keys.windows(2) {
             if pair[0].0 != pair[1].0 {
                 continue;
             }
-            let n = self.keys.len();
+            let n = keys.len();
             let read = |local: u32| -> std::io::Result<(Rec, Vec<u8>)> {
                 read_record(recs, pool, HEADER, 0, n, self.pool_len, local)
             };
@@ -362,13 +370,13 @@ impl IndexBuilder {
                 });
             }
         }
-        for &(k, i) in &self.keys {
+        for &(k, i) in &keys {
             let mut b = [0u8; KEY as usize];
             b[..8].copy_from_slice(&k.to_le_bytes());
             b[8..].copy_from_slice(&i.to_le_bytes());
             self.out.write_all(&b)?;
         }
-        for &(k, _) in self.keys.iter().step_by(FENCE as usize) {
+        for &(k, _) in keys.iter().step_by(FENCE as usize) {
             self.out.write_all(&k.to_le_bytes())?;
         }
         let mut pool = self.pool.into_inner().map_err(|e| e.into_error())?;
@@ -380,7 +388,7 @@ impl IndexBuilder {
         header[0..8].copy_from_slice(MAGIC);
         header[8..16].copy_from_slice(&stamp.len.to_le_bytes());
         header[16..32].copy_from_slice(&stamp.mtime_ns.to_le_bytes());
-        header[32..40].copy_from_slice(&(self.keys.len() as u64).to_le_bytes());
+        header[32..40].copy_from_slice(&(keys.len() as u64).to_le_bytes());
         header[40..48].copy_from_slice(&self.pool_len.to_le_bytes());
         header[48..56].copy_from_slice(&(stamp.name.len() as u64).to_le_bytes());
         tmp.seek(SeekFrom::Start(0))?;
