@@ -325,10 +325,8 @@ impl Spill {
 }
 
 fn key(s: &str) -> u32 {
-    use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    s.hash(&mut h);
-    let k = h.finish();
+    use std::hash::BuildHasher as _;
+    let k = rustc_hash::FxBuildHasher.hash_one(s);
     (k ^ (k >> 32)) as u32
 }
 
