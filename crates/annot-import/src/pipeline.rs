@@ -220,16 +220,16 @@ pub(crate) fn run<E>(
 }
 
 /// The ids and texts emitted so far, with where they came from: in memory,
-/// a 32-bit key and a record number for each in two tables (about 20 bytes a
+/// a 32-bit key and a record number for each in two tables (16 bytes a
 /// document); the ids, locations and digests themselves go to a spill file,
 /// read back when a key repeats (a repeat, or one key in some four billion
 /// shared by chance), so that a million-document import does not hold them.
 #[derive(Default)]
 pub(crate) struct Seen {
     /// Key of an id -> record number of its first document in `spill`.
-    ids: FxHashMap<u32, u32>,
+    ids: KeyTable,
     /// Key of a text digest -> record number of its first document in `spill`.
-    hashes: FxHashMap<u32, u32>,
+    hashes: KeyTable,
     /// Documents whose key another id (or digest) has already: rare.
     ids_overflow: FxHashMap<String, u32>,
     hashes_overflow: FxHashMap<String, u32>,
@@ -248,6 +248,46 @@ struct Spill {
     tried: bool,
     full: bool,
     memory: Vec<u8>,
+}
+
+/// 32-bit keys to record numbers, 8 bytes an entry: the latest keys in a
+/// small hash table, merged into a sorted vector (of exactly the size it
+/// needs) when it fills.
+#[derive(Default)]
+struct KeyTable {
+    sorted: Vec<(u32, u32)>,
+    recent: FxHashMap<u32, u32>,
+}
+
+impl KeyTable {
+    /// Keys held in the hash table before they are merged.
+    const BATCH: usize = 1 << 15;
+
+    fn get(&self, key: u32) -> Option<u32> {
+        if let Some(&v) = self.recent.get(&key) {
+            return Some(v);
+        }
+        let i = self.sorted.partition_point(|&(k, _)| k < key);
+        self.sorted
+            .get(i)
+            .filter(|&&(k, _)| k == key)
+            .map(|&(_, v)| v)
+    }
+
+    /// Adds `key` unless it is there; whether it was added.
+    fn insert(&mut self, key: u32, value: u32) -> bool {
+        if self.get(key).is_some() {
+            return false;
+        }
+        self.recent.insert(key, value);
+        if self.recent.len() >= Self::BATCH {
+            self.sorted.reserve_exact(self.recent.len());
+            self.sorted.extend(self.recent.drain());
+            // Two sorted runs, mostly: quick for pdqsort.
+            self.sorted.sort_unstable();
+        }
+        true
+    }
 }
 
 /// Set in a [`Spill`] record number that is of its memory.
@@ -341,7 +381,7 @@ enum Repeat {
 impl Seen {
     /// The earlier document with id `id`, if any.
     fn by_id(&mut self, id: &str) -> Option<Seen1> {
-        let at = *self.ids.get(&key(id))?;
+        let at = self.ids.get(key(id))?;
         match self.spill.get(at) {
             Some(first) if first.id == id => Some(first),
             _ => {
@@ -353,7 +393,7 @@ impl Seen {
 
     /// The earlier document whose text has digest `hash`, if any.
     fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
-        let at = *self.hashes.get(&key(hash))?;
+        let at = self.hashes.get(key(hash))?;
         match self.spill.get(at) {
             Some(first) if first.hash == hash => Some(first),
             _ => {
@@ -395,21 +435,11 @@ impl Seen {
         // Past 16 GiB of spill (a hundred million documents or so), what
         // comes is not recorded, so its repeats are not told.
         let at = self.spill.push(&doc.id, location, &doc.hash)?;
-        match self.ids.entry(key(&doc.id)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(at);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.ids_overflow.insert(doc.id.clone(), at);
-            }
+        if !self.ids.insert(key(&doc.id), at) {
+            self.ids_overflow.insert(doc.id.clone(), at);
         }
-        match self.hashes.entry(key(&doc.hash)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(at);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.hashes_overflow.insert(doc.hash.clone(), at);
-            }
+        if !self.hashes.insert(key(&doc.hash), at) {
+            self.hashes_overflow.insert(doc.hash.clone(), at);
         }
         None
     }
@@ -524,10 +554,11 @@ mod tests {
         assert!(m.starts_with("same:") && m.contains("'b' (f2)"), "{m}");
         assert_eq!(seen.id_of(&b.hash).as_deref(), Some("b"));
         let many = |i: usize| Document::new(format!("d{i}"), format!("texte {i}"));
-        for i in 0..20_000 {
+        // Past a batch of the key tables: the merged part answers too.
+        for i in 0..80_000 {
             assert_eq!(msg(seen.duplicate(&many(i), "x")), "new", "{i}");
         }
-        for i in (0..20_000).step_by(997) {
+        for i in (0..80_000).step_by(997) {
             assert!(
                 msg(seen.duplicate(&many(i), "y")).starts_with("same:"),
                 "{i}"

@@ -19,8 +19,8 @@ pub(crate) enum SourceData {
     /// `meta.source`). An import of a million files holds a name each, and
     /// the strings a message or document needs are made when it needs them.
     File {
-        dir: Arc<Path>,
-        name: Box<OsStr>,
+        dir: Arc<PathBuf>,
+        name: FileName,
         folder: u16,
     },
     /// Standard input (or a page of it), read whole: it cannot be read twice,
@@ -48,12 +48,47 @@ pub(crate) struct Source {
     pub(crate) size: u64,
 }
 
+/// A file's name: inline when it is short UTF-8 (most are), so a file
+/// listed costs no allocation of its own.
+#[derive(Debug)]
+pub(crate) enum FileName {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<OsStr>),
+}
+
+impl FileName {
+    fn new(name: &OsStr) -> Self {
+        match name.to_str() {
+            Some(s) if s.len() <= 22 => {
+                let mut bytes = [0u8; 22];
+                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                FileName::Inline {
+                    len: s.len() as u8,
+                    bytes,
+                }
+            }
+            _ => FileName::Heap(name.into()),
+        }
+    }
+
+    fn as_os_str(&self) -> &OsStr {
+        match self {
+            FileName::Inline { len, bytes } => {
+                OsStr::new(std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default())
+            }
+            FileName::Heap(name) => name,
+        }
+    }
+}
+
 impl SourceData {
     /// The file's path (`None` for standard input).
     pub(crate) fn path(&self) -> Option<PathBuf> {
         match self {
-            SourceData::File { dir, name, .. } if name.is_empty() => Some(dir.to_path_buf()),
-            SourceData::File { dir, name, .. } => Some(dir.join(&**name)),
+            SourceData::File { dir, name, .. } if name.as_os_str().is_empty() => {
+                Some(dir.to_path_buf())
+            }
+            SourceData::File { dir, name, .. } => Some(dir.join(name.as_os_str())),
             SourceData::Stdin(_) => None,
         }
     }
@@ -103,10 +138,9 @@ impl Source {
                 if !matches!(self.format, Format::Text | Format::Brat) {
                     return None;
                 }
-                let name = if name.is_empty() {
-                    dir.file_name()?
-                } else {
-                    name
+                let name = match name.as_os_str() {
+                    n if n.is_empty() => dir.file_name()?,
+                    n => n,
                 };
                 Path::new(name).file_stem().map(|s| s.to_string_lossy())
             }
@@ -203,7 +237,7 @@ pub(crate) fn expand(
                         Some(Source {
                             data: SourceData::File {
                                 dir: Arc::clone(dir),
-                                name: name.into(),
+                                name: FileName::new(name),
                                 folder: u16::try_from(folder).unwrap_or(u16::MAX),
                             },
                             format: format.unwrap_or(fmt),
@@ -288,8 +322,8 @@ fn file_source(path: &Path, format: Format, size: u64) -> Source {
     let folder = path.components().count().saturating_sub(1);
     Source {
         data: SourceData::File {
-            dir: dir.into(),
-            name: name.into(),
+            dir: Arc::new(dir.to_path_buf()),
+            name: FileName::new(name),
             folder: u16::try_from(folder).unwrap_or(u16::MAX),
         },
         format,
@@ -302,7 +336,7 @@ fn file_source(path: &Path, format: Format, size: u64) -> Source {
 fn walk(
     dir: &Path,
     format: Option<Format>,
-    out: &mut Vec<(Arc<Path>, OsString)>,
+    out: &mut Vec<(Arc<PathBuf>, OsString)>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
     failures: &mut Vec<Diagnostic>,
 ) {
@@ -331,7 +365,7 @@ fn walk(
     // Sorting each folder's names gives path order overall, cheaper than
     // sorting all the paths at the end.
     listed.sort_unstable();
-    let shared: Arc<Path> = dir.into();
+    let shared = Arc::new(dir.to_path_buf());
     for (name, is_dir) in listed {
         let path = dir.join(&name);
         if is_dir {
@@ -352,8 +386,8 @@ fn walk(
 /// looked up in parallel (one system call each); links to anything but a
 /// file are dropped.
 fn with_sizes(
-    files: Vec<(Arc<Path>, OsString)>,
-    make: impl Fn(&Arc<Path>, &OsStr, u64) -> Option<Source> + Sync,
+    files: Vec<(Arc<PathBuf>, OsString)>,
+    make: impl Fn(&Arc<PathBuf>, &OsStr, u64) -> Option<Source> + Sync,
 ) -> Vec<Source> {
     files
         .into_par_iter()
@@ -442,6 +476,23 @@ mod tests {
         assert_eq!(failures.len(), 2);
         assert!(failures[0].message.contains("--format"), "{}", failures[0]);
         assert!(failures[1].source.ends_with("missing.txt"));
+    }
+
+    #[test]
+    fn a_listed_file_is_small() {
+        // What a million-file import holds a file (the name inline when short).
+        assert!(
+            std::mem::size_of::<Source>() <= 56,
+            "{}",
+            std::mem::size_of::<Source>()
+        );
+        let long = "n".repeat(40) + ".txt";
+        for name in ["a.txt", "0123456789012345678.txt", long.as_str()] {
+            let src = file_source(&Path::new("some/dir").join(name), Format::Text, 1);
+            assert_eq!(src.meta_source(), name);
+            assert_eq!(src.name(), format!("some/dir/{name}"));
+            assert_eq!(src.id().as_deref(), name.strip_suffix(".txt"));
+        }
     }
 
     #[test]
