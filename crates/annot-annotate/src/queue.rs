@@ -98,23 +98,23 @@ pub fn build(
     Ok(items)
 }
 
-/// The documents of `queue` the annotator has decided, which a session
+/// The documents of `queue` the annotator is done with ([`Status::leaves_queue`]), which a session
 /// passes over: none with `redo`, or when the filter is on `status` (then
-/// those documents are what is wanted). `decided` are the documents the
-/// annotator's log has a decision on: the work is in the number of
-/// decisions, not of documents.
+/// those documents are what is wanted). `done` are the documents whose latest
+/// record in the annotator's log leaves the queue: the work is in the number
+/// of records, not of documents.
 #[must_use]
 pub fn already_done<'a>(
     corpus: &Corpus,
     queue: &[u32],
-    decided: impl Iterator<Item = &'a str>,
+    done: impl Iterator<Item = &'a str>,
     filter: &Filter,
     redo: bool,
 ) -> HashSet<u32> {
     if redo || filter.selects_status() {
         return HashSet::new();
     }
-    let decided: HashSet<u32> = decided
+    let decided: HashSet<u32> = done
         .filter_map(|id| corpus.position(id))
         .filter_map(|p| u32::try_from(p).ok())
         .collect();

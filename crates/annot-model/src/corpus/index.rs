@@ -236,26 +236,16 @@ impl Rec {
 
 /// A temporary file for the index, in the index directory when it can be
 /// made there (it is then renamed into place), else in the system's.
-fn temp_in(dir: Option<&Path>) -> std::io::Result<tempfile::NamedTempFile> {
+fn temp_in(
+    dir: Option<&Path>,
+) -> std::io::Result<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
     if let Some(dir) = dir
         && fs_err::create_dir_all(dir).is_ok()
+        && let Ok(made) = crate::atomic::temp_file_in(dir)
     {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(crate::atomic::TEMP_PREFIX);
-        // As every file of a project: what the user's umask gives a new file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let made = builder.tempfile_in(dir);
-        if let Ok(tmp) = made {
-            // Held while it is written, so that a cleaner can tell it from one a killed process left.
-            let _ = tmp.as_file().try_lock();
-            return Ok(tmp);
-        }
+        return Ok(made);
     }
-    tempfile::NamedTempFile::new()
+    crate::atomic::temp_file_in(&std::env::temp_dir())
 }
 
 /// Builds the index of one corpus file from its lines, in line order, with
@@ -265,6 +255,8 @@ pub(super) struct IndexBuilder {
     /// The corpus file, for messages.
     path: PathBuf,
     out: BufWriter<tempfile::NamedTempFile>,
+    /// `out` listed for the interrupt handler until it is renamed or dropped.
+    _live: crate::atomic::LiveTemp,
     pool: BufWriter<File>,
     pool_len: u64,
     /// The key of each line's id, in line order (paired with line numbers and
@@ -279,7 +271,7 @@ impl IndexBuilder {
     /// A builder for the index of corpus file `path`, written in `index_dir`
     /// (the system's temporary directory when that is `None` or cannot be made).
     pub(super) fn new(path: &Path, index_dir: Option<&Path>) -> std::io::Result<Self> {
-        let tmp = temp_in(index_dir)?;
+        let (tmp, live) = temp_in(index_dir)?;
         let pool = match index_dir {
             Some(dir) => tempfile::tempfile_in(dir).or_else(|_| tempfile::tempfile())?,
             None => tempfile::tempfile()?,
@@ -289,6 +281,7 @@ impl IndexBuilder {
         Ok(Self {
             path: path.to_owned(),
             out,
+            _live: live,
             pool: BufWriter::with_capacity(1 << 16, pool),
             pool_len: 0,
             keys: Vec::new(),
