@@ -370,6 +370,22 @@ fn key(s: &str) -> u32 {
     (k ^ (k >> 32)) as u32
 }
 
+/// The document `table` (or, when its key was taken, `overflow`) has for
+/// `wanted`, which is its `field`.
+fn first_of(
+    spill: &mut Spill,
+    table: &KeyTable,
+    overflow: &FxHashMap<String, u32>,
+    wanted: &str,
+    field: fn(&Seen1) -> &String,
+) -> Option<Seen1> {
+    let at = table.get(key(wanted))?;
+    match spill.get(at) {
+        Some(first) if field(&first) == wanted => Some(first),
+        _ => spill.get(*overflow.get(wanted)?),
+    }
+}
+
 /// How a document repeats an earlier one of the import.
 enum Repeat {
     /// The same text (under the same id or another): not needed again.
@@ -381,26 +397,12 @@ enum Repeat {
 impl Seen {
     /// The earlier document with id `id`, if any.
     fn by_id(&mut self, id: &str) -> Option<Seen1> {
-        let at = self.ids.get(key(id))?;
-        match self.spill.get(at) {
-            Some(first) if first.id == id => Some(first),
-            _ => {
-                let at = *self.ids_overflow.get(id)?;
-                self.spill.get(at)
-            }
-        }
+        first_of(&mut self.spill, &self.ids, &self.ids_overflow, id, |d| &d.id)
     }
 
     /// The earlier document whose text has digest `hash`, if any.
     fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
-        let at = self.hashes.get(key(hash))?;
-        match self.spill.get(at) {
-            Some(first) if first.hash == hash => Some(first),
-            _ => {
-                let at = *self.hashes_overflow.get(hash)?;
-                self.spill.get(at)
-            }
-        }
+        first_of(&mut self.spill, &self.hashes, &self.hashes_overflow, hash, |d| &d.hash)
     }
 
     /// The id of the document of this import with the text digest `hash`.
