@@ -397,12 +397,20 @@ enum Repeat {
 impl Seen {
     /// The earlier document with id `id`, if any.
     fn by_id(&mut self, id: &str) -> Option<Seen1> {
-        first_of(&mut self.spill, &self.ids, &self.ids_overflow, id, |d| &d.id)
+        first_of(&mut self.spill, &self.ids, &self.ids_overflow, id, |d| {
+            &d.id
+        })
     }
 
     /// The earlier document whose text has digest `hash`, if any.
     fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
-        first_of(&mut self.spill, &self.hashes, &self.hashes_overflow, hash, |d| &d.hash)
+        first_of(
+            &mut self.spill,
+            &self.hashes,
+            &self.hashes_overflow,
+            hash,
+            |d| &d.hash,
+        )
     }
 
     /// The id of the document of this import with the text digest `hash`.
