@@ -229,7 +229,7 @@ pub(crate) fn expand(
                         warnings.push(Diagnostic::new(&name, message));
                     }
                     let folder = path.components().count();
-                    out.extend(with_sizes(files, |dir, name, size| {
+                    with_sizes(files, &mut out, |dir, name, size| {
                         let file = dir.join(name.as_os_str());
                         let fmt = Format::for_file(&file, format)?;
                         // Under the folder given: its components, then the file's own.
@@ -243,7 +243,7 @@ pub(crate) fn expand(
                             format: format.unwrap_or(fmt),
                             size,
                         })
-                    }));
+                    });
                 }
                 Ok(md) if !md.is_file() => failures.push(
                     ImportError::new(
@@ -383,21 +383,30 @@ fn walk(
 }
 
 /// The sources `make` makes of `files` (folder, name) with their sizes,
-/// looked up in parallel (one system call each); links to anything but a
-/// file are dropped. Collected in place, in input order: a million files
-/// are not held twice over.
+/// added to `out` in input order. The sizes are looked up in parallel (one
+/// system call each); links to anything but a file are dropped. A million
+/// files are held once as listed and once as sources, never more.
 fn with_sizes(
     files: Vec<(Arc<PathBuf>, FileName)>,
-    make: impl Fn(Arc<PathBuf>, FileName, u64) -> Option<Source> + Sync,
-) -> Vec<Source> {
-    let made: Vec<Option<Source>> = files
-        .into_par_iter()
-        .map(|(dir, name)| {
-            let md = std::fs::metadata(dir.join(name.as_os_str())).ok()?;
-            md.is_file().then(|| make(dir, name, md.len())).flatten()
-        })
+    out: &mut Vec<Source>,
+    make: impl Fn(Arc<PathBuf>, FileName, u64) -> Option<Source>,
+) {
+    const NOT_A_FILE: u64 = u64::MAX;
+    let sizes: Vec<u64> = files
+        .par_iter()
+        .map(
+            |(dir, name)| match std::fs::metadata(dir.join(name.as_os_str())) {
+                Ok(md) if md.is_file() => md.len(),
+                _ => NOT_A_FILE,
+            },
+        )
         .collect();
-    made.into_iter().flatten().collect()
+    out.reserve_exact(files.len());
+    for ((dir, name), size) in files.into_iter().zip(sizes) {
+        if size != NOT_A_FILE {
+            out.extend(make(dir, name, size));
+        }
+    }
 }
 
 /// Standard input, read whole; JSONL when it starts with `{`, else text, unless `format` says.
