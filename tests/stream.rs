@@ -94,6 +94,50 @@ fn import_in_shards_with_the_summed_table_is_the_single_machine_import() {
 }
 
 #[test]
+fn a_corpus_larger_than_the_sample_is_imported_in_shards_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pages");
+    std::fs::create_dir(&dir).unwrap();
+    site_pages(&dir, 60);
+    // A line between headline and article on three pages of sixty: furniture
+    // to a count of every page, not to a sample of about ten (where it is on
+    // fewer than three).
+    for i in [4, 20, 35] {
+        let path = dir.join(format!("page-{i:02}.txt"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = "Le quartier des Tanneurs fête cette année ses cent ans d'histoire ouvrière.";
+        let text = text.replacen("budget\n\n", &format!("budget\n\n{line}\n\n"), 1);
+        std::fs::write(&path, text).unwrap();
+    }
+    let (_p, root) = empty_project();
+    annot_in(&root)
+        .args(["import", "--recurrence-sample", "10"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let single = std::fs::read_to_string(root.join("corpus/import-0001.jsonl")).unwrap();
+    // (assert! rather than assert_ne!: the corpora are too long to print)
+    assert!(single != single_import(&dir), "the sample must change the zones");
+
+    let pages = stdout_of(annot().args(["stream", "pages"]).arg(&dir));
+    let n = 4;
+    let table = |args: &[&str]| {
+        let tables: String = shards(&pages, n).iter().map(|s| map(args, s)).collect();
+        let path = tmp.path().join("table.json");
+        std::fs::write(&path, map(&["recurrence", "--combine"], &tables)).unwrap();
+        let table = path.to_str().unwrap().to_owned();
+        shards(&pages, n)
+            .iter()
+            .map(|s| map(&["import", "--recurrence", &table], s))
+            .collect::<String>()
+    };
+    let sampled = table(&["recurrence", "--of", "60", "--sample", "10"]);
+    assert!(sampled == single, "the shards sampled as one machine samples");
+    // Every page counted is the import that counts every page, not this one.
+    assert!(table(&["recurrence"]) != single);
+}
+
+#[test]
 fn stream_import_reports_a_bad_line_and_goes_on() {
     let input = "{\"source\":\"a.txt\",\"text\":\"Un titre\\n\\nUne phrase assez longue pour être le corps du texte, voilà.\"}\nnot json\n";
     annot()

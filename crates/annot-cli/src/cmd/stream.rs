@@ -14,7 +14,9 @@ use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
 use annot_export::stream::{export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
-use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
+use annot_import::{
+    Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable,
+};
 use annot_model::tokenize::Lang;
 use annot_model::visible;
 use annot_model::{Schema, Status};
@@ -48,6 +50,15 @@ enum Job {
         /// Sum the tables on stdin instead of counting pages.
         #[arg(long)]
         combine: bool,
+        /// The pages of the whole import (all shards): each shard then counts
+        /// the sample `annot import` counts, the pages a hash of their id keeps
+        /// at the rate SAMPLE/TOTAL [default: every page].
+        #[arg(long, value_name = "TOTAL", conflicts_with = "combine")]
+        of: Option<u64>,
+        /// The pages counted, about, as `annot import --recurrence-sample`.
+        #[arg(long, value_name = "N", default_value_t = annot_import::DEFAULT_RECURRENCE_SAMPLE,
+              value_parser = clap::value_parser!(u64).range(1..), requires = "of")]
+        sample: u64,
     },
     /// Map: page lines in (or JSONL records with --format jsonl), corpus
     /// document lines out, zoned with the summed recurrence table.
@@ -189,13 +200,21 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             show(&report.failures);
             report.failures.len()
         }
-        Job::Recurrence { combine: false } => {
-            let (counts, failures) = count_pages(stdin);
+        Job::Recurrence {
+            combine: false,
+            of,
+            sample,
+        } => {
+            let sample = of.map_or(RecurrenceSample::ALL, |total| RecurrenceSample {
+                total,
+                sample: *sample,
+            });
+            let (counts, failures) = count_pages(stdin, sample);
             write_line(&mut out, &counts.table())?;
             show(&failures);
             failures.len()
         }
-        Job::Recurrence { combine: true } => {
+        Job::Recurrence { combine: true, .. } => {
             let sum = combine_tables(stdin)?;
             write_line(&mut out, &sum.table())?;
             0
