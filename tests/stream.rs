@@ -117,7 +117,10 @@ fn a_corpus_larger_than_the_sample_is_imported_in_shards_byte_for_byte() {
         .success();
     let single = std::fs::read_to_string(root.join("corpus/import-0001.jsonl")).unwrap();
     // (assert! rather than assert_ne!: the corpora are too long to print)
-    assert!(single != single_import(&dir), "the sample must change the zones");
+    assert!(
+        single != single_import(&dir),
+        "the sample must change the zones"
+    );
 
     let pages = stdout_of(annot().args(["stream", "pages"]).arg(&dir));
     let n = 4;
@@ -132,7 +135,10 @@ fn a_corpus_larger_than_the_sample_is_imported_in_shards_byte_for_byte() {
             .collect::<String>()
     };
     let sampled = table(&["recurrence", "--of", "60", "--sample", "10"]);
-    assert!(sampled == single, "the shards sampled as one machine samples");
+    assert!(
+        sampled == single,
+        "the shards sampled as one machine samples"
+    );
     // Every page counted is the import that counts every page, not this one.
     assert!(table(&["recurrence"]) != single);
 }
