@@ -7,6 +7,12 @@
 //! A shard is all or nothing, as an export is: when the pre-flight refuses a
 //! span of any of its documents, nothing of the shard is written. Splits and
 //! documents without records are left to the cluster job.
+//!
+//! A shard writes its documents only: what an export writes before the first
+//! document (the CSV header, `--excel`'s byte-order mark, brat's
+//! `annotation.conf`) is [`export_head`], written once by the driver before the
+//! shards. A brat shard writes each file as a line `{"file","text"}`; the
+//! driver writes the files.
 
 use std::io::{BufRead, Write};
 
@@ -20,7 +26,7 @@ use crate::export::{Built, Step, Tally, build_document, overlap_rule};
 use crate::preflight::{Refusal, Report};
 use crate::split::Signature;
 use crate::summary::LeftOut;
-use crate::writers::{Vocab, writer};
+use crate::writers::{Vocab, stream_writer};
 
 /// What a shard's export wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -37,8 +43,8 @@ pub struct ShardSummary {
 /// once the whole shard passed the pre-flight.
 ///
 /// # Errors
-/// [`ExportError::Config`] for an export a stream cannot write (csv, splits,
-/// `--include-unannotated`); [`ExportError::StreamLine`] for a
+/// [`ExportError::Config`] for an export a stream cannot write (spacy,
+/// parquet, splits, `--include-unannotated`); [`ExportError::StreamLine`] for a
 /// line that is not a document line; [`ExportError::Refused`] with the
 /// pre-flight's list; [`ExportError::Write`] when `out` fails.
 pub fn export_shard(
@@ -54,12 +60,13 @@ pub fn export_shard(
     let provenance = matches!(config.source, Source::Combined { .. });
     let mut vocab = Vocab::from_schema(schema);
     // The formats a stream writes have no directory of their own.
-    let mut w = writer(&config.format, std::path::Path::new("."));
+    let mut w = stream_writer(&config.format);
     let mut buf = Vec::new();
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();
     let stdout = || std::path::PathBuf::from("-");
-    w.start(&vocab, &mut buf)
+    // The head is export_head's, written once before every shard.
+    w.start(&vocab, &mut Vec::new())
         .map_err(|source| ExportError::Write {
             path: stdout(),
             source,
@@ -88,17 +95,36 @@ pub fn export_shard(
     Ok(summary)
 }
 
+/// What an export of `config` writes before its first document (the CSV
+/// header, the byte-order mark of `--excel`, brat's `annotation.conf` as a
+/// file line; nothing for jsonl, conll and hf), to `out`: the driver writes
+/// it once, before the shards' lines, to make the bytes of `annot export`.
+///
+/// # Errors
+/// As [`export_shard`], for the configuration and `out`.
+pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) -> Result<()> {
+    check(config)?;
+    let mut w = stream_writer(&config.format);
+    let mut buf = Vec::new();
+    let write = |source| ExportError::Write {
+        path: "-".into(),
+        source,
+    };
+    w.start(&Vocab::from_schema(schema), &mut buf)
+        .map_err(write)?;
+    out.write_all(&buf)
+        .and_then(|()| out.flush())
+        .map_err(write)
+}
+
 /// Refuses what a stream of shards cannot write as a single export would.
 fn check(config: &ExportConfig) -> Result<()> {
     config.check_options()?;
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
-    if !matches!(
-        config.format,
-        Format::Jsonl { .. } | Format::Conll { .. } | Format::Hf { .. }
-    ) {
+    if matches!(config.format, Format::Spacy | Format::Parquet { .. }) {
         return refuse(
-            "stream jsonl, conll or hf lines: csv has a header each shard would repeat, and \
-             spacy, brat and parquet are files of their own (run annot export on the project)",
+            "spacy and parquet are binary files of their own, not lines: export each shard's \
+             documents with annot export on a project of them, or stream jsonl and convert",
         );
     }
     if config.split.splits.len() > 1 {

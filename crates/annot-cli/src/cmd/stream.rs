@@ -12,7 +12,7 @@ use annot_diff::agree::{AgreeOptions, AgreeStats};
 use annot_diff::stream::{ShardSelection, agree_shard, document_lines, sum};
 use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
-use annot_export::stream::{export_shard, signatures};
+use annot_export::stream::{export_head, export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
 use annot_import::{
     Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable,
@@ -75,8 +75,10 @@ enum Job {
     /// out (one line). With --combine: statistics in (in shard order), their
     /// sum out; `annot agree --combine` prints the report.
     Agree(StreamAgreeArgs),
-    /// Map: document lines in, export lines out (jsonl, conll or hf), the
-    /// pre-flight per shard: a shard it refuses writes nothing and exits 1.
+    /// Map: document lines in, export lines out (jsonl, csv, conll, hf, or
+    /// brat's files as lines `{"file","text"}`), the pre-flight per shard: a
+    /// shard it refuses writes nothing and exits 1. The CSV header and brat's
+    /// annotation.conf come once from `--head`.
     Export(StreamExportArgs),
     /// Map: document lines in, each document's split signature out (its unit,
     /// stratum and the SimHash of the text written): the input of `splits`.
@@ -103,6 +105,12 @@ struct StreamExportArgs {
         hide_possible_values = true
     )]
     lang: Option<LangArg>,
+    /// Export: write only what comes before the first document (csv: the
+    /// header and --excel's byte-order mark; brat: annotation.conf; jsonl,
+    /// conll, hf: nothing), reading nothing. A shard writes its documents
+    /// only: the head once, then the shards in order, are `annot export`'s bytes.
+    #[arg(long)]
+    head: bool,
 }
 
 /// Arguments of `annot stream agree`.
@@ -232,11 +240,19 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             })?;
             0
         }
+        Job::Export(a) if a.head => {
+            let (config, schema, _) = a.checked()?;
+            export_head(&config, &schema, &mut out)?;
+            0
+        }
         Job::Export(a) => {
             let (config, schema, lang) = a.checked()?;
             refused_is_1(export_shard(stdin, &config, &schema, lang, &mut out))?
         }
         Job::Signatures(a) => {
+            if a.head {
+                anyhow::bail!("--head is for annot stream export: signatures have no head");
+            }
             let (config, schema, lang) = a.checked()?;
             let mut sink = |sig: &Signature| {
                 write_line(&mut out, sig).map_err(|source| ExportError::Write {
