@@ -227,15 +227,20 @@ def bench(b, args):
     print(f"  (the driver's Python: {py:.0f} MiB at its peak)")
 
     # Scaling: the import and export maps alone, at each partition count.
-    print("== per-shard work against shard size (the maps alone; 2 tasks at a time)")
-    print(f"  {'shards':>6} {'docs/shard':>10}  {'import map':<52} export map")
+    print("== per-shard work against shard size (the maps alone, 2 tasks at a time)")
+    print(f"  {'shards':>6} {'docs/shard':>10} | {'import: median s':>16} {'ms/doc':>6} {'max RSS':>8} | "
+          f"{'export: median s':>16} {'ms/doc':>6} {'max RSS':>8}")
     rdd.cache().count()
     for shards in [int(s) for s in args.scaling.split(",")]:
-        imported = rdd.repartition(shards).pipe(b.cmd("scale-import", "stream", "import", "--recurrence", table)).count()
-        exported = lines.repartition(shards).pipe(b.cmd("scale-export", "stream", "export", "--format", "jsonl", "--from", "alice", "--schema", schema)).count()
-        print(f"  {shards:>6} {total // shards:>10}  {task_figures(b.tasks('scale-import')):<52} {task_figures(b.tasks('scale-export'))}"
-              f"  ({imported} documents, {exported} lines)")
-
+        rdd.repartition(shards).pipe(b.cmd("scale-import", "stream", "import", "--recurrence", table)).count()
+        lines.repartition(shards).pipe(b.cmd("scale-export", "stream", "export", "--format", "jsonl", "--from", "alice", "--schema", schema)).count()
+        per = total / shards
+        cells = []
+        for label in ("scale-import", "scale-export"):
+            tasks = b.tasks(label)
+            median = statistics.median(w for w, _ in tasks)
+            cells.append(f"{median:16.2f} {1000 * median / per:6.2f} {max(r for _, r in tasks):5.0f} MiB")
+        print(f"  {shards:>6} {per:>10.0f} | {cells[0]} | {cells[1]}")
 
 if __name__ == "__main__":
     main()

@@ -5,18 +5,9 @@
 use std::path::Path;
 
 use crate::common::{
-    annot, annot_in, annotate_with_patterns, empty_project, sample_corpus, stdout_of,
+    annot, annot_in, annotate_with_patterns, outputs_of, sample_corpus, sample_project, stdout_of,
 };
-
-/// `annot stream ARGS` over `input`: its stdout.
-fn map(args: &[&str], input: &str) -> String {
-    stdout_of(
-        annot()
-            .arg("stream")
-            .args(args)
-            .write_stdin(input.to_owned()),
-    )
-}
+use crate::stream::map;
 
 /// The sample corpus imported as a cluster imports it, into `root`: pages cut
 /// into three partitions, the recurrence table summed, and each partition's
@@ -41,17 +32,7 @@ fn import_in_parts(root: &Path, tmp: &Path) {
 
 /// stdout and stderr of `annot --project ROOT ARGS` (with `stdin`), which must succeed.
 fn run(root: &Path, args: &[&str], stdin: &str) -> (String, String) {
-    let out = annot_in(root)
-        .args(args)
-        .write_stdin(stdin.to_owned())
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    outputs_of(annot_in(root).args(args).write_stdin(stdin.to_owned()))
 }
 
 /// The decisions of a log: its records without the time they were made.
@@ -84,12 +65,7 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn a_corpus_of_part_files_serves_every_command_as_one_import_does() {
-    let (tmp, one) = empty_project();
-    annot_in(&one)
-        .arg("import")
-        .arg(sample_corpus())
-        .assert()
-        .success();
+    let (tmp, one) = sample_project();
     let parts = tmp.path().join("parts");
     annot().arg("init").arg(&parts).assert().success();
     import_in_parts(&parts, tmp.path());

@@ -20,7 +20,7 @@ fn shards(lines: &str, n: usize) -> Vec<String> {
 }
 
 /// `annot stream ARGS` over `input`: its stdout.
-fn map(args: &[&str], input: &str) -> String {
+pub(crate) fn map(args: &[&str], input: &str) -> String {
     stdout_of(
         annot()
             .arg("stream")
