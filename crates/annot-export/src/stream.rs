@@ -40,7 +40,8 @@ pub struct ShardSummary {
 }
 
 /// The map: the export lines of the [`DocumentLine`]s of `input`, to `out`
-/// once the whole shard passed the pre-flight.
+/// once the whole shard passed the pre-flight (held back until then in a
+/// temporary file past a few megabytes: memory does not grow with the shard).
 ///
 /// # Errors
 /// [`ExportError::Config`] for an export a stream cannot write (spacy,
@@ -61,7 +62,7 @@ pub fn export_shard(
     let mut vocab = Vocab::from_schema(schema);
     // The formats a stream writes have no directory of their own.
     let mut w = stream_writer(&config.format);
-    let mut buf = Vec::new();
+    let mut buf = Spill::default();
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();
     let stdout = || std::path::PathBuf::from("-");
@@ -75,7 +76,7 @@ pub fn export_shard(
         vocab.observe(&b.spans, &b.labels);
         w.write(&b.example(provenance), &vocab, &mut buf)
             .map_err(|source| ExportError::Write {
-                path: stdout(),
+                path: std::env::temp_dir(),
                 source,
             })
     })?;
@@ -83,16 +84,66 @@ pub fn export_shard(
         return Err(ExportError::Refused(Box::new(refusal)));
     }
     w.finish(&mut buf).map_err(|source| ExportError::Write {
-        path: stdout(),
+        path: std::env::temp_dir(),
         source,
     })?;
-    out.write_all(&buf)
+    buf.copy_to(out)
         .and_then(|()| out.flush())
         .map_err(|source| ExportError::Write {
             path: stdout(),
             source,
         })?;
     Ok(summary)
+}
+
+/// Bytes held back until a shard passed the pre-flight: in memory up to
+/// [`Spill::IN_MEMORY`], then in an unnamed temporary file (in `TMPDIR`), so
+/// that a shard of any size exports in bounded memory.
+#[derive(Default)]
+struct Spill {
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Spill {
+    /// Bytes kept in memory before the rest goes to a temporary file.
+    const IN_MEMORY: usize = 8 << 20;
+
+    /// Everything written, in order, to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::Seek as _;
+        out.write_all(&self.memory)?;
+        if let Some(file) = self.file {
+            let mut file = file
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            file.rewind()?;
+            std::io::copy(&mut file, out)?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Spill {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.file.is_none() && self.memory.len() + bytes.len() <= Self::IN_MEMORY {
+            self.memory.extend_from_slice(bytes);
+            return Ok(bytes.len());
+        }
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => self.file.insert(std::io::BufWriter::with_capacity(
+                1 << 16,
+                tempfile::tempfile()?,
+            )),
+        };
+        file.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), Write::flush)
+    }
 }
 
 /// What an export of `config` writes before its first document (the CSV
@@ -217,4 +268,28 @@ pub fn signatures(
         return Err(ExportError::Refused(Box::new(refusal)));
     }
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::Spill;
+
+    #[test]
+    fn a_spill_past_its_memory_gives_back_every_byte_in_order() {
+        let mut spill = Spill::default();
+        let line: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        let mut want = Vec::new();
+        for i in 0..(Spill::IN_MEMORY / 1000 + 500) {
+            let mut l = line.clone();
+            l.extend_from_slice(format!("{i}\n").as_bytes());
+            spill.write_all(&l).unwrap();
+            want.extend_from_slice(&l);
+        }
+        assert!(spill.file.is_some(), "past IN_MEMORY the rest is in a file");
+        let mut got = Vec::new();
+        spill.copy_to(&mut got).unwrap();
+        assert!(got == want, "{} bytes back of {}", got.len(), want.len());
+    }
 }
