@@ -53,7 +53,8 @@ enum Job {
         /// The pages of the whole import (all shards): each shard then counts
         /// the sample `annot import` counts, the pages a hash of their id keeps
         /// at the rate SAMPLE/TOTAL [default: every page].
-        #[arg(long, value_name = "TOTAL", conflicts_with = "combine")]
+        #[arg(long, value_name = "TOTAL", conflicts_with = "combine",
+              value_parser = clap::value_parser!(u64).range(1..))]
         of: Option<u64>,
         /// The pages counted, about, as `annot import --recurrence-sample`.
         #[arg(long, value_name = "N", default_value_t = annot_import::DEFAULT_RECURRENCE_SAMPLE,
