@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::annotated::Conversion;
-use crate::boilerplate::LineCounts;
+use crate::boilerplate::{LineCounts, RecurrenceSample};
 use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
@@ -455,14 +455,10 @@ impl Seen {
     }
 }
 
-/// Text files read by the first pass at most. Furniture worth the name
-/// recurs in a good share of the documents, so an even sample of a large
-/// import finds it as surely as the whole, at a fraction of the reading.
-const SCAN_SAMPLE: usize = 4096;
-
-/// The first pass: in how many documents (of an even sample of at most
-/// [`SCAN_SAMPLE`]) each short line of the text files occurs. `None` when
-/// there are too few text files for lines to recur.
+/// The first pass: in how many documents (of the sample
+/// [`crate::RecurrenceSample`] takes, about `opts.recurrence_sample` of them)
+/// each short line of the text files occurs. `None` when there are too few
+/// text files for lines to recur.
 fn count_lines(
     sources: &[Source],
     opts: &ImportOptions,
@@ -473,7 +469,13 @@ fn count_lines(
     if n < opts.boilerplate_min_docs.max(2) as usize {
         return None;
     }
-    let texts: Vec<&Source> = all.step_by(n.div_ceil(SCAN_SAMPLE)).collect();
+    let sample = RecurrenceSample {
+        total: n as u64,
+        sample: opts.recurrence_sample,
+    };
+    let texts: Vec<&Source> = all
+        .filter(|s| sample.keeps(s.id.as_deref(), &s.meta_source))
+        .collect();
     let mut counts = LineCounts::new();
     let mut tally = Progress {
         phase: Phase::Scanning,

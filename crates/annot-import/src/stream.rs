@@ -6,7 +6,8 @@
 //! What needs the whole corpus, the lines recurring across pages (site
 //! furniture), is a reduce between two maps: [`count_pages`] per shard, the
 //! tables summed ([`LineCounts::merge`]), then [`import_pages`] per shard with
-//! the summed table. Each page goes through the reader and zoner of
+//! the summed table. Each shard is told how many pages the whole import has,
+//! so that all count the sample one machine would count. Each page goes through the reader and zoner of
 //! [`crate::import`], so the documents are the bytes a single-machine import
 //! of the same files writes when it counts the same lines.
 
@@ -16,7 +17,7 @@ use std::io::BufRead;
 use annot_model::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::boilerplate::LineCounts;
+use crate::boilerplate::{LineCounts, RecurrenceSample};
 use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
@@ -115,13 +116,18 @@ fn page_lines<'a>(
     })
 }
 
-/// The map of the recurrence table: in how many of the pages of `input` each
-/// short line occurs. Every page is counted (a single-machine import counts
-/// an even sample of at most 4096 files; below that the two are the same).
-pub fn count_pages(input: impl BufRead) -> (LineCounts, Vec<Diagnostic>) {
+/// The map of the recurrence table: in how many of the pages of `input` that
+/// `sample` keeps each short line occurs. Given the number of pages of the
+/// whole import, the shards' tables sum to the table a single-machine import
+/// of the same files counts ([`RecurrenceSample`]); [`RecurrenceSample::ALL`]
+/// counts every page, the same up to [`crate::DEFAULT_RECURRENCE_SAMPLE`] pages.
+pub fn count_pages(input: impl BufRead, sample: RecurrenceSample) -> (LineCounts, Vec<Diagnostic>) {
     let mut failures = Vec::new();
     let mut counts = LineCounts::new();
     for (n, page) in page_lines(input, &mut failures) {
+        if !sample.keeps(page.id.as_deref(), &page.source) {
+            continue;
+        }
         // As the first pass of an import: pages that do not decode are reported by the second.
         if let Ok((text, _)) = decode_raw(page.text.as_bytes(), &location(n), false) {
             counts.add_text(&normalize(&text));

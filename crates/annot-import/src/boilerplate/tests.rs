@@ -59,21 +59,56 @@ fn phrases() {
     assert_eq!(phrase("Pour mémoire"), Some(Phrase::Related));
     assert_eq!(phrase("(Lire aussi : Un titre)"), Some(Phrase::RelatedLink));
     assert_eq!(phrase("Read more:"), Some(Phrase::Related));
-    assert_eq!(phrase("6 articles restants"), Some(Phrase::Footer));
+    assert_eq!(phrase("6 articles restants"), Some(Phrase::Paywall));
+    assert_eq!(
+        phrase("Abonnez-vous pour lire la suite sans limite"),
+        Some(Phrase::Paywall)
+    );
+    assert_eq!(
+        phrase(
+            "Vous avez lu vos trois articles gratuits du mois. Pour lire la suite, \
+             choisissez une formule à partir de 1 € par mois."
+        ),
+        Some(Phrase::Paywall),
+        "a long prompt"
+    );
+    assert_eq!(
+        phrase(
+            "Le maire a dû attendre la fin du conseil municipal pour lire la suite \
+             du rapport, resté dans un tiroir depuis deux ans."
+        ),
+        None,
+        "the words of a prompt inside a sentence"
+    );
     assert_eq!(phrase("12 partages"), Some(Phrase::Nav));
     assert_eq!(phrase("Réagir (14)"), Some(Phrase::Footer));
     assert_eq!(phrase("Comments (23)"), Some(Phrase::Footer));
     assert_eq!(phrase("Partager : Facebook – X"), Some(Phrase::Nav));
+    assert_eq!(phrase("Share this story"), Some(Phrase::Nav));
+    assert_eq!(
+        phrase("Shares in the miner fell 3% by midday."),
+        None,
+        "a sentence whose first word opens like a button"
+    );
     assert_eq!(phrase("Topics"), Some(Phrase::Footer));
     assert_eq!(
         phrase("© 2024 The Daily Example. All rights reserved."),
         Some(Phrase::Nav)
     );
     assert_eq!(phrase("Le gouvernement lira aussi le texte."), None);
+    assert_eq!(
+        phrase("Lire aussi Les agriculteurs face à la sécheresse"),
+        Some(Phrase::RelatedLink)
+    );
+    assert_eq!(
+        phrase("Read more carefully, the figures tell another story."),
+        None,
+        "a sentence that opens with the words of a link"
+    );
     assert_eq!(phrase("Syrie"), None);
     assert_eq!(
         phrase("Vous avez atteint la limite d’articles gratuits."),
-        Some(Phrase::Footer)
+        Some(Phrase::Paywall)
     );
     assert_eq!(phrase("DÉJÀ ABONNÉ ? Se connecter"), Some(Phrase::Nav));
     let banner = format!(
@@ -127,4 +162,29 @@ fn recurrence_needs_enough_documents() {
     assert!(!counts.is_recurrent("Titre trois", 3, 0.2));
     assert!(!counts.is_recurrent("Autre chose", 3, 0.2));
     assert!(!counts.is_recurrent("Menu du site", 3, 0.95));
+}
+
+#[test]
+fn the_recurrence_sample_keeps_all_of_a_small_import_and_about_its_size_of_a_large_one() {
+    use super::RecurrenceSample;
+    let small = RecurrenceSample {
+        total: 4096,
+        sample: 4096,
+    };
+    assert!((0..4096).all(|i| small.keeps(Some(&format!("page-{i}")), "x.txt")));
+    let large = RecurrenceSample {
+        total: 100_000,
+        sample: 4096,
+    };
+    let kept = (0..100_000)
+        .filter(|i| large.keeps(Some(&format!("page-{i}")), "x.txt"))
+        .count();
+    assert!((3700..4500).contains(&kept), "{kept} kept");
+    // The id decides, else the source; not the position.
+    assert_eq!(
+        large.keeps(Some("a"), "one.txt"),
+        large.keeps(Some("a"), "two.txt")
+    );
+    assert_eq!(large.keeps(None, "b.txt"), large.keeps(Some("b.txt"), "x"));
+    assert!(RecurrenceSample::ALL.keeps(None, "anything"));
 }
