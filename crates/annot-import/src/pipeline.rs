@@ -474,7 +474,7 @@ fn count_lines(
         sample: opts.recurrence_sample,
     };
     let texts: Vec<&Source> = all
-        .filter(|s| sample.keeps(s.id.as_deref(), &s.meta_source))
+        .filter(|s| sample.keeps(s.id().as_deref(), &s.meta_source()))
         .collect();
     let mut counts = LineCounts::new();
     let mut tally = Progress {
