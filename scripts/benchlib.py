@@ -1,5 +1,6 @@
 """What the benchmark scripts share: building annot, generating articles, measuring a child."""
 
+import json
 import os
 import subprocess
 import sys
@@ -37,7 +38,18 @@ def measure(cmd, **kw):
     return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), cpu
 
 
-def run_measured(cmd, **kw):
-    """Runs cmd; returns (seconds, peak RSS in MB, exit code) from wait4()'s rusage of that child."""
-    elapsed, rss, code, _ = measure(cmd, **kw)
-    return elapsed, rss, code
+def figures(cmd, ok=(0,), **kw):
+    """Runs cmd and returns {"seconds", "cpu", "rss_mb", "code"} from wait4() of that one
+    child (its own peak resident set: a maximum over every child so far, as
+    getrusage(RUSAGE_CHILDREN) gives, would mix commands). Exits naming the command when
+    its exit code is not in `ok`."""
+    seconds, rss, code, cpu = measure([str(c) for c in cmd], **kw)
+    if code not in ok:
+        sys.exit(f"{' '.join(map(str, cmd))} exited with {code}")
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": rss, "code": code}
+
+
+def print_json(value):
+    """The --json output of a bench script: one JSON object on stdout."""
+    json.dump(value, sys.stdout, indent=2)
+    print()
