@@ -8,9 +8,10 @@ moved, dropped or added, and 10% of topics changed), then measures, each as a ch
 process (wall time and peak RSS from wait4):
 
   * `annot agree A B --json` (every figure: labels, spans, tokens, alpha-U, per document);
-  * the same main figures in Python: scikit-learn `cohen_kappa_score` and
-    `krippendorff.alpha` on the topics, seqeval strict entity P/R/F1 on IOB2 tags, and
-    `cohen_kappa_score` and `krippendorff.alpha` on the token tags (tokens by a regex;
+  * the same main figures in Python: scikit-learn `cohen_kappa_score`,
+    `krippendorff.alpha` and statsmodels `fleiss_kappa` on the topics, seqeval strict
+    entity P/R/F1 on IOB2 tags, and `cohen_kappa_score` and `krippendorff.alpha` on the
+    token tags (tokens by a regex;
     loading the logs and the corpus is counted, as it is for annot).
 
     python3 scripts/bench_agree.py [--count 100000] [--keep DIR] [--skip-python] [--json]
@@ -48,6 +49,8 @@ PY_REFERENCE = r'''
 import json, re, sys, glob
 from sklearn.metrics import cohen_kappa_score
 import krippendorff
+import numpy as np
+from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
 from seqeval.metrics import precision_score, recall_score, f1_score
 from seqeval.scheme import IOB2
 
@@ -87,6 +90,7 @@ for path in sorted(glob.glob(root + "/corpus/*.jsonl")):
                 out.append(tags)
 print("topic kappa", cohen_kappa_score(la, lb))
 print("topic alpha", krippendorff.alpha(reliability_data=[la, lb], level_of_measurement="nominal"))
+print("topic fleiss", fleiss_kappa(aggregate_raters(np.array([la, lb]).T)[0]))
 print("entity P/R/F1", precision_score(ya, yb, mode="strict", scheme=IOB2),
       recall_score(ya, yb, mode="strict", scheme=IOB2), f1_score(ya, yb, mode="strict", scheme=IOB2))
 flat_a = [t for s in ya for t in s]; flat_b = [t for s in yb for t in s]
