@@ -22,17 +22,15 @@ The Python references need 3.9 GB at 10,000 documents and grow with the tokens
 (krippendorff.alpha's arrays are units x values x values): keep them to 10,000.
 """
 
-import argparse
 import json
 import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import ROOT, figures, print_json
+from benchlib import ROOT, arguments, figures, print_json, work_dir
 
 WORDS = ("le la les un une des du de et à en pour sur avec dans par selon a ont été est "
          "sont conseil municipal habitants eau réseau station gouvernement ministre "
@@ -212,12 +210,9 @@ def run(annot: Path, root: Path, python=None) -> dict:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000)
-    ap.add_argument("--keep", type=Path)
+    ap = arguments(100_000, __doc__)
     ap.add_argument("--skip-python", action="store_true",
                     help="time annot only (the Python references hold every tag list: 3.9 GB at 10,000 documents)")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli"], cwd=ROOT, check=True)
     annot = ROOT / "target/release/annot"
@@ -225,8 +220,7 @@ def main():
     if not args.skip_python:
         python = subprocess.run(["bash", ROOT / "scripts" / "venv-interop.sh"], check=True,
                                 capture_output=True, text=True).stdout.strip()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-agree-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(args.keep, "bench-agree-")
     root = work / "proj"
     prepare(annot, root, args.count)
     r = run(annot, root, python)

@@ -24,7 +24,6 @@ Targets (issue 3): first prompt under 150 ms, commands under 10 ms, memory that 
 not grow with the size of the corpus text (compare --count 10000 with --count 100000).
 """
 
-import argparse
 import json
 import os
 import pty
@@ -34,11 +33,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import articles as generated_articles, build, print_json
+from benchlib import arguments, articles as generated_articles, build, print_json, work_dir
 
 PROMPT = "bench› ".encode()
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
@@ -207,18 +205,14 @@ def run(annot: Path, proj: Path, docs: int = 100, log_records: int = 0, starts: 
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000, help="articles in the corpus")
+    ap = arguments(100_000, __doc__)
     ap.add_argument("--docs", type=int, default=100, help="documents to annotate")
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
     ap.add_argument("--log-records", type=int, default=0,
                     help="earlier records in the annotator's log at start-up")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
 
     annot, xtask = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(args.keep, "annot-bench-")
     articles = generated_articles(xtask, work, args.count)
     proj = work / "proj"
     if not (proj / "annot.toml").exists():

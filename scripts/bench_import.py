@@ -15,15 +15,13 @@ wait4()'s rusage of that one child process.
 Target (issue 2): import at least half as fast as the floor, peak RSS < 200 MB.
 """
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from benchlib import articles as generated_articles, build, figures, print_json
+from benchlib import arguments, articles as generated_articles, build, figures, print_json, work_dir
 
 
 def run(annot: Path, articles: Path, work: Path) -> dict:
@@ -49,15 +47,11 @@ def run(annot: Path, articles: Path, work: Path) -> dict:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000)
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap = arguments(100_000, __doc__)
     args = ap.parse_args()
 
     annot, xtask = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(args.keep, "annot-bench-")
     r = run(annot, generated_articles(xtask, work, args.count), work)
     if args.json:
         print_json(r)

@@ -15,16 +15,15 @@ Prints tasks/s, spans/s, MB/s and peak RSS (wait4()'s rusage of the child).
     python3 scripts/bench_import_annotations.py [--count 50000] [--keep DIR] [--json]
 """
 
-import argparse
+from argparse import SUPPRESS
 import json
 import random
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from benchlib import build, figures, print_json
+from benchlib import arguments, build, figures, print_json, work_dir
 
 PEOPLE = ["Élisabeth Borne", "Jean Dupont", "Marie Curie", "Ahmed Ben Ali", "Zoé Martin"]
 PLACES = ["Lille", "Marseille", "Beyrouth", "Genève", "Saint-Étienne"]
@@ -107,18 +106,14 @@ def run(annot: Path, data: Path, work: Path) -> dict:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=50_000)
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--read", type=Path, help=argparse.SUPPRESS)
+    ap = arguments(50_000, __doc__)
+    ap.add_argument("--read", type=Path, help=SUPPRESS)
     args = ap.parse_args()
     if args.read:
         print_json(read_tasks(args.read))
         return
     annot, _ = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-ann-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(args.keep, "annot-bench-ann-")
     data, spans = prepare(work, args.count)
     r = run(annot, data, work)
     if args.json:

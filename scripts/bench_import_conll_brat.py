@@ -15,15 +15,13 @@ Prints documents/s, MB/s, CPU seconds and peak RSS (wait4()'s rusage of the chil
     python3 scripts/bench_import_conll_brat.py [--count 5000] [--keep DIR] [--json]
 """
 
-import argparse
 import json
 import random
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
-from benchlib import build, figures, print_json
+from benchlib import arguments, build, figures, print_json, work_dir
 
 WORDS = ["le", "maire", "de", "la", "ville", "a", "annoncé", "un", "plan", "pour", "les",
          "écoles", "et", "routes", "du", "département", "mardi", "soir", "selon", "🎉"]
@@ -107,14 +105,10 @@ def run(annot: Path, work: Path, inputs: dict) -> dict:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=5_000)
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap = arguments(5_000, __doc__)
     args = ap.parse_args()
     annot, _ = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-conll-"))
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(args.keep, "annot-bench-conll-")
     r = run(annot, work, prepare(work, args.count))
     if args.json:
         print_json(dict(r, documents=args.count))

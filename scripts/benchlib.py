@@ -1,9 +1,11 @@
 """What the benchmark scripts share: building annot, generating articles, measuring a child."""
 
+import argparse
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,3 +55,19 @@ def print_json(value):
     """The --json output of a bench script: one JSON object on stdout."""
     json.dump(value, sys.stdout, indent=2)
     print()
+
+
+def arguments(count: int, description=None) -> argparse.ArgumentParser:
+    """The options every bench script has: --count (default `count`), --keep DIR, --json."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=count, help="documents generated")
+    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return ap
+
+
+def work_dir(keep, prefix: str) -> Path:
+    """The --keep directory (made when missing), else a new temporary one."""
+    work = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    work.mkdir(parents=True, exist_ok=True)
+    return work
