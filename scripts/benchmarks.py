@@ -37,6 +37,7 @@ import copy
 import json
 import os
 import platform
+import shlex
 import shutil
 import subprocess
 import sys
@@ -74,6 +75,7 @@ class Report:
         self.notes = []
         self.skipped = []
         self.loads = []  # the 1-minute load average after each size
+        self.minutes = {}  # wall minutes each size took, its data generation included
 
     def add(self, section, work, size, annot, peer=None, peer_fig=None, detail=""):
         self.rows.append({"section": section, "work": work, "size": size, "annot": annot,
@@ -265,7 +267,9 @@ def render(report, meta):
              "(it builds annot, makes its Python venv and generates the data):", "",
              f"    {meta['command']}", "",
              f"- Run: {meta['start']} to {meta['end']} UTC ({meta['minutes']:.0f} min), "
-             f"commit `{meta['commit']}`{meta['dirty']}",
+             f"commit `{meta['commit']}`{meta['dirty']}; "
+             + ", ".join(f"{n:,} documents {m:.1f} min" for n, m in report.minutes.items())
+             + " (data generation included)",
              f"- Machine: {meta['machine']}",
              f"- Load average (1, 5, 15 min): {meta['load_start']} at the start, {meta['load_end']} at the end "
              f"(1 min: {meta['max_load']:.2f} at the highest, sampled after each size)",
@@ -377,8 +381,9 @@ def about(args, peers):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="10000,100000,1000000", help="documents, comma-separated")
-    ap.add_argument("--quick", action="store_true", help="smoke test: 1,000 documents, no venv, report on stdout")
+    ap.add_argument("--sizes", help="documents, comma-separated (default 10000,100000,1000000; 1000 with --quick)")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke test: 1,000 documents (unless --sizes), no venv, report on stdout")
     ap.add_argument("--no-peers", action="store_true", help="do not make the venv or run the peers in it")
     ap.add_argument("--out", help="the report (default BENCHMARKS.md in the repository; - for stdout)")
     ap.add_argument("--json", type=Path, help="also write every figure measured as JSON to this file")
@@ -394,10 +399,11 @@ def main():
     ap.add_argument("--note", default="", help="a line for the report's header (who else used the machine)")
     args = ap.parse_args()
     if args.quick:
-        args.sizes = "1000"
+        args.sizes = args.sizes or "1000"
         args.no_peers = True
         args.annotate_docs = min(args.annotate_docs, 20)
         args.out = args.out or "-"
+    args.sizes = args.sizes or "10000,100000,1000000"
     try:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",")})
     except ValueError:
@@ -409,7 +415,7 @@ def main():
     t0 = time.time()
     start = datetime.now(timezone.utc)
     load_start = os.getloadavg()
-    command = "python3 scripts/benchmarks.py " + " ".join(sys.argv[1:])
+    command = shlex.join(["python3", "scripts/benchmarks.py", *sys.argv[1:]])
     if args.bin_dir:
         annot, xtask = args.bin_dir / "annot", args.bin_dir / "xtask"
         if not (annot.exists() and xtask.exists()):
@@ -424,11 +430,13 @@ def main():
                                 stdout=subprocess.PIPE, text=True).stdout.strip()
     report = Report()
     for i, n in enumerate(sizes):
+        began = time.time()
         try:
             measure_size(n, args, annot, xtask, python, report)
         except (Exception, SystemExit) as e:  # one size failing leaves the others' rows
             report.skipped.append(f"{n:,} documents: failed ({e}); the rows before it are kept")
             log(report.skipped[-1])
+        report.minutes[n] = (time.time() - began) / 60
         write(args, out, report, python, command, t0, start, load_start, sizes[i + 1:])
 
 
