@@ -267,7 +267,7 @@ def render(report, meta):
              "(it builds annot, makes its Python venv and generates the data):", "",
              f"    {meta['command']}", "",
              f"- Run: {meta['start']} to {meta['end']} UTC ({meta['minutes']:.0f} min), "
-             f"commit `{meta['commit']}`{meta['dirty']}; "
+             f"commit {meta['commit']}; "
              + ", ".join(f"{n:,} documents {m:.1f} min" for n, m in report.minutes.items())
              + " (data generation included)",
              f"- Machine: {meta['machine']}",
@@ -414,6 +414,11 @@ def main():
 
     t0 = time.time()
     start = datetime.now(timezone.utc)
+    # The commit the binaries are built from (taken before the build: a later commit or
+    # merge during a long run must not be named in the header).
+    commit = f"`{git('rev-parse', '--short=12', 'HEAD')}`"
+    if git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"):
+        commit += " (with uncommitted changes)"
     load_start = os.getloadavg()
     command = shlex.join(["python3", "scripts/benchmarks.py", *sys.argv[1:]])
     if args.bin_dir:
@@ -437,10 +442,10 @@ def main():
             report.skipped.append(f"{n:,} documents: failed ({e}); the rows before it are kept")
             log(report.skipped[-1])
         report.minutes[n] = (time.time() - began) / 60
-        write(args, out, report, python, command, t0, start, load_start, sizes[i + 1:])
+        write(args, out, report, python, command, commit, t0, start, load_start, sizes[i + 1:])
 
 
-def write(args, out, report, python, command, t0, start, load_start, pending):
+def write(args, out, report, python, command, commit, t0, start, load_start, pending):
     """Writes the report (again after every size, so that an interrupted run keeps what it measured)."""
     load_end = os.getloadavg()
     report.loads.append(load_end[0])
@@ -449,8 +454,7 @@ def write(args, out, report, python, command, t0, start, load_start, pending):
     fmt_load = lambda l: " / ".join(f"{x:.2f}" for x in l)
     meta = {
         "command": command.strip(), "start": f"{start:%Y-%m-%d %H:%M}", "end": f"{end:%H:%M}",
-        "minutes": (time.time() - t0) / 60, "commit": git("rev-parse", "--short=12", "HEAD"),
-        "dirty": " (with uncommitted changes)" if git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md") else "",
+        "minutes": (time.time() - t0) / 60, "commit": commit,
         "machine": machine(), "load_start": fmt_load(load_start), "load_end": fmt_load(load_end),
         "versions": versions(python), "note": args.note, "max_load": max_load,
         "loaded": max_load > 0.75 * (os.cpu_count() or 1), "about": about(args, python),
