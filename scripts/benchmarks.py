@@ -105,6 +105,12 @@ def measure_size(n, args, annot, xtask, python, report):
         log(f"skipping {n}: {report.skipped[-1]}")
         return
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-", dir=args.work_dir))
+
+    def drop(path):
+        """Data no longer needed: removed at once (the disk holds one row's data at a time)."""
+        if not args.keep:
+            shutil.rmtree(path)
+
     try:
         log(f"{n}: generating articles")
         articles = generated_articles(xtask, work, n)
@@ -116,7 +122,7 @@ def measure_size(n, args, annot, xtask, python, report):
         report.add("import", "import of scraped articles (.txt)", n, imp["import"],
                    "`cat` of the same files (I/O floor)", imp["cat"],
                    f"{imp['mb']:.0f} MB of text")
-        shutil.rmtree(articles)
+        drop(articles)
         proj = Path(imp["project"])
 
         log(f"{n}: annotate")
@@ -156,9 +162,9 @@ def measure_size(n, args, annot, xtask, python, report):
                 if name == "conll" and spacy else (None, None)
             report.add("export", f"export --format {name}", n, f, *peer,
                        f"{ex['spans']:,} spans, {f['written_mb']:.0f} MB written")
-        shutil.rmtree(proj)
+        drop(proj)
         for out in work.glob("out-*"):
-            shutil.rmtree(out)
+            drop(out)
 
         log(f"{n}: agree")
         agree_root = work / "agree" / "proj"
@@ -169,7 +175,7 @@ def measure_size(n, args, annot, xtask, python, report):
         report.add("agree", "agree a b --json (labels, spans, tokens, alpha-U)", n, ag["agree"],
                    "scikit-learn + krippendorff + statsmodels + seqeval" if peer_python else None,
                    ag.get("python"), f"{ag['tokens']:,} tokens")
-        shutil.rmtree(agree_root.parent)
+        drop(agree_root.parent)
 
         log(f"{n}: import of Prodigy JSONL")
         pd = work / "prodigy"
@@ -180,7 +186,7 @@ def measure_size(n, args, annot, xtask, python, report):
         report.add("import", "import --format prodigy (documents + records)", n, pr["first"], reader, pr["python"],
                    f"{spans:,} spans, {pr['mb']:.0f} MB")
         report.add("import", "the same Prodigy import again (nothing new)", n, pr["again"], reader, pr["python"])
-        shutil.rmtree(pd)
+        drop(pd)
 
         if n <= args.conll_brat_up_to:
             log(f"{n}: import of CoNLL and brat")
@@ -190,7 +196,7 @@ def measure_size(n, args, annot, xtask, python, report):
             for what, f in r["imports"].items():
                 detail = f"{r['conll_mb']:.0f} MB of CoNLL" if what.startswith("conll") else ""
                 report.add("import", f"import --format {what}", n, f, detail=detail)
-            shutil.rmtree(cb)
+            drop(cb)
     finally:
         if args.keep:
             log(f"kept {work}")
@@ -395,7 +401,8 @@ def main():
     ap.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--max-disk-gb", type=float, default=15)
     ap.add_argument("--bin-dir", type=Path, help="use the annot and xtask already built there (no cargo build)")
-    ap.add_argument("--keep", action="store_true", help="keep each size's data (for a look afterwards)")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep all the data (WORK_DIR/bench-N-*: mind the disk) instead of removing each row's when measured")
     ap.add_argument("--note", default="", help="a line for the report's header (who else used the machine)")
     args = ap.parse_args()
     if args.quick:
