@@ -266,6 +266,52 @@ def versions(python):
     return "; ".join(o for o in out if o)
 
 
+# The targets the issues set: (work, what is compared, limit, issue). "seconds" and
+# "rss_mb" are annot's; "floor" is the peer's time over annot's (at least the limit);
+# "peer" is the same ratio for a peer that annot must beat.
+TARGETS = [
+    ("import of scraped articles (.txt)", "rss_mb", 200, "import peak RSS under 200 MB (issue 14)"),
+    ("import of scraped articles (.txt)", "floor", 0.5, "import at least half as fast as `cat` (issue 2)"),
+    ("annotate: first prompt", "seconds", 0.150, "annotate first prompt under 150 ms (issue 14)"),
+    ("annotate: first prompt", "rss_mb", 64, "annotate RSS under 64 MB (issue 14; of the starts)"),
+    ("annotate: accept `Enter`", "rss_mb", 64, "annotate RSS under 64 MB (issue 14; of the session)"),
+    ("annotate: mark `t12 PER`", "seconds", 0.010, "a command under 10 ms (issue 3; median)"),
+    ("status", "seconds", 0.150, "status under 150 ms (issue 14)"),
+    ("show (one document)", "seconds", 0.150, "show under 150 ms (issue 14)"),
+    ("agree a b --json (labels, spans, tokens, alpha-U)", "peer", 20, "agree at least 20× faster than the Python libraries (issue 10)"),
+]
+
+
+def targets(report):
+    """The targets at the largest size each row was measured at."""
+    out = []
+    for work, key, limit, what in TARGETS:
+        rows = [r for r in report.rows if r["work"] == work]
+        if key in ("floor", "peer"):
+            rows = [r for r in rows if r["peer_fig"]]
+        if not rows:
+            continue
+        r = max(rows, key=lambda r: r["size"])
+        a = r["annot"]
+        if key in ("floor", "peer"):
+            value = r["peer_fig"]["seconds"] / a["seconds"]
+            shown = f"{value:.2f}× ({r['peer']}: {r['peer_fig']['seconds']:.2f} s, annot {a['seconds']:.2f} s)"
+            ok = value >= limit
+        elif a.get(key) is None:
+            continue
+        else:
+            value = a[key]
+            shown = fmt_mem(a) if key == "rss_mb" else fmt_time({"seconds": value})
+            ok = value < limit
+        out.append(f"| {what} | {r['size']:,} | {shown} | {'yes' if ok else '**no**'} |")
+    if not out:
+        return []
+    return ["## Targets", "",
+            "Each target at the largest size its row was measured at (times are wall times, "
+            "so on a loaded machine a time target can miss for want of a core).", "",
+            "| target | documents | measured | met |", "|---|--:|--:|---|"] + out + [""]
+
+
 def render(report, meta):
     sizes = sorted({r["size"] for r in report.rows})
     lines = ["# Benchmarks", "",
@@ -292,6 +338,7 @@ def render(report, meta):
               "so each command is measured on its own). A ratio is the peer's figure divided by "
               "annot's: above 1, annot is faster or smaller; for a floor (`cat`, a bare fsync) it is "
               "below 1 and says how close annot comes to it.", ""]
+    lines += targets(report)
     sections = [("import", "Import"), ("commands", "Status, show, check"), ("annotate", "Annotate"),
                 ("export", "Export"), ("agree", "Agree")]
     for key, title in sections:
