@@ -447,6 +447,8 @@ def main():
     ap.add_argument("--annotate-docs", type=int, default=100, help="documents annotated in the session")
     ap.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--max-disk-gb", type=float, default=15)
+    ap.add_argument("--render", type=Path, metavar="JSON",
+                    help="write the report again from an earlier run's --json file (nothing measured)")
     ap.add_argument("--bin-dir", type=Path, help="use the annot and xtask already built there (no cargo build)")
     ap.add_argument("--keep", action="store_true",
                     help="keep all the data (WORK_DIR/bench-N-*: mind the disk) instead of removing each row's when measured")
@@ -457,6 +459,23 @@ def main():
         args.no_peers = True
         args.annotate_docs = min(args.annotate_docs, 20)
         args.out = args.out or "-"
+    out = Path(args.out) if args.out and args.out != "-" else (None if args.out == "-" else ROOT / "BENCHMARKS.md")
+    if args.render:
+        # The report again from the figures of an earlier run (its --json file), measuring nothing.
+        saved = json.loads(args.render.read_text())
+        report = Report()
+        report.rows, report.skipped = saved["rows"], saved["skipped"]
+        report.minutes = {int(n): m for n, m in saved.get("minutes", {}).items()}
+        meta = saved["meta"]
+        meta.setdefault("commit", "unknown")
+        if not meta["commit"].startswith("`"):
+            meta["commit"] = f"`{meta['commit']}`{meta.pop('dirty', '')}"
+        text = render(report, meta)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            save(out, text)
+        return
     args.sizes = args.sizes or "10000,100000,1000000"
     try:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",")})
@@ -464,7 +483,6 @@ def main():
         sys.exit(f"--sizes {args.sizes!r}: give document counts separated by commas, e.g. 10000,100000")
     if not sizes or sizes[0] < 10:
         sys.exit(f"--sizes {args.sizes!r}: every size must be at least 10 documents")
-    out = Path(args.out) if args.out and args.out != "-" else (None if args.out == "-" else ROOT / "BENCHMARKS.md")
 
     t0 = time.time()
     start = datetime.now(timezone.utc)
@@ -519,15 +537,21 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
                                            "not measured yet (the run is in progress)"]
     text = render(report, meta)
     if args.json:
-        args.json.write_text(json.dumps({"meta": meta, "rows": report.rows, "skipped": report.skipped}, indent=2))
+        args.json.write_text(json.dumps({"meta": meta, "rows": report.rows, "skipped": report.skipped,
+                                         "minutes": report.minutes, "loads": report.loads}, indent=2))
     if out is None:
         if not pending:
             sys.stdout.write(text)
     else:
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        save(out, text)
         log(f"wrote {out} ({meta['minutes']:.0f} min so far)")
+
+
+def save(out, text):
+    """Writes the report whole or not at all (a temporary file renamed)."""
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
 
 
 if __name__ == "__main__":
