@@ -5,7 +5,7 @@ Generates N documents (JSONL written directly: short news-like French sentences 
 named entities), imports them, writes two annotators' logs directly (about 20 spans per
 document, a topic label on every document; B is A with about 15% of spans relabelled,
 moved, dropped or added, and 10% of topics changed), then measures, each as a child
-process (wall time and peak RSS from wait4):
+process (wall and CPU time from wait4, peak RSS from GNU time: benchlib.measure):
 
   * `annot agree A B --json` (every figure: labels, spans, tokens, alpha-U, per document);
   * the same main figures in Python: scikit-learn `cohen_kappa_score`,

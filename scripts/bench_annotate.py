@@ -11,7 +11,7 @@ way a person would (rustyline prompt, raw mode) and measures:
     ruler, marking a span by token range, relabelling, undo, accepting a
     document (append + fsync of the record, then rendering the next
     document), skipping, going forward and back;
-  * peak RSS of the session (wait4 rusage after `q`);
+  * peak RSS of the session (GNU time's, benchlib.PeakRss);
   * the floor for a decision: append one line to a file and fsync it.
 
     python3 scripts/bench_annotate.py [--count 100000] [--docs 100] [--keep DIR]
@@ -36,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import arguments, articles as generated_articles, build, print_json, work_dir
+from benchlib import PeakRss, arguments, articles as generated_articles, build, print_json, work_dir
 
 PROMPT = "bench› ".encode()
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
@@ -48,9 +48,10 @@ class Session:
     def __init__(self, annot: Path, project: Path):
         self.master, slave = pty.openpty()
         env = dict(os.environ, NO_COLOR="1", COLUMNS="120", LINES="50", TERM="xterm")
+        self.peak = PeakRss([annot, "--project", project, "annotate", "--annotator", "bench"])
         self.start = time.perf_counter()
         self.proc = subprocess.Popen(
-            [str(annot), "--project", str(project), "annotate", "--annotator", "bench"],
+            self.peak.cmd,
             stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
         )
         os.close(slave)
@@ -95,7 +96,7 @@ class Session:
                 break
         _, status, usage = os.wait4(self.proc.pid, 0)
         os.close(self.master)
-        return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024.0
+        return os.waitstatus_to_exitcode(status), self.peak.rss_mb(usage)
 
 
 def fsync_floor(directory: Path, n: int = 200) -> float:

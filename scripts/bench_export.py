@@ -13,7 +13,7 @@ and white space or punctuation, labels in turn), then times
 `annot export --format conll`, `--format jsonl --no-tokens`, `--format spacy` and
 conll with `--split train=80,dev=10,test=10` (two passes: the split plan,
 then the files) (release build, one process each; wall and CPU time and peak
-RSS from wait4() of that child).
+RSS of that child: benchlib.measure).
 
 The same work in Python, for the ratio (in the venv of scripts/venv-interop.sh, as a
 child process of its own): spaCy's tokenizer (`spacy.blank(lang).make_doc`) on the

@@ -8,7 +8,7 @@ boilerplate, French and English), then measures, with a warm page cache:
   * annot import into a fresh project
 
 and prints documents/s, MB/s and peak RSS for both. Peak RSS comes from
-wait4()'s rusage of that one child process.
+GNU time of that one child process (benchlib.measure).
 
     python3 scripts/bench_import.py [--count 100000] [--keep DIR] [--json]
 

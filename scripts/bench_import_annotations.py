@@ -10,7 +10,7 @@ answered reject), then measures, with a warm page cache:
   * a first import into a fresh project (corpus lines and the model's log);
   * the same import again (every document and record already there: nothing written).
 
-Prints tasks/s, spans/s, MB/s and peak RSS (wait4()'s rusage of the child).
+Prints tasks/s, spans/s, MB/s and peak RSS (of each child: benchlib.measure).
 
     python3 scripts/bench_import_annotations.py [--count 50000] [--keep DIR] [--json]
 """

@@ -10,7 +10,7 @@ warm page cache and a fresh project each time:
     the corpus's order, then in reverse order (each document looked for);
   * brat, N .txt + .ann pairs in one folder.
 
-Prints documents/s, MB/s, CPU seconds and peak RSS (wait4()'s rusage of the child).
+Prints documents/s, MB/s, CPU seconds and peak RSS (of each child: benchlib.measure).
 
     python3 scripts/bench_import_conll_brat.py [--count 5000] [--keep DIR] [--json]
 """

@@ -9,7 +9,8 @@ Builds annot and the data generator (xtask) in release mode, makes the Python ve
 scripts/venv-interop.sh (.venv-interop: spaCy, scikit-learn, krippendorff, statsmodels,
 seqeval) when it is missing or stale, then for each size generates the data and runs every
 row of the report, annot and its peer on the same data in the same run, each a child
-process measured on its own (wall and CPU time and peak RSS from wait4() of that child):
+process measured on its own (wall time; CPU time from wait4(); peak RSS from GNU time,
+as a child forked from Python would start from this script's own; benchlib.measure):
 
   * import of generated articles (scripts/bench_import.py) vs `cat` of the same files;
   * status, show, check on that project (median of 5 runs; check once);
@@ -54,7 +55,7 @@ import bench_export  # noqa: E402
 import bench_import  # noqa: E402
 import bench_import_annotations  # noqa: E402
 import bench_import_conll_brat  # noqa: E402
-from benchlib import ROOT, articles as generated_articles, build, figures  # noqa: E402
+from benchlib import ROOT, articles as generated_articles, build, figures, rss_warning  # noqa: E402
 
 QUIET = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
 # Disk per document while a size is measured, in bytes: the articles (7 KB of text in
@@ -328,14 +329,16 @@ def render(report, meta):
              f"- Software: {meta['versions']}"]
     if meta["note"]:
         lines.append(f"- Note: {meta['note']}")
+    if meta.get("rss_warning"):
+        lines += ["", f"> **Warning: {meta['rss_warning']}.**"]
     if meta["loaded"]:
         lines += ["", f"> **Warning: the machine was loaded** (load average up to {meta['max_load']:.1f} on "
                   f"{os.cpu_count()} cores): wall times include time spent waiting for a core. The CPU "
                   "times and the ratios (annot and its peer measured one after the other in the same "
                   "run) are the steadier figures."]
     lines += ["", "How to read the tables: time is wall time (the child's user + system CPU time in "
-              "brackets); memory is the peak resident set of that one process (wait4() of the child, "
-              "so each command is measured on its own). A ratio is the peer's figure divided by "
+              "brackets); memory is the peak resident set of that one process (GNU time's `%M`: each command "
+              "measured on its own, not from a parent's high-water mark). A ratio is the peer's figure divided by "
               "annot's: above 1, annot is faster or smaller; for a floor (`cat`, a bare fsync) it is "
               "below 1 and says how close annot comes to it.", ""]
     lines += targets(report)
@@ -530,6 +533,7 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
         "machine": machine(), "load_start": fmt_load(load_start), "load_end": fmt_load(load_end),
         "versions": versions(python), "note": args.note, "max_load": max_load,
         "loaded": max_load > 0.75 * (os.cpu_count() or 1), "about": about(args, python),
+        "rss_warning": rss_warning(),
     }
     if pending:
         report = copy.copy(report)
