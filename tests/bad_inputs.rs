@@ -1181,8 +1181,58 @@ fn bad_input_matrix() {
     );
 }
 
-/// Ctrl-C (SIGINT) in the middle of an export: the older export is left as it was; the
-/// temporary file the interrupted one left is removed by the next export, which says so.
+/// Starts `annot ARGS` on `root`, waits until it writes a temporary file in `watch`,
+/// and sends it `signal` (`INT` or `TERM`): it must exit 130 (or 143) saying it
+/// removed that file, none left right after. Returns its stderr.
+fn interrupt_while_writing(
+    root: &Path,
+    args: &[&std::ffi::OsStr],
+    watch: &Path,
+    signal: &str,
+) -> String {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
+        .arg("--project")
+        .arg(root)
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while temp_files(watch).is_empty() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "annot {args:?} ended before it could be interrupted"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let kill = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let (code, name) = if signal == "INT" {
+        (130, "Ctrl-C")
+    } else {
+        (143, "SIGTERM")
+    };
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(
+        err.contains(&format!(
+            "interrupted ({name}); removed 1 temporary file(s) it was writing: "
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        temp_files(watch),
+        Vec::<PathBuf>::new(),
+        "no temporary file right after the interrupt"
+    );
+    err
+}
+
+/// Ctrl-C (SIGINT) in the middle of an export: it exits 130 with the temporary file it
+/// was writing already removed, the older export left as it was.
 #[test]
 fn ctrl_c_during_export() {
     let (tmp, root) = fixture();
@@ -1196,29 +1246,9 @@ fn ctrl_c_during_export() {
     let out = tmp.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("all.jsonl"), b"the previous export\n").unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_annot"))
-        .arg("--project")
-        .arg(&root)
-        .args(["export", "--format", "jsonl", "--from", "bulk", "--out"])
-        .arg(&out)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Interrupt once the export is writing (its temporary file exists).
-    while temp_files(&out).is_empty() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the export ended before it could be interrupted"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
-    let status = child.wait().unwrap();
-    assert!(!status.success());
+    let args = ["export", "--format", "jsonl", "--from", "bulk", "--out"].map(std::ffi::OsStr::new);
+    let args: Vec<&std::ffi::OsStr> = args.into_iter().chain([out.as_os_str()]).collect();
+    interrupt_while_writing(&root, &args, &out, "INT");
     assert_eq!(
         std::fs::read(out.join("all.jsonl")).unwrap(),
         b"the previous export\n"
@@ -1229,13 +1259,23 @@ fn ctrl_c_during_export() {
         .assert()
         .success();
     let err = String::from_utf8_lossy(&again.get_output().stderr).to_string();
-    assert!(
-        err.contains("removed 1 temporary file(s) left by an export that did not finish"),
-        "{err}"
-    );
-    assert!(temp_files(&out).is_empty());
+    assert!(!err.contains("removed"), "{err}");
     let written = std::fs::read_to_string(out.join("all.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 800);
+}
+
+/// SIGTERM in the middle of an import: it exits 143 with the corpus file it was
+/// writing removed, the corpus as it was.
+#[test]
+fn sigterm_during_import() {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(6000)).unwrap();
+    let corpus = root.join("corpus");
+    let before = snapshot(&root);
+    let args = [std::ffi::OsStr::new("import"), docs.as_os_str()];
+    interrupt_while_writing(&root, &args, &corpus, "TERM");
+    assert!(snapshot(&root) == before, "the project as it was");
 }
 
 /// A disk that fills up for real (a 1 MiB tmpfs, root only): import, export and

@@ -46,6 +46,12 @@ fn why_explains_every_line_as_the_import_zoned_it() {
         "{plain}"
     );
     assert!(plain.contains("% stopwords"), "{plain}");
+    // An import records no thresholds: the heading says the defaults count recurrence.
+    assert!(
+        plain
+            .contains("with the default thresholds: a line in at least 3 documents and 1% of them"),
+        "{plain}"
+    );
 }
 
 #[test]

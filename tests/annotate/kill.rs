@@ -7,10 +7,10 @@ use std::io::{BufRead, BufReader, Write};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use annot_model::drafts::DraftJournal;
+use annot_model::drafts::restorable_drafts;
 use annot_model::record::Status;
 use annot_model::rng::SplitMix64;
-use annot_model::store::AnnotatorLog;
+use annot_model::store::index_log;
 
 use super::{log_path, spawn_session};
 use crate::common::jsonl_project;
@@ -95,13 +95,23 @@ fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
                 restores_seen += 1;
             }
         }
-        let log = AnnotatorLog::open(&log_path(&root, "bot"), "bot")
-            .unwrap_or_else(|e| panic!("round {round}: the log does not open: {e}"));
+        // Read without the log's lock: a lock taken in this process would be held, past
+        // its drop, by any child another test thread forks meanwhile (until that child
+        // execs), and the next round's session would find the log "in use" (the flake
+        // of stop 8: "the log does not open" under heavy load, in full runs only).
+        let path = log_path(&root, "bot");
+        let log = index_log(&path).unwrap_or_else(|e| {
+            panic!(
+                "round {round}: the log does not open: {e} ({e:?}); {}",
+                describe(&path)
+            )
+        });
         // What the next start restores: every acknowledged span is there.
-        let journal = DraftJournal::open(&log)
-            .unwrap_or_else(|e| panic!("round {round}: the draft journal does not open: {e}"));
+        let journal = restorable_drafts(&log).unwrap_or_else(|e| {
+            panic!("round {round}: the draft journal does not open: {e} ({e:?})")
+        });
         for (id, spans) in &edits {
-            let kept: BTreeSet<(String, String)> = match (journal.get(id), log.get(id).unwrap()) {
+            let kept: BTreeSet<(String, String)> = match (journal.get(id), log.read(id).unwrap()) {
                 (Some(d), _) => d
                     .spans
                     .iter()
@@ -133,10 +143,10 @@ fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
             kills_mid_document += 1;
         }
         // A draft whose decision reached the log is not a draft any more.
-        edits.retain(|id, _| journal.get(id).is_some());
+        edits.retain(|id, _| journal.contains_key(id));
         drop(journal);
         for (id, status) in &acknowledged {
-            let r = log.get(id).unwrap().unwrap_or_else(|| {
+            let r = log.read(id).unwrap().unwrap_or_else(|| {
                 panic!("round {round}: {id} was acknowledged but is not in the log")
             });
             assert_eq!(r.status, *status, "round {round}: {id}");
@@ -155,6 +165,21 @@ fn kill_9_never_loses_an_acknowledged_decision_or_edit() {
         kills_mid_document >= 5 && restores_seen >= 3,
         "kills mid-document: {kills_mid_document}, restores seen: {restores_seen}"
     );
+}
+
+/// The log's size and last bytes, for a failure message.
+fn describe(path: &std::path::Path) -> String {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let tail = &bytes[bytes.len().saturating_sub(300)..];
+            format!(
+                "{} bytes, ending {:?}",
+                bytes.len(),
+                String::from_utf8_lossy(tail)
+            )
+        }
+        Err(e) => format!("unreadable: {e}"),
+    }
 }
 
 /// What one round's stdout said.

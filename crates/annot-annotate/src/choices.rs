@@ -12,26 +12,15 @@
 //! `annot-diff`); it only knows the sides' names and votes, so that the records it
 //! writes say which side had each span and value ([`Agenda::provenance`]).
 
-use std::collections::BTreeMap;
-
 use annot_model::ZoneSpan;
-use annot_model::combine::{CombinedValue, Contested, Item, Provenance, SpanProvenance, Why};
+use annot_model::combine::{
+    CombinedValue, Contested, Item, Method, Provenance, SpanProvenance, Why,
+};
 use annot_model::record::Span;
 
 use crate::state::Annotation;
 
-/// What one side decided on a document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SideVote {
-    /// The side, as written.
-    pub side: String,
-    /// Its spans, on the current text.
-    pub spans: Vec<Span>,
-    /// Its document labels.
-    pub labels: BTreeMap<String, Vec<String>>,
-    /// Its zone corrections.
-    pub zones: Option<Vec<ZoneSpan>>,
-}
+pub use annot_model::combine::SideVote;
 
 /// What a choice decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -415,7 +404,7 @@ impl Agenda {
             })
             .collect();
         let p = Provenance {
-            method: "adjudicate".into(),
+            method: Method::Adjudicate,
             strategy: None,
             from: sides.to_vec(),
             decided: self.votes.iter().map(|v| v.side.clone()).collect(),
@@ -439,6 +428,7 @@ impl Agenda {
 mod tests {
     use super::*;
     use annot_model::combine::PROVENANCE_KEY;
+    use std::collections::BTreeMap;
 
     const TEXT: &str = "Rania Khoury et Georges Haddad à Baabda.";
 
@@ -571,7 +561,7 @@ mod tests {
         ann.insert_span(s("Baabda", "LOC"));
         let extra = agenda.provenance(&sides(), &ann);
         let p: Provenance = serde_json::from_value(extra[PROVENANCE_KEY].clone()).unwrap();
-        assert_eq!(p.method, "adjudicate");
+        assert_eq!(p.method, Method::Adjudicate);
         assert_eq!(p.labels["topic"][0].annotators, ["bob"]);
         assert!(p.spans[0].annotators.is_empty(), "made by hand");
     }

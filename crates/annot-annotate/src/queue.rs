@@ -94,7 +94,7 @@ pub fn build(
     Ok(items)
 }
 
-/// The documents of `queue` the annotator has decided, which a session
+/// The documents of `queue` the annotator is done with ([`Status::leaves_queue`]), which a session
 /// passes over: none with `redo`, or when the filter is on `status` (then
 /// those documents are what is wanted).
 #[must_use]
@@ -112,7 +112,7 @@ pub fn already_done(
     queue
         .iter()
         .copied()
-        .filter(|&i| status_of(&entries[i as usize].id).is_some_and(Status::is_decided))
+        .filter(|&i| status_of(&entries[i as usize].id).is_some_and(Status::leaves_queue))
         .collect()
 }
 

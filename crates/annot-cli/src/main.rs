@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod interrupt;
 mod output;
 
 use std::process::ExitCode;
@@ -26,8 +27,12 @@ fn main() -> ExitCode {
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
     let args = cli::parse();
+    interrupt::install(&args.command);
     match cmd::run(args) {
         Ok(code) => code,
+        // The interrupt handler removed the temporary files under the work and is
+        // ending the process (130 or 143): the error that caused is not the news.
+        Err(_) if annot_model::atomic::is_interrupted() => interrupt::wait_for_the_end(),
         Err(err) => output::report_error(&err),
     }
 }

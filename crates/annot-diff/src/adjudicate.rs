@@ -21,18 +21,7 @@ use crate::CompareError;
 use crate::compare::{Absence, Selection, Skipped, for_each_document};
 use crate::side::Side;
 
-/// One side's decision on a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SideVotes {
-    /// The side, as written.
-    pub side: String,
-    /// Its spans on the current text.
-    pub spans: Vec<Span>,
-    /// Its document labels.
-    pub labels: BTreeMap<String, Vec<String>>,
-    /// Its zone corrections.
-    pub zones: Option<Vec<ZoneSpan>>,
-}
+pub use annot_model::combine::SideVote;
 
 /// Overlapping spans the sides marked differently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,7 +50,7 @@ pub struct DocumentDisagreements {
     /// Document id.
     pub doc: String,
     /// The sides with a decision, in side order.
-    pub present: Vec<SideVotes>,
+    pub present: Vec<SideVote>,
     /// The sides without one, and why.
     pub absent: Vec<(String, Absence)>,
     /// Spans every side with a decision marked.
@@ -100,7 +89,7 @@ fn key(s: &Span) -> (usize, usize, &str) {
 #[must_use]
 pub fn document_disagreements(
     doc: &str,
-    sides: Vec<(String, Result<SideVotes, Absence>)>,
+    sides: Vec<(String, Result<SideVote, Absence>)>,
     lost: Vec<(String, LostSpan)>,
 ) -> DocumentDisagreements {
     let mut present = Vec::new();
@@ -111,7 +100,7 @@ pub fn document_disagreements(
             Err(why) => absent.push((name, why)),
         }
     }
-    let has = |v: &SideVotes, s: &Span| v.spans.iter().any(|x| key(x) == key(s));
+    let has = |v: &SideVote, s: &Span| v.spans.iter().any(|x| key(x) == key(s));
     let mut agreed_spans: Vec<Span> = present
         .first()
         .map(|first| {
@@ -248,7 +237,7 @@ pub fn disagreements(
             .map(|(s, side)| {
                 let v = s.map(|r| {
                     lost.extend(r.lost.into_iter().map(|l| (side.name.clone(), l)));
-                    SideVotes {
+                    SideVote {
                         side: side.name.clone(),
                         spans: r.spans,
                         labels: r.labels,
@@ -281,10 +270,10 @@ mod tests {
         Span::from_chars(TEXT, st, st + needle.chars().count(), label).unwrap()
     }
 
-    fn vote(side: &str, spans: Vec<Span>, topic: &[&str]) -> (String, Result<SideVotes, Absence>) {
+    fn vote(side: &str, spans: Vec<Span>, topic: &[&str]) -> (String, Result<SideVote, Absence>) {
         (
             side.to_owned(),
-            Ok(SideVotes {
+            Ok(SideVote {
                 side: side.to_owned(),
                 spans,
                 labels: BTreeMap::from([(

@@ -18,11 +18,11 @@
 use std::collections::BTreeMap;
 
 use annot_model::combine::{
-    Contested, Item, LostOption, Provenance, Rules, Strategy, Vote, ZoneOption, settle,
+    Contested, Item, LostOption, Method, Provenance, Rules, Strategy, Vote, ZoneOption, settle,
 };
 use annot_model::corpus::Corpus;
 use annot_model::record::{Record, Status};
-use annot_model::store::{AnnotatorLog, Batch};
+use annot_model::store::{AnnotatorLog, Batch, LogIndex};
 use serde::Serialize;
 
 use crate::CompareError;
@@ -38,8 +38,49 @@ pub struct MergeConfig {
     pub rules: Rules,
     /// `name@version` of the schema, for the records.
     pub schema: String,
-    /// Compute and report, write nothing.
-    pub dry_run: bool,
+}
+
+/// The log a merge goes into.
+#[derive(Debug)]
+pub enum Target<'a> {
+    /// The target log, opened (and so locked) by the caller: records are appended.
+    Log(&'a mut AnnotatorLog),
+    /// `--dry-run`: the target log's index, read only (an empty one when the log does
+    /// not exist; nothing is created or locked): computed and reported, nothing written.
+    DryRun(&'a LogIndex),
+}
+
+impl Target<'_> {
+    fn path(&self) -> &std::path::Path {
+        match self {
+            Target::Log(log) => log.path(),
+            Target::DryRun(index) => index.path(),
+        }
+    }
+
+    /// The target's latest record of `doc`.
+    fn latest(&self, doc: &str) -> annot_model::error::Result<Option<Record>> {
+        match self {
+            Target::Log(log) => log.get(doc),
+            Target::DryRun(index) => index.read(doc),
+        }
+    }
+
+    /// The time of a record on `doc` made now (a dry run writes none: no time).
+    fn stamp(&self, doc: &str) -> String {
+        match self {
+            Target::Log(log) => log.stamp(doc),
+            Target::DryRun(_) => String::new(),
+        }
+    }
+
+    /// Appends `batch` (a dry run only empties it).
+    fn commit(&mut self, batch: &mut Batch) -> annot_model::error::Result<()> {
+        match self {
+            Target::Log(log) => log.commit(batch),
+            Target::DryRun(_) => Ok(()),
+        }
+    }
 }
 
 /// What happened to one document.
@@ -167,7 +208,7 @@ pub fn check_config(
     }
 }
 
-/// Merges `sides` into `log` (the target, opened and so locked by the caller).
+/// Merges `sides` into `target`.
 ///
 /// # Errors
 /// A bad configuration (see [`check_config`]), an unreadable corpus, or a failed append
@@ -178,16 +219,21 @@ pub fn merge(
     corpus: &Corpus,
     selection: &Selection,
     config: &MergeConfig,
-    log: &mut AnnotatorLog,
+    mut target: Target<'_>,
 ) -> Result<MergeReport, CompareError> {
-    let into = log_annotator(log);
-    check_config(sides, &into, log.path(), &config.strategy)?;
+    let into = target
+        .path()
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    check_config(sides, &into, target.path(), &config.strategy)?;
+    let dry_run = matches!(target, Target::DryRun(_));
     let panel: Vec<String> = sides.iter().map(|s| s.name.clone()).collect();
     let mut report = MergeReport {
         into: into.clone(),
         strategy: config.strategy.to_string(),
         sides: panel.clone(),
-        dry_run: config.dry_run,
+        dry_run,
         written: 0,
         outcomes: BTreeMap::new(),
         spans_by_provenance: BTreeMap::new(),
@@ -259,7 +305,7 @@ pub fn merge(
             )
         });
         let provenance = Provenance {
-            method: "merge".into(),
+            method: Method::Merge,
             strategy: Some(config.strategy.to_string()),
             from: panel.clone(),
             decided: present.iter().map(|(n, _)| (*n).to_owned()).collect(),
@@ -278,7 +324,7 @@ pub fn merge(
             annotator: into.clone(),
             schema: config.schema.clone(),
             status,
-            at: log.stamp(&id),
+            at: target.stamp(&id),
             ms: 0,
             spans: settled.kept.plain_spans(),
             labels: settled.kept.plain_labels(),
@@ -286,9 +332,9 @@ pub fn merge(
             note,
             extra,
         };
-        let outcome = match log.get(&id)? {
-            Some(old) if !is_merge(&old) => Outcome::ByHand,
-            Some(old) if same_result(&old, &record) => Outcome::Unchanged,
+        let outcome = match target.latest(&id)? {
+            Some(old) if !Provenance::is_merge(&old) => Outcome::ByHand,
+            Some(old) if old.says_the_same(&record) => Outcome::Unchanged,
             _ if open => Outcome::Flagged,
             _ => Outcome::Accepted,
         };
@@ -297,10 +343,10 @@ pub fn merge(
             .entry(outcome.as_str().to_owned())
             .or_insert(0) += 1;
         if matches!(outcome, Outcome::Accepted | Outcome::Flagged) {
-            if !config.dry_run {
+            if !dry_run {
                 batch.push(&record)?;
                 if batch.bytes() >= BATCH_BYTES {
-                    log.commit(&mut batch)?;
+                    target.commit(&mut batch)?;
                 }
             }
             report.written += 1;
@@ -324,37 +370,13 @@ pub fn merge(
         }
         Ok(())
     })?;
-    log.commit(&mut batch)?;
+    target.commit(&mut batch)?;
     report.skipped = skipped;
     Ok(report)
 }
 
 /// How many bytes of records a merge holds before it writes them.
 const BATCH_BYTES: usize = 8 << 20;
-
-/// The annotator a log belongs to: its file stem.
-fn log_annotator(log: &AnnotatorLog) -> String {
-    log.path()
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// Whether a record was written by `annot merge` (and so may be replaced by a newer merge).
-fn is_merge(r: &Record) -> bool {
-    Provenance::of(r).is_some_and(|p| p.method == "merge")
-}
-
-/// Whether two records say the same thing (their time aside).
-fn same_result(a: &Record, b: &Record) -> bool {
-    a.hash == b.hash
-        && a.status == b.status
-        && a.spans == b.spans
-        && a.labels == b.labels
-        && a.zones == b.zones
-        && a.note == b.note
-        && a.extra == b.extra
-}
 
 type ZoneChoice = (
     Option<Vec<annot_model::ZoneSpan>>,

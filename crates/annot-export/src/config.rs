@@ -75,41 +75,7 @@ impl FromStr for Overlap {
 }
 
 /// Tag scheme of token-level formats (`--scheme`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scheme {
-    /// IOB1 (CoNLL-2003): `I-` inside, `B-` only where an entity follows one of the same label.
-    Iob1,
-    /// IOB2: `B-` begins every entity, `I-` continues it (the default).
-    #[default]
-    Iob2,
-    /// BIOES: `B-`, `I-`, `E-` (end), `S-` (single token).
-    Bioes,
-    /// BILOU (spaCy's): `B-`, `I-`, `L-` (last), `U-` (unit).
-    Bilou,
-}
-
-impl Scheme {
-    /// The lower-case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scheme::Iob1 => "iob1",
-            Scheme::Iob2 => "iob2",
-            Scheme::Bioes => "bioes",
-            Scheme::Bilou => "bilou",
-        }
-    }
-
-    /// The tag prefixes used, in tag-id order after `O`.
-    #[must_use]
-    pub fn prefixes(self) -> &'static [&'static str] {
-        match self {
-            Scheme::Iob1 | Scheme::Iob2 => &["B", "I"],
-            Scheme::Bioes => &["B", "I", "E", "S"],
-            Scheme::Bilou => &["B", "I", "L", "U"],
-        }
-    }
-}
+pub use annot_model::scheme::Scheme;
 
 /// CSV layout (`--csv-layout`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -303,6 +269,9 @@ impl ExportConfig {
     /// # Errors
     /// [`ExportError::Config`] naming the options that clash and what to do.
     pub fn check(&self) -> Result<(), ExportError> {
+        if let Output::Dir(dir) = &self.output {
+            crate::out_dir::check_name(dir)?;
+        }
         self.check_source()?;
         if self.output == Output::Stdout
             && let Some(why) = self.format.not_a_stream()

@@ -241,7 +241,7 @@ enum Sink<'a> {
     Stream(&'a mut dyn Write),
     /// A directory written as a temporary one beside its path, renamed into place.
     Dir {
-        tmp: tempfile::TempDir,
+        tmp: annot_model::atomic::TempDir,
         path: PathBuf,
         name: String,
         nothing: std::io::Sink,
@@ -293,13 +293,11 @@ impl Sink<'_> {
 /// Puts the directory `tmp` at `path`: an old directory there is moved
 /// aside first and removed after, so `path` is at every moment the old
 /// directory, nothing, or the new one, never half of one.
-fn replace_dir(tmp: tempfile::TempDir, path: &Path) -> std::io::Result<()> {
+fn replace_dir(tmp: annot_model::atomic::TempDir, path: &Path) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     annot_model::atomic::sync_dir(tmp.path())?;
     let old = if fs_err::symlink_metadata(path).is_ok() {
-        let aside = tempfile::Builder::new()
-            .prefix(annot_model::atomic::TEMP_PREFIX)
-            .tempdir_in(parent)?;
+        let aside = annot_model::atomic::TempDir::new_in(parent)?;
         let aside_path = aside.path().join("old");
         fs_err::rename(path, &aside_path)?;
         Some(aside)
@@ -352,10 +350,8 @@ fn write_all(
                 let file = config.format.file_name(name);
                 let path = dir.join(&file);
                 if matches!(config.format, Format::Brat) {
-                    let tmp = tempfile::Builder::new()
-                        .prefix(annot_model::atomic::TEMP_PREFIX)
-                        .tempdir_in(dir)
-                        .map_err(io_err(dir.clone()))?;
+                    let tmp =
+                        annot_model::atomic::TempDir::new_in(dir).map_err(io_err(dir.clone()))?;
                     sinks.push(Sink::Dir {
                         tmp,
                         path,

@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 mod export;
 pub mod manifest;
+pub mod out_dir;
 pub mod preflight;
 pub mod split;
 pub mod stream;

@@ -22,6 +22,16 @@ const DATA: &[&str] = &[
     "jsonl", "json", "csv", "tsv", "conll", "conllu", "iob", "spacy", "parquet", "txt", "ann",
 ];
 
+/// Whether a file of this name is data to a reader of a directory (by its extension,
+/// any case): what an export must not leave beside its files, and what `--out` must
+/// not be named like.
+pub(crate) fn is_data_file(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DATA.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Listing {
     written_by: String,
@@ -92,14 +102,7 @@ pub fn check_foreign(
             continue;
         }
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        let data = if is_dir {
-            brat
-        } else {
-            Path::new(&name)
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| DATA.contains(&e.to_ascii_lowercase().as_str()))
-        };
+        let data = if is_dir { brat } else { is_data_file(&name) };
         if data {
             foreign.push(dir.join(&name));
         }

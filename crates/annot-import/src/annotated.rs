@@ -460,21 +460,6 @@ pub(crate) const REJECTED_SPANS: &str = "rejected_spans";
 /// answered reject).
 pub(crate) const REJECTED_LABELS: &str = "rejected_labels";
 
-/// An annotator name made of what another tool calls a user (an e-mail's
-/// local part, a session id): characters other than letters, digits, `-`,
-/// `_` and `.` become `_`.
-pub(crate) fn annotator_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 /// Adds `spans` to the record's `rejected_spans` (each once).
 pub(crate) fn add_rejected(extra: &mut Map<String, Value>, spans: Vec<Span>) {
     if spans.is_empty() {

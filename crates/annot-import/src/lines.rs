@@ -8,7 +8,7 @@ use annot_model::offsets::char_len;
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
 use crate::cues::{Cue, breadcrumb_last, cue, is_person_name, stopword_share};
 use crate::dates::{Stamp, dateline, line_stamp};
-use crate::meta::byline_folded;
+use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
 
 /// One non-blank line and what it looks like.
@@ -122,15 +122,17 @@ impl LineFacts {
         let folded = FoldedLine::new(trimmed, buf);
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
-        let date = (chars <= 120).then(|| dateline(trimmed)).flatten();
+        let date = (chars <= BYLINE_CHARS).then(|| dateline(trimmed)).flatten();
         let (dateline, byline) = match date {
             Some((_, rest)) if rest.is_empty() => (true, None),
             Some((_, rest)) => match crate::meta::byline(&rest) {
                 Some(b) => (true, Some(b)),
                 None => (false, None),
             },
-            None if chars <= 80 && folded.whole => (false, byline_folded(trimmed, folded.folded)),
-            None if chars <= 80 => (false, crate::meta::byline(trimmed)),
+            None if chars <= BYLINE_CHARS && folded.whole => {
+                (false, byline_folded(trimmed, folded.folded))
+            }
+            None if chars <= BYLINE_CHARS => (false, crate::meta::byline(trimmed)),
             None => (false, None),
         };
         let stamp = dateline

@@ -54,27 +54,25 @@ pub fn byline(line: &str) -> Option<String> {
     byline_folded(line, &fold(line))
 }
 
+/// Longest byline line, in characters: a name, or names and a role.
+pub(crate) const BYLINE_CHARS: usize = 120;
+
 /// [`byline`] of a trimmed line whose [`fold`] is at hand.
 pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
     let chars = line.chars().count();
-    if !(2..=80).contains(&chars) || line.split_whitespace().count() > 10 {
-        return None;
-    }
-    if line.ends_with(['.', '!', '?', ':', ';', ',']) {
+    if !(2..=BYLINE_CHARS).contains(&chars) || line.ends_with(['.', '!', '?', ':', ';', ',']) {
         return None;
     }
     for prefix in ["par ", "by ", "par\u{a0}", "by\u{a0}"] {
         if let Some(head) = line.get(..prefix.len())
             && head.eq_ignore_ascii_case(prefix)
         {
-            let name = line[prefix.len()..].trim();
-            // "Par ailleurs", "By then": a name starts with a capital.
-            return name
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                .then(|| name.to_string());
+            return prefixed_name(line[prefix.len()..].trim());
         }
+    }
+    // Only a "Par" / "By" line may carry a role after the name.
+    if chars > 80 || line.split_whitespace().count() > 10 {
+        return None;
     }
     if let Some(name) = envoy_name(line, folded) {
         return Some(name);
@@ -87,13 +85,38 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
                 .to_string(),
         );
     }
+    // "X/Agences" is a credit alone; a caption ending in a photo credit
+    // ("The reservoir. Photograph: X/AFP") has a sentence or a label before it.
     let slashed = line.contains('/')
+        && !line.contains(": ")
+        && !line.contains(". ")
         && folded.split('/').all(|p| !p.trim().is_empty())
         && folded.split('/').any(|p| AGENCIES.contains(&p.trim()));
     if slashed || AGENCY_ENDINGS.iter().any(|e| folded.ends_with(e)) {
         return Some(line.to_string());
     }
     None
+}
+
+/// The name after "Par" / "By": up to a role after a comma ("Par X,
+/// professeure de droit", "By X, Europe correspondent"), unless what
+/// follows the comma is more names ("By X, Y and Z").
+fn prefixed_name(name: &str) -> Option<String> {
+    // "Par ailleurs", "By then": a name starts with a capital.
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let name = match name.split_once(", ") {
+        Some((first, rest))
+            if crate::cues::is_person_name(first) && !crate::cues::is_person_name(rest) =>
+        {
+            first
+        }
+        // Without a comma, a byline is a name or a short credit.
+        None if name.split_whitespace().count() > 9 => return None,
+        _ => name,
+    };
+    Some(name.to_string())
 }
 
 /// The name on a "De notre correspondant X" line (or "De notre envoyée
@@ -231,6 +254,26 @@ mod tests {
             Some("Marie Schaller")
         );
         assert_eq!(byline("De notre côté, rien"), None);
+        assert_eq!(
+            byline("Par Jeanne Roux, maîtresse de conférences en histoire à l'université de Tours")
+                .as_deref(),
+            Some("Jeanne Roux"),
+            "the role after the name"
+        );
+        assert_eq!(
+            byline("By Ann Poe, Europe correspondent").as_deref(),
+            Some("Ann Poe")
+        );
+        assert_eq!(
+            byline("By Ann Poe, John Roe and Kim Lee").as_deref(),
+            Some("Ann Poe, John Roe and Kim Lee")
+        );
+        // A caption with its credit is no agency byline.
+        assert_eq!(
+            byline("The harbour at dawn. Photograph: Ana Ruiz/AFP"),
+            None
+        );
+        assert_eq!(byline("Photo: Ana Ruiz/Reuters"), None);
     }
 
     #[test]

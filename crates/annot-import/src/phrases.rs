@@ -51,15 +51,22 @@ pub(crate) const FOOTER_LINES: &[&str] = &[
 // The lists below are matched against the raw line (ASCII case ignored), in
 // their natural spelling as well as without accents and with `’` for `'`.
 
-/// Phrases that end the article wherever they are in a line: paywalls,
-/// closed comments, "was this useful".
+/// Phrases that end the article wherever they are in a line: closed
+/// comments, "was this useful".
 #[rustfmt::skip]
 pub(crate) const FOOTER_CONTAINS: &[&str] = &[
+    "comments are closed", "les commentaires sont fermés", "cet article vous a-t-il été utile",
+    "was this article helpful", "did you find this article",
+];
+
+/// Paywall prompts, wherever they are in a line: they end the article
+/// where the page cuts it, but a scraper that was let in saves the prompt
+/// box and the rest of the text after it (see [`crate::zone`]).
+#[rustfmt::skip]
+pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "articles restants", "article restant", "articles remaining", "article remaining",
     "limite d'articles", "sign in to continue", "subscribe to continue", "to continue reading",
-    "pour lire la suite", "vous devez au préalable vous identifier", "comments are closed",
-    "les commentaires sont fermés", "cet article vous a-t-il été utile",
-    "was this article helpful", "did you find this article",
+    "pour lire la suite", "vous devez au préalable vous identifier",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)

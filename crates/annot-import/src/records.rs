@@ -315,7 +315,7 @@ pub(crate) fn plan(
         // Checked here, before anything is written: the log refuses a record without a time.
         annot_model::store::parse_at(&r.doc, &r.at)?;
         match log.get(&r.doc)? {
-            Some(latest) if same_decision(&latest, &r) => outcome.unchanged += 1,
+            Some(latest) if latest.says_the_same(&r) => outcome.unchanged += 1,
             latest => {
                 if latest.is_some() && !log.would_stand(&r)? {
                     outcome.superseded += 1;
@@ -359,17 +359,6 @@ impl Plan {
         }
         Ok(self.outcome)
     }
-}
-
-/// Whether two records make the same decision (the time it was made aside).
-fn same_decision(a: &Record, b: &Record) -> bool {
-    a.hash == b.hash
-        && a.status == b.status
-        && a.spans == b.spans
-        && a.labels == b.labels
-        && a.zones == b.zones
-        && a.note == b.note
-        && a.extra == b.extra
 }
 
 /// An unknown label in the report's words (a value on no layer said as such).
@@ -746,9 +735,9 @@ mod tests {
         let a = rec(vec![], Status::Accepted);
         let mut b = a.clone();
         b.at = "2027-01-01T00:00:00Z".into();
-        assert!(same_decision(&a, &b));
+        assert!(a.says_the_same(&b));
         b.status = Status::Rejected;
-        assert!(!same_decision(&a, &b));
+        assert!(!a.says_the_same(&b));
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub enum Reason {
     AuthorBio,
     /// A short text alone far after the article, past a run of furniture.
     Island,
+    /// A short line among the paragraphs that repeats words of one of them:
+    /// a pull quote.
+    PullQuote,
     /// Before the article and neither headline, lede nor meta.
     Header,
     /// After the article's last paragraph.
@@ -83,6 +86,7 @@ impl Reason {
             Reason::NextToFurniture => "short line next to furniture",
             Reason::AuthorBio => "author bio after the article",
             Reason::Island => "short text alone far after the article",
+            Reason::PullQuote => "repeats words of a paragraph (pull quote)",
             Reason::Header => "before the article",
             Reason::AfterBody => "after the last paragraph",
             Reason::Footer => "after a footer phrase",

@@ -195,7 +195,11 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
     };
     let header_end = body_start.unwrap_or(n);
     let footer = (header_end..n)
-        .find(|&i| lines[i].phrase == Some(Phrase::Footer))
+        .find(|&i| match lines[i].phrase {
+            Some(Phrase::Footer) => true,
+            Some(Phrase::Paywall) => !text_resumes(lines, i),
+            _ => false,
+        })
         .unwrap_or(n);
 
     let mut kinds = vec![ZoneKind::Boilerplate; n];
@@ -244,18 +248,32 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
-            // A related link or an ad may stand between the last paragraphs.
-            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good);
+            // A related link or an ad may stand between the last paragraphs,
+            // or a box (a newsletter offer): furniture and lines that are no
+            // sentences, up to the paragraph above.
+            let paragraph_above = (i.saturating_sub(3)..i).any(|j| classes[j] == Class::Good)
+                || (i.saturating_sub(BOX_LINES)..i)
+                    .rev()
+                    .find(|&j| classes[j] == Class::Good || lines[j].sentence_end)
+                    .is_some_and(|j| classes[j] == Class::Good);
             let sentence_like = line.words >= 4 && line.stopwords >= 20;
-            if line.sentence_end
+            let kept = if line.sentence_end
                 && (!(before == Class::Bad && after == Class::Bad)
                     || (paragraph_above && sentence_like))
             {
-                Some((ZoneKind::Body, Reason::ShortSentence))
+                Some(Reason::ShortSentence)
             } else if before == Class::Good && after == Class::Good {
-                Some((ZoneKind::Body, Reason::BetweenParagraphs))
+                Some(Reason::BetweenParagraphs)
             } else {
-                Some((ZoneKind::Boilerplate, Reason::NextToFurniture))
+                None
+            };
+            // Only a line the neighbours would keep is searched for in the paragraphs.
+            match kept {
+                Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
+                    Some((ZoneKind::Boilerplate, Reason::PullQuote))
+                }
+                Some(reason) => Some((ZoneKind::Body, reason)),
+                None => Some((ZoneKind::Boilerplate, Reason::NextToFurniture)),
             }
         };
         if let Some((kind, reason)) = verdict {
@@ -415,6 +433,47 @@ pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
     }
 }
 
+/// Whether the short line `i` repeats words of one of the page's
+/// paragraphs, as a pull quote does ("« Ici, l'herbe décide de tout »"
+/// beside the paragraph that says it); trafilatura drops such duplicates.
+/// Only lines of four words or more and twenty characters count: a
+/// subheading may well share a word or two with the text.
+fn repeats_a_paragraph(lines: &[Line<'_>], paragraphs: &[usize], i: usize) -> bool {
+    let inner = lines[i].text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '«' | '»' | '"' | '“' | '”' | '\'' | '‘' | '’' | '.' | '…'
+            )
+    });
+    if lines[i].words < 4 || inner.len() < 20 {
+        return false;
+    }
+    paragraphs
+        .iter()
+        .any(|&p| p != i && lines[p].text.contains(inner))
+}
+
+/// How many lines a box inside the article (a newsletter offer, a related
+/// link under its heading) may take between two of its sentences.
+const BOX_LINES: usize = 6;
+
+/// How many lines after a paywall prompt the article's text may resume:
+/// the prompt's box (an offer, a login link) stands between.
+const PAYWALL_BOX: usize = 4;
+
+/// Whether the article goes on after the paywall prompt at `at`: a
+/// paragraph follows within [`PAYWALL_BOX`] lines, with no known phrase
+/// before it. A page that cuts the article has the wall's login and
+/// subscription links there, then the comments or the footer.
+fn text_resumes(lines: &[Line<'_>], at: usize) -> bool {
+    lines[at + 1..]
+        .iter()
+        .take(PAYWALL_BOX)
+        .find(|l| l.phrase.is_some() || l.paragraph())
+        .is_some_and(|l| l.phrase.is_none())
+}
+
 /// Lines listed under a related-links heading ("Pour mémoire", "Read more"):
 /// the line right after it, and the short lines after that up to the next sentence.
 fn related_links(lines: &[Line<'_>]) -> Vec<bool> {
@@ -502,7 +561,9 @@ fn find_section(
     // Above the headline, the first line past its badges ("Live"). It must
     // stand apart from a menu: after a blank line or a navigation phrase,
     // or on a page whose scraper wrote no blank lines (where nothing sets
-    // the menu apart); a recurring line needs the blank line or the phrase.
+    // the menu apart); a recurring line needs the blank line or the phrase,
+    // or to repeat an entry of the menu above (the page's own section, as
+    // the menu marks it).
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     let before = (title.saturating_sub(3)..title)
         .rev()
@@ -510,10 +571,11 @@ fn find_section(
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
+        let in_menu = (0..b.saturating_sub(1)).any(|j| lines[j].text == line.text);
         let apart = if line.recurrent {
-            line.blank_before || after_nav
+            line.blank_before || after_nav || in_menu
         } else {
-            line.blank_before || after_nav || compact
+            line.blank_before || after_nav || in_menu || compact
         };
         if line.section() && apart {
             return Some((b, false));

@@ -376,6 +376,115 @@ Les prévisionnistes annoncent un retour au calme mercredi, avec des températur
     assert!(body.ends_with("sur tout le département."), "{zs:#?}");
 }
 
+#[test]
+fn a_paywall_prompt_ends_the_article_only_where_its_text_stops() {
+    let head = "\
+Le marché couvert de Vienne rouvre après deux ans de travaux
+
+Par Paul Gardin
+Publié le 4 avril 2024
+
+Les commerçants ont retrouvé jeudi matin leurs étals sous la halle rénovée, dans le centre de la ville.
+Le chantier a coûté 8 millions d'euros, financés pour moitié par la région et l'État.
+";
+    // The page cuts the article: what follows the prompt is its box and the comments.
+    let cut = format!(
+        "{head}Pour lire la suite de cet article, abonnez-vous
+Déjà abonné ? Se connecter
+Jean42
+Il était temps, la halle tombait en ruine depuis des années et personne ne faisait rien.
+"
+    );
+    let zs = zones(&cut, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("la région et l'État."), "{zs:#?}");
+    assert!(!body.contains("personne ne faisait rien"), "{zs:#?}");
+    // The scraper was let in: the prompt's box stands inside the article.
+    let whole = format!(
+        "{head}Abonnez-vous pour lire la suite sans limite
+Une vingtaine de commerçants ont signé un bail de neuf ans avec la commune, qui fixe les loyers.
+« On attendait ce jour depuis longtemps », sourit une fromagère installée là depuis 1998.
+"
+    );
+    let zs = zones(&whole, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(!body.contains("Abonnez-vous"), "{zs:#?}");
+    assert!(body.contains("un bail de neuf ans"), "{zs:#?}");
+    assert!(body.ends_with("depuis 1998."), "{zs:#?}");
+}
+
+#[test]
+fn a_last_short_sentence_after_a_box_stays_in_the_body() {
+    let text = "\
+Le lac d'Annecy n'a jamais été aussi chaud en juin
+
+Par Lise Berthod
+Publié le 20 juin 2024
+
+L'eau a atteint 24 degrés en surface mardi, un record pour la saison selon les relevés de l'observatoire.
+Les pêcheurs constatent déjà une baisse de leurs prises de féras dans la partie nord du lac.
+Newsletter
+« L'Essentiel des Alpes » : l'actualité de votre région
+Autres newsletters
+La baignade reste autorisée.
+Newsletter
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("La baignade reste autorisée."), "{zs:#?}");
+    assert!(!body.contains("Autres newsletters"), "{zs:#?}");
+}
+
+#[test]
+fn a_pull_quote_is_not_body_but_a_subheading_is() {
+    let text = "\
+Les gardiens du phare de Kerbrat
+
+Par Anne Quéré
+Publié le 2 mars 2024
+
+Le phare se dresse sur son rocher depuis 1872. « On n'est jamais seul avec la mer », dit Louis, qui l'a gardé vingt ans.
+« On n'est jamais seul avec la mer »
+Une relève introuvable
+Depuis l'automatisation, plus personne ne vit sur le rocher, et les visites ont cessé en 2010.
+";
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(!body.contains("\n« On n'est jamais seul"), "{zs:#?}");
+    assert!(body.contains("Une relève introuvable"), "{zs:#?}");
+}
+
+#[test]
+fn a_recurring_section_that_repeats_a_menu_entry() {
+    // The menu and the section line recur on every page of the import.
+    let page = |title: &str| {
+        format!(
+            "Menu\nWorld\nPolitics\nSports\nDonate\nPolitics\n{title}\nBy JOHN ROE\nMarch 8, 2024\n\
+             The story of {title} goes on here, in a paragraph of its own that no other page has.\n"
+        )
+    };
+    let pages: Vec<String> = [
+        "Senate votes on the budget",
+        "House debates farm aid",
+        "Governors meet in Denver",
+    ]
+    .iter()
+    .map(|t| page(t))
+    .collect();
+    let mut counts = LineCounts::new();
+    for p in &pages {
+        counts.add_text(p);
+    }
+    let rec = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.5,
+    };
+    let z = zone_article(&pages[0], Some(rec));
+    assert_eq!(z.section.as_deref(), Some("Politics"), "{z:#?}");
+    assert_eq!(z.title.as_deref(), Some("Senate votes on the budget"));
+}
+
 /// The seed article of the design document, when `../shared/seeds` is there.
 #[test]
 fn seed_article() {

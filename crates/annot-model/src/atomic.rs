@@ -1,10 +1,137 @@
 //! Crash-safe file writes: write a temporary file beside the target, fsync, rename, fsync the directory.
+//!
+//! Every temporary file and folder made here is listed, while it lives, in one
+//! registry of the process: [`remove_live_temps`] removes them all, for the
+//! SIGINT/SIGTERM handler the binary installs (a library installs none) just before
+//! the process exits without running destructors.
 
+use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// Name prefix of the temporary files [`AtomicFile`] writes beside their target.
 pub const TEMP_PREFIX: &str = ".annot-tmp-";
+
+/// The temporary files and folders of this process not yet committed or dropped.
+struct Live {
+    next: u64,
+    paths: BTreeMap<u64, PathBuf>,
+    /// Set by [`remove_live_temps`]: the process is ending, nothing new is made.
+    closed: bool,
+}
+
+static LIVE: Mutex<Live> = Mutex::new(Live {
+    next: 0,
+    paths: BTreeMap::new(),
+    closed: false,
+});
+
+fn live() -> std::sync::MutexGuard<'static, Live> {
+    LIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A temporary path's place in the registry; dropping it takes the path out.
+#[derive(Debug)]
+struct LiveTemp(u64);
+
+impl Drop for LiveTemp {
+    fn drop(&mut self) {
+        live().paths.remove(&self.0);
+    }
+}
+
+/// Makes a temporary file or folder and lists its path, under the registry's lock:
+/// an interrupt handler either sees it listed or runs before it is made (then it is
+/// not made: the process is ending).
+fn make_live<T>(
+    make: impl FnOnce() -> std::io::Result<T>,
+    path_of: impl FnOnce(&T) -> PathBuf,
+) -> std::io::Result<(T, LiveTemp)> {
+    let mut live = live();
+    if live.closed {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "interrupted: no new temporary file is made",
+        ));
+    }
+    let made = make()?;
+    let id = live.next;
+    live.next += 1;
+    live.paths.insert(id, path_of(&made));
+    Ok((made, LiveTemp(id)))
+}
+
+/// Removes every temporary file and folder this process is writing now (files of
+/// [`AtomicFile`], folders of [`TempDir`]), and refuses to make new ones after:
+/// for an interrupt handler, right before the process exits. Returns the paths
+/// removed. Safe to call from any thread; a writer still running meanwhile only
+/// writes into unlinked files.
+pub fn remove_live_temps() -> Vec<PathBuf> {
+    let mut live = live();
+    live.closed = true;
+    let mut removed = Vec::new();
+    for path in std::mem::take(&mut live.paths).into_values() {
+        let gone = match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path).is_ok(),
+            Ok(_) => std::fs::remove_file(&path).is_ok(),
+            // Committed (renamed into place) meanwhile, or already removed.
+            Err(_) => false,
+        };
+        if gone {
+            removed.push(path);
+        }
+    }
+    removed
+}
+
+/// Whether [`remove_live_temps`] ran: the process is ending on an interrupt, and an
+/// error the work meets now (a temporary file gone under it) is that interrupt's,
+/// not one to report.
+#[must_use]
+pub fn is_interrupted() -> bool {
+    live().closed
+}
+
+/// A temporary folder beside a target (its name starts with [`TEMP_PREFIX`]),
+/// listed for [`remove_live_temps`]; removed when dropped, unless kept.
+#[derive(Debug)]
+pub struct TempDir {
+    dir: tempfile::TempDir,
+    _live: LiveTemp,
+}
+
+impl TempDir {
+    /// Makes a temporary folder in `parent`.
+    ///
+    /// # Errors
+    /// When the folder cannot be made, naming `parent`.
+    pub fn new_in(parent: &Path) -> std::io::Result<Self> {
+        let (dir, live) = make_live(
+            || {
+                tempfile::Builder::new()
+                    .prefix(TEMP_PREFIX)
+                    .tempdir_in(parent)
+                    .map_err(|e| with_path(e, parent))
+            },
+            |d| d.path().to_owned(),
+        )?;
+        Ok(Self { dir, _live: live })
+    }
+
+    /// The folder's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Keeps the folder (it is no longer removed when dropped, nor by
+    /// [`remove_live_temps`]: the caller renames it into place) and returns its path.
+    #[must_use]
+    pub fn keep(self) -> PathBuf {
+        self.dir.keep()
+    }
+}
 
 /// Whether `path`, a temporary file of [`AtomicFile`], was left behind by a
 /// process that ended before committing it: no running process holds its lock.
@@ -51,6 +178,8 @@ pub struct AtomicFile {
     path: PathBuf,
     out: BufWriter<tempfile::NamedTempFile>,
     syncer: Option<Syncer>,
+    /// Dropped after the temporary file is renamed or removed.
+    _live: LiveTemp,
 }
 
 /// A thread that fsyncs a file being written every so often, so that the
@@ -117,7 +246,10 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt as _;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let tmp = builder.tempfile_in(dir).map_err(|e| with_path(e, dir))?;
+        let (tmp, live) = make_live(
+            || builder.tempfile_in(dir).map_err(|e| with_path(e, dir)),
+            |t| t.path().to_owned(),
+        )?;
         // Held until the file is closed, so that [`is_abandoned`] can tell a
         // file being written from one a killed process left. Best effort: a
         // file system without locks still gets its file written.
@@ -126,6 +258,7 @@ impl AtomicFile {
             path: path.to_owned(),
             out: BufWriter::with_capacity(1 << 16, tmp),
             syncer: None,
+            _live: live,
         })
     }
 

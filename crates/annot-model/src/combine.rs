@@ -312,8 +312,11 @@ impl fmt::Display for Item {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Why {
-    /// Neither enough votes for it nor enough against it (e.g. one of two annotators).
+    /// As many votes for it as against it, neither enough (e.g. one of two annotators).
     Tie,
+    /// Fewer votes for it than `--min-agree` asks, and too few against it to leave it
+    /// out (e.g. two of three annotators with `--min-agree 3`).
+    Short,
     /// An annotator of the panel has no decision on the document, and theirs could tip it.
     Missing,
     /// It would be kept, but it clashes with another kept item: the same extent with
@@ -328,6 +331,7 @@ impl Why {
     pub fn as_str(self) -> &'static str {
         match self {
             Why::Tie => "tie",
+            Why::Short => "short",
             Why::Missing => "missing",
             Why::Conflict => "conflict",
         }
@@ -370,8 +374,9 @@ impl Settled {
 ///
 /// - `majority` (at least K votes, by default more than half the panel): a span
 ///   or value is kept with K votes for it, left out when K annotators who decided
-///   the document did not mark it, and otherwise contested ([`Why::Tie`], or
-///   [`Why::Missing`] when an annotator of the panel has no decision). With two
+///   the document did not mark it, and otherwise contested ([`Why::Tie`] with as
+///   many for as against, [`Why::Short`] otherwise, or [`Why::Missing`] when an
+///   annotator of the panel has no decision). With two
 ///   annotators, everything only one of them marked is contested;
 /// - `intersection`: left out as soon as one annotator who decided the document
 ///   did not mark it; contested only when all who decided marked it but some
@@ -414,7 +419,13 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
         if left_out {
             return None;
         }
-        let why = if missing > 0 { Why::Missing } else { Why::Tie };
+        let why = if missing > 0 {
+            Why::Missing
+        } else if voters.len() == against.len() {
+            Why::Tie
+        } else {
+            Why::Short
+        };
         Some((voters, against, why))
     };
     let all = tally_all(&votes, |_| true);
@@ -567,8 +578,8 @@ pub struct ZoneOption {
 /// `zone_options` list what a flagged record leaves to a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    /// `merge` or `adjudicate`.
-    pub method: String,
+    /// What wrote the record.
+    pub method: Method,
     /// The strategy of a merge (`majority`, `majority (at least 2)`, `union`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,
@@ -594,7 +605,41 @@ pub struct Provenance {
     pub zone_options: Vec<ZoneOption>,
 }
 
+/// What wrote a combined record (`method` of its [`Provenance`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// `annot merge`: may be replaced by a newer merge; its flagged records wait for
+    /// an adjudication.
+    Merge,
+    /// An `annot adjudicate` session: a person's decision.
+    Adjudicate,
+    /// A method this version does not know (a newer annot's): kept as a decision of
+    /// someone's, never replaced.
+    #[serde(other)]
+    Other,
+}
+
+/// What one side decided on a document, as a merge or an adjudication weighs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SideVote {
+    /// The side, as written.
+    pub side: String,
+    /// Its spans on the current text.
+    pub spans: Vec<Span>,
+    /// Its document labels.
+    pub labels: BTreeMap<String, Vec<String>>,
+    /// Its zone corrections.
+    pub zones: Option<Vec<crate::ZoneSpan>>,
+}
+
 impl Provenance {
+    /// Whether `record` was written by `annot merge` (its provenance says so).
+    #[must_use]
+    pub fn is_merge(record: &crate::record::Record) -> bool {
+        Self::of(record).is_some_and(|p| p.method == Method::Merge)
+    }
+
     /// The provenance of `spans` and `labels` as [`Combined`] gives it.
     #[must_use]
     pub fn spans_of(kept: &Combined) -> Vec<SpanProvenance> {
@@ -828,6 +873,27 @@ mod tests {
             &rules,
         );
         assert!(s.is_settled(), "{:?}", s.contested);
+        // At least three of three: what two marked and one did not is short, not a tie.
+        let s = settle(
+            &panel(&["alice", "bob", "carol"]),
+            &f.votes(),
+            &Strategy::Majority { min_agree: Some(3) },
+            &rules,
+        );
+        assert!(!s.contested.is_empty());
+        for c in &s.contested {
+            let want = if c.annotators.len() == c.against.len() {
+                Why::Tie
+            } else {
+                Why::Short
+            };
+            assert_eq!(c.why, want, "{c:?}");
+        }
+        assert!(
+            s.contested.iter().any(|c| c.why == Why::Short),
+            "{:?}",
+            s.contested
+        );
         // carol has no record: bob's lone span could still reach two votes.
         let s = settle(
             &panel(&["alice", "bob", "carol"]),

@@ -95,6 +95,31 @@ pub struct Draft {
     pub lost_zones: usize,
 }
 
+impl Draft {
+    /// The draft as a record of `doc` (status `skipped`, no extra keys), so that the
+    /// rule that carries records onto a changed text carries drafts too. A draft is
+    /// the annotation part of a record (hash, time, spans, labels, zones, note) with
+    /// what only unsaved work has (log lines, edits, losses); the journal keeps its
+    /// own line format, so this is the one place that maps one onto the other.
+    #[must_use]
+    pub fn as_record(&self, doc: &str, annotator: &str, schema: &str) -> crate::record::Record {
+        crate::record::Record {
+            doc: doc.to_owned(),
+            hash: self.hash.clone(),
+            annotator: annotator.to_owned(),
+            schema: schema.to_owned(),
+            status: crate::record::Status::Skipped,
+            at: self.at.clone(),
+            ms: self.ms,
+            spans: self.spans.clone(),
+            labels: self.labels.clone(),
+            zones: self.zones.clone(),
+            note: self.note.clone(),
+            extra: serde_json::Map::new(),
+        }
+    }
+}
+
 /// The journal of `log`: `annotations/<name>.jsonl` -> `annotations/<name>.draft.jsonl`.
 #[must_use]
 pub fn draft_path(log: &Path) -> PathBuf {
@@ -180,6 +205,41 @@ fn superseded(d: &Draft, decision: &crate::store::LogEntry) -> bool {
     later_line && edited.is_none_or(|t| decision.at >= t)
 }
 
+/// Splits a journal's drafts into the live ones and the documents whose draft a later
+/// decision of the log (`entry` gives its latest record of a document) superseded.
+fn live_and_stale<'a>(
+    drafts: BTreeMap<String, DraftLine>,
+    entry: impl Fn(&str) -> Option<&'a crate::store::LogEntry>,
+) -> (BTreeMap<String, DraftLine>, Vec<String>) {
+    let mut live = drafts;
+    let mut stale = Vec::new();
+    live.retain(|doc, line| {
+        let decided_after = match (&line.draft, entry(doc)) {
+            (Some(d), Some(e)) => superseded(d, e),
+            _ => false,
+        };
+        if decided_after {
+            stale.push(doc.clone());
+        }
+        !decided_after
+    });
+    (live, stale)
+}
+
+/// The drafts the next session of the log `index` reads would restore (those no later
+/// decision superseded), read without locking or changing the log or the journal.
+///
+/// # Errors
+/// As [`read_drafts`].
+pub fn restorable_drafts(index: &crate::store::LogIndex) -> Result<BTreeMap<String, Draft>> {
+    let contents = read_drafts(&draft_path(index.path()))?;
+    let (live, _) = live_and_stale(contents.drafts, |doc| index.latest.get(doc));
+    Ok(live
+        .into_iter()
+        .filter_map(|(doc, l)| l.draft.map(|d| (doc, d)))
+        .collect())
+}
+
 /// An annotator's draft journal, open for appending under the log's lock.
 #[derive(Debug)]
 pub struct DraftJournal {
@@ -211,18 +271,7 @@ impl DraftJournal {
             r.write_all(b"\n")?;
             r.sync_all()?;
         }
-        let mut live = contents.drafts;
-        let mut stale = Vec::new();
-        live.retain(|doc, line| {
-            let decided_after = match (&line.draft, log.entry(doc)) {
-                (Some(d), Some(e)) => superseded(d, e),
-                _ => false,
-            };
-            if decided_after {
-                stale.push(doc.clone());
-            }
-            !decided_after
-        });
+        let (live, stale) = live_and_stale(contents.drafts, |doc| log.entry(doc));
         let mut journal = Self {
             path,
             file: None,

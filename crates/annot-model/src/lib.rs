@@ -28,6 +28,7 @@ pub mod reanchor;
 pub mod record;
 pub mod rng;
 pub mod schema;
+pub mod scheme;
 pub mod store;
 pub mod stream;
 pub mod tokenize;

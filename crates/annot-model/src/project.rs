@@ -347,6 +347,41 @@ fn is_draft_journal(path: &Path) -> bool {
         .is_some_and(|n| n.ends_with(crate::drafts::DRAFT_SUFFIX))
 }
 
+/// The longest annotator name, in bytes of UTF-8.
+const MAX_ANNOTATOR_BYTES: usize = 64;
+
+/// What an annotator name cannot end in: the log of `x.draft` would be the draft
+/// journal of `x`.
+const DRAFT_STEM_SUFFIX: &str = ".draft";
+
+/// The characters of an annotator name.
+fn is_annotator_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// An annotator name made of what another tool calls a user (an e-mail's local part,
+/// a session id), that [`check_annotator`] accepts: other characters become `_`, a
+/// name that is empty or starts with `.` gets a `_` in front, a long one is cut to 64
+/// bytes, and one ending in `.draft` ends in `.draf_`.
+#[must_use]
+pub fn annotator_name_from(raw: &str) -> String {
+    let mut name: String = raw
+        .chars()
+        .map(|c| if is_annotator_char(c) { c } else { '_' })
+        .collect();
+    if name.is_empty() || name.starts_with('.') {
+        name.insert(0, '_');
+    }
+    while name.len() > MAX_ANNOTATOR_BYTES {
+        name.pop();
+    }
+    if name.ends_with(DRAFT_STEM_SUFFIX) {
+        name.pop();
+        name.push('_');
+    }
+    name
+}
+
 /// Checks that an annotator name is usable as a file name: letters, digits,
 /// `-`, `_`, `.`, and not ending in `.draft` (the log of `x.draft` would be the
 /// draft journal of `x`).
@@ -355,12 +390,10 @@ fn is_draft_journal(path: &Path) -> bool {
 /// A message saying which characters are allowed.
 pub fn check_annotator(name: &str) -> Result<()> {
     let ok = !name.is_empty()
-        && name.len() <= 64
+        && name.len() <= MAX_ANNOTATOR_BYTES
         && !name.starts_with('.')
-        && !name.ends_with(".draft")
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && !name.ends_with(DRAFT_STEM_SUFFIX)
+        && name.chars().all(is_annotator_char);
     if ok {
         Ok(())
     } else {
@@ -376,6 +409,27 @@ pub fn check_annotator(name: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_other_tools_are_usable_annotator_names() {
+        let long = "é".repeat(40);
+        for raw in [
+            "",
+            ".hidden",
+            "a b/c",
+            "x.draft",
+            "Zoé",
+            long.as_str(),
+            "_.draft",
+        ] {
+            let name = annotator_name_from(raw);
+            assert!(check_annotator(&name).is_ok(), "{raw:?} -> {name:?}");
+        }
+        assert_eq!(annotator_name_from("j.doe+news"), "j.doe_news");
+        assert_eq!(annotator_name_from(".x"), "_.x");
+        assert_eq!(annotator_name_from("x.draft"), "x.draf_");
+        assert_eq!(annotator_name_from(&long).len(), 64);
+    }
 
     #[test]
     fn init_find_and_reopen() {

@@ -39,10 +39,20 @@ impl Status {
         }
     }
 
-    /// Whether the document counts as done for the annotator (a skip does not).
+    /// Whether this is a decision on the document: accepted or rejected. What
+    /// `annot status` counts as decided; a flagged record waits for someone
+    /// (`adjudicate`) and a skip for later, so neither is one.
     #[must_use]
     pub fn is_decided(self) -> bool {
-        !matches!(self, Status::Skipped)
+        matches!(self, Status::Accepted | Status::Rejected)
+    }
+
+    /// Whether the annotator is done with the document, so that a session passes
+    /// over it: a decision, or a flag (it waits for someone else; `--filter
+    /// status=flagged` brings it back). A skip stays to do.
+    #[must_use]
+    pub fn leaves_queue(self) -> bool {
+        self.is_decided() || self == Status::Flagged
     }
 }
 
@@ -163,6 +173,20 @@ pub struct Record {
 }
 
 impl Record {
+    /// Whether two records say the same thing about their document, their time
+    /// (`at`, `ms`), annotator and schema aside: what makes a new record a repeat
+    /// (an import or a merge run again writes none).
+    #[must_use]
+    pub fn says_the_same(&self, other: &Record) -> bool {
+        self.hash == other.hash
+            && self.status == other.status
+            && self.spans == other.spans
+            && self.labels == other.labels
+            && self.zones == other.zones
+            && self.note == other.note
+            && self.extra == other.extra
+    }
+
     /// Checks every span against the document text the record claims to be made on.
     ///
     /// # Errors
@@ -190,6 +214,17 @@ pub fn now_rfc3339() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decided_is_what_status_counts_and_a_flag_only_leaves_the_queue() {
+        let decided: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_decided()).collect();
+        assert_eq!(decided, [Status::Accepted, Status::Rejected]);
+        let done: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| s.leaves_queue())
+            .collect();
+        assert_eq!(done, [Status::Accepted, Status::Rejected, Status::Flagged]);
+    }
 
     #[test]
     fn record_round_trip_keeps_unknown_keys() {

@@ -30,14 +30,13 @@ pub(super) struct Adjudicating {
 /// Whether a record of the target log is a decision an adjudication passes over: any
 /// decision but a flagged record `annot merge` left open.
 fn decided(r: &Record) -> bool {
-    r.status.is_decided()
-        && !(r.status == Status::Flagged && Provenance::of(r).is_some_and(|p| p.method == "merge"))
+    r.status.leaves_queue() && !(r.status == Status::Flagged && Provenance::is_merge(r))
 }
 
 /// Whether a record of the target log may be replaced by the agreed start: none, or one
 /// `annot merge` wrote.
 fn replaceable(r: Option<&Record>) -> bool {
-    r.is_none_or(|r| Provenance::of(r).is_some_and(|p| p.method == "merge"))
+    r.is_none_or(Provenance::is_merge)
 }
 
 impl Session {

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use annot_model::annotations::{Anchor, resolve};
 use annot_model::drafts::Draft;
-use annot_model::record::{Record, Status, now_rfc3339};
+use annot_model::record::{Status, now_rfc3339};
 
 use super::{Current, Flow, Session, complain, elapsed_ms, say};
 use crate::error::Result;
@@ -142,20 +142,7 @@ impl Session {
         let view = DocView::new(self.corpus.read_entry(e)?, self.opts.lang);
         let (mut state, mut losses) = self.fresh_state(&view, out)?;
         // The same rule as for records: carried onto the current text, or listed as lost.
-        let as_record = Record {
-            doc: view.doc.id.clone(),
-            hash: draft.hash.clone(),
-            annotator: self.opts.annotator.clone(),
-            schema: self.schema.id(),
-            status: Status::Skipped,
-            at: draft.at.clone(),
-            ms: draft.ms,
-            spans: draft.spans.clone(),
-            labels: draft.labels.clone(),
-            zones: draft.zones.clone(),
-            note: draft.note.clone(),
-            extra: serde_json::Map::new(),
-        };
+        let as_record = draft.as_record(&view.doc.id, &self.opts.annotator, &self.schema.id());
         let resolved = resolve(&as_record, Some(&view.doc), &self.corpus)?;
         let overlap = self.schema.spans.overlap;
         let carried = resolved.record.clone();

@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 
-use annot_annotate::choices::{Adjudication, Agenda, Choice, ChoiceOption, ChoiceTarget, SideVote};
+use annot_annotate::choices::{Adjudication, Agenda, Choice, ChoiceOption, ChoiceTarget};
 use annot_annotate::state::Annotation;
 use annot_annotate::{Session, SessionOptions};
 use annot_diff::adjudicate::{DocumentDisagreements, disagreements};
@@ -170,16 +170,7 @@ fn agenda(d: DocumentDisagreements) -> Agenda {
         doc: d.doc,
         start,
         choices,
-        votes: d
-            .present
-            .into_iter()
-            .map(|v| SideVote {
-                side: v.side,
-                spans: v.spans,
-                labels: v.labels,
-                zones: v.zones,
-            })
-            .collect(),
+        votes: d.present,
         notes,
     }
 }

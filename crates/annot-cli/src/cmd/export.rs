@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use annot_export::out_dir::OutDir;
 use annot_export::preflight::Refusal;
 use annot_export::{
     Column, CsvLayout, ExportConfig, ExportError, Format, GroupKey, Misaligned, Output, Overlap,
@@ -47,6 +48,17 @@ pub(crate) enum SchemeArg {
     Iob2,
     Bioes,
     Bilou,
+}
+
+impl From<SchemeArg> for Scheme {
+    fn from(arg: SchemeArg) -> Self {
+        match arg {
+            SchemeArg::Iob1 => Scheme::Iob1,
+            SchemeArg::Iob2 => Scheme::Iob2,
+            SchemeArg::Bioes => Scheme::Bioes,
+            SchemeArg::Bilou => Scheme::Bilou,
+        }
+    }
 }
 
 /// `--csv-layout` values.
@@ -133,27 +145,6 @@ pub(crate) struct ExportArgs {
     pub(crate) output: JsonArgs,
 }
 
-/// `--out all.jsonl` names a file, but `--out` is a directory: refused when nothing
-/// of that name is there yet (a directory there is taken; a file is refused by the
-/// export, which says so).
-fn refuse_a_file_name(out: &std::path::Path) -> anyhow::Result<()> {
-    const FILES: &[&str] = &[
-        "jsonl", "json", "csv", "tsv", "conll", "conllu", "iob", "spacy", "parquet", "txt",
-    ];
-    let ext = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext {
-        Some(e) if FILES.contains(&e.as_str()) && !out.exists() => anyhow::bail!(
-            "--out {}: --out is a directory, which annot fills with one file per split (all.{e}, or train.{e}, dev.{e}, ...); give a directory name, or write one stream with --out - > {}",
-            visible(&out.display().to_string()),
-            visible(&out.display().to_string())
-        ),
-        _ => Ok(()),
-    }
-}
-
 /// How documents are split: one group for `annot export` and the streaming split jobs.
 #[derive(Debug, clap::Args)]
 pub(crate) struct SplitArgs {
@@ -225,12 +216,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
         Some(expr) => expr.parse().with_context(|| format!("--filter '{expr}'"))?,
         None => Filter::default(),
     };
-    let scheme = match args.scheme {
-        SchemeArg::Iob1 => Scheme::Iob1,
-        SchemeArg::Iob2 => Scheme::Iob2,
-        SchemeArg::Bioes => Scheme::Bioes,
-        SchemeArg::Bilou => Scheme::Bilou,
-    };
+    let scheme = Scheme::from(args.scheme);
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl {
             tokens: !args.no_tokens,
@@ -280,10 +266,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
             }
             Output::Stdout
         }
-        Some(out) => {
-            refuse_a_file_name(out)?;
-            Output::Dir(out.clone())
-        }
+        Some(out) => Output::Dir(out.clone()),
     };
     let config = ExportConfig {
         source,
@@ -317,7 +300,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let config = config(args, false)?;
     let out_dir = match &config.output {
-        Output::Dir(dir) => Some(OutDir::take(dir)?),
+        Output::Dir(dir) => Some(take_out_dir(dir)?),
         Output::Stdout => None,
     };
     let bar = crate::output::progress_bar(0, "export");
@@ -372,77 +355,27 @@ pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--out DIR` held for one export: made if missing, locked (an `flock` on the
-/// directory itself, so nothing is added to it) so that two exports into it take no
-/// turns of each other's files, and cleared of the temporary files and folders (brat
-/// writes a folder per split) that an export killed there left (Ctrl-C, `kill -9`).
-struct OutDir {
-    path: std::path::PathBuf,
-    made: bool,
-    _lock: std::fs::File,
-}
-
-impl OutDir {
-    fn take(dir: &std::path::Path) -> anyhow::Result<Self> {
-        let made = match std::fs::metadata(dir) {
-            Ok(meta) if !meta.is_dir() => anyhow::bail!(
-                "--out {}: is a file, not a directory; --out names the directory that gets one file per split (or `-` for stdout); the file was left as it is",
-                dir.display()
-            ),
-            Ok(_) => false,
-            Err(_) => {
-                fs_err::create_dir_all(dir)
-                    .with_context(|| format!("cannot write {}", dir.display()))?;
-                true
-            }
-        };
-        let lock = fs_err::File::open(dir)?.into_parts().0;
-        if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
-            anyhow::bail!(
-                "--out {}: another annot export is writing into this directory; wait for it to finish, or export somewhere else",
-                dir.display()
-            );
-        }
-        // Under the lock no running export owns a temporary entry here.
-        let mut removed: Vec<String> = annot_model::corpus::remove_abandoned_temp_files(dir)?
+/// Takes `--out DIR` ([`OutDir::take`]) and says what it removed that an unfinished
+/// export had left.
+fn take_out_dir(dir: &std::path::Path) -> anyhow::Result<OutDir> {
+    let out = OutDir::take(dir)?;
+    if !out.removed().is_empty() {
+        let removed: Vec<String> = out
+            .removed()
             .iter()
-            .map(|f| f.path.display().to_string())
+            .map(|p| p.display().to_string())
             .collect();
-        for entry in fs_err::read_dir(dir)? {
-            let entry = entry?;
-            let is_temp = entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(annot_model::atomic::TEMP_PREFIX);
-            if is_temp && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                fs_err::remove_dir_all(entry.path())?;
-                removed.push(entry.path().display().to_string());
-            }
-        }
-        if !removed.is_empty() {
-            writeln!(
-                std::io::stderr().lock(),
-                "{}",
-                visible(&format!(
-                    "removed {} temporary file(s) left by an export that did not finish: {}",
-                    removed.len(),
-                    removed.join(", ")
-                ))
-            )?;
-        }
-        Ok(Self {
-            path: dir.to_owned(),
-            made,
-            _lock: lock,
-        })
+        writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            visible(&format!(
+                "removed {} temporary file(s) left by an export that did not finish: {}",
+                removed.len(),
+                removed.join(", ")
+            ))
+        )?;
     }
-
-    /// After a refused export: the directory it made, if still empty, is removed again.
-    fn unmake_if_empty(&self) {
-        if self.made {
-            let _ = std::fs::remove_dir(&self.path);
-        }
-    }
+    Ok(out)
 }
 
 /// The pre-flight's list on stderr: each span, where it is and the nearest aligned extent.

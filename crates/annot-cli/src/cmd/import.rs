@@ -232,12 +232,7 @@ impl ImportArgs {
                 anyhow::bail!("{flag} is for CoNLL files: add --format conll");
             }
         }
-        o.conll.scheme = self.scheme.map(|s| match s {
-            super::export::SchemeArg::Iob1 => Scheme::Iob1,
-            super::export::SchemeArg::Iob2 => Scheme::Iob2,
-            super::export::SchemeArg::Bioes => Scheme::Bioes,
-            super::export::SchemeArg::Bilou => Scheme::Bilou,
-        });
+        o.conll.scheme = self.scheme.map(Scheme::from);
         o.conll.tag_column = self
             .tag_column
             .map(|n| usize::try_from(n).unwrap_or(usize::MAX));

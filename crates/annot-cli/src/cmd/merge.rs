@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use annot_diff::merge::{MergeConfig, MergeReport, Outcome, check_config, merge};
+use annot_diff::merge::{MergeConfig, MergeReport, Outcome, Target, check_config, merge};
 use annot_model::combine::{Item, Rules, Strategy, Why};
 use annot_model::project::Project;
 use annot_model::store::AnnotatorLog;
@@ -84,18 +84,15 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         strategy,
         rules: Rules::of(&schema),
         schema: schema.id(),
-        dry_run: args.dry_run,
     };
-    // A dry run does not create the target: a log that does not exist yet is stood in
-    // for by an empty one in a temporary directory (nothing is appended to either).
-    let scratch = tempfile::tempdir()?;
-    let path = if args.dry_run && !into_path.exists() {
-        scratch.path().join(format!("{}.jsonl", args.into))
+    // A dry run reads the target without creating, locking or repairing it.
+    let report = if args.dry_run {
+        let index = annot_model::store::index_log(&into_path)?;
+        merge(&sides, &corpus, &selection, &config, Target::DryRun(&index))?
     } else {
-        into_path
+        let mut log = AnnotatorLog::open(&into_path, &args.into)?;
+        merge(&sides, &corpus, &selection, &config, Target::Log(&mut log))?
     };
-    let mut log = AnnotatorLog::open(&path, &args.into)?;
-    let report = merge(&sides, &corpus, &selection, &config, &mut log)?;
     if args.output.json {
         crate::output::print_json(&report)?;
     } else {
@@ -174,11 +171,8 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
             } else {
                 format!(" · not {}", c.against.join(", "))
             };
-            // More for than against and still open: short of --min-agree, not a tie.
             let why = match (c.why, min_agree) {
-                (Why::Tie, Some(k)) if c.annotators.len() > c.against.len() => {
-                    format!("short of {k} votes:")
-                }
+                (Why::Short, Some(k)) => format!("short of {k} votes:"),
                 (w, _) => w.as_str().to_owned(),
             };
             let _ = writeln!(

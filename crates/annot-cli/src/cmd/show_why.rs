@@ -39,7 +39,9 @@ struct WhyJson<'a> {
 }
 
 /// Prints why each line of `doc` is in its zone. Recurrence is counted over
-/// the project's documents, as an import of all of them would count it.
+/// the project's documents, as an import of all of them would count it, with the
+/// import's thresholds: an import records none (they are not options), so they are
+/// the defaults, and the heading says so.
 pub(crate) fn run(
     doc: &Document,
     project: &Project,
@@ -104,9 +106,11 @@ pub(crate) fn run(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "── {} ── why each line is in its zone (recurrence over the {} documents of the corpus)",
+        "── {} ── why each line is in its zone (recurrence over the {} documents of the corpus, with the default thresholds: a line in at least {} documents and {}% of them)",
         visible(&doc.id),
-        counts.documents()
+        counts.documents(),
+        recurrence.min_docs,
+        recurrence.min_share * 100.0
     )?;
     let mut differ = 0;
     for l in &lines {

@@ -108,7 +108,7 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
                 .or_default() += 1;
             // A flagged record waits for someone (adjudicate): not a decision, as
             // for `agree`; it has its own column.
-            if matches!(record.status, Status::Accepted | Status::Rejected) {
+            if record.status.is_decided() {
                 a.decided += 1;
             }
             if record.status == Status::Accepted {

@@ -230,19 +230,15 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
         Job::Splits(a) => {
             let config = a.config()?;
             let mut all = Vec::new();
-            for (i, line) in stdin.lines().enumerate() {
-                let line =
-                    line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                all.push(serde_json::from_str::<Signature>(&line).with_context(|| {
+            read_lines(
+                stdin,
+                |sig: Signature| all.push(sig),
+                |n| {
                     format!(
-                        "<stdin>:{}: not a signature: give the lines `annot stream signatures` wrote",
-                        i + 1
+                        "<stdin>:{n}: not a signature: give the lines `annot stream signatures` wrote"
                     )
-                })?);
-            }
+                },
+            )?;
             for a in assign(&config, all) {
                 write_line(&mut out, &a)?;
             }
@@ -333,18 +329,13 @@ fn read_schema(path: &PathBuf) -> anyhow::Result<Schema> {
 /// The statistics lines of `input` (`annot stream agree` output), in order.
 pub(crate) fn read_stats(input: impl BufRead) -> anyhow::Result<Vec<AgreeStats>> {
     let mut out = Vec::new();
-    for (i, line) in input.lines().enumerate() {
-        let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(serde_json::from_str(&line).with_context(|| {
-            format!(
-                "line {}: not agreement statistics: give the lines `annot stream agree` wrote",
-                i + 1
-            )
-        })?);
-    }
+    read_lines(
+        input,
+        |stats| out.push(stats),
+        |n| {
+            format!("line {n}: not agreement statistics: give the lines `annot stream agree` wrote")
+        },
+    )?;
     Ok(out)
 }
 
@@ -363,20 +354,33 @@ fn read_table(path: &PathBuf) -> anyhow::Result<LineCounts> {
 /// The sum of the tables on `input`, one a line.
 fn combine_tables(input: impl BufRead) -> anyhow::Result<LineCounts> {
     let mut sum = LineCounts::new();
+    read_lines(
+        input,
+        |table: RecurrenceTable| sum.merge(&LineCounts::from_table(&table)),
+        |n| {
+            format!(
+                "<stdin>:{n}: not a recurrence table: give the lines `annot stream recurrence` wrote"
+            )
+        },
+    )?;
+    Ok(sum)
+}
+
+/// Reads `input` as JSON lines, one `T` a line (blank lines skipped), each given to
+/// `each`; a line that is not one is refused with `not_one(line number)`.
+fn read_lines<T: serde::de::DeserializeOwned>(
+    input: impl BufRead,
+    mut each: impl FnMut(T),
+    not_one: impl Fn(usize) -> String,
+) -> anyhow::Result<()> {
     for (i, line) in input.lines().enumerate() {
         let line = line.with_context(|| format!("<stdin>:{}: cannot read the line", i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        let table: RecurrenceTable = serde_json::from_str(&line).with_context(|| {
-            format!(
-                "<stdin>:{}: not a recurrence table: give the lines `annot stream recurrence` wrote",
-                i + 1
-            )
-        })?;
-        sum.merge(&LineCounts::from_table(&table));
+        each(serde_json::from_str(&line).with_context(|| not_one(i + 1))?);
     }
-    Ok(sum)
+    Ok(())
 }
 
 /// `value` as one JSON line.

@@ -10,8 +10,8 @@ use aho_corasick::AhoCorasick;
 use super::fold::{fold, fold_into, head};
 
 use crate::phrases::{
-    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, RELATED_LINES,
-    RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
+    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, PAYWALL_CONTAINS,
+    RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
 };
 
 /// What a known phrase says about its line.
@@ -26,6 +26,9 @@ pub(crate) enum Phrase {
     RelatedLink,
     /// The end of the article: comments, "most read", copyright.
     Footer,
+    /// A paywall prompt ("Pour lire la suite, abonnez-vous"): the end of the
+    /// article unless its text goes on after the prompt.
+    Paywall,
 }
 
 impl Phrase {
@@ -36,6 +39,7 @@ impl Phrase {
             Phrase::Related => "related-links heading",
             Phrase::RelatedLink => "related link",
             Phrase::Footer => "footer phrase",
+            Phrase::Paywall => "paywall prompt",
         }
     }
 }
@@ -56,6 +60,7 @@ const SEARCHED: usize = 128;
 enum Tag {
     ShortNav,
     Nav,
+    Paywall,
     Footer,
 }
 
@@ -83,6 +88,14 @@ impl Contains {
         Self { automaton, tags }
     }
 
+    /// Where the first paywall phrase of `folded` starts.
+    fn paywall_at(&self, folded: &str) -> Option<usize> {
+        self.automaton
+            .find_iter(folded)
+            .find(|m| self.tags[m.pattern().as_usize()] == Tag::Paywall)
+            .map(|m| m.start())
+    }
+
     /// The strongest phrase in `folded`.
     fn strongest(&self, folded: &str) -> Option<Tag> {
         let mut best = None;
@@ -101,6 +114,7 @@ impl Contains {
 static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
     Contains::new(&[
         (FOOTER_CONTAINS, Tag::Footer),
+        (PAYWALL_CONTAINS, Tag::Paywall),
         (NAV_CONTAINS, Tag::Nav),
         (SHORT_NAV_CONTAINS, Tag::ShortNav),
     ])
@@ -108,8 +122,13 @@ static CONTAINS: LazyLock<Contains> = LazyLock::new(|| {
 
 /// The phrases that count in long lines (the short-line ones cannot): fewer
 /// patterns, a faster search over the opening of every paragraph.
-static CONTAINS_LONG: LazyLock<Contains> =
-    LazyLock::new(|| Contains::new(&[(FOOTER_CONTAINS, Tag::Footer), (NAV_CONTAINS, Tag::Nav)]));
+static CONTAINS_LONG: LazyLock<Contains> = LazyLock::new(|| {
+    Contains::new(&[
+        (FOOTER_CONTAINS, Tag::Footer),
+        (PAYWALL_CONTAINS, Tag::Paywall),
+        (NAV_CONTAINS, Tag::Nav),
+    ])
+});
 
 /// The whole-line phrases; a line in two lists takes the stronger role.
 static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(|| {
@@ -130,6 +149,10 @@ pub(crate) struct FoldedLine<'a> {
     pub(crate) folded: &'a str,
     /// Whether `folded` is the whole line.
     pub(crate) whole: bool,
+    /// Whether the line ends a sentence (the fold drops the final stop).
+    sentence_end: bool,
+    /// The line's length in bytes.
+    len: usize,
 }
 
 impl<'a> FoldedLine<'a> {
@@ -142,6 +165,8 @@ impl<'a> FoldedLine<'a> {
             // fold_into writes whole characters only.
             folded: simdutf8::basic::from_utf8(buf).unwrap_or_default(),
             whole,
+            sentence_end: crate::lines::ends_sentence(raw),
+            len: raw.len(),
         }
     }
 
@@ -168,10 +193,20 @@ impl<'a> FoldedLine<'a> {
             }
         }
         let opening = folded.trim_start_matches(['(', '[']);
-        if RELATED_PREFIXES.iter().any(|p| opening.starts_with(p)) {
+        if RELATED_PREFIXES.iter().any(|p| {
+            opening
+                .strip_prefix(p)
+                .is_some_and(|rest| self.link_after(rest))
+        }) {
             return Some(Phrase::RelatedLink);
         }
-        let short_prefix = self.whole && SHORT_NAV_PREFIXES.iter().any(|p| folded.starts_with(p));
+        // A whole word: "Share" and "Print" are buttons, "Shares in X rose…" is news.
+        let short_prefix = self.whole
+            && SHORT_NAV_PREFIXES.iter().any(|p| {
+                folded
+                    .strip_prefix(p)
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            });
         let contains = if self.whole {
             &CONTAINS
         } else {
@@ -179,12 +214,59 @@ impl<'a> FoldedLine<'a> {
         };
         match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
+            Some(Tag::Paywall) if self.paywall_words_in_prose(contains) => None,
+            Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
             _ if short_prefix || NAV_PREFIXES.iter().any(|p| folded.starts_with(p)) => {
                 Some(Phrase::Nav)
             }
             _ => None,
+        }
+    }
+}
+
+/// Words of a paywall's offer: a prompt asks the reader to subscribe or sign in.
+const PAYWALL_ASKS: &[&str] = &[
+    "abonn", "subscri", "connect", "sign in", "log in", "login", "inscri", "identifi", "offre",
+    "offer",
+];
+
+impl FoldedLine<'_> {
+    /// Whether the paywall phrase of the line is words of running text
+    /// ("il faut lire le rapport jusqu'au bout pour lire la suite de
+    /// l'histoire", "if you want to continue reading about it, …"): a long
+    /// sentence that has it inside, not at its start, and asks nothing of
+    /// the reader. A prompt opens with it or asks to subscribe or sign in.
+    fn paywall_words_in_prose(&self, contains: &Contains) -> bool {
+        if self.len < 100 || !self.sentence_end {
+            return false;
+        }
+        let folded = self.folded;
+        let Some(at) = contains.paywall_at(folded) else {
+            return false;
+        };
+        let before = folded[..at].trim_end();
+        !before.is_empty()
+            && !before.ends_with(['.', '!', '?', ':', ';'])
+            && !PAYWALL_ASKS.iter().any(|w| folded.contains(w))
+    }
+
+    /// Whether what follows a related-link opening is a link: a separator
+    /// ("Lire aussi : …", "Read more | …"), or a title straight after it that
+    /// is not a sentence ("Lire aussi Les agriculteurs en colère"), where a
+    /// sentence goes on from the same words ("Read more carefully, the data
+    /// showed…").
+    fn link_after(&self, rest: &str) -> bool {
+        // `rest` is folded: its final stop is gone, the line's is known.
+        let rest = rest.trim_start();
+        match rest.chars().next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => {
+                // Only the opening of a long line is at hand: a link title is short.
+                self.whole && !self.sentence_end
+            }
+            Some(_) => true,
         }
     }
 }

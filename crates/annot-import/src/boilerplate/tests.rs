@@ -59,21 +59,56 @@ fn phrases() {
     assert_eq!(phrase("Pour mémoire"), Some(Phrase::Related));
     assert_eq!(phrase("(Lire aussi : Un titre)"), Some(Phrase::RelatedLink));
     assert_eq!(phrase("Read more:"), Some(Phrase::Related));
-    assert_eq!(phrase("6 articles restants"), Some(Phrase::Footer));
+    assert_eq!(phrase("6 articles restants"), Some(Phrase::Paywall));
+    assert_eq!(
+        phrase("Abonnez-vous pour lire la suite sans limite"),
+        Some(Phrase::Paywall)
+    );
+    assert_eq!(
+        phrase(
+            "Vous avez lu vos trois articles gratuits du mois. Pour lire la suite, \
+             choisissez une formule à partir de 1 € par mois."
+        ),
+        Some(Phrase::Paywall),
+        "a long prompt"
+    );
+    assert_eq!(
+        phrase(
+            "Le maire a dû attendre la fin du conseil municipal pour lire la suite \
+             du rapport, resté dans un tiroir depuis deux ans."
+        ),
+        None,
+        "the words of a prompt inside a sentence"
+    );
     assert_eq!(phrase("12 partages"), Some(Phrase::Nav));
     assert_eq!(phrase("Réagir (14)"), Some(Phrase::Footer));
     assert_eq!(phrase("Comments (23)"), Some(Phrase::Footer));
     assert_eq!(phrase("Partager : Facebook – X"), Some(Phrase::Nav));
+    assert_eq!(phrase("Share this story"), Some(Phrase::Nav));
+    assert_eq!(
+        phrase("Shares in the miner fell 3% by midday."),
+        None,
+        "a sentence whose first word opens like a button"
+    );
     assert_eq!(phrase("Topics"), Some(Phrase::Footer));
     assert_eq!(
         phrase("© 2024 The Daily Example. All rights reserved."),
         Some(Phrase::Nav)
     );
     assert_eq!(phrase("Le gouvernement lira aussi le texte."), None);
+    assert_eq!(
+        phrase("Lire aussi Les agriculteurs face à la sécheresse"),
+        Some(Phrase::RelatedLink)
+    );
+    assert_eq!(
+        phrase("Read more carefully, the figures tell another story."),
+        None,
+        "a sentence that opens with the words of a link"
+    );
     assert_eq!(phrase("Syrie"), None);
     assert_eq!(
         phrase("Vous avez atteint la limite d’articles gratuits."),
-        Some(Phrase::Footer)
+        Some(Phrase::Paywall)
     );
     assert_eq!(phrase("DÉJÀ ABONNÉ ? Se connecter"), Some(Phrase::Nav));
     let banner = format!(

@@ -42,43 +42,8 @@ use crate::sources::Source;
 
 use super::{Context, Event, Reader, emit_whole};
 
-/// A tag scheme of token-per-line files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Scheme {
-    /// `I-` inside (and beginning) entities, `B-` only to begin one right after another of its label.
-    Iob1,
-    /// `B-` begins every entity, `I-` continues it.
-    Iob2,
-    /// `B-` begin, `I-` inside, `E-` end, `S-` single-token entity.
-    Bioes,
-    /// BIOES spelled `B-`, `I-`, `L-` (last), `U-` (unit).
-    Bilou,
-}
-
-impl Scheme {
-    /// The scheme of a name as a user gives it (`iob1`, `iob2`, `iob`, `bioes`, `bilou`).
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.to_ascii_lowercase().as_str() {
-            "iob1" => Some(Self::Iob1),
-            "iob2" | "iob" | "bio" => Some(Self::Iob2),
-            "bioes" | "iobes" => Some(Self::Bioes),
-            "bilou" => Some(Self::Bilou),
-            _ => None,
-        }
-    }
-
-    /// The lower-case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Iob1 => "iob1",
-            Self::Iob2 => "iob2",
-            Self::Bioes => "bioes",
-            Self::Bilou => "bilou",
-        }
-    }
-}
+/// A tag scheme of token-per-line files (`--scheme`).
+pub use annot_model::scheme::Scheme;
 
 /// Settings of CoNLL reading.
 #[derive(Debug, Clone, Default)]

@@ -28,9 +28,10 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use annot_model::Status;
+use annot_model::project::annotator_name_from;
 
 use crate::annotated::{
-    AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, Units, annotated_events, annotator_name,
+    AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, Units, annotated_events,
 };
 use crate::decode::decode_raw;
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
@@ -162,7 +163,7 @@ impl Users {
         for (id, email) in &emails {
             if let Some(e) = email {
                 by_local
-                    .entry(annotator_name(local_part(e)))
+                    .entry(annotator_name_from(local_part(e)))
                     .or_default()
                     .push((id.clone(), e.clone()));
             }
@@ -171,7 +172,7 @@ impl Users {
         for (id, email) in &emails {
             let name = match email {
                 Some(e) => {
-                    let local = annotator_name(local_part(e));
+                    let local = annotator_name_from(local_part(e));
                     if by_local[&local].len() == 1 {
                         local
                     } else {
@@ -203,7 +204,7 @@ impl Users {
                     .and_then(Value::as_str)
                     .map(local_part)
                     .filter(|l| !l.is_empty())
-                    .map(annotator_name),
+                    .map(annotator_name_from),
             },
             Value::String(s) => Some(s.clone()),
             _ => None,

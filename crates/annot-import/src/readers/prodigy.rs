@@ -17,11 +17,10 @@
 //! Tokens are Prodigy's and left aside (annot tokenizes on its own).
 
 use annot_model::Status;
+use annot_model::project::annotator_name_from;
 use serde_json::{Map, Value};
 
-use crate::annotated::{
-    ANY_LAYER, AnnotatedIn, AnnotationIn, ConversionKind, REJECTED_LABELS, annotator_name,
-};
+use crate::annotated::{ANY_LAYER, AnnotatedIn, AnnotationIn, ConversionKind, REJECTED_LABELS};
 use crate::error::Result;
 
 use super::lines::{AnnotatedLines, Line, keep_relations, meta_of, string};
@@ -119,7 +118,7 @@ fn parse(line: &Line<'_>, mut task: Map<String, Value>) -> Result<AnnotatedIn> {
         .iter()
         .find_map(|k| task.get(*k).and_then(Value::as_str))
         .filter(|s| !s.is_empty())
-        .map(annotator_name);
+        .map(annotator_name_from);
     for key in KEPT {
         if let Some(v) = task.remove(key) {
             ann.extra.insert(key.into(), v);
