@@ -406,7 +406,10 @@ def about(args, peers):
     out = [
         "Articles: `xtask gen-articles` (synthetic scraped news pages, 2-8 KB of body, site "
         "boilerplate, French and English; deterministic), imported into a fresh project; the "
-        "page cache is warmed before `cat` and the import.",
+        "page cache is warmed before `cat` and the import. At 1,000,000 documents (5.6 GB in "
+        "1,000,000 files) the cache may not keep them all next to the machine's other work: "
+        "`cat` (run by `xargs`, a few thousand files a process) then reads the disk too and is "
+        "no floor.",
         "status, show and check run on that project with the annotate session's records in it "
         f"(about {args.annotate_docs} of them).",
         f"annotate: `annot annotate` on a pseudo-terminal, as a person types: {args.annotate_docs} "
