@@ -3,19 +3,25 @@
 byte for byte against the single-machine commands.
 
     python3 scripts/spark_demo.py [--annot target/debug/annot] [--docs 10000] [--shards 8]
+                                  [--recurrence-sample 4096]
 
 Needs pyspark (pip install pyspark) and Java 17. For the sample corpus and a
 generated corpus of --docs scraped pages, it runs in Spark's local[2] mode:
 
-  import     pages -> `annot stream recurrence` per partition -> one partition
-             `annot stream recurrence --combine` -> `annot stream import
-             --recurrence TABLE` per partition; equal to `annot import`'s corpus file
+  import     pages counted (TOTAL) -> `annot stream recurrence --of TOTAL` per
+             partition -> one partition `annot stream recurrence --combine` ->
+             `annot stream import --recurrence TABLE` per partition, saved with
+             saveAsTextFile and its part-NNNNN files renamed into a project's
+             corpus/part-NNNNN.jsonl (adopt_parts); equal to `annot import`'s
+             corpus file, and `annot export` on that project equal to the
+             single-machine project's
   agree      corpus lines joined with each annotator's record on the document id,
              sorted by id (a range partition) -> `annot stream agree` per partition
              -> `annot stream agree --combine` -> `annot agree --combine`; equal to
              `annot agree alice bob` (text and --json)
-  export     the same lines -> `annot stream export --format jsonl`; equal to
-             `annot export --format jsonl --out -`
+  export     the same lines -> `annot stream export --format F` (jsonl, conll,
+             csv docs and spans after the `--head` line, brat files written
+             from their lines); equal to `annot export --format F`
 
 It prints the time of each step on both paths and exits 1 on any difference.
 """
@@ -43,12 +49,17 @@ def run(cmd, cwd=None, stdin=None):
 
 def generate_pages(folder, n):
     """Scraped pages of two sites: a menu line on every page of a site, a promo
-    line between headline and article on every third, and article text of its own."""
+    line between headline and article on every third (and another on one in
+    100), and article text of its own."""
     folder.mkdir(parents=True)
     places = ["Paris", "Lyon", "Rennes", "Brest", "Nantes", "Lille"]
     for i in range(n):
         site = ("Kestrel Quotidien Accueil Régions Culture", "Le Héron du Soir Une Monde Sport")[i % 2]
         promo = "Retrouvez chaque matin les nouvelles de votre commune sur notre site.\n\n" if i % 3 == 0 else ""
+        # On 1% of the pages, the share that makes a line furniture:
+        # which pages the recurrence table samples decides its zone.
+        if i % 100 == 5:
+            promo += "Le marché de Noël ouvre ses portes samedi sur la place centrale.\n\n"
         place = places[i % len(places)]
         text = (
             f"{site}\n\n"
@@ -88,12 +99,12 @@ def records_for(docs):
     return logs
 
 
-def project_for(annot, work, name, pages, annotate_sample):
+def project_for(annot, work, name, pages, annotate_sample, sample):
     """The single-machine side: a project, its import, two annotators."""
     proj = work / name
     run([annot, "init", proj])
     t = time.perf_counter()
-    run([annot, "--project", proj, "import", pages])
+    run([annot, "--project", proj, "import", "--recurrence-sample", str(sample), pages])
     import_s = time.perf_counter() - t
     corpus = (proj / "corpus" / "import-0001.jsonl").read_bytes()
     if annotate_sample:
@@ -114,9 +125,41 @@ def check(what, got, want, failures):
         failures.append(what)
 
 
-def demo(sc, annot, work, name, pages, shards, annotate_sample, failures):
+def joined(lines):
+    """The bytes of the lines Spark collected (RDD.pipe cut the output at line breaks)."""
+    return ("\n".join(lines) + "\n").encode() if lines else b""
+
+
+def files_of(folder):
+    """(name, bytes) of the files of a folder, sorted."""
+    return sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+
+
+def adopt_parts(spark_out, corpus):
+    """Spark's saveAsTextFile output as a project's corpus: each non-empty
+    part-NNNNN renamed to corpus/part-NNNNN.jsonl (in partition order, which is
+    the corpus order), _SUCCESS and the .crc files left behind. Refuses to
+    replace a corpus file (adopt into another project, or rename the parts first)."""
+    if not (spark_out / "_SUCCESS").exists():
+        sys.exit(f"{spark_out}: no _SUCCESS: the Spark job did not finish; nothing adopted")
+    parts = sorted(p for p in spark_out.iterdir() if p.name.startswith("part-") and not p.name.endswith(".crc"))
+    targets = [corpus / f"{p.name}.jsonl" for p in parts]
+    taken = [t for t in targets if t.exists()]
+    if taken:
+        sys.exit(f"{taken[0]}: already in the corpus; adopt the parts into another project, or rename them first")
+    corpus.mkdir(parents=True, exist_ok=True)
+    adopted = []
+    for p, t in zip(parts, targets):
+        if p.stat().st_size == 0:
+            continue  # an empty partition: no documents
+        os.replace(p, t)
+        adopted.append(t)
+    return adopted
+
+
+def demo(sc, annot, work, name, pages, shards, annotate_sample, sample, failures):
     print(f"== {name}: {pages}")
-    proj, corpus, import_s = project_for(annot, work, name, pages, annotate_sample)
+    proj, corpus, import_s = project_for(annot, work, name, pages, annotate_sample, sample)
     schema = proj / "schemas" / "news.json"
     t = time.perf_counter()
     agree_txt = run([annot, "--project", proj, "agree", "alice", "bob"])
@@ -126,16 +169,25 @@ def demo(sc, annot, work, name, pages, shards, annotate_sample, failures):
     export = run([annot, "--project", proj, "export", "--format", "jsonl", "--from", "alice", "--out", "-"])
     export_s = time.perf_counter() - t
 
-    # Import: map (recurrence per shard), reduce (sum), map (zone with the sum).
+    # Import: map (recurrence per shard, each told the total so that all sample
+    # the pages one machine samples), reduce (sum), map (zone with the sum).
     t = time.perf_counter()
     page_lines = run([annot, "stream", "pages", pages]).decode().splitlines()
     rdd = sc.parallelize(page_lines, shards)
-    table = rdd.pipe(f"{annot} stream recurrence").coalesce(1).pipe(f"{annot} stream recurrence --combine").collect()
+    total = rdd.count()
+    table = rdd.pipe(f"{annot} stream recurrence --of {total} --sample {sample}").coalesce(1).pipe(f"{annot} stream recurrence --combine").collect()
     table_path = work / f"{name}-recurrence.json"
     table_path.write_text(table[0] + "\n")
-    docs = rdd.pipe(f"{annot} stream import --recurrence {table_path}").collect()
+    spark_out = work / f"{name}-spark-import"
+    rdd.pipe(f"{annot} stream import --recurrence {table_path}").saveAsTextFile(spark_out.as_uri())
+    spark_proj = work / f"{name}-spark"
+    run([annot, "init", spark_proj])
+    parts = adopt_parts(spark_out, spark_proj / "corpus")
     spark_import_s = time.perf_counter() - t
-    check("import (recurrence, zones)", ("\n".join(docs) + "\n").encode(), corpus, failures)
+    docs = b"".join(p.read_bytes() for p in parts)
+    check(f"import ({total} pages, {len(parts)} parts, sampled at {min(1, sample / total):.2f})", docs, corpus, failures)
+    shutil.copytree(proj / "annotations", spark_proj / "annotations", dirs_exist_ok=True)
+    check("export of the part-*.jsonl project", run([annot, "--project", spark_proj, "export", "--format", "jsonl", "--from", "alice", "--out", "-"]), export, failures)
 
     # Documents joined with each annotator's record, by id, in id order.
     t = time.perf_counter()
@@ -172,7 +224,25 @@ def demo(sc, annot, work, name, pages, shards, annotate_sample, failures):
     t = time.perf_counter()
     exported = lines.pipe(f"{annot} stream export --format jsonl --from alice --schema {schema}").collect()
     spark_export_s = time.perf_counter() - t
-    check("export jsonl", ("\n".join(exported) + "\n").encode() if exported else b"", export, failures)
+    check("export jsonl", joined(exported), export, failures)
+    for fmt in (["conll"], ["csv"], ["csv", "--csv-layout", "spans"]):
+        args = ["--format", *fmt, "--from", "alice"]
+        want = run([annot, "--project", proj, "export", *args, "--out", "-"])
+        head = run([annot, "stream", "export", *args, "--schema", schema, "--head"])
+        got = lines.pipe(" ".join([annot, "stream", "export", *args, "--schema", str(schema)])).collect()
+        check(f"export {' '.join(fmt)}", head + joined(got), want, failures)
+    # brat: the shards' lines are files, written by the driver beside the head's annotation.conf.
+    args = ["--format", "brat", "--from", "alice"]
+    run([annot, "--project", proj, "export", *args, "--out", work / f"{name}-brat"])
+    want = files_of(work / f"{name}-brat" / "all")
+    head = run([annot, "stream", "export", *args, "--schema", schema, "--head"]).decode().splitlines()
+    got = lines.pipe(" ".join([annot, "stream", "export", *args, "--schema", str(schema)])).collect()
+    brat = work / f"{name}-spark-brat"
+    brat.mkdir()
+    for line in head + got:
+        f = json.loads(line)
+        (brat / f["file"]).write_bytes(f["text"].encode())
+    check(f"export brat ({len(want)} files)", repr(files_of(brat)).encode(), repr(want).encode(), failures)
     print(f"  seconds, single machine vs Spark local[2] in {shards} partitions:")
     for step, a, b in (("import", import_s, spark_import_s), ("agree", agree_s, spark_agree_s), ("export", export_s, spark_export_s)):
         print(f"    {step:<8} {a:8.2f} {b:8.2f}")
@@ -183,6 +253,8 @@ def main():
     ap.add_argument("--annot", default=str(ROOT / "target" / "debug" / "annot"))
     ap.add_argument("--docs", type=int, default=10000, help="pages of the generated corpus")
     ap.add_argument("--shards", type=int, default=8)
+    ap.add_argument("--recurrence-sample", type=int, default=4096,
+                    help="pages the recurrence table counts (annot import --recurrence-sample): below --docs, the shards sample")
     args = ap.parse_args()
     annot = str(Path(args.annot).resolve())
     from pyspark import SparkConf, SparkContext
@@ -193,10 +265,10 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="annot-spark-"))
     failures = []
     try:
-        demo(sc, annot, work, "sample", ROOT / "corpus", 2, True, failures)
+        demo(sc, annot, work, "sample", ROOT / "corpus", 2, True, args.recurrence_sample, failures)
         pages = work / "pages"
         generate_pages(pages, args.docs)
-        demo(sc, annot, work, f"generated-{args.docs}", pages, args.shards, False, failures)
+        demo(sc, annot, work, f"generated-{args.docs}", pages, args.shards, False, args.recurrence_sample, failures)
     finally:
         sc.stop()
         shutil.rmtree(work, ignore_errors=True)

@@ -480,47 +480,98 @@ fn stale_corpus_index_cache_is_rebuilt_not_blamed_on_the_file() {
     let cache = fs::read_dir(&index_dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
         .expect("an index cache");
-    let original = fs::read_to_string(&cache).unwrap();
+    let original = fs::read(&cache).unwrap();
+    // The records of the binary index: 40 bytes each after a 64-byte header,
+    // starting with the line's offset (8), length (4) and line number (4).
+    let record = |i: usize| 64 + 40 * i;
 
     // 1. Offsets swapped between two documents, stamp intact: reads find the wrong line.
-    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
-    let d: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].starts_with("D\t"))
-        .collect();
-    assert_eq!(d.len(), 3, "{original}");
-    let fields = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
-    let (mut a, mut b) = (fields(&lines[d[0]]), fields(&lines[d[1]]));
-    for k in [2, 3, 5] {
-        std::mem::swap(&mut a[k], &mut b[k]);
+    let mut swapped = original.clone();
+    for k in 0..16 {
+        swapped.swap(record(0) + k, record(1) + k);
     }
-    lines[d[0]] = a.join("\t");
-    lines[d[1]] = b.join("\t");
-    fs::write(&cache, lines.join("\n") + "\n").unwrap();
-    let id = a[1].clone();
-    let shown: Value =
-        serde_json::from_str(&stdout_of(annot_in(&root).args(["show", &id, "--json"]))).unwrap();
-    assert_eq!(shown["document"]["id"], id.as_str());
+    fs::write(&cache, &swapped).unwrap();
+    // Document 0's record now points at the line of document 1.
+    let shown: Value = serde_json::from_str(&stdout_of(
+        annot_in(&root).args(["show", "doc-0", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(shown["document"]["id"], "doc-0");
     annot_in(&root).arg("check").assert().success();
-    assert_eq!(
-        fs::read_to_string(&cache).unwrap(),
-        original,
+    assert!(
+        fs::read(&cache).unwrap() == original,
         "the cache was rewritten from the file"
     );
 
     // 2. A cache that cannot describe the file (offsets past its end) is rebuilt at open.
-    let broken = original.lines().map(|l| {
-        if l.starts_with("D\t") {
-            let mut f = fields(l);
-            f[2] = "999999".into();
-            f.join("\t")
-        } else {
-            l.to_owned()
-        }
-    });
-    fs::write(&cache, broken.collect::<Vec<_>>().join("\n") + "\n").unwrap();
+    let mut broken = original.clone();
+    for i in 0..3 {
+        broken[record(i)..record(i) + 8].copy_from_slice(&999_999u64.to_le_bytes());
+    }
+    fs::write(&cache, &broken).unwrap();
     annot_in(&root).arg("check").assert().success();
+    assert_eq!(status_documents(&root), 3);
+    assert!(fs::read(&cache).unwrap() == original, "rebuilt");
+}
+
+/// A project indexed by an earlier version (text caches, `.annot/index/*.tsv`)
+/// opens as it is: the old cache is read into the new index and removed.
+#[test]
+fn an_old_text_index_cache_is_converted_silently() {
+    let (tmp, root) = empty_project();
+    let f = tmp.path().join("docs.jsonl");
+    jsonl_docs(&f, "doc", 3);
+    annot_in(&root).arg("import").arg(&f).assert().success();
+    let index_dir = root.join(".annot/index");
+    let corpus_file = fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .unwrap();
+    let name = corpus_file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let md = fs::metadata(&corpus_file).unwrap();
+    let mtime = md
+        .modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    // The v2 text cache an earlier annot wrote, built from the file's lines.
+    let text = fs::read_to_string(&corpus_file).unwrap();
+    let mut old = format!(
+        "# annot corpus file index v2\nF\t{name}\t{}\t{mtime}\n",
+        md.len()
+    );
+    let mut offset = 0;
+    for (i, line) in text.lines().enumerate() {
+        let doc: Value = serde_json::from_str(line).unwrap();
+        old.push_str(&format!(
+            "D\t{}\t{offset}\t{}\t{}\t{}\n",
+            doc["id"].as_str().unwrap(),
+            line.len(),
+            doc["hash"].as_str().unwrap(),
+            i + 1
+        ));
+        offset += line.len() + 1;
+    }
+    let new_cache = index_dir.join(format!("{name}.idx"));
+    let expected = fs::read(&new_cache).unwrap();
+    fs::remove_file(&new_cache).unwrap();
+    let old_cache = index_dir.join(format!("{name}.tsv"));
+    fs::write(&old_cache, old).unwrap();
+    let out = annot_in(&root).args(["show", "doc-2"]).assert().success();
+    assert!(stderr_of(&out).is_empty(), "{}", stderr_of(&out));
+    assert!(!old_cache.exists(), "the old cache is removed");
+    assert!(
+        fs::read(&new_cache).unwrap() == expected,
+        "converted to the same index a scan makes"
+    );
     assert_eq!(status_documents(&root), 3);
 }
 

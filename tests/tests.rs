@@ -16,6 +16,7 @@ mod merge;
 mod project;
 mod quickstart;
 mod record_defects;
+mod sharded;
 mod show_why;
 mod snapshots;
 mod stream;

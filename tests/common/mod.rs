@@ -66,6 +66,15 @@ pub(crate) fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(out).expect("utf-8 stdout")
 }
 
+/// stdout and stderr of a successful command as strings.
+pub(crate) fn outputs_of(cmd: &mut Command) -> (String, String) {
+    let out = cmd.assert().success().get_output().clone();
+    (
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    )
+}
+
 /// `(start, end, label, text)` of a JSON list of spans (a record's `spans`).
 pub(crate) fn span_tuples(spans: &serde_json::Value) -> Vec<(u64, u64, String, String)> {
     spans

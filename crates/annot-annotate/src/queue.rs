@@ -73,15 +73,19 @@ pub fn build(
     if let Order::Random(seed) = order {
         annot_model::rng::SplitMix64::new(seed).shuffle(&mut items);
     }
-    let entries = corpus.entries();
-    items.retain(|&i| {
-        let id = entries[i as usize].id.as_str();
-        filter.matches_status(id, status_of(id))
-    });
+    if filter.selects_entry() {
+        // One pass over the index in corpus order, a bit a document.
+        let mut pass = vec![false; items.len()];
+        for (slot, entry) in pass.iter_mut().zip(corpus.entries()) {
+            let id = entry?.id;
+            *slot = filter.matches_status(&id, status_of(&id));
+        }
+        items.retain(|&i| pass[i as usize]);
+    }
     if filter.needs_document() {
         let mut kept = Vec::with_capacity(items.len());
         for i in items {
-            let doc = corpus.read_entry(&entries[i as usize])?;
+            let doc = corpus.get_at(i as usize)?;
             if filter.matches_document(&doc) {
                 kept.push(i);
             }
@@ -96,23 +100,31 @@ pub fn build(
 
 /// The documents of `queue` the annotator is done with ([`Status::leaves_queue`]), which a session
 /// passes over: none with `redo`, or when the filter is on `status` (then
-/// those documents are what is wanted).
+/// those documents are what is wanted). `done` are the documents whose latest
+/// record in the annotator's log leaves the queue: the work is in the number
+/// of records, not of documents.
 #[must_use]
-pub fn already_done(
+pub fn already_done<'a>(
     corpus: &Corpus,
     queue: &[u32],
-    status_of: impl Fn(&str) -> Option<Status>,
+    done: impl Iterator<Item = &'a str>,
     filter: &Filter,
     redo: bool,
 ) -> HashSet<u32> {
     if redo || filter.selects_status() {
         return HashSet::new();
     }
-    let entries = corpus.entries();
+    let decided: HashSet<u32> = done
+        .filter_map(|id| corpus.position(id))
+        .filter_map(|p| u32::try_from(p).ok())
+        .collect();
+    if decided.is_empty() {
+        return decided;
+    }
     queue
         .iter()
         .copied()
-        .filter(|&i| status_of(&entries[i as usize].id).is_some_and(Status::leaves_queue))
+        .filter(|i| decided.contains(i))
         .collect()
 }
 
@@ -123,8 +135,8 @@ pub fn already_done(
 /// [`SessionError::FilterMatchesNothing`], or a document that cannot be read.
 pub fn check_filter(corpus: &Corpus, filter: &Filter) -> Result<()> {
     let mut vocabulary = Vocabulary::default();
-    for entry in corpus.entries() {
-        vocabulary.add(&corpus.read_entry(entry)?);
+    for doc in corpus.iter() {
+        vocabulary.add(&doc?);
     }
     filter
         .check_against(&vocabulary)

@@ -188,7 +188,11 @@ impl Session {
     ) -> Result<Self> {
         let status_of = |doc: &str| log.status_of(doc);
         let queue = queue::build(&corpus, status_of, &opts.filter, opts.order)?;
-        let handled = queue::already_done(&corpus, &queue, status_of, &opts.filter, opts.redo);
+        let done = log
+            .statuses()
+            .filter(|(_, s)| s.leaves_queue())
+            .map(|(doc, _)| doc);
+        let handled = queue::already_done(&corpus, &queue, done, &opts.filter, opts.redo);
         // One pass over the accepted records, reading only their spans' text
         // and label: the dictionary keeps counts of span texts, not the records.
         let mut dictionary = Dictionary::default();

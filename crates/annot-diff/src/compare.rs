@@ -141,7 +141,7 @@ pub fn for_each_document(
             skipped.filtered_out += 1;
             continue;
         }
-        let document = corpus.read_entry(entry)?;
+        let document = corpus.read_entry(&entry)?;
         if selection.filter.needs_document() && !selection.filter.matches_document(&document) {
             skipped.filtered_out += 1;
             continue;

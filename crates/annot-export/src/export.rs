@@ -162,8 +162,14 @@ pub fn export(
         overlap,
     };
     let mut ids: Vec<&str> = annotations.documents();
+    // Every id of the corpus, held only when unannotated documents go out too.
+    let all_ids: Vec<String>;
     if config.include_unannotated {
-        ids.extend(corpus.entries().iter().map(|e| e.id.as_str()));
+        all_ids = corpus
+            .entries()
+            .map(|e| e.map(|e| e.id))
+            .collect::<Result<_, annot_model::ModelError>>()?;
+        ids.extend(all_ids.iter().map(String::as_str));
         ids.sort_unstable();
         ids.dedup();
     }
@@ -546,7 +552,7 @@ fn build(
         left_out.orphaned += 1;
         return Ok(None);
     };
-    let doc = cx.corpus.read_entry(entry)?;
+    let doc = cx.corpus.read_entry(&entry)?;
     let mut records: Vec<Resolved> = Vec::new();
     for name in &cx.names {
         if let Some(log) = cx.annotations.log(name)

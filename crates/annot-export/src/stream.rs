@@ -7,6 +7,12 @@
 //! A shard is all or nothing, as an export is: when the pre-flight refuses a
 //! span of any of its documents, nothing of the shard is written. Splits and
 //! documents without records are left to the cluster job.
+//!
+//! A shard writes its documents only: what an export writes before the first
+//! document (the CSV header, `--excel`'s byte-order mark, brat's
+//! `annotation.conf`) is [`export_head`], written once by the driver before the
+//! shards. A brat shard writes each file as a line `{"file","text"}`; the
+//! driver writes the files.
 
 use std::io::{BufRead, Write};
 
@@ -20,7 +26,7 @@ use crate::export::{Built, Step, Tally, build_document, overlap_rule};
 use crate::preflight::{Refusal, Report};
 use crate::split::Signature;
 use crate::summary::LeftOut;
-use crate::writers::{Vocab, writer};
+use crate::writers::{Vocab, stream_writer};
 
 /// What a shard's export wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -34,11 +40,12 @@ pub struct ShardSummary {
 }
 
 /// The map: the export lines of the [`DocumentLine`]s of `input`, to `out`
-/// once the whole shard passed the pre-flight.
+/// once the whole shard passed the pre-flight (held back until then in a
+/// temporary file past a few megabytes: memory does not grow with the shard).
 ///
 /// # Errors
-/// [`ExportError::Config`] for an export a stream cannot write (csv, splits,
-/// `--include-unannotated`); [`ExportError::StreamLine`] for a
+/// [`ExportError::Config`] for an export a stream cannot write (spacy,
+/// parquet, splits, `--include-unannotated`); [`ExportError::StreamLine`] for a
 /// line that is not a document line; [`ExportError::Refused`] with the
 /// pre-flight's list; [`ExportError::Write`] when `out` fails.
 pub fn export_shard(
@@ -54,12 +61,13 @@ pub fn export_shard(
     let provenance = matches!(config.source, Source::Combined { .. });
     let mut vocab = Vocab::from_schema(schema);
     // The formats a stream writes have no directory of their own.
-    let mut w = writer(&config.format, std::path::Path::new("."));
-    let mut buf = Vec::new();
+    let mut w = stream_writer(&config.format);
+    let mut buf = Spill::default();
     let mut refusal = Refusal::default();
     let mut summary = ShardSummary::default();
     let stdout = || std::path::PathBuf::from("-");
-    w.start(&vocab, &mut buf)
+    // The head is export_head's, written once before every shard.
+    w.start(&vocab, &mut Vec::new())
         .map_err(|source| ExportError::Write {
             path: stdout(),
             source,
@@ -68,7 +76,7 @@ pub fn export_shard(
         vocab.observe(&b.spans, &b.labels);
         w.write(&b.example(provenance), &vocab, &mut buf)
             .map_err(|source| ExportError::Write {
-                path: stdout(),
+                path: std::env::temp_dir(),
                 source,
             })
     })?;
@@ -76,10 +84,10 @@ pub fn export_shard(
         return Err(ExportError::Refused(Box::new(refusal)));
     }
     w.finish(&mut buf).map_err(|source| ExportError::Write {
-        path: stdout(),
+        path: std::env::temp_dir(),
         source,
     })?;
-    out.write_all(&buf)
+    buf.copy_to(out)
         .and_then(|()| out.flush())
         .map_err(|source| ExportError::Write {
             path: stdout(),
@@ -88,17 +96,86 @@ pub fn export_shard(
     Ok(summary)
 }
 
+/// Bytes held back until a shard passed the pre-flight: in memory up to
+/// [`Spill::IN_MEMORY`], then in an unnamed temporary file (in `TMPDIR`), so
+/// that a shard of any size exports in bounded memory.
+#[derive(Default)]
+struct Spill {
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Spill {
+    /// Bytes kept in memory before the rest goes to a temporary file.
+    const IN_MEMORY: usize = 8 << 20;
+
+    /// Everything written, in order, to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::Seek as _;
+        out.write_all(&self.memory)?;
+        if let Some(file) = self.file {
+            let mut file = file
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            file.rewind()?;
+            std::io::copy(&mut file, out)?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Spill {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.file.is_none() && self.memory.len() + bytes.len() <= Self::IN_MEMORY {
+            self.memory.extend_from_slice(bytes);
+            return Ok(bytes.len());
+        }
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => self.file.insert(std::io::BufWriter::with_capacity(
+                1 << 16,
+                tempfile::tempfile()?,
+            )),
+        };
+        file.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), Write::flush)
+    }
+}
+
+/// What an export of `config` writes before its first document (the CSV
+/// header, the byte-order mark of `--excel`, brat's `annotation.conf` as a
+/// file line; nothing for jsonl, conll and hf), to `out`: the driver writes
+/// it once, before the shards' lines, to make the bytes of `annot export`.
+///
+/// # Errors
+/// As [`export_shard`], for the configuration and `out`.
+pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) -> Result<()> {
+    check(config)?;
+    let mut w = stream_writer(&config.format);
+    let mut buf = Vec::new();
+    let write = |source| ExportError::Write {
+        path: "-".into(),
+        source,
+    };
+    w.start(&Vocab::from_schema(schema), &mut buf)
+        .map_err(write)?;
+    out.write_all(&buf)
+        .and_then(|()| out.flush())
+        .map_err(write)
+}
+
 /// Refuses what a stream of shards cannot write as a single export would.
 fn check(config: &ExportConfig) -> Result<()> {
     config.check_options()?;
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
-    if !matches!(
-        config.format,
-        Format::Jsonl { .. } | Format::Conll { .. } | Format::Hf { .. }
-    ) {
+    if matches!(config.format, Format::Spacy | Format::Parquet { .. }) {
         return refuse(
-            "stream jsonl, conll or hf lines: csv has a header each shard would repeat, and \
-             spacy, brat and parquet are files of their own (run annot export on the project)",
+            "spacy and parquet are binary files of their own, not lines: export each shard's \
+             documents with annot export on a project of them, or stream jsonl and convert",
         );
     }
     if config.split.splits.len() > 1 {
@@ -191,4 +268,28 @@ pub fn signatures(
         return Err(ExportError::Refused(Box::new(refusal)));
     }
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::Spill;
+
+    #[test]
+    fn a_spill_past_its_memory_gives_back_every_byte_in_order() {
+        let mut spill = Spill::default();
+        let line: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        let mut want = Vec::new();
+        for i in 0..(Spill::IN_MEMORY / 1000 + 500) {
+            let mut l = line.clone();
+            l.extend_from_slice(format!("{i}\n").as_bytes());
+            spill.write_all(&l).unwrap();
+            want.extend_from_slice(&l);
+        }
+        assert!(spill.file.is_some(), "past IN_MEMORY the rest is in a file");
+        let mut got = Vec::new();
+        spill.copy_to(&mut got).unwrap();
+        assert!(got == want, "{} bytes back of {}", got.len(), want.len());
+    }
 }

@@ -161,6 +161,10 @@ pub struct ImportOptions {
     pub boilerplate_min_docs: u32,
     /// ...and in at least this share of them (0.0..=1.0).
     pub boilerplate_min_share: f64,
+    /// Text files the recurrence table counts, about: all of an import of at
+    /// most this many, a sample of this size of a larger one
+    /// ([`crate::RecurrenceSample`]).
+    pub recurrence_sample: u64,
     /// Files (or records) processed together; bounds memory use.
     pub chunk_size: usize,
     /// CSV: quoted texts may hold lines that look like rows of their own
@@ -195,6 +199,7 @@ impl Default for ImportOptions {
             lang: None,
             boilerplate_min_docs: 3,
             boilerplate_min_share: 0.01,
+            recurrence_sample: crate::DEFAULT_RECURRENCE_SAMPLE,
             chunk_size: 1024,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             csv_multiline: false,

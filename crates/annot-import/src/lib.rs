@@ -53,7 +53,7 @@ mod why;
 pub mod zone;
 
 pub use article::article_document;
-pub use boilerplate::{LineCounts, RecurrenceTable};
+pub use boilerplate::{DEFAULT_RECURRENCE_SAMPLE, LineCounts, RecurrenceSample, RecurrenceTable};
 pub use dates::{parse_date, publication_date};
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::annotated::Conversion;
-use crate::boilerplate::LineCounts;
+use crate::boilerplate::{LineCounts, RecurrenceSample};
 use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
@@ -219,13 +219,171 @@ pub(crate) fn run<E>(
     })
 }
 
-/// The ids and texts emitted so far, with where they came from.
+/// The ids and texts emitted so far, with where they came from: in memory,
+/// a 32-bit key and a record number for each in two tables (16 bytes a
+/// document); the ids, locations and digests themselves go to a spill file,
+/// read back when a key repeats (a repeat, or one key in some four billion
+/// shared by chance), so that a million-document import does not hold them.
 #[derive(Default)]
 pub(crate) struct Seen {
-    /// Id -> location of its document, and its text digest.
-    ids: FxHashMap<String, (String, String)>,
-    /// Text digest -> its document's id (whose location `ids` has).
-    hashes: FxHashMap<String, String>,
+    /// Key of an id -> record number of its first document in `spill`.
+    ids: KeyTable,
+    /// Key of a text digest -> record number of its first document in `spill`.
+    hashes: KeyTable,
+    /// Documents whose key another id (or digest) has already: rare.
+    ids_overflow: FxHashMap<String, u32>,
+    hashes_overflow: FxHashMap<String, u32>,
+    spill: Spill,
+}
+
+/// Where [`Seen`] keeps what it has seen: (id, location, digest) records,
+/// each padded to a multiple of 8 bytes and numbered by its offset / 8, in a
+/// temporary file; in memory when none can be made or written (numbers with
+/// [`IN_MEMORY`] set).
+#[derive(Default)]
+struct Spill {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    len: u64,
+    /// A temporary file was tried; `full` once a write to it failed.
+    tried: bool,
+    full: bool,
+    memory: Vec<u8>,
+}
+
+/// 32-bit keys to record numbers, 8 bytes an entry: the latest keys in a
+/// small hash table, merged into a sorted vector (of exactly the size it
+/// needs) when it fills.
+#[derive(Default)]
+struct KeyTable {
+    sorted: Vec<(u32, u32)>,
+    recent: FxHashMap<u32, u32>,
+}
+
+impl KeyTable {
+    /// Keys held in the hash table before they are merged.
+    const BATCH: usize = 1 << 15;
+
+    fn get(&self, key: u32) -> Option<u32> {
+        if let Some(&v) = self.recent.get(&key) {
+            return Some(v);
+        }
+        let i = self.sorted.partition_point(|&(k, _)| k < key);
+        self.sorted
+            .get(i)
+            .filter(|&&(k, _)| k == key)
+            .map(|&(_, v)| v)
+    }
+
+    /// Adds `key` unless it is there; whether it was added.
+    fn insert(&mut self, key: u32, value: u32) -> bool {
+        if self.get(key).is_some() {
+            return false;
+        }
+        self.recent.insert(key, value);
+        if self.recent.len() >= Self::BATCH {
+            self.sorted.reserve_exact(self.recent.len());
+            self.sorted.extend(self.recent.drain());
+            // Two sorted runs, mostly: quick for pdqsort.
+            self.sorted.sort_unstable();
+        }
+        true
+    }
+}
+
+/// Set in a [`Spill`] record number that is of its memory.
+const IN_MEMORY: u32 = 1 << 31;
+
+/// One document [`Seen`] has seen.
+struct Seen1 {
+    id: String,
+    location: String,
+    hash: String,
+}
+
+impl Spill {
+    fn push(&mut self, id: &str, location: &str, hash: &str) -> Option<u32> {
+        use std::io::Write as _;
+        let mut rec = Vec::with_capacity(20 + id.len() + location.len() + hash.len());
+        for part in [id, location, hash] {
+            rec.extend_from_slice(&(part.len() as u32).to_le_bytes());
+            rec.extend_from_slice(part.as_bytes());
+        }
+        rec.resize(rec.len().next_multiple_of(8), 0);
+        let number = |at: u64| u32::try_from(at / 8).ok().filter(|n| n & IN_MEMORY == 0);
+        if !self.tried {
+            self.tried = true;
+            self.file = tempfile::tempfile()
+                .ok()
+                .map(|f| std::io::BufWriter::with_capacity(1 << 16, f));
+        }
+        if let Some(f) = &mut self.file
+            && !self.full
+        {
+            if let Some(n) = number(self.len)
+                && f.write_all(&rec).is_ok()
+            {
+                self.len += rec.len() as u64;
+                return Some(n);
+            }
+            // What was written before stays readable; the rest goes to memory.
+            self.full = true;
+        }
+        let n = number(self.memory.len() as u64)? | IN_MEMORY;
+        self.memory.extend_from_slice(&rec);
+        Some(n)
+    }
+
+    fn get(&mut self, number: u32) -> Option<Seen1> {
+        use std::io::{Read, Seek as _, SeekFrom, Write as _};
+        fn three(mut r: impl Read) -> Option<Seen1> {
+            let mut part = || -> Option<String> {
+                let mut n = [0u8; 4];
+                r.read_exact(&mut n).ok()?;
+                let mut b = vec![0u8; u32::from_le_bytes(n) as usize];
+                r.read_exact(&mut b).ok()?;
+                String::from_utf8(b).ok()
+            };
+            Some(Seen1 {
+                id: part()?,
+                location: part()?,
+                hash: part()?,
+            })
+        }
+        let at = u64::from(number & !IN_MEMORY) * 8;
+        if number & IN_MEMORY != 0 {
+            return three(self.memory.get(usize::try_from(at).ok()?..)?);
+        }
+        let w = self.file.as_mut()?;
+        // A failed flush leaves what is not flushed unreadable: not a repeat then.
+        w.flush().ok()?;
+        let f = w.get_mut();
+        f.seek(SeekFrom::Start(at)).ok()?;
+        let got = three(std::io::BufReader::with_capacity(512, &mut *f));
+        f.seek(SeekFrom::End(0)).ok()?;
+        got
+    }
+}
+
+fn key(s: &str) -> u32 {
+    use std::hash::BuildHasher as _;
+    let k = rustc_hash::FxBuildHasher.hash_one(s);
+    (k ^ (k >> 32)) as u32
+}
+
+/// The document `table` (or, when its key was taken, `overflow`) has for
+/// `wanted`, which is its `field`.
+fn first_of(
+    spill: &mut Spill,
+    table: &KeyTable,
+    overflow: &FxHashMap<String, u32>,
+    wanted: &str,
+    field: fn(&Seen1) -> &String,
+) -> Option<Seen1> {
+    let at = table.get(key(wanted))?;
+    match spill.get(at) {
+        Some(first) if field(&first) == wanted => Some(first),
+        _ => spill.get(*overflow.get(wanted)?),
+    }
 }
 
 /// How a document repeats an earlier one of the import.
@@ -237,51 +395,70 @@ enum Repeat {
 }
 
 impl Seen {
+    /// The earlier document with id `id`, if any.
+    fn by_id(&mut self, id: &str) -> Option<Seen1> {
+        first_of(&mut self.spill, &self.ids, &self.ids_overflow, id, |d| {
+            &d.id
+        })
+    }
+
+    /// The earlier document whose text has digest `hash`, if any.
+    fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
+        first_of(
+            &mut self.spill,
+            &self.hashes,
+            &self.hashes_overflow,
+            hash,
+            |d| &d.hash,
+        )
+    }
+
     /// The id of the document of this import with the text digest `hash`.
-    fn id_of(&self, hash: &str) -> Option<String> {
-        self.hashes.get(hash).cloned()
+    fn id_of(&mut self, hash: &str) -> Option<String> {
+        self.by_hash(hash).map(|d| d.id)
     }
 
     /// How `doc` repeats an earlier document, if it does; else records it.
     fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Repeat> {
-        if let Some((first, hash)) = self.ids.get(&doc.id) {
-            if *hash == doc.hash {
+        if let Some(first) = self.by_id(&doc.id) {
+            if first.hash == doc.hash {
                 let message = format!(
-                    "document '{}' again, with the same text (first in {first}); not imported again",
-                    doc.id
+                    "document '{}' again, with the same text (first in {}); not imported again",
+                    doc.id, first.location
                 );
                 return Some(Repeat::SameText(Diagnostic::new(location, message)));
             }
             let message = format!(
-                "id '{}' is taken by another text earlier in this import ({first}); this one \
+                "id '{}' is taken by another text earlier in this import ({}); this one \
                  was not imported: give it a different id, or leave one of the two out",
-                doc.id
+                doc.id, first.location
             );
             return Some(Repeat::IdTaken(Diagnostic::new(location, message)));
         }
-        if let Some(id) = self.hashes.get(&doc.hash) {
-            let first = self.ids.get(id).map_or("", |(l, _)| l.as_str());
+        if let Some(first) = self.by_hash(&doc.hash) {
             let message = format!(
-                "same text as document '{id}' ({first}); '{}' not imported",
-                doc.id
+                "same text as document '{}' ({}); '{}' not imported",
+                first.id, first.location, doc.id
             );
             return Some(Repeat::SameText(Diagnostic::new(location, message)));
         }
-        self.ids
-            .insert(doc.id.clone(), (location.to_string(), doc.hash.clone()));
-        self.hashes.insert(doc.hash.clone(), doc.id.clone());
+        // Past 16 GiB of spill (a hundred million documents or so), what
+        // comes is not recorded, so its repeats are not told.
+        let at = self.spill.push(&doc.id, location, &doc.hash)?;
+        if !self.ids.insert(key(&doc.id), at) {
+            self.ids_overflow.insert(doc.id.clone(), at);
+        }
+        if !self.hashes.insert(key(&doc.hash), at) {
+            self.hashes_overflow.insert(doc.hash.clone(), at);
+        }
         None
     }
 }
 
-/// Text files read by the first pass at most. Furniture worth the name
-/// recurs in a good share of the documents, so an even sample of a large
-/// import finds it as surely as the whole, at a fraction of the reading.
-const SCAN_SAMPLE: usize = 4096;
-
-/// The first pass: in how many documents (of an even sample of at most
-/// [`SCAN_SAMPLE`]) each short line of the text files occurs. `None` when
-/// there are too few text files for lines to recur.
+/// The first pass: in how many documents (of the sample
+/// [`crate::RecurrenceSample`] takes, about `opts.recurrence_sample` of them)
+/// each short line of the text files occurs. `None` when there are too few
+/// text files for lines to recur.
 fn count_lines(
     sources: &[Source],
     opts: &ImportOptions,
@@ -292,7 +469,13 @@ fn count_lines(
     if n < opts.boilerplate_min_docs.max(2) as usize {
         return None;
     }
-    let texts: Vec<&Source> = all.step_by(n.div_ceil(SCAN_SAMPLE)).collect();
+    let sample = RecurrenceSample {
+        total: n as u64,
+        sample: opts.recurrence_sample,
+    };
+    let texts: Vec<&Source> = all
+        .filter(|s| sample.keeps(s.id().as_deref(), &s.meta_source()))
+        .collect();
     let mut counts = LineCounts::new();
     let mut tally = Progress {
         phase: Phase::Scanning,
@@ -309,7 +492,7 @@ fn count_lines(
             .map(|src| {
                 // Unreadable files are reported by the second pass.
                 let bytes = src.bytes().ok()?;
-                let (text, _) = decode_raw(&bytes, &src.name, false).ok()?;
+                let (text, _) = decode_raw(&bytes, &src.name(), false).ok()?;
                 Some(LineCounts::document_keys(&normalize(&text)))
             })
             .collect();
@@ -358,5 +541,54 @@ fn produce(sources: &[Source], cx: Context<'_>, tx: &mpsc::SyncSender<Vec<Event>
         if tx.send(batch).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeats_told(mut seen: Seen) {
+        let doc = Document::new;
+        let (a, b) = (doc("a", "Un texte."), doc("b", "Autre texte."));
+        assert!(seen.duplicate(&a, "f1").is_none());
+        assert!(seen.duplicate(&b, "f2").is_none());
+        let msg = |r: Option<Repeat>| match r {
+            Some(Repeat::SameText(d)) => format!("same: {}", d.message),
+            Some(Repeat::IdTaken(d)) => format!("taken: {}", d.message),
+            None => "new".to_owned(),
+        };
+        let m = msg(seen.duplicate(&doc("a", "Un texte."), "f3"));
+        assert!(m.starts_with("same:") && m.contains("first in f1"), "{m}");
+        let m = msg(seen.duplicate(&doc("a", "Changé."), "f4"));
+        assert!(m.starts_with("taken:") && m.contains("(f1)"), "{m}");
+        let m = msg(seen.duplicate(&doc("c", "Autre texte."), "f5"));
+        assert!(m.starts_with("same:") && m.contains("'b' (f2)"), "{m}");
+        assert_eq!(seen.id_of(&b.hash).as_deref(), Some("b"));
+        let many = |i: usize| Document::new(format!("d{i}"), format!("texte {i}"));
+        // Past a batch of the key tables: the merged part answers too.
+        for i in 0..80_000 {
+            assert_eq!(msg(seen.duplicate(&many(i), "x")), "new", "{i}");
+        }
+        for i in (0..80_000).step_by(997) {
+            assert!(
+                msg(seen.duplicate(&many(i), "y")).starts_with("same:"),
+                "{i}"
+            );
+        }
+    }
+
+    #[test]
+    fn seen_tells_repeats_from_its_spill_file_or_memory() {
+        repeats_told(Seen::default());
+        // No temporary file could be made: the same answers from memory.
+        let seen = Seen {
+            spill: Spill {
+                tried: true,
+                ..Spill::default()
+            },
+            ..Seen::default()
+        };
+        repeats_told(seen);
     }
 }

@@ -225,10 +225,10 @@ pub fn import_into(
         } else {
             location.clone()
         };
-        let existing = corpus.entry(&doc.id);
+        let existing = corpus.try_entry(&doc.id)?;
         if repeat_of.is_some() {
             target = repeat_of;
-        } else if existing.is_some_and(|e| e.hash == doc.hash) {
+        } else if existing.as_ref().is_some_and(|e| e.hash == doc.hash) {
             already_present.push(Message {
                 source,
                 message: format!(
@@ -277,7 +277,7 @@ pub fn import_into(
             zones += doc.zones.len();
             writer.push(&doc)?;
         } else if let Some(other) = corpus.id_with_hash(&doc.hash) {
-            target = Some(other.to_owned());
+            target = Some(other.clone());
             same_text.push(Message {
                 source,
                 message: format!(

@@ -1,7 +1,10 @@
 //! The inputs of an import, expanded into the files (and standard input) to read.
 
+use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -11,33 +14,137 @@ use crate::input::{Format, Input, StdinReader};
 /// Where a source's bytes are.
 #[derive(Debug)]
 pub(crate) enum SourceData {
-    File(PathBuf),
-    /// Standard input, read whole: it cannot be read twice, and both passes need it.
-    Stdin(Vec<u8>),
+    /// A file: its folder (shared by the files of a folder), its name, and
+    /// how many components of its path are the folder given (the rest is its
+    /// `meta.source`). An import of a million files holds a name each, and
+    /// the strings a message or document needs are made when it needs them.
+    File {
+        dir: Arc<PathBuf>,
+        name: FileName,
+        folder: u16,
+    },
+    /// Standard input (or a page of it), read whole: it cannot be read twice,
+    /// and both passes need it.
+    Stdin(Box<Named>),
+}
+
+/// Bytes that are not a file, with the names a file's path would give.
+#[derive(Debug)]
+pub(crate) struct Named {
+    pub(crate) bytes: Vec<u8>,
+    /// As [`Source::name`].
+    pub(crate) name: String,
+    /// As [`Source::meta_source`].
+    pub(crate) meta_source: String,
+    /// As [`Source::id`].
+    pub(crate) id: Option<String>,
 }
 
 /// One file (or standard input) to import.
 #[derive(Debug)]
 pub(crate) struct Source {
     pub(crate) data: SourceData,
-    /// The path as the user would recognise it, for diagnostics.
-    pub(crate) name: String,
-    /// The path within the folder given (the file name for a file given), for `meta.source`.
-    pub(crate) meta_source: String,
-    /// The id of a text file's document: its stem.
-    pub(crate) id: Option<String>,
     pub(crate) format: Format,
     pub(crate) size: u64,
+}
+
+/// A file's name: inline when it is short UTF-8 (most are), so a file
+/// listed costs no allocation of its own.
+#[derive(Debug)]
+pub(crate) enum FileName {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<OsStr>),
+}
+
+impl FileName {
+    fn new(name: &OsStr) -> Self {
+        match name.to_str() {
+            Some(s) if s.len() <= 22 => {
+                let mut bytes = [0u8; 22];
+                bytes[..s.len()].copy_from_slice(s.as_bytes());
+                FileName::Inline {
+                    len: s.len() as u8,
+                    bytes,
+                }
+            }
+            _ => FileName::Heap(name.into()),
+        }
+    }
+
+    fn as_os_str(&self) -> &OsStr {
+        match self {
+            FileName::Inline { len, bytes } => {
+                OsStr::new(std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default())
+            }
+            FileName::Heap(name) => name,
+        }
+    }
+}
+
+impl SourceData {
+    /// The file's path (`None` for standard input).
+    pub(crate) fn path(&self) -> Option<PathBuf> {
+        match self {
+            SourceData::File { dir, name, .. } if name.as_os_str().is_empty() => {
+                Some(dir.to_path_buf())
+            }
+            SourceData::File { dir, name, .. } => Some(dir.join(name.as_os_str())),
+            SourceData::Stdin(_) => None,
+        }
+    }
 }
 
 impl Source {
     /// The whole content.
     pub(crate) fn bytes(&self) -> Result<Vec<u8>> {
-        match &self.data {
+        match (&self.data, self.data.path()) {
             // std::fs rather than fs-err: the error's location names the file already.
-            SourceData::File(path) => read_file(path, self.size)
-                .map_err(|e| ImportError::new(&self.name, ErrorKind::Io(e))),
-            SourceData::Stdin(bytes) => Ok(bytes.clone()),
+            (_, Some(path)) => read_file(&path, self.size)
+                .map_err(|e| ImportError::new(self.name(), ErrorKind::Io(e))),
+            (SourceData::Stdin(named), None) => Ok(named.bytes.clone()),
+            (SourceData::File { .. }, None) => Ok(Vec::new()),
+        }
+    }
+
+    /// The path as the user would recognise it, for diagnostics.
+    pub(crate) fn name(&self) -> Cow<'_, str> {
+        match (&self.data, self.data.path()) {
+            (SourceData::Stdin(named), _) => Cow::Borrowed(&named.name),
+            (_, path) => Cow::Owned(path.unwrap_or_default().display().to_string()),
+        }
+    }
+
+    /// The path within the folder given (the file name for a file given), for `meta.source`.
+    pub(crate) fn meta_source(&self) -> Cow<'_, str> {
+        match &self.data {
+            SourceData::File { folder, .. } => Cow::Owned(
+                self.data
+                    .path()
+                    .unwrap_or_default()
+                    .components()
+                    .skip(usize::from(*folder))
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            ),
+            SourceData::Stdin(named) => Cow::Borrowed(&named.meta_source),
+        }
+    }
+
+    /// The id of a text file's document: its stem.
+    pub(crate) fn id(&self) -> Option<Cow<'_, str>> {
+        match &self.data {
+            SourceData::File { dir, name, .. } => {
+                if !matches!(self.format, Format::Text | Format::Brat) {
+                    return None;
+                }
+                let name = match name.as_os_str() {
+                    n if n.is_empty() => dir.file_name()?,
+                    n => n,
+                };
+                Path::new(name).file_stem().map(|s| s.to_string_lossy())
+            }
+            SourceData::Stdin(named) => named.id.as_deref().map(Cow::Borrowed),
         }
     }
 }
@@ -121,13 +228,22 @@ pub(crate) fn expand(
                         );
                         warnings.push(Diagnostic::new(&name, message));
                     }
-                    for (file, size) in with_sizes(files) {
-                        let Some(fmt) = Format::for_file(&file, format) else {
-                            continue;
-                        };
-                        let rel = file.strip_prefix(path).unwrap_or(&file);
-                        out.push(file_source(&file, rel, format.unwrap_or(fmt), size));
-                    }
+                    let folder = path.components().count();
+                    with_sizes(files, &mut out, |dir, name, size| {
+                        let file = dir.join(name.as_os_str());
+                        let fmt = Format::for_file(&file, format)?;
+                        // Under the folder given: its components, then the file's own.
+                        let folder = if file.starts_with(path) { folder } else { 0 };
+                        Some(Source {
+                            data: SourceData::File {
+                                dir,
+                                name,
+                                folder: u16::try_from(folder).unwrap_or(u16::MAX),
+                            },
+                            format: format.unwrap_or(fmt),
+                            size,
+                        })
+                    });
                 }
                 Ok(md) if !md.is_file() => failures.push(
                     ImportError::new(
@@ -139,10 +255,7 @@ pub(crate) fn expand(
                     .into(),
                 ),
                 Ok(md) => match format.or_else(|| Format::from_extension(path)) {
-                    Some(fmt) => {
-                        let name = path.file_name().map_or(path.as_path(), Path::new);
-                        out.push(file_source(path, name, fmt, md.len()));
-                    }
+                    Some(fmt) => out.push(file_source(path, fmt, md.len())),
                     None => failures.push(
                         ImportError::new(path.display().to_string(), ErrorKind::UnknownFormat)
                             .into(),
@@ -159,22 +272,23 @@ pub(crate) fn expand(
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
 fn brat_pairs(sources: &mut Vec<Source>) {
-    let is_ann = |s: &Source| matches!(&s.data, SourceData::File(p) if p.extension().is_some_and(|e| e == "ann"));
+    let is_ann = |s: &Source| {
+        s.data
+            .path()
+            .is_some_and(|p| p.extension().is_some_and(|e| e == "ann"))
+    };
     let anns: std::collections::HashSet<PathBuf> = sources
         .iter()
         .filter(|s| is_ann(s))
-        .filter_map(|s| match &s.data {
-            SourceData::File(p) => Some(p.with_extension("")),
-            SourceData::Stdin(_) => None,
-        })
+        .filter_map(|s| s.data.path().map(|p| p.with_extension("")))
         .collect();
     let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| match &s.data {
-        SourceData::File(p) => {
-            let stem = p.with_extension("");
+    sources.retain(|s| match s.data.path() {
+        Some(path) => {
+            let stem = path.with_extension("");
             (is_ann(s) || !anns.contains(&stem)) && seen.insert(stem)
         }
-        SourceData::Stdin(_) => true,
+        None => true,
     });
 }
 
@@ -199,20 +313,19 @@ fn special_kind(md: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
-fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
-    let meta_source = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let id = matches!(format, Format::Text | Format::Brat)
-        .then(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .flatten();
+/// A file named on the command line: its `meta.source` is its name.
+fn file_source(path: &Path, format: Format, size: u64) -> Source {
+    let (dir, name) = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => (dir, name),
+        _ => (path, OsStr::new("")),
+    };
+    let folder = path.components().count().saturating_sub(1);
     Source {
-        data: SourceData::File(path.to_path_buf()),
-        name: path.display().to_string(),
-        meta_source,
-        id,
+        data: SourceData::File {
+            dir: Arc::new(dir.to_path_buf()),
+            name: FileName::new(name),
+            folder: u16::try_from(folder).unwrap_or(u16::MAX),
+        },
         format,
         size,
     }
@@ -223,7 +336,7 @@ fn file_source(path: &Path, rel: &Path, format: Format, size: u64) -> Source {
 fn walk(
     dir: &Path,
     format: Option<Format>,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<(Arc<PathBuf>, FileName)>,
     skipped: &mut std::collections::BTreeMap<String, usize>,
     failures: &mut Vec<Diagnostic>,
 ) {
@@ -252,12 +365,13 @@ fn walk(
     // Sorting each folder's names gives path order overall, cheaper than
     // sorting all the paths at the end.
     listed.sort_unstable();
+    let shared = Arc::new(dir.to_path_buf());
     for (name, is_dir) in listed {
-        let path = dir.join(name);
+        let path = dir.join(&name);
         if is_dir {
             walk(&path, format, out, skipped, failures);
         } else if Format::for_file(&path, format).is_some() {
-            out.push(path);
+            out.push((Arc::clone(&shared), FileName::new(&name)));
         } else {
             let ext = path.extension().map_or_else(
                 || "without extension".to_string(),
@@ -268,16 +382,31 @@ fn walk(
     }
 }
 
-/// The sizes of `files`, looked up in parallel (one system call each); links
-/// to anything but a file are dropped.
-fn with_sizes(files: Vec<PathBuf>) -> Vec<(PathBuf, u64)> {
-    files
-        .into_par_iter()
-        .filter_map(|path| {
-            let md = std::fs::metadata(&path).ok()?;
-            md.is_file().then_some((path, md.len()))
-        })
-        .collect()
+/// The sources `make` makes of `files` (folder, name) with their sizes,
+/// added to `out` in input order. The sizes are looked up in parallel (one
+/// system call each); links to anything but a file are dropped. A million
+/// files are held once as listed and once as sources, never more.
+fn with_sizes(
+    files: Vec<(Arc<PathBuf>, FileName)>,
+    out: &mut Vec<Source>,
+    make: impl Fn(Arc<PathBuf>, FileName, u64) -> Option<Source>,
+) {
+    const NOT_A_FILE: u64 = u64::MAX;
+    let sizes: Vec<u64> = files
+        .par_iter()
+        .map(
+            |(dir, name)| match std::fs::metadata(dir.join(name.as_os_str())) {
+                Ok(md) if md.is_file() => md.len(),
+                _ => NOT_A_FILE,
+            },
+        )
+        .collect();
+    out.reserve_exact(files.len());
+    for ((dir, name), size) in files.into_iter().zip(sizes) {
+        if size != NOT_A_FILE {
+            out.extend(make(dir, name, size));
+        }
+    }
 }
 
 /// Standard input, read whole; JSONL when it starts with `{`, else text, unless `format` says.
@@ -292,10 +421,12 @@ fn stdin_source(reader: &StdinReader, format: Option<Format>) -> Result<Source> 
     let format = format.unwrap_or_else(|| sniff(&bytes));
     Ok(Source {
         size: bytes.len() as u64,
-        data: SourceData::Stdin(bytes),
-        name: STDIN_NAME.into(),
-        meta_source: STDIN_NAME.into(),
-        id: None,
+        data: SourceData::Stdin(Box::new(Named {
+            bytes,
+            name: STDIN_NAME.into(),
+            meta_source: STDIN_NAME.into(),
+            id: None,
+        })),
         format,
     })
 }
@@ -335,10 +466,10 @@ mod tests {
             &mut failures,
             &mut warnings,
         );
-        let names: Vec<_> = sources.iter().map(|s| s.meta_source.as_str()).collect();
+        let names: Vec<_> = sources.iter().map(Source::meta_source).collect();
         assert_eq!(names, ["a.txt", "b/a.jsonl", "b/c/z.txt", "d.csv"]);
-        assert_eq!(sources[0].id.as_deref(), Some("a"));
-        assert_eq!(sources[1].id, None, "JSONL ids come from the records");
+        assert_eq!(sources[0].id().as_deref(), Some("a"));
+        assert_eq!(sources[1].id(), None, "JSONL ids come from the records");
         assert!(failures.is_empty());
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].message.contains("1 .json"), "{}", warnings[0]);
@@ -356,6 +487,23 @@ mod tests {
         assert_eq!(failures.len(), 2);
         assert!(failures[0].message.contains("--format"), "{}", failures[0]);
         assert!(failures[1].source.ends_with("missing.txt"));
+    }
+
+    #[test]
+    fn a_listed_file_is_small() {
+        // What a million-file import holds a file (the name inline when short).
+        assert!(
+            std::mem::size_of::<Source>() <= 56,
+            "{}",
+            std::mem::size_of::<Source>()
+        );
+        let long = "n".repeat(40) + ".txt";
+        for name in ["a.txt", "0123456789012345678.txt", long.as_str()] {
+            let src = file_source(&Path::new("some/dir").join(name), Format::Text, 1);
+            assert_eq!(src.meta_source(), name);
+            assert_eq!(src.name(), format!("some/dir/{name}"));
+            assert_eq!(src.id().as_deref(), name.strip_suffix(".txt"));
+        }
     }
 
     #[test]

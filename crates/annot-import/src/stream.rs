@@ -6,22 +6,24 @@
 //! What needs the whole corpus, the lines recurring across pages (site
 //! furniture), is a reduce between two maps: [`count_pages`] per shard, the
 //! tables summed ([`LineCounts::merge`]), then [`import_pages`] per shard with
-//! the summed table. Each page goes through the reader and zoner of
+//! the summed table. Each shard is told how many pages the whole import has,
+//! so that all count the sample one machine would count. Each page goes through the reader and zoner of
 //! [`crate::import`], so the documents are the bytes a single-machine import
 //! of the same files writes when it counts the same lines.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use annot_model::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::boilerplate::LineCounts;
+use crate::boilerplate::{LineCounts, RecurrenceSample};
 use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
 use crate::pipeline::{ImportReport, Progress, Seen, run};
 use crate::readers::Item;
-use crate::sources::{Source, SourceData, expand};
+use crate::sources::{Named, Source, SourceData, expand};
 
 /// A scraped page as one JSON line of a stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +58,7 @@ pub fn pages<E>(
     );
     for src in &sources {
         let decoded = src.bytes().and_then(|bytes| {
-            decode_raw(&bytes, &src.name, opts.strict).map(|(t, w)| (t.into_owned(), w))
+            decode_raw(&bytes, &src.name(), opts.strict).map(|(t, w)| (t.into_owned(), w))
         });
         report.files += 1;
         match decoded {
@@ -65,8 +67,8 @@ pub fn pages<E>(
                 report.warnings.extend(warning);
                 report.documents += 1;
                 sink(Page {
-                    id: src.id.clone(),
-                    source: src.meta_source.clone(),
+                    id: src.id().map(Cow::into_owned),
+                    source: src.meta_source().into_owned(),
                     text,
                 })?;
             }
@@ -114,13 +116,18 @@ fn page_lines<'a>(
     })
 }
 
-/// The map of the recurrence table: in how many of the pages of `input` each
-/// short line occurs. Every page is counted (a single-machine import counts
-/// an even sample of at most 4096 files; below that the two are the same).
-pub fn count_pages(input: impl BufRead) -> (LineCounts, Vec<Diagnostic>) {
+/// The map of the recurrence table: in how many of the pages of `input` that
+/// `sample` keeps each short line occurs. Given the number of pages of the
+/// whole import, the shards' tables sum to the table a single-machine import
+/// of the same files counts ([`RecurrenceSample`]); [`RecurrenceSample::ALL`]
+/// counts every page, the same up to [`crate::DEFAULT_RECURRENCE_SAMPLE`] pages.
+pub fn count_pages(input: impl BufRead, sample: RecurrenceSample) -> (LineCounts, Vec<Diagnostic>) {
     let mut failures = Vec::new();
     let mut counts = LineCounts::new();
     for (n, page) in page_lines(input, &mut failures) {
+        if !sample.keeps(page.id.as_deref(), &page.source) {
+            continue;
+        }
         // As the first pass of an import: pages that do not decode are reported by the second.
         if let Ok((text, _)) = decode_raw(page.text.as_bytes(), &location(n), false) {
             counts.add_text(&normalize(&text));
@@ -173,10 +180,12 @@ pub fn import_pages<E>(
         let bytes = page.text.into_bytes();
         batch.push(Source {
             size: bytes.len() as u64,
-            data: SourceData::Stdin(bytes),
-            name: format!("{} ({})", location(n), page.source),
-            meta_source: page.source,
-            id: page.id,
+            data: SourceData::Stdin(Box::new(Named {
+                bytes,
+                name: format!("{} ({})", location(n), page.source),
+                meta_source: page.source,
+                id: page.id,
+            })),
             format: Format::Text,
         });
         if batch.len() == chunk {

@@ -478,7 +478,7 @@ impl Annotations {
     ) -> impl Iterator<Item = Result<DocumentAnnotations>> + 'a {
         self.documents().into_iter().map(move |id| {
             let current = match corpus.entry(id) {
-                Some(e) => Some(corpus.read_entry(e)?),
+                Some(e) => Some(corpus.read_entry(&e)?),
                 None => None,
             };
             let records = self.resolve_document(id, current.as_ref(), corpus)?;

@@ -33,7 +33,7 @@ fn live() -> std::sync::MutexGuard<'static, Live> {
 
 /// A temporary path's place in the registry; dropping it takes the path out.
 #[derive(Debug)]
-struct LiveTemp(u64);
+pub(crate) struct LiveTemp(u64);
 
 impl Drop for LiveTemp {
     fn drop(&mut self) {
@@ -60,6 +60,32 @@ fn make_live<T>(
     live.next += 1;
     live.paths.insert(id, path_of(&made));
     Ok((made, LiveTemp(id)))
+}
+
+/// A temporary file in `dir` named with [`TEMP_PREFIX`], with the
+/// permissions the user's umask gives a new file, locked while it is open
+/// (so that [`is_abandoned`] tells it from one a killed process left), and
+/// listed for [`remove_live_temps`] while the returned guard lives.
+///
+/// # Errors
+/// When the file cannot be made, naming `dir`.
+pub(crate) fn temp_file_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, LiveTemp)> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    // tempfile makes 0600 files; a project is shared (a team, a git
+    // clone), so files get what the user's umask gives any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let (tmp, live) = make_live(
+        || builder.tempfile_in(dir).map_err(|e| with_path(e, dir)),
+        |t| t.path().to_owned(),
+    )?;
+    // Best effort: a file system without locks still gets its file written.
+    let _ = tmp.as_file().try_lock();
+    Ok((tmp, live))
 }
 
 /// Removes every temporary file and folder this process is writing now (files of
@@ -236,24 +262,7 @@ impl AtomicFile {
     /// # Errors
     /// When the temporary file cannot be created in the target's directory.
     pub fn create(path: &Path) -> std::io::Result<Self> {
-        let dir = parent_dir(path);
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(TEMP_PREFIX);
-        // tempfile makes 0600 files; a project is shared (a team, a git
-        // clone), so files get what the user's umask gives any new file.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let (tmp, live) = make_live(
-            || builder.tempfile_in(dir).map_err(|e| with_path(e, dir)),
-            |t| t.path().to_owned(),
-        )?;
-        // Held until the file is closed, so that [`is_abandoned`] can tell a
-        // file being written from one a killed process left. Best effort: a
-        // file system without locks still gets its file written.
-        let _ = tmp.as_file().try_lock();
+        let (tmp, live) = temp_file_in(parent_dir(path))?;
         Ok(Self {
             path: path.to_owned(),
             out: BufWriter::with_capacity(1 << 16, tmp),

@@ -16,6 +16,20 @@ pub fn text_hash(text: &str) -> String {
     out
 }
 
+/// A 64-bit hash of `key` under a `domain` (so that two uses of one key do not
+/// agree by construction): the first 8 bytes of BLAKE3, little-endian. The same
+/// on every machine, so that jobs on different machines that decide by it decide alike.
+#[must_use]
+pub fn key_hash(domain: &str, key: &str) -> u64 {
+    let mut h = blake3::Hasher::new();
+    h.update(domain.as_bytes());
+    h.update(b"\0");
+    h.update(key.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&h.finalize().as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -299,6 +299,13 @@ impl Filter {
         Ok(())
     }
 
+    /// Whether a condition is on the id or the status (checked from the
+    /// corpus index and the log, without the document).
+    #[must_use]
+    pub fn selects_entry(&self) -> bool {
+        self.conditions.iter().any(|c| c.key.is_entry())
+    }
+
     /// Whether any condition needs the document itself (metadata or zones).
     #[must_use]
     pub fn needs_document(&self) -> bool {

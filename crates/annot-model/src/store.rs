@@ -833,6 +833,14 @@ impl AnnotatorLog {
         self.entry(doc).map(|e| e.status)
     }
 
+    /// The status of the latest record of each document, in document order.
+    pub fn statuses(&self) -> impl Iterator<Item = (&str, Status)> + '_ {
+        self.index
+            .latest
+            .iter()
+            .map(|(doc, e)| (doc.as_ref(), e.status))
+    }
+
     /// The latest record of each document with a status `keep` takes, in
     /// document order, each read as the iterator reaches it.
     pub fn records_where<'a>(

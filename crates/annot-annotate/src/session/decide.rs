@@ -121,7 +121,7 @@ impl Session {
             Some(pos) => {
                 msg.push_str(&format!(
                     " · next: {}",
-                    self.corpus.entries()[self.queue[pos] as usize].id
+                    self.corpus.id_at(self.queue[pos] as usize)?
                 ));
                 say(out, &msg)?;
                 writeln!(out)?;

@@ -138,8 +138,7 @@ impl Session {
 
     /// One draft onto the document as it is now; `false` when nothing of it differs from the last decision.
     fn restore_one(&mut self, entry: u32, draft: &Draft, out: &mut dyn Write) -> Result<bool> {
-        let e = &self.corpus.entries()[entry as usize];
-        let view = DocView::new(self.corpus.read_entry(e)?, self.opts.lang);
+        let view = DocView::new(self.corpus.get_at(entry as usize)?, self.opts.lang);
         let (mut state, mut losses) = self.fresh_state(&view, out)?;
         // The same rule as for records: carried onto the current text, or listed as lost.
         let as_record = draft.as_record(&view.doc.id, &self.opts.annotator, &self.schema.id());

@@ -38,8 +38,7 @@ impl Session {
         pos: Option<usize>,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let e = &self.corpus.entries()[entry as usize];
-        let doc = self.corpus.read_entry(e)?;
+        let doc = self.corpus.get_at(entry as usize)?;
         let view = DocView::new(doc, self.opts.lang);
         let (state, losses) = match self.drafts.remove(&entry) {
             Some(draft) => draft,
@@ -174,33 +173,17 @@ impl Session {
 
     /// An id, or a prefix that only one id has.
     pub(super) fn find_document(&self, id: &str) -> Result<u32, String> {
-        if let Some(i) = self.corpus.position(id) {
-            return u32::try_from(i).map_err(|_| "corpus too large".to_owned());
-        }
-        let matches: Vec<usize> = self
-            .corpus
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.id.starts_with(id))
-            .map(|(i, _)| i)
-            .take(6)
-            .collect();
-        match matches[..] {
-            [one] => u32::try_from(one).map_err(|_| "corpus too large".to_owned()),
-            [] => Err(format!("no document '{id}' in the corpus")),
-            _ => {
-                let ids: Vec<&str> = matches
-                    .iter()
-                    .take(5)
-                    .map(|&i| self.corpus.entries()[i].id.as_str())
-                    .collect();
-                Err(format!(
-                    "'{id}' starts several ids: {}{}",
-                    ids.join(", "),
-                    if matches.len() > 5 { ", ..." } else { "" }
-                ))
+        match self.corpus.find(id) {
+            Ok(i) => u32::try_from(i).map_err(|_| "corpus too large".to_owned()),
+            Err(annot_model::ModelError::UnknownDocument { .. }) => {
+                Err(format!("no document '{id}' in the corpus"))
             }
+            Err(annot_model::ModelError::AmbiguousId { ids, more, .. }) => Err(format!(
+                "'{id}' starts several ids: {}{}",
+                ids.join(", "),
+                if more { ", ..." } else { "" }
+            )),
+            Err(e) => Err(e.to_string()),
         }
     }
 }

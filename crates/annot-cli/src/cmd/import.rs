@@ -87,6 +87,13 @@ pub(crate) struct ImportArgs {
     /// for texts you mean to annotate whole.
     #[arg(long, value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_doc_bytes: Option<u64>,
+    /// Text files counted to find the lines that recur across pages (site
+    /// furniture), about: all of an import of at most N files, a sample of
+    /// about N of a larger one, each file taken or not by a hash of its id
+    /// (`annot stream recurrence --of TOTAL --sample N` takes the same).
+    #[arg(long, value_name = "N", default_value_t = annot_import::DEFAULT_RECURRENCE_SAMPLE,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) recurrence_sample: u64,
     /// conll: the tag scheme [default: told from the tags].
     #[arg(long, value_enum)]
     pub(crate) scheme: Option<super::export::SchemeArg>,
@@ -201,6 +208,7 @@ impl ImportArgs {
             o.max_doc_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
         o.csv_multiline = self.csv_multiline;
+        o.recurrence_sample = self.recurrence_sample;
         o.skip_bad = self.skip_bad;
         o.annotator.clone_from(&self.annotator);
         let annotated = o.format.is_some_and(Format::is_annotated);

@@ -47,8 +47,7 @@ struct ShowJson<'a> {
 /// Prints the document.
 pub(crate) fn run(args: &ShowArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
     let corpus = project.corpus()?;
-    let entry = corpus.find(&args.id)?;
-    let doc = corpus.read_entry(&corpus.entries()[entry])?;
+    let doc = corpus.get_at(corpus.find(&args.id)?)?;
     if args.why {
         let color = args.plain.color(color);
         return super::show_why::run(&doc, project, args.output.json, color, terminal_width());

@@ -312,6 +312,7 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
     let names: Vec<&str> = annotations.logs().map(|l| l.name.as_str()).collect();
     let mut rows = Vec::new();
     for entry in corpus.entries() {
+        let entry = entry?;
         let latest: Vec<Option<annot_model::Status>> =
             annotations.logs().map(|l| l.status_of(&entry.id)).collect();
         let entry_ok = if latest.is_empty() {
@@ -322,7 +323,7 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         if !entry_ok {
             continue;
         }
-        let doc = corpus.read_entry(entry)?;
+        let doc = corpus.read_entry(&entry)?;
         if !filter.matches_document(&doc) {
             continue;
         }
@@ -337,7 +338,7 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
             })
             .collect();
         rows.push(DocumentRow {
-            id: entry.id.clone(),
+            id: entry.id,
             title: doc.meta.title.clone(),
             states,
         });
@@ -345,8 +346,8 @@ fn list_documents(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
     if rows.is_empty() && args.filter.is_some() {
         // Say why, as annotate does: a key or a value no document has.
         let mut vocabulary = annot_model::filter::Vocabulary::default();
-        for entry in corpus.entries() {
-            vocabulary.add(&corpus.read_entry(entry)?);
+        for doc in corpus.iter() {
+            vocabulary.add(&doc?);
         }
         filter.check_against(&vocabulary).map_err(|e| {
             anyhow::anyhow!(

@@ -12,9 +12,11 @@ use annot_diff::agree::{AgreeOptions, AgreeStats};
 use annot_diff::stream::{ShardSelection, agree_shard, document_lines, sum};
 use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
-use annot_export::stream::{export_shard, signatures};
+use annot_export::stream::{export_head, export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
-use annot_import::{Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceTable};
+use annot_import::{
+    Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable,
+};
 use annot_model::tokenize::Lang;
 use annot_model::visible;
 use annot_model::{Schema, Status};
@@ -48,6 +50,16 @@ enum Job {
         /// Sum the tables on stdin instead of counting pages.
         #[arg(long)]
         combine: bool,
+        /// The pages of the whole import (all shards): each shard then counts
+        /// the sample `annot import` counts, the pages a hash of their id keeps
+        /// at the rate SAMPLE/TOTAL [default: every page].
+        #[arg(long, value_name = "TOTAL", conflicts_with = "combine",
+              value_parser = clap::value_parser!(u64).range(1..))]
+        of: Option<u64>,
+        /// The pages counted, about, as `annot import --recurrence-sample`.
+        #[arg(long, value_name = "N", default_value_t = annot_import::DEFAULT_RECURRENCE_SAMPLE,
+              value_parser = clap::value_parser!(u64).range(1..), requires = "of")]
+        sample: u64,
     },
     /// Map: page lines in (or JSONL records with --format jsonl), corpus
     /// document lines out, zoned with the summed recurrence table.
@@ -64,8 +76,10 @@ enum Job {
     /// out (one line). With --combine: statistics in (in shard order), their
     /// sum out; `annot agree --combine` prints the report.
     Agree(StreamAgreeArgs),
-    /// Map: document lines in, export lines out (jsonl, conll or hf), the
-    /// pre-flight per shard: a shard it refuses writes nothing and exits 1.
+    /// Map: document lines in, export lines out (jsonl, csv, conll, hf, or
+    /// brat's files as lines `{"file","text"}`), the pre-flight per shard: a
+    /// shard it refuses writes nothing and exits 1. The CSV header and brat's
+    /// annotation.conf come once from `--head`.
     Export(StreamExportArgs),
     /// Map: document lines in, each document's split signature out (its unit,
     /// stratum and the SimHash of the text written): the input of `splits`.
@@ -92,6 +106,12 @@ struct StreamExportArgs {
         hide_possible_values = true
     )]
     lang: Option<LangArg>,
+    /// Export: write only what comes before the first document (csv: the
+    /// header and --excel's byte-order mark; brat: annotation.conf; jsonl,
+    /// conll, hf: nothing), reading nothing. A shard writes its documents
+    /// only: the head once, then the shards in order, are `annot export`'s bytes.
+    #[arg(long)]
+    head: bool,
 }
 
 /// Arguments of `annot stream agree`.
@@ -189,13 +209,21 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             show(&report.failures);
             report.failures.len()
         }
-        Job::Recurrence { combine: false } => {
-            let (counts, failures) = count_pages(stdin);
+        Job::Recurrence {
+            combine: false,
+            of,
+            sample,
+        } => {
+            let sample = of.map_or(RecurrenceSample::ALL, |total| RecurrenceSample {
+                total,
+                sample: *sample,
+            });
+            let (counts, failures) = count_pages(stdin, sample);
             write_line(&mut out, &counts.table())?;
             show(&failures);
             failures.len()
         }
-        Job::Recurrence { combine: true } => {
+        Job::Recurrence { combine: true, .. } => {
             let sum = combine_tables(stdin)?;
             write_line(&mut out, &sum.table())?;
             0
@@ -213,11 +241,19 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             })?;
             0
         }
+        Job::Export(a) if a.head => {
+            let (config, schema, _) = a.checked()?;
+            export_head(&config, &schema, &mut out)?;
+            0
+        }
         Job::Export(a) => {
             let (config, schema, lang) = a.checked()?;
             refused_is_1(export_shard(stdin, &config, &schema, lang, &mut out))?
         }
         Job::Signatures(a) => {
+            if a.head {
+                anyhow::bail!("--head is for annot stream export: signatures have no head");
+            }
             let (config, schema, lang) = a.checked()?;
             let mut sink = |sig: &Signature| {
                 write_line(&mut out, sig).map_err(|source| ExportError::Write {

@@ -22,15 +22,45 @@ use super::{Example, Vocab, Writer};
 pub(crate) const DOCUMENT_TYPE: &str = "Document";
 
 pub(crate) struct BratWriter {
-    dir: PathBuf,
+    /// The split's directory; `None` for a stream, where each file is a line
+    /// `{"file": NAME, "text": CONTENT}` of the output instead.
+    dir: Option<PathBuf>,
     line: String,
+}
+
+/// A file of a brat export as a line of a stream (`annot stream export --format brat`).
+#[derive(serde::Serialize)]
+struct FileLine<'a> {
+    /// Its name in the split's directory.
+    file: &'a str,
+    /// Its content.
+    text: &'a str,
 }
 
 impl BratWriter {
     pub(crate) fn new(dir: &Path) -> Self {
         Self {
-            dir: dir.to_owned(),
+            dir: Some(dir.to_owned()),
             line: String::new(),
+        }
+    }
+
+    /// The writer of a stream: the files as lines of the output.
+    pub(crate) fn lines() -> Self {
+        Self {
+            dir: None,
+            line: String::new(),
+        }
+    }
+
+    /// Writes the file `name` of the split: into the directory, or as a line of `out`.
+    fn file(&self, name: &str, text: &str, out: &mut dyn Write) -> io::Result<()> {
+        match &self.dir {
+            Some(dir) => write_file(&dir.join(name), text.as_bytes()),
+            None => {
+                serde_json::to_writer(&mut *out, &FileLine { file: name, text })?;
+                out.write_all(b"\n")
+            }
         }
     }
 }
@@ -73,7 +103,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 impl Writer for BratWriter {
-    fn start(&mut self, vocab: &Vocab, _out: &mut dyn Write) -> io::Result<()> {
+    fn start(&mut self, vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
         let mut conf = String::from("[entities]\n");
         for l in &vocab.span_labels {
             conf.push_str(&name(l));
@@ -92,13 +122,13 @@ impl Writer for BratWriter {
                 values.join("|")
             ));
         }
-        write_file(&self.dir.join("annotation.conf"), conf.as_bytes())
+        self.file("annotation.conf", &conf, out)
     }
 
-    fn write(&mut self, ex: &Example<'_>, _vocab: &Vocab, _out: &mut dyn Write) -> io::Result<()> {
+    fn write(&mut self, ex: &Example<'_>, _vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
         let stem = file_stem(ex.id);
-        write_file(&self.dir.join(format!("{stem}.txt")), ex.text.as_bytes())?;
-        let ann = &mut self.line;
+        self.file(&format!("{stem}.txt"), ex.text, out)?;
+        let mut ann = std::mem::take(&mut self.line);
         ann.clear();
         let mut t = 0;
         for s in ex.spans {
@@ -141,7 +171,9 @@ impl Writer for BratWriter {
                 }
             }
         }
-        write_file(&self.dir.join(format!("{stem}.ann")), ann.as_bytes())
+        let written = self.file(&format!("{stem}.ann"), &ann, out);
+        self.line = ann;
+        written
     }
 }
 

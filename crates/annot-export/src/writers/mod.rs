@@ -376,6 +376,16 @@ pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
     }
 }
 
+/// A new writer of `format` for a stream: as [`writer`], but brat's files
+/// are lines of the output (`{"file","text"}`), not files of a directory.
+#[must_use]
+pub fn stream_writer(format: &Format) -> Box<dyn Writer> {
+    match format {
+        Format::Brat => Box::new(brat::BratWriter::lines()),
+        f => writer(f, std::path::Path::new(".")),
+    }
+}
+
 /// What stands for the Parquet writer in a build without it
 /// ([`ExportConfig::check`](crate::ExportConfig::check) refuses before).
 #[cfg(not(feature = "parquet"))]

@@ -10,4 +10,4 @@ mod tests;
 
 pub(crate) use fold::{fold, head};
 pub(crate) use phrase::{FoldedLine, Phrase, SHORT_LINE, is_counter};
-pub use recurrence::{LineCounts, RecurrenceTable};
+pub use recurrence::{DEFAULT_RECURRENCE_SAMPLE, LineCounts, RecurrenceSample, RecurrenceTable};

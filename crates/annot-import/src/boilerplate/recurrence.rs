@@ -17,6 +17,45 @@ pub struct RecurrenceTable {
     pub lines: Vec<(u64, u32)>,
 }
 
+/// Pages a recurrence table counts by default, at most about (the `sample` of
+/// [`RecurrenceSample`]). Furniture worth the name recurs in a good share of
+/// the documents, so a sample of a large import finds it as surely as the
+/// whole, at a fraction of the reading and a bounded table.
+pub const DEFAULT_RECURRENCE_SAMPLE: u64 = 4096;
+
+/// Which pages of an import the recurrence table counts: each page by itself,
+/// from a hash of its key (the id, else the source) and the import's size, so
+/// that a single-machine import and shards counted apart (`annot stream
+/// recurrence --of TOTAL`) take the same pages with nothing shared but `total`.
+/// A page is kept with probability `min(1, sample / total)`: every page of an
+/// import of at most `sample`, about `sample` of a larger one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecurrenceSample {
+    /// The pages (text files) of the whole import.
+    pub total: u64,
+    /// The pages to count, about.
+    pub sample: u64,
+}
+
+impl RecurrenceSample {
+    /// Every page: no sampling.
+    pub const ALL: Self = Self {
+        total: 0,
+        sample: 0,
+    };
+
+    /// Whether the page of id `id` (else source `source`) is counted.
+    #[must_use]
+    pub fn keeps(&self, id: Option<&str>, source: &str) -> bool {
+        if self.total <= self.sample {
+            return true;
+        }
+        let h = annot_model::digest::key_hash("annot-recurrence", id.unwrap_or(source));
+        // h / 2^64 < sample / total, in integers.
+        u128::from(h) * u128::from(self.total) < u128::from(self.sample) << 64
+    }
+}
+
 /// How many documents of one import each short line occurs in.
 #[derive(Debug, Clone, Default)]
 pub struct LineCounts {

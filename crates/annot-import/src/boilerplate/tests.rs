@@ -163,3 +163,28 @@ fn recurrence_needs_enough_documents() {
     assert!(!counts.is_recurrent("Autre chose", 3, 0.2));
     assert!(!counts.is_recurrent("Menu du site", 3, 0.95));
 }
+
+#[test]
+fn the_recurrence_sample_keeps_all_of_a_small_import_and_about_its_size_of_a_large_one() {
+    use super::RecurrenceSample;
+    let small = RecurrenceSample {
+        total: 4096,
+        sample: 4096,
+    };
+    assert!((0..4096).all(|i| small.keeps(Some(&format!("page-{i}")), "x.txt")));
+    let large = RecurrenceSample {
+        total: 100_000,
+        sample: 4096,
+    };
+    let kept = (0..100_000)
+        .filter(|i| large.keeps(Some(&format!("page-{i}")), "x.txt"))
+        .count();
+    assert!((3700..4500).contains(&kept), "{kept} kept");
+    // The id decides, else the source; not the position.
+    assert_eq!(
+        large.keeps(Some("a"), "one.txt"),
+        large.keeps(Some("a"), "two.txt")
+    );
+    assert_eq!(large.keeps(None, "b.txt"), large.keeps(Some("b.txt"), "x"));
+    assert!(RecurrenceSample::ALL.keeps(None, "anything"));
+}

@@ -22,6 +22,7 @@
 //! Tools that count the `\r`, or drop the mark, exist: a span whose stated
 //! text matches only when read their way is read that way, and reported.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use annot_model::Status;
@@ -31,7 +32,7 @@ use crate::annotated::{AnnotatedIn, AnnotationIn, ConversionKind, SpanIn, annota
 use crate::decode::{decode_unnormalized, normalize_newlines};
 use crate::error::{Diagnostic, ErrorKind, ImportError};
 use crate::meta::RecordMeta;
-use crate::sources::{Source, SourceData};
+use crate::sources::Source;
 
 use super::{Context, Event, Reader, emit_whole};
 
@@ -220,25 +221,25 @@ fn fragments(offsets: &str) -> Option<Vec<(usize, usize)>> {
 /// The events of one brat document (the source is its `.ann`, or a `.txt`).
 fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let opts = cx.opts;
-    let path = match &src.data {
-        SourceData::File(p) => p.clone(),
-        SourceData::Stdin(_) => {
+    let path = match src.data.path() {
+        Some(path) => path,
+        None => {
             let message = "brat reads a .ann file and the .txt beside it: name the files or their folder, not standard input";
-            return vec![Event::Failure(Diagnostic::new(&src.name, message))];
+            return vec![Event::Failure(Diagnostic::new(src.name(), message))];
         }
     };
     let is_ann = path.extension().is_some_and(|e| e == "ann");
     let ann_path = path.with_extension("ann");
     let txt_path = path.with_extension("txt");
-    let ann_name = shown(&src.name, &path, &ann_path);
-    let txt_name = shown(&src.name, &path, &txt_path);
+    let ann_name = shown(&src.name(), &path, &ann_path);
+    let txt_name = shown(&src.name(), &path, &txt_path);
     if let Some(problem) = src
-        .id
+        .id()
         .as_deref()
         .and_then(|id| annot_model::document::check_id(id).err())
     {
         let kind = ErrorKind::BadFileId { problem };
-        return vec![Event::Failure(ImportError::new(&src.name, kind).into())];
+        return vec![Event::Failure(ImportError::new(src.name(), kind).into())];
     }
     let mut events = Vec::new();
     let txt_bytes = match std::fs::read(&txt_path) {
@@ -291,7 +292,7 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let nl = normalize_newlines(&raw).into_owned();
     let mut doc = AnnotatedIn {
         location: ann_name.clone(),
-        id: src.id.clone(),
+        id: src.id().map(Cow::into_owned),
         text: nl,
         text_field: String::new(),
         meta: RecordMeta::default(),
@@ -333,7 +334,7 @@ fn brat_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
             },
         },
     }
-    events.extend(annotated_events(doc, &src.meta_source, opts));
+    events.extend(annotated_events(doc, &src.meta_source(), opts));
     events
 }
 

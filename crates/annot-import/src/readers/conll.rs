@@ -787,7 +787,7 @@ fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
 fn conll_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     let (text, warning) = match src
         .bytes()
-        .and_then(|b| decode_owned(b, &src.name, cx.opts.strict))
+        .and_then(|b| decode_owned(b, &src.name(), cx.opts.strict))
     {
         Ok(decoded) => decoded,
         Err(e) => return vec![Event::Failure(e.into())],
@@ -803,7 +803,7 @@ fn conll_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
 /// The failure of a line of `src`.
 fn line_failure(src: &Source, e: &LineError) -> Event {
     Event::Failure(Diagnostic::new(
-        format!("{}:{}", src.name, e.line),
+        format!("{}:{}", src.name(), e.line),
         &e.message,
     ))
 }
@@ -827,7 +827,7 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
     let mut events: Vec<Event> = separators.iter().map(|e| warning(src, e)).collect();
     let mut cursor = 0usize;
     for (k, doc) in docs.iter().enumerate() {
-        let location = format!("{}:{}", src.name, doc.line);
+        let location = format!("{}:{}", src.name(), doc.line);
         let mut entities = Vec::with_capacity(doc.sentences.len());
         for sentence in &doc.sentences {
             let (found, stray) = self::entities(sentence, scheme);
@@ -887,7 +887,7 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
             conversions: Vec::new(),
             warnings: Vec::new(),
         };
-        events.extend(annotated_events(annotated, &src.meta_source, opts));
+        events.extend(annotated_events(annotated, &src.meta_source(), opts));
     }
     Ok(events)
 }
@@ -895,7 +895,7 @@ fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, Li
 /// A warning about a line of `src`.
 fn warning(src: &Source, e: &LineError) -> Event {
     Event::Warning(Diagnostic::new(
-        format!("{}:{}", src.name, e.line),
+        format!("{}:{}", src.name(), e.line),
         &e.message,
     ))
 }
@@ -905,7 +905,7 @@ fn src_stem(src: &Source) -> String {
     if matches!(src.data, crate::sources::SourceData::Stdin(_)) {
         return "stdin".into();
     }
-    std::path::Path::new(&src.meta_source)
+    std::path::Path::new(src.meta_source().as_ref())
         .file_stem()
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned())
 }

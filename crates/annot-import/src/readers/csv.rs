@@ -39,9 +39,9 @@ impl Reader for CsvReader {
             multiline: opts.csv_multiline,
         };
         let problem = open_records(src).and_then(|r| {
-            check_quotes(r, &rules).map_err(|e| ImportError::new(&src.name, ErrorKind::Io(e)))
+            check_quotes(r, &rules).map_err(|e| ImportError::new(src.name(), ErrorKind::Io(e)))
         });
-        let at = |line: usize| format!("{}:{line}", src.name);
+        let at = |line: usize| format!("{}:{line}", src.name());
         match problem {
             Ok(None) => {}
             Ok(Some(QuoteProblem::Unclosed { line })) => {
@@ -64,7 +64,7 @@ impl Reader for CsvReader {
             text: opts.text_column.clone(),
             id: opts.id_column.clone(),
         };
-        let mut rows = match CsvRecords::new(reader, &src.name, &fields, opts.strict) {
+        let mut rows = match CsvRecords::new(reader, &src.name(), &fields, opts.strict) {
             Ok(rows) => rows.with_max_text(opts.max_doc_bytes),
             Err(e) => return emit(failed(src, e)),
         };

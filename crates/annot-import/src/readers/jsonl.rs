@@ -36,8 +36,8 @@ impl Reader for JsonlReader {
             cx,
             emit,
             "holds no record (it is empty or only blank lines): nothing to import",
-            |n, b| parse_jsonl_line(&src.name, n, b, &fields, opts.strict),
-            |record| record_events(record, &src.meta_source, opts),
+            |n, b| parse_jsonl_line(&src.name(), n, b, &fields, opts.strict),
+            |record| record_events(record, &src.meta_source(), opts),
         )
     }
 }
@@ -63,7 +63,7 @@ pub(super) fn read_lines<T>(
         text: opts.text_field.clone(),
         id: opts.id_field.clone(),
     };
-    let mut lines = JsonlRecords::new(reader, &src.name, &fields, opts.strict)
+    let mut lines = JsonlRecords::new(reader, &src.name(), &fields, opts.strict)
         .with_long_line(opts.max_doc_bytes);
     let mut sent = 0;
     let mut any = false;

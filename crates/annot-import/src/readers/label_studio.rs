@@ -64,7 +64,7 @@ impl Reader for LabelStudioReader {
         let warnings: Vec<Event> = users
             .warnings()
             .into_iter()
-            .map(|w| Event::Warning(Diagnostic::new(&src.name, w)))
+            .map(|w| Event::Warning(Diagnostic::new(src.name(), w)))
             .collect();
         if !warnings.is_empty() && !emit(warnings) {
             return false;
@@ -74,7 +74,7 @@ impl Reader for LabelStudioReader {
             let events: Vec<Event> = chunk
                 .par_iter()
                 .flat_map_iter(|(i, task)| match parse(src, cx, &users, *i, task) {
-                    Ok(a) => annotated_events(a, &src.meta_source, opts),
+                    Ok(a) => annotated_events(a, &src.meta_source(), opts),
                     Err(e) => vec![Event::Failure(e.into())],
                 })
                 .collect();
@@ -92,10 +92,10 @@ impl Reader for LabelStudioReader {
 /// The tasks of the export.
 fn tasks(src: &Source, cx: Context<'_>) -> Result<Vec<Value>> {
     let bytes = src.bytes()?;
-    let (json, _) = decode_raw(&bytes, &src.name, cx.opts.strict)?;
+    let (json, _) = decode_raw(&bytes, &src.name(), cx.opts.strict)?;
     let value: Value = serde_json::from_str(&json).map_err(|e| {
         ImportError::new(
-            format!("{}:{}", src.name, e.line()),
+            format!("{}:{}", src.name(), e.line()),
             ErrorKind::Annotation(format!(
                 "invalid JSON: {e}; a Label Studio export is one JSON list of tasks (export \
                  as JSON, not JSON-MIN or CSV)"
@@ -107,7 +107,7 @@ fn tasks(src: &Source, cx: Context<'_>) -> Result<Vec<Value>> {
         // One task on its own.
         Value::Object(_) => Ok(vec![value]),
         other => Err(ImportError::new(
-            &src.name,
+            src.name(),
             ErrorKind::Annotation(format!(
                 "is {}, not a Label Studio export (a JSON list of tasks)",
                 json_type(&other)
@@ -261,8 +261,8 @@ fn parse(
 ) -> Result<AnnotatedIn> {
     let task_id = task.get("id").map(ToString::to_string);
     let location = match &task_id {
-        Some(id) => format!("{}: task {} (id {id})", src.name, i + 1),
-        None => format!("{}: task {}", src.name, i + 1),
+        Some(id) => format!("{}: task {} (id {id})", src.name(), i + 1),
+        None => format!("{}: task {}", src.name(), i + 1),
     };
     let err = |m: String| ImportError::new(&location, ErrorKind::Annotation(m));
     let Some(data) = task.get("data").and_then(Value::as_object) else {

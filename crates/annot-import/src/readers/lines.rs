@@ -36,7 +36,7 @@ impl Line<'_> {
         if matches!(self.src.data, crate::sources::SourceData::Stdin(_)) {
             return None;
         }
-        Path::new(&self.src.name)
+        Path::new(self.src.name().as_ref())
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
     }
@@ -153,7 +153,7 @@ impl Reader for AnnotatedLines {
     ) -> bool {
         let opts = cx.opts;
         let parse = |n: usize, bytes: &[u8]| -> Result<AnnotatedIn> {
-            let location = format!("{}:{n}", src.name);
+            let location = format!("{}:{n}", src.name());
             let (task, warning) = json_object(&location, bytes, opts.strict)?;
             let line = Line {
                 location,
@@ -170,7 +170,7 @@ impl Reader for AnnotatedLines {
             emit,
             "holds no task (it is empty or only blank lines): nothing to import",
             parse,
-            |a| annotated_events(a, &src.meta_source, opts),
+            |a| annotated_events(a, &src.meta_source(), opts),
         )
     }
 }

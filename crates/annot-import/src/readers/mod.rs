@@ -213,7 +213,7 @@ fn record_batch<T: Send>(
     batch
         .into_par_iter()
         .flat_map_iter(|item| match parse(item) {
-            Ok(record) => record_events(record, &src.meta_source, opts),
+            Ok(record) => record_events(record, &src.meta_source(), opts),
             Err(e) => vec![Event::Failure(e.into())],
         })
         .collect()
@@ -249,7 +249,7 @@ fn failed(src: &Source, e: ImportError) -> Vec<Event> {
 fn finished(src: &Source, any: bool, sent: u64, empty: &str) -> Vec<Event> {
     let mut last = Vec::with_capacity(2);
     if !any {
-        last.push(Event::Warning(Diagnostic::new(&src.name, empty)));
+        last.push(Event::Warning(Diagnostic::new(src.name(), empty)));
     }
     last.push(Event::Read {
         bytes: src.size.saturating_sub(sent),
@@ -262,16 +262,17 @@ fn finished(src: &Source, any: bool, sent: u64, empty: &str) -> Vec<Event> {
 /// byte order mark says the file is UTF-16 (decoded whole first: records are
 /// split on bytes).
 fn open_records(src: &Source) -> Result<BufReader<Box<dyn Read + Send + '_>>> {
-    let io = |e| ImportError::new(&src.name, ErrorKind::Io(e));
-    let reader: Box<dyn Read + Send + '_> = match &src.data {
-        SourceData::Stdin(bytes) => Box::new(bytes.as_slice()),
-        SourceData::File(path) => Box::new(std::fs::File::open(path).map_err(io)?),
+    let io = |e| ImportError::new(src.name(), ErrorKind::Io(e));
+    let reader: Box<dyn Read + Send + '_> = match (&src.data, src.data.path()) {
+        (_, Some(path)) => Box::new(std::fs::File::open(path).map_err(io)?),
+        (SourceData::Stdin(named), None) => Box::new(named.bytes.as_slice()),
+        (SourceData::File { .. }, None) => Box::new(std::io::empty()),
     };
     let mut reader = BufReader::with_capacity(1 << 18, reader);
     if matches!(reader.fill_buf(), Ok([0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])) {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(io)?;
-        let text = decode_utf16(&bytes, &src.name).unwrap_or_else(|| Ok(String::new()))?;
+        let text = decode_utf16(&bytes, &src.name()).unwrap_or_else(|| Ok(String::new()))?;
         let decoded: Box<dyn Read + Send + '_> = Box::new(std::io::Cursor::new(text.into_bytes()));
         reader = BufReader::with_capacity(1 << 18, decoded);
     }

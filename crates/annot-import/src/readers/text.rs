@@ -4,6 +4,7 @@ use crate::article::article_document;
 use crate::decode::decode_owned;
 use crate::error::{ErrorKind, ImportError};
 use crate::sources::Source;
+use std::borrow::Cow;
 
 use super::{Context, Event, Reader};
 
@@ -46,13 +47,13 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
             bytes: src.size,
             limit: opts.max_doc_bytes,
         };
-        events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+        events.push(Event::Failure(ImportError::new(src.name(), kind).into()));
         events.push(done);
         return events;
     }
     let decoded = src
         .bytes()
-        .and_then(|bytes| decode_owned(bytes, &src.name, opts.strict));
+        .and_then(|bytes| decode_owned(bytes, &src.name(), opts.strict));
     match decoded {
         Err(e) => events.push(Event::Failure(e.into())),
         Ok((text, _)) if text.len() > opts.max_doc_bytes => {
@@ -60,25 +61,24 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
                 bytes: text.len(),
                 limit: opts.max_doc_bytes,
             };
-            events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+            events.push(Event::Failure(ImportError::new(src.name(), kind).into()));
         }
         Ok(_) if bad_file_id(src).is_some() => {
             if let Some(problem) = bad_file_id(src) {
                 let kind = ErrorKind::BadFileId { problem };
-                events.push(Event::Failure(ImportError::new(&src.name, kind).into()));
+                events.push(Event::Failure(ImportError::new(src.name(), kind).into()));
             }
         }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
             let id = src
-                .id
-                .clone()
-                .unwrap_or_else(|| annot_model::text_hash(&text));
-            let doc = article_document(&id, text, &src.meta_source, opts.lang, cx.recurrence);
+                .id()
+                .map_or_else(|| annot_model::text_hash(&text), Cow::into_owned);
+            let doc = article_document(&id, text, &src.meta_source(), opts.lang, cx.recurrence);
             events.push(Event::Item {
                 item: Box::new(doc.into()),
-                location: src.name.clone(),
-                digest_id: src.id.is_none(),
+                location: src.name().into_owned(),
+                digest_id: src.id().is_none(),
             });
         }
     }
@@ -88,5 +88,5 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
 
 /// What is wrong with the id a text file's name gives, if anything.
 fn bad_file_id(src: &Source) -> Option<String> {
-    annot_model::document::check_id(src.id.as_deref()?).err()
+    annot_model::document::check_id(src.id().as_deref()?).err()
 }

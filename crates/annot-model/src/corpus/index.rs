@@ -1,8 +1,31 @@
-//! The index cache format: `.annot/index/<file>.tsv`, one line a document
-//! (id, offset, length, digest, line), under a header with the corpus file's
-//! size and modification time, so that a changed file is scanned again.
+//! The index cache format: `.annot/index/<file>.idx`, one binary file per
+//! corpus file, read by positioned reads so that nothing of it is held in
+//! memory but a small table of fences (a few bytes per hundred documents).
+//!
+//! Layout (little-endian), for `n` document lines:
+//!
+//! ```text
+//! header (64 bytes)  magic "ANNOTIX3", the corpus file's size (u64) and
+//!                    modification time in ns (u128), n (u64), pool bytes
+//!                    (u64), name bytes (u64), reserved (u64)
+//! records  n x 40    in line order: byte offset (u64), length (u32), line
+//!                    number (u32), text digest (16 bytes), id's offset in
+//!                    the pool (u64, top bit set when the line's digest is
+//!                    not one annot writes)
+//! keys     n x 12    (key of the id (u64), record number (u32)), sorted
+//! fences   ceil(n/128) x 8   every 128th key, read at open
+//! pool               the ids, in line order, back to back
+//! name               the corpus file's name
+//! ```
+//!
+//! An id is found by its key: the fences say which block of 128 keys to
+//! read, the block which records to check against the id itself. The header
+//! says which corpus file (size and time) the index was made from: a file
+//! that differs is scanned again. The text-format cache of earlier versions
+//! (`<file>.tsv`) is converted when found, and removed.
 
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -12,18 +35,28 @@ use crate::error::{ModelError, Result};
 
 use super::{Entry, trim_newline};
 
-/// Sub-directory of the cache directory with one index file per corpus file.
 /// The directory of the corpus index, in the project's cache directory.
 pub const INDEX_DIR: &str = "index";
 /// The single index file of earlier versions, removed when found.
 pub(super) const OLD_INDEX_FILE: &str = "index.tsv";
-pub(super) const INDEX_HEADER: &str = "# annot corpus file index v2";
+/// The first line of the per-file text index of earlier versions.
+const OLD_INDEX_HEADER: &str = "# annot corpus file index v2";
+const MAGIC: &[u8; 8] = b"ANNOTIX3";
+const HEADER: u64 = 64;
+const REC: u64 = 40;
+const KEY: u64 = 12;
+/// Keys per block: one fence each.
+const FENCE: u64 = 128;
+/// Set in a record's pool offset when its line's digest is not 32 hex digits.
+const ODD_DIGEST: u64 = 1 << 63;
 
 /// The two fields of a corpus line the index needs, read without the text.
 #[derive(Deserialize)]
-pub(super) struct IdAndHash {
-    id: String,
-    hash: String,
+struct IdAndHash<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    hash: std::borrow::Cow<'a, str>,
 }
 
 /// What says a corpus file is the one its cached index was made from.
@@ -53,30 +86,11 @@ pub(super) fn stamp(path: &Path) -> Result<FileStamp> {
     })
 }
 
-/// One document line of a corpus file, as its index records it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct IndexLine {
-    pub(super) id: String,
-    pub(super) offset: u64,
-    pub(super) len: u32,
-    pub(super) hash: String,
-    pub(super) line: u32,
-}
-
-impl IndexLine {
-    pub(super) fn entry(self, file: u32) -> Entry {
-        Entry {
-            id: self.id,
-            file,
-            offset: self.offset,
-            len: self.len,
-            hash: self.hash,
-            line: self.line,
-        }
-    }
-}
-
 pub(super) fn index_path(index_dir: &Path, file_name: &str) -> PathBuf {
+    index_dir.join(format!("{file_name}.idx"))
+}
+
+fn old_index_path(index_dir: &Path, file_name: &str) -> PathBuf {
     index_dir.join(format!("{file_name}.tsv"))
 }
 
@@ -88,9 +102,552 @@ pub(super) fn line_too_long(path: &Path, line: usize) -> ModelError {
     }
 }
 
-/// Reads the id and digest of every line of a corpus file.
-pub(super) fn scan(path: &Path) -> Result<Vec<IndexLine>> {
-    let mut lines = Vec::new();
+/// The key of an id in the sorted id table (stable across builds and
+/// machines: it is written to disk; collisions are told apart by the id).
+pub(super) fn id_key(id: &str) -> u64 {
+    let h = blake3::hash(id.as_bytes());
+    let mut k = [0u8; 8];
+    k.copy_from_slice(&h.as_bytes()[..8]);
+    u64::from_le_bytes(k)
+}
+
+/// A text digest as annot writes it (32 lowercase hex digits) as bytes.
+pub(super) fn digest_bytes(hash: &str) -> Option<[u8; 16]> {
+    let b = hash.as_bytes();
+    if b.len() != 32 {
+        return None;
+    }
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let mut out = [0u8; 16];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = (nibble(b[2 * i])? << 4) | nibble(b[2 * i + 1])?;
+    }
+    Some(out)
+}
+
+fn digest_hex(d: &[u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(32);
+    for b in d {
+        s.push(HEX[usize::from(b >> 4)] as char);
+        s.push(HEX[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+/// Reads exactly `buf.len()` bytes at `offset` of `file`, leaving its cursor alone.
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let (mut buf, mut offset) = (buf, offset);
+        while !buf.is_empty() {
+            match std::os::windows::fs::FileExt::seek_read(file, buf, offset) {
+                Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                Ok(n) => {
+                    buf = &mut buf[n..];
+                    offset += n as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(x)
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    let mut x = [0u8; 4];
+    x.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(x)
+}
+
+/// One record of an index: where a document line is, and its digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Rec {
+    pub(super) offset: u64,
+    pub(super) len: u32,
+    pub(super) line: u32,
+    /// `None` when the line's digest is not one annot writes (reading the
+    /// document then reports it).
+    pub(super) digest: Option<[u8; 16]>,
+    id_off: u64,
+}
+
+impl Rec {
+    fn parse(b: &[u8]) -> Self {
+        let raw_off = u64_at(b, 32);
+        let mut digest = [0u8; 16];
+        digest.copy_from_slice(&b[16..32]);
+        Self {
+            offset: u64_at(b, 0),
+            len: u32_at(b, 8),
+            line: u32_at(b, 12),
+            digest: (raw_off & ODD_DIGEST == 0).then_some(digest),
+            id_off: raw_off & !ODD_DIGEST,
+        }
+    }
+
+    fn bytes(&self) -> [u8; REC as usize] {
+        let mut b = [0u8; REC as usize];
+        b[0..8].copy_from_slice(&self.offset.to_le_bytes());
+        b[8..12].copy_from_slice(&self.len.to_le_bytes());
+        b[12..16].copy_from_slice(&self.line.to_le_bytes());
+        b[16..32].copy_from_slice(&self.digest.unwrap_or_default());
+        let off = self.id_off | if self.digest.is_some() { 0 } else { ODD_DIGEST };
+        b[32..40].copy_from_slice(&off.to_le_bytes());
+        b
+    }
+
+    /// The digest as a document's `hash` field has it (empty when odd).
+    pub(super) fn hash(&self) -> String {
+        self.digest.as_ref().map(digest_hex).unwrap_or_default()
+    }
+
+    /// Whether this line's digest is `hash`.
+    pub(super) fn has_hash(&self, hash: &str) -> bool {
+        self.digest.is_some() && self.digest == digest_bytes(hash)
+    }
+
+    pub(super) fn entry(&self, id: String, file: u32) -> Entry {
+        Entry {
+            id,
+            file,
+            offset: self.offset,
+            len: self.len,
+            hash: self.hash(),
+            line: self.line,
+        }
+    }
+}
+
+/// A temporary file for the index, in the index directory when it can be
+/// made there (it is then renamed into place), else in the system's.
+fn temp_in(
+    dir: Option<&Path>,
+) -> std::io::Result<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
+    if let Some(dir) = dir
+        && fs_err::create_dir_all(dir).is_ok()
+        && let Ok(made) = crate::atomic::temp_file_in(dir)
+    {
+        return Ok(made);
+    }
+    crate::atomic::temp_file_in(&std::env::temp_dir())
+}
+
+/// Builds the index of one corpus file from its lines, in line order, with
+/// a few bytes of memory per line (ids and records go to disk as they come).
+#[derive(Debug)]
+pub(super) struct IndexBuilder {
+    /// The corpus file, for messages.
+    path: PathBuf,
+    out: BufWriter<tempfile::NamedTempFile>,
+    /// `out` listed for the interrupt handler until it is renamed or dropped.
+    _live: crate::atomic::LiveTemp,
+    pool: BufWriter<File>,
+    pool_len: u64,
+    /// The key of each line's id, in line order (paired with line numbers and
+    /// sorted at the end: 8 bytes a line while lines come).
+    keys: Vec<u64>,
+    /// End of the last line pushed, and whether lines came in order.
+    end: u64,
+    in_order: bool,
+}
+
+impl IndexBuilder {
+    /// A builder for the index of corpus file `path`, written in `index_dir`
+    /// (the system's temporary directory when that is `None` or cannot be made).
+    pub(super) fn new(path: &Path, index_dir: Option<&Path>) -> std::io::Result<Self> {
+        let (tmp, live) = temp_in(index_dir)?;
+        let pool = match index_dir {
+            Some(dir) => tempfile::tempfile_in(dir).or_else(|_| tempfile::tempfile())?,
+            None => tempfile::tempfile()?,
+        };
+        let mut out = BufWriter::with_capacity(1 << 16, tmp);
+        out.write_all(&[0u8; HEADER as usize])?;
+        Ok(Self {
+            path: path.to_owned(),
+            out,
+            _live: live,
+            pool: BufWriter::with_capacity(1 << 16, pool),
+            pool_len: 0,
+            keys: Vec::new(),
+            end: 0,
+            in_order: true,
+        })
+    }
+
+    /// Adds the next document line.
+    pub(super) fn push(
+        &mut self,
+        id: &str,
+        hash: &str,
+        offset: u64,
+        len: u32,
+        line: u32,
+    ) -> std::io::Result<()> {
+        if u32::try_from(self.keys.len()).is_err() {
+            return Err(std::io::Error::other(
+                "more than 4 billion documents in one corpus file",
+            ));
+        }
+        let rec = Rec {
+            offset,
+            len,
+            line,
+            digest: digest_bytes(hash),
+            id_off: self.pool_len,
+        };
+        self.out.write_all(&rec.bytes())?;
+        self.pool.write_all(id.as_bytes())?;
+        self.pool_len += id.len() as u64;
+        self.keys.push(id_key(id));
+        self.in_order &= offset >= self.end;
+        self.end = offset + u64::from(len);
+        Ok(())
+    }
+
+    /// Whether the lines pushed can describe a file of `file_len` bytes: in
+    /// order, not overlapping, the last one ending at the end of the file.
+    fn plausible(&self, file_len: u64) -> bool {
+        self.in_order && self.end <= file_len && file_len - self.end <= 2
+    }
+
+    /// Writes the index of the file `stamp` describes; renames it to `dest`
+    /// when given (failing that, the index is still returned, unnamed).
+    ///
+    /// # Errors
+    /// I/O errors; an id that two lines of the file share (file and line named).
+    pub(super) fn finish(mut self, stamp: &FileStamp, dest: Option<&Path>) -> Result<IndexFile> {
+        let mut keys: Vec<(u64, u32)> = std::mem::take(&mut self.keys)
+            .into_iter()
+            .zip(0u32..)
+            .collect();
+        keys.sort_unstable();
+        self.pool.flush()?;
+        self.out.flush()?;
+        let pool = self.pool.get_ref();
+        let recs = self.out.get_ref().as_file();
+        // Equal keys: the same id twice, or (rarely) two ids with one key.
+        for pair in keys.windows(2) {
+            if pair[0].0 != pair[1].0 {
+                continue;
+            }
+            let n = keys.len();
+            let read = |local: u32| -> std::io::Result<(Rec, Vec<u8>)> {
+                read_record(recs, pool, HEADER, 0, n, self.pool_len, local)
+            };
+            let ((a, id_a), (b, id_b)) = (read(pair[0].1)?, read(pair[1].1)?);
+            if id_a == id_b {
+                return Err(ModelError::Line {
+                    path: self.path.clone(),
+                    line: b.line as usize,
+                    message: format!(
+                        "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
+                        String::from_utf8_lossy(&id_b),
+                        a.line
+                    ),
+                });
+            }
+        }
+        for &(k, i) in &keys {
+            let mut b = [0u8; KEY as usize];
+            b[..8].copy_from_slice(&k.to_le_bytes());
+            b[8..].copy_from_slice(&i.to_le_bytes());
+            self.out.write_all(&b)?;
+        }
+        for &(k, _) in keys.iter().step_by(FENCE as usize) {
+            self.out.write_all(&k.to_le_bytes())?;
+        }
+        let mut pool = self.pool.into_inner().map_err(|e| e.into_error())?;
+        pool.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut (&mut pool).take(self.pool_len), &mut self.out)?;
+        self.out.write_all(stamp.name.as_bytes())?;
+        let mut tmp = self.out.into_inner().map_err(|e| e.into_error())?;
+        let mut header = [0u8; HEADER as usize];
+        header[0..8].copy_from_slice(MAGIC);
+        header[8..16].copy_from_slice(&stamp.len.to_le_bytes());
+        header[16..32].copy_from_slice(&stamp.mtime_ns.to_le_bytes());
+        header[32..40].copy_from_slice(&(keys.len() as u64).to_le_bytes());
+        header[40..48].copy_from_slice(&self.pool_len.to_le_bytes());
+        header[48..56].copy_from_slice(&(stamp.name.len() as u64).to_le_bytes());
+        tmp.seek(SeekFrom::Start(0))?;
+        tmp.write_all(&header)?;
+        tmp.flush()?;
+        let file = match dest {
+            // The cache is an optimisation: failing to name it is not an error.
+            Some(dest) => match tmp.persist(dest) {
+                Ok(f) => f,
+                Err(e) => e.file.into_file(),
+            },
+            None => tmp.into_file(),
+        };
+        IndexFile::from_file(file, stamp).ok_or_else(|| {
+            ModelError::Io(std::io::Error::other(format!(
+                "the index of {} just written does not read back",
+                self.path.display()
+            )))
+        })
+    }
+}
+
+/// Reads record `local` and its id from a records area at `recs_at` of
+/// `recs` and a pool at `pool_at` of `pool`.
+fn read_record(
+    recs: &File,
+    pool: &File,
+    recs_at: u64,
+    pool_at: u64,
+    n: usize,
+    pool_len: u64,
+    local: u32,
+) -> std::io::Result<(Rec, Vec<u8>)> {
+    let two = (local as usize) + 1 < n;
+    let mut b = [0u8; 2 * REC as usize];
+    let want = if two { 2 * REC } else { REC } as usize;
+    read_exact_at(recs, &mut b[..want], recs_at + u64::from(local) * REC)?;
+    let rec = Rec::parse(&b[..REC as usize]);
+    let end = if two {
+        Rec::parse(&b[REC as usize..]).id_off
+    } else {
+        pool_len
+    };
+    if end < rec.id_off || end > pool_len {
+        return Err(std::io::Error::other("corpus index: bad id offset"));
+    }
+    let mut id = vec![0u8; (end - rec.id_off) as usize];
+    read_exact_at(pool, &mut id, pool_at + rec.id_off)?;
+    Ok((rec, id))
+}
+
+/// The index of one corpus file, open; read by positioned reads.
+#[derive(Debug)]
+pub(super) struct IndexFile {
+    file: File,
+    count: u32,
+    pool_len: u64,
+    /// Every [`FENCE`]th key.
+    fences: Vec<u64>,
+}
+
+impl IndexFile {
+    /// The index at `path`, if it was made for the corpus file `stamp`
+    /// describes (else `None`: the file is scanned again).
+    pub(super) fn open(path: &Path, stamp: &FileStamp) -> Option<Self> {
+        Self::from_file(File::open(path).ok()?, stamp)
+    }
+
+    fn from_file(file: File, stamp: &FileStamp) -> Option<Self> {
+        let mut h = [0u8; HEADER as usize];
+        read_exact_at(&file, &mut h, 0).ok()?;
+        if &h[..8] != MAGIC
+            || u64_at(&h, 8) != stamp.len
+            || u128::from_le_bytes(h[16..32].try_into().ok()?) != stamp.mtime_ns
+        {
+            return None;
+        }
+        let count = u64_at(&h, 32);
+        let (pool_len, name_len) = (u64_at(&h, 40), u64_at(&h, 48));
+        let count32 = u32::try_from(count).ok()?;
+        let fences_n = count.div_ceil(FENCE);
+        let fences_at = HEADER + count * (REC + KEY);
+        let name_at = fences_at + fences_n * 8 + pool_len;
+        if name_len != stamp.name.len() as u64
+            || file.metadata().ok()?.len() != name_at.checked_add(name_len)?
+        {
+            return None;
+        }
+        let mut name = vec![0u8; name_len as usize];
+        read_exact_at(&file, &mut name, name_at).ok()?;
+        if name != stamp.name.as_bytes() {
+            return None;
+        }
+        let mut raw = vec![0u8; (fences_n * 8) as usize];
+        read_exact_at(&file, &mut raw, fences_at).ok()?;
+        let fences = raw.chunks_exact(8).map(|c| u64_at(c, 0)).collect();
+        let index = Self {
+            file,
+            count: count32,
+            pool_len,
+            fences,
+        };
+        // The last line must end where the file does.
+        if count32 > 0 {
+            let (last, _) = index.record(count32 - 1).ok()?;
+            let end = last.offset + u64::from(last.len);
+            if end > stamp.len || stamp.len - end > 2 {
+                return None;
+            }
+        }
+        Some(index)
+    }
+
+    fn keys_at(&self) -> u64 {
+        HEADER + u64::from(self.count) * REC
+    }
+
+    fn pool_at(&self) -> u64 {
+        self.keys_at() + u64::from(self.count) * KEY + self.fences.len() as u64 * 8
+    }
+
+    /// Document lines indexed.
+    pub(super) fn len(&self) -> u32 {
+        self.count
+    }
+
+    /// Record `local` (in line order) and its id's bytes.
+    pub(super) fn record(&self, local: u32) -> Result<(Rec, Vec<u8>)> {
+        Ok(read_record(
+            &self.file,
+            &self.file,
+            HEADER,
+            self.pool_at(),
+            self.count as usize,
+            self.pool_len,
+            local,
+        )?)
+    }
+
+    /// Record `local` as an entry of corpus file number `file`.
+    pub(super) fn entry(&self, local: u32, file: u32) -> Result<Entry> {
+        let (rec, id) = self.record(local)?;
+        Ok(rec.entry(id_string(id)?, file))
+    }
+
+    /// The record number of document `id`, if this file has it.
+    pub(super) fn find(&self, id: &str) -> Result<Option<(u32, Rec)>> {
+        let key = id_key(id);
+        // The first block whose first key is not below `key`; the key's
+        // first occurrence is in the block before it or at its start.
+        let block = self.fences.partition_point(|&f| f < key) as u64;
+        let mut at = block.saturating_sub(1) * FENCE;
+        let n = u64::from(self.count);
+        let mut buf = vec![0u8; (FENCE * KEY) as usize];
+        while at < n {
+            let take = (n - at).min(FENCE);
+            let b = &mut buf[..(take * KEY) as usize];
+            read_exact_at(&self.file, b, self.keys_at() + at * KEY)?;
+            for c in b.chunks_exact(KEY as usize) {
+                let k = u64_at(c, 0);
+                if k > key {
+                    return Ok(None);
+                }
+                if k == key {
+                    let local = u32_at(c, 8);
+                    let (rec, got) = self.record(local)?;
+                    if got == id.as_bytes() {
+                        return Ok(Some((local, rec)));
+                    }
+                }
+            }
+            at += take;
+        }
+        Ok(None)
+    }
+
+    /// The keys in key order, each with its record number.
+    pub(super) fn keys(&self) -> impl Iterator<Item = Result<(u64, u32)>> + '_ {
+        let mut r = Chunks::new(&self.file, self.keys_at(), u64::from(self.count) * KEY);
+        (0..self.count).map(move |_| {
+            let c = r.take(KEY as usize)?;
+            Ok((u64_at(c, 0), u32_at(c, 8)))
+        })
+    }
+
+    /// Every record in line order, with its id, read sequentially.
+    pub(super) fn records(&self) -> impl Iterator<Item = Result<(Rec, String)>> + '_ {
+        let mut recs = Chunks::new(&self.file, HEADER, u64::from(self.count) * REC);
+        let mut pool = Chunks::new(&self.file, self.pool_at(), self.pool_len);
+        let mut next: Option<Rec> = None;
+        (0..self.count).map(move |i| {
+            let rec = match next.take() {
+                Some(r) => r,
+                None => Rec::parse(recs.take(REC as usize)?),
+            };
+            let end = if i + 1 < self.count {
+                let n = Rec::parse(recs.take(REC as usize)?);
+                next = Some(n);
+                n.id_off
+            } else {
+                self.pool_len
+            };
+            let len = end
+                .checked_sub(rec.id_off)
+                .ok_or_else(|| std::io::Error::other("corpus index: bad id offset"))?;
+            let id = id_string(pool.take(len as usize)?.to_vec())?;
+            Ok((rec, id))
+        })
+    }
+
+    /// Every digest in line order.
+    pub(super) fn digests(&self) -> impl Iterator<Item = Result<Option<[u8; 16]>>> + '_ {
+        let mut recs = Chunks::new(&self.file, HEADER, u64::from(self.count) * REC);
+        (0..self.count).map(move |_| Ok(Rec::parse(recs.take(REC as usize)?).digest))
+    }
+}
+
+fn id_string(bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes)
+        .map_err(|_| ModelError::Io(std::io::Error::other("corpus index: an id is not UTF-8")))
+}
+
+/// Sequential reads of a stretch of a file through a buffer, by position.
+struct Chunks<'a> {
+    file: &'a File,
+    /// File position of `buf[0]`.
+    pos: u64,
+    end: u64,
+    buf: Vec<u8>,
+    at: usize,
+}
+
+impl<'a> Chunks<'a> {
+    fn new(file: &'a File, start: u64, len: u64) -> Self {
+        Self {
+            file,
+            pos: start,
+            end: start + len,
+            buf: Vec::new(),
+            at: 0,
+        }
+    }
+
+    fn take(&mut self, n: usize) -> std::io::Result<&[u8]> {
+        if self.at + n > self.buf.len() {
+            let keep = self.buf.len() - self.at;
+            self.buf.drain(..self.at);
+            self.pos += self.at as u64;
+            self.at = 0;
+            let have = self.pos + keep as u64;
+            let want = (self.end.saturating_sub(have)).min((n.max(1 << 16)) as u64) as usize;
+            if keep + want < n {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            self.buf.resize(keep + want, 0);
+            read_exact_at(self.file, &mut self.buf[keep..], have)?;
+        }
+        let s = &self.buf[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+}
+
+/// Scans corpus file `path` for the id and digest of every line into an index.
+pub(super) fn scan(path: &Path, stamp: &FileStamp, index_dir: Option<&Path>) -> Result<IndexFile> {
+    let mut builder = IndexBuilder::new(path, index_dir)?;
     let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path)?);
     let mut buf = Vec::new();
     let mut offset = 0u64;
@@ -104,55 +661,53 @@ pub(super) fn scan(path: &Path) -> Result<Vec<IndexLine>> {
         line_no += 1;
         let line = trim_newline(&buf);
         if !line.iter().all(u8::is_ascii_whitespace) {
-            let head: IdAndHash = serde_json::from_slice(line).map_err(|e| ModelError::Line {
-                path: path.to_owned(),
-                line: line_no as usize,
-                message: format!(
-                    "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
-                ),
-            })?;
-            lines.push(IndexLine {
-                id: head.id,
-                offset,
-                len: u32::try_from(line.len())
-                    .map_err(|_| line_too_long(path, line_no as usize))?,
-                hash: head.hash,
-                line: line_no,
-            });
+            let head: IdAndHash<'_> =
+                serde_json::from_slice(line).map_err(|e| ModelError::Line {
+                    path: path.to_owned(),
+                    line: line_no as usize,
+                    message: format!(
+                        "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
+                    ),
+                })?;
+            let len =
+                u32::try_from(line.len()).map_err(|_| line_too_long(path, line_no as usize))?;
+            builder.push(&head.id, &head.hash, offset, len, line_no)?;
         }
         offset += n as u64;
     }
-    Ok(lines)
+    let dest = index_dir.map(|d| index_path(d, &stamp.name));
+    // A file that changed while it was scanned gets an index that says so
+    // (the stamp of before), and is scanned again next time.
+    builder.finish(stamp, dest.as_deref())
 }
 
-/// The cached index of one corpus file, if it was made for this very file.
-/// Reads `len` bytes at `offset` of `path`: one corpus line.
-pub(super) fn read_line_at(path: &Path, offset: u64, len: u32) -> Result<Vec<u8>> {
-    let mut f = fs_err::File::open(path)?;
-    f.seek(SeekFrom::Start(offset))?;
-    let mut buf = vec![0u8; len as usize];
-    f.read_exact(&mut buf)?;
-    Ok(buf)
-}
-
-/// Whether cached index lines can describe a file of `file_len` bytes: in
-/// order, not overlapping, the last one ending at the end of the file. A cache
-/// that fails this is rebuilt instead of being trusted.
-pub(super) fn plausible(lines: &[IndexLine], file_len: u64) -> bool {
-    let mut end = 0u64;
-    for l in lines {
-        if l.offset < end {
-            return false;
-        }
-        end = l.offset + u64::from(l.len);
+/// The index of corpus file `path`: the cached one, the text cache of an
+/// earlier version converted, or a scan of the file (cached for next time).
+pub(super) fn open_or_scan(path: &Path, index_dir: &Path) -> Result<IndexFile> {
+    let stamp = stamp(path)?;
+    if let Some(index) = IndexFile::open(&index_path(index_dir, &stamp.name), &stamp) {
+        return Ok(index);
     }
-    end <= file_len && file_len - end <= 2
+    let old = old_index_path(index_dir, &stamp.name);
+    if old.exists() {
+        let converted = convert_old_index(path, &old, &stamp, index_dir);
+        let _ = std::fs::remove_file(&old);
+        if let Some(index) = converted {
+            return Ok(index);
+        }
+    }
+    scan(path, &stamp, Some(index_dir))
 }
 
-pub(super) fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine>> {
-    // Streamed through one reused line buffer: a million-document index is
-    // never held as one string.
-    let file = std::fs::File::open(path).ok()?;
+/// Reads the text index of earlier versions into a new index, if it was
+/// made for this very file and describes it plausibly.
+fn convert_old_index(
+    corpus_file: &Path,
+    old: &Path,
+    stamp: &FileStamp,
+    index_dir: &Path,
+) -> Option<IndexFile> {
+    let file = File::open(old).ok()?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut line = String::new();
     let mut next_line = |line: &mut String| -> Option<bool> {
@@ -163,7 +718,7 @@ pub(super) fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine
         }
         Some(n > 0)
     };
-    if !next_line(&mut line)? || line != INDEX_HEADER {
+    if !next_line(&mut line)? || line != OLD_INDEX_HEADER {
         return None;
     }
     if !next_line(&mut line)? {
@@ -181,56 +736,36 @@ pub(super) fn read_index(path: &Path, stamp: &FileStamp) -> Option<Vec<IndexLine
     if &seen != stamp {
         return None;
     }
-    let mut out = Vec::new();
+    let mut builder = IndexBuilder::new(corpus_file, Some(index_dir)).ok()?;
     while next_line(&mut line)? {
         let mut f = line.split('\t');
         if f.next()? != "D" {
             return None;
         }
-        out.push(IndexLine {
-            id: unescape(f.next()?),
-            offset: f.next()?.parse().ok()?,
-            len: f.next()?.parse().ok()?,
-            hash: f.next()?.to_owned(),
-            line: f.next()?.parse().ok()?,
-        });
+        let id = unescape(f.next()?);
+        let (offset, len) = (f.next()?.parse().ok()?, f.next()?.parse().ok()?);
+        let hash = f.next()?;
+        let line_no = f.next()?.parse().ok()?;
+        builder.push(&id, hash, offset, len, line_no).ok()?;
     }
-    Some(out)
-}
-
-pub(super) fn write_index(
-    path: &Path,
-    stamp: &FileStamp,
-    lines: &[IndexLine],
-) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs_err::create_dir_all(dir)?;
+    if !builder.plausible(stamp.len) {
+        return None;
     }
-    crate::atomic::write_atomic(path, |w| {
-        writeln!(w, "{INDEX_HEADER}")?;
-        writeln!(w, "F\t{}\t{}\t{}", stamp.name, stamp.len, stamp.mtime_ns)?;
-        for l in lines {
-            writeln!(
-                w,
-                "D\t{}\t{}\t{}\t{}\t{}",
-                escape(&l.id),
-                l.offset,
-                l.len,
-                l.hash,
-                l.line
-            )?;
-        }
-        Ok(())
-    })
+    builder
+        .finish(stamp, Some(&index_path(index_dir, &stamp.name)))
+        .ok()
 }
 
-pub(super) fn escape(id: &str) -> String {
-    id.replace('\\', "\\\\")
-        .replace('\t', "\\t")
-        .replace('\n', "\\n")
+/// Reads `len` bytes at `offset` of `path`: one corpus line.
+pub(super) fn read_line_at(path: &Path, offset: u64, len: u32) -> Result<Vec<u8>> {
+    let mut f = fs_err::File::open(path)?;
+    f.seek(SeekFrom::Start(offset))?;
+    let mut buf = vec![0u8; len as usize];
+    f.read_exact(&mut buf)?;
+    Ok(buf)
 }
 
-pub(super) fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {

@@ -1,11 +1,13 @@
 //! The corpus of a project: `corpus/*.jsonl`, read through an offset index.
 //!
-//! Texts are never all loaded at once. The index maps each document id to its
-//! file, byte offset and length, plus the text digest. It is cached per corpus
-//! file in `.annot/index/<file>.tsv`, written by [`CorpusWriter`] as it writes
-//! the file (so the first start after an import reads no text either), and a
+//! Texts are never all loaded at once, and neither are ids. The index of
+//! each corpus file (`.annot/index/<file>.idx`, see [`index`]) maps each
+//! document id to its line, byte offset and length, plus the text digest; it
+//! is read by positioned reads, so opening a corpus of a million documents
+//! holds a few hundred kilobytes. [`CorpusWriter`] writes a file's index as it
+//! writes the file (so the first start after an import reads no text), and a
 //! file is scanned again only when its size or modification time differs from
-//! what its cache recorded.
+//! what its index recorded.
 
 mod files;
 mod index;
@@ -14,7 +16,6 @@ mod tests;
 mod version;
 mod writer;
 
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -28,13 +29,11 @@ pub use files::{
 pub use writer::{CorpusWriter, write_corpus_file};
 
 pub use index::INDEX_DIR;
-use index::{
-    OLD_INDEX_FILE, index_path, plausible, read_index, read_line_at, scan, stamp, write_index,
-};
-use version::{id_key, split_versions};
+use index::{IndexFile, OLD_INDEX_FILE, digest_bytes, open_or_scan, read_line_at, scan, stamp};
+use version::superseded;
 
 /// Where one document's line is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: String,
     /// Index into [`Corpus::files`].
@@ -49,6 +48,50 @@ pub struct Entry {
     pub line: u32,
 }
 
+/// One corpus file of a corpus, and where its documents are in corpus order.
+#[derive(Debug)]
+struct Part {
+    index: IndexFile,
+    /// Corpus position of its first current document.
+    base: usize,
+    /// Its lines (record numbers, sorted) that a later file holds a new version of.
+    superseded: Vec<u32>,
+}
+
+impl Part {
+    /// Current documents of this file.
+    fn current(&self) -> usize {
+        self.index.len() as usize - self.superseded.len()
+    }
+
+    /// The record number of the `j`th current document of this file.
+    fn local_of(&self, j: usize) -> u32 {
+        // `s[k] - k` current records come before superseded record `s[k]`
+        // (non-decreasing in k): the ones before the `j`th current record
+        // are those with `s[k] - k <= j`.
+        let s = &self.superseded;
+        let (mut lo, mut hi) = (0, s.len());
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if s[mid] as usize - mid <= j {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (j + lo) as u32
+    }
+
+    /// The corpus position of record `local` (a current one).
+    fn position_of(&self, local: u32) -> usize {
+        self.base + local as usize - self.superseded.partition_point(|&s| s < local)
+    }
+
+    fn is_superseded(&self, local: u32) -> bool {
+        self.superseded.binary_search(&local).is_ok()
+    }
+}
+
 /// The documents of a project, indexed by id.
 #[derive(Debug)]
 pub struct Corpus {
@@ -56,13 +99,11 @@ pub struct Corpus {
     /// Where the per-file index caches are (`.annot/index/`).
     index_dir: PathBuf,
     files: Vec<PathBuf>,
-    entries: Vec<Entry>,
-    /// Superseded versions of documents, oldest first.
-    history: Vec<Entry>,
-    /// (hash of id, entry index), sorted: a compact id lookup that costs no string copies.
-    by_id: Vec<(u64, u32)>,
-    /// Text digest -> entry index, built on first use (only imports need it).
-    by_hash: OnceLock<HashMap<String, usize>>,
+    parts: Vec<Part>,
+    len: usize,
+    /// (first 8 bytes of the text digest, corpus position), sorted; built on
+    /// first use (only imports need it).
+    by_hash: OnceLock<Result<Vec<(u64, u32)>>>,
 }
 
 impl Corpus {
@@ -75,36 +116,28 @@ impl Corpus {
         let files = corpus_files(dir)?;
         let index_dir = cache_dir.join(INDEX_DIR);
         let _ = std::fs::remove_file(cache_dir.join(OLD_INDEX_FILE));
-        let mut entries = Vec::new();
-        for (fi, path) in files.iter().enumerate() {
-            let fi = u32::try_from(fi).unwrap_or(u32::MAX);
-            let stamp = stamp(path)?;
-            let cache = index_path(&index_dir, &stamp.name);
-            let lines = match read_index(&cache, &stamp).filter(|l| plausible(l, stamp.len)) {
-                Some(lines) => lines,
-                None => {
-                    let lines = scan(path)?;
-                    // The cache is an optimisation: failing to write it is not an error.
-                    let _ = write_index(&cache, &stamp, &lines);
-                    lines
-                }
-            };
-            entries.extend(lines.into_iter().map(|l| l.entry(fi)));
-        }
-        let (entries, history) = split_versions(entries, &files)?;
-        let mut by_id: Vec<(u64, u32)> = entries
+        let indexes = files
             .iter()
-            .enumerate()
-            .map(|(i, e)| (id_key(&e.id), i as u32))
-            .collect();
-        by_id.sort_unstable();
+            .map(|path| open_or_scan(path, &index_dir))
+            .collect::<Result<Vec<_>>>()?;
+        let mut lost = superseded(&indexes)?;
+        let mut parts = Vec::with_capacity(indexes.len());
+        let mut base = 0;
+        for (index, superseded) in indexes.into_iter().zip(lost.drain(..)) {
+            let part = Part {
+                index,
+                base,
+                superseded,
+            };
+            base += part.current();
+            parts.push(part);
+        }
         Ok(Self {
             dir: dir.to_owned(),
             index_dir,
             files,
-            entries,
-            history,
-            by_id,
+            parts,
+            len: base,
             by_hash: OnceLock::new(),
         })
     }
@@ -114,36 +147,43 @@ impl Corpus {
     /// # Errors
     /// An unreadable corpus file.
     pub fn version(&self, id: &str, hash: &str) -> Result<Option<Document>> {
-        if let Some(e) = self.entry(id).filter(|e| e.hash == hash) {
-            return self.read_entry(e).map(Some);
+        // The current version first, then earlier files, latest first.
+        for (fi, part) in self.parts.iter().enumerate().rev() {
+            if let Some((_, rec)) = part.index.find(id)?
+                && rec.has_hash(hash)
+            {
+                return self
+                    .read_entry(&rec.entry(id.to_owned(), fi as u32))
+                    .map(Some);
+            }
         }
-        match self
-            .history
-            .iter()
-            .rev()
-            .find(|e| e.id == id && e.hash == hash)
-        {
-            Some(e) => self.read_entry(e).map(Some),
-            None => Ok(None),
-        }
+        Ok(None)
     }
 
     /// Earlier versions kept in the corpus (superseded by a later import with `--update`).
-    #[must_use]
-    pub fn history(&self) -> &[Entry] {
-        &self.history
+    ///
+    /// # Errors
+    /// An unreadable index.
+    pub fn history(&self) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        for (fi, part) in self.parts.iter().enumerate() {
+            for &local in &part.superseded {
+                out.push(part.index.entry(local, fi as u32)?);
+            }
+        }
+        Ok(out)
     }
 
     /// Number of documents.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Whether the corpus has no documents.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
     /// The corpus directory.
@@ -158,41 +198,124 @@ impl Corpus {
         &self.files
     }
 
-    /// Index entries in corpus order (file order, then line order).
+    /// Index entries in corpus order (file order, then line order), read
+    /// from the index files as the iteration goes.
+    pub fn entries(&self) -> impl Iterator<Item = Result<Entry>> + '_ {
+        self.parts.iter().enumerate().flat_map(|(fi, part)| {
+            let mut local = 0u32;
+            part.index.records().filter_map(move |r| {
+                let this = local;
+                local += 1;
+                match r {
+                    Ok(_) if part.is_superseded(this) => None,
+                    Ok((rec, id)) => Some(Ok(rec.entry(id, fi as u32))),
+                    Err(e) => Some(Err(e)),
+                }
+            })
+        })
+    }
+
+    /// The entry of the document at `position` in corpus order.
+    ///
+    /// # Errors
+    /// [`ModelError::UnknownDocument`] past the end; an unreadable index.
+    pub fn entry_at(&self, position: usize) -> Result<Entry> {
+        let fi = self.parts.partition_point(|p| p.base <= position);
+        let part = fi
+            .checked_sub(1)
+            .map(|fi| (fi, &self.parts[fi]))
+            .filter(|(_, p)| position - p.base < p.current());
+        let Some((fi, part)) = part else {
+            return Err(ModelError::UnknownDocument {
+                id: format!("#{}", position + 1),
+            });
+        };
+        part.index
+            .entry(part.local_of(position - part.base), fi as u32)
+    }
+
+    /// The id of the document at `position` in corpus order.
+    ///
+    /// # Errors
+    /// As [`Corpus::entry_at`].
+    pub fn id_at(&self, position: usize) -> Result<String> {
+        self.entry_at(position).map(|e| e.id)
+    }
+
+    /// Where the current version of `id` is: file number, record number, record.
+    fn locate(&self, id: &str) -> Result<Option<(usize, u32, index::Rec)>> {
+        // A later file holds the current version: search from the last.
+        for (fi, part) in self.parts.iter().enumerate().rev() {
+            if let Some((local, rec)) = part.index.find(id)? {
+                return Ok(Some((fi, local, rec)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The entry of document `id`. An index that cannot be read (a disk
+    /// error after opening) reads as no entry; [`Corpus::get`] says why.
     #[must_use]
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entry(&self, id: &str) -> Option<Entry> {
+        self.try_entry(id).ok().flatten()
     }
 
     /// The entry of document `id`.
-    #[must_use]
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.position(id).map(|i| &self.entries[i])
+    ///
+    /// # Errors
+    /// An unreadable index.
+    pub fn try_entry(&self, id: &str) -> Result<Option<Entry>> {
+        Ok(self
+            .locate(id)?
+            .map(|(fi, _, rec)| rec.entry(id.to_owned(), fi as u32)))
     }
 
     /// Position of document `id` in corpus order.
     #[must_use]
     pub fn position(&self, id: &str) -> Option<usize> {
-        let key = id_key(id);
-        let first = self.by_id.partition_point(|&(k, _)| k < key);
-        self.by_id[first..]
-            .iter()
-            .take_while(|&&(k, _)| k == key)
-            .map(|&(_, i)| i as usize)
-            .find(|&i| self.entries[i].id == id)
+        self.locate(id)
+            .ok()
+            .flatten()
+            .map(|(fi, local, _)| self.parts[fi].position_of(local))
     }
 
     /// The id of a document whose text has this digest, if any.
     #[must_use]
-    pub fn id_with_hash(&self, hash: &str) -> Option<&str> {
-        let by_hash = self.by_hash.get_or_init(|| {
-            let mut m = HashMap::with_capacity(self.entries.len());
-            for (i, e) in self.entries.iter().enumerate() {
-                m.entry(e.hash.clone()).or_insert(i);
+    pub fn id_with_hash(&self, hash: &str) -> Option<String> {
+        let digest = digest_bytes(hash)?;
+        let by_hash = self
+            .by_hash
+            .get_or_init(|| self.digest_table())
+            .as_ref()
+            .ok()?;
+        let key = digest_key(&digest);
+        let first = by_hash.partition_point(|&(k, _)| k < key);
+        by_hash[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .filter_map(|&(_, pos)| self.entry_at(pos as usize).ok())
+            .find(|e| e.hash == hash)
+            .map(|e| e.id)
+    }
+
+    /// (digest key, position) of every current document, sorted: 16 bytes a document.
+    fn digest_table(&self) -> Result<Vec<(u64, u32)>> {
+        let mut out = Vec::with_capacity(self.len);
+        let mut pos = 0u32;
+        for part in &self.parts {
+            for (local, d) in part.index.digests().enumerate() {
+                let d = d?;
+                if part.is_superseded(local as u32) {
+                    continue;
+                }
+                if let Some(d) = d {
+                    out.push((digest_key(&d), pos));
+                }
+                pos += 1;
             }
-            m
-        });
-        by_hash.get(hash).map(|&i| self.entries[i].id.as_str())
+        }
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// Position of the document whose id is `id`, or the only one whose id starts with it.
@@ -201,28 +324,28 @@ impl Corpus {
     /// [`ModelError::UnknownDocument`] when no id starts with it,
     /// [`ModelError::AmbiguousId`] (naming up to five) when several do.
     pub fn find(&self, id: &str) -> Result<usize> {
-        if let Some(i) = self.position(id) {
-            return Ok(i);
+        if let Some((fi, local, _)) = self.locate(id)? {
+            return Ok(self.parts[fi].position_of(local));
         }
-        let matches: Vec<usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !id.is_empty() && e.id.starts_with(id))
-            .map(|(i, _)| i)
-            .take(6)
-            .collect();
-        match matches[..] {
-            [one] => Ok(one),
+        let mut matches: Vec<(usize, String)> = Vec::new();
+        if !id.is_empty() {
+            for (i, e) in self.entries().enumerate() {
+                let e = e?;
+                if e.id.starts_with(id) {
+                    matches.push((i, e.id));
+                    if matches.len() == 6 {
+                        break;
+                    }
+                }
+            }
+        }
+        match &matches[..] {
+            [(one, _)] => Ok(*one),
             [] => Err(ModelError::UnknownDocument { id: id.to_owned() }),
             _ => Err(ModelError::AmbiguousId {
                 prefix: id.to_owned(),
-                ids: matches
-                    .iter()
-                    .take(5)
-                    .map(|&i| self.entries[i].id.clone())
-                    .collect(),
                 more: matches.len() > 5,
+                ids: matches.into_iter().take(5).map(|(_, id)| id).collect(),
             }),
         }
     }
@@ -233,9 +356,17 @@ impl Corpus {
     /// Unknown id, unreadable file, or a line that no longer parses or matches its hash.
     pub fn get(&self, id: &str) -> Result<Document> {
         let entry = self
-            .entry(id)
+            .try_entry(id)?
             .ok_or_else(|| ModelError::UnknownDocument { id: id.to_owned() })?;
-        self.read_entry(entry)
+        self.read_entry(&entry)
+    }
+
+    /// Reads the document at `position` in corpus order.
+    ///
+    /// # Errors
+    /// As [`Corpus::get`].
+    pub fn get_at(&self, position: usize) -> Result<Document> {
+        self.read_entry(&self.entry_at(position)?)
     }
 
     /// Reads the document of an index entry.
@@ -258,15 +389,11 @@ impl Corpus {
     /// line that is bad where the fresh scan also puts it is the file's fault.
     fn reread_entry(&self, entry: &Entry, first: Result<Document>) -> Result<Document> {
         let path = &self.files[entry.file as usize];
-        let lines = scan(path)?;
-        if let Ok(stamp) = stamp(path) {
-            // The cache is an optimisation: failing to write it is not an error.
-            let _ = write_index(&index_path(&self.index_dir, &stamp.name), &stamp, &lines);
-        }
-        let Some(l) = lines
-            .iter()
-            .find(|l| l.id == entry.id && l.hash == entry.hash)
-        else {
+        let fresh = scan(path, &stamp(path)?, Some(&self.index_dir))?;
+        let found = fresh
+            .find(&entry.id)?
+            .filter(|(_, rec)| rec.hash() == entry.hash);
+        let Some((_, rec)) = found else {
             return Err(ModelError::Line {
                 path: path.clone(),
                 line: entry.line as usize,
@@ -276,32 +403,36 @@ impl Corpus {
                 ),
             });
         };
-        if l.offset == entry.offset && l.len == entry.len {
+        if rec.offset == entry.offset && rec.len == entry.len {
             return first;
         }
-        let buf = read_line_at(path, l.offset, l.len)?;
-        parse_document(&buf, path, l.line as usize)
+        let buf = read_line_at(path, rec.offset, rec.len)?;
+        parse_document(&buf, path, rec.line as usize)
     }
 
     /// Streams every document in corpus order, one file at a time.
     pub fn iter(&self) -> impl Iterator<Item = Result<Document>> + '_ {
-        let has_history = !self.history.is_empty();
-        self.files.iter().enumerate().flat_map(move |(fi, path)| {
-            let mut lines = DocLines::open(path);
-            std::iter::from_fn(move || lines.next().map(|item| (lines.line, item))).filter_map(
-                move |(line, item)| {
-                    // Skip superseded versions: the current one of that id lives at another line.
-                    let current = match &item {
-                        Ok(doc) if has_history => self
-                            .entry(&doc.id)
-                            .is_some_and(|e| e.file as usize == fi && e.line as usize == line),
-                        _ => true,
-                    };
-                    current.then_some(item)
-                },
-            )
-        })
+        self.files
+            .iter()
+            .zip(&self.parts)
+            .flat_map(move |(path, part)| {
+                let mut lines = DocLines::open(path);
+                let mut local = 0u32;
+                std::iter::from_fn(move || lines.next()).filter(move |_| {
+                    // Skip superseded versions: the current one of that id is in a later file.
+                    let this = local;
+                    local += 1;
+                    !part.is_superseded(this)
+                })
+            })
     }
+}
+
+/// The key of a digest in the digest table.
+fn digest_key(d: &[u8; 16]) -> u64 {
+    let mut k = [0u8; 8];
+    k.copy_from_slice(&d[..8]);
+    u64::from_be_bytes(k)
 }
 
 struct DocLines {

@@ -24,13 +24,13 @@ fn index_fetch_and_cache() {
     assert!(
         cache
             .join(INDEX_DIR)
-            .join("import-0001.jsonl.tsv")
+            .join("import-0001.jsonl.idx")
             .is_file()
     );
     // Second open reads the cache and gives the same answers.
     let c2 = Corpus::open(&corpus, &cache).unwrap();
     assert_eq!(c2.get("c").unwrap(), docs[2]);
-    assert_eq!(c2.id_with_hash(&docs[2].hash), Some("c"));
+    assert_eq!(c2.id_with_hash(&docs[2].hash).as_deref(), Some("c"));
     let all: Vec<_> = c2.iter().map(Result::unwrap).collect();
     assert_eq!(all, docs);
     assert!(matches!(
@@ -52,11 +52,17 @@ fn writer_leaves_the_index_a_scan_would_make() {
     w.push_line("b", &doc("b", "second").hash, &json).unwrap();
     let path = w.finish().unwrap().unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let cached = read_index(
-        &index_path(&cache.join(INDEX_DIR), &name),
-        &stamp(&path).unwrap(),
+    let cache_file = index_path(&cache.join(INDEX_DIR), &name);
+    let written = fs_err::read(&cache_file).unwrap();
+    let st = stamp(&path).unwrap();
+    assert!(IndexFile::open(&cache_file, &st).is_some());
+    let scanned = scan(&path, &st, Some(&cache.join(INDEX_DIR))).unwrap();
+    assert_eq!(scanned.len(), 2);
+    assert_eq!(
+        fs_err::read(&cache_file).unwrap(),
+        written,
+        "the same bytes"
     );
-    assert_eq!(cached.unwrap(), scan(&path).unwrap());
     let c = Corpus::open(&corpus, &cache).unwrap();
     assert_eq!(c.get("b").unwrap(), doc("b", "second"));
     assert_eq!(c.get("é\tà").unwrap().text, "Été 😀\nligne");
@@ -143,6 +149,7 @@ fn later_file_supersedes_and_keeps_history() {
     assert_eq!(c.get("a").unwrap(), new);
     assert_eq!(c.version("a", &old.hash).unwrap(), Some(old));
     assert_eq!(c.version("a", "nope").unwrap(), None);
+    assert_eq!(c.history().unwrap().len(), 1);
     let ids: Vec<_> = c.iter().map(|d| d.unwrap().id).collect();
     assert_eq!(ids, ["b", "a"], "iteration yields current versions only");
 }
@@ -169,4 +176,80 @@ fn find_takes_an_id_or_a_unique_prefix() {
         c.find(""),
         Err(ModelError::UnknownDocument { .. })
     ));
+}
+
+#[test]
+fn positions_entries_and_lookups_agree_across_superseding_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join(".annot");
+    // Three files; later ones carry new versions of some earlier ids.
+    let one: Vec<Document> = (0..300)
+        .map(|i| doc(&format!("d{i}"), &format!("one {i}")))
+        .collect();
+    let two: Vec<Document> = (0..300)
+        .step_by(7)
+        .map(|i| doc(&format!("d{i}"), &format!("two {i}")))
+        .chain((300..320).map(|i| doc(&format!("d{i}"), &format!("two {i}"))))
+        .collect();
+    let three: Vec<Document> = (0..300)
+        .step_by(21)
+        .map(|i| doc(&format!("d{i}"), &format!("three {i}")))
+        .collect();
+    for docs in [&one, &two, &three] {
+        write_corpus_file(&corpus, "import", docs.iter()).unwrap();
+    }
+    for _ in 0..2 {
+        // Once from the writer's indexes, once from scans.
+        let c = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c.len(), 320);
+        let entries: Vec<Entry> = c.entries().map(Result::unwrap).collect();
+        assert_eq!(entries.len(), 320);
+        let docs: Vec<Document> = c.iter().map(Result::unwrap).collect();
+        for (i, (e, d)) in entries.iter().zip(&docs).enumerate() {
+            assert_eq!(e.id, d.id);
+            assert_eq!(e.hash, d.hash);
+            assert_eq!(c.position(&e.id), Some(i), "{}", e.id);
+            assert_eq!(&c.entry_at(i).unwrap(), e);
+            assert_eq!(c.entry(&e.id).as_ref(), Some(e));
+            assert_eq!(c.id_with_hash(&e.hash).as_deref(), Some(e.id.as_str()));
+        }
+        assert!(c.entry_at(320).is_err());
+        let d0 = c.get("d0").unwrap();
+        assert_eq!(d0.text, "three 0");
+        assert_eq!(c.get("d7").unwrap().text, "two 7");
+        assert_eq!(c.get("d8").unwrap().text, "one 8");
+        assert_eq!(
+            c.version("d0", &one[0].hash).unwrap().unwrap().text,
+            "one 0"
+        );
+        assert_eq!(
+            c.version("d0", &two[0].hash).unwrap().unwrap().text,
+            "two 0"
+        );
+        assert_eq!(c.history().unwrap().len(), 43 + 15);
+        assert_eq!(
+            c.id_with_hash(&one[0].hash),
+            None,
+            "superseded texts are not current"
+        );
+        for f in fs_err::read_dir(cache.join(INDEX_DIR)).unwrap() {
+            fs_err::remove_file(f.unwrap().path()).unwrap();
+        }
+    }
+}
+
+#[test]
+fn an_odd_digest_is_indexed_and_reported_when_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs_err::create_dir_all(&corpus).unwrap();
+    let good = serde_json::to_string(&doc("a", "x")).unwrap();
+    let odd = r#"{"id":"b","text":"y","hash":"NOT-A-DIGEST"}"#;
+    fs_err::write(corpus.join("x.jsonl"), format!("{good}\n{odd}\n")).unwrap();
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.len(), 2);
+    assert_eq!(c.get("a").unwrap().text, "x");
+    let err = c.get("b").unwrap_err().to_string();
+    assert!(err.contains("x.jsonl:2"), "{err}");
 }

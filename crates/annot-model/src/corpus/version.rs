@@ -1,67 +1,74 @@
 //! Version policy: which line of an id is its current document.
 //!
 //! A later corpus file may hold a new version of a document (an import with
-//! `--update`); the latest one is current, earlier ones are history.
+//! `--update`); the latest one is current, earlier ones are history. The
+//! same id twice in one file is refused when the file is indexed.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::PathBuf;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-use crate::error::{ModelError, Result};
+use crate::error::Result;
 
-use super::Entry;
+use super::index::IndexFile;
 
-/// Splits entries into the current version of each document and older versions.
-///
-/// A later corpus file may hold a new version of a document (an import with
-/// `--update`); it supersedes the earlier one, which stays as history so records
-/// made on it can be re-anchored. The same id twice in one file is an error.
-pub(super) fn split_versions(
-    entries: Vec<Entry>,
-    files: &[PathBuf],
-) -> Result<(Vec<Entry>, Vec<Entry>)> {
-    let mut keyed: Vec<(u64, u32)> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (id_key(&e.id), i as u32))
-        .collect();
-    keyed.sort_unstable();
-    let mut superseded = vec![false; entries.len()];
-    for pair in keyed.windows(2) {
-        let (ia, ib) = (pair[0].1 as usize, pair[1].1 as usize);
-        let (a, b) = (&entries[ia], &entries[ib]);
-        if pair[0].0 != pair[1].0 || a.id != b.id {
-            continue;
-        }
-        // Same key sorts by index, so `a` is the earlier line.
-        if a.file == b.file {
-            return Err(ModelError::Line {
-                path: files[b.file as usize].clone(),
-                line: b.line as usize,
-                message: format!(
-                    "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
-                    b.id, a.line
-                ),
-            });
-        }
-        superseded[ia] = true;
+/// For each corpus file, its lines (record numbers, sorted) that a later
+/// file holds another version of. The files' sorted keys are merged as they
+/// are read: memory holds one key per file, not one per document.
+pub(super) fn superseded(indexes: &[IndexFile]) -> Result<Vec<Vec<u32>>> {
+    let mut out = vec![Vec::new(); indexes.len()];
+    if indexes.len() < 2 {
+        return Ok(out);
     }
-    if !superseded.contains(&true) {
-        return Ok((entries, Vec::new()));
-    }
-    let (mut current, mut history) = (Vec::new(), Vec::new());
-    for (e, old) in entries.into_iter().zip(superseded) {
-        if old {
-            history.push(e)
-        } else {
-            current.push(e)
+    let mut streams: Vec<_> = indexes.iter().map(IndexFile::keys).collect();
+    let mut heap = BinaryHeap::new();
+    for (fi, s) in streams.iter_mut().enumerate() {
+        if let Some(k) = s.next() {
+            let (key, local) = k?;
+            heap.push(Reverse((key, fi, local)));
         }
     }
-    Ok((current, history))
+    // The entries of one key across the files: (file, record).
+    let mut group: Vec<(usize, u32)> = Vec::new();
+    let mut group_key = None;
+    while let Some(Reverse((key, fi, local))) = heap.pop() {
+        if group_key != Some(key) {
+            settle(indexes, &group, &mut out)?;
+            group.clear();
+            group_key = Some(key);
+        }
+        group.push((fi, local));
+        if let Some(k) = streams[fi].next() {
+            let (key, local) = k?;
+            heap.push(Reverse((key, fi, local)));
+        }
+    }
+    settle(indexes, &group, &mut out)?;
+    for lines in &mut out {
+        lines.sort_unstable();
+    }
+    Ok(out)
 }
 
-/// The key of an id in the sorted id lookup (collisions are told apart by the id itself).
-pub(super) fn id_key(id: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
+/// Marks, among entries sharing a key, every one whose id a later file has too.
+fn settle(indexes: &[IndexFile], group: &[(usize, u32)], out: &mut [Vec<u32>]) -> Result<()> {
+    let files = |g: &[(usize, u32)]| g.iter().map(|&(f, _)| f).collect::<Vec<_>>();
+    let f = files(group);
+    if f.windows(2).all(|w| w[0] == w[1]) {
+        // All in one file: distinct ids (a file's ids are unique).
+        return Ok(());
+    }
+    let mut ids = Vec::with_capacity(group.len());
+    for &(fi, local) in group {
+        ids.push(indexes[fi].record(local)?.1);
+    }
+    for (i, &(fi, local)) in group.iter().enumerate() {
+        if group
+            .iter()
+            .zip(&ids)
+            .any(|(&(fj, _), id)| fj > fi && *id == ids[i])
+        {
+            out[fi].push(local);
+        }
+    }
+    Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::document::Document;
 use crate::error::Result;
 
-use super::index::{INDEX_DIR, IndexLine, index_path, line_too_long, stamp, write_index};
+use super::index::{INDEX_DIR, IndexBuilder, index_path, line_too_long, stamp};
 
 /// Writes a new corpus file `corpus/<stem>-NNNN.jsonl` atomically and returns its path.
 ///
@@ -35,8 +35,10 @@ pub struct CorpusWriter {
     dir: PathBuf,
     stem: String,
     offset: u64,
-    lines: Vec<IndexLine>,
-    index_dir: Option<PathBuf>,
+    count: usize,
+    /// The index of the file being written (records and ids on disk as they
+    /// come: a few bytes of memory a document), when asked for.
+    index: Option<(PathBuf, IndexBuilder)>,
     buf: Vec<u8>,
 }
 
@@ -54,8 +56,8 @@ impl CorpusWriter {
             dir: dir.to_owned(),
             stem: stem.to_owned(),
             offset: 0,
-            lines: Vec::new(),
-            index_dir: None,
+            count: 0,
+            index: None,
             buf: Vec::new(),
         })
     }
@@ -64,7 +66,11 @@ impl CorpusWriter {
     /// (the one given to [`Corpus::open`]) when finishing.
     #[must_use]
     pub fn with_index(mut self, cache_dir: &Path) -> Self {
-        self.index_dir = Some(cache_dir.join(INDEX_DIR));
+        let dir = cache_dir.join(INDEX_DIR);
+        // The cache is an optimisation: without it, the next open scans the file.
+        self.index = IndexBuilder::new(self.file.path(), Some(&dir))
+            .ok()
+            .map(|b| (dir, b));
         self
     }
 
@@ -107,17 +113,16 @@ impl CorpusWriter {
     pub fn push_line(&mut self, id: &str, hash: &str, json: &[u8]) -> Result<()> {
         use std::io::Write as _;
         let path = self.file.path().to_owned();
-        let line_no = u32::try_from(self.lines.len() + 1).unwrap_or(u32::MAX);
+        let line_no = u32::try_from(self.count + 1).unwrap_or(u32::MAX);
         let len = u32::try_from(json.len()).map_err(|_| line_too_long(&path, line_no as usize))?;
         self.file.write_all(json)?;
         self.file.write_all(b"\n")?;
-        self.lines.push(IndexLine {
-            id: id.to_owned(),
-            offset: self.offset,
-            len,
-            hash: hash.to_owned(),
-            line: line_no,
-        });
+        if let Some((_, index)) = &mut self.index
+            && index.push(id, hash, self.offset, len, line_no).is_err()
+        {
+            self.index = None;
+        }
+        self.count += 1;
         self.offset += u64::from(len) + 1;
         Ok(())
     }
@@ -125,7 +130,7 @@ impl CorpusWriter {
     /// Documents written so far.
     #[must_use]
     pub fn count(&self) -> usize {
-        self.lines.len()
+        self.count
     }
 
     /// Renames the file into place and returns its path, or writes nothing when
@@ -134,7 +139,7 @@ impl CorpusWriter {
     /// # Errors
     /// I/O errors, naming the file.
     pub fn finish(self) -> Result<Option<PathBuf>> {
-        if self.lines.is_empty() {
+        if self.count == 0 {
             return Ok(None);
         }
         // The name picked at creation may have been taken since (by a process
@@ -145,10 +150,10 @@ impl CorpusWriter {
             let n = number_of(taken, stem).unwrap_or(0);
             next_free_name(dir, stem, n + 1)
         })?;
-        if let Some(index_dir) = &self.index_dir {
+        if let Some((index_dir, index)) = self.index {
             // The cache is an optimisation: the corpus file is in place, whatever happens here.
             if let Ok(stamp) = stamp(&path) {
-                let _ = write_index(&index_path(index_dir, &stamp.name), &stamp, &self.lines);
+                let _ = index.finish(&stamp, Some(&index_path(&index_dir, &stamp.name)));
             }
         }
         Ok(Some(path))
