@@ -239,3 +239,139 @@ fn a_corpus_of_part_files_serves_every_command_as_one_import_does() {
     );
     run(&parts, &["check"], "");
 }
+
+/// A project of the sample corpus in three parts, in `tmp/name`.
+fn parts_project(tmp: &Path, name: &str) -> std::path::PathBuf {
+    let root = tmp.join(name);
+    annot().arg("init").arg(&root).assert().success();
+    import_in_parts(&root, tmp);
+    root
+}
+
+/// The names of the files in `root/corpus`, sorted.
+fn corpus_names(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn an_update_of_a_part_document_becomes_current_and_is_not_imported_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = parts_project(tmp.path(), "p");
+    let id = "01_fr-levant-eau-kfar-selwan";
+    // A record on the text the part holds, to be carried onto the new one.
+    annot_in(&root)
+        .args(["annotate", "--annotator", "alice", "--filter"])
+        .arg(format!("id={id}"))
+        .write_stdin("Kfar Selwan LOC\n\nq\n")
+        .assert()
+        .success();
+    let new = tmp.path().join("new");
+    std::fs::create_dir(&new).unwrap();
+    // A correction in the body.
+    let text = std::fs::read_to_string(sample_corpus().join(format!("{id}.txt"))).unwrap();
+    assert!(text.contains("un seul transformateur"));
+    let text = text.replace("un seul transformateur", "un seul vieux transformateur");
+    std::fs::write(new.join(format!("{id}.txt")), &text).unwrap();
+
+    let (_, err) = run(&root, &["import", "--update", new.to_str().unwrap()], "");
+    assert!(err.contains("1 of them new version(s)"), "{err}");
+    let shown = stdout_of(annot_in(&root).args(["show", id, "--plain"]));
+    assert!(shown.contains("un seul vieux transformateur"), "{shown}");
+    let (out, err) = run(&root, &["import", "--update", new.to_str().unwrap()], "");
+    assert!(
+        format!("{out}{err}").contains("already in the project"),
+        "the second run is a no-op: {out}{err}"
+    );
+    assert_eq!(
+        corpus_names(&root),
+        [
+            "import-0001.jsonl",
+            "part-00000.jsonl",
+            "part-00001.jsonl",
+            "part-00002.jsonl"
+        ]
+    );
+    let (out, _) = run(
+        &root,
+        &[
+            "export", "--format", "jsonl", "--from", "alice", "--out", "-",
+        ],
+        "",
+    );
+    assert!(
+        out.contains("un seul vieux transformateur") && !out.contains("un seul transformateur"),
+        "{out}"
+    );
+    let (_, err) = run(&root, &["check", "--warnings-ok"], "");
+    assert!(err.contains("re-anchor"), "alice's record moved on: {err}");
+    assert!(
+        run(&root, &["status"], "")
+            .0
+            .contains("documents  14 in 4 corpus file(s)")
+    );
+}
+
+#[test]
+fn one_id_with_two_texts_in_two_parts_is_an_error_naming_both_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("p");
+    annot().arg("init").arg(&root).assert().success();
+    let doc = |text: &str| {
+        let pages = serde_json::json!({"id": "article", "source": "article.txt", "text": text});
+        map(&["import"], &format!("{pages}\n"))
+    };
+    let a = doc("Shares in Halloway Foods rose on Monday after the group said its profit grew.\n");
+    let b = doc("La mairie a publié le plan complet des travaux du port sur son site lundi.\n");
+    std::fs::write(root.join("corpus/part-00000.jsonl"), &a).unwrap();
+    std::fs::write(root.join("corpus/part-00001.jsonl"), &b).unwrap();
+    let out = annot_in(&root).arg("check").assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("part-00000.jsonl:1") && err.contains("part-00001.jsonl:1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("'article'") && err.contains("two texts"),
+        "{err}"
+    );
+    let out = annot_in(&root).arg("status").assert().success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("'article'") && err.contains("two texts"),
+        "{err}"
+    );
+    // The same text twice is no conflict.
+    std::fs::write(root.join("corpus/part-00001.jsonl"), &a).unwrap();
+    annot_in(&root).arg("check").assert().success();
+}
+
+#[test]
+fn files_in_the_corpus_folder_that_annot_does_not_read_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = parts_project(tmp.path(), "p");
+    let corpus = root.join("corpus");
+    std::fs::rename(corpus.join("part-00002.jsonl"), corpus.join("part-00002")).unwrap();
+    std::fs::write(corpus.join("part-00003.gz"), b"\x1f\x8b\x08\0").unwrap();
+    std::fs::write(corpus.join("_SUCCESS"), b"").unwrap();
+    let out = annot_in(&root).arg("check").assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("part-00002: not a .jsonl file")
+            && err.contains("rename it to part-00002.jsonl"),
+        "{err}"
+    );
+    assert!(
+        err.contains("part-00003.gz") && err.contains("decompress"),
+        "{err}"
+    );
+    assert!(err.contains("_SUCCESS"), "{err}");
+    let out = annot_in(&root).arg("status").assert().success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("part-00002: not a .jsonl file"), "{err}");
+    assert!(err.contains("part-00003.gz"), "{err}");
+}

@@ -331,7 +331,14 @@ impl IndexBuilder {
     ///
     /// # Errors
     /// I/O errors; an id that two lines of the file share (file and line named).
-    pub(super) fn finish(mut self, stamp: &FileStamp, dest: Option<&Path>) -> Result<IndexFile> {
+    /// With `bad`, an id used twice is listed there instead (both lines are
+    /// indexed) and the index is then not renamed to `dest`.
+    pub(super) fn finish(
+        mut self,
+        stamp: &FileStamp,
+        dest: Option<&Path>,
+        mut bad: Option<&mut BadLines>,
+    ) -> Result<IndexFile> {
         let mut keys: Vec<(u64, u32)> = std::mem::take(&mut self.keys)
             .into_iter()
             .zip(0u32..)
@@ -352,15 +359,20 @@ impl IndexBuilder {
             };
             let ((a, id_a), (b, id_b)) = (read(pair[0].1)?, read(pair[1].1)?);
             if id_a == id_b {
-                return Err(ModelError::Line {
+                let (first, second) = if a.line < b.line { (a, b) } else { (b, a) };
+                let e = ModelError::Line {
                     path: self.path.clone(),
-                    line: b.line as usize,
+                    line: second.line as usize,
                     message: format!(
                         "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
                         String::from_utf8_lossy(&id_b),
-                        a.line
+                        first.line
                     ),
-                });
+                };
+                match bad.as_deref_mut() {
+                    Some(bad) => bad.push(e),
+                    None => return Err(e),
+                }
             }
         }
         for &(k, i) in &keys {
@@ -387,6 +399,7 @@ impl IndexBuilder {
         tmp.seek(SeekFrom::Start(0))?;
         tmp.write_all(&header)?;
         tmp.flush()?;
+        let dest = dest.filter(|_| bad.is_none_or(|b| b.is_empty()));
         let file = match dest {
             // The cache is an optimisation: failing to name it is not an error.
             Some(dest) => match tmp.persist(dest) {
@@ -645,8 +658,77 @@ impl<'a> Chunks<'a> {
     }
 }
 
-/// Scans corpus file `path` for the id and digest of every line into an index.
+/// The lines of a corpus file that could not be indexed, as a lenient scan
+/// ([`scan_all`]) finds them.
+#[derive(Debug, Default)]
+pub(super) struct BadLines {
+    /// The first [`BadLines::LISTED`] of them, and the id a line shares with
+    /// an earlier one of the file (those lines are indexed all the same).
+    pub(super) errors: Vec<ModelError>,
+    /// How many more were found and not listed.
+    pub(super) unlisted: usize,
+    /// Line numbers of the lines left out of the index (not a document), sorted.
+    pub(super) skipped: Vec<u32>,
+}
+
+impl BadLines {
+    /// Errors listed per file: the rest are counted.
+    const LISTED: usize = 100;
+
+    fn push(&mut self, e: ModelError) {
+        if self.errors.len() < Self::LISTED {
+            self.errors.push(e);
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.unlisted == 0
+    }
+}
+
+/// Why line `line_no` of corpus file `path` is not a document.
+fn not_a_document(path: &Path, line_no: u32, line: &[u8], e: &serde_json::Error) -> ModelError {
+    let message = if line_no == 1 && line.starts_with(&[0xef, 0xbb, 0xbf]) {
+        "the file starts with a UTF-8 byte-order mark (an editor or tool added it): \
+         remove the first 3 bytes"
+            .to_owned()
+    } else {
+        format!("not a document (each line needs \"id\", \"text\" and \"hash\"): {e}")
+    };
+    ModelError::Line {
+        path: path.to_owned(),
+        line: line_no as usize,
+        message,
+    }
+}
+
+/// Scans corpus file `path` for the id and digest of every line into an
+/// index; the first line that is not a document is an error.
 pub(super) fn scan(path: &Path, stamp: &FileStamp, index_dir: Option<&Path>) -> Result<IndexFile> {
+    scan_lines(path, stamp, index_dir, None)
+}
+
+/// [`scan`], but every line that is not a document is listed in the
+/// [`BadLines`] and left out of the index, which is then not cached (the next
+/// strict open reports the file).
+pub(super) fn scan_all(
+    path: &Path,
+    stamp: &FileStamp,
+    index_dir: &Path,
+) -> Result<(IndexFile, BadLines)> {
+    let mut bad = BadLines::default();
+    let index = scan_lines(path, stamp, Some(index_dir), Some(&mut bad))?;
+    Ok((index, bad))
+}
+
+fn scan_lines(
+    path: &Path,
+    stamp: &FileStamp,
+    index_dir: Option<&Path>,
+    mut bad: Option<&mut BadLines>,
+) -> Result<IndexFile> {
     let mut builder = IndexBuilder::new(path, index_dir)?;
     let mut reader = BufReader::with_capacity(1 << 16, fs_err::File::open(path)?);
     let mut buf = Vec::new();
@@ -661,42 +743,59 @@ pub(super) fn scan(path: &Path, stamp: &FileStamp, index_dir: Option<&Path>) -> 
         line_no += 1;
         let line = trim_newline(&buf);
         if !line.iter().all(u8::is_ascii_whitespace) {
-            let head: IdAndHash<'_> =
-                serde_json::from_slice(line).map_err(|e| ModelError::Line {
-                    path: path.to_owned(),
-                    line: line_no as usize,
-                    message: format!(
-                        "not a document (each line needs \"id\", \"text\" and \"hash\"): {e}"
-                    ),
-                })?;
-            let len =
-                u32::try_from(line.len()).map_err(|_| line_too_long(path, line_no as usize))?;
-            builder.push(&head.id, &head.hash, offset, len, line_no)?;
+            match serde_json::from_slice::<IdAndHash<'_>>(line) {
+                Ok(head) => {
+                    let len = u32::try_from(line.len())
+                        .map_err(|_| line_too_long(path, line_no as usize))?;
+                    builder.push(&head.id, &head.hash, offset, len, line_no)?;
+                }
+                Err(e) => {
+                    let e = not_a_document(path, line_no, line, &e);
+                    let Some(bad) = bad.as_deref_mut() else {
+                        return Err(e);
+                    };
+                    bad.push(e);
+                    bad.skipped.push(line_no);
+                }
+            }
         }
         offset += n as u64;
     }
-    let dest = index_dir.map(|d| index_path(d, &stamp.name));
+    let clean = bad.as_ref().is_none_or(|b| b.is_empty());
+    let dest = index_dir
+        .filter(|_| clean)
+        .map(|d| index_path(d, &stamp.name));
     // A file that changed while it was scanned gets an index that says so
     // (the stamp of before), and is scanned again next time.
-    builder.finish(stamp, dest.as_deref())
+    builder.finish(stamp, dest.as_deref(), bad)
 }
 
 /// The index of corpus file `path`: the cached one, the text cache of an
 /// earlier version converted, or a scan of the file (cached for next time).
-pub(super) fn open_or_scan(path: &Path, index_dir: &Path) -> Result<IndexFile> {
+/// A `lenient` scan lists the lines that are not documents instead of
+/// failing on the first ([`scan_all`]).
+pub(super) fn open_or_scan(
+    path: &Path,
+    index_dir: &Path,
+    lenient: bool,
+) -> Result<(IndexFile, BadLines)> {
     let stamp = stamp(path)?;
     if let Some(index) = IndexFile::open(&index_path(index_dir, &stamp.name), &stamp) {
-        return Ok(index);
+        return Ok((index, BadLines::default()));
     }
     let old = old_index_path(index_dir, &stamp.name);
     if old.exists() {
         let converted = convert_old_index(path, &old, &stamp, index_dir);
         let _ = std::fs::remove_file(&old);
         if let Some(index) = converted {
-            return Ok(index);
+            return Ok((index, BadLines::default()));
         }
     }
-    scan(path, &stamp, Some(index_dir))
+    if lenient {
+        scan_all(path, &stamp, index_dir)
+    } else {
+        Ok((scan(path, &stamp, Some(index_dir))?, BadLines::default()))
+    }
 }
 
 /// Reads the text index of earlier versions into a new index, if it was
@@ -752,7 +851,7 @@ fn convert_old_index(
         return None;
     }
     builder
-        .finish(stamp, Some(&index_path(index_dir, &stamp.name)))
+        .finish(stamp, Some(&index_path(index_dir, &stamp.name)), None)
         .ok()
 }
 

@@ -26,11 +26,11 @@ use crate::error::{ModelError, Result};
 pub use files::{
     AbandonedFile, abandoned_temp_files, corpus_files, parse_document, remove_abandoned_temp_files,
 };
-pub use writer::{CorpusWriter, write_corpus_file};
+pub use writer::{CorpusWriter, IMPORT_STEM, write_corpus_file};
 
 pub use index::INDEX_DIR;
 use index::{IndexFile, OLD_INDEX_FILE, digest_bytes, open_or_scan, read_line_at, scan, stamp};
-use version::superseded;
+use version::{import_ranks, is_recorded_import, superseded};
 
 /// Where one document's line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,14 +48,37 @@ pub struct Entry {
     pub line: u32,
 }
 
+/// A corpus line that is not a document, as [`Corpus::open_lenient`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub path: PathBuf,
+    /// 1-based; 0 for what is said of the file as a whole.
+    pub line: usize,
+    pub message: String,
+}
+
+/// One id with two texts in two corpus files that no `annot import` wrote
+/// (two parts of a cluster import): not a new version but two documents
+/// under one id. Only the second is current (see [`version`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdClash {
+    pub id: String,
+    /// Each line (file, 1-based line number), the current one last.
+    pub lines: [(PathBuf, usize); 2],
+}
+
 /// One corpus file of a corpus, and where its documents are in corpus order.
 #[derive(Debug)]
 struct Part {
     index: IndexFile,
     /// Corpus position of its first current document.
     base: usize,
-    /// Its lines (record numbers, sorted) that a later file holds a new version of.
+    /// Its lines (record numbers, sorted) that a file imported later holds a
+    /// new version of.
     superseded: Vec<u32>,
+    /// Line numbers of its lines that are not documents (sorted), left out
+    /// of the index by a lenient open.
+    skipped: Vec<u32>,
 }
 
 impl Part {
@@ -100,7 +123,12 @@ pub struct Corpus {
     index_dir: PathBuf,
     files: Vec<PathBuf>,
     parts: Vec<Part>,
+    /// File numbers, the one imported last first: where to look for the
+    /// current version of an id.
+    latest_first: Vec<usize>,
     len: usize,
+    clashes: Vec<IdClash>,
+    bad_lines: Vec<BadLine>,
     /// (first 8 bytes of the text digest, corpus position), sorted; built on
     /// first use (only imports need it).
     by_hash: OnceLock<Result<Vec<(u64, u32)>>>,
@@ -111,23 +139,85 @@ impl Corpus {
     ///
     /// # Errors
     /// Unreadable files, a line that is not a document (file and line named), or
-    /// an id that two lines share.
+    /// an id that two lines of one file share.
     pub fn open(dir: &Path, cache_dir: &Path) -> Result<Self> {
+        Self::open_with(dir, cache_dir, false)
+    }
+
+    /// [`Corpus::open`], but a line that is not a document, or whose id
+    /// another line of its file has, is listed in [`Corpus::bad_lines`]
+    /// instead of failing the open (`annot check` reports them all); lines
+    /// that are not documents are left out.
+    ///
+    /// # Errors
+    /// Unreadable files.
+    pub fn open_lenient(dir: &Path, cache_dir: &Path) -> Result<Self> {
+        Self::open_with(dir, cache_dir, true)
+    }
+
+    fn open_with(dir: &Path, cache_dir: &Path, lenient: bool) -> Result<Self> {
         let files = corpus_files(dir)?;
         let index_dir = cache_dir.join(INDEX_DIR);
         let _ = std::fs::remove_file(cache_dir.join(OLD_INDEX_FILE));
-        let indexes = files
-            .iter()
-            .map(|path| open_or_scan(path, &index_dir))
-            .collect::<Result<Vec<_>>>()?;
-        let mut lost = superseded(&indexes)?;
+        let mut indexes = Vec::with_capacity(files.len());
+        let mut skipped = Vec::with_capacity(files.len());
+        let mut bad_lines = Vec::new();
+        for path in &files {
+            let (index, bad) = open_or_scan(path, &index_dir, lenient)?;
+            indexes.push(index);
+            skipped.push(bad.skipped);
+            for e in bad.errors {
+                bad_lines.push(match e {
+                    ModelError::Line {
+                        path,
+                        line,
+                        message,
+                    } => BadLine {
+                        path,
+                        line,
+                        message,
+                    },
+                    other => BadLine {
+                        path: path.clone(),
+                        line: 0,
+                        message: other.to_string(),
+                    },
+                });
+            }
+            if bad.unlisted > 0 {
+                bad_lines.push(BadLine {
+                    path: path.clone(),
+                    line: 0,
+                    message: format!(
+                        "{} more line(s) that are not documents, not listed",
+                        bad.unlisted
+                    ),
+                });
+            }
+        }
+        let rank = import_ranks(&files);
+        let recorded: Vec<bool> = files.iter().map(|f| is_recorded_import(f)).collect();
+        let versions = superseded(&indexes, &rank, &recorded)?;
+        let mut latest_first: Vec<usize> = (0..files.len()).collect();
+        latest_first.sort_unstable_by_key(|&fi| std::cmp::Reverse(rank[fi]));
+        let clashes = versions
+            .clashes
+            .into_iter()
+            .map(|(id, pair)| IdClash {
+                id,
+                lines: pair.map(|(fi, rec)| (files[fi].clone(), rec.line as usize)),
+            })
+            .collect();
         let mut parts = Vec::with_capacity(indexes.len());
         let mut base = 0;
-        for (index, superseded) in indexes.into_iter().zip(lost.drain(..)) {
+        for ((index, superseded), skipped) in
+            indexes.into_iter().zip(versions.superseded).zip(skipped)
+        {
             let part = Part {
                 index,
                 base,
                 superseded,
+                skipped,
             };
             base += part.current();
             parts.push(part);
@@ -137,9 +227,24 @@ impl Corpus {
             index_dir,
             files,
             parts,
+            latest_first,
             len: base,
+            clashes,
+            bad_lines,
             by_hash: OnceLock::new(),
         })
+    }
+
+    /// Ids with two texts in two corpus files that no import wrote (see [`IdClash`]).
+    #[must_use]
+    pub fn clashes(&self) -> &[IdClash] {
+        &self.clashes
+    }
+
+    /// The lines [`Corpus::open_lenient`] found bad (none after [`Corpus::open`]).
+    #[must_use]
+    pub fn bad_lines(&self) -> &[BadLine] {
+        &self.bad_lines
     }
 
     /// An earlier version of document `id` whose text had digest `hash`, if the corpus kept it.
@@ -147,9 +252,9 @@ impl Corpus {
     /// # Errors
     /// An unreadable corpus file.
     pub fn version(&self, id: &str, hash: &str) -> Result<Option<Document>> {
-        // The current version first, then earlier files, latest first.
-        for (fi, part) in self.parts.iter().enumerate().rev() {
-            if let Some((_, rec)) = part.index.find(id)?
+        // The current version first, then earlier imports, latest first.
+        for &fi in &self.latest_first {
+            if let Some((_, rec)) = self.parts[fi].index.find(id)?
                 && rec.has_hash(hash)
             {
                 return self
@@ -244,9 +349,9 @@ impl Corpus {
 
     /// Where the current version of `id` is: file number, record number, record.
     fn locate(&self, id: &str) -> Result<Option<(usize, u32, index::Rec)>> {
-        // A later file holds the current version: search from the last.
-        for (fi, part) in self.parts.iter().enumerate().rev() {
-            if let Some((local, rec)) = part.index.find(id)? {
+        // The file imported last holds the current version: search from it.
+        for &fi in &self.latest_first {
+            if let Some((local, rec)) = self.parts[fi].index.find(id)? {
                 return Ok(Some((fi, local, rec)));
             }
         }
@@ -418,11 +523,15 @@ impl Corpus {
             .flat_map(move |(path, part)| {
                 let mut lines = DocLines::open(path);
                 let mut local = 0u32;
-                std::iter::from_fn(move || lines.next()).filter(move |_| {
-                    // Skip superseded versions: the current one of that id is in a later file.
+                std::iter::from_fn(move || lines.next()).filter_map(move |(line, doc)| {
+                    // Lines a lenient open left out are not records.
+                    if u32::try_from(line).is_ok_and(|l| part.skipped.binary_search(&l).is_ok()) {
+                        return None;
+                    }
+                    // Skip superseded versions: the current one of that id was imported later.
                     let this = local;
                     local += 1;
-                    !part.is_superseded(this)
+                    (!part.is_superseded(this)).then_some(doc)
                 })
             })
     }
@@ -465,11 +574,12 @@ impl DocLines {
 }
 
 impl Iterator for DocLines {
-    type Item = Result<Document>;
+    /// The line number and the document.
+    type Item = (usize, Result<Document>);
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(e) = self.failed.take() {
-            return Some(Err(e));
+            return Some((0, Err(e)));
         }
         let reader = self.reader.as_mut()?;
         loop {
@@ -485,11 +595,11 @@ impl Iterator for DocLines {
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(parse_document(line, &self.path, self.line));
+                    return Some((self.line, parse_document(line, &self.path, self.line)));
                 }
                 Err(e) => {
                     self.reader = None;
-                    return Some(Err(e.into()));
+                    return Some((0, Err(e.into())));
                 }
             }
         }

@@ -253,3 +253,139 @@ fn an_odd_digest_is_indexed_and_reported_when_read() {
     let err = c.get("b").unwrap_err().to_string();
     assert!(err.contains("x.jsonl:2"), "{err}");
 }
+
+/// Writes `docs` as corpus file `dir/name`, as a cluster import would.
+fn write_named(dir: &std::path::Path, name: &str, docs: &[Document]) {
+    fs_err::create_dir_all(dir).unwrap();
+    let lines: String = docs
+        .iter()
+        .map(|d| serde_json::to_string(d).unwrap() + "\n")
+        .collect();
+    fs_err::write(dir.join(name), lines).unwrap();
+}
+
+#[test]
+fn the_version_imported_last_is_current_whatever_the_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join(".annot");
+    let old = doc("a", "Version une.");
+    write_named(&corpus, "part-00000.jsonl", &[old.clone(), doc("b", "B")]);
+    // `import-*` sorts before `part-*`: name order would keep the old text.
+    let new = doc("a", "Version deux.");
+    write_corpus_file(&corpus, "import", [&new]).unwrap();
+    let newer = doc("a", "Version trois.");
+    write_corpus_file(&corpus, "import", [&newer]).unwrap();
+    for _ in 0..2 {
+        let c = Corpus::open(&corpus, &cache).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.get("a").unwrap(), newer);
+        assert_eq!(c.id_with_hash(&newer.hash).as_deref(), Some("a"));
+        assert_eq!(c.id_with_hash(&old.hash), None);
+        assert_eq!(c.version("a", &old.hash).unwrap(), Some(old.clone()));
+        assert_eq!(c.version("a", &new.hash).unwrap(), Some(new.clone()));
+        assert_eq!(c.history().unwrap().len(), 2);
+        assert!(c.clashes().is_empty(), "updates are no clash");
+        // Corpus order is still name order: import-0002 (a), then the part (b).
+        let ids: Vec<_> = c.iter().map(|d| d.unwrap().id).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(c.position("a"), Some(0));
+        assert_eq!(c.entry_at(1).unwrap().id, "b");
+    }
+}
+
+#[test]
+fn import_numbers_are_never_reused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_corpus_file(&corpus, "import", [&doc("a", "one")]).unwrap();
+    write_corpus_file(&corpus, "import", [&doc("a", "two")]).unwrap();
+    fs_err::remove_file(corpus.join("import-0001.jsonl")).unwrap();
+    let p = write_corpus_file(&corpus, "import", [&doc("a", "three")])
+        .unwrap()
+        .unwrap();
+    assert!(p.ends_with("import-0003.jsonl"), "{}", p.display());
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.get("a").unwrap().text, "three");
+    // Past 9999 the numbers still order the imports (names no longer do).
+    write_named(&corpus, "import-10000.jsonl", &[doc("a", "four")]);
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(c.get("a").unwrap().text, "four");
+}
+
+#[test]
+fn an_id_with_two_texts_in_two_parts_is_a_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_named(
+        &corpus,
+        "part-00000.jsonl",
+        &[doc("x", "x"), doc("a", "English.")],
+    );
+    write_named(&corpus, "part-00001.jsonl", &[doc("a", "Français.")]);
+    write_named(&corpus, "part-00002.jsonl", &[doc("x", "x")]);
+    let c = Corpus::open(&corpus, &dir.path().join(".annot")).unwrap();
+    assert_eq!(
+        c.clashes(),
+        [IdClash {
+            id: "a".into(),
+            lines: [
+                (corpus.join("part-00000.jsonl"), 2),
+                (corpus.join("part-00001.jsonl"), 1)
+            ],
+        }]
+    );
+    assert_eq!(c.get("a").unwrap().text, "Français.");
+    assert_eq!(c.len(), 2);
+}
+
+#[test]
+fn a_lenient_open_lists_every_bad_line_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join(".annot");
+    let line = |d: &Document| serde_json::to_string(d).unwrap();
+    let (a, b, c) = (doc("a", "A"), doc("b", "B"), doc("c", "C"));
+    fs_err::create_dir_all(&corpus).unwrap();
+    fs_err::write(
+        corpus.join("part-00000.jsonl"),
+        format!("{}\n{{\"id\":\"cut\n{}\n{}\n", line(&a), line(&b), line(&a)),
+    )
+    .unwrap();
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend(format!("{}\n{}\n", line(&doc("z", "Z")), line(&c)).bytes());
+    fs_err::write(corpus.join("part-00001.jsonl"), bom).unwrap();
+    for _ in 0..2 {
+        let err = Corpus::open(&corpus, &cache).unwrap_err().to_string();
+        assert!(err.contains("part-00000.jsonl:2: not a document"), "{err}");
+        let lenient = Corpus::open_lenient(&corpus, &cache).unwrap();
+        let bad: Vec<(String, usize)> = lenient
+            .bad_lines()
+            .iter()
+            .map(|b| {
+                (
+                    b.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    b.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            bad,
+            [
+                ("part-00000.jsonl".into(), 2),
+                ("part-00000.jsonl".into(), 4),
+                ("part-00001.jsonl".into(), 1)
+            ]
+        );
+        assert!(
+            lenient.bad_lines()[1]
+                .message
+                .contains("already used at line 1")
+        );
+        assert!(lenient.bad_lines()[2].message.contains("byte-order mark"));
+        let ids: Vec<String> = lenient.iter().map(|d| d.unwrap().id).collect();
+        assert_eq!(ids, ["a", "b", "a", "c"]);
+        assert_eq!(lenient.get("c").unwrap(), c);
+        // Neither file's index is cached: the strict open still fails.
+    }
+}

@@ -7,6 +7,10 @@ use crate::error::Result;
 
 use super::index::{INDEX_DIR, IndexBuilder, index_path, line_too_long, stamp};
 
+/// The stem of the corpus files an import writes, `import-NNNN.jsonl`: their
+/// numbers are the order of the imports (see [`super::version`]).
+pub const IMPORT_STEM: &str = "import";
+
 /// Writes a new corpus file `corpus/<stem>-NNNN.jsonl` atomically and returns its path.
 ///
 /// # Errors
@@ -43,14 +47,16 @@ pub struct CorpusWriter {
 }
 
 impl CorpusWriter {
-    /// Starts writing a new `<stem>-NNNN.jsonl` in `dir` (the next free number
-    /// when it is finished: an existing corpus file is never replaced).
+    /// Starts writing a new `<stem>-NNNN.jsonl` in `dir`, numbered after every
+    /// file of that stem there (the next free number when it is finished: an
+    /// existing corpus file is never replaced; a number freed by a removed
+    /// file is not taken again, so that the numbers stay the import order).
     ///
     /// # Errors
     /// When the directory or the temporary file cannot be created.
     pub fn create(dir: &Path, stem: &str) -> Result<Self> {
         fs_err::create_dir_all(dir)?;
-        let path = next_free_name(dir, stem, 1);
+        let path = next_free_name(dir, stem, last_number(dir, stem)?.saturating_add(1));
         Ok(Self {
             file: crate::atomic::AtomicFile::create(&path)?,
             dir: dir.to_owned(),
@@ -153,7 +159,7 @@ impl CorpusWriter {
         if let Some((index_dir, index)) = self.index {
             // The cache is an optimisation: the corpus file is in place, whatever happens here.
             if let Ok(stamp) = stamp(&path) {
-                let _ = index.finish(&stamp, Some(&index_path(&index_dir, &stamp.name)));
+                let _ = index.finish(&stamp, Some(&index_path(&index_dir, &stamp.name)), None);
             }
         }
         Ok(Some(path))
@@ -172,12 +178,26 @@ fn next_free_name(dir: &Path, stem: &str, from: u32) -> PathBuf {
     }
 }
 
+/// The highest NNNN of the `<stem>-NNNN.jsonl` files in `dir` (0 when none).
+fn last_number(dir: &Path, stem: &str) -> Result<u32> {
+    let mut last = 0;
+    for entry in fs_err::read_dir(dir)? {
+        if let Some(n) = number_of(&entry?.path(), stem) {
+            last = last.max(n);
+        }
+    }
+    Ok(last)
+}
+
 /// NNNN of a `<stem>-NNNN.jsonl` path.
-fn number_of(path: &Path, stem: &str) -> Option<u32> {
+pub(super) fn number_of(path: &Path, stem: &str) -> Option<u32> {
     let name = path.file_name()?.to_str()?;
-    name.strip_prefix(stem)?
+    let n = name
+        .strip_prefix(stem)?
         .strip_prefix('-')?
-        .strip_suffix(".jsonl")?
-        .parse()
-        .ok()
+        .strip_suffix(".jsonl")?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.parse().ok()
 }
