@@ -1090,7 +1090,140 @@ fn rows() -> Vec<Row> {
                 );
             }),
         },
+        // ---- corpus files another tool wrote (a cluster import's parts)
+        Row {
+            name: "check: a corpus line cut short, among good ones",
+            setup: |_, root| {
+                let first = corpus_line(root, 0);
+                let part = format!("{}\n{}\n", &first[..40], first.replace("\"d1\"", "\"d3\""));
+                std::fs::write(root.join("corpus/part-00000.jsonl"), part).unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "corpus/part-00000.jsonl:1: not a document",
+                "checked 3 document(s)",
+                "1 error(s)",
+            ],
+            after: Untouched,
+        },
+        Row {
+            name: "status: a corpus line cut short",
+            setup: |_, root| {
+                let first = corpus_line(root, 0);
+                std::fs::write(root.join("corpus/part-00000.jsonl"), &first[..40]).unwrap();
+                args(&["status"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 2,
+            stderr: &[
+                "corpus/part-00000.jsonl:1: not a document",
+                "`annot check` lists every such line",
+            ],
+            after: Untouched,
+        },
+        Row {
+            name: "check: a corpus file that starts with a byte-order mark",
+            setup: |_, root| {
+                let line = corpus_line(root, 0).replace("\"d1\"", "\"d3\"");
+                let mut bytes = b"\xef\xbb\xbf".to_vec();
+                bytes.extend(format!("{line}\n").bytes());
+                std::fs::write(root.join("corpus/part-00000.jsonl"), bytes).unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "corpus/part-00000.jsonl:1: the file starts with a UTF-8 byte-order mark",
+                "remove the first 3 bytes",
+            ],
+            after: Untouched,
+        },
+        Row {
+            name: "check: a zone the schema does not have",
+            setup: |_, root| {
+                let line = corpus_line(root, 0)
+                    .replace("\"d1\"", "\"d3\"")
+                    .replace("\"zone\":\"body\"", "\"zone\":\"weird\"");
+                assert!(line.contains("weird"), "{line}");
+                std::fs::write(root.join("corpus/part-00000.jsonl"), format!("{line}\n")).unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "corpus/part-00000.jsonl:1: document 'd3': zone 'weird' is not in schema news@1",
+            ],
+            after: Untouched,
+        },
+        Row {
+            name: "export --zones naming a zone the schema does not have",
+            setup: |_, _| {
+                args(&[
+                    "export",
+                    "--format",
+                    "jsonl",
+                    "--from",
+                    "alice",
+                    "--zones",
+                    "body,weird",
+                    "--out",
+                    "-",
+                ])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 2,
+            stderr: &["--zones weird: schema news@1 has no zone 'weird'"],
+            after: Untouched,
+        },
+        Row {
+            name: "check: a part copied without its .jsonl name, and one compressed",
+            setup: |_, root| {
+                let line = corpus_line(root, 0);
+                std::fs::write(root.join("corpus/part-00000"), format!("{line}\n")).unwrap();
+                std::fs::write(root.join("corpus/part-00001.gz"), b"\x1f\x8b").unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "corpus/part-00000: not a .jsonl file, not read; if it holds corpus lines, rename it to part-00000.jsonl",
+                "corpus/part-00001.gz: compressed, not read: decompress it to corpus/part-00001.jsonl",
+            ],
+            after: Untouched,
+        },
+        Row {
+            name: "check: one id with two texts in two parts",
+            setup: |_, root| {
+                let first = corpus_line(root, 0).replace("\"d1\"", "\"d3\"");
+                let second = corpus_line(root, 1).replace("\"d2\"", "\"d3\"");
+                std::fs::write(root.join("corpus/part-00000.jsonl"), format!("{first}\n")).unwrap();
+                std::fs::write(root.join("corpus/part-00001.jsonl"), format!("{second}\n"))
+                    .unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "corpus/part-00001.jsonl:1: document id 'd3' has two texts: this line and corpus/part-00000.jsonl:1",
+            ],
+            after: Untouched,
+        },
     ]
+}
+
+/// Line `n` (0-based) of the fixture's corpus file, without its newline.
+fn corpus_line(root: &Path, n: usize) -> String {
+    let text = std::fs::read_to_string(root.join("corpus/import-0001.jsonl")).unwrap();
+    text.lines().nth(n).unwrap().to_owned()
 }
 
 /// Runs one row and returns what went wrong, if anything.

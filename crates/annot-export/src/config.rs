@@ -295,6 +295,26 @@ impl ExportConfig {
         self.check_format()
     }
 
+    /// `--zones` against the zones of the project's schema.
+    ///
+    /// # Errors
+    /// [`ExportError::Config`] naming a zone the schema does not have.
+    pub fn check_zones(&self, schema: &annot_model::Schema) -> Result<(), ExportError> {
+        match self.zones.iter().find(|z| !schema.has_zone(z)) {
+            None => Ok(()),
+            Some(zone) => Err(ExportError::Config(format!(
+                "--zones {zone}: schema {} has no zone '{zone}' (zones: {}); name zones it has",
+                schema.id(),
+                schema
+                    .zones
+                    .iter()
+                    .map(annot_model::Zone::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
     /// The options of the records: `--from` and `--strategy`.
     fn check_source(&self) -> Result<(), ExportError> {
         if let Source::Combined {

@@ -122,6 +122,7 @@ pub fn export(
 ) -> Result<Summary> {
     config.check()?;
     let schema = project.schema()?;
+    config.check_zones(&schema)?;
     let corpus = project.corpus()?;
     let names = config.source.annotators();
     let known = project.annotators()?;

@@ -55,7 +55,7 @@ pub fn export_shard(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<ShardSummary> {
-    check(config)?;
+    check(config, schema)?;
     let names = config.source.annotators();
     let step = Step::checking(config, &names, schema, lang);
     let provenance = matches!(config.source, Source::Combined { .. });
@@ -154,7 +154,7 @@ impl Write for Spill {
 /// # Errors
 /// As [`export_shard`], for the configuration and `out`.
 pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) -> Result<()> {
-    check(config)?;
+    check(config, schema)?;
     let mut w = stream_writer(&config.format);
     let mut buf = Vec::new();
     let write = |source| ExportError::Write {
@@ -169,8 +169,9 @@ pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) 
 }
 
 /// Refuses what a stream of shards cannot write as a single export would.
-fn check(config: &ExportConfig) -> Result<()> {
+fn check(config: &ExportConfig, schema: &Schema) -> Result<()> {
     config.check_options()?;
+    config.check_zones(schema)?;
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
     if matches!(config.format, Format::Spacy | Format::Parquet { .. }) {
         return refuse(
@@ -257,6 +258,7 @@ pub fn signatures(
     sink: &mut dyn FnMut(&Signature) -> Result<()>,
 ) -> Result<ShardSummary> {
     config.check_options()?;
+    config.check_zones(schema)?;
     let names = config.source.annotators();
     let step = Step::checking(config, &names, schema, lang);
     let mut refusal = Refusal::default();

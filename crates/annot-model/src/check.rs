@@ -1,6 +1,9 @@
 //! The project integrity check behind `annot check`: typed findings, no printing.
 //!
-//! Every corpus line is read against its digest; every log is read line by
+//! Every corpus line is read against its digest (each line that is not a
+//! document is named, and the others are checked all the same); an id with two
+//! texts in two corpus files no import wrote, a zone the schema does not have,
+//! and files in `corpus/` annot does not read are findings too. Every log is read line by
 //! line (a bad line is named); the latest record of each (annotator, document)
 //! is resolved through [`crate::annotations`] exactly as every other command
 //! sees it, and what does not hold is a finding: corrupt spans, records made on
@@ -14,11 +17,13 @@ use serde::Serialize;
 use unicode_segmentation::GraphemeCursor;
 
 use crate::annotations::{Anchor, Annotations, Loss, Resolved};
+use crate::corpus::{Corpus, unread_files};
 use crate::error::Result;
 use crate::offsets::OffsetMap;
 use crate::project::Project;
 use crate::record::Span;
 use crate::schema::{Schema, UnknownLabel};
+use crate::zone::Zone;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -36,6 +41,21 @@ pub enum Severity {
 pub enum FindingKind {
     /// A corpus line that is not a valid document.
     CorpusLine { message: String },
+    /// One id with two texts in two corpus files that no import wrote (two
+    /// parts of a cluster import): this line and `other`'s. This line is current.
+    TwoTexts {
+        id: String,
+        other: PathBuf,
+        other_line: usize,
+    },
+    /// A document zone whose name the schema does not have.
+    UnknownZone {
+        zone: String,
+        schema: String,
+        zones: Vec<String>,
+    },
+    /// A file in `corpus/` that annot does not read.
+    UnreadFile { advice: String },
     /// A temporary file left by an annot process that was killed (an import, an index write).
     TempFile { path: PathBuf, bytes: u64 },
     /// A log that cannot be read.
@@ -124,6 +144,29 @@ impl std::fmt::Display for FindingKind {
             Self::CorpusLine { message }
             | Self::LogUnreadable { message }
             | Self::UnfinishedImport { message } => f.write_str(message),
+            Self::TwoTexts {
+                id,
+                other,
+                other_line,
+            } => write!(
+                f,
+                "document id '{id}' has two texts: this line and corpus/{}:{other_line}; \
+                 neither file was written by `annot import`, so this is not a new version \
+                 but two documents under one id (only this line is read): give one of them \
+                 another id, or remove the one that is wrong",
+                other.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            Self::UnknownZone {
+                zone,
+                schema,
+                zones,
+            } => write!(
+                f,
+                "zone '{zone}' is not in schema {schema} (zones: {}): add it to the schema's \
+                 \"zones\", or correct the document",
+                zones.join(", ")
+            ),
+            Self::UnreadFile { advice } => f.write_str(advice),
             Self::TempFile { path, bytes } => write!(
                 f,
                 "{} ({bytes} bytes) was left by an annot process that did not finish; \
@@ -249,17 +292,19 @@ impl CheckReport {
 /// A project whose corpus index or schema cannot be opened at all.
 pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result<CheckReport> {
     let mut report = CheckReport::default();
-    let corpus = project.corpus()?;
-    for doc in corpus.iter() {
-        match doc {
-            Ok(_) => report.documents += 1,
-            Err(e) => report.findings.push(Finding::new(
-                Severity::Error,
-                FindingKind::CorpusLine {
-                    message: e.to_string(),
-                },
-            )),
-        }
+    let corpus = Corpus::open_lenient(&project.corpus_dir(), &project.cache_dir())?;
+    let schema = project.schema()?;
+    report
+        .findings
+        .extend(corpus_findings(&corpus, &schema, &mut report.documents));
+    for f in unread_files(&project.corpus_dir())? {
+        report.findings.push(
+            Finding::new(
+                Severity::Warning,
+                FindingKind::UnreadFile { advice: f.advice },
+            )
+            .at(&f.path, 0),
+        );
     }
     for (path, bytes) in temp_files {
         report.findings.push(Finding::new(
@@ -270,7 +315,6 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
             },
         ));
     }
-    let schema = project.schema()?;
     let annotations = Annotations::load(project)?;
     for failure in annotations.failures() {
         let mut f = Finding::new(
@@ -335,6 +379,93 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
         (a.severity, &a.file, a.line, &a.doc).cmp(&(b.severity, &b.file, b.line, &b.doc))
     });
     Ok(report)
+}
+
+/// The findings of the corpus lines (a lenient open's bad lines, ids with two
+/// texts, zones outside the schema); `documents` counts the documents read.
+fn corpus_findings(corpus: &Corpus, schema: &Schema, documents: &mut usize) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for bad in corpus.bad_lines() {
+        out.push(
+            Finding::new(
+                Severity::Error,
+                FindingKind::CorpusLine {
+                    message: bad.message.clone(),
+                },
+            )
+            .at(&bad.path, bad.line),
+        );
+    }
+    for clash in corpus.clashes() {
+        let [(other, other_line), (path, line)] = &clash.lines;
+        out.push(
+            Finding::new(
+                Severity::Error,
+                FindingKind::TwoTexts {
+                    id: clash.id.clone(),
+                    other: other.clone(),
+                    other_line: *other_line,
+                },
+            )
+            .at(path, *line),
+        );
+    }
+    let names: Vec<String> = schema.zones.iter().map(|z| z.as_str().to_owned()).collect();
+    for doc in corpus.iter() {
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(e) => {
+                out.push(corpus_error(e));
+                continue;
+            }
+        };
+        *documents += 1;
+        let mut unknown: Vec<&str> = doc
+            .zones
+            .iter()
+            .map(|z| &z.zone)
+            .filter(|z| !schema.has_zone(z))
+            .map(Zone::as_str)
+            .collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        for zone in unknown {
+            let mut f = Finding::new(
+                Severity::Error,
+                FindingKind::UnknownZone {
+                    zone: zone.to_owned(),
+                    schema: schema.id(),
+                    zones: names.clone(),
+                },
+            );
+            if let Some(e) = corpus.entry(&doc.id) {
+                f = f.at(&corpus.files()[e.file as usize], e.line as usize);
+            }
+            f.doc = Some(doc.id.clone());
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A corpus line that does not read as a valid document, at its file and line.
+fn corpus_error(e: crate::ModelError) -> Finding {
+    let (at, message) = match e {
+        crate::ModelError::Line {
+            path,
+            line,
+            message,
+        } => (Some((path, line)), message),
+        crate::ModelError::Document { path, line, source } => {
+            (Some((path, line)), source.to_string())
+        }
+        other => (None, other.to_string()),
+    };
+    let f = Finding::new(Severity::Error, FindingKind::CorpusLine { message });
+    match at {
+        Some((path, line)) => f.at(&path, line),
+        None => f,
+    }
 }
 
 /// The findings of one resolved record; `text` is the document's current text.

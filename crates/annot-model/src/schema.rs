@@ -95,6 +95,13 @@ impl std::fmt::Display for UnknownLabel {
 const LAYERS: [&str; 6] = ["name", "version", "description", "spans", "labels", "zones"];
 
 impl Schema {
+    /// Whether documents may have zone `zone`: a schema that lists no zones
+    /// takes any.
+    #[must_use]
+    pub fn has_zone(&self, zone: &Zone) -> bool {
+        self.zones.is_empty() || self.zones.contains(zone)
+    }
+
     /// `name@version`, as records store it.
     #[must_use]
     pub fn id(&self) -> String {

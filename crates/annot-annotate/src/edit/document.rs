@@ -24,7 +24,7 @@ impl Ctx<'_> {
         if last > n {
             return Err(format!("no ¶{last}: the document has {n} paragraphs"));
         }
-        if !self.schema.zones.is_empty() && !self.schema.zones.contains(zone) {
+        if !self.schema.has_zone(zone) {
             let names: Vec<&str> = self.schema.zones.iter().map(Zone::as_str).collect();
             return Err(format!(
                 "'{zone}' is not a zone of the schema ({})",

@@ -36,6 +36,10 @@ struct Report {
     annotators: Vec<AnnotatorReport>,
     /// Logs that could not be read (file and line named); the others are counted.
     unreadable: Vec<Unreadable>,
+    /// Ids with two texts in two corpus files no import wrote: counted once.
+    id_clashes: usize,
+    /// Files in `corpus/` that annot does not read, with what to do.
+    unread_files: Vec<Unreadable>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,6 +137,13 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         })
         .collect();
     let annotators = annotators.into_values().collect();
+    let unread_files = annot_model::corpus::unread_files(&project.corpus_dir())?
+        .into_iter()
+        .map(|f| Unreadable {
+            name: super::display_path(&f.path),
+            error: f.advice,
+        })
+        .collect();
     let report = Report {
         project: project.root().display().to_string(),
         schema: schema.id(),
@@ -140,6 +151,8 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         corpus_files: corpus.files().len(),
         annotators,
         unreadable,
+        id_clashes: corpus.clashes().len(),
+        unread_files,
     };
     if args.output.json {
         crate::output::print_json(&report)?;
@@ -147,6 +160,7 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         print_table(&report, color)?;
     }
     let mut err = std::io::stderr().lock();
+    corpus_warnings(&mut err, &corpus, &report.unread_files)?;
     for u in &report.unreadable {
         writeln!(
             err,
@@ -160,6 +174,43 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Says what the document count does not show: ids counted once that have two
+/// texts, files of `corpus/` that are not read.
+fn corpus_warnings(
+    err: &mut dyn Write,
+    corpus: &annot_model::corpus::Corpus,
+    unread: &[Unreadable],
+) -> anyhow::Result<()> {
+    const SHOWN: usize = 3;
+    for c in corpus.clashes().iter().take(SHOWN) {
+        let [(a, la), (b, lb)] = &c.lines;
+        writeln!(
+            err,
+            "warning: document id '{}' has two texts, in {}:{la} and {}:{lb}, counted once \
+             (only the second is read); `annot check` lists every such id",
+            annot_model::visible(&c.id),
+            annot_model::visible(&super::display_path(a)),
+            annot_model::visible(&super::display_path(b)),
+        )?;
+    }
+    if corpus.clashes().len() > SHOWN {
+        writeln!(
+            err,
+            "warning: and {} more id(s) with two texts",
+            corpus.clashes().len() - SHOWN
+        )?;
+    }
+    for f in unread {
+        writeln!(
+            err,
+            "warning: {}: {}",
+            annot_model::visible(&f.name),
+            annot_model::visible(&f.error)
+        )?;
+    }
+    Ok(())
 }
 
 fn print_table(r: &Report, color: bool) -> anyhow::Result<()> {

@@ -688,15 +688,25 @@ impl BadLines {
     }
 }
 
-/// Why line `line_no` of corpus file `path` is not a document.
-fn not_a_document(path: &Path, line_no: u32, line: &[u8], e: &serde_json::Error) -> ModelError {
-    let message = if line_no == 1 && line.starts_with(&[0xef, 0xbb, 0xbf]) {
+/// Why line `line_no` of corpus file `path` is not a document; `first`: the
+/// first one found, which stops the command (check lists them all).
+fn not_a_document(
+    path: &Path,
+    line_no: u32,
+    line: &[u8],
+    e: &serde_json::Error,
+    first: bool,
+) -> ModelError {
+    let mut message = if line_no == 1 && line.starts_with(&[0xef, 0xbb, 0xbf]) {
         "the file starts with a UTF-8 byte-order mark (an editor or tool added it): \
          remove the first 3 bytes"
             .to_owned()
     } else {
         format!("not a document (each line needs \"id\", \"text\" and \"hash\"): {e}")
     };
+    if first {
+        message.push_str(" (`annot check` lists every such line)");
+    }
     ModelError::Line {
         path: path.to_owned(),
         line: line_no as usize,
@@ -750,11 +760,10 @@ fn scan_lines(
                     builder.push(&head.id, &head.hash, offset, len, line_no)?;
                 }
                 Err(e) => {
-                    let e = not_a_document(path, line_no, line, &e);
                     let Some(bad) = bad.as_deref_mut() else {
-                        return Err(e);
+                        return Err(not_a_document(path, line_no, line, &e, true));
                     };
-                    bad.push(e);
+                    bad.push(not_a_document(path, line_no, line, &e, false));
                     bad.skipped.push(line_no);
                 }
             }

@@ -24,7 +24,8 @@ use crate::document::Document;
 use crate::error::{ModelError, Result};
 
 pub use files::{
-    AbandonedFile, abandoned_temp_files, corpus_files, parse_document, remove_abandoned_temp_files,
+    AbandonedFile, UnreadFile, abandoned_temp_files, corpus_files, parse_document,
+    remove_abandoned_temp_files, unread_files,
 };
 pub use writer::{CorpusWriter, IMPORT_STEM, write_corpus_file};
 
