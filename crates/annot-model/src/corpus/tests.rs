@@ -389,3 +389,57 @@ fn a_lenient_open_lists_every_bad_line_and_keeps_the_rest() {
         // Neither file's index is cached: the strict open still fails.
     }
 }
+
+#[test]
+fn files_annot_does_not_read_are_listed_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs_err::create_dir_all(corpus.join("out")).unwrap();
+    for name in [
+        "part-00000",
+        "part-00001.gz",
+        "docs.jsonl.zst",
+        "_SUCCESS",
+        "a.txt",
+        "b.json",
+        "ok.jsonl",
+        ".gitkeep",
+        ".part-00000.crc",
+        ".annot-tmp-x",
+    ] {
+        fs_err::write(corpus.join(name), "").unwrap();
+    }
+    let found: Vec<(String, String)> = unread_files(&corpus)
+        .unwrap()
+        .into_iter()
+        .map(|f| {
+            (
+                f.path.file_name().unwrap().to_string_lossy().into_owned(),
+                f.advice,
+            )
+        })
+        .collect();
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "_SUCCESS",
+            "a.txt",
+            "b.json",
+            "docs.jsonl.zst",
+            "out",
+            "part-00000",
+            "part-00001.gz"
+        ]
+    );
+    let advice = |name: &str| &found.iter().find(|(n, _)| n == name).unwrap().1;
+    assert!(advice("part-00000").ends_with("rename it to part-00000.jsonl"));
+    assert!(advice("b.json").ends_with("rename it to b.jsonl"));
+    assert!(
+        advice("part-00001.gz").contains("decompress it to corpus/part-00001.jsonl (`gzip -dc")
+    );
+    assert!(advice("docs.jsonl.zst").contains("decompress it to corpus/docs.jsonl (`zstd -dc"));
+    assert!(advice("_SUCCESS").contains("remove it"));
+    assert!(advice("a.txt").contains("annot import"));
+    assert!(advice("out").starts_with("a folder"));
+}

@@ -128,7 +128,10 @@ impl Files<'_> {
         // Import order: the current version last.
         lines.sort_by_key(|&(fi, ..)| self.rank[fi]);
         for (i, (fi, local, rec, id)) in lines.iter().enumerate() {
-            let Some((fj, _, later, _)) = lines[i + 1..].iter().find(|l| l.3 == *id) else {
+            // (Another line of the same file: an id used twice, which only a
+            // lenient open lets through and reports as such.)
+            let Some((fj, _, later, _)) = lines[i + 1..].iter().find(|l| l.0 != *fi && l.3 == *id)
+            else {
                 continue;
             };
             out.superseded[*fi].push(*local);
