@@ -33,7 +33,7 @@ use serde::Deserialize;
 
 use crate::error::{ModelError, Result};
 
-use super::{Entry, trim_newline};
+use super::{BadLine, Entry, trim_newline};
 
 /// The directory of the corpus index, in the project's cache directory.
 pub const INDEX_DIR: &str = "index";
@@ -664,7 +664,7 @@ impl<'a> Chunks<'a> {
 pub(super) struct BadLines {
     /// The first [`BadLines::LISTED`] of them, and the id a line shares with
     /// an earlier one of the file (those lines are indexed all the same).
-    pub(super) errors: Vec<ModelError>,
+    pub(super) errors: Vec<BadLine>,
     /// How many more were found and not listed.
     pub(super) unlisted: usize,
     /// Line numbers of the lines left out of the index (not a document), sorted.
@@ -675,12 +675,28 @@ impl BadLines {
     /// Errors listed per file: the rest are counted.
     const LISTED: usize = 100;
 
+    /// Lists `e` (a [`ModelError::Line`] of the scan).
     fn push(&mut self, e: ModelError) {
-        if self.errors.len() < Self::LISTED {
-            self.errors.push(e);
-        } else {
+        if self.errors.len() >= Self::LISTED {
             self.unlisted += 1;
+            return;
         }
+        self.errors.push(match e {
+            ModelError::Line {
+                path,
+                line,
+                message,
+            } => BadLine {
+                path,
+                line,
+                message,
+            },
+            other => BadLine {
+                path: PathBuf::new(),
+                line: 0,
+                message: other.to_string(),
+            },
+        });
     }
 
     pub(super) fn is_empty(&self) -> bool {

@@ -167,24 +167,7 @@ impl Corpus {
             let (index, bad) = open_or_scan(path, &index_dir, lenient)?;
             indexes.push(index);
             skipped.push(bad.skipped);
-            for e in bad.errors {
-                bad_lines.push(match e {
-                    ModelError::Line {
-                        path,
-                        line,
-                        message,
-                    } => BadLine {
-                        path,
-                        line,
-                        message,
-                    },
-                    other => BadLine {
-                        path: path.clone(),
-                        line: 0,
-                        message: other.to_string(),
-                    },
-                });
-            }
+            bad_lines.extend(bad.errors);
             if bad.unlisted > 0 {
                 bad_lines.push(BadLine {
                     path: path.clone(),
