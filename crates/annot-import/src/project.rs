@@ -372,18 +372,20 @@ pub fn import_into(
     // Named in the journal before its corpus file is in place and until its last
     // record is written, so that a kill in between is told (by check and the
     // next import).
-    let journal = records_plan.as_ref().map(|p| crate::journal::PendingImport {
-        inputs: inputs
-            .iter()
-            .map(|i| match i {
-                Input::Path(path) => (callbacks.show_path)(path),
-                Input::Stdin(_) => "standard input".to_owned(),
-            })
-            .collect(),
-        corpus_file: None,
-        records: p.outcome.annotators.clone(),
-        at: annot_model::record::now_rfc3339(),
-    });
+    let journal = records_plan
+        .as_ref()
+        .map(|p| crate::journal::PendingImport {
+            inputs: inputs
+                .iter()
+                .map(|i| match i {
+                    Input::Path(path) => (callbacks.show_path)(path),
+                    Input::Stdin(_) => "standard input".to_owned(),
+                })
+                .collect(),
+            corpus_file: None,
+            records: p.outcome.annotators.clone(),
+            at: annot_model::record::now_rfc3339(),
+        });
     if let Some(pending) = journal.as_ref().filter(|p| !p.records.is_empty()) {
         crate::journal::begin(project, pending)?;
     }

@@ -73,6 +73,9 @@ fn interrupted_error() -> std::io::Error {
 pub struct CommitGuard {
     what: String,
     complete: bool,
+    /// One rename of [`AtomicFile`]: named in the interrupt's message only when
+    /// the interrupt waited for it (the work's own commits are named always).
+    quiet: bool,
 }
 
 impl CommitGuard {
@@ -95,7 +98,15 @@ impl CommitGuard {
         Ok(Self {
             what,
             complete: false,
+            quiet: false,
         })
+    }
+
+    /// [`CommitGuard::begin`] for one rename of [`AtomicFile`].
+    fn begin_quiet(what: impl Into<String>) -> std::io::Result<Self> {
+        let mut guard = Self::begin(what)?;
+        guard.quiet = true;
+        Ok(guard)
     }
 
     /// Renames what is committed (once its final name is known).
@@ -121,7 +132,9 @@ impl Drop for CommitGuard {
             return;
         }
         live.current = None;
-        live.last = Some((std::mem::take(&mut self.what), self.complete));
+        if !self.quiet || live.pending {
+            live.last = Some((std::mem::take(&mut self.what), self.complete));
+        }
         if live.pending {
             COMMITS_DONE.notify_all();
             drop(live);
@@ -484,7 +497,7 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| with_path(e.into_error(), &path))?;
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
-        let guard = CommitGuard::begin(path.display().to_string())?;
+        let guard = CommitGuard::begin_quiet(path.display().to_string())?;
         tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
         sync_dir(parent_dir(&path))?;
         commit_step();
@@ -525,7 +538,7 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| with_path(e.into_error(), &path))?;
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
-        let mut guard = CommitGuard::begin(path.display().to_string())?;
+        let mut guard = CommitGuard::begin_quiet(path.display().to_string())?;
         loop {
             match tmp.persist_noclobber(&path) {
                 Ok(_) => break,
