@@ -1,7 +1,11 @@
 //! Ctrl-C (SIGINT) and SIGTERM for the commands that are not a session: the
 //! temporary files being written (`annot_model::atomic`'s registry: export, import,
 //! merge, check --fix ...) are removed before the process ends, instead of waiting
-//! for the next command into that folder. The annotate and adjudicate sessions
+//! for the next command into that folder. A commit of several files in progress
+//! (`annot_model::atomic::CommitGuard`: export, import, merge) is let end first, and
+//! the message says it was written; a second signal meanwhile stops at once. Once the
+//! work is over (`annot_model::atomic::finish`, in `main`) a signal changes nothing,
+//! so no exit 0 follows an "interrupted" line. The annotate and adjudicate sessions
 //! handle Ctrl-C themselves (the line editor reads it as a key), so they get no
 //! handler.
 

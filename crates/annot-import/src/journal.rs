@@ -24,11 +24,12 @@ const FILE: &str = "imports-pending.json";
 pub struct PendingImport {
     /// The inputs, as the import was given them.
     pub inputs: Vec<String>,
-    /// The corpus file it wrote, if any.
+    /// The corpus file it wrote, if any (not named by the entries written before
+    /// the corpus file is in place, as they are now; older ones may name it).
     pub corpus_file: Option<String>,
     /// Records to write, by annotator.
     pub records: BTreeMap<String, usize>,
-    /// When it started writing its records (RFC 3339).
+    /// When it started its commit (RFC 3339).
     pub at: String,
 }
 
