@@ -512,6 +512,22 @@ fn find_title(
     let first_meta = (0..first_paragraph)
         .find(|&i| meta_like(i))
         .unwrap_or(first_paragraph);
+    if first_meta == first_paragraph
+        && let Some(h) = headline_above_late_meta(lines, first_paragraph, meta_like, &headline)
+    {
+        return Some(h);
+    }
+    // A story several sites of the import carry (a wire story) has its
+    // headline recur with its body: right above the byline and date, a line
+    // that is furniture only by recurrence is a repeated headline, unless a
+    // headline that does not recur stands right above it (a recurring kicker).
+    let repeated = first_meta.checked_sub(1).filter(|&c| {
+        first_meta < first_paragraph && furniture(c) && recurrent_headline(&lines[c])
+    });
+    if let Some(c) = repeated {
+        let above = (c.saturating_sub(2)..c).rev().find(|&i| headline(i));
+        return Some(above.unwrap_or(c));
+    }
     (0..first_meta)
         .rev()
         .find(|&i| headline(i))
@@ -522,6 +538,72 @@ fn find_title(
                 !furniture(i) && !l.meta() && l.words >= 2 && !l.sentence_end && l.chars <= 250
             })
         })
+}
+
+/// Whether `line` would be headline-like but for its recurrence.
+fn recurrent_headline(line: &Line<'_>) -> bool {
+    line.recurrent
+        && line.phrase.is_none()
+        && line.cue.is_none()
+        && !line.counter
+        && !line.name
+        && !line.meta()
+        && line.chars <= 250
+        && (line.words >= 4 || line.chars >= 25)
+        && !line.text.ends_with('.')
+}
+
+/// Paragraphs a banner above the headline may hold (a consent notice, a
+/// teaser) for [`headline_above_late_meta`].
+const BANNER_PARAGRAPHS: usize = 2;
+
+/// The headline of a page whose first paragraphs are not the article's: a
+/// cookie notice or a teaser no phrase names stands above the headline, and
+/// the byline and date come after it. The headline is then the headline-like
+/// line right above the byline and date (past a standfirst and a section
+/// line), when at most [`BANNER_PARAGRAPHS`] paragraphs stand before it and
+/// the article's paragraphs follow the date. A date at the bottom of a page
+/// (a live blog's) has more paragraphs above it, or none after.
+fn headline_above_late_meta(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+    headline: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let n = lines.len();
+    // The banner ends in its buttons or the menu, not in a name or a
+    // headline-like line under a standfirst (an unnamed byline).
+    let after = first_paragraph + 1;
+    if after >= n || lines[after].headline() || meta_like(after) || lines[after].sentence() {
+        return None;
+    }
+    let m = (first_paragraph + 1..n).find(|&i| meta_like(i))?;
+    if !(m + 1..n).any(|i| lines[i].paragraph()) {
+        return None;
+    }
+    let (mut standfirst, mut short) = (0, 0);
+    let mut j = m;
+    while j > first_paragraph {
+        j -= 1;
+        let line = &lines[j];
+        if meta_like(j) || line.furniture() {
+            continue;
+        }
+        if headline(j) && !line.sentence_end {
+            let before = (0..j).filter(|&i| lines[i].paragraph()).count();
+            let apart = !lines[j - 1].sentence();
+            return (before <= BANNER_PARAGRAPHS && apart).then_some(j);
+        }
+        if line.sentence() {
+            standfirst += 1;
+        } else {
+            short += 1;
+        }
+        if standfirst > 2 || short > 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where the article's paragraphs begin: after the byline and date that
@@ -565,8 +647,11 @@ fn find_section(
     // or to repeat an entry of the menu above (the page's own section, as
     // the menu marks it).
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
+    // A badge ("Live") may stand between the section and the headline, not
+    // a login or subscription link: the line above that is the menu's.
     let before = (title.saturating_sub(3)..title)
         .rev()
+        .take_while(|&i| !is_menu_link(&lines[i]))
         .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()));
     if let Some(b) = before {
         let line = &lines[b];
@@ -585,6 +670,17 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// A menu's login, account or subscription link: a navigation phrase of
+/// more than a badge's one word ("Se connecter", "Mon compte"), or one of
+/// the one-word links of a menu's end.
+fn is_menu_link(line: &Line<'_>) -> bool {
+    const ONE_WORD: &[&str] = &[
+        "connexion", "login", "subscribe", "register", "s'abonner", "s'inscrire", "inscription",
+    ];
+    line.phrase == Some(Phrase::Nav)
+        && (line.words > 1 || ONE_WORD.contains(&crate::boilerplate::fold(line.text).as_str()))
 }
 
 /// The lede: the first run of sentences after the headline, past the
