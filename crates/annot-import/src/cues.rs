@@ -275,8 +275,24 @@ fn is_time_stamp(folded: &str) -> bool {
 
 /// Words that may open a relative time: `Updated`, `Mis à jour`, `Publié`.
 const RELATIVE_LEADS: &[&str] = &[
-    "updated", "published", "posted", "last", "modified", "edited", "mis", "a", "jour",
-    "publie", "publiee", "modifie", "modifiee", "actualise", "actualisee", "poste", "le", "on",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "edited",
+    "mis",
+    "a",
+    "jour",
+    "publie",
+    "publiee",
+    "modifie",
+    "modifiee",
+    "actualise",
+    "actualisee",
+    "poste",
+    "le",
+    "on",
     "first",
 ];
 

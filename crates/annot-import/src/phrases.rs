@@ -101,7 +101,6 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "en poursuivant votre navigation", "by continuing to browse",
 ];
 
-
 /// Phrases that make a short line furniture, but that an article paragraph
 /// may use ("Facebook changed its privacy policy...").
 #[rustfmt::skip]

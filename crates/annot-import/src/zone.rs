@@ -521,9 +521,9 @@ fn find_title(
     // headline recur with its body: right above the byline and date, a line
     // that is furniture only by recurrence is a repeated headline, unless a
     // headline that does not recur stands right above it (a recurring kicker).
-    let repeated = first_meta.checked_sub(1).filter(|&c| {
-        first_meta < first_paragraph && furniture(c) && recurrent_headline(&lines[c])
-    });
+    let repeated = first_meta
+        .checked_sub(1)
+        .filter(|&c| first_meta < first_paragraph && furniture(c) && recurrent_headline(&lines[c]));
     if let Some(c) = repeated {
         let above = (c.saturating_sub(2)..c).rev().find(|&i| headline(i));
         return Some(above.unwrap_or(c));
@@ -677,7 +677,13 @@ fn find_section(
 /// the one-word links of a menu's end.
 fn is_menu_link(line: &Line<'_>) -> bool {
     const ONE_WORD: &[&str] = &[
-        "connexion", "login", "subscribe", "register", "s'abonner", "s'inscrire", "inscription",
+        "connexion",
+        "login",
+        "subscribe",
+        "register",
+        "s'abonner",
+        "s'inscrire",
+        "inscription",
     ];
     line.phrase == Some(Phrase::Nav)
         && (line.words > 1 || ONE_WORD.contains(&crate::boilerplate::fold(line.text).as_str()))

@@ -228,9 +228,27 @@ impl<'a> FoldedLine<'a> {
 
 /// Words of a paywall's offer: a prompt asks the reader to subscribe or sign in.
 const PAYWALL_ASKS: &[&str] = &[
-    "abonn", "subscri", "connect", "sign in", "log in", "login", "inscri", "identifi", "offre",
-    "offer", "formule", "premium", "gratuit", "free", "€", "£", "$", "par mois", "per month",
-    "a week", "par semaine",
+    "abonn",
+    "subscri",
+    "connect",
+    "sign in",
+    "log in",
+    "login",
+    "inscri",
+    "identifi",
+    "offre",
+    "offer",
+    "formule",
+    "premium",
+    "gratuit",
+    "free",
+    "€",
+    "£",
+    "$",
+    "par mois",
+    "per month",
+    "a week",
+    "par semaine",
 ];
 
 /// How long a sentence that opens with a paywall's words must be to be
