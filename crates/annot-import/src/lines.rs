@@ -12,7 +12,7 @@ use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
 
 /// One non-blank line and what it looks like.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     /// Byte range of the line without surrounding whitespace.
     pub(crate) start: usize,

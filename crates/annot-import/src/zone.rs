@@ -150,6 +150,68 @@ fn furniture_reason(line: &Line<'_>, related: bool, caption: bool) -> Option<Rea
 }
 
 pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
+    match repeated_article(lines) {
+        Some(article) => decide_lines(&article),
+        None => decide_lines(lines),
+    }
+}
+
+/// How many standfirst lines may stand between a headline and its byline.
+const STANDFIRST_LINES: usize = 2;
+
+/// A story that several pages of the import carry (a wire story on several
+/// sites, a page scraped twice): its headline recurs with its standfirst and
+/// body, so recurrence says nothing about them. Detected from the headline
+/// position: right above the byline and date (past a standfirst), a line
+/// that would be a headline but for its recurrence, with no headline that
+/// does not recur right above it (then it is a recurring kicker). The lines
+/// returned are `lines` with the recurrence of the article's text (the
+/// headline, and sentences from it on) set aside; site furniture (short
+/// lines, phrases, cues) keeps it.
+fn repeated_article<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
+    let n = lines.len();
+    let m = (0..n).find(|&i| lines[i].meta())?;
+    if !(m + 1..n).any(|i| lines[i].paragraph() || (lines[i].recurrent && article_text(&lines[i])))
+    {
+        return None;
+    }
+    let mut j = m;
+    let mut standfirst = 0;
+    let h = loop {
+        j = j.checked_sub(1)?;
+        let line = &lines[j];
+        if line.meta() {
+            continue;
+        }
+        if recurrent_headline(line) {
+            break j;
+        }
+        if line.sentence_end && article_text(line) && standfirst < STANDFIRST_LINES {
+            standfirst += 1;
+            continue;
+        }
+        return None;
+    };
+    let kicker = (h.saturating_sub(2)..h).any(|i| lines[i].headline() && !lines[i].name);
+    if kicker {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for line in &mut out[h..] {
+        if line.recurrent && (line.sentence_end || recurrent_headline(line)) && article_text(line) {
+            line.recurrent = false;
+        }
+    }
+    Some(out)
+}
+
+/// Whether a line reads as the article's words, not a site's: no phrase,
+/// cue or counter, and some words.
+fn article_text(line: &Line<'_>) -> bool {
+    line.phrase.is_none() && line.cue.is_none() && !line.counter && line.words >= 4
+}
+
+fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let n = lines.len();
     let related = related_links(lines);
     // The line after a gallery counter is its photo's caption.
@@ -516,17 +578,6 @@ fn find_title(
         && let Some(h) = headline_above_late_meta(lines, first_paragraph, meta_like, &headline)
     {
         return Some(h);
-    }
-    // A story several sites of the import carry (a wire story) has its
-    // headline recur with its body: right above the byline and date, a line
-    // that is furniture only by recurrence is a repeated headline, unless a
-    // headline that does not recur stands right above it (a recurring kicker).
-    let repeated = first_meta
-        .checked_sub(1)
-        .filter(|&c| first_meta < first_paragraph && furniture(c) && recurrent_headline(&lines[c]));
-    if let Some(c) = repeated {
-        let above = (c.saturating_sub(2)..c).rev().find(|&i| headline(i));
-        return Some(above.unwrap_or(c));
     }
     (0..first_meta)
         .rev()
