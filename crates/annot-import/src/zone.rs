@@ -8,7 +8,8 @@
 //! function words of running text), the headline before them and the byline
 //! and date between the two, and calls the rest boilerplate. Known phrases of
 //! French and English sites, the shapes of furniture every site has (photo
-//! credits, gallery counters, time stamps, addresses, role lines; see
+//! credits, gallery counters, time stamps, relative times, addresses, role
+//! lines, cookie-consent banners; see
 //! [`crate::cues`]), counters and lines that recur across the documents of an
 //! import mark furniture wherever it is. Between the paragraphs, a short line
 //! is judged by its neighbours, as jusText does: a sentence stays in the body
