@@ -600,9 +600,7 @@ fn recurrent_headline(line: &Line<'_>) -> bool {
         && !line.counter
         && !line.name
         && !line.meta()
-        && line.chars <= 250
-        && (line.words >= 4 || line.chars >= 25)
-        && !line.text.ends_with('.')
+        && line.headline_shape()
 }
 
 /// Paragraphs a banner above the headline may hold (a consent notice, a
@@ -651,7 +649,7 @@ fn headline_above_late_meta(
         } else {
             short += 1;
         }
-        if standfirst > 2 || short > 2 {
+        if standfirst > STANDFIRST_LINES || short > 2 {
             return None;
         }
     }
