@@ -1568,3 +1568,157 @@ fn a_killed_brat_export_folder_is_removed_and_two_exports_into_one_folder_are_re
     drop(held);
     export().assert().success();
 }
+
+/// Runs `annot ARGS` on `root` with the test-only hook that raises `signal`
+/// (`int`, `term`, `kill`) right after commit step `step`; returns (exit code,
+/// stderr).
+fn signalled_at(
+    root: &Path,
+    args: &[&std::ffi::OsStr],
+    step: u64,
+    signal: &str,
+) -> (Option<i32>, String) {
+    let out = annot_in(root)
+        .env(
+            "ANNOT_TEST_SIGNAL_AT",
+            format!("commit-step-{step}:{signal}"),
+        )
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// Ctrl-C (and SIGTERM) after each step of an export's commit (split files renamed
+/// one by one, the manifest, a stale split removed): the export directory is wholly
+/// the new export, never new train.jsonl beside old dev.jsonl, and the message says
+/// the export was written; past the last step the export ends as usual (exit 0).
+#[test]
+fn interrupt_at_each_step_of_an_export_commit_leaves_a_whole_export() {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(60)).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let export = |out: &Path, split: &str, seed: &str| -> Vec<std::ffi::OsString> {
+        [
+            "export", "--format", "jsonl", "--from", "bulk", "--split", split, "--seed", seed,
+        ]
+        .iter()
+        .map(std::ffi::OsString::from)
+        .chain(["--out".into(), out.as_os_str().to_owned()])
+        .collect()
+    };
+    let old = |out: &Path| export(out, "train=50,dev=25,test=25", "1");
+    let new = |out: &Path| export(out, "train=90,dev=10", "2");
+    let relative = |dir: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(dir)
+            .into_iter()
+            .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_owned(), b))
+            .collect()
+    };
+    let whole_new = tmp.path().join("whole-new");
+    annot_in(&root).args(new(&whole_new)).assert().success();
+    let whole_new = relative(&whole_new);
+    assert!(whole_new.contains_key(Path::new("dev.jsonl")) && whole_new.len() == 3);
+    let out = tmp.path().join("out");
+    for (signal, code, name) in [("int", 130, "Ctrl-C"), ("term", 143, "SIGTERM")] {
+        let mut interrupted = 0;
+        for step in 1.. {
+            let _ = std::fs::remove_dir_all(&out);
+            annot_in(&root).args(old(&out)).assert().success();
+            assert!(out.join("test.jsonl").exists());
+            let args = new(&out);
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let (got, err) = signalled_at(&root, &args, step, signal);
+            assert_eq!(relative(&out), whole_new, "{signal} at step {step}: {err}");
+            assert_eq!(temp_files(&out), Vec::<PathBuf>::new(), "{err}");
+            if got == Some(0) {
+                assert!(!err.contains("interrupted"), "{err}");
+                break;
+            }
+            assert_eq!(got, Some(code), "{signal} at step {step}: {err}");
+            assert!(
+                err.contains(&format!("interrupted ({name}) after the export into "))
+                    && err.contains("was written in full"),
+                "{err}"
+            );
+            interrupted += 1;
+            assert!(step < 50, "the export never ran to the end");
+        }
+        // train, dev, the manifest naming test too, test removed, the manifest.
+        assert!(interrupted >= 5, "{interrupted} steps interrupted");
+    }
+}
+
+/// `kill -9` (and Ctrl-C) after each step of an annotated import's commit (the
+/// journal entry, the corpus file, the records, the journal entry removed): either
+/// the project is as it was, or the import is whole, or `check` reports the
+/// unfinished import (exit 1) and the same import run again finishes it.
+#[test]
+fn kill_at_each_step_of_an_annotated_import_is_reported_or_whole() {
+    let (tmp, _) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(30)).unwrap();
+    let args = ["import", "--format", "jsonl-spans", "--as", "bulk"]
+        .map(std::ffi::OsStr::new)
+        .into_iter()
+        .chain([docs.as_os_str()])
+        .collect::<Vec<_>>();
+    let whole = |root: &Path| {
+        let shown = annot_in(root)
+            .args(["show", "big29", "--plain"])
+            .output()
+            .unwrap();
+        let log = std::fs::read_to_string(root.join("annotations/bulk.jsonl")).unwrap_or_default();
+        (shown.status.success(), log.lines().count())
+    };
+    for signal in ["kill", "int"] {
+        let mut reported = 0;
+        for step in 1.. {
+            let root = tmp.path().join(format!("p-{signal}-{step}"));
+            annot().arg("init").arg(&root).assert().success();
+            let before = snapshot(&root);
+            let (got, err) = signalled_at(&root, &args, step, signal);
+            let check = annot_in(&root).args(["check", "--json"]).output().unwrap();
+            let check_out = String::from_utf8_lossy(&check.stdout).to_string();
+            if got == Some(0) {
+                assert!(!err.contains("interrupted"), "{err}");
+                assert_eq!(check.status.code(), Some(0), "{check_out}");
+                break;
+            }
+            if signal == "int" {
+                assert_eq!(got, Some(130), "{err}");
+                assert!(
+                    err.contains("interrupted (Ctrl-C) after the import into ")
+                        && err.contains("was written in full"),
+                    "{err}"
+                );
+            }
+            if check_out.contains("unfinished_import") {
+                assert_eq!(check.status.code(), Some(1), "{check_out}");
+                reported += 1;
+                annot_in(&root).args(&args).assert().success();
+                annot_in(&root).args(["check"]).assert().success();
+            } else {
+                assert!(
+                    snapshot(&root) == before || whole(&root) == (true, 30),
+                    "{signal} at step {step}: neither untouched, whole nor reported\n{err}\n{check_out}"
+                );
+            }
+            assert!(step < 20, "the import never ran to the end");
+        }
+        if signal == "kill" {
+            // After the journal entry, the corpus file and the records.
+            assert!(reported >= 3, "{reported} kills reported");
+        } else {
+            assert_eq!(reported, 0, "Ctrl-C lets the import end whole");
+        }
+    }
+}

@@ -28,11 +28,16 @@ fn main() -> ExitCode {
     );
     let args = cli::parse();
     interrupt::install(&args.command);
-    match cmd::run(args) {
+    let result = cmd::run(args);
+    // An interrupt that began before the work was over is ending the process (130 or
+    // 143, saying what it did): an error it caused (a temporary file removed under
+    // the work) is not the news, and no exit 0 may follow its message. One that
+    // comes later changes nothing.
+    if annot_model::atomic::finish() {
+        interrupt::wait_for_the_end();
+    }
+    match result {
         Ok(code) => code,
-        // The interrupt handler removed the temporary files under the work and is
-        // ending the process (130 or 143): the error that caused is not the news.
-        Err(_) if annot_model::atomic::is_interrupted() => interrupt::wait_for_the_end(),
         Err(err) => output::report_error(&err),
     }
 }

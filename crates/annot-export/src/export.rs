@@ -288,6 +288,15 @@ impl Sink<'_> {
         }
     }
 
+    /// Puts what was written on disk, so that [`Sink::commit`] is a rename.
+    fn sync(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::File(f, _) => f.sync(),
+            Sink::Stream(out) => out.flush(),
+            Sink::Dir { tmp, .. } => annot_model::atomic::sync_dir(tmp.path()),
+        }
+    }
+
     /// Makes what was written visible at its path.
     fn commit(self) -> std::io::Result<()> {
         match self {
@@ -318,6 +327,7 @@ fn replace_dir(tmp: annot_model::atomic::TempDir, path: &Path) -> std::io::Resul
         return Err(e);
     }
     annot_model::atomic::sync_dir(parent)?;
+    annot_model::atomic::commit_step();
     drop(old);
     Ok(())
 }
@@ -494,19 +504,36 @@ fn write_all(
             keys.join(", ")
         )));
     }
-    let mut side = Vec::new();
-    for ((w, mut s), summary) in writers.iter_mut().zip(sinks).zip(&mut summaries) {
+    // Everything written and on disk before the commit, which is only renames.
+    for ((w, s), summary) in writers.iter_mut().zip(&mut sinks).zip(&mut summaries) {
         let path = s.path();
         w.finish(s.out()).map_err(io_err(path.clone()))?;
-        s.commit().map_err(io_err(path))?;
+        s.sync().map_err(io_err(path))?;
         summary.groups = summary.group_keys.len();
         summary.near_duplicate_clusters = summary.cluster_ids.len();
     }
-    if let Output::Dir(dir) = &config.output {
-        let files = side_files(&config.format, &vocab).map_err(|e| ExportError::Write {
+    let files = match &config.output {
+        Output::Dir(dir) => side_files(&config.format, &vocab).map_err(|e| ExportError::Write {
             path: dir.clone(),
             source: e.into(),
-        })?;
+        })?,
+        Output::Stdout => Vec::new(),
+    };
+    // The commit: the split files, the side files, the manifest, the stale files
+    // removed, all or none as far as Ctrl-C and SIGTERM go (they wait for it).
+    let guard = match &config.output {
+        Output::Dir(dir) => Some(
+            annot_model::atomic::CommitGuard::begin(format!("the export into {}", dir.display()))
+                .map_err(io_err(dir.clone()))?,
+        ),
+        Output::Stdout => None,
+    };
+    for s in sinks {
+        let path = s.path();
+        s.commit().map_err(io_err(path))?;
+    }
+    let mut side = Vec::new();
+    if let Output::Dir(dir) = &config.output {
         for (name, bytes) in files {
             let path = dir.join(&name);
             write_atomic(&path, |w| w.write_all(&bytes)).map_err(io_err(path))?;
@@ -521,6 +548,9 @@ fn write_all(
             .iter()
             .map(|p| p.display().to_string())
             .collect();
+    }
+    if let Some(guard) = guard {
+        guard.complete();
     }
     Ok(Summary {
         format: format_name(&config.format),

@@ -164,6 +164,7 @@ pub fn replace(dir: &Path, old: &BTreeSet<String>, new: &BTreeSet<String>) -> Re
             path: path.clone(),
             source,
         })?;
+        annot_model::atomic::commit_step();
         removed.push(path);
     }
     write(new)?;

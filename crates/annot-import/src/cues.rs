@@ -85,6 +85,8 @@ pub enum Cue {
     Address,
     /// A role under a byline: `Maritime Correspondent`, `Europe correspondent`.
     Role,
+    /// A relative time: `Updated 2 hours ago`, `il y a 3 heures`, `5 min ago`.
+    RelativeTime,
 }
 
 impl Cue {
@@ -97,6 +99,7 @@ impl Cue {
             Cue::Time => "time stamp",
             Cue::Address => "address",
             Cue::Role => "role line",
+            Cue::RelativeTime => "relative time",
         }
     }
 }
@@ -182,6 +185,9 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if words <= 4 && is_time_stamp(folded) {
         return Some(Cue::Time);
     }
+    if words <= 8 && is_relative_time(folded) {
+        return Some(Cue::RelativeTime);
+    }
     if words <= 12 && has_address(line) {
         return Some(Cue::Address);
     }
@@ -265,6 +271,76 @@ fn is_time_stamp(folded: &str) -> bool {
         }
     }
     time
+}
+
+/// Words that may open a relative time: `Updated`, `Mis à jour`, `Publié`.
+const RELATIVE_LEADS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "edited",
+    "mis",
+    "a",
+    "jour",
+    "publie",
+    "publiee",
+    "modifie",
+    "modifiee",
+    "actualise",
+    "actualisee",
+    "poste",
+    "le",
+    "on",
+    "first",
+];
+
+/// Units of a relative time, English and French (folded).
+const RELATIVE_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "s", "minute", "minutes", "min", "mins", "m", "hour",
+    "hours", "hr", "hrs", "h", "day", "days", "d", "week", "weeks", "month", "months", "year",
+    "years", "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine", "semaines",
+    "mois", "an", "ans",
+];
+
+/// A relative time and nothing else, as live blogs and wires put under a
+/// headline: `Updated 2 hours ago`, `5 min ago`, `Mis à jour il y a 3 heures`,
+/// `il y a 12 min`, `Published yesterday`. It is never the date (see
+/// [`crate::dates`]), nor a headline.
+fn is_relative_time(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Past the opening words, one of: N UNIT ago, il y a N UNIT, yesterday/hier, just now.
+    let start = words
+        .iter()
+        .position(|w| !RELATIVE_LEADS.contains(w))
+        .unwrap_or(words.len());
+    let rest = &words[start..];
+    let amount = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty()
+            || matches!(w, "an" | "one" | "a" | "un" | "une" | "few" | "quelques")
+    };
+    // "2h", "5min": the number and the unit in one word.
+    let joined = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && RELATIVE_UNITS.contains(&&w[digits..])
+    };
+    match rest {
+        [n, unit, "ago"] => amount(n) && RELATIVE_UNITS.contains(unit),
+        // "a day ago": the "a" was taken for the opening of "mis à jour".
+        [n, "ago"] => {
+            joined(n) || (start > 0 && words[start - 1] == "a" && RELATIVE_UNITS.contains(n))
+        }
+        ["il", "y", "a", n, unit] | ["y", "a", n, unit] => {
+            amount(n) && RELATIVE_UNITS.contains(unit)
+        }
+        ["il", "y", "a", n] => joined(n),
+        ["yesterday"] | ["hier"] | ["just", "now"] | ["l'instant"] => start > 0,
+        _ => false,
+    }
 }
 
 fn has_address(line: &str) -> bool {
@@ -422,6 +498,15 @@ mod tests {
                 Some(Cue::Address),
             ),
             ("Maritime Correspondent", Some(Cue::Role)),
+            ("Updated 2 hours ago", Some(Cue::RelativeTime)),
+            ("5 min ago", Some(Cue::RelativeTime)),
+            ("Mis à jour il y a 3 heures", Some(Cue::RelativeTime)),
+            ("il y a 12 min", Some(Cue::RelativeTime)),
+            ("Updated: 2h ago", Some(Cue::RelativeTime)),
+            ("Published yesterday", Some(Cue::RelativeTime)),
+            ("Updated a day ago", Some(Cue::RelativeTime)),
+            ("Yesterday", None),
+            ("Il y a 20 ans, la ville", None),
             ("BBN Scotland transport correspondent", Some(Cue::Role)),
             ("Il a été arrêté, selon l'AFP, mardi soir.", None),
             ("Le CAC 40 a gagné 0,9 %.", None),

@@ -2,7 +2,7 @@
 //! but not yet all their records.
 //!
 //! An annotated import commits its corpus file first, then appends its
-//! records to the annotators' logs. Between the two it names itself in
+//! records to the annotators' logs. Before the first it names itself in
 //! `.annot/imports-pending.json` (written atomically), and removes itself
 //! once its last record is written: a killed import stays named there, so
 //! that `annot check` and the next import say what is missing and how to
@@ -24,11 +24,12 @@ const FILE: &str = "imports-pending.json";
 pub struct PendingImport {
     /// The inputs, as the import was given them.
     pub inputs: Vec<String>,
-    /// The corpus file it wrote, if any.
+    /// The corpus file it wrote, if any (not named by the entries written before
+    /// the corpus file is in place, as they are now; older ones may name it).
     pub corpus_file: Option<String>,
     /// Records to write, by annotator.
     pub records: BTreeMap<String, usize>,
-    /// When it started writing its records (RFC 3339).
+    /// When it started its commit (RFC 3339).
     pub at: String,
 }
 
@@ -41,16 +42,17 @@ impl PendingImport {
             .iter()
             .map(|(a, n)| format!("{n} for {a}"))
             .collect();
+        let file = self
+            .corpus_file
+            .as_deref()
+            .map_or_else(String::new, |f| format!(" ({f})"));
         format!(
-            "the annotated import of {} at {} was interrupted after its corpus file{} was \
-             written, before all its records were ({} to write): its documents are in the \
-             project, some of their annotations may not be; run the same import again to \
-             finish it (records already in the logs are not written twice)",
+            "the annotated import of {} at {} did not finish: its documents may be in the \
+             project{file} without all their records ({} to write); run the same import \
+             again to finish it (documents and records already in the project are not \
+             written twice)",
             self.inputs.join(", "),
             self.at,
-            self.corpus_file
-                .as_deref()
-                .map_or_else(String::new, |f| format!(" {f}")),
             records.join(", ")
         )
     }
@@ -74,7 +76,10 @@ fn write(project: &Project, list: &[PendingImport]) -> Result<(), ModelError> {
     if list.is_empty() {
         return match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(ModelError::Io(e)),
-            _ => Ok(()),
+            _ => {
+                annot_model::atomic::commit_step();
+                Ok(())
+            }
         };
     }
     let mut json = serde_json::to_string_pretty(list).map_err(std::io::Error::other)?;
@@ -83,7 +88,7 @@ fn write(project: &Project, list: &[PendingImport]) -> Result<(), ModelError> {
     Ok(())
 }
 
-/// Names `import` in the journal (before its records are written).
+/// Names `import` in the journal (before its corpus file is renamed into place).
 pub(crate) fn begin(project: &Project, import: &PendingImport) -> Result<(), ModelError> {
     let mut list = pending_imports(project);
     list.push(import.clone());

@@ -12,7 +12,7 @@ use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
 
 /// One non-blank line and what it looks like.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     /// Byte range of the line without surrounding whitespace.
     pub(crate) start: usize,
@@ -70,11 +70,12 @@ impl Line<'_> {
 
     /// Could be a headline: several words, not a sentence ending in a full stop.
     pub(crate) fn headline(&self) -> bool {
-        !self.furniture()
-            && !self.meta()
-            && self.chars <= 250
-            && (self.words >= 4 || self.chars >= 25)
-            && !self.text.ends_with('.')
+        !self.furniture() && !self.meta() && self.headline_shape()
+    }
+
+    /// The shape of a headline, whatever else the line is.
+    pub(crate) fn headline_shape(&self) -> bool {
+        self.chars <= 250 && (self.words >= 4 || self.chars >= 25) && !self.text.ends_with('.')
     }
 
     /// Could be a section name: one to four words without final punctuation.

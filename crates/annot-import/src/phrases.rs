@@ -15,6 +15,12 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "nous contacter", "en direct", "direct", "video", "videos", "photos", "diaporama", "abonne",
     "abonnes", "offert", "premium", "lire plus", "lire la suite", "voir plus", "afficher plus",
     "haut de page", "retour en haut", "reactions",
+    // fr, cookie-consent banners
+    "tout accepter", "tout refuser", "accepter", "refuser", "accepter tout", "refuser tout",
+    "tout autoriser", "j'accepte", "accepter et continuer", "parametrer", "personnaliser",
+    "parametrer les cookies", "gerer les cookies", "gerer mes choix", "gerer mes preferences",
+    "nos partenaires", "nous respectons votre vie privee", "votre vie privee nous importe",
+    "vie privee", "en savoir plus",
     // en
     "home", "search", "sign in", "log in", "login", "sign up", "register", "subscribe",
     "subscribe now", "my account", "share", "shares", "share this", "share this article", "print",
@@ -22,6 +28,11 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "live", "watch", "close", "skip to content", "skip to main content", "breaking news",
     "menu close", "back to top", "continue reading", "show more", "load more", "thank you",
     "thanks", "latest",
+    // en, cookie-consent banners
+    "accept", "accept all", "accept all cookies", "accept cookies", "reject all", "i accept",
+    "i agree", "agree", "manage cookies", "manage preferences", "manage options",
+    "manage settings", "show purposes", "more options", "our partners", "we value your privacy",
+    "your privacy", "your privacy choices", "privacy settings", "learn more",
 ];
 
 /// Whole lines that introduce a list of related links.
@@ -82,6 +93,12 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "inscrivez-vous à notre newsletter", "abonnez-vous à notre newsletter",
     "sign up for our newsletter", "sign up to our newsletter", "activez javascript",
     "enable javascript", "free articles",
+    // cookie-consent banners: the first person of the site with its partners
+    "nous et nos partenaires", "we and our partners", "and our partners use",
+    "utilisons des cookies", "utilisons les cookies", "such as cookies",
+    "store and/or access information", "stocker et/ou accéder",
+    "accéder à des informations sur votre appareil", "information on your device",
+    "en poursuivant votre navigation", "by continuing to browse",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
@@ -92,6 +109,8 @@ pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
     "min read", "reading time", "cliquant ici", "cliquez ici", "click here", "dear reader",
     "community guidelines", "terms of use", "privacy policy", "politique de confidentialité",
     "conditions générales", "create an account", "créer un compte", "uses cookies",
+    "respectons votre vie privée", "we value your privacy", "cookie preferences",
+    "paramétrer les cookies", "accept all cookies", "accepter les cookies",
 ];
 
 /// Line openings that announce a related link ("Lire aussi : ...").

@@ -362,36 +362,49 @@ pub fn import_into(
         });
     }
     let imported = writer.count();
+    // The commit: the journal entry, the corpus file, the records, the journal entry
+    // removed; all or none as far as Ctrl-C and SIGTERM go (they wait for it).
+    let mut guard = annot_model::atomic::CommitGuard::begin(format!(
+        "the import into {}",
+        (callbacks.show_path)(project.root())
+    ))
+    .map_err(ModelError::Io)?;
+    // Named in the journal before its corpus file is in place and until its last
+    // record is written, so that a kill in between is told (by check and the
+    // next import).
+    let journal = records_plan
+        .as_ref()
+        .map(|p| crate::journal::PendingImport {
+            inputs: inputs
+                .iter()
+                .map(|i| match i {
+                    Input::Path(path) => (callbacks.show_path)(path),
+                    Input::Stdin(_) => "standard input".to_owned(),
+                })
+                .collect(),
+            corpus_file: None,
+            records: p.outcome.annotators.clone(),
+            at: annot_model::record::now_rfc3339(),
+        });
+    if let Some(pending) = journal.as_ref().filter(|p| !p.records.is_empty()) {
+        crate::journal::begin(project, pending)?;
+    }
     let corpus_file = writer.finish()?;
+    if let Some(file) = &corpus_file {
+        guard.rename(format!("the import into {}", (callbacks.show_path)(file)));
+    }
     // The records after the corpus lines they are about.
-    let records = match records_plan {
-        Some(p) => {
-            // Named in the journal while its records are written, so that a
-            // kill in between is told (by check and the next import).
-            let pending = crate::journal::PendingImport {
-                inputs: inputs
-                    .iter()
-                    .map(|i| match i {
-                        Input::Path(path) => (callbacks.show_path)(path),
-                        Input::Stdin(_) => "standard input".to_owned(),
-                    })
-                    .collect(),
-                corpus_file: corpus_file.as_deref().map(|f| (callbacks.show_path)(f)),
-                records: p.outcome.annotators.clone(),
-                at: annot_model::record::now_rfc3339(),
-            };
-            let journal = !pending.records.is_empty();
-            if journal {
-                crate::journal::begin(project, &pending)?;
-            }
+    let records = match (records_plan, journal) {
+        (Some(p), Some(pending)) => {
             let mut outcome = p.write(project)?;
             // Also finishes an earlier, interrupted import of the same inputs.
             crate::journal::done(project, &pending)?;
             refused.append(&mut outcome.refused);
             Some(outcome)
         }
-        None => None,
+        _ => None,
     };
+    guard.complete();
     Ok(Outcome {
         corpus_file,
         files: report.files,

@@ -355,6 +355,7 @@ impl Plan {
         for (annotator, records) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
                 log.append_all(records)?;
+                annot_model::atomic::commit_step();
             }
         }
         Ok(self.outcome)

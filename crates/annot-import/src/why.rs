@@ -11,7 +11,7 @@ use crate::zone::{Recurrence, ZoneKind, decide};
 pub enum Reason {
     /// The headline: the last headline-like line before the byline and date.
     Title,
-    /// A lone short line next to the headline.
+    /// A lone short line next to the headline (adjacent, or past a badge).
     Section,
     /// A breadcrumb, whose last element is the section.
     Breadcrumb,

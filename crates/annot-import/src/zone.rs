@@ -8,7 +8,8 @@
 //! function words of running text), the headline before them and the byline
 //! and date between the two, and calls the rest boilerplate. Known phrases of
 //! French and English sites, the shapes of furniture every site has (photo
-//! credits, gallery counters, time stamps, addresses, role lines; see
+//! credits, gallery counters, time stamps, relative times, addresses, role
+//! lines, cookie-consent banners; see
 //! [`crate::cues`]), counters and lines that recur across the documents of an
 //! import mark furniture wherever it is. Between the paragraphs, a short line
 //! is judged by its neighbours, as jusText does: a sentence stays in the body
@@ -150,6 +151,68 @@ fn furniture_reason(line: &Line<'_>, related: bool, caption: bool) -> Option<Rea
 }
 
 pub(crate) fn decide(lines: &[Line<'_>]) -> Decision {
+    match repeated_article(lines) {
+        Some(article) => decide_lines(&article),
+        None => decide_lines(lines),
+    }
+}
+
+/// How many standfirst lines may stand between a headline and its byline.
+const STANDFIRST_LINES: usize = 2;
+
+/// A story that several pages of the import carry (a wire story on several
+/// sites, a page scraped twice): its headline recurs with its standfirst and
+/// body, so recurrence says nothing about them. Detected from the headline
+/// position: right above the byline and date (past a standfirst), a line
+/// that would be a headline but for its recurrence, with no headline that
+/// does not recur right above it (then it is a recurring kicker). The lines
+/// returned are `lines` with the recurrence of the article's text (the
+/// headline, and sentences from it on) set aside; site furniture (short
+/// lines, phrases, cues) keeps it.
+fn repeated_article<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
+    let n = lines.len();
+    let m = (0..n).find(|&i| lines[i].meta())?;
+    if !(m + 1..n).any(|i| lines[i].paragraph() || (lines[i].recurrent && article_text(&lines[i])))
+    {
+        return None;
+    }
+    let mut j = m;
+    let mut standfirst = 0;
+    let h = loop {
+        j = j.checked_sub(1)?;
+        let line = &lines[j];
+        if line.meta() {
+            continue;
+        }
+        if recurrent_headline(line) {
+            break j;
+        }
+        if line.sentence_end && article_text(line) && standfirst < STANDFIRST_LINES {
+            standfirst += 1;
+            continue;
+        }
+        return None;
+    };
+    let kicker = (h.saturating_sub(2)..h).any(|i| lines[i].headline() && !lines[i].name);
+    if kicker {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for line in &mut out[h..] {
+        if line.recurrent && (line.sentence_end || recurrent_headline(line)) && article_text(line) {
+            line.recurrent = false;
+        }
+    }
+    Some(out)
+}
+
+/// Whether a line reads as the article's words, not a site's: no phrase,
+/// cue or counter, and some words.
+fn article_text(line: &Line<'_>) -> bool {
+    line.phrase.is_none() && line.cue.is_none() && !line.counter && line.words >= 4
+}
+
+fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let n = lines.len();
     let related = related_links(lines);
     // The line after a gallery counter is its photo's caption.
@@ -512,6 +575,11 @@ fn find_title(
     let first_meta = (0..first_paragraph)
         .find(|&i| meta_like(i))
         .unwrap_or(first_paragraph);
+    if first_meta == first_paragraph
+        && let Some(h) = headline_above_late_meta(lines, first_paragraph, meta_like, &headline)
+    {
+        return Some(h);
+    }
     (0..first_meta)
         .rev()
         .find(|&i| headline(i))
@@ -522,6 +590,70 @@ fn find_title(
                 !furniture(i) && !l.meta() && l.words >= 2 && !l.sentence_end && l.chars <= 250
             })
         })
+}
+
+/// Whether `line` would be headline-like but for its recurrence.
+fn recurrent_headline(line: &Line<'_>) -> bool {
+    line.recurrent
+        && line.phrase.is_none()
+        && line.cue.is_none()
+        && !line.counter
+        && !line.name
+        && !line.meta()
+        && line.headline_shape()
+}
+
+/// Paragraphs a banner above the headline may hold (a consent notice, a
+/// teaser) for [`headline_above_late_meta`].
+const BANNER_PARAGRAPHS: usize = 2;
+
+/// The headline of a page whose first paragraphs are not the article's: a
+/// cookie notice or a teaser no phrase names stands above the headline, and
+/// the byline and date come after it. The headline is then the headline-like
+/// line right above the byline and date (past a standfirst and a section
+/// line), when at most [`BANNER_PARAGRAPHS`] paragraphs stand before it and
+/// the article's paragraphs follow the date. A date at the bottom of a page
+/// (a live blog's) has more paragraphs above it, or none after.
+fn headline_above_late_meta(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+    headline: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let n = lines.len();
+    // The banner ends in its buttons or the menu, not in a name or a
+    // headline-like line under a standfirst (an unnamed byline).
+    let after = first_paragraph + 1;
+    if after >= n || lines[after].headline() || meta_like(after) || lines[after].sentence() {
+        return None;
+    }
+    let m = (first_paragraph + 1..n).find(|&i| meta_like(i))?;
+    if !(m + 1..n).any(|i| lines[i].paragraph()) {
+        return None;
+    }
+    let (mut standfirst, mut short) = (0, 0);
+    let mut j = m;
+    while j > first_paragraph {
+        j -= 1;
+        let line = &lines[j];
+        if meta_like(j) || line.furniture() {
+            continue;
+        }
+        if headline(j) && !line.sentence_end {
+            let before = (0..j).filter(|&i| lines[i].paragraph()).count();
+            let apart = !lines[j - 1].sentence();
+            return (before <= BANNER_PARAGRAPHS && apart).then_some(j);
+        }
+        if line.sentence() {
+            standfirst += 1;
+        } else {
+            short += 1;
+        }
+        if standfirst > STANDFIRST_LINES || short > 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where the article's paragraphs begin: after the byline and date that
@@ -565,8 +697,11 @@ fn find_section(
     // or to repeat an entry of the menu above (the page's own section, as
     // the menu marks it).
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
+    // A badge ("Live") may stand between the section and the headline, not
+    // a login or subscription link: the line above that is the menu's.
     let before = (title.saturating_sub(3)..title)
         .rev()
+        .take_while(|&i| !is_menu_link(&lines[i]))
         .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()));
     if let Some(b) = before {
         let line = &lines[b];
@@ -585,6 +720,23 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// A menu's login, account or subscription link: a navigation phrase of
+/// more than a badge's one word ("Se connecter", "Mon compte"), or one of
+/// the one-word links of a menu's end.
+fn is_menu_link(line: &Line<'_>) -> bool {
+    const ONE_WORD: &[&str] = &[
+        "connexion",
+        "login",
+        "subscribe",
+        "register",
+        "s'abonner",
+        "s'inscrire",
+        "inscription",
+    ];
+    line.phrase == Some(Phrase::Nav)
+        && (line.words > 1 || ONE_WORD.contains(&crate::boilerplate::fold(line.text).as_str()))
 }
 
 /// The lede: the first run of sentences after the headline, past the

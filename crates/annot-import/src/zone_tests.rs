@@ -485,6 +485,241 @@ fn a_recurring_section_that_repeats_a_menu_entry() {
     assert_eq!(z.title.as_deref(), Some("Senate votes on the budget"));
 }
 
+/// Imports `pages` as one import would: their recurrence counted together.
+fn zone_together(pages: &[String], which: usize) -> Zoning {
+    let mut counts = LineCounts::new();
+    for p in pages {
+        counts.add_text(p);
+    }
+    let rec = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.01,
+    };
+    let z = zone_article(&pages[which], Some(rec));
+    check_invariants(&pages[which], &z);
+    z
+}
+
+#[test]
+fn a_consent_banner_above_the_page_is_furniture_and_the_headline_stays_the_title() {
+    let text = "\
+Votre vie privée nous importe
+Nous et nos partenaires utilisons des cookies afin de mesurer l'audience et de personnaliser les contenus sur votre appareil.
+Tout accepter
+Tout refuser
+Paramétrer les cookies
+
+La Voix du Plateau
+Accueil
+Société
+Se connecter
+
+Sur le plateau, l'école de Saint-Amant rouvre après deux ans de travaux
+
+Par Hélène Marchal
+Publié le 9 avril 2024 à 06h45
+
+L'école de Saint-Amant a rouvert lundi ses six classes, après deux années de travaux de désamiantage et d'isolation menés par la communauté de communes.
+
+Les parents d'élèves, qui avaient dû conduire leurs enfants au bourg voisin pendant le chantier, se disent soulagés.
+";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "title"),
+        ["Sur le plateau, l'école de Saint-Amant rouvre après deux ans de travaux"],
+        "{zs:#?}"
+    );
+    assert!(
+        texts(&zs, "body").iter().all(|b| !b.contains("cookies")),
+        "{zs:#?}"
+    );
+    assert!(texts(&zs, "lede").is_empty(), "{zs:#?}");
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Hélène Marchal"));
+    assert_eq!(
+        z.dateline.as_deref(),
+        Some("Publié le 9 avril 2024 à 06h45")
+    );
+}
+
+#[test]
+fn the_headline_is_the_line_above_the_byline_even_under_a_banner_no_phrase_names() {
+    // A notice in words no list has: two sentences and its buttons above the page.
+    let text = "\
+Before you go on
+Together with a few vendors, this website keeps small records in the browser to count visits and tailor what it shows.
+Fine by me
+Options
+
+Northfield Courier
+Home
+Local
+Account
+
+Council approves the new bridge over the Ouse after a decade of delays
+
+By Tom Ashby
+April 9, 2024 8:15 AM BST
+
+Northfield council voted on Monday to build a new footbridge over the Ouse, ending ten years of argument over its cost and its place on the river.
+
+Work is due to begin next spring and should take about eighteen months, the council said.
+";
+    let z = zone_article(text, None);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Council approves the new bridge over the Ouse after a decade of delays"),
+        "{:#?}",
+        zones(text, None)
+    );
+    assert_eq!(z.byline.as_deref(), Some("Tom Ashby"));
+    let zs = zones(text, None);
+    assert!(
+        texts(&zs, "body")
+            .iter()
+            .chain(texts(&zs, "lede").iter())
+            .all(|b| !b.contains("vendors")),
+        "{zs:#?}"
+    );
+}
+
+#[test]
+fn a_relative_time_under_a_live_headline_is_furniture_not_the_title() {
+    let text = "\
+Sign in
+Live
+Floods live: rivers burst their banks across the Severn valley
+
+Updated 3 hours ago
+
+10:05 BST
+The Environment Agency has issued four severe flood warnings along the Severn, meaning there is a danger to life.
+
+09:40 BST
+Rail services between Worcester and Hereford are cancelled for the rest of the day, the operator says.
+";
+    let z = zone_article(text, None);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Floods live: rivers burst their banks across the Severn valley"),
+        "{:#?}",
+        zones(text, None)
+    );
+    let why = explain_article(text, None);
+    let line = why
+        .iter()
+        .find(|w| {
+            annot_model::offsets::slice_chars(text, w.start, w.end) == Some("Updated 3 hours ago")
+        })
+        .unwrap();
+    assert_eq!(line.zone, ZoneKind::Boilerplate);
+    assert_eq!(line.reason, Reason::Cue(Cue::RelativeTime));
+}
+
+#[test]
+fn a_paragraph_opening_with_a_prompts_words_is_body() {
+    let text = "\
+Accueil > Régions > Bretagne
+
+Quimper : la piscine municipale rouvre ses bassins
+
+Par Yann Le Bihan
+Le 3 février 2024 à 09h20
+
+La piscine municipale de Quimper a rouvert samedi ses deux bassins, après quatre mois de fermeture pour remplacer la toiture et le système de chauffage.
+
+Pour lire la suite, le service des sports a mis en ligne le nouveau planning des créneaux, avec les horaires réservés aux écoles et aux clubs.
+
+Les tarifs restent inchangés cette année, a précisé l'adjoint chargé des sports lors de l'inauguration.
+";
+    let zs = zones(text, None);
+    assert!(
+        texts(&zs, "body")
+            .iter()
+            .any(|b| b.contains("Pour lire la suite, le service des sports")),
+        "{zs:#?}"
+    );
+    assert!(
+        texts(&zs, "body")
+            .iter()
+            .any(|b| b.contains("Les tarifs restent inchangés")),
+        "{zs:#?}"
+    );
+}
+
+/// Pages of three sites: a menu of one entry a paragraph, then a login link,
+/// then the headline; the first page of each carries the same wire story.
+fn three_sites() -> Vec<String> {
+    let sites = [
+        ("Accueil", "Territoires", "Loisirs", "Se connecter"),
+        ("Menu", "Infos", "Agriculture", "Mon compte"),
+        ("Une", "Faits divers", "Météo", "Connexion"),
+    ];
+    let wire = "Le Parlement a adopté mercredi soir le projet de loi sur l'eau, après une dernière lecture marquée par de longs débats sur le partage de la ressource entre agriculteurs et communes.\n\nLe texte plafonne les prélèvements estivaux dans les nappes, fixés chaque année par les préfets.";
+    let mut pages = Vec::new();
+    for (s, (a, b, c, login)) in sites.iter().enumerate() {
+        for k in 0..5 {
+            let (title, by, body) = if k == 0 {
+                (
+                    "Eau : le Parlement adopte la loi sur le partage de la ressource".to_string(),
+                    "(AFP)".to_string(),
+                    wire.to_string(),
+                )
+            } else {
+                (
+                    format!("Le village numéro {k} du site {s} ouvre une épicerie solidaire"),
+                    format!("Par Marc Durand{k}"),
+                    format!(
+                        "Le village numéro {k} a ouvert samedi une épicerie solidaire dans l'ancienne poste, avec l'aide de {k} bénévoles venus des communes voisines du canton.\n\nLes produits y sont vendus à prix coûtant aux familles orientées par les services sociaux, qui étaient {k}0 à s'être inscrites dès la première semaine d'ouverture."
+                    ),
+                )
+            };
+            pages.push(format!(
+                "{a}\n\n{b}\n\n{c}\n\n{login}\n\n{title}\n\n{by}\n02/05/2024\n\n{body}\n"
+            ));
+        }
+    }
+    pages
+}
+
+#[test]
+fn the_last_menu_entry_above_a_login_link_is_not_the_section() {
+    let pages = three_sites();
+    for which in [1, 2, 6, 7, 11] {
+        let z = zone_together(&pages, which);
+        assert_eq!(z.section, None, "page {which}: {z:#?}");
+        assert!(z.title.as_deref().is_some_and(|t| t.contains("épicerie")));
+    }
+}
+
+#[test]
+fn the_headline_of_a_wire_story_several_sites_carry_stays_the_title() {
+    let pages = three_sites();
+    for which in [0, 5, 10] {
+        let z = zone_together(&pages, which);
+        assert_eq!(
+            z.title.as_deref(),
+            Some("Eau : le Parlement adopte la loi sur le partage de la ressource"),
+            "page {which}: {:#?}",
+            z.zones
+        );
+        // Its short paragraph recurs with it, and stays in the body.
+        let body: Vec<&str> = z
+            .zones
+            .iter()
+            .filter(|zone| zone.zone == "body")
+            .filter_map(|zone| {
+                annot_model::offsets::slice_chars(&pages[which], zone.start, zone.end)
+            })
+            .collect();
+        assert!(
+            body.iter().any(|b| b.contains("Le texte plafonne")),
+            "page {which}: {body:#?}"
+        );
+    }
+}
+
 /// The seed article of the design document, when `../shared/seeds` is there.
 #[test]
 fn seed_article() {

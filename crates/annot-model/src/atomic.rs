@@ -1,34 +1,249 @@
 //! Crash-safe file writes: write a temporary file beside the target, fsync, rename, fsync the directory.
 //!
 //! Every temporary file and folder made here is listed, while it lives, in one
-//! registry of the process: [`remove_live_temps`] removes them all, for the
-//! SIGINT/SIGTERM handler the binary installs (a library installs none) just before
-//! the process exits without running destructors.
+//! registry of the process. The SIGINT/SIGTERM handler the binary installs (a
+//! library installs none) calls [`interrupt`], which removes them all just before
+//! the process exits without running destructors. A commit of several files that
+//! must change together (an export's split files and manifest, an import's corpus
+//! file and records) holds a [`CommitGuard`]: [`interrupt`] waits for it to be
+//! dropped, so that an interrupt never leaves half of such a commit. Every single
+//! rename of [`AtomicFile`] holds one too.
 
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
 
 /// Name prefix of the temporary files [`AtomicFile`] writes beside their target.
 pub const TEMP_PREFIX: &str = ".annot-tmp-";
 
-/// The temporary files and folders of this process not yet committed or dropped.
+/// The temporary files and folders of this process not yet committed or dropped,
+/// and the commits in progress.
 struct Live {
     next: u64,
     paths: BTreeMap<u64, PathBuf>,
-    /// Set by [`remove_live_temps`]: the process is ending, nothing new is made.
+    /// Set by [`interrupt`] once no commit is in progress: the process is ending,
+    /// nothing new is made.
     closed: bool,
+    /// Set by [`interrupt`] while it waits for the commits in progress.
+    pending: bool,
+    /// Set by [`finish`]: the work is over, an interrupt now changes nothing.
+    finished: bool,
+    /// [`CommitGuard`]s held.
+    guards: usize,
+    /// What the outermost guard held now commits.
+    current: Option<String>,
+    /// The last outermost commit that ended, and whether it was complete.
+    last: Option<(String, bool)>,
 }
 
 static LIVE: Mutex<Live> = Mutex::new(Live {
     next: 0,
     paths: BTreeMap::new(),
     closed: false,
+    pending: false,
+    finished: false,
+    guards: 0,
+    current: None,
+    last: None,
 });
+
+/// Signalled when the last [`CommitGuard`] is dropped.
+static COMMITS_DONE: Condvar = Condvar::new();
 
 fn live() -> std::sync::MutexGuard<'static, Live> {
     LIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn interrupted_error() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::Interrupted,
+        "interrupted: no new temporary file or commit is made",
+    )
+}
+
+/// A commit of several steps in progress (renames, appends, removals that must
+/// all be done or none): while one is held, [`interrupt`] waits for it to be
+/// dropped before it removes anything, so that the commit ends whole. Dropping it
+/// while an interrupt waits (the last one held) parks the thread for good: the
+/// interrupt handler ends the process. Hold one only over the commit itself, not
+/// over reading or computing: an interrupt waits for it.
+#[derive(Debug)]
+pub struct CommitGuard {
+    what: String,
+    complete: bool,
+    /// One rename of [`AtomicFile`]: named in the interrupt's message only when
+    /// the interrupt waited for it (the work's own commits are named always).
+    quiet: bool,
+}
+
+impl CommitGuard {
+    /// Begins the commit of `what` (a noun phrase for messages: "the export into
+    /// out/").
+    ///
+    /// # Errors
+    /// [`std::io::ErrorKind::Interrupted`] when an interrupt is already ending the
+    /// process (nothing is to be committed now).
+    pub fn begin(what: impl Into<String>) -> std::io::Result<Self> {
+        let what = what.into();
+        let mut live = live();
+        if live.closed || (live.pending && live.guards == 0) {
+            return Err(interrupted_error());
+        }
+        if live.guards == 0 {
+            live.current = Some(what.clone());
+        }
+        live.guards += 1;
+        Ok(Self {
+            what,
+            complete: false,
+            quiet: false,
+        })
+    }
+
+    /// [`CommitGuard::begin`] for one rename of [`AtomicFile`].
+    fn begin_quiet(what: impl Into<String>) -> std::io::Result<Self> {
+        let mut guard = Self::begin(what)?;
+        guard.quiet = true;
+        Ok(guard)
+    }
+
+    /// Renames what is committed (once its final name is known).
+    pub fn rename(&mut self, what: impl Into<String>) {
+        self.what = what.into();
+        let mut live = live();
+        if live.guards == 1 {
+            live.current = Some(self.what.clone());
+        }
+    }
+
+    /// The commit is whole: ends it.
+    pub fn complete(mut self) {
+        self.complete = true;
+    }
+}
+
+impl Drop for CommitGuard {
+    fn drop(&mut self) {
+        let mut live = live();
+        live.guards = live.guards.saturating_sub(1);
+        if live.guards > 0 {
+            return;
+        }
+        live.current = None;
+        if !self.quiet || live.pending {
+            live.last = Some((std::mem::take(&mut self.what), self.complete));
+        }
+        if live.pending {
+            COMMITS_DONE.notify_all();
+            drop(live);
+            // The interrupt handler, which waited for this commit, ends the process.
+            loop {
+                std::thread::park();
+            }
+        }
+    }
+}
+
+/// What [`interrupt`] found and did.
+#[derive(Debug, Default)]
+pub struct Interruption {
+    /// The work had ended ([`finish`]): the process ends on its own, as it would have.
+    pub finished: bool,
+    /// The temporary files and folders removed.
+    pub removed: Vec<PathBuf>,
+    /// The last commit that ended before, and whether it was complete.
+    pub after: Option<(String, bool)>,
+    /// The commit that was still in progress when the wait was cut short.
+    pub cut: Option<String>,
+}
+
+/// For the interrupt handler: waits for the commits in progress to end
+/// ([`CommitGuard`]), calling `cut_short` with what is being committed every
+/// fifth of a second meanwhile (it returns `true` to stop waiting: a second
+/// interrupt); then removes every temporary file and folder this process is
+/// writing (files of [`AtomicFile`], folders of [`TempDir`]) and refuses to make
+/// new ones or begin commits after, right before the process exits. Safe to call
+/// from any thread; a writer still running meanwhile only writes into unlinked
+/// files.
+pub fn interrupt(cut_short: &mut dyn FnMut(&str) -> bool) -> Interruption {
+    let mut live = live();
+    if live.finished {
+        return Interruption {
+            finished: true,
+            ..Interruption::default()
+        };
+    }
+    live.pending = true;
+    let mut cut = None;
+    while live.guards > 0 {
+        let (next, _) = COMMITS_DONE
+            .wait_timeout(live, std::time::Duration::from_millis(200))
+            .unwrap_or_else(PoisonError::into_inner);
+        live = next;
+        if live.guards > 0 {
+            let what = live.current.clone().unwrap_or_default();
+            if cut_short(&what) {
+                cut = Some(what);
+                break;
+            }
+        }
+    }
+    live.closed = true;
+    let mut removed = Vec::new();
+    for path in std::mem::take(&mut live.paths).into_values() {
+        let gone = match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path).is_ok(),
+            Ok(_) => std::fs::remove_file(&path).is_ok(),
+            // Committed (renamed into place) meanwhile, or already removed.
+            Err(_) => false,
+        };
+        if gone {
+            removed.push(path);
+        }
+    }
+    Interruption {
+        finished: false,
+        removed,
+        after: live.last.clone(),
+        cut,
+    }
+}
+
+/// For the binary, when the work is over (its report printed): an interrupt from
+/// now on changes nothing and says nothing. Returns `true` when an interrupt
+/// began first: it is ending the process, the caller waits for that.
+#[must_use]
+pub fn finish() -> bool {
+    let mut live = live();
+    if live.pending || live.closed {
+        return true;
+    }
+    live.finished = true;
+    false
+}
+
+/// A hook called after each step of a commit, for tests (see [`on_commit_step`]).
+type StepHook = Box<dyn Fn(u64) + Send + Sync>;
+
+static STEP_HOOK: OnceLock<StepHook> = OnceLock::new();
+static STEPS: AtomicU64 = AtomicU64::new(0);
+
+/// Test only: `hook` is called with the step's number (from 1, over the process)
+/// after each step of a commit ([`commit_step`]); the binary uses it to raise a
+/// signal at a named step. Set once; later calls are ignored.
+pub fn on_commit_step(hook: StepHook) {
+    let _ = STEP_HOOK.set(hook);
+}
+
+/// One step of a commit is done (a file renamed into place, appended to or
+/// removed): counted for the hook of [`on_commit_step`].
+pub fn commit_step() {
+    let n = STEPS.fetch_add(1, Ordering::SeqCst) + 1;
+    if let Some(hook) = STEP_HOOK.get() {
+        hook(n);
+    }
 }
 
 /// A temporary path's place in the registry; dropping it takes the path out.
@@ -50,10 +265,7 @@ fn make_live<T>(
 ) -> std::io::Result<(T, LiveTemp)> {
     let mut live = live();
     if live.closed {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::Interrupted,
-            "interrupted: no new temporary file is made",
-        ));
+        return Err(interrupted_error());
     }
     let made = make()?;
     let id = live.next;
@@ -65,7 +277,7 @@ fn make_live<T>(
 /// A temporary file in `dir` named with [`TEMP_PREFIX`], with the
 /// permissions the user's umask gives a new file, locked while it is open
 /// (so that [`is_abandoned`] tells it from one a killed process left), and
-/// listed for [`remove_live_temps`] while the returned guard lives.
+/// listed for [`interrupt`] while the returned guard lives.
 ///
 /// # Errors
 /// When the file cannot be made, naming `dir`.
@@ -88,39 +300,17 @@ pub(crate) fn temp_file_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFi
     Ok((tmp, live))
 }
 
-/// Removes every temporary file and folder this process is writing now (files of
-/// [`AtomicFile`], folders of [`TempDir`]), and refuses to make new ones after:
-/// for an interrupt handler, right before the process exits. Returns the paths
-/// removed. Safe to call from any thread; a writer still running meanwhile only
-/// writes into unlinked files.
-pub fn remove_live_temps() -> Vec<PathBuf> {
-    let mut live = live();
-    live.closed = true;
-    let mut removed = Vec::new();
-    for path in std::mem::take(&mut live.paths).into_values() {
-        let gone = match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path).is_ok(),
-            Ok(_) => std::fs::remove_file(&path).is_ok(),
-            // Committed (renamed into place) meanwhile, or already removed.
-            Err(_) => false,
-        };
-        if gone {
-            removed.push(path);
-        }
-    }
-    removed
-}
-
-/// Whether [`remove_live_temps`] ran: the process is ending on an interrupt, and an
+/// Whether [`interrupt`] began: the process is ending on an interrupt, and an
 /// error the work meets now (a temporary file gone under it) is that interrupt's,
 /// not one to report.
 #[must_use]
 pub fn is_interrupted() -> bool {
-    live().closed
+    let live = live();
+    live.closed || live.pending
 }
 
 /// A temporary folder beside a target (its name starts with [`TEMP_PREFIX`]),
-/// listed for [`remove_live_temps`]; removed when dropped, unless kept.
+/// listed for [`interrupt`]; removed when dropped, unless kept.
 #[derive(Debug)]
 pub struct TempDir {
     dir: tempfile::TempDir,
@@ -152,7 +342,7 @@ impl TempDir {
     }
 
     /// Keeps the folder (it is no longer removed when dropped, nor by
-    /// [`remove_live_temps`]: the caller renames it into place) and returns its path.
+    /// [`interrupt`]: the caller renames it into place) and returns its path.
     #[must_use]
     pub fn keep(self) -> PathBuf {
         self.dir.keep()
@@ -307,8 +497,28 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| with_path(e.into_error(), &path))?;
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
+        let guard = CommitGuard::begin_quiet(path.display().to_string())?;
         tmp.persist(&path).map_err(|e| with_path(e.error, &path))?;
-        sync_dir(parent_dir(&path))
+        sync_dir(parent_dir(&path))?;
+        commit_step();
+        guard.complete();
+        Ok(())
+    }
+
+    /// Flushes and fsyncs what was written, so that [`AtomicFile::commit`] has
+    /// only the rename left: for a commit of several files under a
+    /// [`CommitGuard`], which an interrupt waits for.
+    ///
+    /// # Errors
+    /// I/O errors, naming the file.
+    pub fn sync(&mut self) -> std::io::Result<()> {
+        drop(self.syncer.take());
+        self.out.flush().map_err(|e| with_path(e, &self.path))?;
+        self.out
+            .get_ref()
+            .as_file()
+            .sync_all()
+            .map_err(|e| with_path(e, &self.path))
     }
 
     /// Like [`AtomicFile::commit`], but never replaces an existing file: when
@@ -328,6 +538,7 @@ impl AtomicFile {
             .into_inner()
             .map_err(|e| with_path(e.into_error(), &path))?;
         tmp.as_file().sync_all().map_err(|e| with_path(e, &path))?;
+        let mut guard = CommitGuard::begin_quiet(path.display().to_string())?;
         loop {
             match tmp.persist_noclobber(&path) {
                 Ok(_) => break,
@@ -339,6 +550,9 @@ impl AtomicFile {
             }
         }
         sync_dir(parent_dir(&path))?;
+        guard.rename(path.display().to_string());
+        commit_step();
+        guard.complete();
         Ok(path)
     }
 }

@@ -91,7 +91,16 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         merge(&sides, &corpus, &selection, &config, Target::DryRun(&index))?
     } else {
         let mut log = AnnotatorLog::open(&into_path, &args.into)?;
-        merge(&sides, &corpus, &selection, &config, Target::Log(&mut log))?
+        // The merge appends its records in batches as it goes: Ctrl-C and SIGTERM
+        // wait for the whole merge (a second one stops at once; a second run would
+        // then write the rest), so that the target never holds part of one.
+        let guard = annot_model::atomic::CommitGuard::begin(format!(
+            "the merge into {}",
+            super::display_path(&into_path)
+        ))?;
+        let report = merge(&sides, &corpus, &selection, &config, Target::Log(&mut log))?;
+        guard.complete();
+        report
     };
     if args.output.json {
         crate::output::print_json(&report)?;

@@ -228,16 +228,41 @@ impl<'a> FoldedLine<'a> {
 
 /// Words of a paywall's offer: a prompt asks the reader to subscribe or sign in.
 const PAYWALL_ASKS: &[&str] = &[
-    "abonn", "subscri", "connect", "sign in", "log in", "login", "inscri", "identifi", "offre",
+    "abonn",
+    "subscri",
+    "connect",
+    "sign in",
+    "log in",
+    "login",
+    "inscri",
+    "identifi",
+    "offre",
     "offer",
+    "formule",
+    "premium",
+    "gratuit",
+    "free",
+    "€",
+    "£",
+    "$",
+    "par mois",
+    "per month",
+    "a week",
+    "par semaine",
 ];
+
+/// How long a sentence that opens with a paywall's words must be to be
+/// running text ("Pour lire la suite, la mairie a publié le plan complet
+/// sur son site, …"): a prompt says what it wants in a few words.
+const PROSE_OPENING: usize = 120;
 
 impl FoldedLine<'_> {
     /// Whether the paywall phrase of the line is words of running text
     /// ("il faut lire le rapport jusqu'au bout pour lire la suite de
     /// l'histoire", "if you want to continue reading about it, …"): a long
-    /// sentence that has it inside, not at its start, and asks nothing of
-    /// the reader. A prompt opens with it or asks to subscribe or sign in.
+    /// sentence that asks nothing of the reader (no subscription, sign-in,
+    /// offer or price) and has the phrase inside, or opens with it and goes
+    /// on for [`PROSE_OPENING`] bytes. A prompt is short or asks.
     fn paywall_words_in_prose(&self, contains: &Contains) -> bool {
         if self.len < 100 || !self.sentence_end {
             return false;
@@ -247,9 +272,8 @@ impl FoldedLine<'_> {
             return false;
         };
         let before = folded[..at].trim_end();
-        !before.is_empty()
-            && !before.ends_with(['.', '!', '?', ':', ';'])
-            && !PAYWALL_ASKS.iter().any(|w| folded.contains(w))
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';']);
+        (!opens || self.len >= PROSE_OPENING) && !PAYWALL_ASKS.iter().any(|w| folded.contains(w))
     }
 
     /// Whether what follows a related-link opening is a link: a separator

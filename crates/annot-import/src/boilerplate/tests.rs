@@ -80,6 +80,27 @@ fn phrases() {
         None,
         "the words of a prompt inside a sentence"
     );
+    assert_eq!(
+        phrase(
+            "Pour lire la suite, le conseil départemental a mis en ligne le tracé \
+             complet de la déviation, avec le calendrier des travaux et des fermetures."
+        ),
+        None,
+        "a long sentence opening with the words of a prompt, asking nothing"
+    );
+    assert_eq!(
+        phrase("Pour lire la suite de cet article, rendez-vous dans notre édition de demain."),
+        Some(Phrase::Paywall),
+        "a short prompt that asks nothing"
+    );
+    assert_eq!(
+        phrase(
+            "To continue reading, choose one of our plans from £1 a week, \
+             with unlimited access to every story on the site."
+        ),
+        Some(Phrase::Paywall),
+        "a long prompt with a price"
+    );
     assert_eq!(phrase("12 partages"), Some(Phrase::Nav));
     assert_eq!(phrase("Réagir (14)"), Some(Phrase::Footer));
     assert_eq!(phrase("Comments (23)"), Some(Phrase::Footer));
