@@ -296,12 +296,12 @@ impl AnnotatorRecords {
         self.index
             .latest
             .iter()
-            .map(|(doc, entry)| self.index.read_entry(doc, entry))
+            .map(|(doc, entry)| self.index.read_entry(doc, &entry))
     }
 
     /// Ids of the documents with a record, sorted.
     pub fn documents(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.index.latest.keys().map(AsRef::as_ref)
+        self.index.latest.ids()
     }
 
     /// How many documents have a record.
