@@ -15,7 +15,10 @@
 //! - output is deterministic: annotators and documents come sorted by name;
 //! - records are read when asked for: a log is kept as an index (where each
 //!   document's latest record is, and its status), so memory holds no record
-//!   text and a command walking a corpus holds one document's records at a time.
+//!   text and a command walking a corpus holds one document's records at a time;
+//! - a document's text is read only when a record needs it ([`Depth`]): a
+//!   record made on the current text (its digest is the corpus index's) needs
+//!   none to be counted, one made on another text is always carried over exactly.
 //!
 //! A log that cannot be read is reported for its annotator
 //! ([`Annotations::failures`]) and the others are still read.
