@@ -5,31 +5,32 @@ Generates N documents (JSONL written directly: short news-like French sentences 
 named entities), imports them, writes two annotators' logs directly (about 20 spans per
 document, a topic label on every document; B is A with about 15% of spans relabelled,
 moved, dropped or added, and 10% of topics changed), then measures, each as a child
-process (wall time and peak RSS from wait4):
+process (wall and CPU time from wait4, peak RSS from GNU time: benchlib.measure):
 
   * `annot agree A B --json` (every figure: labels, spans, tokens, alpha-U, per document);
-  * the same main figures in Python: scikit-learn `cohen_kappa_score` and
-    `krippendorff.alpha` on the topics, seqeval strict entity P/R/F1 on IOB2 tags, and
-    `cohen_kappa_score` and `krippendorff.alpha` on the token tags (tokens by a regex;
+  * the same main figures in Python: scikit-learn `cohen_kappa_score`,
+    `krippendorff.alpha` and statsmodels `fleiss_kappa` on the topics, seqeval strict
+    entity P/R/F1 on IOB2 tags, and `cohen_kappa_score` and `krippendorff.alpha` on the
+    token tags (tokens by a regex;
     loading the logs and the corpus is counted, as it is for annot).
 
-    python3 scripts/bench_agree.py [--count 100000] [--keep DIR]
+    python3 scripts/bench_agree.py [--count 100000] [--keep DIR] [--skip-python] [--json]
 
-Uses the venv made by scripts/interop.sh (.venv-interop). Target (issue 10): annot at
-least 20x faster, and memory that does not hold every text at once.
+Uses the venv of scripts/venv-interop.sh (.venv-interop, made when missing). Target
+(issue 10): annot at least 20x faster, and memory that does not hold every text at once.
+The Python references need 3.9 GB at 10,000 documents and grow with the tokens
+(krippendorff.alpha's arrays are units x values x values): keep them to 10,000.
 """
 
-import argparse
 import json
 import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import ROOT, measure
+from benchlib import ROOT, arguments, figures, print_json, work_dir
 
 WORDS = ("le la les un une des du de et à en pour sur avec dans par selon a ont été est "
          "sont conseil municipal habitants eau réseau station gouvernement ministre "
@@ -46,6 +47,8 @@ PY_REFERENCE = r'''
 import json, re, sys, glob
 from sklearn.metrics import cohen_kappa_score
 import krippendorff
+import numpy as np
+from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
 from seqeval.metrics import precision_score, recall_score, f1_score
 from seqeval.scheme import IOB2
 
@@ -85,6 +88,7 @@ for path in sorted(glob.glob(root + "/corpus/*.jsonl")):
                 out.append(tags)
 print("topic kappa", cohen_kappa_score(la, lb))
 print("topic alpha", krippendorff.alpha(reliability_data=[la, lb], level_of_measurement="nominal"))
+print("topic fleiss", fleiss_kappa(aggregate_raters(np.array([la, lb]).T)[0]))
 print("entity P/R/F1", precision_score(ya, yb, mode="strict", scheme=IOB2),
       recall_score(ya, yb, mode="strict", scheme=IOB2), f1_score(ya, yb, mode="strict", scheme=IOB2))
 flat_a = [t for s in ya for t in s]; flat_b = [t for s in yb for t in s]
@@ -140,81 +144,101 @@ def record(doc, text, spans, topic, who):
     }, ensure_ascii=False)
 
 
+def prepare(annot: Path, root: Path, count: int):
+    """Project `root` with `count` generated documents and the logs of annotators a and b
+    (kept when there from an earlier run)."""
+    if root.exists():
+        return
+    work = root.parent
+    t = time.perf_counter()
+    subprocess.run([str(annot), "init", str(root)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rng = random.Random(10)
+    docs = work / "docs.jsonl"
+    a_lines, b_lines = [], []
+    with open(docs, "w") as f:
+        for i in range(count):
+            doc, text, spans = document(rng, i)
+            f.write(json.dumps({"id": doc, "text": text}, ensure_ascii=False) + "\n")
+            topic = rng.choice(TOPICS)
+            other = topic if rng.random() < 0.9 else rng.choice(TOPICS)
+            a_lines.append((doc, text, spans, topic))
+            b_lines.append((doc, text, perturb(rng, text, spans), other))
+    subprocess.run([str(annot), "--project", str(root), "import", "--id-field", "id", str(docs)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Records carry the digest of the text as imported (annot normalises to NFC; these texts are already NFC).
+    hashes = {}
+    for path in sorted((root / "corpus").glob("*.jsonl")):
+        with open(path) as f:
+            for line in f:
+                d = json.loads(line)
+                hashes[d["id"]] = d["hash"]
+    for who, lines in (("a", a_lines), ("b", b_lines)):
+        with open(root / "annotations" / f"{who}.jsonl", "w") as f:
+            for doc, text, spans, topic in lines:
+                r = json.loads(record(doc, text, spans, topic, who))
+                r["hash"] = hashes[doc]
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"generated {count} documents and two logs in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+
+
+def run(annot: Path, root: Path, python=None) -> dict:
+    """`annot agree a b --json` on the project `root`, then (with the venv's `python`) the
+    Python references on the same project, each a child process of its own."""
+    work = root.parent
+    out = work / "annot.json"
+    with open(out, "w") as f:
+        agree = figures([annot, "--project", root, "agree", "a", "b", "--json"], stdout=f)
+    report = json.loads(out.read_text())
+    g = lambda v: v.get("defined")
+    result = {
+        "tokens": report["tokens"]["tokens"],
+        "agree": agree,
+        "annot_figures": {
+            "topic alpha(MASI)": g(report["labels"][0]["figures"]["alpha_masi"]["value"]),
+            "entity F1": g(report["tokens"]["entities"]["micro"]["f1"]),
+            "token kappa": g(report["tokens"]["cohen_kappa"]["value"]),
+            "token alpha": g(report["tokens"]["krippendorff_alpha"]["value"]),
+        },
+    }
+    if python:
+        script = work / "reference.py"
+        script.write_text(PY_REFERENCE)
+        with open(work / "python.txt", "w") as f:
+            result["python"] = figures([python, script, root], stdout=f)
+        result["python_figures"] = (work / "python.txt").read_text().strip().split("\n")
+    return result
+
+
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000)
-    ap.add_argument("--keep", type=Path)
+    ap = arguments(100_000, __doc__)
     ap.add_argument("--skip-python", action="store_true",
-                    help="time annot only (the Python references hold every tag list: ~38 GB at 100,000 documents)")
+                    help="time annot only (the Python references hold every tag list: 3.9 GB at 10,000 documents)")
     args = ap.parse_args()
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "annot-cli"], cwd=ROOT, check=True)
     annot = ROOT / "target/release/annot"
-    python = ROOT / ".venv-interop/bin/python"
-    if not python.exists():
-        sys.exit("no .venv-interop: python3 -m venv .venv-interop && "
-                 ".venv-interop/bin/pip install -r scripts/requirements-interop.txt")
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-agree-"))
-    work.mkdir(parents=True, exist_ok=True)
+    python = None
+    if not args.skip_python:
+        python = subprocess.run(["bash", ROOT / "scripts" / "venv-interop.sh"], check=True,
+                                capture_output=True, text=True).stdout.strip()
+    work = work_dir(args.keep, "bench-agree-")
     root = work / "proj"
-    if not root.exists():
-        t = time.perf_counter()
-        subprocess.run([str(annot), "init", str(root)], check=True, stdout=subprocess.DEVNULL)
-        rng = random.Random(10)
-        docs = work / "docs.jsonl"
-        a_lines, b_lines = [], []
-        with open(docs, "w") as f:
-            for i in range(args.count):
-                doc, text, spans = document(rng, i)
-                f.write(json.dumps({"id": doc, "text": text}, ensure_ascii=False) + "\n")
-                topic = rng.choice(TOPICS)
-                other = topic if rng.random() < 0.9 else rng.choice(TOPICS)
-                a_lines.append((doc, text, spans, topic))
-                b_lines.append((doc, text, perturb(rng, text, spans), other))
-        subprocess.run([str(annot), "--project", str(root), "import", "--id-field", "id", str(docs)],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Records carry the digest of the text as imported (annot normalises to NFC; these texts are already NFC).
-        hashes = {}
-        for path in sorted((root / "corpus").glob("*.jsonl")):
-            with open(path) as f:
-                for line in f:
-                    d = json.loads(line)
-                    hashes[d["id"]] = d["hash"]
-        for who, lines in (("a", a_lines), ("b", b_lines)):
-            with open(root / "annotations" / f"{who}.jsonl", "w") as f:
-                for doc, text, spans, topic in lines:
-                    r = json.loads(record(doc, text, spans, topic, who))
-                    r["hash"] = hashes[doc]
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"generated {args.count} documents and two logs in {time.perf_counter() - t:.1f}s", file=sys.stderr)
-    script = work / "reference.py"
-    script.write_text(PY_REFERENCE)
-
-    out = work / "annot.json"
-    with open(out, "w") as f:
-        t_annot, rss_annot, rc, cpu_annot = measure([str(annot), "--project", str(root), "agree", "a", "b", "--json"], stdout=f)
-    if rc != 0:
-        sys.exit(f"annot agree exited {rc}")
-    report = json.loads(out.read_text())
-    g = lambda v: v.get("defined")
-    if args.skip_python:
-        print(f"documents {args.count}, tokens {report['tokens']['tokens']}: "
-              f"annot agree --json {t_annot:.2f} s ({cpu_annot:.2f} s CPU), {rss_annot:.1f} MB peak RSS (Python skipped)")
-        return
-    with open(work / "python.txt", "w") as f:
-        t_py, rss_py, rc, cpu_py = measure([str(python), str(script), str(root)], stdout=f)
-    if rc != 0:
-        sys.exit(f"the Python reference exited {rc}")
-    print(f"documents            {args.count}")
-    print(f"tokens               {report['tokens']['tokens']}")
-    print(f"annot agree --json   {t_annot:8.2f} s  {cpu_annot:8.2f} s CPU  {rss_annot:8.1f} MB peak RSS")
-    print(f"Python references    {t_py:8.2f} s  {cpu_py:8.2f} s CPU  {rss_py:8.1f} MB peak RSS")
-    print(f"ratio (time)         {t_py / t_annot:8.1f}x faster ({cpu_py / cpu_annot:.1f}x in CPU time); "
-          f"memory {rss_py / rss_annot:.1f}x less")
-    print(f"annot: topic alpha(MASI) {g(report['labels'][0]['figures']['alpha_masi']['value']):.6f}, "
-          f"entity F1 {g(report['tokens']['entities']['micro']['f1']):.6f}, "
-          f"token kappa {g(report['tokens']['cohen_kappa']['value']):.6f}, "
-          f"token alpha {g(report['tokens']['krippendorff_alpha']['value']):.6f}")
-    print("python: " + (work / "python.txt").read_text().strip().replace("\n", "; "))
+    prepare(annot, root, args.count)
+    r = run(annot, root, python)
+    if args.json:
+        print_json(dict(r, documents=args.count))
+    else:
+        a = r["agree"]
+        print(f"documents            {args.count}")
+        print(f"tokens               {r['tokens']}")
+        print(f"annot agree --json   {a['seconds']:8.2f} s  {a['cpu']:8.2f} s CPU  {a['rss_mb']:8.1f} MB peak RSS")
+        if python:
+            p = r["python"]
+            print(f"Python references    {p['seconds']:8.2f} s  {p['cpu']:8.2f} s CPU  {p['rss_mb']:8.1f} MB peak RSS")
+            print(f"ratio (time)         {p['seconds'] / a['seconds']:8.1f}x faster "
+                  f"({p['cpu'] / a['cpu']:.1f}x in CPU time); memory {p['rss_mb'] / a['rss_mb']:.1f}x less")
+        print("annot: " + ", ".join(f"{k} {v:.6f}" for k, v in r["annot_figures"].items()))
+        if python:
+            print("python: " + "; ".join(r["python_figures"]))
     if not args.keep:
         shutil.rmtree(work)
 

@@ -11,11 +11,11 @@ way a person would (rustyline prompt, raw mode) and measures:
     ruler, marking a span by token range, relabelling, undo, accepting a
     document (append + fsync of the record, then rendering the next
     document), skipping, going forward and back;
-  * peak RSS of the session (wait4 rusage after `q`);
+  * peak RSS of the session (GNU time's, benchlib.PeakRss);
   * the floor for a decision: append one line to a file and fsync it.
 
     python3 scripts/bench_annotate.py [--count 100000] [--docs 100] [--keep DIR]
-                                      [--log-records N]
+                                      [--log-records N] [--json]
 
 --log-records N starts the annotator with N earlier records in their log (nine
 documents in ten decided, 8 spans each), to measure start-up with a large log.
@@ -24,7 +24,6 @@ Targets (issue 3): first prompt under 150 ms, commands under 10 ms, memory that 
 not grow with the size of the corpus text (compare --count 10000 with --count 100000).
 """
 
-import argparse
 import json
 import os
 import pty
@@ -34,11 +33,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import articles as generated_articles, build
+from benchlib import PeakRss, arguments, articles as generated_articles, build, print_json, work_dir
 
 PROMPT = "bench› ".encode()
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
@@ -50,9 +48,10 @@ class Session:
     def __init__(self, annot: Path, project: Path):
         self.master, slave = pty.openpty()
         env = dict(os.environ, NO_COLOR="1", COLUMNS="120", LINES="50", TERM="xterm")
+        self.peak = PeakRss([annot, "--project", project, "annotate", "--annotator", "bench"])
         self.start = time.perf_counter()
         self.proc = subprocess.Popen(
-            [str(annot), "--project", str(project), "annotate", "--annotator", "bench"],
+            self.peak.cmd,
             stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
         )
         os.close(slave)
@@ -97,7 +96,7 @@ class Session:
                 break
         _, status, usage = os.wait4(self.proc.pid, 0)
         os.close(self.master)
-        return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024.0
+        return os.waitstatus_to_exitcode(status), self.peak.rss_mb(usage)
 
 
 def fsync_floor(directory: Path, n: int = 200) -> float:
@@ -150,52 +149,36 @@ def write_log(proj: Path, log: Path, n: int):
                     written += 1
 
 
-def ms(values):
+def summary(values):
+    """n, median, p95 and max (seconds) of a list of latencies."""
     values = sorted(values)
     p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
-    return f"{1000 * statistics.median(values):8.1f}{1000 * p95:8.1f}{1000 * values[-1]:8.1f}"
+    return {"n": len(values), "median": statistics.median(values), "p95": p95, "max": values[-1]}
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000, help="articles in the corpus")
-    ap.add_argument("--docs", type=int, default=100, help="documents to annotate")
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    ap.add_argument("--log-records", type=int, default=0,
-                    help="earlier records in the annotator's log at start-up")
-    args = ap.parse_args()
-
-    annot, xtask = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    articles = generated_articles(xtask, work, args.count)
-    proj = work / "proj"
-    if not (proj / "annot.toml").exists():
-        subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
-        t = time.perf_counter()
-        subprocess.run([str(annot), "--project", str(proj), "import", str(articles)], check=True,
-                       stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        print(f"imported {args.count} articles in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+def run(annot: Path, proj: Path, docs: int = 100, log_records: int = 0, starts: int = 5) -> dict:
+    """Sessions of the annotator `bench` on the imported project `proj` (its log removed
+    first; `log_records` earlier records written): the first prompt of `starts` sessions
+    quit at once, then one session over `docs` documents; the append+fsync floor."""
     log = proj / "annotations" / "bench.jsonl"
     if log.exists():
         log.unlink()
-    if args.log_records:
-        write_log(proj, log, args.log_records)
-        print(f"wrote {args.log_records} earlier records ({log.stat().st_size / 1e6:.0f} MB) into {log}",
+    if log_records:
+        write_log(proj, log, log_records)
+        print(f"wrote {log_records} earlier records ({log.stat().st_size / 1e6:.0f} MB) into {log}",
               file=sys.stderr)
-    earlier = args.log_records
 
-    # Start-up: the median of five starts (each quits at once).
-    starts = []
-    for _ in range(5):
+    # Start-up: the median of the starts (each quits at once).
+    firsts, start_rss = [], 0.0
+    for _ in range(starts):
         probe = Session(annot, proj)
-        starts.append(probe.first_prompt)
-        probe.quit()
+        firsts.append(probe.first_prompt)
+        start_rss = max(start_rss, probe.quit()[1])
 
     s = Session(annot, proj)
     times = {k: [] for k in ("ruler r", "mark t12 PER", "relabel 1 ORG", "undo u", "accept Enter",
                              "skip s", "next n", "back p")}
-    for i in range(args.docs):
+    for i in range(docs):
         times["ruler r"].append(s.send("r"))
         tok = body_token(s.screen)
         times["mark t12 PER"].append(s.send(f"t{tok} PER"))
@@ -210,17 +193,49 @@ def main():
     code, rss = s.quit()
     if code != 0:
         sys.exit(f"annot annotate exited with {code}")
-    records = sum(1 for _ in open(log, encoding="utf-8")) - earlier
+    records = sum(1 for _ in open(log, encoding="utf-8")) - log_records
+    return {
+        "corpus_mb": sum(p.stat().st_size for p in (proj / "corpus").glob("*.jsonl")) / 1e6,
+        "first_prompt": dict(summary(firsts), rss_mb=start_rss),
+        "commands": {name: summary(values) for name, values in times.items() if values},
+        "session_rss_mb": rss,
+        "fsync_floor": fsync_floor(proj),
+        "records": records,
+        "earlier_records": log_records,
+    }
 
-    size = sum(p.stat().st_size for p in (proj / "corpus").glob("*.jsonl"))
-    print(f"corpus: {args.count} documents, {size / 1e6:.0f} MB of corpus JSONL, {os.cpu_count()} cores")
-    print(f"first prompt: {1000 * statistics.median(starts):.1f} ms median of 5 starts (max {1000 * max(starts):.1f} ms)")
-    print(f"{'command':<16}{'n':>5}{'median':>8}{'p95':>8}{'max':>8}   (ms, send to next prompt)")
-    for name, values in times.items():
-        if values:
-            print(f"{name:<16}{len(values):>5}{ms(values)}")
-    print(f"append+fsync floor (600-byte line, same disk): {1000 * fsync_floor(proj):.2f} ms median")
-    print(f"records written: {records} (after {earlier} earlier ones); peak RSS of the session: {rss:.1f} MB")
+
+def main():
+    ap = arguments(100_000, __doc__)
+    ap.add_argument("--docs", type=int, default=100, help="documents to annotate")
+    ap.add_argument("--log-records", type=int, default=0,
+                    help="earlier records in the annotator's log at start-up")
+    args = ap.parse_args()
+
+    annot, xtask = build()
+    work = work_dir(args.keep, "annot-bench-")
+    articles = generated_articles(xtask, work, args.count)
+    proj = work / "proj"
+    if not (proj / "annot.toml").exists():
+        subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
+        t = time.perf_counter()
+        subprocess.run([str(annot), "--project", str(proj), "import", str(articles)], check=True,
+                       stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        print(f"imported {args.count} articles in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    r = run(annot, proj, args.docs, args.log_records)
+    if args.json:
+        print_json(r)
+    else:
+        first = r["first_prompt"]
+        print(f"corpus: {args.count} documents, {r['corpus_mb']:.0f} MB of corpus JSONL, {os.cpu_count()} cores")
+        print(f"first prompt: {1000 * first['median']:.1f} ms median of {first['n']} starts "
+              f"(max {1000 * first['max']:.1f} ms)")
+        print(f"{'command':<16}{'n':>5}{'median':>8}{'p95':>8}{'max':>8}   (ms, send to next prompt)")
+        for name, c in r["commands"].items():
+            print(f"{name:<16}{c['n']:>5}{1000 * c['median']:8.1f}{1000 * c['p95']:8.1f}{1000 * c['max']:8.1f}")
+        print(f"append+fsync floor (600-byte line, same disk): {1000 * r['fsync_floor']:.2f} ms median")
+        print(f"records written: {r['records']} (after {r['earlier_records']} earlier ones); "
+              f"peak RSS of the session: {r['session_rss_mb']:.1f} MB")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -8,61 +8,63 @@ boilerplate, French and English), then measures, with a warm page cache:
   * annot import into a fresh project
 
 and prints documents/s, MB/s and peak RSS for both. Peak RSS comes from
-wait4()'s rusage of that one child process.
+GNU time of that one child process (benchlib.measure).
 
-    python3 scripts/bench_import.py [--count 100000] [--keep DIR]
+    python3 scripts/bench_import.py [--count 100000] [--keep DIR] [--json]
 
 Target (issue 2): import at least half as fast as the floor, peak RSS < 200 MB.
 """
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from benchlib import articles as generated_articles, build, run_measured
+from benchlib import arguments, articles as generated_articles, build, figures, print_json, work_dir
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=100_000)
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    args = ap.parse_args()
-
-    annot, xtask = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-"))
-    articles = generated_articles(xtask, work, args.count)
-
+def run(annot: Path, articles: Path, work: Path) -> dict:
+    """cat of every file (warm cache) and `annot import` of them into a fresh project
+    `work/proj` (left there for the caller); figures of both as benchlib.figures gives."""
     files = sorted(str(p) for p in articles.rglob("*.txt"))
     total = sum(os.path.getsize(f) for f in files)
     listing = work / "files.list"
     listing.write_bytes(b"\0".join(f.encode() for f in files) + b"\0")
-    mb = total / 1e6
 
     # Warm the page cache so both measurements read from memory.
-    subprocess.run(f"xargs -0 cat < {listing} > /dev/null", shell=True, check=True)
-    cat_s, cat_rss, _ = run_measured(["sh", "-c", f"xargs -0 cat < {listing} > /dev/null"])
+    floor = ["sh", "-c", f"xargs -0 cat < {listing} > /dev/null"]
+    subprocess.run(floor, check=True)
+    cat = figures(floor)
 
     proj = work / "proj"
     if proj.exists():
         shutil.rmtree(proj)
-    subprocess.run([str(annot), "init", str(proj)], check=True, stderr=subprocess.DEVNULL)
-    imp_s, imp_rss, code = run_measured(
-        [str(annot), "--project", str(proj), "import", str(articles)], stderr=subprocess.DEVNULL
-    )
-    if code != 0:
-        sys.exit(f"annot import failed with exit code {code}")
+    subprocess.run([str(annot), "init", str(proj)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    imported = figures([annot, "--project", proj, "import", articles],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {"documents": len(files), "mb": total / 1e6, "cat": cat, "import": imported, "project": str(proj)}
 
-    n = len(files)
-    print(f"corpus: {n} files, {mb:.1f} MB, {os.cpu_count()} cores")
-    print(f"{'':<14}{'seconds':>9}{'docs/s':>11}{'MB/s':>9}{'peak RSS MB':>13}")
-    for name, s, rss in (("cat (floor)", cat_s, cat_rss), ("annot import", imp_s, imp_rss)):
-        print(f"{name:<14}{s:>9.2f}{n / s:>11.0f}{mb / s:>9.1f}{rss:>13.1f}")
-    ratio = cat_s / imp_s
-    print(f"import speed = {ratio:.2f} x floor (target >= 0.5); peak RSS {imp_rss:.0f} MB (target < 200)")
+
+def main():
+    ap = arguments(100_000, __doc__)
+    args = ap.parse_args()
+
+    annot, xtask = build()
+    work = work_dir(args.keep, "annot-bench-")
+    r = run(annot, generated_articles(xtask, work, args.count), work)
+    if args.json:
+        print_json(r)
+    else:
+        n, mb = r["documents"], r["mb"]
+        print(f"corpus: {n} files, {mb:.1f} MB, {os.cpu_count()} cores")
+        print(f"{'':<14}{'seconds':>9}{'docs/s':>11}{'MB/s':>9}{'peak RSS MB':>13}")
+        for name, f in (("cat (floor)", r["cat"]), ("annot import", r["import"])):
+            s = f["seconds"]
+            print(f"{name:<14}{s:>9.2f}{n / s:>11.0f}{mb / s:>9.1f}{f['rss_mb']:>13.1f}")
+        imp = r["import"]
+        print(f"import speed = {r['cat']['seconds'] / imp['seconds']:.2f} x floor (target >= 0.5); "
+              f"peak RSS {imp['rss_mb']:.0f} MB (target < 200)")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -10,23 +10,18 @@ warm page cache and a fresh project each time:
     the corpus's order, then in reverse order (each document looked for);
   * brat, N .txt + .ann pairs in one folder.
 
-Prints documents/s, MB/s, CPU seconds and peak RSS (wait4()'s rusage of the child).
+Prints documents/s, MB/s, CPU seconds and peak RSS (of each child: benchlib.measure).
 
-    python3 scripts/bench_import_conll_brat.py [--count 5000] [--keep DIR]
+    python3 scripts/bench_import_conll_brat.py [--count 5000] [--keep DIR] [--json]
 """
 
-import argparse
 import json
-import os
 import random
 import shutil
 import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-from benchlib import build
+from benchlib import arguments, build, figures, print_json, work_dir
 
 WORDS = ["le", "maire", "de", "la", "ville", "a", "annoncé", "un", "plan", "pour", "les",
          "écoles", "et", "routes", "du", "département", "mardi", "soir", "selon", "🎉"]
@@ -41,17 +36,6 @@ def sentences(rng: random.Random, i: int):
     return out
 
 
-def measured(cmd):
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    secs = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"{' '.join(cmd)} failed with exit code {code}")
-    return secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
-
-
 def fresh(annot: Path, work: Path) -> Path:
     proj = work / "proj"
     if proj.exists():
@@ -60,16 +44,11 @@ def fresh(annot: Path, work: Path) -> Path:
     return proj
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=5_000)
-    ap.add_argument("--keep", type=Path, help="generate into (and keep) this directory")
-    args = ap.parse_args()
-    annot, _ = build()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="annot-bench-conll-"))
-    work.mkdir(parents=True, exist_ok=True)
+def prepare(work: Path, count: int) -> dict:
+    """The inputs in `work`: docs.jsonl (the texts), forward.conll and backward.conll
+    (the same documents in corpus order and reversed), brat/ (.txt + .ann pairs)."""
     rng = random.Random(12)
-    docs = [sentences(rng, i) for i in range(args.count)]
+    docs = [sentences(rng, i) for i in range(count)]
     corpus = work / "docs.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
         for i, d in enumerate(docs):
@@ -101,26 +80,45 @@ def main():
             text = text[:-1] + "\n"
         (brat / f"d{i}.txt").write_text(text, encoding="utf-8")
         (brat / f"d{i}.ann").write_text("".join(ann), encoding="utf-8")
-    mb = forward.stat().st_size / 1e6
-    subprocess.run(["cat", str(forward), str(backward), str(corpus)], stdout=subprocess.DEVNULL, check=True)
-    print(f"input: {args.count} documents, {12 * args.count} sentences, CoNLL {mb:.1f} MB")
+    return {"corpus": corpus, "forward": forward, "backward": backward, "brat": brat}
 
-    def report(what, secs, cpu, rss):
-        print(f"{what:34} {secs:6.2f}s  {args.count / secs:7.0f} docs/s  {mb / secs:5.1f} MB/s  "
-              f"CPU {cpu:5.2f}s  peak RSS {rss:.0f} MB")
 
+def run(annot: Path, work: Path, inputs: dict) -> dict:
+    """Each import into a fresh project work/proj, with a warm page cache."""
+    subprocess.run(["cat", str(inputs["forward"]), str(inputs["backward"]), str(inputs["corpus"])],
+                   stdout=subprocess.DEVNULL, check=True)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    rows = {}
     proj = fresh(annot, work)
-    base = [str(annot), "--project", str(proj), "import"]
-    report("conll, text from the tokens", *measured(base + ["--format", "conll", "--as", "a", str(forward)]))
+    base = [annot, "--project", proj, "import"]
+    rows["conll, text from the tokens"] = figures(base + ["--format", "conll", "--as", "a", inputs["forward"]], **quiet)
     proj = fresh(annot, work)
-    base = [str(annot), "--project", str(proj), "import"]
-    subprocess.run(base + [str(corpus)], check=True, stderr=subprocess.DEVNULL)
-    for what, path, who in (("conll --align-to-corpus, in order", forward, "b"),
-                            ("conll --align-to-corpus, reversed", backward, "c")):
-        report(what, *measured(base + ["--format", "conll", "--align-to-corpus", "--as", who, str(path)]))
+    base = [annot, "--project", proj, "import"]
+    subprocess.run([str(c) for c in base + [inputs["corpus"]]], check=True, stderr=subprocess.DEVNULL)
+    for what, path, who in (("conll --align-to-corpus, in order", inputs["forward"], "b"),
+                            ("conll --align-to-corpus, reversed", inputs["backward"], "c")):
+        rows[what] = figures(base + ["--format", "conll", "--align-to-corpus", "--as", who, path], **quiet)
     proj = fresh(annot, work)
-    base = [str(annot), "--project", str(proj), "import"]
-    report("brat, .txt + .ann pairs", *measured(base + ["--format", "brat", "--as", "d", str(brat)]))
+    base = [annot, "--project", proj, "import"]
+    rows["brat, .txt + .ann pairs"] = figures(base + ["--format", "brat", "--as", "d", inputs["brat"]], **quiet)
+    return {"conll_mb": inputs["forward"].stat().st_size / 1e6, "imports": rows}
+
+
+def main():
+    ap = arguments(5_000, __doc__)
+    args = ap.parse_args()
+    annot, _ = build()
+    work = work_dir(args.keep, "annot-bench-conll-")
+    r = run(annot, work, prepare(work, args.count))
+    if args.json:
+        print_json(dict(r, documents=args.count))
+    else:
+        mb = r["conll_mb"]
+        print(f"input: {args.count} documents, {12 * args.count} sentences, CoNLL {mb:.1f} MB")
+        for what, f in r["imports"].items():
+            secs = f["seconds"]
+            print(f"{what:34} {secs:6.2f}s  {args.count / secs:7.0f} docs/s  {mb / secs:5.1f} MB/s  "
+                  f"CPU {f['cpu']:5.2f}s  peak RSS {f['rss_mb']:.0f} MB")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -18,7 +18,7 @@ from an earlier run when there), measures with the annot binary given:
     whatever N is, so that what grows is the corpus alone): `agree alice bob`
     and `export --from alice --format jsonl`: time and peak RSS.
 
-Peak RSS is wait4()'s rusage of the one child process. Run it on an idle
+Peak RSS is that one command's own (GNU time, benchlib.measure). Run it on an idle
 machine for absolute times; on a shared one, compare two binaries in the same
 run (--annot OTHER --label before) and read the ratios.
 """

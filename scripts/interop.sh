@@ -7,15 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv=.venv-interop
-stamp="$venv/.requirements"
-if ! cmp -s scripts/requirements-interop.txt "$stamp" 2>/dev/null; then
-    echo "== interop: creating $venv (pip install -r scripts/requirements-interop.txt)" >&2
-    python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r scripts/requirements-interop.txt
-    cp scripts/requirements-interop.txt "$stamp"
-fi
-py="$venv/bin/python"
+py=$(bash scripts/venv-interop.sh)
 
 echo "== interop: spaCy tokenizer fixtures are current" >&2
 fresh=$(mktemp -d)

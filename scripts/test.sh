@@ -12,6 +12,10 @@ cargo test --workspace --locked --features annot-cli/parquet "$@"
 # 3. kill -9 at random moments of every writing command, checking nothing acknowledged is
 #    lost and nothing is half-written (BAD_INPUTS.md; the full run is --kills 500).
 python3 scripts/crash_test.py --kills "${ANNOT_CRASH_KILLS:-60}" --bin target/debug/annot
+# 4. The benchmark report's command (BENCHMARKS.md) on 300 generated documents: every row
+#    runs end to end on the debug build, without the venv (figures printed, never asserted).
+cargo build -q --locked -p xtask
+python3 scripts/benchmarks.py --quick --sizes 300 --bin-dir target/debug > /dev/null
 if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
     bash scripts/interop.sh
 fi

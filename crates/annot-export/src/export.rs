@@ -13,6 +13,7 @@ use annot_model::project::Project;
 use annot_model::record::Span;
 use annot_model::tokenize::{Lang, Token, tokens_and_sentences};
 use annot_model::{Document, Schema};
+use rayon::prelude::*;
 
 use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
@@ -396,57 +397,80 @@ fn write_all(
     // Documents with a --group-by value, and the keys of those without one.
     let mut grouped = 0usize;
     let mut meta_keys = BTreeSet::new();
-    for (i, id) in ids.iter().enumerate() {
-        progress(Progress {
-            pass: Pass::Write,
-            done: i,
-            total: ids.len(),
-        });
-        let Some(b) = build(cx, id, true, &mut refusal, &mut report, &mut left_out)? else {
-            continue;
-        };
-        let (split, cluster) = match planned {
-            Some(p) => p.get(*id).copied().unwrap_or((0, None)),
-            None if splits.len() == 1 => (0, None),
-            None => (
-                config
-                    .split
-                    .split_of(&config.split.unit_key(&b.doc.id, &b.doc.meta)),
-                None,
-            ),
-        };
-        vocab.observe(&b.spans, &b.labels);
-        let ex = b.example(provenance);
-        let path = sinks[split].path();
-        writers[split]
-            .write(&ex, &vocab, sinks[split].out())
-            .map_err(io_err(path))?;
-        let s = &mut summaries[split];
-        s.documents += 1;
-        s.tokens += b.tokens.len();
-        s.spans += b.spans.len();
-        for span in &b.spans {
-            *s.spans_per_label.entry(span.label.clone()).or_default() += 1;
-        }
-        for (layer, values) in &b.labels {
-            for v in values {
-                *s.document_labels.entry(format!("{layer}:{v}")).or_default() += 1;
+    // Documents are built (read, checked, tokenized) a batch at a time on
+    // every core, the next batch while this one is written, in id order.
+    let mut batches = ids.chunks(BATCH);
+    let mut done = 0;
+    let mut pending = batches.next().map(|b| (b, build_batch(cx, b)));
+    while let Some((batch, built)) = pending.take() {
+        let upcoming = batches.next();
+        let mut next = None;
+        let written: Result<()> = rayon::in_place_scope(|scope| {
+            if let Some(b) = upcoming {
+                let next = &mut next;
+                scope.spawn(move |_| *next = Some((b, build_batch(cx, b))));
             }
-        }
-        if let Some(g) = config
-            .split
-            .group_by
-            .as_ref()
-            .and_then(|g| g.value(&b.doc.meta))
-        {
-            s.group_keys.insert(g);
-            grouped += 1;
-        } else if config.split.group_by.is_some() {
-            meta_keys.extend(meta_key_names(&b.doc.meta));
-        }
-        if let Some(c) = cluster {
-            s.cluster_ids.insert(c);
-        }
+            for (id, one) in batch.iter().zip(built) {
+                progress(Progress {
+                    pass: Pass::Write,
+                    done,
+                    total: ids.len(),
+                });
+                done += 1;
+                let one = one?;
+                refusal.absorb(one.refusal);
+                report.absorb(one.report);
+                left_out.absorb(one.left_out);
+                let Some(b) = one.built else {
+                    continue;
+                };
+                let (split, cluster) = match planned {
+                    Some(p) => p.get(*id).copied().unwrap_or((0, None)),
+                    None if splits.len() == 1 => (0, None),
+                    None => (
+                        config
+                            .split
+                            .split_of(&config.split.unit_key(&b.doc.id, &b.doc.meta)),
+                        None,
+                    ),
+                };
+                vocab.observe(&b.spans, &b.labels);
+                let ex = b.example(provenance);
+                let path = sinks[split].path();
+                writers[split]
+                    .write(&ex, &vocab, sinks[split].out())
+                    .map_err(io_err(path))?;
+                let s = &mut summaries[split];
+                s.documents += 1;
+                s.tokens += b.tokens.len();
+                s.spans += b.spans.len();
+                for span in &b.spans {
+                    *s.spans_per_label.entry(span.label.clone()).or_default() += 1;
+                }
+                for (layer, values) in &b.labels {
+                    for v in values {
+                        *s.document_labels.entry(format!("{layer}:{v}")).or_default() += 1;
+                    }
+                }
+                if let Some(g) = config
+                    .split
+                    .group_by
+                    .as_ref()
+                    .and_then(|g| g.value(&b.doc.meta))
+                {
+                    s.group_keys.insert(g);
+                    grouped += 1;
+                } else if config.split.group_by.is_some() {
+                    meta_keys.extend(meta_key_names(&b.doc.meta));
+                }
+                if let Some(c) = cluster {
+                    s.cluster_ids.insert(c);
+                }
+            }
+            Ok(())
+        });
+        written?;
+        pending = next;
     }
     progress(Progress {
         pass: Pass::Write,
@@ -532,6 +556,36 @@ fn source_name(source: &Source) -> String {
             strategy,
         } => format!("{} by {strategy}", annotators.join(",")),
     }
+}
+
+/// Documents built at a time by [`build_batch`]: enough to keep every core
+/// busy, few enough to keep memory small.
+const BATCH: usize = 64;
+
+/// One document built, with what its pre-flight found.
+struct Tallied {
+    built: Option<Built>,
+    refusal: Refusal,
+    report: Report,
+    left_out: LeftOut,
+}
+
+/// [`build`] of each of `ids` (checked), on every core; in the order of `ids`.
+fn build_batch(cx: &Context<'_>, ids: &[&str]) -> Vec<Result<Tallied>> {
+    ids.par_iter()
+        .map(|id| {
+            let mut refusal = Refusal::default();
+            let mut report = Report::default();
+            let mut left_out = LeftOut::default();
+            let built = build(cx, id, true, &mut refusal, &mut report, &mut left_out)?;
+            Ok(Tallied {
+                built,
+                refusal,
+                report,
+                left_out,
+            })
+        })
+        .collect()
 }
 
 /// A span and the annotators who had it.

@@ -81,6 +81,16 @@ pub struct Refusal {
 }
 
 impl Refusal {
+    /// Adds what `other` found after what this one found.
+    pub(crate) fn absorb(&mut self, other: Refusal) {
+        let Refusal {
+            misaligned,
+            overlaps,
+        } = other;
+        self.misaligned.extend(misaligned);
+        self.overlaps.extend(overlaps);
+    }
+
     /// Whether nothing stops the export.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -126,6 +136,26 @@ pub struct Report {
     pub outside_zones: usize,
     /// Spans that could not be carried onto a changed text (see `annot check`).
     pub lost_on_reanchor: usize,
+}
+
+impl Report {
+    /// Adds what `other` reports after what this one reports.
+    pub(crate) fn absorb(&mut self, other: Report) {
+        let Report {
+            snapped,
+            dropped_misaligned,
+            dropped_overlapping,
+            crossing_zones,
+            outside_zones,
+            lost_on_reanchor,
+        } = other;
+        self.snapped.extend(snapped);
+        self.dropped_misaligned.extend(dropped_misaligned);
+        self.dropped_overlapping.extend(dropped_overlapping);
+        self.crossing_zones.extend(crossing_zones);
+        self.outside_zones += outside_zones;
+        self.lost_on_reanchor += lost_on_reanchor;
+    }
 }
 
 /// A span on the written text with its first and last token (inclusive).

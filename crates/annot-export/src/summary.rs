@@ -17,6 +17,20 @@ pub struct LeftOut {
     pub orphaned: usize,
 }
 
+impl LeftOut {
+    /// Adds the counts of `other`.
+    pub(crate) fn absorb(&mut self, other: LeftOut) {
+        let LeftOut {
+            status,
+            filtered,
+            orphaned,
+        } = other;
+        self.status += status;
+        self.filtered += filtered;
+        self.orphaned += orphaned;
+    }
+}
+
 /// One split as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SplitSummary {

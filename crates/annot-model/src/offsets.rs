@@ -68,8 +68,26 @@ impl OffsetMap {
                 len_chars: text.len(),
             };
         }
-        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        let len_chars = starts.len();
+        // Counted first (fast), so the map is allocated once at its size.
+        let len_chars = text.chars().count();
+        let mut starts = Vec::with_capacity(len_chars + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight ASCII bytes at a time are eight code points.
+            if let Some(word) = bytes[i..].first_chunk::<8>()
+                && u64::from_ne_bytes(*word) & 0x8080_8080_8080_8080 == 0
+            {
+                starts.extend(i..i + 8);
+                i += 8;
+                continue;
+            }
+            // A byte starts a code point unless it continues one (10xxxxxx).
+            if bytes[i] & 0xC0 != 0x80 {
+                starts.push(i);
+            }
+            i += 1;
+        }
         starts.push(text.len());
         Self {
             starts,
@@ -124,6 +142,79 @@ impl OffsetMap {
             return None;
         }
         Some((self.to_char(start)?, self.to_char(end)?))
+    }
+}
+
+/// Conversions of offsets that come in text order (each at or after the one
+/// before; an earlier one starts the walk again), walking the text once
+/// instead of building an [`OffsetMap`]: for a text's tokens or zone edges.
+#[derive(Debug, Clone)]
+pub struct OffsetWalk<'a> {
+    text: &'a str,
+    /// The walk is at this byte, which is this code point.
+    byte: usize,
+    ch: usize,
+}
+
+impl<'a> OffsetWalk<'a> {
+    /// A walk from the start of `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            ch: 0,
+        }
+    }
+
+    /// Code point index of byte offset `byte`; `None` inside a character or past the end.
+    pub fn to_char(&mut self, byte: usize) -> Option<usize> {
+        if !self.text.is_char_boundary(byte) {
+            return None;
+        }
+        if byte < self.byte {
+            (self.byte, self.ch) = (0, 0);
+        }
+        // A byte starts a code point unless it continues one (10xxxxxx).
+        let bytes = &self.text.as_bytes()[self.byte..byte];
+        self.ch += bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.byte = byte;
+        Some(self.ch)
+    }
+
+    /// Byte offset of code point `ch` (the text's length gives the end); `None` past the end.
+    pub fn to_byte(&mut self, ch: usize) -> Option<usize> {
+        if ch < self.ch {
+            (self.byte, self.ch) = (0, 0);
+        }
+        // Skip `need` code points: count the bytes that start one, eight
+        // ASCII bytes at a time where they are.
+        let rest = &self.text.as_bytes()[self.byte..];
+        let need = ch - self.ch;
+        let (mut seen, mut i) = (0, 0);
+        while i < rest.len() {
+            if seen + 8 <= need
+                && let Some(word) = rest[i..].first_chunk::<8>()
+                && u64::from_ne_bytes(*word) & 0x8080_8080_8080_8080 == 0
+            {
+                seen += 8;
+                i += 8;
+                continue;
+            }
+            if rest[i] & 0xC0 != 0x80 {
+                if seen == need {
+                    break;
+                }
+                seen += 1;
+            }
+            i += 1;
+        }
+        if seen != need {
+            return None;
+        }
+        self.byte += i;
+        self.ch = ch;
+        Some(self.byte)
     }
 }
 
@@ -294,6 +385,23 @@ mod tests {
             prop_assert_eq!(map.to_byte(map.char_len()), Some(text.len()));
             prop_assert_eq!(char_to_byte(&text, map.char_len()), Some(text.len()));
             prop_assert_eq!(map.to_byte(map.char_len() + 1), None);
+        }
+
+        #[test]
+        fn a_walk_converts_as_the_map(text in unicode_text(), picks in prop::collection::vec(0usize..200, 0..12)) {
+            let map = OffsetMap::new(&text);
+            let mut walk = OffsetWalk::new(&text);
+            // In order, then out of order (a walk that starts again).
+            let mut sorted = picks.clone();
+            sorted.sort_unstable();
+            for &ch in sorted.iter().chain(&picks) {
+                let byte = walk.to_byte(ch);
+                prop_assert_eq!(byte, map.to_byte(ch));
+                if let Some(b) = byte {
+                    prop_assert_eq!(walk.to_char(b), Some(ch));
+                }
+                prop_assert_eq!(walk.to_char(ch), map.to_char(ch));
+            }
         }
 
         #[test]

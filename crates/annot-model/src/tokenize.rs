@@ -19,9 +19,11 @@
 //! Offsets are code points into the text (see [`crate::offsets`]); the work
 //! is done on byte offsets and converted once at the end.
 //!
-//! Throughput: about 70 MB/s single-threaded (release build, on the sample
-//! corpus, French and English alike; `cargo test --release -p annot-model
-//! tokenize_throughput -- --ignored --nocapture`).
+//! Speed: the pieces of each chunk of non-white-space text that is not plain
+//! ASCII letters are cached by the chunk's text, per thread (spaCy caches by
+//! word too), so a repeated `l'armée,` costs a hash lookup. `cargo bench -p
+//! annot-model --bench tokenize` prints tokens/s (set `ANNOT_BENCH_ARTICLES`
+//! to a folder of `xtask gen-articles` output for a larger sample).
 
 mod affixes;
 mod chars;
@@ -35,7 +37,13 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::offsets::OffsetMap;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use specials::FxHasher;
+
+use crate::offsets::OffsetWalk;
 
 /// Language of a text, as far as tokenization cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -81,8 +89,7 @@ pub struct Token {
 /// Splits `text` into tokens (code point offsets). Whitespace, including NBSP, is never part of a token.
 #[must_use]
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
-    let map = OffsetMap::new(text);
-    to_chars(&map, &token_bytes(text, lang))
+    to_chars(text, &token_bytes(text, lang))
 }
 
 /// Splits `text` into sentences (code point ranges without surrounding whitespace).
@@ -97,38 +104,101 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Token> {
 /// [`tokenize`] and [`sentences`] at the cost of one tokenization.
 #[must_use]
 pub fn tokens_and_sentences(text: &str, lang: Lang) -> (Vec<Token>, Vec<Token>) {
-    let map = OffsetMap::new(text);
     let toks = token_bytes(text, lang);
     let sents = sentences::split(text, &toks, lang);
-    (to_chars(&map, &toks), to_chars(&map, &sents))
+    (to_chars(text, &toks), to_chars(text, &sents))
 }
+
+/// spaCy's cache of the pieces of a chunk (it caches by word too): news text
+/// repeats its words, and most chunks that are not plain letters (`l'armée`,
+/// `mardi.`, `(AFP)`) come back many times. Per thread, per language; keys are
+/// chunks of at most [`CACHE_MAX_CHUNK`] bytes, pieces are byte ranges of the
+/// chunk; emptied when it reaches [`CACHE_MAX_ENTRIES`] (a few MB at most).
+#[derive(Default)]
+struct ChunkCache {
+    langs: [Cache; 2],
+}
+
+const CACHE_MAX_CHUNK: usize = 64;
+const CACHE_MAX_ENTRIES: usize = 1 << 16;
+
+thread_local! {
+    static CACHE: RefCell<ChunkCache> = RefCell::new(ChunkCache::default());
+}
+
+type Cache = HashMap<Box<str>, Box<[(u8, u8)]>, BuildHasherDefault<FxHasher>>;
 
 /// The tokens of `text` as byte ranges.
 fn token_bytes(text: &str, lang: Lang) -> Vec<(usize, usize)> {
+    CACHE.with_borrow_mut(|cache| {
+        token_bytes_with(text, lang, Some(&mut cache.langs[lang as usize]))
+    })
+}
+
+/// [`token_bytes`] with the chunk cache of `lang`, or without one.
+fn token_bytes_with(text: &str, lang: Lang, mut cache: Option<&mut Cache>) -> Vec<(usize, usize)> {
     let specials = specials::specials(lang);
     let mut scratch = engine::Scratch::default();
     // News prose averages a token every five or six bytes.
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chunk = |start: usize, end: usize, out: &mut Vec<(usize, usize)>| {
-        let first = out.len();
-        engine::chunk_pieces(&text[start..end], lang, Some(specials), &mut scratch, out);
-        for piece in &mut out[first..] {
-            piece.0 += start;
-            piece.1 += start;
+    let bytes = text.as_bytes();
+    {
+        let mut i = 0;
+        while i < bytes.len() {
+            let ws = whitespace_len(text, i);
+            if ws > 0 {
+                i += ws;
+                continue;
+            }
+            let start = i;
+            let mut letters = true;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                if whitespace_len(text, i) != 0 {
+                    break;
+                }
+                letters = false;
+                i += 1;
+            }
+            let chunk = &text[start..i];
+            // ASCII letters only: one token, unless a special case splits it (`cannot`).
+            if letters && !(specials.letters_split && specials.get(chunk).is_some()) {
+                out.push((start, i));
+                continue;
+            }
+            let cache = cache
+                .as_deref_mut()
+                .filter(|_| chunk.len() <= CACHE_MAX_CHUNK);
+            if let Some(pieces) = cache.as_ref().and_then(|c| c.get(chunk)) {
+                out.extend(
+                    pieces
+                        .iter()
+                        .map(|&(a, b)| (start + usize::from(a), start + usize::from(b))),
+                );
+                continue;
+            }
+            let first = out.len();
+            engine::chunk_pieces(chunk, lang, Some(specials), &mut scratch, &mut out);
+            if let Some(cache) = cache {
+                if cache.len() >= CACHE_MAX_ENTRIES {
+                    cache.clear();
+                }
+                // Offsets within a chunk of at most CACHE_MAX_CHUNK bytes fit a u8.
+                let pieces = out[first..]
+                    .iter()
+                    .map(|&(a, b)| (a as u8, b as u8))
+                    .collect();
+                cache.insert(chunk.into(), pieces);
+            }
+            for piece in &mut out[first..] {
+                piece.0 += start;
+                piece.1 += start;
+            }
         }
-    };
-    let mut i = 0;
-    while i < text.len() {
-        let ws = whitespace_len(text, i);
-        if ws > 0 {
-            i += ws;
-            continue;
-        }
-        let start = i;
-        while i < text.len() && whitespace_len(text, i) == 0 {
-            i += 1;
-        }
-        chunk(start, i, &mut out);
     }
     engine::apply_special_patterns(text, specials, &mut out, &mut String::new());
     if !text.is_ascii() {
@@ -153,14 +223,29 @@ fn whitespace_len(text: &str, i: usize) -> usize {
     }
 }
 
-fn to_chars(map: &OffsetMap, ranges: &[(usize, usize)]) -> Vec<Token> {
+/// Byte ranges of `text` to code point ranges. The ranges come in text order
+/// (each starts at or after the end of the one before), so one walk through
+/// the text converts them and no map of the text is built.
+fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
+    if text.is_ascii() {
+        return ranges
+            .iter()
+            .map(|&(start, end)| Token { start, end })
+            .collect();
+    }
+    let mut walk = OffsetWalk::new(text);
+    let mut char_at = |b: usize| {
+        walk.to_char(b)
+            .expect("token boundaries are character boundaries")
+    };
     ranges
         .iter()
         .map(|&(a, b)| {
-            let (start, end) = map
-                .to_chars(a, b)
-                .expect("token boundaries are character boundaries");
-            Token { start, end }
+            let start = char_at(a);
+            Token {
+                start,
+                end: char_at(b),
+            }
         })
         .collect()
 }

@@ -8,7 +8,7 @@
 //! reported and left out, never cut, and a span wholly in left-out zones is
 //! only counted.
 
-use crate::offsets::OffsetMap;
+use crate::offsets::OffsetWalk;
 use crate::record::Span;
 use crate::{Zone, ZoneSpan};
 use serde::Serialize;
@@ -59,17 +59,19 @@ impl ZonedText {
     /// The written text of `text` with `zones` (none: the whole text) keeping `keep`.
     #[must_use]
     pub fn new(text: &str, zones: &[ZoneSpan], keep: &[Zone]) -> Self {
-        let map = OffsetMap::new(text);
+        // The zone edges are taken in text order: one walk converts them.
+        let char_len = text.chars().count();
+        let mut walk = OffsetWalk::new(text);
         let whole = [ZoneSpan {
             start: 0,
-            end: map.char_len(),
+            end: char_len,
             zone: Zone::Body,
         }];
         let zones = if zones.is_empty() { &whole[..] } else { zones };
         let mut kept: Vec<(usize, usize)> = zones
             .iter()
             .filter(|z| keep.contains(&z.zone) && z.start < z.end)
-            .map(|z| (z.start, z.end.min(map.char_len())))
+            .map(|z| (z.start, z.end.min(char_len)))
             .collect();
         kept.sort_unstable();
         let mut out = String::new();
@@ -82,7 +84,7 @@ impl ZonedText {
                 continue;
             }
             covered = end;
-            let Some((a, b)) = map.to_bytes(start, end) else {
+            let (Some(a), Some(b)) = (walk.to_byte(start), walk.to_byte(end)) else {
                 continue;
             };
             let raw = &text[a..b];

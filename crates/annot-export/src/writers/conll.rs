@@ -21,54 +21,56 @@ pub(crate) struct ConllWriter {
     pub(crate) scheme: Scheme,
     pub(crate) docstart: bool,
     pub(crate) columns: Vec<Column>,
+    /// The document being made, reused: `out` gets one write a document.
+    pub(crate) buf: Vec<u8>,
 }
 
 impl Writer for ConllWriter {
     fn write(&mut self, ex: &Example<'_>, _vocab: &Vocab, out: &mut dyn Write) -> io::Result<()> {
+        // The document is made in `buf`, then written at once.
+        let buf = &mut self.buf;
+        buf.clear();
         if self.docstart {
-            out.write_all(b"-DOCSTART- (")?;
-            out.write_all(ex.id.as_bytes())?;
-            out.write_all(b")")?;
+            buf.extend_from_slice(b"-DOCSTART- (");
+            buf.extend_from_slice(ex.id.as_bytes());
+            buf.extend_from_slice(b")");
             for _ in 1..self.columns.len().saturating_sub(2).max(1) {
-                out.write_all(b" -X-")?;
+                buf.extend_from_slice(b" -X-");
             }
-            out.write_all(b" O\n\n")?;
+            buf.extend_from_slice(b" O\n\n");
         }
         let ents = token_entities(ex);
         let tags = tags_of(ex, &ents, self.scheme);
         let starts = sentence_starts(ex, &ents);
         let prefixes = self.scheme.prefixes();
-        let mut line = String::new();
         for (i, t) in ex.tokens.iter().enumerate() {
             if i > 0 && starts[i] {
-                out.write_all(b"\n")?;
+                buf.push(b'\n');
             }
-            line.clear();
             for (c, col) in self.columns.iter().enumerate() {
                 if c > 0 {
-                    line.push(' ');
+                    buf.push(b' ');
                 }
                 match col {
-                    Column::Token => line.push_str(ex.slice(t.start, t.end)),
-                    Column::Start => line.push_str(&t.start.to_string()),
-                    Column::End => line.push_str(&t.end.to_string()),
+                    Column::Token => buf.extend_from_slice(ex.slice(t.start, t.end).as_bytes()),
+                    Column::Start => write!(buf, "{}", t.start)?,
+                    Column::End => write!(buf, "{}", t.end)?,
                     Column::Tag => match tags[i] {
                         Some((p, label)) => {
-                            line.push_str(prefixes[p]);
-                            line.push('-');
-                            line.push_str(label);
+                            buf.extend_from_slice(prefixes[p].as_bytes());
+                            buf.push(b'-');
+                            buf.extend_from_slice(label.as_bytes());
                         }
-                        None => line.push('O'),
+                        None => buf.push(b'O'),
                     },
                 }
             }
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
+            buf.push(b'\n');
         }
         if !ex.tokens.is_empty() {
-            out.write_all(b"\n")?;
+            buf.push(b'\n');
         }
-        Ok(())
+        out.write_all(buf)
     }
 }
 

@@ -355,7 +355,10 @@ pub trait Writer {
 #[must_use]
 pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
     match format {
-        Format::Jsonl { tokens } => Box::new(jsonl::JsonlWriter { tokens: *tokens }),
+        Format::Jsonl { tokens } => Box::new(jsonl::JsonlWriter {
+            tokens: *tokens,
+            buf: Vec::new(),
+        }),
         Format::Csv { layout, excel } => Box::new(csv::CsvWriter::new(*layout, *excel)),
         Format::Conll {
             scheme,
@@ -365,6 +368,7 @@ pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
             scheme: *scheme,
             docstart: *docstart,
             columns: columns.clone(),
+            buf: Vec::new(),
         }),
         Format::Hf { scheme } => Box::new(hf::HfWriter { scheme: *scheme }),
         Format::Spacy => Box::new(spacy::SpacyWriter::default()),

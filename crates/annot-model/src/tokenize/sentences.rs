@@ -51,6 +51,9 @@ pub(crate) fn split(text: &str, toks: &[(usize, usize)], lang: Lang) -> Vec<(usi
 }
 
 fn line_break_between(gap: &str) -> bool {
+    if gap.is_empty() || gap == " " {
+        return false;
+    }
     gap.contains([
         '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
     ])

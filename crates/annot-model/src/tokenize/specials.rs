@@ -38,8 +38,11 @@ pub(crate) struct Specials {
     max_len: usize,
     /// First piece of each [`Special::pattern`] -> the longest such pattern, in pieces.
     pattern_starts: HashMap<Box<str>, usize, BuildHasherDefault<FxHasher>>,
-    /// Bit `b` is set when some key of `pattern_starts` starts with byte `b`.
-    pattern_first: [u64; 4],
+    /// Bit `first_byte * 256 + last_byte` is set when some key of
+    /// `pattern_starts` starts and ends so (most tokens start no pattern).
+    pattern_ends: Box<[u64; 1024]>,
+    /// The longest key of `pattern_starts`, in bytes.
+    pattern_max_len: usize,
 }
 
 impl Specials {
@@ -59,8 +62,11 @@ impl Specials {
     /// The longest pattern that starts with the piece `s`, in pieces.
     #[inline]
     pub(crate) fn pattern_width(&self, s: &str) -> Option<usize> {
-        let first = s.as_bytes().first().map_or(0, |&b| usize::from(b));
-        if self.pattern_first[first / 64] & (1 << (first % 64)) == 0 {
+        let (Some(&a), Some(&b)) = (s.as_bytes().first(), s.as_bytes().last()) else {
+            return None;
+        };
+        let bit = usize::from(a) << 8 | usize::from(b);
+        if s.len() > self.pattern_max_len || self.pattern_ends[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
         self.pattern_starts.get(s).copied()
@@ -187,7 +193,8 @@ fn build(lang: Lang) -> Specials {
     let mut max_len = 0;
     let mut ends = Box::new([0u64; 1024]);
     let mut letters_split = false;
-    let mut pattern_first = [0u64; 4];
+    let mut pattern_ends = Box::new([0u64; 1024]);
+    let mut pattern_max_len = 0;
     let mut pattern_starts: HashMap<Box<str>, usize, _> = HashMap::default();
     for (key, pieces) in t {
         // Every piece is short; a longer one would be a bug in the tables above.
@@ -198,8 +205,10 @@ fn build(lang: Lang) -> Specials {
         chunk_pieces(&key, lang, None, &mut scratch, &mut split);
         let pattern = (split.len() > 1).then(|| lens(&mut split.iter().map(|&(a, b)| b - a)));
         if split.len() > 1 {
-            let b = usize::from(key.as_bytes()[0]);
-            pattern_first[b / 64] |= 1 << (b % 64);
+            let first = &key.as_bytes()[..split[0].1];
+            let bit = usize::from(first[0]) << 8 | usize::from(first[first.len() - 1]);
+            pattern_ends[bit / 64] |= 1 << (bit % 64);
+            pattern_max_len = pattern_max_len.max(first.len());
             let width = pattern_starts.entry(key[..split[0].1].into()).or_insert(0);
             *width = split.len().max(*width);
         }
@@ -219,7 +228,8 @@ fn build(lang: Lang) -> Specials {
         letters_split,
         max_len,
         pattern_starts,
-        pattern_first,
+        pattern_ends,
+        pattern_max_len,
     }
 }
 

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::offsets::OffsetMap;
 
 fn toks(text: &str, lang: Lang) -> Vec<&str> {
     let map = OffsetMap::new(text);
@@ -221,6 +222,19 @@ fn news_char() -> impl Strategy<Value = char> {
     ]
 }
 
+#[test]
+fn a_cached_chunk_lands_where_it_is_met_again() {
+    let text = "l'armée, « l'armée, » Dr.Smith. Dr.Smith.";
+    assert_eq!(toks(text, Lang::Fr), toks(text, Lang::Fr));
+    assert_eq!(
+        toks(text, Lang::Fr),
+        [
+            "l'", "armée", ",", "«", "l'", "armée", ",", "»", "Dr.", "Smith", ".", "Dr.", "Smith",
+            "."
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -254,5 +268,30 @@ proptest! {
             let n = sentences.iter().filter(|s| s.start <= t.start && t.end <= s.end).count();
             prop_assert_eq!(n, 1);
         }
+    }
+
+    /// The chunk cache changes nothing: the text twice over (its second half
+    /// from the cache) tokenizes as it does without a cache, and the code
+    /// points are those of a map of the text.
+    #[test]
+    fn cached_tokens_are_the_uncached_ones(
+        chars in prop::collection::vec(news_char(), 0..120),
+        en in any::<bool>(),
+    ) {
+        let half: String = chars.iter().collect();
+        let text = format!("{half} {half}");
+        let lang = if en { Lang::En } else { Lang::Fr };
+        let uncached = token_bytes_with(&text, lang, None);
+        prop_assert_eq!(&token_bytes(&text, lang), &uncached);
+        prop_assert_eq!(&token_bytes(&text, lang), &uncached);
+        let map = OffsetMap::new(&text);
+        let expected: Vec<Token> = uncached
+            .iter()
+            .map(|&(a, b)| {
+                let (start, end) = map.to_chars(a, b).expect("boundaries");
+                Token { start, end }
+            })
+            .collect();
+        prop_assert_eq!(tokenize(&text, lang), expected);
     }
 }

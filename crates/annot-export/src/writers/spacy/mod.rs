@@ -28,7 +28,12 @@
 //! an entity.
 //!
 //! The documents' token columns, spaces, cats and ids go to temporary files
-//! as they come, and the strings stay in memory (one copy of each); the file
+//! as they come, and the strings stay in memory (one copy of each). The
+//! columns are staged compactly (a document's byte length, then per token
+//! the string number of `ORTH` as a LEB128 varint, one byte of `ENT_IOB`
+//! and `SENT_START`, and the string number of `ENT_TYPE` when there is one:
+//! about 3 bytes a token instead of the 32 of the file) and widened back to
+//! spaCy's `uint64` columns when the file is written. The file
 //! itself is written by [`Writer::finish`], which streams them through
 //! zlib (level 1: any level reads the same, and the default level took a
 //! third of the export's time). The msgpack lengths come first, so nothing
@@ -37,7 +42,7 @@
 mod symbols;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, Write};
+use std::io::{self, BufWriter, Read, Seek, Write};
 
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -137,20 +142,57 @@ pub(crate) struct SpacyWriter {
     lengths: Vec<u8>,
     documents: usize,
     tokens: u64,
-    /// Every string met and its id (each hashed once), sorted when written.
-    strings: FxHashMap<String, u64>,
+    /// Every string met and its number in `ids`, sorted when written.
+    strings: FxHashMap<String, u32>,
+    /// The id of each string (each hashed once), by number.
+    ids: Vec<u64>,
     row: Vec<u8>,
 }
 
 impl SpacyWriter {
-    fn keep(&mut self, s: &str) -> u64 {
-        if let Some(id) = self.strings.get(s) {
-            return *id;
+    /// The number of `s` among the strings met.
+    fn keep(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.strings.get(s) {
+            return n;
         }
-        let id = string_id(s);
-        self.strings.insert(s.to_owned(), id);
-        id
+        // Fewer strings than tokens, and a split's tokens fit a u32 (len32).
+        let n = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.push(string_id(s));
+        self.strings.insert(s.to_owned(), n);
+        n
     }
+}
+
+/// A staged token's byte: `ENT_IOB` in bits 0-1, `SENT_START` 1 in bit 2,
+/// an `ENT_TYPE` number following in bit 3.
+const STAGED_SENT_START: u8 = 1 << 2;
+const STAGED_KIND: u8 = 1 << 3;
+
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> io::Result<u32> {
+    let mut n = 0u32;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*at).ok_or_else(bad_stage)?;
+        *at += 1;
+        n |= u32::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            return Ok(n);
+        }
+    }
+    Err(bad_stage())
+}
+
+fn bad_stage() -> io::Error {
+    io::Error::other(
+        "the staged token columns of the spaCy writer do not read back (temporary file damaged?)",
+    )
 }
 
 fn enc(e: rmp::encode::ValueWriteError) -> io::Error {
@@ -177,7 +219,7 @@ impl Writer for SpacyWriter {
         let (tokens, index) = spacy_tokens(ex);
         let n = tokens.len();
         let mut iob = vec![if ex.decided { IOB_O } else { IOB_MISSING }; n];
-        let mut kind = vec![0u64; n];
+        let mut kind: Vec<Option<u32>> = vec![None; n];
         for s in ex.spans {
             let (Some(&a), Some(&b)) = (index.get(s.token_start), index.get(s.token_end)) else {
                 continue;
@@ -188,31 +230,43 @@ impl Writer for SpacyWriter {
             let label = self.keep(&s.label);
             iob[a] = IOB_B;
             iob[a + 1..=b].fill(IOB_I);
-            kind[a..=b].fill(label);
+            kind[a..=b].fill(Some(label));
         }
-        let mut sent = vec![NOT_SENT_START; n];
+        let mut sent = vec![false; n];
         let ents = token_entities(ex);
         for (word, start) in sentence_starts(ex, &ents).into_iter().enumerate() {
             if start {
-                sent[index[word]] = 1;
+                sent[index[word]] = true;
             }
         }
         if let Some(first) = sent.first_mut() {
-            *first = 1;
+            *first = true;
         }
-        self.row.clear();
+        let mut row = std::mem::take(&mut self.row);
+        row.clear();
         let mut spaces = Vec::with_capacity(n);
         for (i, t) in tokens.iter().enumerate() {
-            let orth = self.keep(t.text);
-            for v in [orth, iob[i], kind[i], sent[i]] {
-                self.row.extend_from_slice(&v.to_le_bytes());
+            push_varint(&mut row, self.keep(t.text));
+            let mut byte = iob[i] as u8;
+            if sent[i] {
+                byte |= STAGED_SENT_START;
+            }
+            if kind[i].is_some() {
+                byte |= STAGED_KIND;
+            }
+            row.push(byte);
+            if let Some(k) = kind[i] {
+                push_varint(&mut row, k);
             }
             spaces.push(u8::from(t.ws));
         }
+        self.row = row;
         let spill = self
             .spill
             .as_mut()
             .ok_or_else(|| io::Error::other("no spill"))?;
+        let staged = len32(self.row.len() as u64, "a document's token data")?;
+        spill.tokens.write_all(&staged.to_le_bytes())?;
         spill.tokens.write_all(&self.row)?;
         spill.spaces.write_all(&spaces)?;
         // A document nobody decided has unknown labels: no cats, not all 0.0.
@@ -255,7 +309,7 @@ impl Writer for SpacyWriter {
             rmp::encode::write_uint(w, id).map_err(enc)?;
         }
         let spill = self.spill.take();
-        let (mut tokens, mut spaces, mut cats, mut user_data) = match spill {
+        let (tokens, mut spaces, mut cats, mut user_data) = match spill {
             Some(s) => (
                 Some(rewind(s.tokens)?),
                 Some(rewind(s.spaces)?),
@@ -267,7 +321,7 @@ impl Writer for SpacyWriter {
         let token_bytes = self.tokens * 8 * ATTRS.len() as u64;
         rmp::encode::write_str(w, "tokens").map_err(enc)?;
         rmp::encode::write_bin_len(w, len32(token_bytes, "the token data")?).map_err(enc)?;
-        copy(tokens.as_mut(), w)?;
+        self.widen(tokens, w)?;
         rmp::encode::write_str(w, "spaces").map_err(enc)?;
         rmp::encode::write_bin_len(w, len32(self.tokens, "the space data")?).map_err(enc)?;
         copy(spaces.as_mut(), w)?;
@@ -299,6 +353,49 @@ impl Writer for SpacyWriter {
         rmp::encode::write_array_len(w, docs).map_err(enc)?;
         copy(user_data.as_mut(), w)?;
         z.finish()?;
+        Ok(())
+    }
+}
+
+impl SpacyWriter {
+    /// Writes the staged token columns of every document as spaCy's
+    /// `uint64` columns (`ORTH`, `ENT_IOB`, `ENT_TYPE`, `SENT_START`).
+    fn widen(&self, staged: Option<File>, w: &mut dyn Write) -> io::Result<()> {
+        let Some(file) = staged else {
+            return Ok(());
+        };
+        let mut r = io::BufReader::with_capacity(1 << 16, file);
+        let mut doc = Vec::new();
+        let mut out = Vec::new();
+        let id = |n: u32| self.ids.get(n as usize).copied().ok_or_else(bad_stage);
+        for len in self.lengths.chunks_exact(4) {
+            let tokens = i32::from_le_bytes([len[0], len[1], len[2], len[3]]);
+            let mut size = [0u8; 4];
+            r.read_exact(&mut size)?;
+            doc.resize(u32::from_le_bytes(size) as usize, 0);
+            r.read_exact(&mut doc)?;
+            out.clear();
+            let mut at = 0;
+            for _ in 0..tokens {
+                let orth = id(read_varint(&doc, &mut at)?)?;
+                let byte = *doc.get(at).ok_or_else(bad_stage)?;
+                at += 1;
+                let kind = if byte & STAGED_KIND != 0 {
+                    id(read_varint(&doc, &mut at)?)?
+                } else {
+                    0
+                };
+                let sent = if byte & STAGED_SENT_START != 0 {
+                    1
+                } else {
+                    NOT_SENT_START
+                };
+                for v in [orth, u64::from(byte & 3), kind, sent] {
+                    out.extend_from_slice(&v.to_le_bytes());
+                }
+            }
+            w.write_all(&out)?;
+        }
         Ok(())
     }
 }
