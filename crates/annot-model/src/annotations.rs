@@ -15,7 +15,10 @@
 //! - output is deterministic: annotators and documents come sorted by name;
 //! - records are read when asked for: a log is kept as an index (where each
 //!   document's latest record is, and its status), so memory holds no record
-//!   text and a command walking a corpus holds one document's records at a time.
+//!   text and a command walking a corpus holds one document's records at a time;
+//! - a document's text is read only when a record needs it ([`Depth`]): a
+//!   record made on the current text (its digest is the corpus index's) needs
+//!   none to be counted, one made on another text is always carried over exactly.
 //!
 //! A log that cannot be read is reported for its annotator
 //! ([`Annotations::failures`]) and the others are still read.
@@ -203,14 +206,7 @@ fn resolve_by<E>(
     current: Option<&Document>,
     version: &VersionLookup<'_, E>,
 ) -> std::result::Result<Resolved, E> {
-    let mut out = Resolved {
-        annotator: record.annotator.clone(),
-        line: 0,
-        record,
-        anchor: Anchor::Current,
-        lost: Vec::new(),
-        dropped_zones: None,
-    };
+    let mut out = as_recorded(record);
     let Some(current) = current else {
         out.anchor = Anchor::Orphaned;
         return Ok(out);
@@ -249,6 +245,19 @@ fn resolve_by<E>(
     }
     out.lost.sort_by_key(|l| (l.span.start, l.span.end));
     Ok(out)
+}
+
+/// `record` as it was recorded, standing on the current text: what resolving
+/// a record made on the current text gives when its spans need no check.
+fn as_recorded(record: Record) -> Resolved {
+    Resolved {
+        annotator: record.annotator.clone(),
+        line: 0,
+        record,
+        anchor: Anchor::Current,
+        lost: Vec::new(),
+        dropped_zones: None,
+    }
 }
 
 /// Spans that are `text[start:end]` of `text`, and the others with `loss(reason)`.
@@ -290,12 +299,12 @@ impl AnnotatorRecords {
         self.index
             .latest
             .iter()
-            .map(|(doc, entry)| self.index.read_entry(doc, entry))
+            .map(|(doc, entry)| self.index.read_entry(doc, &entry))
     }
 
     /// Ids of the documents with a record, sorted.
     pub fn documents(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.index.latest.keys().map(AsRef::as_ref)
+        self.index.latest.ids()
     }
 
     /// How many documents have a record.
@@ -361,10 +370,16 @@ impl AnnotatorRecords {
         let Some(record) = self.get(doc)? else {
             return Ok(None);
         };
-        let mut r = resolve_owned(record, current, corpus)?;
+        Ok(Some(
+            self.placed(doc, resolve_owned(record, current, corpus)?),
+        ))
+    }
+
+    /// `r`, the resolved latest record of `doc`, said to be of this log, at its line.
+    fn placed(&self, doc: &str, mut r: Resolved) -> Resolved {
         r.annotator.clone_from(&self.name);
         r.line = self.line_of(doc);
-        Ok(Some(r))
+        r
     }
 }
 
@@ -470,25 +485,73 @@ impl Annotations {
         ids
     }
 
-    /// Every document with a record, in id order, each read once from the
-    /// corpus, with every annotator's latest record resolved against it.
+    /// Every document with a record, in id order, with every annotator's
+    /// latest record resolved against its current text as far as `depth`
+    /// says. The document is read from the corpus once, and only when a
+    /// record needs its text: a record made on another text (it is carried
+    /// over exactly), or one with spans to check. A record made on the
+    /// current text (its digest is the one the corpus index has) needs none
+    /// to know its status and labels.
     pub fn resolved<'a>(
         &'a self,
         corpus: &'a Corpus,
+        depth: Depth,
     ) -> impl Iterator<Item = Result<DocumentAnnotations>> + 'a {
-        self.documents().into_iter().map(move |id| {
-            let current = match corpus.entry(id) {
-                Some(e) => Some(corpus.read_entry(&e)?),
-                None => None,
+        self.documents()
+            .into_iter()
+            .map(move |id| self.resolve_lazily(id, corpus, depth))
+    }
+
+    /// [`Annotations::resolved`] of one document.
+    fn resolve_lazily(
+        &self,
+        id: &str,
+        corpus: &Corpus,
+        depth: Depth,
+    ) -> Result<DocumentAnnotations> {
+        let entry = corpus.try_entry(id)?;
+        let mut current: Option<Document> = None;
+        let mut records = Vec::new();
+        for log in self.logs.values() {
+            let Some(record) = log.get(id)? else {
+                continue;
             };
-            let records = self.resolve_document(id, current.as_ref(), corpus)?;
-            Ok(DocumentAnnotations {
-                id: id.to_owned(),
-                current,
-                records,
-            })
+            let r = match &entry {
+                Some(e)
+                    if record.hash == e.hash
+                        && (depth == Depth::Standing || record.spans.is_empty()) =>
+                {
+                    as_recorded(record)
+                }
+                Some(e) => {
+                    if current.is_none() {
+                        current = Some(corpus.read_entry(e)?);
+                    }
+                    resolve_owned(record, current.as_ref(), corpus)?
+                }
+                None => resolve_owned(record, None, corpus)?,
+            };
+            records.push(log.placed(id, r));
+        }
+        Ok(DocumentAnnotations {
+            id: id.to_owned(),
+            current,
+            records,
         })
     }
+}
+
+/// How far [`Annotations::resolved`] resolves a record made on the current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Every span is checked against the text (a corrupt one is listed as
+    /// lost): what `check` needs.
+    Spans,
+    /// Only how the record stands: its status, labels and anchor. A record
+    /// made on the current text keeps its spans as recorded, unchecked (`check`
+    /// checks them), and the text is not read for it; a record made on another
+    /// text is resolved as with [`Depth::Spans`]. For counts (`status`).
+    Standing,
 }
 
 /// One document and every annotator's latest record of it, resolved.
@@ -496,7 +559,8 @@ impl Annotations {
 pub struct DocumentAnnotations {
     /// The document id.
     pub id: String,
-    /// Its current version, `None` when the corpus does not have it.
+    /// Its current version, when a record needed its text; `None` when no
+    /// record did or the corpus does not have it (the records say which).
     pub current: Option<Document>,
     /// Resolved records, sorted by annotator.
     pub records: Vec<Resolved>,
@@ -656,6 +720,63 @@ mod tests {
         assert!(matches!(r.anchor, Anchor::UnknownText { .. }));
         assert_eq!(r.record.spans.len(), 1);
         assert_eq!(r.lost.len(), 1);
+    }
+
+    #[test]
+    fn counting_reads_no_text_for_records_made_on_it_and_carries_the_others_exactly() {
+        let kept = Document::new("a", "Boukamal et Deir ez-Zor");
+        let old = Document::new("b", "L'armée a repris Boukamal, dit l'OSDH.");
+        let new = Document::new(
+            "b",
+            "Selon l'AFP, l'armée a repris Boukamal, dit l'OSDH (ONG).",
+        );
+        let on_kept = record(&kept, vec![span(&kept.text, "Boukamal", "LOC")]);
+        let on_old = record(
+            &old,
+            vec![
+                span(&old.text, "L'armée", "ORG"),
+                span(&old.text, "Boukamal", "LOC"),
+            ],
+        );
+        let (dir, corpus) = corpus_of(&[vec![kept.clone()], vec![old], vec![new.clone()]]);
+        let path = dir.path().join("alice.jsonl");
+        fs_err::write(&path, format!("{}\n{}\n", line(&on_kept), line(&on_old))).unwrap();
+        let annotations = Annotations {
+            logs: BTreeMap::from([(
+                "alice".to_owned(),
+                AnnotatorRecords::read_file("alice", &path).unwrap(),
+            )]),
+            failures: Vec::new(),
+        };
+        // The file of "a" is unreadable from now on: a read of it would fail.
+        let file = &corpus.files()[0];
+        let len = fs_err::metadata(file).unwrap().len() as usize;
+        fs_err::write(file, "x".repeat(len)).unwrap();
+
+        let counted: Vec<DocumentAnnotations> = annotations
+            .resolved(&corpus, Depth::Standing)
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!(counted.len(), 2);
+        let a = &counted[0];
+        assert!(a.current.is_none(), "the text of 'a' was not read");
+        assert_eq!(a.records[0].anchor, Anchor::Current);
+        assert_eq!(a.records[0].record, on_kept);
+        assert_eq!(a.records[0].line, 1);
+        // A record made on an older text is carried over as `resolve` carries it.
+        let b = &counted[1];
+        let exact = resolve(&on_old, Some(&new), &corpus).unwrap();
+        assert!(matches!(b.records[0].anchor, Anchor::Reanchored { .. }));
+        assert_eq!(b.records[0].record, exact.record);
+        assert_eq!(b.records[0].lost, exact.lost);
+        assert_eq!(b.records[0].lost.len(), 1);
+        assert_eq!(b.current.as_ref(), Some(&new));
+        assert_eq!(b.records[0].line, 2);
+
+        // Checking spans reads the text of "a".
+        let checked: Result<Vec<DocumentAnnotations>> =
+            annotations.resolved(&corpus, Depth::Spans).collect();
+        assert!(checked.is_err());
     }
 
     #[test]

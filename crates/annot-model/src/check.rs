@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use unicode_segmentation::GraphemeCursor;
 
-use crate::annotations::{Anchor, Annotations, Loss, Resolved};
+use crate::annotations::{Anchor, Annotations, Depth, Loss, Resolved};
 use crate::corpus::{Corpus, unread_files};
 use crate::error::Result;
 use crate::offsets::OffsetMap;
@@ -351,7 +351,7 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
         }
     }
     // Each latest record is read once, here (the view reads records on demand).
-    for doc in annotations.resolved(&corpus) {
+    for doc in annotations.resolved(&corpus, Depth::Spans) {
         let doc = doc?;
         for r in &doc.records {
             let Some(log) = annotations.log(&r.annotator) else {

@@ -207,15 +207,15 @@ fn superseded(d: &Draft, decision: &crate::store::LogEntry) -> bool {
 
 /// Splits a journal's drafts into the live ones and the documents whose draft a later
 /// decision of the log (`entry` gives its latest record of a document) superseded.
-fn live_and_stale<'a>(
+fn live_and_stale(
     drafts: BTreeMap<String, DraftLine>,
-    entry: impl Fn(&str) -> Option<&'a crate::store::LogEntry>,
+    entry: impl Fn(&str) -> Option<crate::store::LogEntry>,
 ) -> (BTreeMap<String, DraftLine>, Vec<String>) {
     let mut live = drafts;
     let mut stale = Vec::new();
     live.retain(|doc, line| {
         let decided_after = match (&line.draft, entry(doc)) {
-            (Some(d), Some(e)) => superseded(d, e),
+            (Some(d), Some(e)) => superseded(d, &e),
             _ => false,
         };
         if decided_after {

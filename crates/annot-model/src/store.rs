@@ -22,7 +22,8 @@
 //!
 //! An index keeps where each document's latest record is, not the records
 //! themselves: memory does not grow with the records' contents, and a record
-//! is read when it is asked for ([`LogIndex::read`]).
+//! is read when it is asked for ([`LogIndex::read`]). It holds each
+//! document's id once and a 40-byte slot ([`Latest`]).
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -84,9 +85,9 @@ pub fn read_log(path: &Path) -> Result<LogContents> {
         missing_final_newline: index.missing_final_newline,
         ..LogContents::default()
     };
-    for (doc, entry) in &index.latest {
+    for (doc, entry) in index.latest.iter() {
         out.latest
-            .insert(doc.to_string(), index.read_entry(doc, entry)?);
+            .insert(doc.to_string(), index.read_entry(doc, &entry)?);
         out.lines.insert(doc.to_string(), entry.line as usize);
     }
     out.torn = index.torn;
@@ -279,6 +280,242 @@ pub struct LogEntry {
     pub at: Timestamp,
 }
 
+/// The latest [`LogEntry`] of each document, held compactly: the ids in one
+/// buffer and a fixed-size slot per document (40 bytes), sorted by id and
+/// found by binary search. Documents a writer adds after the table was
+/// built are kept apart ([`Latest::insert`]) and stand over the table's.
+#[derive(Debug, Default)]
+pub struct Latest {
+    /// Every id of `slots`, one after the other (in the order the log first had them).
+    ids: String,
+    /// One per document, sorted by id.
+    slots: Vec<Slot>,
+    /// Entries set since the table was built; an id here stands over its slot.
+    added: BTreeMap<Box<str>, LogEntry>,
+    /// Documents in all (`slots` and `added` together).
+    len: usize,
+}
+
+/// A [`LogEntry`] in a [`Latest`] table, and where its id is in the table's ids.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    offset: u64,
+    second: i64,
+    id_start: u32,
+    id_len: u32,
+    len: u32,
+    line: u32,
+    nanosecond: i32,
+    status: Status,
+}
+
+impl Slot {
+    fn entry(&self) -> LogEntry {
+        LogEntry {
+            offset: self.offset,
+            len: self.len,
+            line: self.line,
+            status: self.status,
+            // The parts were taken from a timestamp, so they make one.
+            at: Timestamp::new(self.second, self.nanosecond).unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, e: &LogEntry) {
+        self.offset = e.offset;
+        self.second = e.at.as_second();
+        self.len = e.len;
+        self.line = e.line;
+        self.nanosecond = e.at.subsec_nanosecond();
+        self.status = e.status;
+    }
+}
+
+/// Builds a [`Latest`] as a log is read: a slot per document, holding the
+/// entry of the record that stands so far.
+#[derive(Debug, Default)]
+struct LatestBuilder {
+    /// Its slots in the order the log first had their documents.
+    table: Latest,
+    /// The slot of each id by a hash of the id; an id whose hash an earlier id
+    /// has is in `collided`.
+    by_hash: std::collections::HashMap<u64, u32>,
+    collided: BTreeMap<Box<str>, u32>,
+}
+
+/// A hash of a document id, for finding its slot while a log is indexed.
+fn id_hash(doc: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    doc.hash(&mut h);
+    h.finish()
+}
+
+impl LatestBuilder {
+    /// The slot of `doc` and its entry so far.
+    fn get(&self, doc: &str) -> Option<(u32, LogEntry)> {
+        let i = match self.by_hash.get(&id_hash(doc)) {
+            Some(&i) if self.table.id_of(i as usize) == doc => i,
+            Some(_) => *self.collided.get(doc)?,
+            None => return None,
+        };
+        Some((i, self.table.slots[i as usize].entry()))
+    }
+
+    fn set(&mut self, slot: u32, entry: &LogEntry) {
+        self.table.slots[slot as usize].set(entry);
+    }
+
+    /// Adds `doc`, which has no slot yet.
+    fn add(&mut self, doc: &str, entry: &LogEntry) -> std::result::Result<(), String> {
+        let too_many = || "the log's document ids add up to more than 4 GiB: split the log by hand";
+        let slot = u32::try_from(self.table.slots.len()).map_err(|_| too_many())?;
+        let id_start = u32::try_from(self.table.ids.len()).map_err(|_| too_many())?;
+        let id_len = u32::try_from(doc.len()).map_err(|_| too_many())?;
+        id_start.checked_add(id_len).ok_or_else(too_many)?;
+        self.table.ids.push_str(doc);
+        let mut s = Slot {
+            offset: 0,
+            second: 0,
+            id_start,
+            id_len,
+            len: 0,
+            line: 0,
+            nanosecond: 0,
+            status: entry.status,
+        };
+        s.set(entry);
+        self.table.slots.push(s);
+        match self.by_hash.entry(id_hash(doc)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(slot);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(doc.into(), slot);
+            }
+        }
+        Ok(())
+    }
+
+    /// The table, its slots sorted by id.
+    fn finish(self) -> Latest {
+        let mut table = self.table;
+        let ids = std::mem::take(&mut table.ids);
+        table
+            .slots
+            .sort_unstable_by(|a, b| slot_id(&ids, a).cmp(slot_id(&ids, b)));
+        table.ids = ids;
+        table.ids.shrink_to_fit();
+        table.slots.shrink_to_fit();
+        table.len = table.slots.len();
+        table
+    }
+}
+
+fn slot_id<'a>(ids: &'a str, s: &Slot) -> &'a str {
+    &ids[s.id_start as usize..(s.id_start + s.id_len) as usize]
+}
+
+impl Latest {
+    fn id_of(&self, i: usize) -> &str {
+        slot_id(&self.ids, &self.slots[i])
+    }
+
+    fn slot_of(&self, doc: &str) -> Option<usize> {
+        self.slots
+            .binary_search_by(|s| slot_id(&self.ids, s).cmp(doc))
+            .ok()
+    }
+
+    /// The latest entry of `doc`.
+    #[must_use]
+    pub fn get(&self, doc: &str) -> Option<LogEntry> {
+        if let Some(e) = self.added.get(doc) {
+            return Some(*e);
+        }
+        self.slot_of(doc).map(|i| self.slots[i].entry())
+    }
+
+    /// Sets the latest entry of `doc`.
+    pub fn insert(&mut self, doc: &str, entry: LogEntry) {
+        let new = !self.added.contains_key(doc) && self.slot_of(doc).is_none();
+        self.added.insert(doc.into(), entry);
+        if new {
+            self.len += 1;
+        }
+    }
+
+    /// How many documents have an entry.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no document has an entry.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every document's latest entry, in id order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, LogEntry)> + '_ {
+        LatestIter {
+            table: self,
+            slot: 0,
+            added: self.added.iter().peekable(),
+            left: self.len,
+        }
+    }
+
+    /// The ids of the documents, sorted.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.iter().map(|(id, _)| id)
+    }
+}
+
+/// [`Latest::iter`]: the table's slots and the entries added since, merged in id order.
+struct LatestIter<'a> {
+    table: &'a Latest,
+    slot: usize,
+    added: std::iter::Peekable<std::collections::btree_map::Iter<'a, Box<str>, LogEntry>>,
+    left: usize,
+}
+
+impl<'a> Iterator for LatestIter<'a> {
+    type Item = (&'a str, LogEntry);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let table = self.table;
+        let from_slot = (self.slot < table.slots.len()).then(|| table.id_of(self.slot));
+        let take_added = match (from_slot, self.added.peek()) {
+            (None, None) => return None,
+            (Some(id), Some((added, _))) => {
+                if id == added.as_ref() {
+                    // The added entry stands over the slot's.
+                    self.slot += 1;
+                }
+                id >= added.as_ref()
+            }
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+        };
+        let item = if take_added {
+            self.added.next().map(|(id, e)| (id.as_ref(), *e))
+        } else {
+            self.slot += 1;
+            from_slot.map(|id| (id, table.slots[self.slot - 1].entry()))
+        };
+        self.left = self.left.saturating_sub(1);
+        item
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for LatestIter<'_> {}
+
 /// A log, indexed: where the latest record of each document is. Records are
 /// read when asked for, from the file opened when the log was indexed; an
 /// append-only log keeps every indexed line where it was, so records appended
@@ -291,7 +528,7 @@ pub struct LogIndex {
     file: Option<std::fs::File>,
     /// The latest record of each document, by document id (sorted, so every
     /// reader walks them in the same order).
-    pub latest: BTreeMap<Box<str>, LogEntry>,
+    pub latest: Latest,
     /// How many records the log holds in all (history included).
     pub records: usize,
     /// A torn final line, if there was one.
@@ -343,7 +580,7 @@ fn index_file(
     file: std::fs::File,
     mut keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
 ) -> Result<LogIndex> {
-    let mut latest: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
+    let mut latest = LatestBuilder::default();
     let mut kept = 0;
     let scanned = scan_log(
         BufReader::with_capacity(1 << 16, &file),
@@ -375,17 +612,15 @@ fn index_file(
                 status: head.status,
                 at: head.at,
             };
-            match latest.get_mut(head.doc.as_ref()) {
-                Some(old) => {
-                    if supersedes(&entry, bytes, old, &file)
+            match latest.get(&head.doc) {
+                Some((slot, old)) => {
+                    if supersedes(&entry, bytes, &old, &file)
                         .map_err(|e| Rejected::Refused(format!("cannot read the log: {e}")))?
                     {
-                        *old = entry;
+                        latest.set(slot, &entry);
                     }
                 }
-                None => {
-                    latest.insert(head.doc.into(), entry);
-                }
+                None => latest.add(&head.doc, &entry).map_err(Rejected::Refused)?,
             }
             Ok(())
         },
@@ -393,7 +628,7 @@ fn index_file(
     Ok(LogIndex {
         path: path.to_owned(),
         file: Some(file),
-        latest,
+        latest: latest.finish(),
         records: kept,
         torn: scanned.torn,
         byte_order_mark: scanned.byte_order_mark,
@@ -430,7 +665,7 @@ impl LogIndex {
         LogIndex {
             path: path.to_owned(),
             file: None,
-            latest: BTreeMap::new(),
+            latest: Latest::default(),
             records: 0,
             torn: None,
             byte_order_mark: false,
@@ -458,7 +693,7 @@ impl LogIndex {
     /// As [`LogIndex::read_entry`].
     pub fn read(&self, doc: &str) -> Result<Option<Record>> {
         match self.latest.get(doc) {
-            Some(entry) => self.read_entry(doc, entry).map(Some),
+            Some(entry) => self.read_entry(doc, &entry).map(Some),
             None => Ok(None),
         }
     }
@@ -526,12 +761,12 @@ impl LogIndex {
                 status: p.status,
                 at: p.at,
             };
-            let takes_place = match (self.latest.get(p.doc.as_ref()), &self.file) {
-                (Some(old), Some(file)) => supersedes(&entry, bytes, old, file)?,
+            let takes_place = match (self.latest.get(&p.doc), &self.file) {
+                (Some(old), Some(file)) => supersedes(&entry, bytes, &old, file)?,
                 _ => true,
             };
             if takes_place {
-                self.latest.insert(p.doc.clone(), entry);
+                self.latest.insert(&p.doc, entry);
             }
         }
         self.records += batch.pending.len();
@@ -806,11 +1041,11 @@ impl AnnotatorLog {
         };
         let at = parse_at(&record.doc, &record.at)?;
         let bytes = serde_json::to_vec(record).map_err(std::io::Error::other)?;
-        let entry = LogEntry { at, ..*old };
+        let entry = LogEntry { at, ..old };
         let Some(file) = &self.index.file else {
             return Ok(true);
         };
-        Ok(supersedes(&entry, &bytes, old, file)?)
+        Ok(supersedes(&entry, &bytes, &old, file)?)
     }
 
     /// The latest record of one document, read from the log.
@@ -823,7 +1058,7 @@ impl AnnotatorLog {
 
     /// What the index keeps of the latest record of `doc` (its line, status, time).
     #[must_use]
-    pub fn entry(&self, doc: &str) -> Option<&LogEntry> {
+    pub fn entry(&self, doc: &str) -> Option<LogEntry> {
         self.index.latest.get(doc)
     }
 
@@ -835,10 +1070,7 @@ impl AnnotatorLog {
 
     /// The status of the latest record of each document, in document order.
     pub fn statuses(&self) -> impl Iterator<Item = (&str, Status)> + '_ {
-        self.index
-            .latest
-            .iter()
-            .map(|(doc, e)| (doc.as_ref(), e.status))
+        self.index.latest.iter().map(|(doc, e)| (doc, e.status))
     }
 
     /// The latest record of each document with a status `keep` takes, in
@@ -851,7 +1083,7 @@ impl AnnotatorLog {
             .latest
             .iter()
             .filter(move |(_, e)| keep(e.status))
-            .map(|(doc, e)| self.index.read_entry(doc, e))
+            .map(|(doc, e)| self.index.read_entry(doc, &e))
     }
 
     /// [`AnnotatorLog::records_where`] reading only the fields `T` has.
@@ -861,9 +1093,9 @@ impl AnnotatorLog {
     ) -> impl Iterator<Item = Result<T>> + 'a {
         self.index
             .latest
-            .values()
-            .filter(move |e| keep(e.status))
-            .map(|e| self.index.read_entry_as(e))
+            .iter()
+            .filter(move |(_, e)| keep(e.status))
+            .map(|(_, e)| self.index.read_entry_as(&e))
     }
 
     /// How many documents have a record.
@@ -976,7 +1208,7 @@ mod tests {
                 later,
                 "20:30Z is after 21:00+01:00"
             );
-            assert_eq!(index.latest["a"].status, Status::Flagged);
+            assert_eq!(index.latest.get("a").unwrap().status, Status::Flagged);
             assert_eq!(index.records, 4);
             let log = read_log(&p).unwrap();
             assert_eq!(log.latest["a"], later);
@@ -985,6 +1217,49 @@ mod tests {
             assert_eq!(w.get("a").unwrap().unwrap(), later);
             assert_eq!(w.status_of("b"), Some(Status::Accepted));
         }
+    }
+
+    #[test]
+    fn the_table_finds_every_id_even_when_two_share_a_hash_and_merges_what_a_writer_adds() {
+        let e = |line: u32, status, at: &str| LogEntry {
+            offset: u64::from(line) * 100,
+            len: 90,
+            line,
+            status,
+            at: at.parse().unwrap(),
+        };
+        let t1 = "2026-11-23T20:00:00.5Z";
+        let mut b = LatestBuilder::default();
+        b.add("m", &e(1, Status::Accepted, t1)).unwrap();
+        // "b" finds its hash taken by "m": it goes among the ids that collided.
+        b.by_hash.insert(id_hash("b"), 0);
+        b.add("b", &e(2, Status::Skipped, t1)).unwrap();
+        assert_eq!(b.collided.len(), 1);
+        b.add("z", &e(3, Status::Rejected, "1960-01-01T00:00:00.25Z"))
+            .unwrap();
+        let (slot, got) = b.get("b").unwrap();
+        assert_eq!((slot, got), (1, e(2, Status::Skipped, t1)));
+        b.set(slot, &e(4, Status::Flagged, t1));
+        assert_eq!(b.get("m").unwrap(), (0, e(1, Status::Accepted, t1)));
+        assert!(b.get("x").is_none());
+        let mut t = b.finish();
+        assert_eq!(t.ids().collect::<Vec<_>>(), ["b", "m", "z"]);
+        assert_eq!(t.get("b"), Some(e(4, Status::Flagged, t1)));
+        assert_eq!(
+            t.get("z"),
+            Some(e(3, Status::Rejected, "1960-01-01T00:00:00.25Z")),
+            "a time before 1970, to the fraction"
+        );
+        assert_eq!(t.get("a"), None);
+        // What a writer adds stands over the table and goes in id order.
+        t.insert("c", e(5, Status::Accepted, t1));
+        t.insert("m", e(6, Status::Skipped, t1));
+        t.insert("m", e(7, Status::Skipped, t1));
+        assert_eq!(t.len(), 4);
+        let all: Vec<(&str, u32)> = t.iter().map(|(id, e)| (id, e.line)).collect();
+        assert_eq!(all, [("b", 4), ("c", 5), ("m", 7), ("z", 3)]);
+        assert_eq!(t.iter().len(), 4);
+        assert_eq!(t.get("m").unwrap().line, 7);
     }
 
     #[test]
@@ -1007,7 +1282,7 @@ mod tests {
         let twice = format!("{}\n{}\n", line(&small), line(&small));
         fs_err::write(&p, twice).unwrap();
         let index = index_log(&p).unwrap();
-        assert_eq!(index.latest["a"].line, 1);
+        assert_eq!(index.latest.get("a").unwrap().line, 1);
         assert_eq!(index.read("a").unwrap().unwrap(), small);
         // The writer follows the same rule for what it appends.
         let mut w = AnnotatorLog::open(&p, "alice").unwrap();
@@ -1026,7 +1301,7 @@ mod tests {
         w.append(&old).unwrap();
         assert_eq!(w.get("a").unwrap().unwrap(), large);
         drop(w);
-        assert_eq!(index_log(&p).unwrap().latest["a"].line, 3);
+        assert_eq!(index_log(&p).unwrap().latest.get("a").unwrap().line, 3);
     }
 
     #[test]
@@ -1192,14 +1467,7 @@ mod tests {
         let index = index_log(&p).unwrap();
         assert_eq!(whole.torn.as_ref().map(|t| t.line), Some(2));
         assert_eq!(index.torn.as_ref().map(|t| t.line), Some(2));
-        assert_eq!(
-            index
-                .latest
-                .keys()
-                .map(AsRef::as_ref)
-                .collect::<Vec<&str>>(),
-            ["a"]
-        );
+        assert_eq!(index.latest.ids().collect::<Vec<&str>>(), ["a"]);
         assert_eq!(index.records, 1);
         // With its newline the line is wrong, not torn: read_log refuses it; the
         // index reads only its head, and the record fails when it is read.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use annot_model::annotations::{Anchor, Annotations};
+use annot_model::annotations::{Anchor, Annotations, Depth};
 use annot_model::project::Project;
 use annot_model::record::Status;
 use serde::Serialize;
@@ -63,7 +63,9 @@ struct AnnotatorReport {
     doc_labels: BTreeMap<String, usize>,
     /// Records made on a text that has since changed, carried onto the current text.
     stale: usize,
-    /// Spans of latest records that are not on the current text (corrupt, or lost when it changed).
+    /// Spans of latest accepted records not carried onto the current text when
+    /// it changed (corrupt spans of records made on the current text are
+    /// `annot check`'s: counting does not read the text).
     lost_spans: usize,
     /// Records of documents no longer in the corpus.
     orphaned: usize,
@@ -92,7 +94,9 @@ pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::
         }
         annotators.insert(log.name.clone(), a);
     }
-    for doc in annotations.resolved(&corpus) {
+    // Counts need how each record stands, not its spans checked: a record
+    // made on the current text is counted without reading the text.
+    for doc in annotations.resolved(&corpus, Depth::Standing) {
         let doc = doc?;
         for r in &doc.records {
             let Some(a) = annotators.get_mut(&r.annotator) else {
