@@ -292,43 +292,94 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f.sync(),
             Sink::Stream(out) => out.flush(),
-            Sink::Dir { tmp, .. } => annot_model::atomic::sync_dir(tmp.path()),
+            Sink::Dir { tmp, .. } => annot_model::atomic::sync_files_in(tmp.path()),
         }
     }
 
-    /// Makes what was written visible at its path.
+    /// Makes what was written visible at its path (a folder: see [`replace_dirs`]).
     fn commit(self) -> std::io::Result<()> {
         match self {
             Sink::File(f, _) => f.commit(),
             Sink::Stream(out) => out.flush(),
-            Sink::Dir { tmp, path, .. } => replace_dir(tmp, &path),
+            Sink::Dir { tmp, path, .. } => replace_dirs(vec![(tmp, path)])?.finish(),
         }
     }
 }
 
-/// Puts the directory `tmp` at `path`: an old directory there is moved
-/// aside first and removed after, so `path` is at every moment the old
-/// directory, nothing, or the new one, never half of one.
-fn replace_dir(tmp: annot_model::atomic::TempDir, path: &Path) -> std::io::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    annot_model::atomic::sync_dir(tmp.path())?;
-    let old = if fs_err::symlink_metadata(path).is_ok() {
-        let aside = annot_model::atomic::TempDir::new_in(parent)?;
-        let aside_path = aside.path().join("old");
-        fs_err::rename(path, &aside_path)?;
-        Some(aside)
-    } else {
-        None
+/// Old folders moved aside by [`replace_dirs`], removed by [`Aside::finish`]
+/// once the whole commit is done.
+struct Aside(Option<annot_model::atomic::TempDir>);
+
+impl Aside {
+    /// Removes the old folders (an interrupt meanwhile removes the rest).
+    fn finish(self) -> std::io::Result<()> {
+        if let Some(aside) = self.0 {
+            let path = aside.path().to_owned();
+            drop(aside);
+            if fs_err::symlink_metadata(&path).is_ok() {
+                fs_err::remove_dir_all(&path)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Puts each temporary folder at its path, all or none: the old folders there
+/// are first moved aside into one temporary folder (kept by an interrupt that
+/// cuts the commit short), then the new ones renamed into place; when a rename
+/// fails, the new folders placed are taken out and the old ones moved back.
+/// Each path is at every moment its old folder, nothing, or the new one. The
+/// old folders are removed by [`Aside::finish`], after the whole commit.
+fn replace_dirs(dirs: Vec<(annot_model::atomic::TempDir, PathBuf)>) -> std::io::Result<Aside> {
+    let Some(parent) = dirs
+        .first()
+        .map(|(_, p)| p.parent().unwrap_or(Path::new(".")).to_owned())
+    else {
+        return Ok(Aside(None));
     };
-    let new = tmp.keep();
-    if let Err(e) = fs_err::rename(&new, path) {
-        let _ = fs_err::remove_dir_all(&new);
+    let aside = annot_model::atomic::TempDir::aside_in(&parent)?;
+    // (new folder, its path, where its old folder was moved)
+    let mut moved: Vec<(PathBuf, PathBuf, Option<PathBuf>)> = Vec::new();
+    let mut placed: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut temps = Vec::new();
+    let swap = || -> std::io::Result<()> {
+        for (i, (tmp, path)) in dirs.into_iter().enumerate() {
+            let old = if fs_err::symlink_metadata(&path).is_ok() {
+                let to = aside.path().join(i.to_string());
+                fs_err::rename(&path, &to)?;
+                annot_model::atomic::commit_step();
+                Some(to)
+            } else {
+                None
+            };
+            moved.push((tmp.path().to_owned(), path, old));
+            temps.push(tmp);
+        }
+        for (new, path, _) in &moved {
+            fs_err::rename(new, path)?;
+            placed.push((new.clone(), path.clone()));
+            annot_model::atomic::commit_step();
+        }
+        annot_model::atomic::sync_dir(&parent)
+    };
+    if let Err(e) = swap() {
+        // Back as it was: the new folders out, the old ones back.
+        for (new, path) in placed.iter().rev() {
+            let _ = fs_err::rename(path, new);
+        }
+        for (_, path, old) in moved.iter().rev() {
+            if let Some(old) = old {
+                let _ = fs_err::rename(old, path);
+            }
+        }
+        let _ = annot_model::atomic::sync_dir(&parent);
         return Err(e);
     }
-    annot_model::atomic::sync_dir(parent)?;
-    annot_model::atomic::commit_step();
-    drop(old);
-    Ok(())
+    // Renamed into place: not to be removed.
+    for tmp in temps {
+        let _ = tmp.keep();
+    }
+    Ok(Aside(Some(aside)))
 }
 
 fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
@@ -527,10 +578,22 @@ fn write_all(
         ),
         Output::Stdout => None,
     };
+    // Folders (brat) are swapped together, files one by one (each a rename).
+    let mut folders = Vec::new();
     for s in sinks {
-        let path = s.path();
-        s.commit().map_err(io_err(path))?;
+        match s {
+            Sink::Dir { tmp, path, .. } => folders.push((tmp, path)),
+            s => {
+                let path = s.path();
+                s.commit().map_err(io_err(path))?;
+            }
+        }
     }
+    let out_dir = match &config.output {
+        Output::Dir(dir) => dir.clone(),
+        Output::Stdout => PathBuf::from("-"),
+    };
+    let aside = replace_dirs(folders).map_err(io_err(out_dir.clone()))?;
     let mut side = Vec::new();
     if let Output::Dir(dir) = &config.output {
         for (name, bytes) in files {
@@ -551,6 +614,7 @@ fn write_all(
     if let Some(guard) = guard {
         guard.complete();
     }
+    aside.finish().map_err(io_err(out_dir))?;
     Ok(Summary {
         format: format_name(&config.format),
         source: source_name(&config.source),
