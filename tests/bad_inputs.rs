@@ -1727,3 +1727,70 @@ fn kill_at_each_step_of_an_annotated_import_is_reported_or_whole() {
         }
     }
 }
+
+/// corpus/ deleted, or replaced by a file: status and export say so (exit 2)
+/// instead of reporting 0 documents and writing an empty export.
+#[test]
+fn a_missing_corpus_folder_is_named_by_status_and_export() {
+    let (tmp, root) = fixture();
+    let corpus = root.join("corpus");
+    let out = tmp.path().join("out");
+    let aside = tmp.path().join("corpus-aside");
+    std::fs::rename(&corpus, &aside).unwrap();
+    for (make_file, said) in [(false, "is missing"), (true, "is not a folder")] {
+        if make_file {
+            std::fs::write(&corpus, "not a folder").unwrap();
+        }
+        for args in [
+            vec!["status"],
+            vec!["export", "--format", "jsonl", "--from", "alice", "--out"],
+        ] {
+            let mut c = annot_in(&root);
+            c.args(&args);
+            if args[0] == "export" {
+                c.arg(&out);
+            }
+            let done = c.assert().code(2);
+            let err = String::from_utf8_lossy(&done.get_output().stderr).to_string();
+            assert!(err.contains("corpus") && err.contains(said), "{args:?}: {err}");
+        }
+        assert!(!out.exists(), "nothing exported");
+    }
+    std::fs::remove_file(&corpus).unwrap();
+    std::fs::rename(&aside, &corpus).unwrap();
+    annot_in(&root).arg("status").assert().success();
+}
+
+/// A split far from its weights (all 60 near-duplicate documents are one cluster,
+/// held together in one split): a warning names the split and the largest
+/// cluster; with --no-near-duplicates there is no cluster and no warning.
+#[test]
+fn a_split_far_from_its_weights_warns_with_the_largest_cluster() {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(60)).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let export = |extra: &[&str]| {
+        let done = annot_in(&root)
+            .args(["export", "--format", "jsonl", "--from", "bulk"])
+            .args(["--split", "train=50,dev=50", "--seed", "1", "--out"])
+            .arg(tmp.path().join("out"))
+            .args(extra)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&done.get_output().stderr).to_string()
+    };
+    let err = export(&[]);
+    assert!(
+        err.contains("warning: split ")
+            && err.contains("% of the documents for a weight of 50%")
+            && err.contains("the largest near-duplicate cluster, 60 document(s) like big"),
+        "{err}"
+    );
+    let err = export(&["--no-near-duplicates"]);
+    assert!(!err.contains("warning: split"), "{err}");
+}

@@ -20,7 +20,7 @@ use crate::error::{ExportError, Result};
 use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
 use crate::split::{Signature, SplitConfig, plan, simhash};
-use crate::summary::{LeftOut, SplitSummary, Summary};
+use crate::summary::{LargestCluster, LeftOut, OffWeights, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
 use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
 
@@ -458,6 +458,8 @@ fn write_all(
     // Documents with a --group-by value, and the keys of those without one.
     let mut grouped = 0usize;
     let mut meta_keys = BTreeSet::new();
+    // Each near-duplicate cluster: its documents, its first document, its split.
+    let mut cluster_sizes: BTreeMap<usize, (usize, String, usize)> = BTreeMap::new();
     // Documents are built (read, checked, tokenized) a batch at a time on
     // every core, the next batch while this one is written, in id order.
     let mut batches = ids.chunks(BATCH);
@@ -526,6 +528,10 @@ fn write_all(
                 }
                 if let Some(c) = cluster {
                     s.cluster_ids.insert(c);
+                    let size = cluster_sizes
+                        .entry(c)
+                        .or_insert_with(|| (0, b.doc.id.clone(), split));
+                    size.0 += 1;
                 }
             }
             Ok(())
@@ -615,7 +621,9 @@ fn write_all(
         guard.complete();
     }
     aside.finish().map_err(io_err(out_dir))?;
+    let off_weights = off_weights(&config.split.splits, &summaries, &cluster_sizes);
     Ok(Summary {
+        off_weights,
         format: format_name(&config.format),
         source: source_name(&config.source),
         documents: summaries.iter().map(|s| s.documents).sum(),
@@ -624,6 +632,54 @@ fn write_all(
         preflight: report,
         side_files: side,
         removed,
+    })
+}
+
+/// How far (in points of percent) a split may miss its weight before the
+/// export warns.
+const OFF_WEIGHTS_POINTS: f64 = 10.0;
+
+/// The split furthest from its weight, when it misses it by more than
+/// [`OFF_WEIGHTS_POINTS`], with the largest near-duplicate cluster (which the
+/// split holds together, the likely cause).
+fn off_weights(
+    weights: &[(String, u64)],
+    summaries: &[SplitSummary],
+    clusters: &BTreeMap<usize, (usize, String, usize)>,
+) -> Option<OffWeights> {
+    let documents: usize = summaries.iter().map(|s| s.documents).sum();
+    let total: u64 = weights.iter().map(|(_, w)| w).sum();
+    if weights.len() < 2 || documents == 0 || total == 0 {
+        return None;
+    }
+    let (split, share, weight) = weights
+        .iter()
+        .zip(summaries)
+        .map(|((name, w), s)| {
+            (
+                name.clone(),
+                100.0 * s.documents as f64 / documents as f64,
+                100.0 * *w as f64 / total as f64,
+            )
+        })
+        .max_by(|a, b| (a.1 - a.2).abs().total_cmp(&(b.1 - b.2).abs()))?;
+    if (share - weight).abs() <= OFF_WEIGHTS_POINTS {
+        return None;
+    }
+    // Without a cluster held together, a small export's hashing alone misses weights.
+    let (n, first, at) = clusters.values().max_by_key(|(n, _, _)| *n)?;
+    Some(OffWeights {
+        split,
+        share,
+        weight,
+        largest_cluster: LargestCluster {
+            documents: *n,
+            first: first.clone(),
+            split: weights
+                .get(*at)
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default(),
+        },
     })
 }
 
