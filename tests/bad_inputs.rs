@@ -1752,7 +1752,10 @@ fn a_missing_corpus_folder_is_named_by_status_and_export() {
             }
             let done = c.assert().code(2);
             let err = String::from_utf8_lossy(&done.get_output().stderr).to_string();
-            assert!(err.contains("corpus") && err.contains(said), "{args:?}: {err}");
+            assert!(
+                err.contains("corpus") && err.contains(said),
+                "{args:?}: {err}"
+            );
         }
         assert!(!out.exists(), "nothing exported");
     }
@@ -1768,7 +1771,17 @@ fn a_missing_corpus_folder_is_named_by_status_and_export() {
 fn a_split_far_from_its_weights_warns_with_the_largest_cluster() {
     let (tmp, root) = fixture();
     let docs = tmp.path().join("bulk.jsonl");
-    std::fs::write(&docs, big_text_docs(60)).unwrap();
+    // One article, 60 copies a word apart: one near-duplicate cluster.
+    let article = "The city council met on Monday to discuss the new water plan for the \
+                   northern districts, where wells ran dry last summer. "
+        .repeat(20);
+    let lines: String = (0..60)
+        .map(|i| {
+            let text = format!("{article}Copy {i}.");
+            serde_json::json!({"id": format!("near{i:02}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&docs, lines).unwrap();
     annot_in(&root)
         .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
         .arg(&docs)
@@ -1788,7 +1801,7 @@ fn a_split_far_from_its_weights_warns_with_the_largest_cluster() {
     assert!(
         err.contains("warning: split ")
             && err.contains("% of the documents for a weight of 50%")
-            && err.contains("the largest near-duplicate cluster, 60 document(s) like big"),
+            && err.contains("the largest near-duplicate cluster, 60 document(s) like near"),
         "{err}"
     );
     let err = export(&["--no-near-duplicates"]);

@@ -530,7 +530,9 @@ fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
         }
     }
     // annot imports its own brat export without a word of its annotation.conf.
-    let back = annot_in(&root)
+    let fresh = tmp.path().join("fresh");
+    annot_in(&root).arg("init").arg(&fresh).assert().success();
+    let back = annot_in(&fresh)
         .args(["import", "--format", "brat", "--as", "back"])
         .arg(dir.join("all"))
         .assert()

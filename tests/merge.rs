@@ -541,13 +541,23 @@ fn a_torn_last_line_of_the_target_set_aside_is_said_and_the_dry_run_says_it_woul
     text.push_str("{\"doc\":\"d1\",\"status\":\"acc");
     std::fs::write(&gold, &text).unwrap();
     let dry = annot_in(&root)
-        .args(["merge", "alice", "bob", "carol", "--into", "gold", "--dry-run"])
+        .args([
+            "merge",
+            "alice",
+            "bob",
+            "carol",
+            "--into",
+            "gold",
+            "--dry-run",
+        ])
         .assert()
         .success();
     let err = String::from_utf8_lossy(&dry.get_output().stderr).to_string();
     assert!(
-        err.contains(&format!("would set aside a torn last line (line {})", lines + 1))
-            && err.contains("gold.jsonl.rejected"),
+        err.contains(&format!(
+            "would set aside a torn last line (line {})",
+            lines + 1
+        )) && err.contains("gold.jsonl.rejected"),
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&gold).unwrap(), text);

@@ -520,7 +520,9 @@ fn a_shard_the_preflight_refuses_writes_nothing() {
             .write_stdin(lines.clone())
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("spacy and parquet are binary files"))
+            .stderr(predicate::str::contains(
+                "spacy and parquet are binary files",
+            ))
             .stderr(predicate::str::contains("--features parquet").not());
     }
 }

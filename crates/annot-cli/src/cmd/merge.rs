@@ -92,13 +92,17 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         let rejected = annot_model::store::rejected_path(&into_path);
         Some(format!(
             "{} a torn last line (line {}) of {} in {} (a write cut short; the records before it are whole)",
-            if dry_run { "would set aside" } else { "set aside" },
+            if dry_run {
+                "would set aside"
+            } else {
+                "set aside"
+            },
             torn.line,
             super::display_path(&into_path),
             super::display_path(&rejected)
         ))
     };
-    let mut torn = None;
+    let torn;
     let report = if args.dry_run {
         let index = annot_model::store::index_log(&into_path)?;
         torn = torn_note(index.torn.as_ref(), true);
