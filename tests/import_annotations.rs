@@ -1240,7 +1240,7 @@ fn an_interrupted_annotated_import_is_told_until_finished() {
     run("p.jsonl").success();
     assert!(!journal.exists(), "a finished import leaves no journal");
     // What a kill after the corpus file leaves (the import writes this
-    // before its first record, removes it after its last).
+    // before its corpus file is in place, removes it after its last record).
     std::fs::write(
         &journal,
         json!([{"inputs": ["p.jsonl"], "corpus_file": "proj/corpus/import-0001.jsonl",
@@ -1251,7 +1251,7 @@ fn an_interrupted_annotated_import_is_told_until_finished() {
     let out = annot_in(&root).arg("check").assert().failure();
     let err = stderr(&out);
     assert!(
-        err.contains("error: the annotated import of p.jsonl at 2026-12-01T12:00:00Z was interrupted after its corpus file proj/corpus/import-0001.jsonl was written, before all its records were (20000 for m to write)"),
+        err.contains("error: the annotated import of p.jsonl at 2026-12-01T12:00:00Z did not finish: its documents may be in the project (proj/corpus/import-0001.jsonl) without all their records (20000 for m to write)"),
         "{err}"
     );
     assert!(
@@ -1262,7 +1262,7 @@ fn an_interrupted_annotated_import_is_told_until_finished() {
     write_lines(&other, &[json!({"id": "b", "text": "Rien.", "spans": []})]);
     let out = run("q.jsonl").success();
     assert!(
-        stderr(&out).contains("was interrupted after its corpus file"),
+        stderr(&out).contains("did not finish: its documents may be in the project"),
         "{}",
         stderr(&out)
     );
