@@ -1657,6 +1657,144 @@ fn interrupt_at_each_step_of_an_export_commit_leaves_a_whole_export() {
     }
 }
 
+/// Every entry under `dir` named `.annot-tmp-*`, files and folders.
+fn temp_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(".annot-tmp-") {
+                out.push(e.path());
+            } else if e.file_type().unwrap().is_dir() {
+                todo.push(e.path());
+            }
+        }
+    }
+    out
+}
+
+/// A brat export of 2 splits over one of 3: the arguments, and the project.
+fn brat_exports() -> (
+    tempfile::TempDir,
+    PathBuf,
+    impl Fn(&Path, bool) -> Vec<std::ffi::OsString>,
+) {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    std::fs::write(&docs, big_text_docs(60)).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let export = |out: &Path, new: bool| -> Vec<std::ffi::OsString> {
+        let (split, seed) = if new {
+            ("train=90,dev=10", "2")
+        } else {
+            ("train=50,dev=25,test=25", "1")
+        };
+        [
+            "export", "--format", "brat", "--from", "bulk", "--split", split, "--seed", seed,
+        ]
+        .iter()
+        .map(std::ffi::OsString::from)
+        .chain(["--out".into(), out.as_os_str().to_owned()])
+        .collect()
+    };
+    (tmp, root, export)
+}
+
+fn relative_snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_owned(), b))
+        .collect()
+}
+
+/// Ctrl-C (and SIGTERM) after each step of a brat export's commit (the old split
+/// folders moved aside, the new ones renamed in, the manifest, the stale split
+/// removed): `--out` is wholly the new export, never a new train/ beside the old
+/// dev/, and no `.annot-tmp-*` folder is left.
+#[test]
+fn interrupt_at_each_step_of_a_brat_export_commit_leaves_a_whole_export() {
+    let (tmp, root, export) = brat_exports();
+    let whole_new = tmp.path().join("whole-new");
+    annot_in(&root)
+        .args(export(&whole_new, true))
+        .assert()
+        .success();
+    let whole_new = relative_snapshot(&whole_new);
+    assert!(whole_new.keys().any(|p| p.starts_with("dev")));
+    let out = tmp.path().join("out");
+    for (signal, code) in [("int", 130), ("term", 143)] {
+        let mut interrupted = 0;
+        for step in 1.. {
+            let _ = std::fs::remove_dir_all(&out);
+            annot_in(&root).args(export(&out, false)).assert().success();
+            assert!(out.join("test").is_dir());
+            let args = export(&out, true);
+            let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let (got, err) = signalled_at(&root, &args, step, signal);
+            assert_eq!(
+                relative_snapshot(&out),
+                whole_new,
+                "{signal} at step {step}: {err}"
+            );
+            assert_eq!(temp_entries(&out), Vec::<PathBuf>::new(), "{err}");
+            if got == Some(0) {
+                break;
+            }
+            assert_eq!(got, Some(code), "{signal} at step {step}: {err}");
+            assert!(err.contains("was written in full"), "{err}");
+            interrupted += 1;
+            assert!(step < 50, "the export never ran to the end");
+        }
+        // train and dev aside, train and dev in, the manifest, test removed, ...
+        assert!(interrupted >= 5, "{interrupted} steps interrupted");
+    }
+}
+
+/// Ctrl-C twice during a brat export's commit (the second cuts the wait short):
+/// the old split folders are never deleted; each old split is at its place or in
+/// the folder the message names as left.
+#[test]
+fn ctrl_c_twice_in_a_brat_export_commit_never_deletes_an_old_split() {
+    let (tmp, root, export) = brat_exports();
+    let out = tmp.path().join("out");
+    for step in 1..=4 {
+        let _ = std::fs::remove_dir_all(&out);
+        annot_in(&root).args(export(&out, false)).assert().success();
+        let old = relative_snapshot(&out);
+        let args = export(&out, true);
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let (got, err) = signalled_at(&root, &args, step, "int2");
+        assert_eq!(got, Some(130), "step {step}: {err}");
+        assert!(err.contains("interrupted (Ctrl-C twice)"), "{err}");
+        // Every old .ann file: in place, or in a folder the message names.
+        let now = snapshot(&out);
+        for (rel, bytes) in old
+            .iter()
+            .filter(|(p, _)| p.starts_with("train") || p.starts_with("dev"))
+        {
+            if now.get(&out.join(rel)) == Some(bytes) {
+                continue;
+            }
+            let name = rel.file_name().unwrap();
+            let kept = now.iter().any(|(p, b)| {
+                b == bytes
+                    && p.file_name() == Some(name)
+                    && temp_entries(&out)
+                        .iter()
+                        .any(|t| p.starts_with(t) && err.contains(&t.display().to_string()))
+            });
+            assert!(kept, "step {step}: old {} lost: {err}", rel.display());
+        }
+    }
+}
+
 /// `kill -9` (and Ctrl-C) after each step of an annotated import's commit (the
 /// journal entry, the corpus file, the records, the journal entry removed): either
 /// the project is as it was, or the import is whole, or `check` reports the
@@ -1721,4 +1859,84 @@ fn kill_at_each_step_of_an_annotated_import_is_reported_or_whole() {
             assert_eq!(reported, 0, "Ctrl-C lets the import end whole");
         }
     }
+}
+
+/// corpus/ deleted, or replaced by a file: status and export say so (exit 2)
+/// instead of reporting 0 documents and writing an empty export.
+#[test]
+fn a_missing_corpus_folder_is_named_by_status_and_export() {
+    let (tmp, root) = fixture();
+    let corpus = root.join("corpus");
+    let out = tmp.path().join("out");
+    let aside = tmp.path().join("corpus-aside");
+    std::fs::rename(&corpus, &aside).unwrap();
+    for (make_file, said) in [(false, "is missing"), (true, "is not a folder")] {
+        if make_file {
+            std::fs::write(&corpus, "not a folder").unwrap();
+        }
+        for args in [
+            vec!["status"],
+            vec!["export", "--format", "jsonl", "--from", "alice", "--out"],
+        ] {
+            let mut c = annot_in(&root);
+            c.args(&args);
+            if args[0] == "export" {
+                c.arg(&out);
+            }
+            let done = c.assert().code(2);
+            let err = String::from_utf8_lossy(&done.get_output().stderr).to_string();
+            assert!(
+                err.contains("corpus") && err.contains(said),
+                "{args:?}: {err}"
+            );
+        }
+        assert!(!out.exists(), "nothing exported");
+    }
+    std::fs::remove_file(&corpus).unwrap();
+    std::fs::rename(&aside, &corpus).unwrap();
+    annot_in(&root).arg("status").assert().success();
+}
+
+/// A split far from its weights (all 60 near-duplicate documents are one cluster,
+/// held together in one split): a warning names the split and the largest
+/// cluster; with --no-near-duplicates there is no cluster and no warning.
+#[test]
+fn a_split_far_from_its_weights_warns_with_the_largest_cluster() {
+    let (tmp, root) = fixture();
+    let docs = tmp.path().join("bulk.jsonl");
+    // One article, 60 copies a word apart: one near-duplicate cluster.
+    let article = "The city council met on Monday to discuss the new water plan for the \
+                   northern districts, where wells ran dry last summer. "
+        .repeat(20);
+    let lines: String = (0..60)
+        .map(|i| {
+            let text = format!("{article}Copy {i}.");
+            serde_json::json!({"id": format!("near{i:02}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&docs, lines).unwrap();
+    annot_in(&root)
+        .args(["import", "--format", "jsonl-spans", "--as", "bulk"])
+        .arg(&docs)
+        .assert()
+        .success();
+    let export = |extra: &[&str]| {
+        let done = annot_in(&root)
+            .args(["export", "--format", "jsonl", "--from", "bulk"])
+            .args(["--split", "train=50,dev=50", "--seed", "1", "--out"])
+            .arg(tmp.path().join("out"))
+            .args(extra)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&done.get_output().stderr).to_string()
+    };
+    let err = export(&[]);
+    assert!(
+        err.contains("warning: split ")
+            && err.contains("% of the documents for a weight of 50%")
+            && err.contains("the largest near-duplicate cluster, 60 document(s) like near"),
+        "{err}"
+    );
+    let err = export(&["--no-near-duplicates"]);
+    assert!(!err.contains("warning: split"), "{err}");
 }

@@ -529,6 +529,16 @@ fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
             assert_eq!(words, chars(&text, start, end), "exact text, code points");
         }
     }
+    // annot imports its own brat export without a word of its annotation.conf.
+    let fresh = tmp.path().join("fresh");
+    annot_in(&root).arg("init").arg(&fresh).assert().success();
+    let back = annot_in(&fresh)
+        .args(["import", "--format", "brat", "--as", "back"])
+        .arg(dir.join("all"))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&back.get_output().stderr).to_string();
+    assert!(!err.contains(".conf"), "{err}");
     // A run that refuses leaves the old split as it was, and no temporary directory.
     std::fs::write(
         dir.join("all/keep.me"),

@@ -524,3 +524,54 @@ fn status_does_not_count_a_flagged_record_as_decided_as_agree_does_not() {
         "agree names the flagged record: {sides}"
     );
 }
+
+/// A torn last line of the target log (a write cut short) is set aside by the merge
+/// into `<log>.rejected`, and said on stderr; `--dry-run` says it would, and moves
+/// nothing.
+#[test]
+fn a_torn_last_line_of_the_target_set_aside_is_said_and_the_dry_run_says_it_would() {
+    let (_tmp, root) = three_annotators();
+    annot_in(&root)
+        .args(["merge", "alice", "bob", "--into", "gold"])
+        .assert()
+        .success();
+    let gold = root.join("annotations/gold.jsonl");
+    let mut text = std::fs::read_to_string(&gold).unwrap();
+    let lines = text.lines().count();
+    text.push_str("{\"doc\":\"d1\",\"status\":\"acc");
+    std::fs::write(&gold, &text).unwrap();
+    let dry = annot_in(&root)
+        .args([
+            "merge",
+            "alice",
+            "bob",
+            "carol",
+            "--into",
+            "gold",
+            "--dry-run",
+        ])
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&dry.get_output().stderr).to_string();
+    assert!(
+        err.contains(&format!(
+            "would set aside a torn last line (line {})",
+            lines + 1
+        )) && err.contains("gold.jsonl.rejected"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&gold).unwrap(), text);
+    assert!(!root.join("annotations/gold.jsonl.rejected").exists());
+    let real = annot_in(&root)
+        .args(["merge", "alice", "bob", "carol", "--into", "gold"])
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&real.get_output().stderr).to_string();
+    assert!(
+        err.contains(&format!("set aside a torn last line (line {})", lines + 1))
+            && !err.contains("would"),
+        "{err}"
+    );
+    let rejected = std::fs::read_to_string(root.join("annotations/gold.jsonl.rejected")).unwrap();
+    assert!(rejected.contains("\"status\":\"acc"), "{rejected}");
+}

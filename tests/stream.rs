@@ -171,6 +171,27 @@ fn a_table_that_is_not_one_is_refused_with_its_line() {
         ));
 }
 
+/// A shard holding more pages than the `--of` TOTAL of the whole import is a
+/// wrong `--of`: refused (exit 2), no table written; the same shard with a
+/// TOTAL at least its size gives a table.
+#[test]
+fn a_shard_with_more_pages_than_its_total_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    site_pages(tmp.path(), 21);
+    let pages = stdout_of(annot().args(["stream", "pages"]).arg(tmp.path()));
+    annot()
+        .args(["stream", "recurrence", "--of", "1"])
+        .write_stdin(pages.clone())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "this shard alone holds 21 pages, more than the 1 of the whole import",
+        ));
+    let table = map(&["recurrence", "--of", "21"], &pages);
+    assert!(table.contains("\"documents\":21"), "{table}");
+}
+
 /// A project of `n` generated documents and three annotators who disagree in
 /// every way the report counts: labels, boundaries, missing spans, a label
 /// seen only late in the corpus, rejections, documents left out, set and
@@ -488,18 +509,22 @@ fn a_shard_the_preflight_refuses_writes_nothing() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("misaligned"));
-    // (parquet is refused alike, in a build with it)
-    annot()
-        .args([
-            "stream", "export", "--format", "spacy", "--from", "alice", "--schema",
-        ])
-        .arg(root.join("schemas/news.json"))
-        .write_stdin(lines)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "spacy and parquet are binary files",
-        ));
+    // parquet is refused alike, with or without it built in: the stream's refusal
+    // first, not "build it with --features parquet".
+    for format in ["spacy", "parquet"] {
+        annot()
+            .args([
+                "stream", "export", "--format", format, "--from", "alice", "--schema",
+            ])
+            .arg(root.join("schemas/news.json"))
+            .write_stdin(lines.clone())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "spacy and parquet are binary files",
+            ))
+            .stderr(predicate::str::contains("--features parquet").not());
+    }
 }
 
 #[test]

@@ -110,14 +110,23 @@ fn message(name: &str, done: &annot_model::atomic::Interruption) -> String {
             paths.join(", ")
         ));
     }
+    if !done.left.is_empty() {
+        let paths: Vec<String> = done.left.iter().map(|p| p.display().to_string()).collect();
+        line.push_str(&format!(
+            "; left {} temporary file(s) or folder(s) it could not remove (or that hold the old folders the cut-short commit moved aside; move them back or remove them): {}",
+            done.left.len(),
+            paths.join(", ")
+        ));
+    }
     line
 }
 
-/// Test only: `ANNOT_TEST_SIGNAL_AT=commit-step-N[:int|term|kill]` raises that
+/// Test only: `ANNOT_TEST_SIGNAL_AT=commit-step-N[:int|int2|term|kill]` raises that
 /// signal (SIGINT by default) in the process itself right after the Nth step of a
 /// commit (a file renamed into place, a log appended to, a stale file removed;
 /// counted from 1 over the process), and for SIGINT/SIGTERM waits until the
-/// handler has seen it, so that tests interrupt each step for certain. Not for
+/// handler has seen it, so that tests interrupt each step for certain (`int2`:
+/// then SIGINT again, which cuts the wait for the commit short). Not for
 /// users: it is not in `--help`.
 fn install_test_hook() {
     let Some(spec) = std::env::var_os("ANNOT_TEST_SIGNAL_AT") else {
@@ -125,6 +134,8 @@ fn install_test_hook() {
     };
     let spec = spec.to_string_lossy().into_owned();
     let (step, signal) = spec.split_once(':').unwrap_or((spec.as_str(), "int"));
+    // `int2`: Ctrl-C twice, the second while the first waits for the commit.
+    let twice = signal == "int2";
     let signal = match signal {
         "term" => signal_hook::consts::SIGTERM,
         "kill" => signal_hook::consts::SIGKILL,
@@ -143,6 +154,12 @@ fn install_test_hook() {
         let _ = signal_hook::low_level::raise(signal);
         while !annot_model::atomic::is_interrupted() {
             std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if twice {
+            let _ = signal_hook::low_level::raise(signal);
+            // The handler stops waiting at its next look (a fifth of a second) and
+            // ends the process meanwhile.
+            std::thread::sleep(std::time::Duration::from_secs(5));
         }
     }));
 }

@@ -20,7 +20,7 @@ use crate::error::{ExportError, Result};
 use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
 use crate::split::{Signature, SplitConfig, plan, simhash};
-use crate::summary::{LeftOut, SplitSummary, Summary};
+use crate::summary::{LargestCluster, LeftOut, OffWeights, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
 use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
 
@@ -293,43 +293,94 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f.sync(),
             Sink::Stream(out) => out.flush(),
-            Sink::Dir { tmp, .. } => annot_model::atomic::sync_dir(tmp.path()),
+            Sink::Dir { tmp, .. } => annot_model::atomic::sync_files_in(tmp.path()),
         }
     }
 
-    /// Makes what was written visible at its path.
+    /// Makes what was written visible at its path (a folder: see [`replace_dirs`]).
     fn commit(self) -> std::io::Result<()> {
         match self {
             Sink::File(f, _) => f.commit(),
             Sink::Stream(out) => out.flush(),
-            Sink::Dir { tmp, path, .. } => replace_dir(tmp, &path),
+            Sink::Dir { tmp, path, .. } => replace_dirs(vec![(tmp, path)])?.finish(),
         }
     }
 }
 
-/// Puts the directory `tmp` at `path`: an old directory there is moved
-/// aside first and removed after, so `path` is at every moment the old
-/// directory, nothing, or the new one, never half of one.
-fn replace_dir(tmp: annot_model::atomic::TempDir, path: &Path) -> std::io::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    annot_model::atomic::sync_dir(tmp.path())?;
-    let old = if fs_err::symlink_metadata(path).is_ok() {
-        let aside = annot_model::atomic::TempDir::new_in(parent)?;
-        let aside_path = aside.path().join("old");
-        fs_err::rename(path, &aside_path)?;
-        Some(aside)
-    } else {
-        None
+/// Old folders moved aside by [`replace_dirs`], removed by [`Aside::finish`]
+/// once the whole commit is done.
+struct Aside(Option<annot_model::atomic::TempDir>);
+
+impl Aside {
+    /// Removes the old folders (an interrupt meanwhile removes the rest).
+    fn finish(self) -> std::io::Result<()> {
+        if let Some(aside) = self.0 {
+            let path = aside.path().to_owned();
+            drop(aside);
+            if fs_err::symlink_metadata(&path).is_ok() {
+                fs_err::remove_dir_all(&path)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Puts each temporary folder at its path, all or none: the old folders there
+/// are first moved aside into one temporary folder (kept by an interrupt that
+/// cuts the commit short), then the new ones renamed into place; when a rename
+/// fails, the new folders placed are taken out and the old ones moved back.
+/// Each path is at every moment its old folder, nothing, or the new one. The
+/// old folders are removed by [`Aside::finish`], after the whole commit.
+fn replace_dirs(dirs: Vec<(annot_model::atomic::TempDir, PathBuf)>) -> std::io::Result<Aside> {
+    let Some(parent) = dirs
+        .first()
+        .map(|(_, p)| p.parent().unwrap_or(Path::new(".")).to_owned())
+    else {
+        return Ok(Aside(None));
     };
-    let new = tmp.keep();
-    if let Err(e) = fs_err::rename(&new, path) {
-        let _ = fs_err::remove_dir_all(&new);
+    let aside = annot_model::atomic::TempDir::aside_in(&parent)?;
+    // (new folder, its path, where its old folder was moved)
+    let mut moved: Vec<(PathBuf, PathBuf, Option<PathBuf>)> = Vec::new();
+    let mut placed: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut temps = Vec::new();
+    let swap = || -> std::io::Result<()> {
+        for (i, (tmp, path)) in dirs.into_iter().enumerate() {
+            let old = if fs_err::symlink_metadata(&path).is_ok() {
+                let to = aside.path().join(i.to_string());
+                fs_err::rename(&path, &to)?;
+                annot_model::atomic::commit_step();
+                Some(to)
+            } else {
+                None
+            };
+            moved.push((tmp.path().to_owned(), path, old));
+            temps.push(tmp);
+        }
+        for (new, path, _) in &moved {
+            fs_err::rename(new, path)?;
+            placed.push((new.clone(), path.clone()));
+            annot_model::atomic::commit_step();
+        }
+        annot_model::atomic::sync_dir(&parent)
+    };
+    if let Err(e) = swap() {
+        // Back as it was: the new folders out, the old ones back.
+        for (new, path) in placed.iter().rev() {
+            let _ = fs_err::rename(path, new);
+        }
+        for (_, path, old) in moved.iter().rev() {
+            if let Some(old) = old {
+                let _ = fs_err::rename(old, path);
+            }
+        }
+        let _ = annot_model::atomic::sync_dir(&parent);
         return Err(e);
     }
-    annot_model::atomic::sync_dir(parent)?;
-    annot_model::atomic::commit_step();
-    drop(old);
-    Ok(())
+    // Renamed into place: not to be removed.
+    for tmp in temps {
+        let _ = tmp.keep();
+    }
+    Ok(Aside(Some(aside)))
 }
 
 fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
@@ -408,6 +459,8 @@ fn write_all(
     // Documents with a --group-by value, and the keys of those without one.
     let mut grouped = 0usize;
     let mut meta_keys = BTreeSet::new();
+    // Each near-duplicate cluster: its documents, its first document, its split.
+    let mut cluster_sizes: BTreeMap<usize, (usize, String, usize)> = BTreeMap::new();
     // Documents are built (read, checked, tokenized) a batch at a time on
     // every core, the next batch while this one is written, in id order.
     let mut batches = ids.chunks(BATCH);
@@ -476,6 +529,10 @@ fn write_all(
                 }
                 if let Some(c) = cluster {
                     s.cluster_ids.insert(c);
+                    let size = cluster_sizes
+                        .entry(c)
+                        .or_insert_with(|| (0, b.doc.id.clone(), split));
+                    size.0 += 1;
                 }
             }
             Ok(())
@@ -528,10 +585,22 @@ fn write_all(
         ),
         Output::Stdout => None,
     };
+    // Folders (brat) are swapped together, files one by one (each a rename).
+    let mut folders = Vec::new();
     for s in sinks {
-        let path = s.path();
-        s.commit().map_err(io_err(path))?;
+        match s {
+            Sink::Dir { tmp, path, .. } => folders.push((tmp, path)),
+            s => {
+                let path = s.path();
+                s.commit().map_err(io_err(path))?;
+            }
+        }
     }
+    let out_dir = match &config.output {
+        Output::Dir(dir) => dir.clone(),
+        Output::Stdout => PathBuf::from("-"),
+    };
+    let aside = replace_dirs(folders).map_err(io_err(out_dir.clone()))?;
     let mut side = Vec::new();
     if let Output::Dir(dir) = &config.output {
         for (name, bytes) in files {
@@ -552,7 +621,10 @@ fn write_all(
     if let Some(guard) = guard {
         guard.complete();
     }
+    aside.finish().map_err(io_err(out_dir))?;
+    let off_weights = off_weights(&config.split.splits, &summaries, &cluster_sizes);
     Ok(Summary {
+        off_weights,
         format: format_name(&config.format),
         source: source_name(&config.source),
         documents: summaries.iter().map(|s| s.documents).sum(),
@@ -561,6 +633,54 @@ fn write_all(
         preflight: report,
         side_files: side,
         removed,
+    })
+}
+
+/// How far (in points of percent) a split may miss its weight before the
+/// export warns.
+const OFF_WEIGHTS_POINTS: f64 = 10.0;
+
+/// The split furthest from its weight, when it misses it by more than
+/// [`OFF_WEIGHTS_POINTS`], with the largest near-duplicate cluster (which the
+/// split holds together, the likely cause).
+fn off_weights(
+    weights: &[(String, u64)],
+    summaries: &[SplitSummary],
+    clusters: &BTreeMap<usize, (usize, String, usize)>,
+) -> Option<OffWeights> {
+    let documents: usize = summaries.iter().map(|s| s.documents).sum();
+    let total: u64 = weights.iter().map(|(_, w)| w).sum();
+    if weights.len() < 2 || documents == 0 || total == 0 {
+        return None;
+    }
+    let (split, share, weight) = weights
+        .iter()
+        .zip(summaries)
+        .map(|((name, w), s)| {
+            (
+                name.clone(),
+                100.0 * s.documents as f64 / documents as f64,
+                100.0 * *w as f64 / total as f64,
+            )
+        })
+        .max_by(|a, b| (a.1 - a.2).abs().total_cmp(&(b.1 - b.2).abs()))?;
+    if (share - weight).abs() <= OFF_WEIGHTS_POINTS {
+        return None;
+    }
+    // Without a cluster held together, a small export's hashing alone misses weights.
+    let (n, first, at) = clusters.values().max_by_key(|(n, _, _)| *n)?;
+    Some(OffWeights {
+        split,
+        share,
+        weight,
+        largest_cluster: LargestCluster {
+            documents: *n,
+            first: first.clone(),
+            split: weights
+                .get(*at)
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default(),
+        },
     })
 }
 

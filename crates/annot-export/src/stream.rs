@@ -170,15 +170,16 @@ pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) 
 
 /// Refuses what a stream of shards cannot write as a single export would.
 fn check(config: &ExportConfig, schema: &Schema) -> Result<()> {
-    config.check_options()?;
-    config.check_zones(schema)?;
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
+    // Before the options: parquet is refused here whether or not it was built in.
     if matches!(config.format, Format::Spacy | Format::Parquet { .. }) {
         return refuse(
             "spacy and parquet are binary files of their own, not lines: export each shard's \
              documents with annot export on a project of them, or stream jsonl and convert",
         );
     }
+    config.check_options()?;
+    config.check_zones(schema)?;
     if config.split.splits.len() > 1 {
         return refuse(
             "a stream is one split: split the lines in the cluster job, or run annot export --split on the project",

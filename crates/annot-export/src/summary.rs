@@ -58,9 +58,35 @@ pub struct SplitSummary {
     pub(crate) cluster_ids: BTreeSet<usize>,
 }
 
-/// The outcome of an export.
+/// A split that misses its weight by more than 10 points of percent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct OffWeights {
+    /// The split furthest from its weight.
+    pub split: String,
+    /// Its share of the documents, in percent.
+    pub share: f64,
+    /// Its weight, in percent.
+    pub weight: f64,
+    /// The largest near-duplicate cluster (held in one split): the likely cause.
+    pub largest_cluster: LargestCluster,
+}
+
+/// The largest near-duplicate cluster of a split export.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LargestCluster {
+    /// Its documents.
+    pub documents: usize,
+    /// Its first document written.
+    pub first: String,
+    /// The split that holds it.
+    pub split: String,
+}
+
+/// The outcome of an export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// A split far from its weight (a warning), if any.
+    pub off_weights: Option<OffWeights>,
     /// The format written.
     pub format: String,
     /// Whose records, and how combined.
@@ -129,6 +155,18 @@ impl Summary {
                     .as_ref()
                     .map(|f| format!(" -> {f}"))
                     .unwrap_or_default(),
+            ));
+        }
+        if let Some(o) = &self.off_weights {
+            out.push_str(&format!(
+                "  warning: split {} holds {:.1}% of the documents for a weight of {:.0}%",
+                o.split, o.share, o.weight
+            ));
+            let c = &o.largest_cluster;
+            out.push_str(&format!(
+                ": the largest near-duplicate cluster, {} document(s) like {}, is held together in {}; \
+                 look for a repeated text (a template, boilerplate) or export with --no-near-duplicates\n",
+                c.documents, c.first, c.split
             ));
         }
         let l = &self.left_out;

@@ -372,6 +372,9 @@ fn walk(
             walk(&path, format, out, skipped, failures);
         } else if Format::for_file(&path, format).is_some() {
             out.push((Arc::clone(&shared), FileName::new(&name)));
+        } else if format == Some(Format::Brat) && is_brat_config(&name) {
+            // brat's own configuration (the labels it shows), which belongs in
+            // a brat folder: not a document, and nothing to warn of.
         } else {
             let ext = path.extension().map_or_else(
                 || "without extension".to_string(),
@@ -380,6 +383,17 @@ fn walk(
             *skipped.entry(ext).or_default() += 1;
         }
     }
+}
+
+/// Whether `name` is one of brat's configuration files (`annotation.conf`,
+/// `visual.conf`, `tools.conf`, `kb_shortcuts.conf`), which sit beside the
+/// `.txt`/`.ann` pairs of a brat folder (annot's brat export writes
+/// `annotation.conf`).
+fn is_brat_config(name: &std::ffi::OsStr) -> bool {
+    matches!(
+        name.to_str(),
+        Some("annotation.conf" | "visual.conf" | "tools.conf" | "kb_shortcuts.conf")
+    )
 }
 
 /// The sources `make` makes of `files` (folder, name) with their sizes,

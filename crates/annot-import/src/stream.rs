@@ -121,10 +121,17 @@ fn page_lines<'a>(
 /// whole import, the shards' tables sum to the table a single-machine import
 /// of the same files counts ([`RecurrenceSample`]); [`RecurrenceSample::ALL`]
 /// counts every page, the same up to [`crate::DEFAULT_RECURRENCE_SAMPLE`] pages.
-pub fn count_pages(input: impl BufRead, sample: RecurrenceSample) -> (LineCounts, Vec<Diagnostic>) {
+/// Returns the table, the pages read (sampled or not) and the lines that are
+/// not pages.
+pub fn count_pages(
+    input: impl BufRead,
+    sample: RecurrenceSample,
+) -> (LineCounts, u64, Vec<Diagnostic>) {
     let mut failures = Vec::new();
     let mut counts = LineCounts::new();
+    let mut read = 0;
     for (n, page) in page_lines(input, &mut failures) {
+        read += 1;
         if !sample.keeps(page.id.as_deref(), &page.source) {
             continue;
         }
@@ -133,7 +140,7 @@ pub fn count_pages(input: impl BufRead, sample: RecurrenceSample) -> (LineCounts
             counts.add_text(&normalize(&text));
         }
     }
-    (counts, failures)
+    (counts, read, failures)
 }
 
 /// The second map: the pages of `input` as documents, zoned with `counts`

@@ -22,7 +22,9 @@ pub const TEMP_PREFIX: &str = ".annot-tmp-";
 /// and the commits in progress.
 struct Live {
     next: u64,
-    paths: BTreeMap<u64, PathBuf>,
+    /// Each path, and whether it holds what a commit moved aside (removed by an
+    /// interrupt only when no commit was cut short: it may hold the old content).
+    paths: BTreeMap<u64, (PathBuf, bool)>,
     /// Set by [`interrupt`] once no commit is in progress: the process is ending,
     /// nothing new is made.
     closed: bool,
@@ -157,6 +159,9 @@ pub struct Interruption {
     pub after: Option<(String, bool)>,
     /// The commit that was still in progress when the wait was cut short.
     pub cut: Option<String>,
+    /// The temporary files and folders that could not be removed (or were kept:
+    /// what a commit cut short had moved aside), to be removed by hand.
+    pub left: Vec<PathBuf>,
 }
 
 /// For the interrupt handler: waits for the commits in progress to end
@@ -192,15 +197,17 @@ pub fn interrupt(cut_short: &mut dyn FnMut(&str) -> bool) -> Interruption {
     }
     live.closed = true;
     let mut removed = Vec::new();
-    for path in std::mem::take(&mut live.paths).into_values() {
-        let gone = match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path).is_ok(),
-            Ok(_) => std::fs::remove_file(&path).is_ok(),
+    let mut left = Vec::new();
+    for (path, aside) in std::mem::take(&mut live.paths).into_values() {
+        if aside && cut.is_some() {
+            left.push(path);
+            continue;
+        }
+        match remove_temp(&path) {
+            Some(true) => removed.push(path),
+            Some(false) => left.push(path),
             // Committed (renamed into place) meanwhile, or already removed.
-            Err(_) => false,
-        };
-        if gone {
-            removed.push(path);
+            None => {}
         }
     }
     Interruption {
@@ -208,7 +215,27 @@ pub fn interrupt(cut_short: &mut dyn FnMut(&str) -> bool) -> Interruption {
         removed,
         after: live.last.clone(),
         cut,
+        left,
     }
+}
+
+/// Removes the temporary file or folder `path`: `None` when it is not there,
+/// else whether it is gone. A folder a writer is still writing into (it stops at
+/// its next file: [`is_interrupted`] is then true) is tried again a few times.
+fn remove_temp(path: &Path) -> Option<bool> {
+    for _ in 0..50 {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        let gone = if meta.is_dir() {
+            std::fs::remove_dir_all(path).is_ok()
+        } else {
+            std::fs::remove_file(path).is_ok()
+        };
+        if gone || std::fs::symlink_metadata(path).is_err() {
+            return Some(true);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Some(false)
 }
 
 /// For the binary, when the work is over (its report printed): an interrupt from
@@ -263,6 +290,15 @@ fn make_live<T>(
     make: impl FnOnce() -> std::io::Result<T>,
     path_of: impl FnOnce(&T) -> PathBuf,
 ) -> std::io::Result<(T, LiveTemp)> {
+    make_live_as(false, make, path_of)
+}
+
+/// [`make_live`], `aside` telling whether it is to hold what a commit moves aside.
+fn make_live_as<T>(
+    aside: bool,
+    make: impl FnOnce() -> std::io::Result<T>,
+    path_of: impl FnOnce(&T) -> PathBuf,
+) -> std::io::Result<(T, LiveTemp)> {
     let mut live = live();
     if live.closed {
         return Err(interrupted_error());
@@ -270,7 +306,7 @@ fn make_live<T>(
     let made = make()?;
     let id = live.next;
     live.next += 1;
-    live.paths.insert(id, path_of(&made));
+    live.paths.insert(id, (path_of(&made), aside));
     Ok((made, LiveTemp(id)))
 }
 
@@ -323,7 +359,22 @@ impl TempDir {
     /// # Errors
     /// When the folder cannot be made, naming `parent`.
     pub fn new_in(parent: &Path) -> std::io::Result<Self> {
-        let (dir, live) = make_live(
+        Self::make_in(parent, false)
+    }
+
+    /// Makes a temporary folder in `parent` to hold what a commit moves aside
+    /// (the old folders it replaces): an interrupt that cuts that commit short
+    /// keeps it (and names it), since the old content may still be there.
+    ///
+    /// # Errors
+    /// When the folder cannot be made, naming `parent`.
+    pub fn aside_in(parent: &Path) -> std::io::Result<Self> {
+        Self::make_in(parent, true)
+    }
+
+    fn make_in(parent: &Path, aside: bool) -> std::io::Result<Self> {
+        let (dir, live) = make_live_as(
+            aside,
             || {
                 tempfile::Builder::new()
                     .prefix(TEMP_PREFIX)
@@ -587,6 +638,29 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
+}
+
+/// Puts every file written into the folder `dir` (not into folders inside it)
+/// on disk, and the folder itself: on Linux one `syncfs` of its file system
+/// (one wait for thousands of files, where an fsync of each waits each time),
+/// elsewhere an fsync of each file in one pass.
+///
+/// # Errors
+/// When the folder cannot be read or a file not put on disk, naming it.
+pub fn sync_files_in(dir: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let d = fs_err::File::open(dir)?;
+        rustix::fs::syncfs(&d).map_err(|e| with_path(e.into(), dir))?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    for entry in fs_err::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            fs_err::File::open(entry.path())?.sync_all()?;
+        }
+    }
+    sync_dir(dir)
 }
 
 fn parent_dir(path: &Path) -> &Path {

@@ -299,6 +299,7 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
 /// Runs the export; exit 1 when the pre-flight refuses.
 pub(crate) fn run(args: &ExportArgs, project: &Project) -> anyhow::Result<ExitCode> {
     let config = config(args, false)?;
+    super::require_corpus_dir(project)?;
     let out_dir = match &config.output {
         Output::Dir(dir) => Some(take_out_dir(dir)?),
         Output::Stdout => None,

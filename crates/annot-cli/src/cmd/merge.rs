@@ -86,11 +86,30 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         schema: schema.id(),
     };
     // A dry run reads the target without creating, locking or repairing it.
+    // A torn last line of the target (a write cut short) is set aside on open: said.
+    let torn_note = |torn: Option<&annot_model::store::TornTail>, dry_run: bool| {
+        let torn = torn?;
+        let rejected = annot_model::store::rejected_path(&into_path);
+        Some(format!(
+            "{} a torn last line (line {}) of {} in {} (a write cut short; the records before it are whole)",
+            if dry_run {
+                "would set aside"
+            } else {
+                "set aside"
+            },
+            torn.line,
+            super::display_path(&into_path),
+            super::display_path(&rejected)
+        ))
+    };
+    let torn;
     let report = if args.dry_run {
         let index = annot_model::store::index_log(&into_path)?;
+        torn = torn_note(index.torn.as_ref(), true);
         merge(&sides, &corpus, &selection, &config, Target::DryRun(&index))?
     } else {
         let mut log = AnnotatorLog::open(&into_path, &args.into)?;
+        torn = torn_note(log.torn(), false);
         // The merge appends its records in batches as it goes: Ctrl-C and SIGTERM
         // wait for the whole merge (a second one stops at once; a second run would
         // then write the rest), so that the target never holds part of one.
@@ -102,6 +121,9 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
         guard.complete();
         report
     };
+    if let Some(note) = torn {
+        writeln!(std::io::stderr().lock(), "annot merge: {}", visible(&note))?;
+    }
     if args.output.json {
         crate::output::print_json(&report)?;
     } else {

@@ -73,6 +73,25 @@ pub(crate) fn find_project(global: &GlobalArgs) -> anyhow::Result<Project> {
     }
 }
 
+/// Refuses a project whose `corpus/` folder is missing or not a folder (it was
+/// deleted or replaced): reading it would report "0 documents" as if the
+/// project were empty.
+pub(crate) fn require_corpus_dir(project: &Project) -> anyhow::Result<()> {
+    let dir = project.corpus_dir();
+    match std::fs::metadata(&dir) {
+        Ok(md) if md.is_dir() => Ok(()),
+        Ok(_) => anyhow::bail!(
+            "{} is not a folder: the project's documents live in that folder; move that file away and restore the folder (from a backup or a git clone)",
+            display_path(&dir)
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "{} is missing: the project's documents live in that folder; restore it (from a backup or a git clone) or import the documents again",
+            display_path(&dir)
+        ),
+        Err(e) => anyhow::bail!("{}: {e}", display_path(&dir)),
+    }
+}
+
 /// Shortens a path for messages: relative to the current directory when inside it.
 pub(crate) fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();

@@ -75,6 +75,7 @@ struct AnnotatorReport {
 
 /// Prints the project's state.
 pub(crate) fn run(args: &StatusArgs, project: &Project, color: bool) -> anyhow::Result<ExitCode> {
+    super::require_corpus_dir(project)?;
     if args.docs {
         return list_documents(args, project, color);
     }

@@ -218,7 +218,16 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                 total,
                 sample: *sample,
             });
-            let (counts, failures) = count_pages(stdin, sample);
+            let (counts, read, failures) = count_pages(stdin, sample);
+            if let Some(total) = of
+                && read > *total
+            {
+                anyhow::bail!(
+                    "annot stream recurrence --of {total}: this shard alone holds {read} pages, \
+                     more than the {total} of the whole import: give --of the pages of all \
+                     shards together (e.g. the sum of their line counts); no table was written"
+                );
+            }
             write_line(&mut out, &counts.table())?;
             show(&failures);
             failures.len()

@@ -92,14 +92,20 @@ fn name(s: &str) -> String {
         .collect()
 }
 
-/// Writes `path` and fsyncs it (the directory is renamed into place later).
+/// Writes `path` (the whole folder is put on disk once, before it is renamed
+/// into place: `annot_model::atomic::sync_files_in`). Once an interrupt began,
+/// no new file is made: the interrupt is removing the folder.
 fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if annot_model::atomic::is_interrupted() {
+        return Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "interrupted: no new file is written",
+        ));
+    }
     let f = fs_err::File::create(path)?;
     let mut w = BufWriter::new(f);
     w.write_all(bytes)?;
-    w.into_inner()
-        .map_err(io::IntoInnerError::into_error)?
-        .sync_all()
+    w.flush()
 }
 
 impl Writer for BratWriter {
