@@ -25,6 +25,8 @@ Strategies:
   union         everything; clashes (one text, two labels; overlaps the schema forbids) flagged
   intersection  what every side marked
   prefer:SIDE   that side's record, else the next side's
+Spans count per extent first, then per label: an extent K sides marked, but not with one
+label K sides chose, is flagged as one conflict (each label and who chose it).
 Flagged records list what is left open: annot adjudicate A B --into NAME, or
 annot annotate --annotator NAME --filter status=flagged."
 )]
@@ -159,11 +161,26 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
     for d in r.documents.iter().filter(|d| d.outcome == Outcome::Flagged) {
         let _ = writeln!(o, "flagged {}", d.doc);
         for c in &d.contested {
+            let mut who = c.annotators.join(", ");
             let item = match &c.item {
                 Item::Span { span } => format!(
                     "{} \"{}\" [{}, {})",
                     span.label, span.text, span.start, span.end
                 ),
+                // One extent, several labels: each label and who chose it.
+                Item::Extent {
+                    start,
+                    end,
+                    text,
+                    labels,
+                } => {
+                    let chose: Vec<String> = labels
+                        .iter()
+                        .map(|l| format!("{} {}", l.label, l.annotators.join(", ")))
+                        .collect();
+                    who = chose.join(" · ");
+                    format!("\"{text}\" [{start}, {end})")
+                }
                 Item::Label { layer, value } => format!("label {layer} {value}"),
             };
             let against = if c.against.is_empty() {
@@ -175,11 +192,7 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
                 (Why::Short, Some(k)) => format!("short of {k} votes:"),
                 (w, _) => w.as_str().to_owned(),
             };
-            let _ = writeln!(
-                o,
-                "  {why:<9} {item} · {}{against}",
-                c.annotators.join(", ")
-            );
+            let _ = writeln!(o, "  {why:<9} {item} · {who}{against}");
         }
         for l in &d.lost {
             let _ = writeln!(
