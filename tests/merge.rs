@@ -741,3 +741,46 @@ fn a_label_clash_the_majority_settles_and_union_intersection_prefer_on_it() {
     assert_eq!(g["status"], "accepted");
     assert_eq!(spans(&g), [pair("Bob Durand", "ORG")]);
 }
+
+#[test]
+fn adjudicate_saves_an_open_label_clash_as_the_same_one_conflict() {
+    // What `adjudicate` shows as one disagreement ("Bob Durand" a PER · c ORG) and
+    // `diff` as one `label` difference, it records as merge does: one conflict.
+    let a: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
+    let c: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "ORG")];
+    let (_tmp, root) = clash_project(&[("a", a), ("c", c)]);
+    let diff = stdout_of(annot_in(&root).args(["diff", "a", "c", "--plain"]));
+    assert!(
+        diff.contains("[Bob Durand]{label: a PER | c ORG}"),
+        "{diff}"
+    );
+    // Enter twice: saved with both disagreements open.
+    let screen = stdout_of(
+        annot_in(&root)
+            .args(["adjudicate", "a", "c", "--into", "adj", "--plain"])
+            .write_stdin("\n\nq\n"),
+    );
+    assert!(
+        screen.contains("\"Bob Durand\" a a PER · b c ORG  open"),
+        "{screen}"
+    );
+    let saved = latest(&root, "adj", "d1");
+    assert_eq!(saved["provenance"]["method"], "adjudicate");
+    assert_eq!(
+        contested(&saved),
+        [
+            (
+                "ORG|PER Bob Durand".into(),
+                "conflict".into(),
+                json!(["a", "c"])
+            ),
+            ("LOC Paris".into(), "tie".into(), json!(["a"])),
+        ]
+    );
+    let merged = stdout_of(annot_in(&root).args(["merge", "a", "c", "--into", "g", "--json"]));
+    let merged: Value = serde_json::from_str(&merged).unwrap();
+    assert_eq!(
+        merged["documents"][0]["contested"], saved["provenance"]["contested"],
+        "merge flags what adjudicate leaves open, in the same words"
+    );
+}
