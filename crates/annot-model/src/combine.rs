@@ -422,7 +422,9 @@ impl Settled {
 /// chose it: a [`Why::Conflict`] when the extent itself has the votes (two of three
 /// marked it, as PER and ORG; or two of two), otherwise contested or left out as a
 /// span would be, by the votes for the extent. When the strategy keeps one label,
-/// the others are weighed alone (outvoted, or contested).
+/// the others are weighed alone (outvoted, or contested). A one-value layer is
+/// weighed the same way: set by enough annotators, to no value enough of them
+/// chose, each value is a [`Why::Conflict`] (against: who did not set the layer).
 ///
 /// Except with `prefer`, kept items that clash ([`Why::Conflict`]) are taken out
 /// of the kept set and contested: one extent with several kept labels (one
@@ -584,11 +586,30 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
     };
     contested.sort_by_key(|c| position(&c.item));
     for (layer, values) in &all.labels {
+        // A one-value layer is weighed as an extent is: first whether the annotators
+        // set it at all, then to which value.
+        let single = rules.single.contains(*layer);
+        let mut layer_voters: Vec<String> = values
+            .iter()
+            .flat_map(|(_, v, _)| v.iter().cloned())
+            .collect();
+        layer_voters.sort();
+        layer_voters.dedup();
+        let no_value_kept = values.iter().all(|(_, v, _)| v.len() < needed);
+        let value_conflict =
+            single && values.len() > 1 && no_value_kept && layer_voters.len() >= needed;
         for (value, voters, _) in values {
             if voters.len() >= needed {
                 continue;
             }
-            if let Some((annotators, against, why)) = open(voters) {
+            let open_here = if value_conflict {
+                let mut voters = voters.clone();
+                voters.sort();
+                Some((voters, against(&layer_voters), Why::Conflict))
+            } else {
+                open(voters)
+            };
+            if let Some((annotators, against, why)) = open_here {
                 contested.push(Contested {
                     item: Item::Label {
                         layer: (*layer).to_owned(),
@@ -610,7 +631,7 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
                         layer: (*layer).to_owned(),
                         value: v.value,
                     },
-                    against: against(&v.annotators),
+                    against: against(&layer_voters),
                     annotators: v.annotators,
                     why: Why::Conflict,
                 });
@@ -1159,6 +1180,48 @@ mod tests {
             [("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict)]
         );
         assert_eq!(s.kept.spans.len(), 1, "Hezbollah only");
+    }
+
+    #[test]
+    fn a_one_value_layer_most_set_to_different_values_is_a_conflict() {
+        let none: Vec<Span> = Vec::new();
+        let (pos, neg, unset) = (
+            BTreeMap::from([("tone".to_owned(), vec!["positive".to_owned()])]),
+            BTreeMap::from([("tone".to_owned(), vec!["negative".to_owned()])]),
+            BTreeMap::new(),
+        );
+        let votes: Vec<Vote<'_>> = vec![
+            ("alice", &none, &pos),
+            ("bob", &none, &unset),
+            ("carol", &none, &neg),
+        ];
+        let three = panel(&["alice", "bob", "carol"]);
+        let majority = Strategy::Majority { min_agree: None };
+        let single = Rules {
+            overlap: false,
+            single: BTreeSet::from(["tone".to_owned()]),
+        };
+        let s = settle(&three, &votes, &majority, &single);
+        assert_eq!(
+            contested(&s),
+            [
+                ("tone positive".to_owned(), Why::Conflict),
+                ("tone negative".to_owned(), Why::Conflict)
+            ]
+        );
+        // Against: who did not set the layer, never the side that chose the other value.
+        assert!(s.contested.iter().all(|c| c.against == ["bob"]), "{s:?}");
+        // A layer of several values: each value stands alone, 1 of 3 is left out.
+        assert!(settle(&three, &votes, &majority, &Rules::default()).is_settled());
+        // Two of three chose one value: kept.
+        let votes: Vec<Vote<'_>> = vec![
+            ("alice", &none, &pos),
+            ("bob", &none, &pos),
+            ("carol", &none, &neg),
+        ];
+        let s = settle(&three, &votes, &majority, &single);
+        assert!(s.is_settled());
+        assert_eq!(s.kept.plain_labels()["tone"], ["positive"]);
     }
 
     #[test]
