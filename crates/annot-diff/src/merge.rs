@@ -433,7 +433,7 @@ fn note(
     let mut parts: Vec<String> = contested
         .iter()
         .map(|c| {
-            let mut who = c.annotators.join("+");
+            let who = c.who("+", ", ");
             let against = if c.against.is_empty() {
                 String::new()
             } else {
@@ -441,14 +441,7 @@ fn note(
             };
             let item = match &c.item {
                 Item::Span { span } => format!("{} \"{}\"", span.label, span.text),
-                Item::Extent { text, labels, .. } => {
-                    let chose: Vec<String> = labels
-                        .iter()
-                        .map(|l| format!("{} {}", l.label, l.annotators.join("+")))
-                        .collect();
-                    who = chose.join(", ");
-                    format!("\"{text}\"")
-                }
+                Item::Extent { text, .. } => format!("\"{text}\""),
                 Item::Label { layer, value } => format!("{layer} {value}"),
             };
             format!("{item} ({who}{against}; {})", c.why.as_str())

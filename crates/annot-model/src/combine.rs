@@ -384,6 +384,22 @@ pub struct Contested {
     pub why: Why,
 }
 
+impl Contested {
+    /// Who chose it, in words: the annotators joined by `names`, or for an extent each
+    /// label with its annotators (`PER alice+bob`), joined by `labels`.
+    #[must_use]
+    pub fn who(&self, names: &str, labels: &str) -> String {
+        match &self.item {
+            Item::Extent { labels: votes, .. } => votes
+                .iter()
+                .map(|l| format!("{} {}", l.label, l.annotators.join(names)))
+                .collect::<Vec<_>>()
+                .join(labels),
+            _ => self.annotators.join(names),
+        }
+    }
+}
+
 /// The outcome of [`settle`]: what the strategy keeps, and what it leaves to a person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Settled {

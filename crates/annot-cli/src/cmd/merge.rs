@@ -161,28 +161,15 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
     for d in r.documents.iter().filter(|d| d.outcome == Outcome::Flagged) {
         let _ = writeln!(o, "flagged {}", d.doc);
         for c in &d.contested {
-            let mut who = c.annotators.join(", ");
             let item = match &c.item {
-                Item::Span { span } => format!(
-                    "{} \"{}\" [{}, {})",
-                    span.label, span.text, span.start, span.end
-                ),
-                // One extent, several labels: each label and who chose it.
+                Item::Span { .. } => c.item.to_string(),
+                // One extent, several labels: who chose each follows.
                 Item::Extent {
-                    start,
-                    end,
-                    text,
-                    labels,
-                } => {
-                    let chose: Vec<String> = labels
-                        .iter()
-                        .map(|l| format!("{} {}", l.label, l.annotators.join(", ")))
-                        .collect();
-                    who = chose.join(" · ");
-                    format!("\"{text}\" [{start}, {end})")
-                }
+                    start, end, text, ..
+                } => format!("\"{text}\" [{start}, {end})"),
                 Item::Label { layer, value } => format!("label {layer} {value}"),
             };
+            let who = c.who(", ", " · ");
             let against = if c.against.is_empty() {
                 String::new()
             } else {
