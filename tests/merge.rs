@@ -587,10 +587,11 @@ const ALICE: (usize, usize) = (0, 12);
 const BOB: (usize, usize) = (25, 35);
 const PARIS: (usize, usize) = (38, 43);
 
+/// One annotator's spans on d1: (start, end, label).
+type Marks<'a> = &'a [(usize, usize, &'a str)];
+
 /// A project with d1 = [`CLASH`] and one log per (annotator, spans).
-fn clash_project(
-    logs: &[(&str, &[(usize, usize, &str)])],
-) -> (tempfile::TempDir, std::path::PathBuf) {
+fn clash_project(logs: &[(&str, Marks<'_>)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, root) = jsonl_project(&[("d1", CLASH)]);
     for (who, spans) in logs {
         let r = record(&root, "d1", "2026-11-20T10:00:00Z", "accepted", spans, &[]);
@@ -603,13 +604,13 @@ fn clash_project(
 fn an_extent_most_sides_marked_with_different_labels_is_one_conflict_not_dropped() {
     // hostile8 #12: a and c marked "Bob Durand" (PER, ORG), b did not: each label
     // counted alone had 1 vote of 3, so the entity was dropped and d1 accepted.
-    let a: &[(usize, usize, &str)] = &[
+    let a: Marks<'_> = &[
         (ALICE.0, ALICE.1, "PER"),
         (BOB.0, BOB.1, "PER"),
         (PARIS.0, PARIS.1, "LOC"),
     ];
-    let b: &[(usize, usize, &str)] = &[(ALICE.0, ALICE.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
-    let c: &[(usize, usize, &str)] = &[(ALICE.0, ALICE.1, "PER"), (BOB.0, BOB.1, "ORG")];
+    let b: Marks<'_> = &[(ALICE.0, ALICE.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
+    let c: Marks<'_> = &[(ALICE.0, ALICE.1, "PER"), (BOB.0, BOB.1, "ORG")];
     let (_tmp, root) = clash_project(&[("a", a), ("b", b), ("c", c)]);
     let out = stdout_of(annot_in(&root).args(["merge", "a", "b", "c", "--into", "g"]));
     assert!(out.contains("0 accepted, 1 flagged"), "{out}");
@@ -667,7 +668,7 @@ fn an_extent_most_sides_marked_with_different_labels_is_one_conflict_not_dropped
 
     // The extent itself short of a majority stays a plain tie/left out: with a, b and a
     // fourth side d who marked nothing there, Bob Durand has 2 of 4 (a tie on the extent).
-    let d: &[(usize, usize, &str)] = &[(ALICE.0, ALICE.1, "PER")];
+    let d: Marks<'_> = &[(ALICE.0, ALICE.1, "PER")];
     write_log(
         &root,
         "d",
@@ -708,8 +709,8 @@ fn an_extent_most_sides_marked_with_different_labels_is_one_conflict_not_dropped
 #[test]
 fn a_label_clash_the_majority_settles_and_union_intersection_prefer_on_it() {
     // Two of three chose PER for Bob Durand: kept, the third's ORG outvoted.
-    let per: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "PER")];
-    let org: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "ORG")];
+    let per: Marks<'_> = &[(BOB.0, BOB.1, "PER")];
+    let org: Marks<'_> = &[(BOB.0, BOB.1, "ORG")];
     let (_tmp, root) = clash_project(&[("a", per), ("b", per), ("c", org)]);
     let merge = |into: &str, extra: &[&str]| {
         let mut args = vec!["merge", "a", "b", "c", "--into", into];
@@ -746,8 +747,8 @@ fn a_label_clash_the_majority_settles_and_union_intersection_prefer_on_it() {
 fn adjudicate_saves_an_open_label_clash_as_the_same_one_conflict() {
     // What `adjudicate` shows as one disagreement ("Bob Durand" a PER · c ORG) and
     // `diff` as one `label` difference, it records as merge does: one conflict.
-    let a: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
-    let c: &[(usize, usize, &str)] = &[(BOB.0, BOB.1, "ORG")];
+    let a: Marks<'_> = &[(BOB.0, BOB.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
+    let c: Marks<'_> = &[(BOB.0, BOB.1, "ORG")];
     let (_tmp, root) = clash_project(&[("a", a), ("c", c)]);
     let diff = stdout_of(annot_in(&root).args(["diff", "a", "c", "--plain"]));
     assert!(
