@@ -211,6 +211,17 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
     let j = json_of(&root, &dry);
     assert_eq!(j["written"], 3, "{j}");
     assert_eq!(std::fs::read(&gold).unwrap(), torn);
+    // hostile8 #15c: the torn line is named, by a dry run (left as it is) as by a merge
+    // (set aside in gold.jsonl.rejected).
+    let said = |dry: bool| {
+        let mut cmd = annot_in(&root);
+        cmd.args(["merge", "alice", "bob", "--into", "gold"]);
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        let out = cmd.assert().success().get_output().stderr.clone();
+        String::from_utf8(out).unwrap()
+    };
     let beside: Vec<String> = std::fs::read_dir(root.join("annotations"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -218,6 +229,24 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
         .collect();
     assert_eq!(beside, ["gold.jsonl"]);
     drop(holder);
+    let err = said(true);
+    assert!(
+        err.contains("gold.jsonl: line 4 was cut short (a torn write), not read; a merge without --dry-run sets it aside in")
+            && err.contains("gold.jsonl.rejected"),
+        "{err}"
+    );
+    assert!(!root.join("annotations/gold.jsonl.rejected").exists());
+    let err = said(false);
+    assert!(
+        err.contains("gold.jsonl: line 4 was cut short (a torn write), set aside in")
+            && err.contains("every record before it is intact"),
+        "{err}"
+    );
+    assert!(root.join("annotations/gold.jsonl.rejected").exists());
+    assert!(
+        !said(false).contains("cut short"),
+        "said once, when it is set aside"
+    );
 }
 
 #[test]

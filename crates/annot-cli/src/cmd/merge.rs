@@ -90,9 +90,11 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
     // A dry run reads the target without creating, locking or repairing it.
     let report = if args.dry_run {
         let index = annot_model::store::index_log(&into_path)?;
+        say_torn(&into_path, index.torn.as_ref())?;
         merge(&sides, &corpus, &selection, &config, Target::DryRun(&index))?
     } else {
         let mut log = AnnotatorLog::open(&into_path, &args.into)?;
+        say_torn(&into_path, log.torn())?;
         merge(&sides, &corpus, &selection, &config, Target::Log(&mut log))?
     };
     if args.output.json {
@@ -103,6 +105,31 @@ pub(crate) fn run(args: &MergeArgs, project: &Project) -> anyhow::Result<ExitCod
             .write_all(visible(&render(&report, args.min_agree)).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr that the target log ended in a torn line (a write cut short): set
+/// aside when the log was opened for writing, left as it is by a dry run.
+fn say_torn(
+    log: &std::path::Path,
+    torn: Option<&annot_model::store::TornTail>,
+) -> anyhow::Result<()> {
+    let Some(t) = torn else {
+        return Ok(());
+    };
+    let rejected = annot_model::store::rejected_path(log).display().to_string();
+    let rejected = visible(&rejected);
+    let done = if t.moved_to.is_some() {
+        format!("set aside in {rejected}; every record before it is intact")
+    } else {
+        format!("not read; a merge without --dry-run sets it aside in {rejected}")
+    };
+    writeln!(
+        std::io::stderr().lock(),
+        "warning: {}: line {} was cut short (a torn write), {done}",
+        visible(&log.display().to_string()),
+        t.line,
+    )?;
+    Ok(())
 }
 
 fn count(r: &MergeReport, key: &str) -> usize {
