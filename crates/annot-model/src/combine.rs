@@ -700,7 +700,10 @@ pub struct ZoneOption {
 /// {"method":"merge","strategy":"majority","from":["alice","bob"],"decided":["alice","bob"],
 ///  "spans":[{"start":0,"end":11,"label":"LOC","annotators":["alice","bob"]}],
 ///  "labels":{"topic":[{"value":"society","annotators":["alice","bob"]}]},
-///  "contested":[{"item":"span","span":{...},"annotators":["bob"],"against":["alice"],"why":"tie"}]}
+///  "contested":[{"item":"span","span":{...},"annotators":["bob"],"against":["alice"],"why":"tie"},
+///               {"item":"extent","start":25,"end":35,"text":"Bob Durand",
+///                "labels":[{"label":"ORG","annotators":["bob"]},{"label":"PER","annotators":["alice"]}],
+///                "annotators":["alice","bob"],"against":[],"why":"conflict"}]}
 /// ```
 ///
 /// `spans` has one entry per span of the record, in the record's order and at its
