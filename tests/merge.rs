@@ -51,6 +51,16 @@ fn contested(r: &Value) -> Vec<(String, String, Value)> {
                 .map(|c| {
                     let what = match c["item"].as_str().unwrap() {
                         "span" => format!("{} {}", c["span"]["label"], c["span"]["text"]),
+                        // One extent, several labels: `PER|ORG text`, most chosen first.
+                        "extent" => {
+                            let labels: Vec<&str> = c["labels"]
+                                .as_array()
+                                .unwrap()
+                                .iter()
+                                .map(|l| l["label"].as_str().unwrap())
+                                .collect();
+                            format!("{} {}", labels.join("|"), c["text"])
+                        }
                         _ => format!("{} {}", c["layer"], c["value"]),
                     }
                     .replace('"', "");
@@ -96,18 +106,33 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
     assert_eq!(p["spans"][0]["annotators"], json!(["alice", "bob"]));
     assert_eq!(p["labels"]["topic"][0]["value"], "society");
     assert_eq!(kfar["labels"]["topic"], json!(["society"]));
-    // What only one marked is an option, each with its author.
+    // What only one marked is an option, each with its author; Rania Khoury, which
+    // both marked with different labels, is one conflict (hostile8 #12: it was two
+    // ties, each saying "not" the other side).
     let open = contested(&kfar);
     assert!(
-        open.contains(&("ORG Rania Khoury".into(), "tie".into(), json!(["bob"]))),
+        open.contains(&(
+            "ORG|PER Rania Khoury".into(),
+            "conflict".into(),
+            json!(["alice", "bob"])
+        )),
         "{open:?}"
     );
-    assert!(open.contains(&("PER Rania Khoury".into(), "tie".into(), json!(["alice"]))));
+    assert!(
+        !open
+            .iter()
+            .any(|c| c.0 == "ORG Rania Khoury" || c.0 == "PER Rania Khoury"),
+        "{open:?}"
+    );
     assert!(open.contains(&("PER Georges Haddad".into(), "tie".into(), json!(["alice"]))));
     assert!(open.contains(&("topic health".into(), "tie".into(), json!(["bob"]))));
     let note = kfar["note"].as_str().unwrap();
     assert!(
-        note.contains("ORG \"Rania Khoury\" (bob, not alice; tie)"),
+        note.contains("\"Rania Khoury\" (ORG bob, PER alice; conflict)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("PER \"Georges Haddad\" (alice, not bob; tie)"),
         "{note}"
     );
     // Both agree on the mosaic document.
@@ -186,6 +211,17 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
     let j = json_of(&root, &dry);
     assert_eq!(j["written"], 3, "{j}");
     assert_eq!(std::fs::read(&gold).unwrap(), torn);
+    // hostile8 #15c: the torn line is named, by a dry run (left as it is) as by a merge
+    // (set aside in gold.jsonl.rejected).
+    let said = |dry: bool| {
+        let mut cmd = annot_in(&root);
+        cmd.args(["merge", "alice", "bob", "--into", "gold"]);
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        let out = cmd.assert().success().get_output().stderr.clone();
+        String::from_utf8(out).unwrap()
+    };
     let beside: Vec<String> = std::fs::read_dir(root.join("annotations"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -193,6 +229,25 @@ fn majority_of_two_accepts_what_both_marked_and_flags_the_rest_with_its_options(
         .collect();
     assert_eq!(beside, ["gold.jsonl"]);
     drop(holder);
+    let err = said(true);
+    assert!(
+        err.contains("would set aside a torn last line (line 4) of")
+            && err.contains("gold.jsonl.rejected"),
+        "{err}"
+    );
+    assert!(!root.join("annotations/gold.jsonl.rejected").exists());
+    let err = said(false);
+    assert!(
+        err.contains("set aside a torn last line (line 4) of")
+            && !err.contains("would")
+            && err.contains("the records before it are whole"),
+        "{err}"
+    );
+    assert!(root.join("annotations/gold.jsonl.rejected").exists());
+    assert!(
+        !said(false).contains("torn last line"),
+        "said once, when it is set aside"
+    );
 }
 
 #[test]
@@ -274,10 +329,20 @@ fn every_strategy_over_three_annotators() {
     assert_eq!(spans(&kfar).len(), 2);
     // Two for and one against is not a tie: it is short of 3 votes, in the record's
     // provenance (and --json) as on screen.
-    assert!(contested(&kfar).contains(&(
-        "PER Rania Khoury".into(),
-        "short".into(),
-        json!(["alice", "carol"])
+    let open = contested(&kfar);
+    assert!(
+        open.contains(&(
+            "PER Georges Haddad".into(),
+            "short".into(),
+            json!(["alice", "carol"])
+        )),
+        "{open:?}"
+    );
+    // All three marked Rania Khoury, not with one label: a conflict.
+    assert!(open.contains(&(
+        "PER|ORG Rania Khoury".into(),
+        "conflict".into(),
+        json!(["alice", "bob", "carol"])
     )));
     let text = stdout_of(annot_in(&root).args([
         "merge",
@@ -291,14 +356,20 @@ fn every_strategy_over_three_annotators() {
         "--dry-run",
     ]));
     assert!(
-        text.contains("short of 3 votes: PER \"Rania Khoury\"")
-            && text.contains("· alice, carol · not bob"),
+        text.contains("short of 3 votes: PER \"Georges Haddad\"")
+            && text.contains("· alice, carol · not bob")
+            && text.contains("\"Rania Khoury\" [")
+            && text.contains(") · PER alice, carol · ORG bob\n"),
         "{text}"
     );
-    // At least one: Rania Khoury PER and ORG clash.
+    // At least one: Rania Khoury PER and ORG clash, one conflict on the extent.
     merge("any", &["--min-agree", "1"]);
     let open = contested(&latest(&root, "any", KFAR));
-    assert!(open.contains(&("ORG Rania Khoury".into(), "conflict".into(), json!(["bob"]))));
+    assert!(open.contains(&(
+        "PER|ORG Rania Khoury".into(),
+        "conflict".into(),
+        json!(["alice", "bob", "carol"])
+    )));
     // Union: everything, and the clashes (same text, two labels; Georges inside
     // Georges Haddad, the schema forbids overlaps) are flagged.
     merge("uni", &["--strategy", "union"]);
@@ -308,14 +379,29 @@ fn every_strategy_over_three_annotators() {
     let open = contested(&kfar);
     assert!(open.iter().all(|c| c.1 == "conflict"), "{open:?}");
     assert!(open.contains(&("PER Georges".into(), "conflict".into(), json!(["bob"]))));
-    // Intersection: what all three marked; alice rejected the fuel document.
+    // Intersection: what all three marked; alice rejected the fuel document. Rania
+    // Khoury all three marked, not with one label: open, not dropped in silence.
     merge("inter", &["--strategy", "intersection"]);
     let kfar = latest(&root, "inter", KFAR);
-    assert_eq!(kfar["status"], "accepted");
+    assert_eq!(kfar["status"], "flagged");
     assert_eq!(
         spans(&kfar),
         [pair("Kfar Selwan", "LOC"), pair("Kfar Selwan", "LOC")]
     );
+    assert_eq!(
+        contested(&kfar),
+        [(
+            "PER|ORG Rania Khoury".into(),
+            "conflict".into(),
+            json!(["alice", "bob", "carol"])
+        )]
+    );
+    assert_eq!(kfar["labels"]["topic"], json!(["society"]));
+    // Liban: carol did not mark it, so it is left out.
+    let mosaic = latest(&root, "inter", MOSAIC);
+    assert_eq!(mosaic["status"], "accepted");
+    assert!(spans(&mosaic).is_empty(), "{mosaic}");
+    assert_eq!(mosaic["labels"]["topic"], json!(["politics"]));
     assert_eq!(latest(&root, "inter", FUEL)["status"], "flagged");
     // prefer:bob takes bob's records whole.
     merge("bobs", &["--strategy", "prefer:bob"]);
@@ -574,4 +660,209 @@ fn a_torn_last_line_of_the_target_set_aside_is_said_and_the_dry_run_says_it_woul
     );
     let rejected = std::fs::read_to_string(root.join("annotations/gold.jsonl.rejected")).unwrap();
     assert!(rejected.contains("\"status\":\"acc"), "{rejected}");
+}
+
+/// d1 of the label-clash tests, and its extents in code points.
+const CLASH: &str = "Alice Martin a rencontré Bob Durand à Paris lundi.";
+const ALICE: (usize, usize) = (0, 12);
+const BOB: (usize, usize) = (25, 35);
+const PARIS: (usize, usize) = (38, 43);
+
+/// One annotator's spans on d1: (start, end, label).
+type Marks<'a> = &'a [(usize, usize, &'a str)];
+
+/// A project with d1 = [`CLASH`] and one log per (annotator, spans).
+fn clash_project(logs: &[(&str, Marks<'_>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = jsonl_project(&[("d1", CLASH)]);
+    for (who, spans) in logs {
+        let r = record(&root, "d1", "2026-11-20T10:00:00Z", "accepted", spans, &[]);
+        write_log(&root, who, &[r]);
+    }
+    (tmp, root)
+}
+
+#[test]
+fn an_extent_most_sides_marked_with_different_labels_is_one_conflict_not_dropped() {
+    // hostile8 #12: a and c marked "Bob Durand" (PER, ORG), b did not: each label
+    // counted alone had 1 vote of 3, so the entity was dropped and d1 accepted.
+    let a: Marks<'_> = &[
+        (ALICE.0, ALICE.1, "PER"),
+        (BOB.0, BOB.1, "PER"),
+        (PARIS.0, PARIS.1, "LOC"),
+    ];
+    let b: Marks<'_> = &[(ALICE.0, ALICE.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
+    let c: Marks<'_> = &[(ALICE.0, ALICE.1, "PER"), (BOB.0, BOB.1, "ORG")];
+    let (_tmp, root) = clash_project(&[("a", a), ("b", b), ("c", c)]);
+    let out = stdout_of(annot_in(&root).args(["merge", "a", "b", "c", "--into", "g"]));
+    assert!(out.contains("0 accepted, 1 flagged"), "{out}");
+    assert!(
+        out.contains("conflict  \"Bob Durand\" [25, 35) · ORG c · PER a · not b"),
+        "{out}"
+    );
+    let d1 = latest(&root, "g", "d1");
+    assert_eq!(d1["status"], "flagged");
+    // What the majority settled is kept: Alice Martin (3 of 3), Paris (2 of 3).
+    assert_eq!(
+        spans(&d1),
+        [pair("Alice Martin", "PER"), pair("Paris", "LOC")]
+    );
+    let open = d1["provenance"]["contested"].as_array().unwrap();
+    assert_eq!(open.len(), 1, "{d1}");
+    assert_eq!(
+        open[0],
+        json!({"item": "extent", "start": 25, "end": 35, "text": "Bob Durand",
+               "labels": [{"label": "ORG", "annotators": ["c"]}, {"label": "PER", "annotators": ["a"]}],
+               "annotators": ["a", "c"], "against": ["b"], "why": "conflict"})
+    );
+    let note = d1["note"].as_str().unwrap();
+    assert!(
+        note.contains("\"Bob Durand\" (ORG c, PER a, not b; conflict)"),
+        "{note}"
+    );
+    // The logs written by hand here name annotator "x" (warnings); g has nothing to say.
+    let out = annot_in(&root)
+        .args(["check", "--warnings-ok"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    assert!(!String::from_utf8(out).unwrap().contains("g.jsonl"));
+
+    // Two sides: one label disagreement is one conflict, never "not a" for a side
+    // that marked the extent with another label.
+    let out = stdout_of(annot_in(&root).args(["merge", "a", "c", "--into", "g2"]));
+    assert!(
+        out.contains("conflict  \"Bob Durand\" [25, 35) · ORG c · PER a\n"),
+        "{out}"
+    );
+    assert!(!out.contains(" · not a"), "{out}");
+    let open = latest(&root, "g2", "d1")["provenance"]["contested"].clone();
+    let whys: Vec<&str> = open
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["why"].as_str().unwrap())
+        .collect();
+    // Paris only a marked: a tie; Bob Durand: one conflict.
+    assert_eq!(whys, ["conflict", "tie"], "{open}");
+
+    // The extent itself short of a majority stays a plain tie/left out: with a, b and a
+    // fourth side d who marked nothing there, Bob Durand has 2 of 4 (a tie on the extent).
+    let d: Marks<'_> = &[(ALICE.0, ALICE.1, "PER")];
+    write_log(
+        &root,
+        "d",
+        &[record(
+            &root,
+            "d1",
+            "2026-11-20T10:00:00Z",
+            "accepted",
+            d,
+            &[],
+        )],
+    );
+    let j = json_of(
+        &root,
+        &[
+            "merge",
+            "a",
+            "b",
+            "c",
+            "d",
+            "--into",
+            "g4",
+            "--json",
+            "--dry-run",
+        ],
+    );
+    let bob = j["documents"][0]["contested"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "Bob Durand")
+        .cloned()
+        .unwrap_or_else(|| panic!("{j}"));
+    assert_eq!(bob["why"], "tie", "{bob}");
+    assert_eq!(bob["against"], json!(["b", "d"]));
+}
+
+#[test]
+fn a_label_clash_the_majority_settles_and_union_intersection_prefer_on_it() {
+    // Two of three chose PER for Bob Durand: kept, the third's ORG outvoted.
+    let per: Marks<'_> = &[(BOB.0, BOB.1, "PER")];
+    let org: Marks<'_> = &[(BOB.0, BOB.1, "ORG")];
+    let (_tmp, root) = clash_project(&[("a", per), ("b", per), ("c", org)]);
+    let merge = |into: &str, extra: &[&str]| {
+        let mut args = vec!["merge", "a", "b", "c", "--into", into];
+        args.extend_from_slice(extra);
+        annot_in(&root).args(&args).assert().success();
+        latest(&root, into, "d1")
+    };
+    let g = merge("maj", &[]);
+    assert_eq!(g["status"], "accepted");
+    assert_eq!(spans(&g), [pair("Bob Durand", "PER")]);
+    // Union keeps both labels, so they clash: one conflict on the extent.
+    let g = merge("uni", &["--strategy", "union"]);
+    assert_eq!(g["status"], "flagged");
+    assert!(spans(&g).is_empty(), "{g}");
+    let open = g["provenance"]["contested"].as_array().unwrap();
+    assert_eq!(open.len(), 1, "{g}");
+    assert_eq!(open[0]["item"], "extent");
+    assert_eq!(open[0]["why"], "conflict");
+    assert_eq!(
+        open[0]["labels"],
+        json!([{"label": "PER", "annotators": ["a", "b"]}, {"label": "ORG", "annotators": ["c"]}])
+    );
+    // Intersection: every side marked the extent, not with one label: open, not dropped.
+    let g = merge("inter", &["--strategy", "intersection"]);
+    assert_eq!(g["status"], "flagged");
+    assert_eq!(g["provenance"]["contested"][0]["why"], "conflict");
+    // prefer:c takes c's record whole and leaves nothing open.
+    let g = merge("cs", &["--strategy", "prefer:c"]);
+    assert_eq!(g["status"], "accepted");
+    assert_eq!(spans(&g), [pair("Bob Durand", "ORG")]);
+}
+
+#[test]
+fn adjudicate_saves_an_open_label_clash_as_the_same_one_conflict() {
+    // What `adjudicate` shows as one disagreement ("Bob Durand" a PER · c ORG) and
+    // `diff` as one `label` difference, it records as merge does: one conflict.
+    let a: Marks<'_> = &[(BOB.0, BOB.1, "PER"), (PARIS.0, PARIS.1, "LOC")];
+    let c: Marks<'_> = &[(BOB.0, BOB.1, "ORG")];
+    let (_tmp, root) = clash_project(&[("a", a), ("c", c)]);
+    let diff = stdout_of(annot_in(&root).args(["diff", "a", "c", "--plain"]));
+    assert!(
+        diff.contains("[Bob Durand]{label: a PER | c ORG}"),
+        "{diff}"
+    );
+    // Enter twice: saved with both disagreements open.
+    let screen = stdout_of(
+        annot_in(&root)
+            .args(["adjudicate", "a", "c", "--into", "adj", "--plain"])
+            .write_stdin("\n\nq\n"),
+    );
+    assert!(
+        screen.contains("\"Bob Durand\" a a PER · b c ORG  open"),
+        "{screen}"
+    );
+    let saved = latest(&root, "adj", "d1");
+    assert_eq!(saved["provenance"]["method"], "adjudicate");
+    assert_eq!(
+        contested(&saved),
+        [
+            (
+                "ORG|PER Bob Durand".into(),
+                "conflict".into(),
+                json!(["a", "c"])
+            ),
+            ("LOC Paris".into(), "tie".into(), json!(["a"])),
+        ]
+    );
+    let merged = stdout_of(annot_in(&root).args(["merge", "a", "c", "--into", "g", "--json"]));
+    let merged: Value = serde_json::from_str(&merged).unwrap();
+    assert_eq!(
+        merged["documents"][0]["contested"], saved["provenance"]["contested"],
+        "merge flags what adjudicate leaves open, in the same words"
+    );
 }

@@ -13,8 +13,10 @@
 //! writes say which side had each span and value ([`Agenda::provenance`]).
 
 use annot_model::ZoneSpan;
+use std::collections::{BTreeMap, BTreeSet};
+
 use annot_model::combine::{
-    CombinedValue, Contested, Item, Method, Provenance, SpanProvenance, Why,
+    CombinedValue, Contested, Method, Provenance, Rules, SpanProvenance, Strategy, Vote, settle,
 };
 use annot_model::record::Span;
 
@@ -296,66 +298,45 @@ impl Agenda {
     }
 
     /// What the choices still open in `ann` leave undecided: each side's spans and
-    /// values, with who had them and who did not.
+    /// values there, weighed as `annot merge` weighs them when every side must agree
+    /// ([`settle`]): with who had them and who did not, and an extent the sides marked
+    /// with different labels as one conflict.
     fn contested(&self, ann: &Annotation) -> Vec<Contested> {
-        let decided: Vec<String> = self.votes.iter().map(|v| v.side.clone()).collect();
-        let mut out = Vec::new();
-        let mut push = |item: Item, who: Vec<String>| {
-            let against = decided
-                .iter()
-                .filter(|d| !who.contains(d))
-                .cloned()
-                .collect();
-            let mut annotators = who;
-            annotators.sort();
-            out.push(Contested {
-                item,
-                annotators,
-                against,
-                why: Why::Tie,
-            });
-        };
+        let sides: Vec<String> = self.votes.iter().map(|v| v.side.clone()).collect();
+        let mut spans: Vec<Vec<Span>> = vec![Vec::new(); sides.len()];
+        let mut labels: Vec<BTreeMap<String, Vec<String>>> = vec![BTreeMap::new(); sides.len()];
         for (i, c) in self.choices.iter().enumerate() {
             if !self.is_open(i, ann) {
                 continue;
             }
-            match &c.target {
-                ChoiceTarget::Spans { .. } => {
-                    for span in c.all_spans() {
-                        let who = c
-                            .options
-                            .iter()
-                            .filter(|o| o.spans.iter().any(|x| key(x) == key(span)))
-                            .map(|o| o.side.clone())
-                            .collect();
-                        push(Item::Span { span: span.clone() }, who);
-                    }
+            for o in &c.options {
+                let Some(k) = sides.iter().position(|s| *s == o.side) else {
+                    continue;
+                };
+                match &c.target {
+                    ChoiceTarget::Spans { .. } => spans[k].extend(o.spans.iter().cloned()),
+                    ChoiceTarget::Layer(layer) => labels[k]
+                        .entry(layer.clone())
+                        .or_default()
+                        .extend(o.values.iter().cloned()),
+                    ChoiceTarget::Zones => {}
                 }
-                ChoiceTarget::Layer(layer) => {
-                    let mut values: Vec<&String> =
-                        c.options.iter().flat_map(|o| &o.values).collect();
-                    values.sort();
-                    values.dedup();
-                    for value in values {
-                        let who = c
-                            .options
-                            .iter()
-                            .filter(|o| o.values.contains(value))
-                            .map(|o| o.side.clone())
-                            .collect();
-                        push(
-                            Item::Label {
-                                layer: layer.clone(),
-                                value: value.clone(),
-                            },
-                            who,
-                        );
-                    }
-                }
-                ChoiceTarget::Zones => {}
             }
         }
-        out
+        let votes: Vec<Vote<'_>> = sides
+            .iter()
+            .zip(spans.iter().zip(&labels))
+            .map(|(side, (spans, labels))| (side.as_str(), spans.as_slice(), labels))
+            .collect();
+        let every_side = Strategy::Majority {
+            min_agree: Some(sides.len()),
+        };
+        // Overlaps are a person's to settle here: the schema rules do not flag anything more.
+        let rules = Rules {
+            overlap: true,
+            single: BTreeSet::new(),
+        };
+        settle(&sides, &votes, &every_side, &rules).contested
     }
 
     /// The provenance of `ann` as a record written for this agenda: which side had
@@ -564,5 +545,75 @@ mod tests {
         assert_eq!(p.method, Method::Adjudicate);
         assert_eq!(p.labels["topic"][0].annotators, ["bob"]);
         assert!(p.spans[0].annotators.is_empty(), "made by hand");
+    }
+
+    #[test]
+    fn an_open_label_clash_is_saved_as_one_conflict_as_merge_flags_it() {
+        use annot_model::combine::{Item, Why};
+        let side = |name: &str, spans: Vec<Span>| SideVote {
+            side: name.into(),
+            spans,
+            ..SideVote::default()
+        };
+        let option = |name: &str, spans: Vec<Span>| ChoiceOption {
+            side: name.into(),
+            spans,
+            ..ChoiceOption::default()
+        };
+        let alice = vec![s("Rania Khoury", "PER"), s("Baabda", "LOC")];
+        let bob = vec![s("Rania Khoury", "ORG")];
+        let agenda = Agenda {
+            doc: "d".into(),
+            start: Annotation::default(),
+            choices: vec![
+                Choice {
+                    target: ChoiceTarget::Spans { start: 0, end: 12 },
+                    options: vec![
+                        option("alice", vec![s("Rania Khoury", "PER")]),
+                        option("bob", vec![s("Rania Khoury", "ORG")]),
+                    ],
+                },
+                Choice {
+                    target: ChoiceTarget::Spans { start: 33, end: 39 },
+                    options: vec![
+                        option("alice", vec![s("Baabda", "LOC")]),
+                        option("bob", Vec::new()),
+                    ],
+                },
+            ],
+            votes: vec![side("alice", alice), side("bob", bob)],
+            notes: Vec::new(),
+        };
+        let extra = agenda.provenance(&sides(), &Annotation::default());
+        let p: Provenance = serde_json::from_value(extra[PROVENANCE_KEY].clone()).unwrap();
+        let open: Vec<(String, Why, Vec<String>)> = p
+            .contested
+            .iter()
+            .map(|c| (c.item.to_string(), c.why, c.against.clone()))
+            .collect();
+        assert_eq!(
+            open,
+            [
+                (
+                    "ORG|PER \"Rania Khoury\" [0, 12)".to_owned(),
+                    Why::Conflict,
+                    Vec::new()
+                ),
+                (
+                    "LOC \"Baabda\" [33, 39)".to_owned(),
+                    Why::Tie,
+                    vec!["bob".to_owned()]
+                ),
+            ]
+        );
+        assert!(matches!(&p.contested[0].item, Item::Extent { labels, .. } if labels.len() == 2));
+        // Taking a side settles the clash: nothing of it is left in the record.
+        let mut ann = Annotation::default();
+        agenda.choices[0]
+            .apply(&mut ann, &Pick::Side(1), false, false)
+            .unwrap();
+        let extra = agenda.provenance(&sides(), &ann);
+        let p: Provenance = serde_json::from_value(extra[PROVENANCE_KEY].clone()).unwrap();
+        assert_eq!(p.contested.len(), 1, "{:?}", p.contested);
     }
 }

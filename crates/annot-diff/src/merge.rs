@@ -433,7 +433,7 @@ fn note(
     let mut parts: Vec<String> = contested
         .iter()
         .map(|c| {
-            let who = c.annotators.join("+");
+            let who = c.who("+", ", ");
             let against = if c.against.is_empty() {
                 String::new()
             } else {
@@ -441,6 +441,7 @@ fn note(
             };
             let item = match &c.item {
                 Item::Span { span } => format!("{} \"{}\"", span.label, span.text),
+                Item::Extent { text, .. } => format!("\"{text}\""),
                 Item::Label { layer, value } => format!("{layer} {value}"),
             };
             format!("{item} ({who}{against}; {})", c.why.as_str())

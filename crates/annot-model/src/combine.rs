@@ -277,7 +277,17 @@ impl Rules {
     }
 }
 
-/// What is contested: a span or a document label value.
+/// One label an extent was marked with, and who chose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelVote {
+    /// The label.
+    pub label: String,
+    /// Annotators who marked the extent with it, sorted.
+    pub annotators: Vec<String>,
+}
+
+/// What is contested: a span, an extent marked with several labels, or a document
+/// label value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "item", rename_all = "snake_case")]
 pub enum Item {
@@ -285,6 +295,18 @@ pub enum Item {
     Span {
         /// The span.
         span: Span,
+    },
+    /// One extent the annotators marked with different labels: one disagreement,
+    /// with each label and who chose it.
+    Extent {
+        /// Start (code points, on the current text).
+        start: usize,
+        /// End (exclusive).
+        end: usize,
+        /// The text of the extent.
+        text: String,
+        /// Each label and who chose it, most chosen first (then by label).
+        labels: Vec<LabelVote>,
     },
     /// A value of a document-label layer.
     Label {
@@ -303,6 +325,15 @@ impl fmt::Display for Item {
                 "{} \"{}\" [{}, {})",
                 span.label, span.text, span.start, span.end
             ),
+            Item::Extent {
+                start,
+                end,
+                text,
+                labels,
+            } => {
+                let labels: Vec<&str> = labels.iter().map(|l| l.label.as_str()).collect();
+                write!(f, "{} \"{text}\" [{start}, {end})", labels.join("|"))
+            }
             Item::Label { layer, value } => write!(f, "{layer} {value}"),
         }
     }
@@ -319,7 +350,8 @@ pub enum Why {
     Short,
     /// An annotator of the panel has no decision on the document, and theirs could tip it.
     Missing,
-    /// It would be kept, but it clashes with another kept item: the same extent with
+    /// An extent enough annotators marked, but not with one label; or an item that
+    /// would be kept but clashes with another kept item: the same extent with
     /// another label, an overlapping span where the schema forbids overlaps, or a
     /// second value of a one-value layer.
     Conflict,
@@ -350,6 +382,22 @@ pub struct Contested {
     pub against: Vec<String>,
     /// Why it is left open.
     pub why: Why,
+}
+
+impl Contested {
+    /// Who chose it, in words: the annotators joined by `names`, or for an extent each
+    /// label with its annotators (`PER alice+bob`), joined by `labels`.
+    #[must_use]
+    pub fn who(&self, names: &str, labels: &str) -> String {
+        match &self.item {
+            Item::Extent { labels: votes, .. } => votes
+                .iter()
+                .map(|l| format!("{} {}", l.label, l.annotators.join(names)))
+                .collect::<Vec<_>>()
+                .join(labels),
+            _ => self.annotators.join(names),
+        }
+    }
 }
 
 /// The outcome of [`settle`]: what the strategy keeps, and what it leaves to a person.
@@ -384,8 +432,20 @@ impl Settled {
 /// - `union` keeps everything;
 /// - `prefer:NAME` takes one record and contests nothing.
 ///
+/// Spans are weighed an extent at a time: whether the annotators marked the extent
+/// at all, then with which label. An extent marked with several labels, none of
+/// which the strategy keeps, is one [`Item::Extent`] listing each label and who
+/// chose it: a [`Why::Conflict`] when the extent itself has the votes (two of three
+/// marked it, as PER and ORG; or two of two), otherwise contested or left out as a
+/// span would be, by the votes for the extent. When the strategy keeps one label,
+/// the others are weighed alone (outvoted, or contested). A one-value layer is
+/// weighed the same way: set by enough annotators, to no value enough of them
+/// chose, each value is a [`Why::Conflict`] (against: who did not set the layer).
+///
 /// Except with `prefer`, kept items that clash ([`Why::Conflict`]) are taken out
-/// of the kept set and contested.
+/// of the kept set and contested: one extent with several kept labels (one
+/// [`Item::Extent`]), spans that overlap where the schema forbids it, several
+/// values of a one-value layer.
 #[must_use]
 pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: &Rules) -> Settled {
     let mut kept = combine(panel, votes, strategy);
@@ -404,14 +464,18 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
     decided.dedup();
     let missing = panel.iter().filter(|p| !decided.contains(p)).count();
     let needed = strategy.needed(panel.len());
-    let open = |voters: &[String]| -> Option<(Vec<String>, Vec<String>, Why)> {
-        let mut voters = voters.to_vec();
-        voters.sort();
-        let against: Vec<String> = decided
+    // Who decided the document without marking an item.
+    let against = |voters: &[String]| -> Vec<String> {
+        decided
             .iter()
             .filter(|d| !voters.contains(d))
             .cloned()
-            .collect();
+            .collect()
+    };
+    let open = |voters: &[String]| -> Option<(Vec<String>, Vec<String>, Why)> {
+        let mut voters = voters.to_vec();
+        voters.sort();
+        let against = against(&voters);
         let left_out = match strategy {
             Strategy::Intersection => !against.is_empty(),
             _ => against.len() >= needed,
@@ -430,34 +494,89 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
     };
     let all = tally_all(&votes, |_| true);
     let mut contested = Vec::new();
-    for (span, voters, _) in all.spans.values() {
-        if voters.len() >= needed {
+    // Spans an extent at a time: first whether the annotators marked the extent at
+    // all, then with which label.
+    let mut extents: BTreeMap<(usize, usize), Vec<&Tally<Span>>> = BTreeMap::new();
+    for ((start, end, _), t) in &all.spans {
+        extents.entry((*start, *end)).or_default().push(t);
+    }
+    // Extents with several kept labels: taken out of the kept spans, one conflict each.
+    let mut clashing_extents: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (&(start, end), labels) in &extents {
+        let kept_labels = labels.iter().filter(|(_, v, _)| v.len() >= needed).count();
+        if labels.len() == 1 || kept_labels == 1 {
+            // One label, or one the strategy keeps: every other label is weighed alone.
+            for (span, voters, _) in labels {
+                if voters.len() >= needed {
+                    continue;
+                }
+                if let Some((annotators, against, why)) = open(voters) {
+                    contested.push(Contested {
+                        item: Item::Span { span: span.clone() },
+                        annotators,
+                        against,
+                        why,
+                    });
+                }
+            }
             continue;
         }
-        if let Some((annotators, against, why)) = open(voters) {
+        let mut voters: Vec<String> = labels
+            .iter()
+            .flat_map(|(_, v, _)| v.iter().cloned())
+            .collect();
+        voters.sort();
+        voters.dedup();
+        // The extent has the votes but no one label has (or several have): a label
+        // conflict. Short of votes, the extent is weighed as a span would be.
+        let open_here = if kept_labels > 1 || voters.len() >= needed {
+            let not = against(&voters);
+            Some((voters, not, Why::Conflict))
+        } else {
+            open(&voters)
+        };
+        if kept_labels > 1 {
+            clashing_extents.insert((start, end));
+        }
+        if let Some((annotators, against, why)) = open_here {
+            let mut votes: Vec<LabelVote> = labels
+                .iter()
+                .map(|(span, who, _)| {
+                    let mut annotators = who.clone();
+                    annotators.sort();
+                    LabelVote {
+                        label: span.label.clone(),
+                        annotators,
+                    }
+                })
+                .collect();
+            votes.sort_by(|a, b| {
+                (b.annotators.len(), &a.label).cmp(&(a.annotators.len(), &b.label))
+            });
             contested.push(Contested {
-                item: Item::Span { span: span.clone() },
+                item: Item::Extent {
+                    start,
+                    end,
+                    text: labels[0].0.text.clone(),
+                    labels: votes,
+                },
                 annotators,
                 against,
                 why,
             });
         }
     }
-    // Clashes among what would be kept.
+    // Kept spans of different extents that overlap where the schema forbids it.
     let clash = |x: &Span, y: &Span| {
-        let overlap = x.start < y.end && y.start < x.end;
         let same_extent = x.start == y.start && x.end == y.end;
-        overlap && ((same_extent && x.label != y.label) || (!same_extent && !rules.overlap))
+        !rules.overlap && !same_extent && x.start < y.end && y.start < x.end
     };
     let clashing: Vec<bool> = kept
         .spans
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            kept.spans
-                .iter()
-                .enumerate()
-                .any(|(j, b)| i != j && clash(&a.span, &b.span))
+        .map(|a| {
+            !clashing_extents.contains(&(a.span.start, a.span.end))
+                && kept.spans.iter().any(|b| clash(&a.span, &b.span))
         })
         .collect();
     let mut k = 0;
@@ -470,28 +589,43 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
                     span: c.span.clone(),
                 },
                 annotators: c.annotators.clone(),
-                against: decided
-                    .iter()
-                    .filter(|d| !c.annotators.contains(d))
-                    .cloned()
-                    .collect(),
+                against: against(&c.annotators),
                 why: Why::Conflict,
             });
         }
-        !out
+        !out && !clashing_extents.contains(&(c.span.start, c.span.end))
     });
-    contested.sort_by(|a, b| match (&a.item, &b.item) {
-        (Item::Span { span: x }, Item::Span { span: y }) => {
-            (x.start, x.end, &x.label).cmp(&(y.start, y.end, &y.label))
-        }
-        _ => std::cmp::Ordering::Equal,
-    });
+    let position = |i: &Item| match i {
+        Item::Span { span } => (span.start, span.end, span.label.clone()),
+        Item::Extent { start, end, .. } => (*start, *end, String::new()),
+        Item::Label { .. } => (usize::MAX, usize::MAX, String::new()),
+    };
+    contested.sort_by_key(|c| position(&c.item));
     for (layer, values) in &all.labels {
+        // A one-value layer is weighed as an extent is: first whether the annotators
+        // set it at all, then to which value.
+        let single = rules.single.contains(*layer);
+        let mut layer_voters: Vec<String> = values
+            .iter()
+            .flat_map(|(_, v, _)| v.iter().cloned())
+            .collect();
+        layer_voters.sort();
+        layer_voters.dedup();
+        let no_value_kept = values.iter().all(|(_, v, _)| v.len() < needed);
+        let value_conflict =
+            single && values.len() > 1 && no_value_kept && layer_voters.len() >= needed;
         for (value, voters, _) in values {
             if voters.len() >= needed {
                 continue;
             }
-            if let Some((annotators, against, why)) = open(voters) {
+            let open_here = if value_conflict {
+                let mut voters = voters.clone();
+                voters.sort();
+                Some((voters, against(&layer_voters), Why::Conflict))
+            } else {
+                open(voters)
+            };
+            if let Some((annotators, against, why)) = open_here {
                 contested.push(Contested {
                     item: Item::Label {
                         layer: (*layer).to_owned(),
@@ -513,11 +647,7 @@ pub fn settle(panel: &[String], votes: &[Vote<'_>], strategy: &Strategy, rules: 
                         layer: (*layer).to_owned(),
                         value: v.value,
                     },
-                    against: decided
-                        .iter()
-                        .filter(|d| !v.annotators.contains(d))
-                        .cloned()
-                        .collect(),
+                    against: against(&layer_voters),
                     annotators: v.annotators,
                     why: Why::Conflict,
                 });
@@ -570,7 +700,10 @@ pub struct ZoneOption {
 /// {"method":"merge","strategy":"majority","from":["alice","bob"],"decided":["alice","bob"],
 ///  "spans":[{"start":0,"end":11,"label":"LOC","annotators":["alice","bob"]}],
 ///  "labels":{"topic":[{"value":"society","annotators":["alice","bob"]}]},
-///  "contested":[{"item":"span","span":{...},"annotators":["bob"],"against":["alice"],"why":"tie"}]}
+///  "contested":[{"item":"span","span":{...},"annotators":["bob"],"against":["alice"],"why":"tie"},
+///               {"item":"extent","start":25,"end":35,"text":"Bob Durand",
+///                "labels":[{"label":"ORG","annotators":["bob"]},{"label":"PER","annotators":["alice"]}],
+///                "annotators":["alice","bob"],"against":[],"why":"conflict"}]}
 /// ```
 ///
 /// `spans` has one entry per span of the record, in the record's order and at its
@@ -637,7 +770,13 @@ impl Provenance {
     /// Whether `record` was written by `annot merge` (its provenance says so).
     #[must_use]
     pub fn is_merge(record: &crate::record::Record) -> bool {
-        Self::of(record).is_some_and(|p| p.method == Method::Merge)
+        // Only `method` is read: a provenance with items a newer annot writes is
+        // still a merge's.
+        record
+            .extra
+            .get(PROVENANCE_KEY)
+            .and_then(|p| p.get("method"))
+            .is_some_and(|m| m == "merge")
     }
 
     /// The provenance of `spans` and `labels` as [`Combined`] gives it.
@@ -882,7 +1021,10 @@ mod tests {
         );
         assert!(!s.contested.is_empty());
         for c in &s.contested {
-            let want = if c.annotators.len() == c.against.len() {
+            let want = if matches!(c.item, Item::Extent { .. }) {
+                // All three marked Boukamal, two as LOC, one as ORG.
+                Why::Conflict
+            } else if c.annotators.len() == c.against.len() {
                 Why::Tie
             } else {
                 Why::Short
@@ -908,7 +1050,8 @@ mod tests {
         let s = settle(&two, &f.votes()[..1], &Strategy::Intersection, &rules);
         assert!(s.contested.iter().all(|c| c.why == Why::Missing));
         assert_eq!(s.contested.len(), 3);
-        // Union keeps everything but takes out what clashes: Boukamal LOC and ORG.
+        // Union keeps everything but takes out what clashes: Boukamal LOC and ORG, one
+        // conflict on the extent.
         let single = Rules {
             overlap: false,
             single: BTreeSet::from(["topic".to_owned()]),
@@ -922,8 +1065,7 @@ mod tests {
         assert_eq!(
             contested(&s),
             [
-                ("LOC \"Boukamal\" [35, 43)".to_owned(), Why::Conflict),
-                ("ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict),
+                ("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict),
                 ("topic conflict".to_owned(), Why::Conflict),
                 ("topic politics".to_owned(), Why::Conflict),
             ]
@@ -937,6 +1079,224 @@ mod tests {
             s.kept,
             combine(&two, &f.votes(), &Strategy::Prefer("bob".into()))
         );
+    }
+
+    fn label_votes(c: &Contested) -> Vec<(&str, Vec<&str>)> {
+        match &c.item {
+            Item::Extent { labels, .. } => labels
+                .iter()
+                .map(|l| {
+                    (
+                        l.label.as_str(),
+                        l.annotators.iter().map(String::as_str).collect(),
+                    )
+                })
+                .collect(),
+            other => panic!("not an extent: {other}"),
+        }
+    }
+
+    #[test]
+    fn an_extent_with_the_votes_and_no_label_with_them_is_one_conflict() {
+        // hostile8 #12: alice ORG, carol LOC on Boukamal, bob nothing there. Each
+        // label alone has 1 of 3 votes; the extent has 2 of 3.
+        let a = vec![span("Hezbollah", "ORG"), span("Boukamal", "ORG")];
+        let b = vec![span("Hezbollah", "ORG")];
+        let c = vec![span("Hezbollah", "ORG"), span("Boukamal", "LOC")];
+        let none = BTreeMap::new();
+        let votes: Vec<Vote<'_>> = vec![
+            ("alice", &a, &none),
+            ("bob", &b, &none),
+            ("carol", &c, &none),
+        ];
+        let three = panel(&["alice", "bob", "carol"]);
+        let rules = Rules::default();
+        let majority = Strategy::Majority { min_agree: None };
+        let s = settle(&three, &votes, &majority, &rules);
+        assert_eq!(
+            kept(&s.kept),
+            [("Hezbollah", "ORG", vec!["alice", "bob", "carol"])]
+        );
+        assert_eq!(
+            contested(&s),
+            [("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict)]
+        );
+        let open = &s.contested[0];
+        assert_eq!(open.annotators, ["alice", "carol"]);
+        assert_eq!(open.against, ["bob"]);
+        assert_eq!(
+            label_votes(open),
+            [("LOC", vec!["carol"]), ("ORG", vec!["alice"])]
+        );
+        // What export combines is unchanged: neither label has a majority.
+        assert_eq!(s.kept, combine(&three, &votes, &majority));
+
+        // Two sides: one conflict, not two ties each saying "not" the other.
+        let two = panel(&["alice", "carol"]);
+        let s = settle(&two, &[votes[0], votes[2]], &majority, &rules);
+        assert_eq!(
+            contested(&s),
+            [("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict)]
+        );
+        assert!(s.contested[0].against.is_empty());
+        // Intersection: both marked the extent, with different labels: open too.
+        let s = settle(&two, &[votes[0], votes[2]], &Strategy::Intersection, &rules);
+        assert_eq!(s.contested.len(), 1);
+        assert_eq!(s.contested[0].why, Why::Conflict);
+
+        // Two of three chose one label: kept, the third's outvoted.
+        let c2 = vec![span("Boukamal", "ORG")];
+        let outvoted: Vec<Vote<'_>> = vec![
+            ("alice", &a, &none),
+            ("bob", &c2, &none),
+            ("carol", &c, &none),
+        ];
+        let s = settle(&three, &outvoted, &majority, &rules);
+        assert!(s.is_settled(), "{:?}", s.contested);
+        assert!(kept(&s.kept).contains(&("Boukamal", "ORG", vec!["alice", "bob"])));
+
+        // The extent short of the votes: a tie on the extent (2 of 4 marked it), with
+        // its labels; 1 of 4 is left out.
+        let d = vec![span("Hezbollah", "ORG")];
+        let four = panel(&["alice", "bob", "carol", "dave"]);
+        let mut with_dave = votes.clone();
+        with_dave.push(("dave", &d, &none));
+        let s = settle(&four, &with_dave, &majority, &rules);
+        assert_eq!(
+            contested(&s),
+            [("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Tie)]
+        );
+        assert_eq!(s.contested[0].against, ["bob", "dave"]);
+        let s = settle(
+            &four,
+            &with_dave,
+            &Strategy::Majority { min_agree: Some(2) },
+            &rules,
+        );
+        assert_eq!(
+            s.contested[0].why,
+            Why::Conflict,
+            "2 of 4 reach --min-agree 2"
+        );
+        let one_label = vec![span("Hezbollah", "ORG"), span("Boukamal", "LOC")];
+        let lone: Vec<Vote<'_>> = vec![
+            ("alice", &one_label, &none),
+            ("bob", &b, &none),
+            ("carol", &b, &none),
+            ("dave", &d, &none),
+        ];
+        assert!(settle(&four, &lone, &majority, &rules).is_settled());
+
+        // Several labels kept (at least one vote each): one conflict on the extent.
+        let s = settle(
+            &three,
+            &votes,
+            &Strategy::Majority { min_agree: Some(1) },
+            &rules,
+        );
+        assert_eq!(
+            contested(&s),
+            [("LOC|ORG \"Boukamal\" [35, 43)".to_owned(), Why::Conflict)]
+        );
+        assert_eq!(s.kept.spans.len(), 1, "Hezbollah only");
+    }
+
+    #[test]
+    fn a_one_value_layer_most_set_to_different_values_is_a_conflict() {
+        let none: Vec<Span> = Vec::new();
+        let (pos, neg, unset) = (
+            BTreeMap::from([("tone".to_owned(), vec!["positive".to_owned()])]),
+            BTreeMap::from([("tone".to_owned(), vec!["negative".to_owned()])]),
+            BTreeMap::new(),
+        );
+        let votes: Vec<Vote<'_>> = vec![
+            ("alice", &none, &pos),
+            ("bob", &none, &unset),
+            ("carol", &none, &neg),
+        ];
+        let three = panel(&["alice", "bob", "carol"]);
+        let majority = Strategy::Majority { min_agree: None };
+        let single = Rules {
+            overlap: false,
+            single: BTreeSet::from(["tone".to_owned()]),
+        };
+        let s = settle(&three, &votes, &majority, &single);
+        assert_eq!(
+            contested(&s),
+            [
+                ("tone positive".to_owned(), Why::Conflict),
+                ("tone negative".to_owned(), Why::Conflict)
+            ]
+        );
+        // Against: who did not set the layer, never the side that chose the other value.
+        assert!(s.contested.iter().all(|c| c.against == ["bob"]), "{s:?}");
+        // A layer of several values: each value stands alone, 1 of 3 is left out.
+        assert!(settle(&three, &votes, &majority, &Rules::default()).is_settled());
+        // Two of three chose one value: kept.
+        let votes: Vec<Vote<'_>> = vec![
+            ("alice", &none, &pos),
+            ("bob", &none, &pos),
+            ("carol", &none, &neg),
+        ];
+        let s = settle(&three, &votes, &majority, &single);
+        assert!(s.is_settled());
+        assert_eq!(s.kept.plain_labels()["tone"], ["positive"]);
+    }
+
+    #[test]
+    fn an_extent_conflict_reads_back_from_a_record() {
+        let c = Contested {
+            item: Item::Extent {
+                start: 35,
+                end: 43,
+                text: "Boukamal".into(),
+                labels: vec![
+                    LabelVote {
+                        label: "LOC".into(),
+                        annotators: vec!["carol".into()],
+                    },
+                    LabelVote {
+                        label: "ORG".into(),
+                        annotators: vec!["alice".into()],
+                    },
+                ],
+            },
+            annotators: vec!["alice".into(), "carol".into()],
+            against: vec!["bob".into()],
+            why: Why::Conflict,
+        };
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!(v["item"], "extent");
+        assert_eq!(v["labels"][0]["label"], "LOC");
+        assert_eq!(v["why"], "conflict");
+        assert_eq!(serde_json::from_value::<Contested>(v).unwrap(), c);
+        // A merge record whose provenance this version cannot read whole is still a
+        // merge's (so a later merge may replace it, never taken for a decision by hand).
+        let mut r = crate::record::Record {
+            doc: "d".into(),
+            hash: "h".into(),
+            annotator: "gold".into(),
+            schema: "news@1".into(),
+            status: crate::record::Status::Flagged,
+            at: String::new(),
+            ms: 0,
+            spans: Vec::new(),
+            labels: BTreeMap::new(),
+            zones: None,
+            note: None,
+            extra: serde_json::Map::new(),
+        };
+        r.extra.insert(
+            PROVENANCE_KEY.into(),
+            serde_json::json!({"method": "merge", "contested": [{"item": "newer"}]}),
+        );
+        assert!(Provenance::of(&r).is_none());
+        assert!(Provenance::is_merge(&r));
+        r.extra.insert(
+            PROVENANCE_KEY.into(),
+            serde_json::json!({"method": "adjudicate"}),
+        );
+        assert!(!Provenance::is_merge(&r));
     }
 
     #[test]

@@ -25,6 +25,8 @@ Strategies:
   union         everything; clashes (one text, two labels; overlaps the schema forbids) flagged
   intersection  what every side marked
   prefer:SIDE   that side's record, else the next side's
+Spans count per extent first, then per label: an extent K sides marked, but not with one
+label K sides chose, is flagged as one conflict (each label and who chose it).
 Flagged records list what is left open: annot adjudicate A B --into NAME, or
 annot annotate --annotator NAME --filter status=flagged."
 )]
@@ -191,12 +193,14 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
         let _ = writeln!(o, "flagged {}", d.doc);
         for c in &d.contested {
             let item = match &c.item {
-                Item::Span { span } => format!(
-                    "{} \"{}\" [{}, {})",
-                    span.label, span.text, span.start, span.end
-                ),
+                Item::Span { .. } => c.item.to_string(),
+                // One extent, several labels: who chose each follows.
+                Item::Extent {
+                    start, end, text, ..
+                } => format!("\"{text}\" [{start}, {end})"),
                 Item::Label { layer, value } => format!("label {layer} {value}"),
             };
+            let who = c.who(", ", " · ");
             let against = if c.against.is_empty() {
                 String::new()
             } else {
@@ -206,11 +210,7 @@ fn render(r: &MergeReport, min_agree: Option<usize>) -> String {
                 (Why::Short, Some(k)) => format!("short of {k} votes:"),
                 (w, _) => w.as_str().to_owned(),
             };
-            let _ = writeln!(
-                o,
-                "  {why:<9} {item} · {}{against}",
-                c.annotators.join(", ")
-            );
+            let _ = writeln!(o, "  {why:<9} {item} · {who}{against}");
         }
         for l in &d.lost {
             let _ = writeln!(
