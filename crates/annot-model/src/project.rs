@@ -239,13 +239,16 @@ impl Project {
     /// Every directory annot writes files into through [`crate::atomic`] (a temporary
     /// `.annot-tmp-*` file beside the target, renamed into place): where a killed
     /// process can leave one. The project root, `corpus/`, `annotations/`, the
-    /// schema's directory and the corpus index in `.annot/`, without repeats.
+    /// schema's directory, `.annot/` (the import journal) and the corpus index in
+    /// `.annot/index/`, without repeats.
     #[must_use]
     pub fn temp_file_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![
             self.root.clone(),
             self.corpus_dir(),
             self.annotations_dir(),
+            // The import journal (`imports-pending.json`) is written here.
+            self.cache_dir(),
             self.cache_dir().join(crate::corpus::INDEX_DIR),
         ];
         if let Some(schema_dir) = self.schema_path().parent()
