@@ -222,7 +222,9 @@ def verify(name, args, bin_, copy, ref, stdout, outdir, ref_out):
     # and `annot check --fix` removes it.
     left = temp_files(copy)
     if left:
-        report = check_no_error(bin_, copy)
+        # An annotated import names itself in its journal before it writes its corpus
+        # file, so a kill while that file is written leaves both for check to report.
+        report = check_no_error(bin_, copy, allow=("unfinished_import",) if name == "import-annotated" else ())
         reported = [f for f in report["findings"] if f.get("kind") == "temp_file"]
         expect(len(reported) == len(left), f"annot check reports {reported}, the kill left {left}")
         run(bin_, copy, ["check", "--fix"], check=False)
@@ -255,12 +257,15 @@ def verify(name, args, bin_, copy, ref, stdout, outdir, ref_out):
         # A kill between the corpus file and the records is reported by check, and the
         # same import again finishes it: then check is clean.
         check_no_error(bin_, copy, allow=("unfinished_import",))
-        run(bin_, copy, args, check=False)
+        code, _, again_err = run(bin_, copy, args, check=False)
         got = {n: b for n, b in files(os.path.join(copy, "corpus")).items()}
+        expect(code in (0, 1), f"import again: exit {code}: {again_err}")
         expect(got == want, f"import again: corpus {sorted(got)} is not the reference's {sorted(want)}")
         if name == "import-annotated":
             expect(latest(copy, "model") == latest(ref, "model"), "import again: the model log differs from the reference")
-        check_no_error(bin_, copy)
+        report = check_no_error(bin_, copy, allow=("unfinished_import",))
+        left = [f for f in report.get("findings", []) if f.get("kind") == "unfinished_import"]
+        expect(not left, f"import again (exit {code}) left the import unfinished: {left}\n{again_err}")
     elif name == "merge":
         check_no_error(bin_, copy)
         run(bin_, copy, ["merge", "alice", "bob", "--into", "gold", "--strategy", "union"])
