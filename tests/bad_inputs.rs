@@ -793,6 +793,22 @@ fn rows() -> Vec<Row> {
             after: Untouched,
         },
         Row {
+            name: "check: lines set aside in a .rejected file",
+            setup: |_, root| {
+                let path = root.join("annotations/alice.jsonl.rejected");
+                std::fs::write(path, b"{\"doc\":\"d1\",\"hash\":\"ab\n").unwrap();
+                args(&["check"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 1,
+            stderr: &[
+                "annotations/alice.jsonl.rejected: 1 line(s) (23 bytes) set aside",
+                "annot reads none of them",
+            ],
+            after: Untouched,
+        },
+        Row {
             name: "check: offsets out of range in a log",
             setup: |_, root| {
                 forged_log(root, "oor", |l| {

@@ -158,6 +158,52 @@ fn check_exits_1_on_a_warning_unless_warnings_ok() {
 }
 
 #[test]
+fn check_names_the_lines_a_crash_had_set_aside() {
+    let (_tmp, root) = jsonl_project(&[("d1", "Le Hezbollah a repris Boukamal.")]);
+    let h1 = doc_hash(&root, "d1");
+    let good = record("d1", &h1, json!([]));
+    let log = root.join("annotations/alice.jsonl");
+    fs::write(&log, format!("{good}\n{}", &good[..30])).unwrap();
+    // The next session of alice sets the torn tail aside, in alice.jsonl.rejected.
+    annot_in(&root)
+        .args(["annotate", "--annotator", "alice"])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let rejected = root.join("annotations/alice.jsonl.rejected");
+    assert!(rejected.exists(), "the torn tail was not set aside");
+    let out = annot_in(&root)
+        .args(["check", "--json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    let found: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "set_aside")
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["lines"], 1);
+    assert!(
+        found[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("alice.jsonl.rejected")
+    );
+    annot_in(&root).arg("check").assert().code(1).stderr(
+        predicate::str::contains("set aside").and(predicate::str::contains("alice.jsonl.rejected")),
+    );
+    // Deleted once looked at: check is clean again.
+    fs::remove_file(&rejected).unwrap();
+    annot_in(&root).arg("check").assert().success();
+}
+
+#[test]
 fn check_reports_overlapping_and_repeated_spans_in_a_schema_without_overlaps() {
     // hostile7 #1/#4: a record with [0,11) and [5,11), and one with Lyon LOC and
     // Lyon ORG on one extent, passed `check` although the schema says "overlap": false.

@@ -65,3 +65,35 @@ fn why_marks_lines_a_record_stored_in_another_zone() {
     assert!(out.contains("boilerplate*"), "{out}");
     assert!(out.contains("stored in another zone"), "{out}");
 }
+
+#[test]
+fn why_counts_recurrence_on_the_sample_an_import_of_the_corpus_takes() {
+    // Past DEFAULT_RECURRENCE_SAMPLE (4096) documents an import counts a
+    // hash-chosen sample of about 4096; `--why` counts the same pages and says so.
+    let texts: Vec<(String, String)> = (0..4200)
+        .map(|i| {
+            (
+                format!("d{i:04}"),
+                format!("Menu\nUn article numéro {i} assez long pour être un titre\nLe texte {i}."),
+            )
+        })
+        .collect();
+    let docs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let (_tmp, root) = jsonl_project(&docs);
+    let out = stdout_of(annot_in(&root).args(["show", "d0007", "--why"]));
+    let heading = out.lines().next().unwrap();
+    let counted: u64 = heading
+        .split("a sample of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no sample in the heading: {heading}"));
+    assert!(
+        heading.contains("of the corpus's 4200 documents, as import counts it"),
+        "{heading}"
+    );
+    assert!((3800..4200).contains(&counted), "{heading}");
+}

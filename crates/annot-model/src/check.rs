@@ -64,6 +64,9 @@ pub enum FindingKind {
     UnfinishedImport { message: String },
     /// A log's last line was cut short by a crash.
     TornTail { text: String },
+    /// Lines set aside from a log or a draft journal (`<log>.rejected`): torn
+    /// writes, kept so that nothing is silently dropped; annot reads none of them.
+    SetAside { lines: usize, bytes: u64 },
     /// A log starts with a UTF-8 byte-order mark.
     ByteOrderMark,
     /// A record names another annotator than the log it is in.
@@ -172,6 +175,12 @@ impl std::fmt::Display for FindingKind {
                 "{} ({bytes} bytes) was left by an annot process that did not finish; \
                  `annot check --fix` or the next import removes it",
                 path.display()
+            ),
+            Self::SetAside { lines, bytes } => write!(
+                f,
+                "{lines} line(s) ({bytes} bytes) set aside from a log or draft after a write \
+                 cut short by a crash; annot reads none of them: look at them, keep what you \
+                 need, then delete the file"
             ),
             Self::TornTail { .. } => f.write_str(
                 "incomplete last line (a write cut short); it is set aside at the next \
@@ -315,6 +324,11 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
             },
         ));
     }
+    for (path, lines, bytes) in set_aside_files(&project.annotations_dir())? {
+        report.findings.push(
+            Finding::new(Severity::Warning, FindingKind::SetAside { lines, bytes }).at(&path, 0),
+        );
+    }
     let annotations = Annotations::load(project)?;
     for failure in annotations.failures() {
         let mut f = Finding::new(
@@ -379,6 +393,28 @@ pub fn check_project(project: &Project, temp_files: &[(PathBuf, u64)]) -> Result
         (a.severity, &a.file, a.line, &a.doc).cmp(&(b.severity, &b.file, b.line, &b.doc))
     });
     Ok(report)
+}
+
+/// The `*.rejected` files in `dir` (torn lines set aside from logs and
+/// drafts), with their lines and bytes, sorted by path.
+fn set_aside_files(dir: &std::path::Path) -> Result<Vec<(PathBuf, usize, u64)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in fs_err::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "rejected") && path.is_file() {
+            let bytes = fs_err::read(&path)?;
+            let lines = bytes
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .count();
+            out.push((path, lines, bytes.len() as u64));
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// The findings of the corpus lines (a lenient open's bad lines, ids with two

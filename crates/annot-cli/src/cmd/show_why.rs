@@ -5,7 +5,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use annot_annotate::render::{RenderOptions, fit};
-use annot_import::{ImportOptions, LineCounts, LineWhy, Recurrence, explain_article};
+use annot_import::{
+    DEFAULT_RECURRENCE_SAMPLE, ImportOptions, LineCounts, LineWhy, Recurrence, RecurrenceSample,
+    explain_article,
+};
 use annot_model::project::Project;
 use annot_model::{Document, visible};
 use anstyle::Style;
@@ -39,9 +42,11 @@ struct WhyJson<'a> {
 }
 
 /// Prints why each line of `doc` is in its zone. Recurrence is counted over
-/// the project's documents, as an import of all of them would count it, with the
-/// import's thresholds: an import records none (they are not options), so they are
-/// the defaults, and the heading says so.
+/// the project's documents as an import of all of them would count it: the
+/// same sample of pages (all of them up to [`DEFAULT_RECURRENCE_SAMPLE`], else
+/// each page kept or not by the hash of its id that import uses) and the
+/// import's thresholds: an import records none (they are not options), so they
+/// are the defaults, and the heading says so.
 pub(crate) fn run(
     doc: &Document,
     project: &Project,
@@ -50,9 +55,19 @@ pub(crate) fn run(
     width: Option<usize>,
 ) -> anyhow::Result<ExitCode> {
     let corpus = project.corpus()?;
+    let sample = RecurrenceSample {
+        total: corpus.len() as u64,
+        sample: DEFAULT_RECURRENCE_SAMPLE,
+    };
     let mut counts = LineCounts::new();
     for other in corpus.iter() {
-        counts.add_text(&other?.text);
+        let other = other?;
+        if sample.keeps(
+            Some(&other.id),
+            other.meta.source.as_deref().unwrap_or_default(),
+        ) {
+            counts.add_text(&other.text);
+        }
     }
     let opts = ImportOptions::default();
     let recurrence = Recurrence {
@@ -106,9 +121,17 @@ pub(crate) fn run(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "── {} ── why each line is in its zone (recurrence over the {} documents of the corpus, with the default thresholds: a line in at least {} documents and {}% of them)",
+        "── {} ── why each line is in its zone (recurrence over {}, as import counts it, with the default thresholds: a line in at least {} documents and {}% of them)",
         visible(&doc.id),
-        counts.documents(),
+        if sample.total <= sample.sample {
+            format!("the {} documents of the corpus", counts.documents())
+        } else {
+            format!(
+                "a sample of {} of the corpus's {} documents",
+                counts.documents(),
+                sample.total
+            )
+        },
         recurrence.min_docs,
         recurrence.min_share * 100.0
     )?;
