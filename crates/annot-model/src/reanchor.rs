@@ -3,9 +3,9 @@
 //! A record's `hash` names the text it was made on. When the corpus text
 //! differs, spans are carried over in two steps:
 //!
-//! 1. through a character diff: a span moves when every character of it lies
-//!    in an unchanged stretch and the new text at the new offsets is exactly
-//!    the old span text;
+//! 1. through a diff of words, then of the characters inside the words that
+//!    changed: a span moves when every character of it lies in an unchanged
+//!    stretch and the new text at the new offsets is exactly the old span text;
 //! 2. a span the diff cannot follow (its paragraph moved, or text around it
 //!    was rewritten) is looked for again: it is carried when its text occurs
 //!    exactly once in the new text with the same few characters on either side.
@@ -37,21 +37,7 @@ pub struct Reanchored {
 pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
     let a: Vec<char> = old.chars().collect();
     let b: Vec<char> = new.chars().collect();
-    // Map of old code point -> new code point, for characters the diff keeps.
-    let mut map: Vec<Option<usize>> = vec![None; a.len() + 1];
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
-    for op in &ops {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = *op
-        {
-            for k in 0..len {
-                map[old_index + k] = Some(new_index + k);
-            }
-        }
-    }
+    let map = char_map(&a, &b);
     let mut out = Reanchored::default();
     for span in spans {
         let carried = map_span(&map, &b, span)
@@ -61,6 +47,79 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
             Ok(s) => out.kept.push(s),
             Err(reason) => out.lost.push((span.clone(), reason)),
         }
+    }
+    out
+}
+
+/// Old code point -> new code point, for the characters a diff keeps (one
+/// entry more than `old` has, always `None`).
+///
+/// The diff is of words first (runs of letters and digits; any other
+/// character stands alone), then of the characters inside each stretch of
+/// words that changed. A diff of characters alone lines up letters across
+/// words when that is as short: "Alice" after an inserted "BREAKING: " had its
+/// `A` taken for the one in "BREAKING", and a span with its text unchanged
+/// was lost as edited.
+fn char_map(a: &[char], b: &[char]) -> Vec<Option<usize>> {
+    let mut map: Vec<Option<usize>> = vec![None; a.len() + 1];
+    let (wa, wb) = (words(a), words(b));
+    let ka: Vec<&[char]> = wa.iter().map(|r| &a[r.clone()]).collect();
+    let kb: Vec<&[char]> = wb.iter().map(|r| &b[r.clone()]).collect();
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                let (from, to) = (wa[old_index].start, wb[new_index].start);
+                let chars = wa[old_index + len - 1].end - from;
+                for k in 0..chars {
+                    map[from + k] = Some(to + k);
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let old = wa[old_index].start..wa[old_index + old_len - 1].end;
+                let new = wb[new_index].start..wb[new_index + new_len - 1].end;
+                let ops = capture_diff_slices(Algorithm::Myers, &a[old.clone()], &b[new.clone()]);
+                for op in ops {
+                    if let DiffOp::Equal {
+                        old_index,
+                        new_index,
+                        len,
+                    } = op
+                    {
+                        for k in 0..len {
+                            map[old.start + old_index + k] = Some(new.start + new_index + k);
+                        }
+                    }
+                }
+            }
+            DiffOp::Insert { .. } | DiffOp::Delete { .. } => {}
+        }
+    }
+    map
+}
+
+/// The words of `text` for the diff: each run of letters and digits, and each
+/// other character by itself, as code point ranges covering the whole text.
+fn words(text: &[char]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let start = i;
+        i += 1;
+        if text[start].is_alphanumeric() {
+            while i < text.len() && text[i].is_alphanumeric() {
+                i += 1;
+            }
+        }
+        out.push(start..i);
     }
     out
 }
@@ -176,6 +235,42 @@ mod tests {
         let b = text.find(needle).unwrap();
         let s = text[..b].chars().count();
         Span::from_chars(text, s, s + needle.chars().count(), label).unwrap()
+    }
+
+    #[test]
+    fn an_unchanged_name_is_carried_past_a_prefix_and_an_edit_after_it() {
+        // A character diff took the `A` of "Alice" for the one in "BREAKING"
+        // and reported the unchanged name as edited (hostile tester, stop 9).
+        let old = "Alice Martin met Bob Stone in Paris on Monday.";
+        let new = "BREAKING: Alice Martin met Robert Stone in Paris on Monday.";
+        let spans = vec![
+            span(old, "Alice Martin", "PER"),
+            span(old, "Bob Stone", "PER"),
+            span(old, "Stone", "PER"),
+            span(old, "Paris", "LOC"),
+        ];
+        let r = reanchor(old, new, &spans);
+        let kept: Vec<_> = r.kept.iter().map(|s| (s.text.as_str(), s.start)).collect();
+        assert_eq!(kept, [("Alice Martin", 10), ("Stone", 34), ("Paris", 43)]);
+        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost[0].0.text, "Bob Stone");
+        for s in &r.kept {
+            assert_eq!(
+                crate::offsets::slice_chars(new, s.start, s.end),
+                Some(s.text.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_edited_inside_keeps_the_characters_around_the_edit() {
+        // Inside a word that changed, characters are still diffed: a span on
+        // the unchanged part of a longer token moves with it.
+        let old = "Le 12-mars, Boukamal et Mayadine.";
+        let new = "Le 13-mars, Boukamal et Mayadine.";
+        let spans = vec![span(old, "mars", "MISC"), span(old, "Mayadine", "LOC")];
+        let r = reanchor(old, new, &spans);
+        assert_eq!(r.kept.len(), 2, "{:?}", r.lost);
     }
 
     #[test]
