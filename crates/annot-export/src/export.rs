@@ -19,7 +19,7 @@ use crate::config::{ExportConfig, Format, Output, Overlap, Source};
 use crate::error::{ExportError, Result};
 use crate::manifest;
 use crate::preflight::{AlignedSpan, Checked, Refusal, Report, align, overlaps};
-use crate::split::{Signature, SplitConfig, plan, simhash};
+use crate::split::{Plan, PlanDocs, Signature, SplitConfig, plan, simhash};
 use crate::summary::{LargestCluster, LeftOut, OffWeights, SplitSummary, Summary};
 use crate::text::{CrossingSpan, ZonedText};
 use crate::writers::{Example, Vocab, Writer, side_file_names, side_files, writer};
@@ -163,25 +163,88 @@ pub fn export(
         names,
         overlap,
     };
-    let mut ids: Vec<&str> = annotations.documents();
-    // Every id of the corpus, held only when unannotated documents go out too.
-    let all_ids: Vec<String>;
-    if config.include_unannotated {
-        all_ids = corpus
-            .entries()
-            .map(|e| e.map(|e| e.id))
-            .collect::<Result<_, annot_model::ModelError>>()?;
-        ids.extend(all_ids.iter().map(String::as_str));
-        ids.sort_unstable();
-        ids.dedup();
-    }
-
+    let candidates = Candidates::new(&cx)?;
     let planned = if config.split.needs_plan() || config.output == Output::Stdout {
-        Some(plan_splits(&cx, &ids, progress)?)
+        Some(plan_splits(&cx, &candidates, progress)?)
     } else {
         None
     };
-    write_all(&cx, &ids, planned.as_ref(), stdout, progress)
+    write_all(&cx, &candidates, planned.as_ref(), stdout, progress)
+}
+
+/// The documents an export reads, in id order: those with a record of
+/// `--from`, and with `--include-unannotated` every document of the corpus.
+/// Walked once per pass, from the logs' indexes: nothing is held per
+/// document but, with `--include-unannotated`, the corpus's ids (one buffer).
+struct Candidates<'a> {
+    logs: Vec<&'a annot_model::annotations::AnnotatorRecords>,
+    /// Every id of the corpus, sorted, one after the other, and where each ends.
+    corpus: Option<(String, Vec<usize>)>,
+    len: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(cx: &Context<'a>) -> Result<Self> {
+        let corpus = if cx.config.include_unannotated {
+            let mut ids = String::new();
+            let mut ends = Vec::new();
+            for e in cx.corpus.entries() {
+                ids.push_str(&e?.id);
+                ends.push(ids.len());
+            }
+            let id = |i: usize| &ids[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+            let mut order: Vec<usize> = (0..ends.len()).collect();
+            order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+            order.dedup_by(|a, b| id(*a) == id(*b));
+            let mut sorted = String::with_capacity(ids.len());
+            let mut sorted_ends = Vec::with_capacity(order.len());
+            for i in order {
+                sorted.push_str(id(i));
+                sorted_ends.push(sorted.len());
+            }
+            Some((sorted, sorted_ends))
+        } else {
+            None
+        };
+        let mut out = Self {
+            logs: cx.annotations.logs().collect(),
+            corpus,
+            len: 0,
+        };
+        out.len = out.iter().count();
+        Ok(out)
+    }
+
+    /// How many.
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The ids, sorted, each once.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut sources: Vec<std::iter::Peekable<Box<dyn Iterator<Item = &str> + '_>>> = self
+            .logs
+            .iter()
+            .map(|log| (Box::new(log.documents()) as Box<dyn Iterator<Item = &str>>).peekable())
+            .collect();
+        if let Some((ids, ends)) = &self.corpus {
+            let each = ends.iter().scan(0, move |start, &end| {
+                let id = &ids[*start..end];
+                *start = end;
+                Some(id)
+            });
+            sources.push((Box::new(each) as Box<dyn Iterator<Item = &str>>).peekable());
+        }
+        std::iter::from_fn(move || {
+            let least = sources.iter_mut().filter_map(|s| s.peek().copied()).min()?;
+            for s in &mut sources {
+                if s.peek() == Some(&least) {
+                    s.next();
+                }
+            }
+            Some(least)
+        })
+    }
 }
 
 /// What is done with overlapping spans: `--overlap`, else refused where the
@@ -194,43 +257,71 @@ pub(crate) fn overlap_rule(config: &ExportConfig, schema: &Schema) -> Option<Ove
     })
 }
 
+/// The split plan of an export's candidates: which of them were planned, in
+/// their order, and the plan of those (a few bytes a document).
+struct Planned {
+    planned: Vec<bool>,
+    plan: Plan,
+}
+
+/// Walks a [`Planned`] in the order of the candidates.
+struct PlanCursor<'p> {
+    planned: Option<&'p Planned>,
+    candidate: usize,
+    doc: usize,
+}
+
+impl PlanCursor<'_> {
+    /// The split and near-duplicate cluster of the next candidate; `None`
+    /// without a plan, `(0, None)` for a candidate the plan did not keep.
+    fn next(&mut self) -> Option<(usize, Option<usize>)> {
+        let p = self.planned?;
+        let kept = p.planned.get(self.candidate).copied().unwrap_or(false);
+        self.candidate += 1;
+        if !kept {
+            return Some((0, None));
+        }
+        let at = self.doc;
+        self.doc += 1;
+        Some((p.plan.split_of(at), p.plan.cluster_of(at)))
+    }
+}
+
 /// The first pass: every span checked, the splits planned. Returns the split
-/// and near-duplicate cluster of each written document, by id.
+/// and near-duplicate cluster of each written document, in candidate order.
 fn plan_splits(
     cx: &Context<'_>,
-    ids: &[&str],
+    candidates: &Candidates<'_>,
     progress: &mut dyn FnMut(Progress),
-) -> Result<BTreeMap<String, (usize, Option<usize>)>> {
+) -> Result<Planned> {
     let mut refusal = Refusal::default();
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
-    let mut docs = Vec::new();
+    let split = &cx.config.split;
+    let mut docs = PlanDocs::new(split);
+    let mut planned = Vec::with_capacity(candidates.len());
     // Files are renamed into place only when the writing pass found nothing
     // to refuse, so this pass checks spans only before a stream, which
     // cannot be taken back; otherwise it skips tokenizing.
     let check = cx.config.output == Output::Stdout;
-    let mut kept = Vec::new();
-    let split = &cx.config.split;
-    for (i, id) in ids.iter().enumerate() {
+    for (i, id) in candidates.iter().enumerate() {
         progress(Progress {
             pass: Pass::Check,
             done: i,
-            total: ids.len(),
+            total: candidates.len(),
         });
         let Some(b) = build(cx, id, check, &mut refusal, &mut report, &mut left_out)? else {
+            planned.push(false);
             continue;
         };
-        docs.push(b.signature(split).plan_doc());
-        kept.push(b.doc.id);
+        b.signature(split).add_to(&mut docs, split);
+        planned.push(true);
     }
     if !refusal.is_empty() {
         return Err(ExportError::Refused(Box::new(refusal)));
     }
-    let p = plan(split, &docs);
-    Ok(kept
-        .into_iter()
-        .zip(p.split.into_iter().zip(p.cluster))
-        .collect())
+    let plan = plan(split, &docs);
+    Ok(Planned { planned, plan })
 }
 
 /// The value of the stratified layer: its values sorted and joined, empty for none.
@@ -390,8 +481,8 @@ fn io_err(path: PathBuf) -> impl FnOnce(std::io::Error) -> ExportError {
 /// The writing pass.
 fn write_all(
     cx: &Context<'_>,
-    ids: &[&str],
-    planned: Option<&BTreeMap<String, (usize, Option<usize>)>>,
+    candidates: &Candidates<'_>,
+    planned: Option<&Planned>,
     stdout: &mut dyn Write,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary> {
@@ -463,23 +554,34 @@ fn write_all(
     let mut cluster_sizes: BTreeMap<usize, (usize, String, usize)> = BTreeMap::new();
     // Documents are built (read, checked, tokenized) a batch at a time on
     // every core, the next batch while this one is written, in id order.
-    let mut batches = ids.chunks(BATCH);
+    let total = candidates.len();
+    let mut ids = candidates.iter();
+    let mut batches = std::iter::from_fn(|| {
+        let batch: Vec<&str> = ids.by_ref().take(BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
+    });
+    let mut plan = PlanCursor {
+        planned,
+        candidate: 0,
+        doc: 0,
+    };
     let mut done = 0;
-    let mut pending = batches.next().map(|b| (b, build_batch(cx, b)));
-    while let Some((batch, built)) = pending.take() {
+    let mut pending = batches.next().map(|b| build_batch(cx, &b));
+    while let Some(built) = pending.take() {
         let upcoming = batches.next();
         let mut next = None;
         let written: Result<()> = rayon::in_place_scope(|scope| {
             if let Some(b) = upcoming {
                 let next = &mut next;
-                scope.spawn(move |_| *next = Some((b, build_batch(cx, b))));
+                scope.spawn(move |_| *next = Some(build_batch(cx, &b)));
             }
-            for (id, one) in batch.iter().zip(built) {
+            for one in built {
                 progress(Progress {
                     pass: Pass::Write,
                     done,
-                    total: ids.len(),
+                    total,
                 });
+                let planned = plan.next();
                 done += 1;
                 let one = one?;
                 refusal.absorb(one.refusal);
@@ -489,7 +591,7 @@ fn write_all(
                     continue;
                 };
                 let (split, cluster) = match planned {
-                    Some(p) => p.get(*id).copied().unwrap_or((0, None)),
+                    Some(p) => p,
                     None if splits.len() == 1 => (0, None),
                     None => (
                         config
@@ -542,8 +644,8 @@ fn write_all(
     }
     progress(Progress {
         pass: Pass::Write,
-        done: ids.len(),
-        total: ids.len(),
+        done: total,
+        total,
     });
     if !refusal.is_empty() {
         // The temporary files are dropped: the old files stay as they were.

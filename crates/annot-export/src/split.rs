@@ -293,17 +293,90 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// What the plan needs of one document.
-#[derive(Debug, Clone)]
-pub(crate) struct PlanDoc {
-    /// Position in the corpus (import order).
-    pub(crate) position: usize,
-    /// Unit key (`doc:ID` or `group:VALUE`).
-    pub(crate) unit: String,
-    /// SimHash of the written text.
-    pub(crate) fingerprint: Option<u64>,
-    /// Value of the stratified layer.
-    pub(crate) stratum: String,
+/// What the plan needs of every document, held compactly (a few dozen bytes a
+/// document, not a record each): the unit keys one after the other in one
+/// buffer, and a number or two per document. The stratum values are numbered
+/// (each held once), and the fingerprints are kept only when near-duplicates
+/// are looked for.
+#[derive(Debug, Default)]
+pub(crate) struct PlanDocs {
+    /// Every document's unit key (`doc:ID` or `group:VALUE`), one after the other.
+    units: String,
+    /// Where each document's unit key ends in `units`.
+    unit_ends: Vec<usize>,
+    /// Position in the corpus (import order) of each document.
+    positions: Vec<usize>,
+    /// SimHash of each document's written text (0 where `fingerprinted` says none).
+    fingerprints: Vec<u64>,
+    fingerprinted: Vec<bool>,
+    /// Whether the fingerprints are kept (near-duplicates looked for).
+    near_duplicates: bool,
+    /// The number of each document's stratum (with `--stratify` only).
+    strata: Vec<u32>,
+    /// The stratum values met, by number.
+    stratum_values: Vec<String>,
+    stratum_numbers: HashMap<String, u32>,
+}
+
+impl PlanDocs {
+    /// An empty list for `config`'s plan.
+    pub(crate) fn new(config: &SplitConfig) -> Self {
+        Self {
+            near_duplicates: config.near_duplicates && config.splits.len() > 1,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a document: its position in the corpus, unit key, SimHash and stratum.
+    pub(crate) fn push(
+        &mut self,
+        position: usize,
+        unit: &str,
+        fingerprint: Option<u64>,
+        stratum: &str,
+        stratify: bool,
+    ) {
+        self.units.push_str(unit);
+        self.unit_ends.push(self.units.len());
+        self.positions.push(position);
+        if self.near_duplicates {
+            self.fingerprints.push(fingerprint.unwrap_or(0));
+            self.fingerprinted.push(fingerprint.is_some());
+        }
+        if stratify {
+            let n = match self.stratum_numbers.get(stratum) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(self.stratum_values.len()).unwrap_or(u32::MAX);
+                    self.stratum_values.push(stratum.to_owned());
+                    self.stratum_numbers.insert(stratum.to_owned(), n);
+                    n
+                }
+            };
+            self.strata.push(n);
+        }
+    }
+
+    /// Documents added.
+    pub(crate) fn len(&self) -> usize {
+        self.unit_ends.len()
+    }
+
+    fn unit(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.unit_ends[i - 1] };
+        &self.units[start..self.unit_ends[i]]
+    }
+
+    fn fingerprint(&self, i: usize) -> Option<u64> {
+        (self.near_duplicates && self.fingerprinted[i]).then(|| self.fingerprints[i])
+    }
+
+    fn stratum(&self, i: usize) -> &str {
+        self.strata
+            .get(i)
+            .and_then(|&n| self.stratum_values.get(n as usize))
+            .map_or("", String::as_str)
+    }
 }
 
 /// What the split plan needs of one document, written out: the line `annot
@@ -324,13 +397,15 @@ pub struct Signature {
 }
 
 impl Signature {
-    pub(crate) fn plan_doc(&self) -> PlanDoc {
-        PlanDoc {
-            position: self.position,
-            unit: self.unit.clone(),
-            fingerprint: self.fingerprint,
-            stratum: self.stratum.clone(),
-        }
+    /// Adds what the plan needs of the document to `docs`.
+    pub(crate) fn add_to(&self, docs: &mut PlanDocs, config: &SplitConfig) {
+        docs.push(
+            self.position,
+            &self.unit,
+            self.fingerprint,
+            &self.stratum,
+            config.stratify.is_some(),
+        );
     }
 }
 
@@ -352,99 +427,153 @@ pub struct Assignment {
 pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assignment> {
     // The export plans in id order.
     signatures.sort_by(|a, b| a.id.cmp(&b.id));
-    let docs: Vec<PlanDoc> = signatures.iter().map(Signature::plan_doc).collect();
+    let mut docs = PlanDocs::new(config);
+    for s in &signatures {
+        s.add_to(&mut docs, config);
+    }
     let p = plan(config, &docs);
     signatures
         .into_iter()
-        .zip(p.split.into_iter().zip(p.cluster))
-        .map(|(s, (split, cluster))| Assignment {
+        .enumerate()
+        .map(|(i, s)| Assignment {
             id: s.id,
             split: config
                 .splits
-                .get(split)
+                .get(p.split_of(i))
                 .map_or_else(String::new, |(name, _)| name.clone()),
-            cluster,
+            cluster: p.cluster_of(i),
         })
         .collect()
 }
 
-/// The split of every planned document, and the near-duplicate clusters.
+/// The split of every planned document, and the near-duplicate clusters:
+/// four bytes a document, and eight more for each document in a cluster.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
     /// Split index per document.
-    pub(crate) split: Vec<usize>,
-    /// Near-duplicate cluster per document (clusters of two or more only).
-    pub(crate) cluster: Vec<Option<usize>>,
+    split: Vec<u32>,
+    /// (document, near-duplicate cluster) of the documents in clusters of
+    /// two or more, by document.
+    clusters: Vec<(u32, u32)>,
 }
 
-struct UnionFind(Vec<usize>);
+impl Plan {
+    /// The split of document `i`.
+    pub(crate) fn split_of(&self, i: usize) -> usize {
+        self.split.get(i).map_or(0, |&s| s as usize)
+    }
+
+    /// The near-duplicate cluster of document `i` (clusters of two or more only).
+    pub(crate) fn cluster_of(&self, i: usize) -> Option<usize> {
+        let i = u32::try_from(i).ok()?;
+        self.clusters
+            .binary_search_by_key(&i, |&(d, _)| d)
+            .ok()
+            .map(|at| self.clusters[at].1 as usize)
+    }
+
+    /// Documents planned.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.split.len()
+    }
+}
+
+/// Union-find over document numbers; the root of a set is its least member.
+struct UnionFind(Vec<u32>);
 
 impl UnionFind {
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
+    fn new(n: usize) -> Self {
+        Self((0..n).map(|i| i as u32).collect())
+    }
+    fn find(&mut self, i: usize) -> usize {
+        let mut i = i as u32;
+        while self.0[i as usize] != i {
+            self.0[i as usize] = self.0[self.0[i as usize] as usize];
+            i = self.0[i as usize];
         }
-        i
+        i as usize
     }
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
-            self.0[a.max(b)] = a.min(b);
+            self.0[a.max(b)] = a.min(b) as u32;
         }
     }
 }
 
-/// Assigns splits to `docs` (see the module documentation).
-pub(crate) fn plan(config: &SplitConfig, docs: &[PlanDoc]) -> Plan {
+/// No entry in a table by document number.
+const NONE: u32 = u32::MAX;
+
+/// Assigns splits to `docs` (see the module documentation). Every table is
+/// a number or two per document, so the plan holds no record per document.
+pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
     let n = docs.len();
-    let mut units = UnionFind((0..n).collect());
-    let mut first_of_unit: HashMap<&str, usize> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(&j) = first_of_unit.get(d.unit.as_str()) {
-            units.union(i, j);
-        } else {
-            first_of_unit.insert(&d.unit, i);
+    // Document numbers are u32 (so are a split file's tokens).
+    let n = n.min(NONE as usize);
+    let mut units = UnionFind::new(n);
+    // Documents with one unit key are one unit: sorted by key, neighbours joined.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        docs.unit(a as usize)
+            .cmp(docs.unit(b as usize))
+            .then(a.cmp(&b))
+    });
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0] as usize, pair[1] as usize);
+        if docs.unit(a) == docs.unit(b) {
+            units.union(a, b);
         }
     }
-    let mut near = UnionFind((0..n).collect());
-    if config.near_duplicates && config.splits.len() > 1 {
-        let mut bands: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
-        for (i, d) in docs.iter().enumerate() {
-            let Some(f) = d.fingerprint else { continue };
-            for band in 0..BANDS {
-                let key = (band, (f >> (BAND_BITS * band)) & ((1 << BAND_BITS) - 1));
-                let bucket = bands.entry(key).or_default();
-                for &j in bucket.iter() {
-                    if let Some(g) = docs[j].fingerprint
-                        && (f ^ g).count_ones() <= NEAR_DUPLICATE_DISTANCE
-                    {
-                        near.union(i, j);
-                        units.union(i, j);
+    let mut near = UnionFind::new(n);
+    if docs.near_duplicates {
+        // Candidate pairs share a band: per band, documents sorted by its value,
+        // every pair of one value compared (the sets found do not depend on the order).
+        let mut keyed: Vec<(u64, u32)> = Vec::new();
+        for band in 0..BANDS {
+            keyed.clear();
+            keyed.extend((0..n).filter_map(|i| {
+                docs.fingerprint(i)
+                    .map(|f| ((f >> (BAND_BITS * band)) & ((1 << BAND_BITS) - 1), i as u32))
+            }));
+            keyed.sort_unstable();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                for (k, &(_, i)) in bucket.iter().enumerate() {
+                    let (i, f) = (i as usize, docs.fingerprints[i as usize]);
+                    for &(_, j) in &bucket[..k] {
+                        let j = j as usize;
+                        if (f ^ docs.fingerprints[j]).count_ones() <= NEAR_DUPLICATE_DISTANCE {
+                            near.union(i, j);
+                            units.union(i, j);
+                        }
                     }
                 }
-                bucket.push(i);
             }
         }
     }
+    drop(order);
     // Each component's key: the unit of its member that came first into the corpus.
-    let mut root_first: HashMap<usize, usize> = HashMap::new();
+    let mut first = vec![NONE; n];
     for i in 0..n {
         let r = units.find(i);
-        let e = root_first.entry(r).or_insert(i);
-        if docs[i].position < docs[*e].position {
-            *e = i;
+        let e = first[r];
+        if e == NONE || docs.positions[i] < docs.positions[e as usize] {
+            first[r] = i as u32;
         }
     }
-    let mut split_of_root: HashMap<usize, usize> = HashMap::new();
+    // The split of each component, by its root.
+    let mut split_of_root = vec![0u32; n];
     if config.stratify.is_some() {
-        let mut strata: HashMap<&str, Vec<(u64, &str, usize)>> = HashMap::new();
-        for (&root, &first) in &root_first {
-            let d = &docs[first];
-            strata.entry(d.stratum.as_str()).or_default().push((
-                config.hash(&d.unit),
-                d.unit.as_str(),
-                root,
+        let mut strata: HashMap<&str, Vec<(u64, &str, u32)>> = HashMap::new();
+        for (root, &f) in first.iter().enumerate() {
+            if f == NONE {
+                continue;
+            }
+            let unit = docs.unit(f as usize);
+            strata.entry(docs.stratum(f as usize)).or_default().push((
+                config.hash(unit),
+                unit,
+                root as u32,
             ));
         }
         let total = u128::from(config.total());
@@ -453,36 +582,39 @@ pub(crate) fn plan(config: &SplitConfig, docs: &[PlanDoc]) -> Plan {
             let len = members.len() as u128;
             for (r, &(_, _, root)) in members.iter().enumerate() {
                 let point = ((2 * r as u128 + 1) * total) / (2 * len);
-                split_of_root.insert(root, config.at(u64::try_from(point).unwrap_or(0)));
+                split_of_root[root as usize] = config.at(u64::try_from(point).unwrap_or(0)) as u32;
             }
         }
     } else {
-        for (&root, &first) in &root_first {
-            split_of_root.insert(root, config.split_of(&docs[first].unit));
+        for (root, &f) in first.iter().enumerate() {
+            if f != NONE {
+                split_of_root[root] = config.split_of(docs.unit(f as usize)) as u32;
+            }
         }
     }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    let roots: Vec<usize> = (0..n).map(|i| near.find(i)).collect();
-    for &r in &roots {
-        *sizes.entry(r).or_default() += 1;
+    drop(first);
+    // Near-duplicate clusters of two or more, numbered in order of their first document.
+    let mut sizes = vec![0u32; n];
+    for i in 0..n {
+        let r = near.find(i);
+        sizes[r] += 1;
     }
-    let mut cluster_ids: HashMap<usize, usize> = HashMap::new();
-    let cluster = roots
-        .iter()
-        .map(|r| {
-            (sizes[r] > 1).then(|| {
-                let next = cluster_ids.len();
-                *cluster_ids.entry(*r).or_insert(next)
-            })
-        })
-        .collect();
-    let split = (0..n)
-        .map(|i| {
-            let r = units.find(i);
-            split_of_root.get(&r).copied().unwrap_or(0)
-        })
-        .collect();
-    Plan { split, cluster }
+    let mut cluster_of_root = vec![NONE; n];
+    let mut clusters = Vec::new();
+    let mut next = 0u32;
+    for i in 0..n {
+        let r = near.find(i);
+        if sizes[r] > 1 {
+            if cluster_of_root[r] == NONE {
+                cluster_of_root[r] = next;
+                next += 1;
+            }
+            clusters.push((i as u32, cluster_of_root[r]));
+        }
+    }
+    drop((sizes, cluster_of_root));
+    let split = (0..n).map(|i| split_of_root[units.find(i)]).collect();
+    Plan { split, clusters }
 }
 
 #[cfg(test)]
@@ -499,13 +631,23 @@ mod tests {
         }
     }
 
-    fn doc(i: usize, text: &str, stratum: &str) -> PlanDoc {
-        PlanDoc {
+    /// A signature of document `i` of `text`.
+    fn doc(i: usize, text: &str, stratum: &str) -> Signature {
+        Signature {
+            id: format!("d{i}"),
             position: i,
             unit: format!("doc:d{i}"),
             fingerprint: simhash(text),
             stratum: stratum.to_owned(),
         }
+    }
+
+    fn planned(c: &SplitConfig, docs: &[Signature]) -> Plan {
+        let mut list = PlanDocs::new(c);
+        for d in docs {
+            d.add_to(&mut list, c);
+        }
+        plan(c, &list)
     }
 
     #[test]
@@ -529,38 +671,43 @@ mod tests {
         let story = include_str!("../../../corpus/03_fr-levant-carburant-greve.txt");
         let copy = include_str!("../../../corpus/04_fr-levant-carburant-greve-maj.txt");
         let c = config(false);
-        let mut docs: Vec<PlanDoc> = (0..40)
+        let mut docs: Vec<Signature> = (0..40)
             .map(|i| doc(i, &format!("Texte numéro {i} sur un sujet {}", i * 7), ""))
             .collect();
         docs.push(doc(40, story, ""));
         docs.push(doc(41, copy, ""));
         let f = |i: usize| docs[i].fingerprint.unwrap();
         assert!((f(40) ^ f(41)).count_ones() <= NEAR_DUPLICATE_DISTANCE);
-        let p = plan(&c, &docs);
-        assert_eq!(p.split[40], p.split[41]);
-        assert_eq!(p.split[40], c.split_of("doc:d40"), "the older one's split");
-        assert!(p.cluster[40].is_some() && p.cluster[40] == p.cluster[41]);
-        assert_eq!(p.cluster.iter().flatten().count(), 2);
-        for (split, d) in p.split.iter().zip(&docs).take(40) {
-            assert_eq!(*split, c.split_of(&d.unit));
+        let p = planned(&c, &docs);
+        assert_eq!(p.split_of(40), p.split_of(41));
+        assert_eq!(
+            p.split_of(40),
+            c.split_of("doc:d40"),
+            "the older one's split"
+        );
+        assert!(p.cluster_of(40).is_some() && p.cluster_of(40) == p.cluster_of(41));
+        assert_eq!((0..p.len()).filter_map(|i| p.cluster_of(i)).count(), 2);
+        for (i, d) in docs.iter().enumerate().take(40) {
+            assert_eq!(p.split_of(i), c.split_of(&d.unit));
         }
     }
 
     #[test]
     fn stratify_shares_out_each_value() {
         let c = config(true);
-        let docs: Vec<PlanDoc> = (0..100)
-            .map(|i| PlanDoc {
+        let docs: Vec<Signature> = (0..100)
+            .map(|i| Signature {
+                id: format!("{i}"),
                 position: i,
                 unit: format!("doc:{i}"),
                 fingerprint: None,
                 stratum: if i % 4 == 0 { "rare" } else { "common" }.into(),
             })
             .collect();
-        let p = plan(&c, &docs);
+        let p = planned(&c, &docs);
         let count = |stratum: &str, split: usize| {
             (0..100)
-                .filter(|&i| docs[i].stratum == stratum && p.split[i] == split)
+                .filter(|&i| docs[i].stratum == stratum && p.split_of(i) == split)
                 .count()
         };
         assert_eq!(
@@ -568,6 +715,175 @@ mod tests {
             (20, 2, 3)
         );
         assert_eq!(count("common", 0), 60);
+    }
+
+    /// The plan as it was first written (a record and a hash map entry per
+    /// document), to hold the compact one to the same splits and clusters.
+    fn reference_plan(config: &SplitConfig, docs: &[Signature]) -> Vec<(usize, Option<usize>)> {
+        struct Uf(Vec<usize>);
+        impl Uf {
+            fn find(&mut self, mut i: usize) -> usize {
+                while self.0[i] != i {
+                    self.0[i] = self.0[self.0[i]];
+                    i = self.0[i];
+                }
+                i
+            }
+            fn union(&mut self, a: usize, b: usize) {
+                let (a, b) = (self.find(a), self.find(b));
+                if a != b {
+                    self.0[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let n = docs.len();
+        let mut units = Uf((0..n).collect());
+        let mut first_of_unit: HashMap<&str, usize> = HashMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(&j) = first_of_unit.get(d.unit.as_str()) {
+                units.union(i, j);
+            } else {
+                first_of_unit.insert(&d.unit, i);
+            }
+        }
+        let mut near = Uf((0..n).collect());
+        if config.near_duplicates && config.splits.len() > 1 {
+            let mut bands: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
+            for (i, d) in docs.iter().enumerate() {
+                let Some(f) = d.fingerprint else { continue };
+                for band in 0..BANDS {
+                    let key = (band, (f >> (BAND_BITS * band)) & ((1 << BAND_BITS) - 1));
+                    let bucket = bands.entry(key).or_default();
+                    for &j in bucket.iter() {
+                        if let Some(g) = docs[j].fingerprint
+                            && (f ^ g).count_ones() <= NEAR_DUPLICATE_DISTANCE
+                        {
+                            near.union(i, j);
+                            units.union(i, j);
+                        }
+                    }
+                    bucket.push(i);
+                }
+            }
+        }
+        let mut root_first: HashMap<usize, usize> = HashMap::new();
+        for i in 0..n {
+            let r = units.find(i);
+            let e = root_first.entry(r).or_insert(i);
+            if docs[i].position < docs[*e].position {
+                *e = i;
+            }
+        }
+        let mut split_of_root: HashMap<usize, usize> = HashMap::new();
+        if config.stratify.is_some() {
+            let mut strata: HashMap<&str, Vec<(u64, &str, usize)>> = HashMap::new();
+            for (&root, &first) in &root_first {
+                let d = &docs[first];
+                strata.entry(d.stratum.as_str()).or_default().push((
+                    config.hash(&d.unit),
+                    d.unit.as_str(),
+                    root,
+                ));
+            }
+            let total = u128::from(config.total());
+            for members in strata.values_mut() {
+                members.sort_unstable();
+                let len = members.len() as u128;
+                for (r, &(_, _, root)) in members.iter().enumerate() {
+                    let point = ((2 * r as u128 + 1) * total) / (2 * len);
+                    split_of_root.insert(root, config.at(u64::try_from(point).unwrap_or(0)));
+                }
+            }
+        } else {
+            for (&root, &first) in &root_first {
+                split_of_root.insert(root, config.split_of(&docs[first].unit));
+            }
+        }
+        let roots: Vec<usize> = (0..n).map(|i| near.find(i)).collect();
+        let mut sizes: HashMap<usize, usize> = HashMap::new();
+        for &r in &roots {
+            *sizes.entry(r).or_default() += 1;
+        }
+        let mut cluster_ids: HashMap<usize, usize> = HashMap::new();
+        (0..n)
+            .map(|i| {
+                let r = roots[i];
+                let cluster = (sizes[&r] > 1).then(|| {
+                    let next = cluster_ids.len();
+                    *cluster_ids.entry(r).or_insert(next)
+                });
+                let u = units.find(i);
+                (split_of_root[&u], cluster)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_compact_plan_is_the_reference_plan() {
+        // xorshift64*: the same documents every run.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let stories: Vec<u64> = (0..40).map(|_| next()).collect();
+        let mut docs = Vec::new();
+        for i in 0..3000usize {
+            let r = next();
+            // A repeated story with a few bits changed (near-duplicates, some
+            // too far), a text of its own, or none.
+            let fingerprint = match r % 10 {
+                0 => None,
+                1..=4 => {
+                    let mut f = stories[(r >> 8) as usize % stories.len()];
+                    for _ in 0..(r >> 16) % 9 {
+                        f ^= 1 << (next() % 64);
+                    }
+                    Some(f)
+                }
+                _ => Some(next()),
+            };
+            let unit = if (r >> 24) % 5 == 0 {
+                format!("group:g{}", (r >> 32) % 50)
+            } else {
+                format!("doc:d{i}")
+            };
+            docs.push(Signature {
+                id: format!("d{i:05}"),
+                // Import order is not id order.
+                position: (next() % 1_000_000) as usize,
+                unit,
+                fingerprint,
+                stratum: ["", "a", "b", "a|b"][(r >> 40) as usize % 4].to_owned(),
+            });
+        }
+        for stratify in [false, true] {
+            for near_duplicates in [true, false] {
+                for spec in ["train=80,dev=10,test=10", "all=1", "a=1,b=1"] {
+                    let c = SplitConfig {
+                        splits: SplitConfig::parse_splits(spec).unwrap(),
+                        seed: 7,
+                        group_by: None,
+                        near_duplicates,
+                        stratify: stratify.then(|| "topic".to_owned()),
+                    };
+                    let want = reference_plan(&c, &docs);
+                    let p = planned(&c, &docs);
+                    let got: Vec<(usize, Option<usize>)> = (0..docs.len())
+                        .map(|i| (p.split_of(i), p.cluster_of(i)))
+                        .collect();
+                    assert_eq!(
+                        got, want,
+                        "{spec} stratify {stratify} near {near_duplicates}"
+                    );
+                    if near_duplicates && spec != "all=1" {
+                        assert!(got.iter().filter(|g| g.1.is_some()).count() > 100);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
