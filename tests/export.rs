@@ -914,3 +914,77 @@ fn stratify_and_group_by_name_what_exists_when_they_name_nothing() {
     )
     .success();
 }
+
+#[test]
+fn group_by_warns_of_documents_without_the_key() {
+    // hostile9 #8: documents without the key were split one by one in silence.
+    let (tmp, root) = crate::common::empty_project();
+    let docs: String = (1..=6)
+        .map(|i| {
+            let mut d = serde_json::json!({
+                "id": format!("d{i}"),
+                "text": format!("Le conseil municipal numéro {i} a voté le budget hier soir."),
+            });
+            if i <= 4 {
+                d["site"] = serde_json::json!(if i % 2 == 0 { "a" } else { "b" });
+            }
+            d.to_string() + "\n"
+        })
+        .collect();
+    let file = tmp.path().join("docs.jsonl");
+    std::fs::write(&file, docs).unwrap();
+    annot_in(&root)
+        .args(["import", "--id-field", "id"])
+        .arg(&file)
+        .assert()
+        .success();
+    // alice has decided nothing yet: her log is empty.
+    std::fs::write(root.join("annotations/alice.jsonl"), "").unwrap();
+    let out = root.join("gb");
+    let args = [
+        "--format",
+        "jsonl",
+        "--from",
+        "alice",
+        "--include-unannotated",
+        "--split",
+        "train=50,test=50",
+        "--group-by",
+        "meta.site",
+    ];
+    export(&root, &out, &args)
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: 2 document(s) have no meta.site (the first: d5): each is a group of its own",
+        ));
+    let json = annot_in(&root)
+        .args(["export", "--json", "--out"])
+        .arg(&out)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let summary: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(summary["ungrouped"]["documents"], 2, "{summary}");
+    assert_eq!(summary["ungrouped"]["key"], "meta.site");
+    // With every document keyed, no warning.
+    export(
+        &root,
+        &root.join("gb2"),
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--include-unannotated",
+            "--split",
+            "train=50,test=50",
+            "--group-by",
+            "meta.source",
+        ],
+    )
+    .success()
+    .stderr(predicate::str::contains("have no meta").not());
+}

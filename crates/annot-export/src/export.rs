@@ -549,6 +549,7 @@ fn write_all(
     let provenance = matches!(config.source, Source::Combined { .. });
     // Documents with a --group-by value, and the keys of those without one.
     let mut grouped = 0usize;
+    let mut ungrouped: Option<crate::summary::Ungrouped> = None;
     let mut meta_keys = BTreeSet::new();
     // Each near-duplicate cluster: its documents, its first document, its split.
     let mut cluster_sizes: BTreeMap<usize, (usize, String, usize)> = BTreeMap::new();
@@ -626,8 +627,15 @@ fn write_all(
                 {
                     s.group_keys.insert(g);
                     grouped += 1;
-                } else if config.split.group_by.is_some() {
+                } else if let Some(g) = &config.split.group_by {
                     meta_keys.extend(meta_key_names(&b.doc.meta));
+                    ungrouped
+                        .get_or_insert_with(|| crate::summary::Ungrouped {
+                            key: format!("meta.{}", g.key),
+                            documents: 0,
+                            first: b.doc.id.clone(),
+                        })
+                        .documents += 1;
                 }
                 if let Some(c) = cluster {
                     s.cluster_ids.insert(c);
@@ -724,9 +732,13 @@ fn write_all(
         guard.complete();
     }
     aside.finish().map_err(io_err(out_dir))?;
-    let off_weights = off_weights(&config.split.splits, &summaries, &cluster_sizes);
+    let mut off_weights = off_weights(&config.split.splits, &summaries, &cluster_sizes);
+    if let Some(o) = &mut off_weights {
+        o.grouped = config.split.group_by.is_some();
+    }
     Ok(Summary {
         off_weights,
+        ungrouped,
         format: format_name(&config.format),
         source: source_name(&config.source),
         documents: summaries.iter().map(|s| s.documents).sum(),
@@ -775,6 +787,7 @@ fn off_weights(
         split,
         share,
         weight,
+        grouped: false,
         largest_cluster: LargestCluster {
             documents: *n,
             first: first.clone(),

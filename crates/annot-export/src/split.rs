@@ -26,9 +26,10 @@
 //! `--stratify LAYER` balances a document label layer across splits: units
 //! are grouped by their value of the layer (its values sorted and joined,
 //! or none), sorted within a group by their hash, and the unit ranked `r`
-//! of `n` goes to the split at point `(2r + 1) / 2n` of the weights
-//! (systematic sampling), so each value is shared out as the weights say,
-//! to within one unit. That trades the never-moves guarantee: a new
+//! of `n` goes to the split at point `(2r + 1) / 2n` of the weights, turned
+//! by a hash of the seed and the value (systematic sampling from a random
+//! start), so each value is shared out as the weights say, to within one
+//! unit, and the seed moves every value, one held by a single unit too. That trades the never-moves guarantee: a new
 //! document shifts the ranks of its value group, and a unit at a split's
 //! edge can move.
 
@@ -160,6 +161,13 @@ impl SplitConfig {
         let mut first = [0u8; 8];
         first.copy_from_slice(&h.finalize().as_bytes()[..8]);
         u64::from_le_bytes(first)
+    }
+
+    /// Where a stratum's systematic sample starts, as a point of the weights'
+    /// total: from the seed and the stratum, so that the seed moves every
+    /// stratum, one of a single unit too (it would always sit at the middle).
+    fn stratum_turn(&self, stratum: &str) -> u128 {
+        u128::from(self.hash(&format!("stratum:{stratum}")) % self.total().max(1))
     }
 
     /// The unit key of a document: its group, or itself.
@@ -577,11 +585,12 @@ pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
             ));
         }
         let total = u128::from(config.total());
-        for members in strata.values_mut() {
+        for (stratum, members) in &mut strata {
             members.sort_unstable();
             let len = members.len() as u128;
+            let turn = config.stratum_turn(stratum);
             for (r, &(_, _, root)) in members.iter().enumerate() {
-                let point = ((2 * r as u128 + 1) * total) / (2 * len);
+                let point = (((2 * r as u128 + 1) * total) / (2 * len) + turn) % total;
                 split_of_root[root as usize] = config.at(u64::try_from(point).unwrap_or(0)) as u32;
             }
         }
@@ -710,11 +719,43 @@ mod tests {
                 .filter(|&i| docs[i].stratum == stratum && p.split_of(i) == split)
                 .count()
         };
-        assert_eq!(
-            (count("rare", 0), count("rare", 1), count("rare", 2)),
-            (20, 2, 3)
-        );
+        // 25 rare documents at 80/10/10: 20, then 2.5 each, to within one unit.
+        let rare = (count("rare", 0), count("rare", 1), count("rare", 2));
+        assert!(rare == (20, 2, 3) || rare == (20, 3, 2), "{rare:?}");
         assert_eq!(count("common", 0), 60);
+    }
+
+    #[test]
+    fn the_seed_moves_a_stratum_of_one_unit() {
+        // Every value held by one unit: without a start turned by the seed each
+        // would sit at the middle of the weights, in one split whatever the seed.
+        let docs: Vec<Signature> = (0..40)
+            .map(|i| Signature {
+                id: format!("{i}"),
+                position: i,
+                unit: format!("doc:{i}"),
+                fingerprint: None,
+                stratum: format!("value{i}"),
+            })
+            .collect();
+        let mut per_split = [0usize; 3];
+        let mut layouts = std::collections::BTreeSet::new();
+        for seed in 0..8 {
+            let c = SplitConfig {
+                seed,
+                ..config(true)
+            };
+            let p = planned(&c, &docs);
+            let layout: Vec<usize> = (0..docs.len()).map(|i| p.split_of(i)).collect();
+            for &s in &layout {
+                per_split[s] += 1;
+            }
+            layouts.insert(layout);
+        }
+        assert_eq!(layouts.len(), 8, "a seed gave the same splits as another");
+        // 320 placements at 80/10/10.
+        assert!((220..=290).contains(&per_split[0]), "{per_split:?}");
+        assert!(per_split[1] >= 10 && per_split[2] >= 10, "{per_split:?}");
     }
 
     /// The plan as it was first written (a record and a hash map entry per
@@ -786,11 +827,12 @@ mod tests {
                 ));
             }
             let total = u128::from(config.total());
-            for members in strata.values_mut() {
+            for (stratum, members) in &mut strata {
                 members.sort_unstable();
                 let len = members.len() as u128;
+                let turn = config.stratum_turn(stratum);
                 for (r, &(_, _, root)) in members.iter().enumerate() {
-                    let point = ((2 * r as u128 + 1) * total) / (2 * len);
+                    let point = (((2 * r as u128 + 1) * total) / (2 * len) + turn) % total;
                     split_of_root.insert(root, config.at(u64::try_from(point).unwrap_or(0)));
                 }
             }

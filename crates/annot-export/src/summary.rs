@@ -69,6 +69,20 @@ pub struct OffWeights {
     pub weight: f64,
     /// The largest near-duplicate cluster (held in one split): the likely cause.
     pub largest_cluster: LargestCluster,
+    /// Whether `--group-by` was given: a near-duplicate then holds every group
+    /// it touches in its split too, so what is held together can be larger.
+    pub grouped: bool,
+}
+
+/// Documents `--group-by` found no value for: each is a group of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ungrouped {
+    /// The key, `meta.KEY`.
+    pub key: String,
+    /// How many documents have no value for it.
+    pub documents: usize,
+    /// The first of them written.
+    pub first: String,
 }
 
 /// The largest near-duplicate cluster of a split export.
@@ -87,6 +101,8 @@ pub struct LargestCluster {
 pub struct Summary {
     /// A split far from its weight (a warning), if any.
     pub off_weights: Option<OffWeights>,
+    /// Documents without a value for `--group-by` (a warning), if any.
+    pub ungrouped: Option<Ungrouped>,
     /// The format written.
     pub format: String,
     /// Whose records, and how combined.
@@ -164,9 +180,24 @@ impl Summary {
             ));
             let c = &o.largest_cluster;
             out.push_str(&format!(
-                ": the largest near-duplicate cluster, {} document(s) like {}, is held together in {}; \
+                ": the largest near-duplicate cluster, {} document(s) like {}, is held together in {}{}; \
                  look for a repeated text (a template, boilerplate) or export with --no-near-duplicates\n",
-                c.documents, c.first, c.split
+                c.documents,
+                c.first,
+                c.split,
+                if o.grouped {
+                    " with every --group-by group it touches (near-duplicates in two groups join \
+                     them into one unit, which can hold many more documents)"
+                } else {
+                    ""
+                }
+            ));
+        }
+        if let Some(u) = &self.ungrouped {
+            out.push_str(&format!(
+                "  warning: {} document(s) have no {} (the first: {}): each is a group of its own, \
+                 split by itself; give them the key, or leave --group-by out\n",
+                u.documents, u.key, u.first
             ));
         }
         let l = &self.left_out;
