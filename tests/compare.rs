@@ -90,7 +90,7 @@ fn diff_shows_each_kind_of_disagreement_in_words_and_summarises_agreement() {
         "[Baabda]{only bob: LOC}",
         "[Georges Haddad]{boundary: alice PER \"Georges Haddad\" [510, 524) | bob PER \"Georges\" [510, 517)}",
         "labels topic: alice society | bob health,society",
-        &format!("1 documents agree: {MOSAIC}"),
+        &format!("1 document agrees: {MOSAIC}"),
         &format!("1 documents not compared: {FUEL} (alice: rejected)"),
     ] {
         assert!(out.contains(says), "missing {says:?} in:\n{out}");
@@ -136,7 +136,7 @@ fn diff_shows_each_kind_of_disagreement_in_words_and_summarises_agreement() {
     assert!(one.contains(&format!("── {KFAR} ──")), "{one}");
     assert!(!one.contains(MOSAIC) && !one.contains(FUEL), "{one}");
     let same = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--doc", KFAR]));
-    assert_eq!(same, format!("1 documents agree: {KFAR}\n"));
+    assert_eq!(same, format!("1 document agrees: {KFAR}\n"));
     annot_in(&root)
         .args(["diff", "alice", "bob", "--doc", "nope"])
         .assert()
@@ -514,7 +514,7 @@ fn an_annotator_against_an_earlier_version_of_itself_and_a_log_file() {
     let out = stdout_of(annot_in(&root).args(["diff", "alice@2026-11-21", "alice"]));
     assert!(out.contains("── d1 ── 1 only-b"), "{out}");
     assert!(out.contains("[Lyon]{only alice: LOC}"), "{out}");
-    assert!(out.contains("1 documents agree: d2"), "{out}");
+    assert!(out.contains("1 document agrees: d2"), "{out}");
     // As of a time before the second document: it is not compared.
     let early = stdout_of(annot_in(&root).args(["diff", "alice@2026-11-20T10:30", "alice"]));
     assert!(
@@ -685,7 +685,7 @@ fn diff_counts_what_it_showed_and_a_huge_context_does_not_wrap() {
     let all = stdout_of(annot_in(&root).args(["diff", "alice", "bob"]));
     assert!(
         all.contains(&format!(
-            "1 document(s) differ (shown above)\n1 documents agree: {MOSAIC}"
+            "1 document(s) differ (shown above)\n1 document agrees: {MOSAIC}"
         )),
         "{all}"
     );
@@ -745,4 +745,266 @@ fn thresholds_outside_a_figures_range_and_zero_split_weights_are_refused_in_word
         .stderr(predicates::str::contains(
             "'train=0': a weight must be at least 1",
         ));
+}
+
+/// A project whose schema adds a single-label layer `sent` (and lets spans overlap).
+fn sent_project(docs: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = jsonl_project(docs);
+    let path = root.join("schemas/news.json");
+    let schema = std::fs::read_to_string(&path).unwrap();
+    let more = schema
+        .replace("\"overlap\": false", "\"overlap\": true")
+        .replace(
+            "\"labels\": [\n    {",
+            "\"labels\": [\n    { \"name\": \"sent\", \"multi\": false, \"values\": [\"pos\", \"neg\"] },\n    {",
+        );
+    assert!(more.contains("\"sent\"") && more.contains("\"overlap\": true"));
+    std::fs::write(&path, more).unwrap();
+    (tmp, root)
+}
+
+/// [`record`] with a `sent` value.
+fn record_sent(root: &Path, doc: &str, spans: &[(usize, usize, &str)], sent: &str) -> String {
+    let line = record(root, doc, "2026-11-20T10:00:00Z", "accepted", spans, &[]);
+    let mut v: Value = serde_json::from_str(&line).unwrap();
+    v["labels"]["sent"] = json!([sent]);
+    v.to_string()
+}
+
+/// alice, bob and carol on three documents: d1 only carol labels otherwise, d2 only
+/// bob marks otherwise, carol has no record of d3.
+fn three_with_sent() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = sent_project(&[("d1", D1), ("d2", D2), ("d3", "Paris ou Lyon")]);
+    let loc = [(0, 5, "LOC"), (9, 13, "LOC")];
+    write_log(
+        &root,
+        "alice",
+        &[
+            record_sent(&root, "d1", &loc, "pos"),
+            record_sent(&root, "d2", &[(0, 5, "PER")], "neg"),
+            record_sent(&root, "d3", &loc, "neg"),
+        ],
+    );
+    write_log(
+        &root,
+        "bob",
+        &[
+            record_sent(&root, "d1", &loc, "pos"),
+            record_sent(&root, "d2", &[(11, 15, "PER")], "neg"),
+            record_sent(&root, "d3", &loc, "pos"),
+        ],
+    );
+    write_log(
+        &root,
+        "carol",
+        &[
+            record_sent(&root, "d1", &loc, "neg"),
+            record_sent(&root, "d2", &[(0, 5, "PER")], "neg"),
+        ],
+    );
+    (tmp, root)
+}
+
+#[test]
+fn agree_gates_refuse_two_side_figures_for_three_sides_and_take_every_figure_listed() {
+    // hostile9 #2: `sent.kappa` with three sides failed as "undefined (no unit was
+    // coded)", and Fleiss' kappa, which the report prints, could not be gated.
+    let (_tmp, root) = three_with_sent();
+    let three = ["agree", "alice", "bob", "carol"];
+    for (min, says) in [
+        (
+            "sent.kappa=0.1",
+            "--min: 'sent.kappa' is computed for two sides only, and the report compares 3; \
+             gate on sent.fleiss_kappa or sent.alpha instead",
+        ),
+        (
+            "sent.scott_pi=0.1",
+            "gate on sent.fleiss_kappa or sent.alpha",
+        ),
+        (
+            "kappa=0.1",
+            "--min: 'kappa' is computed for two sides only, and the report compares 3; \
+             gate on alpha instead",
+        ),
+    ] {
+        annot_in(&root)
+            .args(three)
+            .args(["--min", min])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(says));
+    }
+    // Fleiss' kappa is gated by its JSON name (and `fleiss`), and its value is the report's.
+    let j = json_of(
+        &root,
+        &[
+            "agree",
+            "alice",
+            "bob",
+            "carol",
+            "--json",
+            "--min",
+            "sent.fleiss_kappa=-1,sent.fleiss=-1",
+        ],
+    );
+    let sent = j["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "sent")
+        .unwrap();
+    let fleiss = &sent["figures"]["fleiss_kappa"]["value"];
+    assert!(fleiss["defined"].is_number(), "{fleiss}");
+    assert_eq!(j["gates"][0]["value"], *fleiss);
+    assert_eq!(j["gates"][1]["value"], *fleiss);
+    annot_in(&root)
+        .args(three)
+        .args(["--min", "sent.fleiss_kappa=1"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "below --min: sent.fleiss_kappa is",
+        ));
+    // Every figure the report lists for the sides compared can be gated.
+    for sides in [&["alice", "bob", "carol"][..], &["alice", "bob"][..]] {
+        let out = annot_in(&root)
+            .arg("agree")
+            .args(sides)
+            .args(["--min", "nothing=0.5"])
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        let err = String::from_utf8(out).unwrap();
+        let known = err.split("use one of: ").nth(1).unwrap().trim();
+        let names: Vec<&str> = known.split(", ").collect();
+        let want: &[&str] = if sides.len() == 2 {
+            &["kappa", "sent.kappa", "sent.scott_pi", "sent.fleiss_kappa"]
+        } else {
+            &["alpha", "sent.fleiss_kappa", "topic.alpha_jaccard"]
+        };
+        for w in want {
+            assert!(names.contains(w), "{w} not in {names:?}");
+        }
+        if sides.len() == 3 {
+            assert!(!names.contains(&"kappa") && !names.contains(&"sent.kappa"));
+        }
+        for name in names {
+            let code = annot_in(&root)
+                .arg("agree")
+                .args(sides)
+                .args(["--min", &format!("{name}=0")])
+                .output()
+                .unwrap()
+                .status
+                .code();
+            assert!(matches!(code, Some(0 | 1)), "{name}: exit {code:?}");
+        }
+    }
+}
+
+#[test]
+fn agree_worst_documents_name_the_pair_that_differs_most() {
+    // hostile9 #3: with three sides every worst document said `annot diff alice bob`,
+    // even where only carol differed (and `annot diff alice bob` found them agreeing).
+    let (_tmp, root) = three_with_sent();
+    let out = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "carol"]));
+    for says in [
+        "annot diff alice carol --doc d1",
+        "annot diff alice bob --doc d2",
+        "annot diff alice bob --doc d3",
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    let j = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    let d1 = j["worst"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["doc"] == "d1")
+        .unwrap();
+    assert_eq!((&d1["a"], &d1["b"]), (&json!("alice"), &json!("carol")));
+    // The command it names finds the difference.
+    let diff = stdout_of(annot_in(&root).args(["diff", "alice", "carol", "--doc", "d1"]));
+    assert!(diff.contains("sent"), "{diff}");
+    assert!(!diff.contains("agrees"), "{diff}");
+}
+
+#[test]
+fn agree_token_section_names_its_sides_and_documents() {
+    // hostile9 #5: the token section rested on the documents every side decided (2 here)
+    // while a pair's span table rests on those both decided (3), and said neither.
+    let (_tmp, root) = three_with_sent();
+    let out = stdout_of(annot_in(&root).args(["agree", "alice", "bob", "carol"]));
+    for says in [
+        "  2 documents: those every side decided (alice, bob, carol)\n",
+        "  entities, seqeval strict: bob against alice\n",
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    // (a footnote's reason may be longer: it is not a table row)
+    assert!(
+        out.lines()
+            .all(|l| l.chars().count() <= 80 || l.starts_with("  [")),
+        "{out}"
+    );
+    assert!(!out.contains("overlapping spans"), "{out}");
+    let j = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    let t = &j["tokens"];
+    assert_eq!(t["documents"], 2);
+    assert_eq!(t["sides"], json!(["alice", "bob", "carol"]));
+    assert_eq!(
+        (&t["entities_a"], &t["entities_b"]),
+        (&json!("alice"), &json!("bob"))
+    );
+    assert_eq!(t["overlaps_resolved"], json!([0, 0, 0]));
+    assert_eq!(j["alpha_u"]["joined"], json!([0, 0, 0]));
+    // bob against alice over d1..d3: 3 documents in the span table.
+    assert_eq!(j["spans"]["pairs"][0]["exact"]["micro"]["reference"], 5);
+    let two = stdout_of(annot_in(&root).args(["agree", "alice", "carol"]));
+    assert!(
+        two.contains("  2 documents: those every side decided (alice, carol)\n"),
+        "{two}"
+    );
+}
+
+#[test]
+fn agree_says_how_many_overlapping_spans_each_side_had_resolved() {
+    // hostile9 #4: token figures keep one span where a side's spans overlap and alpha-U
+    // joins those of one label, and the report did not say so.
+    let (_tmp, root) = sent_project(&[("d1", D1), ("d2", D2)]);
+    write_log(
+        &root,
+        "a",
+        &[
+            // "Paris" inside "Paris et" (one label: joined for alpha-U, dropped for tokens)
+            record_sent(&root, "d1", &[(0, 8, "LOC"), (0, 5, "LOC")], "pos"),
+            // "Paul" (PER) inside "voit Paul" (ORG): dropped for tokens, not joined
+            record_sent(&root, "d2", &[(6, 15, "ORG"), (11, 15, "PER")], "pos"),
+        ],
+    );
+    write_log(
+        &root,
+        "b",
+        &[
+            record_sent(&root, "d1", &[(0, 5, "LOC")], "pos"),
+            record_sent(&root, "d2", &[(11, 15, "PER")], "pos"),
+        ],
+    );
+    let out = stdout_of(annot_in(&root).args(["agree", "a", "b"]));
+    for says in [
+        "  overlapping spans cut or dropped (a token takes one tag): a 2\n",
+        "  overlapping spans of one label joined first: a 1\n",
+        // the span table scores all four
+        "exact micro                1.0000     0.5000     0.6667        4        2",
+        "    P 0.0000 R 0.0000 F1 0.0000 (2 A, 2 B)",
+    ] {
+        assert!(out.contains(says), "missing {says:?} in:\n{out}");
+    }
+    let j = json_of(&root, &["agree", "a", "b", "--json"]);
+    assert_eq!(j["tokens"]["overlaps_resolved"], json!([2, 0]));
+    assert_eq!(j["alpha_u"]["joined"], json!([1, 0]));
+    assert!(j["alpha_u"]["overall"]["value"]["defined"].is_number());
 }

@@ -17,11 +17,15 @@
 //!   [`DocumentCounts::not_in_common`]). For three or more sides, the pairwise F1 matrix
 //!   and its mean. Empty span sets on both sides make P, R and F1 undefined.
 //! - **Tokens**: Cohen's kappa (two sides) and Krippendorff's alpha over the IOB2 tags of
-//!   the project tokenizer's tokens, on the documents every side decided; and the
-//!   seqeval-strict entity scores of B against A on those tags.
+//!   the project tokenizer's tokens, on the documents every side decided (so with three
+//!   or more sides, fewer than a pair's span figures may rest on); and the
+//!   seqeval-strict entity scores of the second side against the first on those tags.
+//!   A token takes one tag: where a side's spans overlap (or share a token), the span
+//!   that starts first, then the longer, keeps the shared tokens; the spans that lost
+//!   tokens are counted per side ([`TokenReport::overlaps_resolved`]).
 //! - **alpha-U** over the character positions of the documents every side decided, laid
 //!   end to end; a side's overlapping spans of one label are joined first (alpha-U takes
-//!   one unit per position and label).
+//!   one unit per position and label), counted per side ([`AlphaUReport::joined`]).
 //! - **Per document**: exact-match F1 (mean over the pairs of sides that decided it) and
 //!   the label layers on which they differ; the least-agreeing documents come first in
 //!   [`AgreeReport::worst`].
@@ -38,9 +42,9 @@ use crate::compare::{Absence, DocumentSides, SideRecord, Skipped};
 use crate::metric::{
     Agreement, DistanceMetric, LabeledSpan, Matching, PairwiseF1, ReliabilityData, SetData,
     SetDistance, SpanScores, SpanTally, Tag, Undefined, UnitizedAlpha, UnitizingTally,
-    UnitizingUnit, Value, cohen_kappa, cohen_kappa_counted, fleiss_kappa, gwet_ac1, iob2_tags,
-    krippendorff_alpha, krippendorff_alpha_counted, observed_agreement, per_value_alpha, scott_pi,
-    set_alpha, span_label_confusion, strict_entities,
+    UnitizingUnit, Value, cohen_kappa, cohen_kappa_counted, fleiss_kappa, gwet_ac1,
+    iob2_tags_resolved, krippendorff_alpha, krippendorff_alpha_counted, observed_agreement,
+    per_value_alpha, scott_pi, set_alpha, span_label_confusion, strict_entities,
 };
 use crate::side::Side;
 
@@ -186,14 +190,37 @@ pub struct PairScores {
 /// Token-level figures over IOB2 tags.
 #[derive(Debug, Clone, Serialize)]
 pub struct TokenReport {
+    /// The sides the figures compare: every side.
+    pub sides: Vec<String>,
+    /// Documents the figures rest on: those every side decided.
+    pub documents: usize,
     /// Tokens the figures rest on.
     pub tokens: usize,
+    /// Per side (in order), spans that lost some or all of their tokens to an
+    /// overlapping span (or one sharing a token) placed before them: the span that
+    /// starts first, then the longer, keeps the shared tokens.
+    pub overlaps_resolved: Vec<usize>,
     /// Cohen's kappa over the tags (two sides only).
     pub cohen_kappa: Option<Agreement>,
     /// Krippendorff's alpha (nominal) over the tags.
     pub krippendorff_alpha: Agreement,
     /// seqeval-strict entity scores of B against A on the tags.
     pub entities: SpanScores<String>,
+    /// A of `entities`: the first side.
+    pub entities_a: String,
+    /// B of `entities`: the second side.
+    pub entities_b: String,
+}
+
+/// Krippendorff's unitized alpha, and what was done to the units first.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlphaUReport {
+    /// The figures, overall and per label.
+    #[serde(flatten)]
+    pub figures: UnitizedAlpha<String>,
+    /// Per side (in order), spans joined into an overlapping span of the same label
+    /// (alpha-U takes one unit per position and label).
+    pub joined: Vec<usize>,
 }
 
 /// One document's agreement.
@@ -209,6 +236,11 @@ pub struct DocumentScore {
     pub disagreements: usize,
     /// Label layers on which the sides that decided differ.
     pub label_layers_differing: Vec<String>,
+    /// The pair of sides (indices into the sides, the earlier first) that differs most
+    /// on the document: spans not matched exactly plus label layers that differ (the
+    /// first such pair on a tie).
+    #[serde(default)]
+    pub pair: [usize; 2],
 }
 
 /// A least-agreeing document and the command that opens it.
@@ -222,6 +254,10 @@ pub struct WorstDocument {
     pub disagreements: usize,
     /// Label layers on which the sides differ.
     pub label_layers_differing: Vec<String>,
+    /// The pair of sides that differs most on it: the sides of `command`.
+    pub a: String,
+    /// The other side of the pair.
+    pub b: String,
     /// `annot diff A B --doc ID`.
     pub command: String,
 }
@@ -240,7 +276,7 @@ pub struct AgreeReport {
     /// Tokens.
     pub tokens: TokenReport,
     /// Krippendorff's unitized alpha over character positions, overall and per label.
-    pub alpha_u: UnitizedAlpha<String>,
+    pub alpha_u: AlphaUReport,
     /// Every document some two sides decided, by id.
     pub per_document: Vec<DocumentScore>,
     /// The least-agreeing documents, worst first.
@@ -320,8 +356,14 @@ pub struct AgreeTally {
     confusion: BTreeMap<(u32, u32), usize>,
     tag_patterns: FxHashMap<Box<[u32]>, u64>,
     tokens: usize,
+    /// Documents the token figures rest on.
+    token_documents: usize,
+    /// Per side, spans resolved for the token tags.
+    overlaps_resolved: Vec<usize>,
     entities: SpanTally<u32>,
     alpha_u: UnitizingTally<u32>,
+    /// Per side, spans joined for alpha-U.
+    units_joined: Vec<usize>,
     /// Per-document scratch for alpha-U.
     units: Vec<UnitizingUnit<u32>>,
     counts: DocumentCounts,
@@ -381,8 +423,11 @@ impl AgreeTally {
             confusion: BTreeMap::new(),
             tag_patterns: FxHashMap::default(),
             tokens: 0,
+            token_documents: 0,
+            overlaps_resolved: vec![0; n],
             entities: SpanTally::new(Matching::Exact),
             alpha_u: UnitizingTally::new(n),
+            units_joined: vec![0; n],
             units: Vec::new(),
             counts: DocumentCounts::default(),
             sides: names
@@ -462,7 +507,7 @@ impl AgreeTally {
         if present.iter().all(Option::is_none) {
             return Ok(());
         }
-        let differing = self.add_labels(&present);
+        let (differing, pair_layers) = self.add_labels(&present);
         let spans: Vec<Option<Vec<LabeledSpan<u32>>>> = present
             .iter()
             .map(|r| r.map(|r| self.labeled(&r.spans)))
@@ -470,6 +515,8 @@ impl AgreeTally {
         // Spans, pair by pair, over the documents both sides of the pair decided.
         let (mut f1_sum, mut f1_pairs, mut disagreements) = (0.0, 0usize, 0usize);
         let mut any_pair = false;
+        // The pair that differs most: (how much, the pair).
+        let mut most: Option<(usize, [usize; 2])> = None;
         for (p, (i, j)) in pairs(spans.len()).into_iter().enumerate() {
             let (Some(a), Some(b)) = (&spans[i], &spans[j]) else {
                 continue;
@@ -481,7 +528,12 @@ impl AgreeTally {
                 *self.confusion.entry(cell).or_insert(0) += n;
             }
             let tp = exact_matches(a, b);
-            disagreements += a.len() + b.len() - 2 * tp;
+            let differ = a.len() + b.len() - 2 * tp;
+            disagreements += differ;
+            let score = differ + pair_layers.get(p).copied().unwrap_or(0);
+            if most.is_none_or(|(m, _)| score > m) {
+                most = Some((score, [i, j]));
+            }
             if !(a.is_empty() && b.is_empty()) {
                 f1_sum += 2.0 * tp as f64 / (a.len() + b.len()) as f64;
                 f1_pairs += 1;
@@ -494,6 +546,7 @@ impl AgreeTally {
                 spans: spans.iter().map(|s| s.as_ref().map(Vec::len)).collect(),
                 disagreements,
                 label_layers_differing: differing,
+                pair: most.map_or([0, 1], |(_, p)| p),
             });
         }
         if spans.iter().all(Option::is_some) {
@@ -504,13 +557,17 @@ impl AgreeTally {
         Ok(())
     }
 
-    /// Adds a row per label layer; returns the layers on which the deciding sides differ.
-    fn add_labels(&mut self, present: &[Option<&SideRecord>]) -> Vec<String> {
+    /// Adds a row per label layer; returns the layers on which the deciding sides
+    /// differ, and for each pair of sides (in [`pairs`] order) the number of layers on
+    /// which both decided and differ.
+    fn add_labels(&mut self, present: &[Option<&SideRecord>]) -> (Vec<String>, Vec<usize>) {
         let mut layers: BTreeSet<String> = self.layer_rows.keys().cloned().collect();
         for r in present.iter().flatten() {
             layers.extend(r.labels.keys().cloned());
         }
         let mut differing = Vec::new();
+        let side_pairs = pairs(present.len());
+        let mut pair_layers = vec![0; side_pairs.len()];
         for layer in layers {
             let values = self.values.entry(layer.clone()).or_default();
             let row: Vec<Option<Vec<u32>>> = present
@@ -531,10 +588,17 @@ impl AgreeTally {
             let decided: Vec<&Vec<u32>> = row.iter().flatten().collect();
             if decided.windows(2).any(|w| w[0] != w[1]) {
                 differing.push(layer.clone());
+                for (p, &(i, j)) in side_pairs.iter().enumerate() {
+                    if let (Some(a), Some(b)) = (&row[i], &row[j])
+                        && a != b
+                    {
+                        pair_layers[p] += 1;
+                    }
+                }
             }
             self.layer_rows.entry(layer).or_default().push(row);
         }
-        differing
+        (differing, pair_layers)
     }
 
     fn add_tokens(
@@ -554,8 +618,12 @@ impl AgreeTally {
             .map(|t| (t.start, t.end))
             .collect();
         let mut tags = Vec::with_capacity(spans.len());
-        for s in spans {
-            tags.push(iob2_tags(&tokens, s)?);
+        for (k, s) in spans.iter().enumerate() {
+            let (t, resolved) = iob2_tags_resolved(&tokens, s)?;
+            tags.push(t);
+            if let Some(n) = self.overlaps_resolved.get_mut(k) {
+                *n += resolved;
+            }
         }
         if let [a, b, ..] = tags.as_slice() {
             let (ea, eb) = (strict_entities(a), strict_entities(b));
@@ -578,6 +646,7 @@ impl AgreeTally {
             }
         }
         self.tokens += tokens.len();
+        self.token_documents += 1;
         Ok(())
     }
 
@@ -595,7 +664,12 @@ impl AgreeTally {
                 let (start, end) = (x.start as u64, x.end as u64);
                 match &mut last {
                     // A coder's overlapping units of one label are joined.
-                    Some(u) if u.label == x.label && start < u.end => u.end = u.end.max(end),
+                    Some(u) if u.label == x.label && start < u.end => {
+                        u.end = u.end.max(end);
+                        if let Some(n) = self.units_joined.get_mut(coder) {
+                            *n += 1;
+                        }
+                    }
                     _ => {
                         if let Some(u) = last.take() {
                             self.units.push(u);
@@ -717,7 +791,10 @@ impl AgreeTally {
             .collect();
         patterns.sort_unstable();
         let tokens = TokenReport {
+            sides: self.names.clone(),
+            documents: self.token_documents,
             tokens: self.tokens,
+            overlaps_resolved: self.overlaps_resolved.clone(),
             cohen_kappa: (n == 2).then(|| {
                 let cells: Vec<(u32, u32, u64)> = patterns
                     .iter()
@@ -727,15 +804,20 @@ impl AgreeTally {
             }),
             krippendorff_alpha: krippendorff_alpha_counted(n, &patterns, DistanceMetric::Nominal)?,
             entities: label_name(&self.labels, self.entities.scores()),
+            entities_a: self.names.first().cloned().unwrap_or_default(),
+            entities_b: self.names.get(1).cloned().unwrap_or_default(),
         };
         let raw = self.alpha_u.alpha();
-        let alpha_u = UnitizedAlpha {
-            overall: raw.overall,
-            per_label: raw
-                .per_label
-                .into_iter()
-                .map(|(l, v)| (self.labels.name(l), v))
-                .collect(),
+        let alpha_u = AlphaUReport {
+            figures: UnitizedAlpha {
+                overall: raw.overall,
+                per_label: raw
+                    .per_label
+                    .into_iter()
+                    .map(|(l, v)| (self.labels.name(l), v))
+                    .collect(),
+            },
+            joined: self.units_joined.clone(),
         };
         let worst = self.worst();
         Ok(AgreeReport {
@@ -767,24 +849,27 @@ impl AgreeTally {
                 )
                 .then(x.doc.cmp(&y.doc))
         });
-        let (a, b) = (
-            self.names.first().cloned().unwrap_or_default(),
-            self.names.get(1).cloned().unwrap_or_default(),
-        );
+        let name = |k: usize| self.names.get(k).cloned().unwrap_or_default();
         order
             .into_iter()
             .take(self.options.worst)
-            .map(|d| WorstDocument {
-                doc: d.doc.clone(),
-                f1: d.f1,
-                disagreements: d.disagreements,
-                label_layers_differing: d.label_layers_differing.clone(),
-                command: format!(
-                    "annot diff {} {} --doc {}",
-                    shell_word(&a),
-                    shell_word(&b),
-                    shell_word(&d.doc)
-                ),
+            .map(|d| {
+                // `annot diff` takes two sides: the pair that differs most there.
+                let (a, b) = (name(d.pair[0]), name(d.pair[1]));
+                WorstDocument {
+                    doc: d.doc.clone(),
+                    f1: d.f1,
+                    disagreements: d.disagreements,
+                    label_layers_differing: d.label_layers_differing.clone(),
+                    command: format!(
+                        "annot diff {} {} --doc {}",
+                        shell_word(&a),
+                        shell_word(&b),
+                        shell_word(&d.doc)
+                    ),
+                    a,
+                    b,
+                }
             })
             .collect()
     }

@@ -47,8 +47,17 @@ pub struct AgreeStats {
     /// Token tag patterns across the sides, and how many tokens have each.
     tag_patterns: Vec<(Vec<u32>, u64)>,
     tokens: usize,
+    /// Documents the token figures rest on.
+    #[serde(default)]
+    token_documents: usize,
+    /// Per side, spans resolved for the token tags.
+    #[serde(default)]
+    overlaps_resolved: Vec<usize>,
     entities: SpanTally<u32>,
     alpha_u: UnitizingTally<u32>,
+    /// Per side, spans joined for alpha-U.
+    #[serde(default)]
+    units_joined: Vec<usize>,
     documents: DocumentCounts,
     per_document: Vec<DocumentScore>,
 }
@@ -122,8 +131,11 @@ impl AgreeTally {
                 .collect(),
             tag_patterns,
             tokens: self.tokens,
+            token_documents: self.token_documents,
+            overlaps_resolved: self.overlaps_resolved.clone(),
             entities: self.entities.clone(),
             alpha_u: self.alpha_u.clone(),
+            units_joined: self.units_joined.clone(),
             documents: self.counts.clone(),
             per_document: self.per_document.clone(),
         }
@@ -226,6 +238,17 @@ impl AgreeTally {
             *self.tag_patterns.entry(key).or_insert(0) += n;
         }
         self.tokens += next.tokens;
+        self.token_documents += next.token_documents;
+        for (mine, theirs) in self
+            .overlaps_resolved
+            .iter_mut()
+            .zip(&next.overlaps_resolved)
+        {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.units_joined.iter_mut().zip(&next.units_joined) {
+            *mine += theirs;
+        }
         self.alpha_u.absorb(&next.alpha_u, rename)?;
         let (mine, theirs) = (&mut self.counts, &next.documents);
         mine.with_records += theirs.with_records;

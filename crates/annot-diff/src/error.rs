@@ -228,6 +228,18 @@ pub enum CompareError {
         /// The names that exist, comma-separated.
         known: String,
     },
+    /// A `--min` gate on a figure the report does not compute for its number of sides.
+    #[error(
+        "--min: '{name}' is computed for two sides only, and the report compares {sides}; gate on {instead} instead"
+    )]
+    GateNotForSides {
+        /// The name as written.
+        name: String,
+        /// The number of sides compared.
+        sides: usize,
+        /// The figures to gate on instead, in words.
+        instead: String,
+    },
     /// A `--min` gate that is not `name=number`.
     #[error("--min: '{part}' is not name=number (e.g. alpha=0.8,f1=0.9)")]
     BadGate {

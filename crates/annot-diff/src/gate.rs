@@ -8,17 +8,243 @@
 //! | `kappa` | Cohen's kappa over token tags (two sides) |
 //! | `alpha` | Krippendorff's alpha over token tags |
 //! | `alpha_u` | Krippendorff's unitized alpha, overall |
-//! | `LAYER.alpha` | a label layer's Krippendorff alpha (multi-label: over sets, MASI) |
-//! | `LAYER.kappa`, `LAYER.ac1`, `LAYER.observed` | a label layer's Cohen kappa, Gwet AC1, observed agreement |
+//! | `LAYER.observed`, `LAYER.alpha` | a label layer's observed agreement and Krippendorff alpha (multi-label: over sets, MASI) |
+//! | `LAYER.kappa`, `LAYER.scott_pi` | a single-label layer's Cohen kappa and Scott pi (two sides) |
+//! | `LAYER.fleiss_kappa`, `LAYER.ac1` | a single-label layer's Fleiss kappa and Gwet AC1 |
+//! | `LAYER.alpha_jaccard` | a multi-label layer's alpha over sets with the Jaccard distance |
 //!
-//! A figure that is undefined fails its gate: a release cannot rest on a number that
+//! A layer's measure is also named by its `--json` field (`cohen_kappa`,
+//! `krippendorff_alpha`, `gwet_ac1`, `alpha_masi`; `fleiss` and `pi` are short for
+//! `fleiss_kappa` and `scott_pi`). [`MEASURES`] is the one table of them: which report
+//! has which figure ([`figures`]), what a name stands for, and each figure's range.
+//!
+//! A figure the report does not compute for its number of sides (Cohen's kappa and
+//! Scott's pi with three or more) is refused with the figure to gate on instead. A
+//! figure that is undefined fails its gate: a release cannot rest on a number that
 //! does not exist.
 
 use serde::Serialize;
 
 use crate::CompareError;
-use crate::agree::{AgreeReport, LayerFigures};
-use crate::metric::{Undefined, Value};
+use crate::agree::{AgreeReport, LayerFigures, NominalFigures, SetFigures};
+use crate::metric::Value;
+
+/// How a measure is read from a report, and where.
+#[derive(Clone, Copy)]
+enum Get {
+    /// A figure of the whole report.
+    Report(fn(&AgreeReport) -> Option<Value>),
+    /// A single-label layer's figure.
+    Single(fn(&NominalFigures) -> Option<Value>),
+    /// A multi-label layer's figure.
+    Multi(fn(&SetFigures) -> Option<Value>),
+}
+
+/// A measure a gate can name.
+struct Measure {
+    /// Its gate name (after `LAYER.` for a layer's).
+    name: &'static str,
+    /// Other names for it (its `--json` field).
+    aliases: &'static [&'static str],
+    /// Where it is read.
+    get: Get,
+    /// Computed for two sides only; with more, the measures to gate on instead.
+    two_sides_only: Option<&'static [&'static str]>,
+    /// Chance-corrected: it lies between -1 and 1 (else between 0 and 1).
+    chance: bool,
+}
+
+impl Measure {
+    fn is(&self, name: &str) -> bool {
+        self.name == name || self.aliases.contains(&name)
+    }
+}
+
+/// Every measure a gate can name.
+const MEASURES: &[Measure] = &[
+    Measure {
+        name: "f1",
+        aliases: &[],
+        get: Get::Report(|r| {
+            Some(
+                r.spans
+                    .pairwise_exact
+                    .as_ref()
+                    .map_or(r.spans.exact.micro.f1, |p| p.mean),
+            )
+        }),
+        two_sides_only: None,
+        chance: false,
+    },
+    Measure {
+        name: "overlap_f1",
+        aliases: &[],
+        get: Get::Report(|r| {
+            Some(
+                r.spans
+                    .pairwise_overlap
+                    .as_ref()
+                    .map_or(r.spans.overlap.micro.f1, |p| p.mean),
+            )
+        }),
+        two_sides_only: None,
+        chance: false,
+    },
+    Measure {
+        name: "entity_f1",
+        aliases: &[],
+        get: Get::Report(|r| Some(r.tokens.entities.micro.f1)),
+        two_sides_only: None,
+        chance: false,
+    },
+    Measure {
+        name: "kappa",
+        aliases: &[],
+        get: Get::Report(|r| r.tokens.cohen_kappa.map(|a| a.value)),
+        two_sides_only: Some(&["alpha"]),
+        chance: true,
+    },
+    Measure {
+        name: "alpha",
+        aliases: &[],
+        get: Get::Report(|r| Some(r.tokens.krippendorff_alpha.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "alpha_u",
+        aliases: &[],
+        get: Get::Report(|r| Some(r.alpha_u.figures.overall.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "observed",
+        aliases: &[],
+        get: Get::Single(|f| Some(f.observed.value)),
+        two_sides_only: None,
+        chance: false,
+    },
+    Measure {
+        name: "kappa",
+        aliases: &["cohen_kappa"],
+        get: Get::Single(|f| f.cohen_kappa.map(|a| a.value)),
+        two_sides_only: Some(&["fleiss_kappa", "alpha"]),
+        chance: true,
+    },
+    Measure {
+        name: "scott_pi",
+        aliases: &["pi"],
+        get: Get::Single(|f| f.scott_pi.map(|a| a.value)),
+        two_sides_only: Some(&["fleiss_kappa", "alpha"]),
+        chance: true,
+    },
+    Measure {
+        name: "fleiss_kappa",
+        aliases: &["fleiss"],
+        get: Get::Single(|f| Some(f.fleiss_kappa.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "alpha",
+        aliases: &["krippendorff_alpha"],
+        get: Get::Single(|f| Some(f.krippendorff_alpha.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "ac1",
+        aliases: &["gwet_ac1"],
+        get: Get::Single(|f| Some(f.gwet_ac1.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "observed",
+        aliases: &[],
+        get: Get::Multi(|f| Some(f.observed.value)),
+        two_sides_only: None,
+        chance: false,
+    },
+    Measure {
+        name: "alpha",
+        aliases: &["alpha_masi"],
+        get: Get::Multi(|f| Some(f.alpha_masi.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+    Measure {
+        name: "alpha_jaccard",
+        aliases: &[],
+        get: Get::Multi(|f| Some(f.alpha_jaccard.value)),
+        two_sides_only: None,
+        chance: true,
+    },
+];
+
+/// The figure of `m` in `report` (`layer` for a layer's measure): `None` when the
+/// report does not compute it, or `m` is not a measure of that layer's kind.
+fn read(report: &AgreeReport, layer: Option<&LayerFigures>, m: &Measure) -> Option<Value> {
+    match (m.get, layer) {
+        (Get::Report(get), None) => get(report),
+        (Get::Single(get), Some(LayerFigures::Single(f))) => get(f),
+        (Get::Multi(get), Some(LayerFigures::Multi(f))) => get(f),
+        _ => None,
+    }
+}
+
+/// What a gate name stands for: the measure, and the layer (with its name) for a
+/// layer's. `None` for a name that is no measure of the report's layers.
+fn resolve<'r>(
+    report: &'r AgreeReport,
+    name: &str,
+) -> Option<(&'static Measure, Option<(&'r str, &'r LayerFigures)>)> {
+    if let Some(m) = MEASURES
+        .iter()
+        .find(|m| matches!(m.get, Get::Report(_)) && m.is(name))
+    {
+        return Some((m, None));
+    }
+    let (layer, measure) = name.rsplit_once('.')?;
+    let l = report.labels.iter().find(|l| l.layer == layer)?;
+    let m = MEASURES.iter().find(|m| {
+        m.is(measure)
+            && matches!(
+                (m.get, &l.figures),
+                (Get::Single(_), LayerFigures::Single(_)) | (Get::Multi(_), LayerFigures::Multi(_))
+            )
+    })?;
+    Some((m, Some((l.layer.as_str(), &l.figures))))
+}
+
+/// Every figure of `report` a gate can name, by its gate name, in report order.
+#[must_use]
+pub fn figures(report: &AgreeReport) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = MEASURES
+        .iter()
+        .filter_map(|m| read(report, None, m).map(|v| (m.name.to_owned(), v)))
+        .collect();
+    for l in &report.labels {
+        out.extend(MEASURES.iter().filter_map(|m| {
+            read(report, Some(&l.figures), m).map(|v| (format!("{}.{}", l.layer, m.name), v))
+        }));
+    }
+    out
+}
+
+/// The figure a gate name stands for, or `None` when the report has no such figure.
+#[must_use]
+pub fn figure(report: &AgreeReport, name: &str) -> Option<Value> {
+    let (m, layer) = resolve(report, name)?;
+    read(report, layer.map(|(_, f)| f), m)
+}
+
+/// The gate names a report has figures for.
+#[must_use]
+pub fn figure_names(report: &AgreeReport) -> Vec<String> {
+    figures(report).into_iter().map(|(n, _)| n).collect()
+}
 
 /// One threshold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,9 +288,17 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
             // Every figure lies in [0, 1], or [-1, 1] for the chance-corrected ones:
             // a threshold outside is a typo, one that always fails or always passes.
             let name = name.trim();
-            let chance = ["kappa", "alpha", "alpha_u", "ac1"]
-                .iter()
-                .any(|m| name == *m || name.ends_with(&format!(".{m}")));
+            // The measure's own name: the whole name, or what follows `LAYER.`
+            // (a name no measure has is refused by [`check`], against the report).
+            let measure = |n: &str, report: bool| {
+                MEASURES
+                    .iter()
+                    .filter(|m| matches!(m.get, Get::Report(_)) == report)
+                    .find(|m| m.is(n))
+            };
+            let chance = measure(name, true)
+                .or_else(|| measure(name.rsplit_once('.')?.1, false))
+                .is_none_or(|m| m.chance);
             let low = if chance { -1.0 } else { 0.0 };
             if !(low..=1.0).contains(&min) {
                 return Err(CompareError::GateOutOfRange {
@@ -80,71 +314,42 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
         .collect()
 }
 
-/// The figure a gate name stands for, or `None` when the report has no such figure.
-#[must_use]
-pub fn figure(report: &AgreeReport, name: &str) -> Option<Value> {
-    let undefined = Value::Undefined(Undefined::NoItems);
-    Some(match name {
-        "f1" => report
-            .spans
-            .pairwise_exact
-            .as_ref()
-            .map_or(report.spans.exact.micro.f1, |p| p.mean),
-        "overlap_f1" => report
-            .spans
-            .pairwise_overlap
-            .as_ref()
-            .map_or(report.spans.overlap.micro.f1, |p| p.mean),
-        "entity_f1" => report.tokens.entities.micro.f1,
-        "kappa" => report.tokens.cohen_kappa?.value,
-        "alpha" => report.tokens.krippendorff_alpha.value,
-        "alpha_u" => report.alpha_u.overall.value,
-        other => {
-            let (layer, measure) = other.rsplit_once('.')?;
-            let l = report.labels.iter().find(|l| l.layer == layer)?;
-            match (&l.figures, measure) {
-                (LayerFigures::Single(f), "alpha") => f.krippendorff_alpha.value,
-                (LayerFigures::Single(f), "kappa") => f.cohen_kappa.map_or(undefined, |a| a.value),
-                (LayerFigures::Single(f), "ac1") => f.gwet_ac1.value,
-                (LayerFigures::Single(f), "observed") => f.observed.value,
-                (LayerFigures::Multi(f), "alpha") => f.alpha_masi.value,
-                (LayerFigures::Multi(f), "observed") => f.observed.value,
-                _ => return None,
-            }
-        }
-    })
-}
-
-/// The gate names a report has figures for.
-#[must_use]
-pub fn figure_names(report: &AgreeReport) -> Vec<String> {
-    let mut names: Vec<String> = ["f1", "overlap_f1", "entity_f1", "kappa", "alpha", "alpha_u"]
-        .into_iter()
-        .filter(|n| figure(report, n).is_some())
-        .map(str::to_owned)
-        .collect();
-    for l in &report.labels {
-        let measures: &[&str] = match l.figures {
-            LayerFigures::Single(_) => &["alpha", "kappa", "ac1", "observed"],
-            LayerFigures::Multi(_) => &["alpha", "observed"],
-        };
-        names.extend(measures.iter().map(|m| format!("{}.{m}", l.layer)));
-    }
-    names
-}
-
 /// Checks every gate.
 ///
 /// # Errors
-/// [`CompareError::UnknownGate`] for a name the report has no figure for.
+/// [`CompareError::GateNotForSides`] for a figure the report does not compute for
+/// its number of sides; [`CompareError::UnknownGate`] for a name the report has no
+/// figure for.
 pub fn check(report: &AgreeReport, gates: &[Gate]) -> Result<Vec<GateResult>, CompareError> {
     gates
         .iter()
         .map(|g| {
-            let value = figure(report, &g.name).ok_or_else(|| CompareError::UnknownGate {
+            let unknown = || CompareError::UnknownGate {
                 name: g.name.clone(),
                 known: figure_names(report).join(", "),
-            })?;
+            };
+            let (m, layer) = resolve(report, &g.name).ok_or_else(unknown)?;
+            let value = match read(report, layer.map(|(_, f)| f), m) {
+                Some(v) => v,
+                None => {
+                    let sides = report.sides.len();
+                    return Err(match m.two_sides_only {
+                        Some(instead) if sides != 2 => CompareError::GateNotForSides {
+                            name: g.name.clone(),
+                            sides,
+                            instead: instead
+                                .iter()
+                                .map(|i| match layer {
+                                    Some((l, _)) => format!("{l}.{i}"),
+                                    None => (*i).to_owned(),
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" or "),
+                        },
+                        _ => unknown(),
+                    });
+                }
+            };
             Ok(GateResult {
                 name: g.name.clone(),
                 min: g.min,
@@ -169,5 +374,30 @@ mod tests {
         assert!(parse_gates("alpha=x").is_err());
         assert!(parse_gates("=0.3").is_err());
         assert!(parse_gates("alpha=NaN").is_err());
+    }
+
+    #[test]
+    fn ranges_come_from_the_table_of_measures() {
+        for chance in [
+            "kappa",
+            "alpha_u",
+            "sent.fleiss_kappa",
+            "sent.fleiss",
+            "sent.scott_pi",
+            "sent.gwet_ac1",
+            "topic.alpha_jaccard",
+            "topic.alpha_masi",
+        ] {
+            assert!(parse_gates(&format!("{chance}=-0.5")).is_ok(), "{chance}");
+        }
+        for share in ["f1", "entity_f1", "sent.observed", "topic.observed"] {
+            assert!(
+                matches!(
+                    parse_gates(&format!("{share}=-0.5")),
+                    Err(CompareError::GateOutOfRange { .. })
+                ),
+                "{share}"
+            );
+        }
     }
 }

@@ -20,7 +20,9 @@ use crate::cmd::compare::{SelectionArgs, load_sides};
 #[command(
     mut_arg("json", |a| a.help("Print every figure as JSON")),
     after_help = "Sides: alice · alice@2026-11-20 · alice@2026-11-20T14:00 (UTC) · path/to/log.jsonl\n\
-Gates (--min): f1, overlap_f1, entity_f1, kappa, alpha, alpha_u, LAYER.alpha, LAYER.kappa, LAYER.ac1, LAYER.observed"
+Gates (--min): f1, overlap_f1, entity_f1, kappa (two sides), alpha, alpha_u; per label\n\
+layer LAYER.observed, LAYER.alpha; one-value layers also LAYER.fleiss_kappa, LAYER.ac1,\n\
+LAYER.kappa and LAYER.scott_pi (two sides); multi-label ones LAYER.alpha_jaccard"
 )]
 pub(crate) struct AgreeArgs {
     /// Two or more sides: annotators, annotators as of a time, or log files.
@@ -348,6 +350,28 @@ fn render(r: &AgreeReport) -> String {
         "Tokens (IOB2 tags on the project tokenizer) {:>12} {:>10}",
         "value", "items"
     );
+    let covered = format!(
+        "  {} {}: those every side decided ({})",
+        t.documents,
+        if t.documents == 1 {
+            "document"
+        } else {
+            "documents"
+        },
+        t.sides.join(", ")
+    );
+    let _ = writeln!(o, "{}", fit(&covered, 80));
+    let resolved = per_side(&t.sides, &t.overlaps_resolved);
+    if !resolved.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}",
+            fit(
+                &format!("  overlapping spans cut or dropped (a token takes one tag): {resolved}"),
+                80
+            )
+        );
+    }
     if let Some(k) = &t.cohen_kappa {
         row(&mut o, &mut notes, "Cohen's kappa", k);
     }
@@ -358,9 +382,11 @@ fn render(r: &AgreeReport) -> String {
         &t.krippendorff_alpha,
     );
     let e = &t.entities.micro;
+    let pair = format!("{} against {}", t.entities_b, t.entities_a);
+    let _ = writeln!(o, "  entities, seqeval strict: {}", fit(&pair, 52));
     let _ = writeln!(
         o,
-        "  entities, seqeval strict: P {} R {} F1 {} ({} A, {} B)",
+        "    P {} R {} F1 {} ({} A, {} B)",
         notes.value(e.precision),
         notes.value(e.recall),
         notes.value(e.f1),
@@ -375,8 +401,19 @@ fn render(r: &AgreeReport) -> String {
         "Unitized alpha (alpha-U, character positions) {:>10} {:>10}",
         "value", "units"
     );
-    row(&mut o, &mut notes, "overall", &r.alpha_u.overall);
-    for (label, a) in &r.alpha_u.per_label {
+    let joined = per_side(&t.sides, &r.alpha_u.joined);
+    if !joined.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}",
+            fit(
+                &format!("  overlapping spans of one label joined first: {joined}"),
+                80
+            )
+        );
+    }
+    row(&mut o, &mut notes, "overall", &r.alpha_u.figures.overall);
+    for (label, a) in &r.alpha_u.figures.per_label {
         row(&mut o, &mut notes, label, &a.agreement);
     }
     notes.flush(&mut o);
@@ -447,6 +484,17 @@ fn render(r: &AgreeReport) -> String {
         notes.flush(&mut o);
     }
     o
+}
+
+/// `alice 2, bob 1`: the sides with a count above 0; empty when none has one.
+fn per_side(sides: &[String], counts: &[usize]) -> String {
+    sides
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(s, n)| format!("{s} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One pair's span scores: exact and overlap, micro, macro and per label.

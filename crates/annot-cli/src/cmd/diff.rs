@@ -143,8 +143,13 @@ pub(crate) fn run(args: &DiffArgs, project: &Project, color: bool) -> anyhow::Re
     if !agreeing.is_empty() {
         let _ = writeln!(
             tail,
-            "{} documents agree: {}",
+            "{} {}: {}",
             agreeing.len(),
+            if agreeing.len() == 1 {
+                "document agrees"
+            } else {
+                "documents agree"
+            },
             list(&agreeing)
         );
     } else if shown > 0 {

@@ -59,6 +59,18 @@ pub fn iob2_tags<L: Ord + Clone>(
     tokens: &[(usize, usize)],
     spans: &[LabeledSpan<L>],
 ) -> Result<Vec<Tag<L>>, MetricError> {
+    iob2_tags_resolved(tokens, spans).map(|(tags, _)| tags)
+}
+
+/// [`iob2_tags`], and how many spans lost some or all of the tokens they touch to a
+/// span placed before them (overlapping spans, or spans sharing a token).
+///
+/// # Errors
+/// As [`iob2_tags`].
+pub fn iob2_tags_resolved<L: Ord + Clone>(
+    tokens: &[(usize, usize)],
+    spans: &[LabeledSpan<L>],
+) -> Result<(Vec<Tag<L>>, usize), MetricError> {
     let mut previous_end = 0;
     for (index, &(start, end)) in tokens.iter().enumerate() {
         if start >= end || start < previous_end {
@@ -84,8 +96,14 @@ pub fn iob2_tags<L: Ord + Clone>(
         ))
     });
     let mut tags = vec![Tag::O; tokens.len()];
+    let mut resolved = 0;
     for span in order {
         let first = tokens.partition_point(|&(_, end)| end <= span.start);
+        let touched = tokens
+            .get(first..)
+            .unwrap_or_default()
+            .partition_point(|&(start, _)| start < span.end);
+        let mut got = 0;
         let mut begun = false;
         for (k, &(start, _)) in tokens.iter().enumerate().skip(first) {
             if start >= span.end {
@@ -98,13 +116,17 @@ pub fn iob2_tags<L: Ord + Clone>(
                     Tag::B(span.label.clone())
                 };
                 begun = true;
+                got += 1;
             } else if begun {
                 // a token taken by an earlier span ends this span's run
                 break;
             }
         }
+        if got < touched {
+            resolved += 1;
+        }
     }
-    Ok(tags)
+    Ok((tags, resolved))
 }
 
 /// The entities of an IOB2 sequence in seqeval's strict mode: `(first token, end token, label)`.
@@ -224,6 +246,18 @@ mod tests {
             tags("B-PER I-PER B-ORG O O O")
         );
         assert!(iob2_tags(&[(3, 5), (4, 6)], &spans).is_err());
+        // the ORG span lost a token: one span resolved; a span inside another is dropped
+        assert_eq!(iob2_tags_resolved(&tokens, &spans).unwrap().1, 1);
+        let nested = [
+            LabeledSpan::new(0, 11, "PER".to_owned()),
+            LabeledSpan::new(5, 11, "PER".to_owned()),
+            LabeledSpan::new(18, 23, "LOC".to_owned()),
+        ];
+        let (t, resolved) = iob2_tags_resolved(&tokens, &nested).unwrap();
+        assert_eq!(t, tags("B-PER I-PER O O B-LOC O"));
+        assert_eq!(resolved, 1);
+        // apart spans: none resolved
+        assert_eq!(iob2_tags_resolved(&tokens, &nested[..1]).unwrap().1, 0);
     }
 
     /// seqeval's README example (the conlleval data) in strict mode: of the true MISC and

@@ -34,7 +34,10 @@ use serde::Serialize;
 pub use cohen::{cohen_kappa, cohen_kappa_counted};
 pub use fleiss::{fleiss_kappa, fleiss_kappa_table};
 pub use gwet::gwet_ac1;
-pub use iob::{EntityScores, Tag, entity_scores, iob2_tags, strict_entities, tag_reliability};
+pub use iob::{
+    EntityScores, Tag, entity_scores, iob2_tags, iob2_tags_resolved, strict_entities,
+    tag_reliability,
+};
 pub use krippendorff::{DistanceMetric, krippendorff_alpha, krippendorff_alpha_counted};
 pub use multilabel::{SetData, SetDistance, per_value_alpha, set_alpha};
 pub use observed::observed_agreement;
