@@ -941,17 +941,20 @@ fn group_by_warns_of_documents_without_the_key() {
     // alice has decided nothing yet: her log is empty.
     std::fs::write(root.join("annotations/alice.jsonl"), "").unwrap();
     let out = root.join("gb");
-    let args = [
-        "--format",
-        "jsonl",
-        "--from",
-        "alice",
-        "--include-unannotated",
-        "--split",
-        "train=50,test=50",
-        "--group-by",
-        "meta.site",
-    ];
+    let grouped_by = |key| {
+        [
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--include-unannotated",
+            "--split",
+            "train=50,test=50",
+            "--group-by",
+            key,
+        ]
+    };
+    let args = grouped_by("meta.site");
     export(&root, &out, &args)
         .success()
         .stderr(predicate::str::contains(
@@ -970,21 +973,7 @@ fn group_by_warns_of_documents_without_the_key() {
     assert_eq!(summary["ungrouped"]["documents"], 2, "{summary}");
     assert_eq!(summary["ungrouped"]["key"], "meta.site");
     // With every document keyed, no warning.
-    export(
-        &root,
-        &root.join("gb2"),
-        &[
-            "--format",
-            "jsonl",
-            "--from",
-            "alice",
-            "--include-unannotated",
-            "--split",
-            "train=50,test=50",
-            "--group-by",
-            "meta.source",
-        ],
-    )
-    .success()
-    .stderr(predicate::str::contains("have no meta").not());
+    export(&root, &root.join("gb2"), &grouped_by("meta.source"))
+        .success()
+        .stderr(predicate::str::contains("have no meta").not());
 }

@@ -62,6 +62,12 @@ pub fn reanchor(old: &str, new: &str, spans: &[Span]) -> Reanchored {
 /// was lost as edited.
 fn char_map(a: &[char], b: &[char]) -> Vec<Option<usize>> {
     let mut map: Vec<Option<usize>> = vec![None; a.len() + 1];
+    // `len` characters kept from old offset `from` to new offset `to`.
+    let mut keep = |from: usize, to: usize, len: usize| {
+        for k in 0..len {
+            map[from + k] = Some(to + k);
+        }
+    };
     let (wa, wb) = (words(a), words(b));
     let ka: Vec<&[char]> = wa.iter().map(|r| &a[r.clone()]).collect();
     let kb: Vec<&[char]> = wb.iter().map(|r| &b[r.clone()]).collect();
@@ -72,11 +78,12 @@ fn char_map(a: &[char], b: &[char]) -> Vec<Option<usize>> {
                 new_index,
                 len,
             } => {
-                let (from, to) = (wa[old_index].start, wb[new_index].start);
-                let chars = wa[old_index + len - 1].end - from;
-                for k in 0..chars {
-                    map[from + k] = Some(to + k);
-                }
+                let from = wa[old_index].start;
+                keep(
+                    from,
+                    wb[new_index].start,
+                    wa[old_index + len - 1].end - from,
+                );
             }
             DiffOp::Replace {
                 old_index,
@@ -86,17 +93,14 @@ fn char_map(a: &[char], b: &[char]) -> Vec<Option<usize>> {
             } => {
                 let old = wa[old_index].start..wa[old_index + old_len - 1].end;
                 let new = wb[new_index].start..wb[new_index + new_len - 1].end;
-                let ops = capture_diff_slices(Algorithm::Myers, &a[old.clone()], &b[new.clone()]);
-                for op in ops {
+                for op in capture_diff_slices(Algorithm::Myers, &a[old.clone()], &b[new.clone()]) {
                     if let DiffOp::Equal {
                         old_index,
                         new_index,
                         len,
                     } = op
                     {
-                        for k in 0..len {
-                            map[old.start + old_index + k] = Some(new.start + new_index + k);
-                        }
+                        keep(old.start + old_index, new.start + new_index, len);
                     }
                 }
             }
@@ -237,6 +241,16 @@ mod tests {
         Span::from_chars(text, s, s + needle.chars().count(), label).unwrap()
     }
 
+    /// Every kept span's offsets give its text in the new text.
+    fn each_kept_span_reads_its_text(new: &str, r: &Reanchored) {
+        for s in &r.kept {
+            assert_eq!(
+                crate::offsets::slice_chars(new, s.start, s.end),
+                Some(s.text.as_str())
+            );
+        }
+    }
+
     #[test]
     fn an_unchanged_name_is_carried_past_a_prefix_and_an_edit_after_it() {
         // A character diff took the `A` of "Alice" for the one in "BREAKING"
@@ -254,12 +268,7 @@ mod tests {
         assert_eq!(kept, [("Alice Martin", 10), ("Stone", 34), ("Paris", 43)]);
         assert_eq!(r.lost.len(), 1);
         assert_eq!(r.lost[0].0.text, "Bob Stone");
-        for s in &r.kept {
-            assert_eq!(
-                crate::offsets::slice_chars(new, s.start, s.end),
-                Some(s.text.as_str())
-            );
-        }
+        each_kept_span_reads_its_text(new, &r);
     }
 
     #[test]
@@ -289,12 +298,7 @@ mod tests {
             .map(|s| (s.text.as_str(), s.label.as_str()))
             .collect();
         assert_eq!(kept, [("Boukamal", "LOC"), ("OSDH", "ORG")]);
-        for s in &r.kept {
-            assert_eq!(
-                crate::offsets::slice_chars(new, s.start, s.end),
-                Some(s.text.as_str())
-            );
-        }
+        each_kept_span_reads_its_text(new, &r);
         assert_eq!(r.lost.len(), 1);
         assert_eq!(r.lost[0].0.text, "L'armée");
     }
@@ -306,12 +310,7 @@ mod tests {
         let spans = vec![span(old, "Paris", "LOC"), span(old, "Lyon", "LOC")];
         let r = reanchor(old, new, &spans);
         assert!(r.lost.is_empty(), "{:?}", r.lost);
-        for s in &r.kept {
-            assert_eq!(
-                crate::offsets::slice_chars(new, s.start, s.end),
-                Some(s.text.as_str())
-            );
-        }
+        each_kept_span_reads_its_text(new, &r);
     }
 
     #[test]
