@@ -47,6 +47,7 @@ use crate::metric::{
     per_value_alpha, scott_pi, set_alpha, span_label_confusion, strict_entities,
 };
 use crate::side::Side;
+use crate::spill::SpillList;
 
 /// Settings of an agreement report.
 #[derive(Debug, Clone)]
@@ -84,14 +85,15 @@ pub struct NotInCommon {
 }
 
 /// What the figures rest on.
-#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
 pub struct DocumentCounts {
     /// Documents some side has a record of.
     pub with_records: usize,
     /// Documents every side decided: spans, tokens and alpha-U rest on these (for two sides).
     pub in_common: usize,
-    /// Documents some side did not decide, sorted by id.
-    pub not_in_common: Vec<NotInCommon>,
+    /// Documents some side did not decide, sorted by id (past [`SpillList::IN_MEMORY`]
+    /// of them in a temporary file).
+    pub not_in_common: SpillList<NotInCommon>,
     /// What the walk skipped (no longer in the corpus, filtered out).
     pub skipped: Skipped,
 }
@@ -263,7 +265,7 @@ pub struct WorstDocument {
 }
 
 /// Every figure of `annot agree`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct AgreeReport {
     /// The sides, in the order given.
     pub sides: Vec<SideSummary>,
@@ -277,8 +279,9 @@ pub struct AgreeReport {
     pub tokens: TokenReport,
     /// Krippendorff's unitized alpha over character positions, overall and per label.
     pub alpha_u: AlphaUReport,
-    /// Every document some two sides decided, by id.
-    pub per_document: Vec<DocumentScore>,
+    /// Every document some two sides decided, by id (past
+    /// [`SpillList::IN_MEMORY`] of them in a temporary file, read back as it is written out).
+    pub per_document: SpillList<DocumentScore>,
     /// The least-agreeing documents, worst first.
     pub worst: Vec<WorstDocument>,
 }
@@ -313,32 +316,40 @@ impl Interner {
 /// A label layer's row of one document: each side's value set, `None` without a decision.
 type Row = Vec<Option<Vec<u32>>>;
 
-/// A label layer's rows, one per document, kept as ids of the distinct rows (documents
-/// repeat a few rows: the figures need every row, not a copy of each).
+/// A label layer's rows, one per document, kept as the distinct rows with how many
+/// documents have each: documents repeat a few rows, and every figure of a layer is a
+/// sum over its documents, so the memory is that of the distinct rows, whatever the
+/// number of documents.
 #[derive(Debug, Default)]
 struct LayerRows {
-    ids: Vec<usize>,
+    counts: Vec<u64>,
     distinct: Vec<Row>,
     index: FxHashMap<Row, usize>,
 }
 
 impl LayerRows {
     fn push(&mut self, row: Row) {
+        self.push_counted(row, 1);
+    }
+
+    /// Adds `k` documents of `row`.
+    fn push_counted(&mut self, row: Row, k: u64) {
         let id = match self.index.get(&row) {
             Some(&id) => id,
             None => {
                 let id = self.distinct.len();
                 self.index.insert(row.clone(), id);
                 self.distinct.push(row);
+                self.counts.push(0);
                 id
             }
         };
-        self.ids.push(id);
+        self.counts[id] += k;
     }
 
-    /// The rows in document order.
-    fn rows(&self) -> impl Iterator<Item = &Row> {
-        self.ids.iter().filter_map(|&i| self.distinct.get(i))
+    /// The distinct rows, in the order first seen, with their numbers of documents.
+    fn counted(&self) -> impl Iterator<Item = (&Row, u64)> + Clone {
+        self.distinct.iter().zip(self.counts.iter().copied())
     }
 }
 
@@ -368,7 +379,9 @@ pub struct AgreeTally {
     units: Vec<UnitizingUnit<u32>>,
     counts: DocumentCounts,
     sides: Vec<SideSummary>,
-    per_document: Vec<DocumentScore>,
+    per_document: SpillList<DocumentScore>,
+    /// The least-agreeing documents so far, worst first, at most `options.worst`.
+    worst: Vec<DocumentScore>,
     /// The first and last document added (in id order).
     first_doc: Option<String>,
     last_doc: Option<String>,
@@ -441,7 +454,8 @@ impl AgreeTally {
                     lost_spans: 0,
                 })
                 .collect(),
-            per_document: Vec::new(),
+            per_document: SpillList::new(),
+            worst: Vec::new(),
             first_doc: None,
             last_doc: None,
         }
@@ -540,7 +554,7 @@ impl AgreeTally {
             }
         }
         if any_pair {
-            self.per_document.push(DocumentScore {
+            self.push_score(DocumentScore {
                 doc: id.clone(),
                 f1: Value::ratio(f1_sum, f1_pairs as f64, Undefined::NoItemsEitherSide),
                 spans: spans.iter().map(|s| s.as_ref().map(Vec::len)).collect(),
@@ -711,7 +725,7 @@ impl AgreeTally {
         };
         let mut labels = Vec::new();
         for (layer, stored) in &self.layer_rows {
-            let rows: Vec<&Row> = stored.rows().collect();
+            let rows: Vec<(&Row, u64)> = stored.counted().collect();
             let rows = rows.as_slice();
             let values = self.values.get(layer);
             let multi = self.multi.get(layer).copied().unwrap_or(true);
@@ -820,6 +834,8 @@ impl AgreeTally {
             joined: self.units_joined.clone(),
         };
         let worst = self.worst();
+        self.per_document.check()?;
+        self.counts.not_in_common.check()?;
         Ok(AgreeReport {
             sides: self.sides,
             documents: self.counts,
@@ -832,27 +848,29 @@ impl AgreeTally {
         })
     }
 
+    /// Keeps `score` in the per-document list, and among the least-agreeing documents
+    /// when it is one of the `options.worst` worst so far (a bounded list, so the worst
+    /// documents of any corpus are found in the memory of a few).
+    pub(crate) fn push_score(&mut self, score: DocumentScore) {
+        if (score.disagreements > 0 || !score.label_layers_differing.is_empty())
+            && self.options.worst > 0
+        {
+            let at = self
+                .worst
+                .partition_point(|w| worse_first(w, &score) != std::cmp::Ordering::Greater);
+            if at < self.options.worst {
+                self.worst.insert(at, score.clone());
+                self.worst.truncate(self.options.worst);
+            }
+        }
+        self.per_document.push(score);
+    }
+
     fn worst(&self) -> Vec<WorstDocument> {
-        let mut order: Vec<&DocumentScore> = self
-            .per_document
-            .iter()
-            .filter(|d| d.disagreements > 0 || !d.label_layers_differing.is_empty())
-            .collect();
-        order.sort_by(|x, y| {
-            let f = |d: &DocumentScore| d.f1.get().unwrap_or(1.0);
-            f(x).total_cmp(&f(y))
-                .then(y.disagreements.cmp(&x.disagreements))
-                .then(
-                    y.label_layers_differing
-                        .len()
-                        .cmp(&x.label_layers_differing.len()),
-                )
-                .then(x.doc.cmp(&y.doc))
-        });
+        let order = &self.worst;
         let name = |k: usize| self.names.get(k).cloned().unwrap_or_default();
         order
-            .into_iter()
-            .take(self.options.worst)
+            .iter()
             .map(|d| {
                 // `annot diff` takes two sides: the pair that differs most there.
                 let (a, b) = (name(d.pair[0]), name(d.pair[1]));
@@ -873,6 +891,20 @@ impl AgreeTally {
             })
             .collect()
     }
+}
+
+/// The order of the least-agreeing list: lower F1 first, then more spans not matched,
+/// then more label layers differing, then by id.
+fn worse_first(x: &DocumentScore, y: &DocumentScore) -> std::cmp::Ordering {
+    let f = |d: &DocumentScore| d.f1.get().unwrap_or(1.0);
+    f(x).total_cmp(&f(y))
+        .then(y.disagreements.cmp(&x.disagreements))
+        .then(
+            y.label_layers_differing
+                .len()
+                .cmp(&x.label_layers_differing.len()),
+        )
+        .then(x.doc.cmp(&y.doc))
 }
 
 /// `s` quoted for a POSIX shell when it needs it.
@@ -909,23 +941,25 @@ fn exact_matches(a: &[LabeledSpan<u32>], b: &[LabeledSpan<u32>]) -> usize {
     tp
 }
 
-fn nominal_figures(n: usize, rows: &[&Row]) -> Result<NominalFigures, CompareError> {
+fn nominal_figures(n: usize, rows: &[(&Row, u64)]) -> Result<NominalFigures, CompareError> {
     // An empty single-label layer is no decision; a second value (the schema says
     // single, the record has two) is not a category of its own: the first one counts.
-    let single: Vec<Vec<Option<u32>>> = rows
+    let single: Vec<(Vec<Option<u32>>, u64)> = rows
         .iter()
-        .map(|r| {
-            r.iter()
+        .map(|(r, k)| {
+            let cells = r
+                .iter()
                 .map(|c| c.as_ref().and_then(|s| s.first().copied()))
-                .collect()
+                .collect();
+            (cells, *k)
         })
         .collect();
-    let data = ReliabilityData::from_units(n, &single)?;
-    let complete: Vec<&Vec<Option<u32>>> = single
+    let data = ReliabilityData::from_counted(n, single.iter().map(|(r, k)| (r, *k)))?;
+    let complete = single
         .iter()
-        .filter(|r| r.iter().all(Option::is_some))
-        .collect();
-    let full = ReliabilityData::from_units(n, complete)?;
+        .filter(|(r, _)| r.iter().all(Option::is_some))
+        .map(|(r, k)| (r, *k));
+    let full = ReliabilityData::from_counted(n, complete)?;
     Ok(NominalFigures {
         observed: observed_agreement(&data),
         cohen_kappa: (n == 2).then(|| cohen_kappa(&data)).transpose()?,
@@ -938,25 +972,27 @@ fn nominal_figures(n: usize, rows: &[&Row]) -> Result<NominalFigures, CompareErr
 
 fn set_figures(
     n: usize,
-    rows: &[&Row],
+    rows: &[(&Row, u64)],
     values: Option<&Interner>,
 ) -> Result<SetFigures, CompareError> {
-    let data = SetData::from_units(n, rows.iter().map(|r| (*r).clone()))?;
+    let data = SetData::from_counted(n, rows.iter().map(|(r, k)| ((*r).clone(), *k)))?;
     // The whole set as one category, for observed agreement.
     let mut sets: BTreeMap<&Vec<u32>, u32> = BTreeMap::new();
-    for set in rows.iter().flat_map(|r| r.iter()).flatten() {
+    for set in rows.iter().flat_map(|(r, _)| r.iter()).flatten() {
         let next = u32::try_from(sets.len()).unwrap_or(u32::MAX);
         sets.entry(set).or_insert(next);
     }
-    let as_category: Vec<Vec<Option<u32>>> = rows
+    let as_category: Vec<(Vec<Option<u32>>, u64)> = rows
         .iter()
-        .map(|r| {
-            r.iter()
+        .map(|(r, k)| {
+            let cells = r
+                .iter()
                 .map(|c| c.as_ref().and_then(|s| sets.get(s).copied()))
-                .collect()
+                .collect();
+            (cells, *k)
         })
         .collect();
-    let whole = ReliabilityData::from_units(n, &as_category)?;
+    let whole = ReliabilityData::from_counted(n, as_category.iter().map(|(r, k)| (r, *k)))?;
     Ok(SetFigures {
         observed: observed_agreement(&whole),
         alpha_masi: set_alpha(&data, SetDistance::Masi),

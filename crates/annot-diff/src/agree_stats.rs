@@ -17,16 +17,39 @@ use super::{AgreeOptions, AgreeTally, DocumentCounts, DocumentScore, Interner, R
 use crate::CompareError;
 use crate::metric::{SpanTally, UnitizingTally};
 
-/// One label layer's rows: the distinct rows, and per document the one it has.
+/// One label layer's rows: the distinct rows, and how many documents have each
+/// (statistics of an older annot give per document the row it has, `rows`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct LayerStats {
     distinct: Vec<Row>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     rows: Vec<usize>,
+    #[serde(default)]
+    counts: Vec<u64>,
+}
+
+impl LayerStats {
+    /// The distinct rows with their numbers of documents.
+    fn counted(&self) -> Vec<(&Row, u64)> {
+        if self.counts.is_empty() {
+            let mut counts = vec![0u64; self.distinct.len()];
+            for &id in &self.rows {
+                if let Some(n) = counts.get_mut(id) {
+                    *n += 1;
+                }
+            }
+            return self.distinct.iter().zip(counts).collect();
+        }
+        self.distinct
+            .iter()
+            .zip(self.counts.iter().copied())
+            .collect()
+    }
 }
 
 /// An [`AgreeTally`] written out: what `annot stream agree` prints per shard,
 /// and what `annot agree --combine` sums.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct AgreeStats {
     /// The sides, in order.
     sides: Vec<SideSummary>,
@@ -92,15 +115,18 @@ fn renamed_tag(map: &[u32], t: u32) -> u32 {
 
 impl AgreeTally {
     /// The tally's statistics, to be written out and summed.
-    #[must_use]
-    pub fn stats(&self) -> AgreeStats {
+    ///
+    /// # Errors
+    /// [`CompareError::Spill`] when the per-document list cannot be read back.
+    pub fn stats(&self) -> Result<AgreeStats, CompareError> {
+        let per_document = self.per_document.to_vec()?;
         let mut tag_patterns: Vec<(Vec<u32>, u64)> = self
             .tag_patterns
             .iter()
             .map(|(k, n)| (k.to_vec(), *n))
             .collect();
         tag_patterns.sort_unstable();
-        AgreeStats {
+        Ok(AgreeStats {
             sides: self.sides.clone(),
             multi: self.multi.clone(),
             first_doc: self.first_doc.clone(),
@@ -117,7 +143,8 @@ impl AgreeTally {
                 .map(|(k, r)| {
                     let stats = LayerStats {
                         distinct: r.distinct.clone(),
-                        rows: r.ids.clone(),
+                        rows: Vec::new(),
+                        counts: r.counts.clone(),
                     };
                     (k.clone(), stats)
                 })
@@ -136,9 +163,14 @@ impl AgreeTally {
             entities: self.entities.clone(),
             alpha_u: self.alpha_u.clone(),
             units_joined: self.units_joined.clone(),
-            documents: self.counts.clone(),
-            per_document: self.per_document.clone(),
-        }
+            documents: DocumentCounts {
+                with_records: self.counts.with_records,
+                in_common: self.counts.in_common,
+                not_in_common: self.counts.not_in_common.to_vec()?.into_iter().collect(),
+                skipped: self.counts.skipped.clone(),
+            },
+            per_document,
+        })
     }
 
     /// An empty tally over the sides and layers of `stats`, to absorb shards into.
@@ -191,10 +223,7 @@ impl AgreeTally {
                 continue;
             };
             let rows = self.layer_rows.entry(layer.clone()).or_default();
-            for &id in &stats.rows {
-                let Some(row) = stats.distinct.get(id) else {
-                    continue;
-                };
+            for (row, k) in stats.counted() {
                 let row: Row = row
                     .iter()
                     .map(|cell| {
@@ -205,17 +234,15 @@ impl AgreeTally {
                         })
                     })
                     .collect();
-                rows.push(row);
+                rows.push_counted(row, k);
             }
         }
         // Layers whose values the shard never saw: their rows are all empty sets.
         for (layer, stats) in &next.layers {
             if !next.values.contains_key(layer) {
                 let rows = self.layer_rows.entry(layer.clone()).or_default();
-                for &id in &stats.rows {
-                    if let Some(row) = stats.distinct.get(id) {
-                        rows.push(row.clone());
-                    }
+                for (row, k) in stats.counted() {
+                    rows.push_counted(row.clone(), k);
                 }
             }
         }
@@ -253,8 +280,9 @@ impl AgreeTally {
         let (mine, theirs) = (&mut self.counts, &next.documents);
         mine.with_records += theirs.with_records;
         mine.in_common += theirs.in_common;
-        mine.not_in_common
-            .extend(theirs.not_in_common.iter().cloned());
+        for item in theirs.not_in_common.iter() {
+            mine.not_in_common.push(item?);
+        }
         for (s, n) in self.sides.iter_mut().zip(&next.sides) {
             s.records += n.records;
             s.decided += n.decided;
@@ -264,7 +292,9 @@ impl AgreeTally {
                 *s.not_counted.entry(*status).or_insert(0) += k;
             }
         }
-        self.per_document.extend(next.per_document.iter().cloned());
+        for score in &next.per_document {
+            self.push_score(score.clone());
+        }
         Ok(())
     }
 }

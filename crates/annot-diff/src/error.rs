@@ -287,4 +287,7 @@ pub enum CompareError {
     /// Malformed metric input (a bug in the alignment, reported rather than hidden).
     #[error(transparent)]
     Metric(#[from] MetricError),
+    /// The temporary file of a per-document list.
+    #[error(transparent)]
+    Spill(#[from] crate::spill::SpillError),
 }

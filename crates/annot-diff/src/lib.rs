@@ -52,6 +52,7 @@ pub mod gate;
 pub mod merge;
 pub mod metric;
 pub mod side;
+pub mod spill;
 pub mod stream;
 
 pub use error::{CompareError, MetricError};

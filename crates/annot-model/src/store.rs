@@ -776,8 +776,12 @@ impl LogIndex {
     }
 }
 
-/// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared cursor.
-fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+/// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared cursor (on
+/// Unix `pread`; elsewhere the cursor is put back).
+///
+/// # Errors
+/// The read's error; `UnexpectedEof` when the file ends first.
+pub fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)

@@ -186,6 +186,7 @@ fn render(r: &AgreeReport) -> String {
     if !d.not_in_common.is_empty() {
         let shown: Vec<String> = d
             .not_in_common
+            .head()
             .iter()
             .take(5)
             .map(|n| {

@@ -291,7 +291,7 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
         }
         Job::Agree(a) if a.combine => {
             let tally = sum(read_stats(stdin)?, agree_options(a.lang, 0))?;
-            write_line(&mut out, &tally.stats())?;
+            write_line(&mut out, &tally.stats()?)?;
             0
         }
         Job::Agree(a) => {

@@ -23,9 +23,9 @@ pub(crate) fn two_coder_table(
         });
     }
     let pairs: Vec<(u32, u32, u64)> = data
-        .iter_units()
-        .filter_map(|u| match u {
-            [Some(a), Some(b)] => Some((*a, *b, 1)),
+        .iter_counted()
+        .filter_map(|(u, k)| match u {
+            [Some(a), Some(b)] => Some((*a, *b, k)),
             _ => None,
         })
         .collect();

@@ -15,17 +15,76 @@ use crate::MetricError;
 /// [`MetricError::UnequalRatings`] when a unit has a different number of values than the first.
 pub fn fleiss_kappa(data: &ReliabilityData) -> Result<Agreement, MetricError> {
     let cats = categories(data, 0);
-    let mut table = Vec::with_capacity(data.units());
     let mut counts = Vec::new();
-    for unit in data.iter_units() {
+    let mut row = vec![0u64; cats.len()];
+    let mut table = FleissTable::default();
+    for (unit, k) in data.iter_counted() {
         unit_counts(unit, &mut counts);
-        let mut row = vec![0u64; cats.len()];
+        row.iter_mut().for_each(|n| *n = 0);
         for &(c, n) in &counts {
             row[index_of(&cats, c)] = n;
         }
-        table.push(row);
+        table.add(&row, k)?;
     }
-    fleiss_kappa_table(&table)
+    Ok(table.kappa())
+}
+
+/// The sums Fleiss' kappa rests on, row by row (a row standing for `k` subjects).
+#[derive(Default)]
+struct FleissTable {
+    raters: Option<u64>,
+    column: Vec<u128>,
+    squares: u128,
+    subjects: u64,
+    /// Rows added (for the error's unit index).
+    rows: usize,
+}
+
+impl FleissTable {
+    fn add(&mut self, row: &[u64], k: u64) -> Result<(), MetricError> {
+        let found: u64 = row.iter().sum();
+        let raters = *self.raters.get_or_insert(found);
+        if found != raters {
+            return Err(MetricError::UnequalRatings {
+                unit: self.rows,
+                expected: raters,
+                found,
+            });
+        }
+        if self.column.len() < row.len() {
+            self.column.resize(row.len(), 0);
+        }
+        for (j, &n) in row.iter().enumerate() {
+            self.column[j] += u128::from(k) * u128::from(n);
+            self.squares += u128::from(k) * u128::from(n) * u128::from(n);
+        }
+        self.subjects += k;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn kappa(&self) -> Agreement {
+        let subjects = usize::try_from(self.subjects).unwrap_or(usize::MAX);
+        let Some(raters) = self.raters else {
+            return Agreement::undefined(Undefined::NoItems, 0);
+        };
+        if raters < 2 {
+            return Agreement::undefined(Undefined::NoPairableUnits, subjects);
+        }
+        let (big_n, n) = (self.subjects as f64, raters as f64);
+        let total = big_n * n;
+        let p_bar = (self.squares as f64 - total) / (total * (n - 1.0));
+        let column_squares: u128 = self.column.iter().map(|c| c * c).sum();
+        let all = u128::from(raters) * u128::from(self.subjects);
+        if column_squares == all * all {
+            return Agreement::undefined(Undefined::NoExpectedDisagreement, subjects);
+        }
+        let p_e = column_squares as f64 / (total * total);
+        Agreement {
+            value: Value::ratio(p_bar - p_e, 1.0 - p_e, Undefined::NoExpectedDisagreement),
+            items: subjects,
+        }
+    }
 }
 
 /// Fleiss' kappa from a subjects × categories table of rating counts (Fleiss' own layout,
@@ -39,48 +98,11 @@ pub fn fleiss_kappa(data: &ReliabilityData) -> Result<Agreement, MetricError> {
 /// # Errors
 /// [`MetricError::UnequalRatings`] when the rows do not all sum to the same number of ratings.
 pub fn fleiss_kappa_table<R: AsRef<[u64]>>(table: &[R]) -> Result<Agreement, MetricError> {
-    let Some(first) = table.first() else {
-        return Ok(Agreement::undefined(Undefined::NoItems, 0));
-    };
-    let raters: u64 = first.as_ref().iter().sum();
-    let width = table.iter().map(|r| r.as_ref().len()).max().unwrap_or(0);
-    let mut column = vec![0u128; width];
-    let mut squares: u128 = 0;
-    for (unit, row) in table.iter().enumerate() {
-        let row = row.as_ref();
-        let found: u64 = row.iter().sum();
-        if found != raters {
-            return Err(MetricError::UnequalRatings {
-                unit,
-                expected: raters,
-                found,
-            });
-        }
-        for (j, &n) in row.iter().enumerate() {
-            column[j] += u128::from(n);
-            squares += u128::from(n) * u128::from(n);
-        }
+    let mut sums = FleissTable::default();
+    for row in table {
+        sums.add(row.as_ref(), 1)?;
     }
-    let subjects = table.len();
-    if raters < 2 {
-        return Ok(Agreement::undefined(Undefined::NoPairableUnits, subjects));
-    }
-    let (big_n, n) = (subjects as f64, raters as f64);
-    let total = big_n * n;
-    let p_bar = (squares as f64 - total) / (total * (n - 1.0));
-    let column_squares: u128 = column.iter().map(|c| c * c).sum();
-    let all = u128::from(raters) * subjects as u128;
-    if column_squares == all * all {
-        return Ok(Agreement::undefined(
-            Undefined::NoExpectedDisagreement,
-            subjects,
-        ));
-    }
-    let p_e = column_squares as f64 / (total * total);
-    Ok(Agreement {
-        value: Value::ratio(p_bar - p_e, 1.0 - p_e, Undefined::NoExpectedDisagreement),
-        items: subjects,
-    })
+    Ok(sums.kappa())
 }
 
 #[cfg(test)]

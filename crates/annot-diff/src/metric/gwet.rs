@@ -24,15 +24,15 @@ pub fn gwet_ac1(data: &ReliabilityData) -> Agreement {
     }
     let mut pi = vec![0.0; q];
     let mut counts = Vec::new();
-    let mut coded = 0usize;
-    for unit in data.iter_units() {
+    let mut coded = 0u64;
+    for (unit, k) in data.iter_counted() {
         let m = unit_counts(unit, &mut counts);
         if m == 0 {
             continue;
         }
-        coded += 1;
+        coded += k;
         for &(c, n) in &counts {
-            pi[index_of(&cats, c)] += n as f64 / m as f64;
+            pi[index_of(&cats, c)] += k as f64 * (n as f64 / m as f64);
         }
     }
     let coded = coded as f64;

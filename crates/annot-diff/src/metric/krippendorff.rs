@@ -78,7 +78,7 @@ pub(crate) struct Coincidences {
 
 impl Coincidences {
     pub(crate) fn of(data: &ReliabilityData) -> Coincidences {
-        Coincidences::of_counted(|| data.iter_units().map(|u| (u, 1)))
+        Coincidences::of_counted(|| data.iter_counted())
     }
 
     /// The coincidences of units given with their multiplicities: `units()` yields

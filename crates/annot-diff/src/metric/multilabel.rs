@@ -16,6 +16,8 @@ use crate::MetricError;
 pub struct SetData {
     coders: usize,
     cells: Vec<Option<Vec<u32>>>,
+    /// How many units each row stands for ([`SetData::from_counted`]; empty: one each).
+    weights: Vec<u64>,
 }
 
 impl SetData {
@@ -30,8 +32,26 @@ impl SetData {
     where
         R: IntoIterator<Item = Option<Vec<u32>>>,
     {
-        let mut cells = Vec::new();
-        for (unit, row) in units.into_iter().enumerate() {
+        Self::from_counted(coders, units.into_iter().map(|row| (row, 1))).map(|data| SetData {
+            weights: Vec::new(),
+            ..data
+        })
+    }
+
+    /// Builds the matrix from distinct rows, each with the number of units that have it
+    /// (as [`ReliabilityData::from_counted`]); rows counted 0 are left out.
+    ///
+    /// # Errors
+    /// [`MetricError::CoderCountMismatch`] when a row does not have `coders` cells.
+    pub fn from_counted<R>(
+        coders: usize,
+        units: impl IntoIterator<Item = (R, u64)>,
+    ) -> Result<Self, MetricError>
+    where
+        R: IntoIterator<Item = Option<Vec<u32>>>,
+    {
+        let (mut cells, mut weights) = (Vec::new(), Vec::new());
+        for (unit, (row, k)) in units.into_iter().enumerate() {
             let before = cells.len();
             cells.extend(row.into_iter().map(|cell| {
                 cell.map(|mut set| {
@@ -47,12 +67,22 @@ impl SetData {
                     found: cells.len() - before,
                 });
             }
+            if k == 0 {
+                cells.truncate(before);
+            } else {
+                weights.push(k);
+            }
         }
-        Ok(SetData { coders, cells })
+        Ok(SetData {
+            coders,
+            cells,
+            weights,
+        })
     }
 
-    fn units(&self) -> impl Iterator<Item = &[Option<Vec<u32>>]> {
-        self.cells.chunks(self.coders.max(1))
+    /// The rows, each with the number of units it stands for.
+    fn units(&self) -> impl Iterator<Item = (&[Option<Vec<u32>>], u64)> {
+        super::reliability::counted_rows(&self.cells, self.coders, &self.weights)
     }
 }
 
@@ -117,15 +147,17 @@ pub fn per_value_alpha(data: &SetData) -> BTreeMap<u32, Agreement> {
     values
         .into_iter()
         .map(|value| {
-            let rows = data.units().map(|unit| {
-                unit.iter()
+            let rows = data.units().map(|(unit, k)| {
+                let cells = unit
+                    .iter()
                     .map(|cell| {
                         cell.as_ref()
                             .map(|set| u32::from(set.binary_search(&value).is_ok()))
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                (cells, k)
             });
-            let binary = ReliabilityData::from_units(data.coders, rows);
+            let binary = ReliabilityData::from_counted(data.coders, rows);
             let alpha = binary.map_or(Agreement::undefined(super::Undefined::NoItems, 0), |b| {
                 krippendorff_alpha(&b, DistanceMetric::Nominal)
             });
@@ -148,12 +180,14 @@ pub fn set_alpha(data: &SetData, distance: SetDistance) -> Agreement {
             .ok()
             .and_then(|i| u32::try_from(i).ok())
     };
-    let rows = data.units().map(|unit| {
-        unit.iter()
+    let rows = data.units().map(|(unit, k)| {
+        let cells = unit
+            .iter()
             .map(|c| c.as_ref().and_then(id))
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        (cells, k)
     });
-    let Ok(interned) = ReliabilityData::from_units(data.coders, rows) else {
+    let Ok(interned) = ReliabilityData::from_counted(data.coders, rows) else {
         return Agreement::undefined(super::Undefined::NoItems, 0);
     };
     let c = Coincidences::of(&interned);

@@ -14,14 +14,14 @@ pub fn observed_agreement(data: &ReliabilityData) -> Agreement {
     let mut counts = Vec::new();
     let mut sum = 0.0;
     let mut units = 0usize;
-    for unit in data.iter_units() {
+    for (unit, k) in data.iter_counted() {
         let m = unit_counts(unit, &mut counts);
         if m < 2 {
             continue;
         }
-        units += 1;
+        units += usize::try_from(k).unwrap_or(usize::MAX);
         let agreeing: u64 = counts.iter().map(|&(_, n)| n * (n - 1)).sum();
-        sum += agreeing as f64 / (m * (m - 1)) as f64;
+        sum += k as f64 * (agreeing as f64 / (m * (m - 1)) as f64);
     }
     Agreement {
         value: Value::ratio(sum, units as f64, Undefined::NoPairableUnits),

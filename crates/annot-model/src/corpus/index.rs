@@ -32,6 +32,7 @@ use std::time::UNIX_EPOCH;
 use serde::Deserialize;
 
 use crate::error::{ModelError, Result};
+use crate::store::read_exact_at;
 
 use super::{BadLine, Entry, trim_newline};
 
@@ -137,30 +138,6 @@ fn digest_hex(d: &[u8; 16]) -> String {
         s.push(HEX[usize::from(b & 15)] as char);
     }
     s
-}
-
-/// Reads exactly `buf.len()` bytes at `offset` of `file`, leaving its cursor alone.
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-    }
-    #[cfg(windows)]
-    {
-        let (mut buf, mut offset) = (buf, offset);
-        while !buf.is_empty() {
-            match std::os::windows::fs::FileExt::seek_read(file, buf, offset) {
-                Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-                Ok(n) => {
-                    buf = &mut buf[n..];
-                    offset += n as u64;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(())
-    }
 }
 
 fn u64_at(b: &[u8], at: usize) -> u64 {
