@@ -325,14 +325,15 @@ def render(report, meta):
              + " (data generation included)",
              f"- Machine: {meta['machine']}",
              f"- Load average (1, 5, 15 min): {meta['load_start']} at the start, {meta['load_end']} at the end "
-             f"(1 min: {meta['max_load']:.2f} at the highest, sampled after each size)",
+             f"(1 min: {meta['max_load']:.2f} at the highest, sampled after each size: "
+             f"these count the run's own processes)",
              f"- Software: {meta['versions']}"]
     if meta["note"]:
         lines.append(f"- Note: {meta['note']}")
     if meta.get("rss_warning"):
         lines += ["", f"> **Warning: {meta['rss_warning']}.**"]
     if meta["loaded"]:
-        lines += ["", f"> **Warning: the machine was loaded** (load average up to {meta['max_load']:.1f} on "
+        lines += ["", f"> **Warning: the machine was loaded** (load average {meta['load_start']} before the run, on "
                   f"{os.cpu_count()} cores): wall times include time spent waiting for a core. The CPU "
                   "times and the ratios (annot and its peer measured one after the other in the same "
                   "run) are the steadier figures."]
@@ -535,7 +536,9 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
         "minutes": (time.time() - t0) / 60, "commit": commit,
         "machine": machine(), "load_start": fmt_load(load_start), "load_end": fmt_load(load_end),
         "versions": versions(python), "note": args.note, "max_load": max_load,
-        "loaded": max_load > 0.75 * (os.cpu_count() or 1), "about": about(args, python),
+        # The samples after each size count the run's own processes (annot uses every
+        # core): only the load before the run says whether something else was running.
+        "loaded": load_start[0] > 0.75 * (os.cpu_count() or 1), "about": about(args, python),
         "rss_warning": rss_warning(),
     }
     if pending:
