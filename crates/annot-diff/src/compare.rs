@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use annot_model::annotations::{Anchor, LostSpan, Resolved};
 use annot_model::corpus::Corpus;
 use annot_model::filter::Filter;
+use annot_model::store::union_sorted;
 use annot_model::{Document, Span, Status, ZoneSpan};
 use serde::Serialize;
 
@@ -121,13 +122,20 @@ pub fn for_each_document(
     selection: &Selection,
     mut visit: impl FnMut(DocumentSides) -> Result<(), CompareError>,
 ) -> Result<Skipped, CompareError> {
-    let mut ids: Vec<&str> = if selection.documents.is_empty() {
-        sides.iter().flat_map(|s| s.records.documents()).collect()
+    let ids: Box<dyn Iterator<Item = &str>> = if selection.documents.is_empty() {
+        // Each side's ids come sorted: merged, not collected (a corpus of any size).
+        Box::new(union_sorted(
+            sides
+                .iter()
+                .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = &str>>)
+                .collect(),
+        ))
     } else {
-        selection.documents.iter().map(String::as_str).collect()
+        let mut ids: Vec<&str> = selection.documents.iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Box::new(ids.into_iter())
     };
-    ids.sort_unstable();
-    ids.dedup();
     let mut skipped = Skipped::default();
     for id in ids {
         let Some(entry) = corpus.entry(id) else {

@@ -31,9 +31,12 @@ pub fn document_lines(
     corpus: &Corpus,
     sink: &mut dyn FnMut(&DocumentLine) -> Result<(), CompareError>,
 ) -> Result<(), CompareError> {
-    let mut ids: Vec<&str> = sides.iter().flat_map(|s| s.records.documents()).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = annot_model::store::union_sorted(
+        sides
+            .iter()
+            .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = &str>>)
+            .collect(),
+    );
     for id in ids {
         if corpus.entry(id).is_none() {
             continue;

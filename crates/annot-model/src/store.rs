@@ -776,6 +776,24 @@ impl LogIndex {
     }
 }
 
+/// The union of id lists each sorted and without repeats (the [`Latest`] tables of
+/// several logs, say), in order, each id once: the documents some log has, walked
+/// without collecting them.
+pub fn union_sorted<'a>(
+    lists: Vec<Box<dyn Iterator<Item = &'a str> + 'a>>,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let mut sources: Vec<_> = lists.into_iter().map(Iterator::peekable).collect();
+    std::iter::from_fn(move || {
+        let least = sources.iter_mut().filter_map(|s| s.peek().copied()).min()?;
+        for s in &mut sources {
+            if s.peek() == Some(&least) {
+                s.next();
+            }
+        }
+        Some(least)
+    })
+}
+
 /// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared cursor (on
 /// Unix `pread`; elsewhere the cursor is put back).
 ///
@@ -1161,6 +1179,18 @@ pub fn rejected_path(log: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use crate::record::Status;
+
+    #[test]
+    fn the_union_of_sorted_lists_is_sorted_and_each_id_once() {
+        let lists: [&[&str]; 4] = [&["a", "c", "d"], &["b", "c"], &[], &["a", "e"]];
+        let boxed = lists
+            .iter()
+            .map(|l| Box::new(l.iter().copied()) as Box<dyn Iterator<Item = &str>>)
+            .collect();
+        let got: Vec<&str> = union_sorted(boxed).collect();
+        assert_eq!(got, ["a", "b", "c", "d", "e"]);
+        assert_eq!(union_sorted(Vec::new()).count(), 0);
+    }
 
     fn rec(doc: &str, status: Status) -> Record {
         Record {
