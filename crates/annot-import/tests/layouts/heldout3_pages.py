@@ -811,8 +811,8 @@ LAYOUTS = {
     "curiosa-sante": (curiosa, CURIOSA),
     "newsrelay": (newsrelay, NEWSRELAY),
     "hexagone-info": (hexagone, HEXAGONE),
-    "clearline-explainer": (clearline, CLEARLINE),
+    "clearline-qa": (clearline, CLEARLINE),
 }
 
 # Layouts whose scraper leaves a blank line between paragraphs.
-SPACED = {"lakeshore-tv", "curiosa-sante", "clearline-explainer"}
+SPACED = {"lakeshore-tv", "curiosa-sante", "clearline-qa"}
