@@ -1008,3 +1008,89 @@ fn agree_says_how_many_overlapping_spans_each_side_had_resolved() {
     assert_eq!(j["alpha_u"]["joined"], json!([1, 0]));
     assert!(j["alpha_u"]["overall"]["value"]["defined"].is_number());
 }
+
+#[test]
+fn agree_gates_name_one_label_or_one_value() {
+    let (_tmp, root) = three_annotators();
+    let j = json_of(&root, &["agree", "alice", "bob", "--json"]);
+    let labels: Vec<String> = j["spans"]["exact"]["per_label"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let label = labels.first().expect("the fixture has span labels").clone();
+    let topic = j["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["layer"] == "topic")
+        .unwrap();
+    let value = topic["figures"]["per_value"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    let gates = format!(
+        "f1:{label}=0,overlap_f1:{label}=0,entity_f1:{label}=0,alpha_u:{label}=-1,topic.alpha:{value}=-1"
+    );
+    let g = json_of(&root, &["agree", "alice", "bob", "--json", "--min", &gates]);
+    let got = |i: usize| g["gates"][i]["value"].clone();
+    assert_eq!(got(0), j["spans"]["exact"]["per_label"][&label]["f1"]);
+    assert_eq!(got(1), j["spans"]["overlap"]["per_label"][&label]["f1"]);
+    assert_eq!(got(2), j["tokens"]["entities"]["per_label"][&label]["f1"]);
+    assert_eq!(
+        got(3),
+        j["alpha_u"]["per_label"][&label]["agreement"]["value"]
+    );
+    assert_eq!(got(4), topic["figures"]["per_value"][&value]["value"]);
+    // With three sides a label's F1 is the mean over the pairs that have it.
+    let j3 = json_of(&root, &["agree", "alice", "bob", "carol", "--json"]);
+    let pairs: Vec<f64> = j3["spans"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["exact"]["per_label"][&label]["f1"]["defined"].as_f64())
+        .collect();
+    let g3 = json_of(
+        &root,
+        &[
+            "agree",
+            "alice",
+            "bob",
+            "carol",
+            "--json",
+            "--min",
+            &format!("f1:{label}=0"),
+        ],
+    );
+    let mean = g3["gates"][0]["value"]["defined"].as_f64().unwrap();
+    assert!((mean - pairs.iter().sum::<f64>() / pairs.len() as f64).abs() < 1e-12);
+    // A label the report does not have is named with the ones it has; a share below 0
+    // is a typo.
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", "f1:NOPE=0.5"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!("f1:{label}")));
+    annot_in(&root)
+        .args([
+            "agree",
+            "alice",
+            "bob",
+            "--min",
+            &format!("f1:{label}=-0.5"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("between 0 and 1"));
+    annot_in(&root)
+        .args(["agree", "alice", "bob", "--min", &format!("f1:{label}=1")])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(format!(
+            "below --min: f1:{label} is"
+        )));
+}

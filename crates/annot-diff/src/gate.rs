@@ -12,6 +12,9 @@
 //! | `LAYER.kappa`, `LAYER.scott_pi` | a single-label layer's Cohen kappa and Scott pi (two sides) |
 //! | `LAYER.fleiss_kappa`, `LAYER.ac1` | a single-label layer's Fleiss kappa and Gwet AC1 |
 //! | `LAYER.alpha_jaccard` | a multi-label layer's alpha over sets with the Jaccard distance |
+//! | `f1:LABEL`, `overlap_f1:LABEL` | one span label's F1 (three or more sides: the mean over the pairs that have it) |
+//! | `entity_f1:LABEL`, `alpha_u:LABEL` | one label's seqeval-strict entity F1, its unitized alpha |
+//! | `LAYER.alpha:VALUE` | a multi-label layer's alpha of the yes/no decision on one value |
 //!
 //! A layer's measure is also named by its `--json` field (`cohen_kappa`,
 //! `krippendorff_alpha`, `gwet_ac1`, `alpha_masi`; `fleiss` and `pi` are short for
@@ -218,6 +221,115 @@ fn resolve<'r>(
     Some((m, Some((l.layer.as_str(), &l.figures))))
 }
 
+/// The figure of a keyed gate name, `MEASURE:KEY` (a span label's, or a multi-label
+/// layer value's): `None` when `name` has no key; an error naming the keys there are
+/// when the report has no such figure.
+fn keyed(report: &AgreeReport, name: &str) -> Option<Result<Value, CompareError>> {
+    use std::collections::BTreeMap;
+    let (base, key) = name.split_once(':')?;
+    let unknown = |keys: Vec<String>, what: &str| CompareError::UnknownGate {
+        name: name.to_owned(),
+        known: if keys.is_empty() {
+            format!("no {what} has figures in this report")
+        } else {
+            keys.iter()
+                .map(|k| format!("{base}:{k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    };
+    let of = |scores: &BTreeMap<String, crate::metric::Scores>| scores.get(key).map(|s| s.f1);
+    let span_f1 = |exact: bool| -> Result<Value, CompareError> {
+        let pick = |p: &crate::agree::PairScores| {
+            if exact {
+                of(&p.exact.per_label)
+            } else {
+                of(&p.overlap.per_label)
+            }
+        };
+        let labels = || {
+            let mut keys: Vec<String> = report
+                .spans
+                .exact
+                .per_label
+                .keys()
+                .chain(
+                    report
+                        .spans
+                        .pairs
+                        .iter()
+                        .flat_map(|p| p.exact.per_label.keys()),
+                )
+                .cloned()
+                .collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        };
+        if report.spans.pairs.is_empty() {
+            let scores = if exact {
+                &report.spans.exact
+            } else {
+                &report.spans.overlap
+            };
+            return of(&scores.per_label).ok_or_else(|| unknown(labels(), "span label"));
+        }
+        let found: Vec<Value> = report.spans.pairs.iter().filter_map(pick).collect();
+        if found.is_empty() {
+            return Err(unknown(labels(), "span label"));
+        }
+        let defined: Vec<f64> = found.iter().filter_map(|v| v.get()).collect();
+        Ok(Value::ratio(
+            defined.iter().sum(),
+            defined.len() as f64,
+            crate::metric::Undefined::NoItemsEitherSide,
+        ))
+    };
+    Some(match base {
+        "f1" => span_f1(true),
+        "overlap_f1" => span_f1(false),
+        "entity_f1" => of(&report.tokens.entities.per_label).ok_or_else(|| {
+            unknown(
+                report.tokens.entities.per_label.keys().cloned().collect(),
+                "label",
+            )
+        }),
+        "alpha_u" => report
+            .alpha_u
+            .figures
+            .per_label
+            .get(key)
+            .map(|a| a.agreement.value)
+            .ok_or_else(|| {
+                unknown(
+                    report.alpha_u.figures.per_label.keys().cloned().collect(),
+                    "label",
+                )
+            }),
+        _ => {
+            let layer = base.strip_suffix(".alpha").and_then(|l| {
+                report.labels.iter().find_map(|r| match &r.figures {
+                    LayerFigures::Multi(f) if r.layer == l => Some(f),
+                    _ => None,
+                })
+            });
+            let Some(figures) = layer else {
+                return Some(Err(CompareError::UnknownGate {
+                    name: name.to_owned(),
+                    known: "f1:LABEL, overlap_f1:LABEL, entity_f1:LABEL, alpha_u:LABEL, \
+                            LAYER.alpha:VALUE (a multi-label layer)"
+                        .to_owned(),
+                }));
+            };
+            figures
+                .per_value
+                .get(key)
+                .map(|a| a.value)
+                .ok_or_else(|| unknown(figures.per_value.keys().cloned().collect(), "value"))
+        }
+    })
+}
+
 /// Every figure of `report` a gate can name, by its gate name, in report order.
 #[must_use]
 pub fn figures(report: &AgreeReport) -> Vec<(String, Value)> {
@@ -288,6 +400,8 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
             // Every figure lies in [0, 1], or [-1, 1] for the chance-corrected ones:
             // a threshold outside is a typo, one that always fails or always passes.
             let name = name.trim();
+            // A keyed name (`f1:PER`) has the range of its measure.
+            let name_only = name.split_once(':').map_or(name, |(m, _)| m);
             // The measure's own name: the whole name, or what follows `LAYER.`
             // (a name no measure has is refused by [`check`], against the report).
             let measure = |n: &str, report: bool| {
@@ -296,8 +410,8 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
                     .filter(|m| matches!(m.get, Get::Report(_)) == report)
                     .find(|m| m.is(n))
             };
-            let chance = measure(name, true)
-                .or_else(|| measure(name.rsplit_once('.')?.1, false))
+            let chance = measure(name_only, true)
+                .or_else(|| measure(name_only.rsplit_once('.')?.1, false))
                 .is_none_or(|m| m.chance);
             let low = if chance { -1.0 } else { 0.0 };
             if !(low..=1.0).contains(&min) {
@@ -324,31 +438,9 @@ pub fn check(report: &AgreeReport, gates: &[Gate]) -> Result<Vec<GateResult>, Co
     gates
         .iter()
         .map(|g| {
-            let unknown = || CompareError::UnknownGate {
-                name: g.name.clone(),
-                known: figure_names(report).join(", "),
-            };
-            let (m, layer) = resolve(report, &g.name).ok_or_else(unknown)?;
-            let value = match read(report, layer.map(|(_, f)| f), m) {
-                Some(v) => v,
-                None => {
-                    let sides = report.sides.len();
-                    return Err(match m.two_sides_only {
-                        Some(instead) if sides != 2 => CompareError::GateNotForSides {
-                            name: g.name.clone(),
-                            sides,
-                            instead: instead
-                                .iter()
-                                .map(|i| match layer {
-                                    Some((l, _)) => format!("{l}.{i}"),
-                                    None => (*i).to_owned(),
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" or "),
-                        },
-                        _ => unknown(),
-                    });
-                }
+            let value = match keyed(report, &g.name) {
+                Some(value) => value?,
+                None => unkeyed(report, g)?,
             };
             Ok(GateResult {
                 name: g.name.clone(),
@@ -358,6 +450,34 @@ pub fn check(report: &AgreeReport, gates: &[Gate]) -> Result<Vec<GateResult>, Co
             })
         })
         .collect()
+}
+
+/// The figure of a gate name without a key.
+fn unkeyed(report: &AgreeReport, g: &Gate) -> Result<Value, CompareError> {
+    let unknown = || CompareError::UnknownGate {
+        name: g.name.clone(),
+        known: figure_names(report).join(", "),
+    };
+    let (m, layer) = resolve(report, &g.name).ok_or_else(unknown)?;
+    if let Some(v) = read(report, layer.map(|(_, f)| f), m) {
+        return Ok(v);
+    }
+    let sides = report.sides.len();
+    Err(match m.two_sides_only {
+        Some(instead) if sides != 2 => CompareError::GateNotForSides {
+            name: g.name.clone(),
+            sides,
+            instead: instead
+                .iter()
+                .map(|i| match layer {
+                    Some((l, _)) => format!("{l}.{i}"),
+                    None => (*i).to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(" or "),
+        },
+        _ => unknown(),
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ use crate::cmd::compare::{SelectionArgs, load_sides};
     after_help = "Sides: alice · alice@2026-11-20 · alice@2026-11-20T14:00 (UTC) · path/to/log.jsonl\n\
 Gates (--min): f1, overlap_f1, entity_f1, kappa (two sides), alpha, alpha_u; per label\n\
 layer LAYER.observed, LAYER.alpha; one-value layers also LAYER.fleiss_kappa, LAYER.ac1,\n\
-LAYER.kappa and LAYER.scott_pi (two sides); multi-label ones LAYER.alpha_jaccard"
+LAYER.kappa and LAYER.scott_pi (two sides); multi-label ones LAYER.alpha_jaccard;\n\
+one span label f1:LABEL, overlap_f1:LABEL, entity_f1:LABEL, alpha_u:LABEL; one value\n\
+of a multi-label layer LAYER.alpha:VALUE"
 )]
 pub(crate) struct AgreeArgs {
     /// Two or more sides: annotators, annotators as of a time, or log files.
