@@ -198,7 +198,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
     let (mut offset, mut char_offset) = (0, 0);
     let mut blank_before = true;
     let mut buf = Vec::new();
-    for raw in text.split('\n') {
+    for raw in split_lines(text) {
         let (line_start, line_char_start) = (offset, char_offset);
         offset += raw.len() + 1;
         let trimmed = raw.trim();
@@ -291,4 +291,36 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
         c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '*')
     });
     core.ends_with(['.', '!', '?', '…'])
+}
+
+/// `text.split('\n')`, the line breaks found by a vectorised search.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let line = rest?;
+        match memchr::memchr(b'\n', line.as_bytes()) {
+            Some(i) => {
+                rest = Some(&line[i + 1..]);
+                Some(&line[..i])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_as_str_split_does(text in "[a\\n\\r é]{0,24}") {
+            let ours: Vec<&str> = split_lines(&text).collect();
+            let split: Vec<&str> = text.split('\n').collect();
+            proptest::prop_assert_eq!(ours, split);
+        }
+    }
 }
