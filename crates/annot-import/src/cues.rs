@@ -7,36 +7,79 @@
 //! These are general signals in the spirit of jusText and boilerpipe; the
 //! zoner ([`crate::zone`]) weighs them with the line's position.
 
+use std::sync::LazyLock;
+
 use crate::dates::is_time;
 
-/// Whether a folded word is a French or English function word. A match
-/// on the bytes: the compiler sorts it by length, cheaper than hashing.
+/// The French and English function words, folded.
 #[rustfmt::skip]
+const STOPWORDS: &[&[u8]] = &[
+    // fr
+    b"le", b"la", b"les", b"l", b"un", b"une", b"des", b"du", b"de", b"d", b"et",
+    b"ou", b"mais", b"donc", b"car", b"ne", b"pas", b"plus", b"que", b"qu",
+    b"qui", b"quoi", b"dont", b"a", b"au", b"aux", b"en", b"dans", b"par",
+    b"pour", b"sur", b"sous", b"avec", b"sans", b"chez", b"entre", b"vers",
+    b"depuis", b"pendant", b"il", b"elle", b"ils", b"elles", b"on", b"nous",
+    b"vous", b"je", b"j", b"tu", b"se", b"s", b"sa", b"son", b"ses", b"leur",
+    b"leurs", b"ce", b"cet", b"cette", b"ces", b"c", b"y", b"est", b"sont",
+    b"etait", b"ete", b"etre", b"avait", b"ont", b"avoir", b"fait", b"comme",
+    b"si", b"tout", b"tous", b"toute", b"aussi", b"deja", b"encore", b"tres",
+    b"selon", b"apres", b"avant", b"lors", b"alors", b"meme", b"lui", b"n", b"m",
+    b"notre", b"nos", b"votre", b"vos", b"mon", b"ma", b"mes",
+    // en
+    b"the", b"an", b"and", b"or", b"but", b"of", b"to", b"in", b"at", b"by",
+    b"for", b"with", b"from", b"as", b"into", b"about", b"after", b"before",
+    b"over", b"than", b"that", b"this", b"these", b"those", b"it", b"its", b"is",
+    b"are", b"was", b"were", b"be", b"been", b"has", b"have", b"had", b"will",
+    b"would", b"could", b"should", b"can", b"not", b"no", b"he", b"she", b"they",
+    b"we", b"you", b"i", b"his", b"her", b"their", b"our", b"who", b"which",
+    b"what", b"when", b"where", b"there", b"said", b"says", b"if", b"so", b"up",
+    b"out", b"more", b"also", b"all", b"some", b"one", b"do", b"did", b"t",
+];
+
+/// A word of at most 7 bytes as one number: its length, then its bytes
+/// (never 0, and no two words alike).
+fn pack(word: &[u8]) -> u64 {
+    word.iter()
+        .fold(word.len() as u64, |x, &b| (x << 8) | u64::from(b))
+}
+
+/// Slots of [`STOPWORD_TABLE`]: a power of two, some six times the words.
+const STOPWORD_SLOTS: usize = 1024;
+
+fn stopword_slot(packed: u64) -> usize {
+    // The top bits of a multiplicative hash: the slot in 0..STOPWORD_SLOTS.
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOPWORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// [`STOPWORDS`] packed, in an open-addressed table (0 for an empty slot).
+static STOPWORD_TABLE: LazyLock<[u64; STOPWORD_SLOTS]> = LazyLock::new(|| {
+    let mut table = [0u64; STOPWORD_SLOTS];
+    for word in STOPWORDS {
+        let packed = pack(word);
+        let mut slot = stopword_slot(packed);
+        while table[slot] != 0 {
+            slot = (slot + 1) % STOPWORD_SLOTS;
+        }
+        table[slot] = packed;
+    }
+    table
+});
+
+/// Whether a folded word of at most 7 bytes is a French or English function
+/// word: a lookup of the packed word (a `matches!` on the bytes cost some
+/// hundred instructions a word).
 fn is_stopword(word: &[u8]) -> bool {
-    matches!(
-        word,
-        // fr
-        b"le" | b"la" | b"les" | b"l" | b"un" | b"une" | b"des" | b"du" | b"de" | b"d" | b"et" |
-        b"ou" | b"mais" | b"donc" | b"car" | b"ne" | b"pas" | b"plus" | b"que" | b"qu" |
-        b"qui" | b"quoi" | b"dont" | b"a" | b"au" | b"aux" | b"en" | b"dans" | b"par" |
-        b"pour" | b"sur" | b"sous" | b"avec" | b"sans" | b"chez" | b"entre" | b"vers" |
-        b"depuis" | b"pendant" | b"il" | b"elle" | b"ils" | b"elles" | b"on" | b"nous" |
-        b"vous" | b"je" | b"j" | b"tu" | b"se" | b"s" | b"sa" | b"son" | b"ses" | b"leur" |
-        b"leurs" | b"ce" | b"cet" | b"cette" | b"ces" | b"c" | b"y" | b"est" | b"sont" |
-        b"etait" | b"ete" | b"etre" | b"avait" | b"ont" | b"avoir" | b"fait" | b"comme" |
-        b"si" | b"tout" | b"tous" | b"toute" | b"aussi" | b"deja" | b"encore" | b"tres" |
-        b"selon" | b"apres" | b"avant" | b"lors" | b"alors" | b"meme" | b"lui" | b"n" | b"m" |
-        b"notre" | b"nos" | b"votre" | b"vos" | b"mon" | b"ma" | b"mes" |
-        // en
-        b"the" | b"an" | b"and" | b"or" | b"but" | b"of" | b"to" | b"in" | b"at" | b"by" |
-        b"for" | b"with" | b"from" | b"as" | b"into" | b"about" | b"after" | b"before" |
-        b"over" | b"than" | b"that" | b"this" | b"these" | b"those" | b"it" | b"its" | b"is" |
-        b"are" | b"was" | b"were" | b"be" | b"been" | b"has" | b"have" | b"had" | b"will" |
-        b"would" | b"could" | b"should" | b"can" | b"not" | b"no" | b"he" | b"she" | b"they" |
-        b"we" | b"you" | b"i" | b"his" | b"her" | b"their" | b"our" | b"who" | b"which" |
-        b"what" | b"when" | b"where" | b"there" | b"said" | b"says" | b"if" | b"so" | b"up" |
-        b"out" | b"more" | b"also" | b"all" | b"some" | b"one" | b"do" | b"did" | b"t"
-    )
+    let packed = pack(word);
+    let table = &*STOPWORD_TABLE;
+    let mut slot = stopword_slot(packed);
+    loop {
+        match table[slot] {
+            0 => return false,
+            x if x == packed => return true,
+            _ => slot = (slot + 1) % STOPWORD_SLOTS,
+        }
+    }
 }
 
 /// Words looked at for the stopword share: enough to tell prose from a list.
@@ -49,15 +92,24 @@ const SHARE_WORDS: usize = 16;
 pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
     // The longest function word has 7 bytes.
     const LONGEST: usize = 7;
+    // Bytes of words: ASCII letters and digits, and every non-ASCII byte.
+    const IN_WORD: [bool; 256] = {
+        let mut t = [true; 256];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
     let bytes = folded.as_bytes();
-    let apart = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
     let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
     while i < bytes.len() && words < SHARE_WORDS {
-        while i < bytes.len() && apart(bytes[i]) {
+        while i < bytes.len() && !IN_WORD[usize::from(bytes[i])] {
             i += 1;
         }
         let start = i;
-        while i < bytes.len() && !apart(bytes[i]) {
+        while i < bytes.len() && IN_WORD[usize::from(bytes[i])] {
             i += 1;
         }
         if i > start {
@@ -448,6 +500,34 @@ pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stopword_table_holds_the_list_and_nothing_else() {
+        for word in STOPWORDS {
+            assert!(is_stopword(word), "{word:?}");
+            // The same bytes one longer or shorter are other words.
+            let mut longer = word.to_vec();
+            longer.push(b's');
+            let shorter = &word[..word.len() - 1];
+            for other in [&longer[..], shorter] {
+                if other.len() <= 7 && !other.is_empty() {
+                    assert_eq!(is_stopword(other), STOPWORDS.contains(&other), "{other:?}");
+                }
+            }
+        }
+        assert!(!is_stopword(b"\0le"));
+        assert!(!is_stopword(b"lee"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopwords_are_the_words_of_the_list(word in "[a-z'\\x00\\x02é]{1,7}") {
+            let word = word.as_bytes();
+            if word.len() <= 7 {
+                proptest::prop_assert_eq!(is_stopword(word), STOPWORDS.contains(&word));
+            }
+        }
+    }
     use crate::boilerplate::fold;
 
     fn cue_of(line: &str) -> Option<Cue> {

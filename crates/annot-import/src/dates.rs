@@ -13,14 +13,21 @@ use std::sync::LazyLock;
 
 use annot_model::tokenize::Lang;
 use jiff::civil::Date;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 // Every format at once, without captures: most lines with figures in them
-// hold no date, and this rules them out in one cheap pass.
-static ANY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}|\d{1,2}(?:er|re|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
-    )
+// hold no date, and this rules them out in one cheap pass. One pattern a
+// format, in the order of `find_date`'s: each format's own pattern (below)
+// matches only where its pattern here does, so a format this rules out is
+// not searched for.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
+        r"(?i)\d{1,2}[/.-]\d{1,2}[/.-]\d{2}",
+        r"(?i)\d{1,2}(?:er|re|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+\.?,?\s+\d{4}",
+        r"(?i)\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+    ])
+    .expect("valid date patterns")
 });
 // `regex` has no backreferences, so "same separator twice" is checked in code.
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,14 +65,18 @@ pub fn parse_date(text: &str, lang: Option<Lang>) -> Option<String> {
 /// The first date in `text` and the byte range it was read from.
 pub(crate) fn find_date(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
     // Cheapest first: every format has two digits in a row (a day or a year).
-    if !has_two_digits(text) || !ANY.is_match(text) {
+    if !has_two_digits(text) {
+        return None;
+    }
+    let formats = ANY.matches(text);
+    if !formats.matched_any() {
         return None;
     }
     [
-        iso(text),
-        numeric(text, lang),
-        day_month(text),
-        month_day(text),
+        formats.matched(0).then(|| iso(text)).flatten(),
+        formats.matched(1).then(|| numeric(text, lang)).flatten(),
+        formats.matched(2).then(|| day_month(text)).flatten(),
+        formats.matched(3).then(|| month_day(text)).flatten(),
     ]
     .into_iter()
     .flatten()
@@ -312,10 +323,14 @@ pub fn publication_date(line: &str, lang: Option<Lang>) -> Option<String> {
 
 /// [`publication_date`] and what the line says it is.
 pub(crate) fn line_stamp(line: &str, lang: Option<Lang>) -> Option<(Date, Stamp)> {
-    let dates = all_dates(line, lang);
+    stamp_of(line, &all_dates(line, lang))
+}
+
+/// [`line_stamp`] from the dates of `line` ([`all_dates`]), read already.
+pub(crate) fn stamp_of(line: &str, dates: &[(Date, Range<usize>)]) -> Option<(Date, Stamp)> {
     let mut from = 0;
     let mut stamped = Vec::with_capacity(dates.len());
-    for (date, range) in &dates {
+    for (date, range) in dates {
         stamped.push((*date, stamp_before(line, from, range.start)));
         from = range.end;
     }
@@ -330,7 +345,15 @@ pub(crate) fn line_stamp(line: &str, lang: Option<Lang>) -> Option<(Date, Stamp)
 /// When `line` is a dateline (a date with at most "Publié le", a weekday, a
 /// time or the like around it), returns the date and what is left of the line
 /// once the date and those words are taken out (a byline, perhaps).
+#[cfg(test)]
 pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
+    dateline_dates(line).map(|(date, rest, _)| (date, rest))
+}
+
+/// [`dateline`], and every date of the line as [`all_dates`] reads them
+/// (for [`stamp_of`], without reading them again).
+#[allow(clippy::type_complexity)]
+pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Range<usize>)>)> {
     if line.chars().count() > 120 {
         return None;
     }
@@ -357,7 +380,7 @@ pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
             rest.push(' ');
         }
     }
-    Some((date, rest.trim_end().to_string()))
+    Some((date, rest.trim_end().to_string(), dates))
 }
 
 /// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`, and the `T17:32:00Z` of an ISO stamp.

@@ -90,8 +90,9 @@ pub(crate) fn decode_unnormalized(
 /// A NUL byte never occurs in text files but is everywhere in images,
 /// archives and UTF-16; decoding those as cp1252 would import garbage.
 fn check_nul(bytes: &[u8], source: &str) -> Result<()> {
-    // `contains` is a vectorised search; the offset is looked for only when there is one.
-    if bytes.contains(&0) {
+    // A vectorised search (the slice's `contains` is a word at a time); the
+    // offset is looked for only when there is one.
+    if memchr::memchr(0, bytes).is_some() {
         let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
         return Err(ImportError::new(source, ErrorKind::Binary { offset }));
     }
@@ -158,7 +159,7 @@ pub(crate) fn decode_utf16(bytes: &[u8], source: &str) -> Option<Result<String>>
     // breaks), so NUL bytes; a mark in front of UTF-8 (a tool that added
     // one) has none, and spaces or line breaks as single bytes. CJK UTF-16
     // has neither NUL bytes nor, nearly always, valid UTF-8.
-    if !body.contains(&0)
+    if memchr::memchr(0, body).is_none()
         && body.iter().any(|&b| b == b' ' || b == b'\n')
         && simdutf8::basic::from_utf8(body).is_ok()
     {
@@ -223,7 +224,7 @@ fn surely_nfc(text: &str) -> bool {
 }
 
 pub(crate) fn normalize_newlines(text: &str) -> Cow<'_, str> {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -7,7 +7,7 @@ use annot_model::offsets::char_len;
 
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
 use crate::cues::{Cue, breadcrumb_last, cue, is_person_name, stopword_share};
-use crate::dates::{Stamp, dateline, line_stamp};
+use crate::dates::{Stamp, dateline_dates, stamp_of};
 use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
 
@@ -123,10 +123,12 @@ impl LineFacts {
         let folded = FoldedLine::new(trimmed, buf);
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
-        let date = (chars <= BYLINE_CHARS).then(|| dateline(trimmed)).flatten();
-        let (dateline, byline) = match date {
-            Some((_, rest)) if rest.is_empty() => (true, None),
-            Some((_, rest)) => match crate::meta::byline(&rest) {
+        let date = (chars <= BYLINE_CHARS)
+            .then(|| dateline_dates(trimmed))
+            .flatten();
+        let (dateline, byline) = match &date {
+            Some((_, rest, _)) if rest.is_empty() => (true, None),
+            Some((_, rest, _)) => match crate::meta::byline(rest) {
                 Some(b) => (true, Some(b)),
                 None => (false, None),
             },
@@ -136,9 +138,11 @@ impl LineFacts {
             None if chars <= BYLINE_CHARS => (false, crate::meta::byline(trimmed)),
             None => (false, None),
         };
-        let stamp = dateline
-            .then(|| line_stamp(trimmed, None).map(|(_, s)| s))
-            .flatten();
+        // The stamp of the dates the dateline read (what `line_stamp` would read again).
+        let stamp = match &date {
+            Some((_, _, dates)) if dateline => stamp_of(trimmed, dates).map(|(_, s)| s),
+            _ => None,
+        };
         let (stopwords, words) = stopword_share(folded.folded);
         let crumb = breadcrumb_last(trimmed).map(|c| {
             let start = c.as_ptr() as usize - trimmed.as_ptr() as usize;
@@ -194,7 +198,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
     let (mut offset, mut char_offset) = (0, 0);
     let mut blank_before = true;
     let mut buf = Vec::new();
-    for raw in text.split('\n') {
+    for raw in split_lines(text) {
         let (line_start, line_char_start) = (offset, char_offset);
         offset += raw.len() + 1;
         let trimmed = raw.trim();
@@ -287,4 +291,36 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
         c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '*')
     });
     core.ends_with(['.', '!', '?', '…'])
+}
+
+/// `text.split('\n')`, the line breaks found by a vectorised search.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let line = rest?;
+        match memchr::memchr(b'\n', line.as_bytes()) {
+            Some(i) => {
+                rest = Some(&line[i + 1..]);
+                Some(&line[..i])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_as_str_split_does(text in "[a\\n\\r é]{0,24}") {
+            let ours: Vec<&str> = split_lines(&text).collect();
+            let split: Vec<&str> = text.split('\n').collect();
+            proptest::prop_assert_eq!(ours, split);
+        }
+    }
 }

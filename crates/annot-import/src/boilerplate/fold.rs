@@ -38,6 +38,18 @@ const ASCII_FOLD: [u8; 128] = {
     t
 };
 
+/// Bytes that [`fold_into`] writes as they are: ASCII that is neither upper
+/// case nor white space (nor NUL, which the table folds to 0 as well).
+const SAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_FOLD[b] != 0 && ASCII_FOLD[b] as usize == b;
+        b += 1;
+    }
+    t
+};
+
 /// One character folded: French accents dropped, `’` as `'`, `œ` as `oe`,
 /// anything else lower-cased.
 pub(super) fn push_folded(out: &mut Vec<u8>, c: char) {
@@ -87,13 +99,17 @@ pub(super) fn is_edge(c: char) -> bool {
 }
 
 /// [`fold`] into `out` as UTF-8 bytes, replacing what it held: one pass, a
-/// table lookup per ASCII byte (this runs on every line of every document).
+/// table lookup per ASCII byte (this runs on every line of every document),
+/// and runs of bytes that fold to themselves (lower-case words and the
+/// single spaces between them) copied at once.
 ///
 /// An eight-bytes-at-a-time path for plain ASCII words was measured and
 /// removed: on an import of 20,000 generated articles (112 MB, 2 cores) it
 /// saved under 1% of the import's CPU time (0.685 s user against 0.69 s,
 /// median of 6 runs each) and about 5% of its wall time under load, within
-/// the noise.
+/// the noise. The run copy pushes no byte at a time: on 1,000 generated
+/// pages (callgrind) it takes the fold from about 95 M instructions to
+/// about 68 M.
 pub(super) fn fold_into(out: &mut Vec<u8>, line: &str) {
     out.clear();
     let mut space = false;
@@ -110,7 +126,26 @@ pub(super) fn fold_into(out: &mut Vec<u8>, line: &str) {
                         out.push(b' ');
                         space = false;
                     }
-                    out.push(folded);
+                    if folded != b {
+                        out.push(folded);
+                        continue;
+                    }
+                    // A run of bytes that fold to themselves, copied at once,
+                    // with the single spaces between them: a space there is
+                    // the one space the fold writes before the next byte.
+                    let start = i - 1;
+                    while i < bytes.len() {
+                        let next = bytes[i];
+                        if SAME[usize::from(next)]
+                            || (next == b' '
+                                && bytes.get(i + 1).is_some_and(|&n| SAME[usize::from(n)]))
+                        {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    out.extend_from_slice(&bytes[start..i]);
                 }
             }
             continue;

@@ -1,7 +1,5 @@
 //! Recurrence: in how many documents of an import each short line occurs.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashMap;
 
 use super::phrase::{FoldedLine, SHORT_LINE};
@@ -82,9 +80,12 @@ impl LineCounts {
 
     /// The distinct line keys of one document's text.
     pub(crate) fn document_keys(text: &str) -> Vec<u64> {
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut buf = Vec::new();
-        text.lines()
+        // As `text.lines()` would give them once trimmed (a `\r` before a
+        // line break is trimmed with the rest; the empty last piece is left
+        // out with every empty line).
+        crate::lines::split_lines(text)
             .map(str::trim)
             .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
             .filter_map(|l| FoldedLine::new(l, &mut buf).key())
