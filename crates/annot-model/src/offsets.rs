@@ -188,16 +188,19 @@ impl<'a> OffsetWalk<'a> {
             (self.byte, self.ch) = (0, 0);
         }
         // Skip `need` code points: count the bytes that start one, eight
-        // ASCII bytes at a time where they are.
+        // bytes at a time while eight more code points are needed (eight
+        // bytes start at most eight, so the one sought is not among them).
         let rest = &self.text.as_bytes()[self.byte..];
         let need = ch - self.ch;
         let (mut seen, mut i) = (0, 0);
         while i < rest.len() {
             if seen + 8 <= need
                 && let Some(word) = rest[i..].first_chunk::<8>()
-                && u64::from_ne_bytes(*word) & 0x8080_8080_8080_8080 == 0
             {
-                seen += 8;
+                let w = u64::from_le_bytes(*word);
+                // The bytes that continue a code point: bit 7 set, bit 6 clear.
+                let continuing = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+                seen += 8 - continuing;
                 i += 8;
                 continue;
             }

@@ -43,8 +43,6 @@ use std::hash::BuildHasherDefault;
 
 use specials::FxHasher;
 
-use crate::offsets::OffsetWalk;
-
 /// Language of a text, as far as tokenization cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,7 +146,11 @@ fn token_bytes_with(text: &str, lang: Lang, mut cache: Option<&mut Cache>) -> Ve
     {
         let mut i = 0;
         while i < bytes.len() {
-            let ws = whitespace_len(text, i);
+            let ws = match BYTE_CLASS[usize::from(bytes[i])] {
+                SPACE => 1,
+                MAYBE_SPACE => whitespace_len(text, i),
+                _ => 0,
+            };
             if ws > 0 {
                 i += ws;
                 continue;
@@ -156,15 +158,12 @@ fn token_bytes_with(text: &str, lang: Lang, mut cache: Option<&mut Cache>) -> Ve
             let start = i;
             let mut letters = true;
             while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_alphabetic() {
-                    i += 1;
-                    continue;
+                match BYTE_CLASS[usize::from(bytes[i])] {
+                    LETTER => {}
+                    SPACE => break,
+                    MAYBE_SPACE if whitespace_len(text, i) != 0 => break,
+                    _ => letters = false,
                 }
-                if whitespace_len(text, i) != 0 {
-                    break;
-                }
-                letters = false;
                 i += 1;
             }
             let chunk = &text[start..i];
@@ -210,6 +209,31 @@ fn token_bytes_with(text: &str, lang: Lang, mut cache: Option<&mut Cache>) -> Ve
     out
 }
 
+/// [`BYTE_CLASS`] of an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BYTE_CLASS`] of ASCII white space (one byte, always white space).
+const SPACE: u8 = 2;
+/// [`BYTE_CLASS`] of a lead byte of some white space character (U+0085,
+/// U+00A0, U+1680, U+2000..U+205F, U+3000): [`whitespace_len`] decides.
+const MAYBE_SPACE: u8 = 3;
+
+/// The class of each byte for the scan of chunks (0: anything else), so that
+/// a byte costs one table look-up.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAYBE_SPACE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Byte length of the white-space character at byte `i` of `text`, 0 if none
 /// (also inside a character, so that callers may step byte by byte).
 #[inline]
@@ -226,9 +250,11 @@ fn whitespace_len(text: &str, i: usize) -> usize {
     }
 }
 
-/// Byte ranges of `text` to code point ranges. The ranges come in text order
-/// (each starts at or after the end of the one before), so one walk through
-/// the text converts them and no map of the text is built.
+/// Byte ranges of `text` to code point ranges. A byte offset less the bytes
+/// before it that continue a code point (10xxxxxx, found eight bytes at a
+/// time: few in news text) is a code point offset; the ranges come in text
+/// order (each starts at or after the end of the one before), so one walk
+/// through those bytes converts them and no map of the text is built.
 fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
     if text.is_ascii() {
         return ranges
@@ -236,10 +262,18 @@ fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
             .map(|&(start, end)| Token { start, end })
             .collect();
     }
-    let mut walk = OffsetWalk::new(text);
+    let continuing = continuing_bytes(text.as_bytes());
+    // Bytes of `continuing` before the last offset converted, and that offset.
+    let (mut seen, mut last) = (0, 0);
     let mut char_at = |b: usize| {
-        walk.to_char(b)
-            .expect("token boundaries are character boundaries")
+        if b < last {
+            seen = 0;
+        }
+        while continuing.get(seen).is_some_and(|&c| c < b) {
+            seen += 1;
+        }
+        last = b;
+        b - seen
     };
     ranges
         .iter()
@@ -251,4 +285,30 @@ fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<Token> {
             }
         })
         .collect()
+}
+
+/// The offsets of the bytes of `bytes` that continue a code point (10xxxxxx),
+/// in order, eight bytes at a time.
+fn continuing_bytes(bytes: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(w);
+        let w = u64::from_le_bytes(word);
+        // Bit 7 of each byte set and bit 6 clear.
+        let mut mask = w & !(w << 1) & 0x8080_8080_8080_8080;
+        while mask != 0 {
+            out.push(at + mask.trailing_zeros() as usize / 8);
+            mask &= mask - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            out.push(at + i);
+        }
+    }
+    out
 }

@@ -43,6 +43,17 @@ impl Writer for ConllWriter {
         let tags = tags_of(ex, &ents, self.scheme);
         let starts = sentence_starts(ex, &ents);
         let prefixes = self.scheme.prefixes();
+        // The token's bytes: `ex.slice` without its character-boundary check
+        // (the map gives the first byte of a code point or the text's end).
+        let text = ex.text.as_bytes();
+        let token = |start: usize, end: usize| {
+            ex.map
+                .to_bytes(start, end)
+                .and_then(|(a, b)| text.get(a..b))
+                .unwrap_or_default()
+        };
+        // The text and, per token, a tag, separators and a little more.
+        buf.reserve(text.len() + 8 * ex.tokens.len());
         for (i, t) in ex.tokens.iter().enumerate() {
             if i > 0 && starts[i] {
                 buf.push(b'\n');
@@ -52,7 +63,7 @@ impl Writer for ConllWriter {
                     buf.push(b' ');
                 }
                 match col {
-                    Column::Token => buf.extend_from_slice(ex.slice(t.start, t.end).as_bytes()),
+                    Column::Token => buf.extend_from_slice(token(t.start, t.end)),
                     Column::Start => write!(buf, "{}", t.start)?,
                     Column::End => write!(buf, "{}", t.end)?,
                     Column::Tag => match tags[i] {

@@ -145,8 +145,14 @@ pub(crate) fn apply_special_patterns(
 ) {
     let n = toks.len();
     let mut hits: Vec<(usize, usize, &Special, bool)> = Vec::new();
+    let bytes = text.as_bytes();
     for i in 0..n {
-        let Some(max_w) = specials.pattern_width(&text[toks[i].0..toks[i].1]) else {
+        let (a, b) = toks[i];
+        // Most tokens start no pattern: answered from the bytes, no `str` made.
+        if !specials.may_start_pattern(&bytes[a..b]) {
+            continue;
+        }
+        let Some(max_w) = specials.pattern_width(&text[a..b]) else {
             continue;
         };
         for w in 2..=max_w.min(n - i) {

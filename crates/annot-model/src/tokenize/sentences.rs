@@ -16,15 +16,25 @@ use super::Lang;
 /// Splits the token byte ranges `toks` of `text` into sentence byte ranges,
 /// each from the start of its first token to the end of its last one.
 pub(crate) fn split(text: &str, toks: &[(usize, usize)], lang: Lang) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let word = |i: usize| &text[toks[i].0..toks[i].1];
-    let breaks = |i: usize| line_break_between(&text[toks[i - 1].1..toks[i].0]);
+    // Most gaps are one space or none: answered from the bytes.
+    let breaks = |i: usize| {
+        let (a, b) = (toks[i - 1].1, toks[i].0);
+        !matches!(&bytes[a..b], b"" | b" ") && line_break_between(&text[a..b])
+    };
+    // Most tokens start with an ASCII byte that is no terminal.
+    let terminal_at = |i: usize| match bytes[toks[i].0..toks[i].1].first() {
+        Some(&c) if c.is_ascii() && !matches!(c, b'.' | b'!' | b'?') => false,
+        _ => is_terminal(word(i)),
+    };
     let adjacent = |i: usize| toks[i - 1].1 == toks[i].0;
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < toks.len() {
         let mut end = i;
-        let terminal = is_terminal(word(i))
+        let terminal = terminal_at(i)
             && !(i > start
                 && adjacent(i)
                 && word(i) == "."
@@ -33,7 +43,7 @@ pub(crate) fn split(text: &str, toks: &[(usize, usize)], lang: Lang) -> Vec<(usi
             // Take further terminals and closing marks: `?!`, `. »`, `.)`, `."`.
             while end + 1 < toks.len()
                 && !breaks(end + 1)
-                && (is_terminal(word(end + 1)) || is_closer(word(end + 1), adjacent(end + 1)))
+                && (terminal_at(end + 1) || is_closer(word(end + 1), adjacent(end + 1)))
             {
                 end += 1;
             }

@@ -62,14 +62,21 @@ impl Specials {
     /// The longest pattern that starts with the piece `s`, in pieces.
     #[inline]
     pub(crate) fn pattern_width(&self, s: &str) -> Option<usize> {
-        let (Some(&a), Some(&b)) = (s.as_bytes().first(), s.as_bytes().last()) else {
-            return None;
-        };
-        let bit = usize::from(a) << 8 | usize::from(b);
-        if s.len() > self.pattern_max_len || self.pattern_ends[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_start_pattern(s.as_bytes()) {
             return None;
         }
         self.pattern_starts.get(s).copied()
+    }
+
+    /// Whether the piece `s` may start a pattern (its length and its first
+    /// and last bytes allow it): [`Self::pattern_width`] without hashing.
+    #[inline]
+    pub(crate) fn may_start_pattern(&self, s: &[u8]) -> bool {
+        let (Some(&a), Some(&b)) = (s.first(), s.last()) else {
+            return false;
+        };
+        let bit = usize::from(a) << 8 | usize::from(b);
+        s.len() <= self.pattern_max_len && self.pattern_ends[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     #[cfg(test)]

@@ -294,4 +294,12 @@ proptest! {
             .collect();
         prop_assert_eq!(tokenize(&text, lang), expected);
     }
+
+    /// The bytes that continue a code point, found eight at a time, are
+    /// those inside a character of any text.
+    #[test]
+    fn continuing_bytes_are_those_inside_a_character(text in "\\PC{0,80}") {
+        let continuing: Vec<usize> = (0..text.len()).filter(|&i| !text.is_char_boundary(i)).collect();
+        prop_assert_eq!(continuing_bytes(text.as_bytes()), continuing);
+    }
 }

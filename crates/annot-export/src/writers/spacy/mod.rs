@@ -142,8 +142,17 @@ pub(crate) struct SpacyWriter {
     lengths: Vec<u8>,
     documents: usize,
     tokens: u64,
-    /// Every string met and its number in `ids`, sorted when written.
-    strings: FxHashMap<String, u32>,
+    /// Every string met, one after the other, in the order met (sorted when
+    /// written): one buffer, not an allocation a string, so that the strings
+    /// of a long export do not pin the pages of its documents' passing
+    /// allocations.
+    text: String,
+    /// Where each string ends in `text`, by number.
+    ends: Vec<usize>,
+    /// The number of the first string met of each FxHash.
+    by_hash: FxHashMap<u64, u32>,
+    /// The numbers of the strings whose FxHash an earlier string had.
+    collided: FxHashMap<String, u32>,
     /// The id of each string (each hashed once), by number.
     ids: Vec<u64>,
     row: Vec<u8>,
@@ -152,15 +161,54 @@ pub(crate) struct SpacyWriter {
 impl SpacyWriter {
     /// The number of `s` among the strings met.
     fn keep(&mut self, s: &str) -> u32 {
-        if let Some(&n) = self.strings.get(s) {
-            return n;
+        let mut h = rustc_hash::FxHasher::default();
+        std::hash::Hasher::write(&mut h, s.as_bytes());
+        let hash = std::hash::Hasher::finish(&h);
+        match self.by_hash.get(&hash) {
+            Some(&n) if self.string(n) == s => n,
+            Some(_) => match self.collided.get(s) {
+                Some(&n) => n,
+                None => {
+                    let n = self.add(s);
+                    self.collided.insert(s.to_owned(), n);
+                    n
+                }
+            },
+            None => {
+                let n = self.add(s);
+                self.by_hash.insert(hash, n);
+                n
+            }
         }
+    }
+
+    /// Adds a string not met before; its number.
+    fn add(&mut self, s: &str) -> u32 {
         // Fewer strings than tokens, and a split's tokens fit a u32 (len32).
         let n = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         self.ids.push(string_id(s));
-        self.strings.insert(s.to_owned(), n);
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
         n
     }
+
+    /// String number `n`.
+    fn string(&self, n: u32) -> &str {
+        string_at(&self.text, &self.ends, n as usize)
+    }
+}
+
+/// String number `n` of `text`, where the strings end at `ends`.
+fn string_at<'a>(text: &'a str, ends: &[usize], n: usize) -> &'a str {
+    let start = if n == 0 {
+        Some(0)
+    } else {
+        ends.get(n - 1).copied()
+    };
+    start
+        .zip(ends.get(n).copied())
+        .and_then(|(a, b)| text.get(a..b))
+        .unwrap_or_default()
 }
 
 /// A staged token's byte: `ENT_IOB` in bits 0-1, `SENT_START` 1 in bit 2,
@@ -295,7 +343,8 @@ impl Writer for SpacyWriter {
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.keep("");
-        let mut strings: Vec<&str> = self.strings.keys().map(String::as_str).collect();
+        let (text, ends) = (&self.text, &self.ends);
+        let mut strings: Vec<&str> = (0..ends.len()).map(|n| string_at(text, ends, n)).collect();
         strings.sort_unstable();
         let docs = len32(self.documents as u64, "the document count")?;
         let mut z = ZlibEncoder::new(out, Compression::fast());
