@@ -420,6 +420,35 @@ pub(crate) fn is_person_name(line: &str) -> bool {
     in_name >= 2 && names <= 2
 }
 
+/// The name of a name line: the line itself when it is a person's name
+/// ([`is_person_name`]), or the name before the place a reporter files
+/// from ("Owen Fairclough at the Quayside Stadium", "Jon Henley in
+/// Paris"): a place of one to five words, capitalised, after "at" / "in".
+pub(crate) fn person_name_part(line: &str) -> Option<&str> {
+    if is_person_name(line) {
+        return Some(line);
+    }
+    if line.len() > 70 {
+        return None;
+    }
+    for sep in [" at ", " in "] {
+        let Some((name, place)) = line.split_once(sep) else {
+            continue;
+        };
+        let place = place.strip_prefix("the ").unwrap_or(place);
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let capitalised = (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| PARTICLES.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
+            && !place.contains(['.', '!', '?', ':', ';']);
+        if capitalised && is_person_name(name) {
+            return Some(name);
+        }
+    }
+    None
+}
+
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
 /// two to six short parts between `>`, `›`, `»` or `/`.
 pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
@@ -540,6 +569,18 @@ mod tests {
         ] {
             assert!(!is_person_name(line), "{line}");
         }
+    }
+
+    #[test]
+    fn names_at_places() {
+        assert_eq!(
+            person_name_part("Owen Fairclough at the Quayside Stadium"),
+            Some("Owen Fairclough")
+        );
+        assert_eq!(person_name_part("Jon Henley in Paris"), Some("Jon Henley"));
+        assert_eq!(person_name_part("Alan Treloar"), Some("Alan Treloar"));
+        assert_eq!(person_name_part("Jon Henley in a hurry"), None);
+        assert_eq!(person_name_part("Prices rose at the Port."), None);
     }
 
     #[test]

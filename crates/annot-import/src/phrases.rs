@@ -57,6 +57,27 @@ pub(crate) const FOOTER_LINES: &[&str] = &[
     "comments", "comment", "leave a comment", "add a comment", "join the conversation",
     "most read", "most popular", "most viewed", "more from", "more stories", "more news",
     "latest news", "trending", "trending now", "what to read next", "topics", "tags",
+    // author boxes and the author's other pieces
+    "l'auteur", "l'autrice", "les auteurs", "auteur", "autrice", "a propos de l'auteur",
+    "a propos de l'autrice", "a propos des auteurs", "biographie", "ses derniers articles",
+    "ses articles", "du meme auteur", "de la meme autrice", "du meme auteur sur le meme sujet",
+    "about the author", "about the authors", "the author", "the authors", "author", "authors",
+    "more by this author", "more from this author", "more by the author",
+    "latest from this author", "other articles by this author",
+    // tags and topic lists
+    "etiquettes", "sujets associes", "themes associes", "mots cles", "related tags",
+    "filed under", "explore more",
+];
+
+/// Line openings after which the page is no longer the article: a tag
+/// list on one line ("Tags: …", "Mots-clés : …"), a rail ("More from X",
+/// "Plus d'articles de X"). Short lines only.
+#[rustfmt::skip]
+pub(crate) const FOOTER_PREFIXES: &[&str] = &[
+    "tags:", "tags :", "mots-cles:", "mots-cles :", "mots cles :", "topics:", "topics :",
+    "themes:", "themes :", "sujets:", "sujets :", "filed under", "more from ", "more by ",
+    "more stories from", "other articles by", "plus d'articles de", "tous les articles de",
+    "les derniers articles de", "du meme auteur",
 ];
 
 // The lists below are matched against the raw line (ASCII case ignored), in
@@ -78,6 +99,11 @@ pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "articles restants", "article restant", "articles remaining", "article remaining",
     "limite d'articles", "sign in to continue", "subscribe to continue", "to continue reading",
     "pour lire la suite", "vous devez au préalable vous identifier",
+    // what is left of a cut article
+    "de cet article à découvrir", "de cet article à lire", "le reste de cet article",
+    "la suite de cet article", "of this article left", "of this article remaining",
+    "the rest of this article", "pour continuer à lire", "read the full article",
+    "lire l'article en entier", "lire l'intégralité de cet article",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
@@ -133,3 +159,41 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
 /// Openings that make a short line (a share bar, a print link) furniture.
 #[rustfmt::skip]
 pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &["partager", "share", "imprimer", "print", "envoyer par"];
+
+/// Openings of a site's note about the piece itself, folded: "Cet article
+/// est paru dans…", "This story was updated…", "A version of this article
+/// appeared in…". With one of [`NOTE_VERBS`], such a sentence after the
+/// article's last long paragraph is the site's, not the article's.
+#[rustfmt::skip]
+pub(crate) const NOTE_OPENINGS: &[&str] = &[
+    // fr
+    "cet article", "cette chronique", "cette tribune", "cet entretien", "cette interview",
+    "cette enquete", "ce reportage", "ce texte", "cette analyse", "ce billet", "cet editorial",
+    "cette serie", "ce recit", "ce portrait", "cette page", "une version de cet",
+    "une premiere version de cet", "une version anterieure de cet",
+    // en
+    "this article", "this story", "this column", "this piece", "this report", "this interview",
+    "this essay", "this post", "this op-ed", "this series", "this feature", "this page",
+    "a version of this", "an earlier version of this", "a previous version of this",
+];
+
+/// What a site's note says it did with the piece (folded, found anywhere
+/// in the line): published, updated, corrected, translated, funded it.
+#[rustfmt::skip]
+pub(crate) const NOTE_VERBS: &[&str] = &[
+    "paru", "publie", "published", "appeared", "appears", "updated", "mis a jour", "corrige",
+    "corrected", "amended", "modifie", "produced", "produit", "realise", "written", "redige",
+    "edited", "translated", "traduit", "adapte", "adapted", "part of", "fait partie",
+    "republi", "reprodu", "syndicated", "supported by", "soutien", "funded", "finance",
+    "sponsor", "originally", "initialement", "first ran", "ran in",
+];
+
+/// Disclaimers of a site about the opinions it prints (folded, anywhere
+/// in the line): a note, not the article, wherever it follows the text.
+#[rustfmt::skip]
+pub(crate) const NOTE_CONTAINS: &[&str] = &[
+    "n'engagent que", "n'engage que", "the views expressed", "the opinions expressed",
+    "views expressed in this", "opinions expressed in this", "do not necessarily reflect",
+    "does not necessarily reflect", "ne refletent pas necessairement",
+    "ne reflete pas necessairement", "editor's note", "editors' note", "note de la redaction",
+];

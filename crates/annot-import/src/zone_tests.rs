@@ -436,6 +436,92 @@ Newsletter
 }
 
 #[test]
+fn site_notes_author_boxes_and_conversion_notes_after_the_text() {
+    let text = "\
+Chroniques
+
+Les trains de nuit reviennent, mais pour combien de temps
+
+La chronique de Julien Morvan
+Publié le 17 avril 2024 à 15h05
+
+Il y a des idées qui reviennent comme les saisons, et le train de nuit en est une depuis dix ans au moins.
+Les premières lignes rouvertes sont pleines l'été, à moitié vides l'hiver, selon les chiffres de l'opérateur.
+Le progrès, s'il vient, viendra des régions.
+Cette chronique est publiée chaque semaine dans Le Débat Public.
+Les opinions exprimées dans cette tribune n'engagent que leur auteur.
+L'auteur
+Julien Morvan est journaliste et essayiste, il tient la chronique « Travail » depuis 2019.
+Ses derniers articles
+Télétravail : la fin d'une parenthèse ?
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Julien Morvan"));
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("viendra des régions."), "{zs:#?}");
+    let why = explain_article(text, None);
+    let reason = |needle: &str| {
+        why.iter()
+            .find(|w| {
+                annot_model::offsets::slice_chars(text, w.start, w.end)
+                    .unwrap()
+                    .starts_with(needle)
+            })
+            .map(|w| w.reason)
+    };
+    assert_eq!(reason("Cette chronique"), Some(Reason::SiteNote));
+    assert_eq!(reason("Les opinions"), Some(Reason::SiteNote));
+
+    let wire = "\
+Barrow shares jump on buyout approach from Granite Peak
+
+By Fiona Castellan
+Mar 12, 2024 7:05 AM UTC
+
+LONDON, March 12 (Ledger Wire) - Shares in Barrow Holdings jumped as much as 18% on Tuesday after the group said it had received an approach.
+Shares in Barrow were up 15.4% at 441 pence by 0830 GMT, valuing the group at about 2.1 billion pounds.
+($1 = 0.7812 pounds)
+(Reporting by Fiona Castellan; Editing by Mark Ellery)
+More from Ledger Wire
+Tags: Markets, Buyouts
+";
+    let zs = zones(wire, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("($1 = 0.7812 pounds)"), "{zs:#?}");
+    let why = explain_article(wire, None);
+    assert!(
+        why.iter().any(|w| w.reason == Reason::ConversionNote),
+        "{why:#?}"
+    );
+}
+
+#[test]
+fn a_reporter_at_a_stadium_is_the_byline() {
+    let text = "\
+Premier Division
+
+Harbour City 2-1 Northgate: Lindqvist header settles derby
+
+A late header sends City three points clear at the top of the table.
+
+Owen Fairclough at the Quayside Stadium
+
+Saturday 9 March 2024 17.40 GMT
+
+Jonas Lindqvist rose highest at the far post two minutes from time to settle a tense derby for the leaders.
+City had led through Emeka Okafor's low drive after 34 minutes, but Northgate were level just after the hour.
+";
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Owen Fairclough"));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Harbour City 2-1 Northgate: Lindqvist header settles derby")
+    );
+}
+
+#[test]
 fn a_pull_quote_is_not_body_but_a_subheading_is() {
     let text = "\
 Les gardiens du phare de Kerbrat
