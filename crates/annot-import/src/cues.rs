@@ -87,6 +87,11 @@ pub enum Cue {
     Role,
     /// A relative time: `Updated 2 hours ago`, `il y a 3 heures`, `5 min ago`.
     RelativeTime,
+    /// A reading time: `8 min read`, `Lecture 3 min`, `14 min de lecture`.
+    ReadingTime,
+    /// A share bar: the names of social networks and nothing else,
+    /// `Facebook Twitter LinkedIn Email`, `Partager : Facebook, X, WhatsApp`.
+    ShareBar,
 }
 
 impl Cue {
@@ -100,6 +105,8 @@ impl Cue {
             Cue::Address => "address",
             Cue::Role => "role line",
             Cue::RelativeTime => "relative time",
+            Cue::ReadingTime => "reading time",
+            Cue::ShareBar => "share bar",
         }
     }
 }
@@ -187,6 +194,12 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     }
     if words <= 8 && is_relative_time(folded) {
         return Some(Cue::RelativeTime);
+    }
+    if words <= 6 && is_reading_time(folded) {
+        return Some(Cue::ReadingTime);
+    }
+    if words <= 12 && is_share_bar(folded) {
+        return Some(Cue::ShareBar);
     }
     if words <= 12 && has_address(line) {
         return Some(Cue::Address);
@@ -341,6 +354,89 @@ fn is_relative_time(folded: &str) -> bool {
         ["yesterday"] | ["hier"] | ["just", "now"] | ["l'instant"] => start > 0,
         _ => false,
     }
+}
+
+/// A reading time alone: a number, a unit of minutes and a word of
+/// reading, in a few words ("8 min read", "Lecture 3 min", "Temps de
+/// lecture : 4 minutes", "5-minute read").
+fn is_reading_time(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes" | "mn");
+    let number = words.iter().any(|w| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || (w.ends_with("min") && w.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let minutes = words.iter().any(|w| unit(w) || w.ends_with("min"));
+    let reading = words.iter().any(|w| {
+        matches!(
+            *w,
+            "read" | "reading" | "lecture" | "lire" | "lu" | "listen" | "ecoute"
+        )
+    });
+    number && minutes && reading
+}
+
+/// Names of social networks and sharing links, folded.
+const SHARE_BAR_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+    "mastodon",
+    "sms",
+    "copier",
+    "copy",
+    "le",
+    "the",
+    "lien",
+    "link",
+    "print",
+    "imprimer",
+    "partager",
+    "share",
+    "sur",
+    "on",
+    "via",
+];
+
+/// Networks among [`SHARE_BAR_WORDS`]: a share bar names at least two.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+    "mastodon",
+];
+
+/// A share bar: only [`SHARE_BAR_WORDS`], two networks or more among them.
+fn is_share_bar(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '|' | '/' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| SHARE_BAR_WORDS.contains(w))
+        && words.iter().filter(|w| NETWORKS.contains(w)).count() >= 2
 }
 
 fn has_address(line: &str) -> bool {
@@ -534,6 +630,14 @@ mod tests {
             ("Updated: 2h ago", Some(Cue::RelativeTime)),
             ("Published yesterday", Some(Cue::RelativeTime)),
             ("Updated a day ago", Some(Cue::RelativeTime)),
+            ("8 min read", Some(Cue::ReadingTime)),
+            ("14 min de lecture", Some(Cue::ReadingTime)),
+            ("Lecture 3 min.", Some(Cue::ReadingTime)),
+            ("Reading time: 4 minutes", Some(Cue::ReadingTime)),
+            ("Le club de lecture", None),
+            ("Facebook Twitter LinkedIn Email", Some(Cue::ShareBar)),
+            ("Partager : Facebook, X, WhatsApp", Some(Cue::ShareBar)),
+            ("Facebook", None),
             ("Yesterday", None),
             ("Il y a 20 ans, la ville", None),
             ("BBN Scotland transport correspondent", Some(Cue::Role)),

@@ -33,6 +33,12 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "i agree", "agree", "manage cookies", "manage preferences", "manage options",
     "manage settings", "show purposes", "more options", "our partners", "we value your privacy",
     "your privacy", "your privacy choices", "privacy settings", "learn more",
+    // share bars, save and listen buttons
+    "copier le lien", "copy link", "copy the link", "lien copie", "link copied", "facebook",
+    "twitter", "linkedin", "whatsapp", "e-mail", "save", "saved", "sauvegarder", "enregistrer",
+    "listen", "listen to this article", "ecouter cet article", "ecouter l'article",
+    "offrir cet article", "offrir l'article", "gift this article", "gift article",
+    "lire plus tard", "read later", "save for later", "ajouter a ma liste",
 ];
 
 /// Whole lines that introduce a list of related links.
@@ -44,6 +50,11 @@ pub(crate) const RELATED_LINES: &[&str] = &[
     "related stories", "related content", "more on this story", "more on this topic",
     "you may also like", "recommended", "read next", "further reading", "key events", "related topics",
     "temps forts", "les temps forts",
+    "related coverage", "more coverage", "related news", "related reading", "more on this",
+    "more like this", "recommended for you", "you might also like", "in other news",
+    "en lien", "liens", "sur le meme theme", "a lire sur le meme sujet", "pour aller plus loin",
+    "aller plus loin", "vous aimerez aussi", "vous pourriez aussi aimer", "a voir egalement",
+    "nos articles sur le sujet", "recommande pour vous",
 ];
 
 /// Whole lines after which the page is no longer the article: comments,
@@ -57,6 +68,8 @@ pub(crate) const FOOTER_LINES: &[&str] = &[
     "comments", "comment", "leave a comment", "add a comment", "join the conversation",
     "most read", "most popular", "most viewed", "more from", "more stories", "more news",
     "latest news", "trending", "trending now", "what to read next", "topics", "tags",
+    "voir les commentaires", "afficher les commentaires", "lire les commentaires",
+    "view comments", "show comments", "see comments", "read comments",
     // author boxes and the author's other pieces
     "l'auteur", "l'autrice", "les auteurs", "auteur", "autrice", "a propos de l'auteur",
     "a propos de l'autrice", "a propos des auteurs", "biographie", "ses derniers articles",
@@ -125,6 +138,12 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "store and/or access information", "stocker et/ou accéder",
     "accéder à des informations sur votre appareil", "information on your device",
     "en poursuivant votre navigation", "by continuing to browse",
+    // copyright, corrections, newsletter sign-up
+    "tous droits de reproduction", "reproduction interdite", "vous avez trouvé une erreur",
+    "signaler une erreur", "signalez une erreur", "spotted an error", "spotted a mistake",
+    "report an error", "report a typo", "submit a correction", "delivered to your inbox",
+    "dans votre boîte mail", "dans votre boîte de réception", "unsubscribe at any time",
+    "désinscrire à tout moment", "désabonner à tout moment",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
@@ -137,6 +156,10 @@ pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
     "conditions générales", "create an account", "créer un compte", "uses cookies",
     "respectons votre vie privée", "we value your privacy", "cookie preferences",
     "paramétrer les cookies", "accept all cookies", "accepter les cookies",
+    "votre adresse e-mail", "votre adresse email", "your email address", "enter your email",
+    "get our newsletter", "get the newsletter", "sign up to the newsletter",
+    "s'inscrire à la newsletter", "inscription à la newsletter", "recevez notre newsletter",
+    "recevez nos newsletters", "in your inbox",
 ];
 
 /// Line openings that announce a related link ("Lire aussi : ...").

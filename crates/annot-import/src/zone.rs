@@ -327,7 +327,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                     .find(|&j| classes[j] == Class::Good || lines[j].sentence_end)
                     .is_some_and(|j| classes[j] == Class::Good);
             let sentence_like = line.words >= 4 && line.stopwords >= 20;
+            // A long line ending in a stop without function words is a list
+            // (ratings, a line-up, scorers), not a sentence.
+            let list = line.words >= 8 && line.stopwords < line.prose_floor;
             let kept = if line.sentence_end
+                && !list
                 && (!(before == Class::Bad && after == Class::Bad)
                     || (paragraph_above && sentence_like))
             {
