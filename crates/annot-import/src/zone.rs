@@ -238,7 +238,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
             let role_under = lines.get(i + 1).is_some_and(|l| l.cue == Some(Cue::Role));
             let after_standfirst = i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
-            near_date || role_under || after_standfirst
+            let after_label = i >= 1 && is_byline_label(lines[i - 1].text);
+            near_date || role_under || after_standfirst || after_label
         })
         .collect();
     let meta_like = |i: usize| lines[i].meta() || near_name[i];
@@ -749,7 +750,8 @@ fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) 
 
 /// The section: a short line right after the headline (not a name over a
 /// date), else the last element of a breadcrumb above it, else the first
-/// line above the headline past its furniture (a badge, "Live"). Sections
+/// line above the headline past its furniture (a badge, "Live"), which
+/// may be a badge itself ("Exclusive") when a breadcrumb is there. Sections
 /// recur across an import, so recurrence does not disqualify them. The
 /// flag says the line is a breadcrumb.
 fn find_section(
@@ -771,6 +773,12 @@ fn find_section(
     // the menu apart); a recurring line needs the blank line or the phrase,
     // or to repeat an entry of the menu above (the page's own section, as
     // the menu marks it).
+    // A breadcrumb names the section where a line above the headline may
+    // be a badge ("Exclusive", "Analyse").
+    let crumb = (0..title).rev().find(|&i| lines[i].crumb.is_some());
+    if let Some(c) = crumb {
+        return Some((c, true));
+    }
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     // A badge ("Live") may stand between the section and the headline, not
     // a login or subscription link: the line above that is the menu's.
@@ -791,10 +799,32 @@ fn find_section(
             return Some((b, false));
         }
     }
-    (0..title)
-        .rev()
-        .find(|&i| lines[i].crumb.is_some())
-        .map(|i| (i, true))
+    None
+}
+
+/// A byline's label on a line of its own, the names on the next ("By",
+/// "Par", "Auteur :", "Written by", "Article rédigé par").
+fn is_byline_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by",
+        "par",
+        "author",
+        "authors",
+        "auteur",
+        "auteurs",
+        "autrice",
+        "written by",
+        "words by",
+        "story by",
+        "ecrit par",
+        "redige par",
+        "article redige par",
+        "article ecrit par",
+        "un article de",
+        "texte",
+        "texte de",
+    ];
+    text.len() <= 24 && LABELS.contains(&crate::boilerplate::fold(text).as_str())
 }
 
 /// A menu's login, account or subscription link: a navigation phrase of

@@ -521,6 +521,97 @@ City had led through Emeka Okafor's low drive after 34 minutes, but Northgate we
     );
 }
 
+/// A page with the furniture of many sites around a short article: a
+/// breadcrumb and a badge, a byline label over the name, US time zones,
+/// a reading time, a share bar, then tags, an author box, a rail, a
+/// comment count, a newsletter box and a copyright line.
+const GAZETTE: &str = r#"The Valley Gazette
+
+Home / News / Local
+
+Exclusive
+
+City council approves new tram line after a decade of delays
+
+The vote clears the way for construction to begin next spring on the east side.
+
+By
+Dana Whitfield
+Published: March 5, 2024 at 5:47 PM CST
+Updated: March 6, 2024 at 9:12 AM CST
+3-minute read
+Facebook Twitter Email
+Copy link
+
+The city council voted 9-2 on Tuesday night to approve the long-delayed east side tram line, ending a decade of studies and false starts.
+
+Supporters packed the chamber, many holding signs that read "Finally". The mayor said construction would begin in April and take three years.
+
+Opponents argued that the project's cost, now estimated at 480 million dollars, had doubled since the first study in 2014.
+
+"We owe it to the people who have waited," said council member Rosa Delgado.
+
+Tags: Transit, City Hall, East Side
+
+About the author
+
+Dana Whitfield covers city hall and transportation for the Gazette. She joined the paper in 2019.
+
+More from The Valley Gazette
+
+School board delays vote on later start times
+
+Why is the river so low this winter?
+
+12 comments
+
+Sign up for our morning newsletter
+Enter your email address
+Subscribe
+
+© 2024 Valley Gazette Media. All rights reserved.
+"#;
+
+#[test]
+fn the_furniture_of_many_sites_around_a_short_article() {
+    let z = zone_article(GAZETTE, None);
+    check_invariants(GAZETTE, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("City council approves new tram line after a decade of delays")
+    );
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Local"),
+        "the breadcrumb, not the badge"
+    );
+    assert_eq!(z.byline.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        z.dateline.as_deref(),
+        Some("Published: March 5, 2024 at 5:47 PM CST")
+    );
+    let zs = zones(GAZETTE, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.starts_with("The city council voted"), "{zs:#?}");
+    assert!(body.ends_with("council member Rosa Delgado."), "{zs:#?}");
+    assert_eq!(texts(&zs, "lede").len(), 1, "{zs:#?}");
+    let why = explain_article(GAZETTE, None);
+    let reason = |needle: &str| {
+        why.iter()
+            .find(|w| annot_model::offsets::slice_chars(GAZETTE, w.start, w.end).unwrap() == needle)
+            .map(|w| w.reason)
+    };
+    assert_eq!(reason("3-minute read"), Some(Reason::Cue(Cue::ReadingTime)));
+    assert_eq!(
+        reason("Facebook Twitter Email"),
+        Some(Reason::Cue(Cue::ShareBar))
+    );
+    assert_eq!(
+        reason("Tags: Transit, City Hall, East Side"),
+        Some(Reason::Phrase("footer phrase"))
+    );
+}
+
 #[test]
 fn a_pull_quote_is_not_body_but_a_subheading_is() {
     let text = "\
