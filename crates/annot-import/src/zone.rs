@@ -750,8 +750,7 @@ fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) 
 
 /// The section: a short line right after the headline (not a name over a
 /// date), else the last element of a breadcrumb above it, else the first
-/// line above the headline past its furniture (a badge, "Live"), which
-/// may be a badge itself ("Exclusive") when a breadcrumb is there. Sections
+/// line above the headline past its furniture (a badge, "Live"). Sections
 /// recur across an import, so recurrence does not disqualify them. The
 /// flag says the line is a breadcrumb.
 fn find_section(
@@ -773,12 +772,6 @@ fn find_section(
     // the menu apart); a recurring line needs the blank line or the phrase,
     // or to repeat an entry of the menu above (the page's own section, as
     // the menu marks it).
-    // A breadcrumb names the section where a line above the headline may
-    // be a badge ("Exclusive", "Analyse").
-    let crumb = (0..title).rev().find(|&i| lines[i].crumb.is_some());
-    if let Some(c) = crumb {
-        return Some((c, true));
-    }
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     // A badge ("Live") may stand between the section and the headline, not
     // a login or subscription link: the line above that is the menu's.
@@ -799,7 +792,10 @@ fn find_section(
             return Some((b, false));
         }
     }
-    None
+    (0..title)
+        .rev()
+        .find(|&i| lines[i].crumb.is_some())
+        .map(|i| (i, true))
 }
 
 /// A byline's label on a line of its own, the names on the next ("By",

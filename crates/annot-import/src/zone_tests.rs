@@ -522,14 +522,12 @@ City had led through Emeka Okafor's low drive after 34 minutes, but Northgate we
 }
 
 /// A page with the furniture of many sites around a short article: a
-/// breadcrumb and a badge, a byline label over the name, US time zones,
+/// breadcrumb, a byline label over the name, US time zones,
 /// a reading time, a share bar, then tags, an author box, a rail, a
 /// comment count, a newsletter box and a copyright line.
 const GAZETTE: &str = r#"The Valley Gazette
 
 Home / News / Local
-
-Exclusive
 
 City council approves new tram line after a decade of delays
 
