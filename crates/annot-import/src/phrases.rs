@@ -220,3 +220,11 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "does not necessarily reflect", "ne refletent pas necessairement",
     "ne reflete pas necessairement", "editor's note", "editors' note", "note de la redaction",
 ];
+
+/// Labels of a site's note, folded, before a colon: "Correction: An
+/// earlier version…", "Rectificatif : …", "Update: …".
+#[rustfmt::skip]
+pub(crate) const NOTE_LABELS: &[&str] = &[
+    "correction", "corrections", "clarification", "rectificatif", "erratum", "precision",
+    "update", "mise a jour", "editor's note", "editors' note", "note de la redaction", "ndlr",
+];

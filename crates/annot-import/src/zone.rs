@@ -528,9 +528,10 @@ const NOTE_CHARS: usize = 300;
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long
 /// paragraph that is not one, before the footer, that open by naming the
-/// piece and say what was done with it, or disclaim its opinions.
+/// piece and say what was done with it, or with a note's label
+/// ("Correction:"), or disclaim its opinions.
 fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usize) -> Vec<bool> {
-    use crate::phrases::{NOTE_CONTAINS, NOTE_OPENINGS, NOTE_VERBS};
+    use crate::phrases::{NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
         if !line.sentence_end || line.chars > NOTE_CHARS || line.furniture() || line.meta() {
@@ -538,7 +539,13 @@ fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usi
         }
         let folded = crate::boilerplate::fold(line.text);
         let folded = folded.trim_start_matches(['(', '[', '*', ' ']);
-        NOTE_CONTAINS.iter().any(|p| folded.contains(p))
+        let labelled = NOTE_LABELS.iter().any(|l| {
+            folded
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        });
+        labelled
+            || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
             || (NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
                 && NOTE_VERBS.iter().any(|v| folded.contains(v)))
     };

@@ -611,6 +611,106 @@ fn the_furniture_of_many_sites_around_a_short_article() {
 }
 
 #[test]
+fn notes_boxes_and_rails_after_a_french_article() {
+    let text = r#"Le Journal de l'Ouest
+Menu
+Se connecter
+Accueil > Société > Logement
+
+Loyers : à Nantes, l'encadrement divise propriétaires et locataires
+
+Un an après son entrée en vigueur, le dispositif a fait baisser les loyers des petites surfaces, selon l'observatoire local.
+
+Par Léa Martin
+Publié le 12/03/2024 à 06h10, mis à jour le 13/03/2024 à 08h00
+Lecture 4 min
+Partager sur Facebook
+Copier le lien
+
+Depuis un an, les loyers des studios et des deux-pièces sont plafonnés dans le centre de Nantes, une mesure réclamée de longue date par les associations.
+
+Selon l'observatoire local des loyers, le prix moyen au mètre carré a reculé de 3 % pour les petites surfaces, mais il continue de progresser pour les grands logements.
+
+Des propriétaires inquiets
+
+Les propriétaires, eux, dénoncent une mesure qui décourage l'investissement. « On nous demande de financer la politique du logement », regrette le président d'une chambre syndicale.
+
+À lire aussi : Logement étudiant, la rentrée de tous les dangers
+
+La mairie promet un bilan complet à l'automne.
+
+Une première version de cet article a été publiée dans notre édition du 12 mars.
+
+Mots-clés : Logement, Nantes, Loyers
+
+L'autrice
+
+Journaliste au service Société depuis 2015, elle suit les questions de logement.
+
+Du même auteur
+
+Pourquoi les HLM manquent-ils de grands appartements ?
+
+Voir les commentaires
+
+Recevez chaque matin l'essentiel de l'actualité
+Votre adresse e-mail
+Je m'inscris
+
+© Le Journal de l'Ouest 2024 - Tous droits réservés
+"#;
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Léa Martin"));
+    assert_eq!(z.section.as_deref(), Some("Logement"));
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.starts_with("Depuis un an"), "{zs:#?}");
+    assert!(body.contains("Des propriétaires inquiets"), "{zs:#?}");
+    assert!(body.ends_with("un bilan complet à l'automne."), "{zs:#?}");
+}
+
+#[test]
+fn corrections_updates_and_editors_notes_are_the_sites() {
+    let text = r#"Skip to main content
+The Daily Ledger
+World
+Politics
+
+Politics
+
+Senate passes stopgap bill hours before shutdown deadline
+
+By Marcus Hale and Ana Ortiz
+Updated 11:05 PM EDT, Fri March 22, 2024
+
+The Senate passed a stopgap spending bill late Friday, sending it to the president hours before funding for several agencies was due to lapse at midnight.
+
+The measure, which passed 77 to 13, keeps the government open until the end of September and includes money for disaster relief that both parties had sought.
+
+Lawmakers had spent the week trading blame over the delay.
+
+Correction: An earlier version of this story misstated the vote count.
+
+This story has been updated with additional reporting.
+
+Editor's note: Marcus Hale is a former Senate aide.
+
+Related Topics
+Congress
+Budget
+
+Most Popular
+"#;
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("trading blame over the delay."), "{zs:#?}");
+    let why = explain_article(text, None);
+    let notes = why.iter().filter(|w| w.reason == Reason::SiteNote).count();
+    assert_eq!(notes, 3, "{why:#?}");
+}
+
+#[test]
 fn a_pull_quote_is_not_body_but_a_subheading_is() {
     let text = "\
 Les gardiens du phare de Kerbrat
