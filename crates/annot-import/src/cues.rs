@@ -150,6 +150,12 @@ const CREDIT_MARKS: &[&str] = &[
     "photo credit",
     "légende:",
     "legende:",
+    "illustration:",
+    "illustrations:",
+    "infographie:",
+    "dessin:",
+    "credit photos:",
+    "photo credits:",
     "getty images",
     "video caption",
 ];
@@ -214,6 +220,14 @@ fn is_credit(line: &str, folded: &str) -> bool {
     if line.contains('©') {
         return true;
     }
+    // French typography puts a space before the colon: "Photo : X".
+    let spaced;
+    let folded = if folded.contains(" :") {
+        spaced = folded.replace(" :", ":");
+        spaced.as_str()
+    } else {
+        folded
+    };
     if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
         || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
     {
@@ -527,6 +541,20 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
     if line.len() > 70 {
         return None;
     }
+    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv".
+    if let Some((name, rest)) = line.split_once(", ") {
+        let rest_folded = crate::boilerplate::fold(rest);
+        let placed = ["a ", "in ", "at ", "depuis "]
+            .iter()
+            .any(|p| rest_folded.starts_with(p));
+        if (placed || is_role(&rest_folded))
+            && rest.split_whitespace().count() <= 6
+            && !rest.ends_with(['.', '!', '?'])
+            && is_person_name(name)
+        {
+            return Some(name);
+        }
+    }
     for sep in [" at ", " in "] {
         let Some((name, place)) = line.split_once(sep) else {
             continue;
@@ -613,6 +641,8 @@ mod tests {
                 Some(Cue::Credit),
             ),
             ("Image caption, The ship ran aground", Some(Cue::Credit)),
+            ("Photo : Léa Martin / Le Journal", Some(Cue::Credit)),
+            ("Illustration : Marc Dubois", Some(Cue::Credit)),
             ("Photo 1 of 8", Some(Cue::Gallery)),
             ("Gallery: 8 photos", Some(Cue::Gallery)),
             ("3/6", Some(Cue::Gallery)),
@@ -684,6 +714,12 @@ mod tests {
         assert_eq!(person_name_part("Jon Henley in Paris"), Some("Jon Henley"));
         assert_eq!(person_name_part("Alan Treloar"), Some("Alan Treloar"));
         assert_eq!(person_name_part("Jon Henley in a hurry"), None);
+        assert_eq!(
+            person_name_part("Jeanne Roux, correspondante à Bruxelles"),
+            Some("Jeanne Roux")
+        );
+        assert_eq!(person_name_part("Ann Poe, in Kyiv"), Some("Ann Poe"));
+        assert_eq!(person_name_part("Ann Poe, the mayor said."), None);
         assert_eq!(person_name_part("Prices rose at the Port."), None);
     }
 

@@ -38,7 +38,13 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "twitter", "linkedin", "whatsapp", "e-mail", "save", "saved", "sauvegarder", "enregistrer",
     "listen", "listen to this article", "ecouter cet article", "ecouter l'article",
     "offrir cet article", "offrir l'article", "gift this article", "gift article",
-    "lire plus tard", "read later", "save for later", "ajouter a ma liste",
+    "lire plus tard", "read later", "save for later", "ajouter a ma liste", "ecouter",
+    "suivre", "follow", "suivre cet auteur", "follow this author", "agrandir l'image",
+    "enlarge this image", "voir la galerie", "view gallery", "zoom", "telecharger le pdf",
+    "download pdf", "version imprimable", "printer-friendly version", "faire un don", "donate",
+    // sponsored content labels
+    "contenu sponsorise", "contenu partenaire", "partner content", "paid content", "paid post",
+    "advertorial", "publireportage", "publi-redactionnel", "annonce", "annonces",
 ];
 
 /// Whole lines that introduce a list of related links.
@@ -144,6 +150,10 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "report an error", "report a typo", "submit a correction", "delivered to your inbox",
     "dans votre boîte mail", "dans votre boîte de réception", "unsubscribe at any time",
     "désinscrire à tout moment", "désabonner à tout moment",
+    // app and donation prompts
+    "download our app", "download the app", "téléchargez notre application",
+    "téléchargez l'application", "support our journalism", "support independent journalism",
+    "soutenez notre journalisme", "soutenez le journalisme", "make a donation",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
