@@ -271,12 +271,19 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let note = site_notes(lines, &paragraphs, header_end, footer);
 
     // The article: paragraphs, and the short lines their neighbours vouch
-    // for. A paragraph shorter than a line of text (a link title that is
-    // a question, a one-line sentence) is judged by its neighbours too.
+    // for. After the last long paragraph, a paragraph shorter than a line
+    // of text (a link title that is a question) is judged by its
+    // neighbours too; a text of short paragraphs only keeps them all.
+    let last_long = paragraphs
+        .iter()
+        .copied()
+        .rfind(|&p| lines[p].chars >= SHORT_PARAGRAPH);
     let class = |i: usize| {
         if i < header_end || i >= footer || furniture(i) || lines[i].meta() || note[i] {
             Class::Bad
-        } else if lines[i].paragraph() && lines[i].chars >= SHORT_PARAGRAPH {
+        } else if lines[i].paragraph()
+            && (lines[i].chars >= SHORT_PARAGRAPH || last_long.is_none_or(|l| i < l))
+        {
             Class::Good
         } else {
             Class::Short

@@ -711,6 +711,19 @@ Most Popular
 }
 
 #[test]
+fn a_text_of_short_paragraphs_keeps_them_all() {
+    let text = "Grève des transporteurs à Tripoli\n\nLes chauffeurs de la CGTL ont bloqué Tripoli lundi .\n\nLa CGTL demande une hausse des tarifs .\n";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "body"),
+        [
+            "Les chauffeurs de la CGTL ont bloqué Tripoli lundi .\n\nLa CGTL demande une hausse des tarifs ."
+        ],
+        "{zs:#?}"
+    );
+}
+
+#[test]
 fn a_pull_quote_is_not_body_but_a_subheading_is() {
     let text = "\
 Les gardiens du phare de Kerbrat
