@@ -139,6 +139,11 @@ pub enum Cue {
     Role,
     /// A relative time: `Updated 2 hours ago`, `il y a 3 heures`, `5 min ago`.
     RelativeTime,
+    /// A reading time: `8 min read`, `Lecture 3 min`, `14 min de lecture`.
+    ReadingTime,
+    /// A share bar: the names of social networks and nothing else,
+    /// `Facebook Twitter LinkedIn Email`, `Partager : Facebook, X, WhatsApp`.
+    ShareBar,
 }
 
 impl Cue {
@@ -152,6 +157,8 @@ impl Cue {
             Cue::Address => "address",
             Cue::Role => "role line",
             Cue::RelativeTime => "relative time",
+            Cue::ReadingTime => "reading time",
+            Cue::ShareBar => "share bar",
         }
     }
 }
@@ -195,6 +202,12 @@ const CREDIT_MARKS: &[&str] = &[
     "photo credit",
     "légende:",
     "legende:",
+    "illustration:",
+    "illustrations:",
+    "infographie:",
+    "dessin:",
+    "credit photos:",
+    "photo credits:",
     "getty images",
     "video caption",
 ];
@@ -240,6 +253,12 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if words <= 8 && is_relative_time(folded) {
         return Some(Cue::RelativeTime);
     }
+    if words <= 6 && is_reading_time(folded) {
+        return Some(Cue::ReadingTime);
+    }
+    if words <= 12 && is_share_bar(folded) {
+        return Some(Cue::ShareBar);
+    }
     if words <= 12 && has_address(line) {
         return Some(Cue::Address);
     }
@@ -253,6 +272,14 @@ fn is_credit(line: &str, folded: &str) -> bool {
     if line.contains('©') {
         return true;
     }
+    // French typography puts a space before the colon: "Photo : X".
+    let spaced;
+    let folded = if folded.contains(" :") {
+        spaced = folded.replace(" :", ":");
+        spaced.as_str()
+    } else {
+        folded
+    };
     if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
         || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
     {
@@ -395,6 +422,89 @@ fn is_relative_time(folded: &str) -> bool {
     }
 }
 
+/// A reading time alone: a number, a unit of minutes and a word of
+/// reading, in a few words ("8 min read", "Lecture 3 min", "Temps de
+/// lecture : 4 minutes", "5-minute read").
+fn is_reading_time(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unit = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes" | "mn");
+    let number = words.iter().any(|w| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || (w.ends_with("min") && w.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let minutes = words.iter().any(|w| unit(w) || w.ends_with("min"));
+    let reading = words.iter().any(|w| {
+        matches!(
+            *w,
+            "read" | "reading" | "lecture" | "lire" | "lu" | "listen" | "ecoute"
+        )
+    });
+    number && minutes && reading
+}
+
+/// Names of social networks and sharing links, folded.
+const SHARE_BAR_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+    "mastodon",
+    "sms",
+    "copier",
+    "copy",
+    "le",
+    "the",
+    "lien",
+    "link",
+    "print",
+    "imprimer",
+    "partager",
+    "share",
+    "sur",
+    "on",
+    "via",
+];
+
+/// Networks among [`SHARE_BAR_WORDS`]: a share bar names at least two.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+    "mastodon",
+];
+
+/// A share bar: only [`SHARE_BAR_WORDS`], two networks or more among them.
+fn is_share_bar(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '|' | '/' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| SHARE_BAR_WORDS.contains(w))
+        && words.iter().filter(|w| NETWORKS.contains(w)).count() >= 2
+}
+
 fn has_address(line: &str) -> bool {
     line.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -470,6 +580,49 @@ pub(crate) fn is_person_name(line: &str) -> bool {
         }
     }
     in_name >= 2 && names <= 2
+}
+
+/// The name of a name line: the line itself when it is a person's name
+/// ([`is_person_name`]), or the name before the place a reporter files
+/// from ("Owen Fairclough at the Quayside Stadium", "Jon Henley in
+/// Paris"): a place of one to five words, capitalised, after "at" / "in".
+pub(crate) fn person_name_part(line: &str) -> Option<&str> {
+    if is_person_name(line) {
+        return Some(line);
+    }
+    if line.len() > 70 {
+        return None;
+    }
+    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv".
+    if let Some((name, rest)) = line.split_once(", ") {
+        let rest_folded = crate::boilerplate::fold(rest);
+        let placed = ["a ", "in ", "at ", "depuis "]
+            .iter()
+            .any(|p| rest_folded.starts_with(p));
+        if (placed || is_role(&rest_folded))
+            && rest.split_whitespace().count() <= 6
+            && !rest.ends_with(['.', '!', '?'])
+            && is_person_name(name)
+        {
+            return Some(name);
+        }
+    }
+    for sep in [" at ", " in "] {
+        let Some((name, place)) = line.split_once(sep) else {
+            continue;
+        };
+        let place = place.strip_prefix("the ").unwrap_or(place);
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let capitalised = (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| PARTICLES.contains(w) || w.chars().next().is_some_and(char::is_uppercase))
+            && !place.contains(['.', '!', '?', ':', ';']);
+        if capitalised && is_person_name(name) {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
@@ -568,6 +721,8 @@ mod tests {
                 Some(Cue::Credit),
             ),
             ("Image caption, The ship ran aground", Some(Cue::Credit)),
+            ("Photo : Léa Martin / Le Journal", Some(Cue::Credit)),
+            ("Illustration : Marc Dubois", Some(Cue::Credit)),
             ("Photo 1 of 8", Some(Cue::Gallery)),
             ("Gallery: 8 photos", Some(Cue::Gallery)),
             ("3/6", Some(Cue::Gallery)),
@@ -585,6 +740,14 @@ mod tests {
             ("Updated: 2h ago", Some(Cue::RelativeTime)),
             ("Published yesterday", Some(Cue::RelativeTime)),
             ("Updated a day ago", Some(Cue::RelativeTime)),
+            ("8 min read", Some(Cue::ReadingTime)),
+            ("14 min de lecture", Some(Cue::ReadingTime)),
+            ("Lecture 3 min.", Some(Cue::ReadingTime)),
+            ("Reading time: 4 minutes", Some(Cue::ReadingTime)),
+            ("Le club de lecture", None),
+            ("Facebook Twitter LinkedIn Email", Some(Cue::ShareBar)),
+            ("Partager : Facebook, X, WhatsApp", Some(Cue::ShareBar)),
+            ("Facebook", None),
             ("Yesterday", None),
             ("Il y a 20 ans, la ville", None),
             ("BBN Scotland transport correspondent", Some(Cue::Role)),
@@ -620,6 +783,24 @@ mod tests {
         ] {
             assert!(!is_person_name(line), "{line}");
         }
+    }
+
+    #[test]
+    fn names_at_places() {
+        assert_eq!(
+            person_name_part("Owen Fairclough at the Quayside Stadium"),
+            Some("Owen Fairclough")
+        );
+        assert_eq!(person_name_part("Jon Henley in Paris"), Some("Jon Henley"));
+        assert_eq!(person_name_part("Alan Treloar"), Some("Alan Treloar"));
+        assert_eq!(person_name_part("Jon Henley in a hurry"), None);
+        assert_eq!(
+            person_name_part("Jeanne Roux, correspondante à Bruxelles"),
+            Some("Jeanne Roux")
+        );
+        assert_eq!(person_name_part("Ann Poe, in Kyiv"), Some("Ann Poe"));
+        assert_eq!(person_name_part("Ann Poe, the mayor said."), None);
+        assert_eq!(person_name_part("Prices rose at the Port."), None);
     }
 
     #[test]

@@ -235,6 +235,32 @@ const DATELINE_WORDS: &[&str] = &[
     "pst",
     "pdt",
     "et",
+    // more time zones of news sites: North America, Asia-Pacific
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pt",
+    "ct",
+    "mt",
+    "hst",
+    "akst",
+    "akdt",
+    "ast",
+    "adt",
+    "nst",
+    "ist",
+    "jst",
+    "kst",
+    "aest",
+    "aedt",
+    "nzst",
+    "nzdt",
+    "msk",
+    "eet",
+    "eest",
+    "wet",
+    "west",
     "monday",
     "tuesday",
     "wednesday",
@@ -259,6 +285,20 @@ const DATELINE_WORDS: &[&str] = &[
     "modification",
     "actualisé",
     "actualisée",
+    // "Mis en ligne le", "Date de publication :", "Originally published"
+    "en",
+    "ligne",
+    "de",
+    "publication",
+    "paru",
+    "parue",
+    "diffusé",
+    "diffusée",
+    "posté",
+    "postée",
+    "originally",
+    "created",
+    "revised",
 ];
 
 /// Words that say the date after them is an update, not the publication.
@@ -272,10 +312,27 @@ const UPDATE_WORDS: &[&str] = &[
     "last modified",
     "modified",
     "last updated",
+    "revised",
+    "révisé",
 ];
 
 /// Words that say the date after them is the publication.
-const PUBLICATION_WORDS: &[&str] = &["publié", "publie", "published", "posted", "créé", "first"];
+const PUBLICATION_WORDS: &[&str] = &[
+    "publié",
+    "publie",
+    "published",
+    "posted",
+    "créé",
+    "first",
+    "mis en ligne",
+    "mise en ligne",
+    "publication",
+    "paru",
+    "diffusé",
+    "posté",
+    "originally",
+    "created",
+];
 
 /// Every date in `text`, in order, with the byte range it was read from.
 fn all_dates(text: &str, lang: Option<Lang>) -> Vec<(Date, Range<usize>)> {

@@ -6,7 +6,7 @@
 use annot_model::offsets::char_len;
 
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
-use crate::cues::{Cue, breadcrumb_last, cue, is_person_name, stopword_share};
+use crate::cues::{Cue, breadcrumb_last, cue, person_name_part, stopword_share};
 use crate::dates::{Stamp, dateline_dates, stamp_of};
 use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
@@ -31,7 +31,8 @@ pub(crate) struct Line<'a> {
     /// Share (0..=100) of function words among the first words.
     pub(crate) stopwords: u8,
     pub(crate) cue: Option<Cue>,
-    /// The line is a person's name and nothing else.
+    /// The line is a person's name and nothing else (or with the place
+    /// the reporter files from: see [`person_name_part`]).
     pub(crate) name: bool,
     /// The last element, when the line is a breadcrumb.
     pub(crate) crumb: Option<&'a str>,
@@ -154,7 +155,7 @@ impl LineFacts {
             dateline,
             stamp,
             cue: cue(trimmed, folded.folded, words),
-            name: chars <= 70 && byline.is_none() && is_person_name(trimmed),
+            name: chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some(),
             byline,
             counter: is_counter(trimmed),
             stopwords,

@@ -77,6 +77,9 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
     if let Some(name) = envoy_name(line, folded) {
         return Some(name);
     }
+    if let Some(name) = kind_of_piece_name(line, folded) {
+        return Some(name);
+    }
     let inner = folded.trim_start_matches('(').trim_end_matches(')');
     if AGENCIES.contains(&inner) {
         return Some(
@@ -144,6 +147,38 @@ fn envoy_name(line: &str, folded: &str) -> Option<String> {
             line[from..].trim()
         }
     };
+    crate::cues::is_person_name(name).then(|| name.to_string())
+}
+
+/// Openings that name the kind of piece before its author ("La chronique
+/// de X", "Une tribune de X", "Analysis by X"), folded: opinion and
+/// magazine pages sign this way instead of "Par X".
+#[rustfmt::skip]
+const PIECE_OPENINGS: &[&str] = &[
+    // fr
+    "la chronique de ", "une chronique de ", "la tribune de ", "une tribune de ",
+    "le billet de ", "un billet de ", "l'edito de ", "l'editorial de ", "un editorial de ",
+    "l'analyse de ", "une analyse de ", "le point de vue de ", "un point de vue de ",
+    "le regard de ", "le decryptage de ", "l'eclairage de ", "le carnet de ", "la lettre de ",
+    "un reportage de ", "une enquete de ", "un entretien de ", "propos recueillis par ",
+    "texte de ", "textes de ", "texte et photos de ", "recit de ",
+    // en
+    "a column by ", "column by ", "an analysis by ", "analysis by ", "commentary by ",
+    "opinion by ", "words by ", "story by ", "written by ", "reported by ", "interview by ",
+    "text by ", "an essay by ", "essay by ", "a report by ", "report by ",
+];
+
+/// The author of a "La chronique de X" line: the name after one of
+/// [`PIECE_OPENINGS`], when it is a person's name and nothing else.
+fn kind_of_piece_name(line: &str, folded: &str) -> Option<String> {
+    let opening = PIECE_OPENINGS.iter().find(|o| folded.starts_with(*o))?;
+    // The fold keeps words apart as the line does: skip as many words.
+    let skip = opening.split_whitespace().count();
+    let at = line
+        .split_whitespace()
+        .nth(skip)
+        .and_then(|w| line.find(w).filter(|&at| at > 0))?;
+    let name = line[at..].trim();
     crate::cues::is_person_name(name).then(|| name.to_string())
 }
 
@@ -254,6 +289,16 @@ mod tests {
             Some("Marie Schaller")
         );
         assert_eq!(byline("De notre côté, rien"), None);
+        assert_eq!(
+            byline("La chronique de Julien Morvan").as_deref(),
+            Some("Julien Morvan")
+        );
+        assert_eq!(
+            byline("Analysis by Kate Holm").as_deref(),
+            Some("Kate Holm")
+        );
+        assert_eq!(byline("La chronique de la semaine"), None);
+        assert_eq!(byline("Written by hand"), None);
         assert_eq!(
             byline("Par Jeanne Roux, maîtresse de conférences en histoire à l'université de Tours")
                 .as_deref(),

@@ -33,6 +33,18 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "i agree", "agree", "manage cookies", "manage preferences", "manage options",
     "manage settings", "show purposes", "more options", "our partners", "we value your privacy",
     "your privacy", "your privacy choices", "privacy settings", "learn more",
+    // share bars, save and listen buttons
+    "copier le lien", "copy link", "copy the link", "lien copie", "link copied", "facebook",
+    "twitter", "linkedin", "whatsapp", "e-mail", "save", "saved", "sauvegarder", "enregistrer",
+    "listen", "listen to this article", "ecouter cet article", "ecouter l'article",
+    "offrir cet article", "offrir l'article", "gift this article", "gift article",
+    "lire plus tard", "read later", "save for later", "ajouter a ma liste", "ecouter",
+    "suivre", "follow", "suivre cet auteur", "follow this author", "agrandir l'image",
+    "enlarge this image", "voir la galerie", "view gallery", "zoom", "telecharger le pdf",
+    "download pdf", "version imprimable", "printer-friendly version", "faire un don", "donate",
+    // sponsored content labels
+    "contenu sponsorise", "contenu partenaire", "partner content", "paid content", "paid post",
+    "advertorial", "publireportage", "publi-redactionnel", "annonce", "annonces",
 ];
 
 /// Whole lines that introduce a list of related links.
@@ -44,6 +56,11 @@ pub(crate) const RELATED_LINES: &[&str] = &[
     "related stories", "related content", "more on this story", "more on this topic",
     "you may also like", "recommended", "read next", "further reading", "key events", "related topics",
     "temps forts", "les temps forts",
+    "related coverage", "more coverage", "related news", "related reading", "more on this",
+    "more like this", "recommended for you", "you might also like", "in other news",
+    "en lien", "liens", "sur le meme theme", "a lire sur le meme sujet", "pour aller plus loin",
+    "aller plus loin", "vous aimerez aussi", "vous pourriez aussi aimer", "a voir egalement",
+    "nos articles sur le sujet", "recommande pour vous",
 ];
 
 /// Whole lines after which the page is no longer the article: comments,
@@ -57,6 +74,29 @@ pub(crate) const FOOTER_LINES: &[&str] = &[
     "comments", "comment", "leave a comment", "add a comment", "join the conversation",
     "most read", "most popular", "most viewed", "more from", "more stories", "more news",
     "latest news", "trending", "trending now", "what to read next", "topics", "tags",
+    "voir les commentaires", "afficher les commentaires", "lire les commentaires",
+    "view comments", "show comments", "see comments", "read comments",
+    // author boxes and the author's other pieces
+    "l'auteur", "l'autrice", "les auteurs", "auteur", "autrice", "a propos de l'auteur",
+    "a propos de l'autrice", "a propos des auteurs", "biographie", "ses derniers articles",
+    "ses articles", "du meme auteur", "de la meme autrice", "du meme auteur sur le meme sujet",
+    "about the author", "about the authors", "the author", "the authors", "author", "authors",
+    "more by this author", "more from this author", "more by the author",
+    "latest from this author", "other articles by this author",
+    // tags and topic lists
+    "etiquettes", "sujets associes", "themes associes", "mots cles", "related tags",
+    "filed under", "explore more",
+];
+
+/// Line openings after which the page is no longer the article: a tag
+/// list on one line ("Tags: …", "Mots-clés : …"), a rail ("More from X",
+/// "Plus d'articles de X"). Short lines only.
+#[rustfmt::skip]
+pub(crate) const FOOTER_PREFIXES: &[&str] = &[
+    "tags:", "tags :", "mots-cles:", "mots-cles :", "mots cles :", "topics:", "topics :",
+    "themes:", "themes :", "sujets:", "sujets :", "filed under", "more from ", "more by ",
+    "more stories from", "other articles by", "plus d'articles de", "tous les articles de",
+    "les derniers articles de", "du meme auteur",
 ];
 
 // The lists below are matched against the raw line (ASCII case ignored), in
@@ -78,6 +118,11 @@ pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "articles restants", "article restant", "articles remaining", "article remaining",
     "limite d'articles", "sign in to continue", "subscribe to continue", "to continue reading",
     "pour lire la suite", "vous devez au préalable vous identifier",
+    // what is left of a cut article
+    "de cet article à découvrir", "de cet article à lire", "le reste de cet article",
+    "la suite de cet article", "of this article left", "of this article remaining",
+    "the rest of this article", "pour continuer à lire", "read the full article",
+    "lire l'article en entier", "lire l'intégralité de cet article",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
@@ -99,6 +144,16 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "store and/or access information", "stocker et/ou accéder",
     "accéder à des informations sur votre appareil", "information on your device",
     "en poursuivant votre navigation", "by continuing to browse",
+    // copyright, corrections, newsletter sign-up
+    "tous droits de reproduction", "reproduction interdite", "vous avez trouvé une erreur",
+    "signaler une erreur", "signalez une erreur", "spotted an error", "spotted a mistake",
+    "report an error", "report a typo", "submit a correction", "delivered to your inbox",
+    "dans votre boîte mail", "dans votre boîte de réception", "unsubscribe at any time",
+    "désinscrire à tout moment", "désabonner à tout moment",
+    // app and donation prompts
+    "download our app", "download the app", "téléchargez notre application",
+    "téléchargez l'application", "support our journalism", "support independent journalism",
+    "soutenez notre journalisme", "soutenez le journalisme", "make a donation",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
@@ -111,6 +166,10 @@ pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
     "conditions générales", "create an account", "créer un compte", "uses cookies",
     "respectons votre vie privée", "we value your privacy", "cookie preferences",
     "paramétrer les cookies", "accept all cookies", "accepter les cookies",
+    "votre adresse e-mail", "votre adresse email", "your email address", "enter your email",
+    "get our newsletter", "get the newsletter", "sign up to the newsletter",
+    "s'inscrire à la newsletter", "inscription à la newsletter", "recevez notre newsletter",
+    "recevez nos newsletters", "in your inbox",
 ];
 
 /// Line openings that announce a related link ("Lire aussi : ...").
@@ -133,3 +192,49 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
 /// Openings that make a short line (a share bar, a print link) furniture.
 #[rustfmt::skip]
 pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &["partager", "share", "imprimer", "print", "envoyer par"];
+
+/// Openings of a site's note about the piece itself, folded: "Cet article
+/// est paru dans…", "This story was updated…", "A version of this article
+/// appeared in…". With one of [`NOTE_VERBS`], such a sentence after the
+/// article's last long paragraph is the site's, not the article's.
+#[rustfmt::skip]
+pub(crate) const NOTE_OPENINGS: &[&str] = &[
+    // fr
+    "cet article", "cette chronique", "cette tribune", "cet entretien", "cette interview",
+    "cette enquete", "ce reportage", "ce texte", "cette analyse", "ce billet", "cet editorial",
+    "cette serie", "ce recit", "ce portrait", "cette page", "une version de cet",
+    "une premiere version de cet", "une version anterieure de cet",
+    // en
+    "this article", "this story", "this column", "this piece", "this report", "this interview",
+    "this essay", "this post", "this op-ed", "this series", "this feature", "this page",
+    "a version of this", "an earlier version of this", "a previous version of this",
+];
+
+/// What a site's note says it did with the piece (folded, found anywhere
+/// in the line): published, updated, corrected, translated, funded it.
+#[rustfmt::skip]
+pub(crate) const NOTE_VERBS: &[&str] = &[
+    "paru", "publie", "published", "appeared", "appears", "updated", "mis a jour", "corrige",
+    "corrected", "amended", "modifie", "produced", "produit", "realise", "written", "redige",
+    "edited", "translated", "traduit", "adapte", "adapted", "part of", "fait partie",
+    "republi", "reprodu", "syndicated", "supported by", "soutien", "funded", "finance",
+    "sponsor", "originally", "initialement", "first ran", "ran in",
+];
+
+/// Disclaimers of a site about the opinions it prints (folded, anywhere
+/// in the line): a note, not the article, wherever it follows the text.
+#[rustfmt::skip]
+pub(crate) const NOTE_CONTAINS: &[&str] = &[
+    "n'engagent que", "n'engage que", "the views expressed", "the opinions expressed",
+    "views expressed in this", "opinions expressed in this", "do not necessarily reflect",
+    "does not necessarily reflect", "ne refletent pas necessairement",
+    "ne reflete pas necessairement", "editor's note", "editors' note", "note de la redaction",
+];
+
+/// Labels of a site's note, folded, before a colon: "Correction: An
+/// earlier version…", "Rectificatif : …", "Update: …".
+#[rustfmt::skip]
+pub(crate) const NOTE_LABELS: &[&str] = &[
+    "correction", "corrections", "clarification", "rectificatif", "erratum", "precision",
+    "update", "mise a jour", "editor's note", "editors' note", "note de la redaction", "ndlr",
+];

@@ -50,6 +50,13 @@ pub enum Reason {
     AuthorBio,
     /// A short text alone far after the article, past a run of furniture.
     Island,
+    /// After the article's last long paragraph, a sentence naming the piece
+    /// and what the site did with it ("Cet article est paru…"), or a
+    /// disclaimer of its opinions: the site's note.
+    SiteNote,
+    /// A bracketed currency conversion note after a paragraph ("($1 = 0.78
+    /// pounds)"): the wire story's own.
+    ConversionNote,
     /// A short line among the paragraphs that repeats words of one of them:
     /// a pull quote.
     PullQuote,
@@ -86,6 +93,8 @@ impl Reason {
             Reason::NextToFurniture => "short line next to furniture",
             Reason::AuthorBio => "author bio after the article",
             Reason::Island => "short text alone far after the article",
+            Reason::SiteNote => "site's note about the piece, after the article",
+            Reason::ConversionNote => "currency conversion note after a paragraph",
             Reason::PullQuote => "repeats words of a paragraph (pull quote)",
             Reason::Header => "before the article",
             Reason::AfterBody => "after the last paragraph",

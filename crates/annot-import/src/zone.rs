@@ -238,7 +238,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
             let role_under = lines.get(i + 1).is_some_and(|l| l.cue == Some(Cue::Role));
             let after_standfirst = i >= 2 && lines[i - 1].sentence() && lines[i - 2].headline();
-            near_date || role_under || after_standfirst
+            let after_label = i >= 1 && is_byline_label(lines[i - 1].text);
+            near_date || role_under || after_standfirst || after_label
         })
         .collect();
     let meta_like = |i: usize| lines[i].meta() || near_name[i];
@@ -267,12 +268,22 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
 
     let mut kinds = vec![ZoneKind::Boilerplate; n];
     let mut reasons = vec![Reason::Header; n];
+    let note = site_notes(lines, &paragraphs, header_end, footer);
 
-    // The article: paragraphs, and the short lines their neighbours vouch for.
+    // The article: paragraphs, and the short lines their neighbours vouch
+    // for. After the last long paragraph, a paragraph shorter than a line
+    // of text (a link title that is a question) is judged by its
+    // neighbours too; a text of short paragraphs only keeps them all.
+    let last_long = paragraphs
+        .iter()
+        .copied()
+        .rfind(|&p| lines[p].chars >= SHORT_PARAGRAPH);
     let class = |i: usize| {
-        if i < header_end || i >= footer || furniture(i) || lines[i].meta() {
+        if i < header_end || i >= footer || furniture(i) || lines[i].meta() || note[i] {
             Class::Bad
-        } else if lines[i].paragraph() {
+        } else if lines[i].paragraph()
+            && (lines[i].chars >= SHORT_PARAGRAPH || last_long.is_none_or(|l| i < l))
+        {
             Class::Good
         } else {
             Class::Short
@@ -303,11 +314,15 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         let line = &lines[i];
         let verdict = if let Some(r) = furniture_reason(line, related[i], caption[i]) {
             Some((ZoneKind::Boilerplate, r))
+        } else if note[i] {
+            Some((ZoneKind::Boilerplate, Reason::SiteNote))
         } else if line.meta() {
             None
         } else if paragraphs.is_empty() {
             Some((ZoneKind::Body, Reason::NoParagraphs))
-        } else if classes[i] == Class::Good {
+        } else if classes[i] == Class::Good
+            || (line.paragraph() && neighbour(i, false) == Class::Good)
+        {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
@@ -320,13 +335,19 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                     .find(|&j| classes[j] == Class::Good || lines[j].sentence_end)
                     .is_some_and(|j| classes[j] == Class::Good);
             let sentence_like = line.words >= 4 && line.stopwords >= 20;
+            // A long line ending in a stop without function words is a list
+            // (ratings, a line-up, scorers), not a sentence.
+            let list = line.words >= 8 && line.stopwords < line.prose_floor;
             let kept = if line.sentence_end
+                && !list
                 && (!(before == Class::Bad && after == Class::Bad)
                     || (paragraph_above && sentence_like))
             {
                 Some(Reason::ShortSentence)
             } else if before == Class::Good && after == Class::Good {
                 Some(Reason::BetweenParagraphs)
+            } else if before == Class::Good && conversion_note(line.text) {
+                Some(Reason::ConversionNote)
             } else {
                 None
             };
@@ -440,7 +461,12 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         let i = header_name.or(after_name)?;
         kinds[i] = ZoneKind::Meta;
         reasons[i] = Reason::Byline;
-        Some(lines[i].text.to_string())
+        let text = lines[i].text;
+        Some(
+            crate::cues::person_name_part(text)
+                .unwrap_or(text)
+                .to_string(),
+        )
     });
 
     // An author bio closing the article starts with the byline's name.
@@ -494,6 +520,70 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         byline,
         dateline,
     }
+}
+
+/// Below this many characters a paragraph is judged by its neighbours, as
+/// jusText judges its short blocks: a question that is a related link's
+/// title ("Trains de nuit : le grand retour, vraiment ?") has the words of
+/// a sentence, not its length.
+const SHORT_PARAGRAPH: usize = 70;
+
+/// Longest site note, in characters: a note is a sentence or two.
+const NOTE_CHARS: usize = 300;
+
+/// The site's notes about the piece after the article's text ("Cet article
+/// est paru dans le numéro 40", "This story was updated to…", "Les opinions
+/// exprimées n'engagent que leur auteur"): sentences after the last long
+/// paragraph that is not one, before the footer, that open by naming the
+/// piece and say what was done with it, or with a note's label
+/// ("Correction:"), or disclaim its opinions.
+fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usize) -> Vec<bool> {
+    use crate::phrases::{NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
+    let mut out = vec![false; lines.len()];
+    let is_note = |line: &Line<'_>| {
+        if !line.sentence_end || line.chars > NOTE_CHARS || line.furniture() || line.meta() {
+            return false;
+        }
+        let folded = crate::boilerplate::fold(line.text);
+        let folded = folded.trim_start_matches(['(', '[', '*', ' ']);
+        let labelled = NOTE_LABELS.iter().any(|l| {
+            folded
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        });
+        labelled
+            || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
+            || (NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
+                && NOTE_VERBS.iter().any(|v| folded.contains(v)))
+    };
+    let last_long = paragraphs
+        .iter()
+        .copied()
+        .filter(|&p| p >= from && p < footer)
+        .rfind(|&p| lines[p].chars >= 100 && !is_note(&lines[p]));
+    let Some(last) = last_long else {
+        return out;
+    };
+    for i in last + 1..footer {
+        out[i] = is_note(&lines[i]);
+    }
+    out
+}
+
+/// A wire story's currency conversion note, bracketed after its last
+/// paragraph: "($1 = 0.7812 pounds)", "(€1 = 1.0850 dollars)". The article's
+/// own words, though neither a sentence nor running text.
+fn conversion_note(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return false;
+    };
+    let Some((left, right)) = inner.split_once(" = ") else {
+        return false;
+    };
+    left.split_whitespace().count() <= 3
+        && left.chars().any(|c| c.is_ascii_digit())
+        && right.starts_with(|c: char| c.is_ascii_digit())
+        && right.split_whitespace().count() <= 4
 }
 
 /// Whether the short line `i` repeats words of one of the page's
@@ -720,6 +810,31 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// A byline's label on a line of its own, the names on the next ("By",
+/// "Par", "Auteur :", "Written by", "Article rédigé par").
+fn is_byline_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by",
+        "par",
+        "author",
+        "authors",
+        "auteur",
+        "auteurs",
+        "autrice",
+        "written by",
+        "words by",
+        "story by",
+        "ecrit par",
+        "redige par",
+        "article redige par",
+        "article ecrit par",
+        "un article de",
+        "texte",
+        "texte de",
+    ];
+    text.len() <= 24 && LABELS.contains(&crate::boilerplate::fold(text).as_str())
 }
 
 /// A menu's login, account or subscription link: a navigation phrase of

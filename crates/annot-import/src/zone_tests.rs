@@ -436,6 +436,294 @@ Newsletter
 }
 
 #[test]
+fn site_notes_author_boxes_and_conversion_notes_after_the_text() {
+    let text = "\
+Chroniques
+
+Les trains de nuit reviennent, mais pour combien de temps
+
+La chronique de Julien Morvan
+Publié le 17 avril 2024 à 15h05
+
+Il y a des idées qui reviennent comme les saisons, et le train de nuit en est une depuis dix ans au moins.
+Les premières lignes rouvertes sont pleines l'été, à moitié vides l'hiver, selon les chiffres de l'opérateur.
+Le progrès, s'il vient, viendra des régions.
+Cette chronique est publiée chaque semaine dans Le Débat Public.
+Les opinions exprimées dans cette tribune n'engagent que leur auteur.
+L'auteur
+Julien Morvan est journaliste et essayiste, il tient la chronique « Travail » depuis 2019.
+Ses derniers articles
+Télétravail : la fin d'une parenthèse ?
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Julien Morvan"));
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("viendra des régions."), "{zs:#?}");
+    let why = explain_article(text, None);
+    let reason = |needle: &str| {
+        why.iter()
+            .find(|w| {
+                annot_model::offsets::slice_chars(text, w.start, w.end)
+                    .unwrap()
+                    .starts_with(needle)
+            })
+            .map(|w| w.reason)
+    };
+    assert_eq!(reason("Cette chronique"), Some(Reason::SiteNote));
+    assert_eq!(reason("Les opinions"), Some(Reason::SiteNote));
+
+    let wire = "\
+Barrow shares jump on buyout approach from Granite Peak
+
+By Fiona Castellan
+Mar 12, 2024 7:05 AM UTC
+
+LONDON, March 12 (Ledger Wire) - Shares in Barrow Holdings jumped as much as 18% on Tuesday after the group said it had received an approach.
+Shares in Barrow were up 15.4% at 441 pence by 0830 GMT, valuing the group at about 2.1 billion pounds.
+($1 = 0.7812 pounds)
+(Reporting by Fiona Castellan; Editing by Mark Ellery)
+More from Ledger Wire
+Tags: Markets, Buyouts
+";
+    let zs = zones(wire, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("($1 = 0.7812 pounds)"), "{zs:#?}");
+    let why = explain_article(wire, None);
+    assert!(
+        why.iter().any(|w| w.reason == Reason::ConversionNote),
+        "{why:#?}"
+    );
+}
+
+#[test]
+fn a_reporter_at_a_stadium_is_the_byline() {
+    let text = "\
+Premier Division
+
+Harbour City 2-1 Northgate: Lindqvist header settles derby
+
+A late header sends City three points clear at the top of the table.
+
+Owen Fairclough at the Quayside Stadium
+
+Saturday 9 March 2024 17.40 GMT
+
+Jonas Lindqvist rose highest at the far post two minutes from time to settle a tense derby for the leaders.
+City had led through Emeka Okafor's low drive after 34 minutes, but Northgate were level just after the hour.
+";
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Owen Fairclough"));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Harbour City 2-1 Northgate: Lindqvist header settles derby")
+    );
+}
+
+/// A page with the furniture of many sites around a short article: a
+/// breadcrumb, a byline label over the name, US time zones,
+/// a reading time, a share bar, then tags, an author box, a rail, a
+/// comment count, a newsletter box and a copyright line.
+const GAZETTE: &str = r#"The Valley Gazette
+
+Home / News / Local
+
+City council approves new tram line after a decade of delays
+
+The vote clears the way for construction to begin next spring on the east side.
+
+By
+Dana Whitfield
+Published: March 5, 2024 at 5:47 PM CST
+Updated: March 6, 2024 at 9:12 AM CST
+3-minute read
+Facebook Twitter Email
+Copy link
+
+The city council voted 9-2 on Tuesday night to approve the long-delayed east side tram line, ending a decade of studies and false starts.
+
+Supporters packed the chamber, many holding signs that read "Finally". The mayor said construction would begin in April and take three years.
+
+Opponents argued that the project's cost, now estimated at 480 million dollars, had doubled since the first study in 2014.
+
+"We owe it to the people who have waited," said council member Rosa Delgado.
+
+Tags: Transit, City Hall, East Side
+
+About the author
+
+Dana Whitfield covers city hall and transportation for the Gazette. She joined the paper in 2019.
+
+More from The Valley Gazette
+
+School board delays vote on later start times
+
+Why is the river so low this winter?
+
+12 comments
+
+Sign up for our morning newsletter
+Enter your email address
+Subscribe
+
+© 2024 Valley Gazette Media. All rights reserved.
+"#;
+
+#[test]
+fn the_furniture_of_many_sites_around_a_short_article() {
+    let z = zone_article(GAZETTE, None);
+    check_invariants(GAZETTE, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("City council approves new tram line after a decade of delays")
+    );
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Local"),
+        "the breadcrumb, not the badge"
+    );
+    assert_eq!(z.byline.as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        z.dateline.as_deref(),
+        Some("Published: March 5, 2024 at 5:47 PM CST")
+    );
+    let zs = zones(GAZETTE, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.starts_with("The city council voted"), "{zs:#?}");
+    assert!(body.ends_with("council member Rosa Delgado."), "{zs:#?}");
+    assert_eq!(texts(&zs, "lede").len(), 1, "{zs:#?}");
+    let why = explain_article(GAZETTE, None);
+    let reason = |needle: &str| {
+        why.iter()
+            .find(|w| annot_model::offsets::slice_chars(GAZETTE, w.start, w.end).unwrap() == needle)
+            .map(|w| w.reason)
+    };
+    assert_eq!(reason("3-minute read"), Some(Reason::Cue(Cue::ReadingTime)));
+    assert_eq!(
+        reason("Facebook Twitter Email"),
+        Some(Reason::Cue(Cue::ShareBar))
+    );
+    assert_eq!(
+        reason("Tags: Transit, City Hall, East Side"),
+        Some(Reason::Phrase("footer phrase"))
+    );
+}
+
+#[test]
+fn notes_boxes_and_rails_after_a_french_article() {
+    let text = r#"Le Journal de l'Ouest
+Menu
+Se connecter
+Accueil > Société > Logement
+
+Loyers : à Nantes, l'encadrement divise propriétaires et locataires
+
+Un an après son entrée en vigueur, le dispositif a fait baisser les loyers des petites surfaces, selon l'observatoire local.
+
+Par Léa Martin
+Publié le 12/03/2024 à 06h10, mis à jour le 13/03/2024 à 08h00
+Lecture 4 min
+Partager sur Facebook
+Copier le lien
+
+Depuis un an, les loyers des studios et des deux-pièces sont plafonnés dans le centre de Nantes, une mesure réclamée de longue date par les associations.
+
+Selon l'observatoire local des loyers, le prix moyen au mètre carré a reculé de 3 % pour les petites surfaces, mais il continue de progresser pour les grands logements.
+
+Des propriétaires inquiets
+
+Les propriétaires, eux, dénoncent une mesure qui décourage l'investissement. « On nous demande de financer la politique du logement », regrette le président d'une chambre syndicale.
+
+À lire aussi : Logement étudiant, la rentrée de tous les dangers
+
+La mairie promet un bilan complet à l'automne.
+
+Une première version de cet article a été publiée dans notre édition du 12 mars.
+
+Mots-clés : Logement, Nantes, Loyers
+
+L'autrice
+
+Journaliste au service Société depuis 2015, elle suit les questions de logement.
+
+Du même auteur
+
+Pourquoi les HLM manquent-ils de grands appartements ?
+
+Voir les commentaires
+
+Recevez chaque matin l'essentiel de l'actualité
+Votre adresse e-mail
+Je m'inscris
+
+© Le Journal de l'Ouest 2024 - Tous droits réservés
+"#;
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Léa Martin"));
+    assert_eq!(z.section.as_deref(), Some("Logement"));
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.starts_with("Depuis un an"), "{zs:#?}");
+    assert!(body.contains("Des propriétaires inquiets"), "{zs:#?}");
+    assert!(body.ends_with("un bilan complet à l'automne."), "{zs:#?}");
+}
+
+#[test]
+fn corrections_updates_and_editors_notes_are_the_sites() {
+    let text = r#"Skip to main content
+The Daily Ledger
+World
+Politics
+
+Politics
+
+Senate passes stopgap bill hours before shutdown deadline
+
+By Marcus Hale and Ana Ortiz
+Updated 11:05 PM EDT, Fri March 22, 2024
+
+The Senate passed a stopgap spending bill late Friday, sending it to the president hours before funding for several agencies was due to lapse at midnight.
+
+The measure, which passed 77 to 13, keeps the government open until the end of September and includes money for disaster relief that both parties had sought.
+
+Lawmakers had spent the week trading blame over the delay.
+
+Correction: An earlier version of this story misstated the vote count.
+
+This story has been updated with additional reporting.
+
+Editor's note: Marcus Hale is a former Senate aide.
+
+Related Topics
+Congress
+Budget
+
+Most Popular
+"#;
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.ends_with("trading blame over the delay."), "{zs:#?}");
+    let why = explain_article(text, None);
+    let notes = why.iter().filter(|w| w.reason == Reason::SiteNote).count();
+    assert_eq!(notes, 3, "{why:#?}");
+}
+
+#[test]
+fn a_text_of_short_paragraphs_keeps_them_all() {
+    let text = "Grève des transporteurs à Tripoli\n\nLes chauffeurs de la CGTL ont bloqué Tripoli lundi .\n\nLa CGTL demande une hausse des tarifs .\n";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "body"),
+        [
+            "Les chauffeurs de la CGTL ont bloqué Tripoli lundi .\n\nLa CGTL demande une hausse des tarifs ."
+        ],
+        "{zs:#?}"
+    );
+}
+
+#[test]
 fn a_pull_quote_is_not_body_but_a_subheading_is() {
     let text = "\
 Les gardiens du phare de Kerbrat

@@ -10,8 +10,8 @@ use aho_corasick::AhoCorasick;
 use super::fold::{fold, fold_into, head};
 
 use crate::phrases::{
-    FOOTER_CONTAINS, FOOTER_LINES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES, PAYWALL_CONTAINS,
-    RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
+    FOOTER_CONTAINS, FOOTER_LINES, FOOTER_PREFIXES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES,
+    PAYWALL_CONTAINS, RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
 };
 
 /// What a known phrase says about its line.
@@ -212,8 +212,13 @@ impl<'a> FoldedLine<'a> {
         } else {
             &CONTAINS_LONG
         };
+        // A tag list or a rail heading: short, and not a sentence.
+        let footer_prefix = self.whole
+            && !self.sentence_end
+            && FOOTER_PREFIXES.iter().any(|p| folded.starts_with(p));
         match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
+            _ if footer_prefix => Some(Phrase::Footer),
             Some(Tag::Paywall) if self.paywall_words_in_prose(contains) => None,
             Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
