@@ -221,12 +221,35 @@ fn resolve<'r>(
     Some((m, Some((l.layer.as_str(), &l.figures))))
 }
 
-/// The figure of a keyed gate name, `MEASURE:KEY` (a span label's, or a multi-label
-/// layer value's): `None` when `name` has no key; an error naming the keys there are
-/// when the report has no such figure.
+/// Gate measures that take a span label after a colon (`f1:PER`).
+const LABEL_KEYED: [&str; 4] = ["f1", "overlap_f1", "entity_f1", "alpha_u"];
+
+/// A keyed name's measure and key: `f1:PER` (a span label, itself free to hold a
+/// colon), or `LAYER.alpha:VALUE` for a multi-label layer of the report (layer names
+/// and values may hold colons too: the split is where the layer is one). `None`: no
+/// key, the name is read as a plain one.
+fn split_key<'n>(report: &AgreeReport, name: &'n str) -> Option<(&'n str, &'n str)> {
+    if let Some((base, key)) = name.split_once(':')
+        && LABEL_KEYED.contains(&base)
+    {
+        return Some((base, key));
+    }
+    name.match_indices(':').find_map(|(at, _)| {
+        let (base, key) = (&name[..at], &name[at + 1..]);
+        let layer = base.strip_suffix(".alpha")?;
+        report
+            .labels
+            .iter()
+            .any(|l| l.layer == layer && matches!(l.figures, LayerFigures::Multi(_)))
+            .then_some((base, key))
+    })
+}
+
+/// The figure of a keyed gate name ([`split_key`]): `None` when `name` has no key;
+/// an error naming the keys there are when the report has no such figure.
 fn keyed(report: &AgreeReport, name: &str) -> Option<Result<Value, CompareError>> {
     use std::collections::BTreeMap;
-    let (base, key) = name.split_once(':')?;
+    let (base, key) = split_key(report, name)?;
     let unknown = |keys: Vec<String>, what: &str| CompareError::UnknownGate {
         name: name.to_owned(),
         known: if keys.is_empty() {
@@ -313,14 +336,8 @@ fn keyed(report: &AgreeReport, name: &str) -> Option<Result<Value, CompareError>
                     _ => None,
                 })
             });
-            let Some(figures) = layer else {
-                return Some(Err(CompareError::UnknownGate {
-                    name: name.to_owned(),
-                    known: "f1:LABEL, overlap_f1:LABEL, entity_f1:LABEL, alpha_u:LABEL, \
-                            LAYER.alpha:VALUE (a multi-label layer)"
-                        .to_owned(),
-                }));
-            };
+            // split_key gives no other base.
+            let figures = layer?;
             figures
                 .per_value
                 .get(key)
@@ -401,7 +418,10 @@ pub fn parse_gates(s: &str) -> Result<Vec<Gate>, CompareError> {
             // a threshold outside is a typo, one that always fails or always passes.
             let name = name.trim();
             // A keyed name (`f1:PER`) has the range of its measure.
-            let name_only = name.split_once(':').map_or(name, |(m, _)| m);
+            let name_only = match name.split_once(':') {
+                Some((m, _)) if LABEL_KEYED.contains(&m) => m,
+                _ => name,
+            };
             // The measure's own name: the whole name, or what follows `LAYER.`
             // (a name no measure has is refused by [`check`], against the report).
             let measure = |n: &str, report: bool| {
@@ -507,10 +527,21 @@ mod tests {
             "sent.gwet_ac1",
             "topic.alpha_jaccard",
             "topic.alpha_masi",
+            "alpha_u:PER",
+            "topic.alpha:sport",
+            "ns:topic.alpha:sport",
         ] {
             assert!(parse_gates(&format!("{chance}=-0.5")).is_ok(), "{chance}");
         }
-        for share in ["f1", "entity_f1", "sent.observed", "topic.observed"] {
+        for share in [
+            "f1",
+            "entity_f1",
+            "sent.observed",
+            "topic.observed",
+            "f1:PER",
+            "overlap_f1:a:b",
+            "ns:topic.observed",
+        ] {
             assert!(
                 matches!(
                     parse_gates(&format!("{share}=-0.5")),

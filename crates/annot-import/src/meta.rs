@@ -172,13 +172,16 @@ const PIECE_OPENINGS: &[&str] = &[
 /// [`PIECE_OPENINGS`], when it is a person's name and nothing else.
 fn kind_of_piece_name(line: &str, folded: &str) -> Option<String> {
     let opening = PIECE_OPENINGS.iter().find(|o| folded.starts_with(*o))?;
-    // The fold keeps words apart as the line does: skip as many words.
+    // The fold keeps words apart as the line does, and drops words of no letter
+    // or digit (a quote mark before the opening): skip as many words of the line.
     let skip = opening.split_whitespace().count();
-    let at = line
+    let word = line
         .split_whitespace()
-        .nth(skip)
-        .and_then(|w| line.find(w).filter(|&at| at > 0))?;
-    let name = line[at..].trim();
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(skip)?;
+    // Where that word is in the line (a slice of it), not the first text like it.
+    let at = word.as_ptr() as usize - line.as_ptr() as usize;
+    let name = line.get(at..)?.trim();
     crate::cues::is_person_name(name).then(|| name.to_string())
 }
 

@@ -99,6 +99,14 @@ pub(crate) const FOOTER_PREFIXES: &[&str] = &[
     "les derniers articles de", "du meme auteur",
 ];
 
+/// The [`FOOTER_PREFIXES`] of a rail, a footer only when what follows has no
+/// function word: "More from BBC News", not "More from the hearing".
+#[rustfmt::skip]
+pub(crate) const RAIL_PREFIXES: &[&str] = &[
+    "more from ", "more by ", "more stories from", "other articles by", "plus d'articles de",
+    "tous les articles de", "les derniers articles de",
+];
+
 // The lists below are matched against the raw line (ASCII case ignored), in
 // their natural spelling as well as without accents and with `’` for `'`.
 
@@ -201,23 +209,26 @@ pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &["partager", "share", "imprimer"
 pub(crate) const NOTE_OPENINGS: &[&str] = &[
     // fr
     "cet article", "cette chronique", "cette tribune", "cet entretien", "cette interview",
-    "cette enquete", "ce reportage", "ce texte", "cette analyse", "ce billet", "cet editorial",
-    "cette serie", "ce recit", "ce portrait", "cette page", "une version de cet",
+    "cette enquete", "ce reportage", "cette analyse", "ce billet", "cet editorial",
+    "cette serie", "ce recit", "ce portrait", "une version de cet",
     "une premiere version de cet", "une version anterieure de cet",
     // en
-    "this article", "this story", "this column", "this piece", "this report", "this interview",
-    "this essay", "this post", "this op-ed", "this series", "this feature", "this page",
+    "this article", "this story", "this column", "this piece", "this interview",
+    "this essay", "this post", "this op-ed", "this series", "this feature",
     "a version of this", "an earlier version of this", "a previous version of this",
 ];
 
 /// What a site's note says it did with the piece (folded, found anywhere
-/// in the line): published, updated, corrected, translated, funded it.
+/// in the line): published, updated, corrected, translated, funded it. Words
+/// an article says of its own subject ("cet article modifie le code", "finances",
+/// "soutien") are not among them; their "by" forms are ("finance par").
 #[rustfmt::skip]
 pub(crate) const NOTE_VERBS: &[&str] = &[
     "paru", "publie", "published", "appeared", "appears", "updated", "mis a jour", "corrige",
-    "corrected", "amended", "modifie", "produced", "produit", "realise", "written", "redige",
-    "edited", "translated", "traduit", "adapte", "adapted", "part of", "fait partie",
-    "republi", "reprodu", "syndicated", "supported by", "soutien", "funded", "finance",
+    "corrected", "amended", "produced by", "produit par", "produite par", "realise par",
+    "realisee par", "written by", "redige", "edited", "translated", "traduit", "adapte",
+    "adapted", "part of", "fait partie", "republi", "reprodu", "syndicated", "supported by",
+    "avec le soutien", "grace au soutien", "funded", "finance par", "financee par",
     "sponsor", "originally", "initialement", "first ran", "ran in",
 ];
 

@@ -436,6 +436,35 @@ Newsletter
 }
 
 #[test]
+fn closing_sentences_and_headings_that_only_look_like_site_furniture_stay_in_the_body() {
+    // Review of the third round: a bill's closing sentence ("Ce texte prévoit un
+    // soutien…") is no site note, a heading "More from the hearing" no rail, and the
+    // byline of "» La chronique de X" is X.
+    let text = "\
+Le projet de loi agricole adopté en première lecture
+
+» La chronique de Julien Morvan
+Publié le 17 avril 2024 à 15h05
+
+Les députés ont adopté mardi soir le projet de loi d'orientation agricole, après trois semaines de débats souvent vifs dans l'hémicycle.
+Le gouvernement a accepté plusieurs amendements de l'opposition sur la transmission des exploitations et sur les retraites agricoles.
+More from the hearing
+Les syndicats agricoles ont salué un premier pas, tout en réclamant des mesures plus rapides sur les prix payés aux producteurs.
+Ce texte prévoit un soutien de 2 milliards aux agriculteurs.
+";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Julien Morvan"));
+    let zs = zones(text, None);
+    let body = texts(&zs, "body").join("\n");
+    assert!(body.contains("Les syndicats agricoles"), "{zs:#?}");
+    assert!(
+        body.ends_with("Ce texte prévoit un soutien de 2 milliards aux agriculteurs."),
+        "{zs:#?}"
+    );
+}
+
+#[test]
 fn site_notes_author_boxes_and_conversion_notes_after_the_text() {
     let text = "\
 Chroniques

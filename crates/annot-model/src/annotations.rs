@@ -475,14 +475,13 @@ impl Annotations {
     /// Ids of the documents that have a record, sorted.
     #[must_use]
     pub fn documents(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = self
-            .logs
-            .values()
-            .flat_map(AnnotatorRecords::documents)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        crate::store::union_sorted(
+            self.logs
+                .values()
+                .map(|l| Box::new(l.documents()) as Box<dyn Iterator<Item = &str>>)
+                .collect(),
+        )
+        .collect()
     }
 
     /// Every document with a record, in id order, with every annotator's

@@ -11,7 +11,8 @@ use super::fold::{fold, fold_into, head};
 
 use crate::phrases::{
     FOOTER_CONTAINS, FOOTER_LINES, FOOTER_PREFIXES, NAV_CONTAINS, NAV_LINES, NAV_PREFIXES,
-    PAYWALL_CONTAINS, RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS, SHORT_NAV_PREFIXES,
+    PAYWALL_CONTAINS, RAIL_PREFIXES, RELATED_LINES, RELATED_PREFIXES, SHORT_NAV_CONTAINS,
+    SHORT_NAV_PREFIXES,
 };
 
 /// What a known phrase says about its line.
@@ -212,10 +213,16 @@ impl<'a> FoldedLine<'a> {
         } else {
             &CONTAINS_LONG
         };
-        // A tag list or a rail heading: short, and not a sentence.
+        // A tag list or a rail heading: short, and not a sentence. A rail names
+        // a site, a section or an author ("More from BBC News"); after a function
+        // word it is a heading inside the article ("More from the hearing").
         let footer_prefix = self.whole
             && !self.sentence_end
-            && FOOTER_PREFIXES.iter().any(|p| folded.starts_with(p));
+            && FOOTER_PREFIXES.iter().any(|p| {
+                folded.strip_prefix(p).is_some_and(|rest| {
+                    !RAIL_PREFIXES.contains(p) || crate::cues::stopword_share(rest).0 == 0
+                })
+            });
         match contains.strongest(folded) {
             Some(Tag::Footer) => Some(Phrase::Footer),
             _ if footer_prefix => Some(Phrase::Footer),
