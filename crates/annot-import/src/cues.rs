@@ -445,63 +445,29 @@ fn is_reading_time(folded: &str) -> bool {
     number && minutes && reading
 }
 
-/// Names of social networks and sharing links, folded.
-const SHARE_BAR_WORDS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "email",
-    "e-mail",
-    "mail",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "flipboard",
-    "bluesky",
-    "threads",
-    "mastodon",
-    "sms",
-    "copier",
-    "copy",
-    "le",
-    "the",
-    "lien",
-    "link",
-    "print",
-    "imprimer",
-    "partager",
-    "share",
-    "sur",
-    "on",
-    "via",
-];
-
-/// Networks among [`SHARE_BAR_WORDS`]: a share bar names at least two.
+/// Names of social networks, folded: a share bar names at least two.
+#[rustfmt::skip]
 const NETWORKS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "flipboard",
-    "bluesky",
-    "threads",
-    "mastodon",
+    "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "telegram",
+    "messenger", "flipboard", "bluesky", "threads", "mastodon",
 ];
 
-/// A share bar: only [`SHARE_BAR_WORDS`], two networks or more among them.
+/// The other words of a share bar, folded: sharing links and their glue.
+#[rustfmt::skip]
+const SHARE_BAR_WORDS: &[&str] = &[
+    "x", "email", "e-mail", "mail", "sms", "copier", "copy", "le", "the", "lien", "link",
+    "print", "imprimer", "partager", "share", "sur", "on", "via",
+];
+
+/// A share bar: only [`NETWORKS`] and [`SHARE_BAR_WORDS`], two networks or more.
 fn is_share_bar(folded: &str) -> bool {
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '|' | '/' | '·' | '•'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().all(|w| SHARE_BAR_WORDS.contains(w))
+    words
+        .iter()
+        .all(|w| NETWORKS.contains(w) || SHARE_BAR_WORDS.contains(w))
         && words.iter().filter(|w| NETWORKS.contains(w)).count() >= 2
 }
 
