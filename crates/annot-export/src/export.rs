@@ -222,10 +222,10 @@ impl<'a> Candidates<'a> {
 
     /// The ids, sorted, each once.
     fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        let mut sources: Vec<std::iter::Peekable<Box<dyn Iterator<Item = &str> + '_>>> = self
+        let mut sources: Vec<Box<dyn Iterator<Item = &str> + '_>> = self
             .logs
             .iter()
-            .map(|log| (Box::new(log.documents()) as Box<dyn Iterator<Item = &str>>).peekable())
+            .map(|log| Box::new(log.documents()) as Box<dyn Iterator<Item = &str>>)
             .collect();
         if let Some((ids, ends)) = &self.corpus {
             let each = ends.iter().scan(0, move |start, &end| {
@@ -233,17 +233,9 @@ impl<'a> Candidates<'a> {
                 *start = end;
                 Some(id)
             });
-            sources.push((Box::new(each) as Box<dyn Iterator<Item = &str>>).peekable());
+            sources.push(Box::new(each));
         }
-        std::iter::from_fn(move || {
-            let least = sources.iter_mut().filter_map(|s| s.peek().copied()).min()?;
-            for s in &mut sources {
-                if s.peek() == Some(&least) {
-                    s.next();
-                }
-            }
-            Some(least)
-        })
+        annot_model::store::union_sorted(sources)
     }
 }
 
