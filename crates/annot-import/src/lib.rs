@@ -41,6 +41,9 @@ mod input;
 pub mod journal;
 pub mod lang;
 mod lines;
+mod model;
+#[rustfmt::skip]
+mod model_weights;
 pub mod meta;
 mod phrases;
 mod pipeline;
@@ -68,5 +71,6 @@ pub use readers::Item;
 pub use readers::conll::{AlignCorpus, ConllOptions, Scheme};
 pub use records::RecordsOutcome;
 pub use zone::{
-    LineWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, zone_article,
+    LineWhy, ModelWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, feature_names,
+    zone_article,
 };

@@ -60,6 +60,8 @@ pub enum Reason {
     /// A short line among the paragraphs that repeats words of one of them:
     /// a pull quote.
     PullQuote,
+    /// The learned line model overruled the rules (see [`LineWhy::model`]).
+    LineModel,
     /// Before the article and neither headline, lede nor meta.
     Header,
     /// After the article's last paragraph.
@@ -96,6 +98,7 @@ impl Reason {
             Reason::SiteNote => "site's note about the piece, after the article",
             Reason::ConversionNote => "currency conversion note after a paragraph",
             Reason::PullQuote => "repeats words of a paragraph (pull quote)",
+            Reason::LineModel => "the line model overruled the rules",
             Reason::Header => "before the article",
             Reason::AfterBody => "after the last paragraph",
             Reason::Footer => "after a footer phrase",
@@ -143,7 +146,40 @@ pub struct LineWhy {
     pub reason: Reason,
     /// What the line looks like.
     pub signals: Signals,
+    /// What the learned line model made of it.
+    pub model: ModelWhy,
 }
+
+/// The learned line model's part in a line's zone ([`crate::zone`]'s
+/// rules decide first; the model may overrule them between body and
+/// boilerplate where no hard evidence of furniture fired).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelWhy {
+    /// The zone the rules gave the line.
+    pub rule_zone: ZoneKind,
+    /// The rule that gave it.
+    pub rule_reason: Reason,
+    /// The model's probability that the line is body (0..=1).
+    pub probability: f32,
+    /// Whether the model could overrule the rules on this line.
+    pub decidable: bool,
+    /// The feature vector, in the order of [`feature_names`]: what the
+    /// training dump writes.
+    pub features: Vec<f32>,
+    /// The features that weighed most in the score, most first, with
+    /// their part in it (positive for body).
+    pub top: Vec<(&'static str, f32)>,
+}
+
+/// The names of the line model's features, in the order of
+/// [`ModelWhy::features`].
+#[must_use]
+pub fn feature_names() -> &'static [&'static str] {
+    &crate::model::FEATURE_NAMES
+}
+
+/// How many of the weightiest features [`ModelWhy::top`] lists.
+const TOP: usize = 3;
 
 /// Every non-blank line of `text` with its zone, the rule that gave it and
 /// the signals the zoner read in it: what `annot show --why` prints.
@@ -153,11 +189,34 @@ pub fn explain_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Vec<Li
     if lines.is_empty() {
         return Vec::new();
     }
-    let d = decide(&lines);
+    let mut d = decide(&lines);
+    let rules = (d.kinds.clone(), d.reasons.clone());
+    let decidable: Vec<bool> = (0..lines.len())
+        .map(|i| crate::model::decidable(&d, i))
+        .collect();
+    let scored = crate::model::apply(&lines, &mut d);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| LineWhy {
+            model: {
+                let (p, f) = &scored[i];
+                let parts = crate::model::contributions(f);
+                let mut order: Vec<usize> = (0..parts.len()).collect();
+                order.sort_by(|&a, &b| parts[b].abs().total_cmp(&parts[a].abs()));
+                ModelWhy {
+                    rule_zone: rules.0[i],
+                    rule_reason: rules.1[i],
+                    probability: *p,
+                    decidable: decidable[i],
+                    features: f.to_vec(),
+                    top: order
+                        .into_iter()
+                        .take(TOP)
+                        .map(|k| (crate::model::FEATURE_NAMES[k], parts[k]))
+                        .collect(),
+                }
+            },
             start: l.char_start,
             end: l.char_end,
             zone: d.kinds[i],

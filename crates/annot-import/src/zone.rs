@@ -27,7 +27,7 @@ use crate::dates::Stamp;
 use crate::lines::{Line, read_lines};
 
 pub(crate) use crate::lines::ends_sentence;
-pub use crate::why::{LineWhy, Reason, Signals, explain_article};
+pub use crate::why::{LineWhy, ModelWhy, Reason, Signals, explain_article, feature_names};
 
 /// What a zone of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,7 +93,9 @@ pub struct Zoning {
 pub(crate) struct Decision {
     pub(crate) kinds: Vec<ZoneKind>,
     pub(crate) reasons: Vec<Reason>,
-    title: Option<usize>,
+    /// How each line stood among the paragraphs (jusText's classes).
+    pub(crate) classes: Vec<Class>,
+    pub(crate) title: Option<usize>,
     section: Option<String>,
     byline: Option<String>,
     dateline: Option<usize>,
@@ -107,7 +109,8 @@ pub fn zone_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Zoning {
     if lines.is_empty() {
         return out;
     }
-    let d = decide(&lines);
+    let mut d = decide(&lines);
+    crate::model::apply(&lines, &mut d);
     out.title = d.title.map(|t| lines[t].text.to_string());
     out.section = d.section;
     out.byline = d.byline;
@@ -118,7 +121,7 @@ pub fn zone_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Zoning {
 
 /// How a line stands among the article's paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
+pub(crate) enum Class {
     /// A paragraph.
     Good,
     /// Furniture, meta, a related link or a caption.
@@ -515,6 +518,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     Decision {
         kinds,
         reasons,
+        classes,
         title,
         section: section_text,
         byline,

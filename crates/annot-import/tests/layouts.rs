@@ -15,6 +15,12 @@
 //! (or `LAYOUTS_DETAIL_ALONE=1`) also prints the lines taken wrongly on the
 //! pages of `tuning/` and `heldout2/` (`SHOWN`: the sets tuned on; `heldout3/`
 //! stays unread).
+//!
+//! `LAYOUTS_DUMP=FILE` also writes, for every line of every page (imported
+//! with its layout, and alone), the line model's feature vector, the rules'
+//! verdict and the gold label, one JSON object a line, for
+//! `tests/layouts/train_zoner.py` (see the README there). The features come
+//! from [`annot_import::explain_article`], the code the importer runs.
 
 // Helpers of these tests panic on purpose, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
@@ -22,7 +28,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use annot_import::{ImportOptions, Input, import};
+use annot_import::{ImportOptions, Input, LineCounts, Recurrence, explain_article, import};
 use annot_model::Document;
 use serde::Deserialize;
 
@@ -137,6 +143,68 @@ fn layouts(split: &str) -> Vec<PathBuf> {
 /// Imports one layout's pages together (or, `alone`, each as if imported
 /// by itself: no recurrence) and scores them against their gold.
 fn score_layout(dir: &Path, detail: bool, alone: bool) -> Score {
+    score_layout_dump(dir, detail, alone, None)
+}
+
+/// Writes the lines of `doc` to the dump: features, the rules' verdict,
+/// the importer's and the gold's, and (for the sets tuned on) the text.
+fn dump_page(
+    out: &mut dyn std::io::Write,
+    page: (&str, &str, &str, bool),
+    doc: &Document,
+    recurrence: Option<Recurrence<'_>>,
+    gold: &Gold,
+) {
+    let (split, layout, source, alone) = page;
+    let mut wanted: Vec<&str> = gold.body.iter().map(String::as_str).collect();
+    let gold_chars: usize = gold.body.iter().map(|l| l.chars().count()).sum();
+    let lines = explain_article(&doc.text, recurrence);
+    let stored = |start: usize| {
+        doc.zones
+            .iter()
+            .find(|z| z.start <= start && start < z.end)
+            .map_or("none", |z| z.zone.as_str())
+    };
+    let rows: Vec<serde_json::Value> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let text = doc.slice(l.start, l.end).unwrap();
+            let gold_body = match wanted.iter().position(|w| *w == text) {
+                Some(k) => {
+                    wanted.remove(k);
+                    true
+                }
+                None => false,
+            };
+            serde_json::json!({
+                "i": i,
+                "chars": l.end - l.start,
+                "gold": gold_body,
+                "rule": l.model.rule_zone.name(),
+                "reason": l.model.rule_reason.describe(),
+                "zone": l.zone.name(),
+                "stored": stored(l.start),
+                "decidable": l.model.decidable,
+                "p": l.model.probability,
+                "f": l.model.features,
+                "text": if SHOWN.contains(&split) { text } else { "" },
+            })
+        })
+        .collect();
+    let page = serde_json::json!({
+        "split": split, "layout": layout, "page": source, "alone": alone,
+        "gold_chars": gold_chars, "lines": rows,
+    });
+    writeln!(out, "{page}").unwrap();
+}
+
+fn score_layout_dump(
+    dir: &Path,
+    detail: bool,
+    alone: bool,
+    mut dump: Option<&mut dyn std::io::Write>,
+) -> Score {
     let opts = ImportOptions {
         boilerplate_min_docs: if alone { u32::MAX } else { 3 },
         ..ImportOptions::default()
@@ -172,6 +240,20 @@ fn score_layout(dir: &Path, detail: bool, alone: bool) -> Score {
             .unwrap_or_else(|| panic!("{}: {source} not imported", dir.display()));
         doc.validate().unwrap();
         score.pages += 1;
+        if let Some(out) = dump.as_deref_mut() {
+            let mut counts = LineCounts::new();
+            for d in &docs {
+                counts.add_text(&d.text);
+            }
+            let recurrence = (!alone).then_some(Recurrence {
+                counts: &counts,
+                min_docs: opts.boilerplate_min_docs,
+                min_share: opts.boilerplate_min_share,
+            });
+            let split = dir.parent().unwrap().file_name().unwrap().to_string_lossy();
+            let layout = dir.file_name().unwrap().to_string_lossy();
+            dump_page(out, (&split, &layout, &source, alone), doc, recurrence, &gold);
+        }
 
         let body = zone_lines(doc, "body");
         let mut wanted: Vec<&str> = gold.body.iter().map(String::as_str).collect();
@@ -327,6 +409,18 @@ fn layouts_zone_and_describe_like_the_gold() {
         all.f1(),
         100.0 * all.fields_share()
     );
+    if let Some(path) = std::env::var_os("LAYOUTS_DUMP") {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        for split in SPLITS {
+            for dir in layouts(split) {
+                for alone in [false, true] {
+                    score_layout_dump(&dir, false, alone, Some(&mut out));
+                }
+            }
+        }
+        std::io::Write::flush(&mut out).unwrap();
+        eprintln!("line features written to {}", PathBuf::from(path).display());
+    }
     assert!(gated.f1() >= 0.98, "body F1 {:.3} < 0.98", gated.f1());
     assert!(
         gated.fields_share() >= 0.95,

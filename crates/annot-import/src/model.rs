@@ -1,0 +1,391 @@
+//! The learned line model: a logistic regression over each line's signals,
+//! the rules' verdict on it and its neighbours', that says how likely the
+//! line is to be the article's body. It was trained offline on the layout
+//! sample set (`tests/layouts/train_zoner.py`, which writes
+//! [`crate::model_weights`]); nothing is loaded at run time.
+//!
+//! [`line_features`] is the one computation of the features: the training
+//! dump (`tests/layouts.rs` with `LAYOUTS_DUMP`) reads them through
+//! [`crate::explain_article`], so training and inference cannot drift.
+//! [`apply`] lets the model overrule the rules between body and
+//! boilerplate where the rules have no hard evidence (see its doc), which is
+//! the combination the leave-one-layout-out cross-validation chose.
+
+use crate::lines::Line;
+use crate::model_weights::{BIAS, MEAN, SCALE, WEIGHTS};
+use crate::why::Reason;
+use crate::zone::{Class, Decision, ZoneKind};
+
+/// Features of one line's own.
+const OWN: usize = 44;
+/// Features of each neighbour (two before, two after).
+const NEAR: usize = 7;
+/// Features of the line's position in the page.
+const PLACE: usize = 14;
+/// Length of a feature vector.
+pub(crate) const FEATURES: usize = OWN + 4 * NEAR + PLACE;
+
+/// The names of the features, in the order of the vector.
+pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
+    // own
+    "rule body",
+    "rule title/lede/meta",
+    "rule class good",
+    "rule class short",
+    "reason paragraph",
+    "reason short sentence",
+    "reason between paragraphs",
+    "reason next to furniture",
+    "reason header",
+    "reason after body",
+    "reason footer",
+    "reason phrase",
+    "reason cue",
+    "reason counter",
+    "reason recurrent",
+    "reason related link",
+    "reason caption",
+    "reason site note",
+    "reason other body",
+    "reason other not body",
+    "log chars",
+    "words",
+    "ends a sentence",
+    "stopwords",
+    "stopwords of prose",
+    "paragraph shape",
+    "headline shape",
+    "section shape",
+    "a name",
+    "breadcrumb",
+    "date or byline",
+    "blank before",
+    "digits",
+    "capitals",
+    "punctuation",
+    "ends with colon",
+    "ends with question",
+    "opens with quote/dash",
+    "opens lowercase/digit",
+    "bar or chevron",
+    "link shape",
+    "opens with bracket",
+    "200 chars or more",
+    "commas",
+    // neighbours
+    "prev2 exists",
+    "prev2 rule body",
+    "prev2 class good",
+    "prev2 log chars",
+    "prev2 ends a sentence",
+    "prev2 furniture",
+    "prev2 paragraph shape",
+    "prev1 exists",
+    "prev1 rule body",
+    "prev1 class good",
+    "prev1 log chars",
+    "prev1 ends a sentence",
+    "prev1 furniture",
+    "prev1 paragraph shape",
+    "next1 exists",
+    "next1 rule body",
+    "next1 class good",
+    "next1 log chars",
+    "next1 ends a sentence",
+    "next1 furniture",
+    "next1 paragraph shape",
+    "next2 exists",
+    "next2 rule body",
+    "next2 class good",
+    "next2 log chars",
+    "next2 ends a sentence",
+    "next2 furniture",
+    "next2 paragraph shape",
+    // place
+    "place in page",
+    "before the title",
+    "inside the rules' body",
+    "before the rules' body",
+    "after the rules' body",
+    "lines to rules' body",
+    "share of page",
+    "page body share",
+    "chars before",
+    "lines in page",
+    "lines from paragraph above",
+    "lines to paragraph below",
+    "page recurrent share",
+    "first after the body",
+];
+
+/// Whether a reason is hard evidence of furniture the model may not
+/// overrule: a known phrase, a cue, a counter, a recurring line, a line
+/// under a related-links heading, a caption, or after a footer phrase.
+fn hard_furniture(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::Phrase(_)
+            | Reason::Cue(_)
+            | Reason::Counter
+            | Reason::Recurrent
+            | Reason::RelatedLink
+            | Reason::Caption
+            | Reason::Footer
+    )
+}
+
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn log_chars(chars: usize) -> f32 {
+    (1.0 + chars as f32).ln() / 6.0
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn ratio(a: usize, b: usize) -> f32 {
+    if b == 0 { 0.0 } else { a as f32 / b as f32 }
+}
+
+/// The shape of a line's characters: digits, capitals among letters,
+/// punctuation, commas; counted on the first 400 characters.
+#[derive(Default)]
+struct Shape {
+    digits: f32,
+    capitals: f32,
+    punctuation: f32,
+    commas: f32,
+}
+
+fn shape(text: &str) -> Shape {
+    let (mut n, mut digits, mut letters, mut upper, mut punct, mut commas) = (0, 0, 0, 0, 0, 0);
+    for c in text.chars().take(400) {
+        n += 1;
+        if c.is_numeric() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        } else if !c.is_whitespace() {
+            punct += 1;
+            commas += usize::from(c == ',');
+        }
+    }
+    Shape {
+        digits: ratio(digits, n),
+        capitals: ratio(upper, letters),
+        punctuation: ratio(punct, n),
+        commas: (ratio(commas, n) * 20.0).min(1.0),
+    }
+}
+
+fn is_rule_body(kind: ZoneKind) -> bool {
+    kind == ZoneKind::Body
+}
+
+/// Whether the rules took a line for furniture, of any kind.
+fn furniture_like(line: &Line<'_>, reason: Reason) -> bool {
+    line.furniture() || hard_furniture(reason)
+}
+
+fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; OWN] {
+    let text = line.text;
+    let s = shape(text);
+    let first = text.chars().next().unwrap_or(' ');
+    let last = text.chars().next_back().unwrap_or(' ');
+    [
+        flag(is_rule_body(kind)),
+        flag(matches!(
+            kind,
+            ZoneKind::Title | ZoneKind::Lede | ZoneKind::Meta
+        )),
+        flag(class == Class::Good),
+        flag(class == Class::Short),
+        flag(reason == Reason::Paragraph),
+        flag(reason == Reason::ShortSentence),
+        flag(reason == Reason::BetweenParagraphs),
+        flag(reason == Reason::NextToFurniture),
+        flag(reason == Reason::Header),
+        flag(reason == Reason::AfterBody),
+        flag(reason == Reason::Footer),
+        flag(matches!(reason, Reason::Phrase(_))),
+        flag(matches!(reason, Reason::Cue(_))),
+        flag(reason == Reason::Counter),
+        flag(reason == Reason::Recurrent),
+        flag(reason == Reason::RelatedLink),
+        flag(reason == Reason::Caption),
+        flag(reason == Reason::SiteNote),
+        flag(matches!(
+            reason,
+            Reason::MetaInBody | Reason::NoParagraphs | Reason::ConversionNote
+        )),
+        flag(matches!(
+            reason,
+            Reason::Island | Reason::PullQuote | Reason::AuthorBio
+        )),
+        log_chars(line.chars),
+        ratio(line.words, 8),
+        flag(line.sentence_end),
+        f32::from(line.stopwords) / 100.0,
+        flag(line.stopwords >= line.prose_floor && line.stopwords > 0),
+        flag(line.paragraph()),
+        flag(line.headline()),
+        flag(line.section()),
+        flag(line.name),
+        flag(line.crumb.is_some()),
+        flag(line.meta()),
+        flag(line.blank_before),
+        s.digits,
+        s.capitals,
+        s.punctuation,
+        flag(last == ':'),
+        flag(last == '?'),
+        flag(matches!(
+            first,
+            '«' | '"' | '“' | '—' | '–' | '-' | '•' | '*' | '\''
+        )),
+        flag(first.is_lowercase() || first.is_numeric()),
+        flag(text.contains(['|', '›', '»', '>', '•']) && !text.starts_with('«')),
+        flag(text.contains("http") || text.contains("www.") || text.contains('@')),
+        flag(matches!(first, '(' | '[')),
+        flag(line.chars >= 200),
+        s.commas,
+    ]
+}
+
+fn near(line: Option<&Line<'_>>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; NEAR] {
+    match line {
+        None => [0.0; NEAR],
+        Some(l) => [
+            1.0,
+            flag(is_rule_body(kind)),
+            flag(class == Class::Good),
+            log_chars(l.chars),
+            flag(l.sentence_end),
+            flag(furniture_like(l, reason)),
+            flag(l.paragraph()),
+        ],
+    }
+}
+
+/// The feature vector of every line, from the lines and the rules' decision.
+pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATURES]> {
+    let n = lines.len();
+    let body: Vec<usize> = (0..n).filter(|&i| is_rule_body(d.kinds[i])).collect();
+    let (first_body, last_body) = (body.first().copied(), body.last().copied());
+    let total: usize = lines.iter().map(|l| l.chars).sum();
+    let body_chars: usize = body.iter().map(|&i| lines[i].chars).sum();
+    let recurrent = lines.iter().filter(|l| l.recurrent).count();
+    let goods: Vec<usize> = (0..n).filter(|&i| d.classes[i] == Class::Good).collect();
+    let mut before = 0;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let line = &lines[i];
+        let mut f = [0.0; FEATURES];
+        f[..OWN].copy_from_slice(&own(line, d.kinds[i], d.reasons[i], d.classes[i]));
+        for (k, j) in [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)]
+            .into_iter()
+            .enumerate()
+        {
+            let j = j.filter(|&j| j < n);
+            let v = match j {
+                Some(j) => near(Some(&lines[j]), d.kinds[j], d.reasons[j], d.classes[j]),
+                None => near(None, ZoneKind::Boilerplate, Reason::Header, Class::Bad),
+            };
+            f[OWN + k * NEAR..OWN + (k + 1) * NEAR].copy_from_slice(&v);
+        }
+        let distance = body
+            .iter()
+            .map(|&b| b.abs_diff(i))
+            .min()
+            .unwrap_or(n.max(1));
+        let above = goods.iter().rev().find(|&&g| g < i).map_or(n, |&g| i - g);
+        let below = goods.iter().find(|&&g| g > i).map_or(n, |&g| g - i);
+        #[allow(clippy::cast_precision_loss)]
+        let place = [
+            ratio(i, n.max(1)),
+            flag(d.title.is_some_and(|t| i < t)),
+            flag(first_body.is_some_and(|a| a <= i) && last_body.is_some_and(|b| i <= b)),
+            flag(first_body.is_none_or(|a| i < a)),
+            flag(last_body.is_some_and(|b| i > b)),
+            (1.0 + distance as f32).ln() / 3.0,
+            ratio(line.chars, total),
+            ratio(body_chars, total),
+            ratio(before, total),
+            (1.0 + n as f32).ln() / 5.0,
+            (1.0 + above as f32).ln() / 3.0,
+            (1.0 + below as f32).ln() / 3.0,
+            ratio(recurrent, n),
+            flag(last_body.is_some_and(|b| i == b + 1)),
+        ];
+        f[OWN + 4 * NEAR..].copy_from_slice(&place);
+        before += line.chars;
+        out.push(f);
+    }
+    out
+}
+
+/// The model's probability that a line with features `f` is body, and
+/// each feature's part in the score (weight times standardised value).
+pub(crate) fn probability(f: &[f32; FEATURES]) -> f32 {
+    let mut z = BIAS;
+    for k in 0..FEATURES {
+        z += WEIGHTS[k] * (f[k] - MEAN[k]) / SCALE[k];
+    }
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Each feature's part in the score of a line: weight times standardised value.
+pub(crate) fn contributions(f: &[f32; FEATURES]) -> [f32; FEATURES] {
+    let mut out = [0.0; FEATURES];
+    for k in 0..FEATURES {
+        out[k] = WEIGHTS[k] * (f[k] - MEAN[k]) / SCALE[k];
+    }
+    out
+}
+
+/// The model's verdict above which a line the rules left out becomes body,
+/// and below which a body line of the rules leaves it.
+pub(crate) const TAKE: f32 = crate::model_weights::TAKE;
+/// See [`TAKE`].
+pub(crate) const DROP: f32 = crate::model_weights::DROP;
+
+/// Whether the model may decide line `i`: the rules gave it to the body or
+/// the boilerplate, not for hard evidence of furniture.
+pub(crate) fn decidable(d: &Decision, i: usize) -> bool {
+    matches!(d.kinds[i], ZoneKind::Body | ZoneKind::Boilerplate) && !hard_furniture(d.reasons[i])
+}
+
+/// The model's probabilities for the lines of `d`, and the decision
+/// overruled where it may: a body line below [`DROP`] leaves the body, a
+/// boilerplate line above [`TAKE`] joins it. Returns the probabilities.
+pub(crate) fn apply(lines: &[Line<'_>], d: &mut Decision) -> Vec<(f32, [f32; FEATURES])> {
+    let feats = line_features(lines, d);
+    let out: Vec<(f32, [f32; FEATURES])> =
+        feats.into_iter().map(|f| (probability(&f), f)).collect();
+    for (i, (p, _)) in out.iter().enumerate() {
+        if !decidable(d, i) {
+            continue;
+        }
+        if d.kinds[i] == ZoneKind::Body && *p < DROP {
+            d.kinds[i] = ZoneKind::Boilerplate;
+            d.reasons[i] = Reason::LineModel;
+        } else if d.kinds[i] == ZoneKind::Boilerplate && *p > TAKE {
+            d.kinds[i] = ZoneKind::Body;
+            d.reasons[i] = Reason::LineModel;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FEATURE_NAMES;
+    use crate::model_weights::NAMES;
+
+    #[test]
+    fn the_weights_are_for_these_features() {
+        assert_eq!(NAMES, FEATURE_NAMES);
+    }
+}
