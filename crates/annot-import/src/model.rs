@@ -21,7 +21,7 @@ const OWN: usize = 44;
 /// Features of each neighbour (two before, two after).
 const NEAR: usize = 7;
 /// Features of the line's position in the page.
-const PLACE: usize = 14;
+const PLACE: usize = 18;
 /// Length of a feature vector.
 pub(crate) const FEATURES: usize = OWN + 4 * NEAR + PLACE;
 
@@ -116,6 +116,10 @@ pub(crate) const FEATURE_NAMES: [&str; FEATURES] = [
     "lines to paragraph below",
     "page recurrent share",
     "first after the body",
+    "title words in it",
+    "rules' body before",
+    "rules' body after",
+    "label colon",
 ];
 
 /// Whether a reason is hard evidence of furniture the model may not
@@ -269,6 +273,43 @@ fn near(line: Option<&Line<'_>>, kind: ZoneKind, reason: Reason, class: Class) -
     }
 }
 
+/// The words of five letters or more of a line, lowercased: what a
+/// paragraph of the article shares with its headline.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of the headline's words that the line has, over its first 60 words.
+fn title_share(title: &[String], text: &str) -> f32 {
+    if title.is_empty() {
+        return 0.0;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .take(60)
+        .filter(|w| w.chars().count() >= 5)
+        .map(str::to_lowercase)
+        .collect();
+    let found = title.iter().filter(|t| words.contains(t)).count();
+    ratio(found, title.len())
+}
+
+/// A label and a colon opening the line ("Sources :", "Contact: …"), not
+/// a time (10:30).
+fn label_colon(text: &str) -> bool {
+    text.char_indices().take(40).any(|(k, c)| {
+        c == ':'
+            && text[k + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+            && k > 0
+    })
+}
+
 /// The feature vector of every line, from the lines and the rules' decision.
 pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATURES]> {
     let n = lines.len();
@@ -278,7 +319,9 @@ pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATU
     let body_chars: usize = body.iter().map(|&i| lines[i].chars).sum();
     let recurrent = lines.iter().filter(|l| l.recurrent).count();
     let goods: Vec<usize> = (0..n).filter(|&i| d.classes[i] == Class::Good).collect();
+    let title: Vec<String> = d.title.map_or_else(Vec::new, |t| content_words(lines[t].text));
     let mut before = 0;
+    let mut body_before = 0;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let line = &lines[i];
@@ -318,9 +361,19 @@ pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATU
             (1.0 + below as f32).ln() / 3.0,
             ratio(recurrent, n),
             flag(last_body.is_some_and(|b| i == b + 1)),
+            title_share(&title, line.text),
+            ratio(body_before, body_chars),
+            ratio(
+                body_chars - body_before - if is_rule_body(d.kinds[i]) { line.chars } else { 0 },
+                body_chars,
+            ),
+            flag(label_colon(line.text)),
         ];
         f[OWN + 4 * NEAR..].copy_from_slice(&place);
         before += line.chars;
+        if is_rule_body(d.kinds[i]) {
+            body_before += line.chars;
+        }
         out.push(f);
     }
     out

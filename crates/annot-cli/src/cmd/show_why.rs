@@ -39,6 +39,13 @@ struct WhyJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     byline: Option<&'a str>,
     name: bool,
+    /// The line model's probability that the line is body.
+    body_probability: f32,
+    /// The zone the rules gave, when the model overruled them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_zone: Option<&'static str>,
+    /// The features that weighed most in the model's score, with their part.
+    model_top: Vec<(&'static str, f32)>,
 }
 
 /// Prints why each line of `doc` is in its zone. Recurrence is counted over
@@ -106,6 +113,9 @@ pub(crate) fn run(
                     dateline: s.dateline,
                     byline: s.byline.as_deref(),
                     name: s.name,
+                    body_probability: l.model.probability,
+                    rule_zone: Some(l.model.rule_zone.name()).filter(|z| *z != l.zone.name()),
+                    model_top: l.model.top.clone(),
                 }
             })
             .collect();
@@ -152,6 +162,8 @@ pub(crate) fn run(
             "{dim}{}{dim:#}",
             fit(&format!("{}\n", visible(&detail)), &screen)
         )?;
+        let model = format!("{:13}{}", "", model(l));
+        write!(out, "{dim}{}{dim:#}", fit(&format!("{model}\n"), &screen))?;
     }
     if differ > 0 {
         writeln!(
@@ -163,6 +175,33 @@ pub(crate) fn run(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The line model's part: its body probability, the rules' zone when it
+/// overruled them, and the features that weighed most (their part in the
+/// score, positive for body): "model 0.97 · ends a sentence +1.1, …".
+fn model(line: &LineWhy) -> String {
+    let m = &line.model;
+    let mut head = format!("model {:.2}", m.probability);
+    if m.rule_zone != line.zone {
+        head.push_str(&format!(" (rules: {})", m.rule_zone.name()));
+    } else if !m.decidable {
+        head.push_str(" (rules decide)");
+    }
+    // The weightiest first, as many as fit in 80 columns under the indent.
+    let mut out = format!("{head} ·");
+    for (k, (name, part)) in m.top.iter().enumerate() {
+        let sep = if k == 0 { " " } else { ", " };
+        let item = format!("{sep}{name} {part:+.1}");
+        if k > 0 && out.chars().count() + item.chars().count() > MODEL_COLUMNS {
+            break;
+        }
+        out.push_str(&item);
+    }
+    out
+}
+
+/// Room for the model's line: 80 columns less the 13 of the indent.
+const MODEL_COLUMNS: usize = 67;
 
 /// The signals of a line, in words.
 fn signals(line: &LineWhy) -> String {
