@@ -153,7 +153,10 @@ fn ratio(a: usize, b: usize) -> f32 {
 }
 
 /// The shape of a line's characters: digits, capitals among letters,
-/// punctuation, commas; counted on the first 400 characters.
+/// punctuation, commas; counted on the first 200 characters.
+/// How much of a line [`shape`] and the other looks at its characters read.
+const SHAPE_CHARS: usize = 200;
+
 #[derive(Default)]
 struct Shape {
     digits: f32,
@@ -164,7 +167,7 @@ struct Shape {
 
 fn shape(text: &str) -> Shape {
     let (mut n, mut digits, mut letters, mut upper, mut punct, mut commas) = (0, 0, 0, 0, 0, 0);
-    for c in text.chars().take(400) {
+    for c in text.chars().take(SHAPE_CHARS) {
         n += 1;
         if c.is_numeric() {
             digits += 1;
@@ -196,6 +199,8 @@ fn furniture_like(line: &Line<'_>, reason: Reason) -> bool {
 fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; OWN] {
     let text = line.text;
     let s = shape(text);
+    // The marks of a menu or a link stand early in a line.
+    let head = prefix(text, SHAPE_CHARS);
     let first = text.chars().next().unwrap_or(' ');
     let last = text.chars().next_back().unwrap_or(' ');
     [
@@ -250,8 +255,8 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
             '«' | '"' | '“' | '—' | '–' | '-' | '•' | '*' | '\''
         )),
         flag(first.is_lowercase() || first.is_numeric()),
-        flag(text.contains(['|', '›', '»', '>', '•']) && !text.starts_with('«')),
-        flag(text.contains("http") || text.contains("www.") || text.contains('@')),
+        flag(head.contains(['|', '›', '»', '>', '•']) && !text.starts_with('«')),
+        flag(head.contains("http") || head.contains("www.") || head.contains('@')),
         flag(matches!(first, '(' | '[')),
         flag(line.chars >= 200),
         s.commas,
@@ -273,24 +278,35 @@ fn near(line: Option<&Line<'_>>, kind: ZoneKind, reason: Reason, class: Class) -
     }
 }
 
-/// The words of five letters or more of a line, lowercased: what a
+/// The first `n` bytes of `text` or fewer, cut on a character boundary.
+fn prefix(text: &str, n: usize) -> &str {
+    if text.len() <= n {
+        return text;
+    }
+    let mut end = n;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The words of five bytes or more of a line, lowercased: what a
 /// paragraph of the article shares with its headline.
 fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5)
+        .filter(|w| w.len() >= 5)
         .map(str::to_lowercase)
         .collect()
 }
 
-/// Share of the headline's words that the line has, over its first 60 words.
+/// Share of the headline's words that the line has in its first 400 bytes.
 fn title_share(title: &[String], text: &str) -> f32 {
     if title.is_empty() {
         return 0.0;
     }
-    let words: Vec<String> = text
+    let words: Vec<String> = prefix(text, 2 * SHAPE_CHARS)
         .split(|c: char| !c.is_alphanumeric())
-        .take(60)
-        .filter(|w| w.chars().count() >= 5)
+        .filter(|w| w.len() >= 5)
         .map(str::to_lowercase)
         .collect();
     let found = title.iter().filter(|t| words.contains(t)).count();
@@ -310,8 +326,13 @@ fn label_colon(text: &str) -> bool {
     })
 }
 
-/// The feature vector of every line, from the lines and the rules' decision.
-pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATURES]> {
+/// The feature vectors of the lines `wanted` says, from the lines and the
+/// rules' decision (`None` for the others).
+pub(crate) fn line_features(
+    lines: &[Line<'_>],
+    d: &Decision,
+    wanted: &[bool],
+) -> Vec<Option<[f32; FEATURES]>> {
     let n = lines.len();
     let body: Vec<usize> = (0..n).filter(|&i| is_rule_body(d.kinds[i])).collect();
     let (first_body, last_body) = (body.first().copied(), body.last().copied());
@@ -325,6 +346,14 @@ pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATU
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let line = &lines[i];
+        if !wanted[i] {
+            before += line.chars;
+            if is_rule_body(d.kinds[i]) {
+                body_before += line.chars;
+            }
+            out.push(None);
+            continue;
+        }
         let mut f = [0.0; FEATURES];
         f[..OWN].copy_from_slice(&own(line, d.kinds[i], d.reasons[i], d.classes[i]));
         for (k, j) in [i.checked_sub(2), i.checked_sub(1), Some(i + 1), Some(i + 2)]
@@ -374,13 +403,12 @@ pub(crate) fn line_features(lines: &[Line<'_>], d: &Decision) -> Vec<[f32; FEATU
         if is_rule_body(d.kinds[i]) {
             body_before += line.chars;
         }
-        out.push(f);
+        out.push(Some(f));
     }
     out
 }
 
-/// The model's probability that a line with features `f` is body, and
-/// each feature's part in the score (weight times standardised value).
+/// The model's probability that a line with features `f` is body.
 pub(crate) fn probability(f: &[f32; FEATURES]) -> f32 {
     let mut z = BIAS;
     for k in 0..FEATURES {
@@ -421,26 +449,26 @@ pub(crate) fn decidable(d: &Decision, i: usize) -> bool {
         && !hard_body(d.reasons[i])
 }
 
-/// The model's probabilities for the lines of `d`, and the decision
-/// overruled where it may: a body line below [`DROP`] leaves the body, a
-/// boilerplate line above [`TAKE`] joins it. Returns the probabilities.
-pub(crate) fn apply(lines: &[Line<'_>], d: &mut Decision) -> Vec<(f32, [f32; FEATURES])> {
-    let feats = line_features(lines, d);
-    let out: Vec<(f32, [f32; FEATURES])> =
-        feats.into_iter().map(|f| (probability(&f), f)).collect();
-    for (i, (p, _)) in out.iter().enumerate() {
-        if !decidable(d, i) {
-            continue;
-        }
-        if d.kinds[i] == ZoneKind::Body && *p < DROP {
+/// The decision overruled where the model may: a body line below
+/// [`DROP`] leaves the body, a boilerplate line above [`TAKE`] joins it.
+/// Only the lines the model may decide are scored.
+pub(crate) fn apply(lines: &[Line<'_>], d: &mut Decision) {
+    let wanted: Vec<bool> = (0..lines.len()).map(|i| decidable(d, i)).collect();
+    if !wanted.contains(&true) {
+        return;
+    }
+    let feats = line_features(lines, d, &wanted);
+    for (i, f) in feats.iter().enumerate() {
+        let Some(f) = f else { continue };
+        let p = probability(f);
+        if d.kinds[i] == ZoneKind::Body && p < DROP {
             d.kinds[i] = ZoneKind::Boilerplate;
             d.reasons[i] = Reason::LineModel;
-        } else if d.kinds[i] == ZoneKind::Boilerplate && *p > TAKE {
+        } else if d.kinds[i] == ZoneKind::Boilerplate && p > TAKE {
             d.kinds[i] = ZoneKind::Body;
             d.reasons[i] = Reason::LineModel;
         }
     }
-    out
 }
 
 /// Whether two lists of names are the same, at compile time.

@@ -194,20 +194,23 @@ pub fn explain_article(text: &str, recurrence: Option<Recurrence<'_>>) -> Vec<Li
     let decidable: Vec<bool> = (0..lines.len())
         .map(|i| crate::model::decidable(&d, i))
         .collect();
-    let scored = crate::model::apply(&lines, &mut d);
+    let all = vec![true; lines.len()];
+    let feats = crate::model::line_features(&lines, &d, &all);
+    crate::model::apply(&lines, &mut d);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| LineWhy {
             model: {
-                let (p, f) = &scored[i];
-                let parts = crate::model::contributions(f);
+                let f = feats[i].unwrap_or([0.0; crate::model::FEATURES]);
+                let p = crate::model::probability(&f);
+                let parts = crate::model::contributions(&f);
                 let mut order: Vec<usize> = (0..parts.len()).collect();
                 order.sort_by(|&a, &b| parts[b].abs().total_cmp(&parts[a].abs()));
                 ModelWhy {
                     rule_zone: rules.0[i],
                     rule_reason: rules.1[i],
-                    probability: *p,
+                    probability: p,
                     decidable: decidable[i],
                     features: f.to_vec(),
                     top: order
