@@ -47,13 +47,19 @@ fn why_explains_every_line_as_the_import_zoned_it() {
     );
     assert!(plain.contains("% stopwords"), "{plain}");
     // The line model's part: its probability and the features that weighed most.
-    assert!(plain.contains("model 0.") || plain.contains("model 1.00"), "{plain}");
+    assert!(
+        plain.contains("model 0.") || plain.contains("model 1.00"),
+        "{plain}"
+    );
     for row in &rows {
         let p = row["body_probability"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&p), "{row}");
         assert!(!row["model_top"].as_array().unwrap().is_empty(), "{row}");
     }
-    for line in plain.lines().filter(|l| l.trim_start().starts_with("model ")) {
+    for line in plain
+        .lines()
+        .filter(|l| l.trim_start().starts_with("model "))
+    {
         assert!(line.chars().count() <= 80, "{line}");
     }
     // An import records no thresholds: the heading says the defaults count recurrence.

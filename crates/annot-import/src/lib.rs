@@ -71,6 +71,6 @@ pub use readers::Item;
 pub use readers::conll::{AlignCorpus, ConllOptions, Scheme};
 pub use records::RecordsOutcome;
 pub use zone::{
-    LineWhy, ModelWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article, feature_names,
-    zone_article,
+    LineWhy, ModelWhy, Reason, Recurrence, Signals, ZoneKind, Zoning, explain_article,
+    feature_names, zone_article,
 };

@@ -317,12 +317,7 @@ fn title_share(title: &[String], text: &str) -> f32 {
 /// a time (10:30).
 fn label_colon(text: &str) -> bool {
     text.char_indices().take(40).any(|(k, c)| {
-        c == ':'
-            && text[k + 1..]
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace)
-            && k > 0
+        c == ':' && text[k + 1..].chars().next().is_none_or(char::is_whitespace) && k > 0
     })
 }
 
@@ -340,7 +335,9 @@ pub(crate) fn line_features(
     let body_chars: usize = body.iter().map(|&i| lines[i].chars).sum();
     let recurrent = lines.iter().filter(|l| l.recurrent).count();
     let goods: Vec<usize> = (0..n).filter(|&i| d.classes[i] == Class::Good).collect();
-    let title: Vec<String> = d.title.map_or_else(Vec::new, |t| content_words(lines[t].text));
+    let title: Vec<String> = d
+        .title
+        .map_or_else(Vec::new, |t| content_words(lines[t].text));
     let mut before = 0;
     let mut body_before = 0;
     let mut out = Vec::with_capacity(n);
@@ -393,7 +390,13 @@ pub(crate) fn line_features(
             title_share(&title, line.text),
             ratio(body_before, body_chars),
             ratio(
-                body_chars - body_before - if is_rule_body(d.kinds[i]) { line.chars } else { 0 },
+                body_chars
+                    - body_before
+                    - if is_rule_body(d.kinds[i]) {
+                        line.chars
+                    } else {
+                        0
+                    },
                 body_chars,
             ),
             flag(label_colon(line.text)),
@@ -500,3 +503,60 @@ const _: () = assert!(
     same_names(&crate::model_weights::NAMES, &FEATURE_NAMES),
     "model_weights.rs is for other features: run train_zoner.py --write"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::{FEATURES, apply, decidable, line_features, probability};
+    use crate::lines::read_lines;
+    use crate::why::Reason;
+    use crate::zone::decide;
+
+    const PAGE: &str = "Accueil\nMonde\nSe connecter\n\n\
+        Le lac gèle pour la première fois depuis vingt ans\n\
+        Par Jeanne Martin\n3 mars 2024\n\n\
+        Les habitants du village ont vu la glace gagner la rive nord dès lundi, et les pêcheurs ont rangé leurs barques plus tôt que prévu.\n\
+        Photo : Studio Nord\n\
+        Un court instant.\n\
+        La mairie a fermé le ponton et demande aux promeneurs de ne pas s'aventurer sur la glace, encore trop fine au centre du lac.\n\
+        Partager\nLire aussi\nLes plus lus\n";
+
+    #[test]
+    fn the_model_moves_only_what_it_may_and_says_so() {
+        let lines = read_lines(PAGE, None);
+        let mut d = decide(&lines);
+        let before = (d.kinds.clone(), d.reasons.clone());
+        let may: Vec<bool> = (0..lines.len()).map(|i| decidable(&d, i)).collect();
+        assert!(may.contains(&false) && may.contains(&true), "{may:?}");
+        let all = vec![true; lines.len()];
+        let feats = line_features(&lines, &d, &all);
+        assert!(feats.iter().all(Option::is_some));
+        for f in feats.iter().flatten() {
+            assert_eq!(f.len(), FEATURES);
+            assert!(f.iter().all(|v| v.is_finite()), "{f:?}");
+            assert!((0.0..=1.0).contains(&probability(f)));
+        }
+        // Only the wanted lines are computed.
+        let some = line_features(&lines, &d, &may);
+        for (i, f) in some.iter().enumerate() {
+            assert_eq!(f.is_some(), may[i]);
+            if let (Some(a), Some(b)) = (f, &feats[i]) {
+                assert_eq!(a, b, "a line's features do not depend on which are wanted");
+            }
+        }
+        apply(&lines, &mut d);
+        for (i, &may) in may.iter().enumerate() {
+            if d.kinds[i] != before.0[i] {
+                assert!(may, "line {i} moved without being decidable");
+                assert_eq!(d.reasons[i], Reason::LineModel);
+            } else {
+                assert_eq!(d.reasons[i], before.1[i]);
+            }
+        }
+        // The credit is a cue, hard evidence: the rules' word stands.
+        let credit = lines
+            .iter()
+            .position(|l| l.text.starts_with("Photo"))
+            .unwrap();
+        assert!(!decidable(&d, credit));
+    }
+}

@@ -14,8 +14,11 @@
 //! import mark furniture wherever it is. Between the paragraphs, a short line
 //! is judged by its neighbours, as jusText does: a sentence stays in the body
 //! unless furniture stands on both sides of it, a line that is not a sentence
-//! only between two paragraphs. [`explain_article`] gives, per line, the zone
-//! and the signals that decided it.
+//! only between two paragraphs. A learned line model (`model.rs`: a
+//! logistic regression trained offline on the layout sample set) then may
+//! move a line between body and boilerplate when it is sure and the rules
+//! had no hard evidence. [`explain_article`] gives, per line, the zone, the
+//! signals that decided it and the model's part.
 
 use std::ops::Range;
 

@@ -252,7 +252,13 @@ fn score_layout_dump(
             });
             let split = dir.parent().unwrap().file_name().unwrap().to_string_lossy();
             let layout = dir.file_name().unwrap().to_string_lossy();
-            dump_page(out, (&split, &layout, &source, alone), doc, recurrence, &gold);
+            dump_page(
+                out,
+                (&split, &layout, &source, alone),
+                doc,
+                recurrence,
+                &gold,
+            );
         }
 
         let body = zone_lines(doc, "body");

@@ -210,8 +210,13 @@ def report(table, out=sys.stdout):
     return total
 
 
+def f32(v):
+    """The shortest literal that reads back as the f32 nearest `v`."""
+    return str(np.float32(v))
+
+
 def rust_array(values):
-    return "[\n" + "".join(f"    {float(v)!r},\n" for v in values) + "]"
+    return "[\n" + "".join(f"    {f32(v)},\n" for v in values) + "]"
 
 
 def write_weights(model, names, path):
@@ -226,7 +231,7 @@ pub(crate) const NAMES: [&str; {n}] = [
 {names_rs}];
 
 /// Intercept of the logistic regression.
-pub(crate) const BIAS: f32 = {float(model["bias"])!r};
+pub(crate) const BIAS: f32 = {f32(model["bias"])};
 
 /// Weights of the standardised features.
 pub(crate) const WEIGHTS: [f32; {n}] = {rust_array(model["w"])};
