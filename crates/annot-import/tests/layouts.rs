@@ -16,9 +16,10 @@
 //! pages of `tuning/` and `heldout2/` (`SHOWN`: the sets tuned on; `heldout3/`
 //! stays unread).
 //!
-//! `LAYOUTS_DUMP=FILE` also writes, for every line of every page (imported
-//! with its layout, and alone), the line model's feature vector, the rules'
-//! verdict and the gold label, one JSON object a line, for
+//! `LAYOUTS_DUMP=FILE` also writes, for every line of every page of the sets
+//! the line model is trained on (`TRAINED`; each page imported with its
+//! layout, and alone), the model's feature vector, the rules' verdict and
+//! the gold label, one JSON object a page, for
 //! `tests/layouts/train_zoner.py` (see the README there). The features come
 //! from [`annot_import::explain_article`], the code the importer runs.
 
@@ -55,6 +56,10 @@ const GATED: [&str; 3] = ["tuning", "heldout", "heldout2"];
 /// tuned on (`heldout2/`, scored frozen in the second round, became tuning
 /// data in the third). `heldout3/` stays unread.
 const SHOWN: [&str; 2] = ["tuning", "heldout2"];
+
+/// The sets `LAYOUTS_DUMP` writes, the line model's training data: a set
+/// written later stays held out from the model until it is named here.
+const TRAINED: [&str; 4] = ["tuning", "heldout", "heldout2", "heldout3"];
 
 const FIELDS: [&str; 5] = ["title", "lede", "byline", "date", "section"];
 
@@ -417,7 +422,7 @@ fn layouts_zone_and_describe_like_the_gold() {
     );
     if let Some(path) = std::env::var_os("LAYOUTS_DUMP") {
         let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-        for split in SPLITS {
+        for split in TRAINED {
             for dir in layouts(split) {
                 for alone in [false, true] {
                     score_layout_dump(&dir, false, alone, Some(&mut out));
