@@ -167,7 +167,9 @@ pub struct ModelWhy {
     /// training dump writes.
     pub features: Vec<f32>,
     /// The features that weighed most in the score, most first, with
-    /// their part in it (positive for body).
+    /// their part in it: weight times the feature's distance from its mean
+    /// over the training lines, in standard deviations (positive for body,
+    /// against an average line; the intercept is not listed).
     pub top: Vec<(&'static str, f32)>,
 }
 
