@@ -15,13 +15,6 @@
 //! (or `LAYOUTS_DETAIL_ALONE=1`) also prints the lines taken wrongly on the
 //! pages of `tuning/` and `heldout2/` (`SHOWN`: the sets tuned on; `heldout3/`
 //! stays unread).
-//!
-//! `LAYOUTS_DUMP=FILE` also writes, for every line of every page of the sets
-//! the line model is trained on (`TRAINED`; each page imported with its
-//! layout, and alone), the model's feature vector, the rules' verdict and
-//! the gold label, one JSON object a page, for
-//! `tests/layouts/train_zoner.py` (see the README there). The features come
-//! from [`annot_import::explain_article`], the code the importer runs.
 
 // Helpers of these tests panic on purpose, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
@@ -57,8 +50,13 @@ const GATED: [&str; 3] = ["tuning", "heldout", "heldout2"];
 /// data in the third). `heldout3/` stays unread.
 const SHOWN: [&str; 2] = ["tuning", "heldout2"];
 
-/// The sets `LAYOUTS_DUMP` writes, the line model's training data: a set
-/// written later stays held out from the model until it is named here.
+/// The sets `LAYOUTS_DUMP=FILE` writes, the line model's training data: a
+/// set written later stays held out from the model until it is named here.
+/// The dump has, for every line of every page of these sets (each page
+/// imported with its layout, and alone), the model's feature vector, the
+/// rules' verdict and the gold label, one JSON object a page, for
+/// `tests/layouts/train_zoner.py` (see the README there). The features come
+/// from [`annot_import::explain_article`], the code the importer runs.
 const TRAINED: [&str; 4] = ["tuning", "heldout", "heldout2", "heldout3"];
 
 const FIELDS: [&str; 5] = ["title", "lede", "byline", "date", "section"];
