@@ -232,7 +232,10 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // a date is near it, a role line under it, or it follows the standfirst.
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
-            if !lines[i].name || !(i.saturating_sub(6)..i).any(|j| lines[j].headline()) {
+            if !lines[i].name
+                || !(i.saturating_sub(6)..i).any(|j| lines[j].headline())
+                || crate::headline::name_not_byline(lines, i)
+            {
                 return false;
             }
             let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
@@ -674,6 +677,8 @@ fn find_title(
         .rev()
         .find(|&i| headline(i))
         .or_else(|| (0..first_paragraph).rev().find(|&i| headline(i)))
+        .map(|t| crate::headline::over_subhead(lines, t))
+        .or_else(|| crate::headline::question_headline(lines, first_paragraph, meta_like))
         .or_else(|| {
             (0..first_paragraph).rev().find(|&i| {
                 let l = &lines[i];
@@ -776,6 +781,7 @@ fn find_section(
     let after = title + 1;
     if after < header_end
         && lines[after].section()
+        && !crate::headline::is_provider_label(lines[after].text)
         && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
     {
         return Some((after, false));
@@ -792,11 +798,12 @@ fn find_section(
     let before = (title.saturating_sub(3)..title)
         .rev()
         .take_while(|&i| !is_menu_link(&lines[i]))
-        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()));
+        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()))
+        .map(|b| crate::headline::past_badge(lines, b));
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
-        let in_menu = (0..b.saturating_sub(1)).any(|j| lines[j].text == line.text);
+        let in_menu = (0..b).any(|j| lines[j].text == line.text);
         let apart = if line.recurrent {
             line.blank_before || after_nav || in_menu
         } else {
@@ -868,7 +875,11 @@ fn mark_lede(
     while i < header_end && (kinds[i] != ZoneKind::Boilerplate || furniture(i) || lines[i].name) {
         i += 1;
     }
-    while i < header_end && lines[i].sentence() && !furniture(i) {
+    while i < header_end
+        && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
+        && !furniture(i)
+        && !crate::headline::is_teaser(lines[i].text)
+    {
         kinds[i] = ZoneKind::Lede;
         reasons[i] = Reason::Lede;
         i += 1;

@@ -1,0 +1,201 @@
+//! Shapes around a headline that every kind of site has, for the zoner's
+//! choice of title, section, lede and byline ([`crate::zone`]): badges and
+//! kickers over the headline ("Explainer", "Review", a tabloid's
+//! "QUACKERS!"), a kicker that looks like a name, a subheading under a
+//! headline in title case, a headline that is a question, a "provided by"
+//! label and the issuer under it, a media teaser ("WATCH: …") under the
+//! byline. Each is a family of shapes, not a site's strings.
+
+use crate::boilerplate::fold;
+use crate::lines::Line;
+
+/// Badges naming the kind of piece, folded, as they stand alone over a
+/// headline or its section. Kinds that sites also use as sections
+/// ("Opinion", "Reportage", "Portrait") are left out: a badge is skipped
+/// only where a section may stand above it.
+#[rustfmt::skip]
+const BADGES: &[&str] = &[
+    // en
+    "explainer", "explained", "analysis", "news analysis", "review", "reviews", "exclusive",
+    "breaking", "just in", "developing", "developing story", "interview", "q&a", "fact check",
+    "fact-check", "factcheck", "long read", "the long read", "in depth", "in-depth", "deep dive",
+    "feature", "first person", "perspective", "watch", "listen", "podcast", "in pictures",
+    "photos", "members only", "subscriber exclusive", "updated", "new", "trending",
+    // fr
+    "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "info", "urgent",
+    "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
+    "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
+];
+
+/// Whether `line` is a badge over a headline: a kind of piece
+/// ([`BADGES`]), or a kicker in capitals (one to four words, all in upper
+/// case: "MARROW ESCAPE", "QUACKERS!").
+pub(crate) fn is_badge(line: &Line<'_>) -> bool {
+    if line.chars > 40 || line.words > 4 {
+        return false;
+    }
+    let folded = fold(line.text);
+    BADGES.contains(&folded.trim_end_matches([':', '!', '.'])) || is_caps_kicker(line.text)
+}
+
+/// One to four words in capitals, of at least four letters in all.
+fn is_caps_kicker(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && text.split_whitespace().count() <= 4
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// The section candidate above a headline, past a badge: when the line at
+/// `b` is a badge ([`is_badge`]), the line above it, if it could be a
+/// section; else `b`. A caps kicker is never the section: past it comes
+/// the line above whatever it is (the zoner's checks then judge it).
+pub(crate) fn past_badge(lines: &[Line<'_>], b: usize) -> usize {
+    if b == 0 || !is_badge(&lines[b]) {
+        return b;
+    }
+    let above = &lines[b - 1];
+    let could_be_section = above.section() && !is_badge(above);
+    if could_be_section || is_caps_kicker(lines[b].text) {
+        b - 1
+    } else {
+        b
+    }
+}
+
+/// Labels of a line that introduces the issuer or sponsor of a piece on
+/// the next line ("News provided by", "Sponsored by", "Fourni par"),
+/// folded. Neither the label nor the issuer is a section or a byline.
+#[rustfmt::skip]
+const PROVIDER_LABELS: &[&str] = &[
+    "news provided by", "provided by", "content provided by", "press release from",
+    "sponsored by", "presented by", "brought to you by", "in partnership with", "paid for by",
+    "powered by", "distributed by", "issued by", "source",
+    "fourni par", "communique fourni par", "propose par", "presente par", "en partenariat avec",
+    "sponsorise par", "contenu propose par", "communique de",
+];
+
+/// Whether the line is a provider label ([`PROVIDER_LABELS`]), alone or
+/// ending in a colon.
+pub(crate) fn is_provider_label(text: &str) -> bool {
+    text.len() <= 40 && PROVIDER_LABELS.contains(&fold(text).trim_end_matches([':', ' ']))
+}
+
+/// Whether the name-like line `i` is no byline though it looks like a
+/// name: it follows a provider label (the issuer of a release), or it is a
+/// kicker or section over the headline (a headline-like line right under
+/// it that does not end a sentence, and a byline or date right under that).
+pub(crate) fn name_not_byline(lines: &[Line<'_>], i: usize) -> bool {
+    if i > 0 && is_provider_label(lines[i - 1].text) {
+        return true;
+    }
+    let Some(next) = lines.get(i + 1) else {
+        return false;
+    };
+    next.headline()
+        && !next.name
+        && !next.sentence_end
+        && lines[i + 2..].iter().take(2).any(Line::meta)
+}
+
+/// Share (0..=100) of the words of four letters or more that open with a
+/// capital: high in a headline in title case ("Company Completes
+/// Enrollment in Trial"), low in a subheading in sentence case.
+fn title_case_share(text: &str) -> usize {
+    let (mut long, mut capital) = (0, 0);
+    for word in text.split_whitespace() {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_alphabetic() || word.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if first.is_uppercase() {
+            capital += 1;
+        }
+    }
+    if long == 0 { 0 } else { capital * 100 / long }
+}
+
+/// Whether `sub` is a subheading under the headline `head`: the headline
+/// is in title case and long (six words or more, not in capitals, no final
+/// stop), the line under it in sentence case, with no final stop.
+fn subhead_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
+    head.headline()
+        && !head.name
+        && head.crumb.is_none()
+        && head.words >= 6
+        && !head.sentence_end
+        && !is_caps_kicker(head.text)
+        && title_case_share(head.text) >= 70
+        && sub.headline()
+        && !sub.text.ends_with('.')
+        && title_case_share(sub.text) < 50
+}
+
+/// The headline, when the line `t` the zoner took is a subheading under
+/// it ([`subhead_under`]); else `t`.
+pub(crate) fn over_subhead(lines: &[Line<'_>], t: usize) -> usize {
+    if t > 0 && subhead_under(&lines[t - 1], &lines[t]) {
+        t - 1
+    } else {
+        t
+    }
+}
+
+/// Whether line `i` is the subheading right under the headline `title`:
+/// it is the standfirst, whatever its length.
+pub(crate) fn is_subhead(lines: &[Line<'_>], title: usize, i: usize) -> bool {
+    i == title + 1 && subhead_under(&lines[title], &lines[i])
+}
+
+/// Longest headline that is a question, in characters.
+const QUESTION_CHARS: usize = 160;
+
+/// A headline that is a question ("Will your bill go up?") reads as a
+/// short paragraph: when nothing before the first paragraph could be the
+/// headline, that paragraph is it if it ends in "?" or "!", is short, and
+/// a byline or date follows within a standfirst's distance.
+pub(crate) fn question_headline(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let line = &lines[first_paragraph];
+    let core = line
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
+    if line.chars > QUESTION_CHARS || !core.ends_with(['?', '!']) {
+        return None;
+    }
+    let mut j = first_paragraph + 1;
+    let mut standfirst = 0;
+    while j < lines.len() {
+        if meta_like(j) {
+            return Some(first_paragraph);
+        }
+        if !lines[j].sentence() || standfirst == 2 {
+            return None;
+        }
+        standfirst += 1;
+        j += 1;
+    }
+    None
+}
+
+/// Whether the line is a media teaser ("WATCH: …", "VIDEO: …", "EN
+/// IMAGES : …"): one or two words in capitals and a colon opening it. Such
+/// a line under the byline is a link to a clip, not a standfirst.
+pub(crate) fn is_teaser(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    !rest.trim().is_empty()
+        && label.split_whitespace().count() <= 2
+        && is_caps_kicker(label)
+        && label.chars().filter(|c| c.is_alphabetic()).count() <= 12
+}
