@@ -105,7 +105,7 @@ pub(crate) fn name_not_byline(lines: &[Line<'_>], i: usize) -> bool {
 /// capital: high in a headline in title case ("Company Completes
 /// Enrollment in Trial"), low in a subheading in sentence case.
 fn title_case_share(text: &str) -> usize {
-    let (mut long, mut capital) = (0, 0);
+    let (mut long, mut capital) = (0_usize, 0_usize);
     for word in text.split_whitespace() {
         let mut chars = word.chars();
         let Some(first) = chars.next() else { continue };
@@ -117,7 +117,7 @@ fn title_case_share(text: &str) -> usize {
             capital += 1;
         }
     }
-    if long == 0 { 0 } else { capital * 100 / long }
+    (capital * 100).checked_div(long).unwrap_or(0)
 }
 
 /// Whether `sub` is a subheading under the headline `head`: the headline

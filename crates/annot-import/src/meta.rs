@@ -118,7 +118,10 @@ fn prefixed_name(name: &str) -> Option<String> {
         }
         // Without a comma, a byline is a name or a short credit.
         None if name.split_whitespace().count() > 9 => return None,
-        None => for_outlet(name).unwrap_or(name),
+        // "By X FOR SITE", "By X in Singapore": the name.
+        None => for_outlet(name)
+            .or_else(|| crate::cues::person_name_part(name))
+            .unwrap_or(name),
         _ => name,
     };
     Some(name.to_string())
@@ -387,6 +390,10 @@ mod tests {
             Some("Max Orrin")
         );
         assert_eq!(byline("Reviewed by our panel"), None);
+        assert_eq!(
+            byline("By Wen Lio in Singapore").as_deref(),
+            Some("Wen Lio")
+        );
     }
 
     #[test]
