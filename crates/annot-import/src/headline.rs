@@ -199,3 +199,55 @@ pub(crate) fn is_teaser(text: &str) -> bool {
         && is_caps_kicker(label)
         && label.chars().filter(|c| c.is_alphabetic()).count() <= 12
 }
+
+/// Whether the line is one a page sets between its headline and the
+/// standfirst, to be passed over when looking for the lede: a rating
+/// ([`is_rating`]) or a player's button with a duration ("Listen to this
+/// article · 5 min", "Écouter l'article (3 min)"), or a badge.
+pub(crate) fn before_standfirst(line: &Line<'_>) -> bool {
+    !line.sentence_end && (is_rating(line.text) || has_duration(line) || is_badge(line))
+}
+
+/// A rating: stars ("★★★★☆") or a score out of 5 or 10 ("4/5", "Note :
+/// 8/10") on a short line.
+fn is_rating(text: &str) -> bool {
+    if text.chars().count() > 30 {
+        return false;
+    }
+    if text
+        .chars()
+        .any(|c| matches!(c, '★' | '☆' | '✩' | '✪' | '⭐'))
+    {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'/'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && (text[i + 1..].starts_with("5") || text[i + 1..].starts_with("10"))
+            && !text[i + 1..]
+                .trim_start_matches(['5', '1', '0'])
+                .starts_with(|c: char| c.is_ascii_digit() || c == '/')
+    })
+}
+
+/// A short line that is not a sentence with a duration in minutes in it
+/// ("(3 min)", "· 5 min", "24 minutes").
+fn has_duration(line: &Line<'_>) -> bool {
+    if line.words > 8 || line.chars > 60 {
+        return false;
+    }
+    let folded = fold(line.text);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '·' | '|' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        w[0].bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "minute", "minutes", "mn"].contains(&w[1])
+    }) || words.iter().any(|w| {
+        w.strip_suffix("min")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}

@@ -664,7 +664,12 @@ fn find_title(
     meta_like: &dyn Fn(usize) -> bool,
     furniture: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
-    let headline = |i: usize| lines[i].headline() && !furniture(i) && !lines[i].name;
+    let headline = |i: usize| {
+        lines[i].headline()
+            && !furniture(i)
+            && !lines[i].name
+            && !crate::headline::before_standfirst(&lines[i])
+    };
     let first_meta = (0..first_paragraph)
         .find(|&i| meta_like(i))
         .unwrap_or(first_paragraph);
@@ -872,7 +877,12 @@ fn mark_lede(
     furniture: &dyn Fn(usize) -> bool,
 ) {
     let mut i = title + 1;
-    while i < header_end && (kinds[i] != ZoneKind::Boilerplate || furniture(i) || lines[i].name) {
+    while i < header_end
+        && (kinds[i] != ZoneKind::Boilerplate
+            || furniture(i)
+            || lines[i].name
+            || crate::headline::before_standfirst(&lines[i]))
+    {
         i += 1;
     }
     while i < header_end

@@ -1354,3 +1354,53 @@ fn a_section_repeating_the_last_menu_entry_is_the_section() {
         "compact page, menu entry right above"
     );
 }
+
+#[test]
+fn a_rating_or_a_player_between_headline_and_standfirst_does_not_hide_the_lede() {
+    for between in [
+        "★★★★☆",
+        "Note : 4/5",
+        "Listen to this article · 5 min",
+        "Review",
+    ] {
+        let text = format!(
+            "Stagelight\n\nTheatre\n\nThe Tempest review – a storm worth sitting through\n\n{between}\n\n\
+             A bold staging that finds the comedy in the shipwreck.\n\nReviewed by Max Orrin\n\n\
+             Tue 4 Jun 2024\n\n{BODY_EN}"
+        );
+        let z = zone_article(&text, None);
+        check_invariants(&text, &z);
+        let zs = zones(&text, None);
+        assert_eq!(
+            texts(&zs, "lede"),
+            ["A bold staging that finds the comedy in the shipwreck."],
+            "{between}: {zs:#?}"
+        );
+        assert_eq!(z.byline.as_deref(), Some("Max Orrin"));
+        assert_eq!(
+            z.title.as_deref(),
+            Some("The Tempest review – a storm worth sitting through")
+        );
+    }
+}
+
+#[test]
+fn a_publication_stamp_wins_over_a_broadcast_date_above_it() {
+    let text = "\
+Radio Causse
+
+L'éleveur qui parle à ses brebis en occitan
+
+Diffusé le lundi 3 juin 2024 à 07h45
+
+Par Lise Marchal, Radio Causse
+Publié le mardi 4 juin 2024 à 08h12
+
+Chaque matin, Bernat rassemble son troupeau en leur parlant dans la langue de ses grands-parents, dit-il.
+
+Il assure que les bêtes reconnaissent sa voix mieux que celle de son fils, qui parle français.
+";
+    let doc = article_document("s", text.to_string(), "s.txt", None, None);
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-06-04"));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Lise Marchal"));
+}
