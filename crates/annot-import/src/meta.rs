@@ -26,6 +26,18 @@ const AGENCIES: &[&str] = &[
     "agence france-presse",
     "pa",
     "bloomberg",
+    "the associated press",
+    "press association",
+    "the canadian press",
+    "canadian press",
+    "kyodo",
+    "yonhap",
+    "aap",
+    "pti",
+    "sipa",
+    "apa",
+    "keystone-ats",
+    "agence belga",
 ];
 
 /// Endings that name an agency after a newsroom ("Le Monde avec AFP").
@@ -118,6 +130,8 @@ fn prefixed_name(name: &str) -> Option<String> {
         }
         // Without a comma, a byline is a name or a short credit.
         None if name.split_whitespace().count() > 9 => return None,
+        // "By X | Staff writer", "By X - Chief reporter": the name.
+        None if let Some(first) = name_before_role(name) => first,
         // "By X FOR SITE", "By X in Singapore": the name.
         None => for_outlet(name)
             .or_else(|| crate::cues::person_name_part(name))
@@ -145,6 +159,16 @@ fn role_or_outlet(rest: &str) -> bool {
     fold(rest)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ROLE_WORDS.contains(&w))
+}
+
+/// The name of a "By X | Staff writer" byline: the words before a bar or a
+/// dash, when they are a person's name and a role or outlet follows.
+fn name_before_role(name: &str) -> Option<&str> {
+    [" | ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| name.split_once(sep))
+        .filter(|(first, rest)| crate::cues::is_person_name(first.trim()) && role_or_outlet(rest))
+        .map(|(first, _)| first.trim())
 }
 
 /// The name of a "By X FOR SITE" / "Par X pour Y" byline: the words
@@ -390,6 +414,18 @@ mod tests {
             Some("Max Orrin")
         );
         assert_eq!(byline("Reviewed by our panel"), None);
+        assert_eq!(
+            byline("By Kim Ashe | Staff Writer").as_deref(),
+            Some("Kim Ashe")
+        );
+        assert_eq!(
+            byline("Par Noé Vidal - Rédaction de Lyon").as_deref(),
+            Some("Noé Vidal")
+        );
+        assert_eq!(
+            byline("The Associated Press").as_deref(),
+            Some("The Associated Press")
+        );
         assert_eq!(
             byline("By Wen Lio in Singapore").as_deref(),
             Some("Wen Lio")

@@ -1404,3 +1404,14 @@ Il assure que les bêtes reconnaissent sa voix mieux que celle de son fils, qui 
     assert_eq!(doc.meta.date.as_deref(), Some("2024-06-04"));
     assert_eq!(doc.meta.byline.as_deref(), Some("Lise Marchal"));
 }
+
+#[test]
+fn a_reviewed_by_label_makes_the_name_under_it_the_byline() {
+    let text = format!(
+        "Stagelight\n\nBooks\n\nThe Salt Road review – a slow, bright journey north\n\n\
+         A first novel that trusts its readers with silence.\n\nReviewed by\n\nIda Brennan\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Ida Brennan"));
+}
