@@ -8,6 +8,7 @@
 
 use crate::boilerplate::fold;
 use crate::lines::Line;
+use crate::why::Reason;
 
 /// Badges naming the kind of piece, folded, as they stand alone over a
 /// headline or its section. Kinds that sites also use as sections
@@ -250,4 +251,24 @@ fn has_duration(line: &Line<'_>) -> bool {
         w.strip_suffix("min")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     })
+}
+
+/// Why the line is the title: a headline, or a question read as a short
+/// paragraph ([`question_headline`]).
+pub(crate) fn title_reason(line: &Line<'_>) -> Reason {
+    if line.paragraph() {
+        Reason::QuestionTitle
+    } else {
+        Reason::Title
+    }
+}
+
+/// Why line `i` is in the lede under the headline `title`: a subheading
+/// ([`is_subhead`]) or a sentence.
+pub(crate) fn lede_reason(lines: &[Line<'_>], title: usize, i: usize) -> Reason {
+    if is_subhead(lines, title, i) {
+        Reason::Subheading
+    } else {
+        Reason::Lede
+    }
 }

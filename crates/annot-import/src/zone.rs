@@ -414,7 +414,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // The header: title, section, lede, byline and date.
     if let Some(t) = title {
         kinds[t] = ZoneKind::Title;
-        reasons[t] = Reason::Title;
+        reasons[t] = crate::headline::title_reason(&lines[t]);
     }
     for i in 0..header_end.min(n) {
         if Some(i) == title {
@@ -894,7 +894,7 @@ fn mark_lede(
         && !crate::headline::is_teaser(lines[i].text)
     {
         kinds[i] = ZoneKind::Lede;
-        reasons[i] = Reason::Lede;
+        reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
 }

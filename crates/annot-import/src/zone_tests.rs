@@ -1238,6 +1238,11 @@ fn a_provider_label_and_its_issuer_are_neither_section_nor_byline() {
         ["Farm will supply about 90,000 homes from next spring"]
     );
     assert_eq!(z.byline, None, "the issuer is no byline");
+    let why = explain_article(&text, None);
+    assert!(
+        why.iter()
+            .any(|w| w.reason == Reason::Subheading && w.zone == ZoneKind::Lede)
+    );
     assert_eq!(
         z.section.as_deref(),
         Some("Wind"),
@@ -1319,6 +1324,8 @@ fn a_headline_that_is_a_question_is_the_title() {
         ["A new rule on water takes effect in stages. Here is what it means for you."]
     );
     assert_eq!(texts(&zs, "body").len(), 1, "{zs:#?}");
+    let why = explain_article(&pages[0], Some(recurrence));
+    assert!(why.iter().any(|w| w.reason == Reason::QuestionTitle));
 }
 
 #[test]
