@@ -21,9 +21,9 @@ const BADGES: &[&str] = &[
     "breaking", "just in", "developing", "developing story", "interview", "q&a", "fact check",
     "fact-check", "factcheck", "long read", "the long read", "in depth", "in-depth", "deep dive",
     "feature", "first person", "perspective", "watch", "listen", "podcast", "in pictures",
-    "photos", "members only", "subscriber exclusive", "updated", "new", "trending",
+    "photos", "members only", "subscriber exclusive",
     // fr
-    "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "info", "urgent",
+    "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "urgent",
     "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
     "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
 ];
@@ -52,19 +52,27 @@ fn is_caps_kicker(text: &str) -> bool {
 
 /// The section candidate above a headline, past a badge: when the line at
 /// `b` is a badge ([`is_badge`]), the line above it, if it could be a
-/// section; else `b`. A caps kicker is never the section: past it comes
-/// the line above whatever it is (the zoner's checks then judge it).
+/// section; else `b`. A kicker in capitals is never the section: past it
+/// comes the line above whatever it is (the zoner's checks then judge
+/// it). A line in capitals that recurs across the import or repeats a
+/// line above it (an entry of the menu) is a section written in capitals
+/// ("WORLD"), not a kicker.
 pub(crate) fn past_badge(lines: &[Line<'_>], b: usize) -> usize {
     if b == 0 || !is_badge(&lines[b]) {
         return b;
     }
+    let line = &lines[b];
+    let kicker = is_caps_kicker(line.text)
+        && !line.recurrent
+        && !lines[..b]
+            .iter()
+            .any(|l| l.text.to_lowercase() == line.text.to_lowercase());
+    if is_caps_kicker(line.text) && !kicker {
+        return b;
+    }
     let above = &lines[b - 1];
     let could_be_section = above.section() && !is_badge(above);
-    if could_be_section || is_caps_kicker(lines[b].text) {
-        b - 1
-    } else {
-        b
-    }
+    if could_be_section || kicker { b - 1 } else { b }
 }
 
 /// Labels of a line that introduces the issuer or sponsor of a piece on

@@ -1422,3 +1422,18 @@ fn a_reviewed_by_label_makes_the_name_under_it_the_byline() {
     check_invariants(&text, &z);
     assert_eq!(z.byline.as_deref(), Some("Ida Brennan"));
 }
+
+#[test]
+fn a_section_in_capitals_from_the_menu_is_no_kicker() {
+    let text = format!(
+        "Daily Bugle\n\nWorld\n\nSport\n\nTravel\n\nTRAVEL\n\n\
+         Skiers stranded for six hours as chairlift freezes in the Alps\n\n\
+         By Rory Platt\n\nPublished: 10:02 EDT, 3 January 2024\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    assert_eq!(
+        z.section.as_deref(),
+        Some("TRAVEL"),
+        "it repeats the menu's entry"
+    );
+}
