@@ -299,6 +299,9 @@ const DATELINE_WORDS: &[&str] = &[
     "originally",
     "created",
     "revised",
+    // a broadcast's date: plain, below a "Publié le" of the page
+    "aired",
+    "broadcast",
 ];
 
 /// Words that say the date after them is an update, not the publication.
@@ -328,7 +331,6 @@ const PUBLICATION_WORDS: &[&str] = &[
     "mise en ligne",
     "publication",
     "paru",
-    "diffusé",
     "posté",
     "originally",
     "created",
@@ -601,5 +603,16 @@ mod tests {
             Some(Stamp::Update)
         );
         assert_eq!(pd("2 hours ago"), None);
+        // Two-digit years, the update first.
+        assert_eq!(
+            pd("Modifié le 13/03/24 à 09:10 - Publié le 12/03/24 à 18:02").as_deref(),
+            Some("2024-03-12")
+        );
+        // A broadcast's date is plain: a "Publié le" line wins over it.
+        assert_eq!(
+            line_stamp("Diffusé le 3 juin 2024 à 07h45", None).map(|d| d.1),
+            Some(Stamp::Plain)
+        );
+        assert!(dateline("Aired on March 4, 2024").is_some());
     }
 }

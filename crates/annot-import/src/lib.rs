@@ -37,6 +37,7 @@ pub mod cues;
 pub mod dates;
 pub mod decode;
 pub mod error;
+mod headline;
 mod input;
 pub mod journal;
 pub mod lang;

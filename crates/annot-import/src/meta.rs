@@ -26,6 +26,18 @@ const AGENCIES: &[&str] = &[
     "agence france-presse",
     "pa",
     "bloomberg",
+    "the associated press",
+    "press association",
+    "the canadian press",
+    "canadian press",
+    "kyodo",
+    "yonhap",
+    "aap",
+    "pti",
+    "sipa",
+    "apa",
+    "keystone-ats",
+    "agence belga",
 ];
 
 /// Endings that name an agency after a newsroom ("Le Monde avec AFP").
@@ -111,15 +123,62 @@ fn prefixed_name(name: &str) -> Option<String> {
     }
     let name = match name.split_once(", ") {
         Some((first, rest))
-            if crate::cues::is_person_name(first) && !crate::cues::is_person_name(rest) =>
+            if crate::cues::is_person_name(first)
+                && (!crate::cues::is_person_name(rest) || role_or_outlet(rest)) =>
         {
             first
         }
         // Without a comma, a byline is a name or a short credit.
         None if name.split_whitespace().count() > 9 => return None,
+        // "By X | Staff writer", "By X - Chief reporter": the name.
+        None if let Some(first) = name_before_role(name) => first,
+        // "By X FOR SITE", "By X in Singapore": the name.
+        None => for_outlet(name)
+            .or_else(|| crate::cues::person_name_part(name))
+            .unwrap_or(name),
         _ => name,
     };
     Some(name.to_string())
+}
+
+/// Words of a reporter's role or an outlet's name after a byline's comma
+/// ("By X, CHIEF TRAVEL REPORTER", "Par X, Radio Vallée"), folded: what
+/// follows is no second name though its words are capitalised.
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "reporter", "editor", "correspondent", "writer", "columnist", "critic", "chief", "senior",
+    "staff", "contributor", "producer", "analyst", "radio", "tv", "news", "press", "media",
+    "journaliste", "redacteur", "redactrice", "correspondant", "correspondante", "envoye",
+    "envoyee", "chroniqueur", "chroniqueuse", "critique", "tele", "television",
+    "journal", "agence", "magazine", "presse", "redaction", "service", "desk", "bureau",
+];
+
+/// Whether the text after a byline's comma is a role or an outlet
+/// ([`ROLE_WORDS`]) rather than more names.
+fn role_or_outlet(rest: &str) -> bool {
+    fold(rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w))
+}
+
+/// The name of a "By X | Staff writer" byline: the words before a bar or a
+/// dash, when they are a person's name and a role or outlet follows.
+fn name_before_role(name: &str) -> Option<&str> {
+    [" | ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| name.split_once(sep))
+        .filter(|(first, rest)| crate::cues::is_person_name(first.trim()) && role_or_outlet(rest))
+        .map(|(first, _)| first.trim())
+}
+
+/// The name of a "By X FOR SITE" / "Par X pour Y" byline: the words
+/// before "for" / "pour", when they are a person's name.
+fn for_outlet(name: &str) -> Option<&str> {
+    [" for ", " FOR ", " For ", " pour ", " POUR "]
+        .iter()
+        .find_map(|sep| name.split_once(sep))
+        .map(|(first, _)| first.trim())
+        .filter(|first| crate::cues::is_person_name(first))
 }
 
 /// The name on a "De notre correspondant X" line (or "De notre envoyée
@@ -166,6 +225,8 @@ const PIECE_OPENINGS: &[&str] = &[
     "a column by ", "column by ", "an analysis by ", "analysis by ", "commentary by ",
     "opinion by ", "words by ", "story by ", "written by ", "reported by ", "interview by ",
     "text by ", "an essay by ", "essay by ", "a report by ", "report by ",
+    "reviewed by ", "review by ", "a review by ", "critique de ", "une critique de ",
+    "la critique de ",
 ];
 
 /// The author of a "La chronique de X" line: the name after one of
@@ -322,6 +383,53 @@ mod tests {
             None
         );
         assert_eq!(byline("Photo: Ana Ruiz/Reuters"), None);
+        // A role or an outlet after the comma, an outlet after "for".
+        assert_eq!(
+            byline("By Tom Ashby, CHIEF POLITICAL REPORTER").as_deref(),
+            Some("Tom Ashby")
+        );
+        assert_eq!(
+            byline("Par Lise Marchal, Radio Causse").as_deref(),
+            Some("Lise Marchal")
+        );
+        assert_eq!(
+            byline("By DORA KEMP FOR THEDAILYPOST").as_deref(),
+            Some("DORA KEMP")
+        );
+        assert_eq!(
+            byline("Par Jules Fabre pour La Gazette").as_deref(),
+            Some("Jules Fabre")
+        );
+        assert_eq!(
+            byline("By STAFF REPORTER").as_deref(),
+            Some("STAFF REPORTER")
+        );
+        assert_eq!(
+            byline("By Ann Poe, Lea Moss").as_deref(),
+            Some("Ann Poe, Lea Moss"),
+            "two names stay"
+        );
+        assert_eq!(
+            byline("Reviewed by Max Orrin").as_deref(),
+            Some("Max Orrin")
+        );
+        assert_eq!(byline("Reviewed by our panel"), None);
+        assert_eq!(
+            byline("By Kim Ashe | Staff Writer").as_deref(),
+            Some("Kim Ashe")
+        );
+        assert_eq!(
+            byline("Par Noé Vidal - Rédaction de Lyon").as_deref(),
+            Some("Noé Vidal")
+        );
+        assert_eq!(
+            byline("The Associated Press").as_deref(),
+            Some("The Associated Press")
+        );
+        assert_eq!(
+            byline("By Wen Lio in Singapore").as_deref(),
+            Some("Wen Lio")
+        );
     }
 
     #[test]

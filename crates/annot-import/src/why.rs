@@ -11,6 +11,9 @@ use crate::zone::{Recurrence, ZoneKind, decide};
 pub enum Reason {
     /// The headline: the last headline-like line before the byline and date.
     Title,
+    /// A headline that is a question, read as a short paragraph with the
+    /// byline and date under it.
+    QuestionTitle,
     /// A lone short line next to the headline (adjacent, or past a badge).
     Section,
     /// A breadcrumb, whose last element is the section.
@@ -21,6 +24,9 @@ pub enum Reason {
     Dateline,
     /// The first sentences after the headline, before the article.
     Lede,
+    /// The line in sentence case under a headline in title case: the
+    /// subheading, the standfirst whatever its length.
+    Subheading,
     /// Running text: long, ending a sentence, with function words.
     Paragraph,
     /// A short sentence among the paragraphs (furniture is not on both
@@ -76,11 +82,13 @@ impl Reason {
     pub fn describe(self) -> &'static str {
         match self {
             Reason::Title => "headline before the byline and date",
+            Reason::QuestionTitle => "headline that is a question, byline and date under it",
             Reason::Section => "lone short line next to the headline",
             Reason::Breadcrumb => "breadcrumb, its last element the section",
             Reason::Byline => "byline",
             Reason::Dateline => "date line",
             Reason::Lede => "first sentences after the headline",
+            Reason::Subheading => "subheading under a headline in title case",
             Reason::Paragraph => "running text",
             Reason::ShortSentence => "short sentence among paragraphs",
             Reason::BetweenParagraphs => "short line between paragraphs",

@@ -238,7 +238,10 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // a date is near it, a role line under it, or it follows the standfirst.
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
-            if !lines[i].name || !(i.saturating_sub(6)..i).any(|j| lines[j].headline()) {
+            if !lines[i].name
+                || !(i.saturating_sub(6)..i).any(|j| lines[j].headline())
+                || crate::headline::name_not_byline(lines, i)
+            {
                 return false;
             }
             let near_date = (i.saturating_sub(3)..(i + 4).min(n)).any(|j| lines[j].dateline);
@@ -417,7 +420,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // The header: title, section, lede, byline and date.
     if let Some(t) = title {
         kinds[t] = ZoneKind::Title;
-        reasons[t] = Reason::Title;
+        reasons[t] = crate::headline::title_reason(&lines[t]);
     }
     for i in 0..header_end.min(n) {
         if Some(i) == title {
@@ -668,7 +671,12 @@ fn find_title(
     meta_like: &dyn Fn(usize) -> bool,
     furniture: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
-    let headline = |i: usize| lines[i].headline() && !furniture(i) && !lines[i].name;
+    let headline = |i: usize| {
+        lines[i].headline()
+            && !furniture(i)
+            && !lines[i].name
+            && !crate::headline::before_standfirst(&lines[i])
+    };
     let first_meta = (0..first_paragraph)
         .find(|&i| meta_like(i))
         .unwrap_or(first_paragraph);
@@ -681,6 +689,8 @@ fn find_title(
         .rev()
         .find(|&i| headline(i))
         .or_else(|| (0..first_paragraph).rev().find(|&i| headline(i)))
+        .map(|t| crate::headline::over_subhead(lines, t))
+        .or_else(|| crate::headline::question_headline(lines, first_paragraph, meta_like))
         .or_else(|| {
             (0..first_paragraph).rev().find(|&i| {
                 let l = &lines[i];
@@ -783,6 +793,7 @@ fn find_section(
     let after = title + 1;
     if after < header_end
         && lines[after].section()
+        && !crate::headline::is_provider_label(lines[after].text)
         && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
     {
         return Some((after, false));
@@ -799,11 +810,12 @@ fn find_section(
     let before = (title.saturating_sub(3)..title)
         .rev()
         .take_while(|&i| !is_menu_link(&lines[i]))
-        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()));
+        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()))
+        .map(|b| crate::headline::past_badge(lines, b));
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
-        let in_menu = (0..b.saturating_sub(1)).any(|j| lines[j].text == line.text);
+        let in_menu = (0..b).any(|j| lines[j].text == line.text);
         let apart = if line.recurrent {
             line.blank_before || after_nav || in_menu
         } else {
@@ -831,6 +843,9 @@ fn is_byline_label(text: &str) -> bool {
         "auteurs",
         "autrice",
         "written by",
+        "reviewed by",
+        "reported by",
+        "propos recueillis par",
         "words by",
         "story by",
         "ecrit par",
@@ -872,12 +887,21 @@ fn mark_lede(
     furniture: &dyn Fn(usize) -> bool,
 ) {
     let mut i = title + 1;
-    while i < header_end && (kinds[i] != ZoneKind::Boilerplate || furniture(i) || lines[i].name) {
+    while i < header_end
+        && (kinds[i] != ZoneKind::Boilerplate
+            || furniture(i)
+            || lines[i].name
+            || crate::headline::before_standfirst(&lines[i]))
+    {
         i += 1;
     }
-    while i < header_end && lines[i].sentence() && !furniture(i) {
+    while i < header_end
+        && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
+        && !furniture(i)
+        && !crate::headline::is_teaser(lines[i].text)
+    {
         kinds[i] = ZoneKind::Lede;
-        reasons[i] = Reason::Lede;
+        reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
 }

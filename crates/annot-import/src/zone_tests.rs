@@ -1143,3 +1143,297 @@ mod properties {
         }
     }
 }
+
+// Fourth round: the shapes around a headline (`crate::headline`).
+
+const BODY_EN: &str = "\
+The council said on Monday that the new rule would apply to every household from the first of next month.
+
+Officials expect most bills to change by only a few cents, though large families may pay a little more.
+";
+
+#[test]
+fn a_badge_over_the_headline_is_passed_for_the_section_above_it() {
+    let text = format!(
+        "Brightside\n\nHome\n\nEnergy\n\nExplainer\n\nWhy the power cut lasted nine hours on Tuesday\n\n\
+         By Ora Lindqvist\n\nPublished May 2, 2024\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Why the power cut lasted nine hours on Tuesday")
+    );
+    assert_eq!(z.section.as_deref(), Some("Energy"), "not the badge");
+    // A badge with no section above it stays the only candidate.
+    let alone = format!(
+        "Explainer\n\nWhy the power cut lasted nine hours on Tuesday\n\nBy Ora Lindqvist\n\n\
+         Published May 2, 2024\n\n{BODY_EN}"
+    );
+    assert_eq!(
+        zone_article(&alone, None).section.as_deref(),
+        Some("Explainer")
+    );
+}
+
+#[test]
+fn a_kicker_in_capitals_is_neither_title_nor_section() {
+    let text = format!(
+        "Daily Bugle\n\nMenu\n\nTravel\n\nSNOW JOKE\n\n\
+         Skiers stranded for six hours as chairlift freezes in the Alps\n\n\
+         By Rory Platt, CHIEF TRAVEL REPORTER\n\nPublished: 10:02 EDT, 3 January 2024\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Skiers stranded for six hours as chairlift freezes in the Alps")
+    );
+    assert_eq!(z.section.as_deref(), Some("Travel"));
+    assert_eq!(z.byline.as_deref(), Some("Rory Platt"));
+}
+
+#[test]
+fn a_name_like_kicker_over_the_headline_is_no_byline() {
+    // "Local News" reads as a name; a banner stands above it.
+    let text = format!(
+        "Channel 9\n\nWeather alert: Frost advisory until 8 AM\n\nLocal News\n\n\
+         Deputies: Driver hurt in crash on Route 9 near Milbury\n\nBy Ada Voss\n\n\
+         Published: March 5, 2024 at 5:47 PM CST\n\nWATCH: Deputies describe the crash scene\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Deputies: Driver hurt in crash on Route 9 near Milbury"),
+        "not the alert banner"
+    );
+    assert_eq!(z.section.as_deref(), Some("Local News"));
+    assert_eq!(z.byline.as_deref(), Some("Ada Voss"));
+    let zs = zones(&text, None);
+    assert!(
+        texts(&zs, "lede").is_empty(),
+        "a video teaser is no lede: {zs:#?}"
+    );
+}
+
+#[test]
+fn a_provider_label_and_its_issuer_are_neither_section_nor_byline() {
+    let text = format!(
+        "Wirehouse\n\nNews > Energy > Wind\n\n\
+         Norvik Power Opens Offshore Wind Farm Off the Coast of Maine\n\n\
+         Farm will supply about 90,000 homes from next spring\n\n\
+         News provided by\n\nNorvik Power Corp.\n\nMay 02, 2024, 08:00 ET\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Norvik Power Opens Offshore Wind Farm Off the Coast of Maine"),
+        "the headline in title case, not the subheading under it"
+    );
+    let zs = zones(&text, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["Farm will supply about 90,000 homes from next spring"]
+    );
+    assert_eq!(z.byline, None, "the issuer is no byline");
+    let why = explain_article(&text, None);
+    assert!(
+        why.iter()
+            .any(|w| w.reason == Reason::Subheading && w.zone == ZoneKind::Lede)
+    );
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Wind"),
+        "the breadcrumb's last element"
+    );
+    // Without the subheading, the label right under the headline is no section.
+    let bare = text.replace(
+        "Farm will supply about 90,000 homes from next spring\n\n",
+        "",
+    );
+    let z = zone_article(&bare, None);
+    assert_eq!(z.section.as_deref(), Some("Wind"));
+    assert_eq!(z.byline, None);
+}
+
+#[test]
+fn a_subheading_in_title_case_is_not_taken_for_the_headline() {
+    // A headline in sentence case over a standfirst: nothing changes.
+    let text = format!(
+        "Home\n\nStorm closes the coast road for a second night\n\n\
+         Crews say repairs will take until the weekend\n\nBy Ora Lindqvist\n\n\
+         Published May 2, 2024\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Crews say repairs will take until the weekend")
+    );
+}
+
+#[test]
+fn a_headline_that_is_a_question_is_the_title() {
+    let mut counts = LineCounts::new();
+    let make = |q: &str, topic: &str| {
+        format!(
+            "Answerline\n\nMoney\n\nTech\n\nSubscribe\n\n{q}\n\n\
+             A new rule on {topic} takes effect in stages. Here is what it means for you.\n\n\
+             By Nora Quill\n\nPublished April 10, 2024\n\n\
+             The rule on {topic} was announced on Monday and will apply to every household from next month.\n\n\
+             Officials expect most people to notice the change on {topic} only after a few weeks.\n"
+        )
+    };
+    let pages: Vec<String> = [
+        (
+            "The new water rule, explained: will your bill go up?",
+            "water",
+        ),
+        (
+            "Should you switch your energy supplier this winter?",
+            "energy",
+        ),
+        (
+            "What does the new speed limit mean for cyclists?",
+            "bicycles",
+        ),
+    ]
+    .iter()
+    .map(|(q, t)| make(q, t))
+    .collect();
+    for p in &pages {
+        counts.add_text(p);
+    }
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.2,
+    };
+    let z = zone_article(&pages[0], Some(recurrence));
+    check_invariants(&pages[0], &z);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("The new water rule, explained: will your bill go up?")
+    );
+    assert_eq!(z.byline.as_deref(), Some("Nora Quill"));
+    assert_eq!(z.dateline.as_deref(), Some("Published April 10, 2024"));
+    let zs = zones(&pages[0], Some(recurrence));
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["A new rule on water takes effect in stages. Here is what it means for you."]
+    );
+    assert_eq!(texts(&zs, "body").len(), 1, "{zs:#?}");
+    let why = explain_article(&pages[0], Some(recurrence));
+    assert!(why.iter().any(|w| w.reason == Reason::QuestionTitle));
+}
+
+#[test]
+fn a_section_repeating_the_last_menu_entry_is_the_section() {
+    let mut counts = LineCounts::new();
+    let make = |section: &str, title: &str| {
+        format!(
+            "Le Relais\nAccueil\nMonde\nSociété\nCulture\n{section}\n{title}\n\
+             C'est ce que retient de la semaine la rubrique {section}.\nPar Lou Cadic\nPublié le 18/10/2024 06:24\n\
+             {title} : la rédaction a suivi la journée de vendredi pour vous, du matin jusqu'au soir.\n"
+        )
+    };
+    let pages = [
+        make("Culture", "Le festival du livre de Vannes affiche complet"),
+        make("Monde", "Une élection serrée au Portugal ce dimanche"),
+        make(
+            "Société",
+            "Les cantines passent au bio dans tout le département",
+        ),
+    ];
+    for p in &pages {
+        counts.add_text(p);
+    }
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.2,
+    };
+    let z = zone_article(&pages[0], Some(recurrence));
+    assert_eq!(
+        z.section.as_deref(),
+        Some("Culture"),
+        "compact page, menu entry right above"
+    );
+}
+
+#[test]
+fn a_rating_or_a_player_between_headline_and_standfirst_does_not_hide_the_lede() {
+    for between in [
+        "★★★★☆",
+        "Note : 4/5",
+        "Listen to this article · 5 min",
+        "Review",
+    ] {
+        let text = format!(
+            "Stagelight\n\nTheatre\n\nThe Tempest review – a storm worth sitting through\n\n{between}\n\n\
+             A bold staging that finds the comedy in the shipwreck.\n\nReviewed by Max Orrin\n\n\
+             Tue 4 Jun 2024\n\n{BODY_EN}"
+        );
+        let z = zone_article(&text, None);
+        check_invariants(&text, &z);
+        let zs = zones(&text, None);
+        assert_eq!(
+            texts(&zs, "lede"),
+            ["A bold staging that finds the comedy in the shipwreck."],
+            "{between}: {zs:#?}"
+        );
+        assert_eq!(z.byline.as_deref(), Some("Max Orrin"));
+        assert_eq!(
+            z.title.as_deref(),
+            Some("The Tempest review – a storm worth sitting through")
+        );
+    }
+}
+
+#[test]
+fn a_publication_stamp_wins_over_a_broadcast_date_above_it() {
+    let text = "\
+Radio Causse
+
+L'éleveur qui parle à ses brebis en occitan
+
+Diffusé le lundi 3 juin 2024 à 07h45
+
+Par Lise Marchal, Radio Causse
+Publié le mardi 4 juin 2024 à 08h12
+
+Chaque matin, Bernat rassemble son troupeau en leur parlant dans la langue de ses grands-parents, dit-il.
+
+Il assure que les bêtes reconnaissent sa voix mieux que celle de son fils, qui parle français.
+";
+    let doc = article_document("s", text.to_string(), "s.txt", None, None);
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-06-04"));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Lise Marchal"));
+}
+
+#[test]
+fn a_reviewed_by_label_makes_the_name_under_it_the_byline() {
+    let text = format!(
+        "Stagelight\n\nBooks\n\nThe Salt Road review – a slow, bright journey north\n\n\
+         A first novel that trusts its readers with silence.\n\nReviewed by\n\nIda Brennan\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    check_invariants(&text, &z);
+    assert_eq!(z.byline.as_deref(), Some("Ida Brennan"));
+}
+
+#[test]
+fn a_section_in_capitals_from_the_menu_is_no_kicker() {
+    let text = format!(
+        "Daily Bugle\n\nWorld\n\nSport\n\nTravel\n\nTRAVEL\n\n\
+         Skiers stranded for six hours as chairlift freezes in the Alps\n\n\
+         By Rory Platt\n\nPublished: 10:02 EDT, 3 January 2024\n\n{BODY_EN}"
+    );
+    let z = zone_article(&text, None);
+    assert_eq!(
+        z.section.as_deref(),
+        Some("TRAVEL"),
+        "it repeats the menu's entry"
+    );
+}

@@ -1,0 +1,282 @@
+//! Shapes around a headline that every kind of site has, for the zoner's
+//! choice of title, section, lede and byline ([`crate::zone`]): badges and
+//! kickers over the headline ("Explainer", "Review", a tabloid's
+//! "QUACKERS!"), a kicker that looks like a name, a subheading under a
+//! headline in title case, a headline that is a question, a "provided by"
+//! label and the issuer under it, a media teaser ("WATCH: …") under the
+//! byline. Each is a family of shapes, not a site's strings.
+
+use crate::boilerplate::fold;
+use crate::lines::Line;
+use crate::why::Reason;
+
+/// Badges naming the kind of piece, folded, as they stand alone over a
+/// headline or its section. Kinds that sites also use as sections
+/// ("Opinion", "Reportage", "Portrait") are left out: a badge is skipped
+/// only where a section may stand above it.
+#[rustfmt::skip]
+const BADGES: &[&str] = &[
+    // en
+    "explainer", "explained", "analysis", "news analysis", "review", "reviews", "exclusive",
+    "breaking", "just in", "developing", "developing story", "interview", "q&a", "fact check",
+    "fact-check", "factcheck", "long read", "the long read", "in depth", "in-depth", "deep dive",
+    "feature", "first person", "perspective", "watch", "listen", "podcast", "in pictures",
+    "photos", "members only", "subscriber exclusive",
+    // fr
+    "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "urgent",
+    "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
+    "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
+];
+
+/// Whether `line` is a badge over a headline: a kind of piece
+/// ([`BADGES`]), or a kicker in capitals (one to four words, all in upper
+/// case: "MARROW ESCAPE", "QUACKERS!").
+pub(crate) fn is_badge(line: &Line<'_>) -> bool {
+    if line.chars > 40 || line.words > 4 {
+        return false;
+    }
+    let folded = fold(line.text);
+    BADGES.contains(&folded.trim_end_matches([':', '!', '.'])) || is_caps_kicker(line.text)
+}
+
+/// One to four words in capitals, of at least four letters in all.
+fn is_caps_kicker(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && text.split_whitespace().count() <= 4
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// The section candidate above a headline, past a badge: when the line at
+/// `b` is a badge ([`is_badge`]), the line above it, if it could be a
+/// section; else `b`. A kicker in capitals is never the section: past it
+/// comes the line above whatever it is (the zoner's checks then judge
+/// it). A line in capitals that recurs across the import or repeats a
+/// line above it (an entry of the menu) is a section written in capitals
+/// ("WORLD"), not a kicker.
+pub(crate) fn past_badge(lines: &[Line<'_>], b: usize) -> usize {
+    if b == 0 || !is_badge(&lines[b]) {
+        return b;
+    }
+    let line = &lines[b];
+    let kicker = is_caps_kicker(line.text)
+        && !line.recurrent
+        && !lines[..b]
+            .iter()
+            .any(|l| l.text.to_lowercase() == line.text.to_lowercase());
+    if is_caps_kicker(line.text) && !kicker {
+        return b;
+    }
+    let above = &lines[b - 1];
+    let could_be_section = above.section() && !is_badge(above);
+    if could_be_section || kicker { b - 1 } else { b }
+}
+
+/// Labels of a line that introduces the issuer or sponsor of a piece on
+/// the next line ("News provided by", "Sponsored by", "Fourni par"),
+/// folded. Neither the label nor the issuer is a section or a byline.
+#[rustfmt::skip]
+const PROVIDER_LABELS: &[&str] = &[
+    "news provided by", "provided by", "content provided by", "press release from",
+    "sponsored by", "presented by", "brought to you by", "in partnership with", "paid for by",
+    "powered by", "distributed by", "issued by", "source",
+    "fourni par", "communique fourni par", "propose par", "presente par", "en partenariat avec",
+    "sponsorise par", "contenu propose par", "communique de",
+];
+
+/// Whether the line is a provider label ([`PROVIDER_LABELS`]), alone or
+/// ending in a colon.
+pub(crate) fn is_provider_label(text: &str) -> bool {
+    text.len() <= 40 && PROVIDER_LABELS.contains(&fold(text).trim_end_matches([':', ' ']))
+}
+
+/// Whether the name-like line `i` is no byline though it looks like a
+/// name: it follows a provider label (the issuer of a release), or it is a
+/// kicker or section over the headline (a headline-like line right under
+/// it that does not end a sentence, and a byline or date right under that).
+pub(crate) fn name_not_byline(lines: &[Line<'_>], i: usize) -> bool {
+    if i > 0 && is_provider_label(lines[i - 1].text) {
+        return true;
+    }
+    let Some(next) = lines.get(i + 1) else {
+        return false;
+    };
+    next.headline()
+        && !next.name
+        && !next.sentence_end
+        && lines[i + 2..].iter().take(2).any(Line::meta)
+}
+
+/// Share (0..=100) of the words of four letters or more that open with a
+/// capital: high in a headline in title case ("Company Completes
+/// Enrollment in Trial"), low in a subheading in sentence case.
+fn title_case_share(text: &str) -> usize {
+    let (mut long, mut capital) = (0_usize, 0_usize);
+    for word in text.split_whitespace() {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_alphabetic() || word.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if first.is_uppercase() {
+            capital += 1;
+        }
+    }
+    (capital * 100).checked_div(long).unwrap_or(0)
+}
+
+/// Whether `sub` is a subheading under the headline `head`: the headline
+/// is in title case and long (six words or more, not in capitals, no final
+/// stop), the line under it in sentence case, with no final stop.
+fn subhead_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
+    head.headline()
+        && !head.name
+        && head.crumb.is_none()
+        && head.words >= 6
+        && !head.sentence_end
+        && !is_caps_kicker(head.text)
+        && title_case_share(head.text) >= 70
+        && sub.headline()
+        && !sub.text.ends_with('.')
+        && title_case_share(sub.text) < 50
+}
+
+/// The headline, when the line `t` the zoner took is a subheading under
+/// it ([`subhead_under`]); else `t`.
+pub(crate) fn over_subhead(lines: &[Line<'_>], t: usize) -> usize {
+    if t > 0 && subhead_under(&lines[t - 1], &lines[t]) {
+        t - 1
+    } else {
+        t
+    }
+}
+
+/// Whether line `i` is the subheading right under the headline `title`:
+/// it is the standfirst, whatever its length.
+pub(crate) fn is_subhead(lines: &[Line<'_>], title: usize, i: usize) -> bool {
+    i == title + 1 && subhead_under(&lines[title], &lines[i])
+}
+
+/// Longest headline that is a question, in characters.
+const QUESTION_CHARS: usize = 160;
+
+/// A headline that is a question ("Will your bill go up?") reads as a
+/// short paragraph: when nothing before the first paragraph could be the
+/// headline, that paragraph is it if it ends in "?" or "!", is short, and
+/// a byline or date follows within a standfirst's distance.
+pub(crate) fn question_headline(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let line = &lines[first_paragraph];
+    let core = line
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
+    if line.chars > QUESTION_CHARS || !core.ends_with(['?', '!']) {
+        return None;
+    }
+    let mut j = first_paragraph + 1;
+    let mut standfirst = 0;
+    while j < lines.len() {
+        if meta_like(j) {
+            return Some(first_paragraph);
+        }
+        if !lines[j].sentence() || standfirst == 2 {
+            return None;
+        }
+        standfirst += 1;
+        j += 1;
+    }
+    None
+}
+
+/// Whether the line is a media teaser ("WATCH: …", "VIDEO: …", "EN
+/// IMAGES : …"): one or two words in capitals and a colon opening it. Such
+/// a line under the byline is a link to a clip, not a standfirst.
+pub(crate) fn is_teaser(text: &str) -> bool {
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    !rest.trim().is_empty()
+        && label.split_whitespace().count() <= 2
+        && is_caps_kicker(label)
+        && label.chars().filter(|c| c.is_alphabetic()).count() <= 12
+}
+
+/// Whether the line is one a page sets between its headline and the
+/// standfirst, to be passed over when looking for the lede: a rating
+/// ([`is_rating`]) or a player's button with a duration ("Listen to this
+/// article · 5 min", "Écouter l'article (3 min)"), or a badge.
+pub(crate) fn before_standfirst(line: &Line<'_>) -> bool {
+    !line.sentence_end && (is_rating(line.text) || has_duration(line) || is_badge(line))
+}
+
+/// A rating: stars ("★★★★☆") or a score out of 5 or 10 ("4/5", "Note :
+/// 8/10") on a short line.
+fn is_rating(text: &str) -> bool {
+    if text.chars().count() > 30 {
+        return false;
+    }
+    if text
+        .chars()
+        .any(|c| matches!(c, '★' | '☆' | '✩' | '✪' | '⭐'))
+    {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'/'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && (text[i + 1..].starts_with("5") || text[i + 1..].starts_with("10"))
+            && !text[i + 1..]
+                .trim_start_matches(['5', '1', '0'])
+                .starts_with(|c: char| c.is_ascii_digit() || c == '/')
+    })
+}
+
+/// A short line that is not a sentence with a duration in minutes in it
+/// ("(3 min)", "· 5 min", "24 minutes").
+fn has_duration(line: &Line<'_>) -> bool {
+    if line.words > 8 || line.chars > 60 {
+        return false;
+    }
+    let folded = fold(line.text);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '·' | '|' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        w[0].bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "minute", "minutes", "mn"].contains(&w[1])
+    }) || words.iter().any(|w| {
+        w.strip_suffix("min")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Why the line is the title: a headline, or a question read as a short
+/// paragraph ([`question_headline`]).
+pub(crate) fn title_reason(line: &Line<'_>) -> Reason {
+    if line.paragraph() {
+        Reason::QuestionTitle
+    } else {
+        Reason::Title
+    }
+}
+
+/// Why line `i` is in the lede under the headline `title`: a subheading
+/// ([`is_subhead`]) or a sentence.
+pub(crate) fn lede_reason(lines: &[Line<'_>], title: usize, i: usize) -> Reason {
+    if is_subhead(lines, title, i) {
+        Reason::Subheading
+    } else {
+        Reason::Lede
+    }
+}
