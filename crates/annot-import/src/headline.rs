@@ -32,11 +32,14 @@ const BADGES: &[&str] = &[
 /// ([`BADGES`]), or a kicker in capitals (one to four words, all in upper
 /// case: "MARROW ESCAPE", "QUACKERS!").
 pub(crate) fn is_badge(line: &Line<'_>) -> bool {
-    if line.chars > 40 || line.words > 4 {
-        return false;
-    }
-    let folded = fold(line.text);
-    BADGES.contains(&folded.trim_end_matches([':', '!', '.'])) || is_caps_kicker(line.text)
+    listed_badge(line) || (line.chars <= 40 && line.words <= 4 && is_caps_kicker(line.text))
+}
+
+/// Whether `line` is a kind of piece ([`BADGES`]) alone on its line.
+fn listed_badge(line: &Line<'_>) -> bool {
+    line.chars <= 40
+        && line.words <= 4
+        && BADGES.contains(&fold(line.text).trim_end_matches([':', '!', '.']))
 }
 
 /// One to four words in capitals, of at least four letters in all.
@@ -174,10 +177,7 @@ pub(crate) fn question_headline(
     meta_like: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let line = &lines[first_paragraph];
-    let core = line
-        .text
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
-    if line.chars > QUESTION_CHARS || !core.ends_with(['?', '!']) {
+    if !question_shape(line) {
         return None;
     }
     let mut j = first_paragraph + 1;
@@ -193,6 +193,15 @@ pub(crate) fn question_headline(
         j += 1;
     }
     None
+}
+
+/// A short line ending in "?" or "!" (past closing quotes): the shape of
+/// a headline that is a question ([`question_headline`]).
+fn question_shape(line: &Line<'_>) -> bool {
+    let core = line
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
+    line.chars <= QUESTION_CHARS && core.ends_with(['?', '!'])
 }
 
 /// Whether the line is a media teaser ("WATCH: …", "VIDEO: …", "EN
@@ -217,10 +226,30 @@ pub(crate) fn before_standfirst(line: &Line<'_>) -> bool {
     !line.sentence_end && (is_rating(line.text) || has_duration(line) || is_badge(line))
 }
 
+/// Whether line `i` stands over the headline and is none: a rating, a
+/// player's button, a kind of piece ([`before_standfirst`]), or a kicker in
+/// capitals with a headline-like line under it. A headline written in
+/// capitals ("CORGI BITES POSTMAN") with the byline under it is the
+/// headline.
+pub(crate) fn not_headline(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    if line.sentence_end {
+        return false;
+    }
+    if is_rating(line.text) || has_duration(line) || listed_badge(line) {
+        return true;
+    }
+    is_badge(line)
+        && lines
+            .get(i + 1)
+            .is_some_and(|next| next.headline() && !next.name && !is_caps_kicker(next.text))
+}
+
 /// A rating: stars ("★★★★☆") or a score out of 5 or 10 ("4/5", "Note :
-/// 8/10") on a short line.
+/// 8/10") on a short line of three words at most ("1/5 of pupils miss
+/// school" is a headline).
 fn is_rating(text: &str) -> bool {
-    if text.chars().count() > 30 {
+    if text.chars().count() > 30 || text.split_whitespace().count() > 3 {
         return false;
     }
     if text
@@ -231,40 +260,57 @@ fn is_rating(text: &str) -> bool {
     }
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'/'
-            && i > 0
-            && bytes[i - 1].is_ascii_digit()
-            && (text[i + 1..].starts_with("5") || text[i + 1..].starts_with("10"))
-            && !text[i + 1..]
-                .trim_start_matches(['5', '1', '0'])
-                .starts_with(|c: char| c.is_ascii_digit() || c == '/')
+        if b != b'/' || i == 0 || !bytes[i - 1].is_ascii_digit() {
+            return false;
+        }
+        // The whole number after the slash: "3/51" is no score out of 5.
+        let rest = &text[i + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        matches!(&rest[..digits], "5" | "10") && !rest[digits..].starts_with('/')
     })
 }
 
-/// A short line that is not a sentence with a duration in minutes in it
-/// ("(3 min)", "· 5 min", "24 minutes").
+/// A short line with a duration in minutes set apart in it, as a
+/// player's button has ("(3 min)", "· 5 min", "| 24 minutes", or the
+/// duration alone): a headline's "after 40 minutes under ice" is no
+/// button.
 fn has_duration(line: &Line<'_>) -> bool {
-    if line.words > 8 || line.chars > 60 {
+    if line.chars > 60 || line.text.split_whitespace().count() > 8 {
         return false;
     }
-    let folded = fold(line.text);
-    let words: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '·' | '|' | ','))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let lower = line.text.to_lowercase();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices() {
+        if c.is_whitespace() || matches!(c, '(' | ')' | '·' | '|' | ',') {
+            if let Some(s) = start.take() {
+                words.push((s, &lower[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &lower[s..]));
+    }
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let set_apart = |at: usize| {
+        let before = lower[..at].trim_end();
+        before.is_empty() || before.ends_with(['(', '·', '|', '-', '–', '—', ':', ','])
+    };
     words.windows(2).any(|w| {
-        w[0].bytes().all(|b| b.is_ascii_digit())
-            && ["min", "mins", "minute", "minutes", "mn"].contains(&w[1])
-    }) || words.iter().any(|w| {
-        w.strip_suffix("min")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    })
+        number(w[0].1)
+            && ["min", "mins", "minute", "minutes", "mn"].contains(&w[1].1)
+            && set_apart(w[0].0)
+    }) || words
+        .iter()
+        .any(|&(at, w)| w.strip_suffix("min").is_some_and(number) && set_apart(at))
 }
 
-/// Why the line is the title: a headline, or a question read as a short
-/// paragraph ([`question_headline`]).
+/// Why the line is the title: a headline, or a question (or an
+/// exclamation) read as a short paragraph ([`question_headline`]).
 pub(crate) fn title_reason(line: &Line<'_>) -> Reason {
-    if line.paragraph() {
+    if line.paragraph() && question_shape(line) {
         Reason::QuestionTitle
     } else {
         Reason::Title
@@ -278,5 +324,62 @@ pub(crate) fn lede_reason(lines: &[Line<'_>], title: usize, i: usize) -> Reason 
         Reason::Subheading
     } else {
         Reason::Lede
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::read_lines;
+
+    fn line_says(text: &str, f: fn(&Line<'_>) -> bool) -> bool {
+        let lines = read_lines(text, None);
+        f(&lines[0])
+    }
+
+    #[test]
+    fn a_score_is_out_of_5_or_10_on_a_short_line() {
+        for yes in ["4/5", "Note : 8/10", "★★★★☆", "Our verdict 3/5"] {
+            assert!(is_rating(yes), "{yes}");
+        }
+        for no in [
+            "3/51",
+            "2/15",
+            "5/1005",
+            "1/5 of pupils miss school",
+            "24/7",
+        ] {
+            assert!(!is_rating(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_players_duration_is_set_apart() {
+        let button = |l: &Line<'_>| has_duration(l);
+        for yes in [
+            "Listen to this article · 5 min",
+            "Écouter l'article (3 min)",
+            "Réécouter l'émission | 24 minutes",
+            "12 min",
+        ] {
+            assert!(line_says(yes, button), "{yes}");
+        }
+        for no in [
+            "Man rescued after 40 minutes under ice",
+            "Le train bloqué 90 minutes en gare",
+        ] {
+            assert!(!line_says(no, button), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_kicker_without_a_headline_under_it() {
+        let text = "QUEEN'S CORGI BITES POSTMAN\nBy Ann Poe\n";
+        let lines = read_lines(text, None);
+        assert!(!not_headline(&lines, 0));
+        let text = "CORGI CHAOS\nQueen's corgi bites a postman in the palace garden\nBy Ann Poe\n";
+        let lines = read_lines(text, None);
+        assert!(not_headline(&lines, 0));
+        assert!(!not_headline(&lines, 1));
     }
 }

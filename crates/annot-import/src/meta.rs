@@ -130,10 +130,10 @@ fn prefixed_name(name: &str) -> Option<String> {
         }
         // Without a comma, a byline is a name or a short credit.
         None if name.split_whitespace().count() > 9 => return None,
-        // "By X | Staff writer", "By X - Chief reporter": the name.
-        None if let Some(first) = name_before_role(name) => first,
-        // "By X FOR SITE", "By X in Singapore": the name.
-        None => for_outlet(name)
+        // "By X | Staff writer", "By X - Chief reporter": the name; "By X
+        // FOR SITE", "By X in Singapore": the name.
+        None => name_before_role(name)
+            .or_else(|| for_outlet(name))
             .or_else(|| crate::cues::person_name_part(name))
             .unwrap_or(name),
         _ => name,
@@ -154,11 +154,20 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Whether the text after a byline's comma is a role or an outlet
-/// ([`ROLE_WORDS`]) rather than more names.
+/// ([`ROLE_WORDS`]) rather than more names. A first name and a surname
+/// that is also a role word ("Tom Service", "Ann Press") is a second
+/// author.
 fn role_or_outlet(rest: &str) -> bool {
-    fold(rest)
+    let folded = fold(rest);
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ROLE_WORDS.contains(&w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.iter().any(|w| ROLE_WORDS.contains(w)) {
+        return false;
+    }
+    let surname_only = words.len() == 2 && !ROLE_WORDS.contains(&words[0]);
+    !(surname_only && crate::cues::is_person_name(rest.trim()))
 }
 
 /// The name of a "By X | Staff writer" byline: the words before a bar or a
@@ -429,6 +438,15 @@ mod tests {
         assert_eq!(
             byline("By Wen Lio in Singapore").as_deref(),
             Some("Wen Lio")
+        );
+        // A second author whose surname is a role word is no role.
+        assert_eq!(
+            byline("By Ann Poe, Tom Service").as_deref(),
+            Some("Ann Poe, Tom Service")
+        );
+        assert_eq!(
+            byline("By Ann Poe, Senior Editor").as_deref(),
+            Some("Ann Poe")
         );
     }
 

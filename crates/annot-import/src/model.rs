@@ -11,6 +11,7 @@
 //! boilerplate where the rules have no hard evidence (see its doc), which is
 //! the combination the leave-one-layout-out cross-validation chose.
 
+use crate::boilerplate::head as prefix;
 use crate::lines::Line;
 use crate::model_weights::{BIAS, MEAN, SCALE, WEIGHTS};
 use crate::why::Reason;
@@ -152,11 +153,12 @@ fn ratio(a: usize, b: usize) -> f32 {
     if b == 0 { 0.0 } else { a as f32 / b as f32 }
 }
 
-/// The shape of a line's characters: digits, capitals among letters,
-/// punctuation, commas; counted on the first 200 characters.
-/// How much of a line [`shape`] and the other looks at its characters read.
+/// How much of a line (in characters, and twice as many bytes for the
+/// headline's words) [`shape`] and the other looks at its characters read.
 const SHAPE_CHARS: usize = 200;
 
+/// The shape of a line's characters: digits, capitals among letters,
+/// punctuation, commas; counted on the first [`SHAPE_CHARS`] characters.
 #[derive(Default)]
 struct Shape {
     digits: f32,
@@ -278,18 +280,6 @@ fn near(line: Option<&Line<'_>>, kind: ZoneKind, reason: Reason, class: Class) -
     }
 }
 
-/// The first `n` bytes of `text` or fewer, cut on a character boundary.
-fn prefix(text: &str, n: usize) -> &str {
-    if text.len() <= n {
-        return text;
-    }
-    let mut end = n;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// The words of five bytes or more of a line, lowercased: what a
 /// paragraph of the article shares with its headline.
 fn content_words(text: &str) -> Vec<String> {
@@ -304,11 +294,7 @@ fn title_share(title: &[String], text: &str) -> f32 {
     if title.is_empty() {
         return 0.0;
     }
-    let words: Vec<String> = prefix(text, 2 * SHAPE_CHARS)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 5)
-        .map(str::to_lowercase)
-        .collect();
+    let words = content_words(prefix(text, 2 * SHAPE_CHARS));
     let found = title.iter().filter(|t| words.contains(t)).count();
     ratio(found, title.len())
 }
@@ -364,13 +350,18 @@ pub(crate) fn line_features(
             };
             f[OWN + k * NEAR..OWN + (k + 1) * NEAR].copy_from_slice(&v);
         }
-        let distance = body
-            .iter()
+        // `body` and `goods` are sorted: the nearest entries by binary search.
+        let at = body.partition_point(|&b| b < i);
+        let distance = [at.checked_sub(1), Some(at)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| body.get(k))
             .map(|&b| b.abs_diff(i))
             .min()
             .unwrap_or(n.max(1));
-        let above = goods.iter().rev().find(|&&g| g < i).map_or(n, |&g| i - g);
-        let below = goods.iter().find(|&&g| g > i).map_or(n, |&g| g - i);
+        let g = goods.partition_point(|&g| g < i);
+        let above = g.checked_sub(1).map_or(n, |k| i - goods[k]);
+        let below = goods[g..].iter().find(|&&x| x > i).map_or(n, |&x| x - i);
         #[allow(clippy::cast_precision_loss)]
         let place = [
             ratio(i, n.max(1)),

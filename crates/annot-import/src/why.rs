@@ -82,7 +82,7 @@ impl Reason {
     pub fn describe(self) -> &'static str {
         match self {
             Reason::Title => "headline before the byline and date",
-            Reason::QuestionTitle => "headline that is a question, byline and date under it",
+            Reason::QuestionTitle => "headline that is a question, a byline or date under it",
             Reason::Section => "lone short line next to the headline",
             Reason::Breadcrumb => "breadcrumb, its last element the section",
             Reason::Byline => "byline",

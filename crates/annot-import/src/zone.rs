@@ -675,7 +675,7 @@ fn find_title(
         lines[i].headline()
             && !furniture(i)
             && !lines[i].name
-            && !crate::headline::before_standfirst(&lines[i])
+            && !crate::headline::not_headline(lines, i)
     };
     let first_meta = (0..first_paragraph)
         .find(|&i| meta_like(i))
