@@ -55,7 +55,14 @@ fn why_explains_every_line_as_the_import_zoned_it() {
         let p = row["body_probability"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&p), "{row}");
         assert!(!row["model_top"].as_array().unwrap().is_empty(), "{row}");
+        assert!(row["decidable"].is_boolean(), "{row}");
     }
+    // Running text is hard evidence: the rules decide the article's paragraphs.
+    assert!(
+        rows.iter()
+            .any(|r| r["reason"] == "running text" && r["decidable"] == false),
+        "{rows:?}"
+    );
     for line in plain
         .lines()
         .filter(|l| l.trim_start().starts_with("model "))

@@ -41,6 +41,9 @@ struct WhyJson<'a> {
     name: bool,
     /// The line model's probability that the line is body.
     body_probability: f32,
+    /// Whether the model may move the line between body and boilerplate
+    /// (no hard evidence decided it); false: the rules decide.
+    decidable: bool,
     /// The zone the rules gave, when the model overruled them.
     #[serde(skip_serializing_if = "Option::is_none")]
     rule_zone: Option<&'static str>,
@@ -114,6 +117,7 @@ pub(crate) fn run(
                     byline: s.byline.as_deref(),
                     name: s.name,
                     body_probability: l.model.probability,
+                    decidable: l.model.decidable,
                     rule_zone: Some(l.model.rule_zone.name()).filter(|z| *z != l.zone.name()),
                     model_top: l.model.top.clone(),
                 }
@@ -129,9 +133,8 @@ pub(crate) fn run(
         Style::new()
     };
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "── {} ── why each line is in its zone (recurrence over {}, as import counts it, with the default thresholds: a line in at least {} documents and {}% of them)",
+    let heading = format!(
+        "── {} ── why each line is in its zone (recurrence over {}, as import counts it, with the default thresholds: a line in at least {} documents and {}% of them)\n",
         visible(&doc.id),
         if sample.total <= sample.sample {
             format!("the {} documents of the corpus", counts.documents())
@@ -144,7 +147,8 @@ pub(crate) fn run(
         },
         recurrence.min_docs,
         recurrence.min_share * 100.0
-    )?;
+    );
+    write!(out, "{}", fit(&heading, &screen))?;
     let mut differ = 0;
     for l in &lines {
         let here = stored(l);
@@ -166,12 +170,12 @@ pub(crate) fn run(
         write!(out, "{dim}{}{dim:#}", fit(&format!("{model}\n"), &screen))?;
     }
     if differ > 0 {
-        writeln!(
-            out,
+        let footer = format!(
             "* {differ} line(s) are stored in another zone: the document came from a JSONL or \
              CSV record (one body zone), or was imported with other documents around it or by \
-             another version of annot"
-        )?;
+             another version of annot\n"
+        );
+        write!(out, "{}", fit(&footer, &screen))?;
     }
     Ok(ExitCode::SUCCESS)
 }
