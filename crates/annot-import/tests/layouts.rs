@@ -312,7 +312,7 @@ fn score_layout_dump(
 
 fn print_split(split: &str, scores: &[(String, Score)]) -> Score {
     eprintln!(
-        "{split:<9} {:<16} {:>5} {:>6} {:>6} {:>6}   {}",
+        "{split:<9} {:<17} {:>5} {:>6} {:>6} {:>6}   {}",
         "layout",
         "pages",
         "P",
@@ -327,7 +327,7 @@ fn print_split(split: &str, scores: &[(String, Score)]) -> Score {
             .map(|f| format!("{}/{}", s.right.get(f).copied().unwrap_or(0), s.pages))
             .collect();
         eprintln!(
-            "{:<9} {name:<16} {:>5} {:>6.3} {:>6.3} {:>6.3}   {}",
+            "{:<9} {name:<17} {:>5} {:>6.3} {:>6.3} {:>6.3}   {}",
             "",
             s.pages,
             s.precision(),
@@ -338,7 +338,7 @@ fn print_split(split: &str, scores: &[(String, Score)]) -> Score {
         total.add(s);
     }
     eprintln!(
-        "{split:<9} {:<16} {:>5} {:>6.3} {:>6.3} {:>6.3}   fields {}/{} ({:.1}%)",
+        "{split:<9} {:<17} {:>5} {:>6.3} {:>6.3} {:>6.3}   fields {}/{} ({:.1}%)",
         "all",
         total.pages,
         total.precision(),
@@ -350,7 +350,7 @@ fn print_split(split: &str, scores: &[(String, Score)]) -> Score {
     );
     for f in FIELDS {
         eprintln!(
-            "{:<9} {:<16} {f}: {}/{}",
+            "{:<9} {:<17} {f}: {}/{}",
             "",
             "",
             total.right.get(f).copied().unwrap_or(0),
