@@ -11,8 +11,10 @@ project; the sites are fictional. The pages are generated so that the gold
 stand in the page after decoding) cannot drift from the page. `tuning/` holds
 the layouts the zoner was tuned on, `heldout/`, `heldout2/`, `heldout3/`,
 `heldout4/` and `heldout5/` (written by `heldout2_pages.py`,
-`heldout3_pages.py`, `heldout4_pages.py` and `heldout5_pages.py`) those it
-never was: only their overall figures are looked at.
+`heldout3_pages.py`, `heldout4_pages.py` and `heldout5_pages.py`) were
+written as held-out sets; `heldout2/` and `heldout3/` were tuned on in later
+rounds, `heldout4/` and `heldout5/` never were: only their overall figures
+are looked at (the layouts README tells each round).
 
 A gold file: {"title", "lede" (or null), "byline" (or null), "date"
 ("YYYY-MM-DD", the first publication), "section" (or null), "body" (the body
