@@ -197,15 +197,16 @@ fn labelled(text: &str) -> bool {
         && def.split_whitespace().count() >= 2
 }
 
-/// Whether a line reads as a citation: a comma between its parts and two
-/// of a year, "et al.", initials, a quoted title, a venue word, a final
-/// year.
-fn citation(text: &str) -> bool {
+/// Whether a line reads as a citation: a link, a numbered note ("1. …",
+/// "[2] …"), or a comma between its parts and two of a year, "et al.",
+/// initials, a quoted title, a venue word, a final year (one is enough
+/// under a heading of sources, `listed`).
+fn citation(text: &str, listed: bool) -> bool {
     if text.chars().count() > CITATION_CHARS || text.ends_with('?') {
         return false;
     }
     let folded = fold(text);
-    if folded.starts_with("http") || folded.starts_with("www.") {
+    if folded.starts_with("http") || folded.starts_with("www.") || numbered(text) {
         return true;
     }
     if !text.contains(',') {
@@ -239,7 +240,16 @@ fn citation(text: &str) -> bool {
     .iter()
     .filter(|b| **b)
     .count();
-    score >= 2
+    score >= if listed { 1 } else { 2 }
+}
+
+/// A numbered note: "1. …", "1) …", "[1] …", "(1) …".
+fn numbered(text: &str) -> bool {
+    let rest = text.trim_start_matches(['[', '(']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && rest[digits..].starts_with(['.', ')', ']'])
+        && rest[digits + 1..].starts_with(' ')
 }
 
 /// A fact-check or review credit.
@@ -266,9 +276,20 @@ fn describes(line: &Line<'_>, name: &str, first: bool) -> bool {
     let by_name = text
         .strip_prefix(name)
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
-    let generic = ["the company", "la societe", "le groupe", "l'entreprise"]
-        .iter()
-        .any(|o| folded.starts_with(o));
+    let generic = [
+        "the company",
+        "la societe",
+        "le groupe",
+        "l'entreprise",
+        "founded in",
+        "fondee en",
+        "fonde en",
+        "creee en",
+        "headquartered in",
+        "based in",
+    ]
+    .iter()
+    .any(|o| folded.starts_with(o));
     let more = [
         "its ",
         "for more information",
@@ -319,7 +340,7 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                     && !l.furniture()
                     && match kind {
                         BoxKind::Labelled => labelled(l.text),
-                        BoxKind::Sources => citation(l.text),
+                        BoxKind::Sources => citation(l.text, true),
                         BoxKind::About => name.is_some_and(|x| describes(l, x, first)),
                         BoxKind::Legal => l.paragraph() || legal(l),
                         BoxKind::FactCheck => false,
@@ -384,13 +405,19 @@ mod tests {
             "Le maire l'a répété devant le conseil municipal : rien ne changera."
         ));
         assert!(citation(
-            "Varin P. et al., « Soil carbon under hedgerows », Revue d'agronomie, 2021."
+            "Varin P. et al., « Soil carbon under hedgerows », Revue d'agronomie, 2021.",
+            false
         ));
         assert!(citation(
-            "Office des forêts, bilan annuel des coupes, 2020."
+            "Office des forêts, bilan annuel des coupes, 2020.",
+            false
         ));
+        assert!(citation("[3] Office des forêts, bilan annuel.", false));
+        assert!(citation("Office des forêts, rapport annuel", true));
+        assert!(!citation("Office des forêts, rapport annuel", false));
         assert!(!citation(
-            "Le conseil a voté, après trois heures de débat, la fin du projet."
+            "Le conseil a voté, après trois heures de débat, la fin du projet.",
+            true
         ));
         assert_eq!(about_name("About Quillfield Robotics"), Some("Quillfield"));
         assert_eq!(about_name("À propos de Verdanne SA"), Some("Verdanne"));
