@@ -14,7 +14,11 @@
 //! import mark furniture wherever it is. Between the paragraphs, a short line
 //! is judged by its neighbours, as jusText does: a sentence stays in the body
 //! unless furniture stands on both sides of it, a line that is not a sentence
-//! only between two paragraphs. A learned line model (`model.rs`: a
+//! only between two paragraphs. Boxes that read as running text (a
+//! glossary or key facts under their heading, a list of sources, a
+//! release's "About X" paragraph and legal boilerplate at the end, a
+//! fact-check credit; `boxes.rs`) are boilerplate, and an intertitle
+//! under a box inside the text stays body. A learned line model (`model.rs`: a
 //! logistic regression trained offline on the layout sample set) then may
 //! move a line between body and boilerplate when it is sure and the rules
 //! had no hard evidence. [`explain_article`] gives, per line, the zone, the
