@@ -29,6 +29,9 @@ pub enum BoxKind {
     Legal,
     /// A fact-check or review credit ("Cet article a été vérifié par X").
     FactCheck,
+    /// A newsletter or subscription offer: its heading and its pitch,
+    /// above the e-mail field or the button.
+    Offer,
 }
 
 impl BoxKind {
@@ -45,6 +48,7 @@ impl BoxKind {
                 "legal boilerplate after the text (forward-looking statements, disclaimer)"
             }
             BoxKind::FactCheck => "fact-check or review credit",
+            BoxKind::Offer => "newsletter or subscription offer above its sign-up field",
         }
     }
 }
@@ -122,6 +126,36 @@ const VENUE_WORDS: &[&str] = &[
     "report", "these", "thesis", "communique", "avis", "vol.", "n°", "pp.", "doi", "isbn",
     "http", "www.",
 ];
+
+/// Words (folded) of a newsletter or subscription offer's heading.
+const OFFER_WORDS: &[&str] = &[
+    "newsletter",
+    "sign up",
+    "subscribe",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "inscription",
+    "s'inscrire",
+    "s'abonner",
+];
+
+/// Words (folded) of an offer's e-mail field or button: another offer's
+/// label ("Autres newsletters") is none.
+const FIELD_WORDS: &[&str] = &[
+    "email",
+    "e-mail",
+    "courriel",
+    "adresse mail",
+    "sign up",
+    "subscribe",
+    "s'inscrire",
+    "je m'inscris",
+    "s'abonner",
+    "je m'abonne",
+];
+
+/// Longest pitch line of an offer, in characters.
+const PITCH_CHARS: usize = 160;
 
 /// Longest heading of a box, in characters.
 const HEADING_CHARS: usize = 60;
@@ -301,6 +335,33 @@ fn describes(line: &Line<'_>, name: &str, first: bool) -> bool {
     line.sentence_end && (by_name || generic || (!first && more))
 }
 
+/// A newsletter or subscription offer opening at line `i`: a short heading
+/// that names the offer ("Sign up for The Answer, our daily newsletter"),
+/// one or two short lines of pitch, then furniture that asks for the
+/// e-mail or to sign up (the field, the button). The end of the heading and pitch lines, if it is one.
+fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
+    let line = &lines[i];
+    if line.chars > HEADING_CHARS || line.sentence_end {
+        return None;
+    }
+    let folded = fold(line.text);
+    if !OFFER_WORDS.iter().any(|w| folded.contains(w)) {
+        return None;
+    }
+    let pitch = (i + 1..footer.min(i + 3))
+        .take_while(|&j| {
+            let l = &lines[j];
+            !l.furniture() && !l.meta() && l.chars <= PITCH_CHARS
+        })
+        .count();
+    let after = i + 1 + pitch;
+    let field = |l: &Line<'_>| {
+        let f = fold(l.text);
+        l.furniture() && FIELD_WORDS.iter().any(|w| f.contains(w))
+    };
+    (pitch > 0 && after < footer && field(&lines[after])).then_some(after)
+}
+
 /// A box found: its lines, its kind, and whether it counts only at the end
 /// of the text.
 struct Found {
@@ -333,6 +394,15 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
             i += 1;
             continue;
         }
+        if let Some(end) = offer(lines, i, footer) {
+            found.push(Found {
+                lines: i..end,
+                kind: BoxKind::Offer,
+                at_end: false,
+            });
+            i = end;
+            continue;
+        }
         if let Some((kind, name)) = heading(line) {
             let fits = |j: usize, first: bool| {
                 let l = &lines[j];
@@ -343,7 +413,7 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                         BoxKind::Sources => citation(l.text, true),
                         BoxKind::About => name.is_some_and(|x| describes(l, x, first)),
                         BoxKind::Legal => l.paragraph() || legal(l),
-                        BoxKind::FactCheck => false,
+                        BoxKind::FactCheck | BoxKind::Offer => false,
                     }
             };
             let mut end = i + 1;

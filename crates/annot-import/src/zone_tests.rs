@@ -1624,3 +1624,30 @@ fn a_disclaimer_with_no_heading_after_the_text_is_no_body() {
         Some(Reason::Box(BoxKind::Legal))
     );
 }
+
+/// A newsletter offer inside the text: its heading and its pitch, above the
+/// e-mail field, are no body, nor is a feedback prompt after the text; the
+/// text under the offer is.
+#[test]
+fn a_newsletter_offer_and_its_pitch_are_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Harbour Post\n\nExplainers\n\n\
+        Why the ferry timetable changes every spring, and what it means for you\n\n\
+        By Ellen Marsh\n\nPublished 2 May 2024\n\n\
+        The ferry company publishes two timetables a year, and the spring one always brings fewer early crossings than riders expect.\n\n\
+        The reason is the tide: in spring the harbour is too shallow for the larger boat before seven on most mornings.\n\n\
+        Sign up for Morning Tide, our weekly newsletter\n\n\
+        Three stories from the coast, every Friday, free of charge.\n\n\
+        Enter your email\n\n\
+        Sign up\n\n\
+        The company says a deeper berth, planned for 2026, would let the larger boat sail at any tide and end the spring timetable.\n\n\
+        Was this article helpful?\n\nYes\n\nNo\n";
+    let body = body_of(text);
+    assert!(!body.contains("Three stories"), "{body}");
+    assert!(!body.contains("helpful"), "{body}");
+    assert!(body.ends_with("end the spring timetable."), "{body}");
+    assert_eq!(
+        reason_of(text, "Three stories"),
+        Some(Reason::Box(BoxKind::Offer))
+    );
+}
