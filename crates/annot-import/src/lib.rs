@@ -32,6 +32,7 @@
 pub mod annotated;
 mod article;
 pub mod boilerplate;
+mod boxes;
 mod csv_quotes;
 pub mod cues;
 pub mod dates;
@@ -58,6 +59,7 @@ pub mod zone;
 
 pub use article::article_document;
 pub use boilerplate::{DEFAULT_RECURRENCE_SAMPLE, LineCounts, RecurrenceSample, RecurrenceTable};
+pub use boxes::BoxKind;
 pub use dates::{parse_date, publication_date};
 pub use decode::{decode, decode_owned, normalize};
 pub use error::{Diagnostic, ErrorKind, ImportError};

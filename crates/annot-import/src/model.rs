@@ -136,6 +136,7 @@ fn hard_furniture(reason: Reason) -> bool {
             | Reason::RelatedLink
             | Reason::Caption
             | Reason::Footer
+            | Reason::Box(_)
     )
 }
 
@@ -215,7 +216,10 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         flag(class == Class::Short),
         flag(reason == Reason::Paragraph),
         flag(reason == Reason::ShortSentence),
-        flag(reason == Reason::BetweenParagraphs),
+        flag(matches!(
+            reason,
+            Reason::BetweenParagraphs | Reason::IntertitleAfterBox
+        )),
         flag(reason == Reason::NextToFurniture),
         flag(reason == Reason::Header),
         flag(reason == Reason::AfterBody),
@@ -226,7 +230,7 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         flag(reason == Reason::Recurrent),
         flag(reason == Reason::RelatedLink),
         flag(reason == Reason::Caption),
-        flag(reason == Reason::SiteNote),
+        flag(matches!(reason, Reason::SiteNote | Reason::Box(_))),
         flag(matches!(
             reason,
             Reason::MetaInBody | Reason::NoParagraphs | Reason::ConversionNote

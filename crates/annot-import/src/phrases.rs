@@ -152,6 +152,12 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "store and/or access information", "stocker et/ou accéder",
     "accéder à des informations sur votre appareil", "information on your device",
     "en poursuivant votre navigation", "by continuing to browse",
+    // embeds blocked for want of consent, feedback prompts
+    "ce contenu est bloqué", "this content is blocked", "n'avez pas accepté les cookies",
+    "have not accepted cookies", "haven't accepted cookies", "was this article helpful",
+    "was this explainer helpful", "was this story helpful", "was this page helpful",
+    "did you find this article", "cet article vous a-t-il été utile",
+    "cet article vous a-t-il plu",
     // copyright, corrections, newsletter sign-up
     "tous droits de reproduction", "reproduction interdite", "vous avez trouvé une erreur",
     "signaler une erreur", "signalez une erreur", "spotted an error", "spotted a mistake",

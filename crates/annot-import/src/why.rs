@@ -34,6 +34,9 @@ pub enum Reason {
     ShortSentence,
     /// A short line that is not a sentence, between two paragraphs.
     BetweenParagraphs,
+    /// A short line between a box inside the text (a glossary) and the
+    /// paragraph under it: an intertitle.
+    IntertitleAfterBox,
     /// A date or name line among the paragraphs: the article's own.
     MetaInBody,
     /// No line of the text reads as a paragraph: all of it is the body.
@@ -60,6 +63,9 @@ pub enum Reason {
     /// and what the site did with it ("Cet article est paru…"), or a
     /// disclaimer of its opinions: the site's note.
     SiteNote,
+    /// A box or the end matter of the text (a glossary, a list of sources,
+    /// an "About X" paragraph, legal boilerplate, a fact-check credit).
+    Box(crate::boxes::BoxKind),
     /// A bracketed currency conversion note after a paragraph ("($1 = 0.78
     /// pounds)"): the wire story's own.
     ConversionNote,
@@ -92,6 +98,7 @@ impl Reason {
             Reason::Paragraph => "running text",
             Reason::ShortSentence => "short sentence among paragraphs",
             Reason::BetweenParagraphs => "short line between paragraphs",
+            Reason::IntertitleAfterBox => "intertitle between a box and a paragraph",
             Reason::MetaInBody => "date or name among paragraphs",
             Reason::NoParagraphs => "no paragraph in the text: all body",
             Reason::Phrase(name) => name,
@@ -104,6 +111,7 @@ impl Reason {
             Reason::AuthorBio => "author bio after the article",
             Reason::Island => "short text alone far after the article",
             Reason::SiteNote => "site's note about the piece, after the article",
+            Reason::Box(kind) => kind.describe(),
             Reason::ConversionNote => "currency conversion note after a paragraph",
             Reason::PullQuote => "repeats words of a paragraph (pull quote)",
             Reason::LineModel => "the line model overruled the rules",

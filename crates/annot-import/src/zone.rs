@@ -14,7 +14,11 @@
 //! import mark furniture wherever it is. Between the paragraphs, a short line
 //! is judged by its neighbours, as jusText does: a sentence stays in the body
 //! unless furniture stands on both sides of it, a line that is not a sentence
-//! only between two paragraphs. A learned line model (`model.rs`: a
+//! only between two paragraphs. Boxes that read as running text (a
+//! glossary or key facts under their heading, a list of sources, a
+//! release's "About X" paragraph and legal boilerplate at the end, a
+//! fact-check credit; `boxes.rs`) are boilerplate, and an intertitle
+//! under a box inside the text stays body. A learned line model (`model.rs`: a
 //! logistic regression trained offline on the layout sample set) then may
 //! move a line between body and boilerplate when it is sure and the rules
 //! had no hard evidence. [`explain_article`] gives, per line, the zone, the
@@ -278,6 +282,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let mut kinds = vec![ZoneKind::Boilerplate; n];
     let mut reasons = vec![Reason::Header; n];
     let note = site_notes(lines, &paragraphs, header_end, footer);
+    let boxed = crate::boxes::find(lines, header_end, footer);
 
     // The article: paragraphs, and the short lines their neighbours vouch
     // for. After the last long paragraph, a paragraph shorter than a line
@@ -288,7 +293,13 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         .copied()
         .rfind(|&p| lines[p].chars >= SHORT_PARAGRAPH);
     let class = |i: usize| {
-        if i < header_end || i >= footer || furniture(i) || lines[i].meta() || note[i] {
+        if i < header_end
+            || i >= footer
+            || furniture(i)
+            || lines[i].meta()
+            || note[i]
+            || boxed[i].is_some()
+        {
             Class::Bad
         } else if lines[i].paragraph()
             && (lines[i].chars >= SHORT_PARAGRAPH || last_long.is_none_or(|l| i < l))
@@ -318,6 +329,21 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             }
         }
     };
+    // The class above line `i` past a box right above it (and the short
+    // lines around it): a paragraph when the box stands inside the text.
+    let past_box = |i: usize| {
+        let mut j = i;
+        let mut crossed = false;
+        while j > 0 {
+            j -= 1;
+            if boxed[j].is_some() {
+                crossed = true;
+            } else if classes[j] != Class::Short {
+                return if crossed { classes[j] } else { Class::Bad };
+            }
+        }
+        Class::Bad
+    };
     let mut body_end = None;
     for i in header_end..footer {
         let line = &lines[i];
@@ -325,6 +351,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Boilerplate, r))
         } else if note[i] {
             Some((ZoneKind::Boilerplate, Reason::SiteNote))
+        } else if let Some(kind) = boxed[i] {
+            Some((ZoneKind::Boilerplate, Reason::Box(kind)))
         } else if line.meta() {
             None
         } else if paragraphs.is_empty() {
@@ -355,6 +383,10 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 Some(Reason::ShortSentence)
             } else if before == Class::Good && after == Class::Good {
                 Some(Reason::BetweenParagraphs)
+            } else if after == Class::Good && past_box(i) == Class::Good {
+                // An intertitle under a box inside the text (a glossary
+                // between two parts): the box does not end the text.
+                Some(Reason::IntertitleAfterBox)
             } else if before == Class::Good && conversion_note(line.text) {
                 Some(Reason::ConversionNote)
             } else {
@@ -464,9 +496,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         let header_name = title.and_then(|t| {
             (t + 1..header_end).find(|&i| near_name[i] && kinds[i] == ZoneKind::Boilerplate)
         });
-        let after_name = body_end
-            .map(|e| e + 1)
-            .filter(|&i| i < footer && lines[i].name && kinds[i] == ZoneKind::Boilerplate);
+        let after_name = body_end.map(|e| e + 1).filter(|&i| {
+            i < footer && lines[i].name && kinds[i] == ZoneKind::Boilerplate && boxed[i].is_none()
+        });
         let i = header_name.or(after_name)?;
         kinds[i] = ZoneKind::Meta;
         reasons[i] = Reason::Byline;

@@ -1437,3 +1437,217 @@ fn a_section_in_capitals_from_the_menu_is_no_kicker() {
         "it repeats the menu's entry"
     );
 }
+
+/// The reason `explain_article` gives the first line of `text` opening with `needle`.
+fn reason_of(text: &str, needle: &str) -> Option<Reason> {
+    explain_article(text, None)
+        .iter()
+        .find(|w| {
+            annot_model::offsets::slice_chars(text, w.start, w.end)
+                .unwrap()
+                .starts_with(needle)
+        })
+        .map(|w| w.reason)
+}
+
+fn body_of(text: &str) -> String {
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    texts(&zones(text, None), "body").join("\n")
+}
+
+/// A glossary box between two parts of the text: its heading and its
+/// "Term : definition" lines are no body, the intertitle under it is.
+#[test]
+fn a_glossary_box_inside_the_text_is_no_body_and_the_intertitle_under_it_is() {
+    use crate::boxes::BoxKind;
+    let text = "Terra Viva\n\nSciences\n\n\
+        Les haies rendent aux sols le carbone perdu, selon une étude de dix ans\n\n\
+        Par Hélène Corbin\n\nLe 4 mai 2024\n\n\
+        Une équipe d'agronomes a mesuré pendant dix ans le carbone des sols de quarante parcelles bordées de haies dans le bocage normand.\n\n\
+        Les parcelles les plus anciennes stockaient jusqu'à un tiers de carbone en plus que les champs ouverts de la même commune.\n\n\
+        Glossaire\n\n\
+        Mycorhize : association entre un champignon et les racines d'une plante, qui échangent de l'eau et des sucres.\n\n\
+        Bocage : paysage de champs et de prés entourés de haies vives et de talus plantés d'arbres.\n\n\
+        Des racines qui nourrissent la terre\n\n\
+        Les chercheurs pensent que les racines profondes des arbres et leurs champignons fixent le carbone bien plus bas que les cultures.\n\n\
+        Les résultats seront présentés aux chambres d'agriculture à l'automne, avant un nouveau plan de plantation.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Mycorhize"), "{body}");
+    assert!(!body.contains("Bocage :"), "{body}");
+    assert!(!body.contains("Glossaire"), "{body}");
+    assert!(
+        body.contains("Des racines qui nourrissent la terre"),
+        "{body}"
+    );
+    assert!(body.ends_with("nouveau plan de plantation."), "{body}");
+    assert_eq!(
+        reason_of(text, "Mycorhize"),
+        Some(Reason::Box(BoxKind::Labelled))
+    );
+    assert_eq!(
+        reason_of(text, "Des racines"),
+        Some(Reason::IntertitleAfterBox)
+    );
+}
+
+/// A fact-check credit and a list of sources after the text are no body;
+/// a sentence saying what was verified, and one opening "Sources de", are.
+#[test]
+fn a_fact_check_credit_and_a_list_of_sources_are_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Curio Santé\n\nNutrition\n\n\
+        Le café du matin ne déshydrate pas, rappellent les nutritionnistes\n\n\
+        Par Anaïs Volland\n\nLe 9 juin 2024\n\n\
+        Une tasse de café apporte plus d'eau au corps qu'elle ne lui en fait perdre, selon une revue de vingt études publiée ce printemps.\n\n\
+        Sources de caféine, le thé et le chocolat agissent de la même façon, mais en quantités bien moindres pour la plupart des gens.\n\n\
+        L'effet sur le sommeil, lui, n'a été vérifié que chez des adultes en bonne santé, et reste à mesurer chez les adolescents.\n\n\
+        Cet article a été vérifié par le Dr Maël Ternier, nutritionniste.\n\n\
+        Sources :\n\n\
+        Varin P. et al., « Coffee intake and hydration in healthy adults », Revue de nutrition clinique, 2023.\n\n\
+        Agence de sécurité des aliments, avis sur la consommation de caféine chez les adultes, 2022.\n\n\
+        Partager l'article\n";
+    let body = body_of(text);
+    assert!(body.starts_with("Une tasse de café"), "{body}");
+    assert!(body.contains("Sources de caféine"), "{body}");
+    assert!(body.ends_with("chez les adolescents."), "{body}");
+    assert_eq!(
+        reason_of(text, "Cet article a été vérifié"),
+        Some(Reason::Box(BoxKind::FactCheck))
+    );
+    assert_eq!(
+        reason_of(text, "Varin P."),
+        Some(Reason::Box(BoxKind::Sources))
+    );
+    assert_eq!(
+        reason_of(text, "Agence de sécurité"),
+        Some(Reason::Box(BoxKind::Sources))
+    );
+}
+
+/// A press release's "About X" paragraph and its forward-looking
+/// statements close it, with or without a heading; an "About" intertitle
+/// over the release's own text, and a legal phrase with text after it,
+/// stay in the body.
+#[test]
+fn a_releases_about_paragraph_and_legal_boilerplate_are_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "WireDesk\n\nNews > Energy\n\n\
+        Quillfield Robotics Opens Battery Recycling Plant in Ohio\n\n\
+        Mar 05, 2024, 08:00 ET\n\n\
+        DAYTON, Ohio, March 5, 2024 /WireDesk/ -- Quillfield Robotics, Inc. today opened a plant that recovers lithium and nickel from used batteries.\n\n\
+        About the plant\n\n\
+        The plant can process 20,000 tons of batteries a year and employs 140 people, most of them hired in the county.\n\n\
+        Analysts said the company's forward-looking statements last year had promised the plant for 2023, a year earlier than it opened.\n\n\
+        \"We built this plant where the batteries are,\" said Mara Ellison, chief executive of Quillfield Robotics.\n\n\
+        About Quillfield Robotics\n\n\
+        Quillfield Robotics, Inc. is a recycling technology company based in Columbus, Ohio. For more information, visit www.quillfield.example.\n\n\
+        Forward-Looking Statements\n\n\
+        This release contains statements about future production that involve risks and uncertainties, and the results may differ.\n\n\
+        Quillfield undertakes no obligation to update any of the statements in this release, except as required by law.\n\n\
+        Media Contact:\n\nJon Avery, Quillfield Robotics\n";
+    let body = body_of(text);
+    assert!(body.contains("About the plant"), "{body}");
+    assert!(body.contains("The plant can process"), "{body}");
+    assert!(
+        body.contains("forward-looking statements last year"),
+        "{body}"
+    );
+    assert!(
+        body.ends_with("chief executive of Quillfield Robotics."),
+        "{body}"
+    );
+    assert_eq!(
+        reason_of(text, "Quillfield Robotics, Inc. is"),
+        Some(Reason::Box(BoxKind::About))
+    );
+    assert_eq!(
+        reason_of(text, "This release contains"),
+        Some(Reason::Box(BoxKind::Legal))
+    );
+    assert_eq!(
+        reason_of(text, "Quillfield undertakes"),
+        Some(Reason::Box(BoxKind::Legal))
+    );
+    assert_eq!(zone_article(text, None).byline, None);
+}
+
+/// A "Key facts" box of "Label: text" lines and a "Further reading" list
+/// after an English text; a transcript of "Name : words" lines with no
+/// box heading over it is the body.
+#[test]
+fn a_key_facts_box_and_further_reading_are_no_body_but_a_transcript_is() {
+    use crate::boxes::BoxKind;
+    let text = "Harbour Post\n\nScience\n\n\
+        The quiet comeback of the grey seal on the northern coast\n\n\
+        By Ellen Marsh\n\nPublished 2 May 2024\n\n\
+        Grey seals have returned to beaches where none had been counted for half a century, a survey of the northern coast found.\n\n\
+        Key facts\n\n\
+        Population: about 4,200 seals counted on 31 beaches in the spring survey.\n\n\
+        Pups born: 610 in the last season, twice the figure of five years ago.\n\n\
+        Wardens say the beaches are quieter since the car parks were moved away from the dunes in the winter of last year.\n\n\
+        Dr Ilse Varga: We counted them twice, from the cliffs and from a drone, and the numbers agreed.\n\n\
+        Tom Reed: Some fishermen are less pleased, and they say so at every meeting of the harbour board.\n\n\
+        Further reading\n\n\
+        Varga I. and Reed T., \"Grey seals of the northern coast\", Journal of Marine Mammals, 2023.\n\n\
+        Coastal Trust, annual seal survey report, 2024.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Population:"), "{body}");
+    assert!(!body.contains("Pups born:"), "{body}");
+    assert!(body.contains("Wardens say"), "{body}");
+    assert!(body.contains("Dr Ilse Varga: We counted"), "{body}");
+    assert!(body.ends_with("meeting of the harbour board."), "{body}");
+    assert_eq!(
+        reason_of(text, "Population:"),
+        Some(Reason::Box(BoxKind::Labelled))
+    );
+    assert_eq!(
+        reason_of(text, "Coastal Trust"),
+        Some(Reason::Box(BoxKind::Sources))
+    );
+}
+
+/// Legal boilerplate with no heading over it, at the end of the text.
+#[test]
+fn a_disclaimer_with_no_heading_after_the_text_is_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Tally Street\n\nMarkets\n\n\
+        Copper climbs to a two-year high as smelters cut output\n\n\
+        By Nadia Ferro\n\nPublished Thu, Mar 14 2024 6:00 AM EDT\n\n\
+        Copper rose for a fifth day on Thursday after two of the largest smelters said they would cut output in the second quarter.\n\n\
+        Traders said the cuts would tighten a market that had been well supplied for most of last year, and prices could rise further.\n\n\
+        This article is for informational purposes only and does not constitute investment advice of any kind from the publisher.\n";
+    let body = body_of(text);
+    assert!(body.ends_with("prices could rise further."), "{body}");
+    assert_eq!(
+        reason_of(text, "This article is for"),
+        Some(Reason::Box(BoxKind::Legal))
+    );
+}
+
+/// A newsletter offer inside the text: its heading and its pitch, above the
+/// e-mail field, are no body, nor is a feedback prompt after the text; the
+/// text under the offer is.
+#[test]
+fn a_newsletter_offer_and_its_pitch_are_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Harbour Post\n\nExplainers\n\n\
+        Why the ferry timetable changes every spring, and what it means for you\n\n\
+        By Ellen Marsh\n\nPublished 2 May 2024\n\n\
+        The ferry company publishes two timetables a year, and the spring one always brings fewer early crossings than riders expect.\n\n\
+        The reason is the tide: in spring the harbour is too shallow for the larger boat before seven on most mornings.\n\n\
+        Sign up for Morning Tide, our weekly newsletter\n\n\
+        Three stories from the coast, every Friday, free of charge.\n\n\
+        Enter your email\n\n\
+        Sign up\n\n\
+        The company says a deeper berth, planned for 2026, would let the larger boat sail at any tide and end the spring timetable.\n\n\
+        Was this article helpful?\n\nYes\n\nNo\n";
+    let body = body_of(text);
+    assert!(!body.contains("Three stories"), "{body}");
+    assert!(!body.contains("helpful"), "{body}");
+    assert!(body.ends_with("end the spring timetable."), "{body}");
+    assert_eq!(
+        reason_of(text, "Three stories"),
+        Some(Reason::Box(BoxKind::Offer))
+    );
+}

@@ -1,0 +1,497 @@
+//! Boxes and end matter that read as running text: a glossary or a key
+//! facts box under its heading ("Glossaire", "Key facts", "À savoir"), a
+//! list of sources or references ("Sources :", "Further reading",
+//! "Bibliographie"), a press release's "About X" paragraph and its legal
+//! boilerplate (forward-looking statements, safe harbor, disclaimers), and
+//! a fact-check credit ("Cet article a été vérifié par X", "Medically
+//! reviewed by Dr X"). Each is judged by a family of shapes, never a
+//! site's strings: a short heading of a known kind of box and a run of
+//! lines of the box's shape under it, or a phrase of its family; the
+//! paragraphs of an "About" or a legal box only at the end of the text
+//! (no running text of the article after them).
+
+use crate::boilerplate::fold;
+use crate::lines::Line;
+
+/// The kind of box a line belongs to, as `annot show --why` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoxKind {
+    /// A heading of a box of "Term : definition" lines (a glossary, key
+    /// facts, "À savoir") and those lines.
+    Labelled,
+    /// A heading of sources, references or further reading and the
+    /// citations under it.
+    Sources,
+    /// "About X" / "À propos de X" and the paragraph describing X after the text.
+    About,
+    /// Legal boilerplate after the text: forward-looking statements, safe
+    /// harbor, disclaimers, a methodology note under its heading.
+    Legal,
+    /// A fact-check or review credit ("Cet article a été vérifié par X").
+    FactCheck,
+    /// A newsletter or subscription offer: its heading and its pitch,
+    /// above the e-mail field or the button.
+    Offer,
+}
+
+impl BoxKind {
+    /// A short description, as `annot show --why` prints it.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            BoxKind::Labelled => {
+                "box of \"Term : text\" lines under its heading (glossary, key facts)"
+            }
+            BoxKind::Sources => "list of sources or references under its heading",
+            BoxKind::About => "\"About X\" paragraph describing an organisation, after the text",
+            BoxKind::Legal => {
+                "legal boilerplate after the text (forward-looking statements, disclaimer)"
+            }
+            BoxKind::FactCheck => "fact-check or review credit",
+            BoxKind::Offer => "newsletter or subscription offer above its sign-up field",
+        }
+    }
+}
+
+/// Headings (folded, without a final colon) of boxes of labelled lines.
+#[rustfmt::skip]
+const LABELLED_HEADINGS: &[&str] = &[
+    "glossaire", "glossary", "lexique", "definitions", "definition", "key terms", "mots cles",
+    "mots-cles", "key facts", "fact box", "factbox", "fast facts", "quick facts", "the facts",
+    "les faits", "reperes", "les reperes", "en chiffres", "chiffres cles", "les chiffres cles",
+    "key figures", "by the numbers", "in numbers", "a savoir", "bon a savoir", "en bref",
+    "a retenir", "ce qu'il faut retenir", "what to know", "at a glance", "le saviez-vous",
+    "did you know", "fiche pratique", "infos pratiques", "pratique",
+];
+
+/// Headings (folded, without a final colon) of lists of sources.
+#[rustfmt::skip]
+const SOURCE_HEADINGS: &[&str] = &[
+    "sources", "source", "nos sources", "references", "reference", "bibliographie",
+    "bibliography", "further reading", "pour aller plus loin", "en savoir plus",
+    "pour en savoir plus", "to learn more", "learn more", "notes", "footnotes",
+    "notes et references", "notes and references", "sources et references", "works cited",
+    "ouvrages cites", "lectures", "a lire", "read further", "sources and further reading",
+];
+
+/// Headings (folded, without a final colon) of legal or method notes.
+#[rustfmt::skip]
+const LEGAL_HEADINGS: &[&str] = &[
+    "forward-looking statements", "forward looking statements",
+    "cautionary statement regarding forward-looking statements",
+    "cautionary note regarding forward-looking statements",
+    "cautionary statement", "safe harbor statement", "safe harbour statement", "safe harbor",
+    "disclaimer", "legal disclaimer", "avertissement", "avertissement juridique",
+    "mentions legales", "avis de non-responsabilite", "declarations prospectives",
+    "methodologie", "methodology", "methode", "notre methode", "how we did it",
+    "how we did this", "how we reported this story", "about this data", "about the data",
+];
+
+/// Phrases (folded) of legal boilerplate, found anywhere in the line.
+#[rustfmt::skip]
+const LEGAL_CONTAINS: &[&str] = &[
+    "forward-looking statement", "forward looking statement", "are forward-looking",
+    "is forward-looking", "forward-looking information", "private securities litigation reform act",
+    "safe harbor provision", "safe harbour provision", "undertakes no obligation",
+    "assumes no obligation", "disclaims any obligation", "undertake no obligation",
+    "actual results may differ materially", "actual results could differ materially",
+    "declarations prospectives", "informations prospectives", "enonces prospectifs",
+    "ne constitue pas un conseil en investissement", "does not constitute investment advice",
+    "does not constitute an offer", "ne constitue pas une offre",
+    "not a substitute for professional medical advice", "does not constitute medical advice",
+    "ne remplace pas un avis medical", "for informational purposes only",
+    "a titre informatif uniquement", "a titre purement informatif",
+];
+
+/// Openings (folded) of a fact-check or review credit.
+#[rustfmt::skip]
+const FACT_CHECK_OPENINGS: &[&str] = &[
+    "cet article a ete verifie par", "cet article a ete relu par", "cet article a ete valide par",
+    "article verifie par", "article relu par", "article valide par", "verifie par le dr",
+    "verifie par le pr", "relu par le dr", "relu par le pr", "valide par le dr",
+    "relecture scientifique", "relecture medicale", "verification scientifique",
+    "this article was reviewed by", "this article has been reviewed by",
+    "this article was fact-checked by", "this article has been fact-checked by",
+    "this article was medically reviewed by", "this story was reviewed by",
+    "this story was fact-checked by", "medically reviewed by", "fact-checked by",
+    "fact checked by", "reviewed by dr", "reviewed by doctor", "reviewed by professor",
+    "reviewed by prof", "scientific review by", "clinically reviewed by",
+];
+
+/// Words of a citation's venue (folded, as whole words or word openings).
+#[rustfmt::skip]
+const VENUE_WORDS: &[&str] = &[
+    "journal", "revue", "review", "proceedings", "cahiers", "bulletin", "annales", "annals",
+    "lancet", "nature", "science", "press", "editions", "prepublication", "preprint", "rapport",
+    "report", "these", "thesis", "communique", "avis", "vol.", "n°", "pp.", "doi", "isbn",
+    "http", "www.",
+];
+
+/// Words (folded) of a newsletter or subscription offer's heading.
+const OFFER_WORDS: &[&str] = &[
+    "newsletter",
+    "sign up",
+    "subscribe",
+    "inscrivez-vous",
+    "abonnez-vous",
+    "inscription",
+    "s'inscrire",
+    "s'abonner",
+];
+
+/// Words (folded) of an offer's e-mail field or button: another offer's
+/// label ("Autres newsletters") is none.
+const FIELD_WORDS: &[&str] = &[
+    "email",
+    "e-mail",
+    "courriel",
+    "adresse mail",
+    "sign up",
+    "subscribe",
+    "s'inscrire",
+    "je m'inscris",
+    "s'abonner",
+    "je m'abonne",
+];
+
+/// Longest pitch line of an offer, in characters.
+const PITCH_CHARS: usize = 160;
+
+/// Longest heading of a box, in characters.
+const HEADING_CHARS: usize = 60;
+/// Longest fact-check credit, in characters.
+const CREDIT_CHARS: usize = 250;
+/// Longest citation, in characters.
+const CITATION_CHARS: usize = 400;
+/// A paragraph of the article's text, for the end test: this long at least.
+const TEXT_CHARS: usize = 70;
+
+/// The heading of a box a line is, if it is one: its kind and, for "About
+/// X", the first word of X.
+fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
+    if line.chars > HEADING_CHARS || line.meta() || line.text.ends_with(['.', '?', '!']) {
+        return None;
+    }
+    let folded = fold(line.text);
+    let key = folded.trim_end_matches([':', ' ', '\u{a0}']);
+    if LABELLED_HEADINGS.contains(&key) {
+        return Some((BoxKind::Labelled, None));
+    }
+    if SOURCE_HEADINGS.contains(&key) {
+        return Some((BoxKind::Sources, None));
+    }
+    if LEGAL_HEADINGS.contains(&key) {
+        return Some((BoxKind::Legal, None));
+    }
+    about_name(line.text).map(|name| (BoxKind::About, Some(name)))
+}
+
+/// The first word of X in "About X" / "À propos de X", X capitalised.
+fn about_name(text: &str) -> Option<&str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let rest = match words.as_slice() {
+        [about, rest @ ..] if about.eq_ignore_ascii_case("about") => rest,
+        [a, propos, de, rest @ ..]
+            if matches!(*a, "À" | "A" | "à" | "a")
+                && propos.eq_ignore_ascii_case("propos")
+                && matches!(*de, "de" | "du" | "des") =>
+        {
+            rest
+        }
+        [a, propos, rest @ ..]
+            if matches!(*a, "À" | "A" | "à" | "a") && propos.eq_ignore_ascii_case("propos") =>
+        {
+            let first = rest.first()?;
+            let name = first
+                .strip_prefix("d'")
+                .or_else(|| first.strip_prefix("d\u{2019}"))?;
+            return name.starts_with(char::is_uppercase).then_some(name);
+        }
+        _ => return None,
+    };
+    let first = rest.first()?;
+    (rest.len() <= 6 && first.starts_with(char::is_uppercase)).then_some(*first)
+}
+
+/// "Term : definition", "Term – definition": a short label of one to five
+/// words opening with a capital or a digit, then some words.
+fn labelled(text: &str) -> bool {
+    let split = [" : ", ": ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.split_once(sep))
+        .min_by_key(|(term, _)| term.len());
+    let Some((term, def)) = split else {
+        return false;
+    };
+    let term_words = term.split_whitespace().count();
+    (1..=5).contains(&term_words)
+        && term.chars().count() <= 40
+        && term.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !term.contains(['.', '?', '!', '«', '"', '“'])
+        && def.split_whitespace().count() >= 2
+}
+
+/// Whether a line reads as a citation: a link, a numbered note ("1. …",
+/// "[2] …"), or a comma between its parts and two of a year, "et al.",
+/// initials, a quoted title, a venue word, a final year (one is enough
+/// under a heading of sources, `listed`).
+fn citation(text: &str, listed: bool) -> bool {
+    if text.chars().count() > CITATION_CHARS || text.ends_with('?') {
+        return false;
+    }
+    let folded = fold(text);
+    if folded.starts_with("http") || folded.starts_with("www.") || numbered(text) {
+        return true;
+    }
+    if !text.contains(',') {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let year = |w: &str| {
+        let d: String = w.chars().filter(char::is_ascii_digit).collect();
+        d.len() == 4 && (d.starts_with("19") || d.starts_with("20") || d.starts_with("18"))
+    };
+    let initial = |w: &str| {
+        let w = w.trim_end_matches([',', ';']);
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+    };
+    let venue = folded
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .any(|w| {
+            VENUE_WORDS
+                .iter()
+                .any(|v| w == *v || (v.len() > 4 && w.starts_with(v)))
+        });
+    let score = [
+        words.iter().any(|w| year(w)),
+        folded.contains("et al"),
+        words.iter().any(|w| initial(w)),
+        text.contains('«') || text.contains('“') || text.matches('"').count() >= 2,
+        venue,
+        words.last().is_some_and(|w| year(w)),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    score >= if listed { 1 } else { 2 }
+}
+
+/// A numbered note: "1. …", "1) …", "[1] …", "(1) …".
+fn numbered(text: &str) -> bool {
+    let rest = text.trim_start_matches(['[', '(']);
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && rest[digits..].starts_with(['.', ')', ']'])
+        && rest[digits + 1..].starts_with(' ')
+}
+
+/// A fact-check or review credit.
+fn fact_check(line: &Line<'_>) -> bool {
+    if line.chars > CREDIT_CHARS {
+        return false;
+    }
+    let folded = fold(line.text);
+    FACT_CHECK_OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
+/// Legal boilerplate by its phrases.
+fn legal(line: &Line<'_>) -> bool {
+    let folded = fold(line.text);
+    LEGAL_CONTAINS.iter().any(|p| folded.contains(p))
+}
+
+/// Whether line `j` describes the organisation named by `name` (it opens
+/// with the name, or with "The company" / "La société"), or goes on
+/// describing it ("Its …", "For more information …").
+fn describes(line: &Line<'_>, name: &str, first: bool) -> bool {
+    let text = line.text;
+    let folded = fold(text);
+    let by_name = text
+        .strip_prefix(name)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+    let generic = [
+        "the company",
+        "la societe",
+        "le groupe",
+        "l'entreprise",
+        "founded in",
+        "fondee en",
+        "fonde en",
+        "creee en",
+        "headquartered in",
+        "based in",
+    ]
+    .iter()
+    .any(|o| folded.starts_with(o));
+    let more = [
+        "its ",
+        "for more information",
+        "pour plus d'informations",
+        "visit ",
+    ]
+    .iter()
+    .any(|o| folded.starts_with(o));
+    line.sentence_end && (by_name || generic || (!first && more))
+}
+
+/// A newsletter or subscription offer opening at line `i`: a short heading
+/// that names the offer ("Sign up for The Answer, our daily newsletter"),
+/// one or two short lines of pitch, then furniture that asks for the
+/// e-mail or to sign up (the field, the button). The end of the heading and pitch lines, if it is one.
+fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
+    let line = &lines[i];
+    if line.chars > HEADING_CHARS || line.sentence_end {
+        return None;
+    }
+    let folded = fold(line.text);
+    if !OFFER_WORDS.iter().any(|w| folded.contains(w)) {
+        return None;
+    }
+    let pitch = (i + 1..footer.min(i + 3))
+        .take_while(|&j| {
+            let l = &lines[j];
+            !l.furniture() && !l.meta() && l.chars <= PITCH_CHARS
+        })
+        .count();
+    let after = i + 1 + pitch;
+    let field = |l: &Line<'_>| {
+        let f = fold(l.text);
+        l.furniture() && FIELD_WORDS.iter().any(|w| f.contains(w))
+    };
+    (pitch > 0 && after < footer && field(&lines[after])).then_some(after)
+}
+
+/// A box found: its lines, its kind, and whether it counts only at the end
+/// of the text.
+struct Found {
+    lines: std::ops::Range<usize>,
+    kind: BoxKind,
+    at_end: bool,
+}
+
+/// The box kind of each line of `from..footer`, if it is in a box.
+pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option<BoxKind>> {
+    let n = lines.len();
+    let mut out = vec![None; n];
+    let footer = footer.min(n);
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = from;
+    while i < footer {
+        let line = &lines[i];
+        if line.meta() {
+            i += 1;
+            continue;
+        }
+        // A box's heading may be furniture already ("Sources :"); its lines are not.
+        let furniture = line.furniture();
+        if !furniture && fact_check(line) {
+            found.push(Found {
+                lines: i..i + 1,
+                kind: BoxKind::FactCheck,
+                at_end: false,
+            });
+            i += 1;
+            continue;
+        }
+        if let Some(end) = offer(lines, i, footer) {
+            found.push(Found {
+                lines: i..end,
+                kind: BoxKind::Offer,
+                at_end: false,
+            });
+            i = end;
+            continue;
+        }
+        if let Some((kind, name)) = heading(line) {
+            let fits = |j: usize, first: bool| {
+                let l = &lines[j];
+                !l.meta()
+                    && !l.furniture()
+                    && match kind {
+                        BoxKind::Labelled => labelled(l.text),
+                        BoxKind::Sources => citation(l.text, true),
+                        BoxKind::About => name.is_some_and(|x| describes(l, x, first)),
+                        BoxKind::Legal => l.paragraph() || legal(l),
+                        BoxKind::FactCheck | BoxKind::Offer => false,
+                    }
+            };
+            let mut end = i + 1;
+            while end < footer && fits(end, end == i + 1) {
+                end += 1;
+            }
+            if end > i + 1 {
+                found.push(Found {
+                    lines: i..end,
+                    kind,
+                    at_end: matches!(kind, BoxKind::About | BoxKind::Legal),
+                });
+                i = end;
+                continue;
+            }
+        }
+        if !furniture && legal(line) && line.sentence_end {
+            found.push(Found {
+                lines: i..i + 1,
+                kind: BoxKind::Legal,
+                at_end: true,
+            });
+        }
+        i += 1;
+    }
+    // Paragraphs and legal lines only at the end: from the last box back,
+    // a box that counts only there must have no text of the article after it.
+    let mut boxed = vec![false; n];
+    let mut text_after = false;
+    let mut next = footer;
+    for f in found.iter().rev() {
+        text_after |= (f.lines.end..next).any(|j| {
+            let l = &lines[j];
+            l.paragraph() && l.chars >= TEXT_CHARS && !boxed[j]
+        });
+        next = f.lines.start;
+        if f.at_end && text_after {
+            continue;
+        }
+        for j in f.lines.clone() {
+            boxed[j] = true;
+            out[j] = Some(f.kind);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{about_name, citation, labelled};
+
+    #[test]
+    fn shapes_of_box_lines() {
+        assert!(labelled(
+            "Mycorhize : association entre un champignon et les racines."
+        ));
+        assert!(labelled("Key rate – the rate the bank lends at overnight."));
+        assert!(!labelled(
+            "Le maire l'a répété devant le conseil municipal : rien ne changera."
+        ));
+        assert!(citation(
+            "Varin P. et al., « Soil carbon under hedgerows », Revue d'agronomie, 2021.",
+            false
+        ));
+        assert!(citation(
+            "Office des forêts, bilan annuel des coupes, 2020.",
+            false
+        ));
+        assert!(citation("[3] Office des forêts, bilan annuel.", false));
+        assert!(citation("Office des forêts, rapport annuel", true));
+        assert!(!citation("Office des forêts, rapport annuel", false));
+        assert!(!citation(
+            "Le conseil a voté, après trois heures de débat, la fin du projet.",
+            true
+        ));
+        assert_eq!(about_name("About Quillfield Robotics"), Some("Quillfield"));
+        assert_eq!(about_name("À propos de Verdanne SA"), Some("Verdanne"));
+        assert_eq!(about_name("À propos d'Orliac"), Some("Orliac"));
+        assert_eq!(about_name("About the money"), None);
+    }
+}
