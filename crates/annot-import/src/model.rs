@@ -13,7 +13,7 @@
 
 use crate::boilerplate::head as prefix;
 use crate::lines::Line;
-use crate::model_weights::{BIAS, MEAN, SCALE, WEIGHTS};
+use crate::model_weights::{BIAS, CLIP, MEAN, SCALE, WEIGHTS};
 use crate::why::Reason;
 use crate::zone::{Class, Decision, ZoneKind};
 
@@ -408,18 +408,17 @@ pub(crate) fn line_features(
 
 /// The model's probability that a line with features `f` is body.
 pub(crate) fn probability(f: &[f32; FEATURES]) -> f32 {
-    let mut z = BIAS;
-    for k in 0..FEATURES {
-        z += WEIGHTS[k] * (f[k] - MEAN[k]) / SCALE[k];
-    }
+    let z = BIAS + contributions(f).iter().sum::<f32>();
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Each feature's part in the score of a line: weight times standardised value.
+/// Each feature's part in the score of a line: weight times standardised
+/// value, the value clipped to [`CLIP`] either side of the training mean
+/// (as training clipped it).
 pub(crate) fn contributions(f: &[f32; FEATURES]) -> [f32; FEATURES] {
     let mut out = [0.0; FEATURES];
     for k in 0..FEATURES {
-        out[k] = WEIGHTS[k] * (f[k] - MEAN[k]) / SCALE[k];
+        out[k] = WEIGHTS[k] * ((f[k] - MEAN[k]) / SCALE[k]).clamp(-CLIP, CLIP);
     }
     out
 }
@@ -553,5 +552,26 @@ mod tests {
             .position(|l| l.text.starts_with("Photo"))
             .unwrap();
         assert!(!decidable(&d, credit));
+    }
+
+    /// A text far outside the training pages' sizes (two lines, 2,000
+    /// lines): clipped features keep every score inside what the pages
+    /// taught, and the model moves no line of plain running text.
+    #[test]
+    fn pages_of_odd_sizes_keep_the_rules_verdict_on_running_text() {
+        let sentence = "Les habitants du village ont vu la glace gagner la rive nord dès lundi, et les pêcheurs ont rangé leurs barques.";
+        let long: String = (0..2000).map(|i| format!("{sentence} ({i})\n")).collect();
+        for text in [format!("{sentence}\n{sentence}\n"), long] {
+            let lines = read_lines(&text, None);
+            let mut d = decide(&lines);
+            let before = d.kinds.clone();
+            let all = vec![true; lines.len()];
+            for f in line_features(&lines, &d, &all).iter().flatten() {
+                let z: f32 = super::contributions(f).iter().map(|c| c.abs()).sum();
+                assert!(z.is_finite() && z < 1e4, "{z}");
+            }
+            apply(&lines, &mut d);
+            assert_eq!(d.kinds, before, "{} lines", lines.len());
+        }
     }
 }

@@ -421,7 +421,12 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             .take_while(|&i| kinds[i] != ZoneKind::Body)
             .count();
         let chars: usize = (block_start..=end).map(|i| lines[i].chars).sum();
-        if gap >= 4 && block_start > header_end + gap && chars < 150 {
+        // Running text past a box inside the article (a newsletter offer,
+        // a glossary) is the article going on, however short.
+        let after_box = (block_start - gap..block_start)
+            .any(|i| matches!(reasons[i], Reason::Box(_)))
+            && (block_start..=end).all(|i| lines[i].paragraph());
+        if gap >= 4 && block_start > header_end + gap && chars < 150 && !after_box {
             for i in block_start..=end {
                 kinds[i] = ZoneKind::Boilerplate;
                 reasons[i] = Reason::Island;

@@ -54,7 +54,10 @@ import numpy as np  # noqa: E402
 L2 = 3.0
 TAKE = 0.9
 DROP = 0.1
-EPOCHS = 400
+# Standardised features are clipped to +-CLIP in training and at run time:
+# a page far outside the training pages' range (a two-line text, a page of
+# 2,000 lines) cannot push a line's score past what the pages taught.
+CLIP = 3.0
 
 
 def load(path):
@@ -86,13 +89,13 @@ def matrix(pages):
     return X, y
 
 
-def fit(X, y, l2=L2, epochs=EPOCHS):
+def fit(X, y, l2=L2):
     """L2-regularised logistic regression on standardised features, by
     Newton's method (a few dozen features: the Hessian is small)."""
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    Z = (X - mean) / scale
+    Z = np.clip((X - mean) / scale, -CLIP, CLIP)
     Z1 = np.hstack([np.ones((Z.shape[0], 1)), Z])
     w = np.zeros(Z1.shape[1])
     reg = np.full(Z1.shape[1], l2)
@@ -110,7 +113,7 @@ def fit(X, y, l2=L2, epochs=EPOCHS):
 
 
 def predict(model, X):
-    Z = (X - model["mean"]) / model["scale"]
+    Z = np.clip((X - model["mean"]) / model["scale"], -CLIP, CLIP)
     z = np.clip(model["bias"] + Z @ model["w"], -30, 30)
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -247,6 +250,9 @@ pub(crate) const TAKE: f32 = {TAKE!r};
 
 /// Below this probability a body line of the rules leaves the body.
 pub(crate) const DROP: f32 = {DROP!r};
+
+/// Standardised features are clipped to this, either side of the mean.
+pub(crate) const CLIP: f32 = {CLIP!r};
 """
     tmp = path.with_suffix(".rs.tmp")
     tmp.write_text(src, encoding="utf-8")
