@@ -299,11 +299,11 @@ impl AnnotatorRecords {
         self.index
             .latest
             .iter()
-            .map(|(doc, entry)| self.index.read_entry(doc, &entry))
+            .map(|(doc, entry)| self.index.read_entry(&doc, &entry))
     }
 
     /// Ids of the documents with a record, sorted.
-    pub fn documents(&self) -> impl ExactSizeIterator<Item = &str> {
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = String> + '_ {
         self.index.latest.ids()
     }
 
@@ -472,16 +472,14 @@ impl Annotations {
         Ok(out)
     }
 
-    /// Ids of the documents that have a record, sorted.
-    #[must_use]
-    pub fn documents(&self) -> Vec<&str> {
+    /// Ids of the documents that have a record, sorted, each read as the walk reaches it.
+    pub fn documents(&self) -> impl Iterator<Item = String> + '_ {
         crate::store::union_sorted(
             self.logs
                 .values()
-                .map(|l| Box::new(l.documents()) as Box<dyn Iterator<Item = &str>>)
+                .map(|l| Box::new(l.documents()) as Box<dyn Iterator<Item = String> + '_>)
                 .collect(),
         )
-        .collect()
     }
 
     /// Every document with a record, in id order, with every annotator's
@@ -497,8 +495,7 @@ impl Annotations {
         depth: Depth,
     ) -> impl Iterator<Item = Result<DocumentAnnotations>> + 'a {
         self.documents()
-            .into_iter()
-            .map(move |id| self.resolve_lazily(id, corpus, depth))
+            .map(move |id| self.resolve_lazily(&id, corpus, depth))
     }
 
     /// [`Annotations::resolved`] of one document.
