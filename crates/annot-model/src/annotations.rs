@@ -589,8 +589,13 @@ impl AnnotatorRecords {
     /// # Errors
     /// As [`index_log`] (a record whose `at` is not an RFC 3339 time among them).
     pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
-        // Every record's `at` is checked (and parsed) by the index.
-        let index = index_log_where(path, |record| Ok(record.at <= until))?;
+        // Every record's `at` is checked (and parsed) by the index. Up to the end
+        // of time is the whole log: its table in the project serves.
+        let index = if until == jiff::Timestamp::MAX {
+            index_log(path)?
+        } else {
+            index_log_where(path, |record| Ok(record.at <= until))?
+        };
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),

@@ -466,7 +466,8 @@ impl TableWriter {
             return Ok(());
         }
         let bytes = u32::try_from(self.block.len()).map_err(|_| invalid("a block over 4 GiB"))?;
-        self.directory.extend_from_slice(&self.written.to_le_bytes());
+        self.directory
+            .extend_from_slice(&self.written.to_le_bytes());
         self.directory.extend_from_slice(&bytes.to_le_bytes());
         self.directory
             .extend_from_slice(&self.block_entries.to_le_bytes());
@@ -657,9 +658,7 @@ impl TableBuilder {
 
 /// A new file for a table to be renamed to `dest`, in its directory (made
 /// when missing); `None` when it cannot be made there (a read-only project).
-pub(crate) fn temp_for(
-    dest: &Path,
-) -> Option<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
+pub(crate) fn temp_for(dest: &Path) -> Option<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
     let dir = dest.parent()?;
     fs_err::create_dir_all(dir).ok()?;
     crate::atomic::temp_file_in(dir).ok()
@@ -674,5 +673,6 @@ pub(crate) fn open_table(path: &Path, log: &File) -> Option<Table> {
 
 /// Opens a table just written (checked against itself).
 pub(crate) fn reopen(file: File) -> std::io::Result<Table> {
-    Table::open_unchecked(file)?.ok_or_else(|| invalid("the log table just written does not read back"))
+    Table::open_unchecked(file)?
+        .ok_or_else(|| invalid("the log table just written does not read back"))
 }

@@ -416,10 +416,9 @@ impl Iterator for LatestIter<'_> {
         let (take_added, shadowed) = match (self.table.peek(), self.added.peek()) {
             (None, None) => return None,
             // The added entry stands over the table's.
-            (Some((id, _)), Some((added, _))) => (
-                id.as_str() >= added.as_ref(),
-                id.as_str() == added.as_ref(),
-            ),
+            (Some((id, _)), Some((added, _))) => {
+                (id.as_str() >= added.as_ref(), id.as_str() == added.as_ref())
+            }
             (Some(_), None) => (false, false),
             (None, Some(_)) => (true, false),
         };
@@ -624,11 +623,7 @@ fn index_file(
 }
 
 /// [`supersedes`] of two entries of the log `file`, reading the new one's line when needed.
-fn supersedes_entry(
-    new: &LogEntry,
-    old: &LogEntry,
-    file: &std::fs::File,
-) -> std::io::Result<bool> {
+fn supersedes_entry(new: &LogEntry, old: &LogEntry, file: &std::fs::File) -> std::io::Result<bool> {
     if new.at != old.at {
         return Ok(new.at > old.at);
     }
@@ -786,11 +781,7 @@ pub fn union_sorted<'a>(
 ) -> impl Iterator<Item = String> + 'a {
     let mut sources: Vec<_> = lists.into_iter().map(Iterator::peekable).collect();
     std::iter::from_fn(move || {
-        let least = sources
-            .iter_mut()
-            .filter_map(|s| s.peek())
-            .min()?
-            .clone();
+        let least = sources.iter_mut().filter_map(|s| s.peek()).min()?.clone();
         for s in &mut sources {
             if s.peek() == Some(&least) {
                 s.next();
@@ -1191,7 +1182,9 @@ mod tests {
         let lists: [&[&str]; 4] = [&["a", "c", "d"], &["b", "c"], &[], &["a", "e"]];
         let boxed = lists
             .iter()
-            .map(|l| Box::new(l.iter().map(|s| (*s).to_owned())) as Box<dyn Iterator<Item = String>>)
+            .map(|l| {
+                Box::new(l.iter().map(|s| (*s).to_owned())) as Box<dyn Iterator<Item = String>>
+            })
             .collect();
         let got: Vec<String> = union_sorted(boxed).collect();
         assert_eq!(got, ["a", "b", "c", "d", "e"]);
@@ -1257,7 +1250,10 @@ mod tests {
         let p = dir.path().join("annotations").join("alice.jsonl");
         fs_err::create_dir_all(p.parent().unwrap()).unwrap();
         let table = dir.path().join(".annot/logs/alice.jsonl.lix");
-        assert_eq!(crate::log_table::table_path(&p).as_deref(), Some(table.as_path()));
+        assert_eq!(
+            crate::log_table::table_path(&p).as_deref(),
+            Some(table.as_path())
+        );
         let t = |m: u32| format!("2026-11-23T20:{m:02}:00Z");
         let first: Vec<String> = (0..5)
             .map(|i| line(&at(&format!("d{i}"), Status::Accepted, &t(i))))
@@ -1283,7 +1279,9 @@ mod tests {
         assert_eq!(covered_by(&table), fs_err::metadata(&p).unwrap().len());
 
         // Replaced by a log of the same length that differs: the table is not trusted.
-        let text = fs_err::read_to_string(&p).unwrap().replace("\"d3\"", "\"x3\"");
+        let text = fs_err::read_to_string(&p)
+            .unwrap()
+            .replace("\"d3\"", "\"x3\"");
         fs_err::write(&p, &text).unwrap();
         let replaced = said(&index_log(&p).unwrap());
         assert_eq!(replaced, from_scratch(&p));
@@ -1393,15 +1391,27 @@ mod tests {
         // 1000 documents in runs of 100, in 4 blocks; each of the first 300 seen
         // again later (in another run), and "d0005" once more with an earlier time.
         for i in 0..1000u32 {
-            b.add(&format!("d{:04}", (i * 7) % 1000), e(i + 1, Status::Accepted, t1), &later)
-                .unwrap();
+            b.add(
+                &format!("d{:04}", (i * 7) % 1000),
+                e(i + 1, Status::Accepted, t1),
+                &later,
+            )
+            .unwrap();
         }
         for i in 0..300u32 {
-            b.add(&format!("d{i:04}"), e(2000 + i, Status::Skipped, t2), &later)
-                .unwrap();
-        }
-        b.add("d0005", e(9999, Status::Rejected, "1960-01-01T00:00:00.25Z"), &later)
+            b.add(
+                &format!("d{i:04}"),
+                e(2000 + i, Status::Skipped, t2),
+                &later,
+            )
             .unwrap();
+        }
+        b.add(
+            "d0005",
+            e(9999, Status::Rejected, "1960-01-01T00:00:00.25Z"),
+            &later,
+        )
+        .unwrap();
         let covered = Covered::default();
         let file = b
             .finish(None, tempfile::tempfile().unwrap(), covered, &log, &later)
@@ -1426,7 +1436,11 @@ mod tests {
         let all: Vec<(String, u32)> = t.iter().take(3).map(|(id, e)| (id, e.line)).collect();
         assert_eq!(
             all,
-            [("d0000".into(), 2000), ("d0000x".into(), 5), ("d0001".into(), 7)]
+            [
+                ("d0000".into(), 2000),
+                ("d0000x".into(), 5),
+                ("d0001".into(), 7)
+            ]
         );
         assert_eq!(t.iter().len(), 1001);
         assert_eq!(t.iter().count(), 1001);
