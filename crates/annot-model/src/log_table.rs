@@ -193,6 +193,9 @@ struct Fence {
     entries: u32,
 }
 
+/// The entries of one block, decoded.
+type Block = std::sync::Arc<Vec<(String, LogEntry)>>;
+
 /// The latest entry of each document of a log, sorted by id, on disk.
 #[derive(Debug)]
 pub(crate) struct Table {
@@ -201,7 +204,7 @@ pub(crate) struct Table {
     entries: u64,
     fences: Vec<Fence>,
     /// The block read last, for walks in id order.
-    cache: Mutex<Option<(usize, std::sync::Arc<Vec<(String, LogEntry)>>)>>,
+    cache: Mutex<Option<(usize, Block)>>,
 }
 
 impl Table {
@@ -622,17 +625,15 @@ impl TableBuilder {
             let mut least: Option<String> = None;
             for s in &mut sources {
                 match s.peek() {
-                    Some(Ok((id, _))) => {
-                        if least.as_ref().is_none_or(|l| id < l) {
-                            least = Some(id.clone());
-                        }
+                    Some(Ok((id, _))) if least.as_ref().is_none_or(|l| id < l) => {
+                        least = Some(id.clone());
                     }
+                    Some(Ok(_)) | None => {}
                     Some(Err(_)) => {
                         if let Some(Err(e)) = s.next() {
                             return Err(e);
                         }
                     }
-                    None => {}
                 }
             }
             let Some(id) = least else { break };

@@ -337,7 +337,7 @@ impl Latest {
         self.failed.lock().ok().and_then(|f| f.clone())
     }
 
-    fn from_table(&self, doc: &str) -> Option<LogEntry> {
+    fn in_table(&self, doc: &str) -> Option<LogEntry> {
         match self.table.as_ref()?.get(doc) {
             Ok(e) => e,
             Err(e) => {
@@ -353,12 +353,12 @@ impl Latest {
         if let Some(e) = self.added.get(doc) {
             return Some(*e);
         }
-        self.from_table(doc)
+        self.in_table(doc)
     }
 
     /// Sets the latest entry of `doc`.
     pub fn insert(&mut self, doc: &str, entry: LogEntry) {
-        let new = !self.added.contains_key(doc) && self.from_table(doc).is_none();
+        let new = !self.added.contains_key(doc) && self.in_table(doc).is_none();
         self.added.insert(doc.into(), entry);
         if new {
             self.len += 1;
