@@ -811,8 +811,10 @@ fn rows() -> Vec<Row> {
         Row {
             name: "show: a corrupt table of a log in .annot/logs",
             setup: |_, root| {
+                // A command reading the log makes its table.
+                annot_in(root).arg("status").assert().success();
                 let table = root.join(".annot/logs/alice.jsonl.lix");
-                let good = std::fs::read(&table).expect("annotate left alice's table");
+                let good = std::fs::read(&table).expect("status made alice's table");
                 let mut bad = good.clone();
                 let k = bad.len() / 2;
                 bad[k] ^= 0xff;
