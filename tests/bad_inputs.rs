@@ -809,6 +809,35 @@ fn rows() -> Vec<Row> {
             after: Untouched,
         },
         Row {
+            name: "show: a corrupt table of a log in .annot/logs",
+            setup: |_, root| {
+                // A command reading the log makes its table.
+                annot_in(root).arg("status").assert().success();
+                let table = root.join(".annot/logs/alice.jsonl.lix");
+                let good = std::fs::read(&table).expect("status made alice's table");
+                let mut bad = good.clone();
+                let k = bad.len() / 2;
+                bad[k] ^= 0xff;
+                std::fs::write(&table, &bad).unwrap();
+                args(&["show", "d1", "--plain", "--annotator", "alice"])
+            },
+            stdin: "",
+            limit_kib: None,
+            code: 0,
+            stderr: &[],
+            after: After::Check(|_, root| {
+                // Not read (its digest does not match): the log was, and the table made again.
+                let table = std::fs::read(root.join(".annot/logs/alice.jsonl.lix")).unwrap();
+                assert!(table.starts_with(b"ANNOTLX1"));
+                let out = annot_in(root)
+                    .args(["show", "d1", "--plain", "--annotator", "alice"])
+                    .output()
+                    .unwrap();
+                let text = String::from_utf8_lossy(&out.stdout);
+                assert!(text.contains("Alice") && text.contains("PER"), "{text}");
+            }),
+        },
+        Row {
             name: "check: offsets out of range in a log",
             setup: |_, root| {
                 forged_log(root, "oor", |l| {

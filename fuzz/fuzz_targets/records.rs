@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
     );
     assert_eq!(whole.records, index.records, "record counts disagree");
     let keys: Vec<&str> = whole.latest.keys().map(String::as_str).collect();
-    let indexed: Vec<&str> = index.latest.ids().collect();
+    let indexed: Vec<String> = index.latest.ids().collect();
     assert_eq!(keys, indexed, "read_log and index_log see other documents");
     for (doc, record) in &whole.latest {
         let read = match view.get(doc) {

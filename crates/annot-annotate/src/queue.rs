@@ -104,10 +104,10 @@ pub fn build(
 /// record in the annotator's log leaves the queue: the work is in the number
 /// of records, not of documents.
 #[must_use]
-pub fn already_done<'a>(
+pub fn already_done(
     corpus: &Corpus,
     queue: &[u32],
-    done: impl Iterator<Item = &'a str>,
+    done: impl Iterator<Item = impl AsRef<str>>,
     filter: &Filter,
     redo: bool,
 ) -> HashSet<u32> {
@@ -115,7 +115,7 @@ pub fn already_done<'a>(
         return HashSet::new();
     }
     let decided: HashSet<u32> = done
-        .filter_map(|id| corpus.position(id))
+        .filter_map(|id| corpus.position(id.as_ref()))
         .filter_map(|p| u32::try_from(p).ok())
         .collect();
     if decided.is_empty() {

@@ -122,22 +122,23 @@ pub fn for_each_document(
     selection: &Selection,
     mut visit: impl FnMut(DocumentSides) -> Result<(), CompareError>,
 ) -> Result<Skipped, CompareError> {
-    let ids: Box<dyn Iterator<Item = &str>> = if selection.documents.is_empty() {
+    let ids: Box<dyn Iterator<Item = String>> = if selection.documents.is_empty() {
         // Each side's ids come sorted: merged, not collected (a corpus of any size).
         Box::new(union_sorted(
             sides
                 .iter()
-                .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = &str>>)
+                .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = String>>)
                 .collect(),
         ))
     } else {
-        let mut ids: Vec<&str> = selection.documents.iter().map(String::as_str).collect();
+        let mut ids: Vec<String> = selection.documents.clone();
         ids.sort_unstable();
         ids.dedup();
         Box::new(ids.into_iter())
     };
     let mut skipped = Skipped::default();
     for id in ids {
+        let id = id.as_str();
         let Some(entry) = corpus.entry(id) else {
             skipped.not_in_corpus.push(id.to_owned());
             continue;

@@ -34,10 +34,11 @@ pub fn document_lines(
     let ids = annot_model::store::union_sorted(
         sides
             .iter()
-            .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = &str>>)
+            .map(|s| Box::new(s.records.documents()) as Box<dyn Iterator<Item = String>>)
             .collect(),
     );
     for id in ids {
+        let id = id.as_str();
         if corpus.entry(id).is_none() {
             continue;
         }

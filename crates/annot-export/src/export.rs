@@ -221,15 +221,15 @@ impl<'a> Candidates<'a> {
     }
 
     /// The ids, sorted, each once.
-    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        let mut sources: Vec<Box<dyn Iterator<Item = &str> + '_>> = self
+    fn iter(&self) -> impl Iterator<Item = String> + '_ {
+        let mut sources: Vec<Box<dyn Iterator<Item = String> + '_>> = self
             .logs
             .iter()
-            .map(|log| Box::new(log.documents()) as Box<dyn Iterator<Item = &str>>)
+            .map(|log| Box::new(log.documents()) as Box<dyn Iterator<Item = String> + '_>)
             .collect();
         if let Some((ids, ends)) = &self.corpus {
             let each = ends.iter().scan(0, move |start, &end| {
-                let id = &ids[*start..end];
+                let id = ids[*start..end].to_owned();
                 *start = end;
                 Some(id)
             });
@@ -302,7 +302,7 @@ fn plan_splits(
             done: i,
             total: candidates.len(),
         });
-        let Some(b) = build(cx, id, check, &mut refusal, &mut report, &mut left_out)? else {
+        let Some(b) = build(cx, &id, check, &mut refusal, &mut report, &mut left_out)? else {
             planned.push(false);
             continue;
         };
@@ -550,7 +550,7 @@ fn write_all(
     let total = candidates.len();
     let mut ids = candidates.iter();
     let mut batches = std::iter::from_fn(|| {
-        let batch: Vec<&str> = ids.by_ref().take(BATCH).collect();
+        let batch: Vec<String> = ids.by_ref().take(BATCH).collect();
         (!batch.is_empty()).then_some(batch)
     });
     let mut plan = PlanCursor {
@@ -829,7 +829,7 @@ struct Tallied {
 }
 
 /// [`build`] of each of `ids` (checked), on every core; in the order of `ids`.
-fn build_batch(cx: &Context<'_>, ids: &[&str]) -> Vec<Result<Tallied>> {
+fn build_batch(cx: &Context<'_>, ids: &[String]) -> Vec<Result<Tallied>> {
     ids.par_iter()
         .map(|id| {
             let mut refusal = Refusal::default();

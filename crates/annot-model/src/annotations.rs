@@ -299,11 +299,11 @@ impl AnnotatorRecords {
         self.index
             .latest
             .iter()
-            .map(|(doc, entry)| self.index.read_entry(doc, &entry))
+            .map(|(doc, entry)| self.index.read_entry(&doc, &entry))
     }
 
     /// Ids of the documents with a record, sorted.
-    pub fn documents(&self) -> impl ExactSizeIterator<Item = &str> {
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = String> + '_ {
         self.index.latest.ids()
     }
 
@@ -472,16 +472,14 @@ impl Annotations {
         Ok(out)
     }
 
-    /// Ids of the documents that have a record, sorted.
-    #[must_use]
-    pub fn documents(&self) -> Vec<&str> {
+    /// Ids of the documents that have a record, sorted, each read as the walk reaches it.
+    pub fn documents(&self) -> impl Iterator<Item = String> + '_ {
         crate::store::union_sorted(
             self.logs
                 .values()
-                .map(|l| Box::new(l.documents()) as Box<dyn Iterator<Item = &str>>)
+                .map(|l| Box::new(l.documents()) as Box<dyn Iterator<Item = String> + '_>)
                 .collect(),
         )
-        .collect()
     }
 
     /// Every document with a record, in id order, with every annotator's
@@ -497,8 +495,7 @@ impl Annotations {
         depth: Depth,
     ) -> impl Iterator<Item = Result<DocumentAnnotations>> + 'a {
         self.documents()
-            .into_iter()
-            .map(move |id| self.resolve_lazily(id, corpus, depth))
+            .map(move |id| self.resolve_lazily(&id, corpus, depth))
     }
 
     /// [`Annotations::resolved`] of one document.
@@ -592,8 +589,13 @@ impl AnnotatorRecords {
     /// # Errors
     /// As [`index_log`] (a record whose `at` is not an RFC 3339 time among them).
     pub fn read_until(name: &str, path: &Path, until: jiff::Timestamp) -> Result<Self> {
-        // Every record's `at` is checked (and parsed) by the index.
-        let index = index_log_where(path, |record| Ok(record.at <= until))?;
+        // Every record's `at` is checked (and parsed) by the index. Up to the end
+        // of time is the whole log: its table in the project serves.
+        let index = if until == jiff::Timestamp::MAX {
+            index_log(path)?
+        } else {
+            index_log_where(path, |record| Ok(record.at <= until))?
+        };
         Ok(AnnotatorRecords {
             name: name.to_owned(),
             path: path.to_owned(),

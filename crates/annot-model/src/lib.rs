@@ -21,6 +21,7 @@ pub mod document;
 pub mod drafts;
 pub mod error;
 pub mod filter;
+pub mod log_table;
 pub mod marked;
 pub mod offsets;
 pub mod project;

@@ -239,8 +239,8 @@ impl Project {
     /// Every directory annot writes files into through [`crate::atomic`] (a temporary
     /// `.annot-tmp-*` file beside the target, renamed into place): where a killed
     /// process can leave one. The project root, `corpus/`, `annotations/`, the
-    /// schema's directory, `.annot/` (the import journal) and the corpus index in
-    /// `.annot/index/`, without repeats.
+    /// schema's directory, `.annot/` (the import journal), the corpus index in
+    /// `.annot/index/` and the logs' tables in `.annot/logs/`, without repeats.
     #[must_use]
     pub fn temp_file_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![
@@ -250,6 +250,7 @@ impl Project {
             // The import journal (`imports-pending.json`) is written here.
             self.cache_dir(),
             self.cache_dir().join(crate::corpus::INDEX_DIR),
+            self.cache_dir().join(crate::log_table::TABLE_DIR),
         ];
         if let Some(schema_dir) = self.schema_path().parent()
             && !dirs.iter().any(|d| d == schema_dir)

@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fs::TryLockError;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -37,6 +37,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use crate::error::{ModelError, Result};
+use crate::log_table::{self, Covered, Table, TableBuilder, open_table, table_path};
 use crate::record::{Record, Status};
 
 /// What was set aside from the end of a log.
@@ -86,9 +87,9 @@ pub fn read_log(path: &Path) -> Result<LogContents> {
         ..LogContents::default()
     };
     for (doc, entry) in index.latest.iter() {
-        out.latest
-            .insert(doc.to_string(), index.read_entry(doc, &entry)?);
-        out.lines.insert(doc.to_string(), entry.line as usize);
+        let record = index.read_entry(&doc, &entry)?;
+        out.lines.insert(doc.clone(), entry.line as usize);
+        out.latest.insert(doc, record);
     }
     out.torn = index.torn;
     Ok(out)
@@ -124,6 +125,10 @@ struct Scanned {
     valid_len: u64,
     /// Lines in the valid part of the log.
     valid_lines: usize,
+    /// Byte length of the valid part that ends with a newline.
+    whole_len: u64,
+    /// Lines in it.
+    whole_lines: usize,
 }
 
 /// Reads every line of a log, handing each record's line (its bytes, without
@@ -133,12 +138,19 @@ struct Scanned {
 fn scan_log(
     mut reader: impl BufRead,
     path: &Path,
+    (from, from_lines): (u64, usize),
     mut on_line: impl FnMut(LineAt, &[u8]) -> std::result::Result<(), Rejected>,
 ) -> Result<Scanned> {
-    let mut out = Scanned::default();
+    let mut out = Scanned {
+        valid_len: from,
+        valid_lines: from_lines,
+        whole_len: from,
+        whole_lines: from_lines,
+        ..Scanned::default()
+    };
     let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    let mut offset = 0u64;
+    let mut line_no = from_lines;
+    let mut offset = from;
     // A bad line without its newline is only an error if a line follows it;
     // at the end it is a torn tail (a write cut short).
     let mut pending_bad: Option<(usize, String, String)> = None;
@@ -163,6 +175,7 @@ fn scan_log(
         let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let mut start = offset;
         if line_no == 1
+            && offset == 0
             && let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF")
         {
             out.byte_order_mark = true;
@@ -173,6 +186,8 @@ fn scan_log(
             offset += n as u64;
             out.valid_len = offset;
             out.valid_lines = line_no;
+            out.whole_len = offset;
+            out.whole_lines = line_no;
             continue;
         }
         let at = LineAt {
@@ -188,6 +203,10 @@ fn scan_log(
                 offset += n as u64;
                 out.valid_len = offset;
                 out.valid_lines = line_no;
+                if complete {
+                    out.whole_len = offset;
+                    out.whole_lines = line_no;
+                }
             }
             Err(Rejected::Refused(message)) => {
                 return Err(ModelError::Line {
@@ -280,151 +299,52 @@ pub struct LogEntry {
     pub at: Timestamp,
 }
 
-/// The latest [`LogEntry`] of each document, held compactly: the ids in one
-/// buffer and a fixed-size slot per document (40 bytes), sorted by id and
-/// found by binary search. Documents a writer adds after the table was
-/// built are kept apart ([`Latest::insert`]) and stand over the table's.
+/// The latest [`LogEntry`] of each document: a table on disk, sorted by id
+/// ([`crate::log_table`]: memory holds one block of it and a fence per block),
+/// and the entries of records read or written since it was made, kept apart
+/// ([`Latest::insert`]); those stand over the table's.
 #[derive(Debug, Default)]
 pub struct Latest {
-    /// Every id of `slots`, one after the other (in the order the log first had them).
-    ids: String,
-    /// One per document, sorted by id.
-    slots: Vec<Slot>,
-    /// Entries set since the table was built; an id here stands over its slot.
+    table: Option<Table>,
+    /// Entries set since the table was made; an id here stands over the table's.
     added: BTreeMap<Box<str>, LogEntry>,
-    /// Documents in all (`slots` and `added` together).
+    /// Documents in all (the table's and `added` together).
     len: usize,
-}
-
-/// A [`LogEntry`] in a [`Latest`] table, and where its id is in the table's ids.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    offset: u64,
-    second: i64,
-    id_start: u32,
-    id_len: u32,
-    len: u32,
-    line: u32,
-    nanosecond: i32,
-    status: Status,
-}
-
-impl Slot {
-    fn entry(&self) -> LogEntry {
-        LogEntry {
-            offset: self.offset,
-            len: self.len,
-            line: self.line,
-            status: self.status,
-            // The parts were taken from a timestamp, so they make one.
-            at: Timestamp::new(self.second, self.nanosecond).unwrap_or_default(),
-        }
-    }
-
-    fn set(&mut self, e: &LogEntry) {
-        self.offset = e.offset;
-        self.second = e.at.as_second();
-        self.len = e.len;
-        self.line = e.line;
-        self.nanosecond = e.at.subsec_nanosecond();
-        self.status = e.status;
-    }
-}
-
-/// Builds a [`Latest`] as a log is read: a slot per document, holding the
-/// entry of the record that stands so far.
-#[derive(Debug, Default)]
-struct LatestBuilder {
-    /// Its slots in the order the log first had their documents.
-    table: Latest,
-    /// The slot of each id by a hash of the id; an id whose hash an earlier id
-    /// has is in `collided`.
-    by_hash: std::collections::HashMap<u64, u32>,
-    collided: BTreeMap<Box<str>, u32>,
-}
-
-/// A hash of a document id, for finding its slot while a log is indexed.
-fn id_hash(doc: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    doc.hash(&mut h);
-    h.finish()
-}
-
-impl LatestBuilder {
-    /// The slot of `doc` and its entry so far.
-    fn get(&self, doc: &str) -> Option<(u32, LogEntry)> {
-        let i = match self.by_hash.get(&id_hash(doc)) {
-            Some(&i) if self.table.id_of(i as usize) == doc => i,
-            Some(_) => *self.collided.get(doc)?,
-            None => return None,
-        };
-        Some((i, self.table.slots[i as usize].entry()))
-    }
-
-    fn set(&mut self, slot: u32, entry: &LogEntry) {
-        self.table.slots[slot as usize].set(entry);
-    }
-
-    /// Adds `doc`, which has no slot yet.
-    fn add(&mut self, doc: &str, entry: &LogEntry) -> std::result::Result<(), String> {
-        let too_many = || "the log's document ids add up to more than 4 GiB: split the log by hand";
-        let slot = u32::try_from(self.table.slots.len()).map_err(|_| too_many())?;
-        let id_start = u32::try_from(self.table.ids.len()).map_err(|_| too_many())?;
-        let id_len = u32::try_from(doc.len()).map_err(|_| too_many())?;
-        id_start.checked_add(id_len).ok_or_else(too_many)?;
-        self.table.ids.push_str(doc);
-        let mut s = Slot {
-            offset: 0,
-            second: 0,
-            id_start,
-            id_len,
-            len: 0,
-            line: 0,
-            nanosecond: 0,
-            status: entry.status,
-        };
-        s.set(entry);
-        self.table.slots.push(s);
-        match self.by_hash.entry(id_hash(doc)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(slot);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(doc.into(), slot);
-            }
-        }
-        Ok(())
-    }
-
-    /// The table, its slots sorted by id.
-    fn finish(self) -> Latest {
-        let mut table = self.table;
-        let ids = std::mem::take(&mut table.ids);
-        table
-            .slots
-            .sort_unstable_by(|a, b| slot_id(&ids, a).cmp(slot_id(&ids, b)));
-        table.ids = ids;
-        table.ids.shrink_to_fit();
-        table.slots.shrink_to_fit();
-        table.len = table.slots.len();
-        table
-    }
-}
-
-fn slot_id<'a>(ids: &'a str, s: &Slot) -> &'a str {
-    &ids[s.id_start as usize..(s.id_start + s.id_len) as usize]
+    /// The first error reading the table after it was opened (reported by the next read of a record).
+    failed: std::sync::Mutex<Option<String>>,
 }
 
 impl Latest {
-    fn id_of(&self, i: usize) -> &str {
-        slot_id(&self.ids, &self.slots[i])
+    fn new(table: Option<Table>) -> Self {
+        let len = table.as_ref().map_or(0, Table::len);
+        Latest {
+            table,
+            len,
+            ..Latest::default()
+        }
     }
 
-    fn slot_of(&self, doc: &str) -> Option<usize> {
-        self.slots
-            .binary_search_by(|s| slot_id(&self.ids, s).cmp(doc))
-            .ok()
+    fn fail(&self, e: &std::io::Error) {
+        if let Ok(mut f) = self.failed.lock()
+            && f.is_none()
+        {
+            *f = Some(e.to_string());
+        }
+    }
+
+    /// The first error met reading the table, if one was.
+    fn failure(&self) -> Option<String> {
+        self.failed.lock().ok().and_then(|f| f.clone())
+    }
+
+    fn in_table(&self, doc: &str) -> Option<LogEntry> {
+        match self.table.as_ref()?.get(doc) {
+            Ok(e) => e,
+            Err(e) => {
+                self.fail(&e);
+                None
+            }
+        }
     }
 
     /// The latest entry of `doc`.
@@ -433,12 +353,12 @@ impl Latest {
         if let Some(e) = self.added.get(doc) {
             return Some(*e);
         }
-        self.slot_of(doc).map(|i| self.slots[i].entry())
+        self.in_table(doc)
     }
 
     /// Sets the latest entry of `doc`.
     pub fn insert(&mut self, doc: &str, entry: LogEntry) {
-        let new = !self.added.contains_key(doc) && self.slot_of(doc).is_none();
+        let new = !self.added.contains_key(doc) && self.in_table(doc).is_none();
         self.added.insert(doc.into(), entry);
         if new {
             self.len += 1;
@@ -458,52 +378,57 @@ impl Latest {
     }
 
     /// Every document's latest entry, in id order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, LogEntry)> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (String, LogEntry)> + '_ {
+        let table: Box<dyn Iterator<Item = (String, LogEntry)> + '_> = match &self.table {
+            Some(t) => Box::new(t.iter().map_while(|r| match r {
+                Ok(item) => Some(item),
+                Err(e) => {
+                    self.fail(&e);
+                    None
+                }
+            })),
+            None => Box::new(std::iter::empty()),
+        };
         LatestIter {
-            table: self,
-            slot: 0,
+            table: table.peekable(),
             added: self.added.iter().peekable(),
             left: self.len,
         }
     }
 
     /// The ids of the documents, sorted.
-    pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = String> + '_ {
         self.iter().map(|(id, _)| id)
     }
 }
 
-/// [`Latest::iter`]: the table's slots and the entries added since, merged in id order.
+/// [`Latest::iter`]: the table's entries and the entries added since, merged in id order.
 struct LatestIter<'a> {
-    table: &'a Latest,
-    slot: usize,
+    table: std::iter::Peekable<Box<dyn Iterator<Item = (String, LogEntry)> + 'a>>,
     added: std::iter::Peekable<std::collections::btree_map::Iter<'a, Box<str>, LogEntry>>,
     left: usize,
 }
 
-impl<'a> Iterator for LatestIter<'a> {
-    type Item = (&'a str, LogEntry);
+impl Iterator for LatestIter<'_> {
+    type Item = (String, LogEntry);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let table = self.table;
-        let from_slot = (self.slot < table.slots.len()).then(|| table.id_of(self.slot));
-        let take_added = match (from_slot, self.added.peek()) {
+        let (take_added, shadowed) = match (self.table.peek(), self.added.peek()) {
             (None, None) => return None,
-            (Some(id), Some((added, _))) => {
-                if id == added.as_ref() {
-                    // The added entry stands over the slot's.
-                    self.slot += 1;
-                }
-                id >= added.as_ref()
+            // The added entry stands over the table's.
+            (Some((id, _)), Some((added, _))) => {
+                (id.as_str() >= added.as_ref(), id.as_str() == added.as_ref())
             }
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
+            (Some(_), None) => (false, false),
+            (None, Some(_)) => (true, false),
         };
+        if shadowed {
+            self.table.next();
+        }
         let item = if take_added {
-            self.added.next().map(|(id, e)| (id.as_ref(), *e))
+            self.added.next().map(|(id, e)| (id.to_string(), *e))
         } else {
-            self.slot += 1;
-            from_slot.map(|id| (id, table.slots[self.slot - 1].entry()))
+            self.table.next()
         };
         self.left = self.left.saturating_sub(1);
         item
@@ -551,17 +476,26 @@ pub struct LogIndex {
 /// Unreadable file, an unparsable line that is not the last, or a record
 /// whose `at` is not an RFC 3339 time, naming file and line.
 pub fn index_log(path: &Path) -> Result<LogIndex> {
-    index_log_where(path, |_| Ok(true))
+    open_and_index(path, true, |_| Ok(true))
 }
 
 /// [`index_log`] keeping only the records `keep` says yes to (the log replayed
 /// up to a time, say): `latest` and `records` count those only. `keep`'s
-/// error is reported with the file and line of the record.
+/// error is reported with the file and line of the record. The table is built
+/// for the purpose in a temporary file (the project's table is of every record).
 ///
 /// # Errors
 /// As [`index_log`], and `keep`'s errors.
 pub fn index_log_where(
     path: &Path,
+    keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
+) -> Result<LogIndex> {
+    open_and_index(path, false, keep)
+}
+
+fn open_and_index(
+    path: &Path,
+    whole: bool,
     keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
 ) -> Result<LogIndex> {
     let file = match fs_err::File::open(path) {
@@ -571,20 +505,40 @@ pub fn index_log_where(
         }
         Err(e) => return Err(e.into()),
     };
-    index_file(path, file.into_parts().0, keep)
+    index_file(path, file.into_parts().0, whole, keep)
 }
 
-/// Indexes the open `file` of the log at `path`, read from its start.
+/// Indexes the open `file` of the log at `path`. With `whole` (every record
+/// kept), the log's table ([`crate::log_table`]) is used when it holds and
+/// extended with the records after what it covers, and written back when it
+/// grew; else the log is read from its start into a table of its own.
 fn index_file(
     path: &Path,
     file: std::fs::File,
+    whole: bool,
     mut keep: impl FnMut(&RecordHead<'_>) -> std::result::Result<bool, String>,
 ) -> Result<LogIndex> {
-    let mut latest = LatestBuilder::default();
-    let mut kept = 0;
+    let cannot = |e: std::io::Error| {
+        ModelError::Io(std::io::Error::new(
+            e.kind(),
+            format!("{}: cannot index the log: {e}", path.display()),
+        ))
+    };
+    let dest = if whole { table_path(path) } else { None };
+    let base = dest.as_deref().and_then(|d| open_table(d, &file));
+    let from = base.as_ref().map(|t| t.covered).unwrap_or_default();
+    let superseding = |new: &LogEntry, old: &LogEntry| supersedes_entry(new, old, &file);
+    let mut builder = TableBuilder::default();
+    // The last record when its line has no newline: it is not in the table (a
+    // table covers whole lines only), it stands over it.
+    let mut unended: Option<(String, LogEntry)> = None;
+    let mut kept = 0usize;
+    let mut reader = BufReader::with_capacity(1 << 16, &file);
+    reader.seek(std::io::SeekFrom::Start(from.bytes))?;
     let scanned = scan_log(
-        BufReader::with_capacity(1 << 16, &file),
+        reader,
         path,
+        (from.bytes, from.lines as usize),
         |at, bytes| {
             let raw: RawHead<'_> = serde_json::from_slice(bytes).map_err(Rejected::NotARecord)?;
             // A last line without its newline is a record only if all of it
@@ -612,30 +566,70 @@ fn index_file(
                 status: head.status,
                 at: head.at,
             };
-            match latest.get(&head.doc) {
-                Some((slot, old)) => {
-                    if supersedes(&entry, bytes, &old, &file)
-                        .map_err(|e| Rejected::Refused(format!("cannot read the log: {e}")))?
-                    {
-                        latest.set(slot, &entry);
-                    }
-                }
-                None => latest.add(&head.doc, &entry).map_err(Rejected::Refused)?,
+            if at.complete {
+                builder
+                    .add(&head.doc, entry, &superseding)
+                    .map_err(|e| Rejected::Refused(format!("cannot read the log: {e}")))?;
+            } else {
+                unended = Some((head.doc.into_owned(), entry));
             }
             Ok(())
         },
     )?;
+    let covered = Covered {
+        bytes: scanned.whole_len,
+        lines: scanned.whole_lines as u64,
+        records: from.records + (kept - usize::from(unended.is_some())) as u64,
+        byte_order_mark: from.byte_order_mark || scanned.byte_order_mark,
+    };
+    let table = if builder.is_empty() {
+        base
+    } else {
+        let made = dest.as_deref().and_then(log_table::temp_for);
+        let out = match &made {
+            Some((tmp, _)) => tmp.as_file().try_clone().map_err(cannot)?,
+            None => tempfile::tempfile().map_err(cannot)?,
+        };
+        let written = builder
+            .finish(base.as_ref(), out, covered, &file, &superseding)
+            .map_err(cannot)?;
+        if let (Some((tmp, _live)), Some(dest)) = (made, &dest) {
+            // A table that cannot be put in place is still this command's table.
+            let _ = tmp.persist(dest);
+        }
+        Some(log_table::reopen(written).map_err(cannot)?)
+    };
+    let mut latest = Latest::new(table);
+    if let Some((doc, entry)) = unended {
+        let stands = match latest.get(&doc) {
+            Some(old) => supersedes_entry(&entry, &old, &file)?,
+            None => true,
+        };
+        if stands {
+            latest.insert(&doc, entry);
+        }
+    }
     Ok(LogIndex {
         path: path.to_owned(),
         file: Some(file),
-        latest: latest.finish(),
-        records: kept,
+        latest,
+        records: from.records as usize + kept,
         torn: scanned.torn,
-        byte_order_mark: scanned.byte_order_mark,
+        byte_order_mark: from.byte_order_mark || scanned.byte_order_mark,
         missing_final_newline: scanned.missing_final_newline,
         valid_len: scanned.valid_len,
         valid_lines: scanned.valid_lines,
     })
+}
+
+/// [`supersedes`] of two entries of the log `file`, reading the new one's line when needed.
+fn supersedes_entry(new: &LogEntry, old: &LogEntry, file: &std::fs::File) -> std::io::Result<bool> {
+    if new.at != old.at {
+        return Ok(new.at > old.at);
+    }
+    let mut bytes = vec![0u8; new.len as usize];
+    read_exact_at(file, &mut bytes, new.offset)?;
+    supersedes(new, &bytes, old, file)
 }
 
 /// Whether the record `new` (whose line is `bytes`) takes the place of `old`
@@ -736,6 +730,9 @@ impl LogIndex {
         let Some(file) = &self.file else {
             return Err(at_line("the log was not open".into()));
         };
+        if let Some(why) = self.latest.failure() {
+            return Err(at_line(format!("cannot read the log's table: {why}")));
+        }
         let mut buf = vec![0u8; entry.len as usize];
         read_exact_at(file, &mut buf, entry.offset)
             .map_err(|e| at_line(format!("cannot read the record: {e}")))?;
@@ -780,11 +777,11 @@ impl LogIndex {
 /// several logs, say), in order, each id once: the documents some log has, walked
 /// without collecting them.
 pub fn union_sorted<'a>(
-    lists: Vec<Box<dyn Iterator<Item = &'a str> + 'a>>,
-) -> impl Iterator<Item = &'a str> + 'a {
+    lists: Vec<Box<dyn Iterator<Item = String> + 'a>>,
+) -> impl Iterator<Item = String> + 'a {
     let mut sources: Vec<_> = lists.into_iter().map(Iterator::peekable).collect();
     std::iter::from_fn(move || {
-        let least = sources.iter_mut().filter_map(|s| s.peek().copied()).min()?;
+        let least = sources.iter_mut().filter_map(|s| s.peek()).min()?.clone();
         for s in &mut sources {
             if s.peek() == Some(&least) {
                 s.next();
@@ -951,7 +948,7 @@ impl AnnotatorLog {
             .file()
             .try_clone()
             .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        let mut index = index_file(path, reader, |_| Ok(true))?;
+        let mut index = index_file(path, reader, true, |_| Ok(true))?;
         if let Some(torn) = &mut index.torn {
             let rejected = rejected_path(path);
             let mut r = fs_err::OpenOptions::new()
@@ -1091,7 +1088,7 @@ impl AnnotatorLog {
     }
 
     /// The status of the latest record of each document, in document order.
-    pub fn statuses(&self) -> impl Iterator<Item = (&str, Status)> + '_ {
+    pub fn statuses(&self) -> impl Iterator<Item = (String, Status)> + '_ {
         self.index.latest.iter().map(|(doc, e)| (doc, e.status))
     }
 
@@ -1105,7 +1102,7 @@ impl AnnotatorLog {
             .latest
             .iter()
             .filter(move |(_, e)| keep(e.status))
-            .map(|(doc, e)| self.index.read_entry(doc, &e))
+            .map(|(doc, e)| self.index.read_entry(&doc, &e))
     }
 
     /// [`AnnotatorLog::records_where`] reading only the fields `T` has.
@@ -1185,9 +1182,11 @@ mod tests {
         let lists: [&[&str]; 4] = [&["a", "c", "d"], &["b", "c"], &[], &["a", "e"]];
         let boxed = lists
             .iter()
-            .map(|l| Box::new(l.iter().copied()) as Box<dyn Iterator<Item = &str>>)
+            .map(|l| {
+                Box::new(l.iter().map(|s| (*s).to_owned())) as Box<dyn Iterator<Item = String>>
+            })
             .collect();
-        let got: Vec<&str> = union_sorted(boxed).collect();
+        let got: Vec<String> = union_sorted(boxed).collect();
         assert_eq!(got, ["a", "b", "c", "d", "e"]);
         assert_eq!(union_sorted(Vec::new()).count(), 0);
     }
@@ -1218,6 +1217,124 @@ mod tests {
 
     fn line(r: &Record) -> String {
         serde_json::to_string(r).unwrap()
+    }
+
+    /// What an index says: each document's latest line and status, the records and lines.
+    fn said(index: &LogIndex) -> (Vec<(String, u32, Status)>, usize, usize, bool) {
+        let latest = index
+            .latest
+            .iter()
+            .map(|(id, e)| {
+                assert_eq!(index.read_entry(&id, &e).unwrap().doc, id);
+                (id, e.line, e.status)
+            })
+            .collect();
+        (latest, index.records, index.lines(), index.torn.is_some())
+    }
+
+    /// The index from the log alone (no table read or written), to check the table against.
+    fn from_scratch(p: &Path) -> (Vec<(String, u32, Status)>, usize, usize, bool) {
+        said(&index_log_where(p, |_| Ok(true)).unwrap())
+    }
+
+    fn covered_by(table: &Path) -> u64 {
+        let b = fs_err::read(table).unwrap();
+        u64::from_le_bytes(b[8..16].try_into().unwrap())
+    }
+
+    #[test]
+    fn a_project_log_s_table_is_extended_as_the_log_grows_and_never_trusted_when_it_does_not_match()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("annot.toml"), "").unwrap();
+        let p = dir.path().join("annotations").join("alice.jsonl");
+        fs_err::create_dir_all(p.parent().unwrap()).unwrap();
+        let table = dir.path().join(".annot/logs/alice.jsonl.lix");
+        assert_eq!(
+            crate::log_table::table_path(&p).as_deref(),
+            Some(table.as_path())
+        );
+        let t = |m: u32| format!("2026-11-23T20:{m:02}:00Z");
+        let first: Vec<String> = (0..5)
+            .map(|i| line(&at(&format!("d{i}"), Status::Accepted, &t(i))))
+            .collect();
+        fs_err::write(&p, first.join("\n") + "\n").unwrap();
+        let index = index_log(&p).unwrap();
+        assert_eq!(said(&index), from_scratch(&p));
+        assert_eq!(index.latest.len(), 5);
+        assert_eq!(covered_by(&table), fs_err::metadata(&p).unwrap().len());
+
+        // The log grew: the table is extended to cover it, and says what the log says.
+        {
+            let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+            w.append(&at("d1", Status::Skipped, &t(30))).unwrap();
+            w.append(&at("e", Status::Flagged, &t(31))).unwrap();
+        }
+        let index = index_log(&p).unwrap();
+        let now = said(&index);
+        assert_eq!(now, from_scratch(&p));
+        assert_eq!(now.0.len(), 6);
+        assert_eq!(now.0[1], ("d1".to_owned(), 6, Status::Skipped));
+        assert_eq!(now.1, 7);
+        assert_eq!(covered_by(&table), fs_err::metadata(&p).unwrap().len());
+
+        // Replaced by a log of the same length that differs: the table is not trusted.
+        let text = fs_err::read_to_string(&p)
+            .unwrap()
+            .replace("\"d3\"", "\"x3\"");
+        fs_err::write(&p, &text).unwrap();
+        let replaced = said(&index_log(&p).unwrap());
+        assert_eq!(replaced, from_scratch(&p));
+        assert!(replaced.0.iter().any(|(id, ..)| id == "x3"));
+        assert!(!replaced.0.iter().any(|(id, ..)| id == "d3"));
+
+        // Cut shorter: the table covers more than there is, and is made again.
+        fs_err::write(&p, first[..2].join("\n") + "\n").unwrap();
+        let cut = said(&index_log(&p).unwrap());
+        assert_eq!(cut, from_scratch(&p));
+        assert_eq!(cut.0.len(), 2);
+
+        // A torn or altered table is not read: the log is.
+        fs_err::write(&p, first.join("\n") + "\n").unwrap();
+        let whole = from_scratch(&p);
+        assert_eq!(said(&index_log(&p).unwrap()), whole);
+        let good = fs_err::read(&table).unwrap();
+        fs_err::write(&table, &good[..good.len() / 2]).unwrap();
+        assert_eq!(said(&index_log(&p).unwrap()), whole);
+        let mut bad = good.clone();
+        let k = bad.len() - 20;
+        bad[k] ^= 0x55;
+        fs_err::write(&table, &bad).unwrap();
+        assert_eq!(said(&index_log(&p).unwrap()), whole);
+        fs_err::write(&table, b"ANNOTLX1").unwrap();
+        assert_eq!(said(&index_log(&p).unwrap()), whole);
+        // It was made again, whole.
+        assert_eq!(fs_err::read(&table).unwrap(), good);
+
+        // A last record without its newline counts, outside the table, and a torn
+        // tail after whole lines is set aside; neither goes in the table.
+        fs_err::write(&p, first.join("\n")).unwrap();
+        let unended = said(&index_log(&p).unwrap());
+        assert_eq!(unended, from_scratch(&p));
+        assert_eq!(unended.0.len(), 5);
+        assert_eq!(unended.1, 5);
+        drop(AnnotatorLog::open(&p, "alice").unwrap());
+        assert_eq!(said(&index_log(&p).unwrap()), whole);
+        let torn = first.join("\n") + "\n" + &first[0][..10];
+        fs_err::write(&p, torn).unwrap();
+        let with_torn = said(&index_log(&p).unwrap());
+        assert_eq!(with_torn, from_scratch(&p));
+        assert!(with_torn.3);
+        assert_eq!(with_torn.0, whole.0);
+
+        // A byte-order mark is remembered by the table.
+        fs_err::write(&p, format!("\u{feff}{}\n", first.join("\n"))).unwrap();
+        let marked = index_log(&p).unwrap();
+        assert!(marked.byte_order_mark);
+        assert_eq!(said(&marked), from_scratch(&p));
+        let again = index_log(&p).unwrap();
+        assert!(again.byte_order_mark);
+        assert_eq!(again.read("d0").unwrap().unwrap().doc, "d0");
     }
 
     #[test]
@@ -1254,7 +1371,7 @@ mod tests {
     }
 
     #[test]
-    fn the_table_finds_every_id_even_when_two_share_a_hash_and_merges_what_a_writer_adds() {
+    fn the_table_finds_every_id_across_runs_and_blocks_and_merges_what_a_writer_adds() {
         let e = |line: u32, status, at: &str| LogEntry {
             offset: u64::from(line) * 100,
             len: 90,
@@ -1263,37 +1380,71 @@ mod tests {
             at: at.parse().unwrap(),
         };
         let t1 = "2026-11-23T20:00:00.5Z";
-        let mut b = LatestBuilder::default();
-        b.add("m", &e(1, Status::Accepted, t1)).unwrap();
-        // "b" finds its hash taken by "m": it goes among the ids that collided.
-        b.by_hash.insert(id_hash("b"), 0);
-        b.add("b", &e(2, Status::Skipped, t1)).unwrap();
-        assert_eq!(b.collided.len(), 1);
-        b.add("z", &e(3, Status::Rejected, "1960-01-01T00:00:00.25Z"))
+        let t2 = "2026-11-23T20:00:01Z";
+        // The later `at` stands (no two entries here share one).
+        let later = |new: &LogEntry, old: &LogEntry| Ok(new.at > old.at);
+        let mut b = TableBuilder::with_run(100);
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log");
+        fs_err::write(&log, "").unwrap();
+        let log = std::fs::File::open(&log).unwrap();
+        // 1000 documents in runs of 100, in 4 blocks; each of the first 300 seen
+        // again later (in another run), and "d0005" once more with an earlier time.
+        for i in 0..1000u32 {
+            b.add(
+                &format!("d{:04}", (i * 7) % 1000),
+                e(i + 1, Status::Accepted, t1),
+                &later,
+            )
             .unwrap();
-        let (slot, got) = b.get("b").unwrap();
-        assert_eq!((slot, got), (1, e(2, Status::Skipped, t1)));
-        b.set(slot, &e(4, Status::Flagged, t1));
-        assert_eq!(b.get("m").unwrap(), (0, e(1, Status::Accepted, t1)));
-        assert!(b.get("x").is_none());
-        let mut t = b.finish();
-        assert_eq!(t.ids().collect::<Vec<_>>(), ["b", "m", "z"]);
-        assert_eq!(t.get("b"), Some(e(4, Status::Flagged, t1)));
-        assert_eq!(
-            t.get("z"),
-            Some(e(3, Status::Rejected, "1960-01-01T00:00:00.25Z")),
-            "a time before 1970, to the fraction"
-        );
+        }
+        for i in 0..300u32 {
+            b.add(
+                &format!("d{i:04}"),
+                e(2000 + i, Status::Skipped, t2),
+                &later,
+            )
+            .unwrap();
+        }
+        b.add(
+            "d0005",
+            e(9999, Status::Rejected, "1960-01-01T00:00:00.25Z"),
+            &later,
+        )
+        .unwrap();
+        let covered = Covered::default();
+        let file = b
+            .finish(None, tempfile::tempfile().unwrap(), covered, &log, &later)
+            .unwrap();
+        let mut t = Latest::new(Some(log_table::reopen(file).unwrap()));
+        assert_eq!(t.len(), 1000);
+        let ids: Vec<String> = t.ids().collect();
+        assert_eq!(ids.len(), 1000);
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(t.get("d0005"), Some(e(2005, Status::Skipped, t2)));
+        assert_eq!(t.get("d0299").unwrap().status, Status::Skipped);
+        assert_eq!(t.get("d0300").unwrap().status, Status::Accepted);
+        assert_eq!(t.get("d0999").unwrap().status, Status::Accepted);
+        assert_eq!(t.get("d1000"), None);
         assert_eq!(t.get("a"), None);
+        assert_eq!(t.get("z"), None);
         // What a writer adds stands over the table and goes in id order.
-        t.insert("c", e(5, Status::Accepted, t1));
-        t.insert("m", e(6, Status::Skipped, t1));
-        t.insert("m", e(7, Status::Skipped, t1));
-        assert_eq!(t.len(), 4);
-        let all: Vec<(&str, u32)> = t.iter().map(|(id, e)| (id, e.line)).collect();
-        assert_eq!(all, [("b", 4), ("c", 5), ("m", 7), ("z", 3)]);
-        assert_eq!(t.iter().len(), 4);
-        assert_eq!(t.get("m").unwrap().line, 7);
+        t.insert("d0000x", e(5, Status::Accepted, t1));
+        t.insert("d0001", e(6, Status::Flagged, t1));
+        t.insert("d0001", e(7, Status::Flagged, t1));
+        assert_eq!(t.len(), 1001);
+        let all: Vec<(String, u32)> = t.iter().take(3).map(|(id, e)| (id, e.line)).collect();
+        assert_eq!(
+            all,
+            [
+                ("d0000".into(), 2000),
+                ("d0000x".into(), 5),
+                ("d0001".into(), 7)
+            ]
+        );
+        assert_eq!(t.iter().len(), 1001);
+        assert_eq!(t.iter().count(), 1001);
+        assert_eq!(t.get("d0001").unwrap().line, 7);
     }
 
     #[test]
@@ -1501,7 +1652,7 @@ mod tests {
         let index = index_log(&p).unwrap();
         assert_eq!(whole.torn.as_ref().map(|t| t.line), Some(2));
         assert_eq!(index.torn.as_ref().map(|t| t.line), Some(2));
-        assert_eq!(index.latest.ids().collect::<Vec<&str>>(), ["a"]);
+        assert_eq!(index.latest.ids().collect::<Vec<String>>(), ["a"]);
         assert_eq!(index.records, 1);
         // With its newline the line is wrong, not torn: read_log refuses it; the
         // index reads only its head, and the record fails when it is read.
