@@ -1,7 +1,7 @@
 //! Shapes around a headline that every kind of site has, for the zoner's
 //! choice of title, section, lede and byline ([`crate::zone`]): badges and
 //! kickers over the headline ("Explainer", "Review", a tabloid's
-//! "QUACKERS!"), a kicker that looks like a name, a subheading under a
+//! "SPLASH!"), a kicker that looks like a name, a subheading under a
 //! headline in title case, a headline that is a question, a "provided by"
 //! label and the issuer under it, a media teaser ("WATCH: …") under the
 //! byline. Each is a family of shapes, not a site's strings.
@@ -30,7 +30,7 @@ const BADGES: &[&str] = &[
 
 /// Whether `line` is a badge over a headline: a kind of piece
 /// ([`BADGES`]), or a kicker in capitals (one to four words, all in upper
-/// case: "MARROW ESCAPE", "QUACKERS!").
+/// case: "PIER PANIC", "SPLASH!").
 pub(crate) fn is_badge(line: &Line<'_>) -> bool {
     listed_badge(line) || (line.chars <= 40 && line.words <= 4 && is_caps_kicker(line.text))
 }
