@@ -231,6 +231,17 @@ const CREDIT_MARKS: &[&str] = &[
     "video caption",
 ];
 
+/// The bytes that [`CREDIT_MARKS`] open with.
+const CREDIT_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CREDIT_MARKS.len() {
+        t[CREDIT_MARKS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Role words: a line of a few words with one of them is a role, not a name.
 const ROLE_WORDS: &[&str] = &[
     "correspondent",
@@ -291,16 +302,24 @@ fn is_credit(line: &str, folded: &str) -> bool {
     if line.contains('©') {
         return true;
     }
+    // Most lines have no colon: one vectorised search tells, and the
+    // searches for " :" and the marks inside the line are then not made.
+    let colon = memchr::memchr(b':', folded.as_bytes()).is_some();
     // French typography puts a space before the colon: "Photo : X".
     let spaced;
-    let folded = if folded.contains(" :") {
+    let folded = if colon && folded.contains(" :") {
         spaced = folded.replace(" :", ":");
         spaced.as_str()
     } else {
         folded
     };
-    if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
-        || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
+    // A mark opens the line only if its first byte does.
+    let opens = folded
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| CREDIT_FIRST_BYTES[usize::from(b)]);
+    if (opens && CREDIT_MARKS.iter().any(|m| folded.starts_with(m)))
+        || (colon && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
     {
         return true;
     }
