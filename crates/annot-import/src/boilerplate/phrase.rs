@@ -164,6 +164,34 @@ static WHOLE_LINES: LazyLock<FxHashMap<&'static str, Phrase>> = LazyLock::new(||
     map
 });
 
+/// Which bytes the phrases of `list` open with: a line that opens with
+/// none of them starts with none of the phrases, and the list is not
+/// compared with it (a comparison a phrase, some dozen a line otherwise).
+const fn first_bytes(list: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let bytes = list[i].as_bytes();
+        // An empty phrase would open every line: none is listed.
+        assert!(!bytes.is_empty(), "an empty phrase");
+        table[bytes[0] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+const RELATED_FIRST: [bool; 256] = first_bytes(RELATED_PREFIXES);
+const SHORT_NAV_FIRST: [bool; 256] = first_bytes(SHORT_NAV_PREFIXES);
+const FOOTER_FIRST: [bool; 256] = first_bytes(FOOTER_PREFIXES);
+const NAV_FIRST: [bool; 256] = first_bytes(NAV_PREFIXES);
+
+/// Whether `text` opens with a byte of `table`.
+fn opens(table: &[bool; 256], text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| table[usize::from(b)])
+}
+
 /// A line prepared for the phrase rules: folded whole when short, else its opening.
 pub(crate) struct FoldedLine<'a> {
     /// [`fold`] of the whole line when it is short, else of its first [`SEARCHED`] bytes.
@@ -214,15 +242,18 @@ impl<'a> FoldedLine<'a> {
             }
         }
         let opening = folded.trim_start_matches(['(', '[']);
-        if RELATED_PREFIXES.iter().any(|p| {
-            opening
-                .strip_prefix(p)
-                .is_some_and(|rest| self.link_after(rest))
-        }) {
+        if opens(&RELATED_FIRST, opening)
+            && RELATED_PREFIXES.iter().any(|p| {
+                opening
+                    .strip_prefix(p)
+                    .is_some_and(|rest| self.link_after(rest))
+            })
+        {
             return Some(Phrase::RelatedLink);
         }
         // A whole word: "Share" and "Print" are buttons, "Shares in X rose…" is news.
         let short_prefix = self.whole
+            && opens(&SHORT_NAV_FIRST, folded)
             && SHORT_NAV_PREFIXES.iter().any(|p| {
                 folded
                     .strip_prefix(p)
@@ -238,6 +269,7 @@ impl<'a> FoldedLine<'a> {
         // word it is a heading inside the article ("More from the hearing").
         let footer_prefix = self.whole
             && !self.sentence_end
+            && opens(&FOOTER_FIRST, folded)
             && FOOTER_PREFIXES.iter().any(|p| {
                 folded.strip_prefix(p).is_some_and(|rest| {
                     !RAIL_PREFIXES.contains(p) || crate::cues::stopword_share(rest).0 == 0
@@ -250,7 +282,10 @@ impl<'a> FoldedLine<'a> {
             Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
-            _ if short_prefix || NAV_PREFIXES.iter().any(|p| folded.starts_with(p)) => {
+            _ if short_prefix
+                || (opens(&NAV_FIRST, folded)
+                    && NAV_PREFIXES.iter().any(|p| folded.starts_with(p))) =>
+            {
                 Some(Phrase::Nav)
             }
             _ => None,
