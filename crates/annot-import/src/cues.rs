@@ -69,8 +69,13 @@ static STOPWORD_TABLE: LazyLock<[u64; STOPWORD_SLOTS]> = LazyLock::new(|| {
 /// Whether a folded word of at most 7 bytes is a French or English function
 /// word: a lookup of the packed word (a `matches!` on the bytes cost some
 /// hundred instructions a word).
+#[cfg(test)]
 fn is_stopword(word: &[u8]) -> bool {
-    let packed = pack(word);
+    is_packed_stopword(pack(word))
+}
+
+/// [`is_stopword`] of a word [`pack`]ed already.
+fn is_packed_stopword(packed: u64) -> bool {
     let table = &*STOPWORD_TABLE;
     let mut slot = stopword_slot(packed);
     loop {
@@ -89,6 +94,9 @@ const SHARE_WORDS: usize = 16;
 /// words, over its first [`SHARE_WORDS`] words, and how many words that was.
 /// Words are runs of ASCII letters and digits and of non-ASCII bytes (the
 /// fold has taken the French accents off already).
+///
+/// One pass over the bytes, each word packed as it is read (as [`pack`]
+/// would pack it) and looked up when it ends: this runs on every line.
 pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
     // The longest function word has 7 bytes.
     const LONGEST: usize = 7;
@@ -102,20 +110,31 @@ pub(crate) fn stopword_share(folded: &str) -> (u8, usize) {
         }
         t
     };
-    let bytes = folded.as_bytes();
-    let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
-    while i < bytes.len() && words < SHARE_WORDS {
-        while i < bytes.len() && !IN_WORD[usize::from(bytes[i])] {
-            i += 1;
+    let (mut words, mut stops) = (0usize, 0usize);
+    // The bytes of the word being read (the last eight), and its length.
+    let (mut packed, mut len) = (0u64, 0usize);
+    let mut word_end = |packed: u64, len: usize| {
+        words += 1;
+        // `pack`: the length above the bytes.
+        stops +=
+            usize::from(len <= LONGEST && is_packed_stopword(((len as u64) << (8 * len)) | packed));
+        words < SHARE_WORDS
+    };
+    let mut open = true;
+    for &b in folded.as_bytes() {
+        if IN_WORD[usize::from(b)] {
+            packed = (packed << 8) | u64::from(b);
+            len += 1;
+        } else if len > 0 {
+            open = word_end(packed, len);
+            (packed, len) = (0, 0);
+            if !open {
+                break;
+            }
         }
-        let start = i;
-        while i < bytes.len() && IN_WORD[usize::from(bytes[i])] {
-            i += 1;
-        }
-        if i > start {
-            words += 1;
-            stops += usize::from(i - start <= LONGEST && is_stopword(&bytes[start..i]));
-        }
+    }
+    if open && len > 0 {
+        word_end(packed, len);
     }
     if words == 0 {
         return (0, 0);
@@ -212,6 +231,17 @@ const CREDIT_MARKS: &[&str] = &[
     "video caption",
 ];
 
+/// The bytes that [`CREDIT_MARKS`] open with.
+const CREDIT_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CREDIT_MARKS.len() {
+        t[CREDIT_MARKS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Role words: a line of a few words with one of them is a role, not a name.
 const ROLE_WORDS: &[&str] = &[
     "correspondent",
@@ -272,16 +302,24 @@ fn is_credit(line: &str, folded: &str) -> bool {
     if line.contains('©') {
         return true;
     }
+    // Most lines have no colon: one vectorised search tells, and the
+    // searches for " :" and the marks inside the line are then not made.
+    let colon = memchr::memchr(b':', folded.as_bytes()).is_some();
     // French typography puts a space before the colon: "Photo : X".
     let spaced;
-    let folded = if folded.contains(" :") {
+    let folded = if colon && folded.contains(" :") {
         spaced = folded.replace(" :", ":");
         spaced.as_str()
     } else {
         folded
     };
-    if CREDIT_MARKS.iter().any(|m| folded.starts_with(m))
-        || (folded.contains(':') && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
+    // A mark opens the line only if its first byte does.
+    let opens = folded
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| CREDIT_FIRST_BYTES[usize::from(b)]);
+    if (opens && CREDIT_MARKS.iter().any(|m| folded.starts_with(m)))
+        || (colon && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
     {
         return true;
     }
@@ -636,6 +674,40 @@ mod tests {
         }
         assert!(!is_stopword(b"\0le"));
         assert!(!is_stopword(b"lee"));
+    }
+
+    /// The share as it was counted before the one-pass loop: words found
+    /// first, each packed and looked up.
+    fn stopword_share_by_words(folded: &str) -> (u8, usize) {
+        const IN_WORD: fn(u8) -> bool = |b| !b.is_ascii() || b.is_ascii_alphanumeric();
+        let bytes = folded.as_bytes();
+        let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
+        while i < bytes.len() && words < SHARE_WORDS {
+            while i < bytes.len() && !IN_WORD(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && IN_WORD(bytes[i]) {
+                i += 1;
+            }
+            if i > start {
+                words += 1;
+                stops += usize::from(i - start <= 7 && is_stopword(&bytes[start..i]));
+            }
+        }
+        if words == 0 {
+            return (0, 0);
+        }
+        (u8::try_from(stops * 100 / words).unwrap_or(100), words)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_share_is_counted_as_word_by_word(
+            line in "((le|la|l|des|the|of|a|qu|et|said|depuis|pendant|because|é|2024|x)[ ',.:-]{0,2}){0,24}"
+        ) {
+            proptest::prop_assert_eq!(stopword_share(&line), stopword_share_by_words(&line));
+        }
     }
 
     proptest::proptest! {

@@ -64,8 +64,9 @@ pub fn parse_date(text: &str, lang: Option<Lang>) -> Option<String> {
 
 /// The first date in `text` and the byte range it was read from.
 pub(crate) fn find_date(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
-    // Cheapest first: every format has two digits in a row (a day or a year).
-    if !has_two_digits(text) {
+    // Cheapest first: a byte scan for what each format cannot do without.
+    let shapes = Shapes::of(text);
+    if !(shapes.numeric || shapes.worded) || !has_two_digits(text) {
         return None;
     }
     let formats = ANY.matches(text);
@@ -73,14 +74,69 @@ pub(crate) fn find_date(text: &str, lang: Option<Lang>) -> Option<(Date, Range<u
         return None;
     }
     [
-        formats.matched(0).then(|| iso(text)).flatten(),
-        formats.matched(1).then(|| numeric(text, lang)).flatten(),
-        formats.matched(2).then(|| day_month(text)).flatten(),
-        formats.matched(3).then(|| month_day(text)).flatten(),
+        (shapes.numeric && formats.matched(0))
+            .then(|| iso(text))
+            .flatten(),
+        (shapes.numeric && formats.matched(1))
+            .then(|| numeric(text, lang))
+            .flatten(),
+        (shapes.worded && formats.matched(2))
+            .then(|| day_month(text))
+            .flatten(),
+        (shapes.worded && formats.matched(3))
+            .then(|| month_day(text))
+            .flatten(),
     ]
     .into_iter()
     .flatten()
     .min_by_key(|(_, range)| range.start)
+}
+
+/// What a text must hold for the formats to read a date from it, found in
+/// one scan of its bytes. The figures of a date are parsed as ASCII digits
+/// (`str::parse` takes no other), so a format gives a date only where
+/// - `numeric` (ISO and numeric dates): a digit, a separator `-`, `/` or
+///   `.`, one or two digits, a separator and a digit (`4/3/24`, `2024-03-04`);
+/// - `worded` (the formats with a month name): a year of four digits right
+///   after white space (the `\s+` before `(?<y>\d{4})`; any non-ASCII
+///   character is taken for white space here, more than `\s` matches).
+///
+/// A format whose shape is not there cannot give a date, whatever its
+/// regex finds: it is not searched (on the lines of a page, most of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shapes {
+    numeric: bool,
+    worded: bool,
+}
+
+impl Shapes {
+    fn of(text: &str) -> Self {
+        let b = text.as_bytes();
+        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let sep = |i: usize| matches!(b.get(i), Some(b'-' | b'/' | b'.'));
+        // `\s` matches the vertical tab too, which is not `is_ascii_whitespace`.
+        let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c >= 0x80;
+        let mut shapes = Shapes {
+            numeric: false,
+            worded: false,
+        };
+        for (i, &c) in b.iter().enumerate() {
+            if !c.is_ascii_digit() {
+                continue;
+            }
+            shapes.numeric = shapes.numeric
+                || (sep(i + 1)
+                    && digit(i + 2)
+                    && ((sep(i + 3) && digit(i + 4))
+                        || (digit(i + 3) && sep(i + 4) && digit(i + 5))));
+            shapes.worded = shapes.worded
+                || (i > 0 && space(b[i - 1]) && digit(i + 1) && digit(i + 2) && digit(i + 3));
+            if shapes.numeric && shapes.worded {
+                break;
+            }
+        }
+        shapes
+    }
 }
 
 fn has_two_digits(text: &str) -> bool {
@@ -462,6 +518,53 @@ mod tests {
     }
     fn en(s: &str) -> Option<String> {
         parse_date(s, Some(Lang::En))
+    }
+
+    /// `find_date` as it was before [`Shapes`]: every format the set matches is searched.
+    fn find_date_unfiltered(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
+        if !has_two_digits(text) {
+            return None;
+        }
+        let formats = ANY.matches(text);
+        [
+            formats.matched(0).then(|| iso(text)).flatten(),
+            formats.matched(1).then(|| numeric(text, lang)).flatten(),
+            formats.matched(2).then(|| day_month(text)).flatten(),
+            formats.matched(3).then(|| month_day(text)).flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(_, range)| range.start)
+    }
+
+    proptest::proptest! {
+        /// The shapes rule out only texts where no format gives a date.
+        #[test]
+        fn shapes_leave_every_date(
+            text in "([0-9]{1,4}|[ ./,\\-]|\\u{a0}|\\u{b}|\\u{2009}|\\u{0663}|mars|March|Sept\\.|1er|th|of|le|à){0,12}"
+        ) {
+            for lang in [None, Some(Lang::Fr), Some(Lang::En)] {
+                proptest::prop_assert_eq!(find_date(&text, lang), find_date_unfiltered(&text, lang));
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_of_each_format() {
+        for (text, numeric, worded) in [
+            ("2024-03-04", true, false),
+            ("19/11/17", true, false),
+            ("4.3.2024", true, false),
+            ("le 4.3.2024", true, false),
+            ("le 3 mars 2024", false, true),
+            ("March 4,\u{a0}2024", false, true),
+            ("3,5 % en un an", false, false),
+            ("(n° 379)", false, false),
+            ("2024", false, false),
+        ] {
+            let s = Shapes::of(text);
+            assert_eq!((s.numeric, s.worded), (numeric, worded), "{text}");
+        }
     }
 
     #[test]

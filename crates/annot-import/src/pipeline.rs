@@ -274,11 +274,8 @@ impl KeyTable {
             .map(|&(_, v)| v)
     }
 
-    /// Adds `key` unless it is there; whether it was added.
-    fn insert(&mut self, key: u32, value: u32) -> bool {
-        if self.get(key).is_some() {
-            return false;
-        }
+    /// Adds `key`, which [`Self::get`] has just not found.
+    fn insert_new(&mut self, key: u32, value: u32) {
         self.recent.insert(key, value);
         if self.recent.len() >= Self::BATCH {
             self.sorted.reserve_exact(self.recent.len());
@@ -286,7 +283,6 @@ impl KeyTable {
             // Two sorted runs, mostly: quick for pdqsort.
             self.sorted.sort_unstable();
         }
-        true
     }
 }
 
@@ -379,7 +375,17 @@ fn first_of(
     wanted: &str,
     field: fn(&Seen1) -> &String,
 ) -> Option<Seen1> {
-    let at = table.get(key(wanted))?;
+    first_at(spill, table.get(key(wanted))?, overflow, wanted, field)
+}
+
+/// [`first_of`] once the table has given record `at` for the key of `wanted`.
+fn first_at(
+    spill: &mut Spill,
+    at: u32,
+    overflow: &FxHashMap<String, u32>,
+    wanted: &str,
+    field: fn(&Seen1) -> &String,
+) -> Option<Seen1> {
     match spill.get(at) {
         Some(first) if field(&first) == wanted => Some(first),
         _ => spill.get(*overflow.get(wanted)?),
@@ -395,13 +401,6 @@ enum Repeat {
 }
 
 impl Seen {
-    /// The earlier document with id `id`, if any.
-    fn by_id(&mut self, id: &str) -> Option<Seen1> {
-        first_of(&mut self.spill, &self.ids, &self.ids_overflow, id, |d| {
-            &d.id
-        })
-    }
-
     /// The earlier document whose text has digest `hash`, if any.
     fn by_hash(&mut self, hash: &str) -> Option<Seen1> {
         first_of(
@@ -419,8 +418,14 @@ impl Seen {
     }
 
     /// How `doc` repeats an earlier document, if it does; else records it.
+    /// Each key is looked up once: a key the table does not have is added
+    /// without a second look.
     fn duplicate(&mut self, doc: &Document, location: &str) -> Option<Repeat> {
-        if let Some(first) = self.by_id(&doc.id) {
+        let id_key = key(&doc.id);
+        let id_at = self.ids.get(id_key);
+        let first = id_at
+            .and_then(|at| first_at(&mut self.spill, at, &self.ids_overflow, &doc.id, |d| &d.id));
+        if let Some(first) = first {
             if first.hash == doc.hash {
                 let message = format!(
                     "document '{}' again, with the same text (first in {}); not imported again",
@@ -435,7 +440,14 @@ impl Seen {
             );
             return Some(Repeat::IdTaken(Diagnostic::new(location, message)));
         }
-        if let Some(first) = self.by_hash(&doc.hash) {
+        let hash_key = key(&doc.hash);
+        let hash_at = self.hashes.get(hash_key);
+        let first = hash_at.and_then(|at| {
+            first_at(&mut self.spill, at, &self.hashes_overflow, &doc.hash, |d| {
+                &d.hash
+            })
+        });
+        if let Some(first) = first {
             let message = format!(
                 "same text as document '{}' ({}); '{}' not imported",
                 first.id, first.location, doc.id
@@ -445,11 +457,17 @@ impl Seen {
         // Past 16 GiB of spill (a hundred million documents or so), what
         // comes is not recorded, so its repeats are not told.
         let at = self.spill.push(&doc.id, location, &doc.hash)?;
-        if !self.ids.insert(key(&doc.id), at) {
-            self.ids_overflow.insert(doc.id.clone(), at);
+        match id_at {
+            None => self.ids.insert_new(id_key, at),
+            Some(_) => {
+                self.ids_overflow.insert(doc.id.clone(), at);
+            }
         }
-        if !self.hashes.insert(key(&doc.hash), at) {
-            self.hashes_overflow.insert(doc.hash.clone(), at);
+        match hash_at {
+            None => self.hashes.insert_new(hash_key, at),
+            Some(_) => {
+                self.hashes_overflow.insert(doc.hash.clone(), at);
+            }
         }
         None
     }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::document::Document;
+use crate::document::{Document, ZoneSpan};
 use crate::error::Result;
 
 use super::index::{INDEX_DIR, IndexBuilder, index_path, line_too_long, stamp};
@@ -202,7 +202,9 @@ pub(super) fn number_of(path: &Path, stem: &str) -> Option<u32> {
 /// `serde_json::to_writer` writes for it, with the text, the bulk of the
 /// line, escaped by [`write_json_str`]: serde_json's escaping looks at one
 /// byte at a time, and was a tenth of the instructions of an import of
-/// generated pages (callgrind, 1,000 pages).
+/// generated pages (callgrind, 1,000 pages). The zones are written by
+/// [`write_zones`] (serde_json's took some 10,000 instructions a document
+/// of ten zones); the metadata, small, by serde_json.
 fn write_document(buf: &mut Vec<u8>, doc: &Document) -> Result<()> {
     let Document {
         id,
@@ -212,17 +214,50 @@ fn write_document(buf: &mut Vec<u8>, doc: &Document) -> Result<()> {
         zones,
     } = doc;
     buf.extend_from_slice(b"{\"id\":");
-    json(buf, id)?;
+    write_json_str(buf, id);
     buf.extend_from_slice(b",\"text\":");
     write_json_str(buf, text);
     buf.extend_from_slice(b",\"hash\":");
-    json(buf, hash)?;
+    write_json_str(buf, hash);
     buf.extend_from_slice(b",\"meta\":");
     json(buf, meta)?;
     buf.extend_from_slice(b",\"zones\":");
-    json(buf, zones)?;
+    write_zones(buf, zones);
     buf.push(b'}');
     Ok(())
+}
+
+/// `zones` as serde_json writes them: `[{"start":0,"end":12,"zone":"title"},...]`.
+fn write_zones(buf: &mut Vec<u8>, zones: &[ZoneSpan]) {
+    buf.push(b'[');
+    for (i, z) in zones.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"start\":");
+        write_usize(buf, z.start);
+        buf.extend_from_slice(b",\"end\":");
+        write_usize(buf, z.end);
+        buf.extend_from_slice(b",\"zone\":");
+        write_json_str(buf, z.zone.as_str());
+        buf.push(b'}');
+    }
+    buf.push(b']');
+}
+
+/// `n` in decimal, as serde_json writes an integer.
+fn write_usize(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
 }
 
 /// `value` as serde_json writes it.
@@ -250,20 +285,20 @@ const ESCAPE: [u8; 256] = {
     t
 };
 
-/// Whether any of the eight bytes of `x` is below 0x20, `"` or `\`
-/// (exact for "none": a chunk this says yes to is looked at byte by byte).
-fn needs_escape(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    control | zero_byte(x ^ (ONES * u64::from(b'"'))) | zero_byte(x ^ (ONES * u64::from(b'\\')))
-        != 0
+/// Whether any byte of `block` is below 0x20, `"` or `\\`: a loop of a
+/// fixed length over comparisons, which the compiler turns into a few vector
+/// instructions.
+fn needs_escape(block: &[u8; 16]) -> bool {
+    let mut any = false;
+    for &b in block {
+        any |= (b < 0x20) | (b == b'"') | (b == b'\\');
+    }
+    any
 }
 
-/// `s` as a JSON string, exactly as serde_json writes it (`"`, `\` and
+/// `s` as a JSON string, exactly as serde_json writes it (`"`, `\\` and
 /// control characters escaped, `\n` and the like in their short forms,
-/// everything else as it is), looking at eight bytes at a time where none
+/// everything else as it is), looking at sixteen bytes at a time where none
 /// needs escaping.
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -272,10 +307,10 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        if let Some(chunk) = bytes[i..].first_chunk::<8>()
-            && !needs_escape(u64::from_le_bytes(*chunk))
+        if let Some(block) = bytes[i..].first_chunk::<16>()
+            && !needs_escape(block)
         {
-            i += 8;
+            i += 16;
             continue;
         }
         let b = bytes[i];
@@ -336,6 +371,10 @@ mod tests {
             id in "[a-z\"\\\\0-9]{1,8}",
             text in "[ -~\\x00-\\x1fé\n]{0,80}",
             title in proptest::option::of("[ -~\n]{0,12}"),
+            zones in proptest::collection::vec(
+                (0usize..1 << 40, 0usize..20_000, "title|lede|meta|body|boilerplate|x\"y\\\\z|é\n"),
+                0..5,
+            ),
         ) {
             let mut doc = Document::new(id, text);
             doc.meta.title = title;
@@ -346,6 +385,13 @@ mod tests {
                 end: doc.text.chars().count(),
                 zone: crate::zone::Zone::Body,
             });
+            for (start, end, name) in &zones {
+                doc.zones.push(crate::document::ZoneSpan {
+                    start: *start,
+                    end: *end,
+                    zone: crate::zone::Zone::new(name.as_str().into()),
+                });
+            }
             let mut buf = Vec::new();
             write_document(&mut buf, &doc).expect("a document serialises");
             proptest::prop_assert_eq!(buf, serde_json::to_vec(&doc).expect("a document serialises"));
