@@ -28,18 +28,10 @@ Every article, name, place of event, quote and figure is invented for this
 project; the sites are fictional.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
+from heldout3_pages import dmy, next_day
 from make_pages import EN_MONTHS, EN_SHORT, Page, article, en_us, fr_long, interleave, ymd
-
-
-def next_day(iso):
-    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
-
-
-def dmy(iso):
-    y, m, d = ymd(iso)
-    return f"{d:02}/{m:02}/{y}"
 
 
 # --------------------------------------------------------------------------
