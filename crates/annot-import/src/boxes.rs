@@ -10,6 +10,12 @@
 //! paragraphs of an "About" or a legal box only at the end of the text
 //! (no running text of the article after them).
 
+use std::sync::LazyLock;
+
+use aho_corasick::Input;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+
 use crate::boilerplate::fold;
 use crate::lines::Line;
 
@@ -291,15 +297,32 @@ fn fact_check(line: &Line<'_>) -> bool {
     if line.chars > CREDIT_CHARS {
         return false;
     }
-    let folded = fold(line.text);
+    // The openings are short: their line's first 80 bytes are enough.
+    let folded = fold(crate::boilerplate::head(line.text, 80));
     FACT_CHECK_OPENINGS.iter().any(|o| folded.starts_with(o))
 }
 
 /// Legal boilerplate by its phrases.
 fn legal(line: &Line<'_>) -> bool {
     let folded = fold(line.text);
-    LEGAL_CONTAINS.iter().any(|p| folded.contains(p))
+    // One pass over the line for every phrase (the body's paragraphs are
+    // all searched: a phrase at a time cost half of an import).
+    LEGAL
+        .try_find(&Input::new(&folded))
+        .ok()
+        .flatten()
+        .is_some()
 }
+
+/// [`LEGAL_CONTAINS`] in one automaton (a DFA without a prefilter, as the
+/// boilerplate phrases are searched).
+static LEGAL: LazyLock<DFA> = LazyLock::new(|| {
+    DFA::builder()
+        .prefilter(false)
+        .build(LEGAL_CONTAINS)
+        // The patterns are constants, far below the automaton's limits.
+        .unwrap_or_else(|_| unreachable!("the legal phrases are few"))
+});
 
 /// Whether line `j` describes the organisation named by `name` (it opens
 /// with the name, or with "The company" / "La société"), or goes on
@@ -430,15 +453,32 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                 continue;
             }
         }
-        if !furniture && legal(line) && line.sentence_end {
+        i += 1;
+    }
+    // A legal sentence with no heading counts only at the end, with no text
+    // of the article after it (below): so only the lines after the last
+    // such text are searched, from the end back (searching every paragraph
+    // of the body for the phrases was half of an import's work).
+    let mut in_box = vec![false; n];
+    for f in &found {
+        in_box[f.lines.clone()].fill(true);
+    }
+    for i in (from..footer).rev() {
+        let l = &lines[i];
+        if in_box[i] || l.meta() {
+            continue;
+        }
+        if !l.furniture() && l.sentence_end && legal(l) {
             found.push(Found {
                 lines: i..i + 1,
                 kind: BoxKind::Legal,
                 at_end: true,
             });
+        } else if l.paragraph() && l.chars >= TEXT_CHARS {
+            break;
         }
-        i += 1;
     }
+    found.sort_by_key(|f| f.lines.start);
     // Paragraphs and legal lines only at the end: from the last box back,
     // a box that counts only there must have no text of the article after it.
     let mut boxed = vec![false; n];
