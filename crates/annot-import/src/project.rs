@@ -23,6 +23,7 @@ use crate::input::{ImportOptions, Input};
 use crate::pipeline::{Progress, import_items};
 use crate::readers::Item;
 use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan};
+use crate::spill::Spill;
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]
@@ -208,7 +209,8 @@ pub fn import_into(
     let mut conflicts = Vec::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
-    let mut pending: Vec<Pending> = Vec::new();
+    // The records read, past a few thousand in a temporary file.
+    let mut pending: Spill<Pending> = Spill::new();
     let mut sink = |item: Item| -> Result<(), ModelError> {
         let Item {
             document: doc,
@@ -250,10 +252,12 @@ pub fn import_into(
                     doc.id
                 ),
             });
-            pending.extend(moved.into_iter().map(|record| Pending {
-                location: location.clone(),
-                record,
-            }));
+            for record in moved {
+                pending.push(Pending {
+                    location: location.clone(),
+                    record,
+                })?;
+            }
             return Ok(());
         } else if existing.is_some() && !opts.update {
             target = None;
@@ -295,13 +299,13 @@ pub fn import_into(
             writer.push(&doc)?;
         }
         if let Some(target) = target {
-            pending.extend(records.into_iter().map(|mut record| {
+            for mut record in records {
                 record.doc.clone_from(&target);
-                Pending {
+                pending.push(Pending {
                     location: location.clone(),
                     record,
-                }
-            }));
+                })?;
+            }
         }
         Ok(())
     };
@@ -424,4 +428,132 @@ pub fn import_into(
         refused,
         refused_whole,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    const SCHEMA: &str = include_str!("../../../schemas/news.json");
+
+    /// Prodigy lines of `docs` documents by two annotators, each document's
+    /// pieces (one suggestion a line) spread over the file, some answered
+    /// twice (a note), a few documents twice (same text: one record).
+    fn prodigy(docs: usize) -> String {
+        let mut out = String::new();
+        for round in 0..3 {
+            for d in 0..docs {
+                let text = format!("Zoé Martin a quitté Lille le jour {d}.");
+                let (label, start, end, piece) = match round {
+                    0 => ("PER", 0, 10, "Zoé Martin"),
+                    1 => ("LOC", 20, 25, "Lille"),
+                    _ => ("PER", 0, 10, "Zoé Martin"),
+                };
+                // The third round rejects, on every fifth document, what the first accepted.
+                let answer = if round == 2 && d % 5 == 0 {
+                    "reject"
+                } else {
+                    "accept"
+                };
+                if round == 2 && d % 5 != 0 {
+                    continue;
+                }
+                let who = if d % 2 == 0 { "ana" } else { "ben" };
+                out.push_str(&format!(
+                    "{{\"id\":\"d{d}\",\"text\":\"{text}\",\"spans\":[{{\"start\":{start},\"end\":{end},\
+                     \"label\":\"{label}\",\"text\":\"{piece}\"}}],\"answer\":\"{answer}\",\
+                     \"_annotator_id\":\"{who}\",\"_timestamp\":{}}}\n",
+                    1_700_000_000 + round * 1000 + d
+                ));
+            }
+        }
+        out
+    }
+
+    /// Imports `input` into a new project (with `limit` records in memory);
+    /// returns the outcome and the logs, by file name.
+    fn import(input: &str, limit: Option<usize>) -> (Outcome, Vec<(String, String)>) {
+        let dir = tempfile::tempdir().unwrap();
+        let (project, _) = Project::init(dir.path(), "news", SCHEMA).unwrap();
+        let opts = ProjectImportOptions {
+            read: ImportOptions {
+                format: Some(crate::Format::Prodigy),
+                ..ImportOptions::default()
+            },
+            ..ProjectImportOptions::default()
+        };
+        let callbacks = Callbacks {
+            waiting: &|| {},
+            progress: &|_| {},
+            show_path: &|p: &Path| p.display().to_string(),
+        };
+        crate::spill::set_limit(limit);
+        let input = Input::stdin(std::io::Cursor::new(input.as_bytes().to_vec()));
+        let outcome = import_into(&project, &[input], &opts, &callbacks);
+        crate::spill::set_limit(None);
+        let outcome = outcome.unwrap();
+        let log_dir = project
+            .log_path("ana")
+            .unwrap()
+            .parent()
+            .unwrap()
+            .to_owned();
+        let mut logs: Vec<(String, String)> = std::fs::read_dir(&log_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        logs.sort();
+        (outcome, logs)
+    }
+
+    #[test]
+    fn records_past_the_memory_limit_are_neither_lost_nor_doubled() {
+        let input = prodigy(40);
+        let (held, held_logs) = import(&input, None);
+        let records = held.records.as_ref().unwrap();
+        assert_eq!(records.written, 40, "one record a document");
+        assert_eq!(records.merged, 40 + 8, "the pieces of each document joined");
+        assert_eq!(records.notes.len(), 8, "a span accepted, then rejected");
+        assert_eq!(held_logs.len(), 2);
+        let lines: usize = held_logs.iter().map(|(_, l)| l.lines().count()).sum();
+        assert_eq!(lines, 40);
+        for limit in [0, 1, 7, 39, 41, 100] {
+            let (spilled, spilled_logs) = import(&input, Some(limit));
+            assert_eq!(spilled_logs, held_logs, "memory limit {limit}");
+            let r = spilled.records.as_ref().unwrap();
+            assert_eq!(
+                (r.written, r.merged, r.documents, &r.spans, &r.notes),
+                (
+                    records.written,
+                    records.merged,
+                    records.documents,
+                    &records.spans,
+                    &records.notes
+                ),
+                "memory limit {limit}"
+            );
+        }
+        // Each document's record holds both its pieces, the LOC and (unless
+        // rejected later) the PER.
+        let ana = &held_logs[0].1;
+        let first: annot_model::Record = serde_json::from_str(ana.lines().next().unwrap()).unwrap();
+        assert_eq!(first.doc, "d0");
+        assert_eq!(
+            first.spans.len(),
+            1,
+            "d0's PER was rejected on a later line"
+        );
+        let second: annot_model::Record =
+            serde_json::from_str(ana.lines().nth(1).unwrap()).unwrap();
+        assert_eq!(second.spans.len(), 2);
+    }
 }
