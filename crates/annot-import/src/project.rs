@@ -75,8 +75,13 @@ pub struct Outcome {
     pub zones: usize,
     /// Documents read without an id field, whose id is their text digest.
     pub digest_ids: usize,
-    /// Documents the project already had, unchanged (same id, same text).
+    /// Documents the project already had, unchanged (same id, same text):
+    /// the first [`PRESENT_KEPT`] of them (a re-import of a hundred thousand
+    /// documents holds a thousand messages, not one a document).
     pub already_present: Vec<Message>,
+    /// How many documents the project already had, unchanged (named or not
+    /// in `already_present`).
+    pub already_present_count: usize,
     /// Documents whose text the project already had under another id (named).
     pub same_text: Vec<Message>,
     /// Documents whose text an earlier document of this import had.
@@ -103,6 +108,9 @@ pub struct Outcome {
     /// and `failures` and `conflicts` say why.
     pub refused_whole: bool,
 }
+
+/// The documents already in the project named in [`Outcome::already_present`], at most.
+pub const PRESENT_KEPT: usize = 1000;
 
 /// A message about one input (or file of the project), as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -205,6 +213,7 @@ pub fn import_into(
         .with_index(&project.cache_dir())
         .sync_in_background()?;
     let mut already_present = Vec::new();
+    let mut already_present_count = 0usize;
     let mut same_text = Vec::new();
     let mut conflicts = Vec::new();
     let mut zones = 0usize;
@@ -231,13 +240,16 @@ pub fn import_into(
         if repeat_of.is_some() {
             target = repeat_of;
         } else if existing.as_ref().is_some_and(|e| e.hash == doc.hash) {
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is already in the project; not imported again",
-                    doc.id
-                ),
-            });
+            already_present_count += 1;
+            if already_present.len() < PRESENT_KEPT {
+                already_present.push(Message {
+                    source,
+                    message: format!(
+                        "document '{}' is already in the project; not imported again",
+                        doc.id
+                    ),
+                });
+            }
         } else if existing.is_some()
             && !opts.update
             && opts.read.format == Some(crate::Format::JsonlSpans)
@@ -245,13 +257,16 @@ pub fn import_into(
         {
             // annot's own export of that document: its spans go back onto
             // the stored text (never a new version made of the export's text).
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
-                    doc.id
-                ),
-            });
+            already_present_count += 1;
+            if already_present.len() < PRESENT_KEPT {
+                already_present.push(Message {
+                    source,
+                    message: format!(
+                        "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
+                        doc.id
+                    ),
+                });
+            }
             for record in moved {
                 pending.push(Pending {
                     location: location.clone(),
@@ -353,6 +368,7 @@ pub fn import_into(
             zones: 0,
             digest_ids: 0,
             already_present: Vec::new(),
+            already_present_count: 0,
             same_text: Vec::new(),
             duplicates: Vec::new(),
             conflicts,
@@ -417,6 +433,7 @@ pub fn import_into(
         zones,
         digest_ids: report.digest_ids,
         already_present,
+        already_present_count,
         same_text,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         conflicts,
