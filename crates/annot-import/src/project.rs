@@ -485,6 +485,13 @@ mod tests {
                     1_700_000_000 + round * 1000 + d
                 ));
             }
+            // Documents of one line (one record, merged with nothing), between the rounds.
+            out.push_str(&format!(
+                "{{\"id\":\"s{round}\",\"text\":\"Jean Dupont a salué Genève, tour {round}.\",\
+                 \"spans\":[{{\"start\":0,\"end\":11,\"label\":\"PER\",\"text\":\"Jean Dupont\"}}],\
+                 \"answer\":\"accept\",\"_annotator_id\":\"ana\",\"_timestamp\":{}}}\n",
+                1_800_000_000 + round
+            ));
         }
         out
     }
@@ -537,12 +544,12 @@ mod tests {
         let input = prodigy(40);
         let (held, held_logs) = import(&input, None);
         let records = held.records.as_ref().unwrap();
-        assert_eq!(records.written, 40, "one record a document");
+        assert_eq!(records.written, 43, "one record a document");
         assert_eq!(records.merged, 40 + 8, "the pieces of each document joined");
         assert_eq!(records.notes.len(), 8, "a span accepted, then rejected");
         assert_eq!(held_logs.len(), 2);
         let lines: usize = held_logs.iter().map(|(_, l)| l.lines().count()).sum();
-        assert_eq!(lines, 40);
+        assert_eq!(lines, 43);
         for limit in [0, 1, 7, 39, 41, 100] {
             let (spilled, spilled_logs) = import(&input, Some(limit));
             assert_eq!(spilled_logs, held_logs, "memory limit {limit}");

@@ -81,15 +81,68 @@ const CHUNK: usize = 2048;
 /// The checked records of an import, ready to be written.
 #[derive(Debug)]
 pub(crate) struct Plan {
-    /// The records, merged (of one annotator on one document, one).
+    /// The records of the import, as read and checked.
+    kept: Spill<(Pending, String)>,
+    /// The records of several pieces, merged.
     records: Spill<Record>,
-    /// Records to append, by annotator, in input order: their index in
-    /// `records`, and the time given to one read without a time.
+    /// Each (annotator, document)'s record, in the order first read.
+    slots: Vec<Slot>,
+    /// What a record read alone is given (a merged one has it).
+    finish: Finish,
+    /// Records to append, by annotator, in input order: their slot, and the
+    /// time given to one read without a time.
     by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>>,
     logs: BTreeMap<String, AnnotatorLog>,
     /// The schema with the labels added, when some were.
     schema: Option<Schema>,
     pub(crate) outcome: RecordsOutcome,
+}
+
+/// Where the record of an (annotator, document) is: read alone (its index in
+/// the records kept), or merged from several (its index in the merged ones).
+/// Most documents have one record: it is not written out a second time.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Kept(usize),
+    Merged(usize),
+}
+
+/// What a record gets once merged: the schema's id, and its overlapping
+/// spans left out where the schema forbids them (with `skip_bad`).
+#[derive(Debug)]
+struct Finish {
+    schema_id: String,
+    overlap: bool,
+    skip_bad: bool,
+}
+
+impl Finish {
+    /// Gives `r` the schema id and leaves out its overlaps; returns what overlaps.
+    fn apply(&self, r: &mut Record) -> Vec<String> {
+        r.schema.clone_from(&self.schema_id);
+        if self.overlap {
+            Vec::new()
+        } else {
+            drop_overlaps(r, &self.schema_id, self.skip_bad)
+        }
+    }
+}
+
+/// The record of `slot`, finished.
+fn load(
+    kept: &mut Spill<(Pending, String)>,
+    records: &mut Spill<Record>,
+    finish: &Finish,
+    slot: Slot,
+) -> std::io::Result<Record> {
+    match slot {
+        Slot::Merged(i) => records.get(i),
+        Slot::Kept(i) => {
+            let mut r = kept.get(i)?.0.record;
+            finish.apply(&mut r);
+            Ok(r)
+        }
+    }
 }
 
 /// What stops the records of an import: errors naming the record.
@@ -244,11 +297,33 @@ pub(crate) fn plan(
     let mut clashes: Vec<(usize, Message)> = Vec::new();
     let mut overlaps: Vec<(usize, Message)> = Vec::new();
     let mut records: Spill<Record> = Spill::new();
+    let mut slots: Vec<Slot> = Vec::with_capacity(groups.len());
+    let finish = Finish {
+        schema_id: schema_id.clone(),
+        overlap: schema.spans.overlap,
+        skip_bad: rules.skip_bad,
+    };
     for (group, members) in groups.iter().enumerate() {
         let Some((&head, rest)) = members.split_first() else {
             continue;
         };
         let (p, first_origin) = kept.get(head).map_err(io)?;
+        if rest.is_empty() {
+            // Read alone: only its overlaps to be told; it stays where it is.
+            let mut first = p.record;
+            let source = format!("{} (document '{}')", p.location, first.doc);
+            for m in finish.apply(&mut first) {
+                overlaps.push((
+                    group,
+                    Message {
+                        source: source.clone(),
+                        message: m,
+                    },
+                ));
+            }
+            slots.push(Slot::Kept(head));
+            continue;
+        }
         let mut first = p.record;
         first.schema.clone_from(&schema_id);
         let mut first_at = p.location;
@@ -314,9 +389,8 @@ pub(crate) fn plan(
                 ));
             }
         }
-        records.push(first).map_err(io)?;
+        slots.push(Slot::Merged(records.push(first).map_err(io)?));
     }
-    drop(kept);
     notes.sort_by_key(|(index, _)| *index);
     clashes.sort_by_key(|(index, _)| *index);
     let notes: Vec<Message> = notes.into_iter().map(|(_, m)| m).collect();
@@ -346,8 +420,8 @@ pub(crate) fn plan(
     let mut logs = BTreeMap::new();
     let mut by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
-    for index in 0..records.len() {
-        let mut r = records.get(index).map_err(io)?;
+    for (index, &slot) in slots.iter().enumerate() {
+        let mut r = load(&mut kept, &mut records, &finish, slot).map_err(io)?;
         if !logs.contains_key(&r.annotator) {
             let path = project.log_path(&r.annotator)?;
             logs.insert(
@@ -393,7 +467,10 @@ pub(crate) fn plan(
     }
     outcome.documents = documents.len();
     Ok(Plan {
+        kept,
         records,
+        slots,
+        finish,
         by_annotator,
         logs,
         schema: (schema != original).then_some(schema),
@@ -424,7 +501,10 @@ impl Plan {
             if let Some(log) = self.logs.get_mut(annotator) {
                 let mut batch = annot_model::store::Batch::default();
                 for (index, stamped) in items {
-                    let mut r = self.records.get(*index)?;
+                    let slot = self.slots.get(*index).copied().ok_or_else(|| {
+                        std::io::Error::other("a record of the import was lost on its way")
+                    })?;
+                    let mut r = load(&mut self.kept, &mut self.records, &self.finish, slot)?;
                     if let Some(at) = stamped {
                         r.at.clone_from(at);
                     }
