@@ -53,6 +53,7 @@ pub mod project;
 mod readers;
 mod records;
 mod sources;
+mod spill;
 pub mod stream;
 mod why;
 pub mod zone;

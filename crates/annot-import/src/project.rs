@@ -23,6 +23,7 @@ use crate::input::{ImportOptions, Input};
 use crate::pipeline::{Progress, import_items};
 use crate::readers::Item;
 use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan};
+use crate::spill::Spill;
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]
@@ -74,8 +75,13 @@ pub struct Outcome {
     pub zones: usize,
     /// Documents read without an id field, whose id is their text digest.
     pub digest_ids: usize,
-    /// Documents the project already had, unchanged (same id, same text).
+    /// Documents the project already had, unchanged (same id, same text):
+    /// the first [`PRESENT_KEPT`] of them (a re-import of a hundred thousand
+    /// documents holds a thousand messages, not one a document).
     pub already_present: Vec<Message>,
+    /// How many documents the project already had, unchanged (named or not
+    /// in `already_present`).
+    pub already_present_count: usize,
     /// Documents whose text the project already had under another id (named).
     pub same_text: Vec<Message>,
     /// Documents whose text an earlier document of this import had.
@@ -102,6 +108,9 @@ pub struct Outcome {
     /// and `failures` and `conflicts` say why.
     pub refused_whole: bool,
 }
+
+/// The documents already in the project named in [`Outcome::already_present`], at most.
+pub const PRESENT_KEPT: usize = 1000;
 
 /// A message about one input (or file of the project), as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -204,11 +213,13 @@ pub fn import_into(
         .with_index(&project.cache_dir())
         .sync_in_background()?;
     let mut already_present = Vec::new();
+    let mut already_present_count = 0usize;
     let mut same_text = Vec::new();
     let mut conflicts = Vec::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
-    let mut pending: Vec<Pending> = Vec::new();
+    // The records read, past a few thousand in a temporary file.
+    let mut pending: Spill<Pending> = Spill::new();
     let mut sink = |item: Item| -> Result<(), ModelError> {
         let Item {
             document: doc,
@@ -229,13 +240,16 @@ pub fn import_into(
         if repeat_of.is_some() {
             target = repeat_of;
         } else if existing.as_ref().is_some_and(|e| e.hash == doc.hash) {
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is already in the project; not imported again",
-                    doc.id
-                ),
-            });
+            already_present_count += 1;
+            if already_present.len() < PRESENT_KEPT {
+                already_present.push(Message {
+                    source,
+                    message: format!(
+                        "document '{}' is already in the project; not imported again",
+                        doc.id
+                    ),
+                });
+            }
         } else if existing.is_some()
             && !opts.update
             && opts.read.format == Some(crate::Format::JsonlSpans)
@@ -243,17 +257,22 @@ pub fn import_into(
         {
             // annot's own export of that document: its spans go back onto
             // the stored text (never a new version made of the export's text).
-            already_present.push(Message {
-                source,
-                message: format!(
-                    "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
-                    doc.id
-                ),
-            });
-            pending.extend(moved.into_iter().map(|record| Pending {
-                location: location.clone(),
-                record,
-            }));
+            already_present_count += 1;
+            if already_present.len() < PRESENT_KEPT {
+                already_present.push(Message {
+                    source,
+                    message: format!(
+                        "document '{}' is the project's text with its zones joined, as an export                      writes it: its annotations go onto the stored text",
+                        doc.id
+                    ),
+                });
+            }
+            for record in moved {
+                pending.push(Pending {
+                    location: location.clone(),
+                    record,
+                })?;
+            }
             return Ok(());
         } else if existing.is_some() && !opts.update {
             target = None;
@@ -295,13 +314,13 @@ pub fn import_into(
             writer.push(&doc)?;
         }
         if let Some(target) = target {
-            pending.extend(records.into_iter().map(|mut record| {
+            for mut record in records {
                 record.doc.clone_from(&target);
-                Pending {
+                pending.push(Pending {
                     location: location.clone(),
                     record,
-                }
-            }));
+                })?;
+            }
         }
         Ok(())
     };
@@ -349,6 +368,7 @@ pub fn import_into(
             zones: 0,
             digest_ids: 0,
             already_present: Vec::new(),
+            already_present_count: 0,
             same_text: Vec::new(),
             duplicates: Vec::new(),
             conflicts,
@@ -413,6 +433,7 @@ pub fn import_into(
         zones,
         digest_ids: report.digest_ids,
         already_present,
+        already_present_count,
         same_text,
         duplicates: report.duplicates.iter().map(Message::from).collect(),
         conflicts,
@@ -424,4 +445,139 @@ pub fn import_into(
         refused,
         refused_whole,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    const SCHEMA: &str = include_str!("../../../schemas/news.json");
+
+    /// Prodigy lines of `docs` documents by two annotators, each document's
+    /// pieces (one suggestion a line) spread over the file, some answered
+    /// twice (a note), a few documents twice (same text: one record).
+    fn prodigy(docs: usize) -> String {
+        let mut out = String::new();
+        for round in 0..3 {
+            for d in 0..docs {
+                let text = format!("Zoé Martin a quitté Lille le jour {d}.");
+                let (label, start, end, piece) = match round {
+                    0 => ("PER", 0, 10, "Zoé Martin"),
+                    1 => ("LOC", 20, 25, "Lille"),
+                    _ => ("PER", 0, 10, "Zoé Martin"),
+                };
+                // The third round rejects, on every fifth document, what the first accepted.
+                let answer = if round == 2 && d % 5 == 0 {
+                    "reject"
+                } else {
+                    "accept"
+                };
+                if round == 2 && d % 5 != 0 {
+                    continue;
+                }
+                let who = if d % 2 == 0 { "ana" } else { "ben" };
+                out.push_str(&format!(
+                    "{{\"id\":\"d{d}\",\"text\":\"{text}\",\"spans\":[{{\"start\":{start},\"end\":{end},\
+                     \"label\":\"{label}\",\"text\":\"{piece}\"}}],\"answer\":\"{answer}\",\
+                     \"_annotator_id\":\"{who}\",\"_timestamp\":{}}}\n",
+                    1_700_000_000 + round * 1000 + d
+                ));
+            }
+            // Documents of one line (one record, merged with nothing), between the rounds.
+            out.push_str(&format!(
+                "{{\"id\":\"s{round}\",\"text\":\"Jean Dupont a salué Genève, tour {round}.\",\
+                 \"spans\":[{{\"start\":0,\"end\":11,\"label\":\"PER\",\"text\":\"Jean Dupont\"}}],\
+                 \"answer\":\"accept\",\"_annotator_id\":\"ana\",\"_timestamp\":{}}}\n",
+                1_800_000_000 + round
+            ));
+        }
+        out
+    }
+
+    /// Imports `input` into a new project (with `limit` records in memory);
+    /// returns the outcome and the logs, by file name.
+    fn import(input: &str, limit: Option<usize>) -> (Outcome, Vec<(String, String)>) {
+        let dir = tempfile::tempdir().unwrap();
+        let (project, _) = Project::init(dir.path(), "news", SCHEMA).unwrap();
+        let opts = ProjectImportOptions {
+            read: ImportOptions {
+                format: Some(crate::Format::Prodigy),
+                ..ImportOptions::default()
+            },
+            ..ProjectImportOptions::default()
+        };
+        let callbacks = Callbacks {
+            waiting: &|| {},
+            progress: &|_| {},
+            show_path: &|p: &Path| p.display().to_string(),
+        };
+        crate::spill::set_limit(limit);
+        let input = Input::stdin(std::io::Cursor::new(input.as_bytes().to_vec()));
+        let outcome = import_into(&project, &[input], &opts, &callbacks);
+        crate::spill::set_limit(None);
+        let outcome = outcome.unwrap();
+        let log_dir = project
+            .log_path("ana")
+            .unwrap()
+            .parent()
+            .unwrap()
+            .to_owned();
+        let mut logs: Vec<(String, String)> = std::fs::read_dir(&log_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        logs.sort();
+        (outcome, logs)
+    }
+
+    #[test]
+    fn records_past_the_memory_limit_are_neither_lost_nor_doubled() {
+        let input = prodigy(40);
+        let (held, held_logs) = import(&input, None);
+        let records = held.records.as_ref().unwrap();
+        assert_eq!(records.written, 43, "one record a document");
+        assert_eq!(records.merged, 40 + 8, "the pieces of each document joined");
+        assert_eq!(records.notes.len(), 8, "a span accepted, then rejected");
+        assert_eq!(held_logs.len(), 2);
+        let lines: usize = held_logs.iter().map(|(_, l)| l.lines().count()).sum();
+        assert_eq!(lines, 43);
+        for limit in [0, 1, 7, 39, 41, 100] {
+            let (spilled, spilled_logs) = import(&input, Some(limit));
+            assert_eq!(spilled_logs, held_logs, "memory limit {limit}");
+            let r = spilled.records.as_ref().unwrap();
+            assert_eq!(
+                (r.written, r.merged, r.documents, &r.spans, &r.notes),
+                (
+                    records.written,
+                    records.merged,
+                    records.documents,
+                    &records.spans,
+                    &records.notes
+                ),
+                "memory limit {limit}"
+            );
+        }
+        // Each document's record holds both its pieces, the LOC and (unless
+        // rejected later) the PER.
+        let ana = &held_logs[0].1;
+        let first: annot_model::Record = serde_json::from_str(ana.lines().next().unwrap()).unwrap();
+        assert_eq!(first.doc, "d0");
+        assert_eq!(
+            first.spans.len(),
+            1,
+            "d0's PER was rejected on a later line"
+        );
+        let second: annot_model::Record =
+            serde_json::from_str(ana.lines().nth(1).unwrap()).unwrap();
+        assert_eq!(second.spans.len(), 2);
+    }
 }

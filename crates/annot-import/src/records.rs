@@ -16,7 +16,9 @@ use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
 use annot_model::store::AnnotatorLog;
 use annot_model::{ModelError, Record, Status, UnknownLabel};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::spill::Spill;
 
 use crate::annotated::{ANY_LAYER, REJECTED_LABELS, REJECTED_SPANS, add_rejected};
 use crate::project::Message;
@@ -26,7 +28,7 @@ use crate::project::Message;
 const NEW_LAYER: &str = "label";
 
 /// A record read, waiting for the checks, with where it was read.
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Pending {
     pub(crate) location: String,
     pub(crate) record: Record,
@@ -72,15 +74,75 @@ pub struct RecordsOutcome {
     pub refused: Vec<Message>,
 }
 
+/// Records appended to a log in one write and one fsync, at most: an import
+/// of many documents holds this many lines in memory, not all of them.
+const CHUNK: usize = 2048;
+
 /// The checked records of an import, ready to be written.
 #[derive(Debug)]
 pub(crate) struct Plan {
-    /// Records to append, by annotator, in input order.
-    by_annotator: BTreeMap<String, Vec<Record>>,
+    /// The records of the import, as read and checked.
+    kept: Spill<(Pending, String)>,
+    /// The records of several pieces, merged.
+    records: Spill<Record>,
+    /// Each (annotator, document)'s record, in the order first read.
+    slots: Vec<Slot>,
+    /// What a record read alone is given (a merged one has it).
+    finish: Finish,
+    /// Records to append, by annotator, in input order: their slot, and the
+    /// time given to one read without a time.
+    by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>>,
     logs: BTreeMap<String, AnnotatorLog>,
     /// The schema with the labels added, when some were.
     schema: Option<Schema>,
     pub(crate) outcome: RecordsOutcome,
+}
+
+/// Where the record of an (annotator, document) is: read alone (its index in
+/// the records kept), or merged from several (its index in the merged ones).
+/// Most documents have one record: it is not written out a second time.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Kept(usize),
+    Merged(usize),
+}
+
+/// What a record gets once merged: the schema's id, and its overlapping
+/// spans left out where the schema forbids them (with `skip_bad`).
+#[derive(Debug)]
+struct Finish {
+    schema_id: String,
+    overlap: bool,
+    skip_bad: bool,
+}
+
+impl Finish {
+    /// Gives `r` the schema id and leaves out its overlaps; returns what overlaps.
+    fn apply(&self, r: &mut Record) -> Vec<String> {
+        r.schema.clone_from(&self.schema_id);
+        if self.overlap {
+            Vec::new()
+        } else {
+            drop_overlaps(r, &self.schema_id, self.skip_bad)
+        }
+    }
+}
+
+/// The record of `slot`, finished.
+fn load(
+    kept: &mut Spill<(Pending, String)>,
+    records: &mut Spill<Record>,
+    finish: &Finish,
+    slot: Slot,
+) -> std::io::Result<Record> {
+    match slot {
+        Slot::Merged(i) => records.get(i),
+        Slot::Kept(i) => {
+            let mut r = kept.get(i)?.0.record;
+            finish.apply(&mut r);
+            Ok(r)
+        }
+    }
 }
 
 /// What stops the records of an import: errors naming the record.
@@ -120,16 +182,22 @@ pub(crate) struct RecordRules<'a> {
 /// annotate session).
 pub(crate) fn plan(
     project: &Project,
-    pending: Vec<Pending>,
+    mut pending: Spill<Pending>,
     rules: &RecordRules<'_>,
 ) -> Result<Plan, PlanError> {
+    let io = |e: std::io::Error| PlanError::Model(ModelError::Io(e));
     let mut schema = project.schema()?;
     let original = schema.clone();
     let mut bad = Vec::new();
     let mut added = Vec::new();
-    let mut kept: Vec<(Pending, String)> = Vec::with_capacity(pending.len());
+    // The records kept, with who the file said made them; and their indices
+    // by (annotator, document), groups in the order first read.
+    let mut kept: Spill<(Pending, String)> = Spill::new();
+    let mut group_of: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut nameless: Vec<String> = Vec::new();
-    for mut p in pending {
+    for i in 0..pending.len() {
+        let mut p = pending.get(i).map_err(io)?;
         // Who the file says made the record, before `--as` names it.
         let origin = p.record.annotator.clone();
         if let Some(name) = rules.annotator {
@@ -182,9 +250,21 @@ pub(crate) fn plan(
                 source: format!("{} (document '{}')", p.location, p.record.doc),
                 message,
             }),
-            None => kept.push((p, origin)),
+            None => {
+                let key = (p.record.annotator.clone(), p.record.doc.clone());
+                let index = kept.push((p, origin)).map_err(io)?;
+                let next = groups.len();
+                let group = *group_of.entry(key).or_insert(next);
+                if group == next {
+                    groups.push(Vec::new());
+                }
+                if let Some(g) = groups.get_mut(group) {
+                    g.push(index);
+                }
+            }
         }
     }
+    drop(pending);
     if let Some(first) = nameless.first() {
         bad.push(Message {
             source: first.clone(),
@@ -209,71 +289,124 @@ pub(crate) fn plan(
         })?;
     }
     let schema_id = schema.id();
-    // By (annotator, document): the record, who the file said made it, where.
-    let mut merged: BTreeMap<(String, String), (Record, String, String)> = BTreeMap::new();
+    // Each group's records merged into one, group by group; what is told is
+    // put back in the order the records were read (overlaps: by annotator
+    // and document), as when all the records were held at once.
     let mut merges = 0usize;
-    let mut notes = Vec::new();
-    let mut order: Vec<(String, String)> = Vec::new();
-    for (p, origin) in kept {
-        let mut r = p.record;
-        r.schema.clone_from(&schema_id);
-        let key = (r.annotator.clone(), r.doc.clone());
-        let source = format!("{} (document '{}')", p.location, r.doc);
-        let Some((first, first_origin, first_at)) = merged.get_mut(&key) else {
-            order.push(key.clone());
-            merged.insert(key, (r, origin, p.location));
+    let mut notes: Vec<(usize, Message)> = Vec::new();
+    let mut clashes: Vec<(usize, Message)> = Vec::new();
+    let mut overlaps: Vec<(usize, Message)> = Vec::new();
+    let mut records: Spill<Record> = Spill::new();
+    let mut slots: Vec<Slot> = Vec::with_capacity(groups.len());
+    let finish = Finish {
+        schema_id: schema_id.clone(),
+        overlap: schema.spans.overlap,
+        skip_bad: rules.skip_bad,
+    };
+    for (group, members) in groups.iter().enumerate() {
+        let Some((&head, rest)) = members.split_first() else {
             continue;
         };
-        if *first_origin != origin {
-            bad.push(Message {
-                source,
-                message: format!(
-                    "the file says '{origin}' made this annotation and '{first_origin}' the one \
-                     at {first_at}: they would become one record of '{}' holding both answers; \
-                     import without --as (each annotator keeps their own log), or each \
-                     annotator's part on its own",
-                    r.annotator
-                ),
-            });
-        } else if rules.merge_pieces {
-            merges += 1;
-            for m in merge(first, r) {
-                notes.push(Message {
-                    source: source.clone(),
-                    message: m,
-                });
+        let (p, first_origin) = kept.get(head).map_err(io)?;
+        if rest.is_empty() {
+            // Read alone: only its overlaps to be told; it stays where it is.
+            let mut first = p.record;
+            let source = format!("{} (document '{}')", p.location, first.doc);
+            for m in finish.apply(&mut first) {
+                overlaps.push((
+                    group,
+                    Message {
+                        source: source.clone(),
+                        message: m,
+                    },
+                ));
             }
-        } else {
-            // Two whole answers of one annotator: the later one is kept.
-            let later = r.at >= first.at;
-            let message = format!(
-                "'{}' answered this document twice (here at {}, and at {first_at} at {}): the \
-                 {} one is kept, the other is not imported",
-                r.annotator,
-                r.at,
-                first.at,
-                if later { "later, this" } else { "later, that" },
-            );
-            notes.push(Message { source, message });
-            if later {
-                *first = r;
-                p.location.clone_into(first_at);
+            slots.push(Slot::Kept(head));
+            continue;
+        }
+        let mut first = p.record;
+        first.schema.clone_from(&schema_id);
+        let mut first_at = p.location;
+        for &index in rest {
+            let (p, origin) = kept.get(index).map_err(io)?;
+            let mut r = p.record;
+            r.schema.clone_from(&schema_id);
+            let source = format!("{} (document '{}')", p.location, r.doc);
+            if first_origin != origin {
+                clashes.push((
+                    index,
+                    Message {
+                        source,
+                        message: format!(
+                            "the file says '{origin}' made this annotation and '{first_origin}' the one \
+                             at {first_at}: they would become one record of '{}' holding both answers; \
+                             import without --as (each annotator keeps their own log), or each \
+                             annotator's part on its own",
+                            r.annotator
+                        ),
+                    },
+                ));
+            } else if rules.merge_pieces {
+                merges += 1;
+                for m in merge(&mut first, r) {
+                    notes.push((
+                        index,
+                        Message {
+                            source: source.clone(),
+                            message: m,
+                        },
+                    ));
+                }
+            } else {
+                // Two whole answers of one annotator: the later one is kept.
+                let later = r.at >= first.at;
+                let message = format!(
+                    "'{}' answered this document twice (here at {}, and at {first_at} at {}): the \
+                     {} one is kept, the other is not imported",
+                    r.annotator,
+                    r.at,
+                    first.at,
+                    if later { "later, this" } else { "later, that" },
+                );
+                notes.push((index, Message { source, message }));
+                if later {
+                    first = r;
+                    p.location.clone_into(&mut first_at);
+                }
             }
         }
-    }
-    // Spans that overlap where the schema forbids it: refused (with
-    // skip_bad, the later of two left out).
-    if !schema.spans.overlap {
-        for (record, _, location) in merged.values_mut() {
-            let source = format!("{location} (document '{}')", record.doc);
-            for m in drop_overlaps(record, &schema_id, rules.skip_bad) {
-                bad.push(Message {
-                    source: source.clone(),
-                    message: m,
-                });
+        // Spans that overlap where the schema forbids it: refused (with
+        // skip_bad, the later of two left out).
+        if !schema.spans.overlap {
+            let source = format!("{first_at} (document '{}')", first.doc);
+            for m in drop_overlaps(&mut first, &schema_id, rules.skip_bad) {
+                overlaps.push((
+                    group,
+                    Message {
+                        source: source.clone(),
+                        message: m,
+                    },
+                ));
             }
         }
+        slots.push(Slot::Merged(records.push(first).map_err(io)?));
     }
+    notes.sort_by_key(|(index, _)| *index);
+    clashes.sort_by_key(|(index, _)| *index);
+    let notes: Vec<Message> = notes.into_iter().map(|(_, m)| m).collect();
+    bad.extend(clashes.into_iter().map(|(_, m)| m));
+    if !overlaps.is_empty() {
+        // By (annotator, document), as the schema's check went.
+        let mut key_of = vec![None; groups.len()];
+        for (key, &group) in &group_of {
+            if let Some(k) = key_of.get_mut(group) {
+                *k = Some(key);
+            }
+        }
+        overlaps.sort_by(|(a, _), (b, _)| key_of.get(*a).cmp(&key_of.get(*b)));
+        bad.extend(overlaps.into_iter().map(|(_, m)| m));
+    }
+    drop(group_of);
     if !bad.is_empty() && !rules.skip_bad {
         return Err(PlanError::Bad(bad));
     }
@@ -285,12 +418,10 @@ pub(crate) fn plan(
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();
-    let mut by_annotator: BTreeMap<String, Vec<Record>> = BTreeMap::new();
+    let mut by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
-    for key in order {
-        let Some((mut r, _, _)) = merged.remove(&key) else {
-            continue;
-        };
+    for (index, &slot) in slots.iter().enumerate() {
+        let mut r = load(&mut kept, &mut records, &finish, slot).map_err(io)?;
         if !logs.contains_key(&r.annotator) {
             let path = project.log_path(&r.annotator)?;
             logs.insert(
@@ -299,7 +430,9 @@ pub(crate) fn plan(
             );
         }
         let log = &logs[&r.annotator];
-        documents.insert(r.doc.clone());
+        if !documents.contains(&r.doc) {
+            documents.insert(r.doc.clone());
+        }
         for s in &r.spans {
             *outcome.spans.entry(s.label.clone()).or_default() += 1;
         }
@@ -308,9 +441,10 @@ pub(crate) fn plan(
                 *outcome.labels.entry(format!("{layer}: {v}")).or_default() += 1;
             }
         }
-        if r.at.is_empty() {
+        let stamped = r.at.is_empty().then(|| log.stamp(&r.doc));
+        if let Some(at) = &stamped {
             // A decision without a time in its source is one made now.
-            r.at = log.stamp(&r.doc);
+            at.clone_into(&mut r.at);
         }
         // Checked here, before anything is written: the log refuses a record without a time.
         annot_model::store::parse_at(&r.doc, &r.at)?;
@@ -324,12 +458,19 @@ pub(crate) fn plan(
                 }
                 outcome.written += 1;
                 *outcome.annotators.entry(r.annotator.clone()).or_default() += 1;
-                by_annotator.entry(r.annotator.clone()).or_default().push(r);
+                by_annotator
+                    .entry(r.annotator)
+                    .or_default()
+                    .push((index, stamped));
             }
         }
     }
     outcome.documents = documents.len();
     Ok(Plan {
+        kept,
+        records,
+        slots,
+        finish,
         by_annotator,
         logs,
         schema: (schema != original).then_some(schema),
@@ -339,8 +480,12 @@ pub(crate) fn plan(
 
 impl Plan {
     /// Writes the schema with its added labels (atomically), then appends the
-    /// records to their logs: one write and one fsync per annotator. Called
-    /// once the corpus lines the records are about are in place.
+    /// records to their logs, each log's in input order: one write and one
+    /// fsync per [`CHUNK`] records. Called once the corpus lines the records
+    /// are about are in place. A failed write is cut back off its log (no
+    /// half line stays); the chunks before it stay, whole, as the records of
+    /// an annotator written before another's failed do, and the import's
+    /// journal entry says the import is to be run again (which writes the rest).
     ///
     /// # Errors
     /// I/O errors, naming the file.
@@ -352,9 +497,23 @@ impl Plan {
             annot_model::atomic::write_atomic(&path, |w| w.write_all(json.as_bytes()))?;
             self.outcome.schema_file = Some(path);
         }
-        for (annotator, records) in &self.by_annotator {
+        for (annotator, items) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
-                log.append_all(records)?;
+                let mut batch = annot_model::store::Batch::default();
+                for (index, stamped) in items {
+                    let slot = self.slots.get(*index).copied().ok_or_else(|| {
+                        std::io::Error::other("a record of the import was lost on its way")
+                    })?;
+                    let mut r = load(&mut self.kept, &mut self.records, &self.finish, slot)?;
+                    if let Some(at) = stamped {
+                        r.at.clone_from(at);
+                    }
+                    batch.push(&r)?;
+                    if batch.len() >= CHUNK {
+                        log.commit(&mut batch)?;
+                    }
+                }
+                log.commit(&mut batch)?;
                 annot_model::atomic::commit_step();
             }
         }

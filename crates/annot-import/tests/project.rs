@@ -76,3 +76,22 @@ fn standard_input_is_read_from_the_reader_handed_in() {
     assert_eq!(outcome.imported, 1);
     assert!(outcome.failures.is_empty());
 }
+
+#[test]
+fn a_large_re_import_counts_every_present_document_and_names_the_first_thousand() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, _) = Project::init(dir.path(), "news", SCHEMA).unwrap();
+    let n = annot_import::project::PRESENT_KEPT + 5;
+    let input: String = (0..n)
+        .map(|i| format!("{{\"id\":\"n{i}\",\"text\":\"Texte numéro {i}.\"}}\n"))
+        .collect();
+    assert_eq!(run(&project, &[stdin(&input)], false).imported, n);
+    let again = run(&project, &[stdin(&input)], false);
+    assert_eq!(again.imported, 0);
+    assert_eq!(again.already_present_count, n);
+    assert_eq!(
+        again.already_present.len(),
+        annot_import::project::PRESENT_KEPT
+    );
+    assert!(again.already_present[0].message.contains("'n0'"));
+}

@@ -171,7 +171,7 @@ impl Outcome {
                 "read without an id field (their id is the text digest; the numeric ids of \
                  doccano and Label Studio are kept in meta.doccano_id, meta.label_studio_id)",
             ),
-            (self.already_present.len(), "already in the project"),
+            (self.already_present_count, "already in the project"),
             (
                 self.same_text.len(),
                 "with a text already in the project under another id",
@@ -283,20 +283,22 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
         show(&mut err, m)?;
     }
     // A re-import of many unchanged files: a few lines, not one a file (--json lists all).
+    // (The outcome names the first thousand, and counts them all.)
     let present = &outcome.already_present;
-    let shown = if present.len() > PRESENT_IN_FULL {
+    let count = outcome.already_present_count;
+    let shown = if count > PRESENT_IN_FULL {
         PRESENT_SHOWN
     } else {
-        present.len()
+        count
     };
     for m in present.iter().take(shown) {
         show(&mut err, m)?;
     }
-    if present.len() > shown {
+    if count > shown {
         writeln!(
             err,
             "… and {} more documents already in the project (unchanged)",
-            present.len() - shown
+            count - shown
         )?;
     }
     for m in outcome.same_text.iter().chain(&outcome.duplicates) {
@@ -320,7 +322,7 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     let read_nothing = !outcome.refused_whole
         && outcome.imported == 0
         && outcome.records.as_ref().is_none_or(|r| r.documents == 0)
-        && outcome.already_present.is_empty()
+        && outcome.already_present_count == 0
         && outcome.same_text.is_empty()
         && outcome.duplicates.is_empty()
         && outcome.conflicts.is_empty();
