@@ -35,9 +35,9 @@ struct FleissTable {
     raters: Option<u64>,
     column: Vec<u128>,
     squares: u128,
+    /// Subjects added so far: a counted row standing for `k` units covers units
+    /// `subjects..subjects + k`, so the first of them is the error's unit index.
     subjects: u64,
-    /// Rows added (for the error's unit index).
-    rows: usize,
 }
 
 impl FleissTable {
@@ -46,7 +46,7 @@ impl FleissTable {
         let raters = *self.raters.get_or_insert(found);
         if found != raters {
             return Err(MetricError::UnequalRatings {
-                unit: self.rows,
+                unit: usize::try_from(self.subjects).unwrap_or(usize::MAX),
                 expected: raters,
                 found,
             });
@@ -59,7 +59,6 @@ impl FleissTable {
             self.squares += u128::from(k) * u128::from(n) * u128::from(n);
         }
         self.subjects += k;
-        self.rows += 1;
         Ok(())
     }
 
@@ -187,6 +186,24 @@ mod tests {
             fleiss_kappa(&uneven),
             Err(MetricError::UnequalRatings {
                 unit: 1,
+                expected: 3,
+                found: 2
+            })
+        );
+        // A counted row stands for several units: the error names the unit, not the row.
+        let counted = ReliabilityData::from_counted(
+            3,
+            [
+                (&[Some(1), Some(2), Some(1)][..], 4),
+                (&[Some(2), Some(2), Some(2)][..], 3),
+                (&[Some(1), None, Some(2)][..], 2),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            fleiss_kappa(&counted),
+            Err(MetricError::UnequalRatings {
+                unit: 7,
                 expected: 3,
                 found: 2
             })
