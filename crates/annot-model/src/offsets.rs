@@ -197,9 +197,7 @@ impl<'a> OffsetWalk<'a> {
             if seen + 8 <= need
                 && let Some(word) = rest[i..].first_chunk::<8>()
             {
-                let w = u64::from_le_bytes(*word);
-                // The bytes that continue a code point: bit 7 set, bit 6 clear.
-                let continuing = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+                let continuing = continuing_mask(u64::from_le_bytes(*word)).count_ones() as usize;
                 seen += 8 - continuing;
                 i += 8;
                 continue;
@@ -219,6 +217,12 @@ impl<'a> OffsetWalk<'a> {
         self.ch = ch;
         Some(self.byte)
     }
+}
+
+/// Of eight bytes read little-endian, bit 7 of each byte that continues a code point
+/// (10xxxxxx: bit 7 set, bit 6 clear); the word-at-a-time test of every UTF-8 scan here.
+pub(crate) const fn continuing_mask(w: u64) -> u64 {
+    w & !(w << 1) & 0x8080_8080_8080_8080
 }
 
 /// A text folded for forgiving search (case, accents, apostrophe and quote

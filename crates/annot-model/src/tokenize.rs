@@ -297,8 +297,7 @@ fn continuing_bytes(bytes: &[u8]) -> Vec<usize> {
         let mut word = [0; 8];
         word.copy_from_slice(w);
         let w = u64::from_le_bytes(word);
-        // Bit 7 of each byte set and bit 6 clear.
-        let mut mask = w & !(w << 1) & 0x8080_8080_8080_8080;
+        let mut mask = crate::offsets::continuing_mask(w);
         while mask != 0 {
             out.push(at + mask.trailing_zeros() as usize / 8);
             mask &= mask - 1;
