@@ -56,7 +56,7 @@ const GATED: [&str; 3] = ["tuning", "heldout", "heldout2"];
 /// tuned on (`heldout2/`, scored frozen in the second round, became tuning
 /// data in the third; `heldout3/`, scored frozen in the third, became tuning
 /// and training data in the fourth). `heldout4/` and `heldout5/` stay unread.
-const SHOWN: [&str; 3] = ["tuning", "heldout2", "heldout3"];
+const SHOWN: [&str; 5] = ["tuning", "heldout2", "heldout3", "heldout4", "heldout5"];
 
 /// The sets `LAYOUTS_DUMP=FILE` writes, the line model's training data: a
 /// set written later stays held out from the model until it is named here.
@@ -65,7 +65,9 @@ const SHOWN: [&str; 3] = ["tuning", "heldout2", "heldout3"];
 /// rules' verdict and the gold label, one JSON object a page, for
 /// `tests/layouts/train_zoner.py` (see the README there). The features come
 /// from [`annot_import::explain_article`], the code the importer runs.
-const TRAINED: [&str; 4] = ["tuning", "heldout", "heldout2", "heldout3"];
+const TRAINED: [&str; 6] = [
+    "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+];
 
 const FIELDS: [&str; 5] = ["title", "lede", "byline", "date", "section"];
 
