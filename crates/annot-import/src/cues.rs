@@ -163,6 +163,8 @@ pub enum Cue {
     /// A share bar: the names of social networks and nothing else,
     /// `Facebook Twitter LinkedIn Email`, `Partager : Facebook, X, WhatsApp`.
     ShareBar,
+    /// A view or share counter: `Lu 2 347 fois`, `12,408 views`, `1.2k shares`.
+    ViewCount,
 }
 
 impl Cue {
@@ -178,6 +180,7 @@ impl Cue {
             Cue::RelativeTime => "relative time",
             Cue::ReadingTime => "reading time",
             Cue::ShareBar => "share bar",
+            Cue::ViewCount => "view counter",
         }
     }
 }
@@ -286,6 +289,9 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if words <= 6 && is_reading_time(folded) {
         return Some(Cue::ReadingTime);
     }
+    if words <= 6 && is_view_count(folded) {
+        return Some(Cue::ViewCount);
+    }
     if words <= 12 && is_share_bar(folded) {
         return Some(Cue::ShareBar);
     }
@@ -323,6 +329,16 @@ fn is_credit(line: &str, folded: &str) -> bool {
     {
         return true;
     }
+    // A credit in capitals, as captions put it under the photo: "PHOTO
+    // JEAN DUPONT, LE QUOTIDIEN", "PHOTOS ARCHIVES", "ILLUSTRATION X".
+    if line.len() <= 120
+        && ["photo ", "photos ", "photographie ", "illustration ", "infographie "]
+            .iter()
+            .any(|m| folded.starts_with(m))
+        && !line.chars().any(char::is_lowercase)
+    {
+        return true;
+    }
     // A credit in brackets closing the line: "(AFP)", "(John Wessels/AFP)".
     let core = line.trim_end();
     let Some(inner) = core
@@ -332,7 +348,12 @@ fn is_credit(line: &str, folded: &str) -> bool {
         return false;
     };
     let inner_folded = crate::boilerplate::fold(inner);
+    // "(File photo)", "(Photo: archives)", "(Representative image)".
+    let photo_word = inner_folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "photo" | "photos" | "image" | "picture" | "photograph"));
     let credited = AGENCIES.contains(&inner_folded.as_str())
+        || (photo_word && inner.len() <= 40)
         || (inner.contains('/')
             && inner.split('/').all(|p| {
                 p.trim()
@@ -477,7 +498,19 @@ fn is_reading_time(folded: &str) -> bool {
     let reading = words.iter().any(|w| {
         matches!(
             *w,
-            "read" | "reading" | "lecture" | "lire" | "lu" | "listen" | "ecoute"
+            "read"
+                | "reading"
+                | "lecture"
+                | "lire"
+                | "lu"
+                | "listen"
+                | "listening"
+                | "ecoute"
+                | "ecouter"
+                | "reecouter"
+                | "watch"
+                | "regarder"
+                | "audio"
         )
     });
     number && minutes && reading
@@ -518,6 +551,38 @@ fn has_address(line: &str) -> bool {
             || w.split_once('@')
                 .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
     })
+}
+
+/// Words of a view or share counter, folded.
+const COUNT_WORDS: &[&str] = &[
+    "views", "vues", "reads", "lectures", "shares", "partages", "comments", "commentaires",
+    "reactions",
+];
+
+/// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
+/// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
+/// the counting word and "lu/read … fois/times" glue.
+fn is_view_count(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '\u{a0}' | '\u{202f}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        let w = w.strip_suffix('k').or_else(|| w.strip_suffix('m')).unwrap_or(w);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
+    if !words.iter().any(|w| number(w)) {
+        return false;
+    }
+    let times = words.iter().any(|w| matches!(*w, "fois" | "times"))
+        && words.iter().any(|w| matches!(*w, "lu" | "lue" | "read" | "viewed" | "vu" | "vue"));
+    let counted = words.last().is_some_and(|w| COUNT_WORDS.contains(w));
+    (times || counted)
+        && words.iter().all(|w| {
+            number(w)
+                || COUNT_WORDS.contains(w)
+                || matches!(*w, "fois" | "times" | "lu" | "lue" | "read" | "viewed" | "vu" | "vue")
+        })
 }
 
 fn is_role(folded: &str) -> bool {
@@ -779,6 +844,16 @@ mod tests {
             ("Published yesterday", Some(Cue::RelativeTime)),
             ("Updated a day ago", Some(Cue::RelativeTime)),
             ("8 min read", Some(Cue::ReadingTime)),
+            ("Écouter l'article (3 min)", Some(Cue::ReadingTime)),
+            ("Watch: 2 min", Some(Cue::ReadingTime)),
+            ("Lu 2 347 fois", Some(Cue::ViewCount)),
+            ("Read 1,204 times", Some(Cue::ViewCount)),
+            ("12,408 views", Some(Cue::ViewCount)),
+            ("1.2k shares", Some(Cue::ViewCount)),
+            ("Il a lu 3 fois le livre", None),
+            ("PHOTO ANNE MARCHAL, LE COURRIER", Some(Cue::Credit)),
+            ("Photo Gallery", None),
+            ("A crowd outside the station. (File photo)", Some(Cue::Credit)),
             ("14 min de lecture", Some(Cue::ReadingTime)),
             ("Lecture 3 min.", Some(Cue::ReadingTime)),
             ("Reading time: 4 minutes", Some(Cue::ReadingTime)),

@@ -264,7 +264,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             let from = title.map_or(0, |t| t + 1);
             (
                 title,
-                Some(body_start(&paragraphs, from, n, &|i| {
+                Some(body_start(lines, &paragraphs, from, n, &|i| {
                     meta_like(i) && title.is_some_and(|t| i > t)
                 })),
             )
@@ -800,16 +800,51 @@ fn headline_above_late_meta(
     None
 }
 
+/// Short paragraphs a header may hold between its standfirst and its
+/// byline or date (a caption, three key points), for [`body_start`].
+const HEADER_SHORT_PARAGRAPHS: usize = 4;
+
+/// Lines from the standfirst within which a byline or date past a short
+/// paragraph still closes the header, for [`body_start`].
+const HEADER_LINES: usize = 8;
+
+/// A paragraph at least this long is the text's, not a header's caption or
+/// key point, for [`body_start`].
+const HEADER_SHORT_CHARS: usize = 160;
+
 /// Where the article's paragraphs begin: after the byline and date that
 /// follow the headline, if there are any before the second paragraph (the
 /// first may then be a standfirst), else at the first paragraph.
-fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) -> bool) -> usize {
+fn body_start(
+    lines: &[Line<'_>],
+    paragraphs: &[usize],
+    from: usize,
+    n: usize,
+    meta: &dyn Fn(usize) -> bool,
+) -> usize {
     let mut after = paragraphs.iter().copied().filter(|&p| p >= from);
     let Some(first) = after.next() else {
         return paragraphs.first().copied().unwrap_or(from);
     };
-    let window_end = after.next().unwrap_or(n);
-    let last_meta = (from..window_end).rev().find(|&i| meta(i));
+    // Between the standfirst and the byline a header may hold a few short
+    // "paragraphs" that are no text: a photo's caption, a list of key
+    // points. The window runs past them, up to the first line of text's
+    // length or the [`HEADER_SHORT_PARAGRAPHS`]th.
+    // Past the second paragraph, the byline or date must be near the
+    // standfirst: a bare time there is a live blog's first post, a date far
+    // under it the foot of a text of short paragraphs.
+    let mut after = after.peekable();
+    let second = after.peek().copied().unwrap_or(n);
+    let window_end = after
+        .take(HEADER_SHORT_PARAGRAPHS + 1)
+        .enumerate()
+        .find(|&(k, p)| k == HEADER_SHORT_PARAGRAPHS || lines[p].chars >= HEADER_SHORT_CHARS)
+        .map_or(n, |(_, p)| p);
+    let last_meta = (from..window_end)
+        .rev()
+        .find(|&i| {
+            meta(i) && (i < second || (i - first <= HEADER_LINES && lines[i].cue != Some(Cue::Time)))
+        });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
         _ => first,
