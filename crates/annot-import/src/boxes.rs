@@ -136,6 +136,8 @@ const VENUE_WORDS: &[&str] = &[
 /// Words (folded) of a newsletter or subscription offer's heading.
 const OFFER_WORDS: &[&str] = &[
     "newsletter",
+    "infolettre",
+    "lettre d'information",
     "sign up",
     "subscribe",
     "inscrivez-vous",

@@ -38,6 +38,16 @@ const AGENCIES: &[&str] = &[
     "apa",
     "keystone-ats",
     "agence belga",
+    "la presse canadienne",
+    "presse canadienne",
+    "ians",
+    "ani",
+    "pa media",
+    "europa press",
+    "agence qmi",
+    "lusa",
+    "tass",
+    "anp",
 ];
 
 /// Endings that name an agency after a newsroom ("Le Monde avec AFP").

@@ -243,6 +243,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
             if !lines[i].name
+                || lines[i].cue == Some(Cue::Credit)
                 || !(i.saturating_sub(6)..i).any(|j| lines[j].headline())
                 || crate::headline::name_not_byline(lines, i)
             {
@@ -281,8 +282,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
 
     let mut kinds = vec![ZoneKind::Boilerplate; n];
     let mut reasons = vec![Reason::Header; n];
-    let note = site_notes(lines, &paragraphs, header_end, footer);
     let boxed = crate::boxes::find(lines, header_end, footer);
+    let note = site_notes(lines, &paragraphs, &boxed, header_end, footer);
 
     // The article: paragraphs, and the short lines their neighbours vouch
     // for. After the last long paragraph, a paragraph shorter than a line
@@ -581,10 +582,16 @@ const NOTE_CHARS: usize = 300;
 /// The site's notes about the piece after the article's text ("Cet article
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long
-/// paragraph that is not one, before the footer, that open by naming the
+/// paragraph that is not one (nor in a box), before the footer, that open by naming the
 /// piece and say what was done with it, or with a note's label
 /// ("Correction:"), or disclaim its opinions.
-fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usize) -> Vec<bool> {
+fn site_notes(
+    lines: &[Line<'_>],
+    paragraphs: &[usize],
+    boxed: &[Option<crate::boxes::BoxKind>],
+    from: usize,
+    footer: usize,
+) -> Vec<bool> {
     use crate::phrases::{NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
@@ -606,7 +613,7 @@ fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usi
     let last_long = paragraphs
         .iter()
         .copied()
-        .filter(|&p| p >= from && p < footer)
+        .filter(|&p| p >= from && p < footer && boxed[p].is_none())
         .rfind(|&p| lines[p].chars >= 100 && !is_note(&lines[p]));
     let Some(last) = last_long else {
         return out;
