@@ -978,11 +978,23 @@ fn mark_lede(
         && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
         && !furniture(i)
         && !crate::headline::is_teaser(lines[i].text)
+        && !caption_above_credit(lines, i)
     {
         kinds[i] = ZoneKind::Lede;
         reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
+}
+
+/// Whether line `i` is a photo's caption: a line of at most 200 characters
+/// right above a bare credit ("PHOTO X, LE JOURNAL", "Photo : X"; not a
+/// caption that ends in its credit, "Le pont. © Belga"). Not the
+/// standfirst, though it is a sentence under the headline.
+fn caption_above_credit(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i].chars <= 200
+        && lines.get(i + 1).is_some_and(|l| {
+            l.cue == Some(Cue::Credit) && l.chars <= 80 && !l.sentence_end && !l.text.contains(". ")
+        })
 }
 
 /// Runs of consecutive lines of one kind (blank lines between them do not
