@@ -656,18 +656,18 @@ pub(crate) fn is_person_name(line: &str) -> bool {
 /// from ("Owen Fairclough at the Quayside Stadium", "Jon Henley in
 /// Paris"): a place of one to five words, capitalised, after "at" / "in".
 pub(crate) fn person_name_part(line: &str) -> Option<&str> {
-    if is_person_name(line) {
-        return Some(line);
-    }
     if line.len() > 70 {
-        return None;
+        return is_person_name(line).then_some(line);
     }
-    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv".
+    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv", "Ann
+    // Poe, Deputy Editor", "Ann Poe, Singapore" (a place of one word; "X,
+    // Y Z" is two names).
     if let Some((name, rest)) = line.split_once(", ") {
         let rest_folded = crate::boilerplate::fold(rest);
         let placed = ["a ", "in ", "at ", "depuis "]
             .iter()
-            .any(|p| rest_folded.starts_with(p));
+            .any(|p| rest_folded.starts_with(p))
+            || (!rest.contains(' ') && rest.chars().next().is_some_and(char::is_uppercase));
         if (placed || is_role(&rest_folded))
             && rest.split_whitespace().count() <= 6
             && !rest.ends_with(['.', '!', '?'])
@@ -675,6 +675,9 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
         {
             return Some(name);
         }
+    }
+    if is_person_name(line) {
+        return Some(line);
     }
     for sep in [" at ", " in "] {
         let Some((name, place)) = line.split_once(sep) else {

@@ -163,6 +163,12 @@ const ROLE_WORDS: &[&str] = &[
     "journal", "agence", "magazine", "presse", "redaction", "service", "desk", "bureau",
 ];
 
+/// Of [`ROLE_WORDS`], those that end a role and are not surnames.
+const HEAD_ROLES: &[&str] = &[
+    "reporter", "editor", "correspondent", "writer", "columnist", "critic", "producer",
+    "analyst", "contributor", "journaliste", "correspondant", "correspondante",
+];
+
 /// Whether the text after a byline's comma is a role or an outlet
 /// ([`ROLE_WORDS`]) rather than more names. A first name and a surname
 /// that is also a role word ("Tom Service", "Ann Press") is a second
@@ -176,7 +182,9 @@ fn role_or_outlet(rest: &str) -> bool {
     if !words.iter().any(|w| ROLE_WORDS.contains(w)) {
         return false;
     }
-    let surname_only = words.len() == 2 && !ROLE_WORDS.contains(&words[0]);
+    // A role's head noun ("Economics Editor", "Deputy Editor") is no surname.
+    let head_role = words.last().is_some_and(|w| HEAD_ROLES.contains(w));
+    let surname_only = words.len() == 2 && !ROLE_WORDS.contains(&words[0]) && !head_role;
     !(surname_only && crate::cues::is_person_name(rest.trim()))
 }
 
