@@ -274,7 +274,7 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if line.len() > 240 {
         return None;
     }
-    if is_credit(line, folded) {
+    if is_credit(line, folded) || (words <= 8 && is_figure_label(line, folded)) {
         return Some(Cue::Credit);
     }
     if words <= 6 && is_gallery(folded) {
@@ -302,6 +302,24 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
         return Some(Cue::Role);
     }
     None
+}
+
+/// Labels of a chart, map or table and of its source, folded, before a colon.
+const FIGURE_LABELS: &[&str] = &[
+    "chart", "graph", "graphic", "infographic", "map", "table", "source", "sources", "data",
+    "graphique", "carte", "tableau", "donnees",
+];
+
+/// A figure's title or source line: "Chart: Prices since 2020", "Source :
+/// INSEE", "Carte : les communes touchées". A label, a colon and a few
+/// words that end no sentence.
+fn is_figure_label(line: &str, folded: &str) -> bool {
+    let Some((label, rest)) = folded.split_once(':') else {
+        return false;
+    };
+    FIGURE_LABELS.contains(&label.trim_end())
+        && !rest.trim().is_empty()
+        && !crate::zone::ends_sentence(line)
 }
 
 fn is_credit(line: &str, folded: &str) -> bool {
@@ -697,6 +715,16 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
     None
 }
 
+/// Labels before a breadcrumb trail (ASCII case ignored).
+const CRUMB_LABELS: &[&str] = &[
+    "vous êtes ici",
+    "vous etes ici",
+    "you are here",
+    "fil d'ariane",
+    "breadcrumb",
+    "breadcrumbs",
+];
+
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
 /// two to six short parts between `>`, `›`, `»` or `/`.
 pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
@@ -704,6 +732,15 @@ pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
     if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
         return None;
     }
+    // A trail may have its label: "Vous êtes ici : Accueil / Sport".
+    let line = CRUMB_LABELS
+        .iter()
+        .find_map(|l| {
+            line.get(..l.len())
+                .filter(|head| head.eq_ignore_ascii_case(l))
+                .map(|_| line[l.len()..].trim_start_matches([' ', ':', '\u{a0}']))
+        })
+        .unwrap_or(line);
     for sep in [" > ", " › ", " » ", " / ", " >> "] {
         if !line.contains(sep) {
             continue;
@@ -856,6 +893,9 @@ mod tests {
             ("Il a lu 3 fois le livre", None),
             ("PHOTO ANNE MARCHAL, LE COURRIER", Some(Cue::Credit)),
             ("Photo Gallery", None),
+            ("Chart: Prices since January", Some(Cue::Credit)),
+            ("Source : Insee, enquête emploi", Some(Cue::Credit)),
+            ("Source: the ministry said it would act soon.", None),
             ("A crowd outside the station. (File photo)", Some(Cue::Credit)),
             ("14 min de lecture", Some(Cue::ReadingTime)),
             ("Lecture 3 min.", Some(Cue::ReadingTime)),
@@ -926,6 +966,11 @@ mod tests {
             breadcrumb_last("Accueil › Économie › Marchés"),
             Some("Marchés")
         );
+        assert_eq!(
+            breadcrumb_last("Vous êtes ici : Accueil / Actualités / Sport"),
+            Some("Sport")
+        );
+        assert_eq!(breadcrumb_last("You are here: Home > News > Local"), Some("Local"));
         assert_eq!(breadcrumb_last("Europe"), None);
         assert_eq!(breadcrumb_last("2 > 1, selon le juge qui a tranché."), None);
     }

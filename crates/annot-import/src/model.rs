@@ -237,7 +237,7 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         )),
         flag(matches!(
             reason,
-            Reason::Island | Reason::PullQuote | Reason::AuthorBio
+            Reason::Island | Reason::PullQuote | Reason::AuthorBio | Reason::CaptionShape
         )),
         log_chars(line.chars),
         ratio(line.words, 8),

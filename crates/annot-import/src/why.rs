@@ -53,6 +53,9 @@ pub enum Reason {
     RelatedLink,
     /// The line after a gallery counter or a credit: a photo caption.
     Caption,
+    /// A long line that ends no sentence between paragraphs: a photo's
+    /// caption, not an intertitle.
+    CaptionShape,
     /// A short line with furniture next to it, among the paragraphs.
     NextToFurniture,
     /// After the last paragraph and starts with the byline's name: an author bio.
@@ -107,6 +110,7 @@ impl Reason {
             Reason::Recurrent => "recurs across the import",
             Reason::RelatedLink => "under a related-links heading",
             Reason::Caption => "caption after a gallery counter or credit",
+            Reason::CaptionShape => "long line that ends no sentence among paragraphs (caption)",
             Reason::NextToFurniture => "short line next to furniture",
             Reason::AuthorBio => "author bio after the article",
             Reason::Island => "short text alone far after the article",

@@ -271,7 +271,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             )
         }
     };
-    let header_end = body_start.unwrap_or(n);
+    let header_end = body_start
+        .map(|b| standfirst_over_photo(lines, &paragraphs, b).unwrap_or(b))
+        .unwrap_or(n);
     let footer = (header_end..n)
         .find(|&i| match lines[i].phrase {
             Some(Phrase::Footer) => true,
@@ -395,6 +397,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             };
             // Only a line the neighbours would keep is searched for in the paragraphs.
             match kept {
+                Some(Reason::BetweenParagraphs | Reason::IntertitleAfterBox)
+                    if caption_shape(line) =>
+                {
+                    Some((ZoneKind::Boilerplate, Reason::CaptionShape))
+                }
                 Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
                     Some((ZoneKind::Boilerplate, Reason::PullQuote))
                 }
@@ -974,16 +981,49 @@ fn mark_lede(
     {
         i += 1;
     }
+    let first = i;
     while i < header_end
         && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
         && !furniture(i)
         && !crate::headline::is_teaser(lines[i].text)
-        && !caption_above_credit(lines, i)
+        && !(i > first && caption_above_credit(lines, i))
     {
         kinds[i] = ZoneKind::Lede;
         reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
+}
+
+/// The text's first paragraph when the header's last line is a standfirst
+/// over the page's photo: a paragraph of at most 200 characters right under
+/// a date or byline, then a bare credit, then a paragraph ("Publié le …" /
+/// the standfirst / "© Ville de X" / the text). `None` if the header ends
+/// otherwise.
+fn standfirst_over_photo(lines: &[Line<'_>], paragraphs: &[usize], start: usize) -> Option<usize> {
+    let line = &lines[start];
+    let meta_above = (start.saturating_sub(2)..start).any(|j| lines[j].meta());
+    if !line.paragraph() || line.chars > 200 || !meta_above {
+        return None;
+    }
+    let credit = start + 1;
+    let bare_credit = lines.get(credit).is_some_and(|l| {
+        l.cue == Some(Cue::Credit) && l.chars <= 80 && !l.sentence_end && !l.text.contains(". ")
+    });
+    if !bare_credit {
+        return None;
+    }
+    paragraphs.iter().copied().find(|&p| p == credit + 1)
+}
+
+/// Words from which a line between paragraphs that ends no sentence reads
+/// as a photo's caption ("Jane Roe, 78, on her plot in Ashby, where she has
+/// grown marrows since 1972"), not an intertitle, which is a few words.
+const CAPTION_WORDS: usize = 11;
+
+/// Whether `line` has a caption's shape among paragraphs: many words, no
+/// final stop, no question, nothing after a colon that makes it a heading.
+fn caption_shape(line: &Line<'_>) -> bool {
+    !line.sentence_end && line.words >= CAPTION_WORDS && line.chars <= 200 && !line.text.ends_with(':')
 }
 
 /// Whether line `i` is a photo's caption: a line of at most 200 characters
