@@ -845,7 +845,7 @@ fn body_start(
     // points. The window runs past them, up to the first line of text's
     // length or the [`HEADER_SHORT_PARAGRAPHS`]th.
     // Past the second paragraph, the byline or date must be near the
-    // standfirst: a bare time there is a live blog's first post, a date far
+    // standfirst and read as one (not a name-like heading): a bare time there is a live blog's first post, a date far
     // under it the foot of a text of short paragraphs.
     let mut after = after.peekable();
     let second = after.peek().copied().unwrap_or(n);
@@ -857,7 +857,11 @@ fn body_start(
     let last_meta = (from..window_end)
         .rev()
         .find(|&i| {
-            meta(i) && (i < second || (i - first <= HEADER_LINES && lines[i].cue != Some(Cue::Time)))
+            meta(i)
+                && (i < second
+                    || (i - first <= HEADER_LINES
+                        && lines[i].meta()
+                        && lines[i].cue != Some(Cue::Time)))
         });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
