@@ -165,6 +165,9 @@ pub enum Cue {
     ShareBar,
     /// A view or share counter: `Lu 2 347 fois`, `12,408 views`, `1.2k shares`.
     ViewCount,
+    /// The heading of a comment thread with its count: `Comments 214`,
+    /// `Commentaires (12)`, `38 réactions`. The article ends there.
+    CommentsHeading,
 }
 
 impl Cue {
@@ -181,6 +184,7 @@ impl Cue {
             Cue::ReadingTime => "reading time",
             Cue::ShareBar => "share bar",
             Cue::ViewCount => "view counter",
+            Cue::CommentsHeading => "comment thread heading with its count",
         }
     }
 }
@@ -288,6 +292,9 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     }
     if words <= 6 && is_reading_time(folded) {
         return Some(Cue::ReadingTime);
+    }
+    if words <= 3 && is_comments_heading(folded) {
+        return Some(Cue::CommentsHeading);
     }
     if words <= 6 && is_view_count(folded) {
         return Some(Cue::ViewCount);
@@ -572,10 +579,24 @@ fn has_address(line: &str) -> bool {
 }
 
 /// Words of a view or share counter, folded.
-const COUNT_WORDS: &[&str] = &[
-    "views", "vues", "reads", "lectures", "shares", "partages", "comments", "commentaires",
-    "reactions",
+const COUNT_WORDS: &[&str] = &["views", "vues", "reads", "lectures", "shares", "partages"];
+
+/// Words of a comment thread's heading, folded.
+const COMMENT_WORDS: &[&str] = &[
+    "comments", "comment", "commentaires", "commentaire", "reactions", "reaction", "replies",
 ];
+
+/// A comment thread's heading with its count, and nothing else: "Comments
+/// 214", "Commentaires (12)", "38 réactions". A count is required: the word
+/// alone is a footer phrase already.
+fn is_comments_heading(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    matches!(words.as_slice(), [a, b] if (COMMENT_WORDS.contains(a) && count(b)) || (count(a) && COMMENT_WORDS.contains(b)))
+}
 
 /// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
 /// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
@@ -890,6 +911,9 @@ mod tests {
             ("Read 1,204 times", Some(Cue::ViewCount)),
             ("12,408 views", Some(Cue::ViewCount)),
             ("1.2k shares", Some(Cue::ViewCount)),
+            ("Comments 214", Some(Cue::CommentsHeading)),
+            ("Commentaires (12)", Some(Cue::CommentsHeading)),
+            ("38 réactions", Some(Cue::CommentsHeading)),
             ("Il a lu 3 fois le livre", None),
             ("PHOTO ANNE MARCHAL, LE COURRIER", Some(Cue::Credit)),
             ("Photo Gallery", None),

@@ -116,6 +116,8 @@ pub(crate) const RAIL_PREFIXES: &[&str] = &[
 pub(crate) const FOOTER_CONTAINS: &[&str] = &[
     "comments are closed", "les commentaires sont fermés", "cet article vous a-t-il été utile",
     "was this article helpful", "did you find this article",
+    "comments below have not been moderated", "comments have not been moderated",
+    "les commentaires ci-dessous", "commentaires ne sont pas modérés",
 ];
 
 /// Paywall prompts, wherever they are in a line: they end the article

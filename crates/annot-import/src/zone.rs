@@ -278,7 +278,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         .find(|&i| match lines[i].phrase {
             Some(Phrase::Footer) => true,
             Some(Phrase::Paywall) => !text_resumes(lines, i),
-            _ => false,
+            _ => lines[i].cue == Some(Cue::CommentsHeading),
         })
         .unwrap_or(n);
 
@@ -1027,7 +1027,11 @@ const CAPTION_WORDS: usize = 11;
 /// Whether `line` has a caption's shape among paragraphs: many words, no
 /// final stop, no question, nothing after a colon that makes it a heading.
 fn caption_shape(line: &Line<'_>) -> bool {
-    !line.sentence_end && line.words >= CAPTION_WORDS && line.chars <= 200 && !line.text.ends_with(':')
+    // `Line::words` stops counting at 8.
+    !line.sentence_end
+        && line.chars <= 200
+        && !line.text.ends_with(':')
+        && line.text.split_whitespace().count() >= CAPTION_WORDS
 }
 
 /// Whether line `i` is a photo's caption: a line of at most 200 characters
