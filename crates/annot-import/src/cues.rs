@@ -445,6 +445,7 @@ const RELATIVE_LEADS: &[&str] = &[
     "modified",
     "edited",
     "mis",
+    "mise",
     "a",
     "jour",
     "publie",
@@ -630,6 +631,15 @@ fn is_role(folded: &str) -> bool {
         .any(|w| ROLE_WORDS.contains(&w))
 }
 
+/// Words of an institution after a name's comma ("X, College of
+/// Engineering", "X, Université de Lyon"), folded: an affiliation, not a
+/// second name.
+const AFFILIATIONS: &[&str] = &[
+    "college", "university", "universite", "school", "ecole", "institute", "institut",
+    "department", "faculty", "faculte", "laboratory", "laboratoire", "center", "centre",
+    "hospital", "hopital", "museum", "musee", "foundation", "fondation",
+];
+
 /// Particles that may stand lower case inside a name.
 const PARTICLES: &[&str] = &[
     "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "al", "el",
@@ -706,7 +716,11 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
         let placed = ["a ", "in ", "at ", "depuis "]
             .iter()
             .any(|p| rest_folded.starts_with(p))
-            || (!rest.contains(' ') && rest.chars().next().is_some_and(char::is_uppercase));
+            || (!rest.contains(' ') && rest.chars().next().is_some_and(char::is_uppercase))
+            || (rest.chars().next().is_some_and(char::is_uppercase)
+                && rest_folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| AFFILIATIONS.contains(&w)));
         if (placed || is_role(&rest_folded))
             && rest.split_whitespace().count() <= 6
             && !rest.ends_with(['.', '!', '?'])

@@ -85,12 +85,19 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
     if !(2..=BYLINE_CHARS).contains(&chars) || line.ends_with(['.', '!', '?', ':', ';', ',']) {
         return None;
     }
-    for prefix in ["par ", "by ", "par\u{a0}", "by\u{a0}"] {
+    for prefix in BYLINE_LABELS {
         if let Some(head) = line.get(..prefix.len())
             && head.eq_ignore_ascii_case(prefix)
         {
             return prefixed_name(line[prefix.len()..].trim());
         }
+    }
+    // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
+    if let Some((name, rest)) = split_role(line)
+        && crate::cues::is_person_name(name)
+        && credit_after(rest)
+    {
+        return Some(name.to_string());
     }
     // Only a "Par" / "By" line may carry a role after the name.
     if chars > 80 || line.split_whitespace().count() > 10 {
@@ -188,14 +195,53 @@ fn role_or_outlet(rest: &str) -> bool {
     !(surname_only && crate::cues::is_person_name(rest.trim()))
 }
 
-/// The name of a "By X | Staff writer" byline: the words before a bar or a
-/// dash, when they are a person's name and a role or outlet follows.
-fn name_before_role(name: &str) -> Option<&str> {
+/// Labels before a byline's name (ASCII case ignored): "Par X", "By X",
+/// "Written by X", "Story by X", "Texte : X", "Texte et photos : X".
+const BYLINE_LABELS: &[&str] = &[
+    "par ", "by ", "par\u{a0}", "by\u{a0}", "written by ", "story by ", "words by ",
+    "text by ", "reported by ", "report by ", "texte : ", "texte: ", "textes : ",
+    "texte et photos : ", "texte et photo : ", "text: ", "words: ", "text and photos: ",
+    "words and pictures: ", "reportage : ",
+];
+
+/// The text of a byline before and after its first bar or dash.
+fn split_role(name: &str) -> Option<(&str, &str)> {
     [" | ", " - ", " – ", " — "]
         .iter()
         .find_map(|sep| name.split_once(sep))
-        .filter(|(first, rest)| crate::cues::is_person_name(first.trim()) && role_or_outlet(rest))
-        .map(|(first, _)| first.trim())
+        .map(|(first, rest)| (first.trim(), rest.trim()))
+}
+
+/// Whether the text after a byline's bar or dash is another credit ("Edited
+/// by Y", "Photos : Y", "Photos by Y", "with Y") or a place of one or two
+/// capitalised words ("Bengaluru |").
+fn credit_after(rest: &str) -> bool {
+    let folded = fold(rest);
+    let credit = [
+        "edited by", "photos by", "photo by", "photos:", "photos :", "photo:", "photo :",
+        "photography by", "pictures by", "video by", "with ", "avec ", "edite par",
+        "illustrations", "additional reporting",
+    ]
+    .iter()
+    .any(|c| folded.starts_with(c));
+    let place = rest.trim_end_matches(['|', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let placed = (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    credit || placed
+}
+
+/// The name of a "By X | Staff writer" byline: the words before a bar or a
+/// dash, when they are a person's name and a role, an outlet, another
+/// credit or a place follows.
+fn name_before_role(name: &str) -> Option<&str> {
+    split_role(name)
+        .filter(|(first, rest)| {
+            crate::cues::is_person_name(first) && (role_or_outlet(rest) || credit_after(rest))
+        })
+        .map(|(first, _)| first)
 }
 
 /// The name of a "By X FOR SITE" / "Par X pour Y" byline: the words

@@ -133,6 +133,8 @@ pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "la suite de cet article", "of this article left", "of this article remaining",
     "the rest of this article", "pour continuer à lire", "read the full article",
     "lire l'article en entier", "lire l'intégralité de cet article",
+    "de l'article à lire", "de l'article à découvrir", "% of the article",
+    "% of this article",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
