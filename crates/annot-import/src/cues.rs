@@ -732,7 +732,7 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
     if is_person_name(line) {
         return Some(line);
     }
-    for sep in [" at ", " in "] {
+    for sep in [" at ", " in ", " à "] {
         let Some((name, place)) = line.split_once(sep) else {
             continue;
         };

@@ -402,6 +402,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 {
                     Some((ZoneKind::Boilerplate, Reason::CaptionShape))
                 }
+                Some(_) if caption_above_credit(lines, i) => {
+                    Some((ZoneKind::Boilerplate, Reason::Caption))
+                }
                 Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
                     Some((ZoneKind::Boilerplate, Reason::PullQuote))
                 }
@@ -1010,10 +1013,7 @@ fn standfirst_over_photo(lines: &[Line<'_>], paragraphs: &[usize], start: usize)
         return None;
     }
     let credit = start + 1;
-    let bare_credit = lines.get(credit).is_some_and(|l| {
-        l.cue == Some(Cue::Credit) && l.chars <= 80 && !l.sentence_end && !l.text.contains(". ")
-    });
-    if !bare_credit {
+    if !lines.get(credit).is_some_and(bare_credit) {
         return None;
     }
     paragraphs.iter().copied().find(|&p| p == credit + 1)
@@ -1039,10 +1039,18 @@ fn caption_shape(line: &Line<'_>) -> bool {
 /// caption that ends in its credit, "Le pont. © Belga"). Not the
 /// standfirst, though it is a sentence under the headline.
 fn caption_above_credit(lines: &[Line<'_>], i: usize) -> bool {
-    lines[i].chars <= 200
-        && lines.get(i + 1).is_some_and(|l| {
-            l.cue == Some(Cue::Credit) && l.chars <= 80 && !l.sentence_end && !l.text.contains(". ")
-        })
+    lines[i].chars <= 200 && lines.get(i + 1).is_some_and(bare_credit)
+}
+
+/// A credit alone on its line: a credit cue or a line opening with "©", of
+/// at most 80 characters, with no sentence in it (an initial, "© X / D.
+/// Martin", is none after a "©").
+fn bare_credit(l: &Line<'_>) -> bool {
+    let opens = l.text.starts_with('©');
+    (l.cue == Some(Cue::Credit) || opens)
+        && l.chars <= 80
+        && !l.sentence_end
+        && (opens || !l.text.contains(". "))
 }
 
 /// Runs of consecutive lines of one kind (blank lines between them do not
