@@ -214,7 +214,7 @@ fn split_role(name: &str) -> Option<(&str, &str)> {
 
 /// Whether the text after a byline's bar or dash is another credit ("Edited
 /// by Y", "Photos : Y", "Photos by Y", "with Y") or a place of one or two
-/// capitalised words ("Bengaluru |").
+/// capitalised words that are no name ("Bengaluru |").
 fn credit_after(rest: &str) -> bool {
     let folded = fold(rest);
     let credit = [
@@ -230,7 +230,8 @@ fn credit_after(rest: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic));
-    credit || placed
+    // Two capitalised words may be a second author ("X | Anita Rao").
+    credit || (placed && (words.len() == 1 || !crate::cues::is_person_name(place)))
 }
 
 /// The name of a "By X | Staff writer" byline: the words before a bar or a
@@ -396,6 +397,35 @@ mod tests {
 
     #[test]
     fn bylines() {
+        assert_eq!(
+            byline("Written by Ravi Kumar | Mumbai |").as_deref(),
+            Some("Ravi Kumar")
+        );
+        assert_eq!(
+            byline("Texte : Claire Morin – Photos : Paul Anquetil").as_deref(),
+            Some("Claire Morin")
+        );
+        assert_eq!(
+            byline("Texte et photos : Claire Morin").as_deref(),
+            Some("Claire Morin")
+        );
+        assert_eq!(
+            byline("Ravi Kumar | Edited by Anita Rao").as_deref(),
+            Some("Ravi Kumar")
+        );
+        assert_eq!(
+            byline("By Ruth Calder, Economics Editor").as_deref(),
+            Some("Ruth Calder")
+        );
+        assert_eq!(
+            byline("By Ruth Calder, Tom Service").as_deref(),
+            Some("Ruth Calder, Tom Service")
+        );
+        assert_eq!(byline("Ravi Kumar | Anita Rao"), None);
+        assert_eq!(
+            byline("La Presse Canadienne").as_deref(),
+            Some("La Presse Canadienne")
+        );
         assert_eq!(byline("OLJ/Agences").as_deref(), Some("OLJ/Agences"));
         assert_eq!(byline("Par Jean Dupont").as_deref(), Some("Jean Dupont"));
         assert_eq!(
