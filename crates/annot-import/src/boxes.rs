@@ -90,8 +90,7 @@ fn verdict(line: &Line<'_>) -> bool {
     }
     let folded = fold(line.text);
     folded.split_once(':').is_some_and(|(label, rest)| {
-        VERDICT_LABELS.contains(&label.trim())
-            && (1..=3).contains(&rest.split_whitespace().count())
+        VERDICT_LABELS.contains(&label.trim()) && (1..=3).contains(&rest.split_whitespace().count())
     })
 }
 

@@ -313,8 +313,19 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
 
 /// Labels of a chart, map or table and of its source, folded, before a colon.
 const FIGURE_LABELS: &[&str] = &[
-    "chart", "graph", "graphic", "infographic", "map", "table", "source", "sources", "data",
-    "graphique", "carte", "tableau", "donnees",
+    "chart",
+    "graph",
+    "graphic",
+    "infographic",
+    "map",
+    "table",
+    "source",
+    "sources",
+    "data",
+    "graphique",
+    "carte",
+    "tableau",
+    "donnees",
 ];
 
 /// A figure's title or source line: "Chart: Prices since 2020", "Source :
@@ -357,9 +368,15 @@ fn is_credit(line: &str, folded: &str) -> bool {
     // A credit in capitals, as captions put it under the photo: "PHOTO
     // JEAN DUPONT, LE QUOTIDIEN", "PHOTOS ARCHIVES", "ILLUSTRATION X".
     if line.len() <= 120
-        && ["photo ", "photos ", "photographie ", "illustration ", "infographie "]
-            .iter()
-            .any(|m| folded.starts_with(m))
+        && [
+            "photo ",
+            "photos ",
+            "photographie ",
+            "illustration ",
+            "infographie ",
+        ]
+        .iter()
+        .any(|m| folded.starts_with(m))
         && !line.chars().any(char::is_lowercase)
     {
         return true;
@@ -584,7 +601,13 @@ const COUNT_WORDS: &[&str] = &["views", "vues", "reads", "lectures", "shares", "
 
 /// Words of a comment thread's heading, folded.
 const COMMENT_WORDS: &[&str] = &[
-    "comments", "comment", "commentaires", "commentaire", "reactions", "reaction", "replies",
+    "comments",
+    "comment",
+    "commentaires",
+    "commentaire",
+    "reactions",
+    "reaction",
+    "replies",
 ];
 
 /// A comment thread's heading with its count, and nothing else: "Comments
@@ -608,20 +631,30 @@ fn is_view_count(folded: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let number = |w: &str| {
-        let w = w.strip_suffix('k').or_else(|| w.strip_suffix('m')).unwrap_or(w);
-        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        let w = w
+            .strip_suffix('k')
+            .or_else(|| w.strip_suffix('m'))
+            .unwrap_or(w);
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
     };
     if !words.iter().any(|w| number(w)) {
         return false;
     }
     let times = words.iter().any(|w| matches!(*w, "fois" | "times"))
-        && words.iter().any(|w| matches!(*w, "lu" | "lue" | "read" | "viewed" | "vu" | "vue"));
+        && words
+            .iter()
+            .any(|w| matches!(*w, "lu" | "lue" | "read" | "viewed" | "vu" | "vue"));
     let counted = words.last().is_some_and(|w| COUNT_WORDS.contains(w));
     (times || counted)
         && words.iter().all(|w| {
             number(w)
                 || COUNT_WORDS.contains(w)
-                || matches!(*w, "fois" | "times" | "lu" | "lue" | "read" | "viewed" | "vu" | "vue")
+                || matches!(
+                    *w,
+                    "fois" | "times" | "lu" | "lue" | "read" | "viewed" | "vu" | "vue"
+                )
         })
 }
 
@@ -635,9 +668,26 @@ fn is_role(folded: &str) -> bool {
 /// Engineering", "X, Université de Lyon"), folded: an affiliation, not a
 /// second name.
 const AFFILIATIONS: &[&str] = &[
-    "college", "university", "universite", "school", "ecole", "institute", "institut",
-    "department", "faculty", "faculte", "laboratory", "laboratoire", "center", "centre",
-    "hospital", "hopital", "museum", "musee", "foundation", "fondation",
+    "college",
+    "university",
+    "universite",
+    "school",
+    "ecole",
+    "institute",
+    "institut",
+    "department",
+    "faculty",
+    "faculte",
+    "laboratory",
+    "laboratoire",
+    "center",
+    "centre",
+    "hospital",
+    "hopital",
+    "museum",
+    "musee",
+    "foundation",
+    "fondation",
 ];
 
 /// Particles that may stand lower case inside a name.
@@ -934,7 +984,10 @@ mod tests {
             ("Chart: Prices since January", Some(Cue::Credit)),
             ("Source : Insee, enquête emploi", Some(Cue::Credit)),
             ("Source: the ministry said it would act soon.", None),
-            ("A crowd outside the station. (File photo)", Some(Cue::Credit)),
+            (
+                "A crowd outside the station. (File photo)",
+                Some(Cue::Credit),
+            ),
             ("14 min de lecture", Some(Cue::ReadingTime)),
             ("Lecture 3 min.", Some(Cue::ReadingTime)),
             ("Reading time: 4 minutes", Some(Cue::ReadingTime)),
@@ -1008,7 +1061,10 @@ mod tests {
             breadcrumb_last("Vous êtes ici : Accueil / Actualités / Sport"),
             Some("Sport")
         );
-        assert_eq!(breadcrumb_last("You are here: Home > News > Local"), Some("Local"));
+        assert_eq!(
+            breadcrumb_last("You are here: Home > News > Local"),
+            Some("Local")
+        );
         assert_eq!(breadcrumb_last("Europe"), None);
         assert_eq!(breadcrumb_last("2 > 1, selon le juge qui a tranché."), None);
     }

@@ -172,8 +172,18 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Of [`ROLE_WORDS`], those that end a role and are not surnames.
 const HEAD_ROLES: &[&str] = &[
-    "reporter", "editor", "correspondent", "writer", "columnist", "critic", "producer",
-    "analyst", "contributor", "journaliste", "correspondant", "correspondante",
+    "reporter",
+    "editor",
+    "correspondent",
+    "writer",
+    "columnist",
+    "critic",
+    "producer",
+    "analyst",
+    "contributor",
+    "journaliste",
+    "correspondant",
+    "correspondante",
 ];
 
 /// Whether the text after a byline's comma is a role or an outlet
@@ -198,10 +208,26 @@ fn role_or_outlet(rest: &str) -> bool {
 /// Labels before a byline's name (ASCII case ignored): "Par X", "By X",
 /// "Written by X", "Story by X", "Texte : X", "Texte et photos : X".
 const BYLINE_LABELS: &[&str] = &[
-    "par ", "by ", "par\u{a0}", "by\u{a0}", "written by ", "story by ", "words by ",
-    "text by ", "reported by ", "report by ", "texte : ", "texte: ", "textes : ",
-    "texte et photos : ", "texte et photo : ", "text: ", "words: ", "text and photos: ",
-    "words and pictures: ", "reportage : ",
+    "par ",
+    "by ",
+    "par\u{a0}",
+    "by\u{a0}",
+    "written by ",
+    "story by ",
+    "words by ",
+    "text by ",
+    "reported by ",
+    "report by ",
+    "texte : ",
+    "texte: ",
+    "textes : ",
+    "texte et photos : ",
+    "texte et photo : ",
+    "text: ",
+    "words: ",
+    "text and photos: ",
+    "words and pictures: ",
+    "reportage : ",
 ];
 
 /// The text of a byline before and after its first bar or dash.
@@ -218,18 +244,30 @@ fn split_role(name: &str) -> Option<(&str, &str)> {
 fn credit_after(rest: &str) -> bool {
     let folded = fold(rest);
     let credit = [
-        "edited by", "photos by", "photo by", "photos:", "photos :", "photo:", "photo :",
-        "photography by", "pictures by", "video by", "with ", "avec ", "edite par",
-        "illustrations", "additional reporting",
+        "edited by",
+        "photos by",
+        "photo by",
+        "photos:",
+        "photos :",
+        "photo:",
+        "photo :",
+        "photography by",
+        "pictures by",
+        "video by",
+        "with ",
+        "avec ",
+        "edite par",
+        "illustrations",
+        "additional reporting",
     ]
     .iter()
     .any(|c| folded.starts_with(c));
     let place = rest.trim_end_matches(['|', ' ']);
     let words: Vec<&str> = place.split_whitespace().collect();
     let placed = (1..=2).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
     // Two capitalised words may be a second author ("X | Anita Rao").
     credit || (placed && (words.len() == 1 || !crate::cues::is_person_name(place)))
 }

@@ -857,15 +857,13 @@ fn body_start(
         .enumerate()
         .find(|&(k, p)| k == HEADER_SHORT_PARAGRAPHS || lines[p].chars >= HEADER_SHORT_CHARS)
         .map_or(n, |(_, p)| p);
-    let last_meta = (from..window_end)
-        .rev()
-        .find(|&i| {
-            meta(i)
-                && (i < second
-                    || (i - first <= HEADER_LINES
-                        && lines[i].meta()
-                        && lines[i].cue != Some(Cue::Time)))
-        });
+    let last_meta = (from..window_end).rev().find(|&i| {
+        meta(i)
+            && (i < second
+                || (i - first <= HEADER_LINES
+                    && lines[i].meta()
+                    && lines[i].cue != Some(Cue::Time)))
+    });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
         _ => first,

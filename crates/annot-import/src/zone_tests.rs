@@ -1713,11 +1713,16 @@ fn a_standfirst_over_the_photo_under_the_date_is_the_lede() {
     let zs = zones(text, None);
     assert_eq!(
         texts(&zs, "lede"),
-        ["Les lecteurs retrouvent dès samedi des salles agrandies et un espace pour les adolescents."]
+        [
+            "Les lecteurs retrouvent dès samedi des salles agrandies et un espace pour les adolescents."
+        ]
     );
     let z = zone_article(text, None);
     assert_eq!(z.section.as_deref(), Some("Culture"));
-    assert_eq!(z.title.as_deref(), Some("La médiathèque rouvre après six mois de travaux"));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("La médiathèque rouvre après six mois de travaux")
+    );
     assert!(z.dateline.is_some());
 }
 
@@ -1741,10 +1746,7 @@ fn long_captions_among_paragraphs_and_a_counted_comment_thread_are_no_body() {
     assert!(!body.contains("Edna Fairley, 81"), "{body}");
     assert!(body.contains("A crane is coming"), "{body}");
     assert!(body.ends_with("reach the county show in time."), "{body}");
-    assert_eq!(
-        reason_of(text, "Edna Fairley"),
-        Some(Reason::CaptionShape)
-    );
+    assert_eq!(reason_of(text, "Edna Fairley"), Some(Reason::CaptionShape));
     assert_eq!(
         reason_of(text, "Comments 58"),
         Some(Reason::Cue(crate::cues::Cue::CommentsHeading))
@@ -1793,5 +1795,8 @@ fn a_funding_note_and_a_news_tip_prompt_after_the_text_are_no_body() {
         Votre adresse courriel\n\nJe m'abonne\n";
     let body = body_of(text);
     assert!(body.ends_with("producteurs de la région."), "{body}");
-    assert_eq!(reason_of(text, "Ce texte est publié"), Some(Reason::SiteNote));
+    assert_eq!(
+        reason_of(text, "Ce texte est publié"),
+        Some(Reason::SiteNote)
+    );
 }
