@@ -38,6 +38,10 @@ pub enum BoxKind {
     /// A newsletter or subscription offer: its heading and its pitch,
     /// above the e-mail field or the button.
     Offer,
+    /// A fact-check's claim box: its heading ("L'affirmation", "The
+    /// claim"), the claim and where it circulated, down to the verdict
+    /// ("Notre verdict : Faux", "Our rating: False"); or a verdict alone.
+    Claim,
 }
 
 impl BoxKind {
@@ -55,8 +59,59 @@ impl BoxKind {
             }
             BoxKind::FactCheck => "fact-check or review credit",
             BoxKind::Offer => "newsletter or subscription offer above its sign-up field",
+            BoxKind::Claim => "fact-check's claim box down to its verdict",
         }
     }
+}
+
+/// Headings (folded, without a final colon) of a fact-check's claim box.
+#[rustfmt::skip]
+const CLAIM_HEADINGS: &[&str] = &[
+    "l'affirmation", "affirmation", "l'allegation", "la rumeur", "ce qui circule",
+    "ce qui est affirme", "la declaration", "the claim", "claim", "the rumour", "the rumor",
+    "what was claimed", "what's being said", "the statement",
+];
+
+/// Labels (folded) of a fact-check's verdict, before a colon or alone over it.
+#[rustfmt::skip]
+const VERDICT_LABELS: &[&str] = &[
+    "verdict", "notre verdict", "le verdict", "our verdict", "the verdict", "rating",
+    "our rating", "notre note", "conclusion", "notre conclusion", "our conclusion",
+];
+
+/// Lines a claim box may hold between its heading and its verdict.
+const CLAIM_LINES: usize = 5;
+
+/// Whether `line` is a verdict: a label of [`VERDICT_LABELS`], a colon
+/// and a word or three ("Notre verdict : Trompeur", "Rating: False").
+fn verdict(line: &Line<'_>) -> bool {
+    if line.chars > 60 {
+        return false;
+    }
+    let folded = fold(line.text);
+    folded.split_once(':').is_some_and(|(label, rest)| {
+        VERDICT_LABELS.contains(&label.trim()) && (1..=3).contains(&rest.split_whitespace().count())
+    })
+}
+
+/// A claim box opening at line `i` (its heading, then at most
+/// [`CLAIM_LINES`] lines down to a verdict), or a verdict alone: the end
+/// of the box.
+fn claim(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
+    let line = &lines[i];
+    if verdict(line) {
+        return Some(i + 1);
+    }
+    if line.chars > 40 || line.sentence_end {
+        return None;
+    }
+    let folded = fold(line.text);
+    if !CLAIM_HEADINGS.contains(&folded.trim_end_matches([':', ' '])) {
+        return None;
+    }
+    (i + 1..(i + 2 + CLAIM_LINES).min(footer))
+        .find(|&j| verdict(&lines[j]))
+        .map(|j| j + 1)
 }
 
 /// Headings (folded, without a final colon) of boxes of labelled lines.
@@ -136,6 +191,8 @@ const VENUE_WORDS: &[&str] = &[
 /// Words (folded) of a newsletter or subscription offer's heading.
 const OFFER_WORDS: &[&str] = &[
     "newsletter",
+    "infolettre",
+    "lettre d'information",
     "sign up",
     "subscribe",
     "inscrivez-vous",
@@ -400,6 +457,19 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
     let footer = footer.min(n);
     let mut found: Vec<Found> = Vec::new();
     let mut i = from;
+    // A claim box's heading may close the header, right above the text.
+    if from > 0
+        && from < footer
+        && let Some(end) = claim(lines, from - 1, footer)
+        && end > from
+    {
+        found.push(Found {
+            lines: from..end,
+            kind: BoxKind::Claim,
+            at_end: false,
+        });
+        i = end;
+    }
     while i < footer {
         let line = &lines[i];
         if line.meta() {
@@ -415,6 +485,15 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                 at_end: false,
             });
             i += 1;
+            continue;
+        }
+        if let Some(end) = claim(lines, i, footer) {
+            found.push(Found {
+                lines: i..end,
+                kind: BoxKind::Claim,
+                at_end: false,
+            });
+            i = end;
             continue;
         }
         if let Some(end) = offer(lines, i, footer) {
@@ -436,7 +515,7 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                         BoxKind::Sources => citation(l.text, true),
                         BoxKind::About => name.is_some_and(|x| describes(l, x, first)),
                         BoxKind::Legal => l.paragraph() || legal(l),
-                        BoxKind::FactCheck | BoxKind::Offer => false,
+                        BoxKind::FactCheck | BoxKind::Offer | BoxKind::Claim => false,
                     }
             };
             let mut end = i + 1;

@@ -163,6 +163,11 @@ pub enum Cue {
     /// A share bar: the names of social networks and nothing else,
     /// `Facebook Twitter LinkedIn Email`, `Partager : Facebook, X, WhatsApp`.
     ShareBar,
+    /// A view or share counter: `Lu 2 347 fois`, `12,408 views`, `1.2k shares`.
+    ViewCount,
+    /// The heading of a comment thread with its count: `Comments 214`,
+    /// `Commentaires (12)`, `38 réactions`. The article ends there.
+    CommentsHeading,
 }
 
 impl Cue {
@@ -178,6 +183,8 @@ impl Cue {
             Cue::RelativeTime => "relative time",
             Cue::ReadingTime => "reading time",
             Cue::ShareBar => "share bar",
+            Cue::ViewCount => "view counter",
+            Cue::CommentsHeading => "comment thread heading with its count",
         }
     }
 }
@@ -271,7 +278,7 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if line.len() > 240 {
         return None;
     }
-    if is_credit(line, folded) {
+    if is_credit(line, folded) || (words <= 8 && is_figure_label(line, folded)) {
         return Some(Cue::Credit);
     }
     if words <= 6 && is_gallery(folded) {
@@ -286,6 +293,12 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     if words <= 6 && is_reading_time(folded) {
         return Some(Cue::ReadingTime);
     }
+    if words <= 3 && is_comments_heading(folded) {
+        return Some(Cue::CommentsHeading);
+    }
+    if words <= 6 && is_view_count(folded) {
+        return Some(Cue::ViewCount);
+    }
     if words <= 12 && is_share_bar(folded) {
         return Some(Cue::ShareBar);
     }
@@ -296,6 +309,35 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
         return Some(Cue::Role);
     }
     None
+}
+
+/// Labels of a chart, map or table and of its source, folded, before a colon.
+const FIGURE_LABELS: &[&str] = &[
+    "chart",
+    "graph",
+    "graphic",
+    "infographic",
+    "map",
+    "table",
+    "source",
+    "sources",
+    "data",
+    "graphique",
+    "carte",
+    "tableau",
+    "donnees",
+];
+
+/// A figure's title or source line: "Chart: Prices since 2020", "Source :
+/// INSEE", "Carte : les communes touchées". A label, a colon and a few
+/// words that end no sentence.
+fn is_figure_label(line: &str, folded: &str) -> bool {
+    let Some((label, rest)) = folded.split_once(':') else {
+        return false;
+    };
+    FIGURE_LABELS.contains(&label.trim_end())
+        && !rest.trim().is_empty()
+        && !crate::zone::ends_sentence(line)
 }
 
 fn is_credit(line: &str, folded: &str) -> bool {
@@ -323,6 +365,22 @@ fn is_credit(line: &str, folded: &str) -> bool {
     {
         return true;
     }
+    // A credit in capitals, as captions put it under the photo: "PHOTO
+    // JEAN DUPONT, LE QUOTIDIEN", "PHOTOS ARCHIVES", "ILLUSTRATION X".
+    if line.len() <= 120
+        && [
+            "photo ",
+            "photos ",
+            "photographie ",
+            "illustration ",
+            "infographie ",
+        ]
+        .iter()
+        .any(|m| folded.starts_with(m))
+        && !line.chars().any(char::is_lowercase)
+    {
+        return true;
+    }
     // A credit in brackets closing the line: "(AFP)", "(John Wessels/AFP)".
     let core = line.trim_end();
     let Some(inner) = core
@@ -332,7 +390,12 @@ fn is_credit(line: &str, folded: &str) -> bool {
         return false;
     };
     let inner_folded = crate::boilerplate::fold(inner);
+    // "(File photo)", "(Photo: archives)", "(Representative image)".
+    let photo_word = inner_folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "photo" | "photos" | "image" | "picture" | "photograph"));
     let credited = AGENCIES.contains(&inner_folded.as_str())
+        || (photo_word && inner.len() <= 40)
         || (inner.contains('/')
             && inner.split('/').all(|p| {
                 p.trim()
@@ -399,6 +462,7 @@ const RELATIVE_LEADS: &[&str] = &[
     "modified",
     "edited",
     "mis",
+    "mise",
     "a",
     "jour",
     "publie",
@@ -477,7 +541,19 @@ fn is_reading_time(folded: &str) -> bool {
     let reading = words.iter().any(|w| {
         matches!(
             *w,
-            "read" | "reading" | "lecture" | "lire" | "lu" | "listen" | "ecoute"
+            "read"
+                | "reading"
+                | "lecture"
+                | "lire"
+                | "lu"
+                | "listen"
+                | "listening"
+                | "ecoute"
+                | "ecouter"
+                | "reecouter"
+                | "watch"
+                | "regarder"
+                | "audio"
         )
     });
     number && minutes && reading
@@ -520,11 +596,99 @@ fn has_address(line: &str) -> bool {
     })
 }
 
+/// Words of a view or share counter, folded.
+const COUNT_WORDS: &[&str] = &["views", "vues", "reads", "lectures", "shares", "partages"];
+
+/// Words of a comment thread's heading, folded.
+const COMMENT_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "commentaires",
+    "commentaire",
+    "reactions",
+    "reaction",
+    "replies",
+];
+
+/// A comment thread's heading with its count, and nothing else: "Comments
+/// 214", "Commentaires (12)", "38 réactions". A count is required: the word
+/// alone is a footer phrase already.
+fn is_comments_heading(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    matches!(words.as_slice(), [a, b] if (COMMENT_WORDS.contains(a) && count(b)) || (count(a) && COMMENT_WORDS.contains(b)))
+}
+
+/// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
+/// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
+/// the counting word and "lu/read … fois/times" glue.
+fn is_view_count(folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '\u{a0}' | '\u{202f}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        let w = w
+            .strip_suffix('k')
+            .or_else(|| w.strip_suffix('m'))
+            .unwrap_or(w);
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    };
+    if !words.iter().any(|w| number(w)) {
+        return false;
+    }
+    let times = words.iter().any(|w| matches!(*w, "fois" | "times"))
+        && words
+            .iter()
+            .any(|w| matches!(*w, "lu" | "lue" | "read" | "viewed" | "vu" | "vue"));
+    let counted = words.last().is_some_and(|w| COUNT_WORDS.contains(w));
+    (times || counted)
+        && words.iter().all(|w| {
+            number(w)
+                || COUNT_WORDS.contains(w)
+                || matches!(
+                    *w,
+                    "fois" | "times" | "lu" | "lue" | "read" | "viewed" | "vu" | "vue"
+                )
+        })
+}
+
 fn is_role(folded: &str) -> bool {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ROLE_WORDS.contains(&w))
 }
+
+/// Words of an institution after a name's comma ("X, College of
+/// Engineering", "X, Université de Lyon"), folded: an affiliation, not a
+/// second name.
+const AFFILIATIONS: &[&str] = &[
+    "college",
+    "university",
+    "universite",
+    "school",
+    "ecole",
+    "institute",
+    "institut",
+    "department",
+    "faculty",
+    "faculte",
+    "laboratory",
+    "laboratoire",
+    "center",
+    "centre",
+    "hospital",
+    "hopital",
+    "museum",
+    "musee",
+    "foundation",
+    "fondation",
+];
 
 /// Particles that may stand lower case inside a name.
 const PARTICLES: &[&str] = &[
@@ -591,18 +755,22 @@ pub(crate) fn is_person_name(line: &str) -> bool {
 /// from ("Owen Fairclough at the Quayside Stadium", "Jon Henley in
 /// Paris"): a place of one to five words, capitalised, after "at" / "in".
 pub(crate) fn person_name_part(line: &str) -> Option<&str> {
-    if is_person_name(line) {
-        return Some(line);
-    }
     if line.len() > 70 {
-        return None;
+        return is_person_name(line).then_some(line);
     }
-    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv".
+    // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv", "Ann
+    // Poe, Deputy Editor", "Ann Poe, Singapore" (a place of one word; "X,
+    // Y Z" is two names).
     if let Some((name, rest)) = line.split_once(", ") {
         let rest_folded = crate::boilerplate::fold(rest);
         let placed = ["a ", "in ", "at ", "depuis "]
             .iter()
-            .any(|p| rest_folded.starts_with(p));
+            .any(|p| rest_folded.starts_with(p))
+            || (!rest.contains(' ') && rest.chars().next().is_some_and(char::is_uppercase))
+            || (rest.chars().next().is_some_and(char::is_uppercase)
+                && rest_folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| AFFILIATIONS.contains(&w)));
         if (placed || is_role(&rest_folded))
             && rest.split_whitespace().count() <= 6
             && !rest.ends_with(['.', '!', '?'])
@@ -611,7 +779,10 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
             return Some(name);
         }
     }
-    for sep in [" at ", " in "] {
+    if is_person_name(line) {
+        return Some(line);
+    }
+    for sep in [" at ", " in ", " à "] {
         let Some((name, place)) = line.split_once(sep) else {
             continue;
         };
@@ -629,6 +800,16 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
     None
 }
 
+/// Labels before a breadcrumb trail (ASCII case ignored).
+const CRUMB_LABELS: &[&str] = &[
+    "vous êtes ici",
+    "vous etes ici",
+    "you are here",
+    "fil d'ariane",
+    "breadcrumb",
+    "breadcrumbs",
+];
+
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
 /// two to six short parts between `>`, `›`, `»` or `/`.
 pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
@@ -636,6 +817,15 @@ pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
     if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
         return None;
     }
+    // A trail may have its label: "Vous êtes ici : Accueil / Sport".
+    let line = CRUMB_LABELS
+        .iter()
+        .find_map(|l| {
+            line.get(..l.len())
+                .filter(|head| head.eq_ignore_ascii_case(l))
+                .map(|_| line[l.len()..].trim_start_matches([' ', ':', '\u{a0}']))
+        })
+        .unwrap_or(line);
     for sep in [" > ", " › ", " » ", " / ", " >> "] {
         if !line.contains(sep) {
             continue;
@@ -779,6 +969,25 @@ mod tests {
             ("Published yesterday", Some(Cue::RelativeTime)),
             ("Updated a day ago", Some(Cue::RelativeTime)),
             ("8 min read", Some(Cue::ReadingTime)),
+            ("Écouter l'article (3 min)", Some(Cue::ReadingTime)),
+            ("Watch: 2 min", Some(Cue::ReadingTime)),
+            ("Lu 2 347 fois", Some(Cue::ViewCount)),
+            ("Read 1,204 times", Some(Cue::ViewCount)),
+            ("12,408 views", Some(Cue::ViewCount)),
+            ("1.2k shares", Some(Cue::ViewCount)),
+            ("Comments 214", Some(Cue::CommentsHeading)),
+            ("Commentaires (12)", Some(Cue::CommentsHeading)),
+            ("38 réactions", Some(Cue::CommentsHeading)),
+            ("Il a lu 3 fois le livre", None),
+            ("PHOTO ANNE MARCHAL, LE COURRIER", Some(Cue::Credit)),
+            ("Photo Gallery", None),
+            ("Chart: Prices since January", Some(Cue::Credit)),
+            ("Source : Insee, enquête emploi", Some(Cue::Credit)),
+            ("Source: the ministry said it would act soon.", None),
+            (
+                "A crowd outside the station. (File photo)",
+                Some(Cue::Credit),
+            ),
             ("14 min de lecture", Some(Cue::ReadingTime)),
             ("Lecture 3 min.", Some(Cue::ReadingTime)),
             ("Reading time: 4 minutes", Some(Cue::ReadingTime)),
@@ -847,6 +1056,14 @@ mod tests {
         assert_eq!(
             breadcrumb_last("Accueil › Économie › Marchés"),
             Some("Marchés")
+        );
+        assert_eq!(
+            breadcrumb_last("Vous êtes ici : Accueil / Actualités / Sport"),
+            Some("Sport")
+        );
+        assert_eq!(
+            breadcrumb_last("You are here: Home > News > Local"),
+            Some("Local")
         );
         assert_eq!(breadcrumb_last("Europe"), None);
         assert_eq!(breadcrumb_last("2 > 1, selon le juge qui a tranché."), None);

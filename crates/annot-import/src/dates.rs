@@ -355,6 +355,17 @@ const DATELINE_WORDS: &[&str] = &[
     "originally",
     "created",
     "revised",
+    // a reading time beside the date: "May 6, 2024 • 5 min read"
+    "min",
+    "mins",
+    "read",
+    "lecture",
+    // "Actualité du 13 mai 2024", "Article du …", "News of 3 May 2024"
+    "actualité",
+    "actualite",
+    "actualités",
+    "article",
+    "news",
     // a broadcast's date: plain, below a "Publié le" of the page
     "aired",
     "broadcast",

@@ -99,7 +99,9 @@ pub(crate) fn is_provider_label(text: &str) -> bool {
 /// Whether the name-like line `i` is no byline though it looks like a
 /// name: it follows a provider label (the issuer of a release), or it is a
 /// kicker or section over the headline (a headline-like line right under
-/// it that does not end a sentence, and a byline or date right under that).
+/// it that does not end a sentence, and a byline or date right under that;
+/// not under a sentence or a photo credit, where a name over the paper's
+/// name is the byline).
 pub(crate) fn name_not_byline(lines: &[Line<'_>], i: usize) -> bool {
     if i > 0 && is_provider_label(lines[i - 1].text) {
         return true;
@@ -107,7 +109,13 @@ pub(crate) fn name_not_byline(lines: &[Line<'_>], i: usize) -> bool {
     let Some(next) = lines.get(i + 1) else {
         return false;
     };
-    next.headline()
+    // A kicker stands over the headline, not under a standfirst or a
+    // photo's credit: a name there is the byline over the paper's name.
+    let under_text = i > 0
+        && ((lines[i - 1].sentence() && lines[i - 1].sentence_end)
+            || lines[i - 1].cue == Some(crate::cues::Cue::Credit));
+    !under_text
+        && next.headline()
         && !next.name
         && !next.sentence_end
         && lines[i + 2..].iter().take(2).any(Line::meta)

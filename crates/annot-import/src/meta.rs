@@ -38,6 +38,16 @@ const AGENCIES: &[&str] = &[
     "apa",
     "keystone-ats",
     "agence belga",
+    "la presse canadienne",
+    "presse canadienne",
+    "ians",
+    "ani",
+    "pa media",
+    "europa press",
+    "agence qmi",
+    "lusa",
+    "tass",
+    "anp",
 ];
 
 /// Endings that name an agency after a newsroom ("Le Monde avec AFP").
@@ -75,12 +85,19 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
     if !(2..=BYLINE_CHARS).contains(&chars) || line.ends_with(['.', '!', '?', ':', ';', ',']) {
         return None;
     }
-    for prefix in ["par ", "by ", "par\u{a0}", "by\u{a0}"] {
+    for prefix in BYLINE_LABELS {
         if let Some(head) = line.get(..prefix.len())
             && head.eq_ignore_ascii_case(prefix)
         {
             return prefixed_name(line[prefix.len()..].trim());
         }
+    }
+    // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
+    if let Some((name, rest)) = split_role(line)
+        && crate::cues::is_person_name(name)
+        && credit_after(rest)
+    {
+        return Some(name.to_string());
     }
     // Only a "Par" / "By" line may carry a role after the name.
     if chars > 80 || line.split_whitespace().count() > 10 {
@@ -153,6 +170,22 @@ const ROLE_WORDS: &[&str] = &[
     "journal", "agence", "magazine", "presse", "redaction", "service", "desk", "bureau",
 ];
 
+/// Of [`ROLE_WORDS`], those that end a role and are not surnames.
+const HEAD_ROLES: &[&str] = &[
+    "reporter",
+    "editor",
+    "correspondent",
+    "writer",
+    "columnist",
+    "critic",
+    "producer",
+    "analyst",
+    "contributor",
+    "journaliste",
+    "correspondant",
+    "correspondante",
+];
+
 /// Whether the text after a byline's comma is a role or an outlet
 /// ([`ROLE_WORDS`]) rather than more names. A first name and a surname
 /// that is also a role word ("Tom Service", "Ann Press") is a second
@@ -166,18 +199,88 @@ fn role_or_outlet(rest: &str) -> bool {
     if !words.iter().any(|w| ROLE_WORDS.contains(w)) {
         return false;
     }
-    let surname_only = words.len() == 2 && !ROLE_WORDS.contains(&words[0]);
+    // A role's head noun ("Economics Editor", "Deputy Editor") is no surname.
+    let head_role = words.last().is_some_and(|w| HEAD_ROLES.contains(w));
+    let surname_only = words.len() == 2 && !ROLE_WORDS.contains(&words[0]) && !head_role;
     !(surname_only && crate::cues::is_person_name(rest.trim()))
 }
 
-/// The name of a "By X | Staff writer" byline: the words before a bar or a
-/// dash, when they are a person's name and a role or outlet follows.
-fn name_before_role(name: &str) -> Option<&str> {
+/// Labels before a byline's name (ASCII case ignored): "Par X", "By X",
+/// "Written by X", "Story by X", "Texte : X", "Texte et photos : X".
+const BYLINE_LABELS: &[&str] = &[
+    "par ",
+    "by ",
+    "par\u{a0}",
+    "by\u{a0}",
+    "written by ",
+    "story by ",
+    "words by ",
+    "text by ",
+    "reported by ",
+    "report by ",
+    "texte : ",
+    "texte: ",
+    "textes : ",
+    "texte et photos : ",
+    "texte et photo : ",
+    "text: ",
+    "words: ",
+    "text and photos: ",
+    "words and pictures: ",
+    "reportage : ",
+];
+
+/// The text of a byline before and after its first bar or dash.
+fn split_role(name: &str) -> Option<(&str, &str)> {
     [" | ", " - ", " – ", " — "]
         .iter()
         .find_map(|sep| name.split_once(sep))
-        .filter(|(first, rest)| crate::cues::is_person_name(first.trim()) && role_or_outlet(rest))
-        .map(|(first, _)| first.trim())
+        .map(|(first, rest)| (first.trim(), rest.trim()))
+}
+
+/// Whether the text after a byline's bar or dash is another credit ("Edited
+/// by Y", "Photos : Y", "Photos by Y", "with Y") or a place of one or two
+/// capitalised words that are no name ("Bengaluru |").
+fn credit_after(rest: &str) -> bool {
+    let folded = fold(rest);
+    let credit = [
+        "edited by",
+        "photos by",
+        "photo by",
+        "photos:",
+        "photos :",
+        "photo:",
+        "photo :",
+        "photography by",
+        "pictures by",
+        "video by",
+        "with ",
+        "avec ",
+        "edite par",
+        "illustrations",
+        "additional reporting",
+    ]
+    .iter()
+    .any(|c| folded.starts_with(c));
+    let place = rest.trim_end_matches(['|', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let placed = (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    // Two capitalised words may be a second author ("X | Anita Rao").
+    credit || (placed && (words.len() == 1 || !crate::cues::is_person_name(place)))
+}
+
+/// The name of a "By X | Staff writer" byline: the words before a bar or a
+/// dash, when they are a person's name and a role, an outlet, another
+/// credit or a place follows.
+fn name_before_role(name: &str) -> Option<&str> {
+    split_role(name)
+        .filter(|(first, rest)| {
+            crate::cues::is_person_name(first) && (role_or_outlet(rest) || credit_after(rest))
+        })
+        .map(|(first, _)| first)
 }
 
 /// The name of a "By X FOR SITE" / "Par X pour Y" byline: the words
@@ -332,6 +435,35 @@ mod tests {
 
     #[test]
     fn bylines() {
+        assert_eq!(
+            byline("Written by Ravi Kumar | Mumbai |").as_deref(),
+            Some("Ravi Kumar")
+        );
+        assert_eq!(
+            byline("Texte : Claire Morin – Photos : Paul Anquetil").as_deref(),
+            Some("Claire Morin")
+        );
+        assert_eq!(
+            byline("Texte et photos : Claire Morin").as_deref(),
+            Some("Claire Morin")
+        );
+        assert_eq!(
+            byline("Ravi Kumar | Edited by Anita Rao").as_deref(),
+            Some("Ravi Kumar")
+        );
+        assert_eq!(
+            byline("By Ruth Calder, Economics Editor").as_deref(),
+            Some("Ruth Calder")
+        );
+        assert_eq!(
+            byline("By Ruth Calder, Tom Service").as_deref(),
+            Some("Ruth Calder, Tom Service")
+        );
+        assert_eq!(byline("Ravi Kumar | Anita Rao"), None);
+        assert_eq!(
+            byline("La Presse Canadienne").as_deref(),
+            Some("La Presse Canadienne")
+        );
         assert_eq!(byline("OLJ/Agences").as_deref(), Some("OLJ/Agences"));
         assert_eq!(byline("Par Jean Dupont").as_deref(), Some("Jean Dupont"));
         assert_eq!(

@@ -237,7 +237,7 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         )),
         flag(matches!(
             reason,
-            Reason::Island | Reason::PullQuote | Reason::AuthorBio
+            Reason::Island | Reason::PullQuote | Reason::AuthorBio | Reason::CaptionShape
         )),
         log_chars(line.chars),
         ratio(line.words, 8),
@@ -433,9 +433,14 @@ pub(crate) const DROP: f32 = crate::model_weights::DROP;
 /// running text (a long line ending a sentence, with function words) and
 /// a wire story's conversion note. Leave-one-layout-out cross-validation
 /// chose this: the model dropped paragraphs of a layout unlike the others
-/// (a long read) and the notes only one layout has.
+/// (a long read) and the notes only one layout has. A text with no
+/// paragraph at all is body by the rules' last resort, which no page the
+/// model learnt from is: the model leaves it alone.
 fn hard_body(reason: Reason) -> bool {
-    matches!(reason, Reason::Paragraph | Reason::ConversionNote)
+    matches!(
+        reason,
+        Reason::Paragraph | Reason::ConversionNote | Reason::NoParagraphs
+    )
 }
 
 /// Whether the model may decide line `i`: the rules gave it to the body or

@@ -116,6 +116,8 @@ pub(crate) const RAIL_PREFIXES: &[&str] = &[
 pub(crate) const FOOTER_CONTAINS: &[&str] = &[
     "comments are closed", "les commentaires sont fermés", "cet article vous a-t-il été utile",
     "was this article helpful", "did you find this article",
+    "comments below have not been moderated", "comments have not been moderated",
+    "les commentaires ci-dessous", "commentaires ne sont pas modérés",
 ];
 
 /// Paywall prompts, wherever they are in a line: they end the article
@@ -131,6 +133,8 @@ pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "la suite de cet article", "of this article left", "of this article remaining",
     "the rest of this article", "pour continuer à lire", "read the full article",
     "lire l'article en entier", "lire l'intégralité de cet article",
+    "de l'article à lire", "de l'article à découvrir", "% of the article",
+    "% of this article",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
@@ -164,6 +168,10 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "report an error", "report a typo", "submit a correction", "delivered to your inbox",
     "dans votre boîte mail", "dans votre boîte de réception", "unsubscribe at any time",
     "désinscrire à tout moment", "désabonner à tout moment",
+    // news-tip prompts
+    "écrivez-nous à", "send us a tip", "send us your tips", "got a news tip",
+    "have a news tip", "share your story with us", "contactez notre rédaction",
+    "contactez la rédaction",
     // app and donation prompts
     "download our app", "download the app", "téléchargez notre application",
     "téléchargez l'application", "support our journalism", "support independent journalism",
@@ -216,11 +224,13 @@ pub(crate) const NOTE_OPENINGS: &[&str] = &[
     // fr
     "cet article", "cette chronique", "cette tribune", "cet entretien", "cette interview",
     "cette enquete", "ce reportage", "cette analyse", "ce billet", "cet editorial",
-    "cette serie", "ce recit", "ce portrait", "une version de cet",
+    "cette serie", "ce recit", "ce portrait", "ce texte", "ce contenu", "cette nouvelle",
+    "une version de cet",
     "une premiere version de cet", "une version anterieure de cet",
     // en
     "this article", "this story", "this column", "this piece", "this interview",
-    "this essay", "this post", "this op-ed", "this series", "this feature",
+    "this essay", "this post", "this op-ed", "this series", "this feature", "this report",
+    "this content", "this coverage", "this reporting", "this text",
     "a version of this", "an earlier version of this", "a previous version of this",
 ];
 

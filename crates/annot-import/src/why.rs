@@ -51,8 +51,12 @@ pub enum Reason {
     Recurrent,
     /// A link under a related-links heading.
     RelatedLink,
-    /// The line after a gallery counter or a credit: a photo caption.
+    /// The line after a gallery counter, or a short line right above a
+    /// bare credit: a photo caption.
     Caption,
+    /// A long line that ends no sentence between paragraphs: a photo's
+    /// caption, not an intertitle.
+    CaptionShape,
     /// A short line with furniture next to it, among the paragraphs.
     NextToFurniture,
     /// After the last paragraph and starts with the byline's name: an author bio.
@@ -106,7 +110,8 @@ impl Reason {
             Reason::Cue(cue) => cue.name(),
             Reason::Recurrent => "recurs across the import",
             Reason::RelatedLink => "under a related-links heading",
-            Reason::Caption => "caption after a gallery counter or credit",
+            Reason::Caption => "caption after a gallery counter or above a credit",
+            Reason::CaptionShape => "long line that ends no sentence among paragraphs (caption)",
             Reason::NextToFurniture => "short line next to furniture",
             Reason::AuthorBio => "author bio after the article",
             Reason::Island => "short text alone far after the article",

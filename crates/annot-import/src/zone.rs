@@ -243,6 +243,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
             if !lines[i].name
+                || lines[i].cue == Some(Cue::Credit)
                 || !(i.saturating_sub(6)..i).any(|j| lines[j].headline())
                 || crate::headline::name_not_byline(lines, i)
             {
@@ -264,25 +265,27 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             let from = title.map_or(0, |t| t + 1);
             (
                 title,
-                Some(body_start(&paragraphs, from, n, &|i| {
+                Some(body_start(lines, &paragraphs, from, n, &|i| {
                     meta_like(i) && title.is_some_and(|t| i > t)
                 })),
             )
         }
     };
-    let header_end = body_start.unwrap_or(n);
+    let header_end = body_start
+        .map(|b| standfirst_over_photo(lines, &paragraphs, b).unwrap_or(b))
+        .unwrap_or(n);
     let footer = (header_end..n)
         .find(|&i| match lines[i].phrase {
             Some(Phrase::Footer) => true,
             Some(Phrase::Paywall) => !text_resumes(lines, i),
-            _ => false,
+            _ => lines[i].cue == Some(Cue::CommentsHeading),
         })
         .unwrap_or(n);
 
     let mut kinds = vec![ZoneKind::Boilerplate; n];
     let mut reasons = vec![Reason::Header; n];
-    let note = site_notes(lines, &paragraphs, header_end, footer);
     let boxed = crate::boxes::find(lines, header_end, footer);
+    let note = site_notes(lines, &paragraphs, &boxed, header_end, footer);
 
     // The article: paragraphs, and the short lines their neighbours vouch
     // for. After the last long paragraph, a paragraph shorter than a line
@@ -394,6 +397,14 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             };
             // Only a line the neighbours would keep is searched for in the paragraphs.
             match kept {
+                Some(Reason::BetweenParagraphs | Reason::IntertitleAfterBox)
+                    if caption_shape(line) =>
+                {
+                    Some((ZoneKind::Boilerplate, Reason::CaptionShape))
+                }
+                Some(_) if caption_above_credit(lines, i) => {
+                    Some((ZoneKind::Boilerplate, Reason::Caption))
+                }
                 Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
                     Some((ZoneKind::Boilerplate, Reason::PullQuote))
                 }
@@ -581,10 +592,16 @@ const NOTE_CHARS: usize = 300;
 /// The site's notes about the piece after the article's text ("Cet article
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long
-/// paragraph that is not one, before the footer, that open by naming the
+/// paragraph that is not one (nor in a box), before the footer, that open by naming the
 /// piece and say what was done with it, or with a note's label
 /// ("Correction:"), or disclaim its opinions.
-fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usize) -> Vec<bool> {
+fn site_notes(
+    lines: &[Line<'_>],
+    paragraphs: &[usize],
+    boxed: &[Option<crate::boxes::BoxKind>],
+    from: usize,
+    footer: usize,
+) -> Vec<bool> {
     use crate::phrases::{NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
@@ -606,7 +623,7 @@ fn site_notes(lines: &[Line<'_>], paragraphs: &[usize], from: usize, footer: usi
     let last_long = paragraphs
         .iter()
         .copied()
-        .filter(|&p| p >= from && p < footer)
+        .filter(|&p| p >= from && p < footer && boxed[p].is_none())
         .rfind(|&p| lines[p].chars >= 100 && !is_note(&lines[p]));
     let Some(last) = last_long else {
         return out;
@@ -800,16 +817,53 @@ fn headline_above_late_meta(
     None
 }
 
+/// Short paragraphs a header may hold between its standfirst and its
+/// byline or date (a caption, three key points), for [`body_start`].
+const HEADER_SHORT_PARAGRAPHS: usize = 4;
+
+/// Lines from the standfirst within which a byline or date past a short
+/// paragraph still closes the header, for [`body_start`].
+const HEADER_LINES: usize = 8;
+
+/// A paragraph at least this long is the text's, not a header's caption or
+/// key point, for [`body_start`].
+const HEADER_SHORT_CHARS: usize = 160;
+
 /// Where the article's paragraphs begin: after the byline and date that
 /// follow the headline, if there are any before the second paragraph (the
 /// first may then be a standfirst), else at the first paragraph.
-fn body_start(paragraphs: &[usize], from: usize, n: usize, meta: &dyn Fn(usize) -> bool) -> usize {
+fn body_start(
+    lines: &[Line<'_>],
+    paragraphs: &[usize],
+    from: usize,
+    n: usize,
+    meta: &dyn Fn(usize) -> bool,
+) -> usize {
     let mut after = paragraphs.iter().copied().filter(|&p| p >= from);
     let Some(first) = after.next() else {
         return paragraphs.first().copied().unwrap_or(from);
     };
-    let window_end = after.next().unwrap_or(n);
-    let last_meta = (from..window_end).rev().find(|&i| meta(i));
+    // Between the standfirst and the byline a header may hold a few short
+    // "paragraphs" that are no text: a photo's caption, a list of key
+    // points. The window runs past them, up to the first line of text's
+    // length or the [`HEADER_SHORT_PARAGRAPHS`]th.
+    // Past the second paragraph, the byline or date must be near the
+    // standfirst and read as one (not a name-like heading): a bare time there is a live blog's first post, a date far
+    // under it the foot of a text of short paragraphs.
+    let mut after = after.peekable();
+    let second = after.peek().copied().unwrap_or(n);
+    let window_end = after
+        .take(HEADER_SHORT_PARAGRAPHS + 1)
+        .enumerate()
+        .find(|&(k, p)| k == HEADER_SHORT_PARAGRAPHS || lines[p].chars >= HEADER_SHORT_CHARS)
+        .map_or(n, |(_, p)| p);
+    let last_meta = (from..window_end).rev().find(|&i| {
+        meta(i)
+            && (i < second
+                || (i - first <= HEADER_LINES
+                    && lines[i].meta()
+                    && lines[i].cue != Some(Cue::Time)))
+    });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
         _ => first,
@@ -932,15 +986,69 @@ fn mark_lede(
     {
         i += 1;
     }
+    let first = i;
     while i < header_end
         && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
         && !furniture(i)
         && !crate::headline::is_teaser(lines[i].text)
+        && !(i > first && caption_above_credit(lines, i))
     {
         kinds[i] = ZoneKind::Lede;
         reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
+}
+
+/// The text's first paragraph when the header's last line is a standfirst
+/// over the page's photo: a paragraph of at most 200 characters right under
+/// a date or byline, then a bare credit, then a paragraph ("Publié le …" /
+/// the standfirst / "© Ville de X" / the text). `None` if the header ends
+/// otherwise.
+fn standfirst_over_photo(lines: &[Line<'_>], paragraphs: &[usize], start: usize) -> Option<usize> {
+    let line = &lines[start];
+    let meta_above = (start.saturating_sub(2)..start).any(|j| lines[j].meta());
+    if !line.paragraph() || line.chars > 200 || !meta_above {
+        return None;
+    }
+    let credit = start + 1;
+    if !lines.get(credit).is_some_and(bare_credit) {
+        return None;
+    }
+    paragraphs.iter().copied().find(|&p| p == credit + 1)
+}
+
+/// Words from which a line between paragraphs that ends no sentence reads
+/// as a photo's caption ("Jane Roe, 78, on her plot in Ashby, where she has
+/// grown marrows since 1972"), not an intertitle, which is a few words.
+const CAPTION_WORDS: usize = 11;
+
+/// Whether `line` has a caption's shape among paragraphs: many words, no
+/// final stop, no question, nothing after a colon that makes it a heading.
+fn caption_shape(line: &Line<'_>) -> bool {
+    // `Line::words` stops counting at 8.
+    !line.sentence_end
+        && line.chars <= 200
+        && !line.text.ends_with(':')
+        && line.text.split_whitespace().count() >= CAPTION_WORDS
+}
+
+/// Whether line `i` is a photo's caption: a line of at most 200 characters
+/// right above a bare credit ("PHOTO X, LE JOURNAL", "Photo : X"; not a
+/// caption that ends in its credit, "Le pont. © Belga"). Not the
+/// standfirst, though it is a sentence under the headline.
+fn caption_above_credit(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i].chars <= 200 && lines.get(i + 1).is_some_and(bare_credit)
+}
+
+/// A credit alone on its line: a credit cue or a line opening with "©", of
+/// at most 80 characters, with no sentence in it (an initial, "© X / D.
+/// Martin", is none after a "©").
+fn bare_credit(l: &Line<'_>) -> bool {
+    let opens = l.text.starts_with('©');
+    (l.cue == Some(Cue::Credit) || opens)
+        && l.chars <= 80
+        && !l.sentence_end
+        && (opens || !l.text.contains(". "))
 }
 
 /// Runs of consecutive lines of one kind (blank lines between them do not

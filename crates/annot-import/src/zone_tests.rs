@@ -1651,3 +1651,152 @@ fn a_newsletter_offer_and_its_pitch_are_no_body() {
         Some(Reason::Box(BoxKind::Offer))
     );
 }
+
+/// A header with a list of key points, or a photo's caption and its credit
+/// in capitals, between the standfirst and the byline: the header runs to
+/// the byline and date; the key points and the caption are neither lede
+/// nor body; a name under the credit is the byline, over the paper's name.
+#[test]
+fn key_points_and_a_captioned_photo_stay_in_the_header() {
+    let text = "Grain Ledger\n\nMarkets\n\n\
+        Wheat futures slide as export rules ease in the Black Sea\n\n\
+        Traders expect more grain on the world market before the summer harvest begins.\n\n\
+        Key points\n\n\
+        • Futures fell 4% in two sessions.\n\n\
+        • Shipments from three ports resume next week.\n\n\
+        By Odile Brennan\n\nPublished Tue, Apr 9 2024 7:15 AM EDT\n\n\
+        Wheat futures fell for a second day on Tuesday after the governments of the region agreed to reopen three ports to grain ships, a deal that traders had not expected before June.\n\n\
+        Millers said they would wait for the first cargoes before buying, and several funds cut their bets on higher prices.\n";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["Traders expect more grain on the world market before the summer harvest begins."]
+    );
+    let body = texts(&zs, "body").join("\n");
+    assert!(!body.contains("Futures fell"), "{body}");
+    assert!(body.starts_with("Wheat futures fell"), "{body}");
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Odile Brennan"));
+    assert!(z.dateline.is_some());
+
+    let text = "Le Courrier du Fjord\n\nRégions\n\n\
+        Le quai de Port-Aurèle sera reconstruit d'ici l'automne\n\n\
+        Les travaux, attendus depuis dix ans, commenceront dès la fonte des glaces.\n\n\
+        Le vieux quai, fermé aux navires depuis l'an dernier.\n\n\
+        PHOTO LOUIS TREMBLAY, LE COURRIER\n\n\
+        Nadine Boucher\n\nLe Courrier du Fjord\n\n\
+        Publié le 3 avril 2024 à 6 h 00\n\n\
+        Le ministère a confirmé mardi le financement du nouveau quai, dont le coût est estimé à 24 millions de dollars par les ingénieurs de la municipalité.\n\n\
+        Les pêcheurs de la baie devront utiliser le quai voisin pendant toute la durée du chantier, ce qui allongera leurs sorties.\n";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        ["Les travaux, attendus depuis dix ans, commenceront dès la fonte des glaces."]
+    );
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Nadine Boucher"));
+    assert!(texts(&zs, "body")[0].starts_with("Le ministère"));
+}
+
+/// A standfirst under the date with the page's photo credit under it is
+/// the lede, not the first paragraph; a labelled breadcrumb names the
+/// section; "Actualité du …" is the date.
+#[test]
+fn a_standfirst_over_the_photo_under_the_date_is_the_lede() {
+    let text = "Ville de Montclar\n\nVous êtes ici : Accueil / Actualités / Culture\n\n\
+        La médiathèque rouvre après six mois de travaux\n\n\
+        Actualité du 4 juin 2024\n\n\
+        Les lecteurs retrouvent dès samedi des salles agrandies et un espace pour les adolescents.\n\n\
+        © Ville de Montclar / J. Pérez\n\n\
+        La médiathèque municipale a rouvert ses portes samedi matin, après un chantier de six mois qui a permis d'agrandir les salles de lecture.\n\n\
+        Les horaires d'ouverture sont élargis le mercredi et le samedi, a précisé l'adjointe chargée de la culture.\n";
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        [
+            "Les lecteurs retrouvent dès samedi des salles agrandies et un espace pour les adolescents."
+        ]
+    );
+    let z = zone_article(text, None);
+    assert_eq!(z.section.as_deref(), Some("Culture"));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("La médiathèque rouvre après six mois de travaux")
+    );
+    assert!(z.dateline.is_some());
+}
+
+/// A long line that ends no sentence between two paragraphs is a photo's
+/// caption; a short one an intertitle (body); a comment thread's heading
+/// with its count ends the article, and the comments under it are no body.
+#[test]
+fn long_captions_among_paragraphs_and_a_counted_comment_thread_are_no_body() {
+    let text = "Daily Lantern\n\nNews\n\n\
+        Pensioner's prize pumpkin is too big to leave her garden\n\n\
+        By KAY MORROW\n\nPublished: 09:12 EDT, 3 October 2024\n\n\
+        A pensioner whose pumpkin weighs more than her car has been told it cannot be moved without a crane.\n\n\
+        Edna Fairley, 81, beside the pumpkin in her back garden in Lower Ashcombe, where she has grown them since 1979\n\n\
+        The pumpkin, which she calls Big Bertha, tipped the scales at 612 kilograms on Sunday morning.\n\n\
+        A crane is coming\n\n\
+        Her son has booked a crane for Friday so that the pumpkin can reach the county show in time.\n\n\
+        Comments 58\n\n\
+        Good for her, that is a proper pumpkin and no mistake at all.\n\n\
+        I grew one last year and it was nothing like as big as that one.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Edna Fairley, 81"), "{body}");
+    assert!(body.contains("A crane is coming"), "{body}");
+    assert!(body.ends_with("reach the county show in time."), "{body}");
+    assert_eq!(reason_of(text, "Edna Fairley"), Some(Reason::CaptionShape));
+    assert_eq!(
+        reason_of(text, "Comments 58"),
+        Some(Reason::Cue(crate::cues::Cue::CommentsHeading))
+    );
+}
+
+/// A fact-check's claim box (its heading, the claim in quotes, where it
+/// circulated, the verdict) is no body, nor a verdict alone; the text is.
+#[test]
+fn a_fact_checks_claim_box_is_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Vérif'Ouest\n\nSanté\n\n\
+        Non, l'eau du robinet de Quimperlé n'est pas impropre à la consommation\n\n\
+        Un message partagé des milliers de fois affirme que l'eau serait polluée depuis lundi.\n\n\
+        Par Gaëlle Le Du\n\nPublié le 3 juillet 2024 à 11h10\n\n\
+        L'affirmation\n\n\
+        « Ne buvez plus l'eau du robinet, la mairie cache une pollution grave depuis lundi. »\n\n\
+        Message partagé sur Facebook et WhatsApp depuis le 1er juillet 2024\n\n\
+        Notre verdict : Faux\n\n\
+        Le message circule depuis le début de la semaine, accompagné d'une photo d'un verre d'eau trouble qui date en réalité de 2017.\n\n\
+        Les analyses publiées par l'agence régionale de santé ne montrent aucune anomalie dans les prélèvements de juin et de juillet.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Ne buvez plus"), "{body}");
+    assert!(!body.contains("verdict"), "{body}");
+    assert!(body.starts_with("Le message circule"), "{body}");
+    assert_eq!(
+        reason_of(text, "« Ne buvez"),
+        Some(Reason::Box(BoxKind::Claim))
+    );
+}
+
+/// A note funding or publishing the text after it ("Ce texte est publié
+/// grâce au soutien de …") is the site's, even with a newsletter box
+/// ("infolettre") under it; a news-tip prompt is furniture.
+#[test]
+fn a_funding_note_and_a_news_tip_prompt_after_the_text_are_no_body() {
+    let text = "L'Écho des Rives\n\nSociété\n\n\
+        Le marché public de Sainte-Lucie déménage sur la place de l'église\n\n\
+        Par Lise Gagnon\n\nPublié le 5 mai 2024\n\n\
+        Les marchands du samedi s'installeront dès la semaine prochaine sur la place de l'église, plus grande et mieux éclairée que l'ancien stationnement.\n\n\
+        La municipalité a promis d'ajouter des tables et un point d'eau avant l'été, à la demande des producteurs de la région.\n\n\
+        Ce texte est publié grâce au soutien financier d'un programme d'aide aux médias régionaux.\n\n\
+        Une nouvelle à signaler ? Écrivez-nous à nouvelles@echo.example\n\n\
+        L'infolettre de L'Écho\n\n\
+        Recevez chaque matin les nouvelles de votre région dans votre boîte courriel.\n\n\
+        Votre adresse courriel\n\nJe m'abonne\n";
+    let body = body_of(text);
+    assert!(body.ends_with("producteurs de la région."), "{body}");
+    assert_eq!(
+        reason_of(text, "Ce texte est publié"),
+        Some(Reason::SiteNote)
+    );
+}
