@@ -1942,6 +1942,84 @@ fn a_missing_corpus_folder_is_named_by_status_and_export() {
     annot_in(&root).arg("status").assert().success();
 }
 
+/// Row 78: with no index of the logs to be written (`.annot/logs` is a file, and
+/// `TMPDIR` too), the commands that read logs read them all the same, in memory:
+/// the same output, and one note on stderr saying the index could not be written
+/// and why. (Root writes through any mode bits, so a file stands where a folder
+/// should be.)
+#[test]
+fn commands_read_the_logs_when_no_index_can_be_written() {
+    let (tmp, root) = fixture();
+    let commands: [&[&str]; 5] = [
+        &["status"],
+        &["show", "d1", "--plain"],
+        &["agree", "alice", "bob"],
+        &["diff", "alice", "bob"],
+        &["export", "--format", "jsonl", "--from", "alice", "--out"],
+    ];
+    let run = |args: &[&str], out: &Path, tmpdir: Option<&Path>| {
+        let mut c = annot_in(&root);
+        c.args(args);
+        if args[0] == "export" {
+            c.arg(out);
+        }
+        if let Some(t) = tmpdir {
+            c.env("TMPDIR", t);
+        }
+        let done = c.output().unwrap();
+        let exported = std::fs::read(out.join("all.jsonl")).ok();
+        (done, exported)
+    };
+    // As it reads with the index written.
+    let want: Vec<_> = commands
+        .iter()
+        .map(|args| {
+            let (done, exported) = run(args, &tmp.path().join("out-before"), None);
+            assert!(done.status.success(), "{args:?}: {:?}", done);
+            assert!(done.stderr.is_empty() || args[0] == "export", "{args:?}");
+            (done.stdout, exported)
+        })
+        .collect();
+    let logs = root.join(".annot/logs");
+    assert!(
+        logs.join("alice.jsonl.lix").is_file(),
+        "the index was written"
+    );
+    std::fs::remove_dir_all(&logs).unwrap();
+    std::fs::write(&logs, "a file where the index's folder goes").unwrap();
+    let no_tmp = tmp.path().join("no-tmp");
+    std::fs::write(&no_tmp, "a file, not a folder").unwrap();
+    let before = snapshot(&root);
+    for (args, (stdout, exported)) in commands.iter().zip(&want) {
+        let (done, got) = run(args, &tmp.path().join("out-after"), Some(&no_tmp));
+        let err = String::from_utf8_lossy(&done.stderr).to_string();
+        assert_eq!(done.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("cannot index"), "{args:?}: {err}");
+        assert_eq!(
+            String::from_utf8_lossy(&done.stdout),
+            String::from_utf8_lossy(stdout),
+            "{args:?}"
+        );
+        assert_eq!(&got, exported, "{args:?}");
+        assert_eq!(
+            err.matches("could not be written").count(),
+            1,
+            "{args:?}: said once: {err}"
+        );
+        let note = err
+            .lines()
+            .find(|l| l.starts_with("note: the index of"))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        assert!(note.contains("annotations/alice.jsonl"), "{note}");
+        assert!(note.contains(".annot/logs"), "{note}");
+        assert!(note.contains("Not a directory"), "{note}");
+        assert!(note.contains("read without it"), "{note}");
+    }
+    assert_eq!(snapshot(&root), before, "nothing written in the project");
+    assert!(temp_files(tmp.path()).is_empty());
+    assert!(logs.is_file());
+}
+
 /// A split far from its weights (all 60 near-duplicate documents are one cluster,
 /// held together in one split): a warning names the split and the largest
 /// cluster; with --no-near-duplicates there is no cluster and no warning.

@@ -29,8 +29,14 @@
 //! temporary file and renamed into place, so a crash leaves the old one or none.
 //! Building it takes bounded memory: the entries are sorted in runs of
 //! [`RUN`] documents written to temporary files and merged.
+//!
+//! Where no table can be written (neither in the project nor in `TMPDIR`: a
+//! read-only project on a full or read-only disk), the log is still read: the
+//! entries the table would have held are kept in memory ([`Built::InMemory`]),
+//! over the part of the log a table still covers when one holds, and the
+//! index says so ([`TableNotWritten`]) for the caller to tell.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -520,6 +526,103 @@ impl TableWriter {
 /// to read their lines from when their times are equal.
 pub(crate) type Supersedes<'a> = dyn Fn(&LogEntry, &LogEntry) -> std::io::Result<bool> + 'a;
 
+/// Why a log's table could not be written: the log was read without one, its
+/// latest entries held in memory (a typed note for the caller to tell once;
+/// the command's result is the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableNotWritten {
+    /// The log.
+    pub log: PathBuf,
+    /// Where its table goes (`None`: a log outside a project, whose table is
+    /// a temporary file).
+    pub table: Option<PathBuf>,
+    /// What failed: the project's table, then the temporary file, as the system said.
+    pub reason: String,
+}
+
+impl std::fmt::Display for TableNotWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: the index of the log could not be written ({}); the log was read without it",
+            self.log.display(),
+            self.reason
+        )
+    }
+}
+
+/// The logs this process read without writing their table, each once.
+static NOT_WRITTEN: Mutex<Vec<TableNotWritten>> = Mutex::new(Vec::new());
+/// Logs kept in [`NOT_WRITTEN`] at the most (the first ones: a note names a few).
+const NOT_WRITTEN_KEPT: usize = 64;
+
+/// Notes that `note`'s log was read without its table.
+pub(crate) fn note_not_written(note: &TableNotWritten) {
+    if let Ok(mut list) = NOT_WRITTEN.lock()
+        && list.len() < NOT_WRITTEN_KEPT
+        && !list.iter().any(|n| n.log == note.log)
+    {
+        list.push(note.clone());
+    }
+}
+
+/// Takes the logs this process read without writing their table since the last
+/// call, each once, in the order met (the first 64): for a command to say once
+/// that the index could not be written, and why. Each [`crate::store::LogIndex`]
+/// also says it of its own log.
+#[must_use]
+pub fn take_tables_not_written() -> Vec<TableNotWritten> {
+    NOT_WRITTEN
+        .lock()
+        .map(|mut list| std::mem::take(&mut *list))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: how many more temporary files (and project tables) can be made on
+    /// this thread (`None`: any number), as in a `TMPDIR` that fills or cannot be written.
+    static TEMP_FILES_LEFT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tests: lets `left` more temporary files be made on this thread (`None`: any number).
+#[cfg(test)]
+pub(crate) fn set_temp_files_left(left: Option<usize>) {
+    TEMP_FILES_LEFT.with(|n| n.set(left));
+}
+
+/// Tests: fails as a full disk would once no temporary file is left.
+fn test_temp_file() -> std::io::Result<()> {
+    #[cfg(test)]
+    if let Some(left) = TEMP_FILES_LEFT.with(std::cell::Cell::get) {
+        if left == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no temporary file left (a test)",
+            ));
+        }
+        TEMP_FILES_LEFT.with(|n| n.set(Some(left - 1)));
+    }
+    Ok(())
+}
+
+/// An unnamed temporary file (in `TMPDIR`).
+pub(crate) fn temp_file() -> std::io::Result<File> {
+    test_temp_file()?;
+    tempfile::tempfile()
+}
+
+/// What a builder made: a table, written to its file; or, when no file could
+/// be written, the entries it would hold, in memory, and why.
+#[derive(Debug)]
+pub(crate) enum Built {
+    Table(File),
+    InMemory {
+        entries: BTreeMap<Box<str>, LogEntry>,
+        why: String,
+    },
+}
+
 /// Collects the entries of the records read from a log, in log order, in runs
 /// of at most [`RUN`] documents, sorted on disk.
 #[derive(Debug)]
@@ -528,6 +631,8 @@ pub(crate) struct TableBuilder {
     runs: Vec<File>,
     /// Documents a run holds.
     run: usize,
+    /// Why a run could not be written: the entries since stay in memory.
+    unwritable: Option<String>,
 }
 
 impl Default for TableBuilder {
@@ -543,6 +648,7 @@ impl TableBuilder {
             chunk: HashMap::new(),
             runs: Vec::new(),
             run: run.max(1),
+            unwritable: None,
         }
     }
 
@@ -560,8 +666,11 @@ impl TableBuilder {
             return Ok(());
         }
         self.chunk.insert(doc.into(), entry);
-        if self.chunk.len() >= self.run {
-            self.spill()?;
+        if self.chunk.len() >= self.run
+            && self.unwritable.is_none()
+            && let Err(e) = self.spill()
+        {
+            self.unwritable = Some(format!("a temporary file: {e}"));
         }
         Ok(())
     }
@@ -571,32 +680,101 @@ impl TableBuilder {
         self.chunk.is_empty() && self.runs.is_empty()
     }
 
+    /// Writes the chunk, sorted, to a run file; a chunk that cannot be written stays.
     fn spill(&mut self) -> std::io::Result<()> {
-        let sorted = self.sorted_chunk();
-        let mut out = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+        let mut out = BufWriter::with_capacity(1 << 16, temp_file()?);
         let mut buf = Vec::new();
-        for (id, e) in &sorted {
+        for (id, e) in self.sorted_chunk() {
             buf.clear();
             encode(&mut buf, id, e);
             out.write_all(&buf)?;
         }
-        let mut file = out.into_inner().map_err(|e| e.into_error())?;
-        file.seek(SeekFrom::Start(0))?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
         self.runs.push(file);
+        self.chunk.clear();
+        self.chunk.shrink_to(self.run.min(1024));
         Ok(())
     }
 
-    fn sorted_chunk(&mut self) -> Vec<(Box<str>, LogEntry)> {
-        let mut v: Vec<(Box<str>, LogEntry)> = self.chunk.drain().collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.chunk.shrink_to(self.run.min(1024));
+    fn sorted_chunk(&self) -> Vec<(&str, &LogEntry)> {
+        let mut v: Vec<(&str, &LogEntry)> = self.chunk.iter().map(|(k, e)| (&**k, e)).collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v
     }
 
+    /// The entries of the run `file`, from its start.
+    fn run_entries(
+        file: &File,
+    ) -> std::io::Result<impl Iterator<Item = std::io::Result<(String, LogEntry)>> + '_> {
+        let mut f = file;
+        f.seek(SeekFrom::Start(0))?;
+        let mut r = BufReader::with_capacity(1 << 14, f);
+        Ok(std::iter::from_fn(move || read_entry(&mut r).transpose()))
+    }
+
     /// The table of `base` (a table of the start of the log, or none) and the
-    /// entries added, which come after it in the log, written to `out`.
+    /// entries added, which come after it in the log, written to `out`; when
+    /// `out` is not there (it could not be made: why) or cannot be written, the
+    /// entries added, in memory.
     pub(crate) fn finish(
-        mut self,
+        self,
+        base: Option<&Table>,
+        out: std::result::Result<File, String>,
+        covered: Covered,
+        log: &File,
+        supersedes: &Supersedes<'_>,
+    ) -> std::io::Result<Built> {
+        let written = match (&self.unwritable, out) {
+            (Some(why), _) => Err(why.clone()),
+            (None, Err(why)) => Err(why),
+            (None, Ok(out)) => self
+                .merge(base, out, covered, log, supersedes)
+                .map_err(|e| e.to_string()),
+        };
+        match written {
+            Ok(file) => Ok(Built::Table(file)),
+            Err(why) => Ok(Built::InMemory {
+                entries: self.into_memory(supersedes)?,
+                why,
+            }),
+        }
+    }
+
+    /// The entries added, each document's latest, in memory.
+    fn into_memory(
+        self,
+        supersedes: &Supersedes<'_>,
+    ) -> std::io::Result<BTreeMap<Box<str>, LogEntry>> {
+        let mut entries: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
+        let mut put = |id: Box<str>, e: LogEntry| -> std::io::Result<()> {
+            match entries.get_mut(&id) {
+                Some(old) => {
+                    if supersedes(&e, old)? {
+                        *old = e;
+                    }
+                }
+                None => {
+                    entries.insert(id, e);
+                }
+            }
+            Ok(())
+        };
+        // In log order: the runs, then the chunk.
+        for run in &self.runs {
+            for entry in Self::run_entries(run)? {
+                let (id, e) = entry?;
+                put(id.into_boxed_str(), e)?;
+            }
+        }
+        for (id, e) in self.chunk {
+            put(id, e)?;
+        }
+        Ok(entries)
+    }
+
+    /// The merge of [`TableBuilder::finish`], written to `out`.
+    fn merge(
+        &self,
         base: Option<&Table>,
         out: File,
         covered: Covered,
@@ -604,20 +782,17 @@ impl TableBuilder {
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<File> {
         type Source<'b> = Box<dyn Iterator<Item = std::io::Result<(String, LogEntry)>> + 'b>;
-        let last: Vec<(Box<str>, LogEntry)> = self.sorted_chunk();
-        let runs = std::mem::take(&mut self.runs);
+        let last = self.sorted_chunk();
         // In log order: the base, the runs, the last chunk.
         let mut sources: Vec<std::iter::Peekable<Source<'_>>> = Vec::new();
         if let Some(t) = base {
             sources.push((Box::new(t.iter()) as Source<'_>).peekable());
         }
-        for run in runs {
-            let mut r = BufReader::with_capacity(1 << 14, run);
-            let it = std::iter::from_fn(move || read_entry(&mut r).transpose());
-            sources.push((Box::new(it) as Source<'_>).peekable());
+        for run in &self.runs {
+            sources.push((Box::new(Self::run_entries(run)?) as Source<'_>).peekable());
         }
         sources.push(
-            (Box::new(last.into_iter().map(|(id, e)| Ok((id.into_string(), e)))) as Source<'_>)
+            (Box::new(last.into_iter().map(|(id, e)| Ok((id.to_owned(), *e)))) as Source<'_>)
                 .peekable(),
         );
         let mut writer = TableWriter::new(out)?;
@@ -658,11 +833,19 @@ impl TableBuilder {
 }
 
 /// A new file for a table to be renamed to `dest`, in its directory (made
-/// when missing); `None` when it cannot be made there (a read-only project).
-pub(crate) fn temp_for(dest: &Path) -> Option<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
-    let dir = dest.parent()?;
-    fs_err::create_dir_all(dir).ok()?;
-    crate::atomic::temp_file_in(dir).ok()
+/// when missing).
+///
+/// # Errors
+/// When it cannot be made there (a read-only project), naming the directory.
+pub(crate) fn temp_for(
+    dest: &Path,
+) -> std::io::Result<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
+    let dir = dest
+        .parent()
+        .ok_or_else(|| std::io::Error::other(format!("{}: no directory", dest.display())))?;
+    fs_err::create_dir_all(dir)?;
+    test_temp_file()?;
+    crate::atomic::temp_file_in(dir)
 }
 
 /// Opens the table at `path` for the open `log`; `None` when there is none
