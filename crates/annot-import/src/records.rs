@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
-use annot_model::store::AnnotatorLog;
+use annot_model::store::{AnnotatorLog, LogEnd};
 use annot_model::{ModelError, Record, SpillError, SpillList, Status, UnknownLabel};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -508,13 +508,15 @@ impl Plan {
     /// Writes the schema with its added labels (atomically), then appends the
     /// records to their logs, each log's in input order: one write and one
     /// fsync per [`CHUNK`] records. Called once the corpus lines the records
-    /// are about are in place. A failed write is cut back off its log (no
-    /// half line stays); the chunks before it stay, whole, as the records of
-    /// an annotator written before another's failed do, and the import's
-    /// journal entry says the import is to be run again (which writes the rest).
+    /// are about are in place. The records land whole or not at all: when a
+    /// write fails (a full disk), every log is cut back to where it ended
+    /// before the import and fsynced, then the error is returned; the import's
+    /// journal entry says the import is to be run again (which writes them
+    /// all). A process killed mid-way (`kill -9`) leaves the chunks it wrote,
+    /// whole, and that journal entry.
     ///
     /// # Errors
-    /// I/O errors, naming the file.
+    /// I/O errors, naming the file (and a log that could not be cut back).
     pub(crate) fn write(mut self, project: &Project) -> Result<RecordsOutcome, ModelError> {
         if let Some(schema) = &self.schema {
             let path = project.schema_path();
@@ -523,6 +525,35 @@ impl Plan {
             annot_model::atomic::write_atomic(&path, |w| w.write_all(json.as_bytes()))?;
             self.outcome.schema_file = Some(path);
         }
+        // The import holds the project's lock and each log's: no one else appends.
+        let ends: BTreeMap<String, LogEnd> = self
+            .logs
+            .iter()
+            .map(|(annotator, log)| (annotator.clone(), log.end()))
+            .collect();
+        let Err(failed) = self.append() else {
+            return Ok(self.outcome);
+        };
+        let mut not_cut = Vec::new();
+        for (annotator, log) in std::mem::take(&mut self.logs) {
+            if let Some(&end) = ends.get(&annotator)
+                && let Err(e) = log.cut_back(end)
+            {
+                not_cut.push(e.to_string());
+            }
+        }
+        if not_cut.is_empty() {
+            return Err(failed);
+        }
+        Err(ModelError::Io(std::io::Error::other(format!(
+            "{failed}; and what the import had appended could not be cut off: {}; run the \
+             same import again once the disk has room (it writes the records it lacks)",
+            not_cut.join("; ")
+        ))))
+    }
+
+    /// Appends the records to their logs ([`Plan::write`]).
+    fn append(&mut self) -> Result<(), ModelError> {
         for (annotator, items) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
                 let mut batch = annot_model::store::Batch::default();
@@ -543,7 +574,7 @@ impl Plan {
                 annot_model::atomic::commit_step();
             }
         }
-        Ok(self.outcome)
+        Ok(())
     }
 }
 

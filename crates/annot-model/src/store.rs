@@ -958,6 +958,15 @@ pub struct AnnotatorLog {
     index: LogIndex,
     /// The file was made by this open: its directory entry is fsynced with the first append.
     created: bool,
+    /// The file was made by this open (kept after the first append).
+    made: bool,
+}
+
+/// Where a log ended, taken by [`AnnotatorLog::end`]: [`AnnotatorLog::cut_back`]
+/// puts it back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogEnd {
+    len: u64,
 }
 
 impl AnnotatorLog {
@@ -1020,7 +1029,48 @@ impl AnnotatorLog {
             file,
             index,
             created,
+            made: created,
         })
+    }
+
+    /// Where the log ends now (after what [`AnnotatorLog::open`] set right: a
+    /// torn last line set aside, a missing final newline added).
+    #[must_use]
+    pub fn end(&self) -> LogEnd {
+        LogEnd {
+            len: self.index.valid_len,
+        }
+    }
+
+    /// Cuts off what was appended since `end` (taken by [`AnnotatorLog::end`] of
+    /// this open) and fsyncs, so the log is as it was then: for a writer whose
+    /// whole work must land or none of it (an import). A log this open made and
+    /// that is cut back to nothing is removed. Takes the log: its index knew the
+    /// records cut off.
+    ///
+    /// # Errors
+    /// I/O errors, naming the log.
+    pub fn cut_back(self, end: LogEnd) -> Result<()> {
+        let path = self.index.path.clone();
+        let named = |e: std::io::Error| {
+            std::io::Error::new(
+                e.kind(),
+                format!("{}: cannot cut back what was appended: {e}", path.display()),
+            )
+        };
+        if self.index.valid_len == end.len && !(self.made && end.len == 0) {
+            return Ok(());
+        }
+        self.file.file().set_len(end.len).map_err(named)?;
+        self.file.file().sync_all().map_err(named)?;
+        if self.made && end.len == 0 {
+            drop(self.file);
+            fs_err::remove_file(&path)?;
+            if let Some(dir) = path.parent() {
+                crate::atomic::sync_dir(dir)?;
+            }
+        }
+        Ok(())
     }
 
     /// Appends one record and fsyncs before returning.
@@ -1658,6 +1708,33 @@ mod tests {
                 break;
             }
         }
+    }
+
+    #[test]
+    fn a_log_cut_back_is_as_it_was_and_one_the_open_made_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        fs_err::write(&p, line(&rec("a", Status::Accepted)) + "\n").unwrap();
+        let before = fs_err::read(&p).unwrap();
+        let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+        let end = w.end();
+        w.append_all(&[rec("b", Status::Skipped), rec("c", Status::Flagged)])
+            .unwrap();
+        assert_ne!(fs_err::read(&p).unwrap(), before);
+        w.cut_back(end).unwrap();
+        assert_eq!(fs_err::read(&p).unwrap(), before);
+        assert_eq!(index_log(&p).unwrap().latest.len(), 1);
+        // Made by the open: cut back to nothing, it is gone.
+        let q = dir.path().join("new.jsonl");
+        let mut w = AnnotatorLog::open(&q, "new").unwrap();
+        let end = w.end();
+        w.append(&rec("x", Status::Accepted)).unwrap();
+        w.cut_back(end).unwrap();
+        assert!(!q.exists());
+        let w = AnnotatorLog::open(&q, "new").unwrap();
+        let end = w.end();
+        w.cut_back(end).unwrap();
+        assert!(!q.exists(), "made and never written: gone too");
     }
 
     #[test]
