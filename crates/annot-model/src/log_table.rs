@@ -612,6 +612,26 @@ pub(crate) fn temp_file() -> std::io::Result<File> {
     tempfile::tempfile()
 }
 
+/// Sets `id`'s entry in `entries` to `e` unless the one there stands over it.
+fn put(
+    entries: &mut BTreeMap<Box<str>, LogEntry>,
+    id: Box<str>,
+    e: LogEntry,
+    supersedes: &Supersedes<'_>,
+) -> std::io::Result<()> {
+    match entries.get_mut(&id) {
+        Some(old) => {
+            if supersedes(&e, old)? {
+                *old = e;
+            }
+        }
+        None => {
+            entries.insert(id, e);
+        }
+    }
+    Ok(())
+}
+
 /// What a builder made: a table, written to its file; or, when no file could
 /// be written, the entries it would hold, in memory, and why.
 #[derive(Debug)]
@@ -631,8 +651,9 @@ pub(crate) struct TableBuilder {
     runs: Vec<File>,
     /// Documents a run holds.
     run: usize,
-    /// Why a run could not be written: the entries since stay in memory.
-    unwritable: Option<String>,
+    /// A run could not be written (no temporary file): the chunk and the
+    /// entries added since are kept here, in id order, in memory.
+    memory: Option<BTreeMap<Box<str>, LogEntry>>,
 }
 
 impl Default for TableBuilder {
@@ -648,7 +669,7 @@ impl TableBuilder {
             chunk: HashMap::new(),
             runs: Vec::new(),
             run: run.max(1),
-            unwritable: None,
+            memory: None,
         }
     }
 
@@ -659,6 +680,9 @@ impl TableBuilder {
         entry: LogEntry,
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<()> {
+        if let Some(memory) = &mut self.memory {
+            return put(memory, doc.into(), entry, supersedes);
+        }
         if let Some(old) = self.chunk.get_mut(doc) {
             if supersedes(&entry, old)? {
                 *old = entry;
@@ -666,18 +690,18 @@ impl TableBuilder {
             return Ok(());
         }
         self.chunk.insert(doc.into(), entry);
-        if self.chunk.len() >= self.run
-            && self.unwritable.is_none()
-            && let Err(e) = self.spill()
-        {
-            self.unwritable = Some(format!("a temporary file: {e}"));
+        if self.chunk.len() >= self.run && self.spill().is_err() {
+            // No room for a run: what is left of the log is held in memory,
+            // in id order (the table, if one can be written, is made from it).
+            self.memory = Some(self.chunk.drain().collect());
+            self.chunk = HashMap::new();
         }
         Ok(())
     }
 
     /// Whether no record was added.
     pub(crate) fn is_empty(&self) -> bool {
-        self.chunk.is_empty() && self.runs.is_empty()
+        self.chunk.is_empty() && self.runs.is_empty() && self.memory.is_none()
     }
 
     /// Writes the chunk, sorted, to a run file; a chunk that cannot be written stays.
@@ -702,6 +726,14 @@ impl TableBuilder {
         v
     }
 
+    /// The entries after the runs, in id order: the chunk, or those held in memory.
+    fn last(&self) -> Vec<(&str, &LogEntry)> {
+        match &self.memory {
+            Some(memory) => memory.iter().map(|(k, e)| (&**k, e)).collect(),
+            None => self.sorted_chunk(),
+        }
+    }
+
     /// The entries of the run `file`, from its start.
     fn run_entries(
         file: &File,
@@ -724,10 +756,9 @@ impl TableBuilder {
         log: &File,
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<Built> {
-        let written = match (&self.unwritable, out) {
-            (Some(why), _) => Err(why.clone()),
-            (None, Err(why)) => Err(why),
-            (None, Ok(out)) => self
+        let written = match out {
+            Err(why) => Err(why),
+            Ok(out) => self
                 .merge(base, out, covered, log, supersedes)
                 .map_err(|e| e.to_string()),
         };
@@ -745,29 +776,23 @@ impl TableBuilder {
         self,
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<BTreeMap<Box<str>, LogEntry>> {
-        let mut entries: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
-        let mut put = |id: Box<str>, e: LogEntry| -> std::io::Result<()> {
-            match entries.get_mut(&id) {
-                Some(old) => {
-                    if supersedes(&e, old)? {
-                        *old = e;
-                    }
-                }
-                None => {
-                    entries.insert(id, e);
-                }
-            }
-            Ok(())
+        // In log order: the runs, then the chunk or what was held in memory.
+        let mut later = match self.memory {
+            Some(memory) => memory,
+            None => self.chunk.into_iter().collect(),
         };
-        // In log order: the runs, then the chunk.
+        if self.runs.is_empty() {
+            return Ok(later);
+        }
+        let mut entries: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
         for run in &self.runs {
             for entry in Self::run_entries(run)? {
                 let (id, e) = entry?;
-                put(id.into_boxed_str(), e)?;
+                put(&mut entries, id.into_boxed_str(), e, supersedes)?;
             }
         }
-        for (id, e) in self.chunk {
-            put(id, e)?;
+        for (id, e) in std::mem::take(&mut later) {
+            put(&mut entries, id, e, supersedes)?;
         }
         Ok(entries)
     }
@@ -782,7 +807,7 @@ impl TableBuilder {
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<File> {
         type Source<'b> = Box<dyn Iterator<Item = std::io::Result<(String, LogEntry)>> + 'b>;
-        let last = self.sorted_chunk();
+        let last = self.last();
         // In log order: the base, the runs, the last chunk.
         let mut sources: Vec<std::iter::Peekable<Source<'_>>> = Vec::new();
         if let Some(t) = base {

@@ -627,13 +627,18 @@ fn index_file(
             Built::InMemory { entries, why } => {
                 // The table that holds (of the start of the log), and the rest in memory.
                 let mut latest = Latest::new(base);
-                for (doc, entry) in entries {
-                    let stands = match latest.get(&doc) {
-                        Some(old) => supersedes_entry(&entry, &old, &file)?,
-                        None => true,
-                    };
-                    if stands {
-                        latest.insert(&doc, entry);
+                if latest.table.is_none() {
+                    latest.len = entries.len();
+                    latest.added = entries;
+                } else {
+                    for (doc, entry) in entries {
+                        let stands = match latest.get(&doc) {
+                            Some(old) => supersedes_entry(&entry, &old, &file)?,
+                            None => true,
+                        };
+                        if stands {
+                            latest.insert(&doc, entry);
+                        }
                     }
                 }
                 let note = TableNotWritten {
@@ -1708,6 +1713,20 @@ mod tests {
                 break;
             }
         }
+        // No file for a run but one for the table (the project's, say): the
+        // entries held in memory are written to it.
+        log_table::set_temp_files_left(Some(1));
+        let mut b = TableBuilder::with_run(64);
+        fill(&mut b);
+        log_table::set_temp_files_left(None);
+        let out = Ok(tempfile::tempfile().unwrap());
+        let Ok(Built::Table(file)) = b.finish(None, out, Covered::default(), &log, &later) else {
+            panic!("a table")
+        };
+        let got: Vec<(String, LogEntry)> = Latest::new(Some(log_table::reopen(file).unwrap()))
+            .iter()
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
