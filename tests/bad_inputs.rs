@@ -1942,6 +1942,216 @@ fn a_missing_corpus_folder_is_named_by_status_and_export() {
     annot_in(&root).arg("status").assert().success();
 }
 
+/// Row 79: an annotated import whose records fill the disk in a later chunk
+/// (`ulimit -f`; the logs are appended 2048 records a write) leaves every log
+/// byte for byte as it was: alice's, appended in full before bob's failed, is cut
+/// back, bob's first chunk too, and dan's, made by the import, is gone. The journal
+/// says the import is to be run again, and running it again writes every record.
+#[test]
+fn an_annotated_import_that_fills_the_disk_leaves_every_log_as_it_was() {
+    let (tmp, root) = fixture();
+    // Prodigy tasks with their times (the same records each run): alice 10, bob
+    // 3000 (40 spans each: a record weighs more than its corpus line), dan 5.
+    let task = |id: String, who: &str, spans: usize, t: usize| {
+        let text = "Paris ".repeat(spans).trim_end().to_owned();
+        let spans: Vec<_> = (0..spans)
+            .map(|k| serde_json::json!({"start": k * 6, "end": k * 6 + 5, "label": "LOC"}))
+            .collect();
+        serde_json::json!({"id": id, "text": format!("{id}: {text}"), "spans": spans,
+            "answer": "accept", "_annotator_id": who, "_timestamp": 1_800_000_000 + t})
+        .to_string()
+            + "\n"
+    };
+    let shift = |line: String, id: &str| {
+        // The spans' offsets count from the text's start: the id and ": " come first.
+        let mut v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let skip = id.chars().count() as u64 + 2;
+        for s in v["spans"].as_array_mut().unwrap() {
+            s["start"] = (s["start"].as_u64().unwrap() + skip).into();
+            s["end"] = (s["end"].as_u64().unwrap() + skip).into();
+        }
+        v.to_string() + "\n"
+    };
+    let mut input = String::new();
+    for (who, n, spans) in [("alice", 10, 2), ("bob", 3000, 40), ("dan", 5, 1)] {
+        for i in 0..n {
+            let id = format!("{who}-{i:04}");
+            input += &shift(task(id.clone(), who, spans, i), &id);
+        }
+    }
+    let file = tmp.path().join("tasks.jsonl");
+    std::fs::write(&file, &input).unwrap();
+    let import = ["import", "--format", "prodigy"];
+    let logs = |root: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(&root.join("annotations"))
+            .into_iter()
+            .map(|(k, v)| (k.strip_prefix(root).unwrap().to_owned(), v))
+            .collect()
+    };
+
+    // The same import on a twin project, to size the limit: above the corpus
+    // file and bob's log after its first chunk, below bob's log in full.
+    let (_twin_tmp, twin) = fixture();
+    let len =
+        |root: &Path, who: &str| std::fs::metadata(log_path(root, who)).map_or(0, |m| m.len());
+    let twin_before: Vec<u64> = ["alice", "bob", "dan"].map(|w| len(&twin, w)).to_vec();
+    let bob_before = twin_before[1];
+    annot_in(&twin).args(import).arg(&file).assert().success();
+    let bob = std::fs::read(log_path(&twin, "bob")).unwrap();
+    let new = &bob[bob_before as usize..];
+    let first_chunk: usize = new
+        .split_inclusive(|&b| b == b'\n')
+        .take(2048)
+        .map(<[u8]>::len)
+        .sum();
+    let (chunk_end, full) = (bob_before + first_chunk as u64, bob.len() as u64);
+    let corpus = std::fs::metadata(twin.join("corpus/import-0002.jsonl"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        new.split(|&b| b == b'\n').count(),
+        3001,
+        "3000 records for bob"
+    );
+    let limit = (chunk_end + full) / 2;
+    assert!(
+        corpus < limit && chunk_end < limit,
+        "{corpus} {chunk_end} {limit} {full}"
+    );
+
+    let before = logs(&root);
+    let blocks = limit / 512; // dash's ulimit -f counts 512-byte blocks
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -f {blocks}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_annot"))
+        .env_remove("ANNOT_PROJECT")
+        .env("NO_COLOR", "1")
+        .arg("--project")
+        .arg(&root)
+        .args(import)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("bob.jsonl") && err.contains("File too large"),
+        "{err}"
+    );
+    let after = logs(&root);
+    let sizes = |m: &BTreeMap<PathBuf, Vec<u8>>| -> Vec<(PathBuf, usize)> {
+        m.iter().map(|(k, v)| (k.clone(), v.len())).collect()
+    };
+    assert!(
+        after == before,
+        "every log as it was, dan's not made: {:?}, before {:?}",
+        sizes(&after),
+        sizes(&before)
+    );
+    assert!(temp_files(tmp.path()).is_empty());
+    let check = annot_in(&root).args(["check", "--json"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("unfinished_import"),
+        "the journal says the import is to be run again"
+    );
+    // Run again, with room: every record lands, the same lines as on the twin.
+    annot_in(&root).args(import).arg(&file).assert().success();
+    annot_in(&root).arg("check").assert().success();
+    for (k, who) in ["alice", "bob", "dan"].iter().enumerate() {
+        let was = before.get(&PathBuf::from(format!("annotations/{who}.jsonl")));
+        let mut want = was.cloned().unwrap_or_default();
+        want.extend_from_slice(
+            &std::fs::read(log_path(&twin, who)).unwrap()[twin_before[k] as usize..],
+        );
+        let got = std::fs::read(log_path(&root, who)).unwrap();
+        assert!(
+            got == want,
+            "{who}: {} bytes, {} expected",
+            got.len(),
+            want.len()
+        );
+    }
+}
+
+/// Row 78: with no index of the logs to be written (`.annot/logs` is a file, and
+/// `TMPDIR` too), the commands that read logs read them all the same, in memory:
+/// the same output, and one note on stderr saying the index could not be written
+/// and why. (Root writes through any mode bits, so a file stands where a folder
+/// should be.)
+#[test]
+fn commands_read_the_logs_when_no_index_can_be_written() {
+    let (tmp, root) = fixture();
+    let commands: [&[&str]; 5] = [
+        &["status"],
+        &["show", "d1", "--plain"],
+        &["agree", "alice", "bob"],
+        &["diff", "alice", "bob"],
+        &["export", "--format", "jsonl", "--from", "alice", "--out"],
+    ];
+    let run = |args: &[&str], out: &Path, tmpdir: Option<&Path>| {
+        let mut c = annot_in(&root);
+        c.args(args);
+        if args[0] == "export" {
+            c.arg(out);
+        }
+        if let Some(t) = tmpdir {
+            c.env("TMPDIR", t);
+        }
+        let done = c.output().unwrap();
+        let exported = std::fs::read(out.join("all.jsonl")).ok();
+        (done, exported)
+    };
+    // As it reads with the index written.
+    let want: Vec<_> = commands
+        .iter()
+        .map(|args| {
+            let (done, exported) = run(args, &tmp.path().join("out-before"), None);
+            assert!(done.status.success(), "{args:?}: {:?}", done);
+            assert!(done.stderr.is_empty() || args[0] == "export", "{args:?}");
+            (done.stdout, exported)
+        })
+        .collect();
+    let logs = root.join(".annot/logs");
+    assert!(
+        logs.join("alice.jsonl.lix").is_file(),
+        "the index was written"
+    );
+    std::fs::remove_dir_all(&logs).unwrap();
+    std::fs::write(&logs, "a file where the index's folder goes").unwrap();
+    let no_tmp = tmp.path().join("no-tmp");
+    std::fs::write(&no_tmp, "a file, not a folder").unwrap();
+    let before = snapshot(&root);
+    for (args, (stdout, exported)) in commands.iter().zip(&want) {
+        let (done, got) = run(args, &tmp.path().join("out-after"), Some(&no_tmp));
+        let err = String::from_utf8_lossy(&done.stderr).to_string();
+        assert_eq!(done.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("cannot index"), "{args:?}: {err}");
+        assert_eq!(
+            String::from_utf8_lossy(&done.stdout),
+            String::from_utf8_lossy(stdout),
+            "{args:?}"
+        );
+        assert_eq!(&got, exported, "{args:?}");
+        assert_eq!(
+            err.matches("could not be written").count(),
+            1,
+            "{args:?}: said once: {err}"
+        );
+        let note = err
+            .lines()
+            .find(|l| l.starts_with("note: the index of"))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        assert!(note.contains("annotations/alice.jsonl"), "{note}");
+        assert!(note.contains(".annot/logs"), "{note}");
+        assert!(note.contains("Not a directory"), "{note}");
+        assert!(note.contains("read without it"), "{note}");
+    }
+    assert_eq!(snapshot(&root), before, "nothing written in the project");
+    assert!(temp_files(tmp.path()).is_empty());
+    assert!(logs.is_file());
+}
+
 /// A split far from its weights (all 60 near-duplicate documents are one cluster,
 /// held together in one split): a warning names the split and the largest
 /// cluster; with --no-near-duplicates there is no cluster and no warning.

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
     if annot_model::atomic::finish() {
         interrupt::wait_for_the_end();
     }
+    output::report_tables_not_written();
     match result {
         Ok(code) => code,
         Err(err) => output::report_error(&err),

@@ -42,6 +42,37 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Says once on stderr that the index of some logs could not be written, and
+/// why: the command read them without it (the same result, more time and memory).
+pub(crate) fn report_tables_not_written() {
+    let notes = annot_model::store::take_tables_not_written();
+    let Some(first) = notes.first() else {
+        return;
+    };
+    let logs: Vec<String> = notes
+        .iter()
+        .take(3)
+        .map(|n| n.log.display().to_string())
+        .collect();
+    let more = notes.len().saturating_sub(logs.len());
+    let msg = format!(
+        "note: the index of {}{} could not be written ({}); {} read without it, in memory",
+        logs.join(", "),
+        if more > 0 {
+            format!(" and {more} other logs")
+        } else {
+            String::new()
+        },
+        first.reason,
+        if notes.len() == 1 {
+            "it was"
+        } else {
+            "they were"
+        }
+    );
+    let _ = writeln!(std::io::stderr().lock(), "{}", annot_model::visible(&msg));
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause

@@ -33,7 +33,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use annot_model::tokenize::{Lang, tokenize};
-use annot_model::{Schema, Span, Status};
+use annot_model::{Schema, Span, SpillList, Status};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -47,7 +47,6 @@ use crate::metric::{
     per_value_alpha, scott_pi, set_alpha, span_label_confusion, strict_entities,
 };
 use crate::side::Side;
-use crate::spill::SpillList;
 
 /// Settings of an agreement report.
 #[derive(Debug, Clone)]

@@ -289,5 +289,5 @@ pub enum CompareError {
     Metric(#[from] MetricError),
     /// The temporary file of a per-document list.
     #[error(transparent)]
-    Spill(#[from] crate::spill::SpillError),
+    Spill(#[from] annot_model::SpillError),
 }

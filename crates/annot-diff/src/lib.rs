@@ -52,7 +52,6 @@ pub mod gate;
 pub mod merge;
 pub mod metric;
 pub mod side;
-pub mod spill;
 pub mod stream;
 
 pub use error::{CompareError, MetricError};

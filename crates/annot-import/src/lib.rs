@@ -53,7 +53,6 @@ pub mod project;
 mod readers;
 mod records;
 mod sources;
-mod spill;
 pub mod stream;
 mod why;
 pub mod zone;

@@ -12,9 +12,9 @@
 
 use std::path::{Path, PathBuf};
 
-use annot_model::ModelError;
 use annot_model::corpus::{CorpusWriter, remove_abandoned_temp_files};
 use annot_model::project::Project;
+use annot_model::{ModelError, SpillList};
 use serde::Serialize;
 
 use crate::annotated::Conversion;
@@ -22,8 +22,7 @@ use crate::error::Diagnostic;
 use crate::input::{ImportOptions, Input};
 use crate::pipeline::{Progress, import_items};
 use crate::readers::Item;
-use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan};
-use crate::spill::Spill;
+use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan, spill};
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]
@@ -219,7 +218,7 @@ pub fn import_into(
     let mut zones = 0usize;
     let mut updated = 0usize;
     // The records read, past a few thousand in a temporary file.
-    let mut pending: Spill<Pending> = Spill::new();
+    let mut pending: SpillList<Pending> = spill();
     let mut sink = |item: Item| -> Result<(), ModelError> {
         let Item {
             document: doc,
@@ -271,8 +270,9 @@ pub fn import_into(
                 pending.push(Pending {
                     location: location.clone(),
                     record,
-                })?;
+                });
             }
+            pending.check()?;
             return Ok(());
         } else if existing.is_some() && !opts.update {
             target = None;
@@ -319,8 +319,9 @@ pub fn import_into(
                 pending.push(Pending {
                     location: location.clone(),
                     record,
-                })?;
+                });
             }
+            pending.check()?;
         }
         Ok(())
     };
@@ -513,10 +514,10 @@ mod tests {
             progress: &|_| {},
             show_path: &|p: &Path| p.display().to_string(),
         };
-        crate::spill::set_limit(limit);
+        crate::records::set_limit(limit);
         let input = Input::stdin(std::io::Cursor::new(input.as_bytes().to_vec()));
         let outcome = import_into(&project, &[input], &opts, &callbacks);
-        crate::spill::set_limit(None);
+        crate::records::set_limit(None);
         let outcome = outcome.unwrap();
         let log_dir = project
             .log_path("ana")

@@ -14,11 +14,10 @@ use std::path::PathBuf;
 
 use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
-use annot_model::store::AnnotatorLog;
-use annot_model::{ModelError, Record, Status, UnknownLabel};
+use annot_model::store::{AnnotatorLog, LogEnd};
+use annot_model::{ModelError, Record, SpillError, SpillList, Status, UnknownLabel};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-
-use crate::spill::Spill;
 
 use crate::annotated::{ANY_LAYER, REJECTED_LABELS, REJECTED_SPANS, add_rejected};
 use crate::project::Message;
@@ -26,6 +25,33 @@ use crate::project::Message;
 /// The layer unplaced document labels go to when `add_labels` adds them and
 /// the schema has no layer (or several) to put them in.
 const NEW_LAYER: &str = "label";
+
+/// Records of an import kept in memory before the rest go to a temporary file
+/// (an import of a hundred thousand annotated documents holds eight bytes per
+/// record past these, not the records).
+const IN_MEMORY: usize = 4096;
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: a smaller memory limit, to cross the spill boundary with a few records.
+    static LIMIT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the memory limit of the lists [`spill`] makes on this thread (`None`: [`IN_MEMORY`]).
+#[cfg(test)]
+pub(crate) fn set_limit(limit: Option<usize>) {
+    LIMIT.with(|l| l.set(limit));
+}
+
+/// A list of an import's records, read back by index: the first [`IN_MEMORY`]
+/// in memory, the rest in a temporary file.
+pub(crate) fn spill<T: Serialize + DeserializeOwned>() -> SpillList<T> {
+    #[cfg(test)]
+    let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
+    #[cfg(not(test))]
+    let limit = IN_MEMORY;
+    SpillList::with_memory(limit).indexed()
+}
 
 /// A record read, waiting for the checks, with where it was read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -82,9 +108,9 @@ const CHUNK: usize = 2048;
 #[derive(Debug)]
 pub(crate) struct Plan {
     /// The records of the import, as read and checked.
-    kept: Spill<(Pending, String)>,
+    kept: SpillList<(Pending, String)>,
     /// The records of several pieces, merged.
-    records: Spill<Record>,
+    records: SpillList<Record>,
     /// Each (annotator, document)'s record, in the order first read.
     slots: Vec<Slot>,
     /// What a record read alone is given (a merged one has it).
@@ -130,11 +156,11 @@ impl Finish {
 
 /// The record of `slot`, finished.
 fn load(
-    kept: &mut Spill<(Pending, String)>,
-    records: &mut Spill<Record>,
+    kept: &SpillList<(Pending, String)>,
+    records: &SpillList<Record>,
     finish: &Finish,
     slot: Slot,
-) -> std::io::Result<Record> {
+) -> Result<Record, SpillError> {
     match slot {
         Slot::Merged(i) => records.get(i),
         Slot::Kept(i) => {
@@ -182,22 +208,22 @@ pub(crate) struct RecordRules<'a> {
 /// annotate session).
 pub(crate) fn plan(
     project: &Project,
-    mut pending: Spill<Pending>,
+    pending: SpillList<Pending>,
     rules: &RecordRules<'_>,
 ) -> Result<Plan, PlanError> {
-    let io = |e: std::io::Error| PlanError::Model(ModelError::Io(e));
+    let spilled = |e: SpillError| PlanError::Model(ModelError::Spill(e));
     let mut schema = project.schema()?;
     let original = schema.clone();
     let mut bad = Vec::new();
     let mut added = Vec::new();
     // The records kept, with who the file said made them; and their indices
     // by (annotator, document), groups in the order first read.
-    let mut kept: Spill<(Pending, String)> = Spill::new();
+    let mut kept: SpillList<(Pending, String)> = spill();
     let mut group_of: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut nameless: Vec<String> = Vec::new();
     for i in 0..pending.len() {
-        let mut p = pending.get(i).map_err(io)?;
+        let mut p = pending.get(i).map_err(spilled)?;
         // Who the file says made the record, before `--as` names it.
         let origin = p.record.annotator.clone();
         if let Some(name) = rules.annotator {
@@ -252,7 +278,7 @@ pub(crate) fn plan(
             }),
             None => {
                 let key = (p.record.annotator.clone(), p.record.doc.clone());
-                let index = kept.push((p, origin)).map_err(io)?;
+                let index = kept.push((p, origin));
                 let next = groups.len();
                 let group = *group_of.entry(key).or_insert(next);
                 if group == next {
@@ -296,7 +322,7 @@ pub(crate) fn plan(
     let mut notes: Vec<(usize, Message)> = Vec::new();
     let mut clashes: Vec<(usize, Message)> = Vec::new();
     let mut overlaps: Vec<(usize, Message)> = Vec::new();
-    let mut records: Spill<Record> = Spill::new();
+    let mut records: SpillList<Record> = spill();
     let mut slots: Vec<Slot> = Vec::with_capacity(groups.len());
     let finish = Finish {
         schema_id: schema_id.clone(),
@@ -307,7 +333,7 @@ pub(crate) fn plan(
         let Some((&head, rest)) = members.split_first() else {
             continue;
         };
-        let (p, first_origin) = kept.get(head).map_err(io)?;
+        let (p, first_origin) = kept.get(head).map_err(spilled)?;
         if rest.is_empty() {
             // Read alone: only its overlaps to be told; it stays where it is.
             let mut first = p.record;
@@ -328,7 +354,7 @@ pub(crate) fn plan(
         first.schema.clone_from(&schema_id);
         let mut first_at = p.location;
         for &index in rest {
-            let (p, origin) = kept.get(index).map_err(io)?;
+            let (p, origin) = kept.get(index).map_err(spilled)?;
             let mut r = p.record;
             r.schema.clone_from(&schema_id);
             let source = format!("{} (document '{}')", p.location, r.doc);
@@ -389,7 +415,7 @@ pub(crate) fn plan(
                 ));
             }
         }
-        slots.push(Slot::Merged(records.push(first).map_err(io)?));
+        slots.push(Slot::Merged(records.push(first)));
     }
     notes.sort_by_key(|(index, _)| *index);
     clashes.sort_by_key(|(index, _)| *index);
@@ -421,7 +447,7 @@ pub(crate) fn plan(
     let mut by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
     let mut documents = std::collections::BTreeSet::new();
     for (index, &slot) in slots.iter().enumerate() {
-        let mut r = load(&mut kept, &mut records, &finish, slot).map_err(io)?;
+        let mut r = load(&kept, &records, &finish, slot).map_err(spilled)?;
         if !logs.contains_key(&r.annotator) {
             let path = project.log_path(&r.annotator)?;
             logs.insert(
@@ -482,13 +508,15 @@ impl Plan {
     /// Writes the schema with its added labels (atomically), then appends the
     /// records to their logs, each log's in input order: one write and one
     /// fsync per [`CHUNK`] records. Called once the corpus lines the records
-    /// are about are in place. A failed write is cut back off its log (no
-    /// half line stays); the chunks before it stay, whole, as the records of
-    /// an annotator written before another's failed do, and the import's
-    /// journal entry says the import is to be run again (which writes the rest).
+    /// are about are in place. The records land whole or not at all: when a
+    /// write fails (a full disk), every log is cut back to where it ended
+    /// before the import and fsynced, then the error is returned; the import's
+    /// journal entry says the import is to be run again (which writes them
+    /// all). A process killed mid-way (`kill -9`) leaves the chunks it wrote,
+    /// whole, and that journal entry.
     ///
     /// # Errors
-    /// I/O errors, naming the file.
+    /// I/O errors, naming the file (and a log that could not be cut back).
     pub(crate) fn write(mut self, project: &Project) -> Result<RecordsOutcome, ModelError> {
         if let Some(schema) = &self.schema {
             let path = project.schema_path();
@@ -497,6 +525,35 @@ impl Plan {
             annot_model::atomic::write_atomic(&path, |w| w.write_all(json.as_bytes()))?;
             self.outcome.schema_file = Some(path);
         }
+        // The import holds the project's lock and each log's: no one else appends.
+        let ends: BTreeMap<String, LogEnd> = self
+            .logs
+            .iter()
+            .map(|(annotator, log)| (annotator.clone(), log.end()))
+            .collect();
+        let Err(failed) = self.append() else {
+            return Ok(self.outcome);
+        };
+        let mut not_cut = Vec::new();
+        for (annotator, log) in std::mem::take(&mut self.logs) {
+            if let Some(&end) = ends.get(&annotator)
+                && let Err(e) = log.cut_back(end)
+            {
+                not_cut.push(e.to_string());
+            }
+        }
+        if not_cut.is_empty() {
+            return Err(failed);
+        }
+        Err(ModelError::Io(std::io::Error::other(format!(
+            "{failed}; and what the import had appended could not be cut off: {}; run the \
+             same import again once the disk has room (it writes the records it lacks)",
+            not_cut.join("; ")
+        ))))
+    }
+
+    /// Appends the records to their logs ([`Plan::write`]).
+    fn append(&mut self) -> Result<(), ModelError> {
         for (annotator, items) in &self.by_annotator {
             if let Some(log) = self.logs.get_mut(annotator) {
                 let mut batch = annot_model::store::Batch::default();
@@ -504,7 +561,7 @@ impl Plan {
                     let slot = self.slots.get(*index).copied().ok_or_else(|| {
                         std::io::Error::other("a record of the import was lost on its way")
                     })?;
-                    let mut r = load(&mut self.kept, &mut self.records, &self.finish, slot)?;
+                    let mut r = load(&self.kept, &self.records, &self.finish, slot)?;
                     if let Some(at) = stamped {
                         r.at.clone_from(at);
                     }
@@ -517,7 +574,7 @@ impl Plan {
                 annot_model::atomic::commit_step();
             }
         }
-        Ok(self.outcome)
+        Ok(())
     }
 }
 

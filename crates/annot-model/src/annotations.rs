@@ -35,7 +35,7 @@ use crate::offsets::OffsetMap;
 use crate::project::Project;
 use crate::reanchor::reanchor;
 use crate::record::{Record, Span, Status};
-use crate::store::{LogIndex, TornTail, index_log, index_log_where};
+use crate::store::{LogIndex, TableNotWritten, TornTail, index_log, index_log_where};
 
 /// How a record stands against its document's current text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -349,6 +349,13 @@ impl AnnotatorRecords {
     #[must_use]
     pub fn torn(&self) -> Option<&TornTail> {
         self.index.torn.as_ref()
+    }
+
+    /// Why the log's index could not be written, when it could not: the log
+    /// was read without it (its latest entries in memory).
+    #[must_use]
+    pub fn table_not_written(&self) -> Option<&TableNotWritten> {
+        self.index.table_not_written.as_ref()
     }
 
     /// Whether the log starts with a UTF-8 byte-order mark.

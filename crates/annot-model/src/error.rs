@@ -16,6 +16,10 @@ pub enum ModelError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
 
+    /// The temporary file of a list held past memory ([`crate::SpillList`]).
+    #[error(transparent)]
+    Spill(#[from] crate::spill::SpillError),
+
     /// A line of a JSONL file that is not the JSON it should be.
     #[error("{path}:{line}: {message}")]
     Line {

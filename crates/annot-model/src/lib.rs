@@ -4,7 +4,8 @@
 //! [`Span`], [`Schema`], [`Record`], the one offset conversion ([`offsets`]),
 //! the tokenizer ([`tokenize`]), the on-disk project and store ([`project`],
 //! [`corpus`], [`store`]), the document [`filter`] language, and [`visible()`],
-//! which every screen path passes outside text through. This crate never
+//! which every screen path passes outside text through, and [`SpillList`], the
+//! per-document list held past memory in a temporary file. This crate never
 //! prints and never exits.
 //!
 //! Offsets written to files are Unicode code point indices into a document's
@@ -30,6 +31,7 @@ pub mod record;
 pub mod rng;
 pub mod schema;
 pub mod scheme;
+pub mod spill;
 pub mod store;
 pub mod stream;
 pub mod tokenize;
@@ -42,5 +44,6 @@ pub use document::{Document, Meta, ZoneSpan};
 pub use error::{DocumentError, ModelError, SchemaError, SpanError};
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
+pub use spill::{SpillError, SpillList};
 pub use visible::visible;
 pub use zone::Zone;

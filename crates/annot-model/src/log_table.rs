@@ -29,8 +29,14 @@
 //! temporary file and renamed into place, so a crash leaves the old one or none.
 //! Building it takes bounded memory: the entries are sorted in runs of
 //! [`RUN`] documents written to temporary files and merged.
+//!
+//! Where no table can be written (neither in the project nor in `TMPDIR`: a
+//! read-only project on a full or read-only disk), the log is still read: the
+//! entries the table would have held are kept in memory ([`Built::InMemory`]),
+//! over the part of the log a table still covers when one holds, and the
+//! index says so ([`TableNotWritten`]) for the caller to tell.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -520,6 +526,123 @@ impl TableWriter {
 /// to read their lines from when their times are equal.
 pub(crate) type Supersedes<'a> = dyn Fn(&LogEntry, &LogEntry) -> std::io::Result<bool> + 'a;
 
+/// Why a log's table could not be written: the log was read without one, its
+/// latest entries held in memory (a typed note for the caller to tell once;
+/// the command's result is the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableNotWritten {
+    /// The log.
+    pub log: PathBuf,
+    /// Where its table goes (`None`: a log outside a project, whose table is
+    /// a temporary file).
+    pub table: Option<PathBuf>,
+    /// What failed: the project's table, then the temporary file, as the system said.
+    pub reason: String,
+}
+
+impl std::fmt::Display for TableNotWritten {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: the index of the log could not be written ({}); the log was read without it",
+            self.log.display(),
+            self.reason
+        )
+    }
+}
+
+/// The logs this process read without writing their table, each once.
+static NOT_WRITTEN: Mutex<Vec<TableNotWritten>> = Mutex::new(Vec::new());
+/// Logs kept in [`NOT_WRITTEN`] at the most (the first ones: a note names a few).
+const NOT_WRITTEN_KEPT: usize = 64;
+
+/// Notes that `note`'s log was read without its table.
+pub(crate) fn note_not_written(note: &TableNotWritten) {
+    if let Ok(mut list) = NOT_WRITTEN.lock()
+        && list.len() < NOT_WRITTEN_KEPT
+        && !list.iter().any(|n| n.log == note.log)
+    {
+        list.push(note.clone());
+    }
+}
+
+/// Takes the logs this process read without writing their table since the last
+/// call, each once, in the order met (the first 64): for a command to say once
+/// that the index could not be written, and why. Each [`crate::store::LogIndex`]
+/// also says it of its own log.
+#[must_use]
+pub fn take_tables_not_written() -> Vec<TableNotWritten> {
+    NOT_WRITTEN
+        .lock()
+        .map(|mut list| std::mem::take(&mut *list))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: how many more temporary files (and project tables) can be made on
+    /// this thread (`None`: any number), as in a `TMPDIR` that fills or cannot be written.
+    static TEMP_FILES_LEFT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tests: lets `left` more temporary files be made on this thread (`None`: any number).
+#[cfg(test)]
+pub(crate) fn set_temp_files_left(left: Option<usize>) {
+    TEMP_FILES_LEFT.with(|n| n.set(left));
+}
+
+/// Tests: fails as a full disk would once no temporary file is left.
+fn test_temp_file() -> std::io::Result<()> {
+    #[cfg(test)]
+    if let Some(left) = TEMP_FILES_LEFT.with(std::cell::Cell::get) {
+        if left == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no temporary file left (a test)",
+            ));
+        }
+        TEMP_FILES_LEFT.with(|n| n.set(Some(left - 1)));
+    }
+    Ok(())
+}
+
+/// An unnamed temporary file (in `TMPDIR`).
+pub(crate) fn temp_file() -> std::io::Result<File> {
+    test_temp_file()?;
+    tempfile::tempfile()
+}
+
+/// Sets `id`'s entry in `entries` to `e` unless the one there stands over it.
+fn put(
+    entries: &mut BTreeMap<Box<str>, LogEntry>,
+    id: Box<str>,
+    e: LogEntry,
+    supersedes: &Supersedes<'_>,
+) -> std::io::Result<()> {
+    match entries.get_mut(&id) {
+        Some(old) => {
+            if supersedes(&e, old)? {
+                *old = e;
+            }
+        }
+        None => {
+            entries.insert(id, e);
+        }
+    }
+    Ok(())
+}
+
+/// What a builder made: a table, written to its file; or, when no file could
+/// be written, the entries it would hold, in memory, and why.
+#[derive(Debug)]
+pub(crate) enum Built {
+    Table(File),
+    InMemory {
+        entries: BTreeMap<Box<str>, LogEntry>,
+        why: String,
+    },
+}
+
 /// Collects the entries of the records read from a log, in log order, in runs
 /// of at most [`RUN`] documents, sorted on disk.
 #[derive(Debug)]
@@ -528,6 +651,9 @@ pub(crate) struct TableBuilder {
     runs: Vec<File>,
     /// Documents a run holds.
     run: usize,
+    /// A run could not be written (no temporary file): the chunk and the
+    /// entries added since are kept here, in id order, in memory.
+    memory: Option<BTreeMap<Box<str>, LogEntry>>,
 }
 
 impl Default for TableBuilder {
@@ -543,6 +669,7 @@ impl TableBuilder {
             chunk: HashMap::new(),
             runs: Vec::new(),
             run: run.max(1),
+            memory: None,
         }
     }
 
@@ -553,6 +680,9 @@ impl TableBuilder {
         entry: LogEntry,
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<()> {
+        if let Some(memory) = &mut self.memory {
+            return put(memory, doc.into(), entry, supersedes);
+        }
         if let Some(old) = self.chunk.get_mut(doc) {
             if supersedes(&entry, old)? {
                 *old = entry;
@@ -560,43 +690,116 @@ impl TableBuilder {
             return Ok(());
         }
         self.chunk.insert(doc.into(), entry);
-        if self.chunk.len() >= self.run {
-            self.spill()?;
+        if self.chunk.len() >= self.run && self.spill().is_err() {
+            // No room for a run: what is left of the log is held in memory,
+            // in id order (the table, if one can be written, is made from it).
+            self.memory = Some(self.chunk.drain().collect());
+            self.chunk = HashMap::new();
         }
         Ok(())
     }
 
     /// Whether no record was added.
     pub(crate) fn is_empty(&self) -> bool {
-        self.chunk.is_empty() && self.runs.is_empty()
+        self.chunk.is_empty() && self.runs.is_empty() && self.memory.is_none()
     }
 
+    /// Writes the chunk, sorted, to a run file; a chunk that cannot be written stays.
     fn spill(&mut self) -> std::io::Result<()> {
-        let sorted = self.sorted_chunk();
-        let mut out = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+        let mut out = BufWriter::with_capacity(1 << 16, temp_file()?);
         let mut buf = Vec::new();
-        for (id, e) in &sorted {
+        for (id, e) in self.sorted_chunk() {
             buf.clear();
             encode(&mut buf, id, e);
             out.write_all(&buf)?;
         }
-        let mut file = out.into_inner().map_err(|e| e.into_error())?;
-        file.seek(SeekFrom::Start(0))?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
         self.runs.push(file);
+        self.chunk.clear();
+        self.chunk.shrink_to(self.run.min(1024));
         Ok(())
     }
 
-    fn sorted_chunk(&mut self) -> Vec<(Box<str>, LogEntry)> {
-        let mut v: Vec<(Box<str>, LogEntry)> = self.chunk.drain().collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.chunk.shrink_to(self.run.min(1024));
+    fn sorted_chunk(&self) -> Vec<(&str, &LogEntry)> {
+        let mut v: Vec<(&str, &LogEntry)> = self.chunk.iter().map(|(k, e)| (&**k, e)).collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v
     }
 
+    /// The entries after the runs, in id order: the chunk, or those held in memory.
+    fn last(&self) -> Vec<(&str, &LogEntry)> {
+        match &self.memory {
+            Some(memory) => memory.iter().map(|(k, e)| (&**k, e)).collect(),
+            None => self.sorted_chunk(),
+        }
+    }
+
+    /// The entries of the run `file`, from its start.
+    fn run_entries(
+        file: &File,
+    ) -> std::io::Result<impl Iterator<Item = std::io::Result<(String, LogEntry)>> + '_> {
+        let mut f = file;
+        f.seek(SeekFrom::Start(0))?;
+        let mut r = BufReader::with_capacity(1 << 14, f);
+        Ok(std::iter::from_fn(move || read_entry(&mut r).transpose()))
+    }
+
     /// The table of `base` (a table of the start of the log, or none) and the
-    /// entries added, which come after it in the log, written to `out`.
+    /// entries added, which come after it in the log, written to `out`; when
+    /// `out` is not there (it could not be made: why) or cannot be written, the
+    /// entries added, in memory.
     pub(crate) fn finish(
-        mut self,
+        self,
+        base: Option<&Table>,
+        out: std::result::Result<File, String>,
+        covered: Covered,
+        log: &File,
+        supersedes: &Supersedes<'_>,
+    ) -> std::io::Result<Built> {
+        let written = match out {
+            Err(why) => Err(why),
+            Ok(out) => self
+                .merge(base, out, covered, log, supersedes)
+                .map_err(|e| e.to_string()),
+        };
+        match written {
+            Ok(file) => Ok(Built::Table(file)),
+            Err(why) => Ok(Built::InMemory {
+                entries: self.into_memory(supersedes)?,
+                why,
+            }),
+        }
+    }
+
+    /// The entries added, each document's latest, in memory.
+    fn into_memory(
+        self,
+        supersedes: &Supersedes<'_>,
+    ) -> std::io::Result<BTreeMap<Box<str>, LogEntry>> {
+        // In log order: the runs, then the chunk or what was held in memory.
+        let mut later = match self.memory {
+            Some(memory) => memory,
+            None => self.chunk.into_iter().collect(),
+        };
+        if self.runs.is_empty() {
+            return Ok(later);
+        }
+        let mut entries: BTreeMap<Box<str>, LogEntry> = BTreeMap::new();
+        for run in &self.runs {
+            for entry in Self::run_entries(run)? {
+                let (id, e) = entry?;
+                put(&mut entries, id.into_boxed_str(), e, supersedes)?;
+            }
+        }
+        for (id, e) in std::mem::take(&mut later) {
+            put(&mut entries, id, e, supersedes)?;
+        }
+        Ok(entries)
+    }
+
+    /// The merge of [`TableBuilder::finish`], written to `out`.
+    fn merge(
+        &self,
         base: Option<&Table>,
         out: File,
         covered: Covered,
@@ -604,20 +807,17 @@ impl TableBuilder {
         supersedes: &Supersedes<'_>,
     ) -> std::io::Result<File> {
         type Source<'b> = Box<dyn Iterator<Item = std::io::Result<(String, LogEntry)>> + 'b>;
-        let last: Vec<(Box<str>, LogEntry)> = self.sorted_chunk();
-        let runs = std::mem::take(&mut self.runs);
+        let last = self.last();
         // In log order: the base, the runs, the last chunk.
         let mut sources: Vec<std::iter::Peekable<Source<'_>>> = Vec::new();
         if let Some(t) = base {
             sources.push((Box::new(t.iter()) as Source<'_>).peekable());
         }
-        for run in runs {
-            let mut r = BufReader::with_capacity(1 << 14, run);
-            let it = std::iter::from_fn(move || read_entry(&mut r).transpose());
-            sources.push((Box::new(it) as Source<'_>).peekable());
+        for run in &self.runs {
+            sources.push((Box::new(Self::run_entries(run)?) as Source<'_>).peekable());
         }
         sources.push(
-            (Box::new(last.into_iter().map(|(id, e)| Ok((id.into_string(), e)))) as Source<'_>)
+            (Box::new(last.into_iter().map(|(id, e)| Ok((id.to_owned(), *e)))) as Source<'_>)
                 .peekable(),
         );
         let mut writer = TableWriter::new(out)?;
@@ -658,11 +858,19 @@ impl TableBuilder {
 }
 
 /// A new file for a table to be renamed to `dest`, in its directory (made
-/// when missing); `None` when it cannot be made there (a read-only project).
-pub(crate) fn temp_for(dest: &Path) -> Option<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
-    let dir = dest.parent()?;
-    fs_err::create_dir_all(dir).ok()?;
-    crate::atomic::temp_file_in(dir).ok()
+/// when missing).
+///
+/// # Errors
+/// When it cannot be made there (a read-only project), naming the directory.
+pub(crate) fn temp_for(
+    dest: &Path,
+) -> std::io::Result<(tempfile::NamedTempFile, crate::atomic::LiveTemp)> {
+    let dir = dest
+        .parent()
+        .ok_or_else(|| std::io::Error::other(format!("{}: no directory", dest.display())))?;
+    fs_err::create_dir_all(dir)?;
+    test_temp_file()?;
+    crate::atomic::temp_file_in(dir)
 }
 
 /// Opens the table at `path` for the open `log`; `None` when there is none

@@ -37,7 +37,8 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use crate::error::{ModelError, Result};
-use crate::log_table::{self, Covered, Table, TableBuilder, open_table, table_path};
+use crate::log_table::{self, Built, Covered, Table, TableBuilder, open_table, table_path};
+pub use crate::log_table::{TableNotWritten, take_tables_not_written};
 use crate::record::{Record, Status};
 
 /// What was set aside from the end of a log.
@@ -466,6 +467,9 @@ pub struct LogIndex {
     valid_len: u64,
     /// Lines in the valid part of the log.
     valid_lines: usize,
+    /// The log's table could not be written (a read-only project and
+    /// `TMPDIR`): the log was read without it, its latest entries in memory.
+    pub table_not_written: Option<TableNotWritten>,
 }
 
 /// Indexes a log without locking or changing it (for status, diff, export).
@@ -582,24 +586,72 @@ fn index_file(
         records: from.records + (kept - usize::from(unended.is_some())) as u64,
         byte_order_mark: from.byte_order_mark || scanned.byte_order_mark,
     };
-    let table = if builder.is_empty() {
-        base
+    let mut table_not_written = None;
+    let mut latest = if builder.is_empty() {
+        Latest::new(base)
     } else {
-        let made = dest.as_deref().and_then(log_table::temp_for);
-        let out = match &made {
-            Some((tmp, _)) => tmp.as_file().try_clone().map_err(cannot)?,
-            None => tempfile::tempfile().map_err(cannot)?,
+        // The project's table, else one in a temporary file; why neither could be made.
+        let mut why = Vec::new();
+        let made = match dest.as_deref().map(log_table::temp_for) {
+            Some(Ok(made)) => Some(made),
+            Some(Err(e)) => {
+                why.push(e.to_string());
+                None
+            }
+            None => None,
         };
-        let written = builder
+        let out = match &made {
+            Some((tmp, _)) => tmp.as_file().try_clone().map_err(|e| e.to_string()),
+            None => log_table::temp_file().map_err(|e| {
+                format!(
+                    "a temporary file in {}: {e}",
+                    std::env::temp_dir().display()
+                )
+            }),
+        };
+        let out = out.map_err(|e| {
+            why.push(e);
+            why.join("; ")
+        });
+        match builder
             .finish(base.as_ref(), out, covered, &file, &superseding)
-            .map_err(cannot)?;
-        if let (Some((tmp, _live)), Some(dest)) = (made, &dest) {
-            // A table that cannot be put in place is still this command's table.
-            let _ = tmp.persist(dest);
+            .map_err(cannot)?
+        {
+            Built::Table(written) => {
+                if let (Some((tmp, _live)), Some(dest)) = (made, &dest) {
+                    // A table that cannot be put in place is still this command's table.
+                    let _ = tmp.persist(dest);
+                }
+                Latest::new(Some(log_table::reopen(written).map_err(cannot)?))
+            }
+            Built::InMemory { entries, why } => {
+                // The table that holds (of the start of the log), and the rest in memory.
+                let mut latest = Latest::new(base);
+                if latest.table.is_none() {
+                    latest.len = entries.len();
+                    latest.added = entries;
+                } else {
+                    for (doc, entry) in entries {
+                        let stands = match latest.get(&doc) {
+                            Some(old) => supersedes_entry(&entry, &old, &file)?,
+                            None => true,
+                        };
+                        if stands {
+                            latest.insert(&doc, entry);
+                        }
+                    }
+                }
+                let note = TableNotWritten {
+                    log: path.to_owned(),
+                    table: dest.clone(),
+                    reason: why,
+                };
+                log_table::note_not_written(&note);
+                table_not_written = Some(note);
+                latest
+            }
         }
-        Some(log_table::reopen(written).map_err(cannot)?)
     };
-    let mut latest = Latest::new(table);
     if let Some((doc, entry)) = unended {
         let stands = match latest.get(&doc) {
             Some(old) => supersedes_entry(&entry, &old, &file)?,
@@ -619,6 +671,7 @@ fn index_file(
         missing_final_newline: scanned.missing_final_newline,
         valid_len: scanned.valid_len,
         valid_lines: scanned.valid_lines,
+        table_not_written,
     })
 }
 
@@ -666,6 +719,7 @@ impl LogIndex {
             missing_final_newline: false,
             valid_len: 0,
             valid_lines: 0,
+            table_not_written: None,
         }
     }
 
@@ -909,6 +963,15 @@ pub struct AnnotatorLog {
     index: LogIndex,
     /// The file was made by this open: its directory entry is fsynced with the first append.
     created: bool,
+    /// The file was made by this open (kept after the first append).
+    made: bool,
+}
+
+/// Where a log ended, taken by [`AnnotatorLog::end`]: [`AnnotatorLog::cut_back`]
+/// puts it back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogEnd {
+    len: u64,
 }
 
 impl AnnotatorLog {
@@ -971,7 +1034,48 @@ impl AnnotatorLog {
             file,
             index,
             created,
+            made: created,
         })
+    }
+
+    /// Where the log ends now (after what [`AnnotatorLog::open`] set right: a
+    /// torn last line set aside, a missing final newline added).
+    #[must_use]
+    pub fn end(&self) -> LogEnd {
+        LogEnd {
+            len: self.index.valid_len,
+        }
+    }
+
+    /// Cuts off what was appended since `end` (taken by [`AnnotatorLog::end`] of
+    /// this open) and fsyncs, so the log is as it was then: for a writer whose
+    /// whole work must land or none of it (an import). A log this open made and
+    /// that is cut back to nothing is removed. Takes the log: its index knew the
+    /// records cut off.
+    ///
+    /// # Errors
+    /// I/O errors, naming the log.
+    pub fn cut_back(self, end: LogEnd) -> Result<()> {
+        let path = self.index.path.clone();
+        let named = |e: std::io::Error| {
+            std::io::Error::new(
+                e.kind(),
+                format!("{}: cannot cut back what was appended: {e}", path.display()),
+            )
+        };
+        if self.index.valid_len == end.len && !(self.made && end.len == 0) {
+            return Ok(());
+        }
+        self.file.file().set_len(end.len).map_err(named)?;
+        self.file.file().sync_all().map_err(named)?;
+        if self.made && end.len == 0 {
+            drop(self.file);
+            fs_err::remove_file(&path)?;
+            if let Some(dir) = path.parent() {
+                crate::atomic::sync_dir(dir)?;
+            }
+        }
+        Ok(())
     }
 
     /// Appends one record and fsyncs before returning.
@@ -1413,9 +1517,18 @@ mod tests {
         )
         .unwrap();
         let covered = Covered::default();
-        let file = b
-            .finish(None, tempfile::tempfile().unwrap(), covered, &log, &later)
-            .unwrap();
+        let Built::Table(file) = b
+            .finish(
+                None,
+                Ok(tempfile::tempfile().unwrap()),
+                covered,
+                &log,
+                &later,
+            )
+            .unwrap()
+        else {
+            panic!("a table is written to a file that takes it")
+        };
         let mut t = Latest::new(Some(log_table::reopen(file).unwrap()));
         assert_eq!(t.len(), 1000);
         let ids: Vec<String> = t.ids().collect();
@@ -1445,6 +1558,202 @@ mod tests {
         assert_eq!(t.iter().len(), 1001);
         assert_eq!(t.iter().count(), 1001);
         assert_eq!(t.get("d0001").unwrap().line, 7);
+    }
+
+    #[test]
+    fn a_log_whose_table_cannot_be_written_is_read_all_the_same_and_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("annot.toml"), "").unwrap();
+        let p = dir.path().join("annotations").join("alice.jsonl");
+        fs_err::create_dir_all(p.parent().unwrap()).unwrap();
+        let t = |m: u32| format!("2026-11-23T20:{:02}:{:02}Z", m / 60, m % 60);
+        let mut text = String::new();
+        for i in 0..40u32 {
+            let r = at(&format!("d{:02}", (i * 7) % 30), Status::Accepted, &t(i));
+            text += &(line(&r) + "\n");
+        }
+        fs_err::write(&p, &text).unwrap();
+        let whole = from_scratch(&p);
+        assert_eq!(whole.0.len(), 30);
+
+        // Where the table's directory should be, a file; and no temporary file either.
+        let logs = dir.path().join(".annot").join(log_table::TABLE_DIR);
+        fs_err::create_dir_all(logs.parent().unwrap()).unwrap();
+        fs_err::write(&logs, "not a directory").unwrap();
+        log_table::set_temp_files_left(Some(0));
+        let index = index_log(&p).unwrap();
+        let read_aside = from_scratch(&p);
+        log_table::set_temp_files_left(None);
+        assert_eq!(
+            said(&index),
+            whole,
+            "the log read in memory says what the table says"
+        );
+        assert_eq!(read_aside, whole, "a log replayed up to a time, likewise");
+        let note = index.table_not_written.clone().unwrap();
+        assert_eq!(note.log, p);
+        assert_eq!(note.table, Some(logs.join("alice.jsonl.lix")));
+        assert!(
+            note.reason.contains(&logs.display().to_string()),
+            "{}",
+            note.reason
+        );
+        assert!(
+            note.reason.contains("a temporary file in"),
+            "{}",
+            note.reason
+        );
+        assert!(note.to_string().contains("could not be written"));
+        assert!(take_tables_not_written().iter().any(|n| n.log == p));
+        // The writer reads it so too.
+        log_table::set_temp_files_left(Some(0));
+        let w = AnnotatorLog::open(&p, "alice").unwrap();
+        log_table::set_temp_files_left(None);
+        assert_eq!(w.statuses().count(), 30);
+        drop(w);
+
+        // With a temporary file, the table is made there (the project's is not: no note).
+        let index = index_log(&p).unwrap();
+        assert_eq!(said(&index), whole);
+        assert!(index.table_not_written.is_none());
+
+        // A table that covers the start of the log still serves; what came after
+        // it is kept in memory.
+        fs_err::remove_file(&logs).unwrap();
+        assert!(index_log(&p).unwrap().table_not_written.is_none());
+        let table = logs.join("alice.jsonl.lix");
+        let covered = covered_by(&table);
+        {
+            let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+            w.append(&at("d03", Status::Flagged, &t(100))).unwrap();
+            w.append(&at("new", Status::Skipped, &t(101))).unwrap();
+            w.append(&at("d04", Status::Rejected, "2020-01-01T00:00:00Z"))
+                .unwrap();
+        }
+        let grown = from_scratch(&p);
+        log_table::set_temp_files_left(Some(0));
+        let index = index_log(&p).unwrap();
+        log_table::set_temp_files_left(None);
+        assert!(index.table_not_written.is_some());
+        assert_eq!(said(&index), grown);
+        assert_eq!(index.latest.len(), 31);
+        assert_eq!(index.latest.get("d03").unwrap().status, Status::Flagged);
+        assert_eq!(index.latest.get("d04").unwrap().status, Status::Accepted);
+        assert_eq!(covered_by(&table), covered, "the table was left as it was");
+    }
+
+    #[test]
+    fn a_builder_that_runs_out_of_temporary_files_keeps_its_entries_in_memory() {
+        let e = |line: u32, at: &str| LogEntry {
+            offset: u64::from(line) * 100,
+            len: 90,
+            line,
+            status: Status::Accepted,
+            at: at.parse().unwrap(),
+        };
+        let later = |new: &LogEntry, old: &LogEntry| Ok(new.at > old.at);
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log");
+        fs_err::write(&log, "").unwrap();
+        let log = std::fs::File::open(&log).unwrap();
+        let fill = |b: &mut TableBuilder| {
+            for i in 0..500u32 {
+                let t = if i < 250 {
+                    "2026-01-01T00:00:00Z"
+                } else {
+                    "2026-01-02T00:00:00Z"
+                };
+                b.add(&format!("d{:03}", i % 300), e(i + 1, t), &later)
+                    .unwrap();
+            }
+        };
+        // The whole table, written, to check the others against.
+        let mut b = TableBuilder::with_run(64);
+        fill(&mut b);
+        let Ok(Built::Table(file)) = b.finish(
+            None,
+            Ok(tempfile::tempfile().unwrap()),
+            Covered::default(),
+            &log,
+            &later,
+        ) else {
+            panic!("a table")
+        };
+        let want: Vec<(String, LogEntry)> = Latest::new(Some(log_table::reopen(file).unwrap()))
+            .iter()
+            .collect();
+        assert_eq!(want.len(), 300);
+        // Runs written, then none (a full disk): what was and was not written is
+        // kept; with a file for every run but none for the table, the runs are
+        // read back. Each count of files, up to the first that is enough.
+        for left in 0.. {
+            log_table::set_temp_files_left(Some(left));
+            let mut b = TableBuilder::with_run(64);
+            fill(&mut b);
+            let out = log_table::temp_file().map_err(|e| e.to_string());
+            let built = b.finish(None, out, Covered::default(), &log, &later);
+            log_table::set_temp_files_left(None);
+            let (got, done): (Vec<(String, LogEntry)>, bool) = match built.unwrap() {
+                Built::InMemory { entries, why } => {
+                    assert!(why.contains("no temporary file left"), "{why}");
+                    let got = entries.into_iter().map(|(id, e)| (id.into_string(), e));
+                    (got.collect(), false)
+                }
+                Built::Table(file) => {
+                    let t = Latest::new(Some(log_table::reopen(file).unwrap()));
+                    (t.iter().collect(), true)
+                }
+            };
+            assert_eq!(got, want, "{left} temporary files");
+            if done {
+                assert!(
+                    left > 4,
+                    "runs of 64 of 300 documents and the table: {left} files"
+                );
+                break;
+            }
+        }
+        // No file for a run but one for the table (the project's, say): the
+        // entries held in memory are written to it.
+        log_table::set_temp_files_left(Some(1));
+        let mut b = TableBuilder::with_run(64);
+        fill(&mut b);
+        log_table::set_temp_files_left(None);
+        let out = Ok(tempfile::tempfile().unwrap());
+        let Ok(Built::Table(file)) = b.finish(None, out, Covered::default(), &log, &later) else {
+            panic!("a table")
+        };
+        let got: Vec<(String, LogEntry)> = Latest::new(Some(log_table::reopen(file).unwrap()))
+            .iter()
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_log_cut_back_is_as_it_was_and_one_the_open_made_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        fs_err::write(&p, line(&rec("a", Status::Accepted)) + "\n").unwrap();
+        let before = fs_err::read(&p).unwrap();
+        let mut w = AnnotatorLog::open(&p, "alice").unwrap();
+        let end = w.end();
+        w.append_all(&[rec("b", Status::Skipped), rec("c", Status::Flagged)])
+            .unwrap();
+        assert_ne!(fs_err::read(&p).unwrap(), before);
+        w.cut_back(end).unwrap();
+        assert_eq!(fs_err::read(&p).unwrap(), before);
+        assert_eq!(index_log(&p).unwrap().latest.len(), 1);
+        // Made by the open: cut back to nothing, it is gone.
+        let q = dir.path().join("new.jsonl");
+        let mut w = AnnotatorLog::open(&q, "new").unwrap();
+        let end = w.end();
+        w.append(&rec("x", Status::Accepted)).unwrap();
+        w.cut_back(end).unwrap();
+        assert!(!q.exists());
+        let w = AnnotatorLog::open(&q, "new").unwrap();
+        let end = w.end();
+        w.cut_back(end).unwrap();
+        assert!(!q.exists(), "made and never written: gone too");
     }
 
     #[test]
