@@ -906,10 +906,8 @@ fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) ->
             };
             events.extend(warning.map(Event::Warning));
             lines = ConllText::Whole(text);
-            match first_reading(&lines, copts) {
-                Ok(f) => f,
-                Err(NotPlain) => FirstReading::default(),
-            }
+            // Text held whole is never "not plain".
+            first_reading(&lines, copts).unwrap_or_default()
         }
     };
     if !first.any_text {
@@ -977,7 +975,6 @@ fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) ->
     if read.is_ok_and(|all| all) && failure.is_none() {
         parser.finish(&mut on_doc);
     }
-    drop(on_doc);
     if stopped {
         return false;
     }
