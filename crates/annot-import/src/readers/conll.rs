@@ -106,14 +106,30 @@ impl AlignCorpus {
         out.into_iter().map(|d| d as usize).collect()
     }
 
-    /// The documents of `project`'s corpus.
+    /// The documents of `project`'s corpus, as much of each as alignment
+    /// uses: its id, text and language (not its zones, digest nor other metadata).
     ///
     /// # Errors
     /// When the corpus cannot be read.
     pub fn of_project(
         project: &annot_model::project::Project,
     ) -> Result<Self, annot_model::ModelError> {
-        let docs = project.corpus()?.iter().collect::<Result<Vec<_>, _>>()?;
+        let docs = project
+            .corpus()?
+            .iter()
+            .map(|d| {
+                d.map(|d| Document {
+                    id: d.id,
+                    text: d.text,
+                    hash: String::new(),
+                    meta: annot_model::Meta {
+                        lang: d.meta.lang,
+                        ..annot_model::Meta::default()
+                    },
+                    zones: Vec::new(),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self::new(docs))
     }
 
@@ -127,29 +143,41 @@ impl AlignCorpus {
 /// The rarest tokens of a document whose lists of documents are intersected.
 const CLUE_TOKENS: usize = 4;
 
+/// Documents whose tokens are found together (in parallel) before they join
+/// the index: the distinct tokens of so many documents are held at a time,
+/// not those of the whole corpus.
+const INDEX_CHUNK: usize = 1024;
+
 /// Token text -> the positions of the documents whose text has it, sorted.
 fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
-    let per_doc: Vec<FxHashSet<&str>> = docs
-        .par_iter()
-        .map(|d| {
-            let lang = d
-                .meta
-                .lang
-                .as_deref()
-                .and_then(Lang::from_code)
-                .unwrap_or_default();
-            let map = OffsetMap::new(&d.text);
-            tokenize(&d.text, lang)
-                .into_iter()
-                .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
-                .collect()
-        })
-        .collect();
     let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (i, tokens) in per_doc.iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for t in tokens {
-            index.entry((*t).to_string()).or_default().push(i);
+    for (c, chunk) in docs.chunks(INDEX_CHUNK).enumerate() {
+        let per_doc: Vec<FxHashSet<&str>> = chunk
+            .par_iter()
+            .map(|d| {
+                let lang = d
+                    .meta
+                    .lang
+                    .as_deref()
+                    .and_then(Lang::from_code)
+                    .unwrap_or_default();
+                let map = OffsetMap::new(&d.text);
+                tokenize(&d.text, lang)
+                    .into_iter()
+                    .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
+                    .collect()
+            })
+            .collect();
+        for (k, tokens) in per_doc.iter().enumerate() {
+            let i = u32::try_from(c * INDEX_CHUNK + k).unwrap_or(u32::MAX);
+            for t in tokens {
+                match index.get_mut(*t) {
+                    Some(list) => list.push(i),
+                    None => {
+                        index.insert((*t).to_string(), vec![i]);
+                    }
+                }
+            }
         }
     }
     index
