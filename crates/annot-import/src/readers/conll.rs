@@ -910,13 +910,16 @@ fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
 /// line imports nothing, and the warnings about separators come first),
 /// then document by document; neither its text nor its documents are held
 /// whole. A file that is not plain UTF-8 (another encoding, a byte order
-/// mark of UTF-16), and standard input, are decoded whole first.
+/// mark of UTF-16), one that is not a regular file (a pipe), and standard
+/// input, are decoded whole first.
 fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) -> bool) -> bool {
     let copts = &cx.opts.conll;
     let mut events: Vec<Event> = Vec::new();
+    // A pipe or a device (`<(zcat x.conll.gz)`, `/dev/stdin`) reads once: decoded whole.
     let mut lines = src
         .data
         .path()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
         .map_or_else(|| ConllText::Whole(String::new()), ConllText::File);
     let mut first = None;
     if matches!(lines, ConllText::File(_)) {
