@@ -271,3 +271,65 @@ fn a_failing_sink_stops_the_import() {
     assert_eq!(result.unwrap_err(), "disk full");
     assert_eq!(taken, 3);
 }
+
+/// What a CoNLL import gives, with the file's name and the `<stdin>` name made one.
+fn conll_import(input: Input, name: &str, chunk_size: usize) -> Vec<String> {
+    let opts = ImportOptions {
+        format: Some(Format::Conll),
+        chunk_size,
+        ..ImportOptions::default()
+    };
+    let mut out = Vec::new();
+    let report = annot_import::import_items(&[input], &opts, &|_| {}, &mut |item| {
+        out.push(format!(
+            "{} {:?} {:?}",
+            item.document.id, item.document.text, item.records
+        ));
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    for d in report.warnings.iter().chain(&report.failures) {
+        out.push(format!("{d:?}"));
+    }
+    out.push(format!(
+        "{} file(s), {} document(s)",
+        report.files, report.documents
+    ));
+    // A document without an id is named after the file's stem (`stdin` for standard input).
+    out.into_iter()
+        .map(|s| s.replace(name, "SRC").replace("stdin-", "in-"))
+        .collect()
+}
+
+#[test]
+fn conll_read_a_line_at_a_time_imports_what_it_read_whole() {
+    // Line ends of three kinds, a byte order mark, a token to compose under NFC,
+    // a separator in the wrong case, ids given and not, an entity across lines;
+    // then the same with a bad line (nothing of the file imported), with
+    // mixed schemes, with only white space, and in Latin-1 (decoded whole).
+    let good = "\u{feff}# id = un\r\nE\u{301}lise B-PER\r\nparle O\r\n\r\n\
+                -docstart- -X- O\n\nà O\nGenève B-LOC\rSuisse I-LOC\r\r\
+                -DOCSTART- (deux)\nLe O\nmaire O\n\n# newdoc\nFin O\n";
+    let cases: Vec<Vec<u8>> = vec![
+        good.as_bytes().to_vec(),
+        format!("{good}\nvoilà\n").into_bytes(),
+        "A S-PER\n\nB U-LOC\n".as_bytes().to_vec(),
+        " \n\t\r\n".as_bytes().to_vec(),
+        b"# id = latin\nd\xe9but O\nParis B-LOC\n".to_vec(),
+    ];
+    for (k, bytes) in cases.into_iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "in.conll", &bytes);
+        let path = dir.path().join("in.conll");
+        let name = path.display().to_string();
+        let whole = conll_import(Input::stdin(std::io::Cursor::new(bytes)), "<stdin>", 1000);
+        assert!(
+            whole.iter().any(|l| l.contains("SRC")),
+            "case {k}: {whole:#?}"
+        );
+        for chunk in [1, 2, 1000] {
+            let read = conll_import(Input::Path(path.clone()), &name, chunk);
+            assert_eq!(read, whole, "case {k}, chunks of {chunk}");
+        }
+    }
+}

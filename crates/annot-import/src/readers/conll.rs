@@ -106,14 +106,30 @@ impl AlignCorpus {
         out.into_iter().map(|d| d as usize).collect()
     }
 
-    /// The documents of `project`'s corpus.
+    /// The documents of `project`'s corpus, as much of each as alignment
+    /// uses: its id, text and language (not its zones, digest nor other metadata).
     ///
     /// # Errors
     /// When the corpus cannot be read.
     pub fn of_project(
         project: &annot_model::project::Project,
     ) -> Result<Self, annot_model::ModelError> {
-        let docs = project.corpus()?.iter().collect::<Result<Vec<_>, _>>()?;
+        let docs = project
+            .corpus()?
+            .iter()
+            .map(|d| {
+                d.map(|d| Document {
+                    id: d.id,
+                    text: d.text,
+                    hash: String::new(),
+                    meta: annot_model::Meta {
+                        lang: d.meta.lang,
+                        ..annot_model::Meta::default()
+                    },
+                    zones: Vec::new(),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self::new(docs))
     }
 
@@ -127,29 +143,41 @@ impl AlignCorpus {
 /// The rarest tokens of a document whose lists of documents are intersected.
 const CLUE_TOKENS: usize = 4;
 
+/// Documents whose tokens are found together (in parallel) before they join
+/// the index: the distinct tokens of so many documents are held at a time,
+/// not those of the whole corpus.
+const INDEX_CHUNK: usize = 1024;
+
 /// Token text -> the positions of the documents whose text has it, sorted.
 fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
-    let per_doc: Vec<FxHashSet<&str>> = docs
-        .par_iter()
-        .map(|d| {
-            let lang = d
-                .meta
-                .lang
-                .as_deref()
-                .and_then(Lang::from_code)
-                .unwrap_or_default();
-            let map = OffsetMap::new(&d.text);
-            tokenize(&d.text, lang)
-                .into_iter()
-                .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
-                .collect()
-        })
-        .collect();
     let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (i, tokens) in per_doc.iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for t in tokens {
-            index.entry((*t).to_string()).or_default().push(i);
+    for (c, chunk) in docs.chunks(INDEX_CHUNK).enumerate() {
+        let per_doc: Vec<FxHashSet<&str>> = chunk
+            .par_iter()
+            .map(|d| {
+                let lang = d
+                    .meta
+                    .lang
+                    .as_deref()
+                    .and_then(Lang::from_code)
+                    .unwrap_or_default();
+                let map = OffsetMap::new(&d.text);
+                tokenize(&d.text, lang)
+                    .into_iter()
+                    .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
+                    .collect()
+            })
+            .collect();
+        for (k, tokens) in per_doc.iter().enumerate() {
+            let i = u32::try_from(c * INDEX_CHUNK + k).unwrap_or(u32::MAX);
+            for t in tokens {
+                match index.get_mut(*t) {
+                    Some(list) => list.push(i),
+                    None => {
+                        index.insert((*t).to_string(), vec![i]);
+                    }
+                }
+            }
         }
     }
     index
@@ -165,7 +193,7 @@ impl Reader for ConllReader {
         cx: Context<'_>,
         emit: &mut dyn FnMut(Vec<Event>) -> bool,
     ) -> bool {
-        emit_whole(src, conll_events(src, cx), emit)
+        conll_read(src, cx, emit)
     }
 }
 
@@ -211,26 +239,97 @@ pub(crate) struct LineError {
 /// A document starts at a `-DOCSTART-` line (in any case), at a
 /// `# newdoc` comment, and at a `# id = ...` (or `# doc_id = ...`) comment
 /// once the current document has tokens.
+#[cfg(test)]
 pub(crate) fn parse(
     text: &str,
     tag_column: Option<usize>,
 ) -> Result<(Vec<ConllDoc>, Vec<LineError>), LineError> {
-    let mut docs = vec![ConllDoc::default()];
+    let mut docs = Vec::new();
     let mut warnings = Vec::new();
-    let mut sentence: Vec<Token> = Vec::new();
-    let end_sentence = |docs: &mut Vec<ConllDoc>, sentence: &mut Vec<Token>| {
-        if !sentence.is_empty()
-            && let Some(doc) = docs.last_mut()
-        {
-            doc.sentences.push(std::mem::take(sentence));
+    parse_each(text, tag_column, &mut warnings, &mut |doc| {
+        docs.push(doc);
+        true
+    })?;
+    Ok((docs, warnings))
+}
+
+/// [`parse`] a document at a time: each document with tokens is given to
+/// `on_doc` as soon as it ends (so that a file's documents are never all
+/// held), the warnings pushed onto `warnings`. Stops when `on_doc` returns
+/// `false`; `Ok(false)` then.
+#[cfg(test)]
+pub(crate) fn parse_each(
+    text: &str,
+    tag_column: Option<usize>,
+    warnings: &mut Vec<LineError>,
+    on_doc: &mut dyn FnMut(ConllDoc) -> bool,
+) -> Result<bool, LineError> {
+    let mut parser = DocParser::new(tag_column, warnings);
+    for line in text.lines() {
+        if !parser.line(line, on_doc)? {
+            return Ok(false);
         }
-    };
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
+    }
+    Ok(parser.finish(on_doc))
+}
+
+/// Reads the lines of a CoNLL file one at a time, giving each document to
+/// the caller when it ends ([`parse`] without holding the documents).
+pub(crate) struct DocParser<'w> {
+    tag_column: Option<usize>,
+    /// The document being read.
+    current: ConllDoc,
+    /// Its sentence being read.
+    sentence: Vec<Token>,
+    /// Lines read.
+    n: usize,
+    warnings: &'w mut Vec<LineError>,
+}
+
+impl<'w> DocParser<'w> {
+    /// A parser at the first line, pushing its warnings onto `warnings`.
+    pub(crate) fn new(tag_column: Option<usize>, warnings: &'w mut Vec<LineError>) -> Self {
+        Self {
+            tag_column,
+            current: ConllDoc::default(),
+            sentence: Vec::new(),
+            n: 0,
+            warnings,
+        }
+    }
+
+    fn end_sentence(&mut self) {
+        if !self.sentence.is_empty() {
+            self.current
+                .sentences
+                .push(std::mem::take(&mut self.sentence));
+        }
+    }
+
+    /// Ends the current document, giving it to `on_doc` when it has tokens; `next` begins.
+    fn next_doc(&mut self, next: ConllDoc, on_doc: &mut dyn FnMut(ConllDoc) -> bool) -> bool {
+        let done = std::mem::replace(&mut self.current, next);
+        done.sentences.is_empty() || on_doc(done)
+    }
+
+    /// Ends the file: its last document to `on_doc`; `false` when it says stop.
+    pub(crate) fn finish(&mut self, on_doc: &mut dyn FnMut(ConllDoc) -> bool) -> bool {
+        self.end_sentence();
+        self.next_doc(ConllDoc::default(), on_doc)
+    }
+
+    /// Reads the next line (without its line end); `Ok(false)` when `on_doc` says stop.
+    pub(crate) fn line(
+        &mut self,
+        line: &str,
+        on_doc: &mut dyn FnMut(ConllDoc) -> bool,
+    ) -> Result<bool, LineError> {
+        self.n += 1;
+        let n = self.n;
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            end_sentence(&mut docs, &mut sentence);
-            continue;
+            self.end_sentence();
+            return Ok(true);
         }
         let fields = columns(line);
         let docstart = fields
@@ -239,12 +338,12 @@ pub(crate) fn parse(
             .filter(|(head, _)| head.eq_ignore_ascii_case(DOCSTART));
         if let Some((head, glued)) = docstart {
             if head != DOCSTART {
-                warnings.push(LineError {
+                self.warnings.push(LineError {
                     line: n,
                     message: format!("'{head}' read as {DOCSTART}: a new document starts here"),
                 });
             }
-            end_sentence(&mut docs, &mut sentence);
+            self.end_sentence();
             // `-DOCSTART- -X- -X- O` names nothing; `-DOCSTART- (dépêche-12)` an id.
             let named: Vec<&str> = std::iter::once(glued)
                 .chain(fields[1..].iter().copied())
@@ -252,29 +351,34 @@ pub(crate) fn parse(
                 .collect();
             let id = named.join(" ");
             let id = id.trim_start_matches('(').trim_end_matches(')').trim();
-            docs.push(ConllDoc {
+            let next = ConllDoc {
                 id: (!id.is_empty()).then(|| id.to_string()),
                 id_line: n,
                 ..ConllDoc::default()
-            });
-            continue;
+            };
+            if !self.next_doc(next, on_doc) {
+                return Ok(false);
+            }
+            return Ok(true);
         }
         if let Some(comment) = comment(trimmed, &fields) {
-            let current_started =
-                docs.last().is_some_and(|d| !d.sentences.is_empty()) || !sentence.is_empty();
+            let current_started = !self.current.sentences.is_empty() || !self.sentence.is_empty();
             match comment {
                 Some((key, value)) if ["newdoc id", "id", "doc_id"].contains(&key) => {
                     if current_started {
-                        end_sentence(&mut docs, &mut sentence);
-                        docs.push(ConllDoc::default());
+                        self.end_sentence();
+                        if !self.next_doc(ConllDoc::default(), on_doc) {
+                            return Ok(false);
+                        }
                     }
-                    if let Some(doc) = docs.last_mut() {
+                    {
+                        let doc = &mut self.current;
                         if let Some(earlier) = &doc.id {
-                            warnings.push(LineError {
+                            self.warnings.push(LineError {
                                 line: n,
                                 message: format!(
                                     "the document already has the id '{earlier}' (line {}): \
-                                     '{value}' is not read",
+                                 '{value}' is not read",
                                     doc.id_line
                                 ),
                             });
@@ -295,24 +399,26 @@ pub(crate) fn parse(
                     if head.as_deref() == Some("newdoc") && words.len() == 1 {
                         // `# newdoc` without an id: a new document all the same.
                         if current_started {
-                            end_sentence(&mut docs, &mut sentence);
-                            docs.push(ConllDoc::default());
+                            self.end_sentence();
+                            if !self.next_doc(ConllDoc::default(), on_doc) {
+                                return Ok(false);
+                            }
                         }
                     } else if matches!(head.as_deref(), Some("id" | "newdoc" | "doc_id" | "docid"))
                     {
-                        warnings.push(LineError {
+                        self.warnings.push(LineError {
                             line: n,
                             message: format!(
                                 "'{trimmed}' looks like a document id but is not read as one \
-                                 (write '# id = VALUE' or '# newdoc id = VALUE')"
+                             (write '# id = VALUE' or '# newdoc id = VALUE')"
                             ),
                         });
                     }
                 }
             }
-            continue;
+            return Ok(true);
         }
-        let tag_at = match tag_column {
+        let tag_at = match self.tag_column {
             Some(c) if c == 0 || c > fields.len() => {
                 return Err(LineError {
                     line: n,
@@ -335,28 +441,23 @@ pub(crate) fn parse(
             });
         }
         let tag = parse_tag(fields[tag_at]).ok_or_else(|| LineError {
-            line: n,
-            message: format!(
-                "the tag '{}' is not O or a prefix B-, I-, E-, S-, L- or U- with a label (e.g. B-PER); \
-                 if the tag is not the last column, say which with --tag-column N",
-                fields[tag_at]
-            ),
-        })?;
-        if sentence.is_empty()
-            && docs.last().is_some_and(|d| d.sentences.is_empty())
-            && let Some(doc) = docs.last_mut()
-        {
-            doc.line = n;
+        line: n,
+        message: format!(
+            "the tag '{}' is not O or a prefix B-, I-, E-, S-, L- or U- with a label (e.g. B-PER); \
+             if the tag is not the last column, say which with --tag-column N",
+            fields[tag_at]
+        ),
+    })?;
+        if self.sentence.is_empty() && self.current.sentences.is_empty() {
+            self.current.line = n;
         }
-        sentence.push(Token {
+        self.sentence.push(Token {
             text: normalize(fields[0]).into_owned(),
             tag,
             line: n,
         });
+        Ok(true)
     }
-    end_sentence(&mut docs, &mut sentence);
-    docs.retain(|d| !d.sentences.is_empty());
-    Ok((docs, warnings))
 }
 
 /// The line that separates CoNLL-2003's documents.
@@ -410,41 +511,61 @@ fn parse_tag(tag: &str) -> Option<Tag> {
 }
 
 /// The scheme the tags of `docs` are in, when none is given.
+#[cfg(test)]
 pub(crate) fn detect_scheme(docs: &[ConllDoc]) -> Result<Scheme, LineError> {
-    let mut bioes = None;
-    let mut bilou = None;
-    let mut i_begins = false;
-    let mut b_after_other = false;
-    for sentence in docs.iter().flat_map(|d| &d.sentences) {
-        let mut prev: Option<&str> = None;
-        for t in sentence {
-            match &t.tag {
-                Tag::Outside => prev = None,
-                Tag::Entity(p, label) => {
-                    match p {
-                        'E' | 'S' => bioes = bioes.or(Some(t.line)),
-                        'L' | 'U' => bilou = bilou.or(Some(t.line)),
-                        'I' if prev != Some(label.as_str()) => i_begins = true,
-                        'B' if prev != Some(label.as_str()) => b_after_other = true,
-                        _ => {}
+    let mut tally = SchemeTally::default();
+    docs.iter().for_each(|d| tally.add(d));
+    tally.scheme()
+}
+
+/// What tells a file's scheme, gathered a document at a time ([`detect_scheme`]).
+#[derive(Debug, Default)]
+pub(crate) struct SchemeTally {
+    /// Line of the first `E-` or `S-` tag, of the first `L-` or `U-` tag.
+    bioes: Option<usize>,
+    bilou: Option<usize>,
+    i_begins: bool,
+    b_after_other: bool,
+}
+
+impl SchemeTally {
+    /// Counts the tags of `doc`.
+    pub(crate) fn add(&mut self, doc: &ConllDoc) {
+        for sentence in &doc.sentences {
+            let mut prev: Option<&str> = None;
+            for t in sentence {
+                match &t.tag {
+                    Tag::Outside => prev = None,
+                    Tag::Entity(p, label) => {
+                        match p {
+                            'E' | 'S' => self.bioes = self.bioes.or(Some(t.line)),
+                            'L' | 'U' => self.bilou = self.bilou.or(Some(t.line)),
+                            'I' if prev != Some(label.as_str()) => self.i_begins = true,
+                            'B' if prev != Some(label.as_str()) => self.b_after_other = true,
+                            _ => {}
+                        }
+                        prev = Some(label);
                     }
-                    prev = Some(label);
                 }
             }
         }
     }
-    match (bioes, bilou) {
-        (Some(a), Some(b)) => Err(LineError {
-            line: a.max(b),
-            message: format!(
-                "mixes BIOES tags (E-, S-, line {a}) and BILOU tags (L-, U-, line {b}); \
-                 use one scheme in a file"
-            ),
-        }),
-        (Some(_), None) => Ok(Scheme::Bioes),
-        (None, Some(_)) => Ok(Scheme::Bilou),
-        (None, None) if i_begins && !b_after_other => Ok(Scheme::Iob1),
-        (None, None) => Ok(Scheme::Iob2),
+
+    /// The scheme of the documents counted.
+    pub(crate) fn scheme(&self) -> Result<Scheme, LineError> {
+        match (self.bioes, self.bilou) {
+            (Some(a), Some(b)) => Err(LineError {
+                line: a.max(b),
+                message: format!(
+                    "mixes BIOES tags (E-, S-, line {a}) and BILOU tags (L-, U-, line {b}); \
+                     use one scheme in a file"
+                ),
+            }),
+            (Some(_), None) => Ok(Scheme::Bioes),
+            (None, Some(_)) => Ok(Scheme::Bilou),
+            (None, None) if self.i_begins && !self.b_after_other => Ok(Scheme::Iob1),
+            (None, None) => Ok(Scheme::Iob2),
+        }
     }
 }
 
@@ -783,21 +904,236 @@ fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The documents of a CoNLL source as events.
-fn conll_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
-    let (text, warning) = match src
-        .bytes()
-        .and_then(|b| decode_owned(b, &src.name(), cx.opts.strict))
-    {
-        Ok(decoded) => decoded,
-        Err(e) => return vec![Event::Failure(e.into())],
-    };
-    let mut events: Vec<Event> = warning.into_iter().map(Event::Warning).collect();
-    match read_text(src, &text, cx) {
-        Ok(more) => events.extend(more),
-        Err(e) => events.push(line_failure(src, &e)),
+/// The documents of a CoNLL source as events, given to `emit` a chunk of
+/// documents at a time. The file is read twice, a line at a time: first
+/// for its scheme and the lines that stop it (so that a file with a bad
+/// line imports nothing, and the warnings about separators come first),
+/// then document by document; neither its text nor its documents are held
+/// whole. A file that is not plain UTF-8 (another encoding, a byte order
+/// mark of UTF-16), one that is not a regular file (a pipe), and standard
+/// input, are decoded whole first.
+fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) -> bool) -> bool {
+    let copts = &cx.opts.conll;
+    let mut events: Vec<Event> = Vec::new();
+    // A pipe or a device (`<(zcat x.conll.gz)`, `/dev/stdin`) reads once: decoded whole.
+    let mut lines = src
+        .data
+        .path()
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .map_or_else(|| ConllText::Whole(String::new()), ConllText::File);
+    let mut first = None;
+    if matches!(lines, ConllText::File(_)) {
+        first = first_reading(&lines, copts).ok();
     }
-    events
+    let first = match first {
+        Some(f) => f,
+        None => {
+            let decoded = src
+                .bytes()
+                .and_then(|b| decode_owned(b, &src.name(), cx.opts.strict));
+            let (text, warning) = match decoded {
+                Ok(decoded) => decoded,
+                Err(e) => return emit_whole(src, vec![Event::Failure(e.into())], emit),
+            };
+            events.extend(warning.map(Event::Warning));
+            lines = ConllText::Whole(text);
+            // Text held whole is never "not plain".
+            first_reading(&lines, copts).unwrap_or_default()
+        }
+    };
+    if !first.any_text {
+        // As a file decoded whole says of one with only white space.
+        let e = crate::error::ImportError::new(src.name(), crate::error::ErrorKind::Empty);
+        events.push(Event::Failure(e.into()));
+        return emit_whole(src, events, emit);
+    }
+    let scheme = first.scheme.and_then(|tally| {
+        if !first.any_doc {
+            return Err(LineError {
+                line: 1,
+                message: "holds no token line ('token ... tag'): nothing to import".into(),
+            });
+        }
+        copts.scheme.map_or_else(|| tally.scheme(), Ok)
+    });
+    let scheme = match scheme {
+        Ok(s) => s,
+        Err(e) => {
+            events.push(line_failure(src, &e));
+            return emit_whole(src, events, emit);
+        }
+    };
+    events.extend(first.separators.iter().map(|e| warning(src, e)));
+    let stem = src_stem(src);
+    let source = src.meta_source();
+    let mut cursor = 0usize;
+    let mut k = 0usize;
+    let mut in_batch = 0usize;
+    let mut stopped = false;
+    let mut again = Vec::new();
+    let mut parser = DocParser::new(copts.tag_column, &mut again);
+    let mut on_doc = |doc: ConllDoc| {
+        doc_events(
+            src,
+            cx,
+            &doc,
+            k,
+            scheme,
+            &stem,
+            &source,
+            &mut cursor,
+            &mut events,
+        );
+        k += 1;
+        in_batch += 1;
+        if in_batch >= cx.chunk {
+            in_batch = 0;
+            if !emit(std::mem::take(&mut events)) {
+                stopped = true;
+                return false;
+            }
+        }
+        true
+    };
+    let mut failure = None;
+    let read = lines.each(&mut |line| match parser.line(line, &mut on_doc) {
+        Ok(go) => go,
+        Err(e) => {
+            failure = Some(e);
+            false
+        }
+    });
+    if read.is_ok_and(|all| all) && failure.is_none() {
+        parser.finish(&mut on_doc);
+    }
+    if stopped {
+        return false;
+    }
+    // The first reading found no such line, nor the file otherwise: it changed since.
+    if let Some(e) = failure {
+        events.push(line_failure(src, &e));
+    }
+    if read.is_err() {
+        events.push(Event::Failure(Diagnostic::new(
+            src.name(),
+            "the file changed while it was read (it is no longer UTF-8, or cannot be read)",
+        )));
+    }
+    emit_whole(src, events, emit)
+}
+
+/// Where the lines of a CoNLL source are read from.
+enum ConllText {
+    /// A file, read a line at a time.
+    File(std::path::PathBuf),
+    /// A source decoded whole.
+    Whole(String),
+}
+
+/// A file that is not plain UTF-8 without NUL bytes (or cannot be read), to be decoded whole.
+#[derive(Debug, Clone, Copy)]
+struct NotPlain;
+
+impl ConllText {
+    /// Gives `f` each line, normalised (line ends, NFC) as a text decoded
+    /// whole is, without its line end; `Ok(false)` when `f` says stop.
+    fn each(&self, f: &mut dyn FnMut(&str) -> bool) -> Result<bool, NotPlain> {
+        let path = match self {
+            Self::Whole(text) => return Ok(text.lines().all(f)),
+            Self::File(path) => path,
+        };
+        let file = std::fs::File::open(path).map_err(|_| NotPlain)?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 18, file);
+        let mut buf = Vec::new();
+        let mut first = true;
+        loop {
+            buf.clear();
+            let n =
+                std::io::BufRead::read_until(&mut reader, b'\n', &mut buf).map_err(|_| NotPlain)?;
+            if n == 0 {
+                return Ok(true);
+            }
+            let mut bytes = buf.as_slice();
+            if first {
+                first = false;
+                bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+            }
+            // A line end is one byte: no UTF-8 character spans two lines, and
+            // `\n` is stable under NFC, so normalising line by line is normalising the whole.
+            let line = simdutf8::basic::from_utf8(bytes).map_err(|_| NotPlain)?;
+            if memchr::memchr(0, bytes).is_some() {
+                return Err(NotPlain);
+            }
+            for l in normalize(line).lines() {
+                if !f(l) {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+}
+
+/// The byte order mark of UTF-8, dropped from the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What the first reading of a CoNLL file finds.
+#[derive(Debug)]
+struct FirstReading {
+    /// Lines that look like document separators but are not read as such.
+    separators: Vec<LineError>,
+    /// The tags seen (when no scheme is given), or the line that stops the file.
+    scheme: Result<SchemeTally, LineError>,
+    /// A document with tokens, something other than white space.
+    any_doc: bool,
+    any_text: bool,
+}
+
+impl Default for FirstReading {
+    fn default() -> Self {
+        Self {
+            separators: Vec::new(),
+            scheme: Ok(SchemeTally::default()),
+            any_doc: false,
+            any_text: true,
+        }
+    }
+}
+
+/// Reads `lines` once, holding no document.
+fn first_reading(lines: &ConllText, copts: &ConllOptions) -> Result<FirstReading, NotPlain> {
+    let mut separators = Vec::new();
+    let mut tally = SchemeTally::default();
+    let (mut any_doc, mut any_text) = (false, false);
+    let mut failure = None;
+    {
+        let mut parser = DocParser::new(copts.tag_column, &mut separators);
+        let mut on_doc = |doc: ConllDoc| {
+            any_doc = true;
+            if copts.scheme.is_none() {
+                tally.add(&doc);
+            }
+            true
+        };
+        let all = lines.each(&mut |line| {
+            any_text = any_text || !line.trim().is_empty();
+            match parser.line(line, &mut on_doc) {
+                Ok(go) => go,
+                Err(e) => {
+                    failure = Some(e);
+                    false
+                }
+            }
+        })?;
+        if all {
+            parser.finish(&mut on_doc);
+        }
+    }
+    Ok(FirstReading {
+        separators,
+        scheme: failure.map_or(Ok(tally), Err),
+        any_doc,
+        any_text,
+    })
 }
 
 /// The failure of a line of `src`.
@@ -808,88 +1144,82 @@ fn line_failure(src: &Source, e: &LineError) -> Event {
     ))
 }
 
-/// The events of the documents of a decoded CoNLL file.
-fn read_text(src: &Source, text: &str, cx: Context<'_>) -> Result<Vec<Event>, LineError> {
+/// The events of `doc`, the `k`th document (from 0) of a CoNLL file, pushed onto `events`.
+#[allow(clippy::too_many_arguments)]
+fn doc_events(
+    src: &Source,
+    cx: Context<'_>,
+    doc: &ConllDoc,
+    k: usize,
+    scheme: Scheme,
+    stem: &str,
+    source: &str,
+    cursor: &mut usize,
+    events: &mut Vec<Event>,
+) {
     let opts = cx.opts;
     let copts = &opts.conll;
-    let (docs, separators) = parse(text, copts.tag_column)?;
-    if docs.is_empty() {
-        return Err(LineError {
-            line: 1,
-            message: "holds no token line ('token ... tag'): nothing to import".into(),
-        });
+    let location = format!("{}:{}", src.name(), doc.line);
+    let mut entities = Vec::with_capacity(doc.sentences.len());
+    for sentence in &doc.sentences {
+        let (found, stray) = self::entities(sentence, scheme);
+        events.extend(stray.iter().map(|e| warning(src, e)));
+        entities.push(found);
     }
-    let scheme = match copts.scheme {
-        Some(s) => s,
-        None => detect_scheme(&docs)?,
-    };
-    let stem = src_stem(src);
-    let mut events: Vec<Event> = separators.iter().map(|e| warning(src, e)).collect();
-    let mut cursor = 0usize;
-    for (k, doc) in docs.iter().enumerate() {
-        let location = format!("{}:{}", src.name(), doc.line);
-        let mut entities = Vec::with_capacity(doc.sentences.len());
-        for sentence in &doc.sentences {
-            let (found, stray) = self::entities(sentence, scheme);
-            events.extend(stray.iter().map(|e| warning(src, e)));
-            entities.push(found);
-        }
-        let placed = match &copts.align_to {
-            Some(corpus) => aligned(doc, corpus, &mut cursor)
-                .map(|(target, ranges)| (target.id.clone(), target.text.clone(), ranges)),
-            None => {
-                let id = doc
-                    .id
-                    .clone()
-                    .unwrap_or_else(|| format!("{stem}-{}", k + 1));
-                match annot_model::document::check_id(&id) {
-                    Err(problem) => Err(LineError {
-                        line: if doc.id.is_some() {
-                            doc.id_line
-                        } else {
-                            doc.line
-                        },
-                        message: format!(
-                            "the document id '{id}' {problem}; give the document a \
-                             '# id = ...' comment, or rename the file"
-                        ),
-                    }),
-                    Ok(()) => {
-                        let (text, ranges) = rebuild(doc);
-                        Ok((id, text, ranges))
-                    }
+    let placed = match &copts.align_to {
+        Some(corpus) => aligned(doc, corpus, cursor)
+            .map(|(target, ranges)| (target.id.clone(), target.text.clone(), ranges)),
+        None => {
+            let id = doc
+                .id
+                .clone()
+                .unwrap_or_else(|| format!("{stem}-{}", k + 1));
+            match annot_model::document::check_id(&id) {
+                Err(problem) => Err(LineError {
+                    line: if doc.id.is_some() {
+                        doc.id_line
+                    } else {
+                        doc.line
+                    },
+                    message: format!(
+                        "the document id '{id}' {problem}; give the document a \
+                         '# id = ...' comment, or rename the file"
+                    ),
+                }),
+                Ok(()) => {
+                    let (text, ranges) = rebuild(doc);
+                    Ok((id, text, ranges))
                 }
             }
-        };
-        let (id, text, ranges) = match placed {
-            Ok(p) => p,
-            Err(e) => {
-                events.push(line_failure(src, &e));
-                continue;
-            }
-        };
-        let mut annotation = AnnotationIn::new(Status::Accepted);
-        for (found, sr) in entities.iter().zip(&ranges) {
-            for e in found {
-                let (start, end) = (sr[e.first].0, sr[e.end - 1].1);
-                annotation
-                    .spans
-                    .push(SpanIn::new(start, end, e.label.clone()));
-            }
         }
-        let annotated = AnnotatedIn {
-            location,
-            id: Some(id),
-            text,
-            text_field: "tokens".into(),
-            meta: RecordMeta::default(),
-            annotations: vec![annotation],
-            conversions: Vec::new(),
-            warnings: Vec::new(),
-        };
-        events.extend(annotated_events(annotated, &src.meta_source(), opts));
+    };
+    let (id, text, ranges) = match placed {
+        Ok(p) => p,
+        Err(e) => {
+            events.push(line_failure(src, &e));
+            return;
+        }
+    };
+    let mut annotation = AnnotationIn::new(Status::Accepted);
+    for (found, sr) in entities.iter().zip(&ranges) {
+        for e in found {
+            let (start, end) = (sr[e.first].0, sr[e.end - 1].1);
+            annotation
+                .spans
+                .push(SpanIn::new(start, end, e.label.clone()));
+        }
     }
-    Ok(events)
+    let annotated = AnnotatedIn {
+        location,
+        id: Some(id),
+        text,
+        text_field: "tokens".into(),
+        meta: RecordMeta::default(),
+        annotations: vec![annotation],
+        conversions: Vec::new(),
+        warnings: Vec::new(),
+    };
+    events.extend(annotated_events(annotated, source, opts));
 }
 
 /// A warning about a line of `src`.
