@@ -178,7 +178,7 @@ fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
     if line.chars > HEADING_CHARS || line.meta() || line.text.ends_with(['.', '?', '!']) {
         return None;
     }
-    let folded = line.folded();
+    let folded = fold(line.text);
     let key = folded.trim_end_matches([':', ' ', '\u{a0}']);
     if LABELLED_HEADINGS.contains(&key) {
         return Some((BoxKind::Labelled, None));
@@ -304,11 +304,11 @@ fn fact_check(line: &Line<'_>) -> bool {
 
 /// Legal boilerplate by its phrases.
 fn legal(line: &Line<'_>) -> bool {
-    let folded = line.folded();
+    let folded = fold(line.text);
     // One pass over the line for every phrase (the body's paragraphs are
     // all searched: a phrase at a time cost half of an import).
     LEGAL
-        .try_find(&Input::new(&*folded))
+        .try_find(&Input::new(&folded))
         .ok()
         .flatten()
         .is_some()
@@ -367,7 +367,7 @@ fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
     if line.chars > HEADING_CHARS || line.sentence_end {
         return None;
     }
-    let folded = line.folded();
+    let folded = fold(line.text);
     if !OFFER_WORDS.iter().any(|w| folded.contains(w)) {
         return None;
     }
@@ -379,7 +379,7 @@ fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
         .count();
     let after = i + 1 + pitch;
     let field = |l: &Line<'_>| {
-        let f = l.folded();
+        let f = fold(l.text);
         l.furniture() && FIELD_WORDS.iter().any(|w| f.contains(w))
     };
     (pitch > 0 && after < footer && field(&lines[after])).then_some(after)

@@ -3,9 +3,6 @@
 //! bylines. The zoner ([`crate::zone`]) decides from these and the lines'
 //! positions.
 
-use std::borrow::Cow;
-use std::rc::Rc;
-
 use annot_model::offsets::char_len;
 
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
@@ -45,25 +42,12 @@ pub(crate) struct Line<'a> {
     pub(crate) byline: Option<String>,
     /// Whether a blank line (or the start of the text) comes right before it.
     pub(crate) blank_before: bool,
-    /// [`crate::boilerplate::fold`] of `text`, kept from reading the line
-    /// when it was folded whole (short lines); see [`Line::folded`].
-    folded: Option<Rc<str>>,
     /// The stopword share a paragraph needs in this document: 0 when the
     /// text is in a language whose function words the lists do not have.
     pub(crate) prose_floor: u8,
 }
 
 impl Line<'_> {
-    /// [`crate::boilerplate::fold`] of the line's text: the fold made when
-    /// the line was read (short lines are folded whole once, and shared by
-    /// the stages that match folded text), else folded now.
-    pub(crate) fn folded(&self) -> Cow<'_, str> {
-        match &self.folded {
-            Some(folded) => Cow::Borrowed(folded),
-            None => Cow::Owned(crate::boilerplate::fold(self.text)),
-        }
-    }
-
     /// A counter, a known phrase, a cue (credit, gallery, time stamp,
     /// address, role) or a line recurring across the import; a recurring
     /// byline or dateline ("OLJ/Agences") is still meta.
@@ -133,9 +117,6 @@ struct LineFacts {
     name: bool,
     /// Byte range of the breadcrumb's last element in the line.
     crumb: Option<(usize, usize)>,
-    /// The fold of the whole line, for short lines (shared, not copied, by
-    /// the thread's cache and the lines read from it).
-    folded: Option<Rc<str>>,
 }
 
 impl LineFacts {
@@ -179,7 +160,6 @@ impl LineFacts {
             counter: is_counter(trimmed),
             stopwords,
             crumb,
-            folded: folded.whole.then(|| Rc::from(folded.folded)),
         }
     }
 }
@@ -259,7 +239,6 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             byline: facts.byline,
             blank_before,
             prose_floor: MIN_PROSE_STOPWORDS,
-            folded: facts.folded,
         });
         blank_before = false;
     }
