@@ -371,6 +371,11 @@ const DATELINE_WORDS: &[&str] = &[
     "broadcast",
 ];
 
+/// [`DATELINE_WORDS`] as a set: every word of a dated line is looked up
+/// (a hash and a comparison, not a scan of the list).
+static DATELINE_WORD_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| DATELINE_WORDS.iter().copied().collect());
+
 /// Words that say the date after them is an update, not the publication.
 const UPDATE_WORDS: &[&str] = &[
     "mis à jour",
@@ -499,7 +504,7 @@ pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Ran
             let w = word
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            if w.is_empty() || is_time(&w) || DATELINE_WORDS.contains(&w.as_str()) {
+            if w.is_empty() || is_time(&w) || DATELINE_WORD_SET.contains(w.as_str()) {
                 continue;
             }
             rest.push_str(word);

@@ -195,7 +195,9 @@ fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
 
 /// The non-blank lines of `text`; lines of only spaces or NBSP are blank.
 pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
+    // Room for about one non-blank line in 128 bytes (generated pages have
+    // one in some 180): few regrowths, and a long text does not reserve much.
+    let mut lines = Vec::with_capacity((text.len() / 128).min(1 << 12));
     let (mut offset, mut char_offset) = (0, 0);
     let mut blank_before = true;
     let mut buf = Vec::new();

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Input, Match};
+use aho_corasick::{Anchored, Match};
 
 use super::fold::{fold, fold_into, head};
 
@@ -100,14 +100,41 @@ impl Contains {
         Self { automaton, tags }
     }
 
-    /// The phrases found in `folded`, left to right, not overlapping.
+    /// The phrases found in `folded`, left to right, not overlapping: what
+    /// `try_find_iter` gives (standard semantics: a match is reported at
+    /// the first match state the search enters, and the next search starts
+    /// where it ends), walked here over the bytes of the line with the
+    /// DFA's own transitions, without the per-call set-up of a search and
+    /// the bounds check of every haystack byte (callgrind, 10,000
+    /// generated pages: see the commit that made it).
     fn matches<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Match> + 'a {
-        // An unanchored search of a DFA built for one: it cannot fail (nor
-        // does the iterator, once made).
-        self.automaton
-            .try_find_iter(Input::new(folded))
-            .into_iter()
-            .flatten()
+        let dfa = &self.automaton;
+        // A DFA built with the default start kind has an unanchored start
+        // state; without one, no match (as the search would fail).
+        let start = dfa.start_state(Anchored::No).ok();
+        let mut rest = folded.as_bytes();
+        let mut end = 0;
+        std::iter::from_fn(move || {
+            let mut sid = start?;
+            // No phrase is empty: the start state is no match state.
+            while let Some((&b, tail)) = rest.split_first() {
+                rest = tail;
+                end += 1;
+                sid = dfa.next_state(Anchored::No, sid, b);
+                if dfa.is_special(sid) {
+                    if dfa.is_dead(sid) {
+                        rest = &[];
+                        return None;
+                    }
+                    if dfa.is_match(sid) {
+                        let pattern = dfa.match_pattern(sid, 0);
+                        let len = dfa.pattern_len(pattern);
+                        return Some(Match::new(pattern, end - len..end));
+                    }
+                }
+            }
+            None
+        })
     }
 
     /// Where the first paywall phrase of `folded` starts.
