@@ -72,6 +72,8 @@ const SHOWN: [&str; 5] = ["tuning", "heldout2", "heldout3", "heldout4", "heldout
 /// rules' verdict and the gold label, one JSON object a page, for
 /// `tests/layouts/train_zoner.py` (see the README there). The features come
 /// from [`annot_import::explain_article`], the code the importer runs.
+/// `LAYOUTS_DUMP_HELDOUT=FILE` writes the same rows, without text, for the
+/// other sets, which `tests/layouts/heldout_check.py` scores a model on.
 const TRAINED: [&str; 6] = [
     "tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
 ];
@@ -446,6 +448,25 @@ fn layouts_zone_and_describe_like_the_gold() {
         }
         std::io::Write::flush(&mut out).unwrap();
         eprintln!("line features written to {}", PathBuf::from(path).display());
+    }
+    // The same dump of the sets not in `TRAINED` (today `heldout6/`), for
+    // `tests/layouts/heldout_check.py`, which scores a model trained on the
+    // dump above on them: no line text (they are not `SHOWN`), and not
+    // training data, since `train_zoner.py` reads only `LAYOUTS_DUMP`'s file.
+    if let Some(path) = std::env::var_os("LAYOUTS_DUMP_HELDOUT") {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        for split in SPLITS.iter().filter(|s| !TRAINED.contains(s)) {
+            for dir in layouts(split) {
+                for alone in [false, true] {
+                    score_layout_dump(&dir, false, alone, Some(&mut out));
+                }
+            }
+        }
+        std::io::Write::flush(&mut out).unwrap();
+        eprintln!(
+            "held-out line features written to {}",
+            PathBuf::from(path).display()
+        );
     }
     assert!(gated.f1() >= 0.98, "body F1 {:.3} < 0.98", gated.f1());
     assert!(
