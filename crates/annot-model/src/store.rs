@@ -974,6 +974,37 @@ pub struct LogEnd {
     len: u64,
 }
 
+/// Takes the exclusive lock of an annotator's log, or says who has it.
+fn lock_log(file: &fs_err::File, path: &Path, annotator: &str) -> Result<()> {
+    match file.file().try_lock() {
+        Ok(()) => Ok(()),
+        Err(TryLockError::WouldBlock) => Err(ModelError::Locked {
+            annotator: annotator.to_owned(),
+            path: path.to_owned(),
+        }),
+        Err(TryLockError::Error(e)) => Err(std::io::Error::new(
+            e.kind(),
+            format!("{}: cannot lock: {e}", path.display()),
+        )
+        .into()),
+    }
+}
+
+/// Whether the open `file` is still the file at `path` (same device and inode).
+#[cfg(unix)]
+fn is_at_path(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_at_path(_file: &std::fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
 impl AnnotatorLog {
     /// Opens (or creates) the log, takes the exclusive lock, indexes it, and
     /// sets aside a torn final line into `<path>.rejected`.
@@ -985,27 +1016,27 @@ impl AnnotatorLog {
         if let Some(dir) = path.parent() {
             fs_err::create_dir_all(dir)?;
         }
-        let created = !path.exists();
-        let mut file = fs_err::OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(path)?;
-        match file.file().try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(ModelError::Locked {
-                    annotator: annotator.to_owned(),
-                    path: path.to_owned(),
-                });
+        // A dangling symlink is not "no log": the link existed before this open.
+        let created = path.symlink_metadata().is_err();
+        let open = || {
+            fs_err::OpenOptions::new()
+                .read(true)
+                .append(true)
+                .create(true)
+                .open(path)
+        };
+        let mut file = open()?;
+        let mut tries = 0;
+        loop {
+            lock_log(&file, path, annotator)?;
+            // A writer that removes the log (an import cut back to nothing)
+            // unlinks it while it holds the lock: a file locked here that is
+            // no longer the one at `path` would take records nobody reads.
+            if tries >= 3 || is_at_path(file.file(), path) {
+                break;
             }
-            Err(TryLockError::Error(e)) => {
-                return Err(std::io::Error::new(
-                    e.kind(),
-                    format!("{}: cannot lock: {e}", path.display()),
-                )
-                .into());
-            }
+            tries += 1;
+            file = open()?;
         }
         let reader = file
             .file()
@@ -1063,17 +1094,23 @@ impl AnnotatorLog {
                 format!("{}: cannot cut back what was appended: {e}", path.display()),
             )
         };
-        if self.index.valid_len == end.len && !(self.made && end.len == 0) {
+        // The file's own length, not the index's: a write whose index update
+        // failed, or a failed write not cut off, left bytes past `valid_len`.
+        let on_disk = self.file.file().metadata().map_err(named)?.len();
+        let remove = self.made && end.len == 0;
+        if on_disk == end.len && !remove {
             return Ok(());
         }
         self.file.file().set_len(end.len).map_err(named)?;
         self.file.file().sync_all().map_err(named)?;
-        if self.made && end.len == 0 {
-            drop(self.file);
+        if remove {
+            // Unlinked while the lock is held: a session that opened the path
+            // meanwhile finds it locked, or (see `open`) not the file at the path.
             fs_err::remove_file(&path)?;
             if let Some(dir) = path.parent() {
                 crate::atomic::sync_dir(dir)?;
             }
+            drop(self.file);
         }
         Ok(())
     }
@@ -1754,6 +1791,38 @@ mod tests {
         let end = w.end();
         w.cut_back(end).unwrap();
         assert!(!q.exists(), "made and never written: gone too");
+        // Bytes past what the index knows (a write whose index update failed)
+        // are cut off too: the file's length decides, not the index's.
+        let w = AnnotatorLog::open(&p, "alice").unwrap();
+        let end = w.end();
+        fs_err::OpenOptions::new()
+            .append(true)
+            .open(&p)
+            .unwrap()
+            .write_all((line(&rec("d", Status::Accepted)) + "\n").as_bytes())
+            .unwrap();
+        w.cut_back(end).unwrap();
+        assert_eq!(fs_err::read(&p).unwrap(), before);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_log_replaced_at_its_path_is_not_the_one_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("alice.jsonl");
+        fs_err::write(&p, "").unwrap();
+        let held = fs_err::File::open(&p).unwrap();
+        assert!(is_at_path(held.file(), &p));
+        fs_err::remove_file(&p).unwrap();
+        fs_err::write(&p, "").unwrap();
+        assert!(!is_at_path(held.file(), &p), "unlinked and made again");
+        // A dangling symlink existed before the open: the open did not make it.
+        let link = dir.path().join("bob.jsonl");
+        std::os::unix::fs::symlink(dir.path().join("gone.jsonl"), &link).unwrap();
+        let w = AnnotatorLog::open(&link, "bob").unwrap();
+        let end = w.end();
+        w.cut_back(end).unwrap();
+        assert!(link.symlink_metadata().is_ok(), "the link stays");
     }
 
     #[test]

@@ -1003,20 +1003,31 @@ fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) ->
             false
         }
     });
-    if read.is_ok_and(|all| all) && failure.is_none() {
+    if read.is_ok_and(|(all, _)| all) && failure.is_none() {
         parser.finish(&mut on_doc);
     }
     if stopped {
         return false;
     }
     // The first reading found no such line, nor the file otherwise: it changed since.
-    if let Some(e) = failure {
-        events.push(line_failure(src, &e));
+    if let Some(e) = &failure {
+        events.push(line_failure(src, e));
     }
-    if read.is_err() {
+    // Read to its end, the file must be the one the first reading saw (its
+    // scheme and stopping lines came from that one).
+    let changed = match read {
+        Err(NotPlain) => Some("it is no longer UTF-8, or cannot be read"),
+        Ok((true, stamp)) if failure.is_none() && stamp != first.stamp => {
+            Some("it was rewritten, replaced or grew between the two readings")
+        }
+        Ok(_) => None,
+    };
+    if let Some(why) = changed {
         events.push(Event::Failure(Diagnostic::new(
             src.name(),
-            "the file changed while it was read (it is no longer UTF-8, or cannot be read)",
+            format!(
+                "the file changed while it was read ({why}); import it again once it is complete"
+            ),
         )));
     }
     emit_whole(src, events, emit)
@@ -1037,12 +1048,16 @@ struct NotPlain;
 impl ConllText {
     /// Gives `f` each line, normalised (line ends, NFC) as a text decoded
     /// whole is, without its line end; `Ok(false)` when `f` says stop.
-    fn each(&self, f: &mut dyn FnMut(&str) -> bool) -> Result<bool, NotPlain> {
+    ///
+    /// With a file, also what was read ([`Stamp`]): two readings of one file
+    /// must see the same one, or the file changed between them.
+    fn each(&self, f: &mut dyn FnMut(&str) -> bool) -> Result<(bool, Option<Stamp>), NotPlain> {
         let path = match self {
-            Self::Whole(text) => return Ok(text.lines().all(f)),
+            Self::Whole(text) => return Ok((text.lines().all(f), None)),
             Self::File(path) => path,
         };
         let file = std::fs::File::open(path).map_err(|_| NotPlain)?;
+        let mut stamp = Stamp::of(&file).ok_or(NotPlain)?;
         let mut reader = std::io::BufReader::with_capacity(1 << 18, file);
         let mut buf = Vec::new();
         let mut first = true;
@@ -1050,8 +1065,9 @@ impl ConllText {
             buf.clear();
             let n =
                 std::io::BufRead::read_until(&mut reader, b'\n', &mut buf).map_err(|_| NotPlain)?;
+            stamp.read += n as u64;
             if n == 0 {
-                return Ok(true);
+                return Ok((true, Some(stamp)));
             }
             let mut bytes = buf.as_slice();
             if first {
@@ -1066,10 +1082,37 @@ impl ConllText {
             }
             for l in normalize(line).lines() {
                 if !f(l) {
-                    return Ok(false);
+                    return Ok((false, Some(stamp)));
                 }
             }
         }
+    }
+}
+
+/// What one reading of a file saw: the file as opened (length, change time,
+/// inode) and the bytes read. A file rewritten, replaced by a rename or still
+/// growing between the two readings gives another stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+    read: u64,
+}
+
+impl Stamp {
+    fn of(file: &std::fs::File) -> Option<Self> {
+        let m = file.metadata().ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Self {
+            len: m.len(),
+            modified: m.modified().ok(),
+            inode,
+            read: 0,
+        })
     }
 }
 
@@ -1079,6 +1122,8 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// What the first reading of a CoNLL file finds.
 #[derive(Debug)]
 struct FirstReading {
+    /// What the reading saw of the file (none for a text held whole).
+    stamp: Option<Stamp>,
     /// Lines that look like document separators but are not read as such.
     separators: Vec<LineError>,
     /// The tags seen (when no scheme is given), or the line that stops the file.
@@ -1091,6 +1136,7 @@ struct FirstReading {
 impl Default for FirstReading {
     fn default() -> Self {
         Self {
+            stamp: None,
             separators: Vec::new(),
             scheme: Ok(SchemeTally::default()),
             any_doc: false,
@@ -1105,6 +1151,7 @@ fn first_reading(lines: &ConllText, copts: &ConllOptions) -> Result<FirstReading
     let mut tally = SchemeTally::default();
     let (mut any_doc, mut any_text) = (false, false);
     let mut failure = None;
+    let stamp;
     {
         let mut parser = DocParser::new(copts.tag_column, &mut separators);
         let mut on_doc = |doc: ConllDoc| {
@@ -1114,7 +1161,7 @@ fn first_reading(lines: &ConllText, copts: &ConllOptions) -> Result<FirstReading
             }
             true
         };
-        let all = lines.each(&mut |line| {
+        let (all, read) = lines.each(&mut |line| {
             any_text = any_text || !line.trim().is_empty();
             match parser.line(line, &mut on_doc) {
                 Ok(go) => go,
@@ -1124,11 +1171,13 @@ fn first_reading(lines: &ConllText, copts: &ConllOptions) -> Result<FirstReading
                 }
             }
         })?;
+        stamp = read;
         if all {
             parser.finish(&mut on_doc);
         }
     }
     Ok(FirstReading {
+        stamp,
         separators,
         scheme: failure.map_or(Ok(tally), Err),
         any_doc,
@@ -1513,6 +1562,28 @@ mod tests {
         let (e, stray) = ents(&["B-LOC", "I-PER"], Scheme::Iob2);
         assert_eq!(e, [(0, 1, "LOC".into()), (1, 2, "PER".into())]);
         assert_eq!(stray, [2]);
+    }
+
+    #[test]
+    fn two_readings_of_a_file_that_changed_do_not_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.conll");
+        std::fs::write(&path, "Paris B-LOC\nest O\n").unwrap();
+        let text = ConllText::File(path.clone());
+        let stamp = |t: &ConllText| t.each(&mut |_| true).unwrap().1.unwrap();
+        let first = stamp(&text);
+        assert_eq!(first, stamp(&text), "the same file reads the same");
+        // Grown (a writer still at work), then replaced by a rename with the same length.
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut f, b"belle O\n").unwrap();
+        assert_ne!(first, stamp(&text));
+        let other = dir.path().join("b.conll");
+        std::fs::write(&other, "Paris B-PER\nest O\n").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        assert_ne!(first, stamp(&text));
     }
 
     #[test]
