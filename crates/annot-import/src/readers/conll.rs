@@ -264,7 +264,7 @@ pub(crate) fn parse_each(
     warnings: &mut Vec<LineError>,
     on_doc: &mut dyn FnMut(ConllDoc) -> bool,
 ) -> Result<bool, LineError> {
-    let mut parser = DocParser::new(tag_column, warnings);
+    let mut parser = DocParser::new(tag_column, Some(warnings));
     for line in text.lines() {
         if !parser.line(line, on_doc)? {
             return Ok(false);
@@ -283,12 +283,20 @@ pub(crate) struct DocParser<'w> {
     sentence: Vec<Token>,
     /// Lines read.
     n: usize,
-    warnings: &'w mut Vec<LineError>,
+    /// Where warnings go; none on a second reading, whose warnings the first gave.
+    warnings: Option<&'w mut Vec<LineError>>,
+}
+
+/// Pushes `e` where a parser's warnings go (nowhere on a second reading).
+fn warn(to: &mut Option<&mut Vec<LineError>>, e: LineError) {
+    if let Some(w) = to {
+        w.push(e);
+    }
 }
 
 impl<'w> DocParser<'w> {
     /// A parser at the first line, pushing its warnings onto `warnings`.
-    pub(crate) fn new(tag_column: Option<usize>, warnings: &'w mut Vec<LineError>) -> Self {
+    pub(crate) fn new(tag_column: Option<usize>, warnings: Option<&'w mut Vec<LineError>>) -> Self {
         Self {
             tag_column,
             current: ConllDoc::default(),
@@ -338,10 +346,13 @@ impl<'w> DocParser<'w> {
             .filter(|(head, _)| head.eq_ignore_ascii_case(DOCSTART));
         if let Some((head, glued)) = docstart {
             if head != DOCSTART {
-                self.warnings.push(LineError {
-                    line: n,
-                    message: format!("'{head}' read as {DOCSTART}: a new document starts here"),
-                });
+                warn(
+                    &mut self.warnings,
+                    LineError {
+                        line: n,
+                        message: format!("'{head}' read as {DOCSTART}: a new document starts here"),
+                    },
+                );
             }
             self.end_sentence();
             // `-DOCSTART- -X- -X- O` names nothing; `-DOCSTART- (dépêche-12)` an id.
@@ -374,14 +385,17 @@ impl<'w> DocParser<'w> {
                     {
                         let doc = &mut self.current;
                         if let Some(earlier) = &doc.id {
-                            self.warnings.push(LineError {
-                                line: n,
-                                message: format!(
-                                    "the document already has the id '{earlier}' (line {}): \
+                            warn(
+                                &mut self.warnings,
+                                LineError {
+                                    line: n,
+                                    message: format!(
+                                        "the document already has the id '{earlier}' (line {}): \
                                  '{value}' is not read",
-                                    doc.id_line
-                                ),
-                            });
+                                        doc.id_line
+                                    ),
+                                },
+                            );
                         } else {
                             doc.id = Some(value.to_string());
                             doc.id_line = n;
@@ -406,13 +420,16 @@ impl<'w> DocParser<'w> {
                         }
                     } else if matches!(head.as_deref(), Some("id" | "newdoc" | "doc_id" | "docid"))
                     {
-                        self.warnings.push(LineError {
-                            line: n,
-                            message: format!(
-                                "'{trimmed}' looks like a document id but is not read as one \
+                        warn(
+                            &mut self.warnings,
+                            LineError {
+                                line: n,
+                                message: format!(
+                                    "'{trimmed}' looks like a document id but is not read as one \
                              (write '# id = VALUE' or '# newdoc id = VALUE')"
-                            ),
-                        });
+                                ),
+                            },
+                        );
                     }
                 }
             }
@@ -970,8 +987,8 @@ fn conll_read(src: &Source, cx: Context<'_>, emit: &mut dyn FnMut(Vec<Event>) ->
     let mut k = 0usize;
     let mut in_batch = 0usize;
     let mut stopped = false;
-    let mut again = Vec::new();
-    let mut parser = DocParser::new(copts.tag_column, &mut again);
+    // The first reading gave the warnings: this one reads only the documents.
+    let mut parser = DocParser::new(copts.tag_column, None);
     let mut on_doc = |doc: ConllDoc| {
         doc_events(
             src,
@@ -1153,7 +1170,7 @@ fn first_reading(lines: &ConllText, copts: &ConllOptions) -> Result<FirstReading
     let mut failure = None;
     let stamp;
     {
-        let mut parser = DocParser::new(copts.tag_column, &mut separators);
+        let mut parser = DocParser::new(copts.tag_column, Some(&mut separators));
         let mut on_doc = |doc: ConllDoc| {
             any_doc = true;
             if copts.scheme.is_none() {
