@@ -186,6 +186,12 @@ fn repeated_article<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
     {
         return None;
     }
+    // A date in the page's top bar is no article's meta: the article's own
+    // headline (one that does not recur) stands between it and the text.
+    let text = (m + 1..n).find(|&i| lines[i].paragraph()).unwrap_or(n);
+    if (m + 1..text).any(|i| lines[i].headline() && !lines[i].name && !lines[i].recurrent) {
+        return None;
+    }
     let mut j = m;
     let mut standfirst = 0;
     let h = loop {

@@ -63,7 +63,9 @@ const GATED: [&str; 5] = ["tuning", "heldout", "heldout2", "heldout4", "heldout5
 /// and training data in the fourth; `heldout4/` and `heldout5/`, scored
 /// frozen in the fourth and fifth, became tuning and training data in the
 /// sixth). `heldout6/` stays unread.
-const SHOWN: [&str; 5] = ["tuning", "heldout2", "heldout3", "heldout4", "heldout5"];
+const SHOWN: [&str; 6] = [
+    "tuning", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+];
 
 /// The sets `LAYOUTS_DUMP=FILE` writes, the line model's training data: a
 /// set written later stays held out from the model until it is named here.
