@@ -32,7 +32,31 @@ const BADGES: &[&str] = &[
 /// ([`BADGES`]), or a kicker in capitals (one to four words, all in upper
 /// case: "PIER PANIC", "SPLASH!").
 pub(crate) fn is_badge(line: &Line<'_>) -> bool {
-    listed_badge(line) || (line.chars <= 40 && line.words <= 4 && is_caps_kicker(line.text))
+    listed_badge(line)
+        || numbered_part(line.text)
+        || (line.chars <= 40 && line.words <= 4 && is_caps_kicker(line.text))
+}
+
+/// Words that number a part of a series ("Episode 142", "Saison 3",
+/// "Partie 2"), folded: the number of a piece, not its section.
+const PART_WORDS: &[&str] = &[
+    "episode", "ep", "ep.", "part", "season", "chapter", "vol", "vol.", "volume", "no", "no.",
+    "issue", "saison", "partie", "chapitre", "numero", "n°",
+];
+
+/// Whether `text` is a part of a series and its number alone ("Episode 142").
+fn numbered_part(text: &str) -> bool {
+    let folded = fold(text);
+    let mut words = folded.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(word), Some(number), None) => {
+            PART_WORDS.contains(&word)
+                && number.trim_start_matches('#').chars().all(|c| c.is_ascii_digit())
+                && number.trim_start_matches('#').len() <= 4
+                && !number.trim_start_matches('#').is_empty()
+        }
+        _ => false,
+    }
 }
 
 /// Whether `line` is a kind of piece ([`BADGES`]) alone on its line.

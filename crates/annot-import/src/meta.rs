@@ -89,7 +89,9 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
         if let Some(head) = line.get(..prefix.len())
             && head.eq_ignore_ascii_case(prefix)
         {
-            return prefixed_name(line[prefix.len()..].trim());
+            // "Par notre correspondant à Y, X": the name after the comma.
+            return prefixed_name(line[prefix.len()..].trim())
+                .or_else(|| envoy_name(line, folded));
         }
     }
     // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
@@ -228,6 +230,13 @@ const BYLINE_LABELS: &[&str] = &[
     "text and photos: ",
     "words and pictures: ",
     "reportage : ",
+    "hosted by ",
+    "host: ",
+    "animé par ",
+    "présenté et animé par ",
+    "prévisionniste : ",
+    "prévisionniste: ",
+    "forecaster: ",
 ];
 
 /// The text of a byline before and after its first bar or dash.
@@ -297,7 +306,7 @@ fn for_outlet(name: &str) -> Option<&str> {
 /// spéciale à Davos, X", "From our correspondent X"): the words after the
 /// last comma, else from the first capitalised word after the opening.
 fn envoy_name(line: &str, folded: &str) -> Option<String> {
-    if !["de notre ", "de nos ", "from our "]
+    if !["de notre ", "de nos ", "from our ", "par notre ", "par nos ", "by our "]
         .iter()
         .any(|o| folded.starts_with(o))
     {

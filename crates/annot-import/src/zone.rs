@@ -499,11 +499,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         } else {
             Reason::Section
         };
-        lines[i]
-            .crumb
-            .filter(|_| crumb)
-            .unwrap_or(lines[i].text)
-            .to_string()
+        let text = lines[i].crumb.filter(|_| crumb).unwrap_or(lines[i].text);
+        unlabelled_section(text).to_string()
     });
     if let Some(t) = title {
         mark_lede(lines, t, header_end, &mut kinds, &mut reasons, &furniture);
@@ -926,6 +923,28 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// Labels a site may put before its section's name ("Topic: Courts",
+/// "Rubrique : Société"), folded, with their colon.
+const SECTION_LABELS: &[&str] = &[
+    "topic:", "topic :", "section:", "section :", "category:", "rubrique :", "rubrique:",
+    "categorie :", "categorie:", "theme :", "theme:", "thematique :",
+];
+
+/// A section's name without its label ("Topic: Courts" gives "Courts").
+fn unlabelled_section(text: &str) -> &str {
+    let folded = crate::boilerplate::fold(text);
+    SECTION_LABELS
+        .iter()
+        .find(|l| folded.starts_with(*l))
+        .and_then(|l| {
+            // The label's words end at its colon, in the text as in its fold.
+            let colon = text.find(':')?;
+            let rest = text[colon + 1..].trim();
+            (l.ends_with(':') && !rest.is_empty()).then_some(rest)
+        })
+        .unwrap_or(text)
 }
 
 /// A byline's label on a line of its own, the names on the next ("By",
