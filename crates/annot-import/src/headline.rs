@@ -60,7 +60,7 @@ fn numbered_part(text: &str) -> bool {
 }
 
 /// Whether `line` is a kind of piece ([`BADGES`]) alone on its line.
-fn listed_badge(line: &Line<'_>) -> bool {
+pub(crate) fn listed_badge(line: &Line<'_>) -> bool {
     line.chars <= 40
         && line.words <= 4
         && BADGES.contains(&fold(line.text).trim_end_matches([':', '!', '.']))

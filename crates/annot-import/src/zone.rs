@@ -248,6 +248,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // a date is near it, a role line under it, or it follows the standfirst.
     let near_name: Vec<bool> = (0..n)
         .map(|i| {
+            if agency_under_headline(lines, i) {
+                return true;
+            }
             if !lines[i].name
                 || lines[i].cue == Some(Cue::Credit)
                 || !(i.saturating_sub(6)..i).any(|j| lines[j].headline())
@@ -887,6 +890,7 @@ fn find_section(
     let after = title + 1;
     if after < header_end
         && lines[after].section()
+        && !agency_under_headline(lines, after)
         && !crate::headline::is_provider_label(lines[after].text)
         && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
     {
@@ -901,15 +905,29 @@ fn find_section(
     let compact = lines.iter().skip(1).all(|l| !l.blank_before);
     // A badge ("Live") may stand between the section and the headline, not
     // a login or subscription link: the line above that is the menu's.
-    let before = (title.saturating_sub(3)..title)
+    // A byline or date above the headline (a student paper's "By X, Staff
+    // Writer") is passed over: the section stands above it.
+    let before = (title.saturating_sub(4)..title)
         .rev()
         .take_while(|&i| !is_menu_link(&lines[i]))
-        .find(|&i| !furniture(i) || (lines[i].recurrent && lines[i].section()))
+        .find(|&i| {
+            !lines[i].meta() && (!furniture(i) || (lines[i].recurrent && lines[i].section()))
+        })
         .map(|b| crate::headline::past_badge(lines, b));
+    // Whether line `b` repeats an entry of the menu above it.
+    let in_menu = |b: usize| (0..b).any(|j| lines[j].text == lines[b].text);
+    // A kicker over the headline (a topic no menu names) under a line that
+    // repeats an entry of the menu: the menu's entry is the section.
+    let before = before.map(|b| {
+        let above = b.checked_sub(1).filter(|&a| {
+            !in_menu(b) && lines[a].section() && in_menu(a) && !crate::headline::is_badge(&lines[a])
+        });
+        above.unwrap_or(b)
+    });
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
-        let in_menu = (0..b).any(|j| lines[j].text == line.text);
+        let in_menu = in_menu(b);
         let apart = if line.recurrent {
             line.blank_before || after_nav || in_menu
         } else {
@@ -923,6 +941,24 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// Whether line `i` is an agency's signature in capitals ("APK", "ANP"):
+/// two to six capital letters alone, right under a headline-like line and
+/// over the date (within two lines). A badge ("LIVE", "VIDEO") is none.
+fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    let acronym = (2..=6).contains(&line.text.len())
+        && line.text.bytes().all(|b| b.is_ascii_uppercase());
+    acronym
+        && i > 0
+        && line.phrase.is_none()
+        && line.cue.is_none()
+        && !crate::headline::listed_badge(line)
+        && !["LIVE", "NEW", "VIDEO", "AUDIO", "MAJ", "DIRECT"].contains(&line.text)
+        && lines[i - 1].headline_shape()
+        && !lines[i - 1].furniture()
+        && (i + 1..(i + 3).min(lines.len())).any(|j| lines[j].dateline)
 }
 
 /// Labels a site may put before its section's name ("Topic: Courts",
