@@ -369,6 +369,17 @@ const DATELINE_WORDS: &[&str] = &[
     // a broadcast's date: plain, below a "Publié le" of the page
     "aired",
     "broadcast",
+    // a bulletin's or notice's issue and validity: "Bulletin émis le … à
+    // 06h00, valable jusqu'au …", "Issued at 5:00 AM, valid until …"
+    "bulletin",
+    "émis",
+    "émise",
+    "issued",
+    "valable",
+    "jusqu'au",
+    "jusqu’au",
+    "valid",
+    "until",
 ];
 
 /// [`DATELINE_WORDS`] as a set: every word of a dated line is looked up
@@ -406,6 +417,8 @@ const PUBLICATION_WORDS: &[&str] = &[
     "posté",
     "originally",
     "created",
+    "émis",
+    "issued",
 ];
 
 /// Every date in `text`, in order, with the byte range it was read from.

@@ -745,9 +745,23 @@ fn find_title(
     {
         return Some(h);
     }
-    (0..first_meta)
+    // A date over the headline (a banner, the date, the section, then the
+    // headline, its standfirst and its byline): the headline is the one
+    // under the date that a byline follows, past at most a standfirst.
+    let under_meta = (first_meta + 1..first_paragraph)
         .rev()
         .find(|&i| headline(i))
+        .filter(|&h| {
+            let mut j = h + 1;
+            let mut standfirst = 0;
+            while j < lines.len() && lines[j].sentence() && !meta_like(j) && standfirst < 1 {
+                standfirst += 1;
+                j += 1;
+            }
+            j > h + 1 && j < lines.len() && meta_like(j) && lines[j].byline.is_some()
+        });
+    under_meta
+        .or_else(|| (0..first_meta).rev().find(|&i| headline(i)))
         .or_else(|| (0..first_paragraph).rev().find(|&i| headline(i)))
         .map(|t| crate::headline::over_subhead(lines, t))
         .or_else(|| crate::headline::question_headline(lines, first_paragraph, meta_like))
