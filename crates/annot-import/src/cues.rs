@@ -340,6 +340,12 @@ fn is_figure_label(line: &str, folded: &str) -> bool {
         && !crate::zone::ends_sentence(line)
 }
 
+/// A photo's provenance in brackets closing a caption, folded: "(Supplied)".
+const BRACKET_CREDITS: &[&str] = &[
+    "supplied", "handout", "courtesy", "file", "archives", "archive", "dr", "d.r.", "fourni",
+    "fournie", "document remis",
+];
+
 fn is_credit(line: &str, folded: &str) -> bool {
     if line.contains('©') {
         return true;
@@ -394,7 +400,16 @@ fn is_credit(line: &str, folded: &str) -> bool {
     let photo_word = inner_folded
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| matches!(w, "photo" | "photos" | "image" | "picture" | "photograph"));
+    // "(Supplied)", "(Handout)", "(DR)"; "(The Bench Report: Dana
+    // Whitlock)": an outlet, a colon and the photographer's name.
+    let outlet_name = inner.split_once(':').is_some_and(|(outlet, name)| {
+        outlet.split_whitespace().count() <= 4
+            && outlet.trim().chars().next().is_some_and(char::is_uppercase)
+            && is_person_name(name.trim())
+    });
     let credited = AGENCIES.contains(&inner_folded.as_str())
+        || BRACKET_CREDITS.contains(&inner_folded.as_str())
+        || outlet_name
         || (photo_word && inner.len() <= 40)
         || (inner.contains('/')
             && inner.split('/').all(|p| {

@@ -176,6 +176,11 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "download our app", "download the app", "téléchargez notre application",
     "téléchargez l'application", "support our journalism", "support independent journalism",
     "soutenez notre journalisme", "soutenez le journalisme", "make a donation",
+    // content warnings over a text
+    "readers may find distressing", "readers may find upsetting", "may find this distressing",
+    "may find this upsetting", "content warning:", "trigger warning:",
+    "peut heurter la sensibilité", "peuvent heurter la sensibilité",
+    "peut choquer certains lecteurs",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
@@ -256,6 +261,10 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "views expressed in this", "opinions expressed in this", "do not necessarily reflect",
     "does not necessarily reflect", "ne refletent pas necessairement",
     "ne reflete pas necessairement", "editor's note", "editors' note", "note de la redaction",
+    // helplines after a text on suicide, violence, abuse
+    "if you or anyone you know", "if you or someone you know", "if this story has raised",
+    "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
+    "si vous ou un de vos proches", "help is available", "support is available",
 ];
 
 /// Labels of a site's note, folded, before a colon: "Correction: An

@@ -616,10 +616,14 @@ fn site_notes(
         }
         let folded = crate::boilerplate::fold(line.text);
         let folded = folded.trim_start_matches(['(', '[', '*', ' ']);
+        // "Correction: …", and with its date, "Correction, April 4: …".
         let labelled = NOTE_LABELS.iter().any(|l| {
-            folded
-                .strip_prefix(l)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            folded.strip_prefix(l).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with(':')
+                    || (rest.starts_with(',')
+                        && rest.get(..rest.len().min(32)).is_some_and(|r| r.contains(':')))
+            })
         });
         labelled
             || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
