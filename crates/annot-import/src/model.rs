@@ -218,7 +218,7 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         flag(reason == Reason::ShortSentence),
         flag(matches!(
             reason,
-            Reason::BetweenParagraphs | Reason::IntertitleAfterBox
+            Reason::BetweenParagraphs | Reason::IntertitleAfterBox | Reason::IntertitleAfterBreak
         )),
         flag(reason == Reason::NextToFurniture),
         flag(reason == Reason::Header),

@@ -37,6 +37,10 @@ pub enum Reason {
     /// A short line between a box inside the text (a glossary) and the
     /// paragraph under it: an intertitle.
     IntertitleAfterBox,
+    /// A short line under a break inside the text (an ad and its "continue
+    /// reading" line, a related link) and over a paragraph, with a
+    /// paragraph above the break: an intertitle.
+    IntertitleAfterBreak,
     /// A date or name line among the paragraphs: the article's own.
     MetaInBody,
     /// No line of the text reads as a paragraph: all of it is the body.
@@ -103,6 +107,7 @@ impl Reason {
             Reason::ShortSentence => "short sentence among paragraphs",
             Reason::BetweenParagraphs => "short line between paragraphs",
             Reason::IntertitleAfterBox => "intertitle between a box and a paragraph",
+            Reason::IntertitleAfterBreak => "intertitle between an in-text break and a paragraph",
             Reason::MetaInBody => "date or name among paragraphs",
             Reason::NoParagraphs => "no paragraph in the text: all body",
             Reason::Phrase(name) => name,

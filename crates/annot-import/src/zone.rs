@@ -356,6 +356,24 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         }
         Class::Bad
     };
+    // The class above line `i` past the furniture of a break right above
+    // it (an ad label and its "continue reading" line, a related link): a
+    // paragraph when the break stands inside the text.
+    let past_break = |i: usize| {
+        let mut j = i;
+        let mut crossed = 0;
+        let mut ad = false;
+        while j > header_end && crossed <= BREAK_LINES {
+            j -= 1;
+            if furniture(j) && !lines[j].meta() {
+                crossed += 1;
+                ad |= ad_break(lines[j].text);
+            } else {
+                return if ad { classes[j] } else { Class::Bad };
+            }
+        }
+        Class::Bad
+    };
     let mut body_end = None;
     for i in header_end..footer {
         let line = &lines[i];
@@ -369,6 +387,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             None
         } else if paragraphs.is_empty() {
             Some((ZoneKind::Body, Reason::NoParagraphs))
+        } else if body_end.is_none()
+            && line.chars <= CAPTION_CHARS
+            && caption_above_credit(lines, i)
+        {
+            Some((ZoneKind::Boilerplate, Reason::Caption))
         } else if classes[i] == Class::Good
             || (line.paragraph() && neighbour(i, false) == Class::Good)
         {
@@ -399,6 +422,12 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 // An intertitle under a box inside the text (a glossary
                 // between two parts): the box does not end the text.
                 Some(Reason::IntertitleAfterBox)
+            } else if after == Class::Good
+                && past_break(i) == Class::Good
+                && line.headline_shape()
+                && line.text.split_whitespace().count() <= INTERTITLE_WORDS
+            {
+                Some(Reason::IntertitleAfterBreak)
             } else if before == Class::Good && conversion_note(line.text) {
                 Some(Reason::ConversionNote)
             } else {
@@ -406,8 +435,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             };
             // Only a line the neighbours would keep is searched for in the paragraphs.
             match kept {
-                Some(Reason::BetweenParagraphs | Reason::IntertitleAfterBox)
-                    if caption_shape(line) =>
+                Some(
+                    Reason::BetweenParagraphs
+                    | Reason::IntertitleAfterBox
+                    | Reason::IntertitleAfterBreak,
+                ) if caption_shape(line) =>
                 {
                     Some((ZoneKind::Boilerplate, Reason::CaptionShape))
                 }
@@ -1104,12 +1136,37 @@ const CAPTION_WORDS: usize = 11;
 /// Whether `line` has a caption's shape among paragraphs: many words, no
 /// final stop, no question, nothing after a colon that makes it a heading.
 fn caption_shape(line: &Line<'_>) -> bool {
-    // `Line::words` stops counting at 8.
+    // `Line::words` stops counting at 8. An item of a list ("• des
+    // grêlons de 3 à 4 cm ;") is the text's.
     !line.sentence_end
+        && !line.text.starts_with(['•', '-', '–', '—', '*', '·'])
+        && !line.text.ends_with(';')
         && line.chars <= 200
         && !line.text.ends_with(':')
         && line.text.split_whitespace().count() >= CAPTION_WORDS
 }
+
+/// Whether `text` is an ad break's label or its "continue reading" line.
+fn ad_break(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "publicite", "advertisement", "advertising", "annonce", "sponsored", "continuer la lecture",
+        "la suite apres", "lire la suite apres", "continue reading", "story continues",
+        "article continues", "l'article continue",
+    ];
+    let folded = crate::boilerplate::fold(text);
+    text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
+/// Furniture lines a break inside the text may hold, for the intertitle
+/// under it.
+const BREAK_LINES: usize = 3;
+
+/// Most words of an intertitle under a break.
+const INTERTITLE_WORDS: usize = 10;
+
+/// Longest caption above a credit taken wherever it stands: a paragraph
+/// above a photo credit is longer.
+const CAPTION_CHARS: usize = 160;
 
 /// Whether line `i` is a photo's caption: a line of at most 200 characters
 /// right above a bare credit ("PHOTO X, LE JOURNAL", "Photo : X"; not a
