@@ -359,6 +359,18 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     // The class above line `i` past the furniture of a break right above
     // it (an ad label and its "continue reading" line, a related link): a
     // paragraph when the break stands inside the text.
+    // The same below line `i`: the text resuming under the break.
+    let break_below = |i: usize| {
+        let mut ad = false;
+        for j in i + 1..(i + 2 + BREAK_LINES).min(footer) {
+            if furniture(j) && !lines[j].meta() {
+                ad |= ad_break(lines[j].text);
+            } else {
+                return if ad && j > i + 1 { classes[j] } else { Class::Bad };
+            }
+        }
+        Class::Bad
+    };
     let past_break = |i: usize| {
         let mut j = i;
         let mut crossed = 0;
@@ -369,7 +381,10 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 crossed += 1;
                 ad |= ad_break(lines[j].text);
             } else {
-                return if ad { classes[j] } else { Class::Bad };
+                // A short sentence closing the text above counts as its paragraph.
+                let text = classes[j] == Class::Good
+                    || (classes[j] == Class::Short && lines[j].sentence_end);
+                return if ad && text { Class::Good } else { Class::Bad };
             }
         }
         Class::Bad
@@ -422,10 +437,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 // An intertitle under a box inside the text (a glossary
                 // between two parts): the box does not end the text.
                 Some(Reason::IntertitleAfterBox)
-            } else if after == Class::Good
-                && past_break(i) == Class::Good
-                && line.headline_shape()
-                && line.text.split_whitespace().count() <= INTERTITLE_WORDS
+            } else if ((after == Class::Good && past_break(i) == Class::Good)
+                || (before == Class::Good && break_below(i) == Class::Good))
+                && intertitle_shape(line)
             {
                 Some(Reason::IntertitleAfterBreak)
             } else if before == Class::Good && conversion_note(line.text) {
@@ -1155,6 +1169,13 @@ fn ad_break(text: &str) -> bool {
     ];
     let folded = crate::boilerplate::fold(text);
     text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
+/// The shape of an intertitle: two to [`INTERTITLE_WORDS`] words, no full
+/// stop, no more than a short line's characters.
+fn intertitle_shape(line: &Line<'_>) -> bool {
+    let words = line.text.split_whitespace().count();
+    (2..=INTERTITLE_WORDS).contains(&words) && line.chars <= 80 && !line.sentence_end
 }
 
 /// Furniture lines a break inside the text may hold, for the intertitle
