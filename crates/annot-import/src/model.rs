@@ -439,7 +439,7 @@ pub(crate) const DROP: f32 = crate::model_weights::DROP;
 fn hard_body(reason: Reason) -> bool {
     matches!(
         reason,
-        Reason::Paragraph | Reason::ConversionNote | Reason::NoParagraphs
+        Reason::Paragraph | Reason::ConversionNote | Reason::NoParagraphs | Reason::ListItem
     )
 }
 

@@ -211,6 +211,10 @@ pub(crate) const RELATED_PREFIXES: &[&str] = &[
 pub(crate) const NAV_PREFIXES: &[&str] = &[
     "partager sur", "share on", "share via", "suivez-nous", "follow us on", "©", "(c) ",
     "copyright", "credit photo", "photo credit", "image credit", "publicite", "advertisement",
+    // the line under an ad inside the text
+    "continuer la lecture apres", "la suite apres la publicite", "lire la suite apres la publicite",
+    "l'article continue apres", "story continues below", "article continues below",
+    "continue reading below",
     // wire-service signatures
     "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
     "our standards",

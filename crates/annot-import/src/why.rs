@@ -41,6 +41,8 @@ pub enum Reason {
     /// reading" line, a related link) and over a paragraph, with a
     /// paragraph above the break: an intertitle.
     IntertitleAfterBreak,
+    /// An item of a bulleted list ("• …") between two paragraphs: the text's.
+    ListItem,
     /// A date or name line among the paragraphs: the article's own.
     MetaInBody,
     /// No line of the text reads as a paragraph: all of it is the body.
@@ -108,6 +110,7 @@ impl Reason {
             Reason::BetweenParagraphs => "short line between paragraphs",
             Reason::IntertitleAfterBox => "intertitle between a box and a paragraph",
             Reason::IntertitleAfterBreak => "intertitle between an in-text break and a paragraph",
+            Reason::ListItem => "item of a list between paragraphs",
             Reason::MetaInBody => "date or name among paragraphs",
             Reason::NoParagraphs => "no paragraph in the text: all body",
             Reason::Phrase(name) => name,

@@ -413,6 +413,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
+            let list_item = before == Class::Good && after == Class::Good && bulleted(line);
             // A related link or an ad may stand between the last paragraphs,
             // or a box (a newsletter offer): furniture and lines that are no
             // sentences, up to the paragraph above.
@@ -425,7 +426,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             // A long line ending in a stop without function words is a list
             // (ratings, a line-up, scorers), not a sentence.
             let list = line.words >= 8 && line.stopwords < line.prose_floor;
-            let kept = if line.sentence_end
+            let kept = if list_item {
+                Some(Reason::ListItem)
+            } else if line.sentence_end
                 && !list
                 && (!(before == Class::Bad && after == Class::Bad)
                     || (paragraph_above && sentence_like))
@@ -1169,6 +1172,15 @@ fn ad_break(text: &str) -> bool {
     ];
     let folded = crate::boilerplate::fold(text);
     text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
+/// Whether `line` is an item of a bulleted list: a bullet, a space, words.
+fn bulleted(line: &Line<'_>) -> bool {
+    let mut chars = line.text.chars();
+    matches!(chars.next(), Some('•' | '–' | '—' | '-' | '*' | '·' | '▪' | '◦'))
+        && chars.next() == Some(' ')
+        && line.words >= 2
+        && line.chars <= 300
 }
 
 /// The shape of an intertitle: two to [`INTERTITLE_WORDS`] words, no full

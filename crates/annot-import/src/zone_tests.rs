@@ -1800,3 +1800,151 @@ fn a_funding_note_and_a_news_tip_prompt_after_the_text_are_no_body() {
         Some(Reason::SiteNote)
     );
 }
+
+/// Pages of one site whose top bar has the day's date over the menu: the
+/// tagline under the site's name recurs like a wire story's headline would,
+/// but the article's own headline stands between that date and the text,
+/// so the page is no repeated article and the tagline no headline. An
+/// agency signing in capitals between the headline and the date is the
+/// byline, not the section; the section is the menu's entry over the
+/// headline.
+#[test]
+fn a_top_bar_date_and_an_agency_in_capitals_do_not_mislead_the_header() {
+    let mut counts = LineCounts::new();
+    let make = |section: &str, title: &str, day: u32| {
+        format!(
+            "Le Veilleur du Delta\nL'information qui compte depuis 1991\nJeudi {day} avril 2024\n\
+             Accueil | Politique | Société | Sport | Culture\n{section}\n{title}\nKPA\n\
+             Publié le {day:02}/04/2024\n\
+             Les habitants du quartier ont découvert la nouvelle en lisant l'avis affiché devant la mairie, numéro {day}.\n\
+             La décision doit encore être confirmée par le conseil régional avant la fin du mois prochain.\n"
+        )
+    };
+    let pages = [
+        make("Société", "La passerelle du port fermée pour trois mois", 4),
+        make("Sport", "Les rameurs de Kessa qualifiés pour la finale", 11),
+        make("Culture", "Le musée des pêcheurs rouvre ses deux salles", 18),
+    ];
+    for p in &pages {
+        counts.add_text(p);
+    }
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.2,
+    };
+    let z = zone_article(&pages[0], Some(recurrence));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("La passerelle du port fermée pour trois mois")
+    );
+    assert_eq!(z.byline.as_deref(), Some("KPA"));
+    assert_eq!(z.section.as_deref(), Some("Société"));
+}
+
+/// Labelled fields: "Topic: X" gives the section X; "Hosted by X" and
+/// "Prévisionniste : X" sign; "Par notre correspondant à Y, X" has X; an
+/// episode's number over the headline is a badge, the show above it the
+/// section.
+#[test]
+fn labelled_sections_and_bylines_and_an_episode_number() {
+    let court = "The Bench Report\n\nTopic: Courts\n\n\
+        Former treasurer of a rowing club jailed for fraud\n\nBy Dana Whitlock\n\n\
+        First posted Tue 12 Mar 2024 at 4:05pm\n\n\
+        A former club treasurer who took more than $80,000 from members over six years has been jailed for two years.\n\n\
+        The court heard the money was spent on holidays and a car that has since been sold.\n";
+    let z = zone_article(court, None);
+    assert_eq!(z.section.as_deref(), Some("Courts"));
+    assert_eq!(z.byline.as_deref(), Some("Dana Whitlock"));
+
+    let show = "Longwave\n\nThe Undercurrent\n\nEpisode 31\n\n\
+        Why the ferry stopped running to the island\n\nHosted by Ama Reyes\n\nMar 14, 2024 · 38 min\n\n\
+        Show notes\n\n\
+        For forty years a small ferry carried children to school and workers to the mainland, until the operator gave up last spring.\n\n\
+        We spoke to the last captain and to the families who now cross at dawn in their own boats.\n";
+    let z = zone_article(show, None);
+    assert_eq!(z.byline.as_deref(), Some("Ama Reyes"));
+    assert_eq!(z.section.as_deref(), Some("The Undercurrent"));
+
+    for (line, name) in [
+        ("Prévisionniste : Loïs Garnier", "Loïs Garnier"),
+        (
+            "Par notre correspondant à Dakoro, Moussa Keita",
+            "Moussa Keita",
+        ),
+        ("Animé par Inès Roux", "Inès Roux"),
+    ] {
+        assert_eq!(
+            crate::meta::byline(line).as_deref(),
+            Some(name),
+            "{line}"
+        );
+    }
+}
+
+/// In the text: a content warning over it, a caption above its bare
+/// credit before the first paragraph, an intertitle under an ad break and
+/// one over it, the items of a list (not sentences, not captions), a
+/// helpline and a dated correction after the text.
+#[test]
+fn warnings_captions_ad_breaks_lists_and_notes_around_the_text() {
+    let text = "Le Courrier du Val\n\nSociété\n\n\
+        Le refuge du col rouvre après deux hivers de travaux\n\n\
+        Par Jeanne Moutier\n\nPublié le 12 mars 2024\n\n\
+        Warning: this story contains details that some readers may find distressing.\n\n\
+        Le refuge, vu depuis le sentier du lac, en février.\n\n\
+        Photo : Paul Arnaud\n\n\
+        Le refuge du col accueillera de nouveau les randonneurs dès le mois de juin, après deux hivers de chantier et une rallonge du budget.\n\n\
+        Les gardiens ont relevé pendant l'hiver :\n\n\
+        • trois mètres de neige au plus fort de février ;\n\n\
+        • une toiture arrachée sur le bâtiment des guides ;\n\n\
+        • 42 nuits sous zéro.\n\n\
+        La commune a financé la moitié des travaux, le reste venant du département et d'une souscription.\n\n\
+        Une saison déjà pleine\n\n\
+        Publicité\n\nContinuer la lecture après la publicité\n\n\
+        Les réservations ont ouvert lundi et les week-ends de juillet sont déjà complets, selon l'office du tourisme.\n\n\
+        Le nouveau gardien, arrivé de la vallée voisine, prévoit des repas avec les produits des fermes du plateau.\n\n\
+        Publicité\n\nContinuer la lecture après la publicité\n\n\
+        Un accès plus sûr\n\n\
+        Le dernier tronçon du sentier a été élargi et sécurisé par une main courante sur deux cents mètres.\n\n\
+        If you or anyone you know needs help, call the helpline on 0800 000 000.\n\n\
+        Correction, March 14: An earlier version of this article gave the wrong opening month.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Warning"), "{body}");
+    assert!(!body.contains("vu depuis le sentier"), "{body}");
+    assert!(body.starts_with("Le refuge du col accueillera"), "{body}");
+    for kept in [
+        "• trois mètres",
+        "• une toiture",
+        "Une saison déjà pleine",
+        "Un accès plus sûr",
+    ] {
+        assert!(body.contains(kept), "{kept}: {body}");
+    }
+    assert!(
+        body.ends_with("deux cents mètres."),
+        "helpline and correction are notes: {body}"
+    );
+    assert_eq!(
+        reason_of(text, "Un accès plus sûr"),
+        Some(Reason::IntertitleAfterBreak)
+    );
+    assert_eq!(
+        reason_of(text, "• une toiture"),
+        Some(Reason::ListItem)
+    );
+}
+
+/// A bulletin's "émis le … valable jusqu'au …" line is its dateline, the
+/// issue its publication.
+#[test]
+fn a_bulletin_issued_and_valid_until_is_dated_by_its_issue() {
+    let line =
+        "Bulletin émis le jeudi 14 mars 2024 à 06h00, valable jusqu'au 15 mars 2024 à 06h00";
+    let (_, rest) = crate::dates::dateline(line).unwrap();
+    assert_eq!(rest, "");
+    assert_eq!(
+        crate::dates::publication_date(line, None).as_deref(),
+        Some("2024-03-14")
+    );
+}
