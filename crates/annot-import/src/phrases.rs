@@ -42,6 +42,7 @@ pub(crate) const NAV_LINES: &[&str] = &[
     "suivre", "follow", "suivre cet auteur", "follow this author", "agrandir l'image",
     "enlarge this image", "voir la galerie", "view gallery", "zoom", "telecharger le pdf",
     "download pdf", "version imprimable", "printer-friendly version", "faire un don", "donate",
+    "donate now", "give now", "je fais un don",
     // sponsored content labels
     "contenu sponsorise", "contenu partenaire", "partner content", "paid content", "paid post",
     "advertorial", "publireportage", "publi-redactionnel", "annonce", "annonces",
@@ -176,6 +177,14 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "download our app", "download the app", "téléchargez notre application",
     "téléchargez l'application", "support our journalism", "support independent journalism",
     "soutenez notre journalisme", "soutenez le journalisme", "make a donation",
+    // donation boxes, podcast furniture, a site's disclaimer
+    "support student journalism", "support local journalism", "soutenez la presse locale",
+    "soutenez l'information locale", "wherever you get your podcasts",
+    "sur votre plateforme d'écoute préférée", "sur toutes les plateformes d'écoute",
+    "transcript was generated automatically", "transcript was automatically generated",
+    "automatically generated transcript", "transcription générée automatiquement",
+    "transcription automatique", "our theme music is by", "les informations de ce site",
+    "information on this site is", "information on this website is",
     // content warnings over a text
     "readers may find distressing", "readers may find upsetting", "may find this distressing",
     "may find this upsetting", "content warning:", "trigger warning:",

@@ -811,7 +811,13 @@ fn find_title(
                 standfirst += 1;
                 j += 1;
             }
-            j > h + 1 && j < lines.len() && meta_like(j) && lines[j].byline.is_some()
+            // The byline under the standfirst, or the date when the
+            // byline is the meta line over the headline.
+            let byline_over = lines[first_meta].byline.is_some() && h == first_meta + 1;
+            j > h + 1
+                && j < lines.len()
+                && meta_like(j)
+                && (lines[j].byline.is_some() || (byline_over && lines[j].dateline))
         });
     under_meta
         .or_else(|| (0..first_meta).rev().find(|&i| headline(i)))
