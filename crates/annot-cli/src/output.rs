@@ -46,15 +46,16 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
 /// why: the command read them without it (the same result, more time and memory).
 pub(crate) fn report_tables_not_written() {
     let notes = annot_model::store::take_tables_not_written();
-    let Some(first) = notes.first() else {
+    let Some(first) = notes.first.first() else {
         return;
     };
     let logs: Vec<String> = notes
+        .first
         .iter()
         .take(3)
         .map(|n| n.log.display().to_string())
         .collect();
-    let more = notes.len().saturating_sub(logs.len());
+    let more = notes.logs.saturating_sub(logs.len());
     let msg = format!(
         "note: the index of {}{} could not be written ({}); {} read without it, in memory",
         logs.join(", "),
@@ -64,7 +65,7 @@ pub(crate) fn report_tables_not_written() {
             String::new()
         },
         first.reason,
-        if notes.len() == 1 {
+        if notes.logs == 1 {
             "it was"
         } else {
             "they were"

@@ -342,8 +342,17 @@ fn is_figure_label(line: &str, folded: &str) -> bool {
 
 /// A photo's provenance in brackets closing a caption, folded: "(Supplied)".
 const BRACKET_CREDITS: &[&str] = &[
-    "supplied", "handout", "courtesy", "file", "archives", "archive", "dr", "d.r.", "fourni",
-    "fournie", "document remis",
+    "supplied",
+    "handout",
+    "courtesy",
+    "file",
+    "archives",
+    "archive",
+    "dr",
+    "d.r.",
+    "fourni",
+    "fournie",
+    "document remis",
 ];
 
 fn is_credit(line: &str, folded: &str) -> bool {

@@ -51,7 +51,10 @@ fn numbered_part(text: &str) -> bool {
     match (words.next(), words.next(), words.next()) {
         (Some(word), Some(number), None) => {
             PART_WORDS.contains(&word)
-                && number.trim_start_matches('#').chars().all(|c| c.is_ascii_digit())
+                && number
+                    .trim_start_matches('#')
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
                 && number.trim_start_matches('#').len() <= 4
                 && !number.trim_start_matches('#').is_empty()
         }

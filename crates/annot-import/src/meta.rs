@@ -90,8 +90,7 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
             && head.eq_ignore_ascii_case(prefix)
         {
             // "Par notre correspondant à Y, X": the name after the comma.
-            return prefixed_name(line[prefix.len()..].trim())
-                .or_else(|| envoy_name(line, folded));
+            return prefixed_name(line[prefix.len()..].trim()).or_else(|| envoy_name(line, folded));
         }
     }
     // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
@@ -306,9 +305,16 @@ fn for_outlet(name: &str) -> Option<&str> {
 /// spéciale à Davos, X", "From our correspondent X"): the words after the
 /// last comma, else from the first capitalised word after the opening.
 fn envoy_name(line: &str, folded: &str) -> Option<String> {
-    if !["de notre ", "de nos ", "from our ", "par notre ", "par nos ", "by our "]
-        .iter()
-        .any(|o| folded.starts_with(o))
+    if ![
+        "de notre ",
+        "de nos ",
+        "from our ",
+        "par notre ",
+        "par nos ",
+        "by our ",
+    ]
+    .iter()
+    .any(|o| folded.starts_with(o))
     {
         return None;
     }

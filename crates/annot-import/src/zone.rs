@@ -366,7 +366,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             if furniture(j) && !lines[j].meta() {
                 ad |= ad_break(lines[j].text);
             } else {
-                return if ad && j > i + 1 { classes[j] } else { Class::Bad };
+                return if ad && j > i + 1 {
+                    classes[j]
+                } else {
+                    Class::Bad
+                };
             }
         }
         Class::Bad
@@ -456,10 +460,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                     Reason::BetweenParagraphs
                     | Reason::IntertitleAfterBox
                     | Reason::IntertitleAfterBreak,
-                ) if caption_shape(line) =>
-                {
-                    Some((ZoneKind::Boilerplate, Reason::CaptionShape))
-                }
+                ) if caption_shape(line) => Some((ZoneKind::Boilerplate, Reason::CaptionShape)),
                 Some(_) if caption_above_credit(lines, i) => {
                     Some((ZoneKind::Boilerplate, Reason::Caption))
                 }
@@ -671,7 +672,9 @@ fn site_notes(
                 let rest = rest.trim_start();
                 rest.starts_with(':')
                     || (rest.starts_with(',')
-                        && rest.get(..rest.len().min(32)).is_some_and(|r| r.contains(':')))
+                        && rest
+                            .get(..rest.len().min(32))
+                            .is_some_and(|r| r.contains(':')))
             })
         });
         labelled
@@ -1021,8 +1024,8 @@ fn find_section(
 /// over the date (within two lines). A badge ("LIVE", "VIDEO") is none.
 fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
-    let acronym = (2..=6).contains(&line.text.len())
-        && line.text.bytes().all(|b| b.is_ascii_uppercase());
+    let acronym =
+        (2..=6).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_uppercase());
     acronym
         && i > 0
         && line.phrase.is_none()
@@ -1037,8 +1040,18 @@ fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
 /// Labels a site may put before its section's name ("Topic: Courts",
 /// "Rubrique : Société"), folded, with their colon.
 const SECTION_LABELS: &[&str] = &[
-    "topic:", "topic :", "section:", "section :", "category:", "rubrique :", "rubrique:",
-    "categorie :", "categorie:", "theme :", "theme:", "thematique :",
+    "topic:",
+    "topic :",
+    "section:",
+    "section :",
+    "category:",
+    "rubrique :",
+    "rubrique:",
+    "categorie :",
+    "categorie:",
+    "theme :",
+    "theme:",
+    "thematique :",
 ];
 
 /// A section's name without its label ("Topic: Courts" gives "Courts").
@@ -1172,9 +1185,18 @@ fn caption_shape(line: &Line<'_>) -> bool {
 /// Whether `text` is an ad break's label or its "continue reading" line.
 fn ad_break(text: &str) -> bool {
     const OPENINGS: &[&str] = &[
-        "publicite", "advertisement", "advertising", "annonce", "sponsored", "continuer la lecture",
-        "la suite apres", "lire la suite apres", "continue reading", "story continues",
-        "article continues", "l'article continue",
+        "publicite",
+        "advertisement",
+        "advertising",
+        "annonce",
+        "sponsored",
+        "continuer la lecture",
+        "la suite apres",
+        "lire la suite apres",
+        "continue reading",
+        "story continues",
+        "article continues",
+        "l'article continue",
     ];
     let folded = crate::boilerplate::fold(text);
     text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
@@ -1183,8 +1205,10 @@ fn ad_break(text: &str) -> bool {
 /// Whether `line` is an item of a bulleted list: a bullet, a space, words.
 fn bulleted(line: &Line<'_>) -> bool {
     let mut chars = line.text.chars();
-    matches!(chars.next(), Some('•' | '–' | '—' | '-' | '*' | '·' | '▪' | '◦'))
-        && chars.next() == Some(' ')
+    matches!(
+        chars.next(),
+        Some('•' | '–' | '—' | '-' | '*' | '·' | '▪' | '◦')
+    ) && chars.next() == Some(' ')
         && line.words >= 2
         && line.chars <= 300
 }

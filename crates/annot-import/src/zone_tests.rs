@@ -1823,7 +1823,11 @@ fn a_top_bar_date_and_an_agency_in_capitals_do_not_mislead_the_header() {
     let pages = [
         make("Société", "La passerelle du port fermée pour trois mois", 4),
         make("Sport", "Les rameurs de Kessa qualifiés pour la finale", 11),
-        make("Culture", "Le musée des pêcheurs rouvre ses deux salles", 18),
+        make(
+            "Culture",
+            "Le musée des pêcheurs rouvre ses deux salles",
+            18,
+        ),
     ];
     for p in &pages {
         counts.add_text(p);
@@ -1874,11 +1878,7 @@ fn labelled_sections_and_bylines_and_an_episode_number() {
         ),
         ("Animé par Inès Roux", "Inès Roux"),
     ] {
-        assert_eq!(
-            crate::meta::byline(line).as_deref(),
-            Some(name),
-            "{line}"
-        );
+        assert_eq!(crate::meta::byline(line).as_deref(), Some(name), "{line}");
     }
 }
 
@@ -1929,18 +1929,14 @@ fn warnings_captions_ad_breaks_lists_and_notes_around_the_text() {
         reason_of(text, "Un accès plus sûr"),
         Some(Reason::IntertitleAfterBreak)
     );
-    assert_eq!(
-        reason_of(text, "• une toiture"),
-        Some(Reason::ListItem)
-    );
+    assert_eq!(reason_of(text, "• une toiture"), Some(Reason::ListItem));
 }
 
 /// A bulletin's "émis le … valable jusqu'au …" line is its dateline, the
 /// issue its publication.
 #[test]
 fn a_bulletin_issued_and_valid_until_is_dated_by_its_issue() {
-    let line =
-        "Bulletin émis le jeudi 14 mars 2024 à 06h00, valable jusqu'au 15 mars 2024 à 06h00";
+    let line = "Bulletin émis le jeudi 14 mars 2024 à 06h00, valable jusqu'au 15 mars 2024 à 06h00";
     let (_, rest) = crate::dates::dateline(line).unwrap();
     assert_eq!(rest, "");
     assert_eq!(

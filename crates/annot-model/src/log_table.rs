@@ -551,30 +551,65 @@ impl std::fmt::Display for TableNotWritten {
     }
 }
 
+/// The logs this process read without writing their table: the first
+/// [`NOT_WRITTEN_KEPT`] in full, and every one's path, to count each once.
+struct NotWritten {
+    kept: Vec<TableNotWritten>,
+    seen: std::collections::BTreeSet<PathBuf>,
+}
+
 /// The logs this process read without writing their table, each once.
-static NOT_WRITTEN: Mutex<Vec<TableNotWritten>> = Mutex::new(Vec::new());
-/// Logs kept in [`NOT_WRITTEN`] at the most (the first ones: a note names a few).
+static NOT_WRITTEN: Mutex<NotWritten> = Mutex::new(NotWritten {
+    kept: Vec::new(),
+    seen: std::collections::BTreeSet::new(),
+});
+/// Logs kept in full in [`NOT_WRITTEN`] at the most (the first ones: a note
+/// names a few); the others are counted.
 const NOT_WRITTEN_KEPT: usize = 64;
 
-/// Notes that `note`'s log was read without its table.
-pub(crate) fn note_not_written(note: &TableNotWritten) {
-    if let Ok(mut list) = NOT_WRITTEN.lock()
-        && list.len() < NOT_WRITTEN_KEPT
-        && !list.iter().any(|n| n.log == note.log)
-    {
-        list.push(note.clone());
+impl NotWritten {
+    fn note(&mut self, note: &TableNotWritten) {
+        if self.seen.insert(note.log.clone()) && self.kept.len() < NOT_WRITTEN_KEPT {
+            self.kept.push(note.clone());
+        }
+    }
+
+    fn take(&mut self) -> TablesNotWritten {
+        let logs = self.seen.len();
+        self.seen.clear();
+        TablesNotWritten {
+            first: std::mem::take(&mut self.kept),
+            logs,
+        }
     }
 }
 
+/// Notes that `note`'s log was read without its table.
+pub(crate) fn note_not_written(note: &TableNotWritten) {
+    if let Ok(mut list) = NOT_WRITTEN.lock() {
+        list.note(note);
+    }
+}
+
+/// The logs read without writing their table since the last
+/// [`take_tables_not_written`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TablesNotWritten {
+    /// The first of them (64 at the most), in the order met.
+    pub first: Vec<TableNotWritten>,
+    /// How many logs, each counted once.
+    pub logs: usize,
+}
+
 /// Takes the logs this process read without writing their table since the last
-/// call, each once, in the order met (the first 64): for a command to say once
-/// that the index could not be written, and why. Each [`crate::store::LogIndex`]
-/// also says it of its own log.
+/// call, each once, in the order met: for a command to say once that the index
+/// could not be written, and why. Each [`crate::store::LogIndex`] also says it
+/// of its own log.
 #[must_use]
-pub fn take_tables_not_written() -> Vec<TableNotWritten> {
+pub fn take_tables_not_written() -> TablesNotWritten {
     NOT_WRITTEN
         .lock()
-        .map(|mut list| std::mem::take(&mut *list))
+        .map(|mut list| list.take())
         .unwrap_or_default()
 }
 
@@ -884,4 +919,33 @@ pub(crate) fn open_table(path: &Path, log: &File) -> Option<Table> {
 pub(crate) fn reopen(file: File) -> std::io::Result<Table> {
     Table::open_unchecked(file)?
         .ok_or_else(|| invalid("the log table just written does not read back"))
+}
+
+#[cfg(test)]
+mod not_written_tests {
+    use super::*;
+
+    /// Past the 64 logs kept in full, the note still counts every log once.
+    #[test]
+    fn every_log_is_counted_once_past_the_ones_kept() {
+        let mut list = NotWritten {
+            kept: Vec::new(),
+            seen: std::collections::BTreeSet::new(),
+        };
+        let note = |i: usize| TableNotWritten {
+            log: PathBuf::from(format!("annotations/a{i}.jsonl")),
+            table: None,
+            reason: "disk full".into(),
+        };
+        for round in 0..2 {
+            for i in 0..100 {
+                list.note(&note(i));
+            }
+            let taken = list.take();
+            assert_eq!(taken.logs, 100, "round {round}");
+            assert_eq!(taken.first.len(), NOT_WRITTEN_KEPT);
+            assert_eq!(taken.first[0], note(0));
+            assert_eq!(list.take(), TablesNotWritten::default());
+        }
+    }
 }

@@ -38,7 +38,7 @@ use serde::de::IgnoredAny;
 
 use crate::error::{ModelError, Result};
 use crate::log_table::{self, Built, Covered, Table, TableBuilder, open_table, table_path};
-pub use crate::log_table::{TableNotWritten, take_tables_not_written};
+pub use crate::log_table::{TableNotWritten, TablesNotWritten, take_tables_not_written};
 use crate::record::{Record, Status};
 
 /// What was set aside from the end of a log.
@@ -1641,7 +1641,7 @@ mod tests {
             note.reason
         );
         assert!(note.to_string().contains("could not be written"));
-        assert!(take_tables_not_written().iter().any(|n| n.log == p));
+        assert!(take_tables_not_written().first.iter().any(|n| n.log == p));
         // The writer reads it so too.
         log_table::set_temp_files_left(Some(0));
         let w = AnnotatorLog::open(&p, "alice").unwrap();
