@@ -101,7 +101,7 @@ pub(crate) fn past_badge(lines: &[Line<'_>], b: usize) -> usize {
         return b;
     }
     let above = &lines[b - 1];
-    let could_be_section = above.section() && !is_badge(above);
+    let could_be_section = (above.section() || above.crumb.is_some()) && !is_badge(above);
     if could_be_section || kicker { b - 1 } else { b }
 }
 
@@ -171,6 +171,35 @@ fn title_case_share(text: &str) -> usize {
 /// is in title case and long (six words or more, not in capitals, no final
 /// stop), the line under it in sentence case, with no final stop.
 fn subhead_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
+    title_case_head(head, sub) || deck_under(head, sub)
+}
+
+/// A short headline (two to ten words) over a long deck in sentence case with no final stop
+/// ("Harriet Vell obituary" over "Oceanographer who charted the seabed of
+/// …"): the deck, twice as long and of fifteen words or more, is the
+/// standfirst.
+fn deck_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
+    let head_words = head.text.split_whitespace().count();
+    // Short as it is, the headline need not look like one on its own, and
+    // it may recur: other pages of the import list it among their links.
+    head.phrase.is_none()
+        && head.cue.is_none()
+        && !head.counter
+        && !head.meta()
+        && !head.name
+        && head.crumb.is_none()
+        && (2..=10).contains(&head_words)
+        && !head.sentence_end
+        && !is_caps_kicker(head.text)
+        && sub.headline()
+        && !sub.text.ends_with('.')
+        && sub.text.split_whitespace().count() >= 15
+        && sub.chars >= 2 * head.chars
+        && title_case_share(sub.text) < 50
+}
+
+/// [`subhead_under`] for a headline in title case.
+fn title_case_head(head: &Line<'_>, sub: &Line<'_>) -> bool {
     head.headline()
         && !head.name
         && head.crumb.is_none()
@@ -215,28 +244,38 @@ pub(crate) fn question_headline(
     if !question_shape(line) {
         return None;
     }
+    // Past a standfirst of two sentences at the most, and (under a headline
+    // in title case) two short lines ("Series: X").
+    let title_case = title_case_share(line.text) >= 70;
     let mut j = first_paragraph + 1;
-    let mut standfirst = 0;
+    let (mut standfirst, mut short) = (0, 0);
     while j < lines.len() {
         if meta_like(j) {
             return Some(first_paragraph);
         }
-        if !lines[j].sentence() || standfirst == 2 {
+        if lines[j].sentence() && standfirst < 2 {
+            standfirst += 1;
+        } else if title_case && short < 2 && !lines[j].sentence() && lines[j].words <= 6 {
+            short += 1;
+        } else {
             return None;
         }
-        standfirst += 1;
         j += 1;
     }
     None
 }
 
-/// A short line ending in "?" or "!" (past closing quotes): the shape of
-/// a headline that is a question ([`question_headline`]).
+/// A short line ending in "?" or "!" (past closing quotes), or in title
+/// case: the shape of a headline that reads as a sentence
+/// ([`question_headline`]).
 fn question_shape(line: &Line<'_>) -> bool {
     let core = line
         .text
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
-    line.chars <= QUESTION_CHARS && core.ends_with(['?', '!'])
+    // A headline in title case may hold full stops ("A Landfill Leaked for
+    // a Decade. State Inspectors Knew.").
+    let title_case = title_case_share(core) >= 70 && core.split_whitespace().count() <= 20;
+    line.chars <= QUESTION_CHARS && (core.ends_with(['?', '!']) || title_case)
 }
 
 /// Whether the line is a media teaser ("WATCH: …", "VIDEO: …", "EN

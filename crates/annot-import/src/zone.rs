@@ -547,12 +547,13 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
     let section = title.and_then(|t| find_section(lines, t, header_end, &furniture));
     let section_text = section.map(|(i, crumb)| {
         kinds[i] = ZoneKind::Meta;
-        reasons[i] = if crumb {
+        reasons[i] = if crumb || lines[i].crumb.is_some() {
             Reason::Breadcrumb
         } else {
             Reason::Section
         };
-        let text = lines[i].crumb.filter(|_| crumb).unwrap_or(lines[i].text);
+        // A breadcrumb over the headline gives its last element either way.
+        let text = lines[i].crumb.unwrap_or(lines[i].text);
         unlabelled_section(text).to_string()
     });
     if let Some(t) = title {
@@ -791,6 +792,7 @@ fn find_title(
         lines[i].headline()
             && !furniture(i)
             && !lines[i].name
+            && lines[i].crumb.is_none()
             && !crate::headline::not_headline(lines, i)
     };
     let first_meta = (0..first_paragraph)

@@ -70,8 +70,8 @@ const GATED: [&str; 6] = [
 /// frozen in the fourth and fifth, became tuning and training data in the
 /// sixth; `heldout6/`, scored frozen in the sixth and seventh, became
 /// tuning and training data in the eighth). `heldout7/` stays unread.
-const SHOWN: [&str; 6] = [
-    "tuning", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+const SHOWN: [&str; 7] = [
+    "tuning", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
 ];
 
 /// The sets `LAYOUTS_DUMP=FILE` writes, the line model's training data: a
