@@ -247,22 +247,59 @@ pub(crate) fn question_headline(
     // Past a standfirst of two sentences at the most, and (under a headline
     // in title case) two short lines ("Series: X").
     let title_case = title_case_share(line.text) >= 70;
-    let mut j = first_paragraph + 1;
+    meta_follows(lines, first_paragraph, title_case, meta_like).then_some(first_paragraph)
+}
+
+/// Whether a byline or date (`meta_like`) follows line `h` past a
+/// standfirst of two sentences at the most and, with `short`, two short
+/// lines ("Series: X").
+fn meta_follows(
+    lines: &[Line<'_>],
+    h: usize,
+    short_lines: bool,
+    meta_like: &dyn Fn(usize) -> bool,
+) -> bool {
+    let mut j = h + 1;
     let (mut standfirst, mut short) = (0, 0);
     while j < lines.len() {
         if meta_like(j) {
-            return Some(first_paragraph);
+            return true;
         }
         if lines[j].sentence() && standfirst < 2 {
             standfirst += 1;
-        } else if title_case && short < 2 && !lines[j].sentence() && lines[j].words <= 6 {
+        } else if short_lines && short < 2 && !lines[j].sentence() && lines[j].words <= 6 {
             short += 1;
         } else {
-            return None;
+            return false;
         }
         j += 1;
     }
-    None
+    false
+}
+
+/// A headline that recurs because other pages of the import list it among
+/// their links: right above the first paragraph (its standfirst), in the
+/// shape of a headline but for its recurrence (or in title case with full
+/// stops), no phrase, cue or name, and a byline or date after it. Tried
+/// when no headline that does not recur was found.
+pub(crate) fn recurring_headline(
+    lines: &[Line<'_>],
+    first_paragraph: usize,
+    meta_like: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let h = first_paragraph.checked_sub(1)?;
+    let line = &lines[h];
+    let shape = line.headline_shape() || question_shape(line);
+    (line.recurrent
+        && shape
+        && line.phrase.is_none()
+        && line.cue.is_none()
+        && !line.counter
+        && !line.name
+        && !line.meta()
+        && line.crumb.is_none()
+        && meta_follows(lines, h, true, meta_like))
+    .then_some(h)
 }
 
 /// A short line ending in "?" or "!" (past closing quotes), or in title

@@ -829,6 +829,7 @@ fn find_title(
         .or_else(|| (0..first_paragraph).rev().find(|&i| headline(i)))
         .map(|t| crate::headline::over_subhead(lines, t))
         .or_else(|| crate::headline::question_headline(lines, first_paragraph, meta_like))
+        .or_else(|| crate::headline::recurring_headline(lines, first_paragraph, meta_like))
         .or_else(|| {
             (0..first_paragraph).rev().find(|&i| {
                 let l = &lines[i];
