@@ -380,6 +380,10 @@ const DATELINE_WORDS: &[&str] = &[
     "jusqu’au",
     "valid",
     "until",
+    // "Communiqué diffusé le …"; a newsletter post's "May 21, 2024 ∙ Paid"
+    "communiqué",
+    "communique",
+    "paid",
 ];
 
 /// [`DATELINE_WORDS`] as a set: every word of a dated line is looked up
@@ -512,7 +516,8 @@ pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Ran
     }
     parts.push(&line[from..]);
     for part in parts {
-        for word in part.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
+        for word in
+            part.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '∙' | ','))
         {
             let w = word
                 .trim_matches(|c: char| !c.is_alphanumeric())

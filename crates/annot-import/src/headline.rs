@@ -26,6 +26,9 @@ const BADGES: &[&str] = &[
     "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "urgent",
     "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
     "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
+    // kinds of piece of press rooms and obituary pages
+    "communique de presse", "communique", "press release", "news release", "media release",
+    "dossier de presse", "obituary", "in memoriam", "hommage",
 ];
 
 /// Whether `line` is a badge over a headline: a kind of piece

@@ -231,7 +231,10 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
 
 /// Openings that make a short line (a share bar, a print link) furniture.
 #[rustfmt::skip]
-pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &["partager", "share", "imprimer", "print", "envoyer par"];
+pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &[
+    "partager", "share", "imprimer", "print", "envoyer par", "telecharger le", "telecharger la",
+    "download the", "download this",
+];
 
 /// Openings of a site's note about the piece itself, folded: "Cet article
 /// est paru dans…", "This story was updated…", "A version of this article

@@ -506,6 +506,29 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 .find(|&i| kinds[i] == ZoneKind::Body);
         }
     }
+    // An interview's signature ("Propos recueillis par X", "Interview by
+    // X") under the text ends it: what follows (a bio box, a timeline) is
+    // the site's.
+    if let Some(end) = body_end {
+        let paragraphs_above = |i: usize| {
+            (header_end..i)
+                .filter(|&j| classes[j] == Class::Good)
+                .count()
+        };
+        if let Some(sig) = (header_end..end).find(|&i| {
+            lines[i].byline.is_some() && interview_credit(lines[i].text) && paragraphs_above(i) >= 2
+        }) {
+            for i in sig + 1..=end {
+                if kinds[i] == ZoneKind::Body {
+                    kinds[i] = ZoneKind::Boilerplate;
+                    reasons[i] = Reason::AfterBody;
+                }
+            }
+            body_end = (header_end..sig)
+                .rev()
+                .find(|&i| kinds[i] == ZoneKind::Body);
+        }
+    }
     // Meta lines among the paragraphs are the article's own (a date in a
     // list, a quoted name); those after the last one are meta.
     for i in header_end..footer {
@@ -1038,6 +1061,20 @@ fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
         && lines[i - 1].headline_shape()
         && !lines[i - 1].furniture()
         && (i + 1..(i + 3).min(lines.len())).any(|j| lines[j].dateline)
+}
+
+/// Whether `text` opens with the credit of an interview's questions
+/// ("Propos recueillis par X", "Interview by X").
+fn interview_credit(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "propos recueillis par ",
+        "interview by ",
+        "interviewed by ",
+        "interview realisee par ",
+        "entretien realise par ",
+    ];
+    let folded = crate::boilerplate::fold(text);
+    OPENINGS.iter().any(|o| folded.starts_with(o))
 }
 
 /// Labels a site may put before its section's name ("Topic: Courts",
