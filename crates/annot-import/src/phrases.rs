@@ -98,6 +98,8 @@ pub(crate) const FOOTER_PREFIXES: &[&str] = &[
     "themes:", "themes :", "sujets:", "sujets :", "filed under", "more from ", "more by ",
     "more stories from", "other articles by", "plus d'articles de", "tous les articles de",
     "les derniers articles de", "du meme auteur",
+    // a press release's "About X" box
+    "a propos de ", "a propos d'",
 ];
 
 /// The [`FOOTER_PREFIXES`] of a rail, a footer only when what follows has no
@@ -136,6 +138,7 @@ pub(crate) const PAYWALL_CONTAINS: &[&str] = &[
     "lire l'article en entier", "lire l'intégralité de cet article",
     "de l'article à lire", "de l'article à découvrir", "% of the article",
     "% of this article",
+    "keep reading with a", "to keep reading this post", "free trial to keep reading",
 ];
 
 /// Phrases of site mechanics (cookies, rights, moderation, subscriptions)
@@ -185,6 +188,11 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "automatically generated transcript", "transcription générée automatiquement",
     "transcription automatique", "our theme music is by", "les informations de ce site",
     "information on this site is", "information on this website is",
+    // reader call-outs
+    "we want to hear from you", "tell us about it", "help us report", "tell us your story",
+    "nous voulons vous entendre", "racontez-nous votre", "témoignez",
+    // the legal notice of French alcohol ads
+    "l'abus d'alcool est dangereux", "à consommer avec modération",
     // content warnings over a text
     "readers may find distressing", "readers may find upsetting", "may find this distressing",
     "may find this upsetting", "content warning:", "trigger warning:",
@@ -224,6 +232,8 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
     "continuer la lecture apres", "la suite apres la publicite", "lire la suite apres la publicite",
     "l'article continue apres", "story continues below", "article continues below",
     "continue reading below",
+    // teasers of a clip or a gallery inside the text
+    "video |", "videos |", "photos |", "en images |", "diaporama |", "audio |", "podcast |",
     // wire-service signatures
     "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
     "our standards",

@@ -406,9 +406,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             None
         } else if paragraphs.is_empty() {
             Some((ZoneKind::Body, Reason::NoParagraphs))
-        } else if body_end.is_none()
-            && line.chars <= CAPTION_CHARS
+        } else if line.chars <= CAPTION_CHARS
             && caption_above_credit(lines, i)
+            && (body_end.is_none() || photo_credit_under(lines, i))
         {
             Some((ZoneKind::Boilerplate, Reason::Caption))
         } else if classes[i] == Class::Good
@@ -706,6 +706,22 @@ fn site_notes(
             || (NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
                 && NOTE_VERBS.iter().any(|v| folded.contains(v)))
     };
+    // A note above the text, under the header ("This article was produced
+    // in partnership with …", "Update, April 12: …"), with a label or
+    // naming the piece: up to the first long paragraph.
+    let first_long = paragraphs
+        .iter()
+        .copied()
+        .filter(|&p| p >= from && p < footer)
+        .find(|&p| lines[p].chars >= 100 && !is_note(&lines[p]));
+    if let Some(first) = first_long {
+        for i in from..first {
+            out[i] = is_note(&lines[i]);
+        }
+    }
+    // After the text, a contributor's bio ("X is a reporter at Y") is the
+    // site's too.
+    let is_note = |line: &Line<'_>| is_note(line) || contributor_bio(line);
     let last_long = paragraphs
         .iter()
         .copied()
@@ -718,6 +734,49 @@ fn site_notes(
         out[i] = is_note(&lines[i]);
     }
     out
+}
+
+/// A contributor's bio closing a page: a person's name, "is a" / "est",
+/// and a word of the trade or of a book ("Hana Yoshida is a data reporter
+/// at Fathom.", "X est journaliste indépendante.", "Her book Y came out").
+fn contributor_bio(line: &Line<'_>) -> bool {
+    const VERBS: &[&str] = &[" is a ", " is an ", " is the ", " est ", " is based "];
+    const TRADE: &[&str] = &[
+        "reporter",
+        "journalist",
+        "writer",
+        "editor",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "photographer",
+        "author of",
+        "his book",
+        "her book",
+        "their book",
+        "journaliste",
+        "redacteur",
+        "redactrice",
+        "correspondant",
+        "chroniqueur",
+        "chroniqueuse",
+        "photographe",
+        "auteur de",
+        "autrice de",
+        "son livre",
+    ];
+    if !line.sentence_end || line.chars > NOTE_CHARS {
+        return false;
+    }
+    let Some((name, _)) = VERBS
+        .iter()
+        .filter_map(|v| line.text.split_once(v))
+        .min_by_key(|(name, _)| name.len())
+    else {
+        return false;
+    };
+    let folded = crate::boilerplate::fold(line.text);
+    crate::cues::is_person_name(name) && TRADE.iter().any(|t| folded.contains(t))
 }
 
 /// A wire story's currency conversion note, bracketed after its last
@@ -1258,6 +1317,31 @@ fn bulleted(line: &Line<'_>) -> bool {
 fn intertitle_shape(line: &Line<'_>) -> bool {
     let words = line.text.split_whitespace().count();
     (2..=INTERTITLE_WORDS).contains(&words) && line.chars <= 80 && !line.sentence_end
+}
+
+/// Whether the credit under line `i` is a photographer's ("© X / Y",
+/// "Photo : X", "Crédit photo : X") and no caption line follows it: line
+/// `i` is then the photo's caption, wherever it stands. A source line over
+/// a caption ("Image source, X" then "Image caption, …") or a chart's
+/// ("Chart: …") credits what follows, not the line above.
+fn photo_credit_under(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(credit) = lines.get(i + 1) else {
+        return false;
+    };
+    let folded = crate::boilerplate::fold(credit.text);
+    let photographer = credit.text.starts_with('©')
+        || [
+            "photo :",
+            "photo:",
+            "photos :",
+            "photos:",
+            "photograph:",
+            "credit photo",
+            "photo credit",
+        ]
+        .iter()
+        .any(|p| folded.starts_with(p));
+    photographer && lines.get(i + 2).is_none_or(|l| l.cue != Some(Cue::Credit))
 }
 
 /// Furniture lines a break inside the text may hold, for the intertitle
