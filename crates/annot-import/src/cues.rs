@@ -165,6 +165,9 @@ pub enum Cue {
     ShareBar,
     /// A view or share counter: `Lu 2 347 fois`, `12,408 views`, `1.2k shares`.
     ViewCount,
+    /// A weather widget: a temperature and a few words, `Ashcombe -6°C
+    /// Light snow`, `Paris 12 °C Éclaircies`.
+    Weather,
     /// The heading of a comment thread with its count: `Comments 214`,
     /// `Commentaires (12)`, `38 réactions`. The article ends there.
     CommentsHeading,
@@ -184,6 +187,7 @@ impl Cue {
             Cue::ReadingTime => "reading time",
             Cue::ShareBar => "share bar",
             Cue::ViewCount => "view counter",
+            Cue::Weather => "weather widget",
             Cue::CommentsHeading => "comment thread heading with its count",
         }
     }
@@ -298,6 +302,9 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     }
     if words <= 6 && is_view_count(folded) {
         return Some(Cue::ViewCount);
+    }
+    if words <= 6 && is_weather(line) {
+        return Some(Cue::Weather);
     }
     if words <= 12 && is_share_bar(folded) {
         return Some(Cue::ShareBar);
@@ -649,6 +656,21 @@ fn is_comments_heading(folded: &str) -> bool {
 /// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
 /// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
 /// the counting word and "lu/read … fois/times" glue.
+/// A temperature ("-6°C", "12 °F", "21°") in a short line that ends no
+/// sentence: a weather widget.
+fn is_weather(line: &str) -> bool {
+    let Some(at) = line.find('°') else {
+        return false;
+    };
+    let before = line[..at].trim_end();
+    let digit_before = before.ends_with(|c: char| c.is_ascii_digit());
+    let unit = line[at + '°'.len_utf8()..].trim_start();
+    digit_before
+        && (unit.is_empty() || unit.starts_with(['C', 'F', ' ']) || unit.starts_with(char::is_alphabetic))
+        && !crate::zone::ends_sentence(line)
+        && line.len() <= 60
+}
+
 fn is_view_count(folded: &str) -> bool {
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '\u{a0}' | '\u{202f}'))

@@ -276,7 +276,8 @@ pub(crate) const NOTE_VERBS: &[&str] = &[
     "realisee par", "written by", "redige", "edited", "translated", "traduit", "adapte",
     "adapted", "part of", "fait partie", "republi", "reprodu", "syndicated", "supported by",
     "avec le soutien", "grace au soutien", "funded", "finance par", "financee par",
-    "sponsor", "originally", "initialement", "first ran", "ran in",
+    "sponsor", "originally", "initialement", "first ran", "ran in", "in partnership with",
+    "en partenariat avec",
 ];
 
 /// Disclaimers of a site about the opinions it prints (folded, anywhere
