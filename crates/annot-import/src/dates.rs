@@ -384,6 +384,15 @@ const DATELINE_WORDS: &[&str] = &[
     "communiqué",
     "communique",
     "paid",
+    // an update in relative time and a reading time beside the date:
+    // "Published Mar. 04, 2024 • Last updated 1 day ago • 3 minute read"
+    "minute",
+    "minutes",
+    "ago",
+    "day",
+    "days",
+    "hour",
+    "hours",
 ];
 
 /// [`DATELINE_WORDS`] as a set: every word of a dated line is looked up
