@@ -666,7 +666,9 @@ fn is_weather(line: &str) -> bool {
     let digit_before = before.ends_with(|c: char| c.is_ascii_digit());
     let unit = line[at + '°'.len_utf8()..].trim_start();
     digit_before
-        && (unit.is_empty() || unit.starts_with(['C', 'F', ' ']) || unit.starts_with(char::is_alphabetic))
+        && (unit.is_empty()
+            || unit.starts_with(['C', 'F', ' '])
+            || unit.starts_with(char::is_alphabetic))
         && !crate::zone::ends_sentence(line)
         && line.len() <= 60
 }

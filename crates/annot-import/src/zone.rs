@@ -287,7 +287,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         .find(|&i| match lines[i].phrase {
             Some(Phrase::Footer) => true,
             Some(Phrase::Paywall) => !text_resumes(lines, i),
-            _ => lines[i].cue == Some(Cue::CommentsHeading),
+            _ => {
+                lines[i].cue == Some(Cue::CommentsHeading) || footnotes_start(lines, &paragraphs, i)
+            }
         })
         .unwrap_or(n);
 
@@ -1120,6 +1122,18 @@ fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
         && lines[i - 1].headline_shape()
         && !lines[i - 1].furniture()
         && (i + 1..(i + 3).min(lines.len())).any(|j| lines[j].dateline)
+}
+
+/// Whether line `i` opens the footnotes under a text: the first note's
+/// number alone ("1", "[1]", "1.", "¹") over a sentence, with two
+/// paragraphs of the text above it and the next number further down.
+fn footnotes_start(lines: &[Line<'_>], paragraphs: &[usize], i: usize) -> bool {
+    let first = |t: &str| matches!(t, "1" | "[1]" | "1." | "¹" | "(1)");
+    let second = |t: &str| matches!(t, "2" | "[2]" | "2." | "²" | "(2)");
+    first(lines[i].text.trim())
+        && lines.get(i + 1).is_some_and(|l| l.sentence_end)
+        && paragraphs.iter().filter(|&&p| p < i).count() >= 2
+        && lines[i + 1..].iter().take(6).any(|l| second(l.text.trim()))
 }
 
 /// Whether `text` opens with the credit of an interview's questions

@@ -1944,3 +1944,119 @@ fn a_bulletin_issued_and_valid_until_is_dated_by_its_issue() {
         Some("2024-03-14")
     );
 }
+
+/// An obituary page: a short headline over a long deck in sentence case
+/// (the deck is the standfirst), an "Obituary" badge over it and the
+/// breadcrumb's last element as the section.
+#[test]
+fn an_obituarys_short_headline_over_its_deck_and_a_breadcrumb_section() {
+    let text = "The Harbour Gazette\n\nHome > Lives > Obituaries\n\nObituary\n\n\
+        Mabel Orrin obituary\n\n\
+        Lighthouse keeper who kept the Skerry light burning through the great storm and later taught the island's children to sail\n\n\
+        Tom Hesketh\n\nTue 5 Mar 2024 09.00 GMT\n\n\
+        Mabel Orrin, who has died aged 94, kept the Skerry lighthouse for twenty-two years, most of them alone after her husband's death in 1961.\n\n\
+        During the storm of January 1968 she climbed the tower every hour for three nights to clean the salt from the lantern glass.\n";
+    let z = zone_article(text, None);
+    check_invariants(text, &z);
+    assert_eq!(z.title.as_deref(), Some("Mabel Orrin obituary"));
+    assert_eq!(z.section.as_deref(), Some("Obituaries"));
+    assert_eq!(z.byline.as_deref(), Some("Tom Hesketh"));
+    let zs = zones(text, None);
+    assert_eq!(
+        texts(&zs, "lede"),
+        [
+            "Lighthouse keeper who kept the Skerry light burning through the great storm and later taught the island's children to sail"
+        ]
+    );
+}
+
+/// A headline in title case with full stops, which recurs because the
+/// other pages of the site list it among their links, is the headline; a
+/// note above the text, reader call-outs and contributors' bios are not
+/// the text.
+#[test]
+fn a_recurring_headline_in_title_case_and_notes_around_the_text() {
+    let mut counts = LineCounts::new();
+    let titles = [
+        "A Canal Was Drained for a Decade. The Council Knew.",
+        "A Clinic Closed Twice in One Year. Patients Paid.",
+        "The Bridge Was Rated Unsafe. Buses Kept Crossing.",
+    ];
+    let make = |k: usize| {
+        let others: String = (0..3)
+            .filter(|&j| j != k)
+            .map(|j| format!("{}\n\n", titles[j]))
+            .collect();
+        format!(
+            "Undertow\n\nInvestigations | Topics | About\n\nDonate\n\n\
+             {}\n\n\
+             Records obtained by Undertow show the problem was raised at least {} times before anything was done.\n\n\
+             by Ada Quist and Ben Orme\n\nMarch {}, 2024, 5 a.m. EST\n\n\
+             This article was produced in partnership with The Lakeside Herald, a member of our local network.\n\n\
+             The first warning arrived in a short letter from a resident, numbered {k}, who had watched the water fall for weeks.\n\n\
+             Officials replied in letter {k} that the matter was under review, and the review was never published.\n\n\
+             Do You Know More About This? We Want to Hear From You.\n\n\
+             The council did not answer the {k} detailed questions sent last week by email and by post.\n\n\
+             Ada Quist is a reporter at Undertow covering the {k} towns of the county.\n\n\
+             Related\n\n{others}",
+            titles[k],
+            9 + k,
+            4 + k,
+        )
+    };
+    let pages: Vec<String> = (0..3).map(make).collect();
+    for p in &pages {
+        counts.add_text(p);
+    }
+    let recurrence = Recurrence {
+        counts: &counts,
+        min_docs: 3,
+        min_share: 0.2,
+    };
+    let z = zone_article(&pages[0], Some(recurrence));
+    assert_eq!(z.title.as_deref(), Some(titles[0]));
+    assert_eq!(z.byline.as_deref(), Some("Ada Quist and Ben Orme"));
+    let body = texts(&zones(&pages[0], Some(recurrence)), "body").join("\n");
+    assert!(body.starts_with("The first warning arrived"), "{body}");
+    assert!(body.ends_with("by email and by post."), "{body}");
+    assert!(!body.contains("We Want to Hear"), "{body}");
+    assert!(!body.contains("is a reporter"), "{body}");
+}
+
+/// Footnotes under a newsletter post, an interview's signature with a bio
+/// box under it, and a weather widget over the menu are not the text.
+#[test]
+fn footnotes_an_interviews_signature_and_a_weather_widget() {
+    let post = "Tidewater\n\nBrora -2°C Light snow\n\n\
+        The harbour wall that nobody owns\n\n\
+        A short history of a wall, and of the people who keep patching it.\n\n\
+        Ines Varga\n\nMay 21, 2024 ∙ Paid\n\n\
+        The harbour wall at Brora has been patched by volunteers since the storm of 1987, when the owner of the old quay went bankrupt.\n\n\
+        Nobody has paid for the work since, and nobody knows who should, not even the council's lawyers.\n\n\
+        1\n\nThe quay's deeds are held at the county archive, shelf 9.\n\n\
+        2\n\nThe council's reply is quoted in full in the comments.\n";
+    let body = body_of(post);
+    assert!(body.ends_with("not even the council's lawyers."), "{body}");
+    let z = zone_article(post, None);
+    assert_eq!(
+        z.title.as_deref(),
+        Some("The harbour wall that nobody owns")
+    );
+    assert_eq!(z.dateline.as_deref(), Some("May 21, 2024 ∙ Paid"));
+
+    let interview = "Pages et Scènes\n\nLivres\n\n\
+        Lina Morel : « J'écris sur les gares parce qu'on y attend »\n\n\
+        La romancière publie un troisième livre, tout entier situé dans un buffet de gare.\n\n\
+        Publié le 1er mars 2024\n\n\
+        Lina Morel nous a reçus dans un café près de la gare du Nord, là où elle écrit chaque matin depuis dix ans.\n\n\
+        Pourquoi une gare, encore une fois ?\n\n\
+        Parce que tout le monde y attend quelque chose, et que personne ne sait vraiment quoi. C'est un décor idéal.\n\n\
+        Propos recueillis par Hugo Lassalle\n\n\
+        Bio express\n\n\
+        1984 Naissance à Brest.\n\n\
+        2016 Premier roman, « Le Quai ».\n";
+    let body = body_of(interview);
+    assert!(body.ends_with("C'est un décor idéal."), "{body}");
+    let z = zone_article(interview, None);
+    assert_eq!(z.byline.as_deref(), Some("Hugo Lassalle"));
+}
