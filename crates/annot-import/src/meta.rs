@@ -90,7 +90,9 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
             && head.eq_ignore_ascii_case(prefix)
         {
             // "Par notre correspondant à Y, X": the name after the comma.
-            return prefixed_name(line[prefix.len()..].trim()).or_else(|| envoy_name(line, folded));
+            return prefixed_name(line[prefix.len()..].trim())
+                .or_else(|| envoy_name(line, folded))
+                .map(|n| without_class_year(&n).to_string());
         }
     }
     // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
@@ -129,6 +131,22 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
         return Some(line.to_string());
     }
     None
+}
+
+/// A name without an alumnus's class year after it ("Dana Whitcombe ’09"
+/// gives "Dana Whitcombe").
+fn without_class_year(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    let Some((head, year)) = trimmed.rsplit_once(' ') else {
+        return name;
+    };
+    let digits = year.trim_start_matches(['’', '\'']);
+    if digits.len() == 2 && digits.len() < year.len() && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        head.trim_end()
+    } else {
+        name
+    }
 }
 
 /// The name after "Par" / "By": up to a role after a comma ("Par X,
@@ -240,7 +258,7 @@ const BYLINE_LABELS: &[&str] = &[
 
 /// The text of a byline before and after its first bar or dash.
 fn split_role(name: &str) -> Option<(&str, &str)> {
-    [" | ", " - ", " – ", " — "]
+    [" | ", " - ", " – ", " — ", " · "]
         .iter()
         .find_map(|sep| name.split_once(sep))
         .map(|(first, rest)| (first.trim(), rest.trim()))

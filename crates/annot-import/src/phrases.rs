@@ -220,6 +220,7 @@ pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const RELATED_PREFIXES: &[&str] = &[
     "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi",
+    "regarder aussi", "a regarder aussi", "watch also", "also watch",
     "pour memoire", "read more", "read also", "also read", "see also", "related:",
 ];
 
@@ -227,7 +228,7 @@ pub(crate) const RELATED_PREFIXES: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const NAV_PREFIXES: &[&str] = &[
     "partager sur", "share on", "share via", "suivez-nous", "follow us on", "©", "(c) ",
-    "copyright", "credit photo", "photo credit", "image credit", "publicite", "advertisement",
+    "copyright", "credit photo", "photo credit", "image credit",
     // the line under an ad inside the text
     "continuer la lecture apres", "la suite apres la publicite", "lire la suite apres la publicite",
     "l'article continue apres", "story continues below", "article continues below",
@@ -243,6 +244,9 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const SHORT_NAV_PREFIXES: &[&str] = &[
     "partager", "share", "imprimer", "print", "envoyer par", "telecharger le", "telecharger la",
+    // an ad's label with its advertiser ("Publicité - X"); a sentence may
+    // open with the word ("Advertisement banners on busy sites …")
+    "publicite", "advertisement",
     "download the", "download this",
 ];
 

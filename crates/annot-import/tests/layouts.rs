@@ -77,8 +77,8 @@ const GATED: [&str; 7] = [
 /// tuning and training data in the eighth; `heldout7/`, scored frozen in
 /// the eighth, became tuning and training data in the ninth). `heldout8/`
 /// stays unread.
-const SHOWN: [&str; 7] = [
-    "tuning", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+const SHOWN: [&str; 8] = [
+    "tuning", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
 ];
 
 /// The sets `LAYOUTS_DUMP=FILE` writes, the line model's training data: a
