@@ -139,6 +139,12 @@ impl LineFacts {
             None if chars <= BYLINE_CHARS => (false, crate::meta::byline(trimmed)),
             None => (false, None),
         };
+        // A date with only a dateline's words around it is a dateline, though
+        // a reading time beside it ("· 6 min read") reads as furniture.
+        let phrase = match phrase {
+            Some(crate::boilerplate::Phrase::Nav) if dateline && byline.is_none() => None,
+            p => p,
+        };
         // The stamp of the dates the dateline read (what `line_stamp` would read again).
         let stamp = match &date {
             Some((_, _, dates)) if dateline => stamp_of(trimmed, dates).map(|(_, s)| s),

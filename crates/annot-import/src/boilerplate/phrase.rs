@@ -278,8 +278,10 @@ impl<'a> FoldedLine<'a> {
         {
             return Some(Phrase::RelatedLink);
         }
-        // A whole word: "Share" and "Print" are buttons, "Shares in X rose…" is news.
+        // A whole word: "Share" and "Print" are buttons, "Shares in X rose…" is news,
+        // and so is a sentence of more words ("Advertisement banners made it stutter.").
         let short_prefix = self.whole
+            && !(self.sentence_end && folded.split_whitespace().nth(4).is_some())
             && opens(&SHORT_NAV_FIRST, folded)
             && SHORT_NAV_PREFIXES.iter().any(|p| {
                 folded
