@@ -1026,12 +1026,22 @@ fn body_start(
         .enumerate()
         .find(|&(k, p)| k == HEADER_SHORT_PARAGRAPHS || lines[p].chars >= HEADER_SHORT_CHARS)
         .map_or(n, |(_, p)| p);
+    // A labelled date under the first paragraph ("Date : jeudi 2 mai", a
+    // fact box's field) is the box's, not the header's.
+    let labelled = |i: usize| {
+        lines[i].text.split_once(':').is_some_and(|(label, _)| {
+            label.trim().split_whitespace().count() <= 2
+                && !label.trim().is_empty()
+                && !label.chars().any(|c| c.is_ascii_digit())
+        })
+    };
     let last_meta = (from..window_end).rev().find(|&i| {
         meta(i)
             && (i < second
                 || (i - first <= HEADER_LINES
                     && lines[i].meta()
-                    && lines[i].cue != Some(Cue::Time)))
+                    && lines[i].cue != Some(Cue::Time)
+                    && !labelled(i)))
     });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
