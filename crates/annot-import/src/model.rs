@@ -435,11 +435,18 @@ pub(crate) const DROP: f32 = crate::model_weights::DROP;
 /// chose this: the model dropped paragraphs of a layout unlike the others
 /// (a long read) and the notes only one layout has. A text with no
 /// paragraph at all is body by the rules' last resort, which no page the
-/// model learnt from is: the model leaves it alone.
+/// model learnt from is: the model leaves it alone. Nor does it judge the
+/// items of a bulleted list between paragraphs, or an intertitle next to
+/// an ad break inside the text: short lines the rules place by their
+/// neighbours, which the model, seeing few of them, took for furniture.
 fn hard_body(reason: Reason) -> bool {
     matches!(
         reason,
-        Reason::Paragraph | Reason::ConversionNote | Reason::NoParagraphs | Reason::ListItem
+        Reason::Paragraph
+            | Reason::ConversionNote
+            | Reason::NoParagraphs
+            | Reason::ListItem
+            | Reason::IntertitleAfterBreak
     )
 }
 
