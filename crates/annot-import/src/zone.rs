@@ -1030,7 +1030,7 @@ fn body_start(
     // fact box's field) is the box's, not the header's.
     let labelled = |i: usize| {
         lines[i].text.split_once(':').is_some_and(|(label, _)| {
-            label.trim().split_whitespace().count() <= 2
+            label.split_whitespace().count() <= 2
                 && !label.trim().is_empty()
                 && !label.chars().any(|c| c.is_ascii_digit())
         })
