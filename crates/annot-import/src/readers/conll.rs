@@ -326,21 +326,27 @@ struct TokenIndex {
 
 impl TokenIndex {
     fn interned(index: FxHashMap<String, Vec<u32>>) -> Self {
-        let mut seen: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        use std::hash::BuildHasher;
+        // A list's hash -> the ids of the lists with it (each list held once).
+        let hasher = rustc_hash::FxBuildHasher;
+        let mut seen: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut ids = FxHashMap::with_capacity_and_hasher(index.len(), Default::default());
         for (token, list) in index {
-            let id = match seen.get(&list) {
-                Some(&id) => id,
-                None => {
-                    let id = u32::try_from(lists.len()).unwrap_or(u32::MAX);
-                    lists.push(list.clone());
-                    seen.insert(list, id);
-                    id
-                }
-            };
+            let same = seen.entry(hasher.hash_one(&list)).or_default();
+            let found = same
+                .iter()
+                .copied()
+                .find(|&id| lists.get(id as usize) == Some(&list));
+            let id = found.unwrap_or_else(|| {
+                let id = u32::try_from(lists.len()).unwrap_or(u32::MAX);
+                lists.push(list);
+                same.push(id);
+                id
+            });
             ids.insert(token, id);
         }
+        lists.shrink_to_fit();
         Self { ids, lists }
     }
 
@@ -956,7 +962,13 @@ fn aligned_among(
     cursor: &mut usize,
     holders: &[u32],
 ) -> Option<Result<(Document, Ranges), LineError>> {
-    let clues = corpus.clue_lists(doc);
+    // The order matters only between several holders: one is tried alone
+    // whether the index points at it or not.
+    let clues = if holders.len() > 1 {
+        corpus.clue_lists(doc)
+    } else {
+        Vec::new()
+    };
     let pointed = |i: u32| clues.iter().all(|l| l.binary_search(&i).is_ok());
     let holds = |i: usize| u32::try_from(i).is_ok_and(|i| holders.binary_search(&i).is_ok());
     let next = (*cursor < corpus.docs.len() && holds(*cursor)).then_some(*cursor);
