@@ -12,9 +12,9 @@
 
 use std::path::{Path, PathBuf};
 
+use annot_model::ModelError;
 use annot_model::corpus::{CorpusWriter, remove_abandoned_temp_files};
 use annot_model::project::Project;
-use annot_model::{ModelError, SpillList};
 use serde::Serialize;
 
 use crate::annotated::Conversion;
@@ -22,7 +22,7 @@ use crate::error::Diagnostic;
 use crate::input::{ImportOptions, Input};
 use crate::pipeline::{Progress, import_items};
 use crate::readers::Item;
-use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, plan, spill};
+use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, SpillList, plan, spill};
 
 /// Settings of an import into a project.
 #[derive(Debug, Clone, Default)]

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 
 use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
+use annot_model::spill::{Bytes, Compact, CompactItem};
 use annot_model::store::{AnnotatorLog, LogEnd};
-use annot_model::{ModelError, Record, SpillError, SpillList, Status, UnknownLabel};
-use serde::de::DeserializeOwned;
+use annot_model::{ModelError, Record, SpillError, Status, UnknownLabel};
 use serde::{Deserialize, Serialize};
 
 use crate::annotated::{ANY_LAYER, REJECTED_LABELS, REJECTED_SPANS, add_rejected};
@@ -43,9 +43,14 @@ pub(crate) fn set_limit(limit: Option<usize>) {
     LIMIT.with(|l| l.set(limit));
 }
 
+/// A list of an import's records, in memory or spilled in their compact
+/// binary encoding (not JSON: writing and reading it back is most of what an
+/// import of a hundred thousand records does past its memory).
+pub(crate) type SpillList<T> = annot_model::SpillList<T, Compact>;
+
 /// A list of an import's records, read back by index: the first [`IN_MEMORY`]
 /// in memory, the rest in a temporary file.
-pub(crate) fn spill<T: Serialize + DeserializeOwned>() -> SpillList<T> {
+pub(crate) fn spill<T: CompactItem>() -> SpillList<T> {
     #[cfg(test)]
     let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
     #[cfg(not(test))]
@@ -58,6 +63,19 @@ pub(crate) fn spill<T: Serialize + DeserializeOwned>() -> SpillList<T> {
 pub(crate) struct Pending {
     pub(crate) location: String,
     pub(crate) record: Record,
+}
+
+impl CompactItem for Pending {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.location.put(out);
+        self.record.put(out);
+    }
+    fn take(r: &mut Bytes<'_>) -> Result<Self, SpillError> {
+        Ok(Pending {
+            location: r.string()?,
+            record: Record::take(r)?,
+        })
+    }
 }
 
 /// What the records of an import did.

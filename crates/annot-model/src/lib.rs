@@ -44,6 +44,6 @@ pub use document::{Document, Meta, ZoneSpan};
 pub use error::{DocumentError, ModelError, SchemaError, SpanError};
 pub use record::{Record, Span, SpanSource, Status};
 pub use schema::{LabelDef, LabelSet, Schema, SpanSchema, UnknownLabel};
-pub use spill::{SpillError, SpillList};
+pub use spill::{Compact, CompactItem, SpillError, SpillList};
 pub use visible::visible;
 pub use zone::Zone;

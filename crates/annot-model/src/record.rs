@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use crate::document::ZoneSpan;
 use crate::error::{ModelError, SpanError};
 use crate::offsets::OffsetMap;
+use crate::spill::{Bytes, CompactItem, SpillError, put_str, put_u64};
 
 /// What the annotator decided about the document as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,6 +66,17 @@ pub enum SpanSource {
     Dictionary,
     Model,
     Import,
+}
+
+impl SpanSource {
+    /// Every source, in the order declared.
+    pub const ALL: [SpanSource; 5] = [
+        SpanSource::Manual,
+        SpanSource::Pattern,
+        SpanSource::Dictionary,
+        SpanSource::Model,
+        SpanSource::Import,
+    ];
 }
 
 /// A labelled code point range of a document's text.
@@ -297,5 +309,266 @@ mod tests {
         let n = now_rfc3339();
         assert_eq!(n.len(), 20);
         assert!(n.ends_with('Z'));
+    }
+}
+
+/// A record in a [`crate::spill::Compact`] list: its fields in order, the
+/// rare ones (zones, extra keys) as JSON.
+impl CompactItem for Record {
+    fn put(&self, out: &mut Vec<u8>) {
+        for s in [&self.doc, &self.hash, &self.annotator, &self.schema] {
+            put_str(out, s);
+        }
+        out.push(self.status as u8);
+        put_str(out, &self.at);
+        put_u64(out, self.ms);
+        put_u64(out, self.spans.len() as u64);
+        for s in &self.spans {
+            put_u64(out, s.start as u64);
+            put_u64(out, s.end as u64);
+            put_str(out, &s.label);
+            put_str(out, &s.text);
+            out.push(s.source.map_or(0, |k| k as u8 + 1));
+        }
+        put_u64(out, self.labels.len() as u64);
+        for (layer, values) in &self.labels {
+            put_str(out, layer);
+            put_u64(out, values.len() as u64);
+            for v in values {
+                put_str(out, v);
+            }
+        }
+        match &self.note {
+            None => out.push(0),
+            Some(n) => {
+                out.push(1);
+                put_str(out, n);
+            }
+        }
+        // Zones: JSON (exact), empty when there are none.
+        put_str(
+            out,
+            &self
+                .zones
+                .as_ref()
+                .and_then(|z| serde_json::to_string(z).ok())
+                .unwrap_or_default(),
+        );
+        put_map(out, &self.extra);
+    }
+
+    fn take(r: &mut Bytes<'_>) -> Result<Self, SpillError> {
+        let (doc, hash, annotator, schema) = (r.string()?, r.string()?, r.string()?, r.string()?);
+        let status = *Status::ALL
+            .get(usize::from(r.byte()?))
+            .ok_or_else(Bytes::bad)?;
+        let (at, ms) = (r.string()?, r.u64()?);
+        let n = r.usize()?;
+        let mut spans = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let (start, end, label, text) = (r.usize()?, r.usize()?, r.string()?, r.string()?);
+            let source = match r.byte()? {
+                0 => None,
+                k => Some(
+                    *SpanSource::ALL
+                        .get(usize::from(k) - 1)
+                        .ok_or_else(Bytes::bad)?,
+                ),
+            };
+            spans.push(Span {
+                start,
+                end,
+                label,
+                text,
+                source,
+            });
+        }
+        let mut labels = BTreeMap::new();
+        for _ in 0..r.usize()? {
+            let layer = r.string()?;
+            let n = r.usize()?;
+            let mut values = Vec::with_capacity(n.min(1 << 16));
+            for _ in 0..n {
+                values.push(r.string()?);
+            }
+            labels.insert(layer, values);
+        }
+        let note = match r.byte()? {
+            0 => None,
+            1 => Some(r.string()?),
+            _ => return Err(Bytes::bad()),
+        };
+        let zones = match r.str()? {
+            "" => None,
+            z => Some(serde_json::from_str(z)?),
+        };
+        let extra = take_map(r)?;
+        Ok(Record {
+            doc,
+            hash,
+            annotator,
+            schema,
+            status,
+            at,
+            ms,
+            spans,
+            labels,
+            zones,
+            note,
+            extra,
+        })
+    }
+}
+
+/// A JSON object in the compact encoding: its keys in order, each with its value.
+fn put_map(out: &mut Vec<u8>, map: &Map<String, Value>) {
+    put_u64(out, map.len() as u64);
+    for (k, v) in map {
+        put_str(out, k);
+        put_value(out, v);
+    }
+}
+
+/// A JSON value in the compact encoding: a tag, then what it holds (a number
+/// as its `u64`, `i64` or `f64` bits, as serde_json holds it: exact).
+fn put_value(out: &mut Vec<u8>, v: &Value) {
+    match v {
+        Value::Null => out.push(0),
+        Value::Bool(b) => out.push(1 + u8::from(*b)),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                out.push(3);
+                put_u64(out, u);
+            } else if let Some(i) = n.as_i64() {
+                out.push(4);
+                out.extend_from_slice(&i.to_le_bytes());
+            } else {
+                out.push(5);
+                out.extend_from_slice(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+            }
+        }
+        Value::String(s) => {
+            out.push(6);
+            put_str(out, s);
+        }
+        Value::Array(a) => {
+            out.push(7);
+            put_u64(out, a.len() as u64);
+            for v in a {
+                put_value(out, v);
+            }
+        }
+        Value::Object(m) => {
+            out.push(8);
+            put_map(out, m);
+        }
+    }
+}
+
+fn take_map(r: &mut Bytes<'_>) -> Result<Map<String, Value>, SpillError> {
+    let n = r.usize()?;
+    let mut map = Map::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        let k = r.string()?;
+        let v = take_value(r)?;
+        map.insert(k, v);
+    }
+    Ok(map)
+}
+
+fn take_value(r: &mut Bytes<'_>) -> Result<Value, SpillError> {
+    let eight = |r: &mut Bytes<'_>| -> Result<[u8; 8], SpillError> {
+        r.slice(8)?.try_into().map_err(|_| Bytes::bad())
+    };
+    Ok(match r.byte()? {
+        0 => Value::Null,
+        1 => Value::Bool(false),
+        2 => Value::Bool(true),
+        3 => Value::from(r.u64()?),
+        4 => Value::from(i64::from_le_bytes(eight(r)?)),
+        5 => serde_json::Number::from_f64(f64::from_bits(u64::from_le_bytes(eight(r)?)))
+            .map_or(Value::Null, Value::Number),
+        6 => Value::String(r.string()?),
+        7 => {
+            let n = r.usize()?;
+            let mut a = Vec::with_capacity(n.min(1 << 16));
+            for _ in 0..n {
+                a.push(take_value(r)?);
+            }
+            Value::Array(a)
+        }
+        8 => Value::Object(take_map(r)?),
+        _ => return Err(Bytes::bad()),
+    })
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::*;
+    use crate::spill::Codec;
+
+    #[test]
+    fn a_record_comes_back_from_its_compact_encoding_as_it_was() {
+        let mut r = Record {
+            doc: "d\n\"é\"".into(),
+            hash: "h".into(),
+            annotator: "ann".into(),
+            schema: "news@1".into(),
+            status: Status::Flagged,
+            at: "2026-01-01T00:00:00Z".into(),
+            ms: u64::MAX,
+            spans: vec![
+                Span {
+                    start: 0,
+                    end: 300,
+                    label: "PER".into(),
+                    text: "x".repeat(300),
+                    source: Some(SpanSource::Import),
+                },
+                Span {
+                    start: 1,
+                    end: 2,
+                    label: String::new(),
+                    text: "🎉".into(),
+                    source: None,
+                },
+            ],
+            labels: BTreeMap::from([("topic".into(), vec!["a".into(), "b".into()])]),
+            zones: Some(Vec::new()),
+            note: Some(String::new()),
+            extra: Map::new(),
+        };
+        let extra = serde_json::json!({
+            "z": null, "a": [true, false, 1, -1, 1.5e300, 0.1, -0.0, u64::MAX, i64::MIN],
+            "m": {"k": "v", "": {}}, "s": "\u{0}"
+        });
+        if let Value::Object(m) = extra {
+            r.extra = m;
+        }
+        for record in [
+            r.clone(),
+            Record {
+                zones: None,
+                note: None,
+                extra: Map::new(),
+                ..r
+            },
+        ] {
+            let mut bytes = Vec::new();
+            crate::spill::Compact::encode(&record, &mut bytes).unwrap();
+            let back: Record = crate::spill::Compact::decode(&bytes).unwrap();
+            assert_eq!(back, record);
+            assert_eq!(
+                serde_json::to_string(&back).unwrap(),
+                serde_json::to_string(&record).unwrap(),
+                "the same JSON, keys in the same order"
+            );
+            for cut in 0..bytes.len() {
+                assert!(
+                    <crate::spill::Compact as Codec<Record>>::decode(&bytes[..cut]).is_err(),
+                    "a cut encoding is refused"
+                );
+            }
+        }
     }
 }

@@ -64,7 +64,9 @@ pub struct AlignCorpus {
     by_id: BTreeMap<String, usize>,
     /// Token text -> the documents (positions in `docs`) whose text has it,
     /// by annot's own tokenizer; built the first time a document is looked for.
-    index: OnceLock<FxHashMap<String, Vec<u32>>>,
+    index: OnceLock<TokenIndex>,
+    /// The sampled shingles of every document ([`Shingles`]), built with `index`.
+    shingles: OnceLock<Shingles>,
 }
 
 impl AlignCorpus {
@@ -80,27 +82,73 @@ impl AlignCorpus {
             docs,
             by_id,
             index: OnceLock::new(),
+            shingles: OnceLock::new(),
         }
+    }
+
+    /// The lists of documents `candidates` intersects (the rarest of the
+    /// tokens of `doc` that annot's tokenizer makes), in its order; empty when
+    /// none of its tokens is a clue (then every document is a candidate).
+    fn clue_lists(&self, doc: &ConllDoc) -> Vec<&Vec<u32>> {
+        let index = self.index.get_or_init(|| token_index(&self.docs));
+        let mut ids: Vec<u32> = doc
+            .sentences
+            .iter()
+            .flatten()
+            .filter_map(|t| index.ids.get(t.text.as_str()).copied())
+            .collect();
+        ids.sort_by_key(|&id| index.list(id).len());
+        // Equal lists have one id: `dedup` without comparing lists.
+        ids.dedup();
+        ids.into_iter()
+            .take(CLUE_TOKENS)
+            .map(|id| index.list(id))
+            .collect()
+    }
+
+    /// The documents whose text may hold every sentence of `doc` (a
+    /// superset of those [`align`] places it in), sorted; `None` when `doc`
+    /// is too short to say.
+    fn holders(&self, doc: &ConllDoc) -> Option<Vec<u32>> {
+        let shingles = self.shingles.get_or_init(|| Shingles::of(&self.docs));
+        let mut keys = Vec::new();
+        let mut squeezed = Vec::new();
+        for sentence in &doc.sentences {
+            squeezed.clear();
+            for t in sentence {
+                for piece in t.text.split_whitespace() {
+                    squeezed.extend_from_slice(piece.as_bytes());
+                }
+            }
+            sampled_shingles(&squeezed, &mut keys);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut lists: Vec<&[(u32, u32)]> = keys.iter().map(|&k| shingles.docs_with(k)).collect();
+        if lists.is_empty() {
+            return None;
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut out: Vec<u32> = lists[0].iter().map(|&(_, d)| d).collect();
+        for l in lists.iter().skip(1).take(HOLDER_SHINGLES - 1) {
+            out.retain(|d| l.binary_search_by_key(d, |&(_, x)| x).is_ok());
+            if out.is_empty() {
+                break;
+            }
+        }
+        Some(out)
     }
 
     /// The documents that may hold all the tokens of `doc`, in the
     /// project's order: those that have its rarest tokens (by annot's
     /// tokenizer; tokens it never makes are no clue), else all.
     fn candidates(&self, doc: &ConllDoc) -> Vec<usize> {
-        let index = self.index.get_or_init(|| token_index(&self.docs));
-        let mut lists: Vec<&Vec<u32>> = doc
-            .sentences
-            .iter()
-            .flatten()
-            .filter_map(|t| index.get(t.text.as_str()))
-            .collect();
-        if lists.is_empty() {
+        let lists = self.clue_lists(doc);
+        let Some((first, rest)) = lists.split_first() else {
             return (0..self.docs.len()).collect();
-        }
-        lists.sort_by_key(|l| l.len());
-        lists.dedup();
-        let mut out: Vec<u32> = lists[0].clone();
-        for l in lists.iter().skip(1).take(CLUE_TOKENS - 1) {
+        };
+        let mut out: Vec<u32> = (*first).clone();
+        for l in rest {
             out.retain(|d| l.binary_search(d).is_ok());
         }
         out.into_iter().map(|d| d as usize).collect()
@@ -143,13 +191,97 @@ impl AlignCorpus {
 /// The rarest tokens of a document whose lists of documents are intersected.
 const CLUE_TOKENS: usize = 4;
 
+/// The rarest sampled shingles of a document whose lists of documents are intersected.
+const HOLDER_SHINGLES: usize = 6;
+
+/// Bytes of a shingle: a window of a text with its white space taken out.
+const SHINGLE: usize = 16;
+
+/// One shingle in so many (by its hash) is kept: the same ones in a
+/// document's text and in a CoNLL sentence, so a document that holds the
+/// sentence holds the sentence's kept shingles.
+const SHINGLE_SAMPLE: u64 = 64;
+
+/// The kept shingles of `squeezed` (a text without its white space), as
+/// keys, pushed onto `out`: every window of [`SHINGLE`] bytes whose hash
+/// [`SHINGLE_SAMPLE`] divides. A window's hash depends on its bytes alone.
+fn sampled_shingles(squeezed: &[u8], out: &mut Vec<u32>) {
+    const P: u64 = 0x0100_0000_01b3;
+    if squeezed.len() < SHINGLE {
+        return;
+    }
+    // P^(SHINGLE-1), to take a window's first byte out of its rolling hash.
+    let top = (1..SHINGLE).fold(1u64, |a, _| a.wrapping_mul(P));
+    let mut h = 0u64;
+    for (i, &b) in squeezed.iter().enumerate() {
+        if i >= SHINGLE {
+            let gone = squeezed.get(i - SHINGLE).copied().unwrap_or(0);
+            h = h.wrapping_sub((u64::from(gone) + 1).wrapping_mul(top));
+        }
+        h = h.wrapping_mul(P).wrapping_add(u64::from(b) + 1);
+        if i + 1 >= SHINGLE {
+            let m = mix(h);
+            if m.is_multiple_of(SHINGLE_SAMPLE) {
+                out.push((m >> 32) as u32);
+            }
+        }
+    }
+}
+
+/// A 64-bit finaliser (splitmix64's), so that every bit of the rolling hash counts.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The kept shingles of every document's text, as (key, document) sorted:
+/// about a sixty-fourth of its bytes, eight bytes each.
+#[derive(Debug, Default)]
+struct Shingles {
+    pairs: Vec<(u32, u32)>,
+}
+
+impl Shingles {
+    fn of(docs: &[Document]) -> Self {
+        let mut pairs: Vec<(u32, u32)> = docs
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, d)| {
+                let squeezed: Vec<u8> = d
+                    .text
+                    .split_whitespace()
+                    .flat_map(str::as_bytes)
+                    .copied()
+                    .collect();
+                let mut keys = Vec::new();
+                sampled_shingles(&squeezed, &mut keys);
+                keys.sort_unstable();
+                keys.dedup();
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                keys.into_iter().map(move |k| (k, i))
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.shrink_to_fit();
+        Self { pairs }
+    }
+
+    /// The (key, document) pairs of `key`: its documents, sorted.
+    fn docs_with(&self, key: u32) -> &[(u32, u32)] {
+        let from = self.pairs.partition_point(|&(k, _)| k < key);
+        let to = self.pairs.partition_point(|&(k, _)| k <= key);
+        self.pairs.get(from..to).unwrap_or_default()
+    }
+}
+
 /// Documents whose tokens are found together (in parallel) before they join
 /// the index: the distinct tokens of so many documents are held at a time,
 /// not those of the whole corpus.
 const INDEX_CHUNK: usize = 1024;
 
 /// Token text -> the positions of the documents whose text has it, sorted.
-fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
+fn token_index(docs: &[Document]) -> TokenIndex {
     let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (c, chunk) in docs.chunks(INDEX_CHUNK).enumerate() {
         let per_doc: Vec<FxHashSet<&str>> = chunk
@@ -180,7 +312,49 @@ fn token_index(docs: &[Document]) -> FxHashMap<String, Vec<u32>> {
             }
         }
     }
-    index
+    TokenIndex::interned(index)
+}
+
+/// Token text -> the positions of the documents whose text has it, sorted;
+/// tokens with the same documents share one list (in generated text most
+/// words are in every document), so that lists are told apart by their id.
+#[derive(Debug, Default)]
+struct TokenIndex {
+    ids: FxHashMap<String, u32>,
+    lists: Vec<Vec<u32>>,
+}
+
+impl TokenIndex {
+    fn interned(index: FxHashMap<String, Vec<u32>>) -> Self {
+        use std::hash::BuildHasher;
+        // A list's hash -> the ids of the lists with it (each list held once).
+        let hasher = rustc_hash::FxBuildHasher;
+        let mut seen: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut ids = FxHashMap::with_capacity_and_hasher(index.len(), Default::default());
+        for (token, list) in index {
+            let same = seen.entry(hasher.hash_one(&list)).or_default();
+            let found = same
+                .iter()
+                .copied()
+                .find(|&id| lists.get(id as usize) == Some(&list));
+            let id = found.unwrap_or_else(|| {
+                let id = u32::try_from(lists.len()).unwrap_or(u32::MAX);
+                lists.push(list);
+                same.push(id);
+                id
+            });
+            ids.insert(token, id);
+        }
+        lists.shrink_to_fit();
+        Self { ids, lists }
+    }
+
+    /// The documents of list `id` (none for an id it never gave).
+    fn list(&self, id: u32) -> &Vec<u32> {
+        static NONE: Vec<u32> = Vec::new();
+        self.lists.get(id as usize).unwrap_or(&NONE)
+    }
 }
 
 /// Reads a token-per-line file, all its documents.
@@ -777,6 +951,91 @@ pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Ranges) {
     (text, ranges)
 }
 
+/// What [`aligned`] finds trying only `holders` (sorted; a superset of the
+/// documents [`align`] places `doc` in), in its order: the document after the
+/// last aligned, those the index points at from there, then before it, then
+/// the other holders in the project's order. `None` when none of them holds
+/// the tokens (the caller then tries every document, for the error).
+fn aligned_among(
+    doc: &ConllDoc,
+    corpus: &AlignCorpus,
+    cursor: &mut usize,
+    holders: &[u32],
+) -> Option<Result<(Document, Ranges), LineError>> {
+    // The order matters only between several holders: one is tried alone
+    // whether the index points at it or not.
+    let clues = if holders.len() > 1 {
+        corpus.clue_lists(doc)
+    } else {
+        Vec::new()
+    };
+    let pointed = |i: u32| clues.iter().all(|l| l.binary_search(&i).is_ok());
+    let holds = |i: usize| u32::try_from(i).is_ok_and(|i| holders.binary_search(&i).is_ok());
+    let next = (*cursor < corpus.docs.len() && holds(*cursor)).then_some(*cursor);
+    let at = |i: u32| i as usize;
+    let after = holders
+        .iter()
+        .copied()
+        .filter(|&i| at(i) >= *cursor && pointed(i))
+        .map(at);
+    let before = holders
+        .iter()
+        .copied()
+        .filter(|&i| at(i) < *cursor && pointed(i))
+        .map(at);
+    let mut tried: FxHashSet<usize> = FxHashSet::default();
+    let mut matches: Vec<(usize, Ranges)> = Vec::new();
+    for i in next.into_iter().chain(after).chain(before) {
+        if !tried.insert(i) {
+            continue;
+        }
+        if let Ok(ranges) = align(doc, &corpus.docs.get(i)?.text) {
+            matches.push((i, ranges));
+        }
+    }
+    if matches.len() > 1 {
+        let whole: Vec<usize> = matches
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, r))| corpus.docs.get(*i).is_some_and(|d| covers(&d.text, r)))
+            .map(|(k, _)| k)
+            .collect();
+        if let [k] = whole.as_slice() {
+            let (i, ranges) = matches.swap_remove(*k);
+            *cursor = i + 1;
+            return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
+        }
+        let ids: Vec<String> = matches
+            .iter()
+            .filter_map(|(i, _)| corpus.docs.get(*i))
+            .map(|d| format!("'{}'", d.id))
+            .collect();
+        return Some(Err(LineError {
+            line: doc.line,
+            message: format!(
+                "the tokens of this document are in {} documents of the project ({}): say which \
+                 with '-DOCSTART- (ID)' or a '# id = ID' comment before it",
+                ids.len(),
+                ids.join(", ")
+            ),
+        }));
+    }
+    if let Some((i, ranges)) = matches.pop() {
+        *cursor = i + 1;
+        return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
+    }
+    for i in holders.iter().map(|&i| at(i)) {
+        if tried.contains(&i) {
+            continue;
+        }
+        if let Ok(ranges) = align(doc, &corpus.docs.get(i)?.text) {
+            *cursor = i + 1;
+            return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
+        }
+    }
+    None
+}
+
 /// Where each token of `doc` is in `text`: found in order from the start,
 /// the tokens of a sentence one after another (only white space between
 /// them), text between sentences that the file does not hold (zones an
@@ -1331,6 +1590,14 @@ fn aligned(
         *cursor = i + 1;
         return Ok((target.clone(), ranges));
     }
+    if let Some(holders) = corpus.holders(doc) {
+        // Only the documents that may hold the tokens are tried, in the
+        // order below; when none holds them, that order is followed over
+        // every document, for its message.
+        if let Some(found) = aligned_among(doc, corpus, cursor, &holders) {
+            return found;
+        }
+    }
     let mut first_error: Option<LineError> = None;
     let attempt = |i: usize, first_error: &mut Option<LineError>| {
         match align(doc, &corpus.docs[i].text) {
@@ -1622,6 +1889,57 @@ mod tests {
         assert_eq!(d(&["S-PER", "B-LOC", "E-LOC"]), Scheme::Bioes);
         assert_eq!(d(&["U-PER"]), Scheme::Bilou);
         assert!(detect_scheme(&[doc(&["S-PER", "U-LOC"])]).is_err());
+    }
+
+    #[test]
+    fn every_document_a_file_aligns_onto_is_among_its_holders() {
+        // Texts with and without white space between tokens, tokens holding
+        // white space (a tab-separated file), astral characters; sentences
+        // long enough to have kept shingles.
+        let texts: Vec<String> = (0..60)
+            .map(|i| {
+                format!(
+                    "Titre {i}\n\nLe maire de Saint-Étienne, M. Dupont{i}, a dit (mardi) que la \
+                     ville 🎉 aurait un plan n{i}x pour les écoles.\n\nPar A. B.\n\n\
+                     Le   conseil\tsiégera à Lyon{}  demain soir, selon le maire.",
+                    i % 7
+                )
+            })
+            .collect();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), t.as_str()))
+            .collect();
+        let corpus = AlignCorpus::new(docs);
+        let mut any_kept = false;
+        for i in [0usize, 3, 7, 14, 59] {
+            let conll = format!(
+                "Le O\nmaire O\nde O\nSaint-Étienne B-LOC\n, O\nM. O\nDupont{i} B-PER\n, O\na O\n\
+                 dit O\n( O\nmardi O\n) O\nque O\nla O\nville O\n🎉 O\naurait O\nun O\n\
+                 plan O\nn{i}x O\npour O\nles O\nécoles O\n. O\n\nLe\tO\nconseil\tO\n\
+                 siégera\tO\nà\tO\nLyon{}\tB-LOC\ndemain soir\tO\n,\tO\n",
+                i % 7
+            );
+            let (parsed, _) = parse(&conll, None).unwrap();
+            let doc = &parsed[0];
+            let holders = corpus.holders(doc);
+            any_kept |= holders.is_some();
+            let holders = holders.unwrap_or_else(|| (0..60).collect());
+            for (j, d) in corpus.docs().iter().enumerate() {
+                if align(doc, &d.text).is_ok() {
+                    assert!(
+                        holders.contains(&(j as u32)),
+                        "document {j} holds the tokens of {i} but is not among {holders:?}"
+                    );
+                }
+            }
+            assert!(align(doc, &corpus.docs()[i].text).is_ok(), "{i}");
+            let mut cursor = 0;
+            let (found, _) = aligned(doc, &corpus, &mut cursor).unwrap();
+            assert_eq!(found.id, format!("d{i}"));
+        }
+        assert!(any_kept, "the sentences are long enough to keep shingles");
     }
 
     #[test]
