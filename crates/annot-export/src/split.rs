@@ -20,8 +20,13 @@
 //! the unit key of its member that came first into the corpus, so a new
 //! document that repeats an old one joins the old one's split; only a new
 //! document that bridges two existing clusters can move one of them.
-//! Candidate pairs come from seven 9-bit bands of the fingerprint (two
-//! fingerprints within 6 bits agree on at least one of them).
+//! Clusters are found in time about linear in the number of documents:
+//! equal fingerprints are joined first; candidate pairs then share one of
+//! the 28 pairs of the fingerprint's 8 bytes (two fingerprints within 6
+//! bits agree on at least 2 bytes), and within a large bucket of
+//! near-identical texts a fingerprint is compared with each set already
+//! joined until one member is near enough, not with every member. The
+//! clusters are those of comparing every pair.
 //!
 //! `--stratify LAYER` balances a document label layer across splits: units
 //! are grouped by their value of the layer (its values sorted and joined,
@@ -42,11 +47,9 @@ use crate::error::ExportError;
 /// The largest Hamming distance between two SimHash fingerprints of near-duplicates.
 pub const NEAR_DUPLICATE_DISTANCE: u32 = 6;
 
-/// Bands of the fingerprint that candidate pairs share: more than the distance.
-const BANDS: u32 = NEAR_DUPLICATE_DISTANCE + 1;
-
-/// Bits per band (`BANDS * BAND_BITS <= 64`).
-const BAND_BITS: u32 = 64 / BANDS;
+// Two fingerprints within the distance agree on at least two of their eight
+// bytes (the candidate pairs of `join_near_duplicates`).
+const _: () = assert!(NEAR_DUPLICATE_DISTANCE <= 6);
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -513,6 +516,137 @@ impl UnionFind {
 /// No entry in a table by document number.
 const NONE: u32 = u32::MAX;
 
+/// Buckets of at most this many fingerprints compare every pair; larger
+/// ones (many near-identical texts share a key) compare a fingerprint with
+/// each set already joined, until one member is near enough.
+const SMALL_BUCKET: usize = 48;
+
+/// The key of fingerprint `f` in table `(a, b)`: its bytes `a` and `b`.
+fn pair_key(f: u64, (a, b): (u32, u32)) -> usize {
+    (((f >> (8 * a)) & 0xff) << 8 | ((f >> (8 * b)) & 0xff)) as usize
+}
+
+/// Joins (in `near` and `units`) every two fingerprinted documents whose
+/// fingerprints differ in at most [`NEAR_DUPLICATE_DISTANCE`] bits: the sets
+/// are those of comparing every pair, found in time about linear in the
+/// number of documents.
+///
+/// Documents with one fingerprint are joined first (sorted by it), and one
+/// of each fingerprint goes on. Two fingerprints within 6 bits agree on at
+/// least 2 of their 8 bytes, so on one of the 28 pairs of bytes: for each
+/// pair, the fingerprints are bucketed by those 16 bits (a counting sort)
+/// and compared within a bucket only. A large bucket holds near-identical
+/// texts: there a fingerprint is compared with the members of each set
+/// the bucket has joined so far, skipping a set it is already joined to
+/// and stopping at the first near member, so a cluster of thousands costs
+/// about one comparison per member rather than one per pair.
+fn join_near_duplicates(docs: &PlanDocs, n: usize, near: &mut UnionFind, units: &mut UnionFind) {
+    let fp = |i: u32| docs.fingerprints[i as usize];
+    let mut reps: Vec<u32> = (0..n as u32)
+        .filter(|&i| docs.fingerprint(i as usize).is_some())
+        .collect();
+    reps.sort_unstable_by_key(|&i| (fp(i), i));
+    let mut kept = 0;
+    for k in 0..reps.len() {
+        let i = reps[k];
+        if kept > 0 && fp(reps[kept - 1]) == fp(i) {
+            let r = reps[kept - 1] as usize;
+            near.union(i as usize, r);
+            units.union(i as usize, r);
+        } else {
+            reps[kept] = i;
+            kept += 1;
+        }
+    }
+    reps.truncate(kept);
+    reps.shrink_to_fit();
+    let mut starts = vec![0u32; (1 << 16) + 1];
+    let mut table = vec![0u32; reps.len()];
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for a in 0..8u32 {
+        for b in a + 1..8 {
+            // Counting sort of the fingerprints by bytes a and b.
+            starts.fill(0);
+            for &i in &reps {
+                starts[pair_key(fp(i), (a, b)) + 1] += 1;
+            }
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            for &i in &reps {
+                let key = pair_key(fp(i), (a, b));
+                table[starts[key] as usize] = i;
+                starts[key] += 1;
+            }
+            // Now starts[key] is where bucket key ends.
+            let mut from = 0usize;
+            for &end in &starts[..1 << 16] {
+                let bucket = &table[from..end as usize];
+                from = end as usize;
+                if bucket.len() <= SMALL_BUCKET {
+                    for (k, &i) in bucket.iter().enumerate() {
+                        for &j in &bucket[..k] {
+                            if (fp(i) ^ fp(j)).count_ones() <= NEAR_DUPLICATE_DISTANCE {
+                                near.union(i as usize, j as usize);
+                                units.union(i as usize, j as usize);
+                            }
+                        }
+                    }
+                } else {
+                    join_large_bucket(bucket, &fp, near, units, &mut groups);
+                }
+            }
+        }
+    }
+}
+
+/// [`join_near_duplicates`] within one large bucket: `groups` (emptied
+/// first) holds the bucket's members seen so far, one list per set joined.
+fn join_large_bucket(
+    bucket: &[u32],
+    fp: &impl Fn(u32) -> u64,
+    near: &mut UnionFind,
+    units: &mut UnionFind,
+    groups: &mut Vec<Vec<u32>>,
+) {
+    groups.clear();
+    for &x in bucket {
+        let fx = fp(x);
+        let mut joined: Option<usize> = None;
+        let mut g = 0;
+        while g < groups.len() {
+            let head = groups[g][0] as usize;
+            let same = near.find(head) == near.find(x as usize);
+            if same
+                || groups[g]
+                    .iter()
+                    .any(|&y| (fx ^ fp(y)).count_ones() <= NEAR_DUPLICATE_DISTANCE)
+            {
+                near.union(x as usize, head);
+                units.union(x as usize, head);
+                match joined {
+                    None => joined = Some(g),
+                    Some(j) => {
+                        // One set now: the smaller list goes into the larger.
+                        let mut other = groups.swap_remove(g);
+                        if other.len() > groups[j].len() {
+                            std::mem::swap(&mut other, &mut groups[j]);
+                        }
+                        groups[j].extend(other);
+                        joined = Some(j);
+                        continue;
+                    }
+                }
+            }
+            g += 1;
+        }
+        match joined {
+            Some(j) => groups[j].push(x),
+            None => groups.push(vec![x]),
+        }
+    }
+}
+
 /// Assigns splits to `docs` (see the module documentation). Every table is
 /// a number or two per document, so the plan holds no record per document.
 pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
@@ -535,29 +669,7 @@ pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
     }
     let mut near = UnionFind::new(n);
     if docs.near_duplicates {
-        // Candidate pairs share a band: per band, documents sorted by its value,
-        // every pair of one value compared (the sets found do not depend on the order).
-        let mut keyed: Vec<(u64, u32)> = Vec::new();
-        for band in 0..BANDS {
-            keyed.clear();
-            keyed.extend((0..n).filter_map(|i| {
-                docs.fingerprint(i)
-                    .map(|f| ((f >> (BAND_BITS * band)) & ((1 << BAND_BITS) - 1), i as u32))
-            }));
-            keyed.sort_unstable();
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
-                for (k, &(_, i)) in bucket.iter().enumerate() {
-                    let (i, f) = (i as usize, docs.fingerprints[i as usize]);
-                    for &(_, j) in &bucket[..k] {
-                        let j = j as usize;
-                        if (f ^ docs.fingerprints[j]).count_ones() <= NEAR_DUPLICATE_DISTANCE {
-                            near.union(i, j);
-                            units.union(i, j);
-                        }
-                    }
-                }
-            }
-        }
+        join_near_duplicates(docs, n, &mut near, &mut units);
     }
     drop(order);
     // Each component's key: the unit of its member that came first into the corpus.
@@ -758,8 +870,14 @@ mod tests {
         assert!(per_split[1] >= 10 && per_split[2] >= 10, "{per_split:?}");
     }
 
+    /// Bands of the fingerprint that the reference's candidate pairs share.
+    const BANDS: u32 = NEAR_DUPLICATE_DISTANCE + 1;
+    /// Bits per band.
+    const BAND_BITS: u32 = 64 / BANDS;
+
     /// The plan as it was first written (a record and a hash map entry per
-    /// document), to hold the compact one to the same splits and clusters.
+    /// document, every pair of a band's bucket compared), to hold the compact
+    /// one to the same splits and clusters.
     fn reference_plan(config: &SplitConfig, docs: &[Signature]) -> Vec<(usize, Option<usize>)> {
         struct Uf(Vec<usize>);
         impl Uf {
@@ -926,6 +1044,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn large_clusters_are_those_of_every_pair() {
+        // Thousands of variants of a few stories fill buckets far past
+        // SMALL_BUCKET: sets joined there, chains whose ends are far apart,
+        // variants just inside and just outside the distance.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let stories: Vec<u64> = (0..3).map(|_| next()).collect();
+        let mut walk = next();
+        let mut docs = Vec::new();
+        for i in 0..4000usize {
+            let r = next();
+            let fingerprint = match r % 8 {
+                0 => Some(next()),
+                1 => {
+                    // A chain: each step 3 or 4 bits from the one before.
+                    for _ in 0..3 + (r >> 8) % 2 {
+                        walk ^= 1 << (next() % 64);
+                    }
+                    Some(walk)
+                }
+                _ => {
+                    let mut f = stories[(r >> 8) as usize % stories.len()];
+                    for _ in 0..(r >> 16) % 10 {
+                        f ^= 1 << (next() % 64);
+                    }
+                    Some(f)
+                }
+            };
+            docs.push(Signature {
+                id: format!("d{i:05}"),
+                position: (next() % 1_000_000) as usize,
+                unit: format!("doc:d{i}"),
+                fingerprint,
+                stratum: String::new(),
+            });
+        }
+        let c = config(false);
+        let want = reference_plan(&c, &docs);
+        let p = planned(&c, &docs);
+        let got: Vec<(usize, Option<usize>)> = (0..docs.len())
+            .map(|i| (p.split_of(i), p.cluster_of(i)))
+            .collect();
+        assert_eq!(got, want);
+        let clustered = got.iter().filter(|g| g.1.is_some()).count();
+        assert!(clustered > 3000, "{clustered}");
     }
 
     #[test]
