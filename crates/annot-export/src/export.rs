@@ -290,7 +290,8 @@ fn plan_splits(
     let mut report = Report::default();
     let mut left_out = LeftOut::default();
     let split = &cx.config.split;
-    let mut docs = PlanDocs::new(split);
+    // Candidates come in strictly increasing id order, each its own `doc:ID` or a `group:VALUE`.
+    let mut docs = PlanDocs::new(split, true, candidates.len());
     let mut planned = Vec::with_capacity(candidates.len());
     // Files are renamed into place only when the writing pass found nothing
     // to refuse, so this pass checks spans only before a stream, which
@@ -312,7 +313,7 @@ fn plan_splits(
     if !refusal.is_empty() {
         return Err(ExportError::Refused(Box::new(refusal)));
     }
-    let plan = plan(split, &docs);
+    let plan = plan(split, docs);
     Ok(Planned { planned, plan })
 }
 

@@ -152,7 +152,12 @@ impl SplitConfig {
     /// The split of a unit key, from its hash alone.
     #[must_use]
     pub fn split_of(&self, unit: &str) -> usize {
-        let point = (u128::from(self.hash(unit)) * u128::from(self.total())) >> 64;
+        self.split_of_hash(self.hash(unit))
+    }
+
+    /// The split of a unit key's hash.
+    fn split_of_hash(&self, hash: u64) -> usize {
+        let point = (u128::from(hash) * u128::from(self.total())) >> 64;
         self.at(u64::try_from(point).unwrap_or(0))
     }
 
@@ -304,22 +309,34 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// What the plan needs of every document, held compactly (a few dozen bytes a
-/// document, not a record each): the unit keys one after the other in one
-/// buffer, and a number or two per document. The stratum values are numbered
-/// (each held once), and the fingerprints are kept only when near-duplicates
-/// are looked for.
+/// What the plan needs of every document, held compactly (about 20 bytes a
+/// document, not a record each): per document the hash of its unit key, its
+/// position in the corpus and, when near-duplicates are looked for, its
+/// SimHash (and one bit: whether it has one); with `--stratify` the number
+/// of its stratum. No unit key is held for a document that is its own unit
+/// (`doc:ID`): documents come in strictly increasing id order, so such keys
+/// differ and their order is the documents'. Other unit keys (`group:VALUE`)
+/// and stratum values are numbered, each held once.
 #[derive(Debug, Default)]
 pub(crate) struct PlanDocs {
-    /// Every document's unit key (`doc:ID` or `group:VALUE`), one after the other.
-    units: String,
-    /// Where each document's unit key ends in `units`.
-    unit_ends: Vec<usize>,
-    /// Position in the corpus (import order) of each document.
-    positions: Vec<usize>,
+    /// Whether a `doc:ID` unit of the document itself is taken as its own
+    /// (the caller gives ids in strictly increasing order, and no other
+    /// document has a unit key `doc:…`).
+    own_units: bool,
+    /// The split hash of each document's unit key ([`SplitConfig::hash`]).
+    hashes: Vec<u64>,
+    /// (document, unit number) of each document that is not its own unit, by document.
+    shared: Vec<(u32, u32)>,
+    /// The unit keys of `shared`, by number, each once.
+    unit_values: Vec<String>,
+    unit_numbers: HashMap<String, u32>,
+    /// Position in the corpus (import order) of each document (`u32::MAX`
+    /// for a position past it).
+    positions: Vec<u32>,
     /// SimHash of each document's written text (0 where `fingerprinted` says none).
     fingerprints: Vec<u64>,
-    fingerprinted: Vec<bool>,
+    /// One bit a document, 64 to a word: whether it has a SimHash.
+    fingerprinted: Vec<u64>,
     /// Whether the fingerprints are kept (near-duplicates looked for).
     near_duplicates: bool,
     /// The number of each document's stratum (with `--stratify` only).
@@ -329,64 +346,112 @@ pub(crate) struct PlanDocs {
     stratum_numbers: HashMap<String, u32>,
 }
 
+/// A value's number in a table of values held once.
+fn number_of(values: &mut Vec<String>, numbers: &mut HashMap<String, u32>, value: &str) -> u32 {
+    if let Some(&n) = numbers.get(value) {
+        return n;
+    }
+    let n = u32::try_from(values.len()).unwrap_or(u32::MAX);
+    values.push(value.to_owned());
+    numbers.insert(value.to_owned(), n);
+    n
+}
+
 impl PlanDocs {
-    /// An empty list for `config`'s plan.
-    pub(crate) fn new(config: &SplitConfig) -> Self {
+    /// An empty list for `config`'s plan, room made for `capacity`
+    /// documents. With `own_units`, the caller adds documents in strictly
+    /// increasing id order and gives no document a unit key `doc:…` but its
+    /// own `doc:ID`.
+    pub(crate) fn new(config: &SplitConfig, own_units: bool, capacity: usize) -> Self {
+        let near_duplicates = config.near_duplicates && config.splits.len() > 1;
+        let capacity = capacity.min(NONE as usize);
         Self {
-            near_duplicates: config.near_duplicates && config.splits.len() > 1,
+            own_units,
+            hashes: Vec::with_capacity(capacity),
+            positions: Vec::with_capacity(capacity),
+            fingerprints: Vec::with_capacity(if near_duplicates { capacity } else { 0 }),
+            fingerprinted: Vec::with_capacity(if near_duplicates {
+                capacity.div_ceil(64)
+            } else {
+                0
+            }),
+            strata: Vec::with_capacity(if config.stratify.is_some() {
+                capacity
+            } else {
+                0
+            }),
+            near_duplicates,
             ..Self::default()
         }
     }
 
-    /// Adds a document: its position in the corpus, unit key, SimHash and stratum.
+    /// Adds a document: its position in the corpus, id, unit key, SimHash and stratum.
     pub(crate) fn push(
         &mut self,
+        config: &SplitConfig,
         position: usize,
+        id: &str,
         unit: &str,
         fingerprint: Option<u64>,
         stratum: &str,
-        stratify: bool,
     ) {
-        self.units.push_str(unit);
-        self.unit_ends.push(self.units.len());
-        self.positions.push(position);
+        let i = self.hashes.len();
+        self.hashes.push(config.hash(unit));
+        let own = self.own_units && unit.strip_prefix("doc:") == Some(id);
+        if !own {
+            debug_assert!(!self.own_units || !unit.starts_with("doc:"));
+            let n = number_of(&mut self.unit_values, &mut self.unit_numbers, unit);
+            self.shared.push((u32::try_from(i).unwrap_or(u32::MAX), n));
+        }
+        self.positions
+            .push(u32::try_from(position).unwrap_or(u32::MAX));
         if self.near_duplicates {
             self.fingerprints.push(fingerprint.unwrap_or(0));
-            self.fingerprinted.push(fingerprint.is_some());
+            if i.is_multiple_of(64) {
+                self.fingerprinted.push(0);
+            }
+            if fingerprint.is_some()
+                && let Some(word) = self.fingerprinted.last_mut()
+            {
+                *word |= 1 << (i % 64);
+            }
         }
-        if stratify {
-            let n = match self.stratum_numbers.get(stratum) {
-                Some(&n) => n,
-                None => {
-                    let n = u32::try_from(self.stratum_values.len()).unwrap_or(u32::MAX);
-                    self.stratum_values.push(stratum.to_owned());
-                    self.stratum_numbers.insert(stratum.to_owned(), n);
-                    n
-                }
-            };
+        if config.stratify.is_some() {
+            let n = number_of(&mut self.stratum_values, &mut self.stratum_numbers, stratum);
             self.strata.push(n);
         }
     }
 
     /// Documents added.
     pub(crate) fn len(&self) -> usize {
-        self.unit_ends.len()
+        self.hashes.len()
     }
 
-    fn unit(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.unit_ends[i - 1] };
-        &self.units[start..self.unit_ends[i]]
+    /// The number of document `i`'s unit key, `None` when it is its own unit.
+    fn shared_unit(&self, i: usize) -> Option<u32> {
+        let i = u32::try_from(i).ok()?;
+        self.shared
+            .binary_search_by_key(&i, |&(d, _)| d)
+            .ok()
+            .map(|at| self.shared[at].1)
+    }
+
+    /// The order of the unit keys of documents `a` and `b`, as strings.
+    fn cmp_units(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let key = |n: u32| self.unit_values.get(n as usize).map_or("", String::as_str);
+        match (self.shared_unit(a), self.shared_unit(b)) {
+            // `doc:ID` keys of strictly increasing ids.
+            (None, None) => a.cmp(&b),
+            (Some(x), Some(y)) => key(x).cmp(key(y)),
+            // A shared key does not start with `doc:`: the first four bytes decide.
+            (Some(x), None) => key(x).as_bytes().cmp(b"doc:".as_slice()),
+            (None, Some(y)) => b"doc:".as_slice().cmp(key(y).as_bytes()),
+        }
     }
 
     fn fingerprint(&self, i: usize) -> Option<u64> {
-        (self.near_duplicates && self.fingerprinted[i]).then(|| self.fingerprints[i])
-    }
-
-    fn stratum(&self, i: usize) -> &str {
-        self.strata
-            .get(i)
-            .and_then(|&n| self.stratum_values.get(n as usize))
-            .map_or("", String::as_str)
+        (self.near_duplicates && self.fingerprinted[i / 64] >> (i % 64) & 1 == 1)
+            .then(|| self.fingerprints[i])
     }
 }
 
@@ -411,13 +476,26 @@ impl Signature {
     /// Adds what the plan needs of the document to `docs`.
     pub(crate) fn add_to(&self, docs: &mut PlanDocs, config: &SplitConfig) {
         docs.push(
+            config,
             self.position,
+            &self.id,
             &self.unit,
             self.fingerprint,
             &self.stratum,
-            config.stratify.is_some(),
         );
     }
+}
+
+/// Whether `signatures` (sorted by id) may be planned with a document's
+/// own `doc:ID` unit held as nothing ([`PlanDocs::new`]): ids strictly
+/// increasing, and no unit key `doc:…` but a document's own. Signatures
+/// written by hand may repeat an id or name another's `doc:ID`: then every
+/// unit key is numbered.
+fn own_units(signatures: &[Signature]) -> bool {
+    signatures.windows(2).all(|w| w[0].id < w[1].id)
+        && signatures
+            .iter()
+            .all(|s| !s.unit.starts_with("doc:") || s.unit.strip_prefix("doc:") == Some(&s.id))
 }
 
 /// Where [`assign`] puts a document.
@@ -438,11 +516,12 @@ pub struct Assignment {
 pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assignment> {
     // The export plans in id order.
     signatures.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut docs = PlanDocs::new(config);
+    let own_units = own_units(&signatures);
+    let mut docs = PlanDocs::new(config, own_units, signatures.len());
     for s in &signatures {
         s.add_to(&mut docs, config);
     }
-    let p = plan(config, &docs);
+    let p = plan(config, docs);
     signatures
         .into_iter()
         .enumerate()
@@ -458,11 +537,12 @@ pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assig
 }
 
 /// The split of every planned document, and the near-duplicate clusters:
-/// four bytes a document, and eight more for each document in a cluster.
+/// one byte a document (four past 256 splits), and eight more for each
+/// document in a cluster.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
     /// Split index per document.
-    split: Vec<u32>,
+    split: Splits,
     /// (document, near-duplicate cluster) of the documents in clusters of
     /// two or more, by document.
     clusters: Vec<(u32, u32)>,
@@ -471,7 +551,10 @@ pub(crate) struct Plan {
 impl Plan {
     /// The split of document `i`.
     pub(crate) fn split_of(&self, i: usize) -> usize {
-        self.split.get(i).map_or(0, |&s| s as usize)
+        match &self.split {
+            Splits::Narrow(s) => s.get(i).map_or(0, |&s| usize::from(s)),
+            Splits::Wide(s) => s.get(i).map_or(0, |&s| s as usize),
+        }
     }
 
     /// The near-duplicate cluster of document `i` (clusters of two or more only).
@@ -486,7 +569,23 @@ impl Plan {
     /// Documents planned.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.split.len()
+        match &self.split {
+            Splits::Narrow(s) => s.len(),
+            Splits::Wide(s) => s.len(),
+        }
+    }
+}
+
+/// Split indices, a byte each when there are at most 256 splits.
+#[derive(Debug)]
+enum Splits {
+    Narrow(Vec<u8>),
+    Wide(Vec<u32>),
+}
+
+impl Default for Splits {
+    fn default() -> Self {
+        Self::Narrow(Vec::new())
     }
 }
 
@@ -649,29 +748,27 @@ fn join_large_bucket(
 
 /// Assigns splits to `docs` (see the module documentation). Every table is
 /// a number or two per document, so the plan holds no record per document.
-pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
+pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
     let n = docs.len();
     // Document numbers are u32 (so are a split file's tokens).
     let n = n.min(NONE as usize);
     let mut units = UnionFind::new(n);
-    // Documents with one unit key are one unit: sorted by key, neighbours joined.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        docs.unit(a as usize)
-            .cmp(docs.unit(b as usize))
-            .then(a.cmp(&b))
-    });
-    for pair in order.windows(2) {
-        let (a, b) = (pair[0] as usize, pair[1] as usize);
-        if docs.unit(a) == docs.unit(b) {
-            units.union(a, b);
+    // Documents with one unit key are one unit (a document that is its own
+    // unit shares it with none).
+    let mut first_of_unit = vec![NONE; docs.unit_values.len()];
+    for &(i, u) in &docs.shared {
+        if (i as usize) < n {
+            match first_of_unit[u as usize] {
+                NONE => first_of_unit[u as usize] = i,
+                j => units.union(i as usize, j as usize),
+            }
         }
     }
+    drop(first_of_unit);
     let mut near = UnionFind::new(n);
     if docs.near_duplicates {
-        join_near_duplicates(docs, n, &mut near, &mut units);
+        join_near_duplicates(&docs, n, &mut near, &mut units);
     }
-    drop(order);
     // Each component's key: the unit of its member that came first into the corpus.
     let mut first = vec![NONE; n];
     for i in 0..n {
@@ -681,24 +778,28 @@ pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
             first[r] = i as u32;
         }
     }
-    // The split of each component, by its root.
-    let mut split_of_root = vec![0u32; n];
+    // The split of each component, by its root (reusing `first`).
+    let mut split_of_root = first;
     if config.stratify.is_some() {
-        let mut strata: HashMap<&str, Vec<(u64, &str, u32)>> = HashMap::new();
-        for (root, &f) in first.iter().enumerate() {
-            if f == NONE {
-                continue;
+        // Per stratum: (hash of the unit key, its first document, the root).
+        let mut strata: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); docs.stratum_values.len()];
+        for (root, &f) in split_of_root.iter().enumerate() {
+            if f != NONE
+                && let Some(members) = docs
+                    .strata
+                    .get(f as usize)
+                    .and_then(|&s| strata.get_mut(s as usize))
+            {
+                members.push((docs.hashes[f as usize], f, root as u32));
             }
-            let unit = docs.unit(f as usize);
-            strata.entry(docs.stratum(f as usize)).or_default().push((
-                config.hash(unit),
-                unit,
-                root as u32,
-            ));
         }
         let total = u128::from(config.total());
-        for (stratum, members) in &mut strata {
-            members.sort_unstable();
+        for (stratum, members) in docs.stratum_values.iter().zip(&mut strata) {
+            // By hash, then by unit key (roots differ, so do their keys).
+            members.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| docs.cmp_units(a.1 as usize, b.1 as usize))
+            });
             let len = members.len() as u128;
             let turn = config.stratum_turn(stratum);
             for (r, &(_, _, root)) in members.iter().enumerate() {
@@ -707,34 +808,49 @@ pub(crate) fn plan(config: &SplitConfig, docs: &PlanDocs) -> Plan {
             }
         }
     } else {
-        for (root, &f) in first.iter().enumerate() {
-            if f != NONE {
-                split_of_root[root] = config.split_of(docs.unit(f as usize)) as u32;
+        for f in &mut split_of_root {
+            if *f != NONE {
+                *f = config.split_of_hash(docs.hashes[*f as usize]) as u32;
             }
         }
     }
-    drop(first);
-    // Near-duplicate clusters of two or more, numbered in order of their first document.
+    drop(docs);
+    // Near-duplicate clusters of two or more, numbered in order of their
+    // first document. `sizes` counts each set's members by its root, then
+    // holds NONE for a set of one, UNNUMBERED, or the cluster's number.
+    const UNNUMBERED: u32 = NONE - 1;
     let mut sizes = vec![0u32; n];
     for i in 0..n {
         let r = near.find(i);
-        sizes[r] += 1;
+        sizes[r] = sizes[r].saturating_add(1);
     }
-    let mut cluster_of_root = vec![NONE; n];
+    for size in &mut sizes {
+        *size = if *size > 1 { UNNUMBERED } else { NONE };
+    }
     let mut clusters = Vec::new();
     let mut next = 0u32;
     for i in 0..n {
         let r = near.find(i);
-        if sizes[r] > 1 {
-            if cluster_of_root[r] == NONE {
-                cluster_of_root[r] = next;
-                next += 1;
-            }
-            clusters.push((i as u32, cluster_of_root[r]));
+        if sizes[r] == NONE {
+            continue;
         }
+        if sizes[r] == UNNUMBERED {
+            sizes[r] = next;
+            next += 1;
+        }
+        clusters.push((i as u32, sizes[r]));
     }
-    drop((sizes, cluster_of_root));
-    let split = (0..n).map(|i| split_of_root[units.find(i)]).collect();
+    drop(sizes);
+    let wide = config.splits.len() > usize::from(u8::MAX) + 1;
+    let split = if wide {
+        Splits::Wide((0..n).map(|i| split_of_root[units.find(i)]).collect())
+    } else {
+        Splits::Narrow(
+            (0..n)
+                .map(|i| u8::try_from(split_of_root[units.find(i)]).unwrap_or(u8::MAX))
+                .collect(),
+        )
+    };
     Plan { split, clusters }
 }
 
@@ -764,11 +880,11 @@ mod tests {
     }
 
     fn planned(c: &SplitConfig, docs: &[Signature]) -> Plan {
-        let mut list = PlanDocs::new(c);
+        let mut list = PlanDocs::new(c, own_units(docs), docs.len());
         for d in docs {
             d.add_to(&mut list, c);
         }
-        plan(c, &list)
+        plan(c, list)
     }
 
     #[test]
@@ -1019,7 +1135,24 @@ mod tests {
                 stratum: ["", "a", "b", "a|b"][(r >> 40) as usize % 4].to_owned(),
             });
         }
-        for stratify in [false, true] {
+        // Units named by hand (`doc:d5` for d00005: every key numbered), and
+        // each document its own unit (`doc:d00005`: no key held).
+        let own: Vec<Signature> = docs
+            .iter()
+            .map(|d| Signature {
+                unit: if d.unit.starts_with("doc:") {
+                    format!("doc:{}", d.id)
+                } else {
+                    d.unit.clone()
+                },
+                ..d.clone()
+            })
+            .collect();
+        assert!(!own_units(&docs) && own_units(&own));
+        for (docs, stratify) in [&docs, &own]
+            .into_iter()
+            .flat_map(|d| [(d, false), (d, true)])
+        {
             for near_duplicates in [true, false] {
                 for spec in ["train=80,dev=10,test=10", "all=1", "a=1,b=1"] {
                     let c = SplitConfig {
@@ -1029,8 +1162,8 @@ mod tests {
                         near_duplicates,
                         stratify: stratify.then(|| "topic".to_owned()),
                     };
-                    let want = reference_plan(&c, &docs);
-                    let p = planned(&c, &docs);
+                    let want = reference_plan(&c, docs);
+                    let p = planned(&c, docs);
                     let got: Vec<(usize, Option<usize>)> = (0..docs.len())
                         .map(|i| (p.split_of(i), p.cluster_of(i)))
                         .collect();
@@ -1097,6 +1230,25 @@ mod tests {
         assert_eq!(got, want);
         let clustered = got.iter().filter(|g| g.1.is_some()).count();
         assert!(clustered > 3000, "{clustered}");
+    }
+
+    #[test]
+    fn unit_keys_compare_as_their_strings_without_being_held() {
+        let c = config(false);
+        let ids = ["a1", "a2", "b", "do", "doc", "x"];
+        let units = ["doc:a1", "group:s", "doc:b", "do", "doc", "c"];
+        let mut docs = PlanDocs::new(&c, true, ids.len());
+        for (k, (id, unit)) in ids.iter().zip(units).enumerate() {
+            docs.push(&c, k, id, unit, None, "");
+        }
+        // Only the documents that are not their own unit hold a key.
+        assert_eq!(docs.unit_values, ["group:s", "do", "doc", "c"]);
+        for a in 0..ids.len() {
+            for b in 0..ids.len() {
+                assert_eq!(docs.cmp_units(a, b), units[a].cmp(units[b]), "{a} {b}");
+            }
+            assert_eq!(docs.hashes[a], c.hash(units[a]));
+        }
     }
 
     #[test]
