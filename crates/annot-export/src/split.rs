@@ -538,14 +538,28 @@ pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assig
 
 /// The split of every planned document, and the near-duplicate clusters:
 /// one byte a document (four past 256 splits), and eight more for each
-/// document in a cluster.
+/// document in a cluster (four for every document when more than half are).
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
     /// Split index per document.
     split: Splits,
-    /// (document, near-duplicate cluster) of the documents in clusters of
-    /// two or more, by document.
-    clusters: Vec<(u32, u32)>,
+    /// The near-duplicate clusters of two or more.
+    clusters: Clusters,
+}
+
+/// Near-duplicate clusters of two or more.
+#[derive(Debug)]
+enum Clusters {
+    /// (document, cluster) of the documents in one, by document.
+    List(Vec<(u32, u32)>),
+    /// The cluster of every document (`NONE`: in none).
+    Every(Vec<u32>),
+}
+
+impl Default for Clusters {
+    fn default() -> Self {
+        Self::List(Vec::new())
+    }
 }
 
 impl Plan {
@@ -559,11 +573,15 @@ impl Plan {
 
     /// The near-duplicate cluster of document `i` (clusters of two or more only).
     pub(crate) fn cluster_of(&self, i: usize) -> Option<usize> {
-        let i = u32::try_from(i).ok()?;
-        self.clusters
-            .binary_search_by_key(&i, |&(d, _)| d)
-            .ok()
-            .map(|at| self.clusters[at].1 as usize)
+        match &self.clusters {
+            Clusters::List(list) => {
+                let i = u32::try_from(i).ok()?;
+                list.binary_search_by_key(&i, |&(d, _)| d)
+                    .ok()
+                    .map(|at| list[at].1 as usize)
+            }
+            Clusters::Every(every) => every.get(i).filter(|&&c| c != NONE).map(|&c| c as usize),
+        }
     }
 
     /// Documents planned.
@@ -615,6 +633,22 @@ impl UnionFind {
 /// No entry in a table by document number.
 const NONE: u32 = u32::MAX;
 
+/// The near-duplicate sets, and the units they join: one table when no
+/// document shares a unit key (then the units are the near-duplicate sets).
+struct Joins<'a> {
+    near: &'a mut UnionFind,
+    units: Option<&'a mut UnionFind>,
+}
+
+impl Joins<'_> {
+    fn join(&mut self, a: usize, b: usize) {
+        self.near.union(a, b);
+        if let Some(units) = self.units.as_mut() {
+            units.union(a, b);
+        }
+    }
+}
+
 /// Buckets of at most this many fingerprints compare every pair; larger
 /// ones (many near-identical texts share a key) compare a fingerprint with
 /// each set already joined, until one member is near enough.
@@ -639,7 +673,7 @@ fn pair_key(f: u64, (a, b): (u32, u32)) -> usize {
 /// the bucket has joined so far, skipping a set it is already joined to
 /// and stopping at the first near member, so a cluster of thousands costs
 /// about one comparison per member rather than one per pair.
-fn join_near_duplicates(docs: &PlanDocs, n: usize, near: &mut UnionFind, units: &mut UnionFind) {
+fn join_near_duplicates(docs: &PlanDocs, n: usize, joins: &mut Joins<'_>) {
     let fp = |i: u32| docs.fingerprints[i as usize];
     let mut reps: Vec<u32> = (0..n as u32)
         .filter(|&i| docs.fingerprint(i as usize).is_some())
@@ -650,8 +684,7 @@ fn join_near_duplicates(docs: &PlanDocs, n: usize, near: &mut UnionFind, units: 
         let i = reps[k];
         if kept > 0 && fp(reps[kept - 1]) == fp(i) {
             let r = reps[kept - 1] as usize;
-            near.union(i as usize, r);
-            units.union(i as usize, r);
+            joins.join(i as usize, r);
         } else {
             reps[kept] = i;
             kept += 1;
@@ -686,13 +719,12 @@ fn join_near_duplicates(docs: &PlanDocs, n: usize, near: &mut UnionFind, units: 
                     for (k, &i) in bucket.iter().enumerate() {
                         for &j in &bucket[..k] {
                             if (fp(i) ^ fp(j)).count_ones() <= NEAR_DUPLICATE_DISTANCE {
-                                near.union(i as usize, j as usize);
-                                units.union(i as usize, j as usize);
+                                joins.join(i as usize, j as usize);
                             }
                         }
                     }
                 } else {
-                    join_large_bucket(bucket, &fp, near, units, &mut groups);
+                    join_large_bucket(bucket, &fp, joins, &mut groups);
                 }
             }
         }
@@ -704,8 +736,7 @@ fn join_near_duplicates(docs: &PlanDocs, n: usize, near: &mut UnionFind, units: 
 fn join_large_bucket(
     bucket: &[u32],
     fp: &impl Fn(u32) -> u64,
-    near: &mut UnionFind,
-    units: &mut UnionFind,
+    joins: &mut Joins<'_>,
     groups: &mut Vec<Vec<u32>>,
 ) {
     groups.clear();
@@ -715,14 +746,13 @@ fn join_large_bucket(
         let mut g = 0;
         while g < groups.len() {
             let head = groups[g][0] as usize;
-            let same = near.find(head) == near.find(x as usize);
+            let same = joins.near.find(head) == joins.near.find(x as usize);
             if same
                 || groups[g]
                     .iter()
                     .any(|&y| (fx ^ fp(y)).count_ones() <= NEAR_DUPLICATE_DISTANCE)
             {
-                near.union(x as usize, head);
-                units.union(x as usize, head);
+                joins.join(x as usize, head);
                 match joined {
                     None => joined = Some(g),
                     Some(j) => {
@@ -746,6 +776,51 @@ fn join_large_bucket(
     }
 }
 
+/// The near-duplicate clusters of two or more of the sets of `near`,
+/// numbered in order of their first document.
+fn clusters_of(near: &mut UnionFind, n: usize) -> Clusters {
+    // `sizes` counts each set's members by its root, then holds NONE for a
+    // set of one, UNNUMBERED for a cluster not yet met, or its number.
+    const UNNUMBERED: u32 = NONE - 1;
+    let mut sizes = vec![0u32; n];
+    for i in 0..n {
+        let r = near.find(i);
+        sizes[r] = sizes[r].saturating_add(1);
+    }
+    let mut clustered = 0usize;
+    for size in &mut sizes {
+        if *size > 1 {
+            clustered += *size as usize;
+            *size = UNNUMBERED;
+        } else {
+            *size = NONE;
+        }
+    }
+    // A list of (document, cluster) when at most half the documents are in
+    // one (eight bytes each), else a cluster number for every document.
+    let dense = clustered * 2 > n;
+    let mut list = Vec::with_capacity(if dense { 0 } else { clustered });
+    let mut every = Vec::with_capacity(if dense { n } else { 0 });
+    let mut next = 0u32;
+    for i in 0..n {
+        let r = near.find(i);
+        if sizes[r] == UNNUMBERED {
+            sizes[r] = next;
+            next += 1;
+        }
+        if dense {
+            every.push(sizes[r]);
+        } else if sizes[r] != NONE {
+            list.push((i as u32, sizes[r]));
+        }
+    }
+    if dense {
+        Clusters::Every(every)
+    } else {
+        Clusters::List(list)
+    }
+}
+
 /// Assigns splits to `docs` (see the module documentation). Every table is
 /// a number or two per document, so the plan holds no record per document.
 pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
@@ -756,18 +831,34 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
     // Documents with one unit key are one unit (a document that is its own
     // unit shares it with none).
     let mut first_of_unit = vec![NONE; docs.unit_values.len()];
+    let mut shared = false;
     for &(i, u) in &docs.shared {
         if (i as usize) < n {
             match first_of_unit[u as usize] {
                 NONE => first_of_unit[u as usize] = i,
-                j => units.union(i as usize, j as usize),
+                j => {
+                    units.union(i as usize, j as usize);
+                    shared = true;
+                }
             }
         }
     }
     drop(first_of_unit);
-    let mut near = UnionFind::new(n);
+    // The near-duplicate sets: a table of their own only when units were
+    // joined above (else they are the units, and the units table is theirs).
+    let mut own_near = (docs.near_duplicates && shared).then(|| UnionFind::new(n));
     if docs.near_duplicates {
-        join_near_duplicates(&docs, n, &mut near, &mut units);
+        let mut joins = match own_near.as_mut() {
+            Some(near) => Joins {
+                near,
+                units: Some(&mut units),
+            },
+            None => Joins {
+                near: &mut units,
+                units: None,
+            },
+        };
+        join_near_duplicates(&docs, n, &mut joins);
     }
     // Each component's key: the unit of its member that came first into the corpus.
     let mut first = vec![NONE; n];
@@ -814,33 +905,18 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
             }
         }
     }
+    let docs_near = docs.near_duplicates;
     drop(docs);
-    // Near-duplicate clusters of two or more, numbered in order of their
-    // first document. `sizes` counts each set's members by its root, then
-    // holds NONE for a set of one, UNNUMBERED, or the cluster's number.
-    const UNNUMBERED: u32 = NONE - 1;
-    let mut sizes = vec![0u32; n];
-    for i in 0..n {
-        let r = near.find(i);
-        sizes[r] = sizes[r].saturating_add(1);
-    }
-    for size in &mut sizes {
-        *size = if *size > 1 { UNNUMBERED } else { NONE };
-    }
-    let mut clusters = Vec::new();
-    let mut next = 0u32;
-    for i in 0..n {
-        let r = near.find(i);
-        if sizes[r] == NONE {
-            continue;
-        }
-        if sizes[r] == UNNUMBERED {
-            sizes[r] = next;
-            next += 1;
-        }
-        clusters.push((i as u32, sizes[r]));
-    }
-    drop(sizes);
+    let clusters = if docs_near {
+        let near = match own_near.as_mut() {
+            Some(near) => near,
+            None => &mut units,
+        };
+        clusters_of(near, n)
+    } else {
+        Clusters::default()
+    };
+    drop(own_near);
     let wide = config.splits.len() > usize::from(u8::MAX) + 1;
     let split = if wide {
         Splits::Wide((0..n).map(|i| split_of_root[units.find(i)]).collect())
