@@ -28,6 +28,13 @@
 //! joined until one member is near enough, not with every member. The
 //! clusters are those of comparing every pair.
 //!
+//! The plan holds about 20 bytes a document while the documents are read
+//! (the hash of the unit key, the position, the SimHash; no key for a
+//! document that is its own unit, each group key once), some 32 while
+//! near-duplicates are clustered, and for the writing pass a byte a
+//! document (the split) and the clusters (eight bytes a clustered
+//! document, or four a document when most are clustered).
+//!
 //! `--stratify LAYER` balances a document label layer across splits: units
 //! are grouped by their value of the layer (its values sorted and joined,
 //! or none), sorted within a group by their hash, and the unit ranked `r`
