@@ -336,7 +336,7 @@ fn plan_splits(
     if !refusal.is_empty() {
         return Err(ExportError::Refused(Box::new(refusal)));
     }
-    let plan = plan(split, docs);
+    let plan = plan(split, docs)?;
     Ok(Planned { planned, plan })
 }
 

@@ -28,12 +28,15 @@
 //! joined until one member is near enough, not with every member. The
 //! clusters are those of comparing every pair.
 //!
-//! The plan holds about 20 bytes a document while the documents are read
-//! (the hash of the unit key, the position, the SimHash; no key for a
-//! document that is its own unit, each group key once), some 32 while
-//! near-duplicates are clustered, and for the writing pass a byte a
-//! document (the split) and the clusters (eight bytes a clustered
-//! document, or four a document when most are clustered).
+//! The plan holds about 9 bytes a document while the documents are read
+//! (the SimHash and a bit; the hash of the unit key, the position and the
+//! stratum go to a temporary file past 16,384 documents, read back in order
+//! twice after the clustering; no key is held for a document that is its
+//! own unit, each group key once), some 21 while near-duplicates are
+//! clustered (a union-find table, the distinct fingerprints and one bucket
+//! table), and for the writing pass a byte a document (the split) and the
+//! clusters (eight bytes a clustered document, or four a document when most
+//! are clustered).
 //!
 //! `--stratify LAYER` balances a document label layer across splits: units
 //! are grouped by their value of the layer (its values sorted and joined,
@@ -47,7 +50,7 @@
 
 use std::collections::HashMap;
 
-use annot_model::Meta;
+use annot_model::{Meta, ModelError, SpillList};
 
 use crate::error::ExportError;
 
@@ -316,11 +319,11 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// What the plan needs of every document, held compactly (about 20 bytes a
-/// document, not a record each): per document the hash of its unit key, its
-/// position in the corpus and, when near-duplicates are looked for, its
-/// SimHash (and one bit: whether it has one); with `--stratify` the number
-/// of its stratum. No unit key is held for a document that is its own unit
+/// What the plan needs of every document, held compactly (about 9 bytes a
+/// document in memory, not a record each): when near-duplicates are looked
+/// for, its SimHash (and one bit: whether it has one); in a [`SpillList`],
+/// the hash of its unit key, its position in the corpus and with
+/// `--stratify` the number of its stratum. No unit key is held for a document that is its own unit
 /// (`doc:ID`): documents come in strictly increasing id order, so such keys
 /// differ and their order is the documents'. Other unit keys (`group:VALUE`)
 /// and stratum values are numbered, each held once.
@@ -330,24 +333,23 @@ pub(crate) struct PlanDocs {
     /// (the caller gives ids in strictly increasing order, and no other
     /// document has a unit key `doc:…`).
     own_units: bool,
-    /// The split hash of each document's unit key ([`SplitConfig::hash`]).
-    hashes: Vec<u64>,
+    /// Of each document, in order: the split hash of its unit key
+    /// ([`SplitConfig::hash`]), its position in the corpus (import order;
+    /// `u32::MAX` for a position past it) and its stratum's number (0
+    /// without `--stratify`). Read in order only, after the clustering: past
+    /// [`SpillList::IN_MEMORY`] documents they wait in a temporary file.
+    keys: SpillList<(u64, u32, u32)>,
     /// (document, unit number) of each document that is not its own unit, by document.
     shared: Vec<(u32, u32)>,
     /// The unit keys of `shared`, by number, each once.
     unit_values: Vec<String>,
     unit_numbers: HashMap<String, u32>,
-    /// Position in the corpus (import order) of each document (`u32::MAX`
-    /// for a position past it).
-    positions: Vec<u32>,
     /// SimHash of each document's written text (0 where `fingerprinted` says none).
     fingerprints: Vec<u64>,
     /// One bit a document, 64 to a word: whether it has a SimHash.
     fingerprinted: Vec<u64>,
     /// Whether the fingerprints are kept (near-duplicates looked for).
     near_duplicates: bool,
-    /// The number of each document's stratum (with `--stratify` only).
-    strata: Vec<u32>,
     /// The stratum values met, by number.
     stratum_values: Vec<String>,
     stratum_numbers: HashMap<String, u32>,
@@ -374,16 +376,9 @@ impl PlanDocs {
         let capacity = capacity.min(NONE as usize);
         Self {
             own_units,
-            hashes: Vec::with_capacity(capacity),
-            positions: Vec::with_capacity(capacity),
             fingerprints: Vec::with_capacity(if near_duplicates { capacity } else { 0 }),
             fingerprinted: Vec::with_capacity(if near_duplicates {
                 capacity.div_ceil(64)
-            } else {
-                0
-            }),
-            strata: Vec::with_capacity(if config.stratify.is_some() {
-                capacity
             } else {
                 0
             }),
@@ -402,16 +397,13 @@ impl PlanDocs {
         fingerprint: Option<u64>,
         stratum: &str,
     ) {
-        let i = self.hashes.len();
-        self.hashes.push(config.hash(unit));
+        let i = self.keys.len();
         let own = self.own_units && unit.strip_prefix("doc:") == Some(id);
         if !own {
             debug_assert!(!self.own_units || !unit.starts_with("doc:"));
             let n = number_of(&mut self.unit_values, &mut self.unit_numbers, unit);
             self.shared.push((u32::try_from(i).unwrap_or(u32::MAX), n));
         }
-        self.positions
-            .push(u32::try_from(position).unwrap_or(u32::MAX));
         if self.near_duplicates {
             self.fingerprints.push(fingerprint.unwrap_or(0));
             if i.is_multiple_of(64) {
@@ -423,15 +415,21 @@ impl PlanDocs {
                 *word |= 1 << (i % 64);
             }
         }
-        if config.stratify.is_some() {
-            let n = number_of(&mut self.stratum_values, &mut self.stratum_numbers, stratum);
-            self.strata.push(n);
-        }
+        let stratum = if config.stratify.is_some() {
+            number_of(&mut self.stratum_values, &mut self.stratum_numbers, stratum)
+        } else {
+            0
+        };
+        self.keys.push((
+            config.hash(unit),
+            u32::try_from(position).unwrap_or(u32::MAX),
+            stratum,
+        ));
     }
 
     /// Documents added.
     pub(crate) fn len(&self) -> usize {
-        self.hashes.len()
+        self.keys.len()
     }
 
     /// The number of document `i`'s unit key, `None` when it is its own unit.
@@ -519,8 +517,13 @@ pub struct Assignment {
 /// The reduce of the split plan: the split and near-duplicate cluster of
 /// every document of `signatures` (all of the corpus's, in any order), as
 /// `annot export` plans them.
-#[must_use]
-pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assignment> {
+///
+/// # Errors
+/// The plan's temporary file (past [`SpillList::IN_MEMORY`] documents).
+pub fn assign(
+    config: &SplitConfig,
+    mut signatures: Vec<Signature>,
+) -> Result<Vec<Assignment>, ExportError> {
     // The export plans in id order.
     signatures.sort_by(|a, b| a.id.cmp(&b.id));
     let own_units = own_units(&signatures);
@@ -528,8 +531,8 @@ pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assig
     for s in &signatures {
         s.add_to(&mut docs, config);
     }
-    let p = plan(config, docs);
-    signatures
+    let p = plan(config, docs)?;
+    Ok(signatures
         .into_iter()
         .enumerate()
         .map(|(i, s)| Assignment {
@@ -540,7 +543,7 @@ pub fn assign(config: &SplitConfig, mut signatures: Vec<Signature>) -> Vec<Assig
                 .map_or_else(String::new, |(name, _)| name.clone()),
             cluster: p.cluster_of(i),
         })
-        .collect()
+        .collect())
 }
 
 /// The split of every planned document, and the near-duplicate clusters:
@@ -830,7 +833,7 @@ fn clusters_of(near: &mut UnionFind, n: usize) -> Clusters {
 
 /// Assigns splits to `docs` (see the module documentation). Every table is
 /// a number or two per document, so the plan holds no record per document.
-pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
+pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Result<Plan, ExportError> {
     let n = docs.len();
     // Document numbers are u32 (so are a split file's tokens).
     let n = n.min(NONE as usize);
@@ -867,32 +870,56 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
         };
         join_near_duplicates(&docs, n, &mut joins);
     }
-    // Each component's key: the unit of its member that came first into the corpus.
-    let mut first = vec![NONE; n];
-    for i in 0..n {
+    // The fingerprints are done with.
+    let PlanDocs {
+        keys,
+        shared,
+        unit_values,
+        stratum_values,
+        near_duplicates,
+        own_units,
+        ..
+    } = docs;
+    let docs = PlanDocs {
+        shared,
+        unit_values,
+        own_units,
+        ..PlanDocs::default()
+    };
+    // Each component's key is the unit of its member that came first into
+    // the corpus. `slot` holds by root the least position of its members,
+    // then (a second walk over the documents, their first member marked in
+    // `met`) the component's split.
+    let mut slot = vec![NONE; n];
+    for (i, key) in keys.iter().enumerate().take(n) {
+        let (_, position, _) = key.map_err(ModelError::from)?;
         let r = units.find(i);
-        let e = first[r];
-        if e == NONE || docs.positions[i] < docs.positions[e as usize] {
-            first[r] = i as u32;
+        if slot[r] == NONE || position < slot[r] {
+            slot[r] = position;
         }
     }
-    // The split of each component, by its root (reusing `first`).
-    let mut split_of_root = first;
-    if config.stratify.is_some() {
-        // Per stratum: (hash of the unit key, its first document, the root).
-        let mut strata: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); docs.stratum_values.len()];
-        for (root, &f) in split_of_root.iter().enumerate() {
-            if f != NONE
-                && let Some(members) = docs
-                    .strata
-                    .get(f as usize)
-                    .and_then(|&s| strata.get_mut(s as usize))
-            {
-                members.push((docs.hashes[f as usize], f, root as u32));
-            }
+    let mut met = vec![0u64; n.div_ceil(64)];
+    // With --stratify, per stratum: (hash of the unit key, first member, root).
+    let mut strata: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); stratum_values.len()];
+    for (i, key) in keys.iter().enumerate().take(n) {
+        let (hash, position, stratum) = key.map_err(ModelError::from)?;
+        let r = units.find(i);
+        if met[r / 64] >> (r % 64) & 1 == 1 || position != slot[r] {
+            continue;
         }
+        met[r / 64] |= 1 << (r % 64);
+        if config.stratify.is_some() {
+            if let Some(members) = strata.get_mut(stratum as usize) {
+                members.push((hash, i as u32, r as u32));
+            }
+        } else {
+            slot[r] = config.split_of_hash(hash) as u32;
+        }
+    }
+    drop((keys, met));
+    if config.stratify.is_some() {
         let total = u128::from(config.total());
-        for (stratum, members) in docs.stratum_values.iter().zip(&mut strata) {
+        for (stratum, members) in stratum_values.iter().zip(&mut strata) {
             // By hash, then by unit key (roots differ, so do their keys).
             members.sort_unstable_by(|a, b| {
                 a.0.cmp(&b.0)
@@ -902,18 +929,13 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
             let turn = config.stratum_turn(stratum);
             for (r, &(_, _, root)) in members.iter().enumerate() {
                 let point = (((2 * r as u128 + 1) * total) / (2 * len) + turn) % total;
-                split_of_root[root as usize] = config.at(u64::try_from(point).unwrap_or(0)) as u32;
-            }
-        }
-    } else {
-        for f in &mut split_of_root {
-            if *f != NONE {
-                *f = config.split_of_hash(docs.hashes[*f as usize]) as u32;
+                slot[root as usize] = config.at(u64::try_from(point).unwrap_or(0)) as u32;
             }
         }
     }
-    let docs_near = docs.near_duplicates;
-    drop(docs);
+    let split_of_root = slot;
+    let docs_near = near_duplicates;
+    drop((docs, strata));
     let clusters = if docs_near {
         let near = match own_near.as_mut() {
             Some(near) => near,
@@ -934,7 +956,7 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Plan {
                 .collect(),
         )
     };
-    Plan { split, clusters }
+    Ok(Plan { split, clusters })
 }
 
 #[cfg(test)]
@@ -964,10 +986,12 @@ mod tests {
 
     fn planned(c: &SplitConfig, docs: &[Signature]) -> Plan {
         let mut list = PlanDocs::new(c, own_units(docs), docs.len());
+        // Past 257 documents the keys go to the temporary file.
+        list.keys = SpillList::with_memory(257);
         for d in docs {
             d.add_to(&mut list, c);
         }
-        plan(c, list)
+        plan(c, list).unwrap()
     }
 
     #[test]
@@ -1330,7 +1354,8 @@ mod tests {
             for b in 0..ids.len() {
                 assert_eq!(docs.cmp_units(a, b), units[a].cmp(units[b]), "{a} {b}");
             }
-            assert_eq!(docs.hashes[a], c.hash(units[a]));
+            let (hash, position, _) = docs.keys.get(a).unwrap();
+            assert_eq!((hash, position as usize), (c.hash(units[a]), a));
         }
     }
 
