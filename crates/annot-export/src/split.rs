@@ -685,9 +685,9 @@ fn pair_key(f: u64, (a, b): (u32, u32)) -> usize {
 /// about one comparison per member rather than one per pair.
 fn join_near_duplicates(docs: &PlanDocs, n: usize, joins: &mut Joins<'_>) {
     let fp = |i: u32| docs.fingerprints[i as usize];
-    let mut reps: Vec<u32> = (0..n as u32)
-        .filter(|&i| docs.fingerprint(i as usize).is_some())
-        .collect();
+    let mut reps: Vec<u32> =
+        Vec::with_capacity((0..n).filter(|&i| docs.fingerprint(i).is_some()).count());
+    reps.extend((0..n as u32).filter(|&i| docs.fingerprint(i as usize).is_some()));
     reps.sort_unstable_by_key(|&i| (fp(i), i));
     let mut kept = 0;
     for k in 0..reps.len() {
@@ -807,10 +807,12 @@ fn clusters_of(near: &mut UnionFind, n: usize) -> Clusters {
         }
     }
     // A list of (document, cluster) when at most half the documents are in
-    // one (eight bytes each), else a cluster number for every document.
+    // one (eight bytes each), else a cluster number for every document:
+    // `sizes` itself, document i's number written over its entry (a root is
+    // its set's least member, so no later member needs entry i unless i is
+    // the root, whose entry is that number already).
     let dense = clustered * 2 > n;
     let mut list = Vec::with_capacity(if dense { 0 } else { clustered });
-    let mut every = Vec::with_capacity(if dense { n } else { 0 });
     let mut next = 0u32;
     for i in 0..n {
         let r = near.find(i);
@@ -819,13 +821,13 @@ fn clusters_of(near: &mut UnionFind, n: usize) -> Clusters {
             next += 1;
         }
         if dense {
-            every.push(sizes[r]);
+            sizes[i] = sizes[r];
         } else if sizes[r] != NONE {
             list.push((i as u32, sizes[r]));
         }
     }
     if dense {
-        Clusters::Every(every)
+        Clusters::Every(sizes)
     } else {
         Clusters::List(list)
     }
@@ -875,11 +877,15 @@ pub(crate) fn plan(config: &SplitConfig, docs: PlanDocs) -> Result<Plan, ExportE
         keys,
         shared,
         unit_values,
+        unit_numbers,
         stratum_values,
+        stratum_numbers,
         near_duplicates,
         own_units,
-        ..
+        fingerprints,
+        fingerprinted,
     } = docs;
+    drop((fingerprints, fingerprinted, unit_numbers, stratum_numbers));
     let docs = PlanDocs {
         shared,
         unit_values,
