@@ -287,32 +287,56 @@ fn plan_splits(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Planned> {
     let mut refusal = Refusal::default();
-    let mut report = Report::default();
-    let mut left_out = LeftOut::default();
     let split = &cx.config.split;
-    let mut docs = PlanDocs::new(split);
+    // Candidates come in strictly increasing id order, each its own `doc:ID` or a `group:VALUE`.
+    let mut docs = PlanDocs::new(split, true, candidates.len());
     let mut planned = Vec::with_capacity(candidates.len());
     // Files are renamed into place only when the writing pass found nothing
     // to refuse, so this pass checks spans only before a stream, which
     // cannot be taken back; otherwise it skips tokenizing.
     let check = cx.config.output == Output::Stdout;
-    for (i, id) in candidates.iter().enumerate() {
-        progress(Progress {
-            pass: Pass::Check,
-            done: i,
-            total: candidates.len(),
-        });
-        let Some(b) = build(cx, &id, check, &mut refusal, &mut report, &mut left_out)? else {
-            planned.push(false);
-            continue;
-        };
-        b.signature(split).add_to(&mut docs, split);
-        planned.push(true);
+    // Documents are read and fingerprinted a batch at a time on every core,
+    // then added in id order.
+    let total = candidates.len();
+    let mut ids = candidates.iter();
+    let mut done = 0;
+    loop {
+        let batch: Vec<String> = ids.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let signed: Vec<Result<(Option<Signature>, Refusal)>> = batch
+            .par_iter()
+            .map(|id| {
+                let mut refusal = Refusal::default();
+                let mut report = Report::default();
+                let mut left_out = LeftOut::default();
+                let built = build(cx, id, check, &mut refusal, &mut report, &mut left_out)?;
+                Ok((built.map(|b| b.signature(split)), refusal))
+            })
+            .collect();
+        for one in signed {
+            progress(Progress {
+                pass: Pass::Check,
+                done,
+                total,
+            });
+            done += 1;
+            let (signature, one_refusal) = one?;
+            refusal.absorb(one_refusal);
+            match signature {
+                Some(s) => {
+                    s.add_to(&mut docs, split);
+                    planned.push(true);
+                }
+                None => planned.push(false),
+            }
+        }
     }
     if !refusal.is_empty() {
         return Err(ExportError::Refused(Box::new(refusal)));
     }
-    let plan = plan(split, &docs);
+    let plan = plan(split, docs)?;
     Ok(Planned { planned, plan })
 }
 

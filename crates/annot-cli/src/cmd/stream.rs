@@ -284,7 +284,7 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                     )
                 },
             )?;
-            for a in assign(&config, all) {
+            for a in assign(&config, all)? {
                 write_line(&mut out, &a)?;
             }
             0
