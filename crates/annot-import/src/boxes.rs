@@ -250,7 +250,7 @@ fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
 }
 
 /// The first word of X in "About X" / "À propos de X", X capitalised.
-fn about_name(text: &str) -> Option<&str> {
+pub(crate) fn about_name(text: &str) -> Option<&str> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let rest = match words.as_slice() {
         [about, rest @ ..] if about.eq_ignore_ascii_case("about") => rest,

@@ -653,26 +653,38 @@ fn is_comments_heading(folded: &str) -> bool {
     matches!(words.as_slice(), [a, b] if (COMMENT_WORDS.contains(a) && count(b)) || (count(a) && COMMENT_WORDS.contains(b)))
 }
 
-/// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
-/// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
-/// the counting word and "lu/read … fois/times" glue.
-/// A temperature ("-6°C", "12 °F", "21°") in a short line that ends no
-/// sentence: a weather widget.
+/// A weather widget: a place in capitals, a temperature with its unit, and
+/// a sky in capitals or nothing ("Ashcombe -6°C Light snow", "Paris 12 °C");
+/// no colon, no final stop ("Canicule : 42 °C à Bordeaux" is a headline).
 fn is_weather(line: &str) -> bool {
     let Some(at) = line.find('°') else {
         return false;
     };
+    if line.len() > 60 || line.contains(':') || crate::zone::ends_sentence(line) {
+        return false;
+    }
     let before = line[..at].trim_end();
-    let digit_before = before.ends_with(|c: char| c.is_ascii_digit());
+    let (place, number) = match before.rsplit_once(' ') {
+        Some((place, number)) => (place.trim(), number),
+        None => ("", before),
+    };
+    let number = number.trim_start_matches(['-', '−', '+']);
     let unit = line[at + '°'.len_utf8()..].trim_start();
-    digit_before
-        && (unit.is_empty()
-            || unit.starts_with(['C', 'F', ' '])
-            || unit.starts_with(char::is_alphabetic))
-        && !crate::zone::ends_sentence(line)
-        && line.len() <= 60
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !place.is_empty()
+        && place
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && unit.strip_prefix(['C', 'F']).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(char::is_uppercase)
+        })
 }
 
+/// A counter of readers or shares and nothing else: "Lu 2 347 fois", "Read
+/// 1,204 times", "12,408 views", "1.2k shares", "350 vues". Only numbers,
+/// the counting word and "lu/read … fois/times" glue.
 fn is_view_count(folded: &str) -> bool {
     let words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '\u{a0}' | '\u{202f}'))

@@ -199,7 +199,20 @@ fn deck_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
         && sub.text.split_whitespace().count() >= 15
         && sub.chars >= 2 * head.chars
         && title_case_share(sub.text) < 50
+        // A kicker ("Faits divers", "Ukraine war") over a long headline is
+        // no headline: this one names a person, or is an obituary's.
+        && (crate::cues::person_name_part(head.text).is_some()
+            || OBITUARY_WORDS.iter().any(|w| fold(head.text).contains(w)))
 }
+
+/// Words of an obituary's headline, folded.
+const OBITUARY_WORDS: &[&str] = &[
+    "obituary",
+    "necrologie",
+    "in memoriam",
+    "hommage a",
+    "tribute to",
+];
 
 /// [`subhead_under`] for a headline in title case.
 fn title_case_head(head: &Line<'_>, sub: &Line<'_>) -> bool {

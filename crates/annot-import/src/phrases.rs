@@ -98,8 +98,6 @@ pub(crate) const FOOTER_PREFIXES: &[&str] = &[
     "themes:", "themes :", "sujets:", "sujets :", "filed under", "more from ", "more by ",
     "more stories from", "other articles by", "plus d'articles de", "tous les articles de",
     "les derniers articles de", "du meme auteur",
-    // a press release's "About X" box
-    "a propos de ", "a propos d'",
 ];
 
 /// The [`FOOTER_PREFIXES`] of a rail, a footer only when what follows has no
@@ -180,24 +178,6 @@ pub(crate) const NAV_CONTAINS: &[&str] = &[
     "download our app", "download the app", "téléchargez notre application",
     "téléchargez l'application", "support our journalism", "support independent journalism",
     "soutenez notre journalisme", "soutenez le journalisme", "make a donation",
-    // donation boxes, podcast furniture, a site's disclaimer
-    "support student journalism", "support local journalism", "soutenez la presse locale",
-    "soutenez l'information locale", "wherever you get your podcasts",
-    "sur votre plateforme d'écoute préférée", "sur toutes les plateformes d'écoute",
-    "transcript was generated automatically", "transcript was automatically generated",
-    "automatically generated transcript", "transcription générée automatiquement",
-    "transcription automatique", "our theme music is by", "les informations de ce site",
-    "information on this site is", "information on this website is",
-    // reader call-outs
-    "we want to hear from you", "tell us about it", "help us report", "tell us your story",
-    "nous voulons vous entendre", "racontez-nous votre", "témoignez",
-    // the legal notice of French alcohol ads
-    "l'abus d'alcool est dangereux", "à consommer avec modération",
-    // content warnings over a text
-    "readers may find distressing", "readers may find upsetting", "may find this distressing",
-    "may find this upsetting", "content warning:", "trigger warning:",
-    "peut heurter la sensibilité", "peuvent heurter la sensibilité",
-    "peut choquer certains lecteurs",
 ];
 
 /// Phrases that make a short line furniture, but that an article paragraph
@@ -214,6 +194,18 @@ pub(crate) const SHORT_NAV_CONTAINS: &[&str] = &[
     "get our newsletter", "get the newsletter", "sign up to the newsletter",
     "s'inscrire à la newsletter", "inscription à la newsletter", "recevez notre newsletter",
     "recevez nos newsletters", "in your inbox",
+    // podcast furniture, a site's disclaimer, a reader call-out, the legal
+    // notice of French alcohol ads, content warnings: short lines only (a
+    // paragraph may quote them)
+    "wherever you get your podcasts", "sur votre plateforme d'écoute préférée",
+    "transcript was generated automatically", "transcript was automatically generated",
+    "automatically generated transcript", "transcription générée automatiquement",
+    "our theme music is by", "les informations de ce site sont fournies",
+    "information on this site is provided", "information on this website is provided",
+    "? we want to hear from you", "? tell us about it", "? help us report", "? tell us your story",
+    "? share your story", "? racontez-nous", "? témoignez", "l'abus d'alcool est dangereux pour la santé",
+    "some readers may find distressing", "some readers may find upsetting",
+    "readers may find this distressing",
 ];
 
 /// Line openings that announce a related link ("Lire aussi : ...").
@@ -233,6 +225,10 @@ pub(crate) const NAV_PREFIXES: &[&str] = &[
     "continuer la lecture apres", "la suite apres la publicite", "lire la suite apres la publicite",
     "l'article continue apres", "story continues below", "article continues below",
     "continue reading below",
+    // donation boxes and content warnings, opening the line
+    "support student journalism", "support local journalism", "soutenez la presse locale",
+    "soutenez l'information locale", "content warning:", "trigger warning:",
+    "avertissement : ce contenu", "avertissement : cet article",
     // teasers of a clip or a gallery inside the text
     "video |", "videos |", "photos |", "en images |", "diaporama |", "audio |", "podcast |",
     // wire-service signatures
@@ -295,7 +291,7 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     // helplines after a text on suicide, violence, abuse
     "if you or anyone you know", "if you or someone you know", "if this story has raised",
     "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
-    "si vous ou un de vos proches", "help is available", "support is available",
+    "si vous ou un de vos proches",
 ];
 
 /// Labels of a site's note, folded, before a colon: "Correction: An

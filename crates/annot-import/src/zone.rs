@@ -288,7 +288,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             Some(Phrase::Footer) => true,
             Some(Phrase::Paywall) => !text_resumes(lines, i),
             _ => {
-                lines[i].cue == Some(Cue::CommentsHeading) || footnotes_start(lines, &paragraphs, i)
+                lines[i].cue == Some(Cue::CommentsHeading)
+                    || footnotes_start(lines, &paragraphs, i)
+                    || about_box(lines[i].text)
             }
         })
         .unwrap_or(n);
@@ -410,7 +412,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::NoParagraphs))
         } else if line.chars <= CAPTION_CHARS
             && caption_above_credit(lines, i)
-            && (body_end.is_none() || photo_credit_under(lines, i))
+            && (body_end.is_none()
+                || (photo_credit_under(lines, i)
+                    && (classes[i] != Class::Good || line.chars <= CAPTION_IN_TEXT_CHARS)))
         {
             Some((ZoneKind::Boilerplate, Reason::Caption))
         } else if classes[i] == Class::Good
@@ -446,7 +450,10 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 // An intertitle under a box inside the text (a glossary
                 // between two parts): the box does not end the text.
                 Some(Reason::IntertitleAfterBox)
-            } else if ((after == Class::Good && past_break(i) == Class::Good)
+            } else if ((after == Class::Good
+                && past_break(i) == Class::Good
+                && i > 0
+                && continue_line(lines[i - 1].text))
                 || (before == Class::Good && break_below(i) == Class::Good))
                 && intertitle_shape(line)
             {
@@ -517,8 +524,18 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 .filter(|&j| classes[j] == Class::Good)
                 .count()
         };
+        // Only when less text follows than precedes, and no question: a
+        // signature over the questions and answers opens the interview.
+        let ends_text = |i: usize| {
+            let below = (i + 1..=end).filter(|&j| classes[j] == Class::Good).count();
+            let question = (i + 1..=end).any(|j| lines[j].text.trim_end().ends_with('?'));
+            below < paragraphs_above(i) && !question
+        };
         if let Some(sig) = (header_end..end).find(|&i| {
-            lines[i].byline.is_some() && interview_credit(lines[i].text) && paragraphs_above(i) >= 2
+            lines[i].byline.is_some()
+                && interview_credit(lines[i].text)
+                && paragraphs_above(i) >= 2
+                && ends_text(i)
         }) {
             for i in sig + 1..=end {
                 if kinds[i] == ZoneKind::Body {
@@ -698,9 +715,10 @@ fn site_notes(
                 let rest = rest.trim_start();
                 rest.starts_with(':')
                     || (rest.starts_with(',')
-                        && rest
-                            .get(..rest.len().min(32))
-                            .is_some_and(|r| r.contains(':')))
+                        && rest.get(..rest.len().min(32)).is_some_and(|r| {
+                            r.split_once(':')
+                                .is_some_and(|(date, _)| date.bytes().any(|b| b.is_ascii_digit()))
+                        }))
             })
         });
         labelled
@@ -716,14 +734,43 @@ fn site_notes(
         .copied()
         .filter(|&p| p >= from && p < footer)
         .find(|&p| lines[p].chars >= 100 && !is_note(&lines[p]));
+    // Above the text a note says what was done with the piece at once
+    // ("This article was produced …"); "This report, funded by …, found"
+    // is the text.
+    let note_above = |line: &Line<'_>| {
+        let folded = crate::boilerplate::fold(line.text);
+        let direct = NOTE_OPENINGS.iter().any(|o| {
+            folded.strip_prefix(o).is_some_and(|rest| {
+                [
+                    " was ",
+                    " is ",
+                    " has been ",
+                    " a ete ",
+                    " est ",
+                    " a beneficie ",
+                ]
+                .iter()
+                .any(|aux| rest.starts_with(aux))
+            })
+        });
+        is_note(line) && (direct || !NOTE_OPENINGS.iter().any(|o| folded.starts_with(o)))
+    };
     if let Some(first) = first_long {
         for i in from..first {
-            out[i] = is_note(&lines[i]);
+            out[i] = note_above(&lines[i]);
         }
     }
     // After the text, a contributor's bio ("X is a reporter at Y") is the
-    // site's too.
-    let is_note = |line: &Line<'_>| is_note(line) || contributor_bio(line);
+    // site's too, when the text does not name X (a story about a reporter).
+    let named_in_text = |line: &Line<'_>| {
+        bio_name(line).is_some_and(|name| {
+            paragraphs
+                .iter()
+                .any(|&p| p < footer && lines[p].text != line.text && lines[p].text.contains(name))
+        })
+    };
+    let is_note =
+        |line: &Line<'_>| is_note(line) || (contributor_bio(line) && !named_in_text(line));
     let last_long = paragraphs
         .iter()
         .copied()
@@ -742,7 +789,6 @@ fn site_notes(
 /// and a word of the trade or of a book ("Hana Yoshida is a data reporter
 /// at Fathom.", "X est journaliste indépendante.", "Her book Y came out").
 fn contributor_bio(line: &Line<'_>) -> bool {
-    const VERBS: &[&str] = &[" is a ", " is an ", " is the ", " est ", " is based "];
     const TRADE: &[&str] = &[
         "reporter",
         "journalist",
@@ -770,15 +816,22 @@ fn contributor_bio(line: &Line<'_>) -> bool {
     if !line.sentence_end || line.chars > NOTE_CHARS {
         return false;
     }
-    let Some((name, _)) = VERBS
-        .iter()
-        .filter_map(|v| line.text.split_once(v))
-        .min_by_key(|(name, _)| name.len())
-    else {
+    let Some(name) = bio_name(line) else {
         return false;
     };
     let folded = crate::boilerplate::fold(line.text);
     crate::cues::is_person_name(name) && TRADE.iter().any(|t| folded.contains(t))
+}
+
+/// The name opening a bio's sentence: the words before "is a" / "est".
+fn bio_name<'a>(line: &Line<'a>) -> Option<&'a str> {
+    const VERBS: &[&str] = &[" is a ", " is an ", " is the ", " est ", " is based "];
+    VERBS
+        .iter()
+        .filter_map(|v| line.text.split_once(v))
+        .map(|(name, _)| name)
+        .min_by_key(|name| name.len())
+        .filter(|name| name.len() <= 40)
 }
 
 /// A wire story's currency conversion note, bracketed after its last
@@ -971,7 +1024,7 @@ fn headline_above_late_meta(
         }
         if headline(j) && !line.sentence_end {
             let before = (0..j).filter(|&i| lines[i].paragraph()).count();
-            let apart = !lines[j - 1].sentence();
+            let apart = j == 0 || !lines[j - 1].sentence();
             return (before <= BANNER_PARAGRAPHS && apart).then_some(j);
         }
         if line.sentence() {
@@ -1037,11 +1090,11 @@ fn body_start(
     };
     let last_meta = (from..window_end).rev().find(|&i| {
         meta(i)
+            && !(i > first && labelled(i))
             && (i < second
                 || (i - first <= HEADER_LINES
                     && lines[i].meta()
-                    && lines[i].cue != Some(Cue::Time)
-                    && !labelled(i)))
+                    && lines[i].cue != Some(Cue::Time)))
     });
     match last_meta {
         Some(m) if m > first => paragraphs.iter().copied().find(|&p| p > m).unwrap_or(first),
@@ -1117,12 +1170,22 @@ fn find_section(
 }
 
 /// Whether line `i` is an agency's signature in capitals ("APK", "ANP"):
-/// two to six capital letters alone, right under a headline-like line and
+/// three to six capital letters alone, right under a headline-like line and
 /// over the date (within two lines). A badge ("LIVE", "VIDEO") is none.
 fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
-    let acronym =
-        (2..=6).contains(&line.text.len()) && line.text.bytes().all(|b| b.is_ascii_uppercase());
+    // Not a country, a section or an institution in capitals, nor an
+    // entry of the menu above.
+    const NOT_AGENCIES: &[&str] = &[
+        "USA", "NEWS", "SPORT", "SPORTS", "TECH", "MONDE", "WORLD", "EU", "UE", "NHS", "NBA",
+        "NFL", "FIFA", "UEFA", "ONU", "NATO", "OTAN", "BUSINESS", "ECO", "CULTURE", "OPINION",
+    ];
+    let acronym = (3..=6).contains(&line.text.len())
+        && line.text.bytes().all(|b| b.is_ascii_uppercase())
+        && !NOT_AGENCIES.contains(&line.text)
+        && !lines[..i]
+            .iter()
+            .any(|l| l.text.eq_ignore_ascii_case(line.text));
     acronym
         && i > 0
         && line.phrase.is_none()
@@ -1136,7 +1199,8 @@ fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
 
 /// Whether line `i` opens the footnotes under a text: the first note's
 /// number alone ("1", "[1]", "1.", "¹") over a sentence, with two
-/// paragraphs of the text above it and the next number further down.
+/// paragraphs of the text above it, the next number further down and the
+/// first note's call in the text above.
 fn footnotes_start(lines: &[Line<'_>], paragraphs: &[usize], i: usize) -> bool {
     let first = |t: &str| matches!(t, "1" | "[1]" | "1." | "¹" | "(1)");
     let second = |t: &str| matches!(t, "2" | "[2]" | "2." | "²" | "(2)");
@@ -1144,6 +1208,58 @@ fn footnotes_start(lines: &[Line<'_>], paragraphs: &[usize], i: usize) -> bool {
         && lines.get(i + 1).is_some_and(|l| l.sentence_end)
         && paragraphs.iter().filter(|&&p| p < i).count() >= 2
         && lines[i + 1..].iter().take(6).any(|l| second(l.text.trim()))
+        // The text above calls the note ("[1]", "¹", "(1)"), or no running
+        // text follows but the notes (a numbered list's "1." has paragraphs
+        // after its items).
+        && (lines[..i]
+            .iter()
+            .any(|l| ["[1]", "¹", "(1)"].iter().any(|m| l.text.contains(m)))
+            || paragraphs
+                .iter()
+                .filter(|&&p| p > i)
+                .all(|&p| p > 0 && is_note_number(lines[p - 1].text.trim())))
+}
+
+/// A footnote's number alone on its line ("1", "[2]", "3.", "¹").
+fn is_note_number(t: &str) -> bool {
+    let digits = t
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')', '.']);
+    (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(t, "¹" | "²" | "³")
+}
+
+/// A press release's "About X" heading with an article before X ("À
+/// propos de la Région Haute-Vallière", "About the Acme Foundation"):
+/// short, no stop, a capital past the article (not a subject, "À propos
+/// de la réforme"). What follows it is the issuer's, to the page's end.
+/// The headings without an article are [`crate::boxes`]' "About X" box,
+/// which takes the paragraphs describing X.
+fn about_box(text: &str) -> bool {
+    if crate::boxes::about_name(text).is_some() {
+        return false;
+    }
+    let rest = [
+        "À propos de ",
+        "A propos de ",
+        "À propos d'",
+        "A propos d'",
+        "About ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let Some(rest) = ["la ", "le ", "les ", "l'", "l’", "the "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+    else {
+        return false;
+    };
+    text.split_whitespace().count() <= 8
+        && !ends_sentence(text)
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether `text` opens with the credit of an interview's questions
@@ -1305,6 +1421,22 @@ fn caption_shape(line: &Line<'_>) -> bool {
         && line.text.split_whitespace().count() >= CAPTION_WORDS
 }
 
+/// Whether `text` is the "continue reading" line under an ad inside the
+/// text: an intertitle comes under it, the ad's own words under the label.
+fn continue_line(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "continuer la lecture",
+        "la suite apres",
+        "lire la suite apres",
+        "continue reading",
+        "story continues",
+        "article continues",
+        "l'article continue",
+    ];
+    let folded = crate::boilerplate::fold(text);
+    text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
 /// Whether `text` is an ad break's label or its "continue reading" line.
 fn ad_break(text: &str) -> bool {
     const OPENINGS: &[&str] = &[
@@ -1375,9 +1507,14 @@ const BREAK_LINES: usize = 3;
 /// Most words of an intertitle under a break.
 const INTERTITLE_WORDS: usize = 10;
 
-/// Longest caption above a credit taken wherever it stands: a paragraph
-/// above a photo credit is longer.
+/// Longest caption above a credit before the text: a paragraph above a
+/// photo credit is longer.
 const CAPTION_CHARS: usize = 160;
+
+/// Longest line of running text above a photographer's credit inside the
+/// text that is taken for the photo's caption: a caption is a short
+/// sentence, and a photo may have a credit and no caption under a paragraph.
+const CAPTION_IN_TEXT_CHARS: usize = 90;
 
 /// Whether line `i` is a photo's caption: a line of at most 200 characters
 /// right above a bare credit ("PHOTO X, LE JOURNAL", "Photo : X"; not a

@@ -2060,3 +2060,79 @@ fn footnotes_an_interviews_signature_and_a_weather_widget() {
     let z = zone_article(interview, None);
     assert_eq!(z.byline.as_deref(), Some("Hugo Lassalle"));
 }
+
+/// What a review of the ninth and tenth rounds found: a page opening with a
+/// long unstopped line over a paywall line and a byline must not panic; and
+/// ordinary text that looks like the new rules' furniture stays the text.
+#[test]
+fn the_later_rounds_rules_leave_ordinary_text_alone() {
+    // The first line is both the first paragraph and a headline.
+    let long = "a".repeat(220);
+    let text = format!(
+        "{long}\nSign in to continue reading\nPar Marie Dupont\n\
+         La commune a voté le budget hier soir après un long débat sur les écoles et les routes.\n\
+         Le maire a promis une nouvelle réunion publique au printemps pour présenter les travaux.\n"
+    );
+    let _ = zone_article(&text, None);
+
+    let head = "Le Journal du Val\n\nSociété\n\n\
+        Le conseil municipal vote la réforme des rythmes scolaires\n\n\
+        Par Anne Roy\n\nPublié le 3 avril 2024\n\n";
+    let keep = [
+        "The foundation pledged $5m to support local journalism in rural counties, its director said on Monday.",
+        "\"We want to hear from you,\" the mayor told residents who had gathered outside the town hall on Monday.",
+        "La mention « à consommer avec modération » reste obligatoire sur chaque affiche, rappelle le juge.",
+        "Le documentaire, qui peut heurter la sensibilité des plus jeunes, sera diffusé en deuxième partie de soirée.",
+        "Help is available for households struggling with bills, the council said in a statement on Friday.",
+        "Update, the mayor said on Friday: the vote will be held again in March after the complaints.",
+    ];
+    for line in keep {
+        let text = format!(
+            "{head}Les élus ont adopté le texte jeudi soir après trois heures de débat et une suspension de séance.\n\n\
+             {line}\n\n\
+             La nouvelle organisation entrera en vigueur à la rentrée de septembre dans les six écoles de la ville.\n"
+        );
+        assert!(body_of(&text).contains(line), "{line}");
+    }
+
+    // An intertitle "À propos de la réforme" does not end the text; a
+    // numbered list with its numbers on their own lines neither.
+    let text = format!(
+        "{head}Les élus ont adopté le texte jeudi soir après trois heures de débat et une suspension de séance.\n\n\
+         À propos de la réforme\n\n\
+         Le texte prévoit quatre jours et demi de classe, avec le mercredi matin travaillé dans toutes les écoles.\n\n\
+         1.\n\nLes horaires du matin commencent à 8 h 30 dans toutes les écoles de la commune dès septembre.\n\n\
+         2.\n\nLes activités du soir seront gratuites pour les familles qui touchent moins que le revenu médian.\n\n\
+         La municipalité publiera le détail des horaires école par école avant la fin du mois de juin prochain.\n"
+    );
+    let body = body_of(&text);
+    assert!(body.contains("À propos de la réforme"), "{body}");
+    assert!(
+        body.ends_with("avant la fin du mois de juin prochain."),
+        "{body}"
+    );
+
+    // A kicker over a long headline in sentence case is no headline; a
+    // temperature in a headline is no weather widget.
+    for (kicker, title) in [
+        (
+            "Faits divers",
+            "Un automobiliste flashé à 180 km/h sur la rocade de Rennes en pleine nuit par les gendarmes",
+        ),
+        ("Météo", "Canicule : 42 °C à Bordeaux"),
+    ] {
+        let text = format!(
+            "Le Journal du Val\n\n{kicker}\n\n{title}\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n\
+             Les gendarmes ont relevé la vitesse au radar mobile vers deux heures du matin, sur une portion limitée.\n\n\
+             Le conducteur, âgé de 24 ans, s'est vu retirer son permis sur-le-champ et sa voiture a été immobilisée.\n"
+        );
+        let z = zone_article(&text, None);
+        assert_eq!(z.title.as_deref(), Some(title));
+    }
+
+    // "UK" under a headline over the date is no agency's byline.
+    let text = "Daily Post\n\nParliament approves the new fishing bill after a long debate\n\nUK\n\n12 February 2024\n\n\
+        Members voted by a large majority late on Monday after a debate that lasted more than nine hours.\n\n\
+        The bill now goes to the upper house, where amendments on quotas are expected next month.\n";
+    assert_ne!(zone_article(text, None).byline.as_deref(), Some("UK"));
+}
