@@ -49,6 +49,10 @@ const PART_WORDS: &[&str] = &[
 
 /// Whether `text` is a part of a series and its number alone ("Episode 142").
 fn numbered_part(text: &str) -> bool {
+    // Most lines are longer or have no digit: no fold for them.
+    if text.len() > 24 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let folded = fold(text);
     let mut words = folded.split_whitespace();
     match (words.next(), words.next(), words.next()) {
@@ -327,8 +331,9 @@ fn question_shape(line: &Line<'_>) -> bool {
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’'));
     // A headline in title case may hold full stops ("A Landfill Leaked for
     // a Decade. State Inspectors Knew.").
-    let title_case = title_case_share(core) >= 70 && core.split_whitespace().count() <= 20;
-    line.chars <= QUESTION_CHARS && (core.ends_with(['?', '!']) || title_case)
+    line.chars <= QUESTION_CHARS
+        && (core.ends_with(['?', '!'])
+            || (title_case_share(core) >= 70 && core.split_whitespace().count() <= 20))
 }
 
 /// Whether the line is a media teaser ("WATCH: …", "VIDEO: …", "EN
