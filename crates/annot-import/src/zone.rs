@@ -1437,24 +1437,18 @@ fn continue_line(text: &str) -> bool {
     text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
 }
 
-/// Whether `text` is an ad break's label or its "continue reading" line.
+/// Whether `text` is an ad break's label or its "continue reading" line
+/// ([`continue_line`]).
 fn ad_break(text: &str) -> bool {
-    const OPENINGS: &[&str] = &[
+    const LABELS: &[&str] = &[
         "publicite",
         "advertisement",
         "advertising",
         "annonce",
         "sponsored",
-        "continuer la lecture",
-        "la suite apres",
-        "lire la suite apres",
-        "continue reading",
-        "story continues",
-        "article continues",
-        "l'article continue",
     ];
     let folded = crate::boilerplate::fold(text);
-    text.len() <= 80 && OPENINGS.iter().any(|o| folded.starts_with(o))
+    (text.len() <= 80 && LABELS.iter().any(|o| folded.starts_with(o))) || continue_line(text)
 }
 
 /// Whether `line` is an item of a bulleted list: a bullet, a space, words.
