@@ -10,13 +10,14 @@ project; the sites are fictional. The pages are generated so that the gold
 (title, lede, byline, date, section and the body paragraphs, exactly as they
 stand in the page after decoding) cannot drift from the page. `tuning/` holds
 the layouts the zoner was tuned on, `heldout/`, `heldout2/`, `heldout3/`,
-`heldout4/`, `heldout5/`, `heldout6/`, `heldout7/`, `heldout8/` and
-`heldout9/` (written by `heldout2_pages.py`, `heldout3_pages.py`,
-`heldout4_pages.py`, `heldout5_pages.py`, `heldout6_pages.py`,
-`heldout7_pages.py`, `heldout8_pages.py` and `heldout9_pages.py`) were
-written as held-out sets; `heldout2/` and `heldout3/` were tuned on in
-later rounds, `heldout4/`, `heldout5/`, `heldout6/`, `heldout7/`,
-`heldout8/` and `heldout9/` never were:
+`heldout4/`, `heldout5/`, `heldout6/`, `heldout7/`, `heldout8/`,
+`heldout9/` and `heldout10/` (written by `heldout2_pages.py`,
+`heldout3_pages.py`, `heldout4_pages.py`, `heldout5_pages.py`,
+`heldout6_pages.py`, `heldout7_pages.py`, `heldout8_pages.py`,
+`heldout9_pages.py` and `heldout10_pages.py`) were written as held-out
+sets; `heldout2/` and `heldout3/` were tuned on in later rounds,
+`heldout4/`, `heldout5/`, `heldout6/`, `heldout7/`, `heldout8/`,
+`heldout9/` and `heldout10/` never were:
 only their overall figures are looked at (the layouts README tells each
 round).
 
@@ -1333,10 +1334,10 @@ def write(page, folder, spaced):
 
 
 def main():
-    # The second to ninth held-out sets live in their own files (written
+    # The second to tenth held-out sets live in their own files (written
     # before the second round of tuning, after it, before the fourth, after
-    # it, after the fifth, at commit 2be418d, at commit c560117 and at
-    # commit bab7d0c); they use the helpers above.
+    # it, after the fifth, at commit 2be418d, at commit c560117, at commit
+    # bab7d0c and at commit 9efcb5d); they use the helpers above.
     import heldout2_pages
     import heldout3_pages
     import heldout4_pages
@@ -1345,14 +1346,16 @@ def main():
     import heldout7_pages
     import heldout8_pages
     import heldout9_pages
+    import heldout10_pages
 
     splits = dict(LAYOUTS, heldout2=heldout2_pages.LAYOUTS, heldout3=heldout3_pages.LAYOUTS,
                   heldout4=heldout4_pages.LAYOUTS, heldout5=heldout5_pages.LAYOUTS,
                   heldout6=heldout6_pages.LAYOUTS, heldout7=heldout7_pages.LAYOUTS,
-                  heldout8=heldout8_pages.LAYOUTS, heldout9=heldout9_pages.LAYOUTS)
+                  heldout8=heldout8_pages.LAYOUTS, heldout9=heldout9_pages.LAYOUTS,
+                  heldout10=heldout10_pages.LAYOUTS)
     spaced = (SPACED | heldout2_pages.SPACED | heldout3_pages.SPACED | heldout4_pages.SPACED
               | heldout5_pages.SPACED | heldout6_pages.SPACED | heldout7_pages.SPACED
-              | heldout8_pages.SPACED | heldout9_pages.SPACED)
+              | heldout8_pages.SPACED | heldout9_pages.SPACED | heldout10_pages.SPACED)
     for split, layouts in splits.items():
         root = HERE / split
         if root.exists():
