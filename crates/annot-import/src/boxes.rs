@@ -251,29 +251,28 @@ fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
 
 /// The first word of X in "About X" / "À propos de X", X capitalised.
 pub(crate) fn about_name(text: &str) -> Option<&str> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let rest = match words.as_slice() {
-        [about, rest @ ..] if about.eq_ignore_ascii_case("about") => rest,
-        [a, propos, de, rest @ ..]
-            if matches!(*a, "À" | "A" | "à" | "a")
-                && propos.eq_ignore_ascii_case("propos")
-                && matches!(*de, "de" | "du" | "des") =>
+    // Word by word, and only as far as the heading can go: this is asked
+    // of every line, and a paragraph is not split into all its words.
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let name = if first.eq_ignore_ascii_case("about") {
+        words.next()?
+    } else {
+        if !matches!(first, "À" | "A" | "à" | "a") || !words.next()?.eq_ignore_ascii_case("propos")
         {
-            rest
+            return None;
         }
-        [a, propos, rest @ ..]
-            if matches!(*a, "À" | "A" | "à" | "a") && propos.eq_ignore_ascii_case("propos") =>
-        {
-            let first = rest.first()?;
-            let name = first
+        let third = words.next()?;
+        if !matches!(third, "de" | "du" | "des") {
+            let name = third
                 .strip_prefix("d'")
-                .or_else(|| first.strip_prefix("d\u{2019}"))?;
+                .or_else(|| third.strip_prefix("d\u{2019}"))?;
             return name.starts_with(char::is_uppercase).then_some(name);
         }
-        _ => return None,
+        words.next()?
     };
-    let first = rest.first()?;
-    (rest.len() <= 6 && first.starts_with(char::is_uppercase)).then_some(*first)
+    // At most six words from X on: a heading, not a sentence about X.
+    (words.nth(5).is_none() && name.starts_with(char::is_uppercase)).then_some(name)
 }
 
 /// "Term : definition", "Term – definition": a short label of one to five

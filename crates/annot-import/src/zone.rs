@@ -1236,9 +1236,6 @@ fn is_note_number(t: &str) -> bool {
 /// The headings without an article are [`crate::boxes`]' "About X" box,
 /// which takes the paragraphs describing X.
 fn about_box(text: &str) -> bool {
-    if crate::boxes::about_name(text).is_some() {
-        return false;
-    }
     let rest = [
         "À propos de ",
         "A propos de ",
@@ -1257,7 +1254,8 @@ fn about_box(text: &str) -> bool {
     else {
         return false;
     };
-    text.split_whitespace().count() <= 8
+    crate::boxes::about_name(text).is_none()
+        && text.split_whitespace().nth(8).is_none()
         && !ends_sentence(text)
         && rest.chars().next().is_some_and(char::is_uppercase)
 }
