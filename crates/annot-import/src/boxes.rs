@@ -88,7 +88,7 @@ fn verdict(line: &Line<'_>) -> bool {
     if line.chars > 60 {
         return false;
     }
-    let folded = fold(line.text);
+    let folded = line.folded();
     folded.split_once(':').is_some_and(|(label, rest)| {
         VERDICT_LABELS.contains(&label.trim()) && (1..=3).contains(&rest.split_whitespace().count())
     })
@@ -105,7 +105,7 @@ fn claim(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
     if line.chars > 40 || line.sentence_end {
         return None;
     }
-    let folded = fold(line.text);
+    let folded = line.folded();
     if !CLAIM_HEADINGS.contains(&folded.trim_end_matches([':', ' '])) {
         return None;
     }
@@ -235,7 +235,7 @@ fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
     if line.chars > HEADING_CHARS || line.meta() || line.text.ends_with(['.', '?', '!']) {
         return None;
     }
-    let folded = fold(line.text);
+    let folded = line.folded();
     let key = folded.trim_end_matches([':', ' ', '\u{a0}']);
     if LABELLED_HEADINGS.contains(&key) {
         return Some((BoxKind::Labelled, None));
@@ -360,7 +360,7 @@ fn fact_check(line: &Line<'_>) -> bool {
 
 /// Legal boilerplate by its phrases.
 fn legal(line: &Line<'_>) -> bool {
-    let folded = fold(line.text);
+    let folded = line.folded();
     // One pass over the line for every phrase (the body's paragraphs are
     // all searched: a phrase at a time cost half of an import).
     LEGAL
@@ -385,7 +385,7 @@ static LEGAL: LazyLock<DFA> = LazyLock::new(|| {
 /// describing it ("Its …", "For more information …").
 fn describes(line: &Line<'_>, name: &str, first: bool) -> bool {
     let text = line.text;
-    let folded = fold(text);
+    let folded = line.folded();
     let by_name = text
         .strip_prefix(name)
         .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
@@ -423,7 +423,7 @@ fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
     if line.chars > HEADING_CHARS || line.sentence_end {
         return None;
     }
-    let folded = fold(line.text);
+    let folded = line.folded();
     if !OFFER_WORDS.iter().any(|w| folded.contains(w)) {
         return None;
     }
@@ -435,7 +435,7 @@ fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
         .count();
     let after = i + 1 + pitch;
     let field = |l: &Line<'_>| {
-        let f = fold(l.text);
+        let f = l.folded();
         l.furniture() && FIELD_WORDS.iter().any(|w| f.contains(w))
     };
     (pitch > 0 && after < footer && field(&lines[after])).then_some(after)

@@ -73,7 +73,7 @@ fn numbered_part(text: &str) -> bool {
 pub(crate) fn listed_badge(line: &Line<'_>) -> bool {
     line.chars <= 40
         && line.words <= 4
-        && BADGES.contains(&fold(line.text).trim_end_matches([':', '!', '.']))
+        && BADGES.contains(&line.folded().trim_end_matches([':', '!', '.']))
 }
 
 /// One to four words in capitals, of at least four letters in all.
@@ -206,7 +206,7 @@ fn deck_under(head: &Line<'_>, sub: &Line<'_>) -> bool {
         // A kicker ("Faits divers", "Ukraine war") over a long headline is
         // no headline: this one names a person, or is an obituary's.
         && (crate::cues::person_name_part(head.text).is_some()
-            || OBITUARY_WORDS.iter().any(|w| fold(head.text).contains(w)))
+            || OBITUARY_WORDS.iter().any(|w| head.folded().contains(w)))
 }
 
 /// Words of an obituary's headline, folded.

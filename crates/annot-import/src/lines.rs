@@ -45,9 +45,20 @@ pub(crate) struct Line<'a> {
     /// The stopword share a paragraph needs in this document: 0 when the
     /// text is in a language whose function words the lists do not have.
     pub(crate) prose_floor: u8,
+    /// [`fold`](crate::boilerplate::fold) of the whole line, made the first
+    /// time a rule asks for it ([`Line::folded`]): many rules read a line
+    /// folded, and it is folded once.
+    folded: std::cell::OnceCell<String>,
 }
 
 impl Line<'_> {
+    /// The whole line folded (lower case, accents off, spaces collapsed), as
+    /// [`fold`](crate::boilerplate::fold) gives it.
+    pub(crate) fn folded(&self) -> &str {
+        self.folded
+            .get_or_init(|| crate::boilerplate::fold(self.text))
+    }
+
     /// A counter, a known phrase, a cue (credit, gallery, time stamp,
     /// address, role) or a line recurring across the import; a recurring
     /// byline or dateline ("OLJ/Agences") is still meta.
@@ -247,6 +258,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             byline: facts.byline,
             blank_before,
             prose_floor: MIN_PROSE_STOPWORDS,
+            folded: std::cell::OnceCell::new(),
         });
         blank_before = false;
     }

@@ -707,7 +707,7 @@ fn site_notes(
         if !line.sentence_end || line.chars > NOTE_CHARS || line.furniture() || line.meta() {
             return false;
         }
-        let folded = crate::boilerplate::fold(line.text);
+        let folded = line.folded();
         let folded = folded.trim_start_matches(['(', '[', '*', ' ']);
         // "Correction: …", and with its date, "Correction, April 4: …".
         let labelled = NOTE_LABELS.iter().any(|l| {
@@ -738,7 +738,7 @@ fn site_notes(
     // ("This article was produced …"); "This report, funded by …, found"
     // is the text.
     let note_above = |line: &Line<'_>| {
-        let folded = crate::boilerplate::fold(line.text);
+        let folded = line.folded();
         let direct = NOTE_OPENINGS.iter().any(|o| {
             folded.strip_prefix(o).is_some_and(|rest| {
                 [
@@ -819,7 +819,7 @@ fn contributor_bio(line: &Line<'_>) -> bool {
     let Some(name) = bio_name(line) else {
         return false;
     };
-    let folded = crate::boilerplate::fold(line.text);
+    let folded = line.folded();
     crate::cues::is_person_name(name) && TRADE.iter().any(|t| folded.contains(t))
 }
 
@@ -1347,8 +1347,7 @@ fn is_menu_link(line: &Line<'_>) -> bool {
         "s'inscrire",
         "inscription",
     ];
-    line.phrase == Some(Phrase::Nav)
-        && (line.words > 1 || ONE_WORD.contains(&crate::boilerplate::fold(line.text).as_str()))
+    line.phrase == Some(Phrase::Nav) && (line.words > 1 || ONE_WORD.contains(&line.folded()))
 }
 
 /// The lede: the first run of sentences after the headline, past the
@@ -1476,7 +1475,7 @@ fn photo_credit_under(lines: &[Line<'_>], i: usize) -> bool {
     let Some(credit) = lines.get(i + 1) else {
         return false;
     };
-    let folded = crate::boilerplate::fold(credit.text);
+    let folded = credit.folded();
     let photographer = credit.text.starts_with('©')
         || [
             "photo :",

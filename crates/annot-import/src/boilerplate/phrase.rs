@@ -212,7 +212,10 @@ impl Prefixes {
     }
 
     /// The phrases `text` opens with, each with the rest of `text` after it.
-    fn opening<'s, 't: 's>(&'s self, text: &'t str) -> impl Iterator<Item = (&'static str, &'t str)> + 's {
+    fn opening<'s, 't: 's>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (&'static str, &'t str)> + 's {
         // No phrase opens with NUL: an empty text finds an empty bucket.
         let first = text.as_bytes().first().map_or(0, |&b| usize::from(b));
         self.by_first[first]
@@ -222,8 +225,7 @@ impl Prefixes {
 }
 
 static RELATED_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(RELATED_PREFIXES));
-static SHORT_NAV_OPENINGS: LazyLock<Prefixes> =
-    LazyLock::new(|| Prefixes::new(SHORT_NAV_PREFIXES));
+static SHORT_NAV_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(SHORT_NAV_PREFIXES));
 static FOOTER_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(FOOTER_PREFIXES));
 static NAV_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(NAV_PREFIXES));
 
@@ -310,11 +312,7 @@ impl<'a> FoldedLine<'a> {
             Some(Tag::Paywall) => Some(Phrase::Paywall),
             Some(Tag::Nav) => Some(Phrase::Nav),
             Some(Tag::ShortNav) if self.whole => Some(Phrase::Nav),
-            _ if short_prefix
-                || NAV_OPENINGS.opening(folded).next().is_some() =>
-            {
-                Some(Phrase::Nav)
-            }
+            _ if short_prefix || NAV_OPENINGS.opening(folded).next().is_some() => Some(Phrase::Nav),
             _ => None,
         }
     }
