@@ -255,7 +255,6 @@ const DATELINE_WORDS: &[&str] = &[
     "créé",
     "créée",
     "dernière",
-    "mise",
     "h",
     "heure",
     "heures",
@@ -334,25 +333,9 @@ const DATELINE_WORDS: &[&str] = &[
     "fri",
     "sat",
     "sun",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "date",
     "time",
     "first",
-    "dernière",
     "modification",
     "actualisé",
     "actualisée",
@@ -605,6 +588,17 @@ mod tests {
                 proptest::prop_assert_eq!(find_date(&text, lang), find_date_unfiltered(&text, lang));
             }
         }
+    }
+
+    #[test]
+    fn dateline_words_are_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        let twice: Vec<&str> = super::DATELINE_WORDS
+            .iter()
+            .copied()
+            .filter(|w| !seen.insert(*w))
+            .collect();
+        assert!(twice.is_empty(), "listed twice: {twice:?}");
     }
 
     #[test]
