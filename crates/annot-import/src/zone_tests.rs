@@ -191,7 +191,6 @@ fn plain_paragraphs_are_all_body() {
 
 #[test]
 fn recurring_lines_are_boilerplate() {
-    let mut counts = LineCounts::new();
     let make = |i: usize| {
         format!(
             "Le Journal du Soir\nÉdition du soir\n\nUn titre numéro {} pour cet article\n\nPar Jean Nom\n\n\
@@ -201,14 +200,9 @@ fn recurring_lines_are_boilerplate() {
             ["un", "deux", "trois", "quatre"][i]
         )
     };
-    for i in 0..4 {
-        counts.add_text(&make(i));
-    }
-    let recurrence = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.2,
-    };
+    let pages: Vec<String> = (0..4).map(make).collect();
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
     let text = make(1);
     let zs = zones(&text, Some(recurrence));
     assert_eq!(
@@ -788,31 +782,35 @@ fn a_recurring_section_that_repeats_a_menu_entry() {
     .iter()
     .map(|t| page(t))
     .collect();
-    let mut counts = LineCounts::new();
-    for p in &pages {
-        counts.add_text(p);
-    }
-    let rec = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.5,
-    };
+    let counts = counted(&pages);
+    let rec = recurring(&counts, 0.5);
     let z = zone_article(&pages[0], Some(rec));
     assert_eq!(z.section.as_deref(), Some("Politics"), "{z:#?}");
     assert_eq!(z.title.as_deref(), Some("Senate votes on the budget"));
 }
 
-/// Imports `pages` as one import would: their recurrence counted together.
-fn zone_together(pages: &[String], which: usize) -> Zoning {
+/// The recurrence of `pages` counted together, as one import counts it.
+fn counted(pages: &[impl AsRef<str>]) -> LineCounts {
     let mut counts = LineCounts::new();
     for p in pages {
-        counts.add_text(p);
+        counts.add_text(p.as_ref());
     }
-    let rec = Recurrence {
-        counts: &counts,
+    counts
+}
+
+/// Lines of `counts` recurring in three documents and `min_share` of them.
+fn recurring(counts: &LineCounts, min_share: f64) -> Recurrence<'_> {
+    Recurrence {
+        counts,
         min_docs: 3,
-        min_share: 0.01,
-    };
+        min_share,
+    }
+}
+
+/// Imports `pages` as one import would: their recurrence counted together.
+fn zone_together(pages: &[String], which: usize) -> Zoning {
+    let counts = counted(pages);
+    let rec = recurring(&counts, 0.01);
     let z = zone_article(&pages[which], Some(rec));
     check_invariants(&pages[which], &z);
     z
@@ -1275,7 +1273,6 @@ fn a_subheading_in_title_case_is_not_taken_for_the_headline() {
 
 #[test]
 fn a_headline_that_is_a_question_is_the_title() {
-    let mut counts = LineCounts::new();
     let make = |q: &str, topic: &str| {
         format!(
             "Answerline\n\nMoney\n\nTech\n\nSubscribe\n\n{q}\n\n\
@@ -1302,14 +1299,8 @@ fn a_headline_that_is_a_question_is_the_title() {
     .iter()
     .map(|(q, t)| make(q, t))
     .collect();
-    for p in &pages {
-        counts.add_text(p);
-    }
-    let recurrence = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.2,
-    };
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
     let z = zone_article(&pages[0], Some(recurrence));
     check_invariants(&pages[0], &z);
     assert_eq!(
@@ -1330,7 +1321,6 @@ fn a_headline_that_is_a_question_is_the_title() {
 
 #[test]
 fn a_section_repeating_the_last_menu_entry_is_the_section() {
-    let mut counts = LineCounts::new();
     let make = |section: &str, title: &str| {
         format!(
             "Le Relais\nAccueil\nMonde\nSociété\nCulture\n{section}\n{title}\n\
@@ -1346,14 +1336,8 @@ fn a_section_repeating_the_last_menu_entry_is_the_section() {
             "Les cantines passent au bio dans tout le département",
         ),
     ];
-    for p in &pages {
-        counts.add_text(p);
-    }
-    let recurrence = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.2,
-    };
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
     let z = zone_article(&pages[0], Some(recurrence));
     assert_eq!(
         z.section.as_deref(),
@@ -1810,7 +1794,6 @@ fn a_funding_note_and_a_news_tip_prompt_after_the_text_are_no_body() {
 /// headline.
 #[test]
 fn a_top_bar_date_and_an_agency_in_capitals_do_not_mislead_the_header() {
-    let mut counts = LineCounts::new();
     let make = |section: &str, title: &str, day: u32| {
         format!(
             "Le Veilleur du Delta\nL'information qui compte depuis 1991\nJeudi {day} avril 2024\n\
@@ -1829,14 +1812,8 @@ fn a_top_bar_date_and_an_agency_in_capitals_do_not_mislead_the_header() {
             18,
         ),
     ];
-    for p in &pages {
-        counts.add_text(p);
-    }
-    let recurrence = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.2,
-    };
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
     let z = zone_article(&pages[0], Some(recurrence));
     assert_eq!(
         z.title.as_deref(),
@@ -1976,7 +1953,6 @@ fn an_obituarys_short_headline_over_its_deck_and_a_breadcrumb_section() {
 /// the text.
 #[test]
 fn a_recurring_headline_in_title_case_and_notes_around_the_text() {
-    let mut counts = LineCounts::new();
     let titles = [
         "A Canal Was Drained for a Decade. The Council Knew.",
         "A Clinic Closed Twice in One Year. Patients Paid.",
@@ -2005,14 +1981,8 @@ fn a_recurring_headline_in_title_case_and_notes_around_the_text() {
         )
     };
     let pages: Vec<String> = (0..3).map(make).collect();
-    for p in &pages {
-        counts.add_text(p);
-    }
-    let recurrence = Recurrence {
-        counts: &counts,
-        min_docs: 3,
-        min_share: 0.2,
-    };
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
     let z = zone_article(&pages[0], Some(recurrence));
     assert_eq!(z.title.as_deref(), Some(titles[0]));
     assert_eq!(z.byline.as_deref(), Some("Ada Quist and Ben Orme"));
