@@ -21,11 +21,15 @@ const BADGES: &[&str] = &[
     "breaking", "just in", "developing", "developing story", "interview", "q&a", "fact check",
     "fact-check", "factcheck", "long read", "the long read", "in depth", "in-depth", "deep dive",
     "feature", "first person", "perspective", "watch", "listen", "podcast", "in pictures",
-    "photos", "members only", "subscriber exclusive",
+    "photos", "members only", "subscriber exclusive", "premium",
+    // kinds of test of a motoring or product review
+    "road test", "first drive", "long-term test", "long term test", "test drive", "first look",
+    "hands-on", "hands on",
     // fr
     "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "urgent",
     "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
     "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
+    "essai", "premier essai", "prise en main",
     // kinds of piece of press rooms and obituary pages
     "communique de presse", "communique", "press release", "news release", "media release",
     "dossier de presse", "obituary", "in memoriam", "hommage",

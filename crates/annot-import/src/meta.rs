@@ -189,6 +189,12 @@ const ROLE_WORDS: &[&str] = &[
     "journal", "agence", "magazine", "presse", "redaction", "service", "desk", "bureau",
 ];
 
+/// Of [`ROLE_WORDS`], those that name an agency or outlet ("Atlas Presse"
+/// after "avec").
+const OUTLET_WORDS: &[&str] = &[
+    "press", "presse", "agence", "agency", "agences", "media", "medias", "news", "radio", "tv",
+];
+
 /// Of [`ROLE_WORDS`], those that end a role and are not surnames.
 const HEAD_ROLES: &[&str] = &[
     "reporter",
@@ -278,7 +284,10 @@ fn credit_after(rest: &str) -> bool {
         "photo:",
         "photo :",
         "photography by",
+        "photography:",
+        "photography :",
         "pictures by",
+        "pictures:",
         "video by",
         "with ",
         "avec ",
@@ -310,12 +319,30 @@ fn name_before_role(name: &str) -> Option<&str> {
 }
 
 /// The name of a "By X FOR SITE" / "Par X pour Y" byline: the words
-/// before "for" / "pour", when they are a person's name.
+/// before "for" / "pour", when they are a person's name; and of a "Par X
+/// avec Atlas Presse" / "By X with Reuters" byline, the name before an
+/// agency or outlet ([`OUTLET_WORDS`], [`AGENCIES`]) joined by "avec" /
+/// "with" ("Par X avec Y", two people, stays whole).
 fn for_outlet(name: &str) -> Option<&str> {
-    [" for ", " FOR ", " For ", " pour ", " POUR "]
+    let outlet = [" for ", " FOR ", " For ", " pour ", " POUR "]
         .iter()
         .find_map(|sep| name.split_once(sep))
-        .map(|(first, _)| first.trim())
+        .map(|(first, _)| first.trim());
+    let with_agency = || {
+        [" avec ", " with "]
+            .iter()
+            .find_map(|sep| name.split_once(sep))
+            .filter(|(_, rest)| {
+                let rest = fold(rest);
+                AGENCIES.contains(&rest.as_str())
+                    || rest
+                        .split_whitespace()
+                        .any(|w| OUTLET_WORDS.contains(&w))
+            })
+            .map(|(first, _)| first.trim())
+    };
+    outlet
+        .or_else(with_agency)
         .filter(|first| crate::cues::is_person_name(first))
 }
 
@@ -511,6 +538,19 @@ mod tests {
             Some("Le Monde avec AFP")
         );
         assert_eq!(byline("Par ailleurs"), None);
+        // An agency joined by "avec" / "with" is no second author; a person is.
+        assert_eq!(
+            byline("Par Youssef Amrani avec Atlas Presse").as_deref(),
+            Some("Youssef Amrani")
+        );
+        assert_eq!(
+            byline("Par Youssef Amrani avec Claire Morin").as_deref(),
+            Some("Youssef Amrani avec Claire Morin")
+        );
+        assert_eq!(
+            byline("Words: Lucy Harlan · Photography: Dan Ferrand").as_deref(),
+            Some("Lucy Harlan")
+        );
         assert_eq!(
             byline("Par ailleurs, les chefs de la diplomatie se sont réunis."),
             None

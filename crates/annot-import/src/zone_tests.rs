@@ -1172,6 +1172,15 @@ fn a_badge_over_the_headline_is_passed_for_the_section_above_it() {
         zone_article(&alone, None).section.as_deref(),
         Some("Explainer")
     );
+    // A review's kind of test ("Road test") under the crumb is a badge too.
+    let review = format!(
+        "Brightside\n\nReviews > Small cars\n\nRoad test\n\nThe new Larch C2 review: small outside, roomy inside\n\n\
+         By Ora Lindqvist\n\nPublished May 2, 2024\n\n{BODY_EN}"
+    );
+    assert_eq!(
+        zone_article(&review, None).section.as_deref(),
+        Some("Small cars")
+    );
 }
 
 #[test]
