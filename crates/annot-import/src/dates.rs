@@ -316,6 +316,15 @@ const DATELINE_WORDS: &[&str] = &[
     "eest",
     "wet",
     "west",
+    // Singapore, Hong Kong, the Philippines, Indochina, Western Indonesia,
+    // Malaysia, Western Australia
+    "sgt",
+    "hkt",
+    "pht",
+    "ict",
+    "wib",
+    "myt",
+    "awst",
     "monday",
     "tuesday",
     "wednesday",
@@ -358,6 +367,32 @@ const DATELINE_WORDS: &[&str] = &[
     "mins",
     "read",
     "lecture",
+    "temps",
+    // the Hegira date beside the Gregorian one ("Mardi 12 mars 2024 | 1
+    // Ramadan 1445"): its months, as French and English pages spell them
+    "moharram",
+    "muharram",
+    "safar",
+    "rabia",
+    "rabii",
+    "rabi",
+    "joumada",
+    "jumada",
+    "rajab",
+    "chaabane",
+    "chaaban",
+    "shaban",
+    "shaaban",
+    "ramadan",
+    "chaoual",
+    "chawwal",
+    "shawwal",
+    "kaada",
+    "qida",
+    "hijja",
+    "hidja",
+    "hégire",
+    "hijri",
     // "Actualité du 13 mai 2024", "Article du …", "News of 3 May 2024"
     "actualité",
     "actualite",
@@ -539,15 +574,31 @@ pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Ran
     Some((date, rest.trim_end().to_string(), dates))
 }
 
-/// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`, and the `T17:32:00Z` of an ISO stamp.
+/// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`, and the `T17:32:00Z` or
+/// `T11:42:00+01:00` of an ISO stamp.
 pub(crate) fn is_time(word: &str) -> bool {
     let w = word.trim_end_matches("am").trim_end_matches("pm");
-    let w = w.strip_prefix('t').map_or(w, |w| w.trim_end_matches('z'));
+    let w = w.strip_prefix('t').map_or(w, |w| {
+        // An ISO stamp's offset from UTC ("+01:00", "-05:00") after its time.
+        let w = w.trim_end_matches('z');
+        match w.rfind(['+', '-']) {
+            Some(at) if is_utc_offset(&w[at + 1..]) => &w[..at],
+            _ => w,
+        }
+    });
     !w.is_empty()
         && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, 'h' | ':' | '.'))
         && w.chars().filter(char::is_ascii_digit).count() <= 6
+}
+
+/// `01:00`, `0800`, `08`: the hours and minutes of an offset from UTC.
+fn is_utc_offset(text: &str) -> bool {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    (digits == 2 || digits == 4)
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        && text.bytes().filter(|&b| b == b':').count() <= 1
 }
 
 #[cfg(test)]
@@ -725,6 +776,14 @@ mod tests {
             "March 4, 2024 5:32 PM GMT",
             "Publié: 04.03.2024, 17h32",
             "Mis à jour le 1er avril 2024",
+            // an offset from UTC, an Asian time zone, a French reading
+            // time, the Hegira date beside the Gregorian one
+            "2024-06-03T11:42:00+01:00",
+            "2024-05-21T07:15:00-05:00",
+            "12 Mar 2024 14:05 SGT",
+            "Published 27 Jun 2024 18:40 HKT",
+            "Le 18/06/2024 · Temps de lecture : 4 min",
+            "Mardi 12 mars 2024 | 1 Ramadan 1445",
         ] {
             assert_eq!(
                 dateline(line).map(|(_, r)| r),
@@ -732,6 +791,13 @@ mod tests {
                 "{line}"
             );
         }
+        let (d, _) = dateline("Mardi 12 mars 2024 | 1 Ramadan 1445").unwrap();
+        assert_eq!(d.to_string(), "2024-03-12");
+        // A sentence around a date is no dateline: its words are left.
+        let (_, rest) = dateline("Le 3 mars 2024, la mairie a fermé la halle.").unwrap();
+        assert!(!rest.is_empty());
+        assert!(!is_time("t11:42:00+1"));
+        assert!(!is_time("11-42"));
     }
 
     #[test]
