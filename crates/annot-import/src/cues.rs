@@ -724,6 +724,25 @@ fn is_role(folded: &str) -> bool {
         .any(|w| ROLE_WORDS.contains(&w))
 }
 
+/// Roles that follow a name's comma on a signature or a byline ("X, curé
+/// de la paroisse", "X, responsable de la catéchèse", "X, coordinatrice
+/// médicale"), folded: its first word. Common words alone on a short line
+/// (not [`ROLE_WORDS`], which make a line a role by themselves).
+const SIGNED_ROLES: &[&str] = &[
+    "cure", "pasteur", "pasteure", "diacre", "aumonier", "responsable", "coordinatrice",
+    "coordinateur", "coordinator", "directrice", "directeur", "director", "head", "chef",
+    "cheffe", "president", "presidente", "delegue", "deleguee", "charge", "chargee",
+];
+
+/// Whether the text after a name's comma opens with a role of
+/// [`SIGNED_ROLES`] ("curé de la paroisse").
+fn signed_role(rest_folded: &str) -> bool {
+    rest_folded
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| SIGNED_ROLES.contains(&w))
+}
+
 /// Words of an institution after a name's comma ("X, College of
 /// Engineering", "X, Université de Lyon"), folded: an affiliation, not a
 /// second name.
@@ -831,7 +850,7 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
                 && rest_folded
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| AFFILIATIONS.contains(&w)));
-        if (placed || is_role(&rest_folded))
+        if (placed || is_role(&rest_folded) || signed_role(&rest_folded))
             && rest.split_whitespace().count() <= 6
             && !rest.ends_with(['.', '!', '?'])
             && is_person_name(name)
@@ -1065,6 +1084,24 @@ mod tests {
         ] {
             assert_eq!(cue_of(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_signed_role_after_a_name() {
+        assert_eq!(
+            person_name_part("Antoine Méral, curé de la paroisse"),
+            Some("Antoine Méral")
+        );
+        assert_eq!(
+            person_name_part("Marie-Pierre Lacaze, responsable de la catéchèse"),
+            Some("Marie-Pierre Lacaze")
+        );
+        // A sentence with a role word after its comma is no name.
+        assert_eq!(
+            person_name_part("Selon lui, responsable de la crise, le maire a tort."),
+            None
+        );
+        assert_eq!(person_name_part("Le curé, responsable du lieu"), None);
     }
 
     #[test]

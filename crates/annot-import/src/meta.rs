@@ -95,6 +95,17 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
                 .map(|n| without_class_year(&n).to_string());
         }
     }
+    // "(Reporting by X; Editing by Y)", a wire's credits after the text:
+    // the reporter, never the editor.
+    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+        && folded.starts_with("(reporting by ")
+        && let Some(names) = inner.get("reporting by ".len()..)
+    {
+        let names = names.split(';').next().unwrap_or(names).trim();
+        return crate::cues::is_person_name(names)
+            .then(|| names.to_string())
+            .or_else(|| prefixed_name(names));
+    }
     // "X | Edited by Y", "X – Photos : Y": a name, then another credit.
     if let Some((name, rest)) = split_role(line)
         && crate::cues::is_person_name(name)
@@ -238,6 +249,7 @@ const BYLINE_LABELS: &[&str] = &[
     "par\u{a0}",
     "by\u{a0}",
     "written by ",
+    "posted by ",
     "story by ",
     "words by ",
     "text by ",
@@ -393,6 +405,7 @@ const PIECE_OPENINGS: &[&str] = &[
     "le regard de ", "le decryptage de ", "l'eclairage de ", "le carnet de ", "la lettre de ",
     "un reportage de ", "une enquete de ", "un entretien de ", "propos recueillis par ",
     "texte de ", "textes de ", "texte et photos de ", "recit de ",
+    "chronique judiciaire de ", "temoignage recueilli par ", "temoignages recueillis par ",
     // en
     "a column by ", "column by ", "an analysis by ", "analysis by ", "commentary by ",
     "opinion by ", "words by ", "story by ", "written by ", "reported by ", "interview by ",
@@ -538,6 +551,28 @@ mod tests {
             Some("Le Monde avec AFP")
         );
         assert_eq!(byline("Par ailleurs"), None);
+        assert_eq!(
+            byline("(Reporting by Dewi Karta; Editing by Priya Ramen)").as_deref(),
+            Some("Dewi Karta")
+        );
+        assert_eq!(
+            byline("(Reporting by Dewi Karta and Lim Wei; Editing by Priya Ramen)").as_deref(),
+            Some("Dewi Karta and Lim Wei")
+        );
+        // A parenthesis of a sentence is no credit.
+        assert_eq!(byline("(Reporting by the council was late.)"), None);
+        assert_eq!(
+            byline("Posted by Theo Brandt and Amaya Ruiz").as_deref(),
+            Some("Theo Brandt and Amaya Ruiz")
+        );
+        assert_eq!(
+            byline("Témoignage recueilli par Joseph Mwamba").as_deref(),
+            Some("Joseph Mwamba")
+        );
+        assert_eq!(
+            byline("Chronique judiciaire de Bastien Lacombe").as_deref(),
+            Some("Bastien Lacombe")
+        );
         // An agency joined by "avec" / "with" is no second author; a person is.
         assert_eq!(
             byline("Par Youssef Amrani avec Atlas Presse").as_deref(),

@@ -292,6 +292,10 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "if you or anyone you know", "if you or someone you know", "if this story has raised",
     "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
     "si vous ou un de vos proches",
+    // a report's note that the people's names are not theirs
+    "les prenoms ont ete modifies", "le prenom a ete modifie", "les noms ont ete modifies",
+    "le nom a ete modifie", "names have been changed", "name has been changed",
+    "names were changed", "name was changed",
 ];
 
 /// Labels of a site's note, folded, before a colon: "Correction: An

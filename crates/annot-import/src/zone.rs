@@ -611,12 +611,20 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         let header_name = title.and_then(|t| {
             (t + 1..header_end).find(|&i| near_name[i] && kinds[i] == ZoneKind::Boilerplate)
         });
+        // After the article, a name, or a byline line ("Témoignage recueilli
+        // par X", "(Reporting by X; Editing by Y)") signing it.
         let after_name = body_end.map(|e| e + 1).filter(|&i| {
-            i < footer && lines[i].name && kinds[i] == ZoneKind::Boilerplate && boxed[i].is_none()
+            i < footer
+                && (lines[i].name || lines[i].byline.is_some() && !lines[i].dateline)
+                && kinds[i] == ZoneKind::Boilerplate
+                && boxed[i].is_none()
         });
         let i = header_name.or(after_name)?;
         kinds[i] = ZoneKind::Meta;
         reasons[i] = Reason::Byline;
+        if let Some(b) = lines[i].byline.clone() {
+            return Some(b);
+        }
         let text = lines[i].text;
         Some(
             crate::cues::person_name_part(text)
