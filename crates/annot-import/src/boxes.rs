@@ -42,6 +42,12 @@ pub enum BoxKind {
     /// claim"), the claim and where it circulated, down to the verdict
     /// ("Notre verdict : Faux", "Our rating: False"); or a verdict alone.
     Claim,
+    /// A social post embedded in the text: its "@handle · May 21" line,
+    /// the post, and its count of likes.
+    Embed,
+    /// A donation box inside an appeal's page: its heading ("Je fais un
+    /// don", "Donate") and its pitch of amounts and tax relief.
+    Donation,
 }
 
 impl BoxKind {
@@ -60,6 +66,8 @@ impl BoxKind {
             BoxKind::FactCheck => "fact-check or review credit",
             BoxKind::Offer => "newsletter or subscription offer above its sign-up field",
             BoxKind::Claim => "fact-check's claim box down to its verdict",
+            BoxKind::Embed => "embedded social post (\"@handle · date\", the post, its likes)",
+            BoxKind::Donation => "donation box: its heading and its pitch of amounts",
         }
     }
 }
@@ -441,6 +449,102 @@ fn offer(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
     (pitch > 0 && after < footer && field(&lines[after])).then_some(after)
 }
 
+/// Lines an embedded post may hold between its handle line and its likes.
+const EMBED_LINES: usize = 3;
+
+/// Words of the count under an embedded post ("12.4K likes", "3 981 j'aime"), folded.
+const EMBED_COUNTS: &[&str] = &[
+    "likes", "like", "reposts", "retweets", "j'aime", "partages", "replies", "reponses", "views",
+    "vues",
+];
+
+/// Whether `line` is an embedded post's handle line: "@handle · May 21"
+/// ("@handle" then a separator and a short date or time).
+fn embed_handle(line: &Line<'_>) -> bool {
+    let t = line.text;
+    if !t.starts_with('@') || line.chars > 40 {
+        return false;
+    }
+    let Some((handle, rest)) = t.split_once(" · ").or_else(|| t.split_once(" • ")) else {
+        return false;
+    };
+    handle.len() > 1
+        && handle[1..]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        && rest.chars().count() <= 16
+        && rest.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether `line` is the count under an embedded post: a number and one
+/// word of [`EMBED_COUNTS`] ("12.4K likes").
+fn embed_count(line: &Line<'_>) -> bool {
+    if line.chars > 24 {
+        return false;
+    }
+    let folded = line.folded();
+    let mut words = folded.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(n), Some(w), None) => {
+            n.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && n.trim_end_matches(['k', 'm'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                && EMBED_COUNTS.contains(&w)
+        }
+        _ => false,
+    }
+}
+
+/// An embedded post opening at line `i`: its handle line ([`embed_handle`]),
+/// then at most [`EMBED_LINES`] lines down to its count ([`embed_count`]).
+/// The end of the box; without a count, the handle line alone.
+fn embed(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
+    if !embed_handle(&lines[i]) {
+        return None;
+    }
+    let end = (i + 1..(i + 2 + EMBED_LINES).min(footer))
+        .find(|&j| embed_count(&lines[j]))
+        .map_or(i + 1, |j| j + 1);
+    Some(end)
+}
+
+/// Headings (folded, without a final colon or "!") of a donation box.
+#[rustfmt::skip]
+const DONATION_HEADINGS: &[&str] = &[
+    "je fais un don", "faire un don", "faites un don", "je donne", "soutenez-nous",
+    "soutenez nos actions", "donate", "donate now", "make a donation", "support our work",
+];
+
+/// Words of a donation pitch (folded, anywhere in the line): an amount or the gift's tax relief.
+const DONATION_WORDS: &[&str] = &[
+    "€", "$", "£", "votre don", "vos dons", "your donation", "your gift", "deductible",
+    "tax relief", "gift aid",
+];
+
+/// A donation box opening at line `i`: a heading of [`DONATION_HEADINGS`],
+/// then the short lines of its pitch ([`DONATION_WORDS`], at most three).
+fn donation(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
+    let line = &lines[i];
+    if line.chars > 30 || line.sentence_end {
+        return None;
+    }
+    let folded = line.folded();
+    if !DONATION_HEADINGS.contains(&folded.trim_end_matches([':', '!', ' '])) {
+        return None;
+    }
+    let pitch = (i + 1..footer.min(i + 4))
+        .take_while(|&j| {
+            let l = &lines[j];
+            !l.meta() && l.chars <= PITCH_CHARS && {
+                let f = l.folded();
+                DONATION_WORDS.iter().any(|w| f.contains(w))
+            }
+        })
+        .count();
+    (pitch > 0).then_some(i + 1 + pitch)
+}
+
 /// A box found: its lines, its kind, and whether it counts only at the end
 /// of the text.
 struct Found {
@@ -495,6 +599,18 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
             i = end;
             continue;
         }
+        if let Some((end, kind)) = embed(lines, i, footer)
+            .map(|e| (e, BoxKind::Embed))
+            .or_else(|| donation(lines, i, footer).map(|e| (e, BoxKind::Donation)))
+        {
+            found.push(Found {
+                lines: i..end,
+                kind,
+                at_end: false,
+            });
+            i = end;
+            continue;
+        }
         if let Some(end) = offer(lines, i, footer) {
             found.push(Found {
                 lines: i..end,
@@ -514,7 +630,11 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                         BoxKind::Sources => citation(l.text, true),
                         BoxKind::About => name.is_some_and(|x| describes(l, x, first)),
                         BoxKind::Legal => l.paragraph() || legal(l),
-                        BoxKind::FactCheck | BoxKind::Offer | BoxKind::Claim => false,
+                        BoxKind::FactCheck
+                        | BoxKind::Offer
+                        | BoxKind::Claim
+                        | BoxKind::Embed
+                        | BoxKind::Donation => false,
                     }
             };
             let mut end = i + 1;

@@ -296,6 +296,8 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "les prenoms ont ete modifies", "le prenom a ete modifie", "les noms ont ete modifies",
     "le nom a ete modifie", "names have been changed", "name has been changed",
     "names were changed", "name was changed",
+    // a charity's legal status under its appeal
+    "association loi de 1901", "reconnue d'utilite publique", "registered charity number",
 ];
 
 /// Labels of a site's note, folded, before a colon: "Correction: An

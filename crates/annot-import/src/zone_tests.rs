@@ -1771,6 +1771,47 @@ fn a_fact_checks_claim_box_is_no_body() {
     );
 }
 
+/// An embedded social post ("@handle · May 21", the post, its likes) and
+/// a donation box ("Je fais un don" over its amounts) inside the text are
+/// no body; the paragraphs around them, and a quoted handle, are.
+#[test]
+fn an_embedded_post_and_a_donation_box_are_no_body() {
+    use crate::boxes::BoxKind;
+    let text = "Pixel Park\n\nEsports > Arena\n\n\
+        Nordhaven win the spring final after a reverse sweep in Rotterdam\n\n\
+        By Ada Finch\n\nPublished May 21, 2024\n\n\
+        Nobody in the hall gave Nordhaven much of a chance after they lost the first two maps of the final.\n\n\
+        @NordhavenGG · May 21\n\nWE DID IT. From 0-2 to champions!\n\n12.4K likes\n\n\
+        Three maps later the team were lifting the trophy in front of a crowd of nine thousand fans.\n\n\
+        @Nordhaven said on Tuesday that the squad would stay together for the summer season.\n";
+    let body = body_of(text);
+    assert!(!body.contains("WE DID IT"), "{body}");
+    assert!(!body.contains("likes"), "{body}");
+    assert!(body.contains("Three maps later"), "{body}");
+    assert!(body.contains("@Nordhaven said"), "{body}");
+    assert_eq!(
+        reason_of(text, "WE DID IT"),
+        Some(Reason::Box(BoxKind::Embed))
+    );
+    let text = "Terres d'Entraide\n\nAccueil > Nos actions > Nutrition\n\n\
+        Au Niger, la saison de la soudure a commencé plus tôt cette année\n\n\
+        Par Inès Calvet\n\nPublié le 4 mars 2024\n\n\
+        Les centres de santé de la région accueillent deux fois plus d'enfants qu'en février de l'an dernier.\n\n\
+        Je fais un don\n\nAvec 30 €, vous financez une semaine de soins pour un enfant.\n\n\
+        66 % de votre don est déductible de votre impôt sur le revenu.\n\n\
+        La plupart des enfants sortent guéris au bout de trois à quatre semaines de traitement au centre.\n\n\
+        Les équipes ont fait un don de médicaments à l'hôpital du district, qui en manquait depuis janvier.\n";
+    let body = body_of(text);
+    assert!(!body.contains("Avec 30 €"), "{body}");
+    assert!(!body.contains("déductible"), "{body}");
+    assert!(body.contains("La plupart des enfants"), "{body}");
+    assert!(body.contains("fait un don de médicaments"), "{body}");
+    assert_eq!(
+        reason_of(text, "Avec 30"),
+        Some(Reason::Box(BoxKind::Donation))
+    );
+}
+
 /// A note funding or publishing the text after it ("Ce texte est publié
 /// grâce au soutien de …") is the site's, even with a newsletter box
 /// ("infolettre") under it; a news-tip prompt is furniture.
