@@ -311,7 +311,19 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
     let core = line.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '*')
     });
+    // An emoji after the full stop ("… on July 19. 🎮") still ends the
+    // sentence; only a line ending in a non-ASCII character is trimmed.
+    let core = if core.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        core.trim_end_matches(|c: char| c.is_whitespace() || is_emoji(c))
+    } else {
+        core
+    };
     core.ends_with(['.', '!', '?', '…'])
+}
+
+/// Pictographs, their variation selector, joiner and skin tones.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D)
 }
 
 /// `text.split('\n')`, the line breaks found by a vectorised search.
@@ -334,7 +346,18 @@ pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_lines;
+    use super::{ends_sentence, split_lines};
+
+    #[test]
+    fn an_emoji_after_the_full_stop_ends_the_sentence() {
+        assert!(ends_sentence("The final stage begins in Seoul on July 19. 🎮"));
+        assert!(ends_sentence("Three maps later, they lifted the trophy. 🏆 "));
+        assert!(ends_sentence("Un car accompagnera le groupe. 🙏"));
+        // An emoji with no full stop before it ends nothing; nor does a
+        // line ending in an accented letter.
+        assert!(!ends_sentence("Best moments of the final 🏆"));
+        assert!(!ends_sentence("Le programme de l'été"));
+    }
 
     proptest::proptest! {
         #[test]
