@@ -292,12 +292,20 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "if you or anyone you know", "if you or someone you know", "if this story has raised",
     "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
     "si vous ou un de vos proches",
-    // a report's note that the people's names are not theirs
-    "les prenoms ont ete modifies", "le prenom a ete modifie", "les noms ont ete modifies",
-    "le nom a ete modifie", "names have been changed", "name has been changed",
-    "names were changed", "name was changed",
     // a charity's legal status under its appeal
     "association loi de 1901", "reconnue d'utilite publique", "registered charity number",
+];
+
+/// Openings of a report's short note that the people's names are not
+/// theirs ("Les prénoms ont été modifiés.", "*Names have been changed."),
+/// folded: a note on a short line only (a sentence of the story may say it
+/// of something else).
+#[rustfmt::skip]
+pub(crate) const NAMES_CHANGED: &[&str] = &[
+    "les prenoms ont ete modifies", "le prenom a ete modifie", "les noms ont ete modifies",
+    "le nom a ete modifie", "certains prenoms ont ete modifies", "names have been changed",
+    "name has been changed", "names were changed", "name was changed",
+    "some names have been changed",
 ];
 
 /// Labels of a site's note, folded, before a colon: "Correction: An

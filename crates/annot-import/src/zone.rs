@@ -696,12 +696,15 @@ const SHORT_PARAGRAPH: usize = 70;
 /// Longest site note, in characters: a note is a sentence or two.
 const NOTE_CHARS: usize = 300;
 
+/// Longest note that the names in a report were changed ([`crate::phrases::NAMES_CHANGED`]).
+const NAMES_CHANGED_CHARS: usize = 80;
+
 /// The site's notes about the piece after the article's text ("Cet article
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long
 /// paragraph that is not one (nor in a box), before the footer, that open by naming the
 /// piece and say what was done with it, or with a note's label
-/// ("Correction:"), or disclaim its opinions.
+/// ("Correction:"), or disclaim its opinions, or say the names were changed.
 fn site_notes(
     lines: &[Line<'_>],
     paragraphs: &[usize],
@@ -709,7 +712,7 @@ fn site_notes(
     from: usize,
     footer: usize,
 ) -> Vec<bool> {
-    use crate::phrases::{NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
+    use crate::phrases::{NAMES_CHANGED, NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
         if !line.sentence_end || line.chars > NOTE_CHARS || line.furniture() || line.meta() {
@@ -731,6 +734,8 @@ fn site_notes(
         });
         labelled
             || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
+            || (line.chars <= NAMES_CHANGED_CHARS
+                && NAMES_CHANGED.iter().any(|p| folded.starts_with(p)))
             || (NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
                 && NOTE_VERBS.iter().any(|v| folded.contains(v)))
     };

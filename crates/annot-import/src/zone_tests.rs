@@ -1812,6 +1812,23 @@ fn an_embedded_post_and_a_donation_box_are_no_body() {
     );
 }
 
+/// A short note after a report that its people's names were changed is the
+/// site's, and "Témoignage recueilli par X" after the text signs it.
+#[test]
+fn a_names_changed_note_and_a_signature_after_the_text() {
+    let text = "Terres d'Entraide\n\nAccueil > Nos actions > Eau\n\n\
+        Dans les camps de Kalemba, la chloration a fait reculer le choléra\n\n\
+        Publié le 9 avril 2024\n\n\
+        Grâce a neuf ans. Elle porte chaque matin deux bidons jusqu'à la borne-fontaine du camp, à vingt minutes de marche.\n\n\
+        Depuis janvier, le nombre de cas signalés dans le camp est passé de 140 à 11 par mois, selon les équipes.\n\n\
+        Témoignage recueilli par Joseph Mwamba\n\nLes prénoms ont été modifiés.\n";
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Joseph Mwamba"));
+    let body = body_of(text);
+    assert!(!body.contains("prénoms"), "{body}");
+    assert!(body.ends_with("selon les équipes."), "{body}");
+}
+
 /// A note funding or publishing the text after it ("Ce texte est publié
 /// grâce au soutien de …") is the site's, even with a newsletter box
 /// ("infolettre") under it; a news-tip prompt is furniture.
@@ -2105,6 +2122,15 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         "Le documentaire, qui peut heurter la sensibilité des plus jeunes, sera diffusé en deuxième partie de soirée.",
         "Help is available for households struggling with bills, the council said in a statement on Friday.",
         "Update, the mayor said on Friday: the vote will be held again in March after the complaints.",
+        // the eleventh round's: a donation's words, a signed role, a
+        // names-changed note, a Hegira month, a handle, a review's badge
+        // in running text
+        "Avec 40 €, une famille de la commune paie désormais la cantine pour tout le mois de septembre.",
+        "Le curé, responsable de la paroisse depuis 2019, a béni la nouvelle cloche dimanche matin.",
+        "Names have been changed on the new street plan, the council said on Friday after the vote.",
+        "Ramadan begins on March 11, 2024 for most families of the town, the mosque said on Sunday.",
+        "@Nordhaven said on Tuesday that the squad would stay together for the summer season.",
+        "Road test drivers will be able to book a slot on the new circuit from the first week of June.",
     ];
     for line in keep {
         let text = format!(
@@ -2155,4 +2181,20 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         Members voted by a large majority late on Monday after a debate that lasted more than nine hours.\n\n\
         The bill now goes to the upper house, where amendments on quotas are expected next month.\n";
     assert_ne!(zone_article(text, None).byline.as_deref(), Some("UK"));
+
+    // A story's last paragraph that names someone with a role is no
+    // signature; a wire's "(Reporting by …)" after it is.
+    let text = "Daily Post\n\nParliament approves the new fishing bill after a long debate\n\n\
+        By Ann Lowe\n\n12 February 2024\n\n\
+        Members voted by a large majority late on Monday after a debate that lasted more than nine hours.\n\n\
+        The bill now goes to the upper house, where amendments on quotas are expected next month.\n\n\
+        (Reporting by Tom Reddle; Editing by Kate Holm)\n";
+    let z = zone_article(text, None);
+    assert_eq!(z.byline.as_deref(), Some("Ann Lowe"), "the byline on top wins");
+    assert!(body_of(text).ends_with("expected next month."));
+    let unsigned = text.replace("By Ann Lowe\n\n", "");
+    assert_eq!(
+        zone_article(&unsigned, None).byline.as_deref(),
+        Some("Tom Reddle")
+    );
 }
