@@ -218,7 +218,10 @@ fn own(line: &Line<'_>, kind: ZoneKind, reason: Reason, class: Class) -> [f32; O
         flag(reason == Reason::ShortSentence),
         flag(matches!(
             reason,
-            Reason::BetweenParagraphs | Reason::IntertitleAfterBox | Reason::IntertitleAfterBreak
+            Reason::BetweenParagraphs
+                | Reason::IntertitleAfterBox
+                | Reason::IntertitleAfterBreak
+                | Reason::IntertitleAfterPullQuote
         )),
         flag(reason == Reason::NextToFurniture),
         flag(reason == Reason::Header),
@@ -437,7 +440,7 @@ pub(crate) const DROP: f32 = crate::model_weights::DROP;
 /// paragraph at all is body by the rules' last resort, which no page the
 /// model learnt from is: the model leaves it alone. Nor does it judge the
 /// items of a bulleted list between paragraphs, or an intertitle next to
-/// an ad break inside the text: short lines the rules place by their
+/// an ad break or a pull quote inside the text: short lines the rules place by their
 /// neighbours, which the model, seeing few of them, took for furniture.
 fn hard_body(reason: Reason) -> bool {
     matches!(
@@ -447,6 +450,7 @@ fn hard_body(reason: Reason) -> bool {
             | Reason::NoParagraphs
             | Reason::ListItem
             | Reason::IntertitleAfterBreak
+            | Reason::IntertitleAfterPullQuote
     )
 }
 

@@ -41,6 +41,9 @@ pub enum Reason {
     /// reading" line, a related link) and over a paragraph, with a
     /// paragraph above the break: an intertitle.
     IntertitleAfterBreak,
+    /// A short line between a pull quote (a paragraph's words again) and
+    /// the paragraph under it: an intertitle.
+    IntertitleAfterPullQuote,
     /// An item of a bulleted list ("• …") between two paragraphs: the text's.
     ListItem,
     /// A date or name line among the paragraphs: the article's own.
@@ -110,6 +113,7 @@ impl Reason {
             Reason::BetweenParagraphs => "short line between paragraphs",
             Reason::IntertitleAfterBox => "intertitle between a box and a paragraph",
             Reason::IntertitleAfterBreak => "intertitle between an in-text break and a paragraph",
+            Reason::IntertitleAfterPullQuote => "intertitle between a pull quote and a paragraph",
             Reason::ListItem => "item of a list between paragraphs",
             Reason::MetaInBody => "date or name among paragraphs",
             Reason::NoParagraphs => "no paragraph in the text: all body",

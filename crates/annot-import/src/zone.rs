@@ -476,6 +476,15 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
                     Some((ZoneKind::Boilerplate, Reason::PullQuote))
                 }
+                // An intertitle under a pull quote: the quote does not make
+                // it the model's to judge.
+                Some(Reason::BetweenParagraphs)
+                    if i > 0
+                        && intertitle_shape(line)
+                        && repeats_a_paragraph(lines, &paragraphs, i - 1) =>
+                {
+                    Some((ZoneKind::Body, Reason::IntertitleAfterPullQuote))
+                }
                 Some(reason) => Some((ZoneKind::Body, reason)),
                 None => Some((ZoneKind::Boilerplate, Reason::NextToFurniture)),
             }

@@ -763,6 +763,10 @@ Depuis l'automatisation, plus personne ne vit sur le rocher, et les visites ont 
     let body = texts(&zs, "body").join("\n");
     assert!(!body.contains("\n« On n'est jamais seul"), "{zs:#?}");
     assert!(body.contains("Une relève introuvable"), "{zs:#?}");
+    assert_eq!(
+        reason_of(text, "Une relève"),
+        Some(Reason::IntertitleAfterPullQuote)
+    );
 }
 
 #[test]
@@ -2198,3 +2202,4 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         Some("Tom Reddle")
     );
 }
+
