@@ -518,8 +518,16 @@ const DONATION_HEADINGS: &[&str] = &[
 
 /// Words of a donation pitch (folded, anywhere in the line): an amount or the gift's tax relief.
 const DONATION_WORDS: &[&str] = &[
-    "€", "$", "£", "votre don", "vos dons", "your donation", "your gift", "deductible",
-    "tax relief", "gift aid",
+    "€",
+    "$",
+    "£",
+    "votre don",
+    "vos dons",
+    "your donation",
+    "your gift",
+    "deductible",
+    "tax relief",
+    "gift aid",
 ];
 
 /// A donation box opening at line `i`: a heading of [`DONATION_HEADINGS`],

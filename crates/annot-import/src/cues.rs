@@ -729,9 +729,27 @@ fn is_role(folded: &str) -> bool {
 /// médicale"), folded: its first word. Common words alone on a short line
 /// (not [`ROLE_WORDS`], which make a line a role by themselves).
 const SIGNED_ROLES: &[&str] = &[
-    "cure", "pasteur", "pasteure", "diacre", "aumonier", "responsable", "coordinatrice",
-    "coordinateur", "coordinator", "directrice", "directeur", "director", "head", "chef",
-    "cheffe", "president", "presidente", "delegue", "deleguee", "charge", "chargee",
+    "cure",
+    "pasteur",
+    "pasteure",
+    "diacre",
+    "aumonier",
+    "responsable",
+    "coordinatrice",
+    "coordinateur",
+    "coordinator",
+    "directrice",
+    "directeur",
+    "director",
+    "head",
+    "chef",
+    "cheffe",
+    "president",
+    "presidente",
+    "delegue",
+    "deleguee",
+    "charge",
+    "chargee",
 ];
 
 /// Whether the text after a name's comma opens with a role of

@@ -350,8 +350,12 @@ mod tests {
 
     #[test]
     fn an_emoji_after_the_full_stop_ends_the_sentence() {
-        assert!(ends_sentence("The final stage begins in Seoul on July 19. 🎮"));
-        assert!(ends_sentence("Three maps later, they lifted the trophy. 🏆 "));
+        assert!(ends_sentence(
+            "The final stage begins in Seoul on July 19. 🎮"
+        ));
+        assert!(ends_sentence(
+            "Three maps later, they lifted the trophy. 🏆 "
+        ));
         assert!(ends_sentence("Un car accompagnera le groupe. 🙏"));
         // An emoji with no full stop before it ends nothing; nor does a
         // line ending in an accented letter.

@@ -347,9 +347,7 @@ fn for_outlet(name: &str) -> Option<&str> {
             .filter(|(_, rest)| {
                 let rest = fold(rest);
                 AGENCIES.contains(&rest.as_str())
-                    || rest
-                        .split_whitespace()
-                        .any(|w| OUTLET_WORDS.contains(&w))
+                    || rest.split_whitespace().any(|w| OUTLET_WORDS.contains(&w))
             })
             .map(|(first, _)| first.trim())
     };

@@ -2194,7 +2194,11 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         The bill now goes to the upper house, where amendments on quotas are expected next month.\n\n\
         (Reporting by Tom Reddle; Editing by Kate Holm)\n";
     let z = zone_article(text, None);
-    assert_eq!(z.byline.as_deref(), Some("Ann Lowe"), "the byline on top wins");
+    assert_eq!(
+        z.byline.as_deref(),
+        Some("Ann Lowe"),
+        "the byline on top wins"
+    );
     assert!(body_of(text).ends_with("expected next month."));
     let unsigned = text.replace("By Ann Lowe\n\n", "");
     assert_eq!(
@@ -2202,4 +2206,3 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         Some("Tom Reddle")
     );
 }
-
