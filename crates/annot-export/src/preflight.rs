@@ -404,6 +404,38 @@ mod tests {
     use super::*;
     use annot_model::tokenize::{Lang, tokenize};
 
+    #[test]
+    fn a_report_past_its_memory_gives_back_every_item_in_order() {
+        let mut total = Report::default();
+        let n = REPORT_IN_MEMORY + 300;
+        for i in 0..n {
+            let mut one = Report::default();
+            one.dropped_misaligned.push(Misalignment {
+                doc: format!("doc-{i}"),
+                label: "PER".into(),
+                span: Extent {
+                    start: i,
+                    end: i + 1,
+                    text: "é\n".into(),
+                },
+                nearest: None,
+            });
+            one.outside_zones = 1;
+            total.absorb(one).unwrap();
+        }
+        total.check().unwrap();
+        assert_eq!(total.dropped_misaligned.len(), n);
+        assert_eq!(total.dropped_misaligned.head().len(), REPORT_IN_MEMORY);
+        assert_eq!(total.outside_zones, n);
+        let docs: Vec<String> = total
+            .dropped_misaligned
+            .iter()
+            .map(|m| m.unwrap().doc)
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("doc-{i}")).collect();
+        assert_eq!(docs, expected);
+    }
+
     const TEXT: &str = "L'armée syrienne a repris Boukamal, dit l'OSDH.";
 
     fn run(
