@@ -602,7 +602,9 @@ fn write_all(
                 done += 1;
                 let one = one?;
                 refusal.absorb(one.refusal);
-                report.absorb(one.report);
+                report
+                    .absorb(one.report)
+                    .map_err(annot_model::ModelError::from)?;
                 left_out.absorb(one.left_out);
                 let Some(b) = one.built else {
                     continue;
@@ -748,6 +750,7 @@ fn write_all(
         guard.complete();
     }
     aside.finish().map_err(io_err(out_dir))?;
+    report.check().map_err(annot_model::ModelError::from)?;
     let mut off_weights = off_weights(&config.split.splits, &summaries, &cluster_sizes);
     if let Some(o) = &mut off_weights {
         o.grouped = config.split.group_by.is_some();
@@ -1028,12 +1031,12 @@ pub(crate) fn build_document(
     let plain: Vec<Span> = spans.iter().map(|(s, _)| s.clone()).collect();
     let moved = text.move_spans(&plain);
     report.outside_zones += moved.outside;
-    report
-        .crossing_zones
-        .extend(moved.crossing.into_iter().map(|span| CrossingSpan {
+    for span in moved.crossing {
+        report.crossing_zones.push(CrossingSpan {
             doc: doc.id.clone(),
             span,
-        }));
+        });
+    }
     let mut provenance: Vec<Option<Vec<String>>> =
         spans.into_iter().map(|(_, a)| Some(a)).collect();
     let moved_spans: Vec<(Span, Vec<String>)> = moved

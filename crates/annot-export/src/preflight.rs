@@ -20,13 +20,14 @@ use std::fmt;
 use annot_model::offsets::OffsetMap;
 use annot_model::record::Span;
 use annot_model::tokenize::Token;
-use serde::Serialize;
+use annot_model::{SpillError, SpillList};
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Misaligned, Overlap};
 use crate::text::CrossingSpan;
 
 /// A code point range of the written text, with its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extent {
     /// First code point.
     pub start: usize,
@@ -37,7 +38,7 @@ pub struct Extent {
 }
 
 /// A span whose ends are not token boundaries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Misalignment {
     /// The document.
     pub doc: String,
@@ -61,7 +62,7 @@ pub struct OverlapPair {
 }
 
 /// A span left out to resolve an overlap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DroppedOverlap {
     /// The document.
     pub doc: String,
@@ -121,40 +122,79 @@ impl fmt::Display for Refusal {
     }
 }
 
-/// What the pre-flight changed or set aside, reported with the summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Items of each of a [`Report`]'s lists held in memory; the rest wait in a
+/// temporary file ([`SpillList`]), so that a report over a million documents
+/// costs the memory of one over ten thousand.
+const REPORT_IN_MEMORY: usize = 256;
+
+/// What the pre-flight changed or set aside, reported with the summary. Its
+/// lists grow with the documents: past [`REPORT_IN_MEMORY`] items each they
+/// are kept in a temporary file, read back in order when they are reported.
+#[derive(Debug, Serialize)]
 pub struct Report {
     /// Misaligned spans expanded to token boundaries (`--snap`).
-    pub snapped: Vec<Misalignment>,
+    pub snapped: SpillList<Misalignment>,
     /// Misaligned spans left out (`--drop-misaligned`, or `--snap` with no token inside).
-    pub dropped_misaligned: Vec<Misalignment>,
+    pub dropped_misaligned: SpillList<Misalignment>,
     /// Spans left out to resolve overlaps (`--overlap`).
-    pub dropped_overlapping: Vec<DroppedOverlap>,
+    pub dropped_overlapping: SpillList<DroppedOverlap>,
     /// Spans across the edge of a kept zone: reported, not cut, not written.
-    pub crossing_zones: Vec<CrossingSpan>,
+    pub crossing_zones: SpillList<CrossingSpan>,
     /// Spans wholly in left-out zones (not written).
     pub outside_zones: usize,
     /// Spans that could not be carried onto a changed text (see `annot check`).
     pub lost_on_reanchor: usize,
 }
 
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            snapped: SpillList::with_memory(REPORT_IN_MEMORY),
+            dropped_misaligned: SpillList::with_memory(REPORT_IN_MEMORY),
+            dropped_overlapping: SpillList::with_memory(REPORT_IN_MEMORY),
+            crossing_zones: SpillList::with_memory(REPORT_IN_MEMORY),
+            outside_zones: 0,
+            lost_on_reanchor: 0,
+        }
+    }
+}
+
+/// Pushes every item of `from` onto `to`, in order.
+fn append<T>(to: &mut SpillList<T>, from: &SpillList<T>) -> Result<(), SpillError>
+where
+    T: Serialize + serde::de::DeserializeOwned + Clone,
+{
+    for item in from.iter() {
+        to.push(item?);
+    }
+    Ok(())
+}
+
 impl Report {
     /// Adds what `other` reports after what this one reports.
-    pub(crate) fn absorb(&mut self, other: Report) {
-        let Report {
-            snapped,
-            dropped_misaligned,
-            dropped_overlapping,
-            crossing_zones,
-            outside_zones,
-            lost_on_reanchor,
-        } = other;
-        self.snapped.extend(snapped);
-        self.dropped_misaligned.extend(dropped_misaligned);
-        self.dropped_overlapping.extend(dropped_overlapping);
-        self.crossing_zones.extend(crossing_zones);
-        self.outside_zones += outside_zones;
-        self.lost_on_reanchor += lost_on_reanchor;
+    ///
+    /// # Errors
+    /// The temporary file of one of `other`'s lists could not be read back.
+    pub(crate) fn absorb(&mut self, other: Report) -> Result<(), SpillError> {
+        append(&mut self.snapped, &other.snapped)?;
+        append(&mut self.dropped_misaligned, &other.dropped_misaligned)?;
+        append(&mut self.dropped_overlapping, &other.dropped_overlapping)?;
+        append(&mut self.crossing_zones, &other.crossing_zones)?;
+        self.outside_zones += other.outside_zones;
+        self.lost_on_reanchor += other.lost_on_reanchor;
+        Ok(())
+    }
+
+    /// The first failure of the temporary file of one of the lists, if any
+    /// (then [`Summary::to_text`](crate::Summary::to_text) would miss items).
+    ///
+    /// # Errors
+    /// [`SpillError`] naming what failed.
+    pub fn check(&self) -> Result<(), SpillError> {
+        self.snapped.check()?;
+        self.dropped_misaligned.check()?;
+        self.dropped_overlapping.check()?;
+        self.crossing_zones.check()
     }
 }
 
@@ -261,7 +301,9 @@ pub(crate) fn align(
                     annotators,
                 });
             }
-            (Misaligned::Snap | Misaligned::Drop, _) => report.dropped_misaligned.push(problem),
+            (Misaligned::Snap | Misaligned::Drop, _) => {
+                report.dropped_misaligned.push(problem);
+            }
         }
     }
     out.sort_by(|x, y| (x.start, x.end, &x.label).cmp(&(y.start, y.end, &y.label)));
@@ -361,6 +403,38 @@ pub(crate) fn overlaps(
 mod tests {
     use super::*;
     use annot_model::tokenize::{Lang, tokenize};
+
+    #[test]
+    fn a_report_past_its_memory_gives_back_every_item_in_order() {
+        let mut total = Report::default();
+        let n = REPORT_IN_MEMORY + 300;
+        for i in 0..n {
+            let mut one = Report::default();
+            one.dropped_misaligned.push(Misalignment {
+                doc: format!("doc-{i}"),
+                label: "PER".into(),
+                span: Extent {
+                    start: i,
+                    end: i + 1,
+                    text: "é\n".into(),
+                },
+                nearest: None,
+            });
+            one.outside_zones = 1;
+            total.absorb(one).unwrap();
+        }
+        total.check().unwrap();
+        assert_eq!(total.dropped_misaligned.len(), n);
+        assert_eq!(total.dropped_misaligned.head().len(), REPORT_IN_MEMORY);
+        assert_eq!(total.outside_zones, n);
+        let docs: Vec<String> = total
+            .dropped_misaligned
+            .iter()
+            .map(|m| m.unwrap().doc)
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("doc-{i}")).collect();
+        assert_eq!(docs, expected);
+    }
 
     const TEXT: &str = "L'armée syrienne a repris Boukamal, dit l'OSDH.";
 

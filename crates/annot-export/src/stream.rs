@@ -29,7 +29,7 @@ use crate::summary::LeftOut;
 use crate::writers::{Vocab, stream_writer};
 
 /// What a shard's export wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct ShardSummary {
     /// Documents written.
     pub documents: usize,

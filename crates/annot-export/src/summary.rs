@@ -97,7 +97,7 @@ pub struct LargestCluster {
 }
 
 /// The outcome of an export.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Summary {
     /// A split far from its weight (a warning), if any.
     pub off_weights: Option<OffWeights>,
@@ -207,8 +207,9 @@ impl Summary {
                 l.status, l.filtered, l.orphaned
             ));
         }
+        // The export checked the report's temporary files before returning it.
         let p = &self.preflight;
-        for m in &p.snapped {
+        for m in p.snapped.iter().filter_map(Result::ok) {
             let to = m.nearest.as_ref().map_or(String::new(), |n| {
                 format!(" -> [{}, {}) {:?}", n.start, n.end, n.text)
             });
@@ -217,19 +218,19 @@ impl Summary {
                 m.doc, m.label, m.span.start, m.span.end, m.span.text
             ));
         }
-        for m in &p.dropped_misaligned {
+        for m in p.dropped_misaligned.iter().filter_map(Result::ok) {
             out.push_str(&format!(
                 "  dropped misaligned {} {} [{}, {}) {:?}\n",
                 m.doc, m.label, m.span.start, m.span.end, m.span.text
             ));
         }
-        for d in &p.dropped_overlapping {
+        for d in p.dropped_overlapping.iter().filter_map(Result::ok) {
             out.push_str(&format!(
                 "  dropped overlapping {} {} [{}, {}) {:?}\n",
                 d.doc, d.label, d.span.start, d.span.end, d.span.text
             ));
         }
-        for c in &p.crossing_zones {
+        for c in p.crossing_zones.iter().filter_map(Result::ok) {
             out.push_str(&format!(
                 "  not written: {} {} [{}, {}) {:?} lies across the edge of a kept zone\n",
                 c.doc, c.span.label, c.span.start, c.span.end, c.span.text

@@ -11,7 +11,7 @@
 use crate::offsets::OffsetWalk;
 use crate::record::Span;
 use crate::{Zone, ZoneSpan};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The zones an export writes unless told otherwise: title, lede and body.
 pub const DEFAULT_ZONES: [Zone; 3] = [Zone::Title, Zone::Lede, Zone::Body];
@@ -36,7 +36,7 @@ pub struct ZonedText {
 }
 
 /// A span that lies across the edge of a kept zone, as it is in the stored text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrossingSpan {
     /// The document.
     pub doc: String,
