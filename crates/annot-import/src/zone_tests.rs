@@ -2209,7 +2209,6 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
 
 /// review11's probes: ordinary article text carrying the eleventh round's trigger words.
 #[test]
-#[ignore = "review11 probes: fails on purpose, lists the too-broad cases"]
 fn review11_probes() {
     let fr_head = "Le Journal du Val\n\nSociété\n\n\
         Le conseil municipal vote la réforme des rythmes scolaires\n\n\
