@@ -516,11 +516,9 @@ const DONATION_HEADINGS: &[&str] = &[
     "soutenez nos actions", "donate", "donate now", "make a donation", "support our work",
 ];
 
-/// Words of a donation pitch (folded, anywhere in the line): an amount or the gift's tax relief.
+/// Words of a donation pitch (folded, anywhere in the line): the gift or its tax relief.
+/// An amount counts only in [`amount_choice`]'s shape.
 const DONATION_WORDS: &[&str] = &[
-    "€",
-    "$",
-    "£",
     "votre don",
     "vos dons",
     "your donation",
@@ -529,6 +527,28 @@ const DONATION_WORDS: &[&str] = &[
     "tax relief",
     "gift aid",
 ];
+
+/// Longest donation pitch line that ends a sentence: a longer one is the text
+/// ("Un don de 100 € à une association ouvre droit à une réduction d'impôt…").
+const DONATION_SENTENCE_CHARS: usize = 80;
+
+/// A donation box's choice of amounts: "30 €" alone, or several amounts
+/// ("10 € · 20 € · 50 €", "$25 $50 $100").
+fn amount_choice(text: &str) -> bool {
+    let signs = text.matches(['€', '$', '£']).count();
+    let rest_is_amounts = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || "€$£ ,.|/·-–".contains(c) || c.is_whitespace());
+    signs >= 1 && (rest_is_amounts || signs >= 2)
+}
+
+/// Whether a folded line speaks to the reader ("Avec 30 €, vous financez…",
+/// "$25 gives you…"): an amount in a pitch, not in a report.
+fn addresses_reader(folded: &str) -> bool {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["vous", "votre", "vos", "you", "your"].contains(&w))
+}
 
 /// A donation box opening at line `i`: a heading of [`DONATION_HEADINGS`],
 /// then the short lines of its pitch ([`DONATION_WORDS`], at most three).
@@ -544,10 +564,15 @@ fn donation(lines: &[Line<'_>], i: usize, footer: usize) -> Option<usize> {
     let pitch = (i + 1..footer.min(i + 4))
         .take_while(|&j| {
             let l = &lines[j];
-            !l.meta() && l.chars <= PITCH_CHARS && {
-                let f = l.folded();
-                DONATION_WORDS.iter().any(|w| f.contains(w))
-            }
+            !l.meta()
+                && l.chars <= PITCH_CHARS
+                && !(l.sentence_end && l.chars > DONATION_SENTENCE_CHARS)
+                && {
+                    let f = l.folded();
+                    amount_choice(l.text)
+                        || DONATION_WORDS.iter().any(|w| f.contains(w))
+                        || (l.text.contains(['€', '$', '£']) && addresses_reader(f))
+                }
         })
         .count();
     (pitch > 0).then_some(i + 1 + pitch)

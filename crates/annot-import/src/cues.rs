@@ -852,6 +852,19 @@ pub(crate) fn is_person_name(line: &str) -> bool {
 /// from ("Owen Fairclough at the Quayside Stadium", "Jon Henley in
 /// Paris"): a place of one to five words, capitalised, after "at" / "in".
 pub(crate) fn person_name_part(line: &str) -> Option<&str> {
+    name_part(line, false)
+}
+
+/// [`person_name_part`], and a name with a signed role after its comma
+/// ("Antoine Méral, curé de la paroisse", [`SIGNED_ROLES`]): only for a
+/// line signing the text (after it, or after a byline label), never a
+/// headline ("Sophie Marceau, cheffe de troupe") or a list in the text.
+pub(crate) fn signed_name_part(line: &str) -> Option<&str> {
+    name_part(line, true)
+}
+
+/// [`person_name_part`], with signed roles when `signed`.
+fn name_part(line: &str, signed: bool) -> Option<&str> {
     if line.len() > 70 {
         return is_person_name(line).then_some(line);
     }
@@ -868,7 +881,7 @@ pub(crate) fn person_name_part(line: &str) -> Option<&str> {
                 && rest_folded
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| AFFILIATIONS.contains(&w)));
-        if (placed || is_role(&rest_folded) || signed_role(&rest_folded))
+        if (placed || is_role(&rest_folded) || (signed && signed_role(&rest_folded)))
             && rest.split_whitespace().count() <= 6
             && !rest.ends_with(['.', '!', '?'])
             && is_person_name(name)
@@ -1107,11 +1120,11 @@ mod tests {
     #[test]
     fn a_signed_role_after_a_name() {
         assert_eq!(
-            person_name_part("Antoine Méral, curé de la paroisse"),
+            signed_name_part("Antoine Méral, curé de la paroisse"),
             Some("Antoine Méral")
         );
         assert_eq!(
-            person_name_part("Marie-Pierre Lacaze, responsable de la catéchèse"),
+            signed_name_part("Marie-Pierre Lacaze, responsable de la catéchèse"),
             Some("Marie-Pierre Lacaze")
         );
         // A sentence with a role word after its comma is no name.

@@ -367,30 +367,6 @@ const DATELINE_WORDS: &[&str] = &[
     "mins",
     "read",
     "lecture",
-    "temps",
-    // the Hegira date beside the Gregorian one ("Mardi 12 mars 2024 | 1
-    // Ramadan 1445"): its months, as French and English pages spell them
-    "moharram",
-    "muharram",
-    "safar",
-    "rabia",
-    "rabii",
-    "rabi",
-    "joumada",
-    "jumada",
-    "rajab",
-    "chaabane",
-    "chaaban",
-    "shaban",
-    "shaaban",
-    "ramadan",
-    "chaoual",
-    "chawwal",
-    "shawwal",
-    "kaada",
-    "qida",
-    "hijja",
-    "hidja",
     "hégire",
     "hijri",
     // "Actualité du 13 mai 2024", "Article du …", "News of 3 May 2024"
@@ -427,6 +403,30 @@ const DATELINE_WORDS: &[&str] = &[
     "hour",
     "hours",
 ];
+
+/// Months of the Hegira calendar, as French and English pages spell them:
+/// a dateline word only in a Hegira date beside the Gregorian one ("Mardi
+/// 12 mars 2024 | 1 Ramadan 1445"), with its day before and its year
+/// (13xx to 15xx) after; "Ramadan : lundi 11 mars 2024" is the text.
+const HEGIRA_MONTHS: &[&str] = &[
+    "moharram", "muharram", "safar", "rabia", "rabii", "rabi", "joumada", "jumada", "rajab",
+    "chaabane", "chaaban", "shaban", "shaaban", "ramadan", "chaoual", "chawwal", "shawwal",
+    "kaada", "qida", "hijja", "hidja",
+];
+
+/// Whether `words[k]`, a Hegira month, is read in a Hegira date: a day
+/// number before it and a Hegira year after it.
+fn hegira_date(words: &[String], k: usize) -> bool {
+    let day = k
+        .checked_sub(1)
+        .and_then(|j| words[j].parse::<u32>().ok())
+        .is_some_and(|d| (1..=30).contains(&d));
+    let year = words
+        .get(k + 1)
+        .and_then(|w| w.parse::<u32>().ok())
+        .is_some_and(|y| (1300..1600).contains(&y));
+    day && year
+}
 
 /// [`DATELINE_WORDS`] as a set: every word of a dated line is looked up
 /// (a hash and a comparison, not a scan of the list).
@@ -558,13 +558,32 @@ pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Ran
     }
     parts.push(&line[from..]);
     for part in parts {
-        for word in
-            part.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '∙' | ','))
-        {
-            let w = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if w.is_empty() || is_time(&w) || DATELINE_WORD_SET.contains(w.as_str()) {
+        let words: Vec<&str> = part
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '∙' | ','))
+            .collect();
+        let folded: Vec<String> = words
+            .iter()
+            .map(|word| {
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let nonempty: Vec<String> = folded.iter().filter(|w| !w.is_empty()).cloned().collect();
+        let mut k = 0;
+        for (word, w) in words.iter().zip(&folded) {
+            if w.is_empty() {
+                continue;
+            }
+            let at = k;
+            k += 1;
+            if is_time(w)
+                || DATELINE_WORD_SET.contains(w.as_str())
+                // "Temps de lecture : 5 min", not "Le temps du 12 mars".
+                || (w == "temps"
+                    && nonempty.get(at + 1).is_some_and(|n| n == "de")
+                    && nonempty.get(at + 2).is_some_and(|n| n == "lecture"))
+                || (HEGIRA_MONTHS.contains(&w.as_str()) && hegira_date(&nonempty, at))
+            {
                 continue;
             }
             rest.push_str(word);

@@ -91,6 +91,9 @@ fn is_caps_kicker(text: &str) -> bool {
             .all(char::is_uppercase)
 }
 
+/// Badges of [`BADGES`] that are also rubrics of some sites: past them only to a crumb.
+const CRUMB_ONLY_BADGES: &[&str] = &["essai", "premium"];
+
 /// The section candidate above a headline, past a badge: when the line at
 /// `b` is a badge ([`is_badge`]), the line above it, if it could be a
 /// section; else `b`. A kicker in capitals is never the section: past it
@@ -112,6 +115,13 @@ pub(crate) fn past_badge(lines: &[Line<'_>], b: usize) -> usize {
         return b;
     }
     let above = &lines[b - 1];
+    // "Essai", "Premium" may be a site's own rubric ("Lire & Relire / Essai"):
+    // they give way only to a crumb above ("Livres > Essai" split, "Accueil / Auto").
+    if CRUMB_ONLY_BADGES.contains(&line.folded().trim_end_matches([':', '!', '.']))
+        && above.crumb.is_none()
+    {
+        return b;
+    }
     let could_be_section = (above.section() || above.crumb.is_some()) && !is_badge(above);
     if could_be_section || kicker { b - 1 } else { b }
 }

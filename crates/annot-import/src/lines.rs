@@ -6,7 +6,7 @@
 use annot_model::offsets::char_len;
 
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
-use crate::cues::{Cue, breadcrumb_last, cue, person_name_part, stopword_share};
+use crate::cues::{Cue, breadcrumb_last, cue, person_name_part, signed_name_part, stopword_share};
 use crate::dates::{Stamp, dateline_dates, stamp_of};
 use crate::meta::{BYLINE_CHARS, byline_folded};
 use crate::zone::Recurrence;
@@ -34,6 +34,9 @@ pub(crate) struct Line<'a> {
     /// The line is a person's name and nothing else (or with the place
     /// the reporter files from: see [`person_name_part`]).
     pub(crate) name: bool,
+    /// The line is a name with a signed role ("X, curé de la paroisse",
+    /// see [`signed_name_part`]): a signature only after the text.
+    pub(crate) signed_name: bool,
     /// The last element, when the line is a breadcrumb.
     pub(crate) crumb: Option<&'a str>,
     pub(crate) dateline: bool,
@@ -126,6 +129,7 @@ struct LineFacts {
     stopwords: u8,
     cue: Option<Cue>,
     name: bool,
+    signed_name: bool,
     /// Byte range of the breadcrumb's last element in the line.
     crumb: Option<(usize, usize)>,
 }
@@ -173,6 +177,7 @@ impl LineFacts {
             stamp,
             cue: cue(trimmed, folded.folded, words),
             name: chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some(),
+            signed_name: chars <= 70 && byline.is_none() && signed_name_part(trimmed).is_some(),
             byline,
             counter: is_counter(trimmed),
             stopwords,
@@ -252,6 +257,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             stopwords: facts.stopwords,
             cue: facts.cue,
             name: facts.name,
+            signed_name: facts.signed_name,
             crumb: facts.crumb.map(|(a, b)| &trimmed[a..b]),
             dateline: facts.dateline,
             stamp: facts.stamp,

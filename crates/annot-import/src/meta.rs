@@ -89,8 +89,15 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
         if let Some(head) = line.get(..prefix.len())
             && head.eq_ignore_ascii_case(prefix)
         {
+            let mut rest = line[prefix.len()..].trim();
+            // "Posted by X on Facebook", "Posted by X on March 3": the name before " on ".
+            if prefix.trim_end().eq_ignore_ascii_case("posted by")
+                && let Some((name, _)) = rest.split_once(" on ")
+            {
+                rest = name.trim_end();
+            }
             // "Par notre correspondant à Y, X": the name after the comma.
-            return prefixed_name(line[prefix.len()..].trim())
+            return prefixed_name(rest)
                 .or_else(|| envoy_name(line, folded))
                 .map(|n| without_class_year(&n).to_string());
         }
@@ -181,7 +188,7 @@ fn prefixed_name(name: &str) -> Option<String> {
         // FOR SITE", "By X in Singapore": the name.
         None => name_before_role(name)
             .or_else(|| for_outlet(name))
-            .or_else(|| crate::cues::person_name_part(name))
+            .or_else(|| crate::cues::signed_name_part(name))
             .unwrap_or(name),
         _ => name,
     };

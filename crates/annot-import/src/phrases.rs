@@ -292,8 +292,23 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "if you or anyone you know", "if you or someone you know", "if this story has raised",
     "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
     "si vous ou un de vos proches",
-    // a charity's legal status under its appeal
+];
+
+/// A charity's legal status under its appeal (folded): a note only on a
+/// short line that ends with it ("X, association loi de 1901.");
+/// "L'association, reconnue d'utilité publique depuis 1985, compte…" is the text.
+#[rustfmt::skip]
+pub(crate) const LEGAL_STATUS: &[&str] = &[
     "association loi de 1901", "reconnue d'utilite publique", "registered charity number",
+];
+
+/// What may follow a names-changed phrase on the note's line (folded,
+/// after the phrase, without the stop): the whole line is the note.
+#[rustfmt::skip]
+pub(crate) const NAMES_CHANGED_TAILS: &[&str] = &[
+    "a sa demande", "a leur demande", "pour preserver leur anonymat",
+    "pour preserver son anonymat", "at their request", "at her request", "at his request",
+    "to protect their identities", "to protect their privacy", "for privacy",
 ];
 
 /// Openings of a report's short note that the people's names are not

@@ -397,6 +397,19 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         }
         Class::Bad
     };
+    // Names with their roles listed under a colon between paragraphs ("Le jury
+    // réunit :" / "Marie Lenoir, présidente du club" / …): the text's list.
+    let colon_list = |i: usize| {
+        if !lines[i].signed_name {
+            return false;
+        }
+        let start = (header_end..i)
+            .rev()
+            .find(|&j| !lines[j].signed_name)
+            .filter(|&j| lines[j].text.trim_end().ends_with(':'));
+        let end = (i..footer).find(|&j| !lines[j].signed_name);
+        start.is_some() && end.is_some_and(|j| classes[j] == Class::Good)
+    };
     let mut body_end = None;
     for i in header_end..footer {
         let line = &lines[i];
@@ -423,7 +436,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
             let (before, after) = (neighbour(i, false), neighbour(i, true));
-            let list_item = before == Class::Good && after == Class::Good && bulleted(line);
+            let list_item =
+                (before == Class::Good && after == Class::Good && bulleted(line)) || colon_list(i);
             // A related link or an ad may stand between the last paragraphs,
             // or a box (a newsletter offer): furniture and lines that are no
             // sentences, up to the paragraph above.
@@ -476,12 +490,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                 Some(_) if repeats_a_paragraph(lines, &paragraphs, i) => {
                     Some((ZoneKind::Boilerplate, Reason::PullQuote))
                 }
-                // An intertitle under a pull quote: the quote does not make
-                // it the model's to judge.
+                // An intertitle under a pull quote (line i-1 judged one, not
+                // merely a paragraph the page repeats): the quote does not
+                // make it the model's to judge.
                 Some(Reason::BetweenParagraphs)
-                    if i > 0
-                        && intertitle_shape(line)
-                        && repeats_a_paragraph(lines, &paragraphs, i - 1) =>
+                    if i > 0 && intertitle_shape(line) && reasons[i - 1] == Reason::PullQuote =>
                 {
                     Some((ZoneKind::Body, Reason::IntertitleAfterPullQuote))
                 }
@@ -624,7 +637,13 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         // par X", "(Reporting by X; Editing by Y)") signing it.
         let after_name = body_end.map(|e| e + 1).filter(|&i| {
             i < footer
-                && (lines[i].name || lines[i].byline.is_some() && !lines[i].dateline)
+                && (lines[i].name
+                    || lines[i].byline.is_some() && !lines[i].dateline
+                    // "X, curé de la paroisse" signs the text; not a list's
+                    // entry (under a colon, or before another one).
+                    || (lines[i].signed_name
+                        && !lines[i - 1].text.trim_end().ends_with(':')
+                        && !lines.get(i + 1).is_some_and(|l| l.signed_name)))
                 && kinds[i] == ZoneKind::Boilerplate
                 && boxed[i].is_none()
         });
@@ -636,7 +655,7 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         }
         let text = lines[i].text;
         Some(
-            crate::cues::person_name_part(text)
+            crate::cues::signed_name_part(text)
                 .unwrap_or(text)
                 .to_string(),
         )
@@ -705,6 +724,9 @@ const SHORT_PARAGRAPH: usize = 70;
 /// Longest site note, in characters: a note is a sentence or two.
 const NOTE_CHARS: usize = 300;
 
+/// Longest note giving a charity's legal status ([`crate::phrases::LEGAL_STATUS`]).
+const LEGAL_STATUS_CHARS: usize = 120;
+
 /// Longest note that the names in a report were changed ([`crate::phrases::NAMES_CHANGED`]).
 const NAMES_CHANGED_CHARS: usize = 80;
 
@@ -721,7 +743,10 @@ fn site_notes(
     from: usize,
     footer: usize,
 ) -> Vec<bool> {
-    use crate::phrases::{NAMES_CHANGED, NOTE_CONTAINS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS};
+    use crate::phrases::{
+        LEGAL_STATUS, NAMES_CHANGED, NAMES_CHANGED_TAILS, NOTE_CONTAINS, NOTE_LABELS,
+        NOTE_OPENINGS, NOTE_VERBS,
+    };
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
         if !line.sentence_end || line.chars > NOTE_CHARS || line.furniture() || line.meta() {
@@ -743,8 +768,25 @@ fn site_notes(
         });
         labelled
             || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
+            || (line.chars <= LEGAL_STATUS_CHARS
+                && LEGAL_STATUS.iter().any(|p| {
+                    folded.contains(p)
+                        && (folded.starts_with("association")
+                            || folded
+                                .rfind(p)
+                                .is_some_and(|at| folded[at + p.len()..].chars().count() <= 25))
+                }))
             || (line.chars <= NAMES_CHANGED_CHARS
-                && NAMES_CHANGED.iter().any(|p| folded.starts_with(p)))
+                && NAMES_CHANGED.iter().any(|p| {
+                    folded.strip_prefix(p).is_some_and(|rest| {
+                        let rest = rest.trim_matches(|c: char| {
+                            c == '.' || c == '*' || c == ',' || c.is_whitespace()
+                        });
+                        rest.is_empty()
+                            || line.text.trim_start().starts_with('*')
+                            || NAMES_CHANGED_TAILS.contains(&rest)
+                    })
+                }))
             || (NOTE_OPENINGS.iter().any(|o| folded.starts_with(o))
                 && NOTE_VERBS.iter().any(|v| folded.contains(v)))
     };

@@ -2206,3 +2206,367 @@ fn the_later_rounds_rules_leave_ordinary_text_alone() {
         Some("Tom Reddle")
     );
 }
+
+/// review11's probes: ordinary article text carrying the eleventh round's trigger words.
+#[test]
+fn review11_probes() {
+    let fr_head = "Le Journal du Val\n\nSociété\n\n\
+        Le conseil municipal vote la réforme des rythmes scolaires\n\n\
+        Par Anne Roy\n\nPublié le 3 avril 2024\n\n";
+    let fr_body = "La commune a voté le budget hier soir après un long débat sur les écoles et les routes du canton.\n\n\
+        Le maire a promis une nouvelle réunion publique au printemps pour présenter les travaux prévus.\n\n\
+        Les parents d'élèves, venus nombreux, ont demandé que la cantine reste ouverte pendant les vacances.\n\n\
+        L'opposition a voté contre, estimant que la hausse des taxes pèserait sur les familles modestes.\n\n";
+    let en_head = "Daily Post\n\nNews\n\nParliament approves the new fishing bill after a long debate\n\n\
+        By Ann Lowe\n\n12 February 2024\n\n";
+    let en_body = "Members voted by a large majority late on Monday after a debate that lasted more than nine hours.\n\n\
+        The bill now goes to the upper house, where amendments on quotas are expected next month.\n\n\
+        Fishing communities along the coast have campaigned for the reform for more than a decade now.\n\n\
+        Opponents said the quotas would hurt small boats and favour the large trawler companies instead.\n\n";
+    let mut fails = Vec::new();
+    let mut fails2: Vec<String> = Vec::new();
+    let mut check = |label: &str, text: String, must_body: &[&str], byline: Option<&str>| {
+        let z = zone_article(&text, None);
+        let body = body_of(&text);
+        for m in must_body {
+            if !body.contains(m) {
+                let r = reason_of(&text, m);
+                fails.push(format!("{label}: not body {m:?} ({r:?})"));
+            }
+        }
+        if let Some(b) = byline
+            && z.byline.as_deref() != Some(b)
+        {
+            fails.push(format!("{label}: byline {:?} want {b:?}", z.byline));
+        }
+        println!(
+            "{label}: byline={:?} date={:?} section={:?} title={:?}",
+            z.byline, z.dateline, z.section, z.title
+        );
+    };
+    // 1. names-changed opening on a last short paragraph about a town.
+    check(
+        "names-changed-town",
+        format!("{fr_head}{fr_body}Le nom a été modifié en 1962, après l'indépendance du pays.\n"),
+        &["Le nom a été modifié"],
+        Some("Anne Roy"),
+    );
+    check(
+        "names-changed-en",
+        format!("{en_head}{en_body}The name was changed to Riverside Park in 1998.\n"),
+        &["The name was changed"],
+        Some("Ann Lowe"),
+    );
+    check(
+        "name-was-changed-en",
+        format!("{en_head}{en_body}Name was changed to Riverside Park in 1998, after a vote.\n"),
+        &["Name was changed"],
+        Some("Ann Lowe"),
+    );
+    // 2. legal status inside the last paragraph.
+    check(
+        "utilite-publique",
+        format!(
+            "{fr_head}{fr_body}L'association, reconnue d'utilité publique depuis 1985, compte 300 bénévoles dans le département.\n"
+        ),
+        &["L'association, reconnue"],
+        Some("Anne Roy"),
+    );
+    check(
+        "loi-1901",
+        format!(
+            "{fr_head}{fr_body}Le club, une association loi de 1901 fondée par trois anciens joueurs, cherche un nouveau terrain.\n"
+        ),
+        &["Le club, une association"],
+        Some("Anne Roy"),
+    );
+    check(
+        "charity-number",
+        format!(
+            "{en_head}{en_body}The trust lost its registered charity number in 2019 after an inquiry into its accounts.\n"
+        ),
+        &["The trust lost"],
+        Some("Ann Lowe"),
+    );
+    // 3. donation heading as an intertitle of a tax-advice piece.
+    check(
+        "donation-intertitle",
+        format!(
+            "{fr_head}{fr_body}Faire un don\n\nUn don de 100 € à une association ouvre droit à une réduction d'impôt de 66 %.\n\n\
+            Employer à domicile\n\nLes services à la personne donnent droit à un crédit d'impôt de la moitié des sommes versées.\n\n\
+            Le plafond reste fixé à 12 000 euros par an, majoré selon le nombre d'enfants à charge du foyer.\n"
+        ),
+        &["Un don de 100 €"],
+        Some("Anne Roy"),
+    );
+    check(
+        "donation-quote",
+        format!(
+            "{fr_head}La commune a voté le budget hier soir après un long débat sur les écoles et les routes du canton.\n\n\
+            « Je donne »\n\nChaque mois, elle verse 20 € à la banque alimentaire du quartier, sans jamais manquer.\n\n{fr_body}"
+        ),
+        &["Chaque mois, elle verse"],
+        Some("Anne Roy"),
+    );
+    check(
+        "donate-en",
+        format!(
+            "{en_head}{en_body}Donate\n\nThe appeal raised $40,000 in its first week, the organisers said on Friday.\n\n{en_body}"
+        ),
+        &["The appeal raised"],
+        Some("Ann Lowe"),
+    );
+    // 4. embed: a quoted handle line and a count.
+    check(
+        "embed-short",
+        format!(
+            "{en_head}{en_body}@mayor_lowe · 2 days\n\nThe mayor replied to critics on the council in a long post on Monday night.\n\n\
+            Her message was shared widely, and the council said it would answer the points raised next week.\n\n\
+            120 replies\n\n{en_body}"
+        ),
+        &["The mayor replied", "Her message was shared"],
+        Some("Ann Lowe"),
+    );
+    // 5. signed roles: a list of panel members between paragraphs, a headline.
+    check(
+        "signed-role-list",
+        format!(
+            "{fr_head}{fr_body}Le jury réunit trois personnalités du canton :\n\nMarie Lenoir, présidente du club de lecture\n\n\
+            Paul Girard, directeur de l'école Jules-Ferry\n\nLéa Simon, responsable de la médiathèque\n\n{fr_body}"
+        ),
+        &[
+            "Marie Lenoir, présidente",
+            "Paul Girard, directeur",
+            "Léa Simon, responsable",
+        ],
+        Some("Anne Roy"),
+    );
+    let portrait = format!(
+        "Le Journal du Val\n\nPortrait\n\nSophie Marceau, cheffe de troupe\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    let z = zone_article(&portrait, None);
+    println!("portrait: title={:?} byline={:?}", z.title, z.byline);
+    if z.title.as_deref() != Some("Sophie Marceau, cheffe de troupe")
+        || z.byline.as_deref() != Some("Anne Roy")
+    {
+        fails2.push(format!(
+            "portrait headline: title={:?} byline={:?}",
+            z.title, z.byline
+        ));
+    }
+    let portrait_en = format!(
+        "Daily Post\n\nProfiles\n\nAnna Li, head of the class\n\n12 February 2024\n\n{en_body}"
+    );
+    let z = zone_article(&portrait_en, None);
+    println!("portrait_en: title={:?} byline={:?}", z.title, z.byline);
+    if z.title.as_deref() != Some("Anna Li, head of the class") {
+        fails2.push(format!(
+            "portrait_en headline: title={:?} byline={:?}",
+            z.title, z.byline
+        ));
+    }
+    // last paragraph names someone with a role, no top byline.
+    let unsigned = format!(
+        "Le Journal du Val\n\nSociété\n\nLe conseil municipal vote la réforme\n\nPublié le 3 avril 2024\n\n{fr_body}Paul Girard, directeur de l'école\n"
+    );
+    let z = zone_article(&unsigned, None);
+    println!("unsigned-role-last: byline={:?}", z.byline);
+    // 6. after-text byline: a "Posted by" sentence at the end, no top byline.
+    let t = format!(
+        "Daily Post\n\nNews\n\nParliament approves the new fishing bill\n\n12 February 2024\n\n{en_body}Posted by Sarah Jones on Facebook\n"
+    );
+    let z = zone_article(&t, None);
+    println!(
+        "posted-by-last: byline={:?} body_end={:?}",
+        z.byline,
+        body_of(&t).lines().last()
+    );
+    // "Par X avec" a person whose name holds an outlet word.
+    let t = format!(
+        "Le Journal du Val\n\nSociété\n\nLe conseil vote\n\nPar Anne Roy avec Léa News\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!("avec-news: byline={:?}", zone_article(&t, None).byline);
+    let t = format!(
+        "Daily Post\n\nNews\n\nParliament votes\n\nBy Ann Lowe with Tom Radio\n\n12 February 2024\n\n{en_body}"
+    );
+    println!("with-radio: byline={:?}", zone_article(&t, None).byline);
+    // 7. badges: "Essai" as a books site's real rubric.
+    let books = format!(
+        "Lire & Relire\n\nEssai\n\nLe siècle des cartographes, une histoire du monde en 100 cartes\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!(
+        "essai-rubric: section={:?} title={:?}",
+        zone_article(&books, None).section,
+        zone_article(&books, None).title
+    );
+    let books = format!(
+        "Lire & Relire\n\nLivres > Essai\n\nLe siècle des cartographes\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!(
+        "essai-crumb: section={:?}",
+        zone_article(&books, None).section
+    );
+    let books = format!(
+        "Lire & Relire\n\nLivres\n\nEssai\n\nLe siècle des cartographes\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!(
+        "livres/essai: section={:?}",
+        zone_article(&books, None).section
+    );
+    let prem = format!(
+        "Daily Post\n\nPremium\n\nParliament approves the new fishing bill\n\nBy Ann Lowe\n\n12 February 2024\n\n{en_body}"
+    );
+    println!(
+        "premium-alone: section={:?}",
+        zone_article(&prem, None).section
+    );
+    // 8. datelines in the body.
+    for line in [
+        "Début du ramadan : lundi 11 mars 2024",
+        "Ramadan : du 11 mars au 9 avril 2024",
+        "Temps fort du 12 mars 2024",
+        "Le temps du 12 mars 2024",
+        "Rajab, 12 mars 2024",
+        "ICT 2024 : 12 mars",
+    ] {
+        let t = format!("{fr_head}{fr_body}{line}\n\n{fr_body}");
+        let body = body_of(&t);
+        let d = crate::dates::dateline(line).map(|(d, r)| (d.to_string(), r));
+        println!(
+            "date-probe {line:?}: body={} reason={:?} dateline()={d:?}",
+            body.contains(line),
+            reason_of(&t, line)
+        );
+    }
+    // 9. emoji: a furniture arrow after an ellipsis.
+    for line in [
+        "Lire la suite… ➜",
+        "Read more... ➡",
+        "Merci à tous. 🙂",
+        "C'était super… 🙂",
+    ] {
+        let t = format!("{fr_head}{fr_body}{line}\n\n{fr_body}");
+        println!(
+            "emoji {line:?}: body={} reason={:?}",
+            body_of(&t).contains(line),
+            reason_of(&t, line)
+        );
+    }
+    let fr_body2 = "Les travaux de la halle commenceront en septembre, selon le calendrier présenté par l'adjoint.\n\n\
+        Une pétition circule déjà dans le quartier pour sauver les platanes de la place du marché.\n\n";
+    let en_body2 = "The harbour master said the new rules would take effect at the start of the autumn season.\n\n\
+        Several skippers told reporters they would wait for the final text before deciding on new nets.\n\n";
+    // embed with a count three lines down, distinct paragraphs.
+    check(
+        "embed-short2",
+        format!(
+            "{en_head}{en_body}@mayor_lowe · 2 days\n\nThe mayor replied to critics on the council in a long post on Monday night.\n\n\
+            Her message was shared widely, and the council said it would answer the points raised next week.\n\n\
+            120 replies\n\n{en_body2}"
+        ),
+        &["The mayor replied", "Her message was shared"],
+        Some("Ann Lowe"),
+    );
+    check(
+        "embed-count-as-heading",
+        format!(
+            "{en_head}{en_body}@mayor_lowe · 2 days\n\nThe mayor replied to critics on the council in a long post on Monday night.\n\n{en_body2}"
+        ),
+        &["The mayor replied"],
+        Some("Ann Lowe"),
+    );
+    println!(
+        "person_name_part portrait={:?}",
+        crate::cues::person_name_part("Sophie Marceau, cheffe de troupe")
+    );
+    let t = format!(
+        "Daily Post\n\nNews\n\nParliament approves the new fishing bill\n\nPosted by Sarah Jones on March 3, 2024\n\n{en_body}"
+    );
+    let z = zone_article(&t, None);
+    println!(
+        "posted-by-on-date: byline={:?} date={:?}",
+        z.byline, z.dateline
+    );
+    let t = format!(
+        "Daily Post\n\nNews\n\nParliament approves the new fishing bill\n\nPosted by Sarah Jones\n\nMarch 3, 2024\n\n{en_body}"
+    );
+    let z = zone_article(&t, None);
+    println!(
+        "posted-by-plain: byline={:?} date={:?}",
+        z.byline, z.dateline
+    );
+    for line in [
+        "Ramadan : lundi 11 mars 2024",
+        "Le temps du 12 mars 2024",
+        "Safar 1446, 5 août 2024",
+        "Temps forts, 12 mars 2024",
+        "Rabi, 12 mars 2024",
+    ] {
+        let t = format!("{fr_head}{fr_body}{line}\n\n{fr_body2}");
+        println!(
+            "date-probe2 {line:?}: body={} reason={:?}",
+            body_of(&t).contains(line),
+            reason_of(&t, line)
+        );
+    }
+    for line in [
+        "Lire la suite… ➜",
+        "Voir toutes les offres. ➜",
+        "Merci à tous. 🙂",
+    ] {
+        let t = format!("{fr_head}{fr_body}{line}\n\n{fr_body2}");
+        println!(
+            "emoji2 {line:?}: body={} reason={:?}",
+            body_of(&t).contains(line),
+            reason_of(&t, line)
+        );
+    }
+    // names-changed mid-article short paragraph at the end; with a final quote.
+    check(
+        "prenom-modifie-end",
+        format!(
+            "{fr_head}{fr_body}Le prénom a été modifié à l'état civil en 2019, raconte-t-elle.\n"
+        ),
+        &["Le prénom a été modifié"],
+        Some("Anne Roy"),
+    );
+    // Essai as a books site's rubric, with a crumb.
+    let books = format!(
+        "Lire & Relire\n\nAccueil > Essai\n\nLe siècle des cartographes\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!(
+        "accueil>essai: section={:?}",
+        zone_article(&books, None).section
+    );
+    let books = format!(
+        "Lire & Relire\n\nCritique\n\nLe siècle des cartographes\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{fr_body}"
+    );
+    println!(
+        "critique-rubric(old badge): section={:?}",
+        zone_article(&books, None).section
+    );
+    for line in [
+        "Ramadan : lundi 11 mars 2024",
+        "Le temps du 12 mars 2024",
+        "Rabi, 12 mars 2024",
+    ] {
+        println!(
+            "dateline() {line:?} = {:?}",
+            crate::dates::dateline(line).map(|(d, r)| (d.to_string(), r))
+        );
+    }
+    // a caption under a paragraph that the page repeats (a standfirst again as the first paragraph).
+    let p1 = "Le conseil municipal a adopté lundi soir la réforme des rythmes scolaires, après trois heures de débat.";
+    let t = format!(
+        "Le Journal du Val\n\nSociété\n\nLe conseil municipal vote la réforme\n\n{p1}\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{p1}\n\nLe maire devant la halle, lundi\n\n{fr_body2}{fr_body}"
+    );
+    println!(
+        "caption-after-repeat: reason={:?}",
+        reason_of(&t, "Le maire devant")
+    );
+    fails.extend(fails2);
+    for f in &fails {
+        println!("FAIL {f}");
+    }
+    assert!(fails.is_empty(), "{fails:#?}");
+}
