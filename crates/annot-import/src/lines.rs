@@ -170,14 +170,21 @@ impl LineFacts {
             let start = c.as_ptr() as usize - trimmed.as_ptr() as usize;
             (start, start + c.len())
         });
+        let name = chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some();
         Self {
             phrase,
             key: folded.key(),
             dateline,
             stamp,
             cue: cue(trimmed, folded.folded, words),
-            name: chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some(),
-            signed_name: chars <= 70 && byline.is_none() && signed_name_part(trimmed).is_some(),
+            // A signed role differs from a plain name only after a comma: the
+            // name parser runs a second time only on such lines.
+            signed_name: name
+                || (chars <= 70
+                    && byline.is_none()
+                    && trimmed.contains(", ")
+                    && signed_name_part(trimmed).is_some()),
+            name,
             byline,
             counter: is_counter(trimmed),
             stopwords,
