@@ -29,7 +29,7 @@ const BADGES: &[&str] = &[
     "analyse", "decryptage", "eclairage", "exclusif", "exclusivite", "urgent",
     "alerte", "entretien", "interview", "critique", "vrai ou faux", "verification", "le fact-check",
     "grand format", "en images", "temoignage", "abonnes", "article abonne", "reserve aux abonnes",
-    "essai", "premier essai", "prise en main",
+    "essai", "premier essai", "prise en main", "coup de coeur", "coup de gueule", "bon plan",
     // kinds of piece of press rooms and obituary pages
     "communique de presse", "communique", "press release", "news release", "media release",
     "dossier de presse", "obituary", "in memoriam", "hommage",
@@ -321,7 +321,11 @@ pub(crate) fn recurring_headline(
     first_paragraph: usize,
     meta_like: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
-    let h = first_paragraph.checked_sub(1)?;
+    // Past a rating or a badge under it ("★★★★☆", "Note : 16/20").
+    let mut h = first_paragraph.checked_sub(1)?;
+    while h > 0 && before_standfirst(&lines[h]) {
+        h -= 1;
+    }
     let line = &lines[h];
     let shape = line.headline_shape() || question_shape(line);
     (line.recurrent
@@ -391,8 +395,8 @@ pub(crate) fn not_headline(lines: &[Line<'_>], i: usize) -> bool {
             .is_some_and(|next| next.headline() && !next.name && !is_caps_kicker(next.text))
 }
 
-/// A rating: stars ("★★★★☆") or a score out of 5 or 10 ("4/5", "Note :
-/// 8/10") on a short line of three words at most ("1/5 of pupils miss
+/// A rating: stars ("★★★★☆") or a score out of 5, 10, 20 or 100 ("4/5",
+/// "Note : 16/20") on a short line of three words at most ("1/5 of pupils miss
 /// school" is a headline).
 fn is_rating(text: &str) -> bool {
     if text.chars().count() > 30 || text.split_whitespace().count() > 3 {
@@ -412,7 +416,7 @@ fn is_rating(text: &str) -> bool {
         // The whole number after the slash: "3/51" is no score out of 5.
         let rest = &text[i + 1..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        matches!(&rest[..digits], "5" | "10") && !rest[digits..].starts_with('/')
+        matches!(&rest[..digits], "5" | "10" | "20" | "100") && !rest[digits..].starts_with('/')
     })
 }
 

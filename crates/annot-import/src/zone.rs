@@ -1034,7 +1034,12 @@ fn find_title(
         .or_else(|| {
             (0..first_paragraph).rev().find(|&i| {
                 let l = &lines[i];
-                !furniture(i) && !l.meta() && l.words >= 2 && !l.sentence_end && l.chars <= 250
+                !furniture(i)
+                    && !l.meta()
+                    && l.crumb.is_none()
+                    && l.words >= 2
+                    && !l.sentence_end
+                    && l.chars <= 250
             })
         })
 }
@@ -1182,6 +1187,7 @@ fn find_section(
         && lines[after].section()
         && !agency_under_headline(lines, after)
         && !crate::headline::is_provider_label(lines[after].text)
+        && !crate::headline::before_standfirst(&lines[after])
         && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
     {
         return Some((after, false));
@@ -1214,6 +1220,19 @@ fn find_section(
         });
         above.unwrap_or(b)
     });
+    // A kicker between a breadcrumb and the headline (a kind of
+    // intervention, a country, a release's number) is the piece's topic,
+    // not its section, and a line above the crumb is the site's: the
+    // breadcrumb's last element is the section, unless it only says
+    // "news" ("Accueil / Actualités"), when the kicker names more.
+    let crumb = (title.saturating_sub(4)..title)
+        .rev()
+        .take_while(|&i| !is_menu_link(&lines[i]))
+        .find(|&c| lines[c].crumb.is_some_and(|last| !generic_crumb(last)))
+        .filter(|&c| (c + 1..title).all(|i| !lines[i].paragraph() && lines[i].chars <= 40));
+    if let Some(c) = crumb {
+        return Some((c, true));
+    }
     if let Some(b) = before {
         let line = &lines[b];
         let after_nav = b > 0 && lines[b - 1].phrase.is_some();
@@ -1231,6 +1250,32 @@ fn find_section(
         .rev()
         .find(|&i| lines[i].crumb.is_some())
         .map(|i| (i, true))
+}
+
+/// Last crumbs that name no section but the site's list of news, folded.
+const GENERIC_CRUMBS: &[&str] = &[
+    "actualites",
+    "actualite",
+    "actus",
+    "actu",
+    "infos",
+    "info",
+    "a la une",
+    "accueil",
+    "news",
+    "latest",
+    "latest news",
+    "home",
+    "articles",
+    "stories",
+    "blog",
+    "all news",
+    "newsroom",
+];
+
+/// Whether a breadcrumb's last element only says "news" ("Actualités", "News").
+fn generic_crumb(last: &str) -> bool {
+    GENERIC_CRUMBS.contains(&crate::boilerplate::fold(last).as_str())
 }
 
 /// Whether line `i` is an agency's signature in capitals ("APK", "ANP"):

@@ -2570,3 +2570,64 @@ fn review11_probes() {
     }
     assert!(fails.is_empty(), "{fails:#?}");
 }
+
+/// A kicker between a breadcrumb and the headline is a topic, not the
+/// section (the crumb's last element is), unless the crumb only says
+/// "news"; a rating under a headline that recurs in the other pages'
+/// rails of reviews leaves the headline the title, and a rating is never
+/// the section.
+#[test]
+fn a_kicker_under_a_crumb_and_a_rating_under_a_recurring_headline() {
+    let body = "La caserne a reçu l'appel peu après minuit et trois engins sont partis aussitôt vers le hameau.\n\n\
+        Les pompiers ont protégé les maisons voisines pendant que le feu gagnait la charpente de la grange.\n\n\
+        Le maire est venu sur place au petit matin pour proposer un logement à la famille sinistrée.\n\n";
+    let page = format!(
+        "Centre de secours du Val\n\nAccueil > Actualités > Interventions\n\nFeu de grange\n\n\
+         Une grange détruite par les flammes à Saint-Aubin-des-Prés\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{body}"
+    );
+    let z = zone_article(&page, None);
+    assert_eq!(z.section.as_deref(), Some("Interventions"));
+    assert_eq!(
+        z.title.as_deref(),
+        Some("Une grange détruite par les flammes à Saint-Aubin-des-Prés")
+    );
+    // A crumb that only says "news": the kicker names the section.
+    let page = format!(
+        "Centre de secours du Val\n\nAccueil / Actualités\n\nPrévention\n\n\
+         Une grange détruite par les flammes à Saint-Aubin-des-Prés\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n{body}"
+    );
+    assert_eq!(
+        zone_article(&page, None).section.as_deref(),
+        Some("Prévention")
+    );
+
+    let titles = [
+        "Chez Lucette, le bouillon qui ne ment pas",
+        "Le Petit Fenouil : une cuisine de marché sans chichis",
+        "Au Vieux Four, la pizza prend son temps",
+    ];
+    let make = |k: usize| {
+        let others: String = (0..3)
+            .filter(|&j| j != k)
+            .map(|j| format!("{}\n\n", titles[j]))
+            .collect();
+        format!(
+            "La Fourchette du Val\n\nAccueil > Restaurants > Bistrots\n\n{}\n\nNote : {}/20\n\n\
+             Une adresse de quartier où l'on mange bien pour {} euros, sans réserver des semaines à l'avance.\n\n\
+             Par Anne Roy\n\nPublié le {} mars 2024\n\n\
+             La salle est petite et bruyante, mais le service est rapide et le pain vient du boulanger voisin.\n\n\
+             Le plat du jour change chaque midi et la carte des desserts tient sur une ardoise près du bar.\n\n\
+             Nos autres critiques\n\n{others}",
+            titles[k],
+            13 + k,
+            20 + k,
+            4 + k,
+        )
+    };
+    let pages: Vec<String> = (0..3).map(make).collect();
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
+    let z = zone_article(&pages[0], Some(recurrence));
+    assert_eq!(z.title.as_deref(), Some(titles[0]));
+    assert_eq!(z.section.as_deref(), Some("Bistrots"));
+}
