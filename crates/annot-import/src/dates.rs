@@ -179,6 +179,9 @@ fn numeric(text: &str, lang: Option<Lang>) -> Option<(Date, Range<usize>)> {
         let date = match lang {
             Some(Lang::En) if a != b && a <= 12 && b <= 12 => return None,
             Some(Lang::En) if a <= 12 && b > 12 => ymd(year, a, b)?,
+            // Language not known yet: month-first where only it is valid
+            // ("5/14/2024"); French stays day-first.
+            None if a <= 12 && b > 12 => ymd(year, a, b)?,
             _ => ymd(year, b, a)?,
         };
         Some((date, c.name("a")?.start()..y.end()))
@@ -745,6 +748,11 @@ mod tests {
         assert_eq!(
             parse_date("04/03/2024", None).as_deref(),
             Some("2024-03-04")
+        );
+        assert_eq!(
+            parse_date("5/14/2024", None).as_deref(),
+            Some("2024-05-14"),
+            "only month-first is valid"
         );
     }
 

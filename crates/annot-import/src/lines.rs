@@ -112,6 +112,10 @@ impl Line<'_> {
     }
 }
 
+/// The share of function words from which a recurring sentence reads as
+/// running text (see [`read_lines`]).
+const PROSE_RECURRENCE_STOPWORDS: u8 = 30;
+
 /// Below this share of function words, a long line is a list, not prose.
 pub(crate) const MIN_PROSE_STOPWORDS: u8 = 10;
 
@@ -244,10 +248,25 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         }
         let (start, char_start) = (line_start + lead.len(), line_char_start + char_len(lead));
         let facts = line_facts(trimmed, chars, &mut buf);
+        let words = count_words(trimmed);
+        let sentence_end = ends_sentence(trimmed);
+        // A sentence of running text that a site's other articles repeat
+        // (a union's slogan, a review's closing advice) needs one document
+        // more than furniture does to count as the site's.
+        let prose = words >= 8
+            && sentence_end
+            && facts.stopwords >= PROSE_RECURRENCE_STOPWORDS
+            && facts.phrase.is_none()
+            && facts.cue.is_none();
         let recurrent = recurrence.is_some_and(|r| {
+            let min_docs = if prose {
+                r.min_docs.saturating_add(1)
+            } else {
+                r.min_docs
+            };
             facts
                 .key
-                .is_some_and(|k| r.counts.key_recurs(k, r.min_docs, r.min_share))
+                .is_some_and(|k| r.counts.key_recurs(k, min_docs, r.min_share))
         });
         lines.push(Line {
             start,
@@ -255,9 +274,9 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             char_start,
             char_end: char_start + chars,
             text: trimmed,
-            words: count_words(trimmed),
+            words,
             chars,
-            sentence_end: ends_sentence(trimmed),
+            sentence_end,
             phrase: facts.phrase,
             counter: facts.counter,
             recurrent,

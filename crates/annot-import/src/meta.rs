@@ -99,7 +99,7 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
             // "Par notre correspondant à Y, X": the name after the comma.
             return prefixed_name(rest)
                 .or_else(|| envoy_name(line, folded))
-                .map(|n| without_class_year(&n).to_string());
+                .map(|n| without_titles(without_class_year(&n)));
         }
     }
     // "(Reporting by X; Editing by Y)", a wire's credits after the text:
@@ -153,6 +153,28 @@ pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
 
 /// A name without an alumnus's class year after it ("Dana Whitcombe ’09"
 /// gives "Dana Whitcombe").
+/// Titles a player or master writes before a name ("By GM X", "By IM X
+/// and Y"): a rank, not part of the name.
+const NAME_TITLES: &[&str] = &["GM", "IM", "FM", "CM", "NM", "WGM", "WIM", "WFM", "WCM"];
+
+/// A byline's names without the titles before them ("GM Daria Voronel"
+/// gives "Daria Voronel"); a title alone stays.
+fn without_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            !(NAME_TITLES.contains(w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|next| next.chars().next().is_some_and(char::is_uppercase)))
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ")
+}
+
 fn without_class_year(name: &str) -> &str {
     let trimmed = name.trim_end();
     let Some((head, year)) = trimmed.rsplit_once(' ') else {
@@ -205,6 +227,8 @@ const ROLE_WORDS: &[&str] = &[
     "journaliste", "redacteur", "redactrice", "correspondant", "correspondante", "envoye",
     "envoyee", "chroniqueur", "chroniqueuse", "critique", "tele", "television",
     "journal", "agence", "magazine", "presse", "redaction", "service", "desk", "bureau",
+    "director", "directeur", "directrice", "officer", "manager", "scientist", "secretary",
+    "spokesperson", "coordinator", "coordinatrice", "coordinateur",
 ];
 
 /// Of [`ROLE_WORDS`], those that name an agency or outlet ("Atlas Presse"
@@ -227,6 +251,15 @@ const HEAD_ROLES: &[&str] = &[
     "journaliste",
     "correspondant",
     "correspondante",
+    "director",
+    "directeur",
+    "directrice",
+    "officer",
+    "manager",
+    "scientist",
+    "secretary",
+    "spokesperson",
+    "coordinator",
 ];
 
 /// Whether the text after a byline's comma is a role or an outlet
@@ -279,6 +312,11 @@ const BYLINE_LABELS: &[&str] = &[
     "prévisionniste : ",
     "prévisionniste: ",
     "forecaster: ",
+    "testé par ",
+    "testée par ",
+    "testés par ",
+    "testées par ",
+    "tested by ",
 ];
 
 /// The text of a byline before and after its first bar or dash.
@@ -536,6 +574,21 @@ mod tests {
         assert_eq!(
             byline("By Ruth Calder, Tom Service").as_deref(),
             Some("Ruth Calder, Tom Service")
+        );
+        assert_eq!(
+            byline("Posted by Ruth Calder, Mission Flight Director").as_deref(),
+            Some("Ruth Calder")
+        );
+        assert_eq!(byline("By GM Ruth Calder").as_deref(), Some("Ruth Calder"));
+        assert_eq!(
+            byline("By IM Ruth Calder and Tom Penn").as_deref(),
+            Some("Ruth Calder and Tom Penn")
+        );
+        // A title alone, or before no name, stays.
+        assert_eq!(byline("By GM").as_deref(), Some("GM"));
+        assert_eq!(
+            byline("Testé par Inès Roy et Paul Lenoir").as_deref(),
+            Some("Inès Roy et Paul Lenoir")
         );
         assert_eq!(byline("Ravi Kumar | Anita Rao"), None);
         assert_eq!(

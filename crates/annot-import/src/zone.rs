@@ -1279,8 +1279,8 @@ fn generic_crumb(last: &str) -> bool {
 }
 
 /// Whether line `i` is an agency's signature in capitals ("APK", "ANP"):
-/// three to six capital letters alone, right under a headline-like line and
-/// over the date (within two lines). A badge ("LIVE", "VIDEO") is none.
+/// three to six capital letters alone, right under a headline-like line or
+/// its standfirst and over the date (within two lines). A badge ("LIVE", "VIDEO") is none.
 fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
     // Not a country, a section or an institution in capitals, nor an
@@ -1301,7 +1301,7 @@ fn agency_under_headline(lines: &[Line<'_>], i: usize) -> bool {
         && line.cue.is_none()
         && !crate::headline::listed_badge(line)
         && !["LIVE", "NEW", "VIDEO", "AUDIO", "MAJ", "DIRECT"].contains(&line.text)
-        && lines[i - 1].headline_shape()
+        && (lines[i - 1].headline_shape() || lines[i - 1].sentence())
         && !lines[i - 1].furniture()
         && (i + 1..(i + 3).min(lines.len())).any(|j| lines[j].dateline)
 }

@@ -2631,3 +2631,36 @@ fn a_kicker_under_a_crumb_and_a_rating_under_a_recurring_headline() {
     assert_eq!(z.title.as_deref(), Some(titles[0]));
     assert_eq!(z.section.as_deref(), Some("Bistrots"));
 }
+
+/// A sentence of running text that three of four pages of a site repeat
+/// (a union's slogan closing its posts) stays in the body; a short line
+/// in as many pages is the site's; an agency alone under a standfirst and
+/// over the date is the byline.
+#[test]
+fn a_sentence_three_pages_share_and_an_agency_under_a_standfirst() {
+    let slogan = "Nous ne laisserons pas dégrader nos conditions de travail sans réagir.";
+    let make = |k: usize| {
+        let closing = if k < 3 {
+            format!("{slogan}\n\n")
+        } else {
+            String::new()
+        };
+        format!(
+            "Le Fil syndical\n\nAdhérer\n\nUn titre numéro {k} pour ce communiqué du syndicat\n\n\
+             Le syndicat appelle les salariés du site numéro {k} à se réunir jeudi devant la direction.\n\n\
+             AFS\n\nIl y a 5 heures\n\nPublié le {} mars 2024\n\n\
+             Les représentants du personnel ont été reçus deux heures sans obtenir de réponse sur les salaires.\n\n\
+             La direction a promis une nouvelle réunion avant la fin du mois numéro {k}, sans donner de date.\n\n\
+             {closing}Nous suivre sur les réseaux\n\n",
+            3 + k,
+        )
+    };
+    let pages: Vec<String> = (0..4).map(make).collect();
+    let counts = counted(&pages);
+    let recurrence = recurring(&counts, 0.2);
+    let z = zone_article(&pages[0], Some(recurrence));
+    assert_eq!(z.byline.as_deref(), Some("AFS"));
+    let body = texts(&zones(&pages[0], Some(recurrence)), "body").join("\n");
+    assert!(body.ends_with(slogan), "{body}");
+    assert!(!body.contains("Nous suivre"), "{body}");
+}
