@@ -1183,13 +1183,14 @@ fn find_section(
     furniture: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, bool)> {
     let after = title + 1;
-    if after < header_end
-        && lines[after].section()
-        && !agency_under_headline(lines, after)
-        && !crate::headline::is_provider_label(lines[after].text)
-        && !crate::headline::before_standfirst(&lines[after])
-        && !(lines[after].name && lines.get(after + 1).is_some_and(Line::meta))
-    {
+    // Not an agency, an issuer's label, a rating, nor a name over the date.
+    let not_section = |i: usize| {
+        agency_under_headline(lines, i)
+            || crate::headline::is_provider_label(lines[i].text)
+            || crate::headline::before_standfirst(&lines[i])
+            || (lines[i].name && lines.get(i + 1).is_some_and(Line::meta))
+    };
+    if after < header_end && lines[after].section() && !not_section(after) {
         return Some((after, false));
     }
     // Above the headline, the first line past its badges ("Live"). It must
