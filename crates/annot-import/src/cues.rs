@@ -171,6 +171,9 @@ pub enum Cue {
     /// The heading of a comment thread with its count: `Comments 214`,
     /// `Commentaires (12)`, `38 réactions`. The article ends there.
     CommentsHeading,
+    /// A link to a clip or a recording with its length: `Watch the replay:
+    /// the launch (42 min)`, `Écouter : l'entretien (podcast, 12 min)`.
+    MediaLink,
 }
 
 impl Cue {
@@ -189,6 +192,7 @@ impl Cue {
             Cue::ViewCount => "view counter",
             Cue::Weather => "weather widget",
             Cue::CommentsHeading => "comment thread heading with its count",
+            Cue::MediaLink => "link to a clip with its length",
         }
     }
 }
@@ -296,6 +300,9 @@ pub(crate) fn cue(line: &str, folded: &str, words: usize) -> Option<Cue> {
     }
     if words <= 6 && is_reading_time(folded) {
         return Some(Cue::ReadingTime);
+    }
+    if is_media_link(folded) {
+        return Some(Cue::MediaLink);
     }
     if words <= 3 && is_comments_heading(folded) {
         return Some(Cue::CommentsHeading);
@@ -588,6 +595,47 @@ fn is_reading_time(folded: &str) -> bool {
         )
     });
     number && minutes && reading
+}
+
+/// Words opening a link to a clip or a recording, folded, before its colon.
+#[rustfmt::skip]
+const MEDIA_LABELS: &[&str] = &[
+    "watch", "watch the replay", "watch again", "watch live", "listen", "listen again",
+    "replay", "video", "audio", "podcast", "ecouter", "a ecouter", "reecouter", "regarder",
+    "a regarder", "revoir", "voir", "a voir", "voir la video", "en video", "la video",
+];
+
+/// A link to a clip or a recording: a media word and a colon opening the
+/// line ([`MEDIA_LABELS`]), and its length in brackets closing it ("(42
+/// min)", "(podcast, 18 min)", "(3:05)"); at most 120 characters.
+fn is_media_link(folded: &str) -> bool {
+    if folded.len() > 120 || !folded.ends_with(')') {
+        return false;
+    }
+    let Some((label, rest)) = folded.split_once(':') else {
+        return false;
+    };
+    let Some((_, bracket)) = rest.rsplit_once('(') else {
+        return false;
+    };
+    let bracket = bracket.trim_end_matches(')');
+    let length = bracket
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>();
+    let minutes = length.windows(2).any(|w| {
+        w[0].bytes().all(|b| b.is_ascii_digit())
+            && matches!(
+                w[1],
+                "min" | "mins" | "minute" | "minutes" | "mn" | "s" | "sec"
+            )
+    }) || length.iter().any(|w| {
+        w.ends_with("min") && w.starts_with(|c: char| c.is_ascii_digit())
+            || (w.contains(':')
+                && w.split(':')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+    });
+    MEDIA_LABELS.contains(&label.trim()) && minutes
 }
 
 /// Names of social networks, folded: a share bar names at least two.
@@ -1081,6 +1129,19 @@ mod tests {
             ("8 min read", Some(Cue::ReadingTime)),
             ("Écouter l'article (3 min)", Some(Cue::ReadingTime)),
             ("Watch: 2 min", Some(Cue::ReadingTime)),
+            (
+                "Watch the replay: launch coverage (42 min)",
+                Some(Cue::MediaLink),
+            ),
+            (
+                "Listen: the team explains the discovery (podcast, 18 min)",
+                Some(Cue::MediaLink),
+            ),
+            (
+                "Écouter : l'entretien du maire (3:05)",
+                Some(Cue::MediaLink),
+            ),
+            ("Watch: the council voted on the plan (in 2024)", None),
             ("Lu 2 347 fois", Some(Cue::ViewCount)),
             ("Read 1,204 times", Some(Cue::ViewCount)),
             ("12,408 views", Some(Cue::ViewCount)),

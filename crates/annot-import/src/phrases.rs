@@ -292,6 +292,11 @@ pub(crate) const NOTE_CONTAINS: &[&str] = &[
     "if you or anyone you know", "if you or someone you know", "if this story has raised",
     "if this article has raised", "si vous etes en detresse", "si vous ou l'un de vos proches",
     "si vous ou un de vos proches",
+    // a review's note that the critic came unannounced and paid
+    "addition reglee par la redaction", "addition payee par la redaction",
+    "repas paye par la redaction", "visite incognito le ", "visite anonyme le ",
+    "visited anonymously on ", "meal was paid for by", "paid for by our critic",
+    "the bill was paid by",
 ];
 
 /// A charity's legal status under its appeal (folded): a note only on a

@@ -2664,3 +2664,29 @@ fn a_sentence_three_pages_share_and_an_agency_under_a_standfirst() {
     assert!(body.ends_with(slogan), "{body}");
     assert!(!body.contains("Nous suivre"), "{body}");
 }
+
+/// A link to a clip with its length inside the text, and a review's note
+/// that the critic came unannounced and paid, are the site's.
+#[test]
+fn a_clip_link_in_the_text_and_a_critics_visit_note() {
+    let page = "Le Guide du Val\n\nAccueil > Restaurants > Bistrots\n\nAu Vieux Four, la pizza prend son temps\n\n\
+        Par Anne Roy\n\nPublié le 3 avril 2024\n\n\
+        Visite anonyme le 28 mars 2024, addition payée par la rédaction.\n\n\
+        La pâte repose trois jours avant d'entrer dans le four à bois que le patron a construit lui-même, brique par brique.\n\n\
+        Regarder : le pizzaïolo au travail (3 min)\n\n\
+        La carte tient en six pizzas, dont une blanche aux cèpes et à la crème qui vaut à elle seule le voyage depuis la ville.\n\n\
+        Le tiramisu, servi dans un bocal, est copieux sans être lourd et coûte sept euros.\n";
+    let z = zones(page, None);
+    let body = texts(&z, "body").join("\n");
+    assert!(body.starts_with("La pâte repose"), "{body}");
+    assert!(!body.contains("Regarder"), "{body}");
+    assert!(!body.contains("Visite anonyme"), "{body}");
+    assert!(body.ends_with("sept euros."), "{body}");
+    // In the text, such words are the text.
+    let page = page.replace(
+        "Regarder : le pizzaïolo au travail (3 min)",
+        "Regarder le pizzaïolo au travail est un spectacle qui dure bien trois minutes.",
+    );
+    let body = texts(&zones(&page, None), "body").join("\n");
+    assert!(body.contains("Regarder le pizzaïolo"), "{body}");
+}
