@@ -48,6 +48,11 @@ pub enum BoxKind {
     /// A donation box inside an appeal's page: its heading ("Je fais un
     /// don", "Donate") and its pitch of amounts and tax relief.
     Donation,
+    /// A box of points under a short heading of its own ("Les bons
+    /// réflexes", "Key points"): bullet lines ("• …") under a heading
+    /// that is no sentence; a list the text introduces ("Nous demandons :")
+    /// is the text's.
+    Points,
 }
 
 impl BoxKind {
@@ -68,6 +73,7 @@ impl BoxKind {
             BoxKind::Claim => "fact-check's claim box down to its verdict",
             BoxKind::Embed => "embedded social post (\"@handle · date\", the post, its likes)",
             BoxKind::Donation => "donation box: its heading and its pitch of amounts",
+            BoxKind::Points => "box of bullet points under a heading of its own",
         }
     }
 }
@@ -257,6 +263,60 @@ fn heading<'a>(line: &Line<'a>) -> Option<(BoxKind, Option<&'a str>)> {
     about_name(line.text).map(|name| (BoxKind::About, Some(name)))
 }
 
+/// Longest heading of a box whose kind no heading names ([`headed_box`]).
+const BOX_HEADING_CHARS: usize = 40;
+
+/// Longest value of a "Label : value" line in a box of figures.
+const FIGURE_VALUE_CHARS: usize = 48;
+
+/// Headings (folded) of a box of points: advice and summaries.
+#[rustfmt::skip]
+const POINTS_HEADINGS: &[&str] = &[
+    "les bons reflexes", "bons reflexes", "les bons gestes", "nos conseils", "conseils",
+    "les conseils", "nos conseils pratiques", "que faire", "les gestes qui sauvent",
+    "l'essentiel", "ce qu'il faut savoir", "key points", "tips", "our tips", "top tips",
+    "what to do", "safety tips", "what you need to know", "the key points", "in brief",
+];
+
+/// Whether the text opens with a bullet ("• ", "▪ ", "✓ ").
+fn bullet(text: &str) -> bool {
+    text.strip_prefix(['•', '▪', '◦', '✓', '✔', '►', '▸'])
+        .is_some_and(|rest| rest.starts_with([' ', '\u{a0}']))
+}
+
+/// A box whose heading names no known kind, told by its shape: a short
+/// heading that is no sentence and introduces nothing (no final colon),
+/// then two bullet lines or more under a heading the site repeats or of
+/// [`POINTS_HEADINGS`] ([`BoxKind::Points`]), or three short
+/// "Label : value" lines or more, none a sentence (a box of figures:
+/// [`BoxKind::Labelled`]). The end of the box, and its kind.
+fn headed_box(lines: &[Line<'_>], i: usize, footer: usize) -> Option<(usize, BoxKind)> {
+    let line = &lines[i];
+    if line.chars > BOX_HEADING_CHARS
+        || line.meta()
+        || line.text.ends_with(['.', '?', '!', ':', ',', ';'])
+        || bullet(line.text)
+        || !line.text.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let run = |fits: &dyn Fn(&Line<'_>) -> bool| {
+        (i + 1..footer)
+            .take_while(|&j| !lines[j].meta() && !lines[j].furniture() && fits(&lines[j]))
+            .count()
+    };
+    // Bullets under an intertitle of the text ("Évolution prévue") are
+    // the text's: the heading must be one the site repeats, or a box's.
+    let box_heading =
+        line.recurrent || POINTS_HEADINGS.contains(&line.folded().trim_end_matches([' ', ':']));
+    let points = run(&|l| bullet(l.text));
+    if box_heading && points >= 2 {
+        return Some((i + 1 + points, BoxKind::Points));
+    }
+    let figures = run(&|l| !l.sentence_end && figure_line(l.text));
+    (figures >= 3).then_some((i + 1 + figures, BoxKind::Labelled))
+}
+
 /// The first word of X in "About X" / "À propos de X", X capitalised.
 pub(crate) fn about_name(text: &str) -> Option<&str> {
     // Word by word, and only as far as the heading can go: this is asked
@@ -299,6 +359,21 @@ fn labelled(text: &str) -> bool {
         && term.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !term.contains(['.', '?', '!', '«', '"', '“'])
         && def.split_whitespace().count() >= 2
+}
+
+/// "Label : value" with a short value of a word or more ("Engins engagés :
+/// 9", "Durée : 4 h 30"): a label of one to five words opening with a
+/// capital, no sentence in it.
+fn figure_line(text: &str) -> bool {
+    let Some((term, value)) = text.split_once(':') else {
+        return false;
+    };
+    let (term, value) = (term.trim(), value.trim());
+    (1..=5).contains(&term.split_whitespace().count())
+        && term.starts_with(char::is_uppercase)
+        && !term.contains(['.', '?', '!', '«', '"', '“'])
+        && !value.is_empty()
+        && value.chars().count() <= FIGURE_VALUE_CHARS
 }
 
 /// Whether a line reads as a citation: a link, a numbered note ("1. …",
@@ -644,6 +719,15 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
             i = end;
             continue;
         }
+        if let Some((end, kind)) = headed_box(lines, i, footer) {
+            found.push(Found {
+                lines: i..end,
+                kind,
+                at_end: false,
+            });
+            i = end;
+            continue;
+        }
         if let Some(end) = offer(lines, i, footer) {
             found.push(Found {
                 lines: i..end,
@@ -667,7 +751,8 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
                         | BoxKind::Offer
                         | BoxKind::Claim
                         | BoxKind::Embed
-                        | BoxKind::Donation => false,
+                        | BoxKind::Donation
+                        | BoxKind::Points => false,
                     }
             };
             let mut end = i + 1;

@@ -431,7 +431,9 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
         {
             Some((ZoneKind::Boilerplate, Reason::Caption))
         } else if classes[i] == Class::Good
-            || (line.paragraph() && neighbour(i, false) == Class::Good)
+            || (line.paragraph()
+                && (neighbour(i, false) == Class::Good
+                    || (i > 0 && boxed[i - 1].is_some() && past_box(i) == Class::Good)))
         {
             Some((ZoneKind::Body, Reason::Paragraph))
         } else {
@@ -523,10 +525,11 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             .count();
         let chars: usize = (block_start..=end).map(|i| lines[i].chars).sum();
         // Running text past a box inside the article (a newsletter offer,
-        // a glossary) is the article going on, however short.
+        // a glossary, a timetable) is the article going on, however short:
+        // paragraphs, or sentences ("Bon chemin vers Pâques à tous.").
         let after_box = (block_start - gap..block_start)
             .any(|i| matches!(reasons[i], Reason::Box(_)))
-            && (block_start..=end).all(|i| lines[i].paragraph());
+            && (block_start..=end).all(|i| lines[i].paragraph() || lines[i].sentence_end);
         if gap >= 4 && block_start > header_end + gap && chars < 150 && !after_box {
             for i in block_start..=end {
                 kinds[i] = ZoneKind::Boilerplate;

@@ -2690,3 +2690,53 @@ fn a_clip_link_in_the_text_and_a_critics_visit_note() {
     let body = texts(&zones(&page, None), "body").join("\n");
     assert!(body.contains("Regarder le pizzaïolo"), "{body}");
 }
+
+/// Boxes no known heading names, told by their shape: bullet points under
+/// a box's heading, a box of short "Label : value" figures; bullets the
+/// text introduces ("Nous demandons :") or under an intertitle of the
+/// text stay in the body, as do the sentences after a box.
+#[test]
+fn boxes_of_points_and_figures_and_the_text_after_them() {
+    let head = "Centre de secours du Val\n\nAccueil > Actualités > Interventions\n\n\
+        Une grange détruite par les flammes à Saint-Aubin-des-Prés\n\nPar Anne Roy\n\nPublié le 3 avril 2024\n\n\
+        La caserne a reçu l'appel peu après minuit et trois engins sont partis aussitôt vers le hameau du Bourg.\n\n\
+        Les pompiers ont protégé les maisons voisines pendant que le feu gagnait la charpente de la grange.\n\n";
+    let page = format!(
+        "{head}Bilan de l'intervention\n\nEngins engagés : 6\n\nSapeurs-pompiers : 22\n\nDurée : 3 h 15\n\n\
+         Le maire est venu sur place au petit matin pour proposer un logement à la famille sinistrée du hameau.\n\n\
+         Les bons réflexes\n\n• Faites ramoner vos conduits deux fois par an.\n\n• Installez un détecteur de fumée par étage.\n\n\
+         Une enquête doit déterminer l'origine exacte du sinistre, probablement un conduit mal entretenu.\n\n\
+         Merci aux voisins.\n"
+    );
+    let body = texts(&zones(&page, None), "body").join("\n");
+    for gone in [
+        "Bilan de",
+        "Engins",
+        "Durée",
+        "Les bons réflexes",
+        "• Faites",
+        "• Installez",
+    ] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("Le maire est venu"), "{body}");
+    assert!(body.ends_with("Merci aux voisins."), "{body}");
+    // Bullets the text introduces, or under an intertitle, are the text.
+    let page = format!(
+        "{head}Nos revendications sont simples et nous les porterons jusqu'au bout :\n\n\
+         • la réouverture des onze lits fermés ;\n\n• le recrutement de huit infirmières.\n\n\
+         Évolution prévue\n\n• Vents : rafales de 90 km/h en plaine à partir de 14 heures, plus sur les crêtes.\n\n\
+         • Pluies : cumuls de 30 à 50 mm sur les reliefs exposés, localement davantage.\n\n\
+         Une enquête doit déterminer l'origine exacte du sinistre, probablement un conduit mal entretenu.\n"
+    );
+    let body = texts(&zones(&page, None), "body").join("\n");
+    // (The intertitle itself is the line model's to judge.)
+    for kept in [
+        "• la réouverture",
+        "• le recrutement",
+        "• Vents",
+        "• Pluies",
+    ] {
+        assert!(body.contains(kept), "{kept}: {body}");
+    }
+}
