@@ -221,6 +221,7 @@ const AGENCIES: &[&str] = &[
 const CREDIT_MARKS: &[&str] = &[
     "photograph:",
     "photo:",
+    "image credit:",
     "photos:",
     "image:",
     "images:",
@@ -390,7 +391,7 @@ fn is_credit(line: &str, folded: &str) -> bool {
         .first()
         .is_some_and(|&b| CREDIT_FIRST_BYTES[usize::from(b)]);
     if (opens && CREDIT_MARKS.iter().any(|m| folded.starts_with(m)))
-        || (colon && CREDIT_MARKS[..2].iter().any(|m| folded.contains(m)))
+        || (colon && CREDIT_MARKS[..3].iter().any(|m| folded.contains(m)))
     {
         return true;
     }
@@ -798,6 +799,10 @@ const SIGNED_ROLES: &[&str] = &[
     "deleguee",
     "charge",
     "chargee",
+    "secretaire",
+    "secretary",
+    "porte-parole",
+    "spokesperson",
 ];
 
 /// Whether the text after a name's comma opens with a role of
@@ -911,8 +916,25 @@ pub(crate) fn signed_name_part(line: &str) -> Option<&str> {
     name_part(line, true)
 }
 
+/// Openings of a signature on behalf of a body ("Pour le syndicat X, Ann
+/// Poe, secrétaire générale"), ASCII case ignored.
+const ON_BEHALF: &[&str] = &["pour ", "for ", "on behalf of ", "au nom de ", "au nom du "];
+
 /// [`person_name_part`], with signed roles when `signed`.
 fn name_part(line: &str, signed: bool) -> Option<&str> {
+    if signed
+        && let Some(rest) = ON_BEHALF.iter().find_map(|p| {
+            line.get(..p.len())
+                .filter(|head| head.eq_ignore_ascii_case(p))
+                .map(|_| &line[p.len()..])
+        })
+    {
+        // The body, the name, the role: the name between the two commas.
+        let mut parts = rest.splitn(3, ", ");
+        let (_, name, role) = (parts.next()?, parts.next()?, parts.next()?);
+        let role = crate::boilerplate::fold(role);
+        return (is_person_name(name) && (is_role(&role) || signed_role(&role))).then_some(name);
+    }
     if line.len() > 70 {
         return is_person_name(line).then_some(line);
     }
@@ -1152,6 +1174,10 @@ mod tests {
             ("Il a lu 3 fois le livre", None),
             ("PHOTO ANNE MARCHAL, LE COURRIER", Some(Cue::Credit)),
             ("Photo Gallery", None),
+            (
+                "The control room during the burn. Image credit: ASA/K. Ruiz",
+                Some(Cue::Credit),
+            ),
             ("Chart: Prices since January", Some(Cue::Credit)),
             ("Source : Insee, enquête emploi", Some(Cue::Credit)),
             ("Source: the ministry said it would act soon.", None),

@@ -646,7 +646,8 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
                     // entry (under a colon, or before another one).
                     || (lines[i].signed_name
                         && !lines[i - 1].text.trim_end().ends_with(':')
-                        && !lines.get(i + 1).is_some_and(|l| l.signed_name)))
+                        && !lines.get(i + 1).is_some_and(|l| l.signed_name))
+                    || collective_signature(&lines[i]))
                 && kinds[i] == ZoneKind::Boilerplate
                 && boxed[i].is_none()
         });
@@ -1487,12 +1488,54 @@ fn mark_lede(
         && (lines[i].sentence() || crate::headline::is_subhead(lines, title, i))
         && !furniture(i)
         && !crate::headline::is_teaser(lines[i].text)
+        && !info_strip(&lines[i])
         && !(i > first && caption_above_credit(lines, i))
     {
         kinds[i] = ZoneKind::Lede;
         reasons[i] = crate::headline::lede_reason(lines, title, i);
         i += 1;
     }
+}
+
+/// Nouns of a body that signs a text as a whole (folded): "Le bureau
+/// fédéral", "L'équipe d'animation pastorale", "The editorial board".
+#[rustfmt::skip]
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "bureau", "conseil", "comite", "equipe", "direction", "redaction", "collectif",
+    "secretariat", "commission", "syndicat", "association", "section", "intersyndicale",
+    "board", "team", "committee", "editors", "editorial", "staff", "council", "executive",
+];
+
+/// A collective signature under a text: the body that signs, alone on a
+/// short line ("Le bureau fédéral", "The editorial board"), given as it stands.
+fn collective_signature(line: &Line<'_>) -> bool {
+    if line.chars > 40 || line.words > 5 || line.text.ends_with(['.', '!', '?', ':', ',']) {
+        return false;
+    }
+    let folded = line.folded();
+    let noun = ["le ", "la ", "les ", "l'", "l\u{2019}", "the "]
+        .iter()
+        .find_map(|d| folded.strip_prefix(d))
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next());
+    line.text.starts_with(char::is_uppercase) && noun.is_some_and(|n| COLLECTIVE_NOUNS.contains(&n))
+}
+
+/// A strip of fields under a headline, no sentence: parts set apart by
+/// " · " or " | ", one of them a "Label : value" ("Intervention du 30 avril
+/// 2024 à 20h05 · Communes : X, Y"). No standfirst.
+fn info_strip(line: &Line<'_>) -> bool {
+    !line.sentence_end
+        && [" · ", " | "].iter().any(|sep| {
+            line.text.contains(sep)
+                && line.text.split(sep).any(|part| {
+                    part.split_once(':').is_some_and(|(label, value)| {
+                        let label = label.trim();
+                        (1..=3).contains(&label.split_whitespace().count())
+                            && label.starts_with(char::is_uppercase)
+                            && !value.trim().is_empty()
+                    })
+                })
+        })
 }
 
 /// The text's first paragraph when the header's last line is a standfirst

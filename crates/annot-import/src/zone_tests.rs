@@ -2740,3 +2740,36 @@ fn boxes_of_points_and_figures_and_the_text_after_them() {
         assert!(body.contains(kept), "{kept}: {body}");
     }
 }
+
+/// A post signed after the text on behalf of a body gives the name
+/// between the commas; a body signing alone gives itself; a strip of
+/// fields under the headline ("Intervention du … · Commune : X") is no
+/// standfirst.
+#[test]
+fn signatures_on_behalf_of_a_body_and_a_strip_of_fields_under_the_headline() {
+    let text = "Le Fil syndical\n\nAccueil > Actualités > Santé\n\n\
+        Grève aux urgences de l'hôpital de Valmorin à partir du 21 mars\n\n\
+        Intervention du 30 avril 2024 à 20h05 · Communes : Roquebrune, Vernet\n\n\
+        Publié le 14/03/2024\n\n\
+        Les personnels des urgences ont voté la grève reconductible lors d'une assemblée générale très suivie.\n\n\
+        La direction a fermé onze lits de médecine, faute d'infirmières pour les faire tourner cet hiver.\n\n\
+        Les soins urgents seront bien sûr assurés pendant toute la durée du mouvement, a précisé le syndicat.\n\n";
+    let signed = format!(
+        "{text}Pour le syndicat Santé-Social, Martine Dorval, secrétaire générale\n\n#Hôpital #Grève\n"
+    );
+    let z = zone_article(&signed, None);
+    assert_eq!(z.byline.as_deref(), Some("Martine Dorval"));
+    assert!(
+        texts(&zones(&signed, None), "lede").is_empty(),
+        "{:?}",
+        zones(&signed, None)
+    );
+    let collective = format!("{text}Le bureau fédéral\n\n#Hôpital #Grève\n");
+    assert_eq!(
+        zone_article(&collective, None).byline.as_deref(),
+        Some("Le bureau fédéral")
+    );
+    // A sentence about a body is no signature, nor a body's name in the text.
+    let sentence = format!("{text}Le bureau fédéral se réunira jeudi.\n\n#Hôpital #Grève\n");
+    assert_eq!(zone_article(&sentence, None).byline, None);
+}
