@@ -457,7 +457,13 @@ fn decide_lines(lines: &[Line<'_>]) -> Decision {
             } else if line.sentence_end
                 && !list
                 && (!(before == Class::Bad && after == Class::Bad)
-                    || (paragraph_above && sentence_like))
+                    || (paragraph_above && sentence_like)
+                    // The text's last short sentences, one under another
+                    // (a question to the reader is a site's appeal).
+                    || (sentence_like
+                        && i > 0
+                        && kinds[i - 1] == ZoneKind::Body
+                        && !line.text.contains('?')))
             {
                 Some(Reason::ShortSentence)
             } else if before == Class::Good && after == Class::Good {

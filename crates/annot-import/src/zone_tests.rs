@@ -2773,3 +2773,25 @@ fn signatures_on_behalf_of_a_body_and_a_strip_of_fields_under_the_headline() {
     let sentence = format!("{text}Le bureau fédéral se réunira jeudi.\n\n#Hôpital #Grève\n");
     assert_eq!(zone_article(&sentence, None).byline, None);
 }
+
+/// The text's last short sentences, one under another, stay in the body
+/// down to the newsletter box; a question to the reader under them does not.
+#[test]
+fn the_last_short_sentences_of_a_text_one_under_another() {
+    let head = "The Valley Champion\n\nFarming > Marts\n\n\
+        Weanling prices climb at the Kilbeg mart as buyers return in numbers\n\nBy Ann Lowe\n\n12 March 2024\n\n\
+        Prices for weanlings rose sharply at Kilbeg on Tuesday, with the best bullocks making well over the odds.\n\n\
+        Buyers from three counties filled the ring, and the yard was cleared before the last lots were called.\n\n\
+        Advertisement\n\nDry cows sold from €1.80 to €2.45/kg.\n\n\
+        The county council has been contacted for comment.\n\nThe next sale takes place on Thursday, July 4.\n\n";
+    let page = format!(
+        "{head}Sign up for our morning newsletter: the local news in your inbox at 7am.\n\nSign up\n"
+    );
+    let body = texts(&zones(&page, None), "body").join("\n");
+    assert!(body.ends_with("on Thursday, July 4."), "{body}");
+    let page = format!(
+        "{head}Spotted a mistake? Tell the newsroom by email.\n\nSign up for our morning newsletter: the local news in your inbox at 7am.\n\nSign up\n"
+    );
+    let body = texts(&zones(&page, None), "body").join("\n");
+    assert!(!body.contains("Spotted"), "{body}");
+}

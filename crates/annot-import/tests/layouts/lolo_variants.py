@@ -144,7 +144,7 @@ def score(cache, take, drop, unlocked=(), utake=0.99, udrop=0.01, mode="hybrid")
     return res
 
 
-SPLITS = ["tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"]
+SPLITS = ["tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"]
 
 
 def row(name, res):

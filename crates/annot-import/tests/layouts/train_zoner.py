@@ -80,7 +80,7 @@ def dump(path):
     )
 
 
-TRAINED = {"tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"}
+TRAINED = {"tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"}
 
 
 def matrix(pages):
