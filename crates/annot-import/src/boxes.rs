@@ -710,16 +710,8 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
         if let Some((end, kind)) = embed(lines, i, footer)
             .map(|e| (e, BoxKind::Embed))
             .or_else(|| donation(lines, i, footer).map(|e| (e, BoxKind::Donation)))
+            .or_else(|| headed_box(lines, i, footer))
         {
-            found.push(Found {
-                lines: i..end,
-                kind,
-                at_end: false,
-            });
-            i = end;
-            continue;
-        }
-        if let Some((end, kind)) = headed_box(lines, i, footer) {
             found.push(Found {
                 lines: i..end,
                 kind,
