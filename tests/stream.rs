@@ -99,10 +99,11 @@ fn a_corpus_larger_than_the_sample_is_imported_in_shards_byte_for_byte() {
     let dir = tmp.path().join("pages");
     std::fs::create_dir(&dir).unwrap();
     site_pages(&dir, 60);
-    // A line between headline and article on three pages of sixty: furniture
-    // to a count of every page, not to a sample of about ten (where it is on
-    // fewer than three).
-    for i in [4, 20, 35] {
+    // A sentence between headline and article on four pages of sixty:
+    // furniture to a count of every page (a sentence needs one page more than
+    // the three a shorter line needs), not to a sample of about ten (where it
+    // is on fewer than four).
+    for i in [4, 20, 35, 50] {
         let path = dir.join(format!("page-{i:02}.txt"));
         let text = std::fs::read_to_string(&path).unwrap();
         let line = "Le quartier des Tanneurs fête cette année ses cent ans d'histoire ouvrière.";
