@@ -1,5 +1,6 @@
-"""The eleventh held-out set of the layout sample: eight kinds of site that
-the seventy-four earlier layouts do not have, written before any work on
+"""The eleventh held-out set of the layout sample: four kinds of site that
+the seventy-four earlier layouts do not have (all French; four English
+ones were planned and not written by the deadline), written before any work on
 them and only ever scored as a whole (written at main's commit ea3a814).
 `make_pages.py` writes them into `heldout11/` with the rest. Its author read
 the opening of the layouts README (the gold conventions and the layout
@@ -58,38 +59,6 @@ stand. New here:
   publique" and a name with "Ingénieure d'études sanitaires" under it give
   the name; "Date de publication : 18 avril 2024 · Dernière mise à jour :
   …" gives the first.
-- A horse-racing news site: the day's cards ("Fenwick 1.45 · …") are
-  furniture; "By X at Fenwick" gives X; the result box ("1st Moonlit Ferry
-  5/2 fav …", "Going: …", "Distances: …") and the sales box ("Lot 212 · …")
-  are not body; fractional odds ("5/2", "11/1", "25/1") are never dates;
-  "Posted: 20/06/2024 21:15 · Updated: …" is day/month/year; "Racing
-  Correspondent" is a role; the responsible-gambling line is furniture; a
-  body paragraph opening "At 25/1 …" is body.
-- A South African daily: the load-shedding line and the currency and fuel
-  strip are furniture; the category over the headline is the section; a
-  name with "Senior Reporter" under it gives the name; the agency alone
-  ("CNA") is the byline; "Opinion by X" gives X and the bio after an
-  opinion piece is not body; "12 March 2024 | 06:00" and "2024/04/03" are
-  dates, "Published 2h ago" never; "ALSO READ: …" and "Advertisement"
-  between paragraphs are not body; "Load-shedding today is …" opening a
-  body paragraph is body.
-- A fashion weekly: "Fashion > Runway" (the last crumb is the section), a
-  "Runway report" / "Trend" / "Interview" badge (not the section), the
-  affiliate note, the gallery lines ("Look 12 of 42" and its caption) and
-  the "Shop the look" box (items, prices, "Shop now") are not body; "Words
-  by X · Photography by Y" gives X, "Interview by X and Y" gives "X and
-  Y", "X, Fashion Features Director" gives X; "Read more labels, …"
-  opening a body paragraph is body; the interview's questions are body.
-- A parliamentary news site: the chamber's timetable strip is furniture; the
-  last crumb is the section ("Sketch" as a crumb alone); the division box
-  ("Division No. 47 · …", "Ayes 41 · Noes 38 · Abstained 2", "How your
-  member voted") and the Hansard reference are not body, and a division
-  number is never the date; "Sitting of 9 April 2024" is the sitting,
-  never the date ("Published 10 April 2024 07:00" under it is); "Sketch by
-  X" gives X; the week-ahead post has no byline (null); "Order, order." is
-  a one-sentence body paragraph; "Advertisement of the contract …" opening
-  a paragraph is body.
-
 Every article, name, place of event, quote and figure is invented for this
 project; the sites and the places are fictional.
 """
@@ -631,9 +600,6 @@ SANTE = [
 ]
 
 
-# UNFINISHED (deadline): the four English layouts described in the docstring
-# (going-report, karoo-ledger, hemline-weekly, lobby-sheet) are not written
-# yet, and this set is not registered in make_pages.py or tests/layouts.rs.
 LAYOUTS = {
     "echo-des-cimes": (cimes, CIMES),
     "revue-du-negoce": (negoce, NEGOCE),
