@@ -81,12 +81,7 @@ Every article, name, place of event, quote and figure is invented for this
 project; the sites and the places are fictional.
 """
 
-from make_pages import Page, article, interleave
-
-
-def dedupe(lines):
-    """Drops None lines (a lede that is null)."""
-    return [x for x in lines if x is not None]
+from make_pages import Page, article, dedupe, interleave
 
 
 # --------------------------------------------------------------------------

@@ -59,16 +59,12 @@ stand. New here:
   publique" and a name with "Ingénieure d'études sanitaires" under it give
   the name; "Date de publication : 18 avril 2024 · Dernière mise à jour :
   …" gives the first.
+
 Every article, name, place of event, quote and figure is invented for this
 project; the sites and the places are fictional.
 """
 
-from make_pages import Page, article, interleave
-
-
-def dedupe(lines):
-    """Drops None lines (a lede that is null)."""
-    return [x for x in lines if x is not None]
+from make_pages import Page, article, dedupe, interleave
 
 
 # --------------------------------------------------------------------------

@@ -78,6 +78,11 @@ def article(title, lede, byline, date, section, body, **extra):
     return a
 
 
+def dedupe(lines):
+    """Drops None lines (a lede that is null)."""
+    return [x for x in lines if x is not None]
+
+
 def interleave(body, inserts):
     """The body paragraphs with furniture lines after the paragraph numbered by each key."""
     out = []
