@@ -1343,27 +1343,14 @@ def main():
     # before the second round of tuning, after it, before the fourth, after
     # it, after the fifth, at commit 2be418d, at commit c560117, at commit
     # bab7d0c, at commit 9efcb5d and at commit ea3a814); they use the helpers above.
-    import heldout2_pages
-    import heldout3_pages
-    import heldout4_pages
-    import heldout5_pages
-    import heldout6_pages
-    import heldout7_pages
-    import heldout8_pages
-    import heldout9_pages
-    import heldout10_pages
-    import heldout11_pages
+    import importlib
 
-    splits = dict(LAYOUTS, heldout2=heldout2_pages.LAYOUTS, heldout3=heldout3_pages.LAYOUTS,
-                  heldout4=heldout4_pages.LAYOUTS, heldout5=heldout5_pages.LAYOUTS,
-                  heldout6=heldout6_pages.LAYOUTS, heldout7=heldout7_pages.LAYOUTS,
-                  heldout8=heldout8_pages.LAYOUTS, heldout9=heldout9_pages.LAYOUTS,
-                  heldout10=heldout10_pages.LAYOUTS,
-                  heldout11=heldout11_pages.LAYOUTS)
-    spaced = (SPACED | heldout2_pages.SPACED | heldout3_pages.SPACED | heldout4_pages.SPACED
-              | heldout5_pages.SPACED | heldout6_pages.SPACED | heldout7_pages.SPACED
-              | heldout8_pages.SPACED | heldout9_pages.SPACED | heldout10_pages.SPACED
-              | heldout11_pages.SPACED)
+    held_out = [importlib.import_module(f"heldout{n}_pages") for n in range(2, 12)]
+    splits = dict(LAYOUTS)
+    spaced = set(SPACED)
+    for n, module in enumerate(held_out, start=2):
+        splits[f"heldout{n}"] = module.LAYOUTS
+        spaced |= module.SPACED
     for split, layouts in splits.items():
         root = HERE / split
         if root.exists():
