@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 py=$(bash scripts/venv-interop.sh)
 
-echo "== interop: spaCy tokenizer fixtures are current" >&2
+echo "== [+${SECONDS}s] interop: spaCy tokenizer fixtures are current" >&2
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 "$py" scripts/spacy_tokens.py --out "$fresh" 2>/dev/null
@@ -23,7 +23,7 @@ for f in spacy_tokens.jsonl spacy_specials.json; do
 done
 echo "interop: spaCy fixtures match" >&2
 
-echo "== interop: spaCy DocBin fixtures (symbols, string hashes) are current" >&2
+echo "== [+${SECONDS}s] interop: spaCy DocBin fixtures (symbols, string hashes) are current" >&2
 "$py" scripts/spacy_docbin_fixtures.py --out "$fresh/docbin"
 for pair in "symbols.rs:crates/annot-export/src/writers/spacy/symbols.rs" \
             "spacy_strings.json:crates/annot-export/fixtures/spacy_strings.json"; do
@@ -35,7 +35,7 @@ for pair in "symbols.rs:crates/annot-export/src/writers/spacy/symbols.rs" \
 done
 echo "interop: DocBin fixtures match" >&2
 
-echo "== interop: annot's files read by Python (JSON Schemas, slicing, blake3)" >&2
+echo "== [+${SECONDS}s] interop: annot's files read by Python (JSON Schemas, slicing, blake3)" >&2
 # With Parquet, so that pandas reads annot's .parquet files (scripts/test.sh tests the same build).
 cargo build -q --locked -p annot-cli --features parquet
 annot=target/debug/annot
@@ -52,10 +52,10 @@ printf 'Yannick PER\n\nLindqvist PER *\n\n"Teryn Stone" ORG *\nGwen Arfon PER\n\
     "$annot" --project "$proj" annotate --annotator py2 --filter 'id=11_*|12_*|07_*' >/dev/null
 "$py" scripts/interop_files.py "$proj" --expect-spans 20
 
-echo "== interop: annot export read by spaCy (jsonl, DocBin, debug data), pandas (csv, parquet), datasets and seqeval" >&2
+echo "== [+${SECONDS}s] interop: annot export read by spaCy (jsonl, DocBin, debug data), pandas (csv, parquet), datasets and seqeval" >&2
 "$py" scripts/export_interop.py "$proj" --annot "$annot" --from py,py2
 
-echo "== interop: spaCy's predictions imported as a Prodigy file, every span accepted" >&2
+echo "== [+${SECONDS}s] interop: spaCy's predictions imported as a Prodigy file, every span accepted" >&2
 predicted=$("$py" scripts/spacy_predict.py "$proj" examples/patterns.jsonl "$fresh/predictions.jsonl")
 report=$("$annot" --project "$proj" import --format prodigy --as model --json "$fresh/predictions.jsonl" 2>/dev/null)
 "$py" - "$predicted" "$report" <<'PY'
@@ -71,7 +71,7 @@ print(f"interop: spaCy's {predicted} predicted spans on {records['documents']} d
 PY
 "$py" scripts/interop_files.py "$proj"
 
-echo "== interop: agreement fixtures are what scikit-learn, krippendorff, statsmodels and seqeval compute" >&2
+echo "== [+${SECONDS}s] interop: agreement fixtures are what scikit-learn, krippendorff, statsmodels and seqeval compute" >&2
 "$py" scripts/agreement_fixtures.py --out "$fresh/agreement"
 for f in cohen krippendorff fleiss seqeval tokens; do
     if ! cmp -s "$fresh/agreement/$f.json" "crates/annot-diff/tests/fixtures/$f.json"; then
@@ -82,7 +82,7 @@ for f in cohen krippendorff fleiss seqeval tokens; do
 done
 echo "interop: agreement fixtures match" >&2
 
-echo "== interop: annot over Spark (RDD.pipe, local[2]): import, agree, export byte-equal to one machine" >&2
+echo "== [+${SECONDS}s] interop: annot over Spark (RDD.pipe, local[2]): import, agree, export byte-equal to one machine" >&2
 if ! command -v java >/dev/null 2>&1; then
     # A fresh machine may have no Java: PySpark needs one, so install Debian's.
     echo "interop: no java on PATH: installing openjdk-17-jre-headless (apt-get)" >&2

@@ -11,11 +11,15 @@ cd "$(dirname "$0")/.."
 cargo test --workspace --locked --features annot-cli/parquet "$@"
 # 3. kill -9 at random moments of every writing command, checking nothing acknowledged is
 #    lost and nothing is half-written (BAD_INPUTS.md; the full run is --kills 500).
+echo "== [+${SECONDS}s] crash test" >&2
 python3 scripts/crash_test.py --kills "${ANNOT_CRASH_KILLS:-60}" --bin target/debug/annot
 # 4. The benchmark report's command (BENCHMARKS.md) on 300 generated documents: every row
 #    runs end to end on the debug build, without the venv (figures printed, never asserted).
+echo "== [+${SECONDS}s] benchmarks --quick" >&2
 cargo build -q --locked -p xtask
 python3 scripts/benchmarks.py --quick --sizes 300 --bin-dir target/debug > /dev/null
 if [[ "${ANNOT_SKIP_INTEROP:-0}" != 1 ]]; then
+    echo "== [+${SECONDS}s] interop" >&2
     bash scripts/interop.sh
 fi
+echo "== [+${SECONDS}s] tests done" >&2
