@@ -36,8 +36,12 @@ done
 echo "interop: DocBin fixtures match" >&2
 
 echo "== [+${SECONDS}s] interop: annot's files read by Python (JSON Schemas, slicing, blake3)" >&2
-# With Parquet, so that pandas reads annot's .parquet files (scripts/test.sh tests the same build).
-cargo build -q --locked -p annot-cli --features parquet
+# With Parquet, so that pandas reads annot's .parquet files. Built by the same command as
+# scripts/test.sh's `cargo test` (which puts target/debug/annot there for its end-to-end
+# tests): after the tests nothing is built again. A `cargo build` here would, since the
+# test build's dependencies carry the features the dev-dependencies add: on CI that rebuilt
+# a good part of the dependency tree (3 min 48 s on this 2-core machine, measured after the test build).
+cargo test -q --workspace --locked --features annot-cli/parquet --no-run
 annot=target/debug/annot
 proj="$fresh/project"
 "$annot" init "$proj" >/dev/null 2>&1
