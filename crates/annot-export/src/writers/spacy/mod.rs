@@ -65,6 +65,9 @@ const IOB_I: u64 = 1;
 const IOB_O: u64 = 2;
 const IOB_B: u64 = 3;
 
+/// Bytes of a token in a DocBin's `tokens`: a `uint64` per attribute.
+const TOKEN_BYTES: u64 = 8 * ATTRS.len() as u64;
+
 /// `SENT_START` -1, as numpy's `uint64` holds it.
 const NOT_SENT_START: u64 = u64::MAX;
 
@@ -266,6 +269,9 @@ impl Writer for SpacyWriter {
         }
         let (tokens, index) = spacy_tokens(ex);
         let n = tokens.len();
+        // A split whose token data passes what one DocBin can hold is refused
+        // at the document that passes it, not after the rest of the export.
+        len32((self.tokens + n as u64) * TOKEN_BYTES, "the token data")?;
         let mut iob = vec![if ex.decided { IOB_O } else { IOB_MISSING }; n];
         let mut kind: Vec<Option<u32>> = vec![None; n];
         for s in ex.spans {
@@ -367,7 +373,7 @@ impl Writer for SpacyWriter {
             ),
             None => (None, None, None, None),
         };
-        let token_bytes = self.tokens * 8 * ATTRS.len() as u64;
+        let token_bytes = self.tokens * TOKEN_BYTES;
         rmp::encode::write_str(w, "tokens").map_err(enc)?;
         rmp::encode::write_bin_len(w, len32(token_bytes, "the token data")?).map_err(enc)?;
         self.widen(tokens, w)?;
@@ -648,6 +654,29 @@ mod tests {
         assert!(cols.chunks_exact(4).all(|r| r[1] == 0), "ENT_IOB missing");
         let cats = get(&msg, "cats").as_array().unwrap();
         assert_eq!(cats[0].as_map().map(Vec::len), Some(0));
+    }
+
+    #[test]
+    fn a_split_past_what_a_docbin_holds_is_refused_at_the_document_that_passes_it() {
+        let o = Owned::new("Le Hezbollah est là.", &[]);
+        let ex = o.example();
+        let v = vocab();
+        let mut out = Vec::new();
+        // One token short of the limit: a document of several tokens passes it.
+        let mut w = SpacyWriter {
+            tokens: u64::from(u32::MAX) / TOKEN_BYTES,
+            ..SpacyWriter::default()
+        };
+        let err = w.write(&ex, &v, &mut out).unwrap_err().to_string();
+        assert!(
+            err.contains("the token data of one split") && err.contains("4 GiB"),
+            "{err}"
+        );
+        assert_eq!(w.documents, 0, "nothing staged for the refused document");
+        // Below it, the same document is taken.
+        let mut w = SpacyWriter::default();
+        w.write(&ex, &v, &mut out).unwrap();
+        assert_eq!(w.documents, 1);
     }
 
     #[test]
