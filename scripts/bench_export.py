@@ -117,7 +117,8 @@ def run(annot, project, work, who="bench", python=None, spacy_docs=0):
         f = figures([annot, "--project", project, "export", "--format", *fmt,
                      "--from", who, "--out", out, "--drop-misaligned"],
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        f["written_mb"] = sum(p.stat().st_size for p in out.iterdir()) / 1e6
+        # Files in folders too (a spaCy split past one DocBin is a folder of parts).
+        f["written_mb"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6
         rows[name] = f
     with open(work / "out-jsonl" / "all.jsonl", encoding="utf-8") as f:
         docs, spans, text = 0, 0, 0

@@ -201,6 +201,36 @@ def check_docbin(jsonl_dir, spacy_dir, conll_dir, splits):
           "the tokens, spaces, entities, cats and ids of the jsonl, the sentences of the CoNLL")
 
 
+def check_parts(annot, project, tmp, source, split, whole_dir):
+    """A split written as a folder of .spacy parts (--spacy-part-tokens) is, read by
+    spaCy's own training reader (`spacy.training.Corpus`, what `spacy train
+    --paths.train DIR` uses), the documents of the one-file export in their order."""
+    from spacy.tokens import DocBin
+    from spacy.training import Corpus
+    import spacy
+
+    nlp = spacy.blank("fr")
+    whole = list(DocBin().from_disk(whole_dir / "train.spacy").get_docs(nlp.vocab))
+    longest = max(len(d) for d in whole)
+    out = tmp / "split-spacy-parts"
+    r = run_export(annot, project, out, "--format", "spacy", *split, *source,
+                   "--spacy-part-tokens", str(longest))
+    folder = out / "train.spacy"
+    assert folder.is_dir(), r.stderr
+    parts = sorted(p.name for p in folder.iterdir())
+    assert len(parts) >= 2 and parts[0] == "part-00001.spacy", parts
+    got = [ex.reference for ex in Corpus(folder)(nlp)]
+    assert len(got) == len(whole), (len(got), len(whole))
+    for a, b in zip(got, whole):
+        assert a.user_data.get("id") == b.user_data.get("id"), (a.user_data, b.user_data)
+        assert a.text == b.text and [t.text for t in a] == [t.text for t in b]
+        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == \
+            [(e.start_char, e.end_char, e.label_) for e in b.ents]
+        assert a.cats == b.cats
+    print(f"spaCy Corpus: train.spacy/ of {len(parts)} parts (at most {longest} tokens each) reads as "
+          f"the {len(whole)} documents of the one-file train.spacy, in order")
+
+
 def check_debug_data(annot, project, tmp, source):
     """`spacy debug data` on the French documents: nothing misaligned, overlapping or across sentences."""
     out = tmp / "spacy-fr"
@@ -330,6 +360,7 @@ def main():
         for fmt in ["jsonl", "spacy", "conll"]:
             run_export(args.annot, args.project, tmp / f"split-{fmt}", "--format", fmt, *split, *source)
         check_docbin(tmp / "split-jsonl", tmp / "split-spacy", tmp / "split-conll", ["train", "dev"])
+        check_parts(args.annot, args.project, tmp, source, split, tmp / "split-spacy")
         check_debug_data(args.annot, args.project, tmp, source)
         check_agree_f1(args.annot, args.project, tmp)
         check_parquet(args.annot, args.project, tmp, source, tmp / "docs" / "all.csv", tmp / "hf")

@@ -495,6 +495,121 @@ fn spacy_docbins_hold_the_jsonl_documents_and_reruns_are_byte_identical() {
     }
 }
 
+/// The document ids and lengths of a DocBin, in order.
+fn docbin_docs(path: &Path) -> Vec<(String, usize)> {
+    let msg = docbin(path);
+    let get = |k: &str| &msg.iter().find(|(key, _)| key == k).unwrap().1;
+    let lengths = get("lengths")
+        .as_slice()
+        .unwrap()
+        .chunks_exact(4)
+        .map(|c| i32::from_le_bytes(c.try_into().unwrap()) as usize);
+    let ids = get("user_data").as_array().unwrap().iter().map(|u| {
+        let v = rmpv::decode::read_value(&mut u.as_slice().unwrap()).unwrap();
+        v.as_map().unwrap()[0].1.as_str().unwrap().to_owned()
+    });
+    ids.zip(lengths).collect()
+}
+
+#[test]
+fn a_spacy_split_past_its_part_size_is_a_folder_of_parts_and_back_to_a_file() {
+    let (tmp, root) = annotated();
+    let args = [
+        "--format",
+        "spacy",
+        "--from",
+        "alice",
+        "--include-unannotated",
+        "--split",
+        "train=50,dev=50",
+        "--seed",
+        "13",
+    ];
+    let (one, parted) = (tmp.path().join("one"), tmp.path().join("parted"));
+    export(&root, &one, &args).success();
+    let whole: BTreeMap<&str, Vec<(String, usize)>> = ["train", "dev"]
+        .into_iter()
+        .map(|s| (s, docbin_docs(&one.join(format!("{s}.spacy")))))
+        .collect();
+    let longest = whole.values().flatten().map(|(_, n)| *n).max().unwrap();
+    assert!(
+        whole.values().all(|d| d.len() >= 2),
+        "each split needs documents for two parts: {whole:?}"
+    );
+    // Parts of the longest document's size: each split past it is a folder.
+    let part = longest.to_string();
+    let with_parts = [&args[..], &["--spacy-part-tokens", &part]].concat();
+    export(&root, &parted, &with_parts)
+        .success()
+        .stderr(predicate::str::contains("-> train.spacy/ ("));
+    for (split, docs) in &whole {
+        let path = parted.join(format!("{split}.spacy"));
+        let size: usize = docs.iter().map(|(_, n)| n).sum();
+        if size <= longest {
+            assert!(path.is_file(), "{split}: one DocBin when it fits a part");
+            continue;
+        }
+        assert!(path.is_dir(), "{split}: a folder of parts");
+        let mut names: Vec<String> = std::fs::read_dir(&path)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert!(names.len() >= 2, "{names:?}");
+        let mut read = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(name, &format!("part-{:05}.spacy", i + 1));
+            let part_docs = docbin_docs(&path.join(name));
+            let tokens: usize = part_docs.iter().map(|(_, n)| n).sum();
+            assert!(
+                !part_docs.is_empty() && tokens <= longest,
+                "{name}: {part_docs:?}"
+            );
+            read.extend(part_docs);
+        }
+        assert_eq!(
+            &read, docs,
+            "{split}: the parts in name order are the split's documents"
+        );
+    }
+    let listed = read(&parted.join(".annot-export.json"));
+    assert!(listed.contains("\"train.spacy\""), "{listed}");
+    // Exported again without parts, the folders are files again, and back.
+    export(&root, &parted, &args).success();
+    assert_eq!(
+        tree(&parted),
+        tree(&one),
+        "the files of a plain export, nothing left over"
+    );
+    export(&root, &parted, &with_parts).success();
+    assert!(parted.join("train.spacy").is_dir());
+    let names: Vec<String> = std::fs::read_dir(&parted)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".annot-tmp")),
+        "{names:?}"
+    );
+    // The option is spaCy's.
+    export(
+        &root,
+        &tmp.path().join("j"),
+        &[
+            "--format",
+            "jsonl",
+            "--from",
+            "alice",
+            "--spacy-part-tokens",
+            "9",
+        ],
+    )
+    .failure()
+    .stderr(predicate::str::contains(
+        "--spacy-part-tokens is for --format spacy",
+    ));
+}
+
 #[test]
 fn brat_writes_a_txt_and_ann_pair_per_document_and_replaces_a_split_whole() {
     let (tmp, root) = annotated();

@@ -146,7 +146,12 @@ pub enum Format {
         scheme: Scheme,
     },
     /// spaCy's binary `.spacy` (a `DocBin`), for `python -m spacy train`.
-    Spacy,
+    Spacy {
+        /// Past this many tokens (default and most: what one DocBin holds,
+        /// [`crate::writers::spacy::MAX_PART_TOKENS`]) a split is written as a
+        /// folder of `.spacy` parts of at most this many tokens each.
+        part_tokens: Option<u64>,
+    },
     /// brat standoff: a directory per split of `.txt`/`.ann` pairs and `annotation.conf`.
     Brat,
     /// Parquet (the `parquet` cargo feature): one table per split.
@@ -176,7 +181,7 @@ impl Format {
             Format::Jsonl { .. } | Format::Hf { .. } => "jsonl",
             Format::Csv { .. } => "csv",
             Format::Conll { .. } => "conll",
-            Format::Spacy => "spacy",
+            Format::Spacy { .. } => "spacy",
             Format::Brat => "",
             Format::Parquet { .. } => "parquet",
         }
@@ -199,7 +204,7 @@ impl Format {
             self,
             Format::Conll { .. }
                 | Format::Hf { .. }
-                | Format::Spacy
+                | Format::Spacy { .. }
                 | Format::Parquet {
                     table: ParquetTable::Hf,
                     ..
@@ -212,7 +217,7 @@ impl Format {
     pub fn not_a_stream(&self) -> Option<&'static str> {
         match self {
             Format::Hf { .. } => Some("--format hf writes labels.json beside the data"),
-            Format::Spacy => Some("--format spacy writes a binary .spacy file per split"),
+            Format::Spacy { .. } => Some("--format spacy writes a binary .spacy file per split"),
             Format::Brat => Some("--format brat writes a directory of .txt/.ann files per split"),
             Format::Parquet { .. } => {
                 Some("--format parquet writes a binary .parquet file per split")

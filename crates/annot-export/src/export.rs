@@ -387,11 +387,13 @@ impl Sink<'_> {
         }
     }
 
-    /// Where a directory format writes (the temporary directory).
+    /// Where a directory format writes (the temporary directory); for a
+    /// file, the directory it goes into.
     fn dir(&self) -> &Path {
         match self {
             Sink::Dir { tmp, .. } => tmp.path(),
-            _ => Path::new("."),
+            Sink::File(f, _) => f.path().parent().unwrap_or(Path::new(".")),
+            Sink::Stream(_) => Path::new("."),
         }
     }
 
@@ -409,7 +411,7 @@ impl Sink<'_> {
         match self {
             Sink::File(f, _) => f.commit(),
             Sink::Stream(out) => out.flush(),
-            Sink::Dir { tmp, path, .. } => replace_dirs(vec![(tmp, path)])?.finish(),
+            Sink::Dir { tmp, path, .. } => replace_dirs(vec![(tmp, path)], Vec::new())?.finish(),
         }
     }
 }
@@ -432,16 +434,23 @@ impl Aside {
     }
 }
 
-/// Puts each temporary folder at its path, all or none: the old folders there
-/// are first moved aside into one temporary folder (kept by an interrupt that
-/// cuts the commit short), then the new ones renamed into place; when a rename
-/// fails, the new folders placed are taken out and the old ones moved back.
-/// Each path is at every moment its old folder, nothing, or the new one. The
-/// old folders are removed by [`Aside::finish`], after the whole commit.
-fn replace_dirs(dirs: Vec<(annot_model::atomic::TempDir, PathBuf)>) -> std::io::Result<Aside> {
+/// Puts each temporary folder, and each file replacing a folder, at its path,
+/// all or none: what is there is first moved aside into one temporary folder
+/// (kept by an interrupt that cuts the commit short), then the new folders
+/// renamed and the files committed into place; when that fails, the new
+/// folders placed are taken out, the files removed, and the old ones moved
+/// back. Each path is at every moment its old content, nothing, or the new
+/// one. The old folders are removed by [`Aside::finish`], after the whole
+/// commit.
+fn replace_dirs(
+    dirs: Vec<(annot_model::atomic::TempDir, PathBuf)>,
+    files: Vec<AtomicFile>,
+) -> std::io::Result<Aside> {
     let Some(parent) = dirs
         .first()
-        .map(|(_, p)| p.parent().unwrap_or(Path::new(".")).to_owned())
+        .map(|(_, p)| p.as_path())
+        .or_else(|| files.first().map(AtomicFile::path))
+        .map(|p| p.parent().unwrap_or(Path::new(".")).to_owned())
     else {
         return Ok(Aside(None));
     };
@@ -449,29 +458,53 @@ fn replace_dirs(dirs: Vec<(annot_model::atomic::TempDir, PathBuf)>) -> std::io::
     // (new folder, its path, where its old folder was moved)
     let mut moved: Vec<(PathBuf, PathBuf, Option<PathBuf>)> = Vec::new();
     let mut placed: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // (a file's path, where the folder it replaces was moved, whether it is placed)
+    let mut files_moved: Vec<(PathBuf, Option<PathBuf>, bool)> = Vec::new();
     let mut temps = Vec::new();
     let swap = || -> std::io::Result<()> {
+        let move_aside = |path: &Path, i: usize| -> std::io::Result<Option<PathBuf>> {
+            if fs_err::symlink_metadata(path).is_err() {
+                return Ok(None);
+            }
+            let to = aside.path().join(i.to_string());
+            fs_err::rename(path, &to)?;
+            annot_model::atomic::commit_step();
+            Ok(Some(to))
+        };
+        let count = dirs.len();
         for (i, (tmp, path)) in dirs.into_iter().enumerate() {
-            let old = if fs_err::symlink_metadata(&path).is_ok() {
-                let to = aside.path().join(i.to_string());
-                fs_err::rename(&path, &to)?;
-                annot_model::atomic::commit_step();
-                Some(to)
-            } else {
-                None
-            };
+            let old = move_aside(&path, i)?;
             moved.push((tmp.path().to_owned(), path, old));
             temps.push(tmp);
+        }
+        let mut staged = Vec::new();
+        for (i, f) in files.into_iter().enumerate() {
+            let path = f.path().to_owned();
+            let old = move_aside(&path, count + i)?;
+            files_moved.push((path, old, false));
+            staged.push(f);
         }
         for (new, path, _) in &moved {
             fs_err::rename(new, path)?;
             placed.push((new.clone(), path.clone()));
             annot_model::atomic::commit_step();
         }
+        for (f, moved) in staged.into_iter().zip(&mut files_moved) {
+            f.commit()?;
+            moved.2 = true;
+        }
         annot_model::atomic::sync_dir(&parent)
     };
     if let Err(e) = swap() {
-        // Back as it was: the new folders out, the old ones back.
+        // Back as it was: the new folders and files out, the old ones back.
+        for (path, old, placed) in files_moved.iter().rev() {
+            if *placed {
+                let _ = fs_err::remove_file(path);
+            }
+            if let Some(old) = old {
+                let _ = fs_err::rename(old, path);
+            }
+        }
         for (new, path) in placed.iter().rev() {
             let _ = fs_err::rename(path, new);
         }
@@ -693,6 +726,17 @@ fn write_all(
     for ((w, s), summary) in writers.iter_mut().zip(&mut sinks).zip(&mut summaries) {
         let path = s.path();
         w.finish(s.out()).map_err(io_err(path.clone()))?;
+        // A split that outgrew one file is the folder its writer made (the
+        // file's temporary file is dropped with the file sink).
+        if let (Some((tmp, parts)), Some(name)) = (w.take_folder(), s.name()) {
+            *s = Sink::Dir {
+                tmp,
+                path: path.clone(),
+                name,
+                nothing: std::io::sink(),
+            };
+            summary.parts = Some(parts);
+        }
         s.sync().map_err(io_err(path))?;
         summary.groups = summary.group_keys.len();
         summary.near_duplicate_clusters = summary.cluster_ids.len();
@@ -713,11 +757,17 @@ fn write_all(
         ),
         Output::Stdout => None,
     };
-    // Folders (brat) are swapped together, files one by one (each a rename).
+    // Folders (brat, spaCy parts) and files that replace a folder (a spaCy
+    // split that no longer outgrows one file) are swapped together, other
+    // files one by one (each a rename).
     let mut folders = Vec::new();
+    let mut over_folders = Vec::new();
     for s in sinks {
         match s {
             Sink::Dir { tmp, path, .. } => folders.push((tmp, path)),
+            Sink::File(f, _) if fs_err::symlink_metadata(f.path()).is_ok_and(|m| m.is_dir()) => {
+                over_folders.push(f);
+            }
             s => {
                 let path = s.path();
                 s.commit().map_err(io_err(path))?;
@@ -728,7 +778,7 @@ fn write_all(
         Output::Dir(dir) => dir.clone(),
         Output::Stdout => PathBuf::from("-"),
     };
-    let aside = replace_dirs(folders).map_err(io_err(out_dir.clone()))?;
+    let aside = replace_dirs(folders, over_folders).map_err(io_err(out_dir.clone()))?;
     let mut side = Vec::new();
     if let Output::Dir(dir) = &config.output {
         for (name, bytes) in files {
@@ -824,7 +874,7 @@ fn format_name(format: &Format) -> String {
         Format::Csv { layout, .. } => format!("csv ({layout:?})").to_lowercase(),
         Format::Conll { scheme, .. } => format!("conll ({})", scheme.as_str()),
         Format::Hf { scheme } => format!("hf ({})", scheme.as_str()),
-        Format::Spacy => "spacy".into(),
+        Format::Spacy { .. } => "spacy".into(),
         Format::Brat => "brat".into(),
         Format::Parquet { table, scheme } => match table {
             crate::config::ParquetTable::Hf => format!("parquet (hf, {})", scheme.as_str()),

@@ -172,7 +172,7 @@ pub fn export_head(config: &ExportConfig, schema: &Schema, out: &mut dyn Write) 
 fn check(config: &ExportConfig, schema: &Schema) -> Result<()> {
     let refuse = |what: &str| Err(ExportError::Config(format!("annot stream export: {what}")));
     // Before the options: parquet is refused here whether or not it was built in.
-    if matches!(config.format, Format::Spacy | Format::Parquet { .. }) {
+    if matches!(config.format, Format::Spacy { .. } | Format::Parquet { .. }) {
         return refuse(
             "spacy and parquet are binary files of their own, not lines: export each shard's \
              documents with annot export on a project of them, or stream jsonl and convert",

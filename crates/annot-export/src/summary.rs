@@ -38,6 +38,10 @@ pub struct SplitSummary {
     pub name: String,
     /// The file written, relative to the output directory (`None` on stdout).
     pub file: Option<String>,
+    /// When the split was written as a folder of parts (a spaCy split past
+    /// one DocBin) at `file`: how many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<usize>,
     /// Documents.
     pub documents: usize,
     /// Tokens (white space not counted).
@@ -167,10 +171,12 @@ impl Summary {
                 } else {
                     String::new()
                 },
-                s.file
-                    .as_ref()
-                    .map(|f| format!(" -> {f}"))
-                    .unwrap_or_default(),
+                match (&s.file, s.parts) {
+                    (Some(f), Some(n)) =>
+                        format!(" -> {f}/ ({n} parts: a folder spaCy reads as one corpus)"),
+                    (Some(f), None) => format!(" -> {f}"),
+                    (None, _) => String::new(),
+                },
             ));
         }
         if let Some(o) = &self.off_weights {

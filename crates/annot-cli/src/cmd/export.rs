@@ -141,6 +141,11 @@ pub(crate) struct ExportArgs {
     /// conll: columns, tag last.
     #[arg(long, value_delimiter = ',', default_value = "token,tag")]
     pub(crate) columns: Vec<String>,
+    /// spacy: write a split of more than N tokens as a folder SPLIT.spacy/ of
+    /// .spacy parts of at most N tokens each, which `spacy train` reads as one
+    /// corpus (default: only past the 134,217,727 tokens one DocBin holds).
+    #[arg(long, value_name = "N")]
+    pub(crate) spacy_part_tokens: Option<u64>,
     #[command(flatten)]
     pub(crate) output: JsonArgs,
 }
@@ -238,7 +243,16 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
                 .collect::<Result<_, _>>()?,
         },
         FormatArg::Hf => Format::Hf { scheme },
-        FormatArg::Spacy => Format::Spacy,
+        FormatArg::Spacy => Format::Spacy {
+            part_tokens: match args.spacy_part_tokens {
+                Some(0) => anyhow::bail!("--spacy-part-tokens 0: a part holds at least one token"),
+                Some(n) if n > annot_export::writers::spacy::MAX_PART_TOKENS => anyhow::bail!(
+                    "--spacy-part-tokens {n}: a DocBin holds at most {} tokens (4 GiB of token data)",
+                    annot_export::writers::spacy::MAX_PART_TOKENS
+                ),
+                n => n,
+            },
+        },
         FormatArg::Brat => Format::Brat,
         FormatArg::Parquet => Format::Parquet {
             table: match args.parquet_table {
@@ -248,6 +262,9 @@ pub(crate) fn config(args: &ExportArgs, stream: bool) -> anyhow::Result<ExportCo
             scheme,
         },
     };
+    if args.spacy_part_tokens.is_some() && !matches!(format, Format::Spacy { .. }) {
+        anyhow::bail!("--spacy-part-tokens is for --format spacy");
+    }
     let split = args.split.config()?;
     let output = match &args.out {
         _ if stream && args.out.is_some() => {

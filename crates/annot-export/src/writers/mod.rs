@@ -348,10 +348,19 @@ pub trait Writer {
         let _ = out;
         Ok(())
     }
+
+    /// The folder the split was written as instead of its file, and the
+    /// parts in it, when the split outgrew one file of its format (a spaCy
+    /// split past one DocBin): the export puts it at the split's path.
+    /// Asked once, after [`Writer::finish`].
+    fn take_folder(&mut self) -> Option<(annot_model::atomic::TempDir, usize)> {
+        None
+    }
 }
 
 /// A new writer for one split of `format`; `dir` is the split's directory
-/// for a format that writes one (brat), unused by the others.
+/// for a format that writes one (brat), the directory its file goes into for
+/// spaCy (where a folder of parts is made), unused by the others.
 #[must_use]
 pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
     match format {
@@ -371,7 +380,7 @@ pub fn writer(format: &Format, dir: &std::path::Path) -> Box<dyn Writer> {
             buf: Vec::new(),
         }),
         Format::Hf { scheme } => Box::new(hf::HfWriter { scheme: *scheme }),
-        Format::Spacy => Box::new(spacy::SpacyWriter::default()),
+        Format::Spacy { part_tokens } => Box::new(spacy::SpacyWriter::new(*part_tokens, dir)),
         Format::Brat => Box::new(brat::BratWriter::new(dir)),
         #[cfg(feature = "parquet")]
         Format::Parquet { table, scheme } => Box::new(parquet::ParquetWriter::new(*table, *scheme)),

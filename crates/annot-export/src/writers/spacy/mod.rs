@@ -38,11 +38,24 @@
 //! zlib (level 1: any level reads the same, and the default level took a
 //! third of the export's time). The msgpack lengths come first, so nothing
 //! can be written before the last document.
+//!
+//! A DocBin holds at most 4 GiB of token data (msgpack `bin32`): some 134
+//! million tokens. A split with more tokens than one part may hold (that, or
+//! `--spacy-part-tokens`) is written as a folder of the same name
+//! (`train.spacy/`) of DocBins `part-00001.spacy`, `part-00002.spacy`, ...,
+//! each of whole documents in export order, which `spacy train
+//! --paths.train train.spacy` reads as one corpus (spaCy's `Corpus` walks a
+//! folder for `.spacy` files and sorts them). The parts are written into a
+//! temporary folder beside the split's path as each fills, so a part's
+//! strings and columns leave memory and the temporary files when it is full.
 
 mod symbols;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use annot_model::atomic::TempDir;
 
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -67,6 +80,9 @@ const IOB_B: u64 = 3;
 
 /// Bytes of a token in a DocBin's `tokens`: a `uint64` per attribute.
 const TOKEN_BYTES: u64 = 8 * ATTRS.len() as u64;
+
+/// The most tokens one DocBin holds: its token data fits a msgpack `bin32`.
+pub const MAX_PART_TOKENS: u64 = u32::MAX as u64 / TOKEN_BYTES;
 
 /// `SENT_START` -1, as numpy's `uint64` holds it.
 const NOT_SENT_START: u64 = u64::MAX;
@@ -138,9 +154,9 @@ impl Spill {
     }
 }
 
-/// Writes one split as a DocBin.
+/// The documents of one DocBin being written.
 #[derive(Default)]
-pub(crate) struct SpacyWriter {
+struct DocBin {
     spill: Option<Spill>,
     lengths: Vec<u8>,
     documents: usize,
@@ -161,7 +177,7 @@ pub(crate) struct SpacyWriter {
     row: Vec<u8>,
 }
 
-impl SpacyWriter {
+impl DocBin {
     /// The number of `s` among the strings met.
     fn keep(&mut self, s: &str) -> u32 {
         let mut h = rustc_hash::FxHasher::default();
@@ -262,15 +278,93 @@ fn len32(n: u64, what: &str) -> io::Result<u32> {
     })
 }
 
+/// Writes one split as a DocBin, or as a folder of DocBins when it has more
+/// tokens than a part may hold (see the module's documentation).
+pub(crate) struct SpacyWriter {
+    bin: DocBin,
+    /// Tokens a part may hold (a document longer than that is a part alone).
+    part_tokens: u64,
+    /// The folder the split's file goes into, where a folder of parts is made.
+    beside: PathBuf,
+    /// The parts written so far, and their number.
+    folder: Option<(TempDir, usize)>,
+}
+
+impl SpacyWriter {
+    /// A writer whose split is one DocBin up to `part_tokens` tokens (at most
+    /// [`MAX_PART_TOKENS`], the default), a folder of parts in `beside` past it.
+    pub(crate) fn new(part_tokens: Option<u64>, beside: &Path) -> Self {
+        Self {
+            bin: DocBin::default(),
+            part_tokens: part_tokens
+                .unwrap_or(MAX_PART_TOKENS)
+                .clamp(1, MAX_PART_TOKENS),
+            beside: beside.to_owned(),
+            folder: None,
+        }
+    }
+
+    /// Writes the documents so far as the next part of the folder.
+    fn seal(&mut self) -> io::Result<()> {
+        let bin = std::mem::take(&mut self.bin);
+        if self.folder.is_none() {
+            self.folder = Some((TempDir::new_in(&self.beside)?, 0));
+        }
+        let Some((dir, parts)) = self.folder.as_mut() else {
+            return Err(io::Error::other("no folder of parts"));
+        };
+        *parts += 1;
+        let path = dir.path().join(part_name(*parts));
+        let mut out = BufWriter::with_capacity(1 << 16, fs_err::File::create(&path)?);
+        bin.finish(&mut out)?;
+        out.flush()
+    }
+}
+
+/// The file name of part `n` (from 1) of a folder of parts: sorted by name,
+/// the parts are in export order.
+#[must_use]
+pub fn part_name(n: usize) -> String {
+    format!("part-{n:05}.spacy")
+}
+
 impl Writer for SpacyWriter {
     fn write(&mut self, ex: &Example<'_>, vocab: &Vocab, _out: &mut dyn Write) -> io::Result<()> {
+        let (tokens, index) = spacy_tokens(ex);
+        let n = tokens.len() as u64;
+        if self.bin.documents > 0 && self.bin.tokens + n > self.part_tokens {
+            self.seal()?;
+        }
+        self.bin.write(ex, vocab, &tokens, &index)
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.folder.is_some() {
+            return self.seal();
+        }
+        std::mem::take(&mut self.bin).finish(out)
+    }
+
+    fn take_folder(&mut self) -> Option<(TempDir, usize)> {
+        self.folder.take()
+    }
+}
+
+impl DocBin {
+    /// Adds one document, of `tokens` (spaCy's: [`spacy_tokens`]).
+    fn write(
+        &mut self,
+        ex: &Example<'_>,
+        vocab: &Vocab,
+        tokens: &[super::SpacyToken<'_>],
+        index: &[usize],
+    ) -> io::Result<()> {
         if self.spill.is_none() {
             self.spill = Some(Spill::new()?);
         }
-        let (tokens, index) = spacy_tokens(ex);
         let n = tokens.len();
-        // A split whose token data passes what one DocBin can hold is refused
-        // at the document that passes it, not after the rest of the export.
+        // A document past what one DocBin can hold is refused (one part
+        // cannot hold it; a part is sealed before a document that passes it).
         len32((self.tokens + n as u64) * TOKEN_BYTES, "the token data")?;
         let mut iob = vec![if ex.decided { IOB_O } else { IOB_MISSING }; n];
         let mut kind: Vec<Option<u32>> = vec![None; n];
@@ -347,7 +441,8 @@ impl Writer for SpacyWriter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes the DocBin to `out`.
+    fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
         self.keep("");
         let (text, ends) = (&self.text, &self.ends);
         let mut strings: Vec<&str> = (0..ends.len()).map(|n| string_at(text, ends, n)).collect();
@@ -412,7 +507,7 @@ impl Writer for SpacyWriter {
     }
 }
 
-impl SpacyWriter {
+impl DocBin {
     /// Writes the staged token columns of every document as spaCy's
     /// `uint64` columns (`ORTH`, `ENT_IOB`, `ENT_TYPE`, `SENT_START`).
     fn widen(&self, staged: Option<File>, w: &mut dyn Write) -> io::Result<()> {
@@ -527,7 +622,10 @@ mod tests {
             &[(1, 1, "ORG"), (6, 7, "PER")],
         );
         let v = vocab();
-        let mut w = writer(&Format::Spacy, std::path::Path::new("."));
+        let mut w = writer(
+            &Format::Spacy { part_tokens: None },
+            std::path::Path::new("."),
+        );
         let mut out = Vec::new();
         w.start(&v, &mut out).unwrap();
         w.write(&o.example(), &v, &mut out).unwrap();
@@ -640,7 +738,10 @@ mod tests {
         let mut ex = o.example();
         ex.decided = false;
         let v = vocab();
-        let mut w = writer(&Format::Spacy, std::path::Path::new("."));
+        let mut w = writer(
+            &Format::Spacy { part_tokens: None },
+            std::path::Path::new("."),
+        );
         let mut out = Vec::new();
         w.write(&ex, &v, &mut out).unwrap();
         w.finish(&mut out).unwrap();
@@ -662,26 +763,104 @@ mod tests {
         let ex = o.example();
         let v = vocab();
         let mut out = Vec::new();
+        let (tokens, index) = spacy_tokens(&ex);
         // One token short of the limit: a document of several tokens passes it.
-        let mut w = SpacyWriter {
-            tokens: u64::from(u32::MAX) / TOKEN_BYTES,
-            ..SpacyWriter::default()
+        let mut bin = DocBin {
+            tokens: MAX_PART_TOKENS - 1,
+            ..DocBin::default()
         };
-        let err = w.write(&ex, &v, &mut out).unwrap_err().to_string();
+        let err = bin.write(&ex, &v, &tokens, &index).unwrap_err().to_string();
         assert!(
             err.contains("the token data of one split") && err.contains("4 GiB"),
             "{err}"
         );
-        assert_eq!(w.documents, 0, "nothing staged for the refused document");
+        assert_eq!(bin.documents, 0, "nothing staged for the refused document");
         // Below it, the same document is taken.
-        let mut w = SpacyWriter::default();
+        let mut bin = DocBin::default();
+        bin.write(&ex, &v, &tokens, &index).unwrap();
+        assert_eq!(bin.documents, 1);
+        // The writer starts a new part before a document that would pass it.
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = SpacyWriter::new(None, dir.path());
+        w.bin.tokens = MAX_PART_TOKENS - 1;
+        w.bin.documents = 1;
+        w.bin.lengths = vec![0; 4];
         w.write(&ex, &v, &mut out).unwrap();
-        assert_eq!(w.documents, 1);
+        assert_eq!((w.bin.documents, w.bin.tokens), (1, tokens.len() as u64));
+        assert!(w.folder.as_ref().is_some_and(|(_, n)| *n == 1));
+    }
+
+    #[test]
+    fn a_split_past_its_part_size_is_a_folder_of_docbins_of_whole_documents() {
+        // Documents of 5 tokens, parts of at most 8: one document a part.
+        let o = Owned::new("Le Hezbollah est là.", &[(1, 1, "ORG")]);
+        let long = Owned::new("Le Hezbollah est là. Il parle.", &[]);
+        let v = vocab();
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = writer(
+            &Format::Spacy {
+                part_tokens: Some(8),
+            },
+            dir.path(),
+        );
+        let mut out = Vec::new();
+        for ex in [o.example(), long.example(), o.example()] {
+            w.write(&ex, &v, &mut out).unwrap();
+        }
+        w.finish(&mut out).unwrap();
+        assert!(out.is_empty(), "the split's file gets nothing");
+        let (folder, parts) = w.take_folder().expect("a folder of parts");
+        assert_eq!(parts, 3);
+        assert_eq!(
+            folder.path().parent(),
+            Some(dir.path()),
+            "made beside the split's file"
+        );
+        let mut names: Vec<String> = fs_err::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [part_name(1), part_name(2), part_name(3)]);
+        assert_eq!(part_name(1), "part-00001.spacy");
+        let lengths: Vec<Vec<u8>> = names
+            .iter()
+            .map(|n| {
+                let msg = decode(&fs_err::read(folder.path().join(n)).unwrap());
+                let strings = get(&msg, "strings").as_array().unwrap();
+                assert!(strings.iter().any(|s| s.as_str() == Some("Hezbollah")));
+                get(&msg, "lengths").as_slice().unwrap().to_vec()
+            })
+            .collect();
+        // One document each, of 5, 8 and 5 tokens (a document longer than a
+        // part is a part alone, never cut).
+        assert_eq!(
+            lengths,
+            [5i32, 8, 5].map(|n| n.to_le_bytes().to_vec()).to_vec()
+        );
+        // Under the part size, one file as before.
+        let mut w = writer(
+            &Format::Spacy {
+                part_tokens: Some(100),
+            },
+            dir.path(),
+        );
+        let mut out = Vec::new();
+        w.write(&o.example(), &v, &mut out).unwrap();
+        w.finish(&mut out).unwrap();
+        assert!(w.take_folder().is_none());
+        assert_eq!(
+            get(&decode(&out), "lengths").as_slice().map(<[u8]>::len),
+            Some(4)
+        );
     }
 
     #[test]
     fn an_empty_split_is_a_docbin_of_no_documents() {
-        let mut w = writer(&Format::Spacy, std::path::Path::new("."));
+        let mut w = writer(
+            &Format::Spacy { part_tokens: None },
+            std::path::Path::new("."),
+        );
         let mut out = Vec::new();
         w.finish(&mut out).unwrap();
         let msg = decode(&out);
