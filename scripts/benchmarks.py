@@ -2,7 +2,8 @@
 """One benchmark report: regenerates BENCHMARKS.md on a fresh machine.
 
     nice -n 5 python3 scripts/benchmarks.py [--sizes 10000,100000,1000000] [--quick]
-        [--out BENCHMARKS.md] [--json FILE] [--full-up-to 100000] [--agree-peer-up-to 10000]
+        [--out BENCHMARKS.md] [--json FILE] [--full-up-to 1000000] [--agree-peer-up-to 10000]
+        [--export-peer-up-to 100000] [--merge EARLIER.json]
         [--note TEXT] [--work-dir /tmp] [--bin-dir target/release] [--keep]
 
 Builds annot and the data generator (xtask) in release mode, makes the Python venv of
@@ -25,7 +26,11 @@ as a child forked from Python would start from this script's own; benchlib.measu
 
 Sizes above --full-up-to run only the cheap rows (import, status, show, check,
 annotate); the agree peer stops at --agree-peer-up-to (it needs 3.9 GB at 10,000
-documents and grows with them). Each size's data lives in WORK_DIR/bench-N-*, removed
+documents and grows with them), the spaCy export peer at --export-peer-up-to (12 min
+at 100,000 documents). The whole run at 10k, 100k and 1M takes about 90 minutes on
+2 cores. --merge EARLIER.json keeps the rows of an earlier run's --json file for the
+sizes this run does not measure (say, `--sizes 1000000 --merge old.json` to measure one
+size again): the report names both runs. Each size's data lives in WORK_DIR/bench-N-*, removed
 when that size is measured (the articles as soon as they are imported). A size whose data
 would not fit on the disk (or over --max-disk-gb) is skipped and the report says so.
 
@@ -156,7 +161,8 @@ def measure_size(n, args, annot, xtask, python, report):
             return
         log(f"{n}: export")
         bench_export.write_log(proj, who="export")
-        ex = bench_export.run(annot, proj, work, who="export", python=python, spacy_docs=0)
+        ex = bench_export.run(annot, proj, work, who="export",
+                              python=python if n <= args.export_peer_up_to else None, spacy_docs=0)
         spacy = ex.get("spacy")
         for name, f in ex["formats"].items():
             peer = ("spaCy: tokenizer + offsets_to_biluo_tags + biluo_to_iob, CoNLL lines", spacy) \
@@ -328,6 +334,8 @@ def render(report, meta):
              f"(1 min: {meta['max_load']:.2f} at the highest, sampled after each size: "
              f"these count the run's own processes)",
              f"- Software: {meta['versions']}"]
+    if meta.get("earlier"):
+        lines.append(f"- Merged (`--merge`): {meta['earlier']}")
     if meta["note"]:
         lines.append(f"- Note: {meta['note']}")
     if meta.get("rss_warning"):
@@ -403,7 +411,8 @@ def about(args, peers):
             "check, annotate); export, agree and the Prodigy import stop there, and with them their "
             f"peers. The agree peer stops at {args.agree_peer_up_to:,} documents: the Python "
             "references hold every token's tag (3.9 GB at 10,000 documents, growing with them), "
-            "so 100,000 would not fit in memory.")
+            "so 100,000 would not fit in memory. The spaCy export peer stops at "
+            f"{args.export_peer_up_to:,} documents (it converts every document: 12 minutes at 100,000).")
     out = [
         "Articles: `xtask gen-articles` (synthetic scraped news pages, 2-8 KB of body, site "
         "boilerplate, French and English; deterministic), imported into a fresh project; the "
@@ -447,9 +456,12 @@ def main():
     ap.add_argument("--no-peers", action="store_true", help="do not make the venv or run the peers in it")
     ap.add_argument("--out", help="the report (default BENCHMARKS.md in the repository; - for stdout)")
     ap.add_argument("--json", type=Path, help="also write every figure measured as JSON to this file")
-    ap.add_argument("--full-up-to", type=int, default=100_000,
+    ap.add_argument("--full-up-to", type=int, default=1_000_000,
                     help="sizes above this run only import, status, show, check and annotate")
     ap.add_argument("--agree-peer-up-to", type=int, default=10_000)
+    ap.add_argument("--export-peer-up-to", type=int, default=100_000)
+    ap.add_argument("--merge", type=Path, metavar="JSON",
+                    help="keep an earlier run's rows (its --json file) for the sizes this run does not measure")
     ap.add_argument("--conll-brat-up-to", type=int, default=10_000)
     ap.add_argument("--annotate-docs", type=int, default=100, help="documents annotated in the session")
     ap.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()))
@@ -545,6 +557,8 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
         report = copy.copy(report)
         report.skipped = report.skipped + [f"{', '.join(f'{n:,}' for n in pending)} documents: "
                                            "not measured yet (the run is in progress)"]
+    if args.merge:
+        report, meta = merged(args.merge, report, meta)
     text = render(report, meta)
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "rows": report.rows, "skipped": report.skipped,
@@ -555,6 +569,24 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
     else:
         save(out, text)
         log(f"wrote {out} ({meta['minutes']:.0f} min so far)")
+
+
+def merged(path, report, meta):
+    """The report with the rows of the earlier run in `path` (its --json file) for the sizes
+    this run has not measured, and the meta naming that run."""
+    earlier = json.loads(path.read_text())
+    mine = {r["size"] for r in report.rows}
+    kept = [r for r in earlier["rows"] if r["size"] not in mine]
+    sizes = sorted({r["size"] for r in kept})
+    out = copy.copy(report)
+    out.rows = sorted(kept + report.rows, key=lambda r: r["size"])
+    out.minutes = {**{int(n): m for n, m in earlier.get("minutes", {}).items() if int(n) in sizes},
+                   **report.minutes}
+    m = earlier["meta"]
+    meta = dict(meta, earlier=(f"the rows of {', '.join(f'{n:,}' for n in sizes)} documents come from an "
+                               f"earlier run, `{m['command']}`, {m['start']} to {m['end']} UTC, "
+                               f"commit {m['commit']} (load {m['load_start']} at its start)") if sizes else "")
+    return out, meta
 
 
 def save(out, text):
