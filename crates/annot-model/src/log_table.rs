@@ -750,8 +750,9 @@ impl TableBuilder {
         }
         let file = out.into_inner().map_err(|e| e.into_error())?;
         self.runs.push(file);
+        // The next run fills the same table: no regrowth, whose freed tables
+        // the allocator keeps resident a while (mimalloc purges after 1 s).
         self.chunk.clear();
-        self.chunk.shrink_to(self.run.min(1024));
         Ok(())
     }
 
