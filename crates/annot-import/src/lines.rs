@@ -52,14 +52,22 @@ pub(crate) struct Line<'a> {
     /// time a rule asks for it ([`Line::folded`]): many rules read a line
     /// folded, and it is folded once.
     folded: std::cell::OnceCell<String>,
+    /// The fold of a short line, made when its facts were read (the same
+    /// string as [`fold`](crate::boilerplate::fold) gives), shared with the
+    /// thread's cache of line facts.
+    short_folded: Option<std::rc::Rc<str>>,
 }
 
 impl Line<'_> {
     /// The whole line folded (lower case, accents off, spaces collapsed), as
     /// [`fold`](crate::boilerplate::fold) gives it.
     pub(crate) fn folded(&self) -> &str {
-        self.folded
-            .get_or_init(|| crate::boilerplate::fold(self.text))
+        match &self.short_folded {
+            Some(folded) => folded,
+            None => self
+                .folded
+                .get_or_init(|| crate::boilerplate::fold(self.text)),
+        }
     }
 
     /// A counter, a known phrase, a cue (credit, gallery, time stamp,
@@ -136,6 +144,8 @@ struct LineFacts {
     signed_name: bool,
     /// Byte range of the breadcrumb's last element in the line.
     crumb: Option<(usize, usize)>,
+    /// The whole line folded, when it is short (what [`Line::folded`] gives).
+    folded: Option<std::rc::Rc<str>>,
 }
 
 impl LineFacts {
@@ -193,6 +203,8 @@ impl LineFacts {
             counter: is_counter(trimmed),
             stopwords,
             crumb,
+            // `FoldedLine` folds a short line whole, as `fold` does.
+            folded: folded.whole.then(|| std::rc::Rc::from(folded.folded)),
         }
     }
 }
@@ -221,8 +233,7 @@ fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
         if cache.len() >= CACHE_LINES {
             cache.clear();
         }
-        cache.insert(trimmed.into(), facts.clone());
-        facts
+        cache.entry(trimmed.into()).or_insert(facts).clone()
     })
 }
 
@@ -241,12 +252,13 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         let lead = &raw[..raw.len() - raw.trim_start().len()];
         let trail = &raw[lead.len() + trimmed.len()..];
         let chars = char_len(trimmed);
-        char_offset += char_len(lead) + chars + char_len(trail) + 1;
+        let lead_chars = char_count(lead);
+        char_offset += lead_chars + chars + char_count(trail) + 1;
         if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
-        let (start, char_start) = (line_start + lead.len(), line_char_start + char_len(lead));
+        let (start, char_start) = (line_start + lead.len(), line_char_start + lead_chars);
         let facts = line_facts(trimmed, chars, &mut buf);
         let words = count_words(trimmed);
         let sentence_end = ends_sentence(trimmed);
@@ -291,6 +303,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             blank_before,
             prose_floor: MIN_PROSE_STOPWORDS,
             folded: std::cell::OnceCell::new(),
+            short_folded: facts.folded,
         });
         blank_before = false;
     }
@@ -307,6 +320,16 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         }
     }
     lines
+}
+
+/// [`char_len`] of the white space around a line: most often none, or
+/// ASCII (one byte a character).
+fn char_count(space: &str) -> usize {
+    if space.is_ascii() {
+        space.len()
+    } else {
+        char_len(space)
+    }
 }
 
 /// Words of a line, counted up to 8: only small counts matter (a headline

@@ -740,6 +740,20 @@ const LEGAL_STATUS_CHARS: usize = 120;
 /// Longest note that the names in a report were changed ([`crate::phrases::NAMES_CHANGED`]).
 const NAMES_CHANGED_CHARS: usize = 80;
 
+/// Whether a line holds any of [`NOTE_CONTAINS`](crate::phrases::NOTE_CONTAINS).
+static NOTE_CONTAINS_ANY: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(crate::phrases::NOTE_CONTAINS)
+            .unwrap_or_else(|_| unreachable!("the phrase list is small"))
+    });
+
+/// Whether a line holds any of [`LEGAL_STATUS`](crate::phrases::LEGAL_STATUS).
+static LEGAL_STATUS_ANY: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(crate::phrases::LEGAL_STATUS)
+            .unwrap_or_else(|_| unreachable!("the phrase list is small"))
+    });
+
 /// The site's notes about the piece after the article's text ("Cet article
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long
@@ -754,8 +768,7 @@ fn site_notes(
     footer: usize,
 ) -> Vec<bool> {
     use crate::phrases::{
-        LEGAL_STATUS, NAMES_CHANGED, NAMES_CHANGED_TAILS, NOTE_CONTAINS, NOTE_LABELS,
-        NOTE_OPENINGS, NOTE_VERBS,
+        LEGAL_STATUS, NAMES_CHANGED, NAMES_CHANGED_TAILS, NOTE_LABELS, NOTE_OPENINGS, NOTE_VERBS,
     };
     let mut out = vec![false; lines.len()];
     let is_note = |line: &Line<'_>| {
@@ -777,8 +790,12 @@ fn site_notes(
             })
         });
         labelled
-            || NOTE_CONTAINS.iter().any(|p| folded.contains(p))
+            // One pass for any of the phrases (a search a phrase at a time
+            // ran on every short sentence); the loop over the legal
+            // statuses runs only where one of them is in the line.
+            || NOTE_CONTAINS_ANY.is_match(folded)
             || (line.chars <= LEGAL_STATUS_CHARS
+                && LEGAL_STATUS_ANY.is_match(folded)
                 && LEGAL_STATUS.iter().any(|p| {
                     folded.contains(p)
                         && (folded.starts_with("association")

@@ -409,9 +409,11 @@ fn without_count(line: &str) -> &str {
 /// A counter or stray mark: `6`, `1/1`, `12 345`, `x`, `›`.
 pub(crate) fn is_counter(line: &str) -> bool {
     line.chars().nth(2).is_none()
-        || line
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/.,:+-()".contains(c))
+        || line.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, '/' | '.' | ',' | ':' | '+' | '-' | '(' | ')')
+        })
 }
 
 #[cfg(test)]

@@ -27,6 +27,32 @@ fn fold_slowly(line: &str) -> String {
 }
 
 proptest::proptest! {
+    /// The eight-bytes-at-a-time run and the trim at the ends fold as the
+    /// fold did before them, on lines of every kind of byte the fold tells
+    /// apart: upper and lower case, runs of spaces, control bytes, DEL,
+    /// NUL, accents, edge punctuation, characters whose lower case is longer.
+    #[test]
+    fn fold_into_matches_the_fold_before_it(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[a-z0-9,.'()]{1,20}",
+                "[ -~]{1,24}",
+                "[ \t\n\r\u{b}\u{c}\u{0}\u{1}\u{7f}]{1,3}",
+                "[éÉàÀœŒ’ʼçÇİẞ\u{a0}\u{2003}›»«–—•·…:|<>*#.-]{1,3}",
+                r"\PC{1,6}",
+            ],
+            0..12,
+        )
+    ) {
+        let line: String = parts.concat();
+        let (mut new, mut old) = (Vec::new(), Vec::new());
+        fold_into(&mut new, &line);
+        fold_into_reference(&mut old, &line);
+        proptest::prop_assert_eq!(new, old, "{:?}", line);
+    }
+}
+
+proptest::proptest! {
     #[test]
     fn fold_matches_the_byte_at_a_time_reference(line in "[ -~éÉœ’\t\u{a0}]{0,40}") {
         proptest::prop_assert_eq!(fold(&line), fold_slowly(&line));
