@@ -237,7 +237,13 @@ pub(crate) fn plan(
     // The records kept, with who the file said made them; and their indices
     // by (annotator, document), groups in the order first read.
     let mut kept: SpillList<(Pending, String)> = spill();
-    let mut group_of: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // Keyed by the annotator's number among `annotators` and the document:
+    // one string a document (an import of a million documents holds these
+    // keys, so each is kept small).
+    let mut annotators: Vec<String> = Vec::new();
+    let mut number_of: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut group_of: rustc_hash::FxHashMap<(u32, Box<str>), usize> =
+        rustc_hash::FxHashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut nameless: Vec<String> = Vec::new();
     for i in 0..pending.len() {
@@ -295,7 +301,15 @@ pub(crate) fn plan(
                 message,
             }),
             None => {
-                let key = (p.record.annotator.clone(), p.record.doc.clone());
+                let who = match number_of.get(p.record.annotator.as_str()) {
+                    Some(&n) => n,
+                    None => {
+                        annotators.push(p.record.annotator.clone());
+                        number_of.insert(p.record.annotator.clone(), annotators.len() - 1);
+                        annotators.len() - 1
+                    }
+                };
+                let key = (who as u32, Box::<str>::from(p.record.doc.as_str()));
                 let index = kept.push((p, origin));
                 let next = groups.len();
                 let group = *group_of.entry(key).or_insert(next);
@@ -441,15 +455,24 @@ pub(crate) fn plan(
     bad.extend(clashes.into_iter().map(|(_, m)| m));
     if !overlaps.is_empty() {
         // By (annotator, document), as the schema's check went.
-        let mut key_of = vec![None; groups.len()];
-        for (key, &group) in &group_of {
+        let mut key_of: Vec<Option<(&str, &str)>> = vec![None; groups.len()];
+        for ((who, doc), &group) in &group_of {
             if let Some(k) = key_of.get_mut(group) {
-                *k = Some(key);
+                *k = Some((annotators[*who as usize].as_str(), &**doc));
             }
         }
         overlaps.sort_by(|(a, _), (b, _)| key_of.get(*a).cmp(&key_of.get(*b)));
         bad.extend(overlaps.into_iter().map(|(_, m)| m));
     }
+    // The documents the records are about (several annotators may share one).
+    let documents = if annotators.len() <= 1 {
+        group_of.len()
+    } else {
+        let mut docs: Vec<&str> = group_of.keys().map(|(_, d)| &**d).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    };
     drop(group_of);
     if !bad.is_empty() && !rules.skip_bad {
         return Err(PlanError::Bad(bad));
@@ -463,7 +486,6 @@ pub(crate) fn plan(
     };
     let mut logs = BTreeMap::new();
     let mut by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
-    let mut documents = std::collections::BTreeSet::new();
     for (index, &slot) in slots.iter().enumerate() {
         let mut r = load(&kept, &records, &finish, slot).map_err(spilled)?;
         if !logs.contains_key(&r.annotator) {
@@ -474,9 +496,6 @@ pub(crate) fn plan(
             );
         }
         let log = &logs[&r.annotator];
-        if !documents.contains(&r.doc) {
-            documents.insert(r.doc.clone());
-        }
         for s in &r.spans {
             *outcome.spans.entry(s.label.clone()).or_default() += 1;
         }
@@ -509,7 +528,7 @@ pub(crate) fn plan(
             }
         }
     }
-    outcome.documents = documents.len();
+    outcome.documents = documents;
     Ok(Plan {
         kept,
         records,
