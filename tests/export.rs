@@ -480,14 +480,9 @@ fn spacy_docbins_hold_the_jsonl_documents_and_reruns_are_byte_identical() {
                 assert!(strings.contains(&s["label"].as_str().unwrap()));
             }
         }
-        let ids: Vec<String> = get("user_data")
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| {
-                let v = rmpv::decode::read_value(&mut u.as_slice().unwrap()).unwrap();
-                v.as_map().unwrap()[0].1.as_str().unwrap().to_owned()
-            })
+        let ids: Vec<String> = docbin_docs(&a.join(format!("{split}.spacy")))
+            .into_iter()
+            .map(|(id, _)| id)
             .collect();
         let want: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
         assert_eq!(ids, want);
