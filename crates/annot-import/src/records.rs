@@ -12,9 +12,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use annot_model::SortedSpill;
 use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
-use annot_model::spill::{Bytes, Compact, CompactItem};
+use annot_model::spill::{Bytes, Compact, CompactItem, put_u64};
 use annot_model::store::{AnnotatorLog, LogEnd};
 use annot_model::{ModelError, Record, SpillError, Status, UnknownLabel};
 use serde::{Deserialize, Serialize};
@@ -48,14 +49,14 @@ pub(crate) fn set_limit(limit: Option<usize>) {
 /// import of a hundred thousand records does past its memory).
 pub(crate) type SpillList<T> = annot_model::SpillList<T, Compact>;
 
-/// A list of an import's records, read back by index: the first [`IN_MEMORY`]
+/// A list of an import's records, read back in order: the first [`IN_MEMORY`]
 /// in memory, the rest in a temporary file.
 pub(crate) fn spill<T: CompactItem>() -> SpillList<T> {
     #[cfg(test)]
     let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
     #[cfg(not(test))]
     let limit = IN_MEMORY;
-    SpillList::with_memory(limit).indexed()
+    SpillList::with_memory(limit)
 }
 
 /// A record read, waiting for the checks, with where it was read.
@@ -125,68 +126,119 @@ const CHUNK: usize = 2048;
 /// The checked records of an import, ready to be written.
 #[derive(Debug)]
 pub(crate) struct Plan {
-    /// The records of the import, as read and checked.
-    kept: SpillList<(Pending, String)>,
-    /// The records of several pieces, merged.
-    records: SpillList<Record>,
-    /// Each (annotator, document)'s record, in the order first read.
-    slots: Vec<Slot>,
-    /// What a record read alone is given (a merged one has it).
-    finish: Finish,
-    /// Records to append, by annotator, in input order: their slot, and the
-    /// time given to one read without a time.
-    by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>>,
+    /// The records to append, finished (merged, stamped), by annotator (in
+    /// the order of their names), each annotator's in input order.
+    to_write: SpillList<Record>,
     logs: BTreeMap<String, AnnotatorLog>,
     /// The schema with the labels added, when some were.
     schema: Option<Schema>,
     pub(crate) outcome: RecordsOutcome,
 }
 
-/// Where the record of an (annotator, document) is: read alone (its index in
-/// the records kept), or merged from several (its index in the merged ones).
-/// Most documents have one record: it is not written out a second time.
-#[derive(Debug, Clone, Copy)]
-enum Slot {
-    Kept(usize),
-    Merged(usize),
-}
-
-/// What a record gets once merged: the schema's id, and its overlapping
-/// spans left out where the schema forbids them (with `skip_bad`).
+/// A record kept by the checks, sorted with the others by its document, its
+/// annotator and the order read: the records of one (annotator, document)
+/// come out of the sort one after another, to be merged, without a map of
+/// every (annotator, document) in memory.
 #[derive(Debug)]
-struct Finish {
-    schema_id: String,
-    overlap: bool,
-    skip_bad: bool,
+struct Piece {
+    /// The annotator's number, in the order first read.
+    who: u32,
+    /// The order the record was read in.
+    index: u64,
+    pending: Pending,
+    /// Who the file said made the record, before `--as` named it.
+    origin: String,
 }
 
-impl Finish {
-    /// Gives `r` the schema id and leaves out its overlaps; returns what overlaps.
-    fn apply(&self, r: &mut Record) -> Vec<String> {
-        r.schema.clone_from(&self.schema_id);
-        if self.overlap {
-            Vec::new()
-        } else {
-            drop_overlaps(r, &self.schema_id, self.skip_bad)
-        }
+impl Piece {
+    fn key(&self) -> (&str, u32, u64) {
+        (&self.pending.record.doc, self.who, self.index)
     }
 }
 
-/// The record of `slot`, finished.
-fn load(
-    kept: &SpillList<(Pending, String)>,
-    records: &SpillList<Record>,
-    finish: &Finish,
-    slot: Slot,
-) -> Result<Record, SpillError> {
-    match slot {
-        Slot::Merged(i) => records.get(i),
-        Slot::Kept(i) => {
-            let mut r = kept.get(i)?.0.record;
-            finish.apply(&mut r);
-            Ok(r)
-        }
+impl PartialEq for Piece {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
     }
+}
+impl Eq for Piece {}
+impl PartialOrd for Piece {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Piece {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl CompactItem for Piece {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_u64(out, u64::from(self.who));
+        put_u64(out, self.index);
+        self.pending.put(out);
+        self.origin.put(out);
+    }
+    fn take(r: &mut Bytes<'_>) -> Result<Self, SpillError> {
+        Ok(Piece {
+            who: u32::try_from(r.u64()?).map_err(|_| Bytes::bad())?,
+            index: r.u64()?,
+            pending: Pending::take(r)?,
+            origin: r.string()?,
+        })
+    }
+}
+
+/// The finished record of an (annotator, document), sorted with the others
+/// by the annotator's rank among the names and the order its first piece was
+/// read in: each log's records in input order.
+#[derive(Debug)]
+struct Finished {
+    rank: u32,
+    first: u64,
+    record: Record,
+}
+
+impl PartialEq for Finished {
+    fn eq(&self, other: &Self) -> bool {
+        (self.rank, self.first) == (other.rank, other.first)
+    }
+}
+impl Eq for Finished {}
+impl PartialOrd for Finished {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Finished {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.rank, self.first).cmp(&(other.rank, other.first))
+    }
+}
+
+impl CompactItem for Finished {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_u64(out, u64::from(self.rank));
+        put_u64(out, self.first);
+        self.record.put(out);
+    }
+    fn take(r: &mut Bytes<'_>) -> Result<Self, SpillError> {
+        Ok(Finished {
+            rank: u32::try_from(r.u64()?).map_err(|_| Bytes::bad())?,
+            first: r.u64()?,
+            record: Record::take(r)?,
+        })
+    }
+}
+
+/// A sort of an import's records in bounded memory ([`IN_MEMORY`] at a time).
+fn sorter<T: CompactItem + Ord>() -> SortedSpill<T> {
+    #[cfg(test)]
+    let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
+    #[cfg(not(test))]
+    let limit = IN_MEMORY;
+    SortedSpill::with_memory(limit)
 }
 
 /// What stops the records of an import: errors naming the record.
@@ -204,6 +256,12 @@ impl From<ModelError> for PlanError {
     }
 }
 
+impl From<SpillError> for PlanError {
+    fn from(e: SpillError) -> Self {
+        Self::Model(ModelError::Spill(e))
+    }
+}
+
 /// Settings of the records' checks.
 pub(crate) struct RecordRules<'a> {
     /// `--as`: the annotator of every record.
@@ -218,7 +276,124 @@ pub(crate) struct RecordRules<'a> {
     pub(crate) merge_pieces: bool,
 }
 
+/// The record of one (annotator, document) being put together from its
+/// pieces, in the order read.
+struct Group {
+    who: u32,
+    /// The order its first piece was read in.
+    first: u64,
+    record: Record,
+    /// Where the record kept was read (the later of two whole answers).
+    at: String,
+    /// Who the file said made the first piece.
+    origin: String,
+}
+
+/// What the merging of the groups tells, with what it is sorted by to be
+/// told in the order the records were read (overlaps: by annotator and
+/// document, as the schema's check goes).
+#[derive(Default)]
+struct Told {
+    merges: usize,
+    notes: Vec<(u64, Message)>,
+    clashes: Vec<(u64, Message)>,
+    overlaps: Vec<((String, String), Message)>,
+}
+
+impl Group {
+    fn new(piece: Piece, schema_id: &str) -> Self {
+        let Piece {
+            who,
+            index,
+            pending,
+            origin,
+        } = piece;
+        let mut record = pending.record;
+        record.schema = schema_id.to_owned();
+        Group {
+            who,
+            first: index,
+            record,
+            at: pending.location,
+            origin,
+        }
+    }
+
+    /// Joins a later piece of the same annotator and document.
+    fn join(&mut self, piece: Piece, schema_id: &str, rules: &RecordRules<'_>, told: &mut Told) {
+        let Piece {
+            index,
+            pending: p,
+            origin,
+            ..
+        } = piece;
+        let mut r = p.record;
+        r.schema = schema_id.to_owned();
+        let source = format!("{} (document '{}')", p.location, r.doc);
+        if self.origin != origin {
+            let message = format!(
+                "the file says '{origin}' made this annotation and '{}' the one at {}: they would \
+                 become one record of '{}' holding both answers; import without --as (each \
+                 annotator keeps their own log), or each annotator's part on its own",
+                self.origin, self.at, r.annotator
+            );
+            told.clashes.push((index, Message { source, message }));
+        } else if rules.merge_pieces {
+            told.merges += 1;
+            for message in merge(&mut self.record, r) {
+                told.notes.push((
+                    index,
+                    Message {
+                        source: source.clone(),
+                        message,
+                    },
+                ));
+            }
+        } else {
+            // Two whole answers of one annotator: the later one is kept.
+            let later = r.at >= self.record.at;
+            let message = format!(
+                "'{}' answered this document twice (here at {}, and at {} at {}): the {} one is \
+                 kept, the other is not imported",
+                r.annotator,
+                r.at,
+                self.at,
+                self.record.at,
+                if later { "later, this" } else { "later, that" },
+            );
+            told.notes.push((index, Message { source, message }));
+            if later {
+                self.record = r;
+                self.at = p.location;
+            }
+        }
+    }
+
+    /// The record, its spans that overlap where the schema forbids it
+    /// refused (with `skip_bad`, the later of two left out).
+    fn finish(mut self, overlap: bool, rules: &RecordRules<'_>, told: &mut Told) -> Record {
+        if !overlap {
+            let source = format!("{} (document '{}')", self.at, self.record.doc);
+            let schema_id = self.record.schema.clone();
+            for message in drop_overlaps(&mut self.record, &schema_id, rules.skip_bad) {
+                told.overlaps.push((
+                    (self.record.annotator.clone(), self.record.doc.clone()),
+                    Message {
+                        source: source.clone(),
+                        message,
+                    },
+                ));
+            }
+        }
+        self.record
+    }
+}
+
 /// Checks `pending` against the project and opens the logs they go to.
+///
+/// The records are sorted on disk by document and annotator ([`SortedSpill`]),
+/// so memory holds a run of them and the annotators' names, not a key for
+/// every (annotator, document) of the import.
 ///
 /// # Errors
 /// [`PlanError::Bad`] listing every bad record (unless `skip_bad`, which
@@ -229,25 +404,18 @@ pub(crate) fn plan(
     pending: SpillList<Pending>,
     rules: &RecordRules<'_>,
 ) -> Result<Plan, PlanError> {
-    let spilled = |e: SpillError| PlanError::Model(ModelError::Spill(e));
     let mut schema = project.schema()?;
     let original = schema.clone();
     let mut bad = Vec::new();
     let mut added = Vec::new();
-    // The records kept, with who the file said made them; and their indices
-    // by (annotator, document), groups in the order first read.
-    let mut kept: SpillList<(Pending, String)> = spill();
-    // Keyed by the annotator's number among `annotators` and the document:
-    // one string a document (an import of a million documents holds these
-    // keys, so each is kept small).
+    // The records kept, with who the file said made them, sorted by
+    // (document, annotator's number, order read).
+    let mut pieces: SortedSpill<Piece> = sorter();
     let mut annotators: Vec<String> = Vec::new();
-    let mut number_of: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
-    let mut group_of: rustc_hash::FxHashMap<(u32, Box<str>), usize> =
-        rustc_hash::FxHashMap::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut number_of: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     let mut nameless: Vec<String> = Vec::new();
-    for i in 0..pending.len() {
-        let mut p = pending.get(i).map_err(spilled)?;
+    for (i, p) in pending.iter().enumerate() {
+        let mut p = p?;
         // Who the file says made the record, before `--as` names it.
         let origin = p.record.annotator.clone();
         if let Some(name) = rules.annotator {
@@ -304,25 +472,23 @@ pub(crate) fn plan(
                 let who = match number_of.get(p.record.annotator.as_str()) {
                     Some(&n) => n,
                     None => {
+                        let n = u32::try_from(annotators.len()).unwrap_or(u32::MAX);
                         annotators.push(p.record.annotator.clone());
-                        number_of.insert(p.record.annotator.clone(), annotators.len() - 1);
-                        annotators.len() - 1
+                        number_of.insert(p.record.annotator.clone(), n);
+                        n
                     }
                 };
-                let key = (who as u32, Box::<str>::from(p.record.doc.as_str()));
-                let index = kept.push((p, origin));
-                let next = groups.len();
-                let group = *group_of.entry(key).or_insert(next);
-                if group == next {
-                    groups.push(Vec::new());
-                }
-                if let Some(g) = groups.get_mut(group) {
-                    g.push(index);
-                }
+                pieces.push(Piece {
+                    who,
+                    index: i as u64,
+                    pending: p,
+                    origin,
+                });
             }
         }
     }
     drop(pending);
+    drop(number_of);
     if let Some(first) = nameless.first() {
         bad.push(Message {
             source: first.clone(),
@@ -347,133 +513,66 @@ pub(crate) fn plan(
         })?;
     }
     let schema_id = schema.id();
-    // Each group's records merged into one, group by group; what is told is
-    // put back in the order the records were read (overlaps: by annotator
-    // and document), as when all the records were held at once.
-    let mut merges = 0usize;
-    let mut notes: Vec<(usize, Message)> = Vec::new();
-    let mut clashes: Vec<(usize, Message)> = Vec::new();
-    let mut overlaps: Vec<(usize, Message)> = Vec::new();
-    let mut records: SpillList<Record> = spill();
-    let mut slots: Vec<Slot> = Vec::with_capacity(groups.len());
-    let finish = Finish {
-        schema_id: schema_id.clone(),
-        overlap: schema.spans.overlap,
-        skip_bad: rules.skip_bad,
-    };
-    for (group, members) in groups.iter().enumerate() {
-        let Some((&head, rest)) = members.split_first() else {
-            continue;
-        };
-        let (p, first_origin) = kept.get(head).map_err(spilled)?;
-        if rest.is_empty() {
-            // Read alone: only its overlaps to be told; it stays where it is.
-            let mut first = p.record;
-            let source = format!("{} (document '{}')", p.location, first.doc);
-            for m in finish.apply(&mut first) {
-                overlaps.push((
-                    group,
-                    Message {
-                        source: source.clone(),
-                        message: m,
-                    },
-                ));
-            }
-            slots.push(Slot::Kept(head));
-            continue;
-        }
-        let mut first = p.record;
-        first.schema.clone_from(&schema_id);
-        let mut first_at = p.location;
-        for &index in rest {
-            let (p, origin) = kept.get(index).map_err(spilled)?;
-            let mut r = p.record;
-            r.schema.clone_from(&schema_id);
-            let source = format!("{} (document '{}')", p.location, r.doc);
-            if first_origin != origin {
-                clashes.push((
-                    index,
-                    Message {
-                        source,
-                        message: format!(
-                            "the file says '{origin}' made this annotation and '{first_origin}' the one \
-                             at {first_at}: they would become one record of '{}' holding both answers; \
-                             import without --as (each annotator keeps their own log), or each \
-                             annotator's part on its own",
-                            r.annotator
-                        ),
-                    },
-                ));
-            } else if rules.merge_pieces {
-                merges += 1;
-                for m in merge(&mut first, r) {
-                    notes.push((
-                        index,
-                        Message {
-                            source: source.clone(),
-                            message: m,
-                        },
-                    ));
-                }
-            } else {
-                // Two whole answers of one annotator: the later one is kept.
-                let later = r.at >= first.at;
-                let message = format!(
-                    "'{}' answered this document twice (here at {}, and at {first_at} at {}): the \
-                     {} one is kept, the other is not imported",
-                    r.annotator,
-                    r.at,
-                    first.at,
-                    if later { "later, this" } else { "later, that" },
-                );
-                notes.push((index, Message { source, message }));
-                if later {
-                    first = r;
-                    p.location.clone_into(&mut first_at);
-                }
-            }
-        }
-        // Spans that overlap where the schema forbids it: refused (with
-        // skip_bad, the later of two left out).
-        if !schema.spans.overlap {
-            let source = format!("{first_at} (document '{}')", first.doc);
-            for m in drop_overlaps(&mut first, &schema_id, rules.skip_bad) {
-                overlaps.push((
-                    group,
-                    Message {
-                        source: source.clone(),
-                        message: m,
-                    },
-                ));
-            }
-        }
-        slots.push(Slot::Merged(records.push(first)));
+    // Each annotator's rank among the names: the logs are written in that order.
+    let mut by_name: Vec<u32> = (0..annotators.len())
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        .collect();
+    by_name.sort_by(|a, b| annotators[*a as usize].cmp(&annotators[*b as usize]));
+    let mut rank = vec![0u32; annotators.len()];
+    for (r, &n) in by_name.iter().enumerate() {
+        rank[n as usize] = u32::try_from(r).unwrap_or(u32::MAX);
     }
+    // The pieces of each (annotator, document) merged into one record, as
+    // they come out of the sort; the documents counted on the way.
+    let mut told = Told::default();
+    let mut finished: SortedSpill<Finished> = sorter();
+    let mut documents = 0usize;
+    let mut group: Option<Group> = None;
+    let mut finish = |g: Group, told: &mut Told| {
+        let (who, first) = (g.who, g.first);
+        let record = g.finish(schema.spans.overlap, rules, told);
+        finished.push(Finished {
+            rank: rank[who as usize],
+            first,
+            record,
+        });
+    };
+    for piece in pieces.sorted()? {
+        let piece = piece?;
+        match group.take() {
+            Some(mut g) if g.who == piece.who && g.record.doc == piece.pending.record.doc => {
+                g.join(piece, &schema_id, rules, &mut told);
+                group = Some(g);
+            }
+            previous => {
+                if previous
+                    .as_ref()
+                    .is_none_or(|g| g.record.doc != piece.pending.record.doc)
+                {
+                    documents += 1;
+                }
+                if let Some(g) = previous {
+                    finish(g, &mut told);
+                }
+                group = Some(Group::new(piece, &schema_id));
+            }
+        }
+    }
+    if let Some(g) = group {
+        finish(g, &mut told);
+    }
+    let Told {
+        merges,
+        mut notes,
+        mut clashes,
+        mut overlaps,
+    } = told;
     notes.sort_by_key(|(index, _)| *index);
     clashes.sort_by_key(|(index, _)| *index);
+    overlaps.sort_by(|(a, _), (b, _)| a.cmp(b));
     let notes: Vec<Message> = notes.into_iter().map(|(_, m)| m).collect();
     bad.extend(clashes.into_iter().map(|(_, m)| m));
-    if !overlaps.is_empty() {
-        // By (annotator, document), as the schema's check went.
-        let mut key_of: Vec<Option<(&str, &str)>> = vec![None; groups.len()];
-        for ((who, doc), &group) in &group_of {
-            if let Some(k) = key_of.get_mut(group) {
-                *k = Some((annotators[*who as usize].as_str(), &**doc));
-            }
-        }
-        overlaps.sort_by(|(a, _), (b, _)| key_of.get(*a).cmp(&key_of.get(*b)));
-        bad.extend(overlaps.into_iter().map(|(_, m)| m));
-    }
-    // The documents the records are about (several annotators may share one).
-    let documents = if annotators.len() <= 1 {
-        group_of.len()
-    } else {
-        let mut docs: Vec<&str> = group_of.keys().map(|(_, d)| &**d).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs.len()
-    };
-    drop(group_of);
+    bad.extend(overlaps.into_iter().map(|(_, m)| m));
     if !bad.is_empty() && !rules.skip_bad {
         return Err(PlanError::Bad(bad));
     }
@@ -482,12 +581,13 @@ pub(crate) fn plan(
         refused: bad,
         merged: merges,
         notes,
+        documents,
         ..RecordsOutcome::default()
     };
     let mut logs = BTreeMap::new();
-    let mut by_annotator: BTreeMap<String, Vec<(usize, Option<String>)>> = BTreeMap::new();
-    for (index, &slot) in slots.iter().enumerate() {
-        let mut r = load(&kept, &records, &finish, slot).map_err(spilled)?;
+    let mut to_write: SpillList<Record> = spill();
+    for f in finished.sorted()? {
+        let mut r = f?.record;
         if !logs.contains_key(&r.annotator) {
             let path = project.log_path(&r.annotator)?;
             logs.insert(
@@ -504,10 +604,9 @@ pub(crate) fn plan(
                 *outcome.labels.entry(format!("{layer}: {v}")).or_default() += 1;
             }
         }
-        let stamped = r.at.is_empty().then(|| log.stamp(&r.doc));
-        if let Some(at) = &stamped {
+        if r.at.is_empty() {
             // A decision without a time in its source is one made now.
-            at.clone_into(&mut r.at);
+            r.at = log.stamp(&r.doc);
         }
         // Checked here, before anything is written: the log refuses a record without a time.
         annot_model::store::parse_at(&r.doc, &r.at)?;
@@ -521,20 +620,13 @@ pub(crate) fn plan(
                 }
                 outcome.written += 1;
                 *outcome.annotators.entry(r.annotator.clone()).or_default() += 1;
-                by_annotator
-                    .entry(r.annotator)
-                    .or_default()
-                    .push((index, stamped));
+                to_write.push(r);
             }
         }
     }
-    outcome.documents = documents;
+    to_write.check()?;
     Ok(Plan {
-        kept,
-        records,
-        slots,
-        finish,
-        by_annotator,
+        to_write,
         logs,
         schema: (schema != original).then_some(schema),
         outcome,
@@ -589,27 +681,39 @@ impl Plan {
         ))))
     }
 
-    /// Appends the records to their logs ([`Plan::write`]).
+    /// Appends the records to their logs ([`Plan::write`]), one log after another.
     fn append(&mut self) -> Result<(), ModelError> {
-        for (annotator, items) in &self.by_annotator {
-            if let Some(log) = self.logs.get_mut(annotator) {
-                let mut batch = annot_model::store::Batch::default();
-                for (index, stamped) in items {
-                    let slot = self.slots.get(*index).copied().ok_or_else(|| {
-                        std::io::Error::other("a record of the import was lost on its way")
-                    })?;
-                    let mut r = load(&self.kept, &self.records, &self.finish, slot)?;
-                    if let Some(at) = stamped {
-                        r.at.clone_from(at);
-                    }
-                    batch.push(&r)?;
-                    if batch.len() >= CHUNK {
-                        log.commit(&mut batch)?;
-                    }
+        let mut batch = annot_model::store::Batch::default();
+        let mut current: Option<String> = None;
+        let lost = || std::io::Error::other("a record of the import was lost on its way");
+        for r in self.to_write.iter() {
+            let r = r?;
+            if current.as_deref() != Some(r.annotator.as_str()) {
+                if let Some(done) = current.take() {
+                    self.logs
+                        .get_mut(&done)
+                        .ok_or_else(lost)?
+                        .commit(&mut batch)?;
+                    annot_model::atomic::commit_step();
                 }
-                log.commit(&mut batch)?;
-                annot_model::atomic::commit_step();
+                current = Some(r.annotator.clone());
             }
+            batch.push(&r)?;
+            if batch.len() >= CHUNK
+                && let Some(annotator) = &current
+            {
+                self.logs
+                    .get_mut(annotator)
+                    .ok_or_else(lost)?
+                    .commit(&mut batch)?;
+            }
+        }
+        if let Some(done) = current {
+            self.logs
+                .get_mut(&done)
+                .ok_or_else(lost)?
+                .commit(&mut batch)?;
+            annot_model::atomic::commit_step();
         }
         Ok(())
     }
