@@ -3,7 +3,7 @@
 
     nice -n 5 python3 scripts/benchmarks.py [--sizes 10000,100000,1000000] [--quick]
         [--out BENCHMARKS.md] [--json FILE] [--full-up-to 1000000] [--agree-peer-up-to 10000]
-        [--export-peer-up-to 100000] [--merge EARLIER.json]
+        [--export-peer-up-to 100000] [--merge EARLIER.json] [--rows corpus,agree,prodigy,conll-brat]
         [--note TEXT] [--work-dir /tmp] [--bin-dir target/release] [--keep]
 
 Builds annot and the data generator (xtask) in release mode, makes the Python venv of
@@ -29,8 +29,10 @@ annotate); the agree peer stops at --agree-peer-up-to (it needs 3.9 GB at 10,000
 documents and grows with them), the spaCy export peer at --export-peer-up-to (12 min
 at 100,000 documents). The whole run at 10k, 100k and 1M takes about 90 minutes on
 2 cores. --merge EARLIER.json keeps the rows of an earlier run's --json file for the
-sizes this run does not measure (say, `--sizes 1000000 --merge old.json` to measure one
-size again): the report names both runs. Each size's data lives in WORK_DIR/bench-N-*, removed
+rows this run does not measure (say, `--sizes 1000000 --merge old.json` to measure one
+size again, or `--sizes 1000000 --rows agree,prodigy --merge old.json` two of its rows): the
+report names both runs. --rows picks the groups measured: corpus (import of the articles, then
+annotate, status, show, check and export on that project), agree, prodigy, conll-brat. Each size's data lives in WORK_DIR/bench-N-*, removed
 when that size is measured (the articles as soon as they are imported). A size whose data
 would not fit on the disk (or over --max-disk-gb) is skipped and the report says so.
 
@@ -118,61 +120,80 @@ def measure_size(n, args, annot, xtask, python, report):
             shutil.rmtree(path)
 
     try:
-        log(f"{n}: generating articles")
-        articles = generated_articles(xtask, work, n)
-        files = sorted(articles.rglob("*.txt"))
-        middle = files[len(files) // 2].stem
-        del files
-        log(f"{n}: import vs cat")
-        imp = bench_import.run(annot, articles, work)
-        report.add("import", "import of scraped articles (.txt)", n, imp["import"],
-                   "`cat` of the same files (I/O floor)", imp["cat"],
-                   f"{imp['mb']:.0f} MB of text")
-        drop(articles)
-        proj = Path(imp["project"])
-
-        log(f"{n}: annotate")
-        ann = bench_annotate.run(annot, proj, docs=args.annotate_docs)
-        first = ann["first_prompt"]
-        report.add("annotate", "annotate: first prompt", n, dict(latency(first["median"]), rss_mb=first["rss_mb"]),
-                   detail=f"median of {first['n']} starts (max {1000 * first['max']:.0f} ms)")
-        session = f"{ann['records']} documents decided"
-        for name, c in ann["commands"].items():
-            fig = latency(c["median"])
-            peer = floor = None
-            if name == "accept Enter":
-                peer, floor = "append + fsync of a 600-byte line (floor)", latency(ann["fsync_floor"])
-                fig["rss_mb"] = ann["session_rss_mb"]
-            what, keys = name.split(" ", 1)
-            report.add("annotate", f"annotate: {what} `{keys}`", n, fig,
-                       peer, floor, f"median of {c['n']}, p95 {1000 * c['p95']:.1f} ms"
-                       + (f"; session peak RSS, {session}" if name == "accept Enter" else ""))
-
-        log(f"{n}: status, show, check")
-        base = [annot, "--project", proj]
-        report.add("commands", "status", n, median_of(base + ["status"]), detail="median of 5")
-        report.add("commands", "show (one document)", n, median_of(base + ["show", middle, "--plain"]),
-                   detail="median of 5")
-        chk = figures(base + ["check"], ok=(0, 1), **QUIET)
-        report.add("commands", "check", n, chk,
-                   detail="clean" if chk["code"] == 0 else "exit 1: findings (see `annot check`)")
-
+        if "corpus" in args.rows:
+            measure_corpus(n, args, annot, xtask, python, report, work, drop)
         if not full:
             return
-        log(f"{n}: export")
-        bench_export.write_log(proj, who="export")
-        ex = bench_export.run(annot, proj, work, who="export",
-                              python=python if n <= args.export_peer_up_to else None, spacy_docs=0)
-        spacy = ex.get("spacy")
-        for name, f in ex["formats"].items():
-            peer = ("spaCy: tokenizer + offsets_to_biluo_tags + biluo_to_iob, CoNLL lines", spacy) \
-                if name == "conll" and spacy else (None, None)
-            report.add("export", f"export --format {name}", n, f, *peer,
-                       f"{ex['spans']:,} spans, {f['written_mb']:.0f} MB written")
-        drop(proj)
-        for out in work.glob("out-*"):
-            drop(out)
+        measure_others(n, args, annot, python, report, work, drop)
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
+
+def measure_corpus(n, args, annot, xtask, python, report, work, drop):
+    """The rows of the generated articles: import, annotate, status, show, check, export."""
+    full = n <= args.full_up_to
+    log(f"{n}: generating articles")
+    articles = generated_articles(xtask, work, n)
+    files = sorted(articles.rglob("*.txt"))
+    middle = files[len(files) // 2].stem
+    del files
+    log(f"{n}: import vs cat")
+    imp = bench_import.run(annot, articles, work)
+    report.add("import", "import of scraped articles (.txt)", n, imp["import"],
+               "`cat` of the same files (I/O floor)", imp["cat"],
+               f"{imp['mb']:.0f} MB of text")
+    drop(articles)
+    proj = Path(imp["project"])
+
+    log(f"{n}: annotate")
+    ann = bench_annotate.run(annot, proj, docs=args.annotate_docs)
+    first = ann["first_prompt"]
+    report.add("annotate", "annotate: first prompt", n, dict(latency(first["median"]), rss_mb=first["rss_mb"]),
+               detail=f"median of {first['n']} starts (max {1000 * first['max']:.0f} ms)")
+    session = f"{ann['records']} documents decided"
+    for name, c in ann["commands"].items():
+        fig = latency(c["median"])
+        peer = floor = None
+        if name == "accept Enter":
+            peer, floor = "append + fsync of a 600-byte line (floor)", latency(ann["fsync_floor"])
+            fig["rss_mb"] = ann["session_rss_mb"]
+        what, keys = name.split(" ", 1)
+        report.add("annotate", f"annotate: {what} `{keys}`", n, fig,
+                   peer, floor, f"median of {c['n']}, p95 {1000 * c['p95']:.1f} ms"
+                   + (f"; session peak RSS, {session}" if name == "accept Enter" else ""))
+
+    log(f"{n}: status, show, check")
+    base = [annot, "--project", proj]
+    report.add("commands", "status", n, median_of(base + ["status"]), detail="median of 5")
+    report.add("commands", "show (one document)", n, median_of(base + ["show", middle, "--plain"]),
+               detail="median of 5")
+    chk = figures(base + ["check"], ok=(0, 1), **QUIET)
+    report.add("commands", "check", n, chk,
+               detail="clean" if chk["code"] == 0 else "exit 1: findings (see `annot check`)")
+
+    if not full:
+        return
+    log(f"{n}: export")
+    bench_export.write_log(proj, who="export")
+    ex = bench_export.run(annot, proj, work, who="export",
+                          python=python if n <= args.export_peer_up_to else None, spacy_docs=0)
+    spacy = ex.get("spacy")
+    for name, f in ex["formats"].items():
+        peer = ("spaCy: tokenizer + offsets_to_biluo_tags + biluo_to_iob, CoNLL lines", spacy) \
+            if name == "conll" and spacy else (None, None)
+        report.add("export", f"export --format {name}", n, f, *peer,
+                   f"{ex['spans']:,} spans, {f['written_mb']:.0f} MB written")
+    drop(proj)
+    for out in work.glob("out-*"):
+        drop(out)
+
+
+def measure_others(n, args, annot, python, report, work, drop):
+    """The rows with data sets of their own: agree, the Prodigy import, CoNLL and brat."""
+    if "agree" in args.rows:
         log(f"{n}: agree")
         agree_root = work / "agree" / "proj"
         agree_root.parent.mkdir()
@@ -184,6 +205,7 @@ def measure_size(n, args, annot, xtask, python, report):
                    ag.get("python"), f"{ag['tokens']:,} tokens")
         drop(agree_root.parent)
 
+    if "prodigy" in args.rows:
         log(f"{n}: import of Prodigy JSONL")
         pd = work / "prodigy"
         pd.mkdir()
@@ -195,20 +217,15 @@ def measure_size(n, args, annot, xtask, python, report):
         report.add("import", "the same Prodigy import again (nothing new)", n, pr["again"], reader, pr["python"])
         drop(pd)
 
-        if n <= args.conll_brat_up_to:
-            log(f"{n}: import of CoNLL and brat")
-            cb = work / "conll-brat"
-            cb.mkdir()
-            r = bench_import_conll_brat.run(annot, cb, bench_import_conll_brat.prepare(cb, n))
-            for what, f in r["imports"].items():
-                detail = f"{r['conll_mb']:.0f} MB of CoNLL" if what.startswith("conll") else ""
-                report.add("import", f"import --format {what}", n, f, detail=detail)
-            drop(cb)
-    finally:
-        if args.keep:
-            log(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+    if "conll-brat" in args.rows and n <= args.conll_brat_up_to:
+        log(f"{n}: import of CoNLL and brat")
+        cb = work / "conll-brat"
+        cb.mkdir()
+        r = bench_import_conll_brat.run(annot, cb, bench_import_conll_brat.prepare(cb, n))
+        for what, f in r["imports"].items():
+            detail = f"{r['conll_mb']:.0f} MB of CoNLL" if what.startswith("conll") else ""
+            report.add("import", f"import --format {what}", n, f, detail=detail)
+        drop(cb)
 
 
 # --- the report -------------------------------------------------------------------------
@@ -463,6 +480,8 @@ def main():
     ap.add_argument("--merge", type=Path, metavar="JSON",
                     help="keep an earlier run's rows (its --json file) for the sizes this run does not measure")
     ap.add_argument("--conll-brat-up-to", type=int, default=10_000)
+    ap.add_argument("--rows", default="corpus,agree,prodigy,conll-brat",
+                    help="groups of rows measured (comma-separated): corpus, agree, prodigy, conll-brat")
     ap.add_argument("--annotate-docs", type=int, default=100, help="documents annotated in the session")
     ap.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--max-disk-gb", type=float, default=15)
@@ -495,6 +514,10 @@ def main():
         else:
             save(out, text)
         return
+    groups = {"corpus", "agree", "prodigy", "conll-brat"}
+    args.rows = {g.strip() for g in args.rows.split(",") if g.strip()}
+    if not args.rows or args.rows - groups:
+        sys.exit(f"--rows: give groups among {', '.join(sorted(groups))}, separated by commas")
     args.sizes = args.sizes or "10000,100000,1000000"
     try:
         sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",")})
@@ -572,19 +595,22 @@ def write(args, out, report, python, command, commit, t0, start, load_start, pen
 
 
 def merged(path, report, meta):
-    """The report with the rows of the earlier run in `path` (its --json file) for the sizes
-    this run has not measured, and the meta naming that run."""
+    """The report with the rows of the earlier run in `path` (its --json file) that this run
+    has not measured (by section, work and size), and the meta naming that run."""
     earlier = json.loads(path.read_text())
-    mine = {r["size"] for r in report.rows}
-    kept = [r for r in earlier["rows"] if r["size"] not in mine]
+    key = lambda r: (r["section"], r["work"], r["size"])
+    mine = {key(r) for r in report.rows}
+    kept = [r for r in earlier["rows"] if key(r) not in mine]
     sizes = sorted({r["size"] for r in kept})
+    partly = sorted({r["size"] for r in kept} & {r["size"] for r in report.rows})
     out = copy.copy(report)
     out.rows = sorted(kept + report.rows, key=lambda r: r["size"])
     out.minutes = {**{int(n): m for n, m in earlier.get("minutes", {}).items() if int(n) in sizes},
                    **report.minutes}
     m = earlier["meta"]
-    meta = dict(meta, earlier=(f"the rows of {', '.join(f'{n:,}' for n in sizes)} documents come from an "
-                               f"earlier run, `{m['command']}`, {m['start']} to {m['end']} UTC, "
+    whose = (f"the rows of {', '.join(f'{n:,}' for n in sizes)} documents"
+             + (f" (at {', '.join(f'{n:,}' for n in partly)}, those this run did not measure)" if partly else ""))
+    meta = dict(meta, earlier=(f"{whose} come from an earlier run, `{m['command']}`, {m['start']} to {m['end']} UTC, "
                                f"commit {m['commit']} (load {m['load_start']} at its start)") if sizes else "")
     return out, meta
 
