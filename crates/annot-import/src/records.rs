@@ -27,9 +27,9 @@ use crate::project::Message;
 /// the schema has no layer (or several) to put them in.
 const NEW_LAYER: &str = "label";
 
-/// Records of an import kept in memory before the rest go to a temporary file
-/// (an import of a hundred thousand annotated documents holds eight bytes per
-/// record past these, not the records).
+/// Records of an import kept in memory before the rest go to a temporary file,
+/// and sorted in memory at a time (an import of a million annotated documents
+/// holds a run of them, not the records nor a key per record).
 const IN_MEMORY: usize = 4096;
 
 #[cfg(test)]
