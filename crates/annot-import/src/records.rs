@@ -16,7 +16,7 @@ use annot_model::SortedSpill;
 use annot_model::project::Project;
 use annot_model::schema::{LabelDef, LabelSet, Schema};
 use annot_model::spill::{Bytes, Compact, CompactItem, put_u64};
-use annot_model::store::{AnnotatorLog, LogEnd};
+use annot_model::store::{AnnotatorLog, LogAppender, LogEnd};
 use annot_model::{ModelError, Record, SpillError, Status, UnknownLabel};
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +129,8 @@ pub(crate) struct Plan {
     /// The records to append, finished (merged, stamped), by annotator (in
     /// the order of their names), each annotator's in input order.
     to_write: SpillList<Record>,
-    logs: BTreeMap<String, AnnotatorLog>,
+    /// The logs, only appended to from here: none holds an index of what it is given.
+    logs: BTreeMap<String, LogAppender>,
     /// The schema with the labels added, when some were.
     schema: Option<Schema>,
     pub(crate) outcome: RecordsOutcome,
@@ -627,7 +628,10 @@ pub(crate) fn plan(
     to_write.check()?;
     Ok(Plan {
         to_write,
-        logs,
+        logs: logs
+            .into_iter()
+            .map(|(name, log)| (name, log.into_appender()))
+            .collect(),
         schema: (schema != original).then_some(schema),
         outcome,
     })

@@ -799,6 +799,14 @@ impl LogIndex {
         })
     }
 
+    /// Counts the records of `batch`, just written at the end of the log, without
+    /// adding them to the index (a [`LogAppender`]'s).
+    fn add_unindexed(&mut self, batch: &Batch) {
+        self.records += batch.pending.len();
+        self.valid_len += batch.bytes.len() as u64;
+        self.valid_lines += batch.pending.len();
+    }
+
     /// Adds the records of `batch`, just written at the end of the log (`file`
     /// open on it), to the index.
     fn add_written(&mut self, batch: &Batch) -> std::io::Result<()> {
@@ -965,6 +973,35 @@ pub struct AnnotatorLog {
     created: bool,
     /// The file was made by this open (kept after the first append).
     made: bool,
+}
+
+/// An annotator's log only appended to ([`AnnotatorLog::into_appender`]): the
+/// same lock, writes and fsyncs as the log's, and no index in memory.
+#[derive(Debug)]
+pub struct LogAppender(AnnotatorLog);
+
+impl LogAppender {
+    /// Where the log ends now ([`AnnotatorLog::end`]).
+    #[must_use]
+    pub fn end(&self) -> LogEnd {
+        self.0.end()
+    }
+
+    /// Appends `batch` in one write and fsyncs ([`AnnotatorLog::commit`]).
+    ///
+    /// # Errors
+    /// I/O errors, naming the log (the log is cut back to its last whole record).
+    pub fn commit(&mut self, batch: &mut Batch) -> Result<()> {
+        self.0.write_batch(batch, false)
+    }
+
+    /// Cuts off what was appended since `end` ([`AnnotatorLog::cut_back`]).
+    ///
+    /// # Errors
+    /// I/O errors, naming the log.
+    pub fn cut_back(self, end: LogEnd) -> Result<()> {
+        self.0.cut_back(end)
+    }
 }
 
 /// Where a log ended, taken by [`AnnotatorLog::end`]: [`AnnotatorLog::cut_back`]
@@ -1146,6 +1183,21 @@ impl AnnotatorLog {
     /// # Errors
     /// I/O errors, naming the log.
     pub fn commit(&mut self, batch: &mut Batch) -> Result<()> {
+        self.write_batch(batch, true)
+    }
+
+    /// No more reads of this log: from now on it is only appended to (an
+    /// import writing its records), and its index forgets what it held and
+    /// does not learn what is appended, so appending a million records holds
+    /// none of them ([`AnnotatorLog::commit`] adds each to the index).
+    #[must_use]
+    pub fn into_appender(mut self) -> LogAppender {
+        self.index.latest = Latest::default();
+        LogAppender(self)
+    }
+
+    /// Writes `batch` in one write, fsyncs, and (`index`) adds its records to the index.
+    fn write_batch(&mut self, batch: &mut Batch, index: bool) -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
@@ -1164,9 +1216,13 @@ impl AnnotatorLog {
             }
             self.created = false;
         }
-        self.index.add_written(batch).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("{}: {e}", self.index.path.display()))
-        })?;
+        if index {
+            self.index.add_written(batch).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", self.index.path.display()))
+            })?;
+        } else {
+            self.index.add_unindexed(batch);
+        }
         batch.clear();
         Ok(())
     }
@@ -1803,6 +1859,41 @@ mod tests {
             .unwrap();
         w.cut_back(end).unwrap();
         assert_eq!(fs_err::read(&p).unwrap(), before);
+    }
+
+    #[test]
+    fn an_appender_writes_what_the_log_would_and_holds_no_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let (p, q) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+        let first = rec("a", Status::Accepted);
+        for path in [&p, &q] {
+            fs_err::write(path, line(&first) + "\n").unwrap();
+        }
+        let records: Vec<Record> = (0..5)
+            .map(|i| rec(&format!("d{i}"), Status::Accepted))
+            .collect();
+        let mut log = AnnotatorLog::open(&p, "alice").unwrap();
+        let mut appender = AnnotatorLog::open(&q, "alice").unwrap().into_appender();
+        assert_eq!(appender.0.index.latest.len(), 0, "the index is dropped");
+        let start = appender.end();
+        for chunk in records.chunks(2) {
+            let (mut b1, mut b2) = (Batch::default(), Batch::default());
+            for r in chunk {
+                b1.push(r).unwrap();
+                b2.push(r).unwrap();
+            }
+            log.commit(&mut b1).unwrap();
+            appender.commit(&mut b2).unwrap();
+            assert_eq!(appender.end(), log.end(), "it counts what it appends");
+        }
+        assert_eq!(appender.0.index.latest.len(), 0, "and learns none of it");
+        assert_eq!(fs_err::read(&p).unwrap(), fs_err::read(&q).unwrap());
+        assert_eq!(index_log(&q).unwrap().latest.len(), 6);
+        appender.cut_back(start).unwrap();
+        assert_eq!(
+            fs_err::read(&q).unwrap(),
+            (line(&first) + "\n").into_bytes()
+        );
     }
 
     #[cfg(unix)]
