@@ -18,6 +18,7 @@
 //! one line ([`lines::AnnotatedLines`]).
 
 mod brat;
+mod align_index;
 pub(crate) mod conll;
 mod csv;
 mod doccano;
