@@ -236,6 +236,12 @@ impl Table {
 pub(crate) struct PairTable(Table);
 
 impl PairTable {
+    /// Blocks of the table (a key of memory each).
+    #[cfg(test)]
+    pub(crate) fn blocks(&self) -> usize {
+        self.0.fences.len()
+    }
+
     /// Where the pairs of `key` are.
     pub(crate) fn range(&self, key: u64) -> std::io::Result<(u64, u64)> {
         self.0.range(key)
@@ -293,6 +299,12 @@ pub(crate) struct ListTable {
 const WALK: usize = 1 << 14;
 
 impl ListTable {
+    /// Blocks of the directory (a key of memory each).
+    #[cfg(test)]
+    pub(crate) fn blocks(&self) -> usize {
+        self.dir.fences.len()
+    }
+
     /// The entry of `key`, if a document has it.
     pub(crate) fn entry(&self, key: u64) -> std::io::Result<Option<ListEntry>> {
         let (from, to) = self.dir.range(key)?;
@@ -368,8 +380,9 @@ mod tests {
                 out.push((0, doc));
             }
         }
-        // Pushed out of order.
-        out.reverse();
+        // A document once a key (as a document's keys are pushed), pushed out of order.
+        out.sort_unstable();
+        out.dedup();
         out.sort_by_key(|&(k, d)| (k.rotate_left(13), d.wrapping_mul(2_654_435_761)));
         out
     }

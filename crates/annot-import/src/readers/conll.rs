@@ -2081,6 +2081,62 @@ mod tests {
     }
 
     #[test]
+    fn the_indexes_on_disk_list_what_an_index_in_memory_lists() {
+        // Documents in two chunks, tokens and shingles in many blocks.
+        let docs: Vec<Document> = (0..1_500u32)
+            .map(|i| {
+                let text = format!(
+                    "Le maire n{i} de Ville{} a dit, selon l'Agence{} : « bonjour {} ».\n\
+                     Le conseil{} siégera à Lyon{} demain soir 🎉, selon M. Dupont{i}.\n\
+                     Par A. B{}. et C. D{}.",
+                    i % 13,
+                    i % 101,
+                    i % 7,
+                    i % 3,
+                    i % 11,
+                    i % 29,
+                    i / 2
+                );
+                Document::new(format!("d{i}"), text.as_str())
+            })
+            .collect();
+        let texts = Texts::Held(docs.clone());
+        let mut tokens: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        let mut shingles: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+        for (i, d) in docs.iter().enumerate() {
+            let i = i as u32;
+            let map = OffsetMap::new(&d.text);
+            for t in tokenize(&d.text, Lang::default()) {
+                let (s, e) = map.to_bytes(t.start, t.end).unwrap();
+                let list = tokens.entry(d.text[s..e].to_string()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            let squeezed: Vec<u8> = d.text.split_whitespace().flat_map(str::as_bytes).copied().collect();
+            let mut keys = Vec::new();
+            sampled_shingles(&squeezed, &mut keys);
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                shingles.entry(k).or_default().push(i);
+            }
+        }
+        let index = token_index(&texts).unwrap();
+        assert!(index.blocks() > 5, "{} blocks", index.blocks());
+        for (t, list) in &tokens {
+            let e = index.entry(token_key(t)).unwrap().unwrap();
+            assert_eq!(&index.list(&e).unwrap(), list, "{t}");
+        }
+        assert_eq!(index.entry(token_key("absent")).unwrap(), None);
+        let table = shingle_table(&texts).unwrap();
+        assert!(table.blocks() > 5, "{} blocks", table.blocks());
+        for (&k, list) in &shingles {
+            assert_eq!(&table.docs(table.range(u64::from(k)).unwrap()).unwrap(), list, "{k}");
+        }
+    }
+
+    #[test]
     fn alignment_skips_text_the_file_does_not_hold() {
         let (doc, _) = parse("Le O\nHezbollah B-ORG\n\nIl O\nparle O\n.\tO\n", None).unwrap();
         let text = "Titre\n\nLe  Hezbollah\n\nPar A. B.\n\nIl parle.";
