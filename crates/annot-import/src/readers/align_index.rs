@@ -62,7 +62,6 @@ impl PairSort {
     pub(crate) fn list_table(self) -> Result<ListTable, SpillError> {
         let mut dir = TableWriter::new(ENTRY, ENTRY_BLOCK)?;
         let mut docs = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
-        let mut written = 0u64;
         let mut open: Option<ListEntry> = None;
         let mut rec = Vec::with_capacity(ENTRY);
         let mut close = |e: &ListEntry, dir: &mut TableWriter| {
@@ -70,7 +69,7 @@ impl PairSort {
             e.put(&mut rec);
             dir.push(&rec)
         };
-        for p in self.0.sorted()? {
+        for (written, p) in (0u64..).zip(self.0.sorted()?) {
             let Pair { key, doc } = p?;
             match &mut open {
                 Some(e) if e.key == key => {
@@ -91,12 +90,13 @@ impl PairSort {
                 }
             }
             docs.write_all(&doc.to_le_bytes())?;
-            written += 1;
         }
         if let Some(e) = open.take() {
             close(&e, &mut dir)?;
         }
-        let docs = docs.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+        let docs = docs
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         Ok(ListTable {
             dir: dir.finish()?,
             docs,
@@ -422,7 +422,11 @@ mod tests {
             assert_eq!(from, to, "{k}");
         }
         let lists = sort_of(&pairs).list_table().unwrap();
-        assert!(lists.dir.fences.len() > 10, "{} blocks", lists.dir.fences.len());
+        assert!(
+            lists.dir.fences.len() > 10,
+            "{} blocks",
+            lists.dir.fences.len()
+        );
         let mut seen: BTreeMap<(u32, u64), &Vec<u32>> = BTreeMap::new();
         for (&k, docs) in &want {
             let e = lists.entry(k).unwrap().unwrap();
@@ -436,7 +440,10 @@ mod tests {
         }
         assert_eq!(lists.entry(8).unwrap(), None);
         // Keys with the same documents have the same hash and length.
-        let (a, b) = (lists.entry(7).unwrap().unwrap(), lists.entry(11).unwrap().unwrap());
+        let (a, b) = (
+            lists.entry(7).unwrap().unwrap(),
+            lists.entry(11).unwrap().unwrap(),
+        );
         assert_eq!((a.len, a.hash), (b.len, b.hash));
         assert_ne!(a.start, b.start);
         let empty = sort_of(&[]).pair_table().unwrap();

@@ -81,7 +81,7 @@ enum Texts {
     /// Documents given, held (a small corpus: tests).
     Held(Vec<Document>),
     /// A project's corpus, read as documents are tried.
-    Corpus(annot_model::corpus::Corpus),
+    Corpus(Box<annot_model::corpus::Corpus>),
 }
 
 impl Texts {
@@ -215,7 +215,7 @@ impl AlignCorpus {
     pub fn of_project(
         project: &annot_model::project::Project,
     ) -> Result<Self, annot_model::ModelError> {
-        Ok(Self::of(Texts::Corpus(project.corpus()?)))
+        Ok(Self::of(Texts::Corpus(Box::new(project.corpus()?))))
     }
 
     /// Number of documents.
@@ -1652,7 +1652,9 @@ fn doc_events(
         entities.push(found);
     }
     let placed = match &copts.align_to {
-        Some(corpus) => aligned(doc, corpus, cursor).map(|(target, ranges)| (target.id, target.text, ranges)),
+        Some(corpus) => {
+            aligned(doc, corpus, cursor).map(|(target, ranges)| (target.id, target.text, ranges))
+        }
         None => {
             let id = doc
                 .id
@@ -2113,7 +2115,12 @@ mod tests {
                     list.push(i);
                 }
             }
-            let squeezed: Vec<u8> = d.text.split_whitespace().flat_map(str::as_bytes).copied().collect();
+            let squeezed: Vec<u8> = d
+                .text
+                .split_whitespace()
+                .flat_map(str::as_bytes)
+                .copied()
+                .collect();
             let mut keys = Vec::new();
             sampled_shingles(&squeezed, &mut keys);
             keys.sort_unstable();
@@ -2132,7 +2139,11 @@ mod tests {
         let table = shingle_table(&texts).unwrap();
         assert!(table.blocks() > 5, "{} blocks", table.blocks());
         for (&k, list) in &shingles {
-            assert_eq!(&table.docs(table.range(u64::from(k)).unwrap()).unwrap(), list, "{k}");
+            assert_eq!(
+                &table.docs(table.range(u64::from(k)).unwrap()).unwrap(),
+                list,
+                "{k}"
+            );
         }
     }
 

@@ -17,8 +17,8 @@
 //! every span and makes the records; a JSONL one only writes the parser of
 //! one line ([`lines::AnnotatedLines`]).
 
-mod brat;
 mod align_index;
+mod brat;
 pub(crate) mod conll;
 mod csv;
 mod doccano;
