@@ -12,8 +12,8 @@ use annot_model::spill::Bytes;
 use annot_model::store::read_exact_at;
 use annot_model::{CompactItem, SortedSpill, SpillError};
 
-/// Pairs sorted in memory at a time while a table is built (16 MB).
-const SORT_RUN: usize = 1 << 20;
+/// Pairs sorted in memory at a time while a table is built (4 MB).
+const SORT_RUN: usize = 1 << 18;
 
 /// A key and a document (its position in the corpus), sorted by key, then document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
