@@ -111,8 +111,8 @@ fn list_hash(h: u64, doc: u32) -> u64 {
 
 /// Bytes of a (key, document) record.
 const PAIR: usize = 12;
-/// Pairs a block: a key of memory for every 512 pairs, 6 KB read a look-up.
-const PAIR_BLOCK: usize = 512;
+/// Pairs a block: a key of memory for every 256 pairs, 3 KB read a look-up.
+const PAIR_BLOCK: usize = 256;
 /// Bytes of a [`ListEntry`] record.
 const ENTRY: usize = 28;
 /// Entries a block: 3.5 KB read a look-up.
@@ -198,10 +198,18 @@ impl Table {
         Ok((from, self.read(from, from + self.block as u64)?))
     }
 
-    /// How many of the records in `bytes` have a key that `before` holds for.
+    /// How many of the records in `bytes` (sorted) have a key that `before` holds for.
     fn count_while(&self, bytes: &[u8], before: impl Fn(u64) -> bool) -> u64 {
-        let keys: Vec<u64> = bytes.chunks_exact(self.width).map(key_of).collect();
-        keys.partition_point(|&k| before(k)) as u64
+        let (mut lo, mut hi) = (0usize, bytes.len() / self.width);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if before(key_of(&bytes[mid * self.width..])) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo as u64
     }
 
     /// The records whose key is `key`: `from..to`, numbers of records.
