@@ -24,7 +24,6 @@
 //! `# newdoc id = ...`) comment in it, else the file's stem and the
 //! document's number in the file, from 1 (`train-1`, `train-2`).
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -40,6 +39,7 @@ use crate::error::Diagnostic;
 use crate::meta::RecordMeta;
 use crate::sources::Source;
 
+use super::align_index::{ListEntry, ListTable, PairSort, PairTable};
 use super::{Context, Event, Reader, emit_whole};
 
 /// A tag scheme of token-per-line files (`--scheme`).
@@ -58,59 +58,241 @@ pub struct ConllOptions {
 }
 
 /// The documents a CoNLL file's tokens are aligned onto (`--align-to-corpus`).
-#[derive(Debug, Default)]
+///
+/// A project's texts are not held: a document's text is read from the
+/// corpus when it is tried, and the indexes that say which documents to try
+/// are sorted files on disk ([`super::align_index`]), built the first time
+/// they are needed. Memory holds a few bytes a document.
+#[derive(Debug)]
 pub struct AlignCorpus {
-    docs: Vec<Document>,
-    by_id: BTreeMap<String, usize>,
-    /// Token text -> the documents (positions in `docs`) whose text has it,
-    /// by annot's own tokenizer; built the first time a document is looked for.
-    index: OnceLock<TokenIndex>,
-    /// The sampled shingles of every document ([`Shingles`]), built with `index`.
-    shingles: OnceLock<Shingles>,
+    texts: Texts,
+    /// Token text (a hash of it) -> the documents (positions in the corpus)
+    /// whose text has it, by annot's own tokenizer; built the first time a
+    /// document is looked for among several.
+    index: OnceLock<Result<ListTable, String>>,
+    /// The sampled shingles of every document ([`sampled_shingles`]), as
+    /// (key, document) pairs; built the first time a document is looked for.
+    shingles: OnceLock<Result<PairTable, String>>,
 }
 
+/// Where [`AlignCorpus`] reads its documents.
+#[derive(Debug)]
+enum Texts {
+    /// Documents given, held (a small corpus: tests).
+    Held(Vec<Document>),
+    /// A project's corpus, read as documents are tried.
+    Corpus(Box<annot_model::corpus::Corpus>),
+}
+
+impl Texts {
+    fn len(&self) -> usize {
+        match self {
+            Texts::Held(docs) => docs.len(),
+            Texts::Corpus(c) => c.len(),
+        }
+    }
+
+    /// The document at position `i`.
+    fn get(&self, i: usize) -> Result<Document, String> {
+        match self {
+            Texts::Held(docs) => docs
+                .get(i)
+                .cloned()
+                .ok_or_else(|| format!("no document #{}", i + 1)),
+            Texts::Corpus(c) => c.get_at(i).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The position of the document `id` (the last of an id given twice).
+    fn position(&self, id: &str) -> Option<usize> {
+        match self {
+            Texts::Held(docs) => docs.iter().rposition(|d| d.id == id),
+            Texts::Corpus(c) => c.position(id),
+        }
+    }
+
+    /// Calls `f` with every document from position `from` on, in order,
+    /// until it returns `false`.
+    fn each_from(
+        &self,
+        from: usize,
+        f: &mut dyn FnMut(usize, Document) -> bool,
+    ) -> Result<(), String> {
+        match self {
+            Texts::Held(docs) => {
+                for (i, d) in docs.iter().enumerate().skip(from) {
+                    if !f(i, d.clone()) {
+                        break;
+                    }
+                }
+            }
+            Texts::Corpus(c) => {
+                for (i, d) in c.iter().enumerate().skip(from) {
+                    if !f(i, d.map_err(|e| e.to_string())?) {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with every [`INDEX_CHUNK`] documents in order, and the
+    /// position of the first: one chunk held at a time.
+    fn chunks(&self, f: &mut dyn FnMut(usize, &[Document])) -> Result<(), String> {
+        match self {
+            Texts::Held(docs) => {
+                for (c, chunk) in docs.chunks(INDEX_CHUNK).enumerate() {
+                    f(c * INDEX_CHUNK, chunk);
+                }
+            }
+            Texts::Corpus(c) => {
+                let mut chunk = Vec::with_capacity(INDEX_CHUNK);
+                let mut base = 0;
+                for d in c.iter() {
+                    chunk.push(d.map_err(|e| e.to_string())?);
+                    if chunk.len() == INDEX_CHUNK {
+                        f(base, &chunk);
+                        base += chunk.len();
+                        chunk.clear();
+                    }
+                }
+                if !chunk.is_empty() {
+                    f(base, &chunk);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error of a document of the project that could not be read, or of an
+/// index of them that could not be built or read back, while `doc` was looked for.
+fn unreadable(doc: &ConllDoc, why: &str) -> LineError {
+    LineError {
+        line: doc.line,
+        message: format!(
+            "the project's documents could not be read to align this document onto ({why}); run the command again"
+        ),
+    }
+}
+
+/// The key of a token text in the token index: a 64-bit hash. Two texts
+/// with one hash share a list (the documents of both): that only adds
+/// candidates, each of which [`align`] checks, so a collision (one in
+/// 2^64 a pair) cannot place a document wrongly.
+fn token_key(token: &str) -> u64 {
+    use std::hash::BuildHasher;
+    mix(rustc_hash::FxBuildHasher.hash_one(token))
+}
+
+// Shared by the threads that read files (through an `Arc`).
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<AlignCorpus>();
+};
+
 impl AlignCorpus {
-    /// The corpus of `docs`, in the project's order.
+    /// The corpus of `docs`, in the project's order, held in memory (for
+    /// small corpora and tests; [`AlignCorpus::of_project`] holds no text).
     #[must_use]
     pub fn new(docs: Vec<Document>) -> Self {
-        let by_id = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
+        Self::of(Texts::Held(docs))
+    }
+
+    fn of(texts: Texts) -> Self {
         Self {
-            docs,
-            by_id,
+            texts,
             index: OnceLock::new(),
             shingles: OnceLock::new(),
         }
     }
 
-    /// The lists of documents `candidates` intersects (the rarest of the
-    /// tokens of `doc` that annot's tokenizer makes), in its order; empty when
-    /// none of its tokens is a clue (then every document is a candidate).
-    fn clue_lists(&self, doc: &ConllDoc) -> Vec<&Vec<u32>> {
-        let index = self.index.get_or_init(|| token_index(&self.docs));
-        let mut ids: Vec<u32> = doc
-            .sentences
-            .iter()
-            .flatten()
-            .filter_map(|t| index.ids.get(t.text.as_str()).copied())
-            .collect();
-        ids.sort_by_key(|&id| index.list(id).len());
-        // Equal lists have one id: `dedup` without comparing lists.
-        ids.dedup();
-        ids.into_iter()
-            .take(CLUE_TOKENS)
-            .map(|id| index.list(id))
-            .collect()
+    /// The documents of `project`'s corpus, read as they are tried.
+    ///
+    /// # Errors
+    /// When the corpus cannot be opened.
+    pub fn of_project(
+        project: &annot_model::project::Project,
+    ) -> Result<Self, annot_model::ModelError> {
+        Ok(Self::of(Texts::Corpus(Box::new(project.corpus()?))))
+    }
+
+    /// Number of documents.
+    fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// The document at position `i`, read while `doc` is looked for.
+    fn read(&self, i: usize, doc: &ConllDoc) -> Result<Document, LineError> {
+        self.texts.get(i).map_err(|e| unreadable(doc, &e))
+    }
+
+    /// Streams the documents from position `from` on (see [`Texts::each_from`]).
+    fn each_from(
+        &self,
+        from: usize,
+        doc: &ConllDoc,
+        f: &mut dyn FnMut(usize, Document) -> bool,
+    ) -> Result<(), LineError> {
+        self.texts
+            .each_from(from, f)
+            .map_err(|e| unreadable(doc, &e))
+    }
+
+    /// The documents the rarest tokens of `doc` point at (those that
+    /// annot's tokenizer makes; the others are no clue): the documents in
+    /// every list of [`CLUE_TOKENS`] rarest ones, sorted. `None` when none
+    /// of its tokens is a clue (then every document is a candidate).
+    fn clues(&self, doc: &ConllDoc) -> Result<Option<Vec<u32>>, LineError> {
+        let index = self
+            .index
+            .get_or_init(|| token_index(&self.texts))
+            .as_ref()
+            .map_err(|e| unreadable(doc, e))?;
+        let io = |e: std::io::Error| unreadable(doc, &e.to_string());
+        let mut seen: FxHashMap<&str, Option<ListEntry>> = FxHashMap::default();
+        let mut entries: Vec<ListEntry> = Vec::new();
+        for t in doc.sentences.iter().flatten() {
+            let entry = match seen.get(t.text.as_str()) {
+                Some(e) => *e,
+                None => {
+                    let e = index.entry(token_key(&t.text)).map_err(io)?;
+                    seen.insert(&t.text, e);
+                    e
+                }
+            };
+            entries.extend(entry);
+        }
+        // Rarest first, ties in the file's order. Lists with the same
+        // documents (the same length and hash) are one list: in generated
+        // text most words are in every document.
+        entries.sort_by_key(|e| e.len);
+        entries.dedup_by_key(|e| (e.len, e.hash));
+        let mut lists = entries.into_iter().take(CLUE_TOKENS);
+        let Some(first) = lists.next() else {
+            return Ok(None);
+        };
+        let mut out = index.list(&first).map_err(io)?;
+        for e in lists {
+            if out.is_empty() {
+                break;
+            }
+            index.retain_in(&mut out, &e).map_err(io)?;
+        }
+        Ok(Some(out))
     }
 
     /// The documents whose text may hold every sentence of `doc` (a
     /// superset of those [`align`] places it in), sorted; `None` when `doc`
     /// is too short to say.
-    fn holders(&self, doc: &ConllDoc) -> Option<Vec<u32>> {
-        let shingles = self.shingles.get_or_init(|| Shingles::of(&self.docs));
+    fn holders(&self, doc: &ConllDoc) -> Result<Option<Vec<u32>>, LineError> {
+        let shingles = self
+            .shingles
+            .get_or_init(|| shingle_table(&self.texts))
+            .as_ref()
+            .map_err(|e| unreadable(doc, e))?;
+        let io = |e: std::io::Error| unreadable(doc, &e.to_string());
         let mut keys = Vec::new();
         let mut squeezed = Vec::new();
         for sentence in &doc.sentences {
@@ -124,67 +306,25 @@ impl AlignCorpus {
         }
         keys.sort_unstable();
         keys.dedup();
-        let mut lists: Vec<&[(u32, u32)]> = keys.iter().map(|&k| shingles.docs_with(k)).collect();
-        if lists.is_empty() {
-            return None;
-        }
-        lists.sort_by_key(|l| l.len());
-        let mut out: Vec<u32> = lists[0].iter().map(|&(_, d)| d).collect();
-        for l in lists.iter().skip(1).take(HOLDER_SHINGLES - 1) {
-            out.retain(|d| l.binary_search_by_key(d, |&(_, x)| x).is_ok());
+        let mut lists = keys
+            .iter()
+            .map(|&k| shingles.range(u64::from(k)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io)?;
+        // Rarest first: a list's length is the distance between its first and last pair.
+        lists.sort_by_key(|&(from, to)| to - from);
+        let Some(&rarest) = lists.first() else {
+            return Ok(None);
+        };
+        let mut out = shingles.docs(rarest).map_err(io)?;
+        for &l in lists.iter().skip(1).take(HOLDER_SHINGLES - 1) {
             if out.is_empty() {
                 break;
             }
-        }
-        Some(out)
-    }
-
-    /// The documents that may hold all the tokens of `doc`, in the
-    /// project's order: those that have its rarest tokens (by annot's
-    /// tokenizer; tokens it never makes are no clue), else all.
-    fn candidates(&self, doc: &ConllDoc) -> Vec<usize> {
-        let lists = self.clue_lists(doc);
-        let Some((first, rest)) = lists.split_first() else {
-            return (0..self.docs.len()).collect();
-        };
-        let mut out: Vec<u32> = (*first).clone();
-        for l in rest {
+            let l = shingles.docs(l).map_err(io)?;
             out.retain(|d| l.binary_search(d).is_ok());
         }
-        out.into_iter().map(|d| d as usize).collect()
-    }
-
-    /// The documents of `project`'s corpus, as much of each as alignment
-    /// uses: its id, text and language (not its zones, digest nor other metadata).
-    ///
-    /// # Errors
-    /// When the corpus cannot be read.
-    pub fn of_project(
-        project: &annot_model::project::Project,
-    ) -> Result<Self, annot_model::ModelError> {
-        let docs = project
-            .corpus()?
-            .iter()
-            .map(|d| {
-                d.map(|d| Document {
-                    id: d.id,
-                    text: d.text,
-                    hash: String::new(),
-                    meta: annot_model::Meta {
-                        lang: d.meta.lang,
-                        ..annot_model::Meta::default()
-                    },
-                    zones: Vec::new(),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self::new(docs))
-    }
-
-    /// The documents, in the project's order.
-    #[must_use]
-    pub fn docs(&self) -> &[Document] {
-        &self.docs
+        Ok(Some(out))
     }
 }
 
@@ -229,25 +369,24 @@ fn sampled_shingles(squeezed: &[u8], out: &mut Vec<u32>) {
 }
 
 /// A 64-bit finaliser (splitmix64's), so that every bit of the rolling hash counts.
-fn mix(mut z: u64) -> u64 {
+pub(super) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
-/// The kept shingles of every document's text, as (key, document) sorted:
-/// about a sixty-fourth of its bytes, eight bytes each.
-#[derive(Debug, Default)]
-struct Shingles {
-    pairs: Vec<(u32, u32)>,
-}
+/// Documents read and worked on together (in parallel) while an index is
+/// built: so many texts are held at a time, not the whole corpus.
+const INDEX_CHUNK: usize = 1024;
 
-impl Shingles {
-    fn of(docs: &[Document]) -> Self {
-        let mut pairs: Vec<(u32, u32)> = docs
+/// The kept shingles of every document's text, as (key, document) pairs
+/// sorted, on disk: about a sixty-fourth of its bytes, twelve bytes each.
+fn shingle_table(texts: &Texts) -> Result<PairTable, String> {
+    let mut sort = PairSort::new();
+    texts.chunks(&mut |base, chunk| {
+        let per_doc: Vec<Vec<u32>> = chunk
             .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, d)| {
+            .map(|d| {
                 let squeezed: Vec<u8> = d
                     .text
                     .split_whitespace()
@@ -258,33 +397,25 @@ impl Shingles {
                 sampled_shingles(&squeezed, &mut keys);
                 keys.sort_unstable();
                 keys.dedup();
-                let i = u32::try_from(i).unwrap_or(u32::MAX);
-                keys.into_iter().map(move |k| (k, i))
+                keys
             })
             .collect();
-        pairs.par_sort_unstable();
-        pairs.shrink_to_fit();
-        Self { pairs }
-    }
-
-    /// The (key, document) pairs of `key`: its documents, sorted.
-    fn docs_with(&self, key: u32) -> &[(u32, u32)] {
-        let from = self.pairs.partition_point(|&(k, _)| k < key);
-        let to = self.pairs.partition_point(|&(k, _)| k <= key);
-        self.pairs.get(from..to).unwrap_or_default()
-    }
+        for (k, keys) in per_doc.into_iter().enumerate() {
+            let i = u32::try_from(base + k).unwrap_or(u32::MAX);
+            for key in keys {
+                sort.push(u64::from(key), i);
+            }
+        }
+    })?;
+    sort.pair_table().map_err(|e| e.to_string())
 }
 
-/// Documents whose tokens are found together (in parallel) before they join
-/// the index: the distinct tokens of so many documents are held at a time,
-/// not those of the whole corpus.
-const INDEX_CHUNK: usize = 1024;
-
-/// Token text -> the positions of the documents whose text has it, sorted.
-fn token_index(docs: &[Document]) -> TokenIndex {
-    let mut index: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (c, chunk) in docs.chunks(INDEX_CHUNK).enumerate() {
-        let per_doc: Vec<FxHashSet<&str>> = chunk
+/// Token text (its [`token_key`]) -> the positions of the documents whose
+/// text has it, sorted, on disk.
+fn token_index(texts: &Texts) -> Result<ListTable, String> {
+    let mut sort = PairSort::new();
+    texts.chunks(&mut |base, chunk| {
+        let per_doc: Vec<Vec<u64>> = chunk
             .par_iter()
             .map(|d| {
                 let lang = d
@@ -294,67 +425,24 @@ fn token_index(docs: &[Document]) -> TokenIndex {
                     .and_then(Lang::from_code)
                     .unwrap_or_default();
                 let map = OffsetMap::new(&d.text);
-                tokenize(&d.text, lang)
+                let mut keys: Vec<u64> = tokenize(&d.text, lang)
                     .into_iter()
                     .filter_map(|t| map.to_bytes(t.start, t.end).map(|(s, e)| &d.text[s..e]))
-                    .collect()
+                    .map(token_key)
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
             })
             .collect();
-        for (k, tokens) in per_doc.iter().enumerate() {
-            let i = u32::try_from(c * INDEX_CHUNK + k).unwrap_or(u32::MAX);
-            for t in tokens {
-                match index.get_mut(*t) {
-                    Some(list) => list.push(i),
-                    None => {
-                        index.insert((*t).to_string(), vec![i]);
-                    }
-                }
+        for (k, keys) in per_doc.into_iter().enumerate() {
+            let i = u32::try_from(base + k).unwrap_or(u32::MAX);
+            for key in keys {
+                sort.push(key, i);
             }
         }
-    }
-    TokenIndex::interned(index)
-}
-
-/// Token text -> the positions of the documents whose text has it, sorted;
-/// tokens with the same documents share one list (in generated text most
-/// words are in every document), so that lists are told apart by their id.
-#[derive(Debug, Default)]
-struct TokenIndex {
-    ids: FxHashMap<String, u32>,
-    lists: Vec<Vec<u32>>,
-}
-
-impl TokenIndex {
-    fn interned(index: FxHashMap<String, Vec<u32>>) -> Self {
-        use std::hash::BuildHasher;
-        // A list's hash -> the ids of the lists with it (each list held once).
-        let hasher = rustc_hash::FxBuildHasher;
-        let mut seen: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut ids = FxHashMap::with_capacity_and_hasher(index.len(), Default::default());
-        for (token, list) in index {
-            let same = seen.entry(hasher.hash_one(&list)).or_default();
-            let found = same
-                .iter()
-                .copied()
-                .find(|&id| lists.get(id as usize) == Some(&list));
-            let id = found.unwrap_or_else(|| {
-                let id = u32::try_from(lists.len()).unwrap_or(u32::MAX);
-                lists.push(list);
-                same.push(id);
-                id
-            });
-            ids.insert(token, id);
-        }
-        lists.shrink_to_fit();
-        Self { ids, lists }
-    }
-
-    /// The documents of list `id` (none for an id it never gave).
-    fn list(&self, id: u32) -> &Vec<u32> {
-        static NONE: Vec<u32> = Vec::new();
-        self.lists.get(id as usize).unwrap_or(&NONE)
-    }
+    })?;
+    sort.list_table().map_err(|e| e.to_string())
 }
 
 /// Reads a token-per-line file, all its documents.
@@ -951,6 +1039,98 @@ pub(crate) fn rebuild(doc: &ConllDoc) -> (String, Ranges) {
     (text, ranges)
 }
 
+/// The documents tried for a CoNLL document that hold its tokens, as they
+/// are found: their positions, ids, where the tokens are and whether they
+/// cover the text whole; the text of the first alone is held.
+struct Trial<'d> {
+    doc: &'d ConllDoc,
+    found: Vec<(usize, String, Ranges, bool)>,
+    first: Option<Document>,
+    /// The failure of the document that matched longest (the most useful).
+    best: Option<LineError>,
+}
+
+impl<'d> Trial<'d> {
+    fn new(doc: &'d ConllDoc) -> Self {
+        Trial {
+            doc,
+            found: Vec::new(),
+            first: None,
+            best: None,
+        }
+    }
+
+    /// Tries `target`, the document at position `i`: whether it holds the tokens.
+    fn attempt(&mut self, i: usize, target: Document) -> bool {
+        match align(self.doc, &target.text) {
+            Ok(ranges) => {
+                let whole = covers(&target.text, &ranges);
+                self.found.push((i, target.id.clone(), ranges, whole));
+                if self.first.is_none() {
+                    self.first = Some(target);
+                }
+                true
+            }
+            Err(e) => {
+                if self.best.as_ref().is_none_or(|f| e.line > f.line) {
+                    self.best = Some(e);
+                }
+                false
+            }
+        }
+    }
+
+    /// The document the tokens align onto: the only one found, else the
+    /// only one of them that the tokens cover whole, else an error naming
+    /// them all; `None` when none was found.
+    fn chosen(
+        &mut self,
+        corpus: &AlignCorpus,
+        cursor: &mut usize,
+    ) -> Option<Result<(Document, Ranges), LineError>> {
+        let k = match self.found.len() {
+            0 => return None,
+            1 => 0,
+            _ => {
+                let whole: Vec<usize> = self
+                    .found
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.3)
+                    .map(|(k, _)| k)
+                    .collect();
+                let [k] = whole.as_slice() else {
+                    let ids: Vec<String> = self
+                        .found
+                        .iter()
+                        .map(|(_, id, _, _)| format!("'{id}'"))
+                        .collect();
+                    return Some(Err(LineError {
+                        line: self.doc.line,
+                        message: format!(
+                            "the tokens of this document are in {} documents of the project ({}): say which \
+                             with '-DOCSTART- (ID)' or a '# id = ID' comment before it",
+                            ids.len(),
+                            ids.join(", ")
+                        ),
+                    }));
+                };
+                *k
+            }
+        };
+        let (i, _, ranges, _) = self.found.swap_remove(k);
+        let target = match self.first.take().filter(|_| k == 0) {
+            Some(d) => d,
+            None => match corpus.read(i, self.doc) {
+                Ok(d) => d,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        *cursor = i + 1;
+        Some(Ok((target, ranges)))
+    }
+}
+
 /// What [`aligned`] finds trying only `holders` (sorted; a superset of the
 /// documents [`align`] places `doc` in), in its order: the document after the
 /// last aligned, those the index points at from there, then before it, then
@@ -965,13 +1145,16 @@ fn aligned_among(
     // The order matters only between several holders: one is tried alone
     // whether the index points at it or not.
     let clues = if holders.len() > 1 {
-        corpus.clue_lists(doc)
+        match corpus.clues(doc) {
+            Ok(c) => c,
+            Err(e) => return Some(Err(e)),
+        }
     } else {
-        Vec::new()
+        None
     };
-    let pointed = |i: u32| clues.iter().all(|l| l.binary_search(&i).is_ok());
+    let pointed = |i: u32| clues.as_ref().is_none_or(|c| c.binary_search(&i).is_ok());
     let holds = |i: usize| u32::try_from(i).is_ok_and(|i| holders.binary_search(&i).is_ok());
-    let next = (*cursor < corpus.docs.len() && holds(*cursor)).then_some(*cursor);
+    let next = (*cursor < corpus.len() && holds(*cursor)).then_some(*cursor);
     let at = |i: u32| i as usize;
     let after = holders
         .iter()
@@ -984,53 +1167,30 @@ fn aligned_among(
         .filter(|&i| at(i) < *cursor && pointed(i))
         .map(at);
     let mut tried: FxHashSet<usize> = FxHashSet::default();
-    let mut matches: Vec<(usize, Ranges)> = Vec::new();
+    let mut trial = Trial::new(doc);
     for i in next.into_iter().chain(after).chain(before) {
         if !tried.insert(i) {
             continue;
         }
-        if let Ok(ranges) = align(doc, &corpus.docs.get(i)?.text) {
-            matches.push((i, ranges));
-        }
+        match corpus.read(i, doc) {
+            Ok(target) => trial.attempt(i, target),
+            Err(e) => return Some(Err(e)),
+        };
     }
-    if matches.len() > 1 {
-        let whole: Vec<usize> = matches
-            .iter()
-            .enumerate()
-            .filter(|(_, (i, r))| corpus.docs.get(*i).is_some_and(|d| covers(&d.text, r)))
-            .map(|(k, _)| k)
-            .collect();
-        if let [k] = whole.as_slice() {
-            let (i, ranges) = matches.swap_remove(*k);
-            *cursor = i + 1;
-            return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
-        }
-        let ids: Vec<String> = matches
-            .iter()
-            .filter_map(|(i, _)| corpus.docs.get(*i))
-            .map(|d| format!("'{}'", d.id))
-            .collect();
-        return Some(Err(LineError {
-            line: doc.line,
-            message: format!(
-                "the tokens of this document are in {} documents of the project ({}): say which \
-                 with '-DOCSTART- (ID)' or a '# id = ID' comment before it",
-                ids.len(),
-                ids.join(", ")
-            ),
-        }));
-    }
-    if let Some((i, ranges)) = matches.pop() {
-        *cursor = i + 1;
-        return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
+    if let Some(found) = trial.chosen(corpus, cursor) {
+        return Some(found);
     }
     for i in holders.iter().map(|&i| at(i)) {
         if tried.contains(&i) {
             continue;
         }
-        if let Ok(ranges) = align(doc, &corpus.docs.get(i)?.text) {
-            *cursor = i + 1;
-            return Some(Ok((corpus.docs.get(i)?.clone(), ranges)));
+        match corpus.read(i, doc) {
+            Ok(target) => {
+                if trial.attempt(i, target) {
+                    return trial.chosen(corpus, cursor);
+                }
+            }
+            Err(e) => return Some(Err(e)),
         }
     }
     None
@@ -1492,8 +1652,9 @@ fn doc_events(
         entities.push(found);
     }
     let placed = match &copts.align_to {
-        Some(corpus) => aligned(doc, corpus, cursor)
-            .map(|(target, ranges)| (target.id.clone(), target.text.clone(), ranges)),
+        Some(corpus) => {
+            aligned(doc, corpus, cursor).map(|(target, ranges)| (target.id, target.text, ranges))
+        }
         None => {
             let id = doc
                 .id
@@ -1574,7 +1735,7 @@ fn aligned(
     cursor: &mut usize,
 ) -> Result<(Document, Ranges), LineError> {
     if let Some(id) = &doc.id {
-        let Some(&i) = corpus.by_id.get(id) else {
+        let Some(i) = corpus.texts.position(id) else {
             return Err(LineError {
                 line: doc.line,
                 message: format!(
@@ -1582,15 +1743,15 @@ fn aligned(
                 ),
             });
         };
-        let target = &corpus.docs[i];
+        let target = corpus.read(i, doc)?;
         let ranges = align(doc, &target.text).map_err(|e| LineError {
             line: e.line,
             message: format!("{} (document '{}')", e.message, target.id),
         })?;
         *cursor = i + 1;
-        return Ok((target.clone(), ranges));
+        return Ok((target, ranges));
     }
-    if let Some(holders) = corpus.holders(doc) {
+    if let Some(holders) = corpus.holders(doc)? {
         // Only the documents that may hold the tokens are tried, in the
         // order below; when none holds them, that order is followed over
         // every document, for its message.
@@ -1598,80 +1759,59 @@ fn aligned(
             return found;
         }
     }
-    let mut first_error: Option<LineError> = None;
-    let attempt = |i: usize, first_error: &mut Option<LineError>| {
-        match align(doc, &corpus.docs[i].text) {
-            Ok(ranges) => Some(ranges),
-            Err(e) => {
-                // The error of the document that matched longest is the most useful.
-                if first_error.as_ref().is_none_or(|f| e.line > f.line) {
-                    *first_error = Some(e);
-                }
-                None
-            }
-        }
-    };
+    let n = corpus.len();
     // An export lists documents in the project's order: the next one first.
-    let next = (*cursor < corpus.docs.len()).then_some(*cursor);
-    let others = corpus.candidates(doc);
-    let after = others.iter().copied().filter(|&i| i >= *cursor);
-    let before = others.iter().copied().filter(|&i| i < *cursor);
-    let mut tried = vec![false; corpus.docs.len()];
-    // The rest last: a file tokenized otherwise than annot may mislead the index.
-    let rest = 0..corpus.docs.len();
+    let next = (*cursor < n).then_some(*cursor);
+    let mut tried = vec![false; n];
     // The documents the index points at, all tried: of several that hold
     // the tokens, the one the tokens cover whole is taken, else the match
     // is ambiguous.
-    let indexed: Vec<usize> = next.into_iter().chain(after).chain(before).collect();
-    let mut matches: Vec<(usize, Ranges)> = Vec::new();
-    for &i in &indexed {
-        if std::mem::replace(&mut tried[i], true) {
-            continue;
+    let mut trial = Trial::new(doc);
+    match corpus.clues(doc)? {
+        Some(others) => {
+            let others = others.iter().map(|&i| i as usize);
+            let after = others.clone().filter(|&i| i >= *cursor);
+            let before = others.filter(|&i| i < *cursor);
+            for i in next.into_iter().chain(after).chain(before) {
+                if std::mem::replace(&mut tried[i], true) {
+                    continue;
+                }
+                trial.attempt(i, corpus.read(i, doc)?);
+            }
         }
-        if let Some(ranges) = attempt(i, &mut first_error) {
-            matches.push((i, ranges));
-        }
-    }
-    if matches.len() > 1 {
-        let whole: Vec<usize> = matches
-            .iter()
-            .enumerate()
-            .filter(|(_, (i, r))| covers(&corpus.docs[*i].text, r))
-            .map(|(k, _)| k)
-            .collect();
-        if let [k] = whole.as_slice() {
-            let (i, ranges) = matches.swap_remove(*k);
-            *cursor = i + 1;
-            return Ok((corpus.docs[i].clone(), ranges));
-        }
-        let ids: Vec<String> = matches
-            .iter()
-            .map(|(i, _)| format!("'{}'", corpus.docs[*i].id))
-            .collect();
-        return Err(LineError {
-            line: doc.line,
-            message: format!(
-                "the tokens of this document are in {} documents of the project ({}): say which \
-                 with '-DOCSTART- (ID)' or a '# id = ID' comment before it",
-                ids.len(),
-                ids.join(", ")
-            ),
-        });
-    }
-    if let Some((i, ranges)) = matches.pop() {
-        *cursor = i + 1;
-        return Ok((corpus.docs[i].clone(), ranges));
-    }
-    for i in rest {
-        if std::mem::replace(&mut tried[i], true) {
-            continue;
-        }
-        if let Some(ranges) = attempt(i, &mut first_error) {
-            *cursor = i + 1;
-            return Ok((corpus.docs[i].clone(), ranges));
+        None => {
+            // Every document is a candidate: from the next one to the
+            // end, then from the first, read in order.
+            let from = next.unwrap_or(n);
+            let mut each = |i: usize, target: Document| {
+                if i >= n || std::mem::replace(&mut tried[i], true) {
+                    return false;
+                }
+                trial.attempt(i, target);
+                true
+            };
+            if from < n {
+                corpus.each_from(from, doc, &mut each)?;
+            }
+            corpus.each_from(0, doc, &mut each)?;
         }
     }
-    let message = match first_error {
+    if let Some(found) = trial.chosen(corpus, cursor) {
+        return found;
+    }
+    // The rest last: a file tokenized otherwise than annot may mislead the index.
+    let mut found = false;
+    corpus.each_from(0, doc, &mut |i, target| {
+        if i >= n || std::mem::replace(&mut tried[i], true) {
+            return true;
+        }
+        found = trial.attempt(i, target);
+        !found
+    })?;
+    if let Some(found) = trial.chosen(corpus, cursor) {
+        return found;
+    }
+    let message = match trial.best {
         Some(e) => format!(
             "no document of the project holds the tokens of this document in order; the best \
              match fails at line {}: {}; import the text first, or import without --align-to-corpus",
@@ -1911,7 +2051,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::new(format!("d{i}"), t.as_str()))
             .collect();
-        let corpus = AlignCorpus::new(docs);
+        let corpus = AlignCorpus::new(docs.clone());
         let mut any_kept = false;
         for i in [0usize, 3, 7, 14, 59] {
             let conll = format!(
@@ -1923,10 +2063,10 @@ mod tests {
             );
             let (parsed, _) = parse(&conll, None).unwrap();
             let doc = &parsed[0];
-            let holders = corpus.holders(doc);
+            let holders = corpus.holders(doc).unwrap();
             any_kept |= holders.is_some();
             let holders = holders.unwrap_or_else(|| (0..60).collect());
-            for (j, d) in corpus.docs().iter().enumerate() {
+            for (j, d) in docs.iter().enumerate() {
                 if align(doc, &d.text).is_ok() {
                     assert!(
                         holders.contains(&(j as u32)),
@@ -1934,12 +2074,77 @@ mod tests {
                     );
                 }
             }
-            assert!(align(doc, &corpus.docs()[i].text).is_ok(), "{i}");
+            assert!(align(doc, &docs[i].text).is_ok(), "{i}");
             let mut cursor = 0;
             let (found, _) = aligned(doc, &corpus, &mut cursor).unwrap();
             assert_eq!(found.id, format!("d{i}"));
         }
         assert!(any_kept, "the sentences are long enough to keep shingles");
+    }
+
+    #[test]
+    fn the_indexes_on_disk_list_what_an_index_in_memory_lists() {
+        // Documents in two chunks, tokens and shingles in many blocks.
+        let docs: Vec<Document> = (0..1_500u32)
+            .map(|i| {
+                let text = format!(
+                    "Le maire n{i} de Ville{} a dit, selon l'Agence{} : « bonjour {} ».\n\
+                     Le conseil{} siégera à Lyon{} demain soir 🎉, selon M. Dupont{i}.\n\
+                     Par A. B{}. et C. D{}.",
+                    i % 13,
+                    i % 101,
+                    i % 7,
+                    i % 3,
+                    i % 11,
+                    i % 29,
+                    i / 2
+                );
+                Document::new(format!("d{i}"), text.as_str())
+            })
+            .collect();
+        let texts = Texts::Held(docs.clone());
+        let mut tokens: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        let mut shingles: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+        for (i, d) in docs.iter().enumerate() {
+            let i = i as u32;
+            let map = OffsetMap::new(&d.text);
+            for t in tokenize(&d.text, Lang::default()) {
+                let (s, e) = map.to_bytes(t.start, t.end).unwrap();
+                let list = tokens.entry(d.text[s..e].to_string()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            let squeezed: Vec<u8> = d
+                .text
+                .split_whitespace()
+                .flat_map(str::as_bytes)
+                .copied()
+                .collect();
+            let mut keys = Vec::new();
+            sampled_shingles(&squeezed, &mut keys);
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                shingles.entry(k).or_default().push(i);
+            }
+        }
+        let index = token_index(&texts).unwrap();
+        assert!(index.blocks() > 5, "{} blocks", index.blocks());
+        for (t, list) in &tokens {
+            let e = index.entry(token_key(t)).unwrap().unwrap();
+            assert_eq!(&index.list(&e).unwrap(), list, "{t}");
+        }
+        assert_eq!(index.entry(token_key("absent")).unwrap(), None);
+        let table = shingle_table(&texts).unwrap();
+        assert!(table.blocks() > 5, "{} blocks", table.blocks());
+        for (&k, list) in &shingles {
+            assert_eq!(
+                &table.docs(table.range(u64::from(k)).unwrap()).unwrap(),
+                list,
+                "{k}"
+            );
+        }
     }
 
     #[test]

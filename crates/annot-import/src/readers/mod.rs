@@ -17,6 +17,7 @@
 //! every span and makes the records; a JSONL one only writes the parser of
 //! one line ([`lines::AnnotatedLines`]).
 
+mod align_index;
 mod brat;
 pub(crate) mod conll;
 mod csv;
