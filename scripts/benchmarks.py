@@ -295,6 +295,8 @@ def versions(python):
 # "peer" is the same ratio for a peer that annot must beat.
 TARGETS = [
     ("import of scraped articles (.txt)", "rss_mb", 200, "import peak RSS under 200 MB (issue 14)"),
+    ("import --format prodigy (documents + records)", "rss_mb", 200,
+     "import of annotations (Prodigy) peak RSS under 200 MB (issue 14)"),
     ("import of scraped articles (.txt)", "floor", 0.5, "import at least half as fast as `cat` (issue 2)"),
     ("annotate: first prompt", "seconds", 0.150, "annotate first prompt under 150 ms (issue 14)"),
     ("annotate: first prompt", "rss_mb", 64, "annotate RSS under 64 MB (issue 14; of the starts)"),
@@ -611,7 +613,9 @@ def merged(path, report, meta):
     whose = (f"the rows of {', '.join(f'{n:,}' for n in sizes)} documents"
              + (f" (at {', '.join(f'{n:,}' for n in partly)}, those this run did not measure)" if partly else ""))
     meta = dict(meta, earlier=(f"{whose} come from an earlier run, `{m['command']}`, {m['start']} to {m['end']} UTC, "
-                               f"commit {m['commit']} (load {m['load_start']} at its start)") if sizes else "")
+                               f"commit {m['commit']} (load {m['load_start']} at its start)"
+                               + (f"; that run's own merge: {m['earlier']}" if m.get("earlier") else ""))
+                if sizes else "")
     return out, meta
 
 

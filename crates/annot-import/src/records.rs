@@ -52,11 +52,16 @@ pub(crate) type SpillList<T> = annot_model::SpillList<T, Compact>;
 /// A list of an import's records, read back in order: the first [`IN_MEMORY`]
 /// in memory, the rest in a temporary file.
 pub(crate) fn spill<T: CompactItem>() -> SpillList<T> {
+    SpillList::with_memory(memory_limit())
+}
+
+/// Records held in memory at a time: [`IN_MEMORY`] (tests: [`set_limit`]'s).
+fn memory_limit() -> usize {
     #[cfg(test)]
     let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
     #[cfg(not(test))]
     let limit = IN_MEMORY;
-    SpillList::with_memory(limit)
+    limit
 }
 
 /// A record read, waiting for the checks, with where it was read.
@@ -235,11 +240,7 @@ impl CompactItem for Finished {
 
 /// A sort of an import's records in bounded memory ([`IN_MEMORY`] at a time).
 fn sorter<T: CompactItem + Ord>() -> SortedSpill<T> {
-    #[cfg(test)]
-    let limit = LIMIT.with(std::cell::Cell::get).unwrap_or(IN_MEMORY);
-    #[cfg(not(test))]
-    let limit = IN_MEMORY;
-    SortedSpill::with_memory(limit)
+    SortedSpill::with_memory(memory_limit())
 }
 
 /// What stops the records of an import: errors naming the record.
@@ -689,15 +690,11 @@ impl Plan {
     fn append(&mut self) -> Result<(), ModelError> {
         let mut batch = annot_model::store::Batch::default();
         let mut current: Option<String> = None;
-        let lost = || std::io::Error::other("a record of the import was lost on its way");
         for r in self.to_write.iter() {
             let r = r?;
             if current.as_deref() != Some(r.annotator.as_str()) {
                 if let Some(done) = current.take() {
-                    self.logs
-                        .get_mut(&done)
-                        .ok_or_else(lost)?
-                        .commit(&mut batch)?;
+                    commit_to(&mut self.logs, &done, &mut batch)?;
                     annot_model::atomic::commit_step();
                 }
                 current = Some(r.annotator.clone());
@@ -706,21 +703,25 @@ impl Plan {
             if batch.len() >= CHUNK
                 && let Some(annotator) = &current
             {
-                self.logs
-                    .get_mut(annotator)
-                    .ok_or_else(lost)?
-                    .commit(&mut batch)?;
+                commit_to(&mut self.logs, annotator, &mut batch)?;
             }
         }
         if let Some(done) = current {
-            self.logs
-                .get_mut(&done)
-                .ok_or_else(lost)?
-                .commit(&mut batch)?;
+            commit_to(&mut self.logs, &done, &mut batch)?;
             annot_model::atomic::commit_step();
         }
         Ok(())
     }
+}
+
+/// Appends `batch` to the log of `annotator` among `logs`.
+fn commit_to(
+    logs: &mut BTreeMap<String, LogAppender>,
+    annotator: &str,
+    batch: &mut annot_model::store::Batch,
+) -> Result<(), ModelError> {
+    let lost = || std::io::Error::other("a record of the import was lost on its way");
+    logs.get_mut(annotator).ok_or_else(lost)?.commit(batch)
 }
 
 /// An unknown label in the report's words (a value on no layer said as such).

@@ -88,11 +88,11 @@ impl<T: CompactItem + Ord> SortedSpill<T> {
             && let Err(e) = self.write_run()
         {
             self.items = Vec::new();
-            self.failed = Some(e.into());
+            self.failed = Some(e);
         }
     }
 
-    fn write_run(&mut self) -> std::io::Result<()> {
+    fn write_run(&mut self) -> Result<(), SpillError> {
         // Stable: equal items keep the order pushed within the run (and runs
         // are merged in the order written).
         self.items.sort();
@@ -107,7 +107,7 @@ impl<T: CompactItem + Ord> SortedSpill<T> {
             out.extend_from_slice(&[0; 4]);
             item.put(&mut out);
             let len = u32::try_from(out.len() - at - 4)
-                .map_err(|_| std::io::Error::other("an item past 4 GiB"))?;
+                .map_err(|_| SpillError::Json("an item past 4 GiB".to_owned()))?;
             out[at..at + 4].copy_from_slice(&len.to_le_bytes());
             if out.len() >= 1 << 16 {
                 file.write_all(&out)?;

@@ -126,8 +126,16 @@ impl Texts {
                     }
                 }
             }
+            Texts::Corpus(c) if from > 0 => {
+                // Each read at its position: the documents before `from` are not parsed.
+                for i in from..c.len() {
+                    if !f(i, c.get_at(i).map_err(|e| e.to_string())?) {
+                        break;
+                    }
+                }
+            }
             Texts::Corpus(c) => {
-                for (i, d) in c.iter().enumerate().skip(from) {
+                for (i, d) in c.iter().enumerate() {
                     if !f(i, d.map_err(|e| e.to_string())?) {
                         break;
                     }
@@ -172,7 +180,7 @@ fn unreadable(doc: &ConllDoc, why: &str) -> LineError {
     LineError {
         line: doc.line,
         message: format!(
-            "the project's documents could not be read to align this document onto ({why}); run the command again"
+            "the project's documents could not be read to align this document onto: {why}"
         ),
     }
 }
@@ -1773,7 +1781,11 @@ fn aligned(
             let after = others.clone().filter(|&i| i >= *cursor);
             let before = others.filter(|&i| i < *cursor);
             for i in next.into_iter().chain(after).chain(before) {
-                if std::mem::replace(&mut tried[i], true) {
+                // A position past the corpus as opened is not one to try.
+                let Some(t) = tried.get_mut(i) else {
+                    continue;
+                };
+                if std::mem::replace(t, true) {
                     continue;
                 }
                 trial.attempt(i, corpus.read(i, doc)?);
@@ -1799,15 +1811,18 @@ fn aligned(
     if let Some(found) = trial.chosen(corpus, cursor) {
         return found;
     }
-    // The rest last: a file tokenized otherwise than annot may mislead the index.
+    // The rest last: a file tokenized otherwise than annot may mislead the
+    // index (nothing left when every document was tried).
     let mut found = false;
-    corpus.each_from(0, doc, &mut |i, target| {
-        if i >= n || std::mem::replace(&mut tried[i], true) {
-            return true;
-        }
-        found = trial.attempt(i, target);
-        !found
-    })?;
+    if tried.iter().any(|&t| !t) {
+        corpus.each_from(0, doc, &mut |i, target| {
+            if i >= n || std::mem::replace(&mut tried[i], true) {
+                return true;
+            }
+            found = trial.attempt(i, target);
+            !found
+        })?;
+    }
     if let Some(found) = trial.chosen(corpus, cursor) {
         return found;
     }
