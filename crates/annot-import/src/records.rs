@@ -162,22 +162,29 @@ impl Piece {
     }
 }
 
-impl PartialEq for Piece {
-    fn eq(&self, other: &Self) -> bool {
-        self.key() == other.key()
-    }
+/// Equality and order of an item of a sort by its `key()` alone.
+macro_rules! ordered_by_key {
+    ($t:ty) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                self.key() == other.key()
+            }
+        }
+        impl Eq for $t {}
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        impl Ord for $t {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.key().cmp(&other.key())
+            }
+        }
+    };
 }
-impl Eq for Piece {}
-impl PartialOrd for Piece {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Piece {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key().cmp(&other.key())
-    }
-}
+
+ordered_by_key!(Piece);
 
 impl CompactItem for Piece {
     fn put(&self, out: &mut Vec<u8>) {
@@ -206,22 +213,13 @@ struct Finished {
     record: Record,
 }
 
-impl PartialEq for Finished {
-    fn eq(&self, other: &Self) -> bool {
-        (self.rank, self.first) == (other.rank, other.first)
+impl Finished {
+    fn key(&self) -> (u32, u64) {
+        (self.rank, self.first)
     }
 }
-impl Eq for Finished {}
-impl PartialOrd for Finished {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Finished {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.rank, self.first).cmp(&(other.rank, other.first))
-    }
-}
+
+ordered_by_key!(Finished);
 
 impl CompactItem for Finished {
     fn put(&self, out: &mut Vec<u8>) {

@@ -387,27 +387,27 @@ pub(super) fn mix(mut z: u64) -> u64 {
 /// built: so many texts are held at a time, not the whole corpus.
 const INDEX_CHUNK: usize = 1024;
 
+/// The kept shingles of a document's text ([`sampled_shingles`] of it
+/// without its white space), sorted, each once.
+fn text_shingles(text: &str) -> Vec<u32> {
+    let squeezed: Vec<u8> = text
+        .split_whitespace()
+        .flat_map(str::as_bytes)
+        .copied()
+        .collect();
+    let mut keys = Vec::new();
+    sampled_shingles(&squeezed, &mut keys);
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The kept shingles of every document's text, as (key, document) pairs
 /// sorted, on disk: about a sixty-fourth of its bytes, twelve bytes each.
 fn shingle_table(texts: &Texts) -> Result<PairTable, String> {
     let mut sort = PairSort::new();
     texts.chunks(&mut |base, chunk| {
-        let per_doc: Vec<Vec<u32>> = chunk
-            .par_iter()
-            .map(|d| {
-                let squeezed: Vec<u8> = d
-                    .text
-                    .split_whitespace()
-                    .flat_map(str::as_bytes)
-                    .copied()
-                    .collect();
-                let mut keys = Vec::new();
-                sampled_shingles(&squeezed, &mut keys);
-                keys.sort_unstable();
-                keys.dedup();
-                keys
-            })
-            .collect();
+        let per_doc: Vec<Vec<u32>> = chunk.par_iter().map(|d| text_shingles(&d.text)).collect();
         for (k, keys) in per_doc.into_iter().enumerate() {
             let i = u32::try_from(base + k).unwrap_or(u32::MAX);
             for key in keys {
@@ -2130,17 +2130,7 @@ mod tests {
                     list.push(i);
                 }
             }
-            let squeezed: Vec<u8> = d
-                .text
-                .split_whitespace()
-                .flat_map(str::as_bytes)
-                .copied()
-                .collect();
-            let mut keys = Vec::new();
-            sampled_shingles(&squeezed, &mut keys);
-            keys.sort_unstable();
-            keys.dedup();
-            for k in keys {
+            for k in text_shingles(&d.text) {
                 shingles.entry(k).or_default().push(i);
             }
         }
