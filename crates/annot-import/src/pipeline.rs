@@ -18,7 +18,7 @@ use crate::decode::{decode_raw, normalize};
 use crate::error::Diagnostic;
 use crate::input::{Format, ImportOptions, Input};
 use crate::readers::{self, Context, Event, Item};
-use crate::sources::{Source, expand};
+use crate::sources::{Source, SourceList, expand};
 use crate::zone::Recurrence;
 
 /// Which pass a [`Progress`] report is about.
@@ -137,7 +137,7 @@ pub fn import_items<E>(
 /// lines are counted, and what a stream import does chunk by chunk, `seen`
 /// and `report` carried from one chunk to the next.
 pub(crate) fn run<E>(
-    sources: &[Source],
+    sources: &SourceList,
     counts: Option<&LineCounts>,
     opts: &ImportOptions,
     progress: &(dyn Fn(Progress) + Sync),
@@ -160,7 +160,7 @@ pub(crate) fn run<E>(
         files_done: 0,
         files_total: sources.len() as u64,
         bytes_done: 0,
-        bytes_total: sources.iter().map(|s| s.size).sum(),
+        bytes_total: sources.size(),
         documents: 0,
     };
     progress(tally);
@@ -484,34 +484,51 @@ impl Seen {
 /// each short line of the text files occurs. `None` when there are too few
 /// text files for lines to recur.
 fn count_lines(
-    sources: &[Source],
+    sources: &SourceList,
     opts: &ImportOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Option<LineCounts> {
-    let all = sources.iter().filter(|s| s.format == Format::Text);
-    let n = all.clone().count();
-    if n < opts.boilerplate_min_docs.max(2) as usize {
+    let (n, text_bytes) = sources.texts();
+    if n < u64::from(opts.boilerplate_min_docs.max(2)) {
         return None;
     }
     let sample = RecurrenceSample {
-        total: n as u64,
+        total: n,
         sample: opts.recurrence_sample,
     };
-    let texts: Vec<&Source> = all
-        .filter(|s| sample.keeps(s.id().as_deref(), &s.meta_source()))
-        .collect();
+    let kept =
+        |s: &Source| s.format == Format::Text && sample.keeps(s.id().as_deref(), &s.meta_source());
+    // Unreadable lists are reported by the second pass.
+    let (files_total, bytes_total) = if sample.total <= sample.sample {
+        (n, text_bytes)
+    } else {
+        sources
+            .iter()
+            .flatten()
+            .filter(|s| kept(s))
+            .fold((0, 0), |(n, b), s| (n + 1, b + s.size))
+    };
     let mut counts = LineCounts::new();
     let mut tally = Progress {
         phase: Phase::Scanning,
         files_done: 0,
-        files_total: texts.len() as u64,
+        files_total,
         bytes_done: 0,
-        bytes_total: texts.iter().map(|s| s.size).sum(),
+        bytes_total,
         documents: 0,
     };
     progress(tally);
-    for chunk in texts.chunks(opts.chunk_size.max(1)) {
-        let keys: Vec<Option<Vec<u64>>> = chunk
+    let chunk = opts.chunk_size.max(1);
+    let mut texts = Vec::with_capacity(chunk);
+    let mut all = sources
+        .iter()
+        .map_while(Result::ok)
+        .filter(|s| kept(s))
+        .peekable();
+    while all.peek().is_some() {
+        texts.clear();
+        texts.extend(all.by_ref().take(chunk));
+        let keys: Vec<Option<Vec<u64>>> = texts
             .par_iter()
             .map(|src| {
                 // Unreadable files are reported by the second pass.
@@ -523,47 +540,59 @@ fn count_lines(
         for k in keys.iter().flatten() {
             counts.add_document(k);
         }
-        tally.files_done += chunk.len() as u64;
-        tally.bytes_done += chunk.iter().map(|s| s.size).sum::<u64>();
+        tally.files_done += texts.len() as u64;
+        tally.bytes_done += texts.iter().map(|s| s.size).sum::<u64>();
         progress(tally);
     }
     Some(counts)
 }
 
+/// Where a failure to read the list of sources back is reported.
+const LIST_NAME: &str = "the list of files to import";
+
 /// The second pass, on its own thread: events of every source, a chunk at a time.
-fn produce(sources: &[Source], cx: Context<'_>, tx: &mpsc::SyncSender<Vec<Event>>) {
-    let mut i = 0;
-    while i < sources.len() {
-        let format = sources[i].format;
-        let reader = readers::reader(format);
-        if !reader.one_document_a_file() {
-            let ok = reader.read(&sources[i], cx, &mut |batch| tx.send(batch).is_ok());
-            i += 1;
-            // The receiver is gone when the sink failed: stop.
-            if !ok {
+fn produce(sources: &SourceList, cx: Context<'_>, tx: &mpsc::SyncSender<Vec<Event>>) {
+    for chunk in sources.chunks(cx.chunk) {
+        let chunk = match chunk {
+            Ok(chunk) => chunk,
+            Err(e) => {
+                let message = format!("{e}; the files listed after this point were not imported");
+                let _ = tx.send(vec![Event::Failure(Diagnostic::new(LIST_NAME, message))]);
                 return;
             }
-            continue;
-        }
-        // A run of files of one document each, read at once on all cores.
-        let end = (i..sources.len())
-            .take(cx.chunk)
-            .find(|&j| sources[j].format != format)
-            .unwrap_or(sources.len().min(i + cx.chunk));
-        let batch: Vec<Event> = sources[i..end]
-            .par_iter()
-            .flat_map_iter(|src| {
-                let mut events = Vec::new();
-                reader.read(src, cx, &mut |batch| {
-                    events.extend(batch);
-                    true
-                });
-                events
-            })
-            .collect();
-        i = end;
-        if tx.send(batch).is_err() {
-            return;
+        };
+        let mut i = 0;
+        while i < chunk.len() {
+            let format = chunk[i].format;
+            let reader = readers::reader(format);
+            if !reader.one_document_a_file() {
+                let ok = reader.read(&chunk[i], cx, &mut |batch| tx.send(batch).is_ok());
+                i += 1;
+                // The receiver is gone when the sink failed: stop.
+                if !ok {
+                    return;
+                }
+                continue;
+            }
+            // A run of files of one document each, read at once on all cores.
+            let end = (i..chunk.len())
+                .find(|&j| chunk[j].format != format)
+                .unwrap_or(chunk.len());
+            let batch: Vec<Event> = chunk[i..end]
+                .par_iter()
+                .flat_map_iter(|src| {
+                    let mut events = Vec::new();
+                    reader.read(src, cx, &mut |batch| {
+                        events.extend(batch);
+                        true
+                    });
+                    events
+                })
+                .collect();
+            i = end;
+            if tx.send(batch).is_err() {
+                return;
+            }
         }
     }
 }

@@ -8,16 +8,19 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use annot_model::spill::{Bytes, put_u64};
+use annot_model::{Compact, CompactItem, SpillError, SpillList};
+
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
 use crate::input::{Format, Input, StdinReader};
 
 /// Where a source's bytes are.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum SourceData {
     /// A file: its folder (shared by the files of a folder), its name, and
     /// how many components of its path are the folder given (the rest is its
-    /// `meta.source`). An import of a million files holds a name each, and
-    /// the strings a message or document needs are made when it needs them.
+    /// `meta.source`). The strings a message or document needs are made when
+    /// it needs them; a [`SourceList`] keeps the name alone.
     File {
         dir: Arc<PathBuf>,
         name: FileName,
@@ -25,11 +28,11 @@ pub(crate) enum SourceData {
     },
     /// Standard input (or a page of it), read whole: it cannot be read twice,
     /// and both passes need it.
-    Stdin(Box<Named>),
+    Stdin(Arc<Named>),
 }
 
 /// Bytes that are not a file, with the names a file's path would give.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Named {
     pub(crate) bytes: Vec<u8>,
     /// As [`Source::name`].
@@ -41,7 +44,7 @@ pub(crate) struct Named {
 }
 
 /// One file (or standard input) to import.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Source {
     pub(crate) data: SourceData,
     pub(crate) format: Format,
@@ -50,7 +53,7 @@ pub(crate) struct Source {
 
 /// A file's name: inline when it is short UTF-8 (most are), so a file
 /// listed costs no allocation of its own.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum FileName {
     Inline { len: u8, bytes: [u8; 22] },
     Heap(Box<OsStr>),
@@ -149,6 +152,284 @@ impl Source {
     }
 }
 
+/// The sources of an import, in order, in bounded memory: the first
+/// [`SpillList::IN_MEMORY`] as listed, the rest in a temporary file (a
+/// million files would otherwise hold some 56 MB of listing for the whole
+/// import). Each file is kept as its folder's number, its name, and what the
+/// listing said of it; a folder's path and standard input's bytes are held
+/// once, in memory.
+#[derive(Debug, Default)]
+pub(crate) struct SourceList {
+    dirs: Vec<Arc<PathBuf>>,
+    named: Vec<Arc<Named>>,
+    items: SpillList<Listed, Compact>,
+    size: u64,
+    /// The text files among them, and their bytes.
+    texts: u64,
+    text_size: u64,
+}
+
+/// A source as a [`SourceList`] keeps it.
+#[derive(Debug, Clone)]
+enum Listed {
+    File {
+        dir: u32,
+        name: FileName,
+        folder: u16,
+        format: Format,
+        size: u64,
+    },
+    /// The source of this number in [`SourceList::named`].
+    Named { at: u32, format: Format, size: u64 },
+}
+
+impl SourceList {
+    /// Appends `src`.
+    pub(crate) fn push(&mut self, src: Source) {
+        self.size += src.size;
+        if src.format == Format::Text {
+            self.texts += 1;
+            self.text_size += src.size;
+        }
+        let (format, size) = (src.format, src.size);
+        let listed = match src.data {
+            SourceData::File { dir, name, folder } => {
+                // The files of a folder come together (those of a folder
+                // walked share its path; files named one by one, their own):
+                // its path is the last one kept.
+                if !self
+                    .dirs
+                    .last()
+                    .is_some_and(|d| Arc::ptr_eq(d, &dir) || **d == *dir)
+                {
+                    self.dirs.push(dir);
+                }
+                Listed::File {
+                    dir: (self.dirs.len() - 1) as u32,
+                    name,
+                    folder,
+                    format,
+                    size,
+                }
+            }
+            SourceData::Stdin(named) => {
+                self.named.push(named);
+                Listed::Named {
+                    at: (self.named.len() - 1) as u32,
+                    format,
+                    size,
+                }
+            }
+        };
+        self.items.push(listed);
+    }
+
+    /// Number of sources.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Bytes of all the sources, as listed.
+    pub(crate) fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// How many sources are text files, and their bytes.
+    pub(crate) fn texts(&self) -> (u64, u64) {
+        (self.texts, self.text_size)
+    }
+
+    /// The failure of the temporary file, if listing the sources met one.
+    pub(crate) fn check(&self) -> std::result::Result<(), SpillError> {
+        self.items.check()
+    }
+
+    /// Every source, in order; an error (and nothing after it) when the
+    /// temporary file could not be read back.
+    pub(crate) fn iter(
+        &self,
+    ) -> impl Iterator<Item = std::result::Result<Source, SpillError>> + '_ {
+        self.items.iter().map(|listed| {
+            let bad = || SpillError::Json("a listed source names no folder".to_owned());
+            Ok(match listed? {
+                Listed::File {
+                    dir,
+                    name,
+                    folder,
+                    format,
+                    size,
+                } => Source {
+                    data: SourceData::File {
+                        dir: Arc::clone(self.dirs.get(dir as usize).ok_or_else(bad)?),
+                        name,
+                        folder,
+                    },
+                    format,
+                    size,
+                },
+                Listed::Named { at, format, size } => Source {
+                    data: SourceData::Stdin(Arc::clone(
+                        self.named.get(at as usize).ok_or_else(bad)?,
+                    )),
+                    format,
+                    size,
+                },
+            })
+        })
+    }
+
+    /// The sources `n` at a time (the last chunk fewer), in order.
+    pub(crate) fn chunks(
+        &self,
+        n: usize,
+    ) -> impl Iterator<Item = std::result::Result<Vec<Source>, SpillError>> + '_ {
+        let n = n.max(1);
+        let mut all = self.iter();
+        let mut done = false;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            let mut chunk = Vec::with_capacity(n.min(self.len()));
+            for src in all.by_ref() {
+                match src {
+                    Ok(src) => chunk.push(src),
+                    Err(e) => {
+                        done = true;
+                        return Some(Err(e));
+                    }
+                }
+                if chunk.len() == n {
+                    return Some(Ok(chunk));
+                }
+            }
+            done = true;
+            (!chunk.is_empty()).then_some(Ok(chunk))
+        })
+    }
+}
+
+impl FromIterator<Source> for SourceList {
+    fn from_iter<I: IntoIterator<Item = Source>>(iter: I) -> Self {
+        let mut list = SourceList::default();
+        for src in iter {
+            list.push(src);
+        }
+        list
+    }
+}
+
+impl Format {
+    /// The number a [`SourceList`] keeps for the format.
+    fn code(self) -> u8 {
+        match self {
+            Format::Text => 0,
+            Format::Jsonl => 1,
+            Format::Csv => 2,
+            Format::Prodigy => 3,
+            Format::Doccano => 4,
+            Format::LabelStudio => 5,
+            Format::JsonlSpans => 6,
+            Format::Brat => 7,
+            Format::Conll => 8,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<Self> {
+        Some(match code {
+            0 => Format::Text,
+            1 => Format::Jsonl,
+            2 => Format::Csv,
+            3 => Format::Prodigy,
+            4 => Format::Doccano,
+            5 => Format::LabelStudio,
+            6 => Format::JsonlSpans,
+            7 => Format::Brat,
+            8 => Format::Conll,
+            _ => return None,
+        })
+    }
+}
+
+/// A file name's bytes, exactly (on Unix, any bytes a name can have).
+fn name_bytes(name: &FileName) -> Cow<'_, [u8]> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        Cow::Borrowed(name.as_os_str().as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        match name.as_os_str().to_string_lossy() {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        }
+    }
+}
+
+/// The name [`name_bytes`] gave.
+fn name_of(bytes: &[u8]) -> FileName {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        FileName::new(OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        FileName::new(OsStr::new(&*String::from_utf8_lossy(bytes)))
+    }
+}
+
+impl CompactItem for Listed {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Listed::File {
+                dir,
+                name,
+                folder,
+                format,
+                size,
+            } => {
+                out.push(format.code());
+                put_u64(out, *size);
+                put_u64(out, u64::from(*dir));
+                put_u64(out, u64::from(*folder));
+                let name = name_bytes(name);
+                put_u64(out, name.len() as u64);
+                out.extend_from_slice(&name);
+            }
+            Listed::Named { at, format, size } => {
+                // Past the formats' numbers: a source that is no file.
+                out.push(0x80 | format.code());
+                put_u64(out, *size);
+                put_u64(out, u64::from(*at));
+            }
+        }
+    }
+
+    fn take(r: &mut Bytes<'_>) -> std::result::Result<Self, SpillError> {
+        let tag = r.byte()?;
+        let format = Format::from_code(tag & 0x7F).ok_or_else(Bytes::bad)?;
+        let size = r.u64()?;
+        let number = |v: u64| u32::try_from(v).map_err(|_| Bytes::bad());
+        if tag & 0x80 != 0 {
+            let at = number(r.u64()?)?;
+            return Ok(Listed::Named { at, format, size });
+        }
+        let dir = number(r.u64()?)?;
+        let folder = u16::try_from(r.u64()?).map_err(|_| Bytes::bad())?;
+        let len = r.usize()?;
+        let name = name_of(r.slice(len)?);
+        Ok(Listed::File {
+            dir,
+            name,
+            folder,
+            format,
+            size,
+        })
+    }
+}
+
 /// Reads a file whose size the listing gave. Unlike `std::fs::read` this
 /// asks for no size again (no `fstat`, no seek), and it never zeroes the
 /// buffer first: the bytes go straight into the vector's spare capacity. A
@@ -179,8 +460,8 @@ pub(crate) fn expand(
     format: Option<Format>,
     failures: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<Source> {
-    let mut out = Vec::new();
+) -> SourceList {
+    let mut out = SourceList::default();
     for input in inputs {
         match input {
             Input::Stdin(reader) => match stdin_source(reader, format) {
@@ -191,9 +472,40 @@ pub(crate) fn expand(
                 Err(e) => failures
                     .push(ImportError::new(path.display().to_string(), ErrorKind::Io(e)).into()),
                 Ok(md) if md.is_dir() => {
-                    let mut files = Vec::new();
                     let mut skipped = std::collections::BTreeMap::new();
-                    walk(path, format, &mut files, &mut skipped, failures);
+                    let folder = path.components().count();
+                    let mut found = 0;
+                    // The files found, a batch at a time: their sizes looked
+                    // up, they go to the list, so that a folder of a million
+                    // files is never held whole.
+                    let mut add = |files: &mut Found| {
+                        found += files.len();
+                        with_sizes(std::mem::take(files), &mut out, |dir, name, size| {
+                            let file = dir.join(name.as_os_str());
+                            let fmt = Format::for_file(&file, format)?;
+                            // Under the folder given: its components, then the file's own.
+                            let folder = if file.starts_with(path) { folder } else { 0 };
+                            Some(Source {
+                                data: SourceData::File {
+                                    dir,
+                                    name,
+                                    folder: u16::try_from(folder).unwrap_or(u16::MAX),
+                                },
+                                format: format.unwrap_or(fmt),
+                                size,
+                            })
+                        });
+                    };
+                    let mut files = Vec::new();
+                    let mut walking = Walk {
+                        format,
+                        files: &mut files,
+                        add: &mut add,
+                        skipped: &mut skipped,
+                        failures,
+                    };
+                    walking.walk(path);
+                    add(&mut files);
                     let name = path.display().to_string();
                     let kinds = || {
                         let list: Vec<String> = skipped
@@ -202,7 +514,7 @@ pub(crate) fn expand(
                             .collect();
                         list.join(", ")
                     };
-                    if files.is_empty() {
+                    if found == 0 {
                         let mut message =
                             "this directory holds no .txt, .jsonl, .ndjson or .csv file"
                                 .to_string();
@@ -218,22 +530,6 @@ pub(crate) fn expand(
                         );
                         warnings.push(Diagnostic::new(&name, message));
                     }
-                    let folder = path.components().count();
-                    with_sizes(files, &mut out, |dir, name, size| {
-                        let file = dir.join(name.as_os_str());
-                        let fmt = Format::for_file(&file, format)?;
-                        // Under the folder given: its components, then the file's own.
-                        let folder = if file.starts_with(path) { folder } else { 0 };
-                        Some(Source {
-                            data: SourceData::File {
-                                dir,
-                                name,
-                                folder: u16::try_from(folder).unwrap_or(u16::MAX),
-                            },
-                            format: format.unwrap_or(fmt),
-                            size,
-                        })
-                    });
                 }
                 Ok(md) if !md.is_file() => failures.push(
                     ImportError::new(
@@ -254,32 +550,58 @@ pub(crate) fn expand(
             },
         }
     }
+    if let Err(e) = out.check() {
+        failures.push(Diagnostic::new(
+            "the list of files to import",
+            format!("{e}; nothing was imported"),
+        ));
+        return SourceList::default();
+    }
     if format == Some(Format::Brat) {
-        brat_pairs(&mut out);
+        out = brat_pairs(out, failures);
     }
     out
 }
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
-fn brat_pairs(sources: &mut Vec<Source>) {
+fn brat_pairs(sources: SourceList, failures: &mut Vec<Diagnostic>) -> SourceList {
     let is_ann = |s: &Source| {
         s.data
             .path()
             .is_some_and(|p| p.extension().is_some_and(|e| e == "ann"))
     };
-    let anns: std::collections::HashSet<PathBuf> = sources
-        .iter()
-        .filter(|s| is_ann(s))
-        .filter_map(|s| s.data.path().map(|p| p.with_extension("")))
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| match s.data.path() {
-        Some(path) => {
-            let stem = path.with_extension("");
-            (is_ann(s) || !anns.contains(&stem)) && seen.insert(stem)
+    let mut anns = std::collections::HashSet::new();
+    for src in sources.iter().flatten() {
+        if is_ann(&src) {
+            anns.extend(src.data.path().map(|p| p.with_extension("")));
         }
-        None => true,
-    });
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = SourceList::default();
+    for src in sources.iter() {
+        match src {
+            Ok(src) => {
+                let keep = match src.data.path() {
+                    Some(path) => {
+                        let stem = path.with_extension("");
+                        (is_ann(&src) || !anns.contains(&stem)) && seen.insert(stem)
+                    }
+                    None => true,
+                };
+                if keep {
+                    kept.push(src);
+                }
+            }
+            Err(e) => {
+                failures.push(Diagnostic::new(
+                    "the list of files to import",
+                    format!("{e}; nothing was imported"),
+                ));
+                return SourceList::default();
+            }
+        }
+    }
+    kept
 }
 
 /// What a file that is neither a regular file nor a folder is (told from its
@@ -321,56 +643,74 @@ fn file_source(path: &Path, format: Format, size: u64) -> Source {
     }
 }
 
-/// Files under `dir`, recursively and in path order, whose extension names a
-/// format. Hidden entries and symbolic links to folders (which may loop) are skipped.
-fn walk(
-    dir: &Path,
+/// Files found in batches of this many (their sizes looked up in parallel).
+const BATCH: usize = 4096;
+
+/// Files found by a walk: each its folder (shared) and its name.
+type Found = Vec<(Arc<PathBuf>, FileName)>;
+
+/// A walk of a folder given: what it looks for and where the files found go.
+struct Walk<'a> {
     format: Option<Format>,
-    out: &mut Vec<(Arc<PathBuf>, FileName)>,
-    skipped: &mut std::collections::BTreeMap<String, usize>,
-    failures: &mut Vec<Diagnostic>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            failures.push(ImportError::new(dir.display().to_string(), ErrorKind::Io(e)).into());
-            return;
-        }
-    };
-    let mut listed = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
-                // The type comes with the directory listing: no system call per file.
-                if let Ok(kind) = entry.file_type() {
-                    listed.push((entry.file_name(), kind.is_dir()));
+    /// Files found, not yet given to `add`.
+    files: &'a mut Found,
+    /// Takes the files found, [`BATCH`] at a time (the last batch is the caller's).
+    add: &'a mut dyn FnMut(&mut Found),
+    skipped: &'a mut std::collections::BTreeMap<String, usize>,
+    failures: &'a mut Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    /// Files under `dir`, recursively and in path order, whose extension names a
+    /// format. Hidden entries and symbolic links to folders (which may loop) are skipped.
+    fn walk(&mut self, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.failures
+                    .push(ImportError::new(dir.display().to_string(), ErrorKind::Io(e)).into());
+                return;
+            }
+        };
+        let mut listed = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) if !entry.file_name().to_string_lossy().starts_with('.') => {
+                    // The type comes with the directory listing: no system call per file.
+                    if let Ok(kind) = entry.file_type() {
+                        listed.push((entry.file_name(), kind.is_dir()));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.failures
+                        .push(ImportError::new(dir.display().to_string(), ErrorKind::Io(e)).into());
                 }
             }
-            Ok(_) => {}
-            Err(e) => {
-                failures.push(ImportError::new(dir.display().to_string(), ErrorKind::Io(e)).into());
-            }
         }
-    }
-    // Sorting each folder's names gives path order overall, cheaper than
-    // sorting all the paths at the end.
-    listed.sort_unstable();
-    let shared = Arc::new(dir.to_path_buf());
-    for (name, is_dir) in listed {
-        let path = dir.join(&name);
-        if is_dir {
-            walk(&path, format, out, skipped, failures);
-        } else if Format::for_file(&path, format).is_some() {
-            out.push((Arc::clone(&shared), FileName::new(&name)));
-        } else if format == Some(Format::Brat) && is_brat_config(&name) {
-            // brat's own configuration (the labels it shows), which belongs in
-            // a brat folder: not a document, and nothing to warn of.
-        } else {
-            let ext = path.extension().map_or_else(
-                || "without extension".to_string(),
-                |e| format!(".{}", e.to_string_lossy()),
-            );
-            *skipped.entry(ext).or_default() += 1;
+        // Sorting each folder's names gives path order overall, cheaper than
+        // sorting all the paths at the end.
+        listed.sort_unstable();
+        let shared = Arc::new(dir.to_path_buf());
+        for (name, is_dir) in listed {
+            let path = dir.join(&name);
+            if is_dir {
+                self.walk(&path);
+            } else if Format::for_file(&path, self.format).is_some() {
+                self.files.push((Arc::clone(&shared), FileName::new(&name)));
+                if self.files.len() >= BATCH {
+                    (self.add)(self.files);
+                }
+            } else if self.format == Some(Format::Brat) && is_brat_config(&name) {
+                // brat's own configuration (the labels it shows), which belongs in
+                // a brat folder: not a document, and nothing to warn of.
+            } else {
+                let ext = path.extension().map_or_else(
+                    || "without extension".to_string(),
+                    |e| format!(".{}", e.to_string_lossy()),
+                );
+                *self.skipped.entry(ext).or_default() += 1;
+            }
         }
     }
 }
@@ -388,11 +728,10 @@ fn is_brat_config(name: &std::ffi::OsStr) -> bool {
 
 /// The sources `make` makes of `files` (folder, name) with their sizes,
 /// added to `out` in input order. The sizes are looked up in parallel (one
-/// system call each); links to anything but a file are dropped. A million
-/// files are held once as listed and once as sources, never more.
+/// system call each); links to anything but a file are dropped.
 fn with_sizes(
-    files: Vec<(Arc<PathBuf>, FileName)>,
-    out: &mut Vec<Source>,
+    files: Found,
+    out: &mut SourceList,
     make: impl Fn(Arc<PathBuf>, FileName, u64) -> Option<Source>,
 ) {
     const NOT_A_FILE: u64 = u64::MAX;
@@ -405,10 +744,11 @@ fn with_sizes(
             },
         )
         .collect();
-    out.reserve_exact(files.len());
     for ((dir, name), size) in files.into_iter().zip(sizes) {
-        if size != NOT_A_FILE {
-            out.extend(make(dir, name, size));
+        if size != NOT_A_FILE
+            && let Some(src) = make(dir, name, size)
+        {
+            out.push(src);
         }
     }
 }
@@ -425,7 +765,7 @@ fn stdin_source(reader: &StdinReader, format: Option<Format>) -> Result<Source> 
     let format = format.unwrap_or_else(|| sniff(&bytes));
     Ok(Source {
         size: bytes.len() as u64,
-        data: SourceData::Stdin(Box::new(Named {
+        data: SourceData::Stdin(Arc::new(Named {
             bytes,
             name: STDIN_NAME.into(),
             meta_source: STDIN_NAME.into(),
@@ -448,6 +788,116 @@ fn sniff(bytes: &[u8]) -> Format {
 mod tests {
     use super::*;
 
+    fn listed(list: &SourceList) -> Vec<Source> {
+        list.iter()
+            .map(|s| s.expect("the list reads back"))
+            .collect()
+    }
+
+    /// What tells two sources apart: path, names, id, format, size.
+    fn shape(src: &Source) -> (Option<PathBuf>, String, String, Option<String>, Format, u64) {
+        (
+            src.data.path(),
+            src.name().into_owned(),
+            src.meta_source().into_owned(),
+            src.id().map(Cow::into_owned),
+            src.format,
+            src.size,
+        )
+    }
+
+    #[test]
+    fn a_list_past_its_memory_reads_back_what_was_pushed() {
+        let dirs = [
+            Arc::new(PathBuf::from("corpus/a")),
+            Arc::new(PathBuf::from("b")),
+        ];
+        let mut names: Vec<std::ffi::OsString> = vec![
+            "x.txt".into(),
+            "0123456789012345678901234567890.jsonl".into(),
+            "été 🎉.txt".into(),
+            "".into(),
+        ];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt as _;
+            names.push(std::ffi::OsString::from_vec(b"bad\xff.txt".to_vec()));
+        }
+        let mut pushed = Vec::new();
+        for i in 0..300u64 {
+            let src = if i % 97 == 5 {
+                Source {
+                    data: SourceData::Stdin(Arc::new(Named {
+                        bytes: vec![b'x'; i as usize],
+                        name: format!("<stdin>:{i}"),
+                        meta_source: format!("page {i}"),
+                        id: (i % 2 == 0).then(|| format!("p{i}")),
+                    })),
+                    format: Format::Text,
+                    size: i,
+                }
+            } else {
+                Source {
+                    data: SourceData::File {
+                        dir: Arc::clone(&dirs[(i / 50) as usize % 2]),
+                        name: FileName::new(&names[i as usize % names.len()]),
+                        folder: (i % 3) as u16,
+                    },
+                    format: [Format::Text, Format::Jsonl, Format::Conll][i as usize % 3],
+                    size: i * 1000,
+                }
+            };
+            pushed.push(src);
+        }
+        for memory in [0, 7, 1000] {
+            let mut list = SourceList {
+                items: SpillList::with_memory(memory),
+                ..SourceList::default()
+            };
+            for src in &pushed {
+                list.push(src.clone());
+            }
+            assert_eq!(list.len(), pushed.len());
+            assert_eq!(list.size(), pushed.iter().map(|s| s.size).sum::<u64>());
+            let back = listed(&list);
+            assert_eq!(
+                back.iter().map(shape).collect::<Vec<_>>(),
+                pushed.iter().map(shape).collect::<Vec<_>>(),
+                "memory {memory}"
+            );
+            // Standard input's bytes are shared, not copied.
+            assert!(matches!(&back[5].data, SourceData::Stdin(n) if n.bytes.len() == 5));
+            let chunked: Vec<usize> = list.chunks(64).map(|c| c.unwrap().len()).collect();
+            assert_eq!(chunked, [64, 64, 64, 64, 44]);
+        }
+    }
+
+    #[test]
+    fn a_folder_of_more_files_than_a_batch_is_listed_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = BATCH + 10;
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("d{i:05}.txt")), "x").unwrap();
+        }
+        std::fs::write(dir.path().join("notes.md"), "x").unwrap();
+        let (mut failures, mut warnings) = (Vec::new(), Vec::new());
+        let list = expand(
+            &[Input::Path(dir.path().to_path_buf())],
+            None,
+            &mut failures,
+            &mut warnings,
+        );
+        let ids: Vec<String> = listed(&list)
+            .iter()
+            .map(|s| s.id().unwrap().into_owned())
+            .collect();
+        let expected: Vec<String> = (0..n).map(|i| format!("d{i:05}")).collect();
+        assert_eq!(ids, expected);
+        assert_eq!(list.texts(), (n as u64, n as u64));
+        assert!(failures.is_empty());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+    }
+
     #[test]
     fn folders_are_sorted_and_filtered() {
         let dir = tempfile::tempdir().unwrap();
@@ -464,12 +914,12 @@ mod tests {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let (mut failures, mut warnings) = (Vec::new(), Vec::new());
-        let sources = expand(
+        let sources = listed(&expand(
             &[Input::Path(root.to_path_buf())],
             None,
             &mut failures,
             &mut warnings,
-        );
+        ));
         let names: Vec<_> = sources.iter().map(Source::meta_source).collect();
         assert_eq!(names, ["a.txt", "b/a.jsonl", "b/c/z.txt", "d.csv"]);
         assert_eq!(sources[0].id().as_deref(), Some("a"));
@@ -487,7 +937,7 @@ mod tests {
             &mut failures,
             &mut warnings,
         );
-        assert!(sources.is_empty());
+        assert_eq!(sources.len(), 0);
         assert_eq!(failures.len(), 2);
         assert!(failures[0].message.contains("--format"), "{}", failures[0]);
         assert!(failures[1].source.ends_with("missing.txt"));

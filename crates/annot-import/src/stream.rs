@@ -56,7 +56,17 @@ pub fn pages<E>(
         &mut report.failures,
         &mut report.warnings,
     );
-    for src in &sources {
+    for src in sources.iter() {
+        let src = match src {
+            Ok(src) => src,
+            Err(e) => {
+                report.failures.push(Diagnostic::new(
+                    "the list of files to import",
+                    format!("{e}; the files listed after this point were not read"),
+                ));
+                break;
+            }
+        };
         let decoded = src.bytes().and_then(|bytes| {
             decode_raw(&bytes, &src.name(), opts.strict).map(|(t, w)| (t.into_owned(), w))
         });
@@ -172,7 +182,7 @@ pub fn import_pages<E>(
     let none = |_: Progress| {};
     let mut run_chunk = |batch: &mut Vec<Source>| {
         run(
-            batch,
+            &batch.drain(..).collect(),
             counts,
             opts,
             &none,
@@ -180,14 +190,13 @@ pub fn import_pages<E>(
             &mut report,
             &mut item_sink,
         )?;
-        batch.clear();
         Ok(())
     };
     for (n, page) in page_lines(input, &mut failures) {
         let bytes = page.text.into_bytes();
         batch.push(Source {
             size: bytes.len() as u64,
-            data: SourceData::Stdin(Box::new(Named {
+            data: SourceData::Stdin(std::sync::Arc::new(Named {
                 bytes,
                 name: format!("{} ({})", location(n), page.source),
                 meta_source: page.source,

@@ -225,6 +225,43 @@ fn temp_in(
     crate::atomic::temp_file_in(&std::env::temp_dir())
 }
 
+/// Keys of ids sorted in memory at a time while an index is built (16 bytes
+/// each: 4 MB), the rest in sorted runs on disk.
+pub(super) const KEYS_IN_MEMORY: usize = 1 << 18;
+
+#[cfg(test)]
+thread_local! {
+    /// [`KEYS_IN_MEMORY`] of the indexes a test builds on this thread.
+    pub(super) static KEY_RUN: std::cell::Cell<usize> = const { std::cell::Cell::new(KEYS_IN_MEMORY) };
+}
+
+/// Keys sorted in memory at a time by an index built on this thread.
+fn key_run() -> usize {
+    #[cfg(test)]
+    return KEY_RUN.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    KEYS_IN_MEMORY
+}
+
+/// The key of a line's id and the line's number, ordered by key then number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct KeyAt(u64, u32);
+
+impl crate::CompactItem for KeyAt {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0.to_le_bytes());
+        out.extend_from_slice(&self.1.to_le_bytes());
+    }
+    fn take(r: &mut crate::spill::Bytes<'_>) -> std::result::Result<Self, crate::SpillError> {
+        let b = r.slice(12)?;
+        let mut k = [0u8; 8];
+        k.copy_from_slice(&b[..8]);
+        let mut i = [0u8; 4];
+        i.copy_from_slice(&b[8..]);
+        Ok(KeyAt(u64::from_le_bytes(k), u32::from_le_bytes(i)))
+    }
+}
+
 /// Builds the index of one corpus file from its lines, in line order, with
 /// a few bytes of memory per line (ids and records go to disk as they come).
 #[derive(Debug)]
@@ -236,9 +273,9 @@ pub(super) struct IndexBuilder {
     _live: crate::atomic::LiveTemp,
     pool: BufWriter<File>,
     pool_len: u64,
-    /// The key of each line's id, in line order (paired with line numbers and
-    /// sorted at the end: 8 bytes a line while lines come).
-    keys: Vec<u64>,
+    /// The key of each line's id with its line's number, sorted past
+    /// memory: a corpus of a million documents holds a run of them, not all.
+    keys: crate::SortedSpill<KeyAt>,
     /// End of the last line pushed, and whether lines came in order.
     end: u64,
     in_order: bool,
@@ -261,7 +298,7 @@ impl IndexBuilder {
             _live: live,
             pool: BufWriter::with_capacity(1 << 16, pool),
             pool_len: 0,
-            keys: Vec::new(),
+            keys: crate::SortedSpill::with_memory(key_run()),
             end: 0,
             in_order: true,
         })
@@ -291,7 +328,7 @@ impl IndexBuilder {
         self.out.write_all(&rec.bytes())?;
         self.pool.write_all(id.as_bytes())?;
         self.pool_len += id.len() as u64;
-        self.keys.push(id_key(id));
+        self.keys.push(KeyAt(id_key(id), self.keys.len() as u32));
         self.in_order &= offset >= self.end;
         self.end = offset + u64::from(len);
         Ok(())
@@ -316,49 +353,53 @@ impl IndexBuilder {
         dest: Option<&Path>,
         mut bad: Option<&mut BadLines>,
     ) -> Result<IndexFile> {
-        let mut keys: Vec<(u64, u32)> = std::mem::take(&mut self.keys)
-            .into_iter()
-            .zip(0u32..)
-            .collect();
-        keys.sort_unstable();
+        let n = self.keys.len();
+        let keys = std::mem::replace(&mut self.keys, crate::SortedSpill::with_memory(1))
+            .sorted()
+            .map_err(std::io::Error::other)?;
         self.pool.flush()?;
         self.out.flush()?;
-        let pool = self.pool.get_ref();
-        let recs = self.out.get_ref().as_file();
-        // Equal keys: the same id twice, or (rarely) two ids with one key.
-        for pair in keys.windows(2) {
-            if pair[0].0 != pair[1].0 {
-                continue;
-            }
-            let n = keys.len();
-            let read = |local: u32| -> std::io::Result<(Rec, Vec<u8>)> {
-                read_record(recs, pool, HEADER, 0, n, self.pool_len, local)
-            };
-            let ((a, id_a), (b, id_b)) = (read(pair[0].1)?, read(pair[1].1)?);
-            if id_a == id_b {
-                let (first, second) = if a.line < b.line { (a, b) } else { (b, a) };
-                let e = ModelError::Line {
-                    path: self.path.clone(),
-                    line: second.line as usize,
-                    message: format!(
-                        "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
-                        String::from_utf8_lossy(&id_b),
-                        first.line
-                    ),
+        let mut fences = Vec::with_capacity(n.div_ceil(FENCE as usize));
+        let mut previous: Option<KeyAt> = None;
+        for (at, key) in keys.enumerate() {
+            let KeyAt(k, i) = key.map_err(std::io::Error::other)?;
+            // Equal keys: the same id twice, or (rarely) two ids with one key.
+            if let Some(KeyAt(pk, pi)) = previous
+                && pk == k
+            {
+                let pool = self.pool.get_ref();
+                let recs = self.out.get_ref().as_file();
+                let read = |local: u32| -> std::io::Result<(Rec, Vec<u8>)> {
+                    read_record(recs, pool, HEADER, 0, n, self.pool_len, local)
                 };
-                match bad.as_deref_mut() {
-                    Some(bad) => bad.push(e),
-                    None => return Err(e),
+                let ((a, id_a), (b, id_b)) = (read(pi)?, read(i)?);
+                if id_a == id_b {
+                    let (first, second) = if a.line < b.line { (a, b) } else { (b, a) };
+                    let e = ModelError::Line {
+                        path: self.path.clone(),
+                        line: second.line as usize,
+                        message: format!(
+                            "document id '{}' is already used at line {} of the same file; ids must be unique, remove one of them",
+                            String::from_utf8_lossy(&id_b),
+                            first.line
+                        ),
+                    };
+                    match bad.as_deref_mut() {
+                        Some(bad) => bad.push(e),
+                        None => return Err(e),
+                    }
                 }
             }
-        }
-        for &(k, i) in &keys {
+            if at % FENCE as usize == 0 {
+                fences.push(k);
+            }
             let mut b = [0u8; KEY as usize];
             b[..8].copy_from_slice(&k.to_le_bytes());
             b[8..].copy_from_slice(&i.to_le_bytes());
             self.out.write_all(&b)?;
+            previous = Some(KeyAt(k, i));
         }
-        for &(k, _) in keys.iter().step_by(FENCE as usize) {
+        for k in fences {
             self.out.write_all(&k.to_le_bytes())?;
         }
         let mut pool = self.pool.into_inner().map_err(|e| e.into_error())?;
@@ -370,7 +411,7 @@ impl IndexBuilder {
         header[0..8].copy_from_slice(MAGIC);
         header[8..16].copy_from_slice(&stamp.len.to_le_bytes());
         header[16..32].copy_from_slice(&stamp.mtime_ns.to_le_bytes());
-        header[32..40].copy_from_slice(&(keys.len() as u64).to_le_bytes());
+        header[32..40].copy_from_slice(&(n as u64).to_le_bytes());
         header[40..48].copy_from_slice(&self.pool_len.to_le_bytes());
         header[48..56].copy_from_slice(&(stamp.name.len() as u64).to_le_bytes());
         tmp.seek(SeekFrom::Start(0))?;

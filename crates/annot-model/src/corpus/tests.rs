@@ -137,6 +137,42 @@ fn bad_line_named_and_duplicate_ids_refused() {
 }
 
 #[test]
+fn an_index_whose_keys_sort_in_runs_on_disk_finds_every_id_and_each_repeat() {
+    // Keys sorted three at a time in memory, the rest merged from disk: the
+    // index of a million-document file is built that way.
+    KEY_RUN.with(|r| r.set(3));
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let docs: Vec<Document> = (0..500)
+        .map(|i| doc(&format!("d{}", (i * 7919) % 1000), &format!("texte {i}")))
+        .collect();
+    write_corpus_file(&corpus, "import", &docs).unwrap();
+    let c = Corpus::open(&corpus, &dir.path().join("c")).unwrap();
+    assert_eq!(c.len(), docs.len());
+    for d in &docs {
+        assert_eq!(&c.get(&d.id).unwrap(), d);
+    }
+    let all: Vec<_> = c.iter().map(Result::unwrap).collect();
+    assert_eq!(all, docs);
+    // An id twice in one file, seen across runs, as in memory.
+    fs_err::create_dir_all(dir.path().join("x")).unwrap();
+    let lines: Vec<String> = docs
+        .iter()
+        .chain(std::iter::once(&docs[123]))
+        .map(|d| serde_json::to_string(d).unwrap())
+        .collect();
+    fs_err::write(dir.path().join("x/x.jsonl"), lines.join("\n") + "\n").unwrap();
+    let err = Corpus::open(&dir.path().join("x"), &dir.path().join("c2"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("'{}' is already used at line 124", docs[123].id)),
+        "{err}"
+    );
+    KEY_RUN.with(|r| r.set(KEYS_IN_MEMORY));
+}
+
+#[test]
 fn later_file_supersedes_and_keeps_history() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
