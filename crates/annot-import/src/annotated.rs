@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use annot_model::offsets::OffsetMap;
 use annot_model::{Record, Span, SpanSource, Status};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::article::record_document;
@@ -164,7 +164,7 @@ pub(crate) struct AnnotatedIn {
 }
 
 /// What an import converted, by kind (the report counts each kind).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConversionKind {
@@ -202,7 +202,7 @@ impl ConversionKind {
 }
 
 /// One conversion, where it happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversion {
     pub kind: ConversionKind,
     /// `file:line` and document.

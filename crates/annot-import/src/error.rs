@@ -221,7 +221,7 @@ impl ImportError {
 }
 
 /// A warning or failure that did not stop the import, for the caller to show.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file, or `file:line`, it is about.
     pub source: String,

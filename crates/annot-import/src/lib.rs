@@ -66,7 +66,7 @@ pub use error::{Diagnostic, ErrorKind, ImportError};
 pub use input::{DEFAULT_MAX_DOC_BYTES, Format, ImportOptions, Input, StdinReader};
 pub use lang::detect_lang;
 pub use meta::byline;
-pub use pipeline::{ImportReport, Phase, Progress, import, import_items};
+pub use pipeline::{Diagnostics, ImportReport, Phase, Progress, import, import_items};
 pub use project::{
     Callbacks, Message, Outcome, ProjectImportError, ProjectImportOptions, import_into,
 };

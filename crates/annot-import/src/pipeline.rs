@@ -8,7 +8,7 @@
 
 use std::sync::mpsc;
 
-use annot_model::Document;
+use annot_model::{Document, SpillList};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -47,8 +47,38 @@ pub struct Progress {
     pub documents: u64,
 }
 
+/// A list of diagnostics that grows with the input: past its first
+/// [`SpillList::IN_MEMORY`] in a temporary file, so that a million files
+/// each with a warning cost no more memory than a few thousand.
+pub type Diagnostics = SpillList<Diagnostic>;
+
+/// `first`, then the diagnostics of `then`, in one list. When `then` cannot
+/// be read back from its temporary file, the list says so where its rest
+/// would be.
+pub(crate) fn joined(
+    first: impl IntoIterator<Item = Diagnostic>,
+    then: Diagnostics,
+) -> Diagnostics {
+    let mut all: Diagnostics = first.into_iter().collect();
+    if all.is_empty() {
+        return then;
+    }
+    for d in then.iter() {
+        match d {
+            Ok(d) => {
+                all.push(d);
+            }
+            Err(e) => {
+                all.push(Diagnostic::new("the import's report", e.to_string()));
+                break;
+            }
+        }
+    }
+    all
+}
+
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct ImportReport {
     /// Input files (and standard input) read.
     pub files: usize,
@@ -57,22 +87,22 @@ pub struct ImportReport {
     /// Zones of the documents emitted.
     pub zones: usize,
     /// Things the user should check, that did not stop a document.
-    pub warnings: Vec<Diagnostic>,
+    pub warnings: Diagnostics,
     /// Files, lines and rows that gave no document, and why.
-    pub failures: Vec<Diagnostic>,
+    pub failures: Diagnostics,
     /// Documents not emitted because an earlier one had the same text
     /// (under the same id, or another one the message names).
-    pub duplicates: Vec<Diagnostic>,
+    pub duplicates: Diagnostics,
     /// Documents not emitted because an earlier one had the same id with
     /// another text: input left out, like a failure.
-    pub conflicts: Vec<Diagnostic>,
+    pub conflicts: Diagnostics,
     /// Of the documents emitted, those without an id field (or file name),
     /// whose id is their text digest.
     pub digest_ids: usize,
     /// What was converted to be imported (annotated formats).
-    pub conversions: Vec<Conversion>,
+    pub conversions: SpillList<Conversion>,
     /// Annotations left out with `skip_bad`, and why.
-    pub refusals: Vec<Diagnostic>,
+    pub refusals: Diagnostics,
 }
 
 /// Imports `inputs`, giving each new document to `sink` in input order
@@ -200,10 +230,18 @@ pub(crate) fn run<E>(
                         tally.documents += 1;
                         sink(*item)?;
                     }
-                    Event::Warning(d) => report.warnings.push(d),
-                    Event::Failure(d) => report.failures.push(d),
-                    Event::Conversion(c) => report.conversions.push(c),
-                    Event::Refusal(d) => report.refusals.push(d),
+                    Event::Warning(d) => {
+                        report.warnings.push(d);
+                    }
+                    Event::Failure(d) => {
+                        report.failures.push(d);
+                    }
+                    Event::Conversion(c) => {
+                        report.conversions.push(c);
+                    }
+                    Event::Refusal(d) => {
+                        report.refusals.push(d);
+                    }
                     Event::Read { bytes, file_done } => {
                         tally.bytes_done += bytes;
                         if file_done {
@@ -629,6 +667,29 @@ mod tests {
                 "{i}"
             );
         }
+    }
+
+    #[test]
+    fn joined_lists_keep_their_order_past_memory() {
+        let d = |i: usize| Diagnostic::new(format!("f{i}"), "m");
+        let mut then = Diagnostics::with_memory(2);
+        for i in 3..40 {
+            then.push(d(i));
+        }
+        let all = joined((0..3).map(d), then);
+        let sources: Vec<String> = all
+            .to_vec()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.source)
+            .collect();
+        assert_eq!(
+            sources,
+            (0..40).map(|i| format!("f{i}")).collect::<Vec<_>>()
+        );
+        // Nothing first: the list itself, unread.
+        let alone = joined(std::iter::empty(), (0..5).map(d).collect());
+        assert_eq!(alone.len(), 5);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::annotated::Conversion;
 use crate::error::Diagnostic;
 use crate::input::{ImportOptions, Input};
-use crate::pipeline::{Progress, import_items};
+use crate::pipeline::{Diagnostics, Progress, import_items};
 use crate::readers::Item;
 use crate::records::{Pending, PlanError, RecordRules, RecordsOutcome, SpillList, plan, spill};
 
@@ -82,26 +82,26 @@ pub struct Outcome {
     /// in `already_present`).
     pub already_present_count: usize,
     /// Documents whose text the project already had under another id (named).
-    pub same_text: Vec<Message>,
+    pub same_text: Diagnostics,
     /// Documents whose text an earlier document of this import had.
-    pub duplicates: Vec<Message>,
+    pub duplicates: Diagnostics,
     /// Documents left out because their id is taken by another text: in the
     /// project (without `update`), or earlier in this import. Like failures,
     /// input that did not land.
-    pub conflicts: Vec<Message>,
+    pub conflicts: Diagnostics,
     /// Things to check that did not stop a document.
-    pub warnings: Vec<Message>,
+    pub warnings: Diagnostics,
     /// Files, lines and rows that gave no document.
-    pub failures: Vec<Message>,
+    pub failures: Diagnostics,
     /// Temporary files of interrupted imports, removed.
     pub abandoned: Vec<Message>,
     /// Annotated formats: what the records did (`None` for formats without annotations).
     pub records: Option<RecordsOutcome>,
     /// Annotated formats: what was converted to be imported.
-    pub conversions: Vec<Conversion>,
+    pub conversions: annot_model::SpillList<Conversion>,
     /// Annotated formats: annotations left out with `skip_bad` (bad spans,
     /// labels, annotators), and why.
-    pub refused: Vec<Message>,
+    pub refused: Diagnostics,
     /// Annotated formats: the import was refused as a whole (a bad line,
     /// span, label or id conflict, without `skip_bad`); nothing was written,
     /// and `failures` and `conflicts` say why.
@@ -111,23 +111,10 @@ pub struct Outcome {
 /// The documents already in the project named in [`Outcome::already_present`], at most.
 pub const PRESENT_KEPT: usize = 1000;
 
-/// A message about one input (or file of the project), as reported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
-    /// The file, `file:line` or document the message is about.
-    pub source: String,
-    /// What happened, and what to do about it.
-    pub message: String,
-}
-
-impl From<&Diagnostic> for Message {
-    fn from(d: &Diagnostic) -> Self {
-        Self {
-            source: d.source.clone(),
-            message: d.message.clone(),
-        }
-    }
-}
+/// A message about one input (or file of the project), as reported: the
+/// file, `file:line` or document it is about (`source`), and what happened
+/// and what to do about it (`message`).
+pub type Message = Diagnostic;
 
 /// When `doc` (read from annot's own export) is the text of the project's
 /// document of its id with its zones joined as an export joins them (the
@@ -213,8 +200,8 @@ pub fn import_into(
         .sync_in_background()?;
     let mut already_present = Vec::new();
     let mut already_present_count = 0usize;
-    let mut same_text = Vec::new();
-    let mut conflicts = Vec::new();
+    let mut same_text = Diagnostics::new();
+    let mut conflicts = Diagnostics::new();
     let mut zones = 0usize;
     let mut updated = 0usize;
     // The records read, past a few thousand in a temporary file.
@@ -326,15 +313,12 @@ pub fn import_into(
         Ok(())
     };
     let report = import_items(inputs, &opts.read, callbacks.progress, &mut sink)?;
-    let conflicts: Vec<Message> = report
-        .conflicts
-        .iter()
-        .map(Message::from)
-        .chain(conflicts)
-        .collect();
-    let mut failures: Vec<Message> = report.failures.iter().map(Message::from).collect();
+    // The import's own, then those of ids the project has.
+    let conflicts =
+        crate::pipeline::joined(report.conflicts.iter().map_while(Result::ok), conflicts);
+    let mut failures = report.failures;
     let annotated = opts.read.format.is_some_and(crate::Format::is_annotated);
-    let mut refused: Vec<Message> = report.refusals.iter().map(Message::from).collect();
+    let mut refused = report.refusals;
     let mut refused_whole = false;
     let mut records_plan = None;
     if annotated {
@@ -370,10 +354,10 @@ pub fn import_into(
             digest_ids: 0,
             already_present: Vec::new(),
             already_present_count: 0,
-            same_text: Vec::new(),
-            duplicates: Vec::new(),
+            same_text: Diagnostics::new(),
+            duplicates: Diagnostics::new(),
             conflicts,
-            warnings: report.warnings.iter().map(Message::from).collect(),
+            warnings: report.warnings,
             failures,
             abandoned,
             records: None,
@@ -420,7 +404,7 @@ pub fn import_into(
             let mut outcome = p.write(project)?;
             // Also finishes an earlier, interrupted import of the same inputs.
             crate::journal::done(project, &pending)?;
-            refused.append(&mut outcome.refused);
+            refused.extend(std::mem::take(&mut outcome.refused));
             Some(outcome)
         }
         _ => None,
@@ -436,9 +420,9 @@ pub fn import_into(
         already_present,
         already_present_count,
         same_text,
-        duplicates: report.duplicates.iter().map(Message::from).collect(),
+        duplicates: report.duplicates,
         conflicts,
-        warnings: report.warnings.iter().map(Message::from).collect(),
+        warnings: report.warnings,
         failures,
         abandoned,
         records,

@@ -13,6 +13,7 @@ use annot_model::{Compact, CompactItem, SpillError, SpillList};
 
 use crate::error::{Diagnostic, ErrorKind, ImportError, Result};
 use crate::input::{Format, Input, StdinReader};
+use crate::pipeline::Diagnostics;
 
 /// Where a source's bytes are.
 #[derive(Debug, Clone)]
@@ -458,19 +459,24 @@ pub(crate) const STDIN_NAME: &str = "<stdin>";
 pub(crate) fn expand(
     inputs: &[Input],
     format: Option<Format>,
-    failures: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
+    failures: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> SourceList {
     let mut out = SourceList::default();
     for input in inputs {
         match input {
             Input::Stdin(reader) => match stdin_source(reader, format) {
                 Ok(src) => out.push(src),
-                Err(e) => failures.push(e.into()),
+                Err(e) => {
+                    failures.push(e.into());
+                }
             },
             Input::Path(path) => match std::fs::metadata(path) {
-                Err(e) => failures
-                    .push(ImportError::new(path.display().to_string(), ErrorKind::Io(e)).into()),
+                Err(e) => {
+                    failures.push(
+                        ImportError::new(path.display().to_string(), ErrorKind::Io(e)).into(),
+                    );
+                }
                 Ok(md) if md.is_dir() => {
                     let mut skipped = std::collections::BTreeMap::new();
                     let folder = path.components().count();
@@ -531,21 +537,25 @@ pub(crate) fn expand(
                         warnings.push(Diagnostic::new(&name, message));
                     }
                 }
-                Ok(md) if !md.is_file() => failures.push(
-                    ImportError::new(
-                        path.display().to_string(),
-                        ErrorKind::NotAFile {
-                            what: special_kind(&md),
-                        },
-                    )
-                    .into(),
-                ),
+                Ok(md) if !md.is_file() => {
+                    failures.push(
+                        ImportError::new(
+                            path.display().to_string(),
+                            ErrorKind::NotAFile {
+                                what: special_kind(&md),
+                            },
+                        )
+                        .into(),
+                    );
+                }
                 Ok(md) => match format.or_else(|| Format::from_extension(path)) {
                     Some(fmt) => out.push(file_source(path, fmt, md.len())),
-                    None => failures.push(
-                        ImportError::new(path.display().to_string(), ErrorKind::UnknownFormat)
-                            .into(),
-                    ),
+                    None => {
+                        failures.push(
+                            ImportError::new(path.display().to_string(), ErrorKind::UnknownFormat)
+                                .into(),
+                        );
+                    }
                 },
             },
         }
@@ -564,7 +574,7 @@ pub(crate) fn expand(
 }
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
-fn brat_pairs(sources: SourceList, failures: &mut Vec<Diagnostic>) -> SourceList {
+fn brat_pairs(sources: SourceList, failures: &mut Diagnostics) -> SourceList {
     let is_ann = |s: &Source| {
         s.data
             .path()
@@ -657,7 +667,7 @@ struct Walk<'a> {
     /// Takes the files found, [`BATCH`] at a time (the last batch is the caller's).
     add: &'a mut dyn FnMut(&mut Found),
     skipped: &'a mut std::collections::BTreeMap<String, usize>,
-    failures: &'a mut Vec<Diagnostic>,
+    failures: &'a mut Diagnostics,
 }
 
 impl Walk<'_> {
@@ -880,7 +890,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("d{i:05}.txt")), "x").unwrap();
         }
         std::fs::write(dir.path().join("notes.md"), "x").unwrap();
-        let (mut failures, mut warnings) = (Vec::new(), Vec::new());
+        let (mut failures, mut warnings) = (Diagnostics::new(), Diagnostics::new());
         let list = expand(
             &[Input::Path(dir.path().to_path_buf())],
             None,
@@ -913,7 +923,7 @@ mod tests {
         ] {
             std::fs::write(root.join(f), "x").unwrap();
         }
-        let (mut failures, mut warnings) = (Vec::new(), Vec::new());
+        let (mut failures, mut warnings) = (Diagnostics::new(), Diagnostics::new());
         let sources = listed(&expand(
             &[Input::Path(root.to_path_buf())],
             None,
@@ -926,7 +936,11 @@ mod tests {
         assert_eq!(sources[1].id(), None, "JSONL ids come from the records");
         assert!(failures.is_empty());
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("1 .json"), "{}", warnings[0]);
+        assert!(
+            warnings.head()[0].message.contains("1 .json"),
+            "{}",
+            warnings.head()[0]
+        );
 
         let sources = expand(
             &[
@@ -939,8 +953,12 @@ mod tests {
         );
         assert_eq!(sources.len(), 0);
         assert_eq!(failures.len(), 2);
-        assert!(failures[0].message.contains("--format"), "{}", failures[0]);
-        assert!(failures[1].source.ends_with("missing.txt"));
+        assert!(
+            failures.head()[0].message.contains("--format"),
+            "{}",
+            failures.head()[0]
+        );
+        assert!(failures.head()[1].source.ends_with("missing.txt"));
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub fn pages<E>(
         });
         report.files += 1;
         match decoded {
-            Err(e) => report.failures.push(e.into()),
+            Err(e) => {
+                report.failures.push(e.into());
+            }
             Ok((text, warning)) => {
                 report.warnings.extend(warning);
                 report.documents += 1;
@@ -209,6 +211,6 @@ pub fn import_pages<E>(
         }
     }
     run_chunk(&mut batch)?;
-    report.failures.splice(0..0, failures);
+    report.failures = crate::pipeline::joined(failures, std::mem::take(&mut report.failures));
     Ok(report)
 }

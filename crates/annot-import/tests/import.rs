@@ -106,7 +106,13 @@ fn bad_files_are_reported_and_the_rest_imported() {
         Some("Un titre en Windows-1252 pour l'été")
     );
     assert_eq!(docs[2].text, "Bon.");
-    let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
+    let failures: Vec<String> = report
+        .failures
+        .to_vec()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(failures.len(), 5, "{failures:#?}");
     assert!(failures[0].ends_with(
         "1-empty.txt: the file is empty (or only whitespace); there is no text to import"
@@ -116,7 +122,7 @@ fn bad_files_are_reported_and_the_rest_imported() {
     assert!(failures[3].contains("5-bad.jsonl:3: no text in field 'text'"));
     assert!(failures[4].contains("6.csv: the header has no column 'text'"));
     assert_eq!(report.warnings.len(), 1);
-    assert!(report.warnings[0].source.ends_with("3-cp1252.txt"));
+    assert!(report.warnings.head()[0].source.ends_with("3-cp1252.txt"));
 
     let strict = ImportOptions {
         strict: true,
@@ -124,7 +130,11 @@ fn bad_files_are_reported_and_the_rest_imported() {
     };
     let (docs, report) = run(&[Input::Path(dir.path().join("3-cp1252.txt"))], &strict);
     assert!(docs.is_empty());
-    assert!(report.failures[0].message.starts_with("not valid UTF-8"));
+    assert!(
+        report.failures.head()[0]
+            .message
+            .starts_with("not valid UTF-8")
+    );
 }
 
 #[test]
@@ -144,7 +154,13 @@ fn duplicates_by_id_and_by_text() {
     );
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["same", "k"]);
-    let dups: Vec<String> = report.duplicates.iter().map(ToString::to_string).collect();
+    let dups: Vec<String> = report
+        .duplicates
+        .to_vec()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(dups.len(), 2, "{dups:#?}");
     assert!(
         dups[0].contains("c.txt: same text as document 'same'"),
@@ -157,7 +173,13 @@ fn duplicates_by_id_and_by_text() {
         dups[1]
     );
     // The same id with another text is input left out, not a duplicate.
-    let conflicts: Vec<String> = report.conflicts.iter().map(ToString::to_string).collect();
+    let conflicts: Vec<String> = report
+        .conflicts
+        .to_vec()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
     assert!(
         conflicts[0].contains("b/same.txt: id 'same' is taken by another text"),
@@ -202,7 +224,7 @@ fn csv_and_forced_formats() {
         &ImportOptions::default(),
     );
     assert!(docs.is_empty());
-    assert!(report.failures[0].message.contains("--format"));
+    assert!(report.failures.head()[0].message.contains("--format"));
     let forced = ImportOptions {
         format: Some(Format::Jsonl),
         lang: Some(Lang::Fr),
@@ -288,7 +310,13 @@ fn conll_import(input: Input, name: &str, chunk_size: usize) -> Vec<String> {
         Ok::<_, std::convert::Infallible>(())
     })
     .unwrap();
-    for d in report.warnings.iter().chain(&report.failures) {
+    for d in report
+        .warnings
+        .to_vec()
+        .unwrap()
+        .iter()
+        .chain(&report.failures.to_vec().unwrap())
+    {
         out.push(format!("{d:?}"));
     }
     out.push(format!(

@@ -47,7 +47,7 @@ fn present_ids_and_texts_are_reported_and_updates_asked_for() {
         "{said}"
     );
     // Another text under a present id is input left out: a conflict.
-    let said = &outcome.conflicts[0].message;
+    let said = &outcome.conflicts.head()[0].message;
     assert!(said.contains("--update"), "{said}");
     assert!(said.contains("different id"), "{said}");
 
@@ -56,7 +56,7 @@ fn present_ids_and_texts_are_reported_and_updates_asked_for() {
         &[stdin("{\"id\":\"c\",\"text\":\"Premier texte.\"}\n")],
         false,
     );
-    let said = &elsewhere.same_text[0].message;
+    let said = &elsewhere.same_text.head()[0].message;
     assert!(said.contains("same text as document 'a'"), "{said}");
 
     let outcome = run(&project, &[stdin(again)], true);

@@ -534,6 +534,14 @@ impl<T: Serialize + Clone, C: Codec<T>> Serialize for SpillList<T, C> {
     }
 }
 
+impl<T, C: Codec<T>> Extend<T> for SpillList<T, C> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.push(item);
+        }
+    }
+}
+
 impl<T, C: Codec<T>> FromIterator<T> for SpillList<T, C> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
         let mut list = SpillList::new();

@@ -273,14 +273,13 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     let show = |err: &mut dyn Write, m: &annot_import::Message| {
         writeln!(err, "{}", visible(&format!("{}: {}", m.source, m.message)))
     };
-    for m in outcome
-        .abandoned
-        .iter()
-        .chain(&outcome.warnings)
-        .chain(&outcome.failures)
-        .chain(&outcome.conflicts)
-    {
+    for m in &outcome.abandoned {
         show(&mut err, m)?;
+    }
+    for list in [&outcome.warnings, &outcome.failures, &outcome.conflicts] {
+        for m in list.iter() {
+            show(&mut err, &m?)?;
+        }
     }
     // A re-import of many unchanged files: a few lines, not one a file (--json lists all).
     // (The outcome names the first thousand, and counts them all.)
@@ -301,8 +300,10 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
             count - shown
         )?;
     }
-    for m in outcome.same_text.iter().chain(&outcome.duplicates) {
-        show(&mut err, m)?;
+    for list in [&outcome.same_text, &outcome.duplicates] {
+        for m in list.iter() {
+            show(&mut err, &m?)?;
+        }
     }
     report_annotations(&mut err, outcome)?;
     if let Some(f) = &outcome.corpus_file {
@@ -353,35 +354,44 @@ const CONVERSIONS_SHOWN: usize = 3;
 
 /// The annotations' part of the report: conversions, refusals, records.
 fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<()> {
-    let mut kinds: std::collections::BTreeMap<_, Vec<&annot_import::annotated::Conversion>> =
-        std::collections::BTreeMap::new();
-    for c in &outcome.conversions {
-        kinds.entry(c.kind).or_default().push(c);
+    // Each kind's count and first few: a million conversions are not held twice.
+    let mut kinds: std::collections::BTreeMap<
+        _,
+        (usize, Vec<annot_import::annotated::Conversion>),
+    > = std::collections::BTreeMap::new();
+    for c in outcome.conversions.iter() {
+        let c = c?;
+        let (n, first) = kinds.entry(c.kind).or_default();
+        *n += 1;
+        if first.len() < CONVERSIONS_SHOWN {
+            first.push(c);
+        }
     }
-    for (kind, list) in &kinds {
+    for (kind, (n, first)) in &kinds {
         // Nothing lands when the import is refused: what it would convert.
         let head = if outcome.refused_whole {
             "would be converted (nothing is imported)"
         } else {
             "converted"
         };
-        writeln!(err, "{head}: {} {}", list.len(), kind.describe())?;
-        for c in list.iter().take(CONVERSIONS_SHOWN) {
+        writeln!(err, "{head}: {n} {}", kind.describe())?;
+        for c in first {
             writeln!(
                 err,
                 "  {}",
                 visible(&format!("{}: {}", c.source, c.message))
             )?;
         }
-        if list.len() > CONVERSIONS_SHOWN {
+        if *n > CONVERSIONS_SHOWN {
             writeln!(
                 err,
                 "  … and {} more (--json lists all)",
-                list.len() - CONVERSIONS_SHOWN
+                n - CONVERSIONS_SHOWN
             )?;
         }
     }
-    for m in &outcome.refused {
+    for m in outcome.refused.iter() {
+        let m = m?;
         writeln!(
             err,
             "{}",

@@ -14,9 +14,7 @@ use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
 use annot_export::stream::{export_head, export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
-use annot_import::{
-    Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable,
-};
+use annot_import::{Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable};
 use annot_model::tokenize::Lang;
 use annot_model::visible;
 use annot_model::{Schema, Status};
@@ -229,8 +227,9 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                 );
             }
             write_line(&mut out, &counts.table())?;
-            show(&failures);
-            failures.len()
+            let n = failures.len();
+            show(&failures.into_iter().collect());
+            n
         }
         Job::Recurrence { combine: true, .. } => {
             let sum = combine_tables(stdin)?;
@@ -434,11 +433,16 @@ fn write_line<W: Write>(out: &mut W, value: &impl serde::Serialize) -> std::io::
     out.write_all(b"\n")
 }
 
-/// Diagnostics on stderr, their controls shown, never sent.
-fn show(diagnostics: &[Diagnostic]) {
+/// Diagnostics on stderr, their controls shown, never sent (one that cannot
+/// be read back from its temporary file is said as such, and ends the list).
+fn show(diagnostics: &annot_import::Diagnostics) {
     let mut err = std::io::stderr().lock();
-    for d in diagnostics {
+    for d in diagnostics.iter() {
+        let line = match d {
+            Ok(d) => d.to_string(),
+            Err(e) => format!("the rest of the report: {e}"),
+        };
         // A closed stderr is nothing to report anywhere else.
-        let _ = writeln!(err, "{}", visible(&d.to_string()));
+        let _ = writeln!(err, "{}", visible(&line));
     }
 }
