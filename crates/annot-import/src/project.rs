@@ -314,8 +314,9 @@ pub fn import_into(
     };
     let report = import_items(inputs, &opts.read, callbacks.progress, &mut sink)?;
     // The import's own, then those of ids the project has.
-    let conflicts =
-        crate::pipeline::joined(report.conflicts.iter().map_while(Result::ok), conflicts);
+    let mut all_conflicts = report.conflicts;
+    crate::pipeline::append(&mut all_conflicts, &conflicts);
+    let conflicts = all_conflicts;
     let mut failures = report.failures;
     let annotated = opts.read.format.is_some_and(crate::Format::is_annotated);
     let mut refused = report.refusals;
@@ -366,6 +367,19 @@ pub fn import_into(
             refused_whole,
         });
     }
+    // What the report says is on disk before anything lands: a temporary
+    // file that failed leaves the import undone, not half-told.
+    for list in [
+        &report.warnings,
+        &report.duplicates,
+        &conflicts,
+        &failures,
+        &refused,
+        &same_text,
+    ] {
+        list.check().map_err(ModelError::from)?;
+    }
+    report.conversions.check().map_err(ModelError::from)?;
     let imported = writer.count();
     // The commit: the journal entry, the corpus file, the records, the journal entry
     // removed; all or none as far as Ctrl-C and SIGTERM go (they wait for it).

@@ -33,7 +33,7 @@ pub(crate) enum SourceData {
 }
 
 /// Bytes that are not a file, with the names a file's path would give.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Named {
     pub(crate) bytes: Vec<u8>,
     /// As [`Source::name`].
@@ -157,8 +157,8 @@ impl Source {
 /// [`SpillList::IN_MEMORY`] as listed, the rest in a temporary file (a
 /// million files would otherwise hold some 56 MB of listing for the whole
 /// import). Each file is kept as its folder's number, its name, and what the
-/// listing said of it; a folder's path and standard input's bytes are held
-/// once, in memory.
+/// listing said of it; the folders' paths (one a run of files of a folder)
+/// and standard input's bytes are held in memory.
 #[derive(Debug, Default)]
 pub(crate) struct SourceList {
     dirs: Vec<Arc<PathBuf>>,
@@ -195,13 +195,14 @@ impl SourceList {
         let (format, size) = (src.format, src.size);
         let listed = match src.data {
             SourceData::File { dir, name, folder } => {
-                // The files of a folder come together (those of a folder
-                // walked share its path; files named one by one, their own):
-                // its path is the last one kept.
+                // A folder's path is kept again when another folder's files
+                // came between (a walk lists a folder's files around its
+                // subfolders'); files named one by one in the same folder,
+                // spelt the same, share one.
                 if !self
                     .dirs
                     .last()
-                    .is_some_and(|d| Arc::ptr_eq(d, &dir) || **d == *dir)
+                    .is_some_and(|d| Arc::ptr_eq(d, &dir) || d.as_os_str() == dir.as_os_str())
                 {
                     self.dirs.push(dir);
                 }
@@ -279,15 +280,23 @@ impl SourceList {
         })
     }
 
-    /// The sources `n` at a time (the last chunk fewer), in order.
+    /// The sources `n` at a time (the last chunk fewer), in order. When the
+    /// temporary file cannot be read back, the sources read before it come
+    /// first, then the error, with how many sources came before it.
     pub(crate) fn chunks(
         &self,
         n: usize,
-    ) -> impl Iterator<Item = std::result::Result<Vec<Source>, SpillError>> + '_ {
+    ) -> impl Iterator<Item = std::result::Result<Vec<Source>, (usize, SpillError)>> + '_ {
         let n = n.max(1);
         let mut all = self.iter();
+        let mut read = 0;
+        let mut failed = None;
         let mut done = false;
         std::iter::from_fn(move || {
+            if let Some(e) = failed.take() {
+                done = true;
+                return Some(Err((read, e)));
+            }
             if done {
                 return None;
             }
@@ -296,19 +305,26 @@ impl SourceList {
                 match src {
                     Ok(src) => chunk.push(src),
                     Err(e) => {
-                        done = true;
-                        return Some(Err(e));
+                        failed = Some(e);
+                        break;
                     }
                 }
                 if chunk.len() == n {
-                    return Some(Ok(chunk));
+                    break;
                 }
             }
-            done = true;
-            (!chunk.is_empty()).then_some(Ok(chunk))
+            read += chunk.len();
+            if chunk.is_empty() {
+                done = true;
+                return failed.take().map(|e| Err((read, e)));
+            }
+            Some(Ok(chunk))
         })
     }
 }
+
+/// Where a failure of the list of sources is reported.
+pub(crate) const LIST_NAME: &str = "the list of files to import";
 
 impl FromIterator<Source> for SourceList {
     fn from_iter<I: IntoIterator<Item = Source>>(iter: I) -> Self {
@@ -352,19 +368,27 @@ impl Format {
     }
 }
 
-/// A file name's bytes, exactly (on Unix, any bytes a name can have).
+/// A file name's bytes, exactly: on Unix the name's own bytes, on Windows its
+/// UTF-16 units (little-endian), which may be unpaired surrogates.
 fn name_bytes(name: &FileName) -> Cow<'_, [u8]> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt as _;
         Cow::Borrowed(name.as_os_str().as_bytes())
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
-        match name.as_os_str().to_string_lossy() {
-            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
-            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
-        }
+        use std::os::windows::ffi::OsStrExt as _;
+        Cow::Owned(
+            name.as_os_str()
+                .encode_wide()
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+        )
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        Cow::Owned(name.as_os_str().to_string_lossy().into_owned().into_bytes())
     }
 }
 
@@ -375,7 +399,16 @@ fn name_of(bytes: &[u8]) -> FileName {
         use std::os::unix::ffi::OsStrExt as _;
         FileName::new(OsStr::from_bytes(bytes))
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStringExt as _;
+        let wide: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        FileName::new(&std::ffi::OsString::from_wide(&wide))
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         FileName::new(OsStr::new(&*String::from_utf8_lossy(bytes)))
     }
@@ -562,13 +595,21 @@ pub(crate) fn expand(
     }
     if let Err(e) = out.check() {
         failures.push(Diagnostic::new(
-            "the list of files to import",
+            LIST_NAME,
             format!("{e}; nothing was imported"),
         ));
         return SourceList::default();
     }
     if format == Some(Format::Brat) {
         out = brat_pairs(out, failures);
+        // The list of pairs has a temporary file of its own.
+        if let Err(e) = out.check() {
+            failures.push(Diagnostic::new(
+                LIST_NAME,
+                format!("{e}; nothing was imported"),
+            ));
+            return SourceList::default();
+        }
     }
     out
 }
@@ -604,7 +645,7 @@ fn brat_pairs(sources: SourceList, failures: &mut Diagnostics) -> SourceList {
             }
             Err(e) => {
                 failures.push(Diagnostic::new(
-                    "the list of files to import",
+                    LIST_NAME,
                     format!("{e}; nothing was imported"),
                 ));
                 return SourceList::default();
@@ -834,7 +875,8 @@ mod tests {
             names.push(std::ffi::OsString::from_vec(b"bad\xff.txt".to_vec()));
         }
         let mut pushed = Vec::new();
-        for i in 0..300u64 {
+        // Past the 64 KiB gathered before a write: the temporary file is read back.
+        for i in 0..3000u64 {
             let src = if i % 97 == 5 {
                 Source {
                     data: SourceData::Stdin(Arc::new(Named {
@@ -859,7 +901,7 @@ mod tests {
             };
             pushed.push(src);
         }
-        for memory in [0, 7, 1000] {
+        for memory in [0, 7, 100_000] {
             let mut list = SourceList {
                 items: SpillList::with_memory(memory),
                 ..SourceList::default()
@@ -878,7 +920,8 @@ mod tests {
             // Standard input's bytes are shared, not copied.
             assert!(matches!(&back[5].data, SourceData::Stdin(n) if n.bytes.len() == 5));
             let chunked: Vec<usize> = list.chunks(64).map(|c| c.unwrap().len()).collect();
-            assert_eq!(chunked, [64, 64, 64, 64, 44]);
+            assert_eq!(chunked.len(), 47);
+            assert!(chunked[..46].iter().all(|&n| n == 64) && chunked[46] == 56);
         }
     }
 

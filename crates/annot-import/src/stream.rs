@@ -61,7 +61,7 @@ pub fn pages<E>(
             Ok(src) => src,
             Err(e) => {
                 report.failures.push(Diagnostic::new(
-                    "the list of files to import",
+                    crate::sources::LIST_NAME,
                     format!("{e}; the files listed after this point were not read"),
                 ));
                 break;
@@ -211,6 +211,9 @@ pub fn import_pages<E>(
         }
     }
     run_chunk(&mut batch)?;
-    report.failures = crate::pipeline::joined(failures, std::mem::take(&mut report.failures));
+    // The stream's own lines first, then what the pages said.
+    let mut all: crate::pipeline::Diagnostics = failures.into_iter().collect();
+    crate::pipeline::append(&mut all, &report.failures);
+    report.failures = all;
     Ok(report)
 }

@@ -276,9 +276,11 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     for m in &outcome.abandoned {
         show(&mut err, m)?;
     }
+    // A list whose temporary file cannot be read back is said to be cut (exit 1).
+    let unread = std::cell::Cell::new(false);
     for list in [&outcome.warnings, &outcome.failures, &outcome.conflicts] {
-        for m in list.iter() {
-            show(&mut err, &m?)?;
+        for m in each(list, &unread) {
+            show(&mut err, &m)?;
         }
     }
     // A re-import of many unchanged files: a few lines, not one a file (--json lists all).
@@ -301,11 +303,11 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
         )?;
     }
     for list in [&outcome.same_text, &outcome.duplicates] {
-        for m in list.iter() {
-            show(&mut err, &m?)?;
+        for m in each(list, &unread) {
+            show(&mut err, &m)?;
         }
     }
-    report_annotations(&mut err, outcome)?;
+    report_annotations(&mut err, outcome, &unread)?;
     if let Some(f) = &outcome.corpus_file {
         writeln!(err, "wrote {}", super::display_path(f))?;
     }
@@ -341,6 +343,7 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
             && outcome.refused.is_empty()
             && !outcome.refused_whole
             && !read_nothing
+            && !unread.get()
         {
             ExitCode::SUCCESS
         } else {
@@ -349,18 +352,45 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     )
 }
 
+/// The items of `list`; when its temporary file cannot be read back, those
+/// before, and a line on stderr saying the rest is not (`unread` set).
+fn each<'a, T: Clone>(
+    list: &'a annot_model::SpillList<T>,
+    unread: &'a std::cell::Cell<bool>,
+) -> impl Iterator<Item = T> + 'a
+where
+    annot_model::spill::Json: annot_model::spill::Codec<T>,
+{
+    list.iter().map_while(move |item| match item {
+        Ok(item) => Some(item),
+        Err(e) => {
+            unread.set(true);
+            // A closed stderr is nothing to report anywhere else.
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                visible(&format!("the rest of the report cannot be read: {e}"))
+            );
+            None
+        }
+    })
+}
+
 /// Conversions shown in full up to this many of a kind; above, the first and a count.
 const CONVERSIONS_SHOWN: usize = 3;
 
 /// The annotations' part of the report: conversions, refusals, records.
-fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<()> {
+fn report_annotations(
+    err: &mut dyn Write,
+    outcome: &Outcome,
+    unread: &std::cell::Cell<bool>,
+) -> anyhow::Result<()> {
     // Each kind's count and first few: a million conversions are not held twice.
     let mut kinds: std::collections::BTreeMap<
         _,
         (usize, Vec<annot_import::annotated::Conversion>),
     > = std::collections::BTreeMap::new();
-    for c in outcome.conversions.iter() {
-        let c = c?;
+    for c in each(&outcome.conversions, unread) {
         let (n, first) = kinds.entry(c.kind).or_default();
         *n += 1;
         if first.len() < CONVERSIONS_SHOWN {
@@ -390,8 +420,7 @@ fn report_annotations(err: &mut dyn Write, outcome: &Outcome) -> anyhow::Result<
             )?;
         }
     }
-    for m in outcome.refused.iter() {
-        let m = m?;
+    for m in each(&outcome.refused, unread) {
         writeln!(
             err,
             "{}",

@@ -236,10 +236,13 @@ thread_local! {
 }
 
 /// Keys sorted in memory at a time by an index built on this thread.
+#[cfg(test)]
 fn key_run() -> usize {
-    #[cfg(test)]
-    return KEY_RUN.with(std::cell::Cell::get);
-    #[cfg(not(test))]
+    KEY_RUN.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn key_run() -> usize {
     KEYS_IN_MEMORY
 }
 

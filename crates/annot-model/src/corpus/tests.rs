@@ -154,6 +154,20 @@ fn an_index_whose_keys_sort_in_runs_on_disk_finds_every_id_and_each_repeat() {
     }
     let all: Vec<_> = c.iter().map(Result::unwrap).collect();
     assert_eq!(all, docs);
+    // The same index, byte for byte, as one sorted in memory.
+    KEY_RUN.with(|r| r.set(KEYS_IN_MEMORY));
+    Corpus::open(&corpus, &dir.path().join("m")).unwrap();
+    let idx = |cache: &str| {
+        fs_err::read(
+            dir.path()
+                .join(cache)
+                .join(INDEX_DIR)
+                .join("import-0001.jsonl.idx"),
+        )
+        .unwrap()
+    };
+    assert_eq!(idx("c"), idx("m"));
+    KEY_RUN.with(|r| r.set(3));
     // An id twice in one file, seen across runs, as in memory.
     fs_err::create_dir_all(dir.path().join("x")).unwrap();
     let lines: Vec<String> = docs
