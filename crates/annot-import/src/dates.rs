@@ -599,7 +599,15 @@ pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Ran
 /// `14h05`, `14:05`, `10h`, `9:30am`, `14:05:00`, and the `T17:32:00Z` or
 /// `T11:42:00+01:00` of an ISO stamp.
 pub(crate) fn is_time(word: &str) -> bool {
-    let w = word.trim_end_matches("am").trim_end_matches("pm");
+    // `trim_end_matches("am")`, then "pm", without a substring searcher's
+    // set-up for each (every word of a dated line is tried).
+    let mut w = word;
+    while let Some(head) = w.strip_suffix("am") {
+        w = head;
+    }
+    while let Some(head) = w.strip_suffix("pm") {
+        w = head;
+    }
     let w = w.strip_prefix('t').map_or(w, |w| {
         // An ISO stamp's offset from UTC ("+01:00", "-05:00") after its time.
         let w = w.trim_end_matches('z');
@@ -649,6 +657,30 @@ mod tests {
         .into_iter()
         .flatten()
         .min_by_key(|(_, range)| range.start)
+    }
+
+    /// `is_time` as it was written, with `trim_end_matches`.
+    fn is_time_trimmed(word: &str) -> bool {
+        let w = word.trim_end_matches("am").trim_end_matches("pm");
+        let w = w.strip_prefix('t').map_or(w, |w| {
+            let w = w.trim_end_matches('z');
+            match w.rfind(['+', '-']) {
+                Some(at) if is_utc_offset(&w[at + 1..]) => &w[..at],
+                _ => w,
+            }
+        });
+        !w.is_empty()
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, 'h' | ':' | '.'))
+            && w.chars().filter(char::is_ascii_digit).count() <= 6
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn times_are_read_as_with_trim_end_matches(word in "(1|42|h|:|\\.|a|m|p|am|pm|t|z|\\+|-){0,10}") {
+            proptest::prop_assert_eq!(is_time(&word), is_time_trimmed(&word));
+        }
     }
 
     proptest::proptest! {
