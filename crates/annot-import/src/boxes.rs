@@ -431,14 +431,39 @@ fn numbered(text: &str) -> bool {
         && rest[digits + 1..].starts_with(' ')
 }
 
+/// The bytes that [`FACT_CHECK_OPENINGS`] open with.
+const FACT_CHECK_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < FACT_CHECK_OPENINGS.len() {
+        t[FACT_CHECK_OPENINGS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether folded text opens with one of [`FACT_CHECK_OPENINGS`].
+pub(crate) fn opens_fact_check(folded: &str) -> bool {
+    folded
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| FACT_CHECK_FIRST_BYTES[usize::from(b)])
+        && FACT_CHECK_OPENINGS.iter().any(|o| folded.starts_with(o))
+}
+
 /// A fact-check or review credit.
+///
+/// The fold of the line's first 80 bytes is a prefix of the fold its facts
+/// were read from (the whole line, or its first 128 bytes: the fold of a
+/// text's head is a prefix of the text's fold), so a line whose facts say
+/// it opens with no credit has none here: only the few others are folded
+/// again (this ran on every line of the body, a tenth of zoning).
 fn fact_check(line: &Line<'_>) -> bool {
-    if line.chars > CREDIT_CHARS {
+    if line.chars > CREDIT_CHARS || !line.fact_check_opening {
         return false;
     }
     // The openings are short: their line's first 80 bytes are enough.
-    let folded = fold(crate::boilerplate::head(line.text, 80));
-    FACT_CHECK_OPENINGS.iter().any(|o| folded.starts_with(o))
+    opens_fact_check(&fold(crate::boilerplate::head(line.text, 80)))
 }
 
 /// Legal boilerplate by its phrases.
@@ -811,7 +836,7 @@ pub(crate) fn find(lines: &[Line<'_>], from: usize, footer: usize) -> Vec<Option
 
 #[cfg(test)]
 mod tests {
-    use super::{about_name, citation, labelled};
+    use super::{about_name, citation, fold, labelled, opens_fact_check};
 
     #[test]
     fn shapes_of_box_lines() {
@@ -841,5 +866,24 @@ mod tests {
         assert_eq!(about_name("À propos de Verdanne SA"), Some("Verdanne"));
         assert_eq!(about_name("À propos d'Orliac"), Some("Orliac"));
         assert_eq!(about_name("About the money"), None);
+    }
+
+    proptest::proptest! {
+        /// The fold of a line's first 80 bytes opens the fold its facts are
+        /// read from (whole, or its first 128 bytes): a credit that opens
+        /// the one opens the other.
+        #[test]
+        fn the_fold_of_the_head_opens_the_fold_of_the_facts(
+            line in "(fact|checked|by|relu|par|le|dr|this|article|was|reviewed|é|À|’|-|—|:|›|\\.|\\*| |\u{a0}|x{1,40}){0,40}"
+        ) {
+            let line = line.trim();
+            let head = fold(crate::boilerplate::head(line, 80));
+            let mut buf = Vec::new();
+            let facts = crate::boilerplate::FoldedLine::new(line, &mut buf);
+            proptest::prop_assert!(facts.folded.starts_with(&head), "{:?} {:?}", head, facts.folded);
+            if opens_fact_check(&head) {
+                proptest::prop_assert!(opens_fact_check(facts.folded));
+            }
+        }
     }
 }

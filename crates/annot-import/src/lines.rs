@@ -39,6 +39,10 @@ pub(crate) struct Line<'a> {
     pub(crate) signed_name: bool,
     /// The last element, when the line is a breadcrumb.
     pub(crate) crumb: Option<&'a str>,
+    /// Whether the fold the facts were read from (the whole line, or the
+    /// opening of a long one) opens with a fact-check credit's words: when
+    /// it does not, [`crate::boxes`] does not fold the line's head again.
+    pub(crate) fact_check_opening: bool,
     pub(crate) dateline: bool,
     /// What the dateline says its date is.
     pub(crate) stamp: Option<Stamp>,
@@ -144,6 +148,7 @@ struct LineFacts {
     signed_name: bool,
     /// Byte range of the breadcrumb's last element in the line.
     crumb: Option<(usize, usize)>,
+    fact_check_opening: bool,
     /// The whole line folded, when it is short (what [`Line::folded`] gives).
     folded: Option<std::rc::Rc<str>>,
 }
@@ -203,6 +208,7 @@ impl LineFacts {
             counter: is_counter(trimmed),
             stopwords,
             crumb,
+            fact_check_opening: crate::boxes::opens_fact_check(folded.folded),
             // `FoldedLine` folds a short line whole, as `fold` does.
             folded: folded.whole.then(|| std::rc::Rc::from(folded.folded)),
         }
@@ -297,6 +303,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             name: facts.name,
             signed_name: facts.signed_name,
             crumb: facts.crumb.map(|(a, b)| &trimmed[a..b]),
+            fact_check_opening: facts.fact_check_opening,
             dateline: facts.dateline,
             stamp: facts.stamp,
             byline: facts.byline,
