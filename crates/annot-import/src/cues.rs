@@ -370,8 +370,17 @@ const BRACKET_CREDITS: &[&str] = &[
     "document remis",
 ];
 
+/// Whether `line` has a `©`: its two bytes, found by a search for the first
+/// (rare in text), where `contains('©')` searches for the second, which
+/// every `é` ends with too.
+fn has_copyright(line: &str) -> bool {
+    const SIGN: &[u8] = "©".as_bytes();
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(SIGN[0], bytes).any(|i| bytes.get(i + 1) == Some(&SIGN[1]))
+}
+
 fn is_credit(line: &str, folded: &str) -> bool {
-    if line.contains('©') {
+    if has_copyright(line) {
         return true;
     }
     // Most lines have no colon: one vectorised search tells, and the
@@ -997,6 +1006,25 @@ pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
     if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
         return None;
     }
+    // Every separator is a space and a byte of `>`, `/` or the lead byte of
+    // `›` (0xE2) or `»` (0xC2): a line (or its end after a label) without
+    // such a pair has none, and is not searched for each (a date's `/`, a
+    // quote's `»`).
+    if !line
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b'>' | b'/' | 0xE2 | 0xC2))
+    {
+        return None;
+    }
+    breadcrumb_last_searched(line)
+}
+
+/// [`breadcrumb_last`] by a search for each separator.
+fn breadcrumb_last_searched(line: &str) -> Option<&str> {
+    if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
+        return None;
+    }
     // A trail may have its label: "Vous êtes ici : Accueil / Sport".
     let line = CRUMB_LABELS
         .iter()
@@ -1263,6 +1291,17 @@ mod tests {
         assert_eq!(person_name_part("Ann Poe, in Kyiv"), Some("Ann Poe"));
         assert_eq!(person_name_part("Ann Poe, the mayor said."), None);
         assert_eq!(person_name_part("Prices rose at the Port."), None);
+    }
+
+    proptest::proptest! {
+        /// The byte tests rule out only lines the searches find nothing in.
+        #[test]
+        fn prefilters_keep_every_crumb_and_copyright(
+            line in "(Accueil|News|Vous êtes ici|:|>|>>|/|›|»|«|’|©|é|\u{a0}| |x){0,14}"
+        ) {
+            proptest::prop_assert_eq!(breadcrumb_last(&line), breadcrumb_last_searched(&line));
+            proptest::prop_assert_eq!(has_copyright(&line), line.contains('©'));
+        }
     }
 
     #[test]
