@@ -593,14 +593,18 @@ pub(crate) fn stamp_of(line: &str, dates: &[(Date, Range<usize>)]) -> Option<(Da
 /// once the date and those words are taken out (a byline, perhaps).
 #[cfg(test)]
 pub(crate) fn dateline(line: &str) -> Option<(Date, String)> {
-    dateline_dates(line).map(|(date, rest, _)| (date, rest))
+    dateline_dates(line, line.chars().count()).map(|(date, rest, _)| (date, rest))
 }
 
 /// [`dateline`], and every date of the line as [`all_dates`] reads them
 /// (for [`stamp_of`], without reading them again).
 #[allow(clippy::type_complexity)]
-pub(crate) fn dateline_dates(line: &str) -> Option<(Date, String, Vec<(Date, Range<usize>)>)> {
-    if line.chars().count() > 120 {
+/// `chars` is the line's length in characters (its reader has counted them).
+pub(crate) fn dateline_dates(
+    line: &str,
+    chars: usize,
+) -> Option<(Date, String, Vec<(Date, Range<usize>)>)> {
+    if chars > 120 {
         return None;
     }
     let dates = all_dates(line, None);

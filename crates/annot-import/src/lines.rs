@@ -8,7 +8,7 @@ use annot_model::offsets::char_len;
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
 use crate::cues::{Cue, breadcrumb_last, cue, person_name_part, signed_name_part, stopword_share};
 use crate::dates::{Stamp, dateline_dates, stamp_of};
-use crate::meta::{BYLINE_CHARS, byline_folded};
+use crate::meta::{BYLINE_CHARS, byline_counted};
 use crate::zone::Recurrence;
 
 /// One non-blank line and what it looks like.
@@ -159,7 +159,7 @@ impl LineFacts {
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
         let date = (chars <= BYLINE_CHARS)
-            .then(|| dateline_dates(trimmed))
+            .then(|| dateline_dates(trimmed, chars))
             .flatten();
         let (dateline, byline) = match &date {
             Some((_, rest, _)) if rest.is_empty() => (true, None),
@@ -168,7 +168,7 @@ impl LineFacts {
                 None => (false, None),
             },
             None if chars <= BYLINE_CHARS && folded.whole => {
-                (false, byline_folded(trimmed, folded.folded))
+                (false, byline_counted(trimmed, folded.folded, chars))
             }
             None if chars <= BYLINE_CHARS => (false, crate::meta::byline(trimmed)),
             None => (false, None),

@@ -81,7 +81,11 @@ pub(crate) const BYLINE_CHARS: usize = 120;
 
 /// [`byline`] of a trimmed line whose [`fold`] is at hand.
 pub(crate) fn byline_folded(line: &str, folded: &str) -> Option<String> {
-    let chars = line.chars().count();
+    byline_counted(line, folded, line.chars().count())
+}
+
+/// [`byline_folded`] of a line of `chars` characters.
+pub(crate) fn byline_counted(line: &str, folded: &str, chars: usize) -> Option<String> {
     if !(2..=BYLINE_CHARS).contains(&chars) || line.ends_with(['.', '!', '?', ':', ';', ',']) {
         return None;
     }
