@@ -135,6 +135,12 @@ pub(crate) const MIN_PROSE_STOPWORDS: u8 = 10;
 /// part of reading a line (folding, phrase search, date and byline parsing).
 #[derive(Debug, Clone)]
 struct LineFacts {
+    /// The line's length in characters, its words (up to 8, [`count_words`])
+    /// and whether it ends a sentence ([`ends_sentence`]): with the rest, a
+    /// line found in the cache is not read again for them.
+    chars: usize,
+    words: usize,
+    sentence_end: bool,
     phrase: Option<Phrase>,
     /// Recurrence key (short lines only).
     key: Option<u64>,
@@ -154,7 +160,8 @@ struct LineFacts {
 }
 
 impl LineFacts {
-    fn of(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> Self {
+    fn of(trimmed: &str, buf: &mut Vec<u8>) -> Self {
+        let chars = char_len(trimmed);
         let folded = FoldedLine::new(trimmed, buf);
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
@@ -191,6 +198,9 @@ impl LineFacts {
         });
         let name = chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some();
         Self {
+            chars,
+            words: count_words(trimmed),
+            sentence_end: folded.sentence_end(),
             phrase,
             key: folded.key(),
             dateline,
@@ -226,16 +236,16 @@ thread_local! {
 }
 
 /// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
-fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
+fn line_facts(trimmed: &str, buf: &mut Vec<u8>) -> LineFacts {
     if trimmed.len() > SHORT_LINE {
-        return LineFacts::of(trimmed, chars, buf);
+        return LineFacts::of(trimmed, buf);
     }
     LINE_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(facts) = cache.get(trimmed) {
             return facts.clone();
         }
-        let facts = LineFacts::of(trimmed, chars, buf);
+        let facts = LineFacts::of(trimmed, buf);
         if cache.len() >= CACHE_LINES {
             cache.clear();
         }
@@ -257,17 +267,16 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         let trimmed = raw.trim();
         let lead = &raw[..raw.len() - raw.trim_start().len()];
         let trail = &raw[lead.len() + trimmed.len()..];
-        let chars = char_len(trimmed);
         let lead_chars = char_count(lead);
-        char_offset += lead_chars + chars + char_count(trail) + 1;
         if trimmed.is_empty() {
+            char_offset += lead_chars + char_count(trail) + 1;
             blank_before = true;
             continue;
         }
+        let facts = line_facts(trimmed, &mut buf);
+        let (chars, words, sentence_end) = (facts.chars, facts.words, facts.sentence_end);
+        char_offset += lead_chars + chars + char_count(trail) + 1;
         let (start, char_start) = (line_start + lead.len(), line_char_start + lead_chars);
-        let facts = line_facts(trimmed, chars, &mut buf);
-        let words = count_words(trimmed);
-        let sentence_end = ends_sentence(trimmed);
         // A sentence of running text that a site's other articles repeat
         // (a union's slogan, a review's closing advice) needs one document
         // more than furniture does to count as the site's.
