@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::Input;
+use aho_corasick::Anchored;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 
@@ -468,14 +468,36 @@ fn fact_check(line: &Line<'_>) -> bool {
 
 /// Legal boilerplate by its phrases.
 fn legal(line: &Line<'_>) -> bool {
-    let folded = line.folded();
     // One pass over the line for every phrase (the body's paragraphs are
     // all searched: a phrase at a time cost half of an import).
-    LEGAL
-        .try_find(&Input::new(&folded))
-        .ok()
-        .flatten()
-        .is_some()
+    any_match(&LEGAL, line.folded().as_bytes())
+}
+
+/// Whether `dfa` (standard semantics, no prefilter) finds a phrase in
+/// `hay`: what `try_find(..).is_some()` says, by a walk over the bytes with
+/// the DFA's own transitions up to the first match state it enters (the
+/// search's set-up and its checks of every byte cost some 1,500
+/// instructions a paragraph more; callgrind, 1,000 generated pages:
+/// `legal` from 13.5 M instructions to 11.9 M).
+fn any_match(dfa: &DFA, hay: &[u8]) -> bool {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return false;
+    };
+    if dfa.is_match(sid) {
+        return true;
+    }
+    for &b in hay {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return false;
+            }
+            if dfa.is_match(sid) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// [`LEGAL_CONTAINS`] in one automaton (a DFA without a prefilter, as the
@@ -866,6 +888,28 @@ mod tests {
         assert_eq!(about_name("À propos de Verdanne SA"), Some("Verdanne"));
         assert_eq!(about_name("À propos d'Orliac"), Some("Orliac"));
         assert_eq!(about_name("About the money"), None);
+    }
+
+    proptest::proptest! {
+        /// The walk finds a legal phrase where the automaton's search does.
+        #[test]
+        fn the_walk_finds_what_try_find_finds(
+            parts in proptest::collection::vec((0usize..200, 0usize..60, "[a-z' ]{0,5}"), 0..6)
+        ) {
+            use aho_corasick::automaton::Automaton as _;
+            let mut hay = String::new();
+            for (i, cut, noise) in parts {
+                let p = super::LEGAL_CONTAINS[i % super::LEGAL_CONTAINS.len()];
+                hay.push_str(p.get(..cut.min(p.len())).unwrap_or(p));
+                hay.push_str(&noise);
+            }
+            let searched = super::LEGAL
+                .try_find(&aho_corasick::Input::new(&hay))
+                .ok()
+                .flatten()
+                .is_some();
+            proptest::prop_assert_eq!(super::any_match(&super::LEGAL, hay.as_bytes()), searched);
+        }
     }
 
     proptest::proptest! {
