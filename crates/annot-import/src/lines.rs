@@ -264,8 +264,8 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
     for raw in split_lines(text) {
         let (line_start, line_char_start) = (offset, char_offset);
         offset += raw.len() + 1;
-        let trimmed = raw.trim();
-        let lead = &raw[..raw.len() - raw.trim_start().len()];
+        let (lead_len, trimmed) = trim_ends(raw);
+        let lead = &raw[..lead_len];
         let trail = &raw[lead.len() + trimmed.len()..];
         let lead_chars = char_count(lead);
         if trimmed.is_empty() {
@@ -336,6 +336,26 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         }
     }
     lines
+}
+
+/// `line.trim()`, and the length of what it trims off the start. A line
+/// that opens with a printable ASCII character or a letter of U+00C0 to
+/// U+07FF (lead byte 0xC3 to 0xDF: `À`, `É`…) and ends with a printable
+/// ASCII character has no white space at either end: its two end bytes
+/// tell, and the characters are not decoded and tested (two trims a line,
+/// in both passes).
+pub(crate) fn trim_ends(line: &str) -> (usize, &str) {
+    let bytes = line.as_bytes();
+    let printable = |b: u8| (0x21..=0x7E).contains(&b);
+    if bytes
+        .first()
+        .is_some_and(|&b| printable(b) || (0xC3..=0xDF).contains(&b))
+        && bytes.last().is_some_and(|&b| printable(b))
+    {
+        return (0, line);
+    }
+    let start = line.len() - line.trim_start().len();
+    (start, line[start..].trim_end())
 }
 
 /// [`char_len`] of the white space around a line: most often none, or
@@ -432,6 +452,17 @@ mod tests {
         // line ending in an accented letter.
         assert!(!ends_sentence("Best moments of the final 🏆"));
         assert!(!ends_sentence("Le programme de l'été"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ends_are_trimmed_as_str_trim_does(
+            line in "[ a.\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{85}\u{a0}\u{2003}\u{3000}éÀǅ߿ࠀ’]{0,8}"
+        ) {
+            let (start, trimmed) = super::trim_ends(&line);
+            proptest::prop_assert_eq!(trimmed, line.trim());
+            proptest::prop_assert_eq!(start, line.len() - line.trim_start().len());
+        }
     }
 
     proptest::proptest! {

@@ -108,7 +108,7 @@ impl LineCounts {
             // line break is trimmed with the rest; the empty last piece is left
             // out with every empty line).
             crate::lines::split_lines(text)
-                .map(str::trim)
+                .map(|l| crate::lines::trim_ends(l).1)
                 .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
                 .filter_map(|l| {
                     if let Some(&key) = cache.get(l) {
