@@ -417,12 +417,19 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D)
 }
 
-/// `text.split('\n')`, the line breaks found by a vectorised search.
+/// `text.split('\n')`, the line breaks found by a vectorised search; a
+/// break right at the start (the blank line after a paragraph, every other
+/// line of most pages) is seen without one.
 pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let line = rest?;
-        match memchr::memchr(b'\n', line.as_bytes()) {
+        let at = if line.as_bytes().first() == Some(&b'\n') {
+            Some(0)
+        } else {
+            memchr::memchr(b'\n', line.as_bytes())
+        };
+        match at {
             Some(i) => {
                 rest = Some(&line[i + 1..]);
                 Some(&line[..i])
