@@ -498,7 +498,7 @@ fn count_lines(
         sample: opts.recurrence_sample,
     };
     let texts: Vec<&Source> = all
-        .filter(|s| sample.keeps(s.id().as_deref(), &s.meta_source()))
+        .filter(|s| sample.keeps_every_page() || sample.keeps(s.id().as_deref(), &s.meta_source()))
         .collect();
     let mut counts = LineCounts::new();
     let mut tally = Progress {
@@ -516,7 +516,9 @@ fn count_lines(
             .map(|src| {
                 // Unreadable files are reported by the second pass.
                 let bytes = src.bytes().ok()?;
-                let (text, _) = decode_raw(&bytes, &src.name(), false).ok()?;
+                // The name is only for errors and warnings, not kept here:
+                // it is not made.
+                let (text, _) = decode_raw(&bytes, "", false).ok()?;
                 Some(LineCounts::document_keys(&normalize(&text)))
             })
             .collect();

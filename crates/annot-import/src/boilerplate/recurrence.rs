@@ -42,10 +42,16 @@ impl RecurrenceSample {
         sample: 0,
     };
 
+    /// Whether every page is counted, whatever its id ([`Self::keeps`]
+    /// without an id or a source to make).
+    pub(crate) fn keeps_every_page(&self) -> bool {
+        self.total <= self.sample
+    }
+
     /// Whether the page of id `id` (else source `source`) is counted.
     #[must_use]
     pub fn keeps(&self, id: Option<&str>, source: &str) -> bool {
-        if self.total <= self.sample {
+        if self.keeps_every_page() {
             return true;
         }
         let h = annot_model::digest::key_hash("annot-recurrence", id.unwrap_or(source));
