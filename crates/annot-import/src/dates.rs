@@ -549,6 +549,11 @@ pub(crate) enum Stamp {
 /// The kind of the date that starts at `range` in `line`, from the words
 /// between the previous date (ending at `from`) and this one.
 fn stamp_before(line: &str, from: usize, start: usize) -> Stamp {
+    // Every word listed has a letter: nothing but white space says nothing
+    // (a date alone on its line), and is not lower-cased and searched.
+    if line[from..start].trim().is_empty() {
+        return Stamp::Plain;
+    }
     let before = line[from..start].to_lowercase();
     if UPDATE_WORDS.iter().any(|w| before.contains(w)) {
         Stamp::Update
@@ -780,6 +785,14 @@ mod tests {
         ] {
             assert_eq!(at(re, name), Some(k), "{name} of {}", re.as_str());
         }
+    }
+
+    #[test]
+    fn stamp_words_have_letters() {
+        for w in UPDATE_WORDS.iter().chain(PUBLICATION_WORDS) {
+            assert!(!w.trim().is_empty(), "{w:?}");
+        }
+        assert_eq!(stamp_before("  12/03/2024", 0, 2), Stamp::Plain);
     }
 
     #[test]
