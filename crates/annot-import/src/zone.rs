@@ -932,6 +932,17 @@ fn bio_name<'a>(line: &Line<'a>) -> Option<&'a str> {
 
 /// [`bio_name`] of a line's text (or of its first 50 bytes).
 fn bio_name_of(text: &str) -> Option<&str> {
+    // Every verb holds " is " or " est ": a text without either has none,
+    // and is not searched for each.
+    let bytes = text.as_bytes();
+    if !bytes.windows(4).any(|w| w == b" is ") && !bytes.windows(5).any(|w| w == b" est ") {
+        return None;
+    }
+    bio_name_searched(text)
+}
+
+/// [`bio_name_of`] by a search for each verb.
+fn bio_name_searched(text: &str) -> Option<&str> {
     BIO_VERBS
         .iter()
         .filter_map(|v| text.split_once(v))

@@ -2806,5 +2806,6 @@ proptest::proptest! {
             bio_name_of(crate::boilerplate::head(&text, BIO_NAME_BYTES + 10)),
             bio_name_of(&text)
         );
+        proptest::prop_assert_eq!(bio_name_of(&text), bio_name_searched(&text));
     }
 }
