@@ -370,8 +370,17 @@ const BRACKET_CREDITS: &[&str] = &[
     "document remis",
 ];
 
+/// Whether `line` has a `©`: its two bytes, found by a search for the first
+/// (rare in text), where `contains('©')` searches for the second, which
+/// every `é` ends with too.
+fn has_copyright(line: &str) -> bool {
+    const SIGN: &[u8] = "©".as_bytes();
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(SIGN[0], bytes).any(|i| bytes.get(i + 1) == Some(&SIGN[1]))
+}
+
 fn is_credit(line: &str, folded: &str) -> bool {
-    if line.contains('©') {
+    if has_copyright(line) {
         return true;
     }
     // Most lines have no colon: one vectorised search tells, and the
@@ -941,7 +950,7 @@ fn name_part(line: &str, signed: bool) -> Option<&str> {
     // "Jeanne Roux, correspondante à Bruxelles", "Ann Poe, in Kyiv", "Ann
     // Poe, Deputy Editor", "Ann Poe, Singapore" (a place of one word; "X,
     // Y Z" is two names).
-    if let Some((name, rest)) = line.split_once(", ") {
+    if let Some((name, rest)) = split_at_comma_space(line) {
         let rest_folded = crate::boilerplate::fold(rest);
         let placed = ["a ", "in ", "at ", "depuis "]
             .iter()
@@ -962,7 +971,13 @@ fn name_part(line: &str, signed: bool) -> Option<&str> {
     if is_person_name(line) {
         return Some(line);
     }
-    for sep in [" at ", " in ", " à "] {
+    // Each separator opens with one of these three bytes: a line without
+    // them is not searched for each.
+    let placed = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w == b" at" || w == b" in" || w == " à".as_bytes());
+    for sep in [" at ", " in ", " à "].into_iter().filter(|_| placed) {
         let Some((name, place)) = line.split_once(sep) else {
             continue;
         };
@@ -980,6 +995,15 @@ fn name_part(line: &str, signed: bool) -> Option<&str> {
     None
 }
 
+/// `line.split_once(", ")`, found from its commas (a vectorised search)
+/// rather than by a substring searcher set up for every line.
+fn split_at_comma_space(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b',', bytes)
+        .find(|&i| bytes.get(i + 1) == Some(&b' '))
+        .map(|i| (&line[..i], &line[i + 2..]))
+}
+
 /// Labels before a breadcrumb trail (ASCII case ignored).
 const CRUMB_LABELS: &[&str] = &[
     "vous êtes ici",
@@ -993,7 +1017,31 @@ const CRUMB_LABELS: &[&str] = &[
 /// The last element of a breadcrumb (`News > World > Europe` gives `Europe`):
 /// two to six short parts between `>`, `›`, `»` or `/`.
 pub(crate) fn breadcrumb_last(line: &str) -> Option<&str> {
-    // Most lines have none of the separators: one pass rules them out.
+    // Most lines have none of the separators: two vectorised searches rule
+    // them out (what `line.bytes().any(…)` of the four bytes tells).
+    let bytes = line.as_bytes();
+    if line.len() > 120
+        || (memchr::memchr2(b'>', b'/', bytes).is_none()
+            && memchr::memchr2(0xBA, 0xBB, bytes).is_none())
+    {
+        return None;
+    }
+    // Every separator is a space and a byte of `>`, `/` or the lead byte of
+    // `›` (0xE2) or `»` (0xC2): a line (or its end after a label) without
+    // such a pair has none, and is not searched for each (a date's `/`, a
+    // quote's `»`).
+    if !line
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b' ' && matches!(w[1], b'>' | b'/' | 0xE2 | 0xC2))
+    {
+        return None;
+    }
+    breadcrumb_last_searched(line)
+}
+
+/// [`breadcrumb_last`] by a search for each separator.
+fn breadcrumb_last_searched(line: &str) -> Option<&str> {
     if line.len() > 120 || !line.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
         return None;
     }
@@ -1263,6 +1311,27 @@ mod tests {
         assert_eq!(person_name_part("Ann Poe, in Kyiv"), Some("Ann Poe"));
         assert_eq!(person_name_part("Ann Poe, the mayor said."), None);
         assert_eq!(person_name_part("Prices rose at the Port."), None);
+    }
+
+    proptest::proptest! {
+        /// Names are read as with the substring searches.
+        #[test]
+        fn names_split_as_split_once(
+            line in "(Ann|Poe|, |,| at | in | à |at|in|à|the|Paris|é| ){0,10}"
+        ) {
+            proptest::prop_assert_eq!(split_at_comma_space(&line), line.split_once(", "));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte tests rule out only lines the searches find nothing in.
+        #[test]
+        fn prefilters_keep_every_crumb_and_copyright(
+            line in "(Accueil|News|Vous êtes ici|:|>|>>|/|›|»|«|’|©|é|\u{a0}| |x){0,14}"
+        ) {
+            proptest::prop_assert_eq!(breadcrumb_last(&line), breadcrumb_last_searched(&line));
+            proptest::prop_assert_eq!(has_copyright(&line), line.contains('©'));
+        }
     }
 
     #[test]

@@ -100,10 +100,12 @@ fn split_at_apostrophe(word: &str) -> Option<(&str, &str)> {
 fn stopword_counts(text: &str) -> (usize, usize) {
     let (mut fr, mut en) = (0, 0);
     let functions = &*FUNCTION_WORDS;
-    let mut count = |word: &str| {
+    // `apostrophe`: whether the word has one (the scan below knows it):
+    // only then is it split.
+    let mut count = |word: &str, apostrophe: bool| {
         let mut bare = word;
         // Elided articles and pronouns (l', d', qu', n', s') are French.
-        if let Some((elided, rest)) = split_at_apostrophe(word) {
+        if apostrophe && let Some((elided, rest)) = split_at_apostrophe(word) {
             if ["l", "d", "qu", "n", "s", "j", "c"]
                 .iter()
                 .any(|e| elided.eq_ignore_ascii_case(e))
@@ -138,23 +140,30 @@ fn stopword_counts(text: &str) -> (usize, usize) {
     };
     let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
+    let mut apostrophe = false;
     while i < bytes.len() {
         let b = bytes[i];
         let (in_word, len) = if let Some(&in_word) = IN_WORD.get(usize::from(b)) {
+            apostrophe |= b == b'\'';
             (in_word, 1)
         } else {
             match text[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
+                Some(c) => {
+                    apostrophe |= c == '’';
+                    (c.is_alphanumeric() || c == '’', c.len_utf8())
+                }
                 None => break,
             }
         };
         if !in_word {
-            count(&text[start..i]);
+            // The separator is no apostrophe: what was seen is the word's.
+            count(&text[start..i], apostrophe);
+            apostrophe = false;
             start = i + len;
         }
         i += len;
     }
-    count(&text[start..]);
+    count(&text[start..], apostrophe);
     (fr, en)
 }
 

@@ -8,7 +8,7 @@ use annot_model::offsets::char_len;
 use crate::boilerplate::{FoldedLine, Phrase, SHORT_LINE, is_counter};
 use crate::cues::{Cue, breadcrumb_last, cue, person_name_part, signed_name_part, stopword_share};
 use crate::dates::{Stamp, dateline_dates, stamp_of};
-use crate::meta::{BYLINE_CHARS, byline_folded};
+use crate::meta::{BYLINE_CHARS, byline_counted};
 use crate::zone::Recurrence;
 
 /// One non-blank line and what it looks like.
@@ -39,6 +39,10 @@ pub(crate) struct Line<'a> {
     pub(crate) signed_name: bool,
     /// The last element, when the line is a breadcrumb.
     pub(crate) crumb: Option<&'a str>,
+    /// Whether the fold the facts were read from (the whole line, or the
+    /// opening of a long one) opens with a fact-check credit's words: when
+    /// it does not, [`crate::boxes`] does not fold the line's head again.
+    pub(crate) fact_check_opening: bool,
     pub(crate) dateline: bool,
     /// What the dateline says its date is.
     pub(crate) stamp: Option<Stamp>,
@@ -131,6 +135,12 @@ pub(crate) const MIN_PROSE_STOPWORDS: u8 = 10;
 /// part of reading a line (folding, phrase search, date and byline parsing).
 #[derive(Debug, Clone)]
 struct LineFacts {
+    /// The line's length in characters, its words (up to 8, [`count_words`])
+    /// and whether it ends a sentence ([`ends_sentence`]): with the rest, a
+    /// line found in the cache is not read again for them.
+    chars: usize,
+    words: usize,
+    sentence_end: bool,
     phrase: Option<Phrase>,
     /// Recurrence key (short lines only).
     key: Option<u64>,
@@ -144,17 +154,19 @@ struct LineFacts {
     signed_name: bool,
     /// Byte range of the breadcrumb's last element in the line.
     crumb: Option<(usize, usize)>,
+    fact_check_opening: bool,
     /// The whole line folded, when it is short (what [`Line::folded`] gives).
     folded: Option<std::rc::Rc<str>>,
 }
 
 impl LineFacts {
-    fn of(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> Self {
+    fn of(trimmed: &str, buf: &mut Vec<u8>) -> Self {
+        let chars = char_len(trimmed);
         let folded = FoldedLine::new(trimmed, buf);
         let phrase = folded.phrase();
         // Datelines and bylines are short: long lines skip the costlier checks.
         let date = (chars <= BYLINE_CHARS)
-            .then(|| dateline_dates(trimmed))
+            .then(|| dateline_dates(trimmed, chars))
             .flatten();
         let (dateline, byline) = match &date {
             Some((_, rest, _)) if rest.is_empty() => (true, None),
@@ -163,7 +175,7 @@ impl LineFacts {
                 None => (false, None),
             },
             None if chars <= BYLINE_CHARS && folded.whole => {
-                (false, byline_folded(trimmed, folded.folded))
+                (false, byline_counted(trimmed, folded.folded, chars))
             }
             None if chars <= BYLINE_CHARS => (false, crate::meta::byline(trimmed)),
             None => (false, None),
@@ -186,6 +198,9 @@ impl LineFacts {
         });
         let name = chars <= 70 && byline.is_none() && person_name_part(trimmed).is_some();
         Self {
+            chars,
+            words: count_words(trimmed),
+            sentence_end: folded.sentence_end(),
             phrase,
             key: folded.key(),
             dateline,
@@ -203,6 +218,7 @@ impl LineFacts {
             counter: is_counter(trimmed),
             stopwords,
             crumb,
+            fact_check_opening: crate::boxes::opens_fact_check(folded.folded),
             // `FoldedLine` folds a short line whole, as `fold` does.
             folded: folded.whole.then(|| std::rc::Rc::from(folded.folded)),
         }
@@ -220,16 +236,16 @@ thread_local! {
 }
 
 /// [`LineFacts::of`] through the thread's cache, for lines short enough to recur.
-fn line_facts(trimmed: &str, chars: usize, buf: &mut Vec<u8>) -> LineFacts {
+fn line_facts(trimmed: &str, buf: &mut Vec<u8>) -> LineFacts {
     if trimmed.len() > SHORT_LINE {
-        return LineFacts::of(trimmed, chars, buf);
+        return LineFacts::of(trimmed, buf);
     }
     LINE_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(facts) = cache.get(trimmed) {
             return facts.clone();
         }
-        let facts = LineFacts::of(trimmed, chars, buf);
+        let facts = LineFacts::of(trimmed, buf);
         if cache.len() >= CACHE_LINES {
             cache.clear();
         }
@@ -248,20 +264,19 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
     for raw in split_lines(text) {
         let (line_start, line_char_start) = (offset, char_offset);
         offset += raw.len() + 1;
-        let trimmed = raw.trim();
-        let lead = &raw[..raw.len() - raw.trim_start().len()];
+        let (lead_len, trimmed) = trim_ends(raw);
+        let lead = &raw[..lead_len];
         let trail = &raw[lead.len() + trimmed.len()..];
-        let chars = char_len(trimmed);
         let lead_chars = char_count(lead);
-        char_offset += lead_chars + chars + char_count(trail) + 1;
         if trimmed.is_empty() {
+            char_offset += lead_chars + char_count(trail) + 1;
             blank_before = true;
             continue;
         }
+        let facts = line_facts(trimmed, &mut buf);
+        let (chars, words, sentence_end) = (facts.chars, facts.words, facts.sentence_end);
+        char_offset += lead_chars + chars + char_count(trail) + 1;
         let (start, char_start) = (line_start + lead.len(), line_char_start + lead_chars);
-        let facts = line_facts(trimmed, chars, &mut buf);
-        let words = count_words(trimmed);
-        let sentence_end = ends_sentence(trimmed);
         // A sentence of running text that a site's other articles repeat
         // (a union's slogan, a review's closing advice) needs one document
         // more than furniture does to count as the site's.
@@ -297,6 +312,7 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
             name: facts.name,
             signed_name: facts.signed_name,
             crumb: facts.crumb.map(|(a, b)| &trimmed[a..b]),
+            fact_check_opening: facts.fact_check_opening,
             dateline: facts.dateline,
             stamp: facts.stamp,
             byline: facts.byline,
@@ -320,6 +336,26 @@ pub(crate) fn read_lines<'a>(text: &'a str, recurrence: Option<Recurrence<'_>>) 
         }
     }
     lines
+}
+
+/// `line.trim()`, and the length of what it trims off the start. A line
+/// that opens with a printable ASCII character or a letter of U+00C0 to
+/// U+07FF (lead byte 0xC3 to 0xDF: `À`, `É`…) and ends with a printable
+/// ASCII character has no white space at either end: its two end bytes
+/// tell, and the characters are not decoded and tested (two trims a line,
+/// in both passes).
+pub(crate) fn trim_ends(line: &str) -> (usize, &str) {
+    let bytes = line.as_bytes();
+    let printable = |b: u8| (0x21..=0x7E).contains(&b);
+    if bytes
+        .first()
+        .is_some_and(|&b| printable(b) || (0xC3..=0xDF).contains(&b))
+        && bytes.last().is_some_and(|&b| printable(b))
+    {
+        return (0, line);
+    }
+    let start = line.len() - line.trim_start().len();
+    (start, line[start..].trim_end())
 }
 
 /// [`char_len`] of the white space around a line: most often none, or
@@ -381,12 +417,19 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D)
 }
 
-/// `text.split('\n')`, the line breaks found by a vectorised search.
+/// `text.split('\n')`, the line breaks found by a vectorised search; a
+/// break right at the start (the blank line after a paragraph, every other
+/// line of most pages) is seen without one.
 pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let line = rest?;
-        match memchr::memchr(b'\n', line.as_bytes()) {
+        let at = if line.as_bytes().first() == Some(&b'\n') {
+            Some(0)
+        } else {
+            memchr::memchr(b'\n', line.as_bytes())
+        };
+        match at {
             Some(i) => {
                 rest = Some(&line[i + 1..]);
                 Some(&line[..i])
@@ -416,6 +459,17 @@ mod tests {
         // line ending in an accented letter.
         assert!(!ends_sentence("Best moments of the final 🏆"));
         assert!(!ends_sentence("Le programme de l'été"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ends_are_trimmed_as_str_trim_does(
+            line in "[ a.\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{85}\u{a0}\u{2003}\u{3000}éÀǅ߿ࠀ’]{0,8}"
+        ) {
+            let (start, trimmed) = super::trim_ends(&line);
+            proptest::prop_assert_eq!(trimmed, line.trim());
+            proptest::prop_assert_eq!(start, line.len() - line.trim_start().len());
+        }
     }
 
     proptest::proptest! {

@@ -525,10 +525,12 @@ fn count_lines(
         total: n,
         sample: opts.recurrence_sample,
     };
-    let kept =
-        |s: &Source| s.format == Format::Text && sample.keeps(s.id().as_deref(), &s.meta_source());
+    let kept = |s: &Source| {
+        s.format == Format::Text
+            && (sample.keeps_every_page() || sample.keeps(s.id().as_deref(), &s.meta_source()))
+    };
     // Unreadable lists are reported by the second pass.
-    let (files_total, bytes_total) = if sample.total <= sample.sample {
+    let (files_total, bytes_total) = if sample.keeps_every_page() {
         (n, text_bytes)
     } else {
         sources
@@ -562,7 +564,9 @@ fn count_lines(
             .map(|src| {
                 // Unreadable files are reported by the second pass.
                 let bytes = src.bytes().ok()?;
-                let (text, _) = decode_raw(&bytes, &src.name(), false).ok()?;
+                // The name is only for errors and warnings, not kept here:
+                // it is not made.
+                let (text, _) = decode_raw(&bytes, "", false).ok()?;
                 Some(LineCounts::document_keys(&normalize(&text)))
             })
             .collect();

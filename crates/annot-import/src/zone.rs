@@ -914,15 +914,41 @@ fn contributor_bio(line: &Line<'_>) -> bool {
     crate::cues::is_person_name(name) && TRADE.iter().any(|t| folded.contains(t))
 }
 
+/// The verbs after a bio's name.
+const BIO_VERBS: &[&str] = &[" is a ", " is an ", " is the ", " est ", " is based "];
+
+/// The longest name [`bio_name`] gives, in bytes.
+const BIO_NAME_BYTES: usize = 40;
+
 /// The name opening a bio's sentence: the words before "is a" / "est".
+///
+/// The name is the line up to the first verb, when that is within
+/// [`BIO_NAME_BYTES`]: a verb there ends in the line's first 50 bytes (" is
+/// based " has 10, all ASCII), and only those are searched (notes run to
+/// 300 characters; this runs on every sentence after the text).
 fn bio_name<'a>(line: &Line<'a>) -> Option<&'a str> {
-    const VERBS: &[&str] = &[" is a ", " is an ", " is the ", " est ", " is based "];
-    VERBS
+    bio_name_of(crate::boilerplate::head(line.text, BIO_NAME_BYTES + 10))
+}
+
+/// [`bio_name`] of a line's text (or of its first 50 bytes).
+fn bio_name_of(text: &str) -> Option<&str> {
+    // Every verb holds " is " or " est ": a text without either has none,
+    // and is not searched for each.
+    let bytes = text.as_bytes();
+    if !bytes.windows(4).any(|w| w == b" is ") && !bytes.windows(5).any(|w| w == b" est ") {
+        return None;
+    }
+    bio_name_searched(text)
+}
+
+/// [`bio_name_of`] by a search for each verb.
+fn bio_name_searched(text: &str) -> Option<&str> {
+    BIO_VERBS
         .iter()
-        .filter_map(|v| line.text.split_once(v))
+        .filter_map(|v| text.split_once(v))
         .map(|(name, _)| name)
         .min_by_key(|name| name.len())
-        .filter(|name| name.len() <= 40)
+        .filter(|name| name.len() <= BIO_NAME_BYTES)
 }
 
 /// A wire story's currency conversion note, bracketed after its last

@@ -2795,3 +2795,17 @@ fn the_last_short_sentences_of_a_text_one_under_another() {
     let body = texts(&zones(&page, None), "body").join("\n");
     assert!(!body.contains("Spotted"), "{body}");
 }
+
+proptest::proptest! {
+    /// A bio's name is found in the first 50 bytes of its line as in the whole line.
+    #[test]
+    fn bio_names_are_found_in_the_line_s_head(
+        text in "(Ann|Poe|é|’| is a | is an | is the | est | is based |reporter|x{1,12}| ){0,16}"
+    ) {
+        proptest::prop_assert_eq!(
+            bio_name_of(crate::boilerplate::head(&text, BIO_NAME_BYTES + 10)),
+            bio_name_of(&text)
+        );
+        proptest::prop_assert_eq!(bio_name_of(&text), bio_name_searched(&text));
+    }
+}

@@ -256,6 +256,11 @@ impl<'a> FoldedLine<'a> {
         }
     }
 
+    /// Whether the line ends a sentence ([`crate::lines::ends_sentence`]).
+    pub(crate) fn sentence_end(&self) -> bool {
+        self.sentence_end
+    }
+
     /// The key under which the line's recurrence is counted; `None` for long lines.
     /// Digits are kept: daily headlines that differ only by a figure are articles.
     pub(crate) fn key(&self) -> Option<u64> {

@@ -42,10 +42,16 @@ impl RecurrenceSample {
         sample: 0,
     };
 
+    /// Whether every page is counted, whatever its id ([`Self::keeps`]
+    /// without an id or a source to make).
+    pub(crate) fn keeps_every_page(&self) -> bool {
+        self.total <= self.sample
+    }
+
     /// Whether the page of id `id` (else source `source`) is counted.
     #[must_use]
     pub fn keeps(&self, id: Option<&str>, source: &str) -> bool {
-        if self.total <= self.sample {
+        if self.keeps_every_page() {
             return true;
         }
         let h = annot_model::digest::key_hash("annot-recurrence", id.unwrap_or(source));
@@ -67,6 +73,17 @@ pub struct LineCounts {
 /// Distinct lines kept by default: about 40 MB of hash table at most.
 const DEFAULT_CAP: usize = 1 << 20;
 
+/// Short lines whose keys [`KEY_CACHE`] holds at most: it is emptied when
+/// full (a line's key is the same whenever it is made).
+const KEY_CACHE_LINES: usize = 1 << 14;
+
+thread_local! {
+    /// The keys ([`FoldedLine::key`]) of the short lines this thread has
+    /// counted, by the trimmed line.
+    static KEY_CACHE: std::cell::RefCell<FxHashMap<Box<str>, Option<u64>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
 impl LineCounts {
     /// An empty count.
     #[must_use]
@@ -79,18 +96,42 @@ impl LineCounts {
     }
 
     /// The distinct line keys of one document's text.
+    ///
+    /// A line's key is looked up in the thread's [`KEY_CACHE`] before the
+    /// line is folded: furniture repeats from page to page, and a lookup
+    /// (a hash and a comparison of the line) costs a fraction of the fold.
+    /// Callgrind, 1,000 generated pages: 14,451 of 21,113 short lines found,
+    /// this function from 37.1 M instructions to 32.7 M (the lines found
+    /// are the shortest, cheapest to fold).
+    ///
+    /// The keys come sorted (a document has some tens of short lines: a
+    /// sort and a dedup cost less than a hash set grown from empty).
     pub(crate) fn document_keys(text: &str) -> Vec<u64> {
-        let mut seen = rustc_hash::FxHashSet::default();
         let mut buf = Vec::new();
-        // As `text.lines()` would give them once trimmed (a `\r` before a
-        // line break is trimmed with the rest; the empty last piece is left
-        // out with every empty line).
-        crate::lines::split_lines(text)
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
-            .filter_map(|l| FoldedLine::new(l, &mut buf).key())
-            .filter(|k| seen.insert(*k))
-            .collect()
+        let mut keys: Vec<u64> = KEY_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // As `text.lines()` would give them once trimmed (a `\r` before a
+            // line break is trimmed with the rest; the empty last piece is left
+            // out with every empty line).
+            crate::lines::split_lines(text)
+                .map(|l| crate::lines::trim_ends(l).1)
+                .filter(|l| !l.is_empty() && l.len() <= SHORT_LINE)
+                .filter_map(|l| {
+                    if let Some(&key) = cache.get(l) {
+                        return key;
+                    }
+                    let key = FoldedLine::new(l, &mut buf).key();
+                    if cache.len() >= KEY_CACHE_LINES {
+                        cache.clear();
+                    }
+                    cache.insert(l.into(), key);
+                    key
+                })
+                .collect()
+        });
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// Adds one document, given its [`Self::document_keys`].

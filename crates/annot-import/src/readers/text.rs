@@ -51,9 +51,13 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
         events.push(done);
         return events;
     }
+    // The name and the id from the file name, made once (each is a path
+    // built and converted).
+    let name = src.name();
+    let file_id = src.id();
     let decoded = src
         .bytes()
-        .and_then(|bytes| decode_owned(bytes, &src.name(), opts.strict));
+        .and_then(|bytes| decode_owned(bytes, &name, opts.strict));
     match decoded {
         Err(e) => events.push(Event::Failure(e.into())),
         Ok((text, _)) if text.len() > opts.max_doc_bytes => {
@@ -63,22 +67,21 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
             };
             events.push(Event::Failure(ImportError::new(src.name(), kind).into()));
         }
-        Ok(_) if bad_file_id(src).is_some() => {
-            if let Some(problem) = bad_file_id(src) {
+        Ok(_) if bad_file_id(file_id.as_deref()).is_some() => {
+            if let Some(problem) = bad_file_id(file_id.as_deref()) {
                 let kind = ErrorKind::BadFileId { problem };
                 events.push(Event::Failure(ImportError::new(src.name(), kind).into()));
             }
         }
         Ok((text, warning)) => {
             events.extend(warning.map(Event::Warning));
-            let id = src
-                .id()
-                .map_or_else(|| annot_model::text_hash(&text), Cow::into_owned);
+            let digest_id = file_id.is_none();
+            let id = file_id.map_or_else(|| annot_model::text_hash(&text), Cow::into_owned);
             let doc = article_document(&id, text, &src.meta_source(), opts.lang, cx.recurrence);
             events.push(Event::Item {
                 item: Box::new(doc.into()),
-                location: src.name().into_owned(),
-                digest_id: src.id().is_none(),
+                location: name.into_owned(),
+                digest_id,
             });
         }
     }
@@ -86,7 +89,7 @@ fn text_events(src: &Source, cx: Context<'_>) -> Vec<Event> {
     events
 }
 
-/// What is wrong with the id a text file's name gives, if anything.
-fn bad_file_id(src: &Source) -> Option<String> {
-    annot_model::document::check_id(src.id().as_deref()?).err()
+/// What is wrong with the id a text file's name gives (`id`), if anything.
+fn bad_file_id(id: Option<&str>) -> Option<String> {
+    annot_model::document::check_id(id?).err()
 }

@@ -296,6 +296,38 @@ fn needs_escape(block: &[u8; 16]) -> bool {
     any
 }
 
+/// The high bit of each byte of `x` below 0x20, `"` or `\\`, and of none
+/// below the lowest such byte (the borrow tests for a byte below a bound
+/// and for a zero byte: above a byte that has one, a borrow may set more);
+/// 0 when no byte needs escaping.
+fn escape_marks(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    (x.wrapping_sub(ONES * 0x20) & !x
+        | quote.wrapping_sub(ONES) & !quote
+        | backslash.wrapping_sub(ONES) & !backslash)
+        & HIGH
+}
+
+/// Where in `block` (which has one, [`needs_escape`]) the first byte that
+/// needs escaping is; 0 if the marks find none (the bytes are then tried
+/// one at a time).
+fn first_escape(block: &[u8; 16]) -> usize {
+    let (low, high) = block.split_at(8);
+    let word = |half: &[u8]| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(half);
+        u64::from_le_bytes(eight)
+    };
+    match (escape_marks(word(low)), escape_marks(word(high))) {
+        (0, 0) => 0,
+        (0, m) => 8 + (m.trailing_zeros() / 8) as usize,
+        (m, _) => (m.trailing_zeros() / 8) as usize,
+    }
+}
+
 /// `s` as a JSON string, exactly as serde_json writes it (`"`, `\\` and
 /// control characters escaped, `\n` and the like in their short forms,
 /// everything else as it is), looking at sixteen bytes at a time where none
@@ -307,11 +339,16 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        if let Some(block) = bytes[i..].first_chunk::<16>()
-            && !needs_escape(block)
-        {
-            i += 16;
-            continue;
+        if let Some(block) = bytes[i..].first_chunk::<16>() {
+            if !needs_escape(block) {
+                i += 16;
+                continue;
+            }
+            // The first byte of the block that needs escaping, from the
+            // marks of its two words (the lowest mark of a word is exact):
+            // the bytes before it are not tried one at a time, each with
+            // the block from it.
+            i += first_escape(block);
         }
         let b = bytes[i];
         let escape = ESCAPE[usize::from(b)];
@@ -356,6 +393,27 @@ mod tests {
             for pad in 0..10 {
                 let s = format!("{}{c}{}", "a".repeat(pad), "é".repeat(pad));
                 assert_eq!(ours(&s), serde(&s), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The lowest mark of a word is its first byte that needs escaping.
+        #[test]
+        fn the_lowest_mark_is_the_first_escape(
+            bytes in proptest::array::uniform8(proptest::prop_oneof![
+                proptest::prelude::any::<u8>(),
+                proptest::prelude::Just(b'"'),
+                proptest::prelude::Just(b'\\'),
+                0u8..0x21,
+                0x80u8..0xA0,
+            ])
+        ) {
+            let first = bytes.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            let marks = escape_marks(u64::from_le_bytes(bytes));
+            proptest::prop_assert_eq!(first.is_some(), marks != 0);
+            if let Some(at) = first {
+                proptest::prop_assert_eq!(marks.trailing_zeros() / 8, at as u32);
             }
         }
     }
