@@ -670,6 +670,11 @@ pub(crate) fn is_time(word: &str) -> bool {
     while let Some(head) = w.strip_suffix("pm") {
         w = head;
     }
+    is_clock(w)
+}
+
+/// A time of day once its `am`/`pm` is off: `10h30`, `17:32`, `T17:32:00Z`, `t0800+01:00`.
+fn is_clock(w: &str) -> bool {
     let w = w.strip_prefix('t').map_or(w, |w| {
         // An ISO stamp's offset from UTC ("+01:00", "-05:00") after its time.
         let w = w.trim_end_matches('z');
@@ -723,19 +728,7 @@ mod tests {
 
     /// `is_time` as it was written, with `trim_end_matches`.
     fn is_time_trimmed(word: &str) -> bool {
-        let w = word.trim_end_matches("am").trim_end_matches("pm");
-        let w = w.strip_prefix('t').map_or(w, |w| {
-            let w = w.trim_end_matches('z');
-            match w.rfind(['+', '-']) {
-                Some(at) if is_utc_offset(&w[at + 1..]) => &w[..at],
-                _ => w,
-            }
-        });
-        !w.is_empty()
-            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, 'h' | ':' | '.'))
-            && w.chars().filter(char::is_ascii_digit).count() <= 6
+        is_clock(word.trim_end_matches("am").trim_end_matches("pm"))
     }
 
     proptest::proptest! {
