@@ -474,7 +474,9 @@ def main():
                     help="smoke test: 1,000 documents (unless --sizes), no venv, report on stdout")
     ap.add_argument("--no-peers", action="store_true", help="do not make the venv or run the peers in it")
     ap.add_argument("--out", help="the report (default BENCHMARKS.md in the repository; - for stdout)")
-    ap.add_argument("--json", type=Path, help="also write every figure measured as JSON to this file")
+    ap.add_argument("--json", type=Path,
+                    help="also write every figure measured as JSON to this file (default: BENCHMARKS.json "
+                         "beside the default report, so that a later run can --merge it)")
     ap.add_argument("--full-up-to", type=int, default=1_000_000,
                     help="sizes above this run only import, status, show, check and annotate")
     ap.add_argument("--agree-peer-up-to", type=int, default=10_000)
@@ -500,6 +502,10 @@ def main():
         args.annotate_docs = min(args.annotate_docs, 20)
         args.out = args.out or "-"
     out = Path(args.out) if args.out and args.out != "-" else (None if args.out == "-" else ROOT / "BENCHMARKS.md")
+    # The repository's report keeps its figures beside it: a later run measures some rows
+    # again and merges the rest (a temporary directory does not outlive the machine).
+    if args.json is None and out == ROOT / "BENCHMARKS.md":
+        args.json = ROOT / "BENCHMARKS.json"
     if args.render:
         # The report again from the figures of an earlier run (its --json file), measuring nothing.
         saved = json.loads(args.render.read_text())

@@ -457,7 +457,8 @@ pub(crate) fn opens_fact_check(folded: &str) -> bool {
 /// were read from (the whole line, or its first 128 bytes: the fold of a
 /// text's head is a prefix of the text's fold), so a line whose facts say
 /// it opens with no credit has none here: only the few others are folded
-/// again (this ran on every line of the body, a tenth of zoning).
+/// again (this ran on every line of the body: 11.8 M instructions of the
+/// 70 M of zoning, callgrind, 1,000 generated pages).
 fn fact_check(line: &Line<'_>) -> bool {
     if line.chars > CREDIT_CHARS || !line.fact_check_opening {
         return false;
