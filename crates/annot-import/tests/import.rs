@@ -361,3 +361,36 @@ fn conll_read_a_line_at_a_time_imports_what_it_read_whole() {
         }
     }
 }
+
+#[test]
+fn an_import_past_the_lists_memory_keeps_every_file_and_warning_in_order() {
+    // More files than the list of sources holds in memory (16,384), by more
+    // than the 64 KiB it gathers before a write, each with a warning
+    // (Windows-1252): the list of files and the report's warnings are read
+    // back from their temporary files.
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    for i in 0..n {
+        let mut text = format!("Titre {i}\n\nLe caf").into_bytes();
+        text.push(0xE9);
+        text.extend_from_slice(format!(" de la place {i} ferme ses portes.\n").as_bytes());
+        write(dir.path(), &format!("{:02}/d{i:05}.txt", i / 1000), text);
+    }
+    let (docs, report) = run(
+        &[Input::Path(dir.path().to_path_buf())],
+        &ImportOptions::default(),
+    );
+    let ids: Vec<String> = docs.into_iter().map(|d| d.id).collect();
+    let expected: Vec<String> = (0..n).map(|i| format!("d{i:05}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(report.files, n);
+    let warnings = report.warnings.to_vec().unwrap();
+    assert_eq!(warnings.len(), n);
+    for (i, w) in warnings.iter().enumerate() {
+        assert!(
+            w.source.ends_with(&format!("d{i:05}.txt")),
+            "warning {i}: {w}"
+        );
+    }
+    assert!(report.failures.is_empty());
+}
