@@ -272,6 +272,30 @@ impl Formatter for SafeFormatter<'_> {
     }
 }
 
+/// The items of `list`; when its temporary file cannot be read back, those
+/// before, and a line on stderr saying the rest is not (`unread` set).
+pub(crate) fn each<'a, T: Clone>(
+    list: &'a annot_model::SpillList<T>,
+    unread: &'a std::cell::Cell<bool>,
+) -> impl Iterator<Item = T> + 'a
+where
+    annot_model::spill::Json: annot_model::spill::Codec<T>,
+{
+    list.iter().map_while(move |item| match item {
+        Ok(item) => Some(item),
+        Err(e) => {
+            unread.set(true);
+            // A closed stderr is nothing to report anywhere else.
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                annot_model::visible(&format!("the rest of the report cannot be read: {e}"))
+            );
+            None
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -279,7 +279,7 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     // A list whose temporary file cannot be read back is said to be cut (exit 1).
     let unread = std::cell::Cell::new(false);
     for list in [&outcome.warnings, &outcome.failures, &outcome.conflicts] {
-        for m in each(list, &unread) {
+        for m in crate::output::each(list, &unread) {
             show(&mut err, &m)?;
         }
     }
@@ -303,7 +303,7 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
         )?;
     }
     for list in [&outcome.same_text, &outcome.duplicates] {
-        for m in each(list, &unread) {
+        for m in crate::output::each(list, &unread) {
             show(&mut err, &m)?;
         }
     }
@@ -352,30 +352,6 @@ pub(crate) fn report(outcome: &Outcome) -> anyhow::Result<ExitCode> {
     )
 }
 
-/// The items of `list`; when its temporary file cannot be read back, those
-/// before, and a line on stderr saying the rest is not (`unread` set).
-fn each<'a, T: Clone>(
-    list: &'a annot_model::SpillList<T>,
-    unread: &'a std::cell::Cell<bool>,
-) -> impl Iterator<Item = T> + 'a
-where
-    annot_model::spill::Json: annot_model::spill::Codec<T>,
-{
-    list.iter().map_while(move |item| match item {
-        Ok(item) => Some(item),
-        Err(e) => {
-            unread.set(true);
-            // A closed stderr is nothing to report anywhere else.
-            let _ = writeln!(
-                std::io::stderr(),
-                "{}",
-                visible(&format!("the rest of the report cannot be read: {e}"))
-            );
-            None
-        }
-    })
-}
-
 /// Conversions shown in full up to this many of a kind; above, the first and a count.
 const CONVERSIONS_SHOWN: usize = 3;
 
@@ -390,7 +366,7 @@ fn report_annotations(
         _,
         (usize, Vec<annot_import::annotated::Conversion>),
     > = std::collections::BTreeMap::new();
-    for c in each(&outcome.conversions, unread) {
+    for c in crate::output::each(&outcome.conversions, unread) {
         let (n, first) = kinds.entry(c.kind).or_default();
         *n += 1;
         if first.len() < CONVERSIONS_SHOWN {
@@ -420,7 +396,7 @@ fn report_annotations(
             )?;
         }
     }
-    for m in each(&outcome.refused, unread) {
+    for m in crate::output::each(&outcome.refused, unread) {
         writeln!(
             err,
             "{}",

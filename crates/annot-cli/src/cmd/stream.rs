@@ -14,7 +14,9 @@ use annot_export::ExportError;
 use annot_export::split::{Signature, assign};
 use annot_export::stream::{export_head, export_shard, signatures};
 use annot_import::stream::{count_pages, import_pages, pages};
-use annot_import::{Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable};
+use annot_import::{
+    Diagnostic, Format, ImportOptions, Input, LineCounts, RecurrenceSample, RecurrenceTable,
+};
 use annot_model::tokenize::Lang;
 use annot_model::visible;
 use annot_model::{Schema, Status};
@@ -203,8 +205,8 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
                 ..ImportOptions::default()
             };
             let report = pages(&inputs, &opts, &mut |page| write_line(&mut out, &page))?;
-            show(&report.warnings);
-            show(&report.failures);
+            show_list(&report.warnings);
+            show_list(&report.failures);
             report.failures.len()
         }
         Job::Recurrence {
@@ -228,7 +230,7 @@ pub(crate) fn run(args: &StreamArgs, global: &crate::cli::GlobalArgs) -> anyhow:
             }
             write_line(&mut out, &counts.table())?;
             let n = failures.len();
-            show(&failures.into_iter().collect());
+            show(failures);
             n
         }
         Job::Recurrence { combine: true, .. } => {
@@ -350,7 +352,7 @@ fn stream_import(
         &report.duplicates,
         &report.conflicts,
     ] {
-        show(d);
+        show_list(d);
     }
     Ok(report.failures.len() + report.conflicts.len())
 }
@@ -433,16 +435,17 @@ fn write_line<W: Write>(out: &mut W, value: &impl serde::Serialize) -> std::io::
     out.write_all(b"\n")
 }
 
-/// Diagnostics on stderr, their controls shown, never sent (one that cannot
-/// be read back from its temporary file is said as such, and ends the list).
-fn show(diagnostics: &annot_import::Diagnostics) {
+/// Diagnostics on stderr, their controls shown, never sent.
+fn show(diagnostics: impl IntoIterator<Item = Diagnostic>) {
     let mut err = std::io::stderr().lock();
-    for d in diagnostics.iter() {
-        let line = match d {
-            Ok(d) => d.to_string(),
-            Err(e) => format!("the rest of the report: {e}"),
-        };
+    for d in diagnostics {
         // A closed stderr is nothing to report anywhere else.
-        let _ = writeln!(err, "{}", visible(&line));
+        let _ = writeln!(err, "{}", visible(&d.to_string()));
     }
+}
+
+/// [`show`] of a report's list; one that cannot be read back from its
+/// temporary file is said as such where its rest would be.
+fn show_list(list: &annot_import::Diagnostics) {
+    show(crate::output::each(list, &std::cell::Cell::new(false)));
 }
