@@ -511,6 +511,12 @@ static LEGAL: LazyLock<DFA> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("the legal phrases are few"))
 });
 
+/// Builds this module's automaton and table now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    LazyLock::force(&FACT_CHECK_BY_FIRST);
+    LazyLock::force(&LEGAL);
+}
+
 /// Whether line `j` describes the organisation named by `name` (it opens
 /// with the name, or with "The company" / "La société"), or goes on
 /// describing it ("Its …", "For more information …").

@@ -66,6 +66,11 @@ static STOPWORD_TABLE: LazyLock<[u64; STOPWORD_SLOTS]> = LazyLock::new(|| {
     table
 });
 
+/// Builds the stopword table now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    LazyLock::force(&STOPWORD_TABLE);
+}
+
 /// Whether a folded word of at most 7 bytes is a French or English function
 /// word: a lookup of the packed word (a `matches!` on the bytes cost some
 /// hundred instructions a word).

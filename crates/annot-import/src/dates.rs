@@ -489,6 +489,16 @@ fn hegira_date(words: &[String], k: usize) -> bool {
 static DATELINE_WORD_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| DATELINE_WORDS.iter().copied().collect());
 
+/// Compiles this module's regexes and builds its tables now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    LazyLock::force(&ANY);
+    LazyLock::force(&ISO);
+    LazyLock::force(&NUMERIC);
+    LazyLock::force(&DAY_MONTH);
+    LazyLock::force(&MONTH_DAY);
+    LazyLock::force(&DATELINE_WORD_SET);
+}
+
 /// Words that say the date after them is an update, not the publication.
 const UPDATE_WORDS: &[&str] = &[
     "mis à jour",

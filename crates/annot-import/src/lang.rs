@@ -79,6 +79,12 @@ static FUNCTION_WORDS: LazyLock<rustc_hash::FxHashMap<u64, Lang>> = LazyLock::ne
     map
 });
 
+/// Builds the detector and the function words now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    LazyLock::force(&DETECTOR);
+    LazyLock::force(&FUNCTION_WORDS);
+}
+
 /// `word.split_once(['\'', '’'])`, by a look at its bytes.
 fn split_at_apostrophe(word: &str) -> Option<(&str, &str)> {
     const CURLY: &[u8] = "’".as_bytes();

@@ -134,6 +134,10 @@ pub fn import_items<E>(
     sink: &mut dyn FnMut(Item) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
     let mut report = ImportReport::default();
+    // Zoning's automata are built while the files are listed.
+    if reads_text(inputs, opts.format) {
+        std::thread::spawn(crate::warm_up);
+    }
     let sources = expand(
         inputs,
         opts.format,
@@ -151,6 +155,20 @@ pub fn import_items<E>(
         sink,
     )?;
     Ok(report)
+}
+
+/// Whether an import of `inputs` may zone scraped text: a folder, a text
+/// file or standard input, read as text or by extension.
+fn reads_text(inputs: &[Input], format: Option<Format>) -> bool {
+    match format {
+        Some(f) => f == Format::Text,
+        None => inputs.iter().any(|input| match input {
+            Input::Stdin(_) => true,
+            Input::Path(path) => {
+                path.is_dir() || Format::from_path(path).is_none_or(|f| f == Format::Text)
+            }
+        }),
+    }
 }
 
 /// The second pass over `sources`, zoning text files with `counts` (the first

@@ -754,6 +754,12 @@ static LEGAL_STATUS_ANY: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .unwrap_or_else(|_| unreachable!("the phrase list is small"))
     });
 
+/// Builds this module's automata now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    std::sync::LazyLock::force(&NOTE_CONTAINS_ANY);
+    std::sync::LazyLock::force(&LEGAL_STATUS_ANY);
+}
+
 /// The site's notes about the piece after the article's text ("Cet article
 /// est paru dans le numéro 40", "This story was updated to…", "Les opinions
 /// exprimées n'engagent que leur auteur"): sentences after the last long

@@ -9,5 +9,5 @@ mod recurrence;
 mod tests;
 
 pub(crate) use fold::{fold, head};
-pub(crate) use phrase::{FoldedLine, Phrase, SHORT_LINE, is_counter};
+pub(crate) use phrase::{FoldedLine, Phrase, SHORT_LINE, is_counter, warm};
 pub use recurrence::{DEFAULT_RECURRENCE_SAMPLE, LineCounts, RecurrenceSample, RecurrenceTable};

@@ -229,6 +229,17 @@ static SHORT_NAV_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(S
 static FOOTER_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(FOOTER_PREFIXES));
 static NAV_OPENINGS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::new(NAV_PREFIXES));
 
+/// Builds this module's automata and tables now ([`crate::warm_up`]).
+pub(crate) fn warm() {
+    LazyLock::force(&CONTAINS);
+    LazyLock::force(&CONTAINS_LONG);
+    LazyLock::force(&WHOLE_LINES);
+    LazyLock::force(&RELATED_OPENINGS);
+    LazyLock::force(&SHORT_NAV_OPENINGS);
+    LazyLock::force(&FOOTER_OPENINGS);
+    LazyLock::force(&NAV_OPENINGS);
+}
+
 /// A line prepared for the phrase rules: folded whole when short, else its opening.
 pub(crate) struct FoldedLine<'a> {
     /// [`fold`] of the whole line when it is short, else of its first [`SEARCHED`] bytes.
