@@ -80,16 +80,19 @@ impl CorpusWriter {
         self
     }
 
-    /// Fsyncs the file every second while it is written (for imports that
-    /// write hundreds of megabytes), so that [`CorpusWriter::finish`] does not
-    /// wait for the whole file to reach the disk.
+    /// Fsyncs the file every tenth of a second while it is written, so that
+    /// [`CorpusWriter::finish`] waits for the last tenth only, not for the
+    /// whole file to reach the disk (with a sync a second, an import of
+    /// 10,000 generated pages, 60 MB written in 0.4 s, waited for all of it
+    /// at the end: 0.385 s median against 0.378 s, and 1.054 s against
+    /// 1.020 s at 30,000 pages).
     ///
     /// # Errors
     /// When the file handle cannot be duplicated.
     pub fn sync_in_background(mut self) -> Result<Self> {
         self.file = self
             .file
-            .sync_in_background(std::time::Duration::from_secs(1))?;
+            .sync_in_background(std::time::Duration::from_millis(100))?;
         Ok(self)
     }
 
