@@ -543,9 +543,14 @@ fn count_lines(
         total: n,
         sample: opts.recurrence_sample,
     };
+    // The source (a path made and joined) only for a page without an id.
     let kept = |s: &Source| {
         s.format == Format::Text
-            && (sample.keeps_every_page() || sample.keeps(s.id().as_deref(), &s.meta_source()))
+            && (sample.keeps_every_page()
+                || match s.id() {
+                    Some(id) => sample.keeps(Some(&id), ""),
+                    None => sample.keeps(None, &s.meta_source()),
+                })
     };
     // Unreadable lists are reported by the second pass.
     let (files_total, bytes_total) = if sample.keeps_every_page() {

@@ -519,9 +519,8 @@ pub(crate) fn expand(
                     // files is never held whole.
                     let mut add = |files: &mut Found| {
                         found += files.len();
-                        with_sizes(std::mem::take(files), &mut out, |dir, name, size| {
-                            let file = dir.join(name.as_os_str());
-                            let fmt = Format::for_file(&file, format)?;
+                        with_sizes(std::mem::take(files), &mut out, |dir, name, file, size| {
+                            let fmt = Format::for_file(file, format)?;
                             // Under the folder given: its components, then the file's own.
                             let folder = if file.starts_with(path) { folder } else { 0 };
                             Some(Source {
@@ -744,10 +743,11 @@ impl Walk<'_> {
         listed.sort_unstable();
         let shared = Arc::new(dir.to_path_buf());
         for (name, is_dir) in listed {
-            let path = dir.join(&name);
+            // A file's format is told from its name: its path is not made.
+            let path = Path::new(&name);
             if is_dir {
-                self.walk(&path);
-            } else if Format::for_file(&path, self.format).is_some() {
+                self.walk(&dir.join(&name));
+            } else if Format::for_file(path, self.format).is_some() {
                 self.files.push((Arc::clone(&shared), FileName::new(&name)));
                 if self.files.len() >= BATCH {
                     (self.add)(self.files);
@@ -783,24 +783,22 @@ fn is_brat_config(name: &std::ffi::OsStr) -> bool {
 fn with_sizes(
     files: Found,
     out: &mut SourceList,
-    make: impl Fn(Arc<PathBuf>, FileName, u64) -> Option<Source>,
+    make: impl Fn(Arc<PathBuf>, FileName, &Path, u64) -> Option<Source> + Sync,
 ) {
-    const NOT_A_FILE: u64 = u64::MAX;
-    let sizes: Vec<u64> = files
-        .par_iter()
-        .map(
-            |(dir, name)| match std::fs::metadata(dir.join(name.as_os_str())) {
-                Ok(md) if md.is_file() => md.len(),
-                _ => NOT_A_FILE,
-            },
-        )
+    // The sources are made on all cores too (each a path or two built):
+    // only the list's own pushes are made one at a time.
+    let sources: Vec<Option<Source>> = files
+        .into_par_iter()
+        .map(|(dir, name)| {
+            let path = dir.join(name.as_os_str());
+            match std::fs::metadata(&path) {
+                Ok(md) if md.is_file() => make(Arc::clone(&dir), name, &path, md.len()),
+                _ => None,
+            }
+        })
         .collect();
-    for ((dir, name), size) in files.into_iter().zip(sizes) {
-        if size != NOT_A_FILE
-            && let Some(src) = make(dir, name, size)
-        {
-            out.push(src);
-        }
+    for src in sources.into_iter().flatten() {
+        out.push(src);
     }
 }
 
