@@ -134,9 +134,12 @@ pub fn import_items<E>(
     sink: &mut dyn FnMut(Item) -> Result<(), E>,
 ) -> Result<ImportReport, E> {
     let mut report = ImportReport::default();
-    // Zoning's automata are built while the files are listed.
+    // Zoning's automata are built while the files are listed (a thread
+    // that cannot be made leaves them to the first lines, as before).
     if reads_text(inputs, opts.format) {
-        std::thread::spawn(crate::warm_up);
+        let _ = std::thread::Builder::new()
+            .name("annot-warm-up".into())
+            .spawn(crate::warm_up);
     }
     let sources = expand(
         inputs,
