@@ -451,7 +451,13 @@ pub struct AtomicFile {
 
 /// A thread that fsyncs a file being written every so often, so that the
 /// final fsync of a large file has little left to do (the disk works while
-/// the writer computes, instead of after it).
+/// the writer computes, instead of after it). On Linux it then tells the
+/// kernel that the pages it synced are not needed in memory: a large import
+/// writes its corpus once and does not read it back, and without that the
+/// page cache grows by the whole file, evicting the user's other files and
+/// making each new page cost a reclaim (on this machine's 24 GB, importing a
+/// million generated articles, 6.4 GB of corpus, spent 15% of its CPU time
+/// copying the writes into the cache against 1% at 100,000).
 #[derive(Debug)]
 struct Syncer {
     stop: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
@@ -472,7 +478,18 @@ impl Syncer {
                 }
                 if !*stopped {
                     // Errors surface in the final fsync of `commit`.
-                    let _ = file.sync_data();
+                    #[cfg(target_os = "linux")]
+                    let written = file.metadata().map_or(0, |m| m.len());
+                    if file.sync_data().is_ok() {
+                        // Advice only: what it cannot drop stays cached.
+                        #[cfg(target_os = "linux")]
+                        let _ = rustix::fs::fadvise(
+                            &file,
+                            0,
+                            std::num::NonZeroU64::new(written),
+                            rustix::fs::Advice::DontNeed,
+                        );
+                    }
                 }
             }
         });
