@@ -792,7 +792,7 @@ fn with_sizes(
         .map(|(dir, name)| {
             let path = dir.join(name.as_os_str());
             match std::fs::metadata(&path) {
-                Ok(md) if md.is_file() => make(Arc::clone(&dir), name, &path, md.len()),
+                Ok(md) if md.is_file() => make(dir, name, &path, md.len()),
                 _ => None,
             }
         })
