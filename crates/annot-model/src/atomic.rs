@@ -470,25 +470,36 @@ impl Syncer {
         let flag = std::sync::Arc::clone(&stop);
         let handle = std::thread::spawn(move || {
             let (lock, cvar) = &*flag;
-            let Ok(mut stopped) = lock.lock() else { return };
-            while !*stopped {
-                match cvar.wait_timeout(stopped, every) {
-                    Ok((guard, _)) => stopped = guard,
-                    Err(_) => return,
+            // Where the synced pages not yet dropped from the page cache start.
+            #[cfg(target_os = "linux")]
+            let mut dropped = 0;
+            loop {
+                let Ok(stopped) = lock.lock() else { return };
+                let Ok((stopped, _)) = cvar.wait_timeout_while(stopped, every, |s| !*s) else {
+                    return;
+                };
+                if *stopped {
+                    return;
                 }
-                if !*stopped {
-                    // Errors surface in the final fsync of `commit`.
+                // Not held while syncing: a commit does not wait for a sync
+                // in flight before its own.
+                drop(stopped);
+                // Errors surface in the final fsync of `commit`.
+                #[cfg(target_os = "linux")]
+                let written = file.metadata().map_or(0, |m| m.len());
+                if file.sync_data().is_ok() {
+                    // Advice only: what it cannot drop stays cached.
                     #[cfg(target_os = "linux")]
-                    let written = file.metadata().map_or(0, |m| m.len());
-                    if file.sync_data().is_ok() {
-                        // Advice only: what it cannot drop stays cached.
-                        #[cfg(target_os = "linux")]
+                    if written > dropped {
                         let _ = rustix::fs::fadvise(
                             &file,
-                            0,
-                            std::num::NonZeroU64::new(written),
+                            dropped,
+                            std::num::NonZeroU64::new(written - dropped),
                             rustix::fs::Advice::DontNeed,
                         );
+                        // From the page the next writes go on (a partial
+                        // page is not dropped: it is dropped next time).
+                        dropped = written & !4095;
                     }
                 }
             }
@@ -502,15 +513,15 @@ impl Syncer {
 
 impl Drop for Syncer {
     /// Stops the thread (a file dropped without commit, or committing now).
+    /// A sync in flight is not waited for: the thread ends after it, and
+    /// the commit's own fsync covers everything written.
     fn drop(&mut self) {
         let (lock, cvar) = &*self.stop;
         if let Ok(mut stopped) = lock.lock() {
             *stopped = true;
         }
         cvar.notify_all();
-        if let Some(handle) = self.handle.take() {
-            let _ = handle.join();
-        }
+        drop(self.handle.take());
     }
 }
 
