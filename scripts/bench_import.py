@@ -2,7 +2,7 @@
 """Benchmark `annot import` against the I/O floor (`cat` of the same files).
 
 Generates N synthetic scraped articles (xtask gen-articles: 2-8 KB, shared site
-boilerplate, French and English), then measures, with a warm page cache:
+boilerplate, French and English), then measures, each right after a warm-up `cat`:
 
   * cat of every file (the floor: reading the bytes and nothing else)
   * annot import into a fresh project
@@ -40,18 +40,23 @@ def run(annot: Path, articles: Path, work: Path, runs: int = 3) -> dict:
     listing.write_bytes(b"\0".join(f.encode() for f in files) + b"\0")
     os.sync()
 
-    # Warm the page cache so both measurements read from memory.
+    # The page cache is warmed right before each measured command, so that both read
+    # from memory: on some virtual machines the kernel keeps shrinking the cache of
+    # files not read for a while (one here dropped 11% of 10,000 articles' pages in 15
+    # s with 22 GB free), and an import that found some of its files on disk measured
+    # their reads instead of its own work.
     floor = ["sh", "-c", f"xargs -0 cat < {listing} > /dev/null"]
-    subprocess.run(floor, check=True)
     proj = work / "proj"
     cats, imports = [], []
     for _ in range(max(1, runs)):
+        subprocess.run(floor, check=True)
         cats.append(figures(floor))
         if proj.exists():
             shutil.rmtree(proj)
         subprocess.run([str(annot), "init", str(proj)], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         os.sync()
+        subprocess.run(floor, check=True)
         imports.append(figures([annot, "--project", proj, "import", articles],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     return {"documents": len(files), "mb": total / 1e6, "runs": len(cats), "cat": median_run(cats),
