@@ -854,7 +854,12 @@ pub fn union_sorted<'a>(
 }
 
 /// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared cursor (on
-/// Unix `pread`; elsewhere the cursor is put back).
+/// Unix `pread`; on Windows positioned reads, `seek_read`, and the cursor put back;
+/// elsewhere a seek and a read, the cursor put back).
+///
+/// On Unix and Windows each read names its offset, so threads may read one file at
+/// once. Elsewhere the seek and the read are two steps: such readers must not share a
+/// file across threads.
 ///
 /// # Errors
 /// The read's error; `UnexpectedEof` when the file ends first.
@@ -863,7 +868,33 @@ pub fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::
     {
         std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use std::io::{Seek, SeekFrom};
+        use std::os::windows::fs::FileExt;
+        // `seek_read` moves the cursor, which a reader scanning the file may
+        // share: put it back.
+        let mut f = file;
+        let back = f.stream_position()?;
+        let (mut buf, mut offset) = (buf, offset);
+        let read = loop {
+            if buf.is_empty() {
+                break Ok(());
+            }
+            match file.seek_read(buf, offset) {
+                Ok(0) => break Err(std::io::ErrorKind::UnexpectedEof.into()),
+                Ok(n) => {
+                    buf = &mut buf[n..];
+                    offset += n as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        f.seek(SeekFrom::Start(back))?;
+        read
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         use std::io::{Read, Seek, SeekFrom};
         // The cursor is shared with a reader scanning the file: put it back.
