@@ -5,10 +5,7 @@
 //! length and encoding, to an unnamed temporary file (in `TMPDIR`, gone when the list is
 //! dropped or the process dies). Reading it back gives every item in the order
 //! pushed ([`SpillList::iter`]), so a report's per-document list costs the
-//! same memory at ten thousand documents as at a million. An
-//! [`indexed`](SpillList::indexed) list also remembers where each spilled
-//! starts (eight bytes an item), and [`SpillList::get`] reads any item back
-//! alone, at its position: an import holds its records that way. Items are
+//! same memory at ten thousand documents as at a million. Items are
 //! encoded as JSON by default ([`Json`], exact for every value the lists hold:
 //! the workspace builds serde_json with `float_roundtrip`), or in a compact
 //! binary encoding ([`Compact`], for types that have one, [`CompactItem`]:
@@ -271,9 +268,6 @@ pub struct SpillList<T, C = Json> {
     pending: Vec<u8>,
     /// Items past the memory (in the file and `pending`).
     spilled: usize,
-    /// An indexed list: where each spilled item starts in the file (and
-    /// `pending` after it); its end is the next one's start.
-    starts: Option<Vec<u64>>,
     /// The first failure writing the file (reported when the list is read).
     failed: Option<SpillError>,
     codec: PhantomData<C>,
@@ -288,7 +282,6 @@ impl<T, C> Default for SpillList<T, C> {
             written: 0,
             pending: Vec::new(),
             spilled: 0,
-            starts: None,
             failed: None,
             codec: PhantomData,
         }
@@ -300,7 +293,6 @@ impl<T, C> fmt::Debug for SpillList<T, C> {
         f.debug_struct("SpillList")
             .field("in_memory", &self.memory.len())
             .field("spilled", &self.spilled)
-            .field("indexed", &self.starts.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -324,17 +316,6 @@ impl<T, C> SpillList<T, C> {
             limit: items,
             ..Self::default()
         }
-    }
-
-    /// The same list, remembering where each spilled item starts (eight bytes an
-    /// item past the memory), so that [`SpillList::get`] reads one item alone.
-    /// Call it before the first push.
-    #[must_use]
-    pub fn indexed(mut self) -> Self {
-        if self.spilled == 0 {
-            self.starts = Some(Vec::new());
-        }
-        self
     }
 
     /// Number of items pushed.
@@ -389,7 +370,6 @@ impl<T, C: Codec<T>> SpillList<T, C> {
         if self.failed.is_some() {
             return index;
         }
-        let start = self.written + self.pending.len() as u64;
         // Each item: its length (four bytes, little-endian), then its encoding.
         let at = self.pending.len();
         self.pending.extend_from_slice(&[0; 4]);
@@ -404,9 +384,6 @@ impl<T, C: Codec<T>> SpillList<T, C> {
                 self.failed = Some(e);
                 return index;
             }
-        }
-        if let Some(starts) = &mut self.starts {
-            starts.push(start);
         }
         if self.pending.len() >= Self::PENDING
             && let Err(e) = self.write_pending()
@@ -461,8 +438,8 @@ impl<T, C: Codec<T>> SpillList<T, C> {
             .chain(spilled.into_iter().flatten())
     }
 
-    /// The item of `index`: read alone at its position in an
-    /// [`indexed`](SpillList::indexed) list, else found reading the file from its start.
+    /// The item of `index`, found reading the file from its start past the
+    /// memory (a list is read in order; this is for a rare look-up).
     ///
     /// # Errors
     /// [`SpillError::NoItem`] for an index never pushed; the failure of the
@@ -482,32 +459,7 @@ impl<T, C: Codec<T>> SpillList<T, C> {
             return Err(no_item);
         }
         self.check()?;
-        let Some(starts) = &self.starts else {
-            return self.iter().nth(index).unwrap_or(Err(no_item));
-        };
-        let at = index - self.memory.len();
-        let (Some(&start), end) = (starts.get(at), starts.get(at + 1)) else {
-            return Err(no_item);
-        };
-        let end = end
-            .copied()
-            .unwrap_or(self.written + self.pending.len() as u64);
-        // Past the item's four bytes of length, its encoding. An item is all in
-        // the file or all still pending: the file is written pending's whole
-        // items at a time.
-        let start = start + 4;
-        if start >= self.written {
-            let from = usize::try_from(start - self.written).unwrap_or(usize::MAX);
-            let to = usize::try_from(end - self.written).unwrap_or(usize::MAX);
-            let bytes = self.pending.get(from..to).ok_or(no_item)?;
-            return C::decode(bytes);
-        }
-        let file = self.file.as_ref().ok_or(no_item)?;
-        let len = usize::try_from(end.saturating_sub(start))
-            .map_err(|e| SpillError::Json(e.to_string()))?;
-        let mut bytes = vec![0u8; len];
-        crate::store::read_exact_at(file, &mut bytes, start)?;
-        C::decode(&bytes)
+        self.iter().nth(index).unwrap_or(Err(no_item))
     }
 
     /// Every item, in memory (for lists known to be small, such as a shard's).
@@ -606,13 +558,12 @@ mod tests {
         }
         assert_eq!(list.len(), n);
         assert!(list.file.is_some(), "past IN_MEMORY the rest is in a file");
-        assert!(list.starts.is_none(), "a list read in order keeps no index");
         let back: Vec<_> = list.to_vec().unwrap();
         assert_eq!(back.len(), n);
         for (i, got) in back.iter().enumerate() {
             assert_eq!(*got, item(i), "item {i}");
         }
-        // Without an index, an item is found all the same.
+        // An item past the memory is found all the same.
         assert_eq!(list.get(n - 1).unwrap(), item(n - 1));
         // Serialized as one array, the same as the items' Vec (twice: the file is read
         // from its start each time).
@@ -642,8 +593,8 @@ mod tests {
     }
 
     #[test]
-    fn every_item_comes_back_by_index_across_the_boundary() {
-        let mut s: SpillList<(String, f64)> = SpillList::with_memory(3).indexed();
+    fn every_item_comes_back_by_number_across_the_boundary() {
+        let mut s: SpillList<(String, f64)> = SpillList::with_memory(3);
         let items: Vec<(String, f64)> = (0..200)
             .map(|i| {
                 (
@@ -671,7 +622,7 @@ mod tests {
                 len: 200
             })
         );
-        let mut none: SpillList<u8> = SpillList::with_memory(0).indexed();
+        let mut none: SpillList<u8> = SpillList::with_memory(0);
         assert!(none.get(0).is_err());
         none.push(4);
         assert!(none.head().is_empty());
@@ -680,7 +631,7 @@ mod tests {
 
     #[test]
     fn a_failure_of_the_file_is_kept_and_reported_by_every_read() {
-        let mut s: SpillList<u32> = SpillList::with_memory(1).indexed();
+        let mut s: SpillList<u32> = SpillList::with_memory(1);
         s.push(1);
         s.push(2);
         // As a write to the temporary file would fail (a full TMPDIR).
