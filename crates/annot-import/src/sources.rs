@@ -613,45 +613,140 @@ pub(crate) fn expand(
     out
 }
 
-/// The brat sources, one a document: a `.txt` is left out when its `.ann` is in the list.
+/// The brat sources, one a document: a `.txt` is left out when its `.ann` is
+/// in the list, and a path listed twice is kept once (its first time).
+///
+/// In bounded memory, as the list is: every file's path without its
+/// extension (the document it belongs to) is sorted on disk with its place
+/// in the list, each document picks the one place it keeps (its first
+/// `.ann`, else its first file), and those places, sorted again, select the
+/// sources in a last pass over the list.
 fn brat_pairs(sources: SourceList, failures: &mut Diagnostics) -> SourceList {
-    let is_ann = |s: &Source| {
-        s.data
-            .path()
-            .is_some_and(|p| p.extension().is_some_and(|e| e == "ann"))
+    brat_pairs_sorting(sources, failures, PAIRS_IN_MEMORY)
+}
+
+/// [`brat_pairs`], sorting `run` files in memory at a time.
+fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usize) -> SourceList {
+    let failed = |failures: &mut Diagnostics, e: SpillError| {
+        failures.push(Diagnostic::new(
+            LIST_NAME,
+            format!("{e}; nothing was imported"),
+        ));
+        SourceList::default()
     };
-    let mut anns = std::collections::HashSet::new();
-    for src in sources.iter().flatten() {
-        if is_ann(&src) {
-            anns.extend(src.data.path().map(|p| p.with_extension("")));
+    let mut stems = annot_model::SortedSpill::with_memory(run);
+    let mut kept = annot_model::SortedSpill::with_memory(run);
+    for (at, src) in sources.iter().enumerate() {
+        let src = match src {
+            Ok(src) => src,
+            Err(e) => return failed(failures, e),
+        };
+        match src.data.path() {
+            Some(path) => stems.push(BratFile {
+                stem: path
+                    .with_extension("")
+                    .into_os_string()
+                    .into_encoded_bytes(),
+                at: at as u64,
+                ann: path.extension().is_some_and(|e| e == "ann"),
+            }),
+            None => kept.push(Place(at as u64)),
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    let mut kept = SourceList::default();
-    for src in sources.iter() {
-        match src {
-            Ok(src) => {
-                let keep = match src.data.path() {
-                    Some(path) => {
-                        let stem = path.with_extension("");
-                        (is_ann(&src) || !anns.contains(&stem)) && seen.insert(stem)
-                    }
-                    None => true,
-                };
-                if keep {
-                    kept.push(src);
+    let stems = match stems.sorted() {
+        Ok(sorted) => sorted,
+        Err(e) => return failed(failures, e),
+    };
+    // Files of one document come together, in the order listed.
+    let mut group: Option<BratFile> = None;
+    for file in stems {
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => return failed(failures, e),
+        };
+        match &mut group {
+            Some(first) if first.stem == file.stem => {
+                if file.ann && !first.ann {
+                    *first = file;
                 }
             }
-            Err(e) => {
-                failures.push(Diagnostic::new(
-                    LIST_NAME,
-                    format!("{e}; nothing was imported"),
-                ));
-                return SourceList::default();
+            _ => {
+                if let Some(done) = group.replace(file) {
+                    kept.push(Place(done.at));
+                }
             }
         }
     }
-    kept
+    if let Some(done) = group {
+        kept.push(Place(done.at));
+    }
+    let mut kept = match kept.sorted() {
+        Ok(sorted) => sorted.peekable(),
+        Err(e) => return failed(failures, e),
+    };
+    let mut out = SourceList::default();
+    for (at, src) in sources.iter().enumerate() {
+        let src = match src {
+            Ok(src) => src,
+            Err(e) => return failed(failures, e),
+        };
+        match kept.peek() {
+            Some(Ok(Place(next))) if *next == at as u64 => {
+                kept.next();
+                out.push(src);
+            }
+            Some(Err(_)) => {
+                if let Some(Err(e)) = kept.next() {
+                    return failed(failures, e);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Files of a brat listing sorted in memory at a time (each its path).
+const PAIRS_IN_MEMORY: usize = 1 << 16;
+
+/// A file of a brat listing: its path without the extension, its place in
+/// the list, and whether it is an `.ann`; in that order.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct BratFile {
+    stem: Vec<u8>,
+    at: u64,
+    ann: bool,
+}
+
+impl CompactItem for BratFile {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_u64(out, self.stem.len() as u64);
+        out.extend_from_slice(&self.stem);
+        put_u64(out, self.at);
+        out.push(u8::from(self.ann));
+    }
+    fn take(r: &mut Bytes<'_>) -> std::result::Result<Self, SpillError> {
+        let n = r.usize()?;
+        let stem = r.slice(n)?.to_vec();
+        Ok(BratFile {
+            stem,
+            at: r.u64()?,
+            ann: r.byte()? != 0,
+        })
+    }
+}
+
+/// A place in a list of sources.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Place(u64);
+
+impl CompactItem for Place {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_u64(out, self.0);
+    }
+    fn take(r: &mut Bytes<'_>) -> std::result::Result<Self, SpillError> {
+        r.u64().map(Place)
+    }
 }
 
 /// What a file that is neither a regular file nor a folder is (told from its
@@ -836,6 +931,61 @@ fn sniff(bytes: &[u8]) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brat_keeps_one_source_a_document_in_memory_or_sorted_on_disk() {
+        let dir = Arc::new(PathBuf::from("col"));
+        let other = Arc::new(PathBuf::from("col/sub"));
+        // (folder, name): a.txt before its .ann, c.ann before its .txt, b
+        // without an .ann, a.txt listed again, a .txt of the same stem in
+        // another folder, and d.ann twice.
+        let files = [
+            (&dir, "a.txt"),
+            (&dir, "a.ann"),
+            (&dir, "b.txt"),
+            (&dir, "c.ann"),
+            (&dir, "c.txt"),
+            (&dir, "a.txt"),
+            (&other, "a.txt"),
+            (&dir, "d.ann"),
+            (&dir, "d.ann"),
+        ];
+        let list = || {
+            files
+                .iter()
+                .map(|(d, name)| Source {
+                    data: SourceData::File {
+                        dir: Arc::clone(d),
+                        name: FileName::new(OsStr::new(name)),
+                        folder: 1,
+                    },
+                    format: Format::Brat,
+                    size: 1,
+                })
+                .collect::<SourceList>()
+        };
+        let want: Vec<PathBuf> = [
+            "col/a.ann",
+            "col/b.txt",
+            "col/c.ann",
+            "col/sub/a.txt",
+            "col/d.ann",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        // In one run, and two files a run (every run on disk, merged).
+        for run in [1 << 16, 2, 1] {
+            let mut failures = Diagnostics::default();
+            let kept = brat_pairs_sorting(list(), &mut failures, run);
+            assert!(failures.is_empty(), "run {run}");
+            let got: Vec<PathBuf> = listed(&kept)
+                .iter()
+                .map(|s| s.data.path().unwrap())
+                .collect();
+            assert_eq!(got, want, "run {run}");
+        }
+    }
 
     fn listed(list: &SourceList) -> Vec<Source> {
         list.iter()
