@@ -8,6 +8,9 @@ warm page cache and a fresh project each time:
   * conll, text rebuilt from the tokens (one file, N documents);
   * conll --align-to-corpus onto the same texts imported first, the file in
     the corpus's order, then in reverse order (each document looked for);
+  * conll --align-to-corpus of N one-sentence documents (five tokens) in reverse
+    order: too short for the shingle index to tell where they are, so each is
+    found through the token index (the documents its rarest tokens are in);
   * brat, N .txt + .ann pairs in one folder.
 
 Prints documents/s, MB/s, CPU seconds and peak RSS (of each child: benchlib.measure).
@@ -34,6 +37,12 @@ def sentences(rng: random.Random, i: int):
         toks = [rng.choice(WORDS) for _ in range(14)] + [rng.choice(PLACES), f"n{i}x{s}", "."]
         out.append(toks)
     return out
+
+
+def short(rng: random.Random, i: int):
+    """One sentence of five tokens: its text (under 16 bytes without its spaces for
+    most) keeps no shingle."""
+    return [[rng.choice(WORDS[:6]), rng.choice(PLACES[:2]), f"n{i}", rng.choice(["a", "!"]), "."]]
 
 
 def fresh(annot: Path, work: Path) -> Path:
@@ -66,6 +75,12 @@ def prepare(work: Path, count: int) -> dict:
     forward, backward = work / "forward.conll", work / "backward.conll"
     conll(forward, docs)
     conll(backward, list(reversed(docs)))
+    few = [short(rng, i) for i in range(count)]
+    short_corpus, short_backward = work / "short.jsonl", work / "short-backward.conll"
+    with short_corpus.open("w", encoding="utf-8") as f:
+        for i, d in enumerate(few):
+            f.write(json.dumps({"id": f"s{i}", "text": " ".join(d[0])}, ensure_ascii=False) + "\n")
+    conll(short_backward, list(reversed(few)))
     brat = work / "brat"
     brat.mkdir(exist_ok=True)
     for i, d in enumerate(docs):
@@ -80,7 +95,8 @@ def prepare(work: Path, count: int) -> dict:
             text = text[:-1] + "\n"
         (brat / f"d{i}.txt").write_text(text, encoding="utf-8")
         (brat / f"d{i}.ann").write_text("".join(ann), encoding="utf-8")
-    return {"corpus": corpus, "forward": forward, "backward": backward, "brat": brat}
+    return {"corpus": corpus, "forward": forward, "backward": backward, "brat": brat,
+            "short_corpus": short_corpus, "short_backward": short_backward}
 
 
 def run(annot: Path, work: Path, inputs: dict) -> dict:
@@ -100,8 +116,18 @@ def run(annot: Path, work: Path, inputs: dict) -> dict:
         rows[what] = figures(base + ["--format", "conll", "--align-to-corpus", "--as", who, path], **quiet)
     proj = fresh(annot, work)
     base = [annot, "--project", proj, "import"]
+    subprocess.run([str(c) for c in base + [inputs["short_corpus"]]], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(["cat", str(inputs["short_backward"])], stdout=subprocess.DEVNULL, check=True)
+    short_row = "conll --align-to-corpus, one-sentence documents reversed (token index)"
+    rows[short_row] = figures(base + ["--format", "conll", "--align-to-corpus", "--as", "e",
+                                      inputs["short_backward"]], **quiet)
+    proj = fresh(annot, work)
+    base = [annot, "--project", proj, "import"]
     rows["brat, .txt + .ann pairs"] = figures(base + ["--format", "brat", "--as", "d", inputs["brat"]], **quiet)
-    return {"conll_mb": inputs["forward"].stat().st_size / 1e6, "imports": rows}
+    mb = inputs["forward"].stat().st_size / 1e6
+    details = {what: f"{mb:.0f} MB of CoNLL" for what in rows if what.startswith("conll")}
+    details[short_row] = f"{inputs['short_backward'].stat().st_size / 1e6:.1f} MB of CoNLL"
+    return {"conll_mb": mb, "imports": rows, "details": details}
 
 
 def main():

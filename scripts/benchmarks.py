@@ -225,7 +225,7 @@ def measure_others(n, args, annot, python, report, work, drop):
         cb.mkdir()
         r = bench_import_conll_brat.run(annot, cb, bench_import_conll_brat.prepare(cb, n))
         for what, f in r["imports"].items():
-            detail = f"{r['conll_mb']:.0f} MB of CoNLL" if what.startswith("conll") else ""
+            detail = r["details"].get(what, "")
             report.add("import", f"import --format {what}", n, f, detail=detail)
         drop(cb)
 
@@ -461,7 +461,8 @@ def about(args, peers):
         "Prodigy: generated tasks (5-15 French sentences, 3-12 spans, emoji, a tenth rejected) "
         "in one JSONL file; the peer is this machine's `python3` reading the file (no venv).",
         f"CoNLL and brat imports (annot only, up to {args.conll_brat_up_to:,} documents): 12 "
-        "sentences of 17 tokens a document.",
+        "sentences of 17 tokens a document; the token-index row aligns one-sentence documents "
+        "of five tokens, too short for the shingle index, in reverse order.",
         caps,
     ]
     if not peers:
