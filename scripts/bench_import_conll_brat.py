@@ -3,7 +3,7 @@
 
 Generates N synthetic French news documents (12 sentences of 17 tokens, a
 place name tagged LOC in each, an emoji now and then), then measures, with a
-warm page cache and a fresh project each time:
+page cache warmed right before each import and a fresh project each time:
 
   * conll, text rebuilt from the tokens (one file, N documents);
   * conll --align-to-corpus onto the same texts imported first, the file in
@@ -99,35 +99,48 @@ def prepare(work: Path, count: int) -> dict:
             "short_corpus": short_corpus, "short_backward": short_backward}
 
 
+def warm(*paths: Path):
+    """Reads `paths` (files, or every file of a folder) into the page cache: right before
+    each import, as some virtual machines keep shrinking the cache of files not read for
+    a while (see bench_import.py)."""
+    files = [str(f) for p in paths for f in (sorted(p.iterdir()) if p.is_dir() else [p])]
+    # Through xargs: a folder of 200,000 files is past one command line.
+    subprocess.run(["sh", "-c", "xargs -0 cat > /dev/null"], input=b"\0".join(f.encode() for f in files),
+                   check=True)
+
+
 def run(annot: Path, work: Path, inputs: dict) -> dict:
-    """Each import into a fresh project work/proj, with a warm page cache."""
-    subprocess.run(["cat", str(inputs["forward"]), str(inputs["backward"]), str(inputs["corpus"])],
-                   stdout=subprocess.DEVNULL, check=True)
+    """Each import into a fresh project work/proj, its input read into the page cache
+    right before it. Returns each row's figures, its input's MB and a detail."""
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    rows = {}
+    rows, sizes = {}, {}
+
+    def measure(what, args, source):
+        warm(source)
+        rows[what] = figures(base + args, **quiet)
+        sizes[what] = sum(f.stat().st_size for f in (source.iterdir() if source.is_dir() else [source])) / 1e6
+
     proj = fresh(annot, work)
     base = [annot, "--project", proj, "import"]
-    rows["conll, text from the tokens"] = figures(base + ["--format", "conll", "--as", "a", inputs["forward"]], **quiet)
+    measure("conll, text from the tokens", ["--format", "conll", "--as", "a", inputs["forward"]], inputs["forward"])
     proj = fresh(annot, work)
     base = [annot, "--project", proj, "import"]
     subprocess.run([str(c) for c in base + [inputs["corpus"]]], check=True, stderr=subprocess.DEVNULL)
     for what, path, who in (("conll --align-to-corpus, in order", inputs["forward"], "b"),
                             ("conll --align-to-corpus, reversed", inputs["backward"], "c")):
-        rows[what] = figures(base + ["--format", "conll", "--align-to-corpus", "--as", who, path], **quiet)
+        measure(what, ["--format", "conll", "--align-to-corpus", "--as", who, path], path)
     proj = fresh(annot, work)
     base = [annot, "--project", proj, "import"]
     subprocess.run([str(c) for c in base + [inputs["short_corpus"]]], check=True, stderr=subprocess.DEVNULL)
-    subprocess.run(["cat", str(inputs["short_backward"])], stdout=subprocess.DEVNULL, check=True)
     short_row = "conll --align-to-corpus, one-sentence documents reversed (token index)"
-    rows[short_row] = figures(base + ["--format", "conll", "--align-to-corpus", "--as", "e",
-                                      inputs["short_backward"]], **quiet)
+    measure(short_row, ["--format", "conll", "--align-to-corpus", "--as", "e", inputs["short_backward"]],
+            inputs["short_backward"])
     proj = fresh(annot, work)
     base = [annot, "--project", proj, "import"]
-    rows["brat, .txt + .ann pairs"] = figures(base + ["--format", "brat", "--as", "d", inputs["brat"]], **quiet)
-    mb = inputs["forward"].stat().st_size / 1e6
-    details = {what: f"{mb:.0f} MB of CoNLL" for what in rows if what.startswith("conll")}
-    details[short_row] = f"{inputs['short_backward'].stat().st_size / 1e6:.1f} MB of CoNLL"
-    return {"conll_mb": mb, "imports": rows, "details": details}
+    measure("brat, .txt + .ann pairs", ["--format", "brat", "--as", "d", inputs["brat"]], inputs["brat"])
+    details = {what: f"{sizes[what]:.1f} MB of CoNLL" for what in rows if what.startswith("conll")}
+    return {"conll_mb": inputs["forward"].stat().st_size / 1e6, "imports": rows, "details": details,
+            "mb": sizes}
 
 
 def main():
@@ -141,9 +154,10 @@ def main():
     else:
         mb = r["conll_mb"]
         print(f"input: {args.count} documents, {12 * args.count} sentences, CoNLL {mb:.1f} MB")
+        width = max(map(len, r["imports"]))
         for what, f in r["imports"].items():
-            secs = f["seconds"]
-            print(f"{what:34} {secs:6.2f}s  {args.count / secs:7.0f} docs/s  {mb / secs:5.1f} MB/s  "
+            secs, row_mb = f["seconds"], r["mb"][what]
+            print(f"{what:{width}} {secs:6.2f}s  {args.count / secs:7.0f} docs/s  {row_mb / secs:5.1f} MB/s  "
                   f"CPU {f['cpu']:5.2f}s  peak RSS {f['rss_mb']:.0f} MB")
     if not args.keep:
         shutil.rmtree(work)

@@ -643,8 +643,13 @@ fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usiz
         };
         match src.data.path() {
             Some(path) => stems.push(BratFile {
+                // Compared as paths compare: by their components, so that
+                // `col/./a` and `col//a` are `col/a` (a folder named twice
+                // so is read twice).
                 stem: path
                     .with_extension("")
+                    .components()
+                    .collect::<PathBuf>()
                     .into_os_string()
                     .into_encoded_bytes(),
                 at: at as u64,
@@ -936,6 +941,8 @@ mod tests {
     fn brat_keeps_one_source_a_document_in_memory_or_sorted_on_disk() {
         let dir = Arc::new(PathBuf::from("col"));
         let other = Arc::new(PathBuf::from("col/sub"));
+        // The same folder spelt another way (`annot import col col/.`).
+        let again = Arc::new(PathBuf::from("col/."));
         // (folder, name): a.txt before its .ann, c.ann before its .txt, b
         // without an .ann, a.txt listed again, a .txt of the same stem in
         // another folder, and d.ann twice.
@@ -949,6 +956,8 @@ mod tests {
             (&other, "a.txt"),
             (&dir, "d.ann"),
             (&dir, "d.ann"),
+            (&again, "a.ann"),
+            (&again, "e.txt"),
         ];
         let list = || {
             files
@@ -970,6 +979,7 @@ mod tests {
             "col/c.ann",
             "col/sub/a.txt",
             "col/d.ann",
+            "col/./e.txt",
         ]
         .iter()
         .map(PathBuf::from)

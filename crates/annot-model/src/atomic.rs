@@ -472,7 +472,7 @@ impl Syncer {
             let (lock, cvar) = &*flag;
             // Where the synced pages not yet dropped from the page cache start.
             #[cfg(target_os = "linux")]
-            let mut dropped = 0;
+            let (mut dropped, page) = (0, rustix::param::page_size().max(1) as u64);
             loop {
                 let Ok(stopped) = lock.lock() else { return };
                 let Ok((stopped, _)) = cvar.wait_timeout_while(stopped, every, |s| !*s) else {
@@ -484,7 +484,8 @@ impl Syncer {
                 // Not held while syncing: a commit does not wait for a sync
                 // in flight before its own.
                 drop(stopped);
-                // Errors surface in the final fsync of `commit`.
+                // Errors surface in the final fsync of `commit` too: the
+                // thread's open file is its own (see `sync_in_background`).
                 #[cfg(target_os = "linux")]
                 let written = file.metadata().map_or(0, |m| m.len());
                 if file.sync_data().is_ok() {
@@ -499,7 +500,7 @@ impl Syncer {
                         );
                         // From the page the next writes go on (a partial
                         // page is not dropped: it is dropped next time).
-                        dropped = written & !4095;
+                        dropped = written - written % page;
                     }
                 }
             }
@@ -546,13 +547,15 @@ impl AtomicFile {
     /// its path after commit.
     ///
     /// # Errors
-    /// When the file handle cannot be duplicated.
+    /// When the temporary file cannot be opened a second time.
     pub fn sync_in_background(mut self, every: std::time::Duration) -> std::io::Result<Self> {
-        let file = self
-            .out
-            .get_ref()
-            .as_file()
-            .try_clone()
+        // The file opened again, not the writer's handle duplicated: the
+        // kernel reports a write-back error once to each open file, so a
+        // sync of the writer's own open file (a duplicate shares it) could
+        // take the error that the commit's fsync must see.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(self.out.get_ref().path())
             .map_err(|e| with_path(e, &self.path))?;
         self.syncer = Some(Syncer::start(file, every));
         Ok(self)

@@ -858,8 +858,9 @@ pub fn union_sorted<'a>(
 /// elsewhere a seek and a read, the cursor put back).
 ///
 /// On Unix and Windows each read names its offset, so threads may read one file at
-/// once. Elsewhere the seek and the read are two steps: such readers must not share a
-/// file across threads.
+/// once (on Windows the cursor is then put back by each in turn: a reader of the
+/// cursor must not run beside them). Elsewhere the seek and the read are two steps:
+/// such readers must not share a file across threads.
 ///
 /// # Errors
 /// The read's error; `UnexpectedEof` when the file ends first.
@@ -891,8 +892,10 @@ pub fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::
                 Err(e) => break Err(e),
             }
         };
-        f.seek(SeekFrom::Start(back))?;
-        read
+        // The read's error first, if both fail.
+        let put_back = f.seek(SeekFrom::Start(back));
+        read?;
+        put_back.map(drop)
     }
     #[cfg(not(any(unix, windows)))]
     {
@@ -902,8 +905,10 @@ pub fn read_exact_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::
         let back = f.stream_position()?;
         f.seek(SeekFrom::Start(offset))?;
         let read = f.read_exact(buf);
-        f.seek(SeekFrom::Start(back))?;
-        read
+        // The read's error first, if both fail.
+        let put_back = f.seek(SeekFrom::Start(back));
+        read?;
+        put_back.map(drop)
     }
 }
 
