@@ -547,17 +547,21 @@ impl AtomicFile {
     /// its path after commit.
     ///
     /// # Errors
-    /// When the temporary file cannot be opened a second time.
+    /// None today (a file that cannot be opened a second time, for the
+    /// thread, is written without it); kept for a syncer that can fail.
     pub fn sync_in_background(mut self, every: std::time::Duration) -> std::io::Result<Self> {
         // The file opened again, not the writer's handle duplicated: the
         // kernel reports a write-back error once to each open file, so a
         // sync of the writer's own open file (a duplicate shares it) could
         // take the error that the commit's fsync must see.
-        let file = std::fs::OpenOptions::new()
+        // The syncer only saves the commit time: a file that cannot be
+        // opened again is written without one, its commit's fsync all the same.
+        if let Ok(file) = std::fs::OpenOptions::new()
             .write(true)
             .open(self.out.get_ref().path())
-            .map_err(|e| with_path(e, &self.path))?;
-        self.syncer = Some(Syncer::start(file, every));
+        {
+            self.syncer = Some(Syncer::start(file, every));
+        }
         Ok(self)
     }
 
