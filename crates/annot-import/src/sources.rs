@@ -593,24 +593,25 @@ pub(crate) fn expand(
         }
     }
     if let Err(e) = out.check() {
-        failures.push(Diagnostic::new(
-            LIST_NAME,
-            format!("{e}; nothing was imported"),
-        ));
-        return SourceList::default();
+        return list_failed(failures, e);
     }
     if format == Some(Format::Brat) {
         out = brat_pairs(out, failures);
         // The list of pairs has a temporary file of its own.
         if let Err(e) = out.check() {
-            failures.push(Diagnostic::new(
-                LIST_NAME,
-                format!("{e}; nothing was imported"),
-            ));
-            return SourceList::default();
+            return list_failed(failures, e);
         }
     }
     out
+}
+
+/// A list of sources that cannot be written or read back: reported, and nothing imported.
+fn list_failed(failures: &mut Diagnostics, e: SpillError) -> SourceList {
+    failures.push(Diagnostic::new(
+        LIST_NAME,
+        format!("{e}; nothing was imported"),
+    ));
+    SourceList::default()
 }
 
 /// The brat sources, one a document: a `.txt` is left out when its `.ann` is
@@ -627,19 +628,12 @@ fn brat_pairs(sources: SourceList, failures: &mut Diagnostics) -> SourceList {
 
 /// [`brat_pairs`], sorting `run` files in memory at a time.
 fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usize) -> SourceList {
-    let failed = |failures: &mut Diagnostics, e: SpillError| {
-        failures.push(Diagnostic::new(
-            LIST_NAME,
-            format!("{e}; nothing was imported"),
-        ));
-        SourceList::default()
-    };
     let mut stems = annot_model::SortedSpill::with_memory(run);
     let mut kept = annot_model::SortedSpill::with_memory(run);
     for (at, src) in sources.iter().enumerate() {
         let src = match src {
             Ok(src) => src,
-            Err(e) => return failed(failures, e),
+            Err(e) => return list_failed(failures, e),
         };
         match src.data.path() {
             Some(path) => stems.push(BratFile {
@@ -660,14 +654,14 @@ fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usiz
     }
     let stems = match stems.sorted() {
         Ok(sorted) => sorted,
-        Err(e) => return failed(failures, e),
+        Err(e) => return list_failed(failures, e),
     };
     // Files of one document come together, in the order listed.
     let mut group: Option<BratFile> = None;
     for file in stems {
         let file = match file {
             Ok(file) => file,
-            Err(e) => return failed(failures, e),
+            Err(e) => return list_failed(failures, e),
         };
         match &mut group {
             Some(first) if first.stem == file.stem => {
@@ -687,13 +681,13 @@ fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usiz
     }
     let mut kept = match kept.sorted() {
         Ok(sorted) => sorted.peekable(),
-        Err(e) => return failed(failures, e),
+        Err(e) => return list_failed(failures, e),
     };
     let mut out = SourceList::default();
     for (at, src) in sources.iter().enumerate() {
         let src = match src {
             Ok(src) => src,
-            Err(e) => return failed(failures, e),
+            Err(e) => return list_failed(failures, e),
         };
         match kept.peek() {
             Some(Ok(Place(next))) if *next == at as u64 => {
@@ -702,7 +696,7 @@ fn brat_pairs_sorting(sources: SourceList, failures: &mut Diagnostics, run: usiz
             }
             Some(Err(_)) => {
                 if let Some(Err(e)) = kept.next() {
-                    return failed(failures, e);
+                    return list_failed(failures, e);
                 }
             }
             _ => {}

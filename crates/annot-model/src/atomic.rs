@@ -461,14 +461,14 @@ pub struct AtomicFile {
 #[derive(Debug)]
 struct Syncer {
     stop: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
-    handle: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Syncer {
     fn start(file: std::fs::File, every: std::time::Duration) -> Self {
         let stop = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
         let flag = std::sync::Arc::clone(&stop);
-        let handle = std::thread::spawn(move || {
+        // Not joined (see `Drop`): the thread owns all it uses.
+        std::thread::spawn(move || {
             let (lock, cvar) = &*flag;
             // Where the synced pages not yet dropped from the page cache start.
             #[cfg(target_os = "linux")]
@@ -505,10 +505,7 @@ impl Syncer {
                 }
             }
         });
-        Self {
-            stop,
-            handle: Some(handle),
-        }
+        Self { stop }
     }
 }
 
@@ -522,7 +519,6 @@ impl Drop for Syncer {
             *stopped = true;
         }
         cvar.notify_all();
-        drop(self.handle.take());
     }
 }
 
